@@ -1,0 +1,47 @@
+# make run  : build the environment if needed and open DeliveryDesk
+# make test : build the environment if needed and run every check
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint typecheck contracts unit gui e2e bench screenshots clean
+
+run: $(STAMP)
+	$(BIN)/deliverydesk $(ARGS)
+
+test: lint contracts typecheck unit gui e2e
+
+$(STAMP): pyproject.toml tools/find-python.sh
+	@test -x $(BIN)/python || { PY=$$(sh tools/find-python.sh) && $$PY -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+contracts: $(STAMP)
+	$(BIN)/lint-imports
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+# The core runs with Qt made unimportable: proof that model/, store/, services/ need no Qt.
+unit: $(STAMP)
+	$(BIN)/pytest tests/unit --without-qt
+
+gui: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/gui
+
+e2e: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/e2e
+
+bench: $(STAMP)
+	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python tools/screenshots.py docs/screenshots
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info

@@ -1,0 +1,5 @@
+import sys
+
+from deliverydesk.cli import main
+
+sys.exit(main())

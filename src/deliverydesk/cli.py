@@ -1,0 +1,74 @@
+"""The command line: the same core as the window, without a QApplication."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+
+from deliverydesk import __version__
+from deliverydesk.paths import data_dir
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="deliverydesk",
+        description="Deliver what you promised: journeys, boards and reports, offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"DeliveryDesk {__version__}")
+    _add_data_options(parser, None)
+    # Repeated on each command so `deliverydesk demo --data-dir D` reads naturally; SUPPRESS
+    # keeps a command's missing option from overwriting one given before the command.
+    data = argparse.ArgumentParser(add_help=False)
+    _add_data_options(data, argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("gui", parents=[data], help="open the window (the default)")
+    commands.add_parser("demo", parents=[data], help="fill an empty data folder with a demo practice")
+    scale = commands.add_parser(
+        "seed-scale", parents=[data], help="fill an empty data folder with benchmark data"
+    )
+    scale.add_argument("--clients", type=int, required=True, metavar="N")
+    scale.add_argument("--steps", type=int, default=30, help="steps per journey (default 30)")
+    commands.add_parser(
+        "check", parents=[data], help="check the database's integrity and schema version"
+    )
+    return parser
+
+
+def _add_data_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="folder holding the practice's data (default: $DELIVERYDESK_HOME, "
+        "then your user data folder)",
+    )
+    parser.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        default=default,
+        help="treat this date as today (to rehearse or reproduce a view)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    if command == "gui":
+        from deliverydesk.ui.app import run  # Qt is imported only for the window
+
+        return run(args.data_dir, args.today)
+    from deliverydesk import commands
+
+    handler = {
+        "demo": commands.demo,
+        "seed-scale": commands.seed_scale,
+        "check": commands.check,
+    }[command]
+    return handler(data_dir(args.data_dir), args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

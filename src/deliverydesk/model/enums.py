@@ -1,0 +1,77 @@
+"""Closed vocabularies of the domain. ui/ and reports/ turn these codes into words."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class StepKind(StrEnum):
+    SESSION = "session"
+    TASK = "task"
+    FORM = "form"
+    MESSAGE = "message"
+    RESOURCE = "resource"
+    HOMEWORK = "homework"
+    DELIVERABLE = "deliverable"
+    INVOICE = "invoice"
+    SURVEY = "survey"
+    REVIEW = "review"
+
+
+class Owner(StrEnum):
+    """Who must act for a step to move: the practitioner, the client or a third party."""
+
+    ME = "me"
+    CLIENT = "client"
+    THIRD_PARTY = "third_party"
+
+
+class StandardTier(StrEnum):
+    EXPECTED = "expected"
+    ORDER_WINNING = "order_winning"
+
+
+class JourneyStatus(StrEnum):
+    ACTIVE = "active"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class PhaseStatus(StrEnum):
+    DONE = "done"
+    CURRENT = "current"
+    UPCOMING = "upcoming"
+
+
+class Health(StrEnum):
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+
+
+class FrictionKind(StrEnum):
+    DELAY = "delay"
+    CONFUSION = "confusion"
+    COMPLAINT = "complaint"
+    MISSED_HANDOFF = "missed_handoff"
+    OTHER = "other"
+
+
+class Severity(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class ActivityKind(StrEnum):
+    ENROLLED = "enrolled"
+    STEP_COMPLETED = "step_completed"
+    STEP_REOPENED = "step_reopened"
+    DUE_DATE_CHANGED = "due_date_changed"
+    PHASE_MOVED = "phase_moved"
+    CHECKPOINT_OVERRIDDEN = "checkpoint_overridden"
+    NOTE_ADDED = "note_added"
+    FRICTION_LOGGED = "friction_logged"
+    FRICTION_RESOLVED = "friction_resolved"
+    FEEDBACK_RECORDED = "feedback_recorded"

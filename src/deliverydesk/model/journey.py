@@ -1,0 +1,105 @@
+"""One client's run through one offer: a snapshot of the design with real dates.
+
+Editing an offer never rewrites a journey; the journey keeps its own phases and steps.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from deliverydesk.model.base import Base, UtcDateTime, enum_type
+from deliverydesk.model.client import Client
+from deliverydesk.model.enums import JourneyStatus, Owner
+from deliverydesk.model.offer import StepDesign
+
+
+class Journey(Base):
+    __tablename__ = "journey"
+    __table_args__ = (
+        CheckConstraint("current_position >= 0", name="current_position_nonnegative"),
+        CheckConstraint("steps_done >= 0 AND steps_done <= steps_total", name="steps_done_range"),
+        Index("ix_journey_offer_status", "offer_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), index=True)
+    offer_id: Mapped[int | None] = mapped_column(ForeignKey("offer.id", ondelete="SET NULL"))
+    offer_revision: Mapped[int] = mapped_column(default=1)
+    offer_name: Mapped[str] = mapped_column(String(200))
+    status: Mapped[JourneyStatus] = mapped_column(
+        enum_type(JourneyStatus), default=JourneyStatus.ACTIVE
+    )
+    start_on: Mapped[date]
+    planned_end_on: Mapped[date]
+    ended_on: Mapped[date | None] = mapped_column(default=None)
+    current_position: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    # Summary kept in step with the steps by the services, in the same transaction,
+    # so the board reads one row per card instead of aggregating every step.
+    steps_total: Mapped[int] = mapped_column(default=0)
+    steps_done: Mapped[int] = mapped_column(default=0)
+    next_step_id: Mapped[int | None] = mapped_column(default=None)
+    next_step_title: Mapped[str] = mapped_column(String(300), default="")
+    next_step_due: Mapped[date | None] = mapped_column(default=None)
+    next_step_owner: Mapped[Owner | None] = mapped_column(enum_type(Owner), default=None)
+
+    client: Mapped[Client] = relationship(back_populates="journeys")
+    phases: Mapped[list[JourneyPhase]] = relationship(
+        back_populates="journey", order_by="JourneyPhase.position", cascade="all, delete-orphan"
+    )
+
+
+class JourneyPhase(Base):
+    __tablename__ = "journey_phase"
+    __table_args__ = (Index("ix_journey_phase_position", "journey_id", "position", unique=True),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    journey_id: Mapped[int] = mapped_column(ForeignKey("journey.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(String(200))
+    offer_phase_id: Mapped[int | None] = mapped_column(
+        ForeignKey("offer_phase.id", ondelete="SET NULL"), index=True
+    )
+    planned_start_on: Mapped[date]
+    planned_end_on: Mapped[date]
+    started_on: Mapped[date | None] = mapped_column(default=None)
+    completed_on: Mapped[date | None] = mapped_column(default=None)
+
+    journey: Mapped[Journey] = relationship(back_populates="phases")
+    steps: Mapped[list[JourneyStep]] = relationship(
+        back_populates="phase", order_by="JourneyStep.position", cascade="all, delete-orphan"
+    )
+
+
+class JourneyStep(StepDesign, Base):
+    __tablename__ = "journey_step"
+    __table_args__ = (
+        Index("ix_journey_step_journey", "journey_id", "position"),
+        # Only open steps are ever asked "are you overdue?": keep that index small.
+        Index(
+            "ix_journey_step_open_due",
+            "due_on",
+            "journey_id",
+            sqlite_where=text("completed_on IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    journey_id: Mapped[int] = mapped_column(ForeignKey("journey.id", ondelete="CASCADE"))
+    phase_id: Mapped[int] = mapped_column(
+        ForeignKey("journey_phase.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]  # order within the whole journey
+    offer_step_id: Mapped[int | None] = mapped_column(
+        ForeignKey("offer_step.id", ondelete="SET NULL"), index=True
+    )
+    start_on: Mapped[date]
+    due_on: Mapped[date]
+    completed_on: Mapped[date | None] = mapped_column(default=None)
+
+    phase: Mapped[JourneyPhase] = relationship(back_populates="steps")
+    journey: Mapped[Journey] = relationship()

@@ -1,0 +1,36 @@
+"""The practice: who delivers, their brand and their capacity."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from deliverydesk.model.base import Base, UtcDateTime
+
+DEFAULT_WORKING_DAYS = "12345"  # ISO weekdays, Monday = 1
+
+
+class Practice(Base):
+    __tablename__ = "practice"
+    __table_args__ = (
+        CheckConstraint("weekly_hours >= 0 AND weekly_hours <= 168", name="weekly_hours_range"),
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    owner_name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    website: Mapped[str] = mapped_column(String(300), default="")
+    weekly_hours: Mapped[float] = mapped_column(default=30.0)
+    working_days: Mapped[str] = mapped_column(String(7), default=DEFAULT_WORKING_DAYS)
+    brand_color: Mapped[str] = mapped_column(String(9), default="#2F6F73")
+    accent_color: Mapped[str] = mapped_column(String(9), default="#E0A458")
+    logo_path: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    @property
+    def weekdays(self) -> frozenset[int]:
+        return frozenset(int(ch) for ch in self.working_days if ch.isdigit())

@@ -1,0 +1,176 @@
+"""Pure delivery rules. Each takes values and a given "today"; none does I/O."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from deliverydesk.model.calendar import WorkCalendar, week_start
+from deliverydesk.model.enums import Health, JourneyStatus, Owner, PhaseStatus, Severity
+
+# A promise this many calendar days late, or a phase this far over plan, is off track.
+OFF_TRACK_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class StepFacts:
+    id: int
+    title: str
+    position: int
+    phase_position: int
+    owner: Owner
+    start_on: date
+    due_on: date
+    completed_on: date | None = None
+    effort_minutes: int = 0
+    is_checkpoint: bool = False
+
+    @property
+    def done(self) -> bool:
+        return self.completed_on is not None
+
+
+@dataclass(frozen=True, slots=True)
+class PhasePlan:
+    """The design of one phase: its planned length and its steps' (offset, duration)."""
+
+    planned_days: int
+    steps: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseDates:
+    start_on: date
+    end_on: date
+    steps: tuple[tuple[date, date], ...]  # (start, due) per step
+
+
+def schedule(phases: Sequence[PhasePlan], start: date, calendar: WorkCalendar) -> list[PhaseDates]:
+    """Real dates for a designed journey starting on `start`.
+
+    A phase starts the working day after the previous one ends; it ends after its planned
+    working days or when its last step is due, whichever is later.
+    """
+    result: list[PhaseDates] = []
+    phase_start = calendar.first_working_on_or_after(start)
+    for plan in phases:
+        steps = []
+        for offset, duration in plan.steps:
+            step_start = calendar.add_working_days(phase_start, offset)
+            steps.append((step_start, calendar.add_working_days(step_start, max(duration, 1) - 1)))
+        end = calendar.add_working_days(phase_start, max(plan.planned_days, 1) - 1)
+        end = max([end, *(due for _, due in steps)])
+        result.append(PhaseDates(phase_start, end, tuple(steps)))
+        phase_start = calendar.add_working_days(end, 1)
+    return result
+
+
+def progress(done: int, total: int) -> float:
+    """Share of steps done, 0.0 to 1.0. A journey with nothing to do is complete."""
+    return 1.0 if total <= 0 else min(max(done / total, 0.0), 1.0)
+
+
+def next_step(steps: Iterable[StepFacts]) -> StepFacts | None:
+    """The first open step in journey order, or None when every step is done."""
+    return min((s for s in steps if not s.done), key=lambda s: s.position, default=None)
+
+
+def phase_status(position: int, current: int, journey_status: JourneyStatus) -> PhaseStatus:
+    if journey_status is JourneyStatus.COMPLETED or position < current:
+        return PhaseStatus.DONE
+    return PhaseStatus.CURRENT if position == current else PhaseStatus.UPCOMING
+
+
+def move_blockers(steps: Iterable[StepFacts], current: int, target: int) -> list[StepFacts]:
+    """Checkpoints not done in the phases a forward move would leave. Moving back is free."""
+    if target <= current:
+        return []
+    leaving = range(current, target)
+    return sorted(
+        (s for s in steps if s.is_checkpoint and not s.done and s.phase_position in leaving),
+        key=lambda s: s.position,
+    )
+
+
+class ReasonCode(StrEnum):
+    STEP_LATE = "step_late"
+    PHASE_OVER_PLAN = "phase_over_plan"
+    OPEN_FRICTION = "open_friction"
+
+
+@dataclass(frozen=True, slots=True)
+class HealthReason:
+    code: ReasonCode
+    subject: str  # step title, phase name or friction description
+    days: int = 0
+    owner: Owner | None = None
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HealthVerdict:
+    health: Health
+    reasons: tuple[HealthReason, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LateStep:
+    title: str
+    due_on: date
+    owner: Owner
+
+
+def assess_health(
+    today: date,
+    *,
+    late_steps: Iterable[LateStep] = (),
+    phase_name: str = "",
+    phase_planned_end: date | None = None,
+    open_friction: Iterable[tuple[str, Severity]] = (),
+) -> HealthVerdict:
+    """On track, at risk or off track, with the reasons a person can read.
+
+    The most late step per owner is reported (one line for my work, one for the client's,
+    one for a third party's), then the phase overrun, then open friction.
+    """
+    worst: dict[Owner, LateStep] = {}
+    for step in late_steps:
+        if step.due_on < today and (
+            step.owner not in worst or step.due_on < worst[step.owner].due_on
+        ):
+            worst[step.owner] = step
+    reasons = [
+        HealthReason(ReasonCode.STEP_LATE, s.title, (today - s.due_on).days, s.owner)
+        for s in sorted(worst.values(), key=lambda s: s.due_on)
+    ]
+    if phase_planned_end is not None and phase_planned_end < today:
+        reasons.append(
+            HealthReason(ReasonCode.PHASE_OVER_PLAN, phase_name, (today - phase_planned_end).days)
+        )
+    reasons.extend(
+        HealthReason(ReasonCode.OPEN_FRICTION, text, severity=sev) for text, sev in open_friction
+    )
+    if not reasons:
+        return HealthVerdict(Health.ON_TRACK)
+    off = any(r.days >= OFF_TRACK_DAYS or r.severity is Severity.HIGH for r in reasons)
+    return HealthVerdict(Health.OFF_TRACK if off else Health.AT_RISK, tuple(reasons))
+
+
+def weekly_load(steps: Iterable[StepFacts], calendar: WorkCalendar) -> dict[date, float]:
+    """Minutes of my own open work per week (keyed by Monday), spread over each step's days."""
+    load: dict[date, float] = defaultdict(float)
+    for step in steps:
+        if step.done or step.owner is not Owner.ME or step.effort_minutes <= 0:
+            continue
+        days = [
+            step.start_on + timedelta(days=i)
+            for i in range((step.due_on - step.start_on).days + 1)
+            if calendar.is_working(step.start_on + timedelta(days=i))
+        ] or [step.due_on]
+        share = step.effort_minutes / len(days)
+        for day in days:
+            load[week_start(day)] += share
+    return dict(sorted(load.items()))

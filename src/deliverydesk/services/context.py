@@ -1,0 +1,41 @@
+"""The open workspace every use case runs in: the database and the clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from deliverydesk.model.clock import Clock, SystemClock
+from deliverydesk.store.database import Database, open_database
+from deliverydesk.store.integrity import IntegrityReport
+
+
+@dataclass
+class Context:
+    db: Database
+    clock: Clock = field(default_factory=SystemClock)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One transaction per user action: committed on success, rolled back on error."""
+        with self.db.sessions.begin() as session:
+            yield session
+
+    def check(self) -> IntegrityReport:
+        return self.db.check()
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_workspace(data_dir: Path, clock: Clock | None = None) -> Context:
+    """Open the practice in `data_dir`. Raises DatabaseError with a message for the user."""
+    return Context(open_database(data_dir), clock or SystemClock())

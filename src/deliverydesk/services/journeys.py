@@ -1,0 +1,167 @@
+"""Changing a journey: steps done and reopened, due dates, phase moves, notes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from deliverydesk.model import Journey, JourneyStep, Note
+from deliverydesk.model.enums import ActivityKind
+from deliverydesk.model.rules import move_blockers
+from deliverydesk.services import activity
+from deliverydesk.services.changes import Changes
+from deliverydesk.services.context import Context
+from deliverydesk.services.errors import CheckpointBlocked, InvalidInput, NotFound
+from deliverydesk.services.summary import journey_facts, refresh_summary
+
+
+def _journey(session: Session, journey_id: int) -> Journey:
+    journey = session.get(Journey, journey_id)
+    if journey is None:
+        raise NotFound("That journey no longer exists.")
+    return journey
+
+
+def _step(session: Session, step_id: int) -> JourneyStep:
+    step = session.get(JourneyStep, step_id)
+    if step is None:
+        raise NotFound("That step no longer exists.")
+    return step
+
+
+def _changed(journey: Journey) -> Changes:
+    return Changes(journeys=frozenset({journey.id}), clients=frozenset({journey.client_id}))
+
+
+def complete_step(ctx: Context, step_id: int, on: date | None = None) -> Changes:
+    with ctx.transaction() as session:
+        step = _step(session, step_id)
+        if step.completed_on is not None:
+            raise InvalidInput(f"'{step.title}' is already done.")
+        step.completed_on = on or ctx.clock.today()
+        journey = _journey(session, step.journey_id)
+        refresh_summary(session, journey)
+        activity.log(
+            session,
+            ctx.clock,
+            journey,
+            ActivityKind.STEP_COMPLETED,
+            step=step.title,
+            step_id=step.id,
+            on=step.completed_on,
+        )
+        return _changed(journey)
+
+
+def reopen_step(ctx: Context, step_id: int) -> Changes:
+    with ctx.transaction() as session:
+        step = _step(session, step_id)
+        if step.completed_on is None:
+            raise InvalidInput(f"'{step.title}' is not done.")
+        was = step.completed_on
+        step.completed_on = None
+        journey = _journey(session, step.journey_id)
+        refresh_summary(session, journey)
+        activity.log(
+            session,
+            ctx.clock,
+            journey,
+            ActivityKind.STEP_REOPENED,
+            step=step.title,
+            step_id=step.id,
+            was=was,
+        )
+        return _changed(journey)
+
+
+def set_due_date(ctx: Context, step_id: int, due_on: date) -> Changes:
+    with ctx.transaction() as session:
+        step = _step(session, step_id)
+        if due_on < step.start_on:
+            raise InvalidInput(f"'{step.title}' cannot be due before it starts ({step.start_on}).")
+        was, step.due_on = step.due_on, due_on
+        journey = _journey(session, step.journey_id)
+        refresh_summary(session, journey)
+        activity.log(
+            session,
+            ctx.clock,
+            journey,
+            ActivityKind.DUE_DATE_CHANGED,
+            step=step.title,
+            step_id=step.id,
+            was=was,
+            now=due_on,
+        )
+        return _changed(journey)
+
+
+def move_to_phase(
+    ctx: Context, journey_id: int, position: int, *, override: bool = False
+) -> Changes:
+    """Move a journey to the phase at `position`.
+
+    Leaving a phase forward with a checkpoint not done raises CheckpointBlocked, unless
+    the caller overrides, which the activity log records with the checkpoints skipped.
+    """
+    today = ctx.clock.today()
+    with ctx.transaction() as session:
+        journey = _journey(session, journey_id)
+        if not 0 <= position < len(journey.phases):
+            raise InvalidInput("That phase is not part of this journey.")
+        current = journey.current_position
+        if position == current:
+            return Changes()
+        blockers = move_blockers(journey_facts(journey), current, position)
+        if blockers and not override:
+            raise CheckpointBlocked([b.title for b in blockers])
+        for phase in journey.phases:
+            if current <= phase.position < position:
+                phase.completed_on = phase.completed_on or today
+            elif phase.position >= position:
+                phase.completed_on = None
+        target = journey.phases[position]
+        target.started_on = today
+        journey.current_position = position
+        if blockers:
+            activity.log(
+                session,
+                ctx.clock,
+                journey,
+                ActivityKind.CHECKPOINT_OVERRIDDEN,
+                checkpoints=[b.title for b in blockers],
+            )
+        activity.log(
+            session,
+            ctx.clock,
+            journey,
+            ActivityKind.PHASE_MOVED,
+            source=journey.phases[current].name,
+            target=target.name,
+            from_position=current,
+            to_position=position,
+        )
+        return _changed(journey) | Changes(offers=_offer_ids(journey))
+
+
+def _offer_ids(journey: Journey) -> frozenset[int]:
+    return frozenset({journey.offer_id}) if journey.offer_id is not None else frozenset()
+
+
+def add_note(ctx: Context, journey_id: int, text: str) -> tuple[int, Changes]:
+    if not text.strip():
+        raise InvalidInput("A note needs some text.")
+    with ctx.transaction() as session:
+        journey = _journey(session, journey_id)
+        note = Note(journey_id=journey.id, written_at=ctx.clock.now(), text=text)
+        session.add(note)
+        session.flush()
+        activity.log(
+            session,
+            ctx.clock,
+            journey,
+            ActivityKind.NOTE_ADDED,
+            note_id=note.id,
+            excerpt=text.strip()[:120],
+        )
+        return note.id, _changed(journey)

@@ -1,0 +1,70 @@
+"""The practice record: created once at first run, read by every screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from deliverydesk.model import Practice
+from deliverydesk.model.calendar import WorkCalendar
+from deliverydesk.services.changes import Changes
+from deliverydesk.services.context import Context
+from deliverydesk.services.errors import InvalidInput
+
+
+@dataclass(frozen=True)
+class PracticeInfo:
+    id: int
+    name: str
+    owner_name: str
+    weekly_hours: float
+    working_days: frozenset[int]
+    brand_color: str
+    accent_color: str
+
+
+def get_practice(ctx: Context) -> PracticeInfo | None:
+    with ctx.db.sessions() as session:
+        practice = session.scalars(select(Practice).order_by(Practice.id).limit(1)).first()
+        if practice is None:
+            return None
+        return PracticeInfo(
+            practice.id,
+            practice.name,
+            practice.owner_name,
+            practice.weekly_hours,
+            practice.weekdays,
+            practice.brand_color,
+            practice.accent_color,
+        )
+
+
+def work_calendar(ctx: Context) -> WorkCalendar:
+    info = get_practice(ctx)
+    return WorkCalendar(info.working_days) if info else WorkCalendar()
+
+
+def create_practice(
+    ctx: Context, name: str, weekly_hours: float, working_days: frozenset[int], owner_name: str = ""
+) -> Changes:
+    name = name.strip()
+    if not name:
+        raise InvalidInput("Give your practice a name.")
+    if not 0 < weekly_hours <= 168:
+        raise InvalidInput("Weekly hours must be between 1 and 168.")
+    if not working_days or not working_days <= set(range(1, 8)):
+        raise InvalidInput("Choose at least one working day.")
+    with ctx.transaction() as session:
+        if session.scalars(select(Practice.id)).first() is not None:
+            raise InvalidInput("This data folder already holds a practice.")
+        session.add(
+            Practice(
+                name=name,
+                owner_name=owner_name.strip(),
+                weekly_hours=weekly_hours,
+                working_days="".join(str(d) for d in sorted(working_days)),
+                created_at=ctx.clock.now(),
+            )
+        )
+    return Changes(practice=True)

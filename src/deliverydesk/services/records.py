@@ -1,0 +1,112 @@
+"""Friction and feedback on a journey."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from deliverydesk.model import Feedback, Friction, Journey
+from deliverydesk.model.enums import ActivityKind, FrictionKind, Severity
+from deliverydesk.services import activity
+from deliverydesk.services.changes import Changes
+from deliverydesk.services.context import Context
+from deliverydesk.services.errors import InvalidInput, NotFound
+
+
+def log_friction(
+    ctx: Context,
+    journey_id: int,
+    description: str,
+    *,
+    kind: FrictionKind = FrictionKind.DELAY,
+    severity: Severity = Severity.MEDIUM,
+    step_id: int | None = None,
+    occurred_on: date | None = None,
+) -> tuple[int, Changes]:
+    if not description.strip():
+        raise InvalidInput("Say what went wrong.")
+    with ctx.transaction() as session:
+        journey = session.get(Journey, journey_id)
+        if journey is None:
+            raise NotFound("That journey no longer exists.")
+        friction = Friction(
+            journey_id=journey_id,
+            step_id=step_id,
+            occurred_on=occurred_on or ctx.clock.today(),
+            kind=kind,
+            severity=severity,
+            description=description.strip(),
+        )
+        session.add(friction)
+        session.flush()
+        activity.log(
+            session,
+            ctx.clock,
+            journey,
+            ActivityKind.FRICTION_LOGGED,
+            friction_id=friction.id,
+            kind=kind,
+            severity=severity,
+        )
+        return friction.id, Changes(
+            journeys=frozenset({journey.id}), clients=frozenset({journey.client_id})
+        )
+
+
+def resolve_friction(
+    ctx: Context, friction_id: int, recovery: str, on: date | None = None
+) -> Changes:
+    with ctx.transaction() as session:
+        friction = session.get(Friction, friction_id)
+        if friction is None:
+            raise NotFound("That friction record no longer exists.")
+        journey = session.get(Journey, friction.journey_id)
+        assert journey is not None
+        friction.recovery = recovery.strip()
+        friction.resolved_on = on or ctx.clock.today()
+        activity.log(
+            session, ctx.clock, journey, ActivityKind.FRICTION_RESOLVED, friction_id=friction.id
+        )
+        return Changes(journeys=frozenset({journey.id}), clients=frozenset({journey.client_id}))
+
+
+def record_feedback(
+    ctx: Context,
+    journey_id: int,
+    *,
+    score: int | None,
+    words: str = "",
+    step_id: int | None = None,
+    testimonial_ok: bool = False,
+    referral_asked: bool = False,
+    referral_given: bool = False,
+    received_on: date | None = None,
+) -> tuple[int, Changes]:
+    if score is not None and not 0 <= score <= 10:
+        raise InvalidInput("A score runs from 0 to 10.")
+    with ctx.transaction() as session:
+        journey = session.get(Journey, journey_id)
+        if journey is None:
+            raise NotFound("That journey no longer exists.")
+        feedback = Feedback(
+            journey_id=journey_id,
+            step_id=step_id,
+            received_on=received_on or ctx.clock.today(),
+            score=score,
+            words=words.strip(),
+            testimonial_ok=testimonial_ok,
+            referral_asked=referral_asked,
+            referral_given=referral_given,
+        )
+        session.add(feedback)
+        session.flush()
+        activity.log(
+            session,
+            ctx.clock,
+            journey,
+            ActivityKind.FEEDBACK_RECORDED,
+            feedback_id=feedback.id,
+            score=score,
+        )
+        return feedback.id, Changes(
+            journeys=frozenset({journey.id}), clients=frozenset({journey.client_id})
+        )

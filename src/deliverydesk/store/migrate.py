@@ -1,0 +1,58 @@
+"""Alembic migrations shipped inside the package, applied with foreign keys off."""
+
+from __future__ import annotations
+
+from importlib.resources import as_file, files
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+from deliverydesk.store.errors import DatabaseError
+
+
+def _config(connection: Connection | None = None) -> Config:
+    config = Config()
+    with as_file(files("deliverydesk.store") / "migrations") as location:
+        config.set_main_option("script_location", str(location))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Bring the schema to `target` in one transaction, or leave it as it was.
+
+    Foreign keys are switched off first: a batch rebuild of a parent table with them on
+    would cascade deletes into its child tables. They are checked before the commit.
+    """
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, or it is ignored
+        try:
+            with connection.begin():
+                command.upgrade(_config(connection), target)
+                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise DatabaseError(
+                        f"The upgrade to schema {target} would break {len(problems)} links "
+                        "between records; nothing was changed."
+                    )
+        finally:
+            driver.execute("PRAGMA foreign_keys=ON")
