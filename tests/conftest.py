@@ -8,8 +8,12 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from deliverydesk.services.context import Context
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -28,11 +32,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def pytest_configure(config: pytest.Config) -> None:
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    # Runs before any plugin's pytest_configure: pytest-qt imports Qt there, and blocking it
+    # from inside pytest_configure comes too late (that call already holds its hook list).
+    # It is registered under its entry-point name, "pytest-qt".
     if config.getoption("--without-qt"):
         sys.meta_path.insert(0, _RefuseQt())
-        # pytest-qt is a plugin that imports Qt lazily; it is not needed without Qt.
-        config.pluginmanager.set_blocked("pytestqt")
+        config.pluginmanager.set_blocked("pytest-qt")
 
 
 @pytest.fixture
@@ -41,11 +48,12 @@ def today() -> date:
 
 
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[object]:
+def ctx(tmp_path: Path) -> Iterator[Context]:
     """A fresh, empty workspace in a temporary folder, with today pinned."""
     from deliverydesk.model.clock import FixedClock
+    from deliverydesk.paths import data_dir
     from deliverydesk.services.context import open_workspace
 
-    context = open_workspace(tmp_path / "data", FixedClock(TODAY))
+    context = open_workspace(data_dir(tmp_path / "data"), FixedClock(TODAY))
     yield context
     context.close()

@@ -24,7 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_options(data, argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("gui", parents=[data], help="open the window (the default)")
-    commands.add_parser("demo", parents=[data], help="fill an empty data folder with a demo practice")
+    commands.add_parser(
+        "demo", parents=[data], help="fill an empty data folder with a demo practice"
+    )
     scale = commands.add_parser(
         "seed-scale", parents=[data], help="fill an empty data folder with benchmark data"
     )

@@ -13,7 +13,9 @@ from deliverydesk import APP_NAME
 HOME_VARIABLE = "DELIVERYDESK_HOME"
 
 
-def resolve_data_dir(override: str | Path | None = None, environ: Mapping[str, str] = os.environ) -> Path:
+def resolve_data_dir(
+    override: str | Path | None = None, environ: Mapping[str, str] = os.environ
+) -> Path:
     """`--data-dir`, then $DELIVERYDESK_HOME, then the platform's user data folder."""
     if override:
         return Path(override).expanduser()

@@ -1,0 +1,61 @@
+"""The Clients screen at XL (5,000 clients): first paint and filtering per keystroke.
+
+Floor: a bare Qt window start (whole process), measured in the same run.
+Target: the client list paints under 100 ms at XL.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from common import TODAY, bare_window_floor, benchmark_data, summary  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from deliverydesk.model.clock import FixedClock  # noqa: E402
+from deliverydesk.services.context import open_workspace  # noqa: E402
+from deliverydesk.services.queries import client_rows  # noqa: E402
+from deliverydesk.ui.clients.clients_page import ClientsPage  # noqa: E402
+from deliverydesk.ui.events import AppEvents  # noqa: E402
+from deliverydesk.ui.theme import apply_theme  # noqa: E402
+
+
+def main() -> None:
+    print(__doc__)
+    floor = bare_window_floor()
+    folder = benchmark_data(5000)
+    app = QApplication([])
+    apply_theme(app, dark=False)
+    ctx = open_workspace(folder, FixedClock(TODAY))
+    rows = client_rows(ctx)
+    page = ClientsPage(ctx, AppEvents())
+    page.resize(1400, 860)
+    page.show()
+    app.processEvents()
+
+    paints = []
+    for _ in range(9):
+        start = time.perf_counter()
+        page.model.set_rows(rows)
+        page.table.viewport().grab()
+        paints.append((time.perf_counter() - start) * 1000)
+
+    keystrokes: list[float] = []
+    for word in ("a", "an", "ann", "anna", "", "m", "ma", "mar", ""):
+        start = time.perf_counter()
+        page.model.set_filter(word)
+        page.table.viewport().grab()
+        keystrokes.append((time.perf_counter() - start) * 1000)
+
+    print(f"  bare Qt window start (floor)        {summary(floor)}")
+    print(f"  client list, {len(rows)} rows: model + paint {summary(paints)}")
+    print(f"  filter per keystroke, to painted    {summary(keystrokes)}")
+    print(f"  paint / floor: {statistics.median(paints) / statistics.median(floor):.2f}x")
+    ctx.close()
+
+
+if __name__ == "__main__":
+    main()

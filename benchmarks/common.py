@@ -1,0 +1,81 @@
+"""Shared helpers: medians, floors measured in the same run, cached benchmark data."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+TODAY = date(2026, 11, 23)
+SIZES = {"S": 60, "L": 600, "XL": 5000}
+CACHE = Path(os.environ.get("DELIVERYDESK_BENCH_CACHE", "/tmp/deliverydesk-bench"))
+
+BARE_WINDOW = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([]); w = QMainWindow(); w.resize(1200, 800); w.show()
+QTimer.singleShot(0, app.quit); app.exec()
+"""
+
+
+def timed(fn: Callable[[], object], repeats: int = 9, warmup: int = 1) -> list[float]:
+    """Milliseconds per call, after `warmup` untimed calls."""
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def summary(samples: list[float]) -> str:
+    return f"{statistics.median(samples):8.1f} ms  ({min(samples):.1f}–{max(samples):.1f}, N={len(samples)})"
+
+
+def whole_process(args: list[str], repeats: int = 7, env: dict[str, str] | None = None) -> list[float]:
+    """Milliseconds for a whole process, after one warm-up run."""
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+
+    def run() -> None:
+        subprocess.run(args, check=True, env=full_env, stdout=subprocess.DEVNULL)
+
+    return timed(run, repeats=repeats)
+
+
+def bare_window_floor(repeats: int = 7) -> list[float]:
+    return whole_process([sys.executable, "-c", BARE_WINDOW], repeats)
+
+
+def benchmark_data(clients: int) -> Path:
+    """A data folder holding `clients` benchmark clients, made once and reused."""
+    folder = CACHE / f"clients-{clients}"
+    if not (folder / "deliverydesk.sqlite3").exists():
+        subprocess.run(
+            [sys.executable, "-m", "deliverydesk", "seed-scale", "--clients", str(clients),
+             "--data-dir", str(folder), "--today", TODAY.isoformat()],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return folder
+
+
+def raw_sqlite_floor(folder: Path, offer_id: int, repeats: int = 9) -> list[float]:
+    """The same card columns read with plain sqlite3: the floor the board query sits on."""
+    connection = sqlite3.connect(folder / "deliverydesk.sqlite3")
+    sql = (
+        "SELECT j.id, c.name, j.current_position, j.steps_done, j.steps_total, "
+        "j.next_step_title, j.next_step_due, j.next_step_owner FROM journey j "
+        "JOIN client c ON c.id = j.client_id WHERE j.offer_id = ? AND j.status = 'active'"
+    )
+    try:
+        return timed(lambda: connection.execute(sql, (offer_id,)).fetchall(), repeats)
+    finally:
+        connection.close()

@@ -1,0 +1,225 @@
+"""The client list: one row per client journey, filtered in Python for instant typing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.services.queries import JourneyRow
+from deliverydesk.ui import text
+from deliverydesk.ui.icons import icon
+from deliverydesk.ui.text import tr
+from deliverydesk.ui.theme import semantic
+
+Index = QModelIndex | QPersistentModelIndex
+
+NAME, OFFER, PHASE, PROGRESS, NEXT, DUE, WAITING, HEALTH = range(8)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _headers() -> list[str]:
+    return [
+        tr("Client"), tr("Offer"), tr("Phase"), tr("Progress"),
+        tr("Next step"), tr("Due"), tr("Waiting on"), tr("Health"),
+    ]
+
+
+def _search_key(row: JourneyRow) -> str:
+    return " ".join(
+        (row.name, row.company, row.offer_name, row.phase_name, row.next_step_title)
+    ).casefold()
+
+
+class ClientListModel(QAbstractTableModel):
+    """Rows are light JourneyRow values; a filter keeps the indexes of the rows shown.
+
+    Qt's proxy text filter calls data() for every row on every keystroke (over 100 ms at
+    20,000 rows); filtering a pre-folded Python list and resetting costs a few ms.
+    """
+
+    def __init__(self, today: Callable[[], date], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._rows: list[JourneyRow] = []
+        self._keys: list[str] = []
+        self._shown: list[int] = []
+        self._needle = ""
+        self._sort: tuple[int, Qt.SortOrder] = (NAME, Qt.SortOrder.AscendingOrder)
+        self._icons: dict[str, QIcon] = {}
+
+    # -- contents ---------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[JourneyRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._keys = [_search_key(r) for r in self._rows]
+        self._apply()
+        self.endResetModel()
+
+    def set_filter(self, needle: str) -> None:
+        needle = needle.strip().casefold()
+        if needle == self._needle:
+            return
+        self.beginResetModel()
+        self._needle = needle
+        self._apply()
+        self.endResetModel()
+
+    def _apply(self) -> None:
+        needle = self._needle
+        shown = [i for i, key in enumerate(self._keys) if needle in key] if needle else list(
+            range(len(self._rows))
+        )
+        column, order = self._sort
+        shown.sort(key=lambda i: self._sort_key(self._rows[i], column))
+        if order == Qt.SortOrder.DescendingOrder:
+            shown.reverse()
+        self._shown = shown
+
+    @property
+    def total(self) -> int:
+        return len(self._rows)
+
+    def row_at(self, row: int) -> JourneyRow:
+        return self._rows[self._shown[row]]
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 8
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._shown):
+            return None
+        row = self._rows[self._shown[index.row()]]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._decoration(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == DUE and self._overdue(row):
+            return semantic(QApplication.palette()).danger
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(row, column) or self._tooltip(row, column)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._apply()
+        self.layoutChanged.emit()
+
+    # -- cells -------------------------------------------------------------------------------
+    def _display(self, row: JourneyRow, column: int) -> str | None:
+        if row.journey_id is None:
+            return {NAME: row.name, OFFER: tr("Not enrolled")}.get(column, "")
+        if column == NAME:
+            return row.name
+        if column == OFFER:
+            return row.offer_name
+        if column == PHASE:
+            return self._phase(row)
+        if column == PROGRESS:
+            return tr("{done} of {total}").format(done=row.steps_done, total=row.steps_total)
+        if column == NEXT:
+            return row.next_step_title if row.status is JourneyStatus.ACTIVE else ""
+        if column == DUE:
+            active = row.status is JourneyStatus.ACTIVE
+            return text.short_date(row.next_step_due, self._today()) if active else ""
+        if column == WAITING:
+            return text.owner_label(row.next_step_owner) if row.status is JourneyStatus.ACTIVE else ""
+        if column == HEALTH:
+            return self._health(row)
+        return None
+
+    def _phase(self, row: JourneyRow) -> str:
+        if row.status is JourneyStatus.COMPLETED:
+            return tr("Completed")
+        if row.status is JourneyStatus.PAUSED:
+            return tr("Paused")
+        if row.status is JourneyStatus.CANCELLED:
+            return tr("Cancelled")
+        return tr("{phase} ({n} of {count})").format(
+            phase=row.phase_name, n=row.phase_position + 1, count=row.phase_count
+        )
+
+    def _health(self, row: JourneyRow) -> str:
+        return text.health_label(row.health) if row.status is JourneyStatus.ACTIVE else "—"
+
+    def _decoration(self, row: JourneyRow, column: int) -> Any:
+        if row.status is not JourneyStatus.ACTIVE:
+            return None
+        if column == HEALTH:
+            colors = semantic(QApplication.palette())
+            color = {"on_track": colors.good, "at_risk": colors.warning}.get(
+                row.health.value, colors.danger
+            )
+            return self._icon(text.health_icon_name(row.health), color.name())
+        if column == DUE and self._overdue(row):
+            return self._icon("at_risk", semantic(QApplication.palette()).danger.name())
+        if column == WAITING and row.next_step_owner is not None:
+            return self._icon(text.owner_icon_name(row.next_step_owner), None)
+        return None
+
+    def _icon(self, name: str, color: str | None) -> QIcon:
+        # Keyed by the text colour too, so a light/dark switch gets freshly tinted icons.
+        ink = QApplication.palette().color(QPalette.ColorRole.WindowText).name()
+        key = f"{name}:{color}:{ink}"
+        if key not in self._icons:
+            self._icons[key] = icon(name, QColor(color) if color else None)
+        return self._icons[key]
+
+    def _overdue(self, row: JourneyRow) -> bool:
+        due = row.next_step_due
+        return row.status is JourneyStatus.ACTIVE and due is not None and due < self._today()
+
+    def _tooltip(self, row: JourneyRow, column: int) -> str | None:
+        if column == HEALTH and row.status is JourneyStatus.ACTIVE:
+            return text.health_line(row.health, row.reasons)
+        if column == WAITING:
+            return text.waits_on(row.next_step_owner)
+        if column == DUE and row.next_step_due is not None:
+            when = text.long_date(row.next_step_due)
+            if self._overdue(row):
+                late = text.days((self._today() - row.next_step_due).days)
+                return tr("{date}: {late} overdue").format(date=when, late=late)
+            return when
+        return None
+
+    def _sort_key(self, row: JourneyRow, column: int) -> Any:
+        if column == PROGRESS:
+            return row.progress
+        if column == DUE:
+            return row.next_step_due or date.max
+        if column == HEALTH:
+            return ({"off_track": 0, "at_risk": 1, "on_track": 2}[row.health.value], row.name.casefold())
+        if column == PHASE:
+            return (row.offer_name.casefold(), row.phase_position)
+        value = self._display(row, column)
+        return (value or "").casefold()

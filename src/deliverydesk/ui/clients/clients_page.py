@@ -1,0 +1,173 @@
+"""The Clients screen: a searchable list that opens each client's page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deliverydesk.services import queries
+from deliverydesk.services.changes import Changes
+from deliverydesk.services.context import Context
+from deliverydesk.ui.clients.client_list_model import (
+    HEALTH,
+    NAME,
+    NEXT,
+    PROGRESS,
+    ClientListModel,
+)
+from deliverydesk.ui.clients.client_page import ClientPage
+from deliverydesk.ui.clients.progress_delegate import ProgressDelegate
+from deliverydesk.ui.empty_state import EmptyState
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.icons import icon
+from deliverydesk.ui.text import tr
+
+LIST, CLIENT = 0, 1
+
+
+class ClientsPage(QWidget):
+    def __init__(self, ctx: Context, events: AppEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.model = ClientListModel(ctx.clock.today, self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Search clients, offers, phases, next steps…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setAccessibleName(tr("Search clients"))
+        self.count = QLabel()
+        self.count.setAccessibleName(tr("Number of clients shown"))
+        self.table = self._build_table()
+        self.no_match = EmptyState("search", tr("No client matches"), "")
+        self.no_clients = EmptyState(
+            "clients",
+            tr("No clients yet"),
+            tr("Clients you enrol in an offer appear here with their phase, progress, "
+               "next step and health."),
+        )
+        self.list_stack = QStackedWidget()
+        for widget in (self.table, self.no_match, self.no_clients):
+            self.list_stack.addWidget(widget)
+        self.client_page = ClientPage(ctx, events)
+        self.client_page.back_requested.connect(self.show_list)
+
+        list_view = QWidget()
+        layout = QVBoxLayout(list_view)
+        top = QHBoxLayout()
+        title = QLabel(tr("Clients"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.count)
+        layout.addLayout(top)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list_stack, 1)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(list_view)
+        self.pages.addWidget(self.client_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+
+        # Typing filters after a short pause, so a burst of keys costs one refresh.
+        self._debounce = QTimer(self, singleShot=True, interval=120)
+        self._debounce.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self._apply_filter)
+        self.table.activated.connect(self.open_index)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
+        events.changed.connect(self.on_changed)
+        self.reload()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setItemDelegateForColumn(PROGRESS, ProgressDelegate(table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setSortingEnabled(True)
+        table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.verticalHeader().hide()
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(int(self.fontMetrics().height() * 2.1))
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in enumerate((16, 13, 14, 11, 18, 8, 9, 9)):
+            header.resizeSection(column, width * em)
+        header.setSectionResizeMode(NEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(HEALTH, QHeaderView.ResizeMode.Fixed)
+        table.setAccessibleName(tr("Client list"))
+        return table
+
+    # -- behaviour ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.model.set_rows(queries.client_rows(self._ctx))
+        self._update_visibility()
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.clients or changes.journeys or changes.is_everything:
+            self.reload()
+
+    def _apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.search.text())
+        self._update_visibility()
+
+    def _update_visibility(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        if total == 0:
+            self.list_stack.setCurrentWidget(self.no_clients)
+        elif shown == 0:
+            self.no_match.set_text(
+                tr("No client matches “{text}”").format(text=self.search.text().strip()),
+                tr("Check the spelling, or search by offer, phase or next step."),
+            )
+            self.list_stack.setCurrentWidget(self.no_match)
+        else:
+            self.list_stack.setCurrentWidget(self.table)
+        if shown == total:
+            self.count.setText(tr("{n} clients").format(n=total) if total != 1 else tr("1 client"))
+        else:
+            self.count.setText(tr("{shown} of {total} clients").format(shown=shown, total=total))
+
+    def focus_search(self) -> None:
+        self.show_list()
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def open_index(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row())
+        if row.journey_id is not None:
+            self.open_journey(row.journey_id)
+
+    def open_journey(self, journey_id: int) -> None:
+        self.client_page.show_journey(journey_id)
+        self.pages.setCurrentIndex(CLIENT)
+        self.client_page.setFocus()
+
+    def show_list(self) -> None:
+        self.pages.setCurrentIndex(LIST)
+        self.table.setFocus()

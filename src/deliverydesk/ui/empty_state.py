@@ -1,0 +1,51 @@
+"""A calm, centred message for a screen with nothing to show yet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from deliverydesk.ui.icons import icon
+
+
+class EmptyState(QWidget):
+    def __init__(
+        self, icon_name: str, title: str, body: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        em = self.fontMetrics().height()
+        picture = QLabel()
+        picture.setPixmap(icon(icon_name).pixmap(QSize(em * 3, em * 3)))
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        picture.setEnabled(False)  # drawn in the muted colour
+        self.title = QLabel(title)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = QLabel(body)
+        self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.setMaximumWidth(em * 28)
+        self.body.setForegroundRole(self.body.foregroundRole())
+        layout.addWidget(picture)
+        layout.addSpacing(em // 2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.action_row = QVBoxLayout()
+        layout.addLayout(self.action_row)
+        layout.addStretch(3)
+        self.setAccessibleName(title)
+
+    def add_action(self, label: str) -> QPushButton:
+        button = QPushButton(label)
+        self.action_row.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        return button
+
+    def set_text(self, title: str, body: str) -> None:
+        self.title.setText(title)
+        self.body.setText(body)
+        self.setAccessibleName(title)

@@ -1,0 +1,15 @@
+"""The application's event bus: every mutation's Changes, announced once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppEvents(QObject):
+    """Passed to windows and views through their constructors.
+
+    Signals:
+        changed(Changes): a service mutation committed; views refresh what it names.
+    """
+
+    changed = Signal(object)

@@ -1,0 +1,170 @@
+"""The main window: a sidebar of screens beside the screen itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from deliverydesk import __version__
+from deliverydesk.services.context import Context
+from deliverydesk.services.practice import get_practice
+from deliverydesk.ui.clients.clients_page import ClientsPage
+from deliverydesk.ui.empty_state import EmptyState
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.icons import app_icon, icon
+from deliverydesk.ui.text import tr
+
+
+def _placeholders() -> dict[str, tuple[str, str, str]]:
+    """Screens built by later releases, with an honest word on what they will hold."""
+    return {
+        "board": (
+            tr("Board"),
+            tr("The board is on its way"),
+            tr("Every active client as a card in their offer's current phase, with "
+               "progress, the next step, who it waits on and what is overdue. Drag a card "
+               "to move a client on; checkpoints are respected and every move can be undone."),
+        ),
+        "timeline": (
+            tr("Timeline"),
+            tr("The timeline is on its way"),
+            tr("Each client's phases planned against actual, milestones as marks and a "
+               "today line, with your capacity week by week beneath it."),
+        ),
+        "today": (
+            tr("Today"),
+            tr("Today is on its way"),
+            tr("What is due or overdue across all clients, split into your work and what "
+               "you are waiting on clients for, with a nudge drafted from each step's template."),
+        ),
+        "offers": (
+            tr("Offers"),
+            tr("The offer designer is on its way"),
+            tr("Design each offer's journey: phases, steps, milestones, checkpoints, "
+               "reassurance touchpoints, failure points and recovery protocols."),
+        ),
+        "dashboard": (
+            tr("Dashboard"),
+            tr("The dashboard is on its way"),
+            tr("Capacity by week, your delivery integrity score and its parts, the phase "
+               "where clients wait longest, on-time rate, feedback and referrals."),
+        ),
+        "settings": (
+            tr("Settings"),
+            tr("Settings are on their way"),
+            tr("Your practice's name, working days and weekly hours, brand colours, logo "
+               "and fonts for reports, and where your data and backups live."),
+        ),
+    }
+
+
+SCREENS = ("board", "timeline", "today", "clients", "offers", "dashboard", "settings")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: Context, events: AppEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.events = events
+        self.setWindowIcon(app_icon())
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName(tr("Screens"))
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        em = self.fontMetrics().height()
+        self.sidebar.setIconSize(QSize(int(em * 1.25), int(em * 1.25)))
+        self.sidebar.setSpacing(2)
+        self.sidebar.setContentsMargins(0, em // 2, 0, 0)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        placeholders = _placeholders()
+        for position, key in enumerate(SCREENS):
+            if key == "clients":
+                label, page = tr("Clients"), ClientsPage(ctx, events)
+                self.clients = page
+            else:
+                label, title, body = placeholders[key]
+                page = EmptyState(key, title, body)
+            item = QListWidgetItem(icon(key), label)
+            item.setSizeHint(QSize(em * 10, int(em * 2.2)))
+            item.setToolTip(f"{label} ({QKeySequence(f'Ctrl+{position + 1}').toString()})")
+            self.sidebar.addItem(item)
+            self.stack.addWidget(page)
+            self.pages[key] = page
+        self.sidebar.setFixedWidth(em * 11)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        divider = QFrame()
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setForegroundRole(QPalette.ColorRole.Mid)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(divider)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.show_screen("clients")
+        self.resize(em * 75, em * 45)
+        self.refresh_title()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        quit_action = QAction(tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        go_menu = self.menuBar().addMenu(tr("&Go"))
+        for position, key in enumerate(SCREENS):
+            action = QAction(self.sidebar.item(position).icon(), self.sidebar.item(position).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{position + 1}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_screen(k))
+            go_menu.addAction(action)
+        go_menu.addSeparator()
+        find = QAction(tr("&Find a client"), self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(self._find)
+        go_menu.addAction(find)
+
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        about = QAction(tr("&About DeliveryDesk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def show_screen(self, key: str) -> None:
+        self.sidebar.setCurrentRow(SCREENS.index(key))
+
+    def current_screen(self) -> str:
+        return SCREENS[self.stack.currentIndex()]
+
+    def _find(self) -> None:
+        self.show_screen("clients")
+        self.clients.focus_search()
+
+    def refresh_title(self) -> None:
+        practice = get_practice(self._ctx)
+        name = practice.name if practice else ""
+        self.setWindowTitle(f"{name} — DeliveryDesk" if name else "DeliveryDesk")
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            tr("About DeliveryDesk"),
+            tr("<b>DeliveryDesk {version}</b><p>Deliver what you promised, when you said, "
+               "the way you said.</p><p>Your data: {path}</p>").format(
+                version=__version__, path=self._ctx.path.as_posix().replace("<", "&lt;")
+            ),
+        )

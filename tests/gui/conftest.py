@@ -1,0 +1,48 @@
+"""GUI fixtures: a demo practice seeded once per session, copied fresh for each test."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from deliverydesk.model.clock import FixedClock
+from deliverydesk.paths import data_dir
+from deliverydesk.services.context import Context, open_workspace
+from deliverydesk.services.demo import seed_demo
+from deliverydesk.ui.events import AppEvents
+from tests.conftest import TODAY
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = data_dir(tmp_path_factory.mktemp("demo-template"))
+    ctx = open_workspace(folder, FixedClock(TODAY))
+    seed_demo(ctx)
+    ctx.close()
+    return folder
+
+
+@pytest.fixture
+def demo_ctx(demo_template: Path, tmp_path: Path) -> Iterator[Context]:
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_template, folder)
+    ctx = open_workspace(folder, FixedClock(TODAY))
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def empty_ctx(tmp_path: Path) -> Iterator[Context]:
+    ctx = open_workspace(data_dir(tmp_path / "empty"), FixedClock(TODAY))
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def events() -> AppEvents:
+    return AppEvents()

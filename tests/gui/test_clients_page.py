@@ -1,0 +1,149 @@
+"""The Clients screen: the demo practice listed, searchable, and each client openable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from deliverydesk.model.enums import Health, JourneyStatus
+from deliverydesk.services.context import Context
+from deliverydesk.services.journeys import add_note
+from deliverydesk.services.queries import client_rows
+from deliverydesk.ui.clients.client_list_model import (
+    HEALTH,
+    NAME,
+    ClientListModel,
+)
+from deliverydesk.ui.clients.clients_page import ClientsPage
+from deliverydesk.ui.events import AppEvents
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def page(qtbot: QtBot, demo_ctx: Context, events: AppEvents) -> ClientsPage:
+    widget = ClientsPage(demo_ctx, events)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    return widget
+
+
+def shown_names(page: ClientsPage) -> list[str]:
+    model = page.model
+    return [model.index(r, NAME).data() for r in range(model.rowCount())]
+
+
+def type_search(qtbot: QtBot, page: ClientsPage, text: str) -> None:
+    page.search.clear()
+    qtbot.keyClicks(page.search, text)
+    qtbot.waitUntil(lambda: page.model._needle == text.strip().casefold(), timeout=2000)
+
+
+def test_demo_practice_appears_with_phase_progress_next_step_and_health(
+    page: ClientsPage, demo_ctx: Context
+) -> None:
+    rows = client_rows(demo_ctx)
+    assert page.model.rowCount() == len(rows) >= 25
+    assert page.list_stack.currentWidget() is page.table
+    names = shown_names(page)
+    assert names == sorted(names, key=str.casefold)
+    active = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).status is JourneyStatus.ACTIVE)
+    cells = [page.model.index(active, c).data() for c in range(page.model.columnCount())]
+    assert all(cells[:7]), cells  # name, offer, phase, progress, next step, due, waiting on
+    assert cells[HEALTH] in {"On track", "At risk", "Off track"}
+    assert "clients" in page.count.text()
+
+
+def test_health_tooltip_explains_itself(page: ClientsPage) -> None:
+    model = page.model
+    troubled = [
+        r for r in range(model.rowCount())
+        if model.row_at(r).health is not Health.ON_TRACK and model.row_at(r).status is JourneyStatus.ACTIVE
+    ]
+    assert troubled, "the demo has clients at risk or off track"
+    tip = model.index(troubled[0], HEALTH).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(("At risk: ", "Off track: "))
+    assert "late" in tip or "over plan" in tip or "friction" in tip.lower()
+
+
+def test_search_narrows_the_list_as_you_type(qtbot: QtBot, page: ClientsPage) -> None:
+    everyone = page.model.rowCount()
+    some_name = page.model.row_at(3).name
+    first_word = some_name.split()[0]
+    type_search(qtbot, page, first_word.upper())  # case does not matter
+    assert 1 <= page.model.rowCount() < everyone
+    assert any(first_word in name for name in shown_names(page))
+    assert "of" in page.count.text()
+
+    offer = page.model.row_at(0).offer_name
+    type_search(qtbot, page, offer)
+    assert all(page.model.row_at(r).offer_name == offer for r in range(page.model.rowCount()))
+
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == everyone, timeout=2000)
+
+
+def test_a_search_with_no_match_says_so(qtbot: QtBot, page: ClientsPage) -> None:
+    type_search(qtbot, page, "zzqx-nobody")
+    page.search.returnPressed.emit()
+    assert page.model.rowCount() == 0
+    assert page.list_stack.currentWidget() is page.no_match
+    assert "zzqx-nobody" in page.no_match.title.text()
+
+
+def test_ctrl_f_focuses_search(qtbot: QtBot, page: ClientsPage) -> None:
+    page.table.setFocus()
+    qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(page.search.hasFocus, timeout=2000)
+
+
+def test_enter_opens_the_client_page_with_the_journey_checklist(
+    qtbot: QtBot, page: ClientsPage
+) -> None:
+    row = next(
+        r for r in range(page.model.rowCount()) if page.model.row_at(r).status is JourneyStatus.ACTIVE
+    )
+    journey = page.model.row_at(row)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(row, NAME))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+
+    client = page.client_page
+    assert page.pages.currentWidget() is client
+    assert client.name.text() == journey.name
+    assert journey.offer_name in client.subtitle.text()
+    assert client.checklist.topLevelItemCount() == journey.phase_count
+    current = client.checklist.topLevelItem(journey.phase_position)
+    assert journey.phase_name in current.text(0) and "Current phase" in current.text(0)
+    steps = sum(client.checklist.topLevelItem(i).childCount() for i in range(journey.phase_count))
+    assert steps == journey.steps_total
+    assert client.health.text().startswith(("On track", "At risk", "Off track"))
+    assert f"{journey.steps_done} of {journey.steps_total}" in client.progress.text()
+
+    qtbot.keyClick(client, Qt.Key.Key_Escape)
+    assert page.pages.currentIndex() == 0
+
+
+def test_client_page_follows_changes_from_the_event_bus(
+    qtbot: QtBot, page: ClientsPage, demo_ctx: Context, events: AppEvents
+) -> None:
+    row = page.model.row_at(0)
+    assert row.journey_id is not None
+    page.open_journey(row.journey_id)
+    note_id, changes = add_note(demo_ctx, row.journey_id, "Prefers voice notes to email <b>")
+    events.changed.emit(changes)
+    notes = page.client_page.notes
+    assert any("Prefers voice notes to email <b>" in notes.item(i).text() for i in range(notes.count()))
+
+
+def test_client_list_model_passes_the_model_tester(qtmodeltester: Any, demo_ctx: Context) -> None:
+    model = ClientListModel(lambda: TODAY)
+    model.set_rows(client_rows(demo_ctx))
+    qtmodeltester.check(model)
+    model.set_filter("a")
+    qtmodeltester.check(model)
+    model.sort(HEALTH, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)

@@ -1,0 +1,77 @@
+"""The first start greets the user and offers the demo practice or their own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from deliverydesk.services.context import Context
+from deliverydesk.services.practice import get_practice
+from deliverydesk.services.queries import client_rows
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.welcome import WelcomeDialog
+
+
+def test_exploring_the_demo_fills_the_practice(qtbot: QtBot, empty_ctx: Context) -> None:
+    dialog = WelcomeDialog(empty_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert get_practice(empty_ctx) is not None
+    assert len({row.client_id for row in client_rows(empty_ctx)}) == 25
+
+
+def test_starting_my_own_practice_asks_name_hours_and_days(
+    qtbot: QtBot, empty_ctx: Context
+) -> None:
+    dialog = WelcomeDialog(empty_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.own_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == 1
+
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert "name" in dialog.setup_error.text()
+    assert get_practice(empty_ctx) is None
+
+    qtbot.keyClicks(dialog.name, "Rivera & Co — coaching")
+    dialog.hours.setValue(22.5)
+    dialog.day_boxes[5].setChecked(False)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    practice = get_practice(empty_ctx)
+    assert practice is not None
+    assert practice.name == "Rivera & Co — coaching"
+    assert practice.weekly_hours == 22.5
+    assert practice.working_days == frozenset({1, 2, 3, 4})
+
+
+def test_own_practice_without_working_days_is_refused(qtbot: QtBot, empty_ctx: Context) -> None:
+    dialog = WelcomeDialog(empty_ctx)
+    qtbot.addWidget(dialog)
+    dialog.pages.setCurrentIndex(1)
+    dialog.name.setText("Solo")
+    for box in dialog.day_boxes.values():
+        box.setChecked(False)
+    dialog.create_own()
+    assert "working day" in dialog.setup_error.text()
+    assert get_practice(empty_ctx) is None
+
+
+def test_new_practice_opens_on_an_empty_client_list(
+    qtbot: QtBot, empty_ctx: Context, events: AppEvents
+) -> None:
+    from deliverydesk.services.practice import create_practice
+
+    create_practice(empty_ctx, "Quiet Practice", 20, frozenset({1, 2, 3}))
+    window = MainWindow(empty_ctx, events)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.windowTitle() == "Quiet Practice — DeliveryDesk"
+    clients = window.clients
+    assert clients.list_stack.currentWidget() is clients.no_clients
+    assert "No clients yet" in clients.no_clients.title.text()

@@ -1,0 +1,82 @@
+"""The main window: sidebar navigation, honest empty screens, themes and crisp icons."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QAbstractItemView
+from pytestqt.qtbot import QtBot
+
+from deliverydesk.services.context import Context
+from deliverydesk.ui.empty_state import EmptyState
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.icons import icon
+from deliverydesk.ui.main_window import SCREENS, MainWindow
+from deliverydesk.ui.theme import apply_theme, is_dark
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_ctx: Context, events: AppEvents) -> MainWindow:
+    main = MainWindow(demo_ctx, events)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def test_sidebar_lists_every_screen_and_opens_on_clients(window: MainWindow) -> None:
+    labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert labels == ["Board", "Timeline", "Today", "Clients", "Offers", "Dashboard", "Settings"]
+    assert window.current_screen() == "clients"
+    assert "— DeliveryDesk" in window.windowTitle()
+
+
+@pytest.mark.parametrize("position", range(len(SCREENS)))
+def test_ctrl_number_switches_screen(qtbot: QtBot, window: MainWindow, position: int) -> None:
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + position), Qt.KeyboardModifier.ControlModifier)
+    assert window.current_screen() == SCREENS[position]
+    assert window.sidebar.currentRow() == position
+
+
+@pytest.mark.parametrize("key", [k for k in SCREENS if k != "clients"])
+def test_screens_still_to_come_say_what_they_will_hold(window: MainWindow, key: str) -> None:
+    window.show_screen(key)
+    page = window.stack.currentWidget()
+    assert isinstance(page, EmptyState)
+    assert "on its way" in page.title.text() or "on their way" in page.title.text()
+    assert len(page.body.text()) > 60
+
+
+def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
+    unnamed = [
+        type(w).__name__
+        for w in window.findChildren((QLineEdit, QAbstractItemView))
+        if w.isVisible() and not w.accessibleName()
+    ]
+    assert not unnamed
+    buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
+    assert all(b.text() or b.accessibleName() or b.toolTip() for b in buttons)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_light_and_dark_palettes(qapp: QApplication, dark: bool) -> None:
+    original = qapp.palette()
+    try:
+        apply_theme(qapp, dark)
+        palette = qapp.palette()
+        assert is_dark(palette) is dark
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        assert abs(text.lightness() - base.lightness()) > 150  # readable contrast
+        assert qapp.style().name().lower() == "fusion"
+    finally:
+        qapp.setPalette(original)
+
+
+def test_icons_are_drawn_at_the_device_size_asked(qapp: QApplication) -> None:
+    for name in ("board", "clients", "on_track", "at_risk", "off_track", "owner_client"):
+        pixmap = icon(name).pixmap(QSize(24, 24), 2.0)
+        assert pixmap.deviceIndependentSize().toSize() == QSize(24, 24)
+        assert pixmap.width() == 48  # rendered for a 2x screen, not scaled up
+        image = pixmap.toImage()
+        assert any(image.pixelColor(x, y).alpha() > 0 for x in range(48) for y in range(48))

@@ -1,0 +1,80 @@
+"""Screenshots of the real window for the README, taken on a real X server (make screenshots).
+
+Usage: xvfb-run -a python tools/screenshots.py docs/screenshots
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.enums import Health, JourneyStatus
+from deliverydesk.paths import data_dir
+from deliverydesk.services.context import open_workspace
+from deliverydesk.services.demo import seed_demo
+from deliverydesk.ui.app import create_application
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.theme import apply_theme
+from deliverydesk.ui.welcome import WelcomeDialog
+
+TODAY = date(2026, 11, 23)
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    app = create_application(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = open_workspace(data_dir(Path(tmp) / "empty"), FixedClock(TODAY))
+        welcome = WelcomeDialog(empty)
+        welcome.show()
+        settle(app)
+        welcome.grab().save(str(out / "welcome.png"))
+        welcome.close()
+        empty.close()
+
+        ctx = open_workspace(data_dir(Path(tmp) / "demo"), FixedClock(TODAY))
+        seed_demo(ctx)
+        window = MainWindow(ctx, AppEvents())
+        window.resize(1440, 860)
+        window.show()
+        settle(app)
+        window.grab().save(str(out / "clients.png"))
+
+        model = window.clients.model
+        pick = next(
+            r for r in range(model.rowCount())
+            if model.row_at(r).health is Health.OFF_TRACK
+            and model.row_at(r).status is JourneyStatus.ACTIVE
+        )
+        journey_id = model.row_at(pick).journey_id
+        assert journey_id is not None
+        window.clients.open_journey(journey_id)
+        settle(app)
+        window.grab().save(str(out / "client-page.png"))
+
+        window.clients.show_list()
+        apply_theme(app, dark=True)
+        settle(app)
+        window.grab().save(str(out / "clients-dark.png"))
+        apply_theme(app, dark=False)
+        window.show_screen("board")
+        settle(app)
+        window.grab().save(str(out / "board-coming.png"))
+        window.close()
+        ctx.close()
+    print(f"Screenshots written to {out}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
