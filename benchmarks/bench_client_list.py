@@ -12,9 +12,9 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import TODAY, bare_window_floor, benchmark_data, summary  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from common import TODAY, bare_window_floor, benchmark_data, summary  # noqa: E402
 from deliverydesk.model.clock import FixedClock  # noqa: E402
 from deliverydesk.services.context import open_workspace  # noqa: E402
 from deliverydesk.services.queries import client_rows  # noqa: E402

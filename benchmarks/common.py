@@ -37,10 +37,13 @@ def timed(fn: Callable[[], object], repeats: int = 9, warmup: int = 1) -> list[f
 
 
 def summary(samples: list[float]) -> str:
-    return f"{statistics.median(samples):8.1f} ms  ({min(samples):.1f}–{max(samples):.1f}, N={len(samples)})"
+    spread = f"{min(samples):.1f}–{max(samples):.1f}"
+    return f"{statistics.median(samples):8.1f} ms  ({spread}, N={len(samples)})"
 
 
-def whole_process(args: list[str], repeats: int = 7, env: dict[str, str] | None = None) -> list[float]:
+def whole_process(
+    args: list[str], repeats: int = 7, env: dict[str, str] | None = None
+) -> list[float]:
     """Milliseconds for a whole process, after one warm-up run."""
     full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
 
@@ -59,8 +62,18 @@ def benchmark_data(clients: int) -> Path:
     folder = CACHE / f"clients-{clients}"
     if not (folder / "deliverydesk.sqlite3").exists():
         subprocess.run(
-            [sys.executable, "-m", "deliverydesk", "seed-scale", "--clients", str(clients),
-             "--data-dir", str(folder), "--today", TODAY.isoformat()],
+            [
+                sys.executable,
+                "-m",
+                "deliverydesk",
+                "seed-scale",
+                "--clients",
+                str(clients),
+                "--data-dir",
+                str(folder),
+                "--today",
+                TODAY.isoformat(),
+            ],
             check=True,
             stdout=subprocess.DEVNULL,
         )

@@ -53,7 +53,8 @@ def main(out: Path) -> None:
 
         model = window.clients.model
         pick = next(
-            r for r in range(model.rowCount())
+            r
+            for r in range(model.rowCount())
             if model.row_at(r).health is Health.OFF_TRACK
             and model.row_at(r).status is JourneyStatus.ACTIVE
         )

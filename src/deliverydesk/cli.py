@@ -69,7 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seed-scale": commands.seed_scale,
         "check": commands.check,
     }[command]
-    return handler(data_dir(args.data_dir), args)
+    try:
+        folder = data_dir(args.data_dir)
+    except OSError as error:  # a file in the way, no permission, a read-only disk
+        print(f"deliverydesk: cannot use that data folder: {error}", file=sys.stderr)
+        return 2
+    return handler(folder, args)
 
 
 if __name__ == "__main__":

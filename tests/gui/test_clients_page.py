@@ -50,7 +50,11 @@ def test_demo_practice_appears_with_phase_progress_next_step_and_health(
     assert page.list_stack.currentWidget() is page.table
     names = shown_names(page)
     assert names == sorted(names, key=str.casefold)
-    active = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).status is JourneyStatus.ACTIVE)
+    active = next(
+        r
+        for r in range(page.model.rowCount())
+        if page.model.row_at(r).status is JourneyStatus.ACTIVE
+    )
     cells = [page.model.index(active, c).data() for c in range(page.model.columnCount())]
     assert all(cells[:7]), cells  # name, offer, phase, progress, next step, due, waiting on
     assert cells[HEALTH] in {"On track", "At risk", "Off track"}
@@ -60,8 +64,10 @@ def test_demo_practice_appears_with_phase_progress_next_step_and_health(
 def test_health_tooltip_explains_itself(page: ClientsPage) -> None:
     model = page.model
     troubled = [
-        r for r in range(model.rowCount())
-        if model.row_at(r).health is not Health.ON_TRACK and model.row_at(r).status is JourneyStatus.ACTIVE
+        r
+        for r in range(model.rowCount())
+        if model.row_at(r).health is not Health.ON_TRACK
+        and model.row_at(r).status is JourneyStatus.ACTIVE
     ]
     assert troubled, "the demo has clients at risk or off track"
     tip = model.index(troubled[0], HEALTH).data(Qt.ItemDataRole.ToolTipRole)
@@ -104,7 +110,9 @@ def test_enter_opens_the_client_page_with_the_journey_checklist(
     qtbot: QtBot, page: ClientsPage
 ) -> None:
     row = next(
-        r for r in range(page.model.rowCount()) if page.model.row_at(r).status is JourneyStatus.ACTIVE
+        r
+        for r in range(page.model.rowCount())
+        if page.model.row_at(r).status is JourneyStatus.ACTIVE
     )
     journey = page.model.row_at(row)
     page.table.setFocus()
@@ -121,7 +129,7 @@ def test_enter_opens_the_client_page_with_the_journey_checklist(
     steps = sum(client.checklist.topLevelItem(i).childCount() for i in range(journey.phase_count))
     assert steps == journey.steps_total
     assert client.health.text().startswith(("On track", "At risk", "Off track"))
-    assert f"{journey.steps_done} of {journey.steps_total}" in client.progress.text()
+    assert f"{journey.steps_done} of {journey.steps_total}" in client.progress_label.text()
 
     qtbot.keyClick(client, Qt.Key.Key_Escape)
     assert page.pages.currentIndex() == 0
@@ -136,7 +144,9 @@ def test_client_page_follows_changes_from_the_event_bus(
     note_id, changes = add_note(demo_ctx, row.journey_id, "Prefers voice notes to email <b>")
     events.changed.emit(changes)
     notes = page.client_page.notes
-    assert any("Prefers voice notes to email <b>" in notes.item(i).text() for i in range(notes.count()))
+    assert any(
+        "Prefers voice notes to email <b>" in notes.item(i).text() for i in range(notes.count())
+    )
 
 
 def test_client_list_model_passes_the_model_tester(qtmodeltester: Any, demo_ctx: Context) -> None:

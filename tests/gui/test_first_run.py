@@ -37,7 +37,8 @@ def test_starting_my_own_practice_asks_name_hours_and_days(
     assert "name" in dialog.setup_error.text()
     assert get_practice(empty_ctx) is None
 
-    qtbot.keyClicks(dialog.name, "Rivera & Co — coaching")
+    qtbot.keyClicks(dialog.name, "Rivera & Co")
+    dialog.name.insert(" — coaching")  # QtTest types ASCII only; the rest is pasted
     dialog.hours.setValue(22.5)
     dialog.day_boxes[5].setChecked(False)
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)

@@ -198,7 +198,7 @@ def test_create_offer_refuses_bad_designs(practice: Context, spec: OfferSpec) ->
         "مريم الحسيني",
         "דנה לוי (Dana Levi)",
         "<b>Bold &amp; Co</b> <script>alert(1)</script>",
-        "O'Brien \"Ltd\"; DROP TABLE client; --",
+        'O\'Brien "Ltd"; DROP TABLE client; --',
     ],
     ids=["10000-chars", "emoji", "arabic", "hebrew", "markup", "quotes"],
 )
@@ -391,9 +391,7 @@ def test_an_open_checkpoint_blocks_moving_on(practice: Context, enrolled: Enroll
     assert ActivityKind.PHASE_MOVED not in kinds(journey_detail(practice, enrolled.journey_id))
 
 
-def test_a_done_checkpoint_lets_the_journey_move_on(
-    practice: Context, enrolled: Enrolled
-) -> None:
+def test_a_done_checkpoint_lets_the_journey_move_on(practice: Context, enrolled: Enrolled) -> None:
     complete_step(practice, enrolled.step_id(practice, "Intake form"))
     changes = move_to_phase(practice, enrolled.journey_id, 1)
     assert enrolled.offer_id in changes.offers
@@ -425,9 +423,7 @@ def test_an_override_moves_and_is_logged(practice: Context, enrolled: Enrolled) 
     }
 
 
-def test_moving_back_works_and_every_move_is_logged(
-    practice: Context, enrolled: Enrolled
-) -> None:
+def test_moving_back_works_and_every_move_is_logged(practice: Context, enrolled: Enrolled) -> None:
     move_to_phase(practice, enrolled.journey_id, 1, override=True)
     move_to_phase(practice, enrolled.journey_id, 0)
     row = the_row(practice, enrolled.journey_id)
@@ -443,9 +439,7 @@ def test_moving_back_works_and_every_move_is_logged(
     assert [(m["from_position"], m["to_position"]) for m in moves] == [(0, 1), (1, 0)]
 
 
-def test_moving_to_the_current_phase_changes_nothing(
-    practice: Context, enrolled: Enrolled
-) -> None:
+def test_moving_to_the_current_phase_changes_nothing(practice: Context, enrolled: Enrolled) -> None:
     assert not move_to_phase(practice, enrolled.journey_id, 0)
     assert kinds(journey_detail(practice, enrolled.journey_id)) == [ActivityKind.ENROLLED]
 
@@ -456,6 +450,29 @@ def test_moving_to_a_phase_outside_the_journey_is_refused(
 ) -> None:
     with pytest.raises(InvalidInput, match="not part of this journey"):
         move_to_phase(practice, enrolled.journey_id, position, override=True)
+
+
+# health on the board ---------------------------------------------------------------------
+
+
+def test_late_work_shows_on_the_card_and_the_client_page_alike(practice: Context) -> None:
+    ids = enrol(practice, start=date(2026, 11, 9))  # two weeks ago: everything is late
+    (card,) = board_rows(practice, ids.offer_id)
+    reasons = [(r.code, r.subject, r.days, r.owner) for r in card.reasons]
+    assert card.health is Health.OFF_TRACK
+    assert reasons == [
+        (ReasonCode.STEP_LATE, "Welcome call", 14, Owner.ME),
+        (ReasonCode.STEP_LATE, "Intake form", 13, Owner.CLIENT),
+        (ReasonCode.PHASE_OVER_PLAN, "Onboarding", 12, None),
+    ]
+    assert journey_detail(practice, ids.journey_id).verdict.reasons == card.reasons
+
+    # With the oldest of my steps done, my most late step is the next one, by its own title.
+    complete_step(practice, ids.step_id(practice, "Welcome call"))
+    (card,) = board_rows(practice, ids.offer_id)
+    mine = next(r for r in card.reasons if r.owner is Owner.ME)
+    assert (mine.subject, mine.days) == ("Draft the plan", 10)
+    assert journey_detail(practice, ids.journey_id).verdict.reasons == card.reasons
 
 
 # notes, friction, feedback ----------------------------------------------------------------

@@ -51,7 +51,7 @@ def create_practice(
     name = name.strip()
     if not name:
         raise InvalidInput("Give your practice a name.")
-    if not 0 < weekly_hours <= 168:
+    if not 1 <= weekly_hours <= 168:
         raise InvalidInput("Weekly hours must be between 1 and 168.")
     if not working_days or not working_days <= set(range(1, 8)):
         raise InvalidInput("Choose at least one working day.")

@@ -12,7 +12,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from deliverydesk.store import migrate
 from deliverydesk.store.backup import verified_backup
-from deliverydesk.store.engine import create_db_engine, looks_like_sqlite
+from deliverydesk.store.engine import (
+    create_db_engine,
+    create_inspection_engine,
+    looks_like_sqlite,
+)
 from deliverydesk.store.errors import (
     DatabaseCorrupt,
     DatabaseError,
@@ -59,39 +63,62 @@ def open_database(data_dir: Path) -> Database:
 
     Raises a DatabaseError subclass with a message for the user when the file is not a
     database, is damaged, is locked by another program or comes from a newer DeliveryDesk.
-    Nothing is written to a file that fails these checks.
+    Nothing is written to a file that fails these checks: they run on a plain connection
+    before the engine's connections switch the file to WAL.
     """
     path = data_dir / DATABASE_NAME
     if path.exists() and not looks_like_sqlite(path):
         raise DatabaseCorrupt(f"{path} is not a DeliveryDesk database (it is not SQLite).", path)
-    engine = create_db_engine(path)
+    engine: Engine | None = None
     try:
-        _check_and_migrate(engine, path, data_dir / "backups")
+        revision = _inspect(path)
+        engine = create_db_engine(path)
+        if revision != migrate.head_revision():
+            if revision is not None:
+                verified_backup(
+                    path, data_dir / "backups", f"before-schema-{migrate.head_revision()}"
+                )
+            migrate.upgrade(engine)
     except OperationalError as error:
-        engine.dispose()
+        _dispose(engine)
         if "locked" in str(error):
             raise DatabaseLocked(
                 f"{path} is in use by another program. Close it and try again.", path
             ) from error
         raise DatabaseCorrupt(f"{path} could not be read: {error.orig}", path) from error
     except SqlDatabaseError as error:
-        engine.dispose()
+        _dispose(engine)
         raise DatabaseCorrupt(f"{path} is damaged: {error.orig}", path) from error
     except DatabaseError:
-        engine.dispose()
+        _dispose(engine)
         raise
     return Database(path, engine, sessionmaker(engine, expire_on_commit=False))
 
 
-def _check_and_migrate(engine: Engine, path: Path, backups: Path) -> None:
-    with engine.connect() as connection:
-        verdict = integrity_messages(connection, quick=True)
-        if verdict != ["ok"]:
-            raise DatabaseCorrupt(f"{path} is damaged: {'; '.join(verdict[:3])}", path)
-        revision = migrate.current_revision(connection)
-        has_tables = bool(connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar())
-    if revision == migrate.head_revision():
-        return
+def _dispose(engine: Engine | None) -> None:
+    if engine is not None:
+        engine.dispose()
+
+
+def _inspect(path: Path) -> str | None:
+    """Check an existing file without writing to it; return its schema revision.
+
+    None means a new database: no file yet, an empty file, or a database with no tables.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    reader = create_inspection_engine(path)
+    try:
+        with reader.connect() as connection:
+            verdict = integrity_messages(connection, quick=True)
+            if verdict != ["ok"]:
+                raise DatabaseCorrupt(f"{path} is damaged: {'; '.join(verdict[:3])}", path)
+            revision = migrate.current_revision(connection)
+            has_tables = bool(
+                connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+            )
+    finally:
+        reader.dispose()
     if revision is not None and revision not in migrate.known_revisions():
         raise DatabaseTooNew(
             f"{path} was written by a newer DeliveryDesk (schema {revision}). "
@@ -99,7 +126,7 @@ def _check_and_migrate(engine: Engine, path: Path, backups: Path) -> None:
             path,
         )
     if revision is None and has_tables:
-        raise DatabaseError(f"{path} holds tables DeliveryDesk does not know; not touching it.")
-    if revision is not None:
-        verified_backup(path, backups, f"before-schema-{migrate.head_revision()}")
-    migrate.upgrade(engine)
+        raise DatabaseError(
+            f"{path} holds tables DeliveryDesk does not know; not touching it.", path
+        )
+    return revision

@@ -7,7 +7,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.pool import NullPool
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
@@ -34,12 +35,30 @@ def create_db_engine(path: Path) -> Engine:
         os.close(fd)
     os.chmod(path, 0o600)
     engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
+        # URL.create, not an f-string: a "?" or "#" in a folder name would be read as the
+        # start of a query string and open a different file.
+        URL.create("sqlite+pysqlite", database=str(path)),
         connect_args={"timeout": BUSY_TIMEOUT_S, "isolation_level": None},
     )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def create_inspection_engine(path: Path) -> Engine:
+    """An engine for looking at the existing file at `path` before deciding to open it.
+
+    Its connections set no pragmas (a create_db_engine connection would already have
+    switched the file to WAL), so reading through them leaves a refused file as it was;
+    only SQLite's own recovery of an interrupted write may touch it. Unlike a read-only
+    connection, the last one to close removes the -wal and -shm files it made.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=rw"  # rw: never create a missing file
+    return create_engine(
+        "sqlite+pysqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S),
+        poolclass=NullPool,
+    )
 
 
 def looks_like_sqlite(path: Path) -> bool:

@@ -31,39 +31,51 @@ def _placeholders() -> dict[str, tuple[str, str, str]]:
         "board": (
             tr("Board"),
             tr("The board is on its way"),
-            tr("Every active client as a card in their offer's current phase, with "
-               "progress, the next step, who it waits on and what is overdue. Drag a card "
-               "to move a client on; checkpoints are respected and every move can be undone."),
+            tr(
+                "Every active client as a card in their offer's current phase, with "
+                "progress, the next step, who it waits on and what is overdue. Drag a card "
+                "to move a client on; checkpoints are respected and every move can be undone."
+            ),
         ),
         "timeline": (
             tr("Timeline"),
             tr("The timeline is on its way"),
-            tr("Each client's phases planned against actual, milestones as marks and a "
-               "today line, with your capacity week by week beneath it."),
+            tr(
+                "Each client's phases planned against actual, milestones as marks and a "
+                "today line, with your capacity week by week beneath it."
+            ),
         ),
         "today": (
             tr("Today"),
             tr("Today is on its way"),
-            tr("What is due or overdue across all clients, split into your work and what "
-               "you are waiting on clients for, with a nudge drafted from each step's template."),
+            tr(
+                "What is due or overdue across all clients, split into your work and what "
+                "you are waiting on clients for, with a nudge drafted from each step's template."
+            ),
         ),
         "offers": (
             tr("Offers"),
             tr("The offer designer is on its way"),
-            tr("Design each offer's journey: phases, steps, milestones, checkpoints, "
-               "reassurance touchpoints, failure points and recovery protocols."),
+            tr(
+                "Design each offer's journey: phases, steps, milestones, checkpoints, "
+                "reassurance touchpoints, failure points and recovery protocols."
+            ),
         ),
         "dashboard": (
             tr("Dashboard"),
             tr("The dashboard is on its way"),
-            tr("Capacity by week, your delivery integrity score and its parts, the phase "
-               "where clients wait longest, on-time rate, feedback and referrals."),
+            tr(
+                "Capacity by week, your delivery integrity score and its parts, the phase "
+                "where clients wait longest, on-time rate, feedback and referrals."
+            ),
         ),
         "settings": (
             tr("Settings"),
             tr("Settings are on their way"),
-            tr("Your practice's name, working days and weekly hours, brand colours, logo "
-               "and fonts for reports, and where your data and backups live."),
+            tr(
+                "Your practice's name, working days and weekly hours, brand colours, logo "
+                "and fonts for reports, and where your data and backups live."
+            ),
         ),
     }
 
@@ -129,7 +141,9 @@ class MainWindow(QMainWindow):
 
         go_menu = self.menuBar().addMenu(tr("&Go"))
         for position, key in enumerate(SCREENS):
-            action = QAction(self.sidebar.item(position).icon(), self.sidebar.item(position).text(), self)
+            action = QAction(
+                self.sidebar.item(position).icon(), self.sidebar.item(position).text(), self
+            )
             action.setShortcut(QKeySequence(f"Ctrl+{position + 1}"))
             action.triggered.connect(lambda _checked=False, k=key: self.show_screen(k))
             go_menu.addAction(action)
@@ -163,8 +177,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             tr("About DeliveryDesk"),
-            tr("<b>DeliveryDesk {version}</b><p>Deliver what you promised, when you said, "
-               "the way you said.</p><p>Your data: {path}</p>").format(
-                version=__version__, path=self._ctx.path.as_posix().replace("<", "&lt;")
-            ),
+            tr(
+                "<b>DeliveryDesk {version}</b><p>Deliver what you promised, when you said, "
+                "the way you said.</p><p>Your data: {path}</p>"
+            ).format(version=__version__, path=self._ctx.path.as_posix().replace("<", "&lt;")),
         )

@@ -91,7 +91,7 @@ def reason_text(reason: HealthReason) -> str:
 
 
 def health_line(health: Health, reasons: tuple[HealthReason, ...]) -> str:
-    """"Off track: 'Submit intake form' is 6 days late (client); Phase 'Discovery' is ..."."""
+    """ "Off track: 'Submit intake form' is 6 days late (client); Phase 'Discovery' is ..."."""
     if not reasons:
         return health_label(health)
     return f"{health_label(health)}: " + "; ".join(reason_text(r) for r in reasons)

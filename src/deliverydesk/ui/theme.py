@@ -62,8 +62,12 @@ class Semantic:
     track: QColor  # the empty part of a progress bar
 
 
-_SEMANTIC_LIGHT = Semantic(QColor("#2E7D4F"), QColor("#A86400"), QColor("#B3261E"), QColor("#E3E6EA"))
-_SEMANTIC_DARK = Semantic(QColor("#6CC58F"), QColor("#F0B45A"), QColor("#FF8A80"), QColor("#3A424B"))
+_SEMANTIC_LIGHT = Semantic(
+    QColor("#2E7D4F"), QColor("#A86400"), QColor("#B3261E"), QColor("#E3E6EA")
+)
+_SEMANTIC_DARK = Semantic(
+    QColor("#6CC58F"), QColor("#F0B45A"), QColor("#FF8A80"), QColor("#3A424B")
+)
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -79,7 +83,11 @@ def build_palette(dark: bool) -> QPalette:
     for role, value in (_DARK if dark else _LIGHT).items():
         palette.setColor(role, QColor(value))
     disabled = QColor(palette.color(QPalette.ColorRole.PlaceholderText))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return palette
 

@@ -57,8 +57,10 @@ class WelcomeDialog(QDialog):
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         intro = QLabel(
-            tr("Map how you deliver each offer, see every client's phase at a glance, and "
-               "keep the promises you made. Everything stays on this computer.")
+            tr(
+                "Map how you deliver each offer, see every client's phase at a glance, and "
+                "keep the promises you made. Everything stays on this computer."
+            )
         )
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -122,7 +124,9 @@ class WelcomeDialog(QDialog):
         self.setup_error.setWordWrap(True)
         self.setup_error.setAccessibleName(tr("Problem"))
         buttons = QDialogButtonBox()
-        self.create_button = buttons.addButton(tr("Create practice"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = buttons.addButton(
+            tr("Create practice"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         back = buttons.addButton(tr("Back"), QDialogButtonBox.ButtonRole.RejectRole)
         self.create_button.setDefault(True)
         buttons.accepted.connect(self.create_own)
@@ -143,7 +147,9 @@ class WelcomeDialog(QDialog):
     def create_own(self) -> None:
         days = frozenset(day for day, box in self.day_boxes.items() if box.isChecked())
         try:
-            create_practice(self._ctx, self.name.text(), self.hours.value(), days, self.owner.text())
+            create_practice(
+                self._ctx, self.name.text(), self.hours.value(), days, self.owner.text()
+            )
         except InvalidInput as error:
             self.setup_error.setText(str(error))
             return

@@ -31,8 +31,14 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 def _headers() -> list[str]:
     return [
-        tr("Client"), tr("Offer"), tr("Phase"), tr("Progress"),
-        tr("Next step"), tr("Due"), tr("Waiting on"), tr("Health"),
+        tr("Client"),
+        tr("Offer"),
+        tr("Phase"),
+        tr("Progress"),
+        tr("Next step"),
+        tr("Due"),
+        tr("Waiting on"),
+        tr("Health"),
     ]
 
 
@@ -78,8 +84,10 @@ class ClientListModel(QAbstractTableModel):
 
     def _apply(self) -> None:
         needle = self._needle
-        shown = [i for i, key in enumerate(self._keys) if needle in key] if needle else list(
-            range(len(self._rows))
+        shown = (
+            [i for i, key in enumerate(self._keys) if needle in key]
+            if needle
+            else list(range(len(self._rows)))
         )
         column, order = self._sort
         shown.sort(key=lambda i: self._sort_key(self._rows[i], column))
@@ -153,7 +161,9 @@ class ClientListModel(QAbstractTableModel):
             active = row.status is JourneyStatus.ACTIVE
             return text.short_date(row.next_step_due, self._today()) if active else ""
         if column == WAITING:
-            return text.owner_label(row.next_step_owner) if row.status is JourneyStatus.ACTIVE else ""
+            return (
+                text.owner_label(row.next_step_owner) if row.status is JourneyStatus.ACTIVE else ""
+            )
         if column == HEALTH:
             return self._health(row)
         return None
@@ -218,7 +228,10 @@ class ClientListModel(QAbstractTableModel):
         if column == DUE:
             return row.next_step_due or date.max
         if column == HEALTH:
-            return ({"off_track": 0, "at_risk": 1, "on_track": 2}[row.health.value], row.name.casefold())
+            return (
+                {"off_track": 0, "at_risk": 1, "on_track": 2}[row.health.value],
+                row.name.casefold(),
+            )
         if column == PHASE:
             return (row.offer_name.casefold(), row.phase_position)
         value = self._display(row, column)

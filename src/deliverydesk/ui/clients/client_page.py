@@ -74,8 +74,10 @@ class ClientPage(QWidget):
         self.next_step = QLabel()
         self.next_step.setWordWrap(True)
         self.progress = QProgressBar()
-        self.progress.setTextVisible(True)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(max(6, self.fontMetrics().height() // 2))
         self.progress.setAccessibleName(tr("Progress"))
+        self.progress_label = QLabel()
 
         self.checklist = QTreeWidget()
         self.checklist.setColumnCount(4)
@@ -85,6 +87,7 @@ class ClientPage(QWidget):
         self.checklist.setAccessibleName(tr("Journey checklist"))
         header = self.checklist.header()
         header.setStretchLastSection(False)
+        header.setAccessibleName(tr("Checklist columns"))
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")
         for column, width in ((1, 10), (2, 9), (3, 9)):
@@ -110,7 +113,10 @@ class ClientPage(QWidget):
         layout.addWidget(self.subtitle)
         layout.addLayout(health_row)
         layout.addWidget(self.next_step)
-        layout.addWidget(self.progress)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.progress_label)
+        layout.addLayout(progress_row)
         layout.addWidget(self.tabs, 1)
         events.changed.connect(self.on_changed)
 
@@ -158,11 +164,11 @@ class ClientPage(QWidget):
         self.next_step.setText(self._next_step_line(detail, today))
         self.progress.setMaximum(max(detail.steps_total, 1))
         self.progress.setValue(detail.steps_done if detail.steps_total else 1)
-        self.progress.setFormat(
-            tr("{done} of {total} steps done").format(
-                done=detail.steps_done, total=detail.steps_total
-            )
+        done = tr("{done} of {total} steps done").format(
+            done=detail.steps_done, total=detail.steps_total
         )
+        self.progress.setFormat(done)  # read out by screen readers
+        self.progress_label.setText(done)
         self._fill_checklist(detail, today)
         self._fill_records(detail)
 
@@ -207,7 +213,8 @@ class ClientPage(QWidget):
         item.setToolTip(
             0,
             tr("Planned {start} to {end}").format(
-                start=text.long_date(phase.planned_start_on), end=text.long_date(phase.planned_end_on)
+                start=text.long_date(phase.planned_start_on),
+                end=text.long_date(phase.planned_end_on),
             ),
         )
         return item

@@ -44,7 +44,8 @@ class ClientsPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search clients, offers, phases, next steps…"))
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        find = self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        find.setToolTip(tr("Search (Ctrl+F)"))
         self.search.setAccessibleName(tr("Search clients"))
         self.count = QLabel()
         self.count.setAccessibleName(tr("Number of clients shown"))
@@ -53,8 +54,10 @@ class ClientsPage(QWidget):
         self.no_clients = EmptyState(
             "clients",
             tr("No clients yet"),
-            tr("Clients you enrol in an offer appear here with their phase, progress, "
-               "next step and health."),
+            tr(
+                "Clients you enrol in an offer appear here with their phase, progress, "
+                "next step and health."
+            ),
         )
         self.list_stack = QStackedWidget()
         for widget in (self.table, self.no_match, self.no_clients):
@@ -113,9 +116,11 @@ class ClientsPage(QWidget):
         rows.setDefaultSectionSize(int(self.fontMetrics().height() * 2.1))
         header = table.horizontalHeader()
         header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setAccessibleName(tr("Client list columns; click to sort"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((16, 13, 14, 11, 18, 8, 9, 9)):
+        for column, width in enumerate((15, 14, 17, 10, 18, 8, 10, 9)):
             header.resizeSection(column, width * em)
         header.setSectionResizeMode(NEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(HEALTH, QHeaderView.ResizeMode.Fixed)

@@ -12,7 +12,10 @@ from deliverydesk.ui.theme import semantic
 
 class ProgressDelegate(QStyledItemDelegate):
     def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         row = index.data(ROW_ROLE)
         if row is None or row.journey_id is None:
@@ -24,7 +27,9 @@ class ProgressDelegate(QStyledItemDelegate):
         self.initStyleOption(option_copy, index)
         label = option_copy.text
         option_copy.text = ""
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option_copy, painter, option.widget)
+        style.drawControl(
+            QStyle.ControlElement.CE_ItemViewItem, option_copy, painter, option.widget
+        )
 
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -44,13 +49,17 @@ class ProgressDelegate(QStyledItemDelegate):
         filled = QRectF(bar)
         filled.setWidth(bar.width() * row.progress)
         if filled.width() > 0:
-            fill_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+            fill_role = (
+                QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+            )
             painter.setBrush(palette.color(fill_role))
             painter.drawRoundedRect(filled, bar_height / 2, bar_height / 2)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(palette.color(text_role))
         text_rect = rect.adjusted(int(bar_width) + pad, 0, 0, 0)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, label)
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, label
+        )
         painter.restore()
 
     def sizeHint(

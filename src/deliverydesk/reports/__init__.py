@@ -1,0 +1,1 @@
+"""Branded PDFs (progress reports, onboarding packs, checklists): reportlab only, no Qt."""

@@ -1,0 +1,1 @@
+"""Use cases: one transaction per user action, each mutation returning a Changes."""
