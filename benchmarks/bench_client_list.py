@@ -12,6 +12,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from common import TODAY, bare_window_floor, benchmark_data, summary  # noqa: E402
@@ -31,7 +32,7 @@ def main() -> None:
     apply_theme(app, dark=False)
     ctx = open_workspace(folder, FixedClock(TODAY))
     rows = client_rows(ctx)
-    page = ClientsPage(ctx, AppEvents())
+    page = ClientsPage(ctx, AppEvents(), QUndoStack())
     page.resize(1400, 860)
     page.show()
     app.processEvents()

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.model.enums import Health, JourneyStatus
@@ -24,7 +25,7 @@ from tests.conftest import TODAY
 
 @pytest.fixture
 def page(qtbot: QtBot, demo_ctx: Context, events: AppEvents) -> ClientsPage:
-    widget = ClientsPage(demo_ctx, events)
+    widget = ClientsPage(demo_ctx, events, QUndoStack())
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()

@@ -72,6 +72,7 @@ class ActivityKind(StrEnum):
     PHASE_MOVED = "phase_moved"
     CHECKPOINT_OVERRIDDEN = "checkpoint_overridden"
     NOTE_ADDED = "note_added"
+    NOTE_REMOVED = "note_removed"
     FRICTION_LOGGED = "friction_logged"
     FRICTION_RESOLVED = "friction_resolved"
     FEEDBACK_RECORDED = "feedback_recorded"

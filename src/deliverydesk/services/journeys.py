@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -165,3 +166,56 @@ def add_note(ctx: Context, journey_id: int, text: str) -> tuple[int, Changes]:
             excerpt=text.strip()[:120],
         )
         return note.id, _changed(journey)
+
+
+@dataclass(frozen=True)
+class PhaseState:
+    """Where a journey stands among its phases, exactly: what an undo puts back."""
+
+    current_position: int
+    dates: tuple[tuple[date | None, date | None], ...]  # (started_on, completed_on) per phase
+
+
+def phase_state(ctx: Context, journey_id: int) -> PhaseState:
+    with ctx.db.sessions() as session:
+        journey = _journey(session, journey_id)
+        return PhaseState(
+            journey.current_position,
+            tuple((p.started_on, p.completed_on) for p in journey.phases),
+        )
+
+
+def restore_phase_state(ctx: Context, journey_id: int, state: PhaseState) -> Changes:
+    """Put a journey back exactly where `state` says; logged like any other move."""
+    with ctx.transaction() as session:
+        journey = _journey(session, journey_id)
+        if len(journey.phases) != len(state.dates):
+            raise InvalidInput("This journey's phases changed since; it cannot be put back.")
+        source = journey.phases[journey.current_position].name
+        for phase, (started, completed) in zip(journey.phases, state.dates, strict=True):
+            phase.started_on, phase.completed_on = started, completed
+        journey.current_position = state.current_position
+        activity.log(
+            session,
+            ctx.clock,
+            journey,
+            ActivityKind.PHASE_MOVED,
+            source=source,
+            target=journey.phases[state.current_position].name,
+            from_position=-1,
+            to_position=state.current_position,
+            undo=True,
+        )
+        return _changed(journey) | Changes(offers=_offer_ids(journey))
+
+
+def remove_note(ctx: Context, note_id: int) -> Changes:
+    """Take a note back (undo of adding it); the activity log keeps that it was there."""
+    with ctx.transaction() as session:
+        note = session.get(Note, note_id)
+        if note is None:
+            raise NotFound("That note no longer exists.")
+        journey = _journey(session, note.journey_id)
+        session.delete(note)
+        activity.log(session, ctx.clock, journey, ActivityKind.NOTE_REMOVED, note_id=note_id)
+        return _changed(journey)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._ctx = ctx
         self.events = events
+        # One stack for every undoable action, on the board and on client pages alike.
+        self.undo_stack = QUndoStack(self)
         self.setWindowIcon(app_icon())
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(tr("Screens"))
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
         placeholders = _placeholders()
         for position, key in enumerate(SCREENS):
             if key == "clients":
-                label, page = tr("Clients"), ClientsPage(ctx, events)
+                label, page = tr("Clients"), ClientsPage(ctx, events, self.undo_stack)
                 self.clients = page
             else:
                 label, title, body = placeholders[key]
@@ -138,6 +140,15 @@ class MainWindow(QMainWindow):
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
 
         go_menu = self.menuBar().addMenu(tr("&Go"))
         for position, key in enumerate(SCREENS):

@@ -127,6 +127,7 @@ def activity_text(kind: ActivityKind, detail: dict[str, object]) -> str:
         ActivityKind.PHASE_MOVED: tr("Moved from '{source}' to '{target}'"),
         ActivityKind.CHECKPOINT_OVERRIDDEN: tr("Went past open checkpoints: {checkpoints}"),
         ActivityKind.NOTE_ADDED: tr("Note: {excerpt}"),
+        ActivityKind.NOTE_REMOVED: tr("Removed a note"),
         ActivityKind.FRICTION_LOGGED: tr("Logged friction ({severity})"),
         ActivityKind.FRICTION_RESOLVED: tr("Resolved friction"),
         ActivityKind.FEEDBACK_RECORDED: tr("Recorded feedback (score {score})"),
@@ -136,6 +137,7 @@ def activity_text(kind: ActivityKind, detail: dict[str, object]) -> str:
     if isinstance(values.get("checkpoints"), list):
         values["checkpoints"] = ", ".join(str(c) for c in values["checkpoints"])  # type: ignore[union-attr]
     try:
-        return texts[kind].format(**values)
+        sentence = texts[kind].format(**values)
     except (KeyError, IndexError):
-        return texts[kind].split("{")[0].strip()
+        sentence = texts[kind].split("{")[0].strip()
+    return sentence + tr(" (undo)") if detail.get("undo") else sentence

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -42,9 +42,17 @@ class ClientPage(QWidget):
 
     back_requested = Signal()
 
-    def __init__(self, ctx: Context, events: AppEvents, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        events: AppEvents,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._events = events
+        self.undo_stack = undo_stack
         self.journey_id: int | None = None
         self.detail: JourneyDetail | None = None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,7 +37,13 @@ LIST, CLIENT = 0, 1
 
 
 class ClientsPage(QWidget):
-    def __init__(self, ctx: Context, events: AppEvents, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        events: AppEvents,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.model = ClientListModel(ctx.clock.today, self)
@@ -62,7 +68,7 @@ class ClientsPage(QWidget):
         self.list_stack = QStackedWidget()
         for widget in (self.table, self.no_match, self.no_clients):
             self.list_stack.addWidget(widget)
-        self.client_page = ClientPage(ctx, events)
+        self.client_page = ClientPage(ctx, events, undo_stack)
         self.client_page.back_requested.connect(self.show_list)
 
         list_view = QWidget()
