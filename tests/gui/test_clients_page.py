@@ -101,10 +101,16 @@ def test_a_search_with_no_match_says_so(qtbot: QtBot, page: ClientsPage) -> None
     assert "zzqx-nobody" in page.no_match.title.text()
 
 
-def test_ctrl_f_focuses_search(qtbot: QtBot, page: ClientsPage) -> None:
-    page.table.setFocus()
-    qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(page.search.hasFocus, timeout=2000)
+def test_ctrl_f_focuses_search(qtbot: QtBot, demo_ctx: Context, events: AppEvents) -> None:
+    from deliverydesk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_ctx, events)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_screen("clients")
+    window.clients.table.setFocus()
+    qtbot.keyClick(window.clients.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.clients.search.hasFocus, timeout=2000)
 
 
 def test_enter_opens_the_client_page_with_the_journey_checklist(

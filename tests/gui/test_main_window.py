@@ -24,10 +24,10 @@ def window(qtbot: QtBot, demo_ctx: Context, events: AppEvents) -> MainWindow:
     return main
 
 
-def test_sidebar_lists_every_screen_and_opens_on_clients(window: MainWindow) -> None:
+def test_sidebar_lists_every_screen_and_opens_on_the_board(window: MainWindow) -> None:
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert labels == ["Board", "Timeline", "Today", "Clients", "Offers", "Dashboard", "Settings"]
-    assert window.current_screen() == "clients"
+    assert window.current_screen() == "board"
     assert "— DeliveryDesk" in window.windowTitle()
 
 
@@ -38,7 +38,7 @@ def test_ctrl_number_switches_screen(qtbot: QtBot, window: MainWindow, position:
     assert window.sidebar.currentRow() == position
 
 
-@pytest.mark.parametrize("key", [k for k in SCREENS if k != "clients"])
+@pytest.mark.parametrize("key", [k for k in SCREENS if k not in ("clients", "board")])
 def test_screens_still_to_come_say_what_they_will_hold(window: MainWindow, key: str) -> None:
     window.show_screen(key)
     page = window.stack.currentWidget()

@@ -219,3 +219,11 @@ def remove_note(ctx: Context, note_id: int) -> Changes:
         session.delete(note)
         activity.log(session, ctx.clock, journey, ActivityKind.NOTE_REMOVED, note_id=note_id)
         return _changed(journey)
+
+
+def checkpoints_blocking(ctx: Context, journey_id: int, position: int) -> list[str]:
+    """Titles of the open checkpoints a move to `position` would leave behind."""
+    with ctx.db.sessions() as session:
+        journey = _journey(session, journey_id)
+        blockers = move_blockers(journey_facts(journey), journey.current_position, position)
+        return [b.title for b in blockers]

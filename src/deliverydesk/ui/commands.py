@@ -72,9 +72,7 @@ class MoveJourneyCommand(ServiceCommand):
 
 
 class CompleteStepCommand(ServiceCommand):
-    def __init__(
-        self, ctx: Context, events: AppEvents, step_id: int, on: date, title: str
-    ) -> None:
+    def __init__(self, ctx: Context, events: AppEvents, step_id: int, on: date, title: str) -> None:
         super().__init__(ctx, events, tr("Mark '{step}' done").format(step=title))
         self.step_id, self.on = step_id, on
 

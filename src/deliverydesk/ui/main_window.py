@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from deliverydesk import __version__
 from deliverydesk.services.context import Context
 from deliverydesk.services.practice import get_practice
+from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.clients.clients_page import ClientsPage
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
             if key == "clients":
                 label, page = tr("Clients"), ClientsPage(ctx, events, self.undo_stack)
                 self.clients = page
+            elif key == "board":
+                label, page = tr("Board"), BoardPage(ctx, events, self.undo_stack)
+                self.board = page
             else:
                 label, title, body = placeholders[key]
                 page = EmptyState(key, title, body)
@@ -129,7 +133,10 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        self.show_screen("clients")
+        self.board.open_journey.connect(self.open_client)
+        self.clients.client_page.back_requested.connect(self._back_from_client)
+        self._client_opened_from: str | None = None
+        self.show_screen("board")
         self.resize(em * 75, em * 45)
         self.refresh_title()
 
@@ -159,7 +166,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, k=key: self.show_screen(k))
             go_menu.addAction(action)
         go_menu.addSeparator()
-        find = QAction(tr("&Find a client"), self)
+        find = QAction(tr("&Find"), self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self._find)
         go_menu.addAction(find)
@@ -176,8 +183,24 @@ class MainWindow(QMainWindow):
         return SCREENS[self.stack.currentIndex()]
 
     def _find(self) -> None:
+        if self.current_screen() == "board":
+            self.board.focus_search()
+        else:
+            self.show_screen("clients")
+            self.clients.focus_search()
+
+    def open_client(self, journey_id: int) -> None:
+        """Open a client's page; going back returns to the screen it was opened from."""
+        self._client_opened_from = self.current_screen()
         self.show_screen("clients")
-        self.clients.focus_search()
+        self.clients.open_journey(journey_id)
+
+    def _back_from_client(self) -> None:
+        origin, self._client_opened_from = self._client_opened_from, None
+        if origin and origin != "clients":
+            self.show_screen(origin)
+            if origin == "board" and self.clients.client_page.journey_id is not None:
+                self.board.select_journey(self.clients.client_page.journey_id)
 
     def refresh_title(self) -> None:
         practice = get_practice(self._ctx)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from deliverydesk.model.enums import ActivityKind, Health, Owner, PhaseStatus, StepKind
 from deliverydesk.model.rules import HealthReason, ReasonCode
+from deliverydesk.services.queries import JourneyRow
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -141,3 +142,57 @@ def activity_text(kind: ActivityKind, detail: dict[str, object]) -> str:
     except (KeyError, IndexError):
         sentence = texts[kind].split("{")[0].strip()
     return sentence + tr(" (undo)") if detail.get("undo") else sentence
+
+
+def badges(card: JourneyRow) -> list[tuple[str, str]]:
+    """A card's badges as (tone, words): tone is "danger", "warning" or "info"."""
+    found: list[tuple[str, str]] = []
+    mine = card.late_days(Owner.ME)
+    if mine:
+        found.append(("danger", tr("Overdue {days}").format(days=days(mine))))
+    client = card.late_days(Owner.CLIENT)
+    if client:
+        found.append(("warning", tr("Client late {days}").format(days=days(client))))
+    third = card.late_days(Owner.THIRD_PARTY)
+    if third:
+        found.append(("warning", tr("Third party late {days}").format(days=days(third))))
+    if card.health is Health.OFF_TRACK:
+        found.append(("danger", health_label(card.health)))
+    elif card.health is Health.AT_RISK:
+        found.append(("warning", health_label(card.health)))
+    if card.open_friction:
+        found.append(("danger", tr("Friction")))
+    if card.feedback_due:
+        found.append(("info", tr("Feedback due")))
+    return found
+
+
+def card_tooltip(card: JourneyRow) -> str:
+    lines = [f"{card.name} · {card.phase_name}", health_line(card.health, card.reasons)]
+    if card.next_step_title:
+        lines.append(
+            tr("Next: {step}, due {due} · {who}").format(
+                step=card.next_step_title,
+                due=long_date(card.next_step_due),
+                who=waits_on(card.next_step_owner),
+            )
+        )
+    return "\n".join(lines)
+
+
+def card_summary(card: JourneyRow) -> str:
+    """What a screen reader says for a card: everything the card shows, in words."""
+    parts = [
+        card.name,
+        tr("{done} of {total} steps done").format(done=card.steps_done, total=card.steps_total),
+    ]
+    if card.next_step_title:
+        parts.append(
+            tr("next: {step}, due {due}, {who}").format(
+                step=card.next_step_title,
+                due=long_date(card.next_step_due),
+                who=waits_on(card.next_step_owner).lower(),
+            )
+        )
+    parts.extend(label for _tone, label in badges(card))
+    return "; ".join(parts)

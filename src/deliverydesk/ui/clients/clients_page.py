@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -99,7 +99,6 @@ class ClientsPage(QWidget):
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.search.returnPressed.connect(self._apply_filter)
         self.table.activated.connect(self.open_index)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
         events.changed.connect(self.on_changed)
         self.reload()
 

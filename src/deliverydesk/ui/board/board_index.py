@@ -1,0 +1,148 @@
+"""The board's cards grouped into columns, kept sorted, filtered without Qt's proxies.
+
+Plain Python on purpose: grouping and filtering 20,000 cards here costs a few
+milliseconds, where one QSortFilterProxyModel per column costs close to a second.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from deliverydesk.model.enums import Health, Owner
+from deliverydesk.services.queries import JourneyRow
+
+Column = tuple[int, int]  # (offer id, phase position)
+
+
+class Quick(StrEnum):
+    OVERDUE = "overdue"
+    WAITING_ON_CLIENT = "waiting_on_client"
+    AT_RISK = "at_risk"
+    FEEDBACK_DUE = "feedback_due"
+
+
+class SortBy(StrEnum):
+    URGENCY = "urgency"
+    NAME = "name"
+    ENTERED = "entered"
+
+
+_HEALTH_RANK = {Health.OFF_TRACK: 0, Health.AT_RISK: 1, Health.ON_TRACK: 2}
+
+
+def _sort_key(sort: SortBy) -> Callable[[JourneyRow], Any]:
+    if sort is SortBy.NAME:
+        return lambda c: (c.name.casefold(), c.journey_id)
+    if sort is SortBy.ENTERED:
+        return lambda c: (c.phase_entered_on or date.min, c.name.casefold(), c.journey_id)
+    return lambda c: (
+        _HEALTH_RANK[c.health],
+        -max((r.days for r in c.reasons), default=0),
+        c.next_step_due or date.max,
+        c.name.casefold(),
+        c.journey_id,
+    )
+
+
+def _quick_test(quick: Quick) -> Callable[[JourneyRow], bool]:
+    return {
+        Quick.OVERDUE: lambda c: any(c.late_days(o) for o in Owner),
+        Quick.WAITING_ON_CLIENT: lambda c: c.next_step_owner is Owner.CLIENT,
+        Quick.AT_RISK: lambda c: c.health is not Health.ON_TRACK,
+        Quick.FEEDBACK_DUE: lambda c: c.feedback_due,
+    }[quick]
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    text: str = ""
+    quick: frozenset[Quick] = frozenset()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.text.strip() or self.quick)
+
+
+@dataclass
+class BoardIndex:
+    """Every card by journey id, and each column's ids in the current sort order."""
+
+    phase_counts: dict[int, int] = field(default_factory=dict)  # offer id -> columns
+    sort: SortBy = SortBy.URGENCY
+    cards: dict[int, JourneyRow] = field(default_factory=dict)
+    _keys: dict[int, str] = field(default_factory=dict)
+    _columns: dict[Column, list[int]] = field(default_factory=dict)
+    _place: dict[int, Column] = field(default_factory=dict)
+
+    def load(self, rows: Iterable[JourneyRow]) -> None:
+        self.cards, self._keys, self._columns, self._place = {}, {}, {}, {}
+        for row in rows:
+            self._remember(row)
+        key = _sort_key(self.sort)
+        for ids in self._columns.values():
+            ids.sort(key=lambda i: key(self.cards[i]))
+
+    def set_sort(self, sort: SortBy) -> None:
+        self.sort = sort
+        self.load(list(self.cards.values()))
+
+    def column_of(self, journey_id: int) -> Column | None:
+        return self._place.get(journey_id)
+
+    def ids(self, column: Column) -> list[int]:
+        return self._columns.get(column, [])
+
+    def update(self, fresh: Iterable[JourneyRow], asked: Iterable[int]) -> set[Column]:
+        """Replace the cards of the `asked` journeys with `fresh` rows (missing = gone).
+
+        Returns the columns whose contents changed, so only they are redrawn.
+        """
+        touched: set[Column] = set()
+        for journey_id in asked:
+            column = self._place.pop(journey_id, None)
+            if column is not None:
+                self._columns[column].remove(journey_id)
+                del self.cards[journey_id], self._keys[journey_id]
+                touched.add(column)
+        key = _sort_key(self.sort)
+        for row in fresh:
+            column = self._remember(row, append=False)
+            if column is not None:
+                bisect.insort(
+                    self._columns[column], row.journey_id, key=lambda i: key(self.cards[i])
+                )
+                touched.add(column)
+        return touched
+
+    def _remember(self, row: JourneyRow, append: bool = True) -> Column | None:
+        if row.journey_id is None or row.offer_id is None:
+            return None
+        last = max(self.phase_counts.get(row.offer_id, row.phase_count) - 1, 0)
+        column = (row.offer_id, min(row.phase_position, last))
+        self.cards[row.journey_id] = row
+        self._keys[row.journey_id] = " ".join(
+            (row.name, row.company, row.next_step_title, row.phase_name)
+        ).casefold()
+        self._place[row.journey_id] = column
+        ids = self._columns.setdefault(column, [])
+        if append:
+            ids.append(row.journey_id)
+        return column
+
+    def visible(self, column: Column, board_filter: BoardFilter) -> list[int]:
+        ids = self._columns.get(column, [])
+        needle = board_filter.text.strip().casefold()
+        tests = [_quick_test(q) for q in board_filter.quick]
+        if not needle and not tests:
+            return list(ids)
+        keys, cards = self._keys, self.cards
+        return [
+            i
+            for i in ids
+            if (not needle or needle in keys[i]) and all(test(cards[i]) for test in tests)
+        ]

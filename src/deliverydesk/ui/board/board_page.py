@@ -1,0 +1,376 @@
+"""The Board: every active client as a card in their offer's current phase."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deliverydesk.services import journeys
+from deliverydesk.services.changes import Changes
+from deliverydesk.services.context import Context
+from deliverydesk.services.queries import (
+    OfferSummary,
+    board_rows,
+    offer_summaries,
+    rows_for_journeys,
+)
+from deliverydesk.ui.board.board_index import BoardFilter, BoardIndex, Column, Quick, SortBy
+from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
+from deliverydesk.ui.board.column_view import ColumnWidget, LaneWidget
+from deliverydesk.ui.commands import MoveJourneyCommand
+from deliverydesk.ui.empty_state import EmptyState
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.icons import icon
+from deliverydesk.ui.text import tr
+
+ALL_OFFERS = -1
+LANE_CARDS = 3  # cards visible per column before it scrolls, with every offer stacked
+
+
+def _quick_labels() -> dict[Quick, str]:
+    return {
+        Quick.OVERDUE: tr("Overdue"),
+        Quick.WAITING_ON_CLIENT: tr("Waiting on client"),
+        Quick.AT_RISK: tr("At risk"),
+        Quick.FEEDBACK_DUE: tr("Feedback due"),
+    }
+
+
+class BoardPage(QWidget):
+    """Signals:
+    open_journey(int): the person asked to open this journey's client page.
+    """
+
+    open_journey = Signal(int)
+
+    def __init__(
+        self,
+        ctx: Context,
+        events: AppEvents,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._events = events
+        self.undo_stack = undo_stack
+        self.index = BoardIndex()
+        self.filter = BoardFilter()
+        self.offers: list[OfferSummary] = []
+        self.columns: dict[Column, ColumnWidget] = {}
+        self.lanes: dict[int, LaneWidget] = {}
+        self._build_toolbar()
+        self.lanes_holder = QWidget()
+        self.lanes_layout = QVBoxLayout(self.lanes_holder)
+        self.lanes_layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.lanes_holder)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.no_offers = EmptyState(
+            "offers",
+            tr("No offers yet"),
+            tr(
+                "The board shows each offer's phases as columns and every active client as a "
+                "card. Design your first offer in Offers, then enrol a client."
+            ),
+        )
+        self.no_match = QWidget()
+        no_match_row = QHBoxLayout(self.no_match)
+        self.no_match_label = QLabel()
+        clear = QPushButton(tr("Clear filters"))
+        clear.clicked.connect(self.clear_filters)
+        no_match_row.addWidget(self.no_match_label, 1)
+        no_match_row.addWidget(clear)
+        self.no_match.hide()
+        self.body = QStackedWidget()
+        self.body.addWidget(self.scroll)
+        self.body.addWidget(self.no_offers)
+        self.status = QLabel()
+        self.status.setAccessibleName(tr("Board messages"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.no_match)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.status)
+
+        self._debounce = QTimer(self, singleShot=True, interval=80)
+        self._debounce.timeout.connect(self.apply_filter)
+        events.changed.connect(self.on_changed)
+        self.reload()
+
+    # -- toolbar -----------------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        self.toolbar = QHBoxLayout()
+        title = QLabel(tr("Board"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        self.offer_picker = QComboBox()
+        self.offer_picker.setAccessibleName(tr("Offer shown"))
+        self.offer_picker.currentIndexChanged.connect(lambda _i: self.reload())
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Filter cards…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(tr("Filter cards"))
+        find = self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        find.setToolTip(tr("Filter (Ctrl+F)"))
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.quick: dict[Quick, QToolButton] = {}
+        self.sort_picker = QComboBox()
+        self.sort_picker.setAccessibleName(tr("Sort cards by"))
+        for key, label in (
+            (SortBy.URGENCY, tr("Most urgent first")),
+            (SortBy.NAME, tr("Name")),
+            (SortBy.ENTERED, tr("Date entered the phase")),
+        ):
+            self.sort_picker.addItem(label, key.value)
+        self.sort_picker.currentIndexChanged.connect(self._on_sort)
+        self.toolbar.addWidget(title)
+        self.toolbar.addWidget(self.offer_picker)
+        self.toolbar.addWidget(self.search, 1)
+        for quick, label in _quick_labels().items():
+            button = QToolButton()
+            button.setText(label)
+            button.setCheckable(True)
+            button.setAccessibleName(tr("Show only: {what}").format(what=label))
+            button.toggled.connect(lambda _on: self.apply_filter())
+            self.quick[quick] = button
+            self.toolbar.addWidget(button)
+        self.toolbar.addWidget(self.sort_picker)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def clear_filters(self) -> None:
+        for button in self.quick.values():
+            button.blockSignals(True)
+            button.setChecked(False)
+            button.blockSignals(False)
+        self.search.clear()
+        self.apply_filter()
+
+    def _on_sort(self) -> None:
+        self.index.set_sort(SortBy(self.sort_picker.currentData()))
+        self._refresh(set(self.columns))
+
+    # -- data --------------------------------------------------------------------------------
+    def selected_offer(self) -> int | None:
+        data = self.offer_picker.currentData()
+        return None if data in (None, ALL_OFFERS) else int(data)
+
+    def reload(self) -> None:
+        """Read offers and cards afresh and rebuild the lanes (offers or the view changed)."""
+        self.offers = offer_summaries(self._ctx)
+        self._fill_offer_picker()
+        offer_id = self.selected_offer()
+        shown = [o for o in self.offers if offer_id is None or o.id == offer_id]
+        self.index.phase_counts = {o.id: len(o.phase_names) for o in self.offers}
+        self.index.load(board_rows(self._ctx, offer_id))
+        self._build_lanes(shown)
+        self.body.setCurrentWidget(self.scroll if self.offers else self.no_offers)
+        self._refresh(set(self.columns))
+
+    def _fill_offer_picker(self) -> None:
+        current = self.offer_picker.currentData()
+        self.offer_picker.blockSignals(True)
+        self.offer_picker.clear()
+        self.offer_picker.addItem(tr("All offers"), ALL_OFFERS)
+        for offer in self.offers:
+            self.offer_picker.addItem(offer.name, offer.id)
+        found = self.offer_picker.findData(current if current is not None else ALL_OFFERS)
+        self.offer_picker.setCurrentIndex(max(found, 0))
+        self.offer_picker.blockSignals(False)
+
+    def _build_lanes(self, offers: list[OfferSummary]) -> None:
+        while self.lanes_layout.count():
+            item = self.lanes_layout.takeAt(0)
+            if (old := item.widget()) is not None:
+                old.hide()  # deleteLater waits for the event loop; gone from view now
+                old.deleteLater()
+        self.columns, self.lanes = {}, {}
+        stacked = len(offers) > 1
+        em = self.fontMetrics().height()
+        for offer in offers:
+            lane = LaneWidget(offer.name)
+            lane.toggle.setVisible(stacked)
+            for position, name in enumerate(offer.phase_names):
+                column = ColumnWidget(
+                    self.index, (offer.id, position), name, self._ctx.clock.today, self.request_move
+                )
+                column.view.activated.connect(self._open_index)
+                column.view.installEventFilter(self)
+                if stacked:
+                    column.view.setFixedHeight(int(em * 6.9 * LANE_CARDS + em))
+                lane.columns_row.addWidget(column, 1)
+                self.columns[(offer.id, position)] = column
+            self.lanes[offer.id] = lane
+            self.lanes_layout.addWidget(lane, 0 if stacked else 1)
+        if stacked:
+            self.lanes_layout.addStretch(1)
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.is_everything or changes.practice or (changes.offers and not changes.journeys):
+            self.reload()
+        elif changes.journeys:
+            fresh = [
+                row
+                for row in rows_for_journeys(self._ctx, changes.journeys)
+                if row.status is not None
+                and row.status.value == "active"
+                and (self.selected_offer() in (None, row.offer_id))
+            ]
+            touched = self.index.update(fresh, changes.journeys)
+            self._refresh(touched & set(self.columns))
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.filter = BoardFilter(
+            self.search.text(), frozenset(q for q, b in self.quick.items() if b.isChecked())
+        )
+        self._refresh(set(self.columns))
+
+    def _refresh(self, columns: set[Column]) -> None:
+        """Show the filtered cards of `columns` and update every header count."""
+        for column in columns:
+            widget = self.columns[column]
+            keep = self._current_journey(widget)
+            widget.model.set_ids(self.index.visible(column, self.filter))
+            if keep is not None and (row := widget.model.row_of(keep)) >= 0:
+                widget.view.select_row(row)
+        shown_total = 0
+        for offer_id, lane in self.lanes.items():
+            lane_shown = lane_total = 0
+            for (lane_offer, _position), widget in self.columns.items():
+                if lane_offer != offer_id:
+                    continue
+                ids = self.index.ids(widget.model.column)
+                shown, total = widget.model.rowCount(), len(ids)
+                over = sum(1 for i in ids if self.index.cards[i].over_plan_days > 0)
+                widget.set_header(shown, total, over)
+                lane_shown, lane_total = lane_shown + shown, lane_total + total
+            lane.set_count(lane_shown, lane_total)
+            lane.notice.setVisible(lane_total == 0)
+            lane.notice.setText(
+                tr("No active clients in this offer yet. Enrol a client to see them here.")
+            )
+            shown_total += lane_shown
+        filtering = self.filter.active and bool(self.index.cards)
+        self.no_match.setVisible(filtering and shown_total == 0)
+        if filtering and shown_total == 0:
+            self.no_match_label.setText(tr("No card matches these filters."))
+
+    # -- moving cards ------------------------------------------------------------------------
+    def request_move(self, journey_id: int, position: int) -> bool:
+        """Move a card to another phase of its offer, asking first past an open checkpoint."""
+        card = self.index.cards.get(journey_id)
+        if card is None or position < 0 or position >= card.phase_count:
+            return False
+        blocking = journeys.checkpoints_blocking(self._ctx, journey_id, position)
+        if blocking and not self.confirm_override(card.name, card.phase_name, blocking):
+            self.status.setText(
+                tr("{name} stays in {phase}: the checkpoint is not done.").format(
+                    name=card.name, phase=card.phase_name
+                )
+            )
+            return False
+        command = MoveJourneyCommand(
+            self._ctx,
+            self._events,
+            journey_id,
+            position,
+            override=bool(blocking),
+            text=tr("Move {name}").format(name=card.name),
+        )
+        self.undo_stack.push(command)
+        if command.error is not None:
+            QMessageBox.warning(self, tr("Could not move the card"), str(command.error))
+            return False
+        self.status.setText("")
+        self.select_journey(journey_id)
+        return True
+
+    def confirm_override(self, name: str, phase: str, checkpoints: list[str]) -> bool:
+        answer = QMessageBox.question(
+            self,
+            tr("Checkpoint not done"),
+            tr(
+                "{name} cannot leave “{phase}” yet: {checkpoints} is not done.\n\n"
+                "Move anyway? The override is recorded in the activity log."
+            ).format(name=name, phase=phase, checkpoints=", ".join(f"“{c}”" for c in checkpoints)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- selection and keyboard --------------------------------------------------------------
+    def select_journey(self, journey_id: int) -> None:
+        column = self.index.column_of(journey_id)
+        widget = self.columns.get(column) if column else None
+        if widget is None:
+            return
+        row = widget.model.row_of(journey_id)
+        if row >= 0:
+            widget.view.setFocus()
+            widget.view.select_row(row)
+
+    def _current_journey(self, widget: ColumnWidget) -> int | None:
+        current = widget.view.currentIndex()
+        return current.data(JOURNEY_ID_ROLE) if current.isValid() else None
+
+    def _open_index(self, index: object) -> None:
+        journey_id = index.data(JOURNEY_ID_ROLE)  # type: ignore[attr-defined]
+        if journey_id is not None:
+            self.open_journey.emit(journey_id)
+
+    def _neighbour(self, widget: ColumnWidget, step: int) -> ColumnWidget | None:
+        offer_id, position = widget.model.column
+        return self.columns.get((offer_id, position + step))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            widget = next((w for w in self.columns.values() if w.view is watched), None)
+            if widget is not None and self._key(widget, event):
+                return True
+        return super().eventFilter(watched, event)
+
+    def _key(self, widget: ColumnWidget, event: QKeyEvent) -> bool:
+        key, mods = event.key(), event.modifiers()
+        sideways = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}.get(Qt.Key(key))
+        move_mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if sideways and mods == move_mods:
+            journey_id = self._current_journey(widget)
+            if journey_id is not None:
+                self.request_move(journey_id, widget.model.position + sideways)
+            return True
+        if sideways and mods == Qt.KeyboardModifier.NoModifier:
+            target = self._neighbour(widget, sideways)
+            if target is not None and target.model.rowCount():
+                row = min(max(widget.view.currentIndex().row(), 0), target.model.rowCount() - 1)
+                target.view.setFocus()
+                target.view.select_row(row)
+            return True
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.status.setText(
+                tr(
+                    "Cards are never deleted from the board; a client's journey ends from "
+                    "their page."
+                )
+            )
+            return True
+        return False

@@ -1,0 +1,154 @@
+"""One board column: the ids of the cards shown, served from the board's shared index."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from deliverydesk.ui import text
+from deliverydesk.ui.board.board_index import BoardIndex, Column
+from deliverydesk.ui.text import tr
+
+Index = QModelIndex | QPersistentModelIndex
+CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+JOURNEY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+MIME_TYPE = "application/x-deliverydesk-journey"
+
+MoveRequest = Callable[[int, int], None]  # (journey id, target phase position)
+
+
+def encode(journey_id: int, offer_id: int) -> bytes:
+    return f"{journey_id}:{offer_id}".encode("ascii")
+
+
+def decode(data: QMimeData) -> tuple[int, int] | None:
+    if not data.hasFormat(MIME_TYPE):
+        return None
+    try:
+        journey, offer = bytes(data.data(MIME_TYPE).data()).decode("ascii").split(":")
+        return int(journey), int(offer)
+    except ValueError:
+        return None
+
+
+class CardColumnModel(QAbstractListModel):
+    """Drag and drop goes through mime data; a drop asks for a move (the page decides,
+    through the same undoable command as the keyboard) instead of moving rows here."""
+
+    def __init__(
+        self, index: BoardIndex, column: Column, on_move: MoveRequest, parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self._index = index
+        self.column = column
+        self._on_move = on_move
+        self._ids: list[int] = []
+
+    @property
+    def offer_id(self) -> int:
+        return self.column[0]
+
+    @property
+    def position(self) -> int:
+        return self.column[1]
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self.endResetModel()
+
+    def journey_ids(self) -> list[int]:
+        return list(self._ids)
+
+    def row_of(self, journey_id: int) -> int:
+        return self._ids.index(journey_id) if journey_id in self._ids else -1
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        journey_id = self._ids[index.row()]
+        card = self._index.cards.get(journey_id)
+        if card is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return card.name
+        if role == CARD_ROLE:
+            return card
+        if role == JOURNEY_ID_ROLE:
+            return journey_id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text.card_tooltip(card)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return text.card_summary(card)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        return (
+            base
+            | Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | (Qt.ItemFlag.ItemIsDragEnabled)
+        )
+
+    # -- drag and drop -----------------------------------------------------------------------
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        rows = [i.row() for i in indexes if i.isValid()]
+        if rows:
+            data.setData(MIME_TYPE, encode(self._ids[rows[0]], self.offer_id))
+            data.setText(self._index.cards[self._ids[rows[0]]].name)
+        return data
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        decoded = decode(data)
+        # A card moves between the phases of its own offer only.
+        return decoded is not None and decoded[1] == self.offer_id
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        journey_id, _offer = decode(data) or (0, 0)
+        if self._index.column_of(journey_id) == self.column:
+            return False
+        self._on_move(journey_id, self.position)
+        # The move refreshes the columns through the event bus; the view removes nothing.
+        return False
+
+
+def column_counts(shown: int, total: int, over_plan: int) -> str:
+    """ "4 clients · 1 over plan", or "2 of 4 clients" while a filter hides some."""
+    if shown != total:
+        count = tr("{shown} of {total} clients").format(shown=shown, total=total)
+    else:
+        count = tr("1 client") if total == 1 else tr("{n} clients").format(n=total)
+    if over_plan:
+        count += " · " + tr("{n} over plan").format(n=over_plan)
+    return count

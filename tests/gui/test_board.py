@@ -1,0 +1,352 @@
+"""The Board: columns per phase, cards per client, drag to move, filters and keyboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from deliverydesk.model.enums import ActivityKind, JourneyStatus
+from deliverydesk.services.context import Context
+from deliverydesk.services.detail import journey_detail
+from deliverydesk.services.journeys import checkpoints_blocking, phase_state
+from deliverydesk.services.queries import board_rows, offer_summaries
+from deliverydesk.ui.board.board_index import Quick
+from deliverydesk.ui.board.board_page import BoardPage
+from deliverydesk.ui.board.card_model import CARD_ROLE, JOURNEY_ID_ROLE, MIME_TYPE, encode
+from deliverydesk.ui.commands import CompleteStepCommand
+from deliverydesk.ui.events import AppEvents
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def stack() -> QUndoStack:
+    return QUndoStack()
+
+
+@pytest.fixture
+def board(qtbot: QtBot, demo_ctx: Context, events: AppEvents, stack: QUndoStack) -> BoardPage:
+    page = BoardPage(demo_ctx, events, stack)
+    qtbot.addWidget(page)
+    page.resize(1500, 900)
+    page.show()
+    return page
+
+
+def cards_on_board(board: BoardPage) -> dict[int, tuple[int, int]]:
+    """journey id -> (offer id, phase position) as the views show it."""
+    found = {}
+    for column, widget in board.columns.items():
+        for row in range(widget.model.rowCount()):
+            found[widget.model.index(row, 0).data(JOURNEY_ID_ROLE)] = column
+    return found
+
+
+def movable(board: BoardPage, ctx: Context, blocked: bool) -> tuple[int, int, int]:
+    """(journey, offer, target) for a forward move that is (or is not) held by a checkpoint."""
+    for journey_id, (offer_id, position) in cards_on_board(board).items():
+        card = board.index.cards[journey_id]
+        if position + 1 < card.phase_count:
+            held = bool(checkpoints_blocking(ctx, journey_id, position + 1))
+            if held == blocked:
+                return journey_id, offer_id, position + 1
+    raise AssertionError("the demo should have such a card")
+
+
+def test_all_offers_shows_a_lane_per_offer_with_its_phases(
+    board: BoardPage, demo_ctx: Context
+) -> None:
+    offers = offer_summaries(demo_ctx)
+    assert len(board.lanes) == len(offers) == 3
+    for offer in offers:
+        names = [board.columns[(offer.id, p)].name for p in range(len(offer.phase_names))]
+        assert names == list(offer.phase_names)
+    active = {row.journey_id for row in board_rows(demo_ctx)}
+    assert set(cards_on_board(board)) == active
+
+
+def test_picking_an_offer_shows_only_its_board(board: BoardPage, demo_ctx: Context) -> None:
+    offer = offer_summaries(demo_ctx)[1]
+    board.offer_picker.setCurrentIndex(board.offer_picker.findData(offer.id))
+    assert list(board.lanes) == [offer.id]
+    assert {column[0] for column in board.columns} == {offer.id}
+    assert len(cards_on_board(board)) == offer.active_journeys
+
+
+def test_column_headers_count_clients_and_those_over_plan(board: BoardPage) -> None:
+    for column, widget in board.columns.items():
+        ids = board.index.ids(column)
+        over = sum(1 for i in ids if board.index.cards[i].over_plan_days > 0)
+        text = widget.counts.text()
+        assert text.startswith(f"{len(ids)} client")
+        assert (f"{over} over plan" in text) == (over > 0)
+    assert any("over plan" in w.counts.text() for w in board.columns.values())
+
+
+def test_cards_carry_badges_in_words(board: BoardPage) -> None:
+    summaries = [
+        widget.model.index(r, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+        for widget in board.columns.values()
+        for r in range(widget.model.rowCount())
+    ]
+    joined = "\n".join(summaries)
+    for words in ("Client late", "At risk", "Off track", "Feedback due", "Friction"):
+        assert words in joined, words
+    tip = next(
+        widget.model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole)
+        for widget in board.columns.values()
+        for r in range(widget.model.rowCount())
+        if widget.model.index(r, 0).data(CARD_ROLE).reasons
+    )
+    assert "late" in tip or "over plan" in tip
+
+
+def test_card_models_pass_the_model_tester(qtmodeltester: Any, board: BoardPage) -> None:
+    for widget in board.columns.values():
+        qtmodeltester.check(widget.model)
+
+
+def test_drop_through_the_model_moves_the_client_and_logs_it(
+    board: BoardPage, demo_ctx: Context, stack: QUndoStack
+) -> None:
+    journey_id, offer_id, target = movable(board, demo_ctx, blocked=False)
+    source = board.columns[board.index.column_of(journey_id)]
+    mime = source.model.mimeData([source.model.index(source.model.row_of(journey_id), 0)])
+    destination = board.columns[(offer_id, target)].model
+    destination.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, destination.index(-1, 0))
+
+    assert cards_on_board(board)[journey_id] == (offer_id, target)
+    assert journey_detail(demo_ctx, journey_id).current_position == target
+    assert journey_detail(demo_ctx, journey_id).activity[0].kind is ActivityKind.PHASE_MOVED
+    assert stack.count() == 1
+
+
+def _send_drop(widget: Any, mime: QMimeData) -> None:
+    viewport = widget.view.viewport()
+    point = QPointF(viewport.rect().center())
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    for event in (
+        QDragEnterEvent(point, Qt.DropAction.MoveAction, mime, buttons, mods),
+        QDragMoveEvent(point, Qt.DropAction.MoveAction, mime, buttons, mods),
+        QDropEvent(point, Qt.DropAction.MoveAction, mime, buttons, mods, QEvent.Type.Drop),
+    ):
+        QApplication.sendEvent(viewport, event)
+
+
+def test_drop_through_the_view_moves_the_card(board: BoardPage, demo_ctx: Context) -> None:
+    journey_id, offer_id, target = movable(board, demo_ctx, blocked=False)
+    mime = QMimeData()
+    mime.setData(MIME_TYPE, encode(journey_id, offer_id))
+    _send_drop(board.columns[(offer_id, target)], mime)
+    assert cards_on_board(board)[journey_id] == (offer_id, target)
+
+
+def test_a_card_cannot_be_dropped_on_another_offer(board: BoardPage, demo_ctx: Context) -> None:
+    journey_id, offer_id, _target = movable(board, demo_ctx, blocked=False)
+    other = next(c for c in board.columns if c[0] != offer_id)
+    before = cards_on_board(board)[journey_id]
+    mime = QMimeData()
+    mime.setData(MIME_TYPE, encode(journey_id, offer_id))
+    assert not board.columns[other].model.canDropMimeData(
+        mime, Qt.DropAction.MoveAction, -1, -1, board.columns[other].model.index(-1, 0)
+    )
+    _send_drop(board.columns[other], mime)
+    assert cards_on_board(board)[journey_id] == before
+
+
+def test_an_open_checkpoint_stops_the_move_unless_overridden(
+    board: BoardPage, demo_ctx: Context, stack: QUndoStack
+) -> None:
+    journey_id, offer_id, target = movable(board, demo_ctx, blocked=True)
+    checkpoints = checkpoints_blocking(demo_ctx, journey_id, target)
+    asked: list[list[str]] = []
+
+    def refuse(name: str, phase: str, titles: list[str]) -> bool:
+        asked.append(titles)
+        return False
+
+    board.confirm_override = refuse  # type: ignore[method-assign]
+    assert not board.request_move(journey_id, target)
+    assert asked == [checkpoints]
+    assert "stays in" in board.status.text()
+    assert cards_on_board(board)[journey_id] != (offer_id, target)
+    assert stack.count() == 0
+
+    board.confirm_override = lambda name, phase, titles: True  # type: ignore[method-assign]
+    assert board.request_move(journey_id, target)
+    assert cards_on_board(board)[journey_id] == (offer_id, target)
+    kinds = [a.kind for a in journey_detail(demo_ctx, journey_id).activity[:2]]
+    assert ActivityKind.CHECKPOINT_OVERRIDDEN in kinds
+
+
+def test_undo_puts_the_card_back_exactly_and_redo_moves_it_again(
+    board: BoardPage, demo_ctx: Context, stack: QUndoStack
+) -> None:
+    journey_id, offer_id, target = movable(board, demo_ctx, blocked=False)
+    origin = cards_on_board(board)[journey_id]
+    before = phase_state(demo_ctx, journey_id)
+    board.request_move(journey_id, target)
+    after = phase_state(demo_ctx, journey_id)
+    assert after != before
+
+    stack.undo()
+    assert phase_state(demo_ctx, journey_id) == before
+    assert cards_on_board(board)[journey_id] == origin
+    stack.redo()
+    assert phase_state(demo_ctx, journey_id) == after
+    assert cards_on_board(board)[journey_id] == (offer_id, target)
+
+
+def type_filter(qtbot: QtBot, board: BoardPage, text: str) -> None:
+    board.search.clear()
+    qtbot.keyClicks(board.search, text)
+    qtbot.waitUntil(lambda: board.filter.text == text, timeout=2000)
+
+
+def test_filter_as_you_type_and_say_when_nothing_matches(qtbot: QtBot, board: BoardPage) -> None:
+    everyone = len(cards_on_board(board))
+    needle = next(iter(board.index.cards.values())).name.split()[0].lower()
+    type_filter(qtbot, board, needle)
+    shown = cards_on_board(board)
+    assert 1 <= len(shown) < everyone
+    for journey_id in shown:
+        card = board.index.cards[journey_id]
+        text = " ".join((card.name, card.company, card.next_step_title, card.phase_name))
+        assert needle in text.lower()
+    assert any(" of " in lane.toggle.text() for lane in board.lanes.values())
+
+    type_filter(qtbot, board, "zzqx")
+    assert not cards_on_board(board)
+    assert board.no_match.isVisible()
+    board.clear_filters()
+    assert len(cards_on_board(board)) == everyone
+    assert not board.no_match.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("quick", "holds"),
+    [
+        (Quick.OVERDUE, lambda c: any(r.code.value == "step_late" for r in c.reasons)),
+        (
+            Quick.WAITING_ON_CLIENT,
+            lambda c: c.next_step_owner and c.next_step_owner.value == "client",
+        ),
+        (Quick.AT_RISK, lambda c: c.health.value != "on_track"),
+        (Quick.FEEDBACK_DUE, lambda c: c.feedback_due),
+    ],
+)
+def test_quick_filters(board: BoardPage, quick: Quick, holds: Any) -> None:
+    everyone = cards_on_board(board)
+    board.quick[quick].click()
+    shown = cards_on_board(board)
+    expected = {i for i in everyone if holds(board.index.cards[i])}
+    assert set(shown) == expected
+    assert 0 < len(shown) < len(everyone)
+
+
+def test_sorting_by_name_and_urgency(board: BoardPage) -> None:
+    board.sort_picker.setCurrentIndex(board.sort_picker.findData("name"))
+    for widget in board.columns.values():
+        names = [widget.model.index(r, 0).data() for r in range(widget.model.rowCount())]
+        assert names == sorted(names, key=str.casefold)
+    board.sort_picker.setCurrentIndex(board.sort_picker.findData("urgency"))
+    rank = {"off_track": 0, "at_risk": 1, "on_track": 2}
+    for widget in board.columns.values():
+        healths = [
+            rank[widget.model.index(r, 0).data(CARD_ROLE).health.value]
+            for r in range(widget.model.rowCount())
+        ]
+        assert healths == sorted(healths)
+
+
+def focused_card(board: BoardPage) -> int | None:
+    for widget in board.columns.values():
+        if widget.view.hasFocus():
+            return widget.view.currentIndex().data(JOURNEY_ID_ROLE)
+    return None
+
+
+def test_keyboard_moves_selection_opens_and_moves_cards(
+    qtbot: QtBot, board: BoardPage, demo_ctx: Context
+) -> None:
+    journey_id, offer_id, target = movable(board, demo_ctx, blocked=False)
+    board.select_journey(journey_id)
+    view = board.columns[(offer_id, target - 1)].view
+    assert focused_card(board) == journey_id
+
+    with qtbot.waitSignal(board.open_journey) as opened:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened.args == [journey_id]
+
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert "never deleted" in board.status.text()
+    assert journey_id in cards_on_board(board)
+
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key.Key_Right, mods)
+    assert cards_on_board(board)[journey_id] == (offer_id, target)
+    assert focused_card(board) == journey_id  # the selection follows the card
+
+    next_view = board.columns[(offer_id, target)].view
+    qtbot.keyClick(next_view, Qt.Key.Key_Left)
+    left = board.columns[(offer_id, target - 1)]
+    if left.model.rowCount():
+        assert left.view.hasFocus()
+
+
+def test_board_follows_a_step_completed_on_the_client_page(
+    board: BoardPage, demo_ctx: Context, events: AppEvents, stack: QUndoStack
+) -> None:
+    journey_id = next(iter(cards_on_board(board)))
+    done_before = board.index.cards[journey_id].steps_done
+    detail = journey_detail(demo_ctx, journey_id)
+    step = next(s for p in detail.phases for s in p.steps if s.completed_on is None)
+    stack.push(CompleteStepCommand(demo_ctx, events, step.id, TODAY, step.title))
+    assert board.index.cards[journey_id].steps_done == done_before + 1
+    column = board.columns[board.index.column_of(journey_id)]
+    row = column.model.row_of(journey_id)
+    assert column.model.index(row, 0).data(CARD_ROLE).steps_done == done_before + 1
+    stack.undo()
+    assert board.index.cards[journey_id].steps_done == done_before
+
+
+def test_a_finished_journey_leaves_the_board(
+    board: BoardPage, demo_ctx: Context, events: AppEvents
+) -> None:
+    from deliverydesk.services.changes import Changes
+
+    journey_id = next(iter(cards_on_board(board)))
+    with demo_ctx.transaction() as session:
+        from deliverydesk.model import Journey
+
+        journey = session.get(Journey, journey_id)
+        assert journey is not None
+        journey.status = JourneyStatus.COMPLETED
+    events.changed.emit(Changes(journeys=frozenset({journey_id})))
+    assert journey_id not in cards_on_board(board)
+
+
+def test_empty_states(qtbot: QtBot, empty_ctx: Context, events: AppEvents) -> None:
+    from deliverydesk.services.offers import OfferSpec, PhaseSpec, create_offer
+    from deliverydesk.services.practice import create_practice
+
+    create_practice(empty_ctx, "Solo", 20, frozenset({1, 2, 3, 4, 5}))
+    page = BoardPage(empty_ctx, events, QUndoStack())
+    qtbot.addWidget(page)
+    page.show()
+    assert page.body.currentWidget() is page.no_offers
+    assert "No offers yet" in page.no_offers.title.text()
+
+    _id, changes = create_offer(
+        empty_ctx,
+        OfferSpec("Brand audit", phases=(PhaseSpec("Kick-off", 3), PhaseSpec("Audit", 5))),
+    )
+    events.changed.emit(changes)
+    assert page.body.currentWidget() is page.scroll
+    lane = next(iter(page.lanes.values()))
+    assert lane.notice.isVisible()
+    assert "No active clients" in lane.notice.text()
