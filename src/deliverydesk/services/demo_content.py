@@ -1,0 +1,53 @@
+"""Everything the demo practice is made of, in one place: pure data, no I/O.
+
+The offers live in demo_offers.py and the clients in demo_clients.py (each would make this
+module too long); this one adds the practice itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deliverydesk.services.demo_clients import (
+    CLIENTS,
+    FEEDBACK,
+    RIGHT_FIT_QUESTIONS,
+    SCORE_ONLY,
+    ClientSeed,
+    FeedbackSeed,
+    FrictionSeed,
+    Story,
+)
+from deliverydesk.services.demo_offers import OFFERS
+
+
+@dataclass(frozen=True)
+class PracticeSeed:
+    name: str
+    owner_name: str
+    weekly_hours: float
+    working_days: frozenset[int]  # ISO weekdays, Monday = 1
+    founded: int  # working days before today that the practice was set up
+
+
+PRACTICE = PracticeSeed(
+    name="Northlight Practice",
+    owner_name="Maren Holt",
+    weekly_hours=25,
+    working_days=frozenset({1, 2, 3, 4}),
+    founded=64,
+)
+
+__all__ = [
+    "CLIENTS",
+    "FEEDBACK",
+    "OFFERS",
+    "PRACTICE",
+    "RIGHT_FIT_QUESTIONS",
+    "SCORE_ONLY",
+    "ClientSeed",
+    "FeedbackSeed",
+    "FrictionSeed",
+    "PracticeSeed",
+    "Story",
+]
