@@ -107,6 +107,8 @@ def test_ctrl_f_focuses_search(qtbot: QtBot, demo_ctx: Context, events: AppEvent
     window = MainWindow(demo_ctx, events)
     qtbot.addWidget(window)
     window.show()
+    window.activateWindow()  # shortcuts reach the active window only
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     window.show_screen("clients")
     window.clients.table.setFocus()
     qtbot.keyClick(window.clients.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

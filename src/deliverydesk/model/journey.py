@@ -46,6 +46,16 @@ class Journey(Base):
     next_step_title: Mapped[str] = mapped_column(String(300), default="")
     next_step_due: Mapped[date | None] = mapped_column(default=None)
     next_step_owner: Mapped[Owner | None] = mapped_column(enum_type(Owner), default=None)
+    phase_count: Mapped[int] = mapped_column(default=0)
+    feedback_due: Mapped[bool] = mapped_column(default=False)
+    # The open step due first for each owner (me, client, third party): health and the
+    # "overdue" badges compare these with today, so the board never scans steps.
+    first_open_me_title: Mapped[str] = mapped_column(String(300), default="")
+    first_open_me_due: Mapped[date | None] = mapped_column(default=None)
+    first_open_client_title: Mapped[str] = mapped_column(String(300), default="")
+    first_open_client_due: Mapped[date | None] = mapped_column(default=None)
+    first_open_third_party_title: Mapped[str] = mapped_column(String(300), default="")
+    first_open_third_party_due: Mapped[date | None] = mapped_column(default=None)
 
     client: Mapped[Client] = relationship(back_populates="journeys")
     phases: Mapped[list[JourneyPhase]] = relationship(

@@ -32,7 +32,9 @@ class Friction(Base):
     journey_id: Mapped[int] = mapped_column(
         ForeignKey("journey.id", ondelete="CASCADE"), index=True
     )
-    step_id: Mapped[int | None] = mapped_column(ForeignKey("journey_step.id", ondelete="SET NULL"))
+    step_id: Mapped[int | None] = mapped_column(
+        ForeignKey("journey_step.id", ondelete="SET NULL"), index=True
+    )
     occurred_on: Mapped[date]
     kind: Mapped[FrictionKind] = mapped_column(enum_type(FrictionKind), default=FrictionKind.DELAY)
     severity: Mapped[Severity] = mapped_column(enum_type(Severity), default=Severity.MEDIUM)
@@ -53,7 +55,9 @@ class Feedback(Base):
     journey_id: Mapped[int] = mapped_column(
         ForeignKey("journey.id", ondelete="CASCADE"), index=True
     )
-    step_id: Mapped[int | None] = mapped_column(ForeignKey("journey_step.id", ondelete="SET NULL"))
+    step_id: Mapped[int | None] = mapped_column(
+        ForeignKey("journey_step.id", ondelete="SET NULL"), index=True
+    )
     received_on: Mapped[date]
     score: Mapped[int | None] = mapped_column(default=None)
     words: Mapped[str] = mapped_column(Text, default="")

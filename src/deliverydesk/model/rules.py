@@ -174,3 +174,34 @@ def weekly_load(steps: Iterable[StepFacts], calendar: WorkCalendar) -> dict[date
         for day in days:
             load[week_start(day)] += share
     return dict(sorted(load.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class JourneySummary:
+    """What the board and lists read per journey without touching its steps."""
+
+    steps_total: int
+    steps_done: int
+    next_step: StepFacts | None
+    # The open step due first, per owner: late as soon as today passes its due date.
+    first_open: dict[Owner, StepFacts]
+    feedback_due: bool
+
+
+def summarize(steps: Sequence[StepFacts], feedback_step_ids: Iterable[int] = ()) -> JourneySummary:
+    """The summary of a journey's steps; `feedback_step_ids` are steps with feedback."""
+    with_feedback = set(feedback_step_ids)
+    first_open: dict[Owner, StepFacts] = {}
+    for step in steps:
+        if step.done:
+            continue
+        best = first_open.get(step.owner)
+        if best is None or (step.due_on, step.position) < (best.due_on, best.position):
+            first_open[step.owner] = step
+    return JourneySummary(
+        steps_total=len(steps),
+        steps_done=sum(s.done for s in steps),
+        next_step=next_step(steps),
+        first_open=first_open,
+        feedback_due=any(s.is_checkpoint and s.done and s.id not in with_feedback for s in steps),
+    )

@@ -40,6 +40,8 @@ def complete_step(ctx: Context, step_id: int, on: date | None = None) -> Changes
         step = _step(session, step_id)
         if step.completed_on is not None:
             raise InvalidInput(f"'{step.title}' is already done.")
+        if on is not None and on > ctx.clock.today():
+            raise InvalidInput("A step cannot be marked done on a day still to come.")
         step.completed_on = on or ctx.clock.today()
         journey = _journey(session, step.journey_id)
         refresh_summary(session, journey)
@@ -118,6 +120,7 @@ def move_to_phase(
             raise CheckpointBlocked([b.title for b in blockers])
         for phase in journey.phases:
             if current <= phase.position < position:
+                phase.started_on = phase.started_on or today  # a phase skipped over
                 phase.completed_on = phase.completed_on or today
             elif phase.position >= position:
                 phase.completed_on = None

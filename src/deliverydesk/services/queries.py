@@ -12,17 +12,16 @@ from sqlalchemy.orm import aliased
 
 from deliverydesk.model import (
     Client,
-    Feedback,
     Friction,
     Journey,
     JourneyPhase,
-    JourneyStep,
     Offer,
     OfferPhase,
 )
 from deliverydesk.model.enums import Health, JourneyStatus, Owner, Severity
 from deliverydesk.model.rules import (
     HealthReason,
+    HealthVerdict,
     LateStep,
     ReasonCode,
     assess_health,
@@ -31,6 +30,8 @@ from deliverydesk.model.rules import (
 from deliverydesk.services.context import Context
 
 _SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
+_SEVERITY_BY_RANK = {n: s for s, n in _SEVERITY_RANK.items()}
+_NO_VERDICT = HealthVerdict(Health.ON_TRACK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,23 +99,13 @@ def rows_for_journeys(ctx: Context, journey_ids: Iterable[int]) -> list[JourneyR
 def _rows(ctx: Context, where: Any, inner: bool = False) -> list[JourneyRow]:
     today = ctx.clock.today()
     with ctx.db.engine.connect() as connection:
-        result = connection.execute(_statement(today, where, inner)).all()
-    return list(_assemble(result, today))
+        result = connection.execute(_statement(where, inner)).all()
+    return [_row(r, today) for r in result]
 
 
-def _statement(today: date, where: Any, inner: bool) -> Select[Any]:
+def _statement(where: Any, inner: bool) -> Select[*tuple[Any, ...]]:
+    """One row per journey, from the journey's own summary columns (kept by the services)."""
     phase = aliased(JourneyPhase)
-    late = (
-        select(
-            JourneyStep.journey_id,
-            JourneyStep.owner,
-            JourneyStep.title,
-            func.min(JourneyStep.due_on).label("due_on"),  # SQLite: title comes from that row
-        )
-        .where(JourneyStep.completed_on.is_(None), JourneyStep.due_on < today)
-        .group_by(JourneyStep.journey_id, JourneyStep.owner)
-        .subquery("late")
-    )
     rank = case(
         *((Friction.severity == sev.value, n) for sev, n in _SEVERITY_RANK.items()), else_=0
     )
@@ -129,31 +120,12 @@ def _statement(today: date, where: Any, inner: bool) -> Select[Any]:
         .group_by(Friction.journey_id)
         .subquery("open_friction")
     )
-    phase_count = (
-        select(func.count())
-        .where(JourneyPhase.journey_id == Journey.id)
-        .correlate(Journey)
-        .scalar_subquery()
-    )
-    checkpoint = aliased(JourneyStep)
-    feedback_due = (
-        select(checkpoint.id)
-        .where(
-            checkpoint.journey_id == Journey.id,
-            checkpoint.is_checkpoint.is_(True),
-            checkpoint.completed_on.is_not(None),
-            ~select(Feedback.id).where(Feedback.step_id == checkpoint.id).exists(),
-        )
-        .correlate(Journey)
-        .exists()
-    )
     active_first = case((Journey.status == JourneyStatus.ACTIVE, 0), else_=1)
     journey_join = Client.__table__.join if inner else Client.__table__.outerjoin
     source = journey_join(Journey, Journey.client_id == Client.id)
     source = source.outerjoin(
         phase, and_(phase.journey_id == Journey.id, phase.position == Journey.current_position)
     )
-    source = source.outerjoin(late, late.c.journey_id == Journey.id)
     source = source.outerjoin(friction, friction.c.journey_id == Journey.id)
     return (
         select(
@@ -165,8 +137,8 @@ def _statement(today: date, where: Any, inner: bool) -> Select[Any]:
             Journey.offer_name,
             Journey.status,
             Journey.current_position,
+            Journey.phase_count,
             phase.name.label("phase_name"),
-            phase_count.label("phase_count"),
             phase.started_on.label("phase_entered_on"),
             phase.planned_end_on.label("phase_planned_end"),
             Journey.steps_done,
@@ -174,13 +146,16 @@ def _statement(today: date, where: Any, inner: bool) -> Select[Any]:
             Journey.next_step_title,
             Journey.next_step_due,
             Journey.next_step_owner,
-            late.c.owner.label("late_owner"),
-            late.c.title.label("late_title"),
-            late.c.due_on.label("late_due"),
+            Journey.feedback_due,
+            Journey.first_open_me_title,
+            Journey.first_open_me_due,
+            Journey.first_open_client_title,
+            Journey.first_open_client_due,
+            Journey.first_open_third_party_title,
+            Journey.first_open_third_party_due,
             friction.c.rank.label("friction_rank"),
             friction.c.description.label("friction_text"),
             friction.c.count.label("friction_count"),
-            case((Journey.id.is_(None), False), else_=feedback_due).label("feedback_due"),
         )
         .select_from(source)
         .where(where)
@@ -188,57 +163,57 @@ def _statement(today: date, where: Any, inner: bool) -> Select[Any]:
     )
 
 
-def _assemble(result: Iterable[Any], today: date) -> Iterable[JourneyRow]:
-    """Fold the up-to-three rows per journey (one per owner with late work) into one."""
-    current_key: tuple[int, int | None] | None = None
-    head: Any = None
-    late: list[LateStep] = []
-    for row in result:
-        key = (row.client_id, row.journey_id)
-        if key != current_key:
-            if head is not None:
-                yield _row(head, late, today)
-            current_key, head, late = key, row, []
-        if row.late_owner is not None:
-            late.append(LateStep(row.late_title, row.late_due, Owner(row.late_owner)))
-    if head is not None:
-        yield _row(head, late, today)
-
-
-def _row(r: Any, late: list[LateStep], today: date) -> JourneyRow:
-    active = r.status == JourneyStatus.ACTIVE
-    friction = []
-    if r.friction_rank:
-        severity = next(s for s, n in _SEVERITY_RANK.items() if n == r.friction_rank)
-        friction.append((r.friction_text, severity))
-    verdict = assess_health(
-        today,
-        late_steps=late if active else (),
-        phase_name=r.phase_name or "",
-        phase_planned_end=r.phase_planned_end if active and r.phase_entered_on else None,
-        open_friction=friction if active else (),
-    )
+def _row(r: Any, today: date) -> JourneyRow:
+    """One result row, unpacked by position: this runs 5,000 times for a large list."""
+    (
+        client_id, journey_id, name, company, offer_id, offer_name, status, position,
+        phase_count, phase_name, entered_on, planned_end, steps_done, steps_total,
+        next_title, next_due, next_owner, feedback_due,
+        me_title, me_due, client_title, client_due, third_title, third_due,
+        friction_rank, friction_text, friction_count,
+    ) = r  # fmt: skip
+    active = status is JourneyStatus.ACTIVE
+    if active:
+        late = [
+            LateStep(title, due, owner)
+            for title, due, owner in (
+                (me_title, me_due, Owner.ME),
+                (client_title, client_due, Owner.CLIENT),
+                (third_title, third_due, Owner.THIRD_PARTY),
+            )
+            if due is not None and due < today
+        ]
+        friction = [(friction_text, _SEVERITY_BY_RANK[friction_rank])] if friction_rank else []
+        verdict = assess_health(
+            today,
+            late_steps=late,
+            phase_name=phase_name or "",
+            phase_planned_end=planned_end if entered_on else None,
+            open_friction=friction,
+        )
+    else:
+        verdict = _NO_VERDICT
     return JourneyRow(
-        client_id=r.client_id,
-        journey_id=r.journey_id,
-        name=r.name,
-        company=r.company,
-        offer_id=r.offer_id,
-        offer_name=r.offer_name or "",
-        status=r.status,
-        phase_position=r.current_position or 0,
-        phase_name=r.phase_name or "",
-        phase_count=r.phase_count or 0,
-        phase_entered_on=r.phase_entered_on,
-        steps_done=r.steps_done or 0,
-        steps_total=r.steps_total or 0,
-        next_step_title=r.next_step_title or "",
-        next_step_due=r.next_step_due,
-        next_step_owner=r.next_step_owner,
+        client_id=client_id,
+        journey_id=journey_id,
+        name=name,
+        company=company,
+        offer_id=offer_id,
+        offer_name=offer_name or "",
+        status=status,
+        phase_position=position or 0,
+        phase_name=phase_name or "",
+        phase_count=phase_count or 0,
+        phase_entered_on=entered_on,
+        steps_done=steps_done or 0,
+        steps_total=steps_total or 0,
+        next_step_title=next_title or "",
+        next_step_due=next_due,
+        next_step_owner=next_owner,
         health=verdict.health,
         reasons=verdict.reasons,
-        feedback_due=bool(r.feedback_due) and active,
-        open_friction=r.friction_count or 0,
+        feedback_due=bool(feedback_due) and active,
+        open_friction=friction_count or 0,
     )
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from deliverydesk.model import Feedback, Friction, Journey
+from sqlalchemy.orm import Session
+
+from deliverydesk.model import Feedback, Friction, Journey, JourneyStep
 from deliverydesk.model.enums import ActivityKind, FrictionKind, Severity
 from deliverydesk.services import activity
 from deliverydesk.services.changes import Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.services.summary import refresh_summary
 
 
 def log_friction(
@@ -28,6 +31,7 @@ def log_friction(
         journey = session.get(Journey, journey_id)
         if journey is None:
             raise NotFound("That journey no longer exists.")
+        _check_step(session, journey, step_id)
         friction = Friction(
             journey_id=journey_id,
             step_id=step_id,
@@ -87,6 +91,7 @@ def record_feedback(
         journey = session.get(Journey, journey_id)
         if journey is None:
             raise NotFound("That journey no longer exists.")
+        _check_step(session, journey, step_id)
         feedback = Feedback(
             journey_id=journey_id,
             step_id=step_id,
@@ -98,7 +103,7 @@ def record_feedback(
             referral_given=referral_given,
         )
         session.add(feedback)
-        session.flush()
+        refresh_summary(session, journey)  # a checkpoint's feedback clears "feedback due"
         activity.log(
             session,
             ctx.clock,
@@ -110,3 +115,11 @@ def record_feedback(
         return feedback.id, Changes(
             journeys=frozenset({journey.id}), clients=frozenset({journey.client_id})
         )
+
+
+def _check_step(session: Session, journey: Journey, step_id: int | None) -> None:
+    if step_id is None:
+        return
+    step = session.get(JourneyStep, step_id)
+    if step is None or step.journey_id != journey.id:
+        raise InvalidInput("That step is not part of this client's journey.")

@@ -27,12 +27,13 @@ from deliverydesk.model import (
 )
 from deliverydesk.model.calendar import WorkCalendar
 from deliverydesk.model.enums import ActivityKind, JourneyStatus, Owner, StepKind
-from deliverydesk.model.rules import PhaseDates, PhasePlan, schedule
+from deliverydesk.model.rules import PhaseDates, PhasePlan, StepFacts, schedule, summarize
 from deliverydesk.services.clients import SNAPSHOT_COLUMNS
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
 from deliverydesk.services.practice import create_practice, get_practice
+from deliverydesk.services.summary import summary_columns
 
 MAX_CLIENTS = 1_000_000
 MAX_STEPS = 500
@@ -280,12 +281,17 @@ class _Rows:
         )
         phase_ids = [self._id("journey_phase") for _ in dates]
         self._add_phases(journey_id, offer, dates, phase_ids, current, completed)
+        with_feedback: list[int] = []
         for position, (design, (step_start, due), done) in enumerate(
             zip(offer.steps, step_dates, completed_on, strict=True)
         ):
             step_id = self._id("journey_step")
-            if done and design.columns["is_checkpoint"]:
-                self._add_feedback(journey_id, step_id, done)
+            if (
+                done is not None
+                and design.columns["is_checkpoint"]
+                and self._add_feedback(journey_id, step_id, done)
+            ):
+                with_feedback.append(step_id)
             self.steps.append(
                 {
                     **design.columns,
@@ -300,7 +306,21 @@ class _Rows:
                 }
             )
         self.completed += completed
-        upcoming = self.steps[-len(offer.steps) + first_open] if first_open is not None else None
+        own_steps = self.steps[-len(offer.steps) :]
+        facts = [
+            StepFacts(
+                id=step["id"],
+                title=step["title"],
+                position=step["position"],
+                phase_position=design.phase_position,
+                owner=step["owner"],
+                start_on=step["start_on"],
+                due_on=step["due_on"],
+                completed_on=step["completed_on"],
+                is_checkpoint=step["is_checkpoint"],
+            )
+            for step, design in zip(own_steps, offer.steps, strict=True)
+        ]
         self.journeys.append(
             {
                 "id": journey_id,
@@ -314,12 +334,8 @@ class _Rows:
                 "ended_on": max(d for d in completed_on if d) if completed else None,
                 "current_position": current,
                 "created_at": _noon(start),
-                "steps_total": len(completed_on),
-                "steps_done": sum(d is not None for d in completed_on),
-                "next_step_id": upcoming["id"] if upcoming else None,
-                "next_step_title": upcoming["title"] if upcoming else "",
-                "next_step_due": upcoming["due_on"] if upcoming else None,
-                "next_step_owner": upcoming["owner"] if upcoming else None,
+                "phase_count": len(dates),
+                **summary_columns(summarize(facts, with_feedback)),
             }
         )
         self.activity.append(
@@ -332,10 +348,10 @@ class _Rows:
             }
         )
 
-    def _add_feedback(self, journey_id: int, step_id: int, received_on: date) -> None:
+    def _add_feedback(self, journey_id: int, step_id: int, received_on: date) -> bool:
         """Most passed checkpoints have their feedback in; the rest show "feedback due"."""
         if self.rng.random() < FEEDBACK_MISSING:
-            return
+            return False
         score = self.rng.choice(SCORES)
         self.feedback.append(
             {
@@ -349,6 +365,7 @@ class _Rows:
                 "referral_given": False,
             }
         )
+        return True
 
     def _completed_on(self, when: tuple[date, date], done_before: date) -> date | None:
         """Done around the due date when due before the cut-off; open otherwise."""

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from deliverydesk.model import Journey, JourneyStep
-from deliverydesk.model.rules import StepFacts, next_step
+from deliverydesk.model import Feedback, Journey, JourneyStep
+from deliverydesk.model.enums import Owner
+from deliverydesk.model.rules import JourneySummary, StepFacts, summarize
 
 
 def step_facts(step: JourneyStep, phase_position: int) -> StepFacts:
@@ -27,14 +31,38 @@ def journey_facts(journey: Journey) -> list[StepFacts]:
     return [step_facts(s, phase.position) for phase in journey.phases for s in phase.steps]
 
 
+def apply_summary(journey: Journey, summary: JourneySummary) -> None:
+    """Copy a summary onto the journey's columns (ORM object or a dict for bulk inserts)."""
+    for key, value in summary_columns(summary).items():
+        setattr(journey, key, value)
+
+
+def summary_columns(summary: JourneySummary) -> dict[str, Any]:
+    upcoming = summary.next_step
+    columns: dict[str, Any] = {
+        "steps_total": summary.steps_total,
+        "steps_done": summary.steps_done,
+        "next_step_id": upcoming.id if upcoming else None,
+        "next_step_title": upcoming.title if upcoming else "",
+        "next_step_due": upcoming.due_on if upcoming else None,
+        "next_step_owner": upcoming.owner if upcoming else None,
+        "feedback_due": summary.feedback_due,
+    }
+    for owner in Owner:
+        first = summary.first_open.get(owner)
+        columns[f"first_open_{owner.value}_title"] = first.title if first else ""
+        columns[f"first_open_{owner.value}_due"] = first.due_on if first else None
+    return columns
+
+
 def refresh_summary(session: Session, journey: Journey) -> None:
-    """Recompute the summary columns; call after any change to the journey's steps."""
+    """Recompute the summary columns; call after any change to the journey's steps or
+    to its feedback."""
     session.flush()
-    facts = journey_facts(journey)
-    upcoming = next_step(facts)
-    journey.steps_total = len(facts)
-    journey.steps_done = sum(f.done for f in facts)
-    journey.next_step_id = upcoming.id if upcoming else None
-    journey.next_step_title = upcoming.title if upcoming else ""
-    journey.next_step_due = upcoming.due_on if upcoming else None
-    journey.next_step_owner = upcoming.owner if upcoming else None
+    with_feedback = session.scalars(
+        select(Feedback.step_id).where(
+            Feedback.journey_id == journey.id, Feedback.step_id.is_not(None)
+        )
+    ).all()
+    apply_summary(journey, summarize(journey_facts(journey), [i for i in with_feedback if i]))
+    journey.phase_count = len(journey.phases)
