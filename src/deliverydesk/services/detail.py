@@ -138,7 +138,9 @@ def journey_detail(ctx: Context, journey_id: int) -> JourneyDetail:
         client = session.get(Client, journey.client_id)
         assert client is not None
         notes = session.scalars(
-            select(Note).where(Note.journey_id == journey_id).order_by(Note.written_at.desc())
+            select(Note)
+            .where(Note.journey_id == journey_id)
+            .order_by(Note.written_at.desc(), Note.id.desc())
         ).all()
         friction = session.scalars(
             select(Friction)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
-from deliverydesk.model import Journey, JourneyStep, Note
+from deliverydesk.model import Journey, JourneyPhase, JourneyStep, Note
 from deliverydesk.model.enums import ActivityKind
 from deliverydesk.model.rules import move_blockers
 from deliverydesk.services import activity
@@ -18,7 +19,12 @@ from deliverydesk.services.summary import journey_facts, refresh_summary
 
 
 def _journey(session: Session, journey_id: int) -> Journey:
-    journey = session.get(Journey, journey_id)
+    """The journey with its phases and steps, in three queries rather than one per phase."""
+    journey = session.get(
+        Journey,
+        journey_id,
+        options=[selectinload(Journey.phases).selectinload(JourneyPhase.steps)],
+    )
     if journey is None:
         raise NotFound("That journey no longer exists.")
     return journey
@@ -180,12 +186,18 @@ class PhaseState:
 
 
 def phase_state(ctx: Context, journey_id: int) -> PhaseState:
-    with ctx.db.sessions() as session:
-        journey = _journey(session, journey_id)
-        return PhaseState(
-            journey.current_position,
-            tuple((p.started_on, p.completed_on) for p in journey.phases),
-        )
+    with ctx.db.engine.connect() as connection:
+        current = connection.execute(
+            select(Journey.current_position).where(Journey.id == journey_id)
+        ).scalar()
+        if current is None:
+            raise NotFound("That journey no longer exists.")
+        dates = connection.execute(
+            select(JourneyPhase.started_on, JourneyPhase.completed_on)
+            .where(JourneyPhase.journey_id == journey_id)
+            .order_by(JourneyPhase.position)
+        ).all()
+    return PhaseState(current, tuple((started, completed) for started, completed in dates))
 
 
 def restore_phase_state(ctx: Context, journey_id: int, state: PhaseState) -> Changes:
@@ -226,7 +238,24 @@ def remove_note(ctx: Context, note_id: int) -> Changes:
 
 def checkpoints_blocking(ctx: Context, journey_id: int, position: int) -> list[str]:
     """Titles of the open checkpoints a move to `position` would leave behind."""
-    with ctx.db.sessions() as session:
-        journey = _journey(session, journey_id)
-        blockers = move_blockers(journey_facts(journey), journey.current_position, position)
-        return [b.title for b in blockers]
+    with ctx.db.engine.connect() as connection:
+        current = connection.execute(
+            select(Journey.current_position).where(Journey.id == journey_id)
+        ).scalar()
+        if current is None:
+            raise NotFound("That journey no longer exists.")
+        if position <= current:
+            return []  # moving back is never held
+        rows = connection.execute(
+            select(JourneyStep.title)
+            .join(JourneyPhase, JourneyPhase.id == JourneyStep.phase_id)
+            .where(
+                JourneyStep.journey_id == journey_id,
+                JourneyStep.is_checkpoint.is_(True),
+                JourneyStep.completed_on.is_(None),
+                JourneyPhase.position >= current,
+                JourneyPhase.position < position,
+            )
+            .order_by(JourneyStep.position)
+        ).scalars()
+        return list(rows)

@@ -12,6 +12,18 @@ from PySide6.QtWidgets import QApplication
 _cache: dict[str, str] = {}
 
 
+_renderers: dict[tuple[str, str], QSvgRenderer] = {}
+
+
+def _renderer(name: str, color: str) -> QSvgRenderer:
+    """Parsed once per icon and colour: delegates paint icons on every card."""
+    key = (name, color)
+    if key not in _renderers:
+        source = svg_source(name).replace("currentColor", color)
+        _renderers[key] = QSvgRenderer(QByteArray(source.encode("utf-8")))
+    return _renderers[key]
+
+
 def svg_source(name: str) -> str:
     if name not in _cache:
         _cache[name] = (files("deliverydesk.resources") / "icons" / f"{name}.svg").read_text(
@@ -41,8 +53,7 @@ class TintedSvgEngine(QIconEngine):
             color = palette.color(QPalette.ColorRole.WindowText)
         if mode == QIcon.Mode.Disabled:
             color = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
-        source = svg_source(self._name).replace("currentColor", color.name())
-        return QSvgRenderer(QByteArray(source.encode("utf-8")))
+        return _renderer(self._name, color.name())
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         self._renderer(mode).render(painter, rect)

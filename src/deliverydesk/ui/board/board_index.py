@@ -78,9 +78,11 @@ class BoardIndex:
     _keys: dict[int, str] = field(default_factory=dict)
     _columns: dict[Column, list[int]] = field(default_factory=dict)
     _place: dict[int, Column] = field(default_factory=dict)
+    _over_plan: dict[Column, int] = field(default_factory=dict)  # cache, per column
 
     def load(self, rows: Iterable[JourneyRow]) -> None:
         self.cards, self._keys, self._columns, self._place = {}, {}, {}, {}
+        self._over_plan = {}
         for row in rows:
             self._remember(row)
         key = _sort_key(self.sort)
@@ -117,7 +119,18 @@ class BoardIndex:
                     self._columns[column], row.journey_id, key=lambda i: key(self.cards[i])
                 )
                 touched.add(column)
+        for column in touched:
+            self._over_plan.pop(column, None)
         return touched
+
+    def over_plan(self, column: Column) -> int:
+        """How many of the column's clients are past the phase's planned end."""
+        if column not in self._over_plan:
+            cards = self.cards
+            self._over_plan[column] = sum(
+                1 for i in self._columns.get(column, ()) if cards[i].over_plan_days > 0
+            )
+        return self._over_plan[column]
 
     def _remember(self, row: JourneyRow, append: bool = True) -> Column | None:
         if row.journey_id is None or row.offer_id is None:
@@ -134,15 +147,19 @@ class BoardIndex:
             ids.append(row.journey_id)
         return column
 
-    def visible(self, column: Column, board_filter: BoardFilter) -> list[int]:
-        ids = self._columns.get(column, [])
+    def visible(
+        self, column: Column, board_filter: BoardFilter, within: list[int] | None = None
+    ) -> list[int]:
+        """The column's ids that pass the filter; `within` narrows an earlier result (the
+        person typed more letters), which is cheaper than scanning the column again."""
+        ids = self._columns.get(column, []) if within is None else within
         needle = board_filter.text.strip().casefold()
         tests = [_quick_test(q) for q in board_filter.quick]
         if not needle and not tests:
             return list(ids)
         keys, cards = self._keys, self.cards
-        return [
-            i
-            for i in ids
-            if (not needle or needle in keys[i]) and all(test(cards[i]) for test in tests)
-        ]
+        if needle:
+            ids = [i for i in ids if needle in keys[i]]
+        for test in tests:
+            ids = [i for i in ids if test(cards[i])]
+        return list(ids)

@@ -240,17 +240,21 @@ class BoardPage(QWidget):
 
     def apply_filter(self) -> None:
         self._debounce.stop()
+        previous = self.filter
         self.filter = BoardFilter(
             self.search.text(), frozenset(q for q, b in self.quick.items() if b.isChecked())
         )
-        self._refresh(set(self.columns))
+        old, new = previous.text.strip().casefold(), self.filter.text.strip().casefold()
+        narrowing = new.startswith(old) and previous.quick <= self.filter.quick
+        self._refresh(set(self.columns), narrowing=narrowing)
 
-    def _refresh(self, columns: set[Column]) -> None:
+    def _refresh(self, columns: set[Column], narrowing: bool = False) -> None:
         """Show the filtered cards of `columns` and update every header count."""
         for column in columns:
             widget = self.columns[column]
             keep = self._current_journey(widget)
-            widget.model.set_ids(self.index.visible(column, self.filter))
+            within = widget.model.journey_ids() if narrowing else None
+            widget.model.set_ids(self.index.visible(column, self.filter, within))
             if keep is not None and (row := widget.model.row_of(keep)) >= 0:
                 widget.view.select_row(row)
         shown_total = 0
@@ -259,10 +263,9 @@ class BoardPage(QWidget):
             for (lane_offer, _position), widget in self.columns.items():
                 if lane_offer != offer_id:
                     continue
-                ids = self.index.ids(widget.model.column)
-                shown, total = widget.model.rowCount(), len(ids)
-                over = sum(1 for i in ids if self.index.cards[i].over_plan_days > 0)
-                widget.set_header(shown, total, over)
+                column = widget.model.column
+                shown, total = widget.model.rowCount(), len(self.index.ids(column))
+                widget.set_header(shown, total, self.index.over_plan(column))
                 lane_shown, lane_total = lane_shown + shown, lane_total + total
             lane.set_count(lane_shown, lane_total)
             lane.notice.setVisible(lane_total == 0)

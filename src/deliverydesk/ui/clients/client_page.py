@@ -1,43 +1,55 @@
-"""One client's page: where they are, what comes next and everything that happened."""
+"""One client's page: where they are, what comes next and everything that happened.
+
+Every change made here (tick or untick a step, a done date, a due date, a note) is an
+undoable command pushed onto the window's one QUndoStack; the page redraws from the event
+bus, like every other view.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from datetime import date
+
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QMessageBox,
     QProgressBar,
     QTabWidget,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from deliverydesk.model.enums import Health, PhaseStatus
+from deliverydesk.model.enums import Health
 from deliverydesk.services.changes import Changes
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import JourneyDetail, PhaseDetail, StepDetail, journey_detail
+from deliverydesk.services.detail import JourneyDetail, StepDetail, journey_detail
 from deliverydesk.services.errors import NotFound
 from deliverydesk.ui import text
+from deliverydesk.ui.clients.checklist import ChecklistView, literal_rich_text
+from deliverydesk.ui.clients.notes_panel import NotesPanel
+from deliverydesk.ui.clients.step_dialogs import ask_date, done_on_dialog, due_date_dialog
+from deliverydesk.ui.commands import (
+    AddNoteCommand,
+    CompleteStepCommand,
+    ReopenStepCommand,
+    ServiceCommand,
+    SetDueDateCommand,
+)
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import tr
 from deliverydesk.ui.theme import semantic
 
-STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
 
 class ClientPage(QWidget):
-    """Read-only in this release: editing arrives with the board's undoable commands.
-
-    Signals:
-        back_requested(): the person asked to return to the list.
+    """Signals:
+    back_requested(): the person asked to return to the list.
     """
 
     back_requested = Signal()
@@ -86,28 +98,23 @@ class ClientPage(QWidget):
         self.progress.setMaximumHeight(max(6, self.fontMetrics().height() // 2))
         self.progress.setAccessibleName(tr("Progress"))
         self.progress_label = QLabel()
+        for label in (self.name, self.subtitle, self.health, self.next_step):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # names and titles are user text
 
-        self.checklist = QTreeWidget()
-        self.checklist.setColumnCount(4)
-        self.checklist.setHeaderLabels([tr("Step"), tr("Who"), tr("Due"), tr("Done")])
-        self.checklist.setUniformRowHeights(True)
-        self.checklist.setAlternatingRowColors(True)
-        self.checklist.setAccessibleName(tr("Journey checklist"))
-        header = self.checklist.header()
-        header.setStretchLastSection(False)
-        header.setAccessibleName(tr("Checklist columns"))
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((1, 10), (2, 9), (3, 9)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width * em)
-        self.notes = self._list(tr("Notes"))
+        self.checklist = ChecklistView()
+        self.checklist.toggle_requested.connect(self.toggle_step)
+        self.checklist.menu_requested.connect(self._show_step_menu)
+        self.checklist.currentItemChanged.connect(lambda *_: self._update_step_actions())
+        self._build_step_actions()
+        self.notes_panel = NotesPanel()
+        self.notes_panel.add_requested.connect(self.add_note)
+        self.notes = self.notes_panel.list
         self.friction = self._list(tr("Friction log"))
         self.feedback = self._list(tr("Feedback"))
         self.activity = self._list(tr("Activity"))
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.checklist, tr("Journey"))
-        self.tabs.addTab(self.notes, tr("Notes"))
+        self.tabs.addTab(self._journey_tab(), tr("Journey"))
+        self.tabs.addTab(self.notes_panel, tr("Notes"))
         self.tabs.addTab(self.friction, tr("Friction"))
         self.tabs.addTab(self.feedback, tr("Feedback"))
         self.tabs.addTab(self.activity, tr("Activity"))
@@ -126,7 +133,47 @@ class ClientPage(QWidget):
         progress_row.addWidget(self.progress_label)
         layout.addLayout(progress_row)
         layout.addWidget(self.tabs, 1)
+        self.setFocusProxy(self.checklist)  # opening a client lands on its checklist
         events.changed.connect(self.on_changed)
+
+    def _build_step_actions(self) -> None:
+        self.toggle_action = QAction(icon("step_done"), tr("Mark done"), self)
+        self.toggle_action.setToolTip(tr("Mark the selected step done, or open again (Space)"))
+        self.toggle_action.triggered.connect(self._toggle_current)
+        self.done_on_action = QAction(tr("Mark done on a date…"), self)
+        self.done_on_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.done_on_action.triggered.connect(self._done_on_current)
+        self.due_action = QAction(tr("Change due date…"), self)
+        self.due_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.due_action.triggered.connect(self._due_date_current)
+        for action in (self.done_on_action, self.due_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{action.text().rstrip('…')} ({shortcut})")
+        self._update_step_actions()
+
+    def _journey_tab(self) -> QWidget:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(tr("Selected step:"))
+        row.addWidget(caption)
+        for action in (self.toggle_action, self.done_on_action, self.due_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            button.setToolButtonStyle(
+                Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+                if action is self.toggle_action
+                else Qt.ToolButtonStyle.ToolButtonTextOnly
+            )
+            row.addWidget(button)
+        row.addStretch(1)
+        tab = QWidget()
+        tab.addActions([self.done_on_action, self.due_action])  # shortcuts while it shows
+        layout = QVBoxLayout(tab)
+        layout.addLayout(row)
+        layout.addWidget(self.checklist, 1)
+        return tab
 
     def _list(self, name: str) -> QListWidget:
         widget = QListWidget()
@@ -135,6 +182,7 @@ class ClientPage(QWidget):
         widget.setAlternatingRowColors(True)
         return widget
 
+    # -- showing -----------------------------------------------------------------------------
     def on_changed(self, changes: Changes) -> None:
         if self.journey_id is not None and (
             self.journey_id in changes.journeys or changes.is_everything
@@ -147,6 +195,8 @@ class ClientPage(QWidget):
         except NotFound:
             self.back_requested.emit()
             return
+        if journey_id != self.journey_id:
+            self.notes_panel.clear_editor()
         self.journey_id, self.detail = journey_id, detail
         today = self._ctx.clock.today()
         self.name.setText(detail.client_name)
@@ -159,6 +209,21 @@ class ClientPage(QWidget):
             )
         )
         self.subtitle.setText(" · ".join(parts))
+        self._show_health(detail)
+        self.next_step.setText(self._next_step_line(detail))
+        self.progress.setMaximum(max(detail.steps_total, 1))
+        self.progress.setValue(detail.steps_done if detail.steps_total else 1)
+        done = tr("{done} of {total} steps done").format(
+            done=detail.steps_done, total=detail.steps_total
+        )
+        self.progress.setFormat(done)  # read out by screen readers
+        self.progress_label.setText(done)
+        self.checklist.show_detail(detail, today)
+        self._update_step_actions()
+        self.notes_panel.set_notes(detail.notes)
+        self._fill_records(detail)
+
+    def _show_health(self, detail: JourneyDetail) -> None:
         verdict = detail.verdict
         colors = semantic(self.palette())
         color = {Health.ON_TRACK: colors.good, Health.AT_RISK: colors.warning}.get(
@@ -169,18 +234,13 @@ class ClientPage(QWidget):
             icon(text.health_icon_name(verdict.health), color).pixmap(QSize(em, em))
         )
         self.health.setText(text.health_line(verdict.health, verdict.reasons))
-        self.next_step.setText(self._next_step_line(detail, today))
-        self.progress.setMaximum(max(detail.steps_total, 1))
-        self.progress.setValue(detail.steps_done if detail.steps_total else 1)
-        done = tr("{done} of {total} steps done").format(
-            done=detail.steps_done, total=detail.steps_total
-        )
-        self.progress.setFormat(done)  # read out by screen readers
-        self.progress_label.setText(done)
-        self._fill_checklist(detail, today)
-        self._fill_records(detail)
+        if verdict.reasons:
+            tip = [tr("Why:")] + [f"• {text.reason_text(r)}" for r in verdict.reasons]
+        else:
+            tip = [tr("No step is late, the phase is within its plan and no friction is open.")]
+        self.health.setToolTip(literal_rich_text(tip))
 
-    def _next_step_line(self, detail: JourneyDetail, today: object) -> str:
+    def _next_step_line(self, detail: JourneyDetail) -> str:
         for phase in detail.phases:
             for step in phase.steps:
                 if step.completed_on is None:
@@ -191,83 +251,7 @@ class ClientPage(QWidget):
                     )
         return tr("Every step is done.")
 
-    def _fill_checklist(self, detail: JourneyDetail, today: object) -> None:
-        self.checklist.clear()
-        current_item = None
-        for phase in detail.phases:
-            item = self._phase_item(phase)
-            self.checklist.addTopLevelItem(item)
-            for step in phase.steps:
-                item.addChild(self._step_item(step))
-            item.setExpanded(phase.status is not PhaseStatus.DONE)
-            if phase.status is PhaseStatus.CURRENT:
-                current_item = item
-        if current_item is not None:
-            self.checklist.scrollToItem(current_item)
-
-    def _phase_item(self, phase: PhaseDetail) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(
-            [
-                f"{phase.name} — {text.phase_status_label(phase.status)}",
-                "",
-                text.short_date(phase.planned_end_on),
-                text.short_date(phase.completed_on),
-            ]
-        )
-        font = item.font(0)
-        font.setBold(True)
-        item.setFont(0, font)
-        item.setFirstColumnSpanned(False)
-        item.setToolTip(
-            0,
-            tr("Planned {start} to {end}").format(
-                start=text.long_date(phase.planned_start_on),
-                end=text.long_date(phase.planned_end_on),
-            ),
-        )
-        return item
-
-    def _step_item(self, step: StepDetail) -> QTreeWidgetItem:
-        markers = []
-        if step.is_milestone:
-            markers.append(tr("milestone"))
-        if step.is_checkpoint:
-            markers.append(tr("checkpoint"))
-        title = step.title + (f"  ({', '.join(markers)})" if markers else "")
-        item = QTreeWidgetItem(
-            [
-                title,
-                text.owner_label(step.owner),
-                text.short_date(step.due_on),
-                text.short_date(step.completed_on),
-            ]
-        )
-        item.setIcon(0, icon("step_done" if step.completed_on else "step_open"))
-        item.setIcon(1, icon(text.owner_icon_name(step.owner)))
-        item.setData(0, STEP_ID_ROLE, step.id)
-        tip = [text.kind_label(step.kind)]
-        if step.description:
-            tip.append(step.description)
-        if step.failure_point:
-            tip.append(tr("What usually goes wrong: {text}").format(text=step.failure_point))
-        if step.recovery_protocol:
-            tip.append(tr("Recovery: {text}").format(text=step.recovery_protocol))
-        item.setToolTip(0, "\n".join(tip))
-        item.setData(
-            0,
-            Qt.ItemDataRole.AccessibleTextRole,
-            tr("{title}, {state}").format(
-                title=title, state=tr("done") if step.completed_on else tr("open")
-            ),
-        )
-        return item
-
     def _fill_records(self, detail: JourneyDetail) -> None:
-        self._fill(
-            self.notes,
-            [f"{text.long_date(n.written_at.date())}\n{n.text}" for n in detail.notes],
-            tr("No notes yet."),
-        )
         self._fill(
             self.friction,
             [
@@ -298,7 +282,8 @@ class ClientPage(QWidget):
         self._fill(
             self.activity,
             [
-                f"{text.long_date(a.at.date())} · {text.activity_text(a.kind, a.detail)}"
+                f"{text.long_date(a.at.astimezone().date())} · "
+                f"{text.activity_text(a.kind, a.detail)}"
                 for a in detail.activity
             ],
             tr("No activity yet."),
@@ -312,3 +297,90 @@ class ClientPage(QWidget):
             placeholder = QListWidgetItem(empty)
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             widget.addItem(placeholder)
+
+    # -- step actions ------------------------------------------------------------------------
+    def _update_step_actions(self) -> None:
+        step = self.checklist.current_step()
+        done = step is not None and step.completed_on is not None
+        self.toggle_action.setText(tr("Open again") if done else tr("Mark done"))
+        self.toggle_action.setIcon(icon("step_open" if done else "step_done"))
+        self.toggle_action.setEnabled(step is not None)
+        self.done_on_action.setEnabled(step is not None and not done)
+        self.due_action.setEnabled(step is not None)
+
+    def step_menu(self) -> QMenu:
+        """The selected step's actions, as the context menu shows them."""
+        self._update_step_actions()
+        menu = QMenu(self)
+        menu.addAction(self.toggle_action)
+        menu.addAction(self.done_on_action)
+        menu.addSeparator()
+        menu.addAction(self.due_action)
+        return menu
+
+    def _show_step_menu(self, _step_id: int, where: QPoint) -> None:
+        menu = self.step_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(where)
+
+    def _toggle_current(self) -> None:
+        step = self.checklist.current_step()
+        if step is not None:
+            self.toggle_step(step.id)
+
+    def _done_on_current(self) -> None:
+        step = self.checklist.current_step()
+        if step is None or step.completed_on is not None:
+            return
+        today = self._ctx.clock.today()
+        day = ask_date(done_on_dialog(step, today, self))
+        if day is not None:
+            self.complete_step(step, min(day, today))
+
+    def _due_date_current(self) -> None:
+        step = self.checklist.current_step()
+        if step is None:
+            return
+        day = ask_date(due_date_dialog(step, self))
+        if day is not None and day != step.due_on:
+            self._push(
+                SetDueDateCommand(self._ctx, self._events, step.id, step.due_on, day, step.title),
+                tr("The due date was not changed"),
+            )
+
+    def toggle_step(self, step_id: int) -> None:
+        """Tick an open step done today, or open a done one again."""
+        step = self.checklist.step(step_id)
+        if step is None:
+            return
+        if step.completed_on is None:
+            self.complete_step(step, self._ctx.clock.today())
+        else:
+            self._push(
+                ReopenStepCommand(self._ctx, self._events, step.id, step.completed_on, step.title),
+                tr("The step was not opened again"),
+            )
+
+    def complete_step(self, step: StepDetail, on: date) -> None:
+        self._push(
+            CompleteStepCommand(self._ctx, self._events, step.id, on, step.title),
+            tr("The step was not marked done"),
+        )
+
+    def add_note(self, note: str) -> None:
+        if self.journey_id is None or not note.strip():
+            return
+        command = AddNoteCommand(self._ctx, self._events, self.journey_id, note)
+        if self._push(command, tr("The note was not added")):
+            self.notes_panel.clear_editor()
+
+    def _push(self, command: ServiceCommand, title: str) -> bool:
+        """Do it through the undo stack; when the service refuses, say why and show the
+        journey as it still is."""
+        self.undo_stack.push(command)
+        if command.error is None:
+            return True
+        QMessageBox.warning(self, title, literal_rich_text([str(command.error)]))
+        if self.journey_id is not None:
+            self.show_journey(self.journey_id)
+        return False

@@ -1,0 +1,286 @@
+"""The journey checklist: phases and their steps, each step tickable by mouse or Space.
+
+The view never changes data itself. It asks, through signals, and the page pushes an undoable
+command; the refresh that follows updates the rows in place, so the selection, the scroll
+position and the phases the person opened or closed stay as they were.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QIcon, QKeyEvent, QPixmap
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from deliverydesk.model.enums import PhaseStatus
+from deliverydesk.services.detail import JourneyDetail, PhaseDetail, StepDetail
+from deliverydesk.ui import text
+from deliverydesk.ui.icons import icon
+from deliverydesk.ui.text import tr
+from deliverydesk.ui.theme import semantic
+
+STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STEP, WHO, DUE, DONE = range(4)
+
+Shape = tuple[tuple[int, tuple[int, ...]], ...]
+
+
+def literal_rich_text(lines: Iterable[str]) -> str:
+    """Lines for a tooltip or message box, markup shown as typed: Qt guesses whether such
+    text is rich, so user text goes in escaped inside rich text (which also wraps)."""
+    return "<p>" + "<br>".join(html.escape(line, quote=False) for line in lines) + "</p>"
+
+
+def spoken_date(day: date, today: date) -> str:
+    """'12 Nov', with the year only when it is not this year's."""
+    return text.short_date(day) if day.year == today.year else text.long_date(day)
+
+
+def days_late(step: StepDetail, today: date) -> int:
+    """How many days an open step is past its due date; 0 when done or not yet due."""
+    if step.completed_on is not None or step.due_on >= today:
+        return 0
+    return (today - step.due_on).days
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [child for i in range(item.childCount()) if (child := item.child(i)) is not None]
+
+
+class ChecklistView(QTreeWidget):
+    """Signals:
+    toggle_requested(int): the person ticked or unticked the step with this id.
+    menu_requested(int, QPoint): the person asked for a step's actions at a global position.
+    """
+
+    toggle_requested = Signal(int)
+    menu_requested = Signal(int, QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(4)
+        self.setHeaderLabels([tr("Step"), tr("Who"), tr("Due"), tr("Done")])
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setAccessibleName(tr("Journey checklist"))
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setAccessibleName(tr("Checklist columns"))
+        header.setSectionResizeMode(STEP, QHeaderView.ResizeMode.Stretch)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in ((WHO, 10), (DUE, 11), (DONE, 9)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width * em)
+        self._journey_id: int | None = None
+        self._shape: Shape = ()
+        self._steps: dict[int, StepDetail] = {}
+        self._filling = False
+        # A blank icon where there is no marker keeps titles and dates in line.
+        blank = QPixmap(self.iconSize() if self.iconSize().isValid() else self._em_size())
+        blank.fill(Qt.GlobalColor.transparent)
+        self._blank = QIcon(blank)
+        self.itemChanged.connect(self._on_item_changed)
+
+    def _em_size(self) -> QSize:
+        side = self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize, None, self)
+        return QSize(side, side)
+
+    # -- reading -----------------------------------------------------------------------------
+    def step(self, step_id: int) -> StepDetail | None:
+        return self._steps.get(step_id)
+
+    def current_step(self) -> StepDetail | None:
+        item = self.currentItem()
+        if item is None:
+            return None
+        step_id = item.data(STEP, STEP_ID_ROLE)
+        return None if step_id is None else self._steps.get(step_id)
+
+    def step_item(self, step_id: int) -> QTreeWidgetItem | None:
+        for phase in self._phase_items():
+            for item in _children(phase):
+                if item.data(STEP, STEP_ID_ROLE) == step_id:
+                    return item
+        return None
+
+    def select_step(self, step_id: int) -> None:
+        item = self.step_item(step_id)
+        if item is not None:
+            self.setCurrentItem(item)
+            self.scrollToItem(item)
+
+    # -- filling -----------------------------------------------------------------------------
+    def show_detail(self, detail: JourneyDetail, today: date) -> None:
+        """Show a journey; the same journey again is updated in place, keeping its state."""
+        shape: Shape = tuple((p.position, tuple(s.id for s in p.steps)) for p in detail.phases)
+        same_journey = detail.journey_id == self._journey_id
+        self._steps = {s.id: s for p in detail.phases for s in p.steps}
+        self._filling = True
+        try:
+            if same_journey and shape == self._shape:
+                for phase_item, phase in zip(self._phase_items(), detail.phases, strict=True):
+                    self._apply_phase(phase_item, phase)
+                    for step_item, step in zip(_children(phase_item), phase.steps, strict=True):
+                        self._apply_step(step_item, step, today)
+            else:
+                self._rebuild(detail, today, keep_state=same_journey)
+        finally:
+            self._filling = False
+        self._journey_id, self._shape = detail.journey_id, shape
+
+    def _phase_items(self) -> list[QTreeWidgetItem]:
+        return _children(self.invisibleRootItem())
+
+    def _rebuild(self, detail: JourneyDetail, today: date, *, keep_state: bool) -> None:
+        expanded = {i: item.isExpanded() for i, item in enumerate(self._phase_items())}
+        current = self.current_step()
+        scroll = self.verticalScrollBar().value()
+        self.clear()
+        current_phase: QTreeWidgetItem | None = None
+        next_open: QTreeWidgetItem | None = None
+        for phase in detail.phases:
+            phase_item = QTreeWidgetItem()
+            self._apply_phase(phase_item, phase)
+            self.addTopLevelItem(phase_item)
+            for step in phase.steps:
+                step_item = QTreeWidgetItem()
+                self._apply_step(step_item, step, today)
+                phase_item.addChild(step_item)
+                if next_open is None and step.completed_on is None:
+                    next_open = step_item
+            default = phase.status is not PhaseStatus.DONE
+            phase_item.setExpanded(expanded.get(phase.position, default) if keep_state else default)
+            if phase.status is PhaseStatus.CURRENT:
+                current_phase = phase_item
+        if keep_state:
+            if current is not None:
+                self.select_step(current.id)
+            self.verticalScrollBar().setValue(scroll)
+            return
+        if current_phase is not None:
+            self.scrollToItem(current_phase)
+        if next_open is not None:
+            # Keyboard users land on the next open step without it looking chosen.
+            index = self.indexFromItem(next_open)
+            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def _apply_phase(self, item: QTreeWidgetItem, phase: PhaseDetail) -> None:
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        item.setText(STEP, f"{phase.name} — {text.phase_status_label(phase.status)}")
+        item.setText(DUE, text.short_date(phase.planned_end_on))
+        item.setIcon(DUE, self._blank)  # dates line up with the late ones' warning icons
+        item.setText(DONE, text.short_date(phase.completed_on))
+        font = item.font(STEP)
+        font.setBold(True)
+        item.setFont(STEP, font)
+        item.setToolTip(
+            STEP,
+            tr("Planned {start} to {end}").format(
+                start=text.long_date(phase.planned_start_on),
+                end=text.long_date(phase.planned_end_on),
+            ),
+        )
+
+    def _apply_step(self, item: QTreeWidgetItem, step: StepDetail, today: date) -> None:
+        markers = []
+        if step.is_milestone:
+            markers.append(tr("milestone"))
+        if step.is_checkpoint:
+            markers.append(tr("checkpoint"))
+        title = step.title + (f"  ({', '.join(markers)})" if markers else "")
+        done = step.completed_on is not None
+        late = days_late(step, today)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+        item.setData(STEP, STEP_ID_ROLE, step.id)
+        item.setText(STEP, title)
+        item.setCheckState(STEP, Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
+        marker = "milestone" if step.is_milestone else "checkpoint" if step.is_checkpoint else ""
+        item.setIcon(STEP, icon(marker) if marker else self._blank)
+        item.setText(WHO, text.owner_label(step.owner))
+        item.setIcon(WHO, icon(text.owner_icon_name(step.owner)))
+        due = text.short_date(step.due_on)
+        if late:
+            item.setText(DUE, tr("{due} · late").format(due=due))
+            item.setIcon(DUE, icon("at_risk", semantic(self.palette()).warning))
+            item.setToolTip(
+                DUE,
+                tr("{days} late: it was due {due}").format(
+                    days=text.days(late), due=text.long_date(step.due_on)
+                ),
+            )
+        else:
+            item.setText(DUE, due)
+            item.setIcon(DUE, self._blank)
+            item.setToolTip(DUE, tr("Due {due}").format(due=text.long_date(step.due_on)))
+        item.setText(DONE, text.short_date(step.completed_on))
+        item.setToolTip(DONE, text.long_date(step.completed_on))
+
+        tip = [text.kind_label(step.kind)]
+        if step.description:
+            tip.append(step.description)
+        if step.failure_point:
+            tip.append(tr("What usually goes wrong: {text}").format(text=step.failure_point))
+        if step.recovery_protocol:
+            tip.append(tr("Recovery: {text}").format(text=step.recovery_protocol))
+        tip.append(tr("Space or a click on the box ticks it; right-click for more."))
+        item.setToolTip(STEP, literal_rich_text(tip))
+        if step.completed_on is not None:
+            state = tr("done on {day}").format(day=spoken_date(step.completed_on, today))
+        else:
+            state = tr("open, due {day}").format(day=spoken_date(step.due_on, today))
+            if late:
+                state += tr(", {days} late").format(days=text.days(late))
+        item.setData(
+            STEP,
+            Qt.ItemDataRole.AccessibleTextRole,
+            tr("{title}, {state}").format(title=title, state=state),
+        )
+
+    # -- asking ------------------------------------------------------------------------------
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._filling or column != STEP:
+            return
+        step_id = item.data(STEP, STEP_ID_ROLE)
+        step = self._steps.get(step_id) if step_id is not None else None
+        if step is None:
+            return
+        ticked = item.checkState(STEP) == Qt.CheckState.Checked
+        if ticked != (step.completed_on is not None):
+            # Asked from inside the item's own setData: answer once that call has returned.
+            QTimer.singleShot(0, self, lambda: self.toggle_requested.emit(step_id))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = self.current_step()
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if step is not None and plain and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select):
+            event.accept()
+            self.toggle_requested.emit(step.id)
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            item = self.currentItem()
+            if item is None:
+                return
+            rect = self.visualItemRect(item)
+            where = self.viewport().mapToGlobal(QPoint(rect.left() + rect.height(), rect.bottom()))
+        else:
+            item = self.itemAt(event.pos())
+            where = event.globalPos()
+        step_id = item.data(STEP, STEP_ID_ROLE) if item is not None else None
+        if item is None or step_id is None:
+            return
+        self.setCurrentItem(item)
+        event.accept()
+        self.menu_requested.emit(step_id, where)
