@@ -73,6 +73,7 @@ def test_new_practice_opens_on_an_empty_client_list(
     qtbot.addWidget(window)
     window.show()
     assert window.windowTitle() == "Quiet Practice — DeliveryDesk"
+    window.show_screen("clients")
     clients = window.clients
     assert clients.list_stack.currentWidget() is clients.no_clients
     assert "No clients yet" in clients.no_clients.title.text()

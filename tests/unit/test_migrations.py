@@ -275,3 +275,10 @@ def _model_check_constraints(connection: Connection) -> set[tuple[str, str, str]
 
 def _plain(sql: str) -> str:
     return re.sub(r"\s+", " ", sql).strip()
+
+
+def test_the_expected_schema_names_the_newest_migration() -> None:
+    """A start reads the version without Alembic; it must agree with the migrations."""
+    from deliverydesk.store.schema import HEAD_REVISION
+
+    assert HEAD_REVISION == migrate.head_revision()

@@ -28,6 +28,7 @@ from deliverydesk.store.integrity import (
     foreign_key_problems,
     integrity_messages,
 )
+from deliverydesk.store.schema import HEAD_REVISION, read_revision
 
 DATABASE_NAME = "deliverydesk.sqlite3"
 
@@ -43,8 +44,8 @@ class Database:
             return IntegrityReport(
                 integrity=integrity_messages(connection),
                 foreign_key_problems=foreign_key_problems(connection),
-                schema_revision=migrate.current_revision(connection),
-                expected_revision=migrate.head_revision(),
+                schema_revision=read_revision(connection),
+                expected_revision=HEAD_REVISION,
             )
 
     def close(self) -> None:
@@ -73,11 +74,9 @@ def open_database(data_dir: Path) -> Database:
     try:
         revision = _inspect(path)
         engine = create_db_engine(path)
-        if revision != migrate.head_revision():
+        if revision != HEAD_REVISION:
             if revision is not None:
-                verified_backup(
-                    path, data_dir / "backups", f"before-schema-{migrate.head_revision()}"
-                )
+                verified_backup(path, data_dir / "backups", f"before-schema-{HEAD_REVISION}")
             migrate.upgrade(engine)
     except OperationalError as error:
         _dispose(engine)
@@ -113,7 +112,7 @@ def _inspect(path: Path) -> str | None:
             verdict = integrity_messages(connection, quick=True)
             if verdict != ["ok"]:
                 raise DatabaseCorrupt(f"{path} is damaged: {'; '.join(verdict[:3])}", path)
-            revision = migrate.current_revision(connection)
+            revision = read_revision(connection)
             has_tables = bool(
                 connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
             )

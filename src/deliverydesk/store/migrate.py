@@ -1,19 +1,25 @@
-"""Alembic migrations shipped inside the package, applied with foreign keys off."""
+"""Alembic migrations shipped inside the package, applied with foreign keys off.
+
+Alembic is imported inside the functions: a start on an up-to-date database needs none of
+it (see store/schema.py).
+"""
 
 from __future__ import annotations
 
 from importlib.resources import as_file, files
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from deliverydesk.store.errors import DatabaseError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 
 def _config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     with as_file(files("deliverydesk.store") / "migrations") as location:
         config.set_main_option("script_location", str(location))
@@ -22,16 +28,22 @@ def _config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
 
 
@@ -41,6 +53,8 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     Foreign keys are switched off first: a batch rebuild of a parent table with them on
     would cascade deletes into its child tables. They are checked before the commit.
     """
+    from alembic import command
+
     with engine.connect() as connection:
         driver = connection.connection.driver_connection
         assert driver is not None
