@@ -32,22 +32,28 @@ PROBE = Path(__file__).with_name("startup_probe.py")
 FILTER_CLIENTS = 22_300  # about 90 % are active: just over 20,000 cards
 
 
-def start_to_board(folder: Path, repeats: int = 7) -> tuple[list[float], float]:
+def start_to_board(folder: Path, repeats: int = 7) -> tuple[list[float], list[float], float]:
+    """Whole-process times to the painted board and to ready-for-edits, and peak RSS.
+
+    The probe reports both moments against the launch time passed to it, so they include
+    the interpreter's own start, like the floor does.
+    """
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    samples, peaks = [], []
+    painted, ready, peaks = [], [], []
     for run in range(repeats + 1):
-        start = time.perf_counter()
         out = subprocess.run(
-            [sys.executable, str(PROBE), str(folder)],
+            [sys.executable, str(PROBE), str(folder), repr(time.perf_counter())],
             check=True,
             env=env,
             capture_output=True,
             text=True,
         ).stdout
         if run:  # the first run warms the caches
-            samples.append((time.perf_counter() - start) * 1000)
-            peaks.append(float(out.strip()))
-    return samples, max(peaks)
+            first, attached, peak = (float(v) for v in out.split())
+            painted.append(first)
+            ready.append(attached)
+            peaks.append(peak)
+    return painted, ready, max(peaks)
 
 
 def board_page(folder: Path) -> tuple[BoardPage, QUndoStack]:
@@ -66,8 +72,7 @@ def filtering(page: BoardPage) -> list[float]:
         start = time.perf_counter()
         page.search.setText(word)
         page.apply_filter()
-        QApplication.processEvents()  # layout of the first batch of each column
-        page.scroll.viewport().grab()  # the cards, painted
+        QApplication.processEvents()  # lays out and repaints what changed
         samples.append((time.perf_counter() - start) * 1000)
     return samples
 
@@ -85,8 +90,7 @@ def moving(page: BoardPage, stack: QUndoStack, moves: int = 15) -> list[float]:
             continue
         start = time.perf_counter()
         page.request_move(journey_id, target)
-        QApplication.processEvents()
-        page.scroll.viewport().grab()
+        QApplication.processEvents()  # repaints the two columns that changed
         samples.append((time.perf_counter() - start) * 1000)
         stack.undo()
     return samples
@@ -97,12 +101,13 @@ def main() -> None:
     floor = bare_window_floor()
     print(f"  bare Qt window start (floor)     {summary(floor)}")
     for label, clients, allowed in (("L", 600, 2.0), ("XL", 5000, 3.0)):
-        samples, peak = start_to_board(benchmark_data(clients))
-        ratio = statistics.median(samples) / statistics.median(floor)
+        painted, ready, peak = start_to_board(benchmark_data(clients))
+        ratio = statistics.median(painted) / statistics.median(floor)
         print(
-            f"  start to painted board, {label:2s}     {summary(samples)}  "
-            f"{ratio:.2f}x floor (target {allowed:.0f}x), peak RSS {peak:.0f} MiB"
+            f"  start to painted board, {label:2s}     {summary(painted)}  "
+            f"{ratio:.2f}x floor (target {allowed:.0f}x)"
         )
+        print(f"  start to ready for edits, {label:2s}   {summary(ready)}  peak RSS {peak:.0f} MiB")
     app = QApplication(sys.argv[:1])
     apply_theme(app, dark=False)
     page, stack = board_page(benchmark_data(5000))

@@ -1,32 +1,36 @@
-"""Starts DeliveryDesk as `deliverydesk --data-dir DIR` does and exits at the first painted
-board, printing peak RSS in MiB. Timed from outside by bench_board.py."""
+"""Starts DeliveryDesk the way `deliverydesk --data-dir DIR` does and exits once the board
+is painted, printing "painted_ms ready_ms peak_rss_mib" (ready = the workspace attached,
+edits possible). Timed from outside by bench_board.py; teardown is not part of a start."""
 
 from __future__ import annotations
 
 import os
 import resource
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
 from deliverydesk.model.clock import FixedClock
-from deliverydesk.services.context import open_workspace
-from deliverydesk.ui.app import create_application, open_main_window
+from deliverydesk.ui.app import create_application, open_context, quick_window
 from deliverydesk.ui.events import AppEvents
 
 
-def main(folder: Path) -> None:
+def main(folder: Path, began: float) -> None:
     app = create_application(sys.argv[:1])
-    ctx = open_workspace(folder, FixedClock(date(2026, 11, 23)))
-    window = open_main_window(ctx, AppEvents())
+    clock = FixedClock(date(2026, 11, 23))
+    window = quick_window(folder, clock, AppEvents())  # shown and painted
     assert window is not None and window.current_screen() == "board"
-    window.show()
+    painted = time.perf_counter()
+    ctx = open_context(folder, clock, window)
+    assert ctx is not None
+    window.attach(ctx)
     app.processEvents()
-    window.grab()  # every visible card painted
+    ready = time.perf_counter()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{peak:.1f}", flush=True)
-    os._exit(0)  # teardown is not part of starting
+    print(f"{(painted - began) * 1000:.1f} {(ready - began) * 1000:.1f} {peak:.1f}", flush=True)
+    os._exit(0)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), float(sys.argv[2]))

@@ -321,7 +321,7 @@ def test_a_finished_journey_leaves_the_board(
 
     journey_id = next(iter(cards_on_board(board)))
     with demo_ctx.transaction() as session:
-        from deliverydesk.model import Journey
+        from deliverydesk.model.entities import Journey
 
         journey = session.get(Journey, journey_id)
         assert journey is not None

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from deliverydesk.cli import main
-from deliverydesk.model import (
+from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.entities import (
     Activity,
     Base,
     Client,
@@ -23,7 +24,6 @@ from deliverydesk.model import (
     JourneyStep,
     Note,
 )
-from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.enums import (
     ActivityKind,
     Health,
@@ -223,3 +223,13 @@ def test_command_line_demo_then_refusal(tmp_path: Path, capsys: pytest.CaptureFi
     assert "3 offers, 25 clients" in capsys.readouterr().out
     assert main(["demo", "--data-dir", folder]) == 1
     assert "already holds a practice" in capsys.readouterr().err
+
+
+def test_the_first_board_of_a_start_matches_the_full_query(demo: Context) -> None:
+    """The fast first paint (plain sqlite3) shows exactly what the services would."""
+    from deliverydesk.services.startup import first_board
+
+    board = first_board(demo.path.parent, demo.clock.today())
+    assert board is not None
+    assert board.rows == board_rows(demo)
+    assert board.offers == offer_summaries(demo)

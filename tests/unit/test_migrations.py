@@ -15,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, inspect
 from sqlalchemy.schema import CreateTable
 
-from deliverydesk.model import Base
+from deliverydesk.model.entities import Base
 from deliverydesk.paths import data_dir
 from deliverydesk.store import migrate
 from deliverydesk.store.database import DATABASE_NAME, open_database
@@ -281,4 +281,4 @@ def test_the_expected_schema_names_the_newest_migration() -> None:
     """A start reads the version without Alembic; it must agree with the migrations."""
     from deliverydesk.store.schema import HEAD_REVISION
 
-    assert HEAD_REVISION == migrate.head_revision()
+    assert migrate.head_revision() == HEAD_REVISION

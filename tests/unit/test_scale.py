@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from deliverydesk.model import Base, Client, Feedback, Journey, JourneyPhase, JourneyStep
 from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.entities import Base, Client, Feedback, Journey, JourneyPhase, JourneyStep
 from deliverydesk.model.enums import Health, JourneyStatus
 from deliverydesk.model.rules import next_step
 from deliverydesk.paths import data_dir

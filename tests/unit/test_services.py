@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from sqlalchemy import exc, func, select
 
-from deliverydesk.model import Journey, OfferPhase, OfferStep
+from deliverydesk.model.entities import Journey, OfferPhase, OfferStep
 from deliverydesk.model.enums import (
     ActivityKind,
     Health,

@@ -1,25 +1,5 @@
-"""Entities and pure rules of the delivery domain."""
+"""Entities (model/entities.py) and the pure rules of the delivery domain.
 
-from deliverydesk.model.base import Base
-from deliverydesk.model.client import Client
-from deliverydesk.model.journey import Journey, JourneyPhase, JourneyStep
-from deliverydesk.model.offer import DeliveryStandard, Offer, OfferPhase, OfferStep
-from deliverydesk.model.practice import Practice
-from deliverydesk.model.records import Activity, Feedback, Friction, Note
-
-__all__ = [
-    "Activity",
-    "Base",
-    "Client",
-    "DeliveryStandard",
-    "Feedback",
-    "Friction",
-    "Journey",
-    "JourneyPhase",
-    "JourneyStep",
-    "Note",
-    "Offer",
-    "OfferPhase",
-    "OfferStep",
-    "Practice",
-]
+Importing the package imports neither: the rules run without SQLAlchemy, which a fast
+start needs (see services/startup.py).
+"""

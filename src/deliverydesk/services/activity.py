@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from deliverydesk.model import Activity, Journey
 from deliverydesk.model.clock import Clock
+from deliverydesk.model.entities import Activity, Journey
 from deliverydesk.model.enums import ActivityKind
 
 

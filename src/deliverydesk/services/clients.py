@@ -9,8 +9,15 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from deliverydesk.model import Client, Journey, JourneyPhase, JourneyStep, Offer, OfferPhase
 from deliverydesk.model.calendar import WorkCalendar
+from deliverydesk.model.entities import (
+    Client,
+    Journey,
+    JourneyPhase,
+    JourneyStep,
+    Offer,
+    OfferPhase,
+)
 from deliverydesk.model.enums import ActivityKind, JourneyStatus
 from deliverydesk.model.rules import PhasePlan, schedule
 from deliverydesk.services import activity

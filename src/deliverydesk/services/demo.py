@@ -13,9 +13,9 @@ from functools import partial
 
 from sqlalchemy import select
 
-from deliverydesk.model import Friction, Journey, JourneyPhase, JourneyStep
 from deliverydesk.model.calendar import WorkCalendar
 from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.entities import Friction, Journey, JourneyPhase, JourneyStep
 from deliverydesk.model.enums import FrictionKind, JourneyStatus, Owner, StepKind
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context

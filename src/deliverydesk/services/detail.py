@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from deliverydesk.model import (
+from deliverydesk.model.entities import (
     Activity,
     Client,
     Feedback,

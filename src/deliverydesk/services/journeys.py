@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from deliverydesk.model import Journey, JourneyPhase, JourneyStep, Note
+from deliverydesk.model.entities import Journey, JourneyPhase, JourneyStep, Note
 from deliverydesk.model.enums import ActivityKind
 from deliverydesk.model.rules import move_blockers
 from deliverydesk.services import activity

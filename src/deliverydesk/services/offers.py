@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deliverydesk.model import DeliveryStandard, Offer, OfferPhase, OfferStep
+from deliverydesk.model.entities import DeliveryStandard, Offer, OfferPhase, OfferStep
 from deliverydesk.model.enums import Owner, StandardTier, StepKind
 from deliverydesk.services.changes import Changes
 from deliverydesk.services.context import Context

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from deliverydesk.model import Practice
 from deliverydesk.model.calendar import WorkCalendar
+from deliverydesk.model.entities import Practice
 from deliverydesk.services.changes import Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput

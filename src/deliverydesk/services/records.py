@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from deliverydesk.model import Feedback, Friction, Journey, JourneyStep
+from deliverydesk.model.entities import Feedback, Friction, Journey, JourneyStep
 from deliverydesk.model.enums import ActivityKind, FrictionKind, Severity
 from deliverydesk.services import activity
 from deliverydesk.services.changes import Changes

@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
 
-from deliverydesk.model import (
+from deliverydesk.model.calendar import WorkCalendar
+from deliverydesk.model.entities import (
     Activity,
     Client,
     Feedback,
@@ -25,7 +26,6 @@ from deliverydesk.model import (
     OfferPhase,
     OfferStep,
 )
-from deliverydesk.model.calendar import WorkCalendar
 from deliverydesk.model.enums import ActivityKind, JourneyStatus, Owner, StepKind
 from deliverydesk.model.rules import PhaseDates, PhasePlan, StepFacts, schedule, summarize
 from deliverydesk.services.clients import SNAPSHOT_COLUMNS

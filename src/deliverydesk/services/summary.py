@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from deliverydesk.model import Feedback, Journey, JourneyStep
+from deliverydesk.model.entities import Feedback, Journey, JourneyStep
 from deliverydesk.model.enums import Owner
 from deliverydesk.model.rules import JourneySummary, StepFacts, summarize
 

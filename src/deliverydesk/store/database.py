@@ -28,9 +28,7 @@ from deliverydesk.store.integrity import (
     foreign_key_problems,
     integrity_messages,
 )
-from deliverydesk.store.schema import HEAD_REVISION, read_revision
-
-DATABASE_NAME = "deliverydesk.sqlite3"
+from deliverydesk.store.schema import DATABASE_NAME, HEAD_REVISION, read_revision
 
 
 @dataclass

@@ -6,7 +6,12 @@ plain SQL keeps ~150 ms of imports off every start.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+DATABASE_NAME = "deliverydesk.sqlite3"  # inside the data folder
 
 # The newest migration in store/migrations/versions (tests/unit/test_migrations.py checks).
 HEAD_REVISION = "0003"

@@ -1,26 +1,33 @@
-"""Starting the window: Qt set-up, the workspace, first run, then the main window."""
+"""Starting the window: Qt set-up, the board painted at once, then the workspace.
+
+SQLAlchemy and Alembic are imported only after the first paint (see quick_window).
+"""
 
 from __future__ import annotations
 
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from deliverydesk import APP_ID, APP_NAME, __version__
 from deliverydesk.model.clock import Clock, FixedClock, SystemClock
 from deliverydesk.paths import data_dir
-from deliverydesk.services.context import Context, open_workspace
-from deliverydesk.services.errors import DatabaseError
-from deliverydesk.services.practice import get_practice
+from deliverydesk.services.startup import first_board
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import app_icon
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.theme import apply_theme, follow_system_theme
-from deliverydesk.ui.welcome import WelcomeDialog
+
+if TYPE_CHECKING:
+    from deliverydesk.services.context import Context
+
+if TYPE_CHECKING:
+    from deliverydesk.services.context import Context
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -41,6 +48,9 @@ def create_application(argv: list[str]) -> QApplication:
 
 def open_main_window(ctx: Context, events: AppEvents) -> MainWindow | None:
     """The main window, after the first-run welcome if the workspace holds no practice."""
+    from deliverydesk.services.practice import get_practice
+    from deliverydesk.ui.welcome import WelcomeDialog
+
     if get_practice(ctx) is None:
         welcome = WelcomeDialog(ctx)
         if welcome.exec() != QDialog.DialogCode.Accepted:
@@ -48,20 +58,51 @@ def open_main_window(ctx: Context, events: AppEvents) -> MainWindow | None:
     return MainWindow(ctx, events)
 
 
+def quick_window(folder: Path, clock: Clock, events: AppEvents) -> MainWindow | None:
+    """The main window with its board painted from a plain-sqlite3 snapshot, shown before
+    SQLAlchemy is even imported; None when the full open has to come first."""
+    first = first_board(folder, clock.today())
+    if first is None:
+        return None
+    window = MainWindow(None, events, first=first, clock=clock)
+    window.show()
+    QApplication.processEvents()  # paint now; opening the workspace blocks for a moment
+    return window
+
+
+def open_context(folder: Path, clock: Clock, parent: QWidget | None) -> Context | None:
+    """The workspace, checked and migrated; a clear message and None when it cannot open."""
+    from deliverydesk.services.context import open_workspace
+    from deliverydesk.services.errors import DatabaseError
+
+    try:
+        return open_workspace(folder, clock)
+    except DatabaseError as error:
+        QMessageBox.critical(parent, APP_NAME, str(error))
+        return None
+
+
 def run(data_dir_option: str | None, today: date | None) -> int:
     app = create_application(sys.argv[:1])
     clock: Clock = FixedClock(today) if today else SystemClock()
     try:
-        folder: Path = data_dir(data_dir_option)
-        ctx = open_workspace(folder, clock)
-    except (DatabaseError, OSError) as error:
+        folder = data_dir(data_dir_option)
+    except OSError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 2
+    events = AppEvents()
+    window = quick_window(folder, clock, events)
+    ctx = open_context(folder, clock, window)
+    if ctx is None:
+        return 2
     try:
-        window = open_main_window(ctx, AppEvents())
         if window is None:
-            return 0
-        window.show()
+            window = open_main_window(ctx, events)
+            if window is None:
+                return 0
+            window.show()
+        else:
+            window.attach(ctx)
         return app.exec()
     finally:
         ctx.close()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
@@ -16,14 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk import __version__
-from deliverydesk.services.context import Context
-from deliverydesk.services.practice import get_practice
+from deliverydesk.model.clock import Clock
+from deliverydesk.services.startup import FirstBoard
 from deliverydesk.ui.board.board_page import BoardPage
-from deliverydesk.ui.clients.clients_page import ClientsPage
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import app_icon, icon
 from deliverydesk.ui.text import tr
+
+if TYPE_CHECKING:
+    from deliverydesk.services.context import Context
+    from deliverydesk.ui.clients.clients_page import ClientsPage
 
 
 def _placeholders() -> dict[str, tuple[str, str, str]]:
@@ -85,9 +91,20 @@ SCREENS = ("board", "timeline", "today", "clients", "offers", "dashboard", "sett
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: Context, events: AppEvents, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Context | None,
+        events: AppEvents,
+        parent: QWidget | None = None,
+        *,
+        first: FirstBoard | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        """With `ctx`, complete at once. Without it, the board paints from `first` and the
+        rest arrives with `attach(ctx)` (how a start shows the board before SQLAlchemy)."""
         super().__init__(parent)
-        self._ctx = ctx
+        self._ctx: Context | None = None
+        self.clients: ClientsPage
         self.events = events
         # One stack for every undoable action, on the board and on client pages alike.
         self.undo_stack = QUndoStack(self)
@@ -104,10 +121,10 @@ class MainWindow(QMainWindow):
         placeholders = _placeholders()
         for position, key in enumerate(SCREENS):
             if key == "clients":
-                label, page = tr("Clients"), ClientsPage(ctx, events, self.undo_stack)
-                self.clients = page
+                label, page = tr("Clients"), QWidget()  # the real page comes with attach()
             elif key == "board":
-                label, page = tr("Board"), BoardPage(ctx, events, self.undo_stack)
+                label = tr("Board")
+                page = BoardPage(ctx, events, self.undo_stack, first=first, clock=clock)
                 self.board = page
             else:
                 label, title, body = placeholders[key]
@@ -134,11 +151,33 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self.board.open_journey.connect(self.open_client)
-        self.clients.client_page.back_requested.connect(self._back_from_client)
         self._client_opened_from: str | None = None
         self.show_screen("board")
         self.resize(em * 75, em * 45)
+        if ctx is not None:
+            self.attach(ctx)
+        elif first is not None:
+            self._set_title(first.practice_name)
+
+    def attach(self, ctx: Context) -> None:
+        """The workspace is open: build what reads it and hand it to the board."""
+        from deliverydesk.ui.clients.clients_page import ClientsPage
+
+        self._ctx = ctx
+        self.clients = ClientsPage(ctx, self.events, self.undo_stack)
+        position = SCREENS.index("clients")
+        stand_in = self.stack.widget(position)
+        self.stack.insertWidget(position, self.clients)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.pages["clients"] = self.clients
+        self.clients.client_page.back_requested.connect(self._back_from_client)
+        self.board.attach(ctx)
         self.refresh_title()
+
+    @property
+    def ready(self) -> bool:
+        return self._ctx is not None
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(tr("&File"))
@@ -185,12 +224,14 @@ class MainWindow(QMainWindow):
     def _find(self) -> None:
         if self.current_screen() == "board":
             self.board.focus_search()
-        else:
+        elif self.ready:
             self.show_screen("clients")
             self.clients.focus_search()
 
     def open_client(self, journey_id: int) -> None:
         """Open a client's page; going back returns to the screen it was opened from."""
+        if not self.ready:
+            return
         self._client_opened_from = self.current_screen()
         self.show_screen("clients")
         self.clients.open_journey(journey_id)
@@ -203,8 +244,12 @@ class MainWindow(QMainWindow):
                 self.board.select_journey(self.clients.client_page.journey_id)
 
     def refresh_title(self) -> None:
-        practice = get_practice(self._ctx)
-        name = practice.name if practice else ""
+        from deliverydesk.services.practice import get_practice
+
+        practice = get_practice(self._ctx) if self._ctx else None
+        self._set_title(practice.name if practice else "")
+
+    def _set_title(self, name: str) -> None:
         self.setWindowTitle(f"{name} — DeliveryDesk" if name else "DeliveryDesk")
 
     def _about(self) -> None:
@@ -214,5 +259,7 @@ class MainWindow(QMainWindow):
             tr(
                 "<b>DeliveryDesk {version}</b><p>Deliver what you promised, when you said, "
                 "the way you said.</p><p>Your data: {path}</p>"
-            ).format(version=__version__, path=self._ctx.path.as_posix().replace("<", "&lt;")),
+            ).format(
+                version=__version__, path=html.escape(str(self._ctx.path if self._ctx else ""))
+            ),
         )

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from deliverydesk.model.enums import ActivityKind, Health, Owner, PhaseStatus, StepKind
 from deliverydesk.model.rules import HealthReason, ReasonCode
-from deliverydesk.services.queries import JourneyRow
+from deliverydesk.services.rows import JourneyRow
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from deliverydesk.model.enums import Health, Owner
-from deliverydesk.services.queries import JourneyRow
+from deliverydesk.services.rows import JourneyRow
 
 Column = tuple[int, int]  # (offer id, phase position)
 

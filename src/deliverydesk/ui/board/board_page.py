@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -18,23 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services import journeys
+from deliverydesk.model.clock import Clock
 from deliverydesk.services.changes import Changes
-from deliverydesk.services.context import Context
-from deliverydesk.services.queries import (
-    OfferSummary,
-    board_rows,
-    offer_summaries,
-    rows_for_journeys,
-)
+from deliverydesk.services.rows import JourneyRow, OfferSummary
+from deliverydesk.services.startup import FirstBoard
 from deliverydesk.ui.board.board_index import BoardFilter, BoardIndex, Column, Quick, SortBy
 from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
 from deliverydesk.ui.board.column_view import ColumnWidget, LaneWidget
-from deliverydesk.ui.commands import MoveJourneyCommand
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import tr
+
+if TYPE_CHECKING:
+    from deliverydesk.services.context import Context
+
+# The services below SQLAlchemy are imported where they are first needed: a start paints
+# the board from a plain-sqlite3 snapshot before SQLAlchemy is loaded (services/startup.py).
 
 ALL_OFFERS = -1
 LANE_CARDS = 3  # cards visible per column before it scrolls, with every offer stacked
@@ -58,13 +60,21 @@ class BoardPage(QWidget):
 
     def __init__(
         self,
-        ctx: Context,
+        ctx: Context | None,
         events: AppEvents,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
+        *,
+        first: FirstBoard | None = None,
+        clock: Clock | None = None,
     ) -> None:
+        """Either `ctx`, or `first` (a snapshot to paint at once) and `clock` until the
+        workspace is attached."""
         super().__init__(parent)
         self._ctx = ctx
+        self._first = first
+        self._clock = ctx.clock if ctx is not None else clock
+        assert self._clock is not None
         self._events = events
         self.undo_stack = undo_stack
         self.index = BoardIndex()
@@ -176,15 +186,34 @@ class BoardPage(QWidget):
 
     def reload(self) -> None:
         """Read offers and cards afresh and rebuild the lanes (offers or the view changed)."""
-        self.offers = offer_summaries(self._ctx)
+        self.offers = self._read_offers()
         self._fill_offer_picker()
         offer_id = self.selected_offer()
         shown = [o for o in self.offers if offer_id is None or o.id == offer_id]
         self.index.phase_counts = {o.id: len(o.phase_names) for o in self.offers}
-        self.index.load(board_rows(self._ctx, offer_id))
+        self.index.load(self._read_rows(offer_id))
         self._build_lanes(shown)
         self.body.setCurrentWidget(self.scroll if self.offers else self.no_offers)
         self._refresh(set(self.columns))
+
+    def _read_offers(self) -> list[OfferSummary]:
+        if self._ctx is None:
+            return self._first.offers if self._first else []
+        from deliverydesk.services.queries import offer_summaries
+
+        return offer_summaries(self._ctx)
+
+    def _read_rows(self, offer_id: int | None) -> list[JourneyRow]:
+        if self._ctx is None:
+            rows = self._first.rows if self._first else []
+            return [r for r in rows if offer_id is None or r.offer_id == offer_id]
+        from deliverydesk.services.queries import board_rows
+
+        return board_rows(self._ctx, offer_id)
+
+    def attach(self, ctx: Context) -> None:
+        """The workspace is open: from now on the board reads and writes through it."""
+        self._ctx, self._first = ctx, None
 
     def _fill_offer_picker(self) -> None:
         current = self.offer_picker.currentData()
@@ -211,7 +240,7 @@ class BoardPage(QWidget):
             lane.toggle.setVisible(stacked)
             for position, name in enumerate(offer.phase_names):
                 column = ColumnWidget(
-                    self.index, (offer.id, position), name, self._ctx.clock.today, self.request_move
+                    self.index, (offer.id, position), name, self._clock.today, self.request_move
                 )
                 column.view.activated.connect(self._open_index)
                 column.view.installEventFilter(self)
@@ -225,6 +254,10 @@ class BoardPage(QWidget):
             self.lanes_layout.addStretch(1)
 
     def on_changed(self, changes: Changes) -> None:
+        if self._ctx is None:
+            return
+        from deliverydesk.services.queries import rows_for_journeys
+
         if changes.is_everything or changes.practice or (changes.offers and not changes.journeys):
             self.reload()
         elif changes.journeys:
@@ -284,7 +317,13 @@ class BoardPage(QWidget):
         card = self.index.cards.get(journey_id)
         if card is None or position < 0 or position >= card.phase_count:
             return False
-        blocking = journeys.checkpoints_blocking(self._ctx, journey_id, position)
+        if self._ctx is None:
+            self.status.setText(tr("Still opening your practice; try again in a moment."))
+            return False
+        from deliverydesk.services.journeys import checkpoints_blocking
+        from deliverydesk.ui.commands import MoveJourneyCommand
+
+        blocking = checkpoints_blocking(self._ctx, journey_id, position)
         if blocking and not self.confirm_override(card.name, card.phase_name, blocking):
             self.status.setText(
                 tr("{name} stays in {phase}: the checkpoint is not done.").format(

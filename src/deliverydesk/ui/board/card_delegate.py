@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from deliverydesk.services.queries import JourneyRow
+from deliverydesk.services.rows import JourneyRow
 from deliverydesk.ui import text
 from deliverydesk.ui.board.card_model import CARD_ROLE
 from deliverydesk.ui.icons import icon

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from deliverydesk.model.enums import JourneyStatus
-from deliverydesk.services.queries import JourneyRow
+from deliverydesk.services.rows import JourneyRow
 from deliverydesk.ui import text
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import tr

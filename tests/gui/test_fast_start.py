@@ -1,0 +1,73 @@
+"""A start paints the board from a snapshot before SQLAlchemy loads, then attaches."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from deliverydesk.model.clock import FixedClock
+from deliverydesk.services.context import Context
+from deliverydesk.ui.app import open_context, quick_window
+from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
+from deliverydesk.ui.events import AppEvents
+from tests.conftest import TODAY
+
+
+def board_cards(window: object) -> set[int]:
+    columns = window.board.columns.values()  # type: ignore[attr-defined]
+    return {
+        widget.model.index(row, 0).data(JOURNEY_ID_ROLE)
+        for widget in columns
+        for row in range(widget.model.rowCount())
+    }
+
+
+def test_the_board_is_painted_first_and_works_once_attached(
+    qtbot: QtBot, demo_ctx: Context
+) -> None:
+    folder = demo_ctx.path.parent
+    events = AppEvents()
+    window = quick_window(folder, FixedClock(TODAY), events)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert not window.ready
+    assert window.windowTitle() == "Northlight Practice — DeliveryDesk"
+    from deliverydesk.services.queries import board_rows
+
+    assert board_cards(window) == {row.journey_id for row in board_rows(demo_ctx)}
+
+    journey_id = next(iter(board_cards(window)))
+    assert not window.board.request_move(journey_id, 1)
+    assert "Still opening" in window.board.status.text()
+
+    ctx = open_context(folder, FixedClock(TODAY), window)
+    assert ctx is not None
+    try:
+        window.attach(ctx)
+        assert window.ready
+        window.show_screen("clients")
+        assert window.clients.model.rowCount() >= 25
+    finally:
+        ctx.close()
+
+
+def test_a_new_data_folder_takes_the_full_path(tmp_path: Path) -> None:
+    assert quick_window(tmp_path, FixedClock(TODAY), AppEvents()) is None
+
+
+def test_the_first_paint_needs_no_sqlalchemy(demo_ctx: Context) -> None:
+    script = (
+        "import sys; from datetime import date; from pathlib import Path\n"
+        "from deliverydesk.services.startup import first_board\n"
+        "import deliverydesk.ui.app\n"
+        f"board = first_board(Path({str(demo_ctx.path.parent)!r}), date(2026, 11, 23))\n"
+        "assert board is not None and board.rows\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'alembic'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    ).stdout
+    assert out.strip() == "[]"
