@@ -18,6 +18,7 @@ from deliverydesk.paths import data_dir
 from deliverydesk.services.context import open_workspace
 from deliverydesk.services.demo import seed_demo
 from deliverydesk.ui.app import create_application
+from deliverydesk.ui.board.board_index import Quick
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.theme import apply_theme
@@ -49,6 +50,18 @@ def main(out: Path) -> None:
         window.resize(1440, 860)
         window.show()
         settle(app)
+        window.grab().save(str(out / "board.png"))
+        board = window.board
+        board.offer_picker.setCurrentIndex(1)
+        settle(app)
+        window.grab().save(str(out / "board-one-offer.png"))
+        board.quick[Quick.AT_RISK].click()
+        settle(app)
+        window.grab().save(str(out / "board-at-risk.png"))
+        board.clear_filters()
+        board.offer_picker.setCurrentIndex(0)
+        window.show_screen("clients")
+        settle(app)
         window.grab().save(str(out / "clients.png"))
 
         model = window.clients.model
@@ -65,13 +78,14 @@ def main(out: Path) -> None:
         window.grab().save(str(out / "client-page.png"))
 
         window.clients.show_list()
+        window.show_screen("board")
         apply_theme(app, dark=True)
         settle(app)
-        window.grab().save(str(out / "clients-dark.png"))
+        window.grab().save(str(out / "board-dark.png"))
         apply_theme(app, dark=False)
-        window.show_screen("board")
+        window.show_screen("timeline")
         settle(app)
-        window.grab().save(str(out / "board-coming.png"))
+        window.grab().save(str(out / "timeline-coming.png"))
         window.close()
         ctx.close()
     print(f"Screenshots written to {out}")
