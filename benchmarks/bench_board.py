@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -21,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from common import TODAY, bare_window_floor, benchmark_data, summary  # noqa: E402
+from common import TODAY, bare_window_floor, benchmark_data, probe_runs, summary  # noqa: E402
 from deliverydesk.model.clock import FixedClock  # noqa: E402
 from deliverydesk.services.context import open_workspace  # noqa: E402
 from deliverydesk.ui.board.board_page import BoardPage  # noqa: E402
@@ -38,22 +37,8 @@ def start_to_board(folder: Path, repeats: int = 7) -> tuple[list[float], list[fl
     The probe reports both moments against the launch time passed to it, so they include
     the interpreter's own start, like the floor does.
     """
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    painted, ready, peaks = [], [], []
-    for run in range(repeats + 1):
-        out = subprocess.run(
-            [sys.executable, str(PROBE), str(folder), repr(time.perf_counter())],
-            check=True,
-            env=env,
-            capture_output=True,
-            text=True,
-        ).stdout
-        if run:  # the first run warms the caches
-            first, attached, peak = (float(v) for v in out.split())
-            painted.append(first)
-            ready.append(attached)
-            peaks.append(peak)
-    return painted, ready, max(peaks)
+    runs = probe_runs([str(PROBE), str(folder)], repeats)
+    return [r[0] for r in runs], [r[1] for r in runs], max(r[2] for r in runs)
 
 
 def board_page(folder: Path) -> tuple[BoardPage, QUndoStack]:

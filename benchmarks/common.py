@@ -44,32 +44,26 @@ def summary(samples: list[float]) -> str:
     return f"{statistics.median(samples):8.1f} ms  ({spread}, N={len(samples)})"
 
 
-def whole_process(
-    args: list[str], repeats: int = 7, env: dict[str, str] | None = None
-) -> list[float]:
-    """Milliseconds for a whole process, after one warm-up run."""
-    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
-
-    def run() -> None:
-        subprocess.run(args, check=True, env=full_env, stdout=subprocess.DEVNULL)
-
-    return timed(run, repeats=repeats)
-
-
-def bare_window_floor(repeats: int = 7) -> list[float]:
+def probe_runs(args: list[str], repeats: int = 7) -> list[list[float]]:
+    """Run a probe `repeats` times after one warm-up; each run is handed its launch time as
+    its last argument and prints the numbers it measured against it."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    samples = []
+    results = []
     for run in range(repeats + 1):
         out = subprocess.run(
-            [sys.executable, "-c", BARE_WINDOW, repr(time.perf_counter())],
+            [sys.executable, *args, repr(time.perf_counter())],
             check=True,
             env=env,
             capture_output=True,
             text=True,
         ).stdout
         if run:  # the first run warms the caches
-            samples.append(float(out))
-    return samples
+            results.append([float(value) for value in out.split()])
+    return results
+
+
+def bare_window_floor(repeats: int = 7) -> list[float]:
+    return [run[0] for run in probe_runs(["-c", BARE_WINDOW], repeats)]
 
 
 def benchmark_data(clients: int) -> Path:

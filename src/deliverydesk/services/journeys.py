@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session, selectinload
 
 from deliverydesk.model.entities import Journey, JourneyPhase, JourneyStep, Note
@@ -185,13 +185,18 @@ class PhaseState:
     dates: tuple[tuple[date | None, date | None], ...]  # (started_on, completed_on) per phase
 
 
+def _current_position(connection: Connection, journey_id: int) -> int:
+    current = connection.execute(
+        select(Journey.current_position).where(Journey.id == journey_id)
+    ).scalar()
+    if current is None:
+        raise NotFound("That journey no longer exists.")
+    return current
+
+
 def phase_state(ctx: Context, journey_id: int) -> PhaseState:
     with ctx.db.engine.connect() as connection:
-        current = connection.execute(
-            select(Journey.current_position).where(Journey.id == journey_id)
-        ).scalar()
-        if current is None:
-            raise NotFound("That journey no longer exists.")
+        current = _current_position(connection, journey_id)
         dates = connection.execute(
             select(JourneyPhase.started_on, JourneyPhase.completed_on)
             .where(JourneyPhase.journey_id == journey_id)
@@ -239,11 +244,7 @@ def remove_note(ctx: Context, note_id: int) -> Changes:
 def checkpoints_blocking(ctx: Context, journey_id: int, position: int) -> list[str]:
     """Titles of the open checkpoints a move to `position` would leave behind."""
     with ctx.db.engine.connect() as connection:
-        current = connection.execute(
-            select(Journey.current_position).where(Journey.id == journey_id)
-        ).scalar()
-        if current is None:
-            raise NotFound("That journey no longer exists.")
+        current = _current_position(connection, journey_id)
         if position <= current:
             return []  # moving back is never held
         rows = connection.execute(

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from deliverydesk.ui.icons import icon
+from deliverydesk.ui.typography import make_heading
 
 
 class EmptyState(QWidget):
@@ -21,10 +22,7 @@ class EmptyState(QWidget):
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         picture.setEnabled(False)  # drawn in the muted colour
         self.title = QLabel(title)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
+        make_heading(self.title, 1.35)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body = QLabel(body)
         self.body.setWordWrap(True)

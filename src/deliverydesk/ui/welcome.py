@@ -24,6 +24,7 @@ from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.practice import create_practice
 from deliverydesk.ui.icons import app_icon
 from deliverydesk.ui.text import tr
+from deliverydesk.ui.typography import make_heading
 
 
 class WelcomeDialog(QDialog):
@@ -51,10 +52,7 @@ class WelcomeDialog(QDialog):
         logo.setPixmap(app_icon().pixmap(em * 4, em * 4))
         logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title = QLabel(tr("Welcome to DeliveryDesk"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        make_heading(title, 1.6)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         intro = QLabel(
             tr(
@@ -132,10 +130,7 @@ class WelcomeDialog(QDialog):
         buttons.accepted.connect(self.create_own)
         back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         heading = QLabel(tr("Your practice"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
+        make_heading(heading, 1.4)
         layout = QVBoxLayout(page)
         layout.addWidget(heading)
         layout.addLayout(form)

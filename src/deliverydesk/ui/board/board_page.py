@@ -31,6 +31,7 @@ from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import tr
+from deliverydesk.ui.typography import make_heading
 
 if TYPE_CHECKING:
     from deliverydesk.services.context import Context
@@ -126,10 +127,7 @@ class BoardPage(QWidget):
     def _build_toolbar(self) -> None:
         self.toolbar = QHBoxLayout()
         title = QLabel(tr("Board"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        make_heading(title, 1.5)
         self.offer_picker = QComboBox()
         self.offer_picker.setAccessibleName(tr("Offer shown"))
         self.offer_picker.currentIndexChanged.connect(lambda _i: self.reload())

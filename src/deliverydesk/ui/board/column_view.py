@@ -22,6 +22,7 @@ from deliverydesk.ui.board.board_index import BoardIndex, Column
 from deliverydesk.ui.board.card_delegate import CardDelegate
 from deliverydesk.ui.board.card_model import CardColumnModel, MoveRequest, column_counts
 from deliverydesk.ui.text import tr
+from deliverydesk.ui.typography import make_heading
 
 
 class CardListView(QListView):
@@ -75,9 +76,7 @@ class ColumnWidget(QFrame):
         self.name = name
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.header = QLabel(name)
-        font = self.header.font()
-        font.setBold(True)
-        self.header.setFont(font)
+        make_heading(self.header)
         self.counts = QLabel()
         self.counts.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.model = CardColumnModel(index, column, on_move, self)
@@ -123,10 +122,7 @@ class LaneWidget(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow)
         self.toggle.setAutoRaise(True)
-        font = self.toggle.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.toggle.setFont(font)
+        make_heading(self.toggle, 1.15)
         self.toggle.toggled.connect(self._on_toggled)
         self.title = title
         self.body = QWidget()

@@ -45,6 +45,7 @@ from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import tr
 from deliverydesk.ui.theme import semantic
+from deliverydesk.ui.typography import make_heading
 
 
 class ClientPage(QWidget):
@@ -79,10 +80,7 @@ class ClientPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit)
 
         self.name = QLabel()
-        font = self.name.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.name.setFont(font)
+        make_heading(self.name, 1.6)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name.setWordWrap(True)
         self.subtitle = QLabel()

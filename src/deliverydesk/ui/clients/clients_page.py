@@ -32,6 +32,7 @@ from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import tr
+from deliverydesk.ui.typography import make_heading
 
 LIST, CLIENT = 0, 1
 
@@ -75,10 +76,7 @@ class ClientsPage(QWidget):
         layout = QVBoxLayout(list_view)
         top = QHBoxLayout()
         title = QLabel(tr("Clients"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        make_heading(title, 1.5)
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.count)
