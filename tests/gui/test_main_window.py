@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLineEdit
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QImage, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QStyle,
+    QStyleOptionViewItem,
+)
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.context import Context
@@ -13,7 +20,8 @@ from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.main_window import SCREENS, MainWindow
-from deliverydesk.ui.theme import apply_theme, is_dark
+from deliverydesk.ui.style import DeskStyle
+from deliverydesk.ui.theme import apply_theme, build_palette, is_dark
 
 
 @pytest.fixture
@@ -70,7 +78,8 @@ def test_light_and_dark_palettes(qapp: QApplication, dark: bool) -> None:
         text = palette.color(QPalette.ColorRole.Text)
         base = palette.color(QPalette.ColorRole.Base)
         assert abs(text.lightness() - base.lightness()) > 150  # readable contrast
-        assert qapp.style().name().lower() == "fusion"
+        assert isinstance(qapp.style(), DeskStyle)
+        assert qapp.style().baseStyle().name().lower() == "fusion"
     finally:
         qapp.setPalette(original)
 
@@ -82,3 +91,26 @@ def test_icons_are_drawn_at_the_device_size_asked(qapp: QApplication) -> None:
         assert pixmap.width() == 48  # rendered for a 2x screen, not scaled up
         image = pixmap.toImage()
         assert any(image.pixelColor(x, y).alpha() > 0 for x in range(48) for y in range(48))
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_an_empty_check_box_stands_out_from_its_background(qapp: QApplication, dark: bool) -> None:
+    palette = build_palette(dark)
+    base = palette.color(QPalette.ColorRole.Base)
+    image = QImage(20, 20, QImage.Format.Format_ARGB32)
+    image.fill(base)
+    option = QStyleOptionViewItem()
+    option.rect = QRect(2, 2, 16, 16)
+    option.palette = palette
+    option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Off
+    painter = QPainter(image)
+    DeskStyle().drawPrimitive(
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, option, painter
+    )
+    painter.end()
+    contrast = max(
+        abs(image.pixelColor(x, y).lightness() - base.lightness())
+        for x in range(20)
+        for y in range(20)
+    )
+    assert contrast > 100

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from deliverydesk.ui.style import DeskStyle
+
 _LIGHT = {
     QPalette.ColorRole.Window: "#F4F5F7",
     QPalette.ColorRole.WindowText: "#1D2329",
@@ -98,7 +100,8 @@ def system_prefers_dark() -> bool:
 
 def apply_theme(app: QApplication, dark: bool | None = None) -> None:
     """Fusion with our palette; `dark=None` follows the system's colour scheme."""
-    app.setStyle("Fusion")
+    if not isinstance(app.style(), DeskStyle):
+        app.setStyle(DeskStyle())
     app.setPalette(build_palette(system_prefers_dark() if dark is None else dark))
 
 
