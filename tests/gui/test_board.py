@@ -350,3 +350,46 @@ def test_empty_states(qtbot: QtBot, empty_ctx: Context, events: AppEvents) -> No
     lane = next(iter(page.lanes.values()))
     assert lane.notice.isVisible()
     assert "No active clients" in lane.notice.text()
+
+
+def test_long_right_to_left_and_emoji_names_fit_their_cards(
+    qtbot: QtBot, demo_ctx: Context, events: AppEvents, stack: QUndoStack
+) -> None:
+    from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+
+    offer = offer_summaries(demo_ctx)[0]
+    names = ["مريم الحسيني 🌿 <b>&amp;", "Ω" * 10_000]
+    journeys = []
+    for name in names:
+        client_id, _ = add_client(demo_ctx, ClientInput(name))
+        journey_id, changes = enrol_client(demo_ctx, client_id, offer.id, TODAY)
+        events.changed.emit(changes)
+        journeys.append(journey_id)
+    page = BoardPage(demo_ctx, events, stack)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    for journey_id, name in zip(journeys, names, strict=True):
+        page.select_journey(journey_id)
+        column = page.columns[page.index.column_of(journey_id)]
+        index = column.model.index(column.model.row_of(journey_id), 0)
+        assert index.data() == name  # stored and shown verbatim, markup and all
+        rect = column.view.visualRect(index)
+        assert rect.width() <= column.view.viewport().width()  # elided, not overflowing
+    assert not page.grab().isNull()
+
+
+def test_markup_in_a_name_stays_text_in_the_card_tooltip(
+    demo_ctx: Context, events: AppEvents, stack: QUndoStack, qtbot: QtBot
+) -> None:
+    from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+
+    offer = offer_summaries(demo_ctx)[0]
+    client_id, _ = add_client(demo_ctx, ClientInput("<b>Bold</b> & <a href='x'>Co</a>"))
+    journey_id, _ = enrol_client(demo_ctx, client_id, offer.id, TODAY)
+    page = BoardPage(demo_ctx, events, stack)
+    qtbot.addWidget(page)
+    column = page.columns[page.index.column_of(journey_id)]
+    tip = column.model.index(column.model.row_of(journey_id), 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; &lt;a href='x'&gt;" in tip
+    assert "<b>Bold" not in tip

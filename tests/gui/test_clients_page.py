@@ -72,7 +72,7 @@ def test_health_tooltip_explains_itself(page: ClientsPage) -> None:
     ]
     assert troubled, "the demo has clients at risk or off track"
     tip = model.index(troubled[0], HEALTH).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip.startswith(("At risk: ", "Off track: "))
+    assert tip.startswith(("<p>At risk: ", "<p>Off track: "))
     assert "late" in tip or "over plan" in tip or "friction" in tip.lower()
 
 

@@ -71,3 +71,23 @@ def test_the_first_paint_needs_no_sqlalchemy(demo_ctx: Context) -> None:
         [sys.executable, "-c", script], check=True, capture_output=True, text=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_a_damaged_database_gets_a_clear_message_and_stays_untouched(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: object
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    damaged = folder / "deliverydesk.sqlite3"
+    damaged.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    before = damaged.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(  # type: ignore[attr-defined]
+        QMessageBox, "critical", lambda parent, title, text: shown.append(text)
+    )
+    assert quick_window(folder, FixedClock(TODAY), AppEvents()) is None
+    assert open_context(folder, FixedClock(TODAY), None) is None
+    assert len(shown) == 1 and "not a DeliveryDesk database" in shown[0]
+    assert damaged.read_bytes() == before

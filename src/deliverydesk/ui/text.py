@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -177,7 +179,7 @@ def card_tooltip(card: JourneyRow) -> str:
                 who=waits_on(card.next_step_owner),
             )
         )
-    return "\n".join(lines)
+    return literal_rich_text(lines)
 
 
 def card_summary(card: JourneyRow) -> str:
@@ -196,3 +198,9 @@ def card_summary(card: JourneyRow) -> str:
         )
     parts.extend(label for _tone, label in badges(card))
     return "; ".join(parts)
+
+
+def literal_rich_text(lines: Iterable[str]) -> str:
+    """Lines for a tooltip or message box, markup shown as typed: Qt guesses whether such
+    text is rich, so user text goes in escaped inside rich text (which also wraps)."""
+    return "<p>" + "<br>".join(html.escape(line, quote=False) for line in lines) + "</p>"

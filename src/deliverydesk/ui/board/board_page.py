@@ -30,7 +30,7 @@ from deliverydesk.ui.board.column_view import ColumnWidget, LaneWidget
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
 
 if TYPE_CHECKING:
@@ -339,7 +339,9 @@ class BoardPage(QWidget):
         )
         self.undo_stack.push(command)
         if command.error is not None:
-            QMessageBox.warning(self, tr("Could not move the card"), str(command.error))
+            QMessageBox.warning(
+                self, tr("Could not move the card"), literal_rich_text([str(command.error)])
+            )
             return False
         self.status.setText("")
         self.select_journey(journey_id)
@@ -349,10 +351,14 @@ class BoardPage(QWidget):
         answer = QMessageBox.question(
             self,
             tr("Checkpoint not done"),
-            tr(
-                "{name} cannot leave “{phase}” yet: {checkpoints} is not done.\n\n"
-                "Move anyway? The override is recorded in the activity log."
-            ).format(name=name, phase=phase, checkpoints=", ".join(f"“{c}”" for c in checkpoints)),
+            literal_rich_text(  # names and titles are the person's text, never markup
+                [
+                    tr("{name} cannot leave “{phase}” yet: {checkpoints} is not done.").format(
+                        name=name, phase=phase, checkpoints=", ".join(f"“{c}”" for c in checkpoints)
+                    ),
+                    tr("Move anyway? The override is recorded in the activity log."),
+                ]
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -7,8 +7,6 @@ position and the phases the person opened or closed stay as they were.
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, Qt, QTimer, Signal
@@ -19,19 +17,13 @@ from deliverydesk.model.enums import PhaseStatus
 from deliverydesk.services.detail import JourneyDetail, PhaseDetail, StepDetail
 from deliverydesk.ui import text
 from deliverydesk.ui.icons import icon
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.theme import semantic
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STEP, WHO, DUE, DONE = range(4)
 
 Shape = tuple[tuple[int, tuple[int, ...]], ...]
-
-
-def literal_rich_text(lines: Iterable[str]) -> str:
-    """Lines for a tooltip or message box, markup shown as typed: Qt guesses whether such
-    text is rich, so user text goes in escaped inside rich text (which also wraps)."""
-    return "<p>" + "<br>".join(html.escape(line, quote=False) for line in lines) + "</p>"
 
 
 def spoken_date(day: date, today: date) -> str:

@@ -211,7 +211,7 @@ class ClientListModel(QAbstractTableModel):
 
     def _tooltip(self, row: JourneyRow, column: int) -> str | None:
         if column == HEALTH and row.status is JourneyStatus.ACTIVE:
-            return text.health_line(row.health, row.reasons)
+            return text.literal_rich_text([text.health_line(row.health, row.reasons)])
         if column == WAITING:
             return text.waits_on(row.next_step_owner)
         if column == DUE and row.next_step_due is not None:

@@ -31,7 +31,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.detail import JourneyDetail, StepDetail, journey_detail
 from deliverydesk.services.errors import NotFound
 from deliverydesk.ui import text
-from deliverydesk.ui.clients.checklist import ChecklistView, literal_rich_text
+from deliverydesk.ui.clients.checklist import ChecklistView
 from deliverydesk.ui.clients.notes_panel import NotesPanel
 from deliverydesk.ui.clients.step_dialogs import ask_date, done_on_dialog, due_date_dialog
 from deliverydesk.ui.commands import (
@@ -43,7 +43,7 @@ from deliverydesk.ui.commands import (
 )
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.theme import semantic
 from deliverydesk.ui.typography import make_heading
 
