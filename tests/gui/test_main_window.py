@@ -114,3 +114,19 @@ def test_an_empty_check_box_stands_out_from_its_background(qapp: QApplication, d
         for y in range(20)
     )
     assert contrast > 100
+
+
+def test_ctrl_f_filters_the_board_when_it_is_shown(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()  # shortcuts reach the active window only
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.show_screen("board")
+    qtbot.keyClick(window.board, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.board.search.hasFocus, timeout=2000)
+
+
+def test_undo_and_redo_sit_in_the_edit_menu_with_their_shortcuts(window: MainWindow) -> None:
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+    texts = [a.text().replace("&", "") for a in menus["Edit"].actions()]
+    assert texts[:2] == ["Undo", "Redo"]
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
