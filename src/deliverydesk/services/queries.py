@@ -23,7 +23,7 @@ from deliverydesk.services.rows import SEVERITY_RANK, JourneyRow, OfferSummary, 
 
 def client_rows(ctx: Context) -> list[JourneyRow]:
     """Every current client with their journeys, active ones first, then by name."""
-    return _rows(ctx, Client.archived.is_(False))
+    return _rows(ctx, Client.archived.is_(False), ordered=True)
 
 
 def board_rows(ctx: Context, offer_id: int | None = None) -> list[JourneyRow]:
@@ -40,10 +40,14 @@ def rows_for_journeys(ctx: Context, journey_ids: Iterable[int]) -> list[JourneyR
     return _rows(ctx, Journey.id.in_(ids), inner=True) if ids else []
 
 
-def _rows(ctx: Context, where: Any, inner: bool = False) -> list[JourneyRow]:
+def _rows(ctx: Context, where: Any, inner: bool = False, ordered: bool = False) -> list[JourneyRow]:
     today = ctx.clock.today()
+    statement = _statement(where, inner)
+    if ordered:  # boards sort each column themselves; a list is read in name order
+        active_first = case((Journey.status == JourneyStatus.ACTIVE, 0), else_=1)
+        statement = statement.order_by(active_first, func.lower(Client.name), Client.id, Journey.id)
     with ctx.db.engine.connect() as connection:
-        result = connection.execute(_statement(where, inner)).all()
+        result = connection.execute(statement).all()
     return [journey_row(r, today) for r in result]
 
 
@@ -62,7 +66,6 @@ def _statement(where: Any, inner: bool) -> Select[*tuple[Any, ...]]:
         .group_by(Friction.journey_id)
         .subquery("open_friction")
     )
-    active_first = case((Journey.status == JourneyStatus.ACTIVE, 0), else_=1)
     journey_join = Client.__table__.join if inner else Client.__table__.outerjoin
     source = journey_join(Journey, Journey.client_id == Client.id)
     source = source.outerjoin(
@@ -101,7 +104,6 @@ def _statement(where: Any, inner: bool) -> Select[*tuple[Any, ...]]:
         )
         .select_from(source)
         .where(where)
-        .order_by(active_first, func.lower(Client.name), Client.id, Journey.id)
     )
 
 

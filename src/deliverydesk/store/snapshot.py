@@ -37,8 +37,7 @@ LEFT JOIN (
     FROM friction WHERE resolved_on IS NULL GROUP BY journey_id
 ) f ON f.journey_id = j.id
 WHERE j.status = 'active' AND (:offer IS NULL OR j.offer_id = :offer)
-ORDER BY lower(c.name), c.id, j.id
-"""
+"""  # no ORDER BY: the board sorts each column itself, and sorting here cost 26 ms at XL
 DATE_COLUMNS = (10, 11, 15, 19, 21, 23)
 
 
