@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck contracts unit gui e2e bench screenshots clean
+.PHONY: run test compile lint typecheck contracts unit gui e2e bench screenshots clean
 
-run: $(STAMP)
+run: compile
 	$(BIN)/deliverydesk $(ARGS)
 
 test: lint contracts typecheck unit gui e2e
@@ -16,6 +16,10 @@ $(STAMP): pyproject.toml tools/find-python.sh
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
+
+# Bytecode for our own modules, as an install would leave it (kept fresh by Python).
+compile: $(STAMP)
+	@$(BIN)/python -m compileall -q src
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -37,7 +41,7 @@ gui: $(STAMP)
 e2e: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/e2e
 
-bench: $(STAMP)
+bench: compile
 	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
 screenshots: $(STAMP)

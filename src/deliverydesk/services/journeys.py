@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from deliverydesk.model.entities import Journey, JourneyPhase, JourneyStep, Note
 from deliverydesk.model.enums import ActivityKind
-from deliverydesk.model.rules import move_blockers
+from deliverydesk.model.rules import StepFacts, move_blockers
 from deliverydesk.services import activity
 from deliverydesk.services.changes import Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import CheckpointBlocked, InvalidInput, NotFound
-from deliverydesk.services.summary import journey_facts, refresh_summary
+from deliverydesk.services.summary import refresh_summary
 
 
 def _journey(session: Session, journey_id: int) -> Journey:
@@ -105,6 +105,25 @@ def set_due_date(ctx: Context, step_id: int, due_on: date) -> Changes:
         return _changed(journey)
 
 
+def _checkpoint_facts(connection: Connection | Session, journey_id: int) -> list[StepFacts]:
+    """The journey's checkpoints only: all a phase move needs to know (a few rows)."""
+    rows = connection.execute(
+        select(
+            JourneyStep.id,
+            JourneyStep.title,
+            JourneyStep.position,
+            JourneyPhase.position,
+            JourneyStep.owner,
+            JourneyStep.start_on,
+            JourneyStep.due_on,
+            JourneyStep.completed_on,
+        )
+        .join(JourneyPhase, JourneyPhase.id == JourneyStep.phase_id)
+        .where(JourneyStep.journey_id == journey_id, JourneyStep.is_checkpoint.is_(True))
+    ).all()
+    return [StepFacts(*row, is_checkpoint=True) for row in rows]
+
+
 def move_to_phase(
     ctx: Context, journey_id: int, position: int, *, override: bool = False
 ) -> Changes:
@@ -115,13 +134,16 @@ def move_to_phase(
     """
     today = ctx.clock.today()
     with ctx.transaction() as session:
-        journey = _journey(session, journey_id)
+        # Phases only: the steps are not touched, and their checkpoints come in one query.
+        journey = session.get(Journey, journey_id, options=[selectinload(Journey.phases)])
+        if journey is None:
+            raise NotFound("That journey no longer exists.")
         if not 0 <= position < len(journey.phases):
             raise InvalidInput("That phase is not part of this journey.")
         current = journey.current_position
         if position == current:
             return Changes()
-        blockers = move_blockers(journey_facts(journey), current, position)
+        blockers = move_blockers(_checkpoint_facts(session, journey_id), current, position)
         if blockers and not override:
             raise CheckpointBlocked([b.title for b in blockers])
         for phase in journey.phases:
@@ -245,18 +267,5 @@ def checkpoints_blocking(ctx: Context, journey_id: int, position: int) -> list[s
     """Titles of the open checkpoints a move to `position` would leave behind."""
     with ctx.db.engine.connect() as connection:
         current = _current_position(connection, journey_id)
-        if position <= current:
-            return []  # moving back is never held
-        rows = connection.execute(
-            select(JourneyStep.title)
-            .join(JourneyPhase, JourneyPhase.id == JourneyStep.phase_id)
-            .where(
-                JourneyStep.journey_id == journey_id,
-                JourneyStep.is_checkpoint.is_(True),
-                JourneyStep.completed_on.is_(None),
-                JourneyPhase.position >= current,
-                JourneyPhase.position < position,
-            )
-            .order_by(JourneyStep.position)
-        ).scalars()
-        return list(rows)
+        facts = _checkpoint_facts(connection, journey_id)
+    return [step.title for step in move_blockers(facts, current, position)]
