@@ -23,15 +23,7 @@ compileall.compile_dir(SRC, quiet=1)
 SIZES = {"S": 60, "L": 600, "XL": 5000}
 CACHE = Path(os.environ.get("DELIVERYDESK_BENCH_CACHE", "/tmp/deliverydesk-bench"))
 
-# The floor: a bare window, shown and painted, timed exactly like the app's start probe
-# (from the launch time handed in, to painted; exit not counted).
-BARE_WINDOW = """
-import os, sys, time
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([]); w = QMainWindow(); w.resize(1200, 800); w.show()
-app.processEvents(); w.grab()
-print((time.perf_counter() - float(sys.argv[1])) * 1000, flush=True); os._exit(0)
-"""
+FLOOR_PROBE = str(Path(__file__).with_name("floor_probe.py"))
 
 
 def timed(fn: Callable[[], object], repeats: int = 9, warmup: int = 1) -> list[float]:
@@ -70,7 +62,7 @@ def probe_runs(args: list[str], repeats: int = 7) -> list[list[float]]:
 
 
 def bare_window_floor(repeats: int = 7) -> list[float]:
-    return [run[0] for run in probe_runs(["-c", BARE_WINDOW], repeats)]
+    return [run[0] for run in probe_runs([FLOOR_PROBE], repeats)]
 
 
 def benchmark_data(clients: int) -> Path:

@@ -1,6 +1,7 @@
 """Starts DeliveryDesk the way `deliverydesk --data-dir DIR` does and exits once the board
-is painted, printing "painted_ms ready_ms peak_rss_mib" (ready = the workspace attached,
-edits possible). Timed from outside by bench_board.py; teardown is not part of a start."""
+is painted, printing "painted_ms ready_ms peak_rss_mib": painted = the last card column
+of the first frame painted; ready = the workspace attached, edits possible. Both count
+from the launch time handed in. Timed this way by bench_board.py, like floor_probe.py."""
 
 from __future__ import annotations
 
@@ -13,22 +14,26 @@ from pathlib import Path
 
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.ui.app import create_application, open_context, quick_window
+from deliverydesk.ui.board.column_view import CardListView
 from deliverydesk.ui.events import AppEvents
+from paint_clock import PaintClock
 
 
 def main(folder: Path, began: float) -> None:
+    paints = PaintClock()
+    paints.watch(CardListView)
     app = create_application(sys.argv[:1])
     clock = FixedClock(date(2026, 11, 23))
-    window = quick_window(folder, clock, AppEvents())  # shown and painted
+    window = quick_window(folder, clock, AppEvents())  # shown
     assert window is not None and window.current_screen() == "board"
-    painted = time.perf_counter()
+    painted = paints.settle(began)
     ctx = open_context(folder, clock, window)
     assert ctx is not None
     window.attach(ctx)
     app.processEvents()
-    ready = time.perf_counter()
+    ready = (time.perf_counter() - began) * 1000
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{(painted - began) * 1000:.1f} {(ready - began) * 1000:.1f} {peak:.1f}", flush=True)
+    print(f"{painted:.1f} {ready:.1f} {peak:.1f}", flush=True)
     os._exit(0)
 
 

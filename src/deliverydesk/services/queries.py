@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, select
@@ -42,7 +43,7 @@ def rows_for_journeys(ctx: Context, journey_ids: Iterable[int]) -> list[JourneyR
 
 def _rows(ctx: Context, where: Any, inner: bool = False, ordered: bool = False) -> list[JourneyRow]:
     today = ctx.clock.today()
-    statement = _statement(where, inner)
+    statement = _statement(inner).where(where)
     if ordered:  # boards sort each column themselves; a list is read in name order
         active_first = case((Journey.status == JourneyStatus.ACTIVE, 0), else_=1)
         statement = statement.order_by(active_first, func.lower(Client.name), Client.id, Journey.id)
@@ -51,7 +52,8 @@ def _rows(ctx: Context, where: Any, inner: bool = False, ordered: bool = False) 
     return [journey_row(r, today) for r in result]
 
 
-def _statement(where: Any, inner: bool) -> Select[*tuple[Any, ...]]:
+@cache  # building this select costs ~3 ms of Python; a card refresh should not pay it
+def _statement(inner: bool) -> Select[*tuple[Any, ...]]:
     """One row per journey, from the journey's own summary columns (kept by the services)."""
     phase = aliased(JourneyPhase)
     rank = case(*((Friction.severity == sev.value, n) for sev, n in SEVERITY_RANK.items()), else_=0)
@@ -72,39 +74,35 @@ def _statement(where: Any, inner: bool) -> Select[*tuple[Any, ...]]:
         phase, and_(phase.journey_id == Journey.id, phase.position == Journey.current_position)
     )
     source = source.outerjoin(friction, friction.c.journey_id == Journey.id)
-    return (
-        select(
-            Client.id.label("client_id"),
-            Journey.id.label("journey_id"),
-            Client.name,
-            Client.company,
-            Journey.offer_id,
-            Journey.offer_name,
-            Journey.status,
-            Journey.current_position,
-            Journey.phase_count,
-            phase.name.label("phase_name"),
-            phase.started_on.label("phase_entered_on"),
-            phase.planned_end_on.label("phase_planned_end"),
-            Journey.steps_done,
-            Journey.steps_total,
-            Journey.next_step_title,
-            Journey.next_step_due,
-            Journey.next_step_owner,
-            Journey.feedback_due,
-            Journey.first_open_me_title,
-            Journey.first_open_me_due,
-            Journey.first_open_client_title,
-            Journey.first_open_client_due,
-            Journey.first_open_third_party_title,
-            Journey.first_open_third_party_due,
-            friction.c.rank.label("friction_rank"),
-            friction.c.description.label("friction_text"),
-            friction.c.count.label("friction_count"),
-        )
-        .select_from(source)
-        .where(where)
-    )
+    return select(
+        Client.id.label("client_id"),
+        Journey.id.label("journey_id"),
+        Client.name,
+        Client.company,
+        Journey.offer_id,
+        Journey.offer_name,
+        Journey.status,
+        Journey.current_position,
+        Journey.phase_count,
+        phase.name.label("phase_name"),
+        phase.started_on.label("phase_entered_on"),
+        phase.planned_end_on.label("phase_planned_end"),
+        Journey.steps_done,
+        Journey.steps_total,
+        Journey.next_step_title,
+        Journey.next_step_due,
+        Journey.next_step_owner,
+        Journey.feedback_due,
+        Journey.first_open_me_title,
+        Journey.first_open_me_due,
+        Journey.first_open_client_title,
+        Journey.first_open_client_due,
+        Journey.first_open_third_party_title,
+        Journey.first_open_third_party_due,
+        friction.c.rank.label("friction_rank"),
+        friction.c.description.label("friction_text"),
+        friction.c.count.label("friction_count"),
+    ).select_from(source)
 
 
 def offer_summaries(ctx: Context) -> list[OfferSummary]:

@@ -295,7 +295,7 @@ class BoardPage(QWidget):
                 if lane_offer != offer_id:
                     continue
                 column = widget.model.column
-                shown, total = widget.model.rowCount(), len(self.index.ids(column))
+                shown, total = widget.model.shown, len(self.index.ids(column))
                 widget.set_header(shown, total, self.index.over_plan(column))
                 lane_shown, lane_total = lane_shown + shown, lane_total + total
             lane.set_count(lane_shown, lane_total)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPen
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from deliverydesk.services.rows import JourneyRow
@@ -20,6 +20,7 @@ from deliverydesk.ui.icons import icon
 from deliverydesk.ui.theme import semantic
 
 Index = QModelIndex | QPersistentModelIndex
+IMAGE_CACHE = 240  # ~100 KiB each: two screenfuls of cards
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -27,6 +28,7 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._today = today
         self._icons: dict[str, QIcon] = {}
+        self._images: dict[tuple[object, ...], QPixmap] = {}  # in least-recent order
 
     def _icon(self, name: str) -> QIcon:
         if name not in self._icons:
@@ -38,9 +40,43 @@ class CardDelegate(QStyledItemDelegate):
         return QSize(em * 14, int(em * 6.9))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """Blit the card's cached image; draw it first if it changed.
+
+        Drawing a card from Python costs ~0.45 ms, a blit a few microseconds. Images are
+        drawn at the screen's pixel ratio (crisp on high-DPI screens) and keyed by the
+        card's row (a new row object whenever its data changes), size, state and palette;
+        the least recently used go first, so memory stays bounded (~25 MiB).
+        """
         card: JourneyRow | None = index.data(CARD_ROLE)
         if card is None:
             return
+        state = option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+        key = (
+            card,
+            option.rect.size().toTuple(),
+            int(state.value),
+            option.palette.cacheKey(),
+            option.font.key(),
+            self._today(),
+            ratio := painter.device().devicePixelRatioF(),
+        )
+        image = self._images.pop(key, None)
+        if image is None:
+            image = QPixmap(option.rect.size() * ratio)
+            image.setDevicePixelRatio(ratio)
+            # Opaque, in the column's own colour: blitting skips alpha blending.
+            image.fill(option.palette.color(QPalette.ColorRole.Window))
+            recorder = QPainter(image)
+            local = QStyleOptionViewItem(option)
+            local.rect = QRect(QPoint(0, 0), option.rect.size())
+            self._draw(recorder, local, card)
+            recorder.end()
+            if len(self._images) >= IMAGE_CACHE:
+                self._images.pop(next(iter(self._images)))  # least recently used
+        self._images[key] = image
+        painter.drawPixmap(option.rect.topLeft(), image)
+
+    def _draw(self, painter: QPainter, option: QStyleOptionViewItem, card: JourneyRow) -> None:
         palette = option.palette
         metrics = option.fontMetrics
         em = metrics.height()

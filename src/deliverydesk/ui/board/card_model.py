@@ -21,6 +21,7 @@ Index = QModelIndex | QPersistentModelIndex
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 JOURNEY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 MIME_TYPE = "application/x-deliverydesk-journey"
+FETCH_BATCH = 100
 
 MoveRequest = Callable[[int, int], None]  # (journey id, target phase position)
 
@@ -51,6 +52,7 @@ class CardColumnModel(QAbstractListModel):
         self.column = column
         self._on_move = on_move
         self._ids: list[int] = []
+        self._loaded = 0  # rows the view has been given so far (see fetchMore)
 
     @property
     def offer_id(self) -> int:
@@ -61,22 +63,52 @@ class CardColumnModel(QAbstractListModel):
         return self.column[1]
 
     def set_ids(self, ids: Sequence[int]) -> None:
+        if list(ids) == self._ids:
+            return  # same cards: no reset, so no relayout and no repaint
         self.beginResetModel()
         self._ids = list(ids)
+        self._loaded = min(len(self._ids), FETCH_BATCH)
         self.endResetModel()
 
+    @property
+    def shown(self) -> int:
+        """How many cards pass the filter, loaded into the view or not."""
+        return len(self._ids)
+
     def journey_ids(self) -> list[int]:
+        """Every card of the column, loaded into the view or not yet."""
         return list(self._ids)
 
     def row_of(self, journey_id: int) -> int:
-        return self._ids.index(journey_id) if journey_id in self._ids else -1
+        """The card's row, loading rows up to it if the view has not scrolled that far."""
+        if journey_id not in self._ids:
+            return -1
+        row = self._ids.index(journey_id)
+        if row >= self._loaded:
+            self.beginInsertRows(QModelIndex(), self._loaded, row)
+            self._loaded = row + 1
+            self.endInsertRows()
+        return row
 
     # -- Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._loaded
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._loaded < len(self._ids)
+
+    def fetchMore(self, parent: Index) -> None:
+        """More cards as the person scrolls down: a column of a thousand clients lays out
+        and paints the first hundred, not all of them, on every filter keystroke."""
+        if not self.canFetchMore(parent):
+            return
+        more = min(FETCH_BATCH, len(self._ids) - self._loaded)
+        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
+        self._loaded += more
+        self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < self._loaded:
             return None
         journey_id = self._ids[index.row()]
         card = self._index.cards.get(journey_id)

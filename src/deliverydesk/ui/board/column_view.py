@@ -29,9 +29,6 @@ class CardListView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setUniformItemSizes(True)
-        # Lay out long columns in batches: a filter over 20,000 cards repaints at once.
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(64)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
