@@ -210,9 +210,7 @@ def type_filter(qtbot: QtBot, board: BoardPage, text: str) -> None:
 def test_filter_as_you_type_and_say_when_nothing_matches(qtbot: QtBot, board: BoardPage) -> None:
     everyone = len(cards_on_board(board))
     # QtTest types ASCII only: pick a client whose first name is plain ASCII.
-    needle = next(
-        c.name.split()[0].lower() for c in board.index.cards.values() if c.name.isascii()
-    )
+    needle = next(c.name.split()[0].lower() for c in board.index.cards.values() if c.name.isascii())
     type_filter(qtbot, board, needle)
     shown = cards_on_board(board)
     assert 1 <= len(shown) < everyone

@@ -11,6 +11,8 @@ class Changes:
     clients: frozenset[int] = field(default_factory=frozenset)
     offers: frozenset[int] = field(default_factory=frozenset)
     practice: bool = False
+    # After bulk loads (demo, import), where naming each record would be noise.
+    everything: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -18,16 +20,10 @@ class Changes:
             self.clients | other.clients,
             self.offers | other.offers,
             self.practice or other.practice,
+            self.everything or other.everything,
         )
 
     def __bool__(self) -> bool:
-        return bool(self.journeys or self.clients or self.offers or self.practice)
-
-    @classmethod
-    def everything(cls) -> Changes:
-        """Used after bulk loads (demo, import) where naming each record would be noise."""
-        return cls(practice=True, journeys=frozenset({-1}), clients=frozenset({-1}))
-
-    @property
-    def is_everything(self) -> bool:
-        return -1 in self.journeys
+        return bool(
+            self.journeys or self.clients or self.offers or self.practice or self.everything
+        )

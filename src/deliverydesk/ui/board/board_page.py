@@ -256,7 +256,7 @@ class BoardPage(QWidget):
             return
         from deliverydesk.services.queries import rows_for_journeys
 
-        if changes.is_everything or changes.practice or (changes.offers and not changes.journeys):
+        if changes.everything or changes.practice or (changes.offers and not changes.journeys):
             self.reload()
         elif changes.journeys:
             fresh = [

@@ -183,7 +183,7 @@ class ClientPage(QWidget):
     # -- showing -----------------------------------------------------------------------------
     def on_changed(self, changes: Changes) -> None:
         if self.journey_id is not None and (
-            self.journey_id in changes.journeys or changes.is_everything
+            self.journey_id in changes.journeys or changes.everything
         ):
             self.show_journey(self.journey_id)
 

@@ -144,7 +144,7 @@ class ClientsPage(QWidget):
         super().showEvent(event)
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.clients or changes.journeys or changes.is_everything:
+        if changes.clients or changes.journeys or changes.everything:
             self._stale = True
             if self.isVisible():
                 self.reload()
