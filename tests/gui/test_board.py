@@ -394,3 +394,35 @@ def test_markup_in_a_name_stays_text_in_the_card_tooltip(
     tip = column.model.index(column.model.row_of(journey_id), 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; &lt;a href='x'&gt;" in tip
     assert "<b>Bold" not in tip
+
+
+def test_a_long_column_loads_its_cards_as_the_view_scrolls(qtmodeltester: Any) -> None:
+    from deliverydesk.model.enums import Health, JourneyStatus
+    from deliverydesk.services.rows import JourneyRow
+    from deliverydesk.ui.board.board_index import BoardIndex
+    from deliverydesk.ui.board.card_model import FETCH_BATCH, CardColumnModel
+
+    rows = [
+        JourneyRow(
+            client_id=n, journey_id=n, name=f"Client {n:04d}", company="", offer_id=1,
+            offer_name="Coaching", status=JourneyStatus.ACTIVE, phase_position=0,
+            phase_name="Onboarding", phase_count=3, phase_entered_on=TODAY, steps_done=0,
+            steps_total=10, next_step_title="Intake", next_step_due=TODAY,
+            next_step_owner=None, health=Health.ON_TRACK, reasons=(),
+        )
+        for n in range(1, 251)
+    ]  # fmt: skip
+    index = BoardIndex(phase_counts={1: 3})
+    index.load(rows)
+    model = CardColumnModel(index, (1, 0), lambda journey, position: None)
+    model.set_ids(index.ids((1, 0)))
+    assert model.shown == 250
+    assert model.rowCount() == FETCH_BATCH  # the view gets a first batch, not all 250
+    assert model.canFetchMore(model.index(-1, 0))
+    model.fetchMore(model.index(-1, 0))
+    assert model.rowCount() == 2 * FETCH_BATCH
+    last = index.ids((1, 0))[-1]
+    assert model.row_of(last) == 249  # selecting a card far down loads the rows up to it
+    assert model.rowCount() == 250
+    assert not model.canFetchMore(model.index(-1, 0))
+    qtmodeltester.check(model)

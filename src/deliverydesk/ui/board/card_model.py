@@ -21,7 +21,7 @@ Index = QModelIndex | QPersistentModelIndex
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 JOURNEY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 MIME_TYPE = "application/x-deliverydesk-journey"
-FETCH_BATCH = 100
+FETCH_BATCH = 40  # rows a column hands its view at a time; it asks for more on scrolling
 
 MoveRequest = Callable[[int, int], None]  # (journey id, target phase position)
 
