@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QLineEdit,
+    QMessageBox,
     QStyle,
     QStyleOptionViewItem,
 )
@@ -130,3 +131,22 @@ def test_undo_and_redo_sit_in_the_edit_menu_with_their_shortcuts(window: MainWin
     assert texts[:2] == ["Undo", "Redo"]
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
+
+
+def test_an_undo_that_can_no_longer_be_done_says_why(
+    qtbot: QtBot, window: MainWindow, demo_ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deliverydesk.services.journeys import remove_note
+    from deliverydesk.services.queries import board_rows
+    from deliverydesk.ui.commands import AddNoteCommand
+
+    journey_id = board_rows(demo_ctx)[0].journey_id
+    assert journey_id is not None
+    command = AddNoteCommand(demo_ctx, window.events, journey_id, "Call moved to Friday")
+    window.undo_stack.push(command)
+    assert command.note_id is not None
+    remove_note(demo_ctx, command.note_id)  # the note is gone by another way meanwhile
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window.undo_action.trigger()
+    assert len(shown) == 1 and "no longer exists" in shown[0]

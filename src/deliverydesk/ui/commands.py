@@ -2,7 +2,8 @@
 in redo()/undo(), and announces the returned Changes on the event bus.
 
 A command whose redo() fails marks itself obsolete, so QUndoStack.push() drops it; the
-caller reads `error` after pushing and tells the person why.
+caller reads `error` after pushing and tells the person why. A later undo or redo that
+fails (the records changed meanwhile) announces why on the event bus (`refused`).
 """
 
 from __future__ import annotations
@@ -28,13 +29,17 @@ class ServiceCommand(QUndoCommand):
         self.ctx = ctx
         self.events = events
         self.error: Exception | None = None
+        self._pushed = False  # the first redo runs inside push(), whose caller reports
 
     def _run(self, action: Callable[[], Changes]) -> None:
+        announce, self._pushed = self._pushed, True
         try:
             changes = action()
         except USER_ERRORS as error:
             self.error = error
             self.setObsolete(True)
+            if announce:
+                self.events.refused.emit(str(error))
             return
         self.error = None
         self.events.changed.emit(changes)

@@ -10,6 +10,8 @@ class AppEvents(QObject):
 
     Signals:
         changed(Changes): a service mutation committed; views refresh what it names.
+        refused(str): an undo or redo could not be done; the words say why.
     """
 
     changed = Signal(object)
+    refused = Signal(str)

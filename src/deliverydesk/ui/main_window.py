@@ -25,7 +25,7 @@ from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import app_icon, icon
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.text import literal_rich_text, tr
 
 if TYPE_CHECKING:
     from deliverydesk.services.context import Context
@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self.board.open_journey.connect(self.open_client)
+        events.refused.connect(self._refused)
         self._client_opened_from: str | None = None
         self.show_screen("board")
         self.resize(em * 75, em * 45)
@@ -242,6 +243,11 @@ class MainWindow(QMainWindow):
             self.show_screen(origin)
             if origin == "board" and self.clients.client_page.journey_id is not None:
                 self.board.select_journey(self.clients.client_page.journey_id)
+
+    def _refused(self, reason: str) -> None:
+        QMessageBox.warning(
+            self, tr("That could not be undone or redone"), literal_rich_text([reason])
+        )
 
     def refresh_title(self) -> None:
         from deliverydesk.services.practice import get_practice
