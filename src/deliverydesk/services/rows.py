@@ -23,6 +23,9 @@ from deliverydesk.model.rules import (
 SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 _SEVERITY_BY_RANK = {n: s for s, n in SEVERITY_RANK.items()}
 _NO_VERDICT = HealthVerdict(Health.ON_TRACK)
+# Enum lookups by value, several times faster than calling the enum per row.
+_STATUS: dict[object, JourneyStatus] = {s.value: s for s in JourneyStatus}
+_OWNER: dict[object, Owner] = {o.value: o for o in Owner}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +89,8 @@ def journey_row(r: Any, today: date) -> JourneyRow:
         me_title, me_due, client_title, client_due, third_title, third_due,
         friction_rank, friction_text, friction_count,
     ) = r  # fmt: skip
-    status = JourneyStatus(status) if status is not None else None
-    next_owner = Owner(next_owner) if next_owner is not None else None
+    status = _STATUS.get(status)  # plain text from sqlite3, an enum from SQLAlchemy
+    next_owner = _OWNER.get(next_owner)
     active = status is JourneyStatus.ACTIVE
     if active:
         late = [
