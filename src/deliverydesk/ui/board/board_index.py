@@ -79,10 +79,11 @@ class BoardIndex:
     _columns: dict[Column, list[int]] = field(default_factory=dict)
     _place: dict[int, Column] = field(default_factory=dict)
     _over_plan: dict[Column, int] = field(default_factory=dict)  # cache, per column
+    _column_keys: dict[Column, list[str]] = field(default_factory=dict)  # cache, per column
 
     def load(self, rows: Iterable[JourneyRow]) -> None:
         self.cards, self._keys, self._columns, self._place = {}, {}, {}, {}
-        self._over_plan = {}
+        self._over_plan, self._column_keys = {}, {}
         for row in rows:
             self._remember(row)
         key = _sort_key(self.sort)
@@ -121,6 +122,7 @@ class BoardIndex:
                 touched.add(column)
         for column in touched:
             self._over_plan.pop(column, None)
+            self._column_keys.pop(column, None)
         return touched
 
     def over_plan(self, column: Column) -> int:
@@ -157,9 +159,15 @@ class BoardIndex:
         tests = [_quick_test(q) for q in board_filter.quick]
         if not needle and not tests:
             return list(ids)
-        keys, cards = self._keys, self.cards
-        if needle:
-            ids = [i for i in ids if needle in keys[i]]
+        cards = self.cards
+        if needle and within is None:
+            # Search texts in column order, kept between keystrokes: no lookups per card.
+            if column not in self._column_keys:
+                self._column_keys[column] = [self._keys[i] for i in ids]
+            keys = self._column_keys[column]
+            ids = [i for i, key in zip(ids, keys, strict=True) if needle in key]
+        elif needle:
+            ids = [i for i in ids if needle in self._keys[i]]
         for test in tests:
             ids = [i for i in ids if test(cards[i])]
         return list(ids)
