@@ -35,12 +35,6 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(connection: Connection) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
-    return MigrationContext.configure(connection).get_current_revision()
-
-
 def known_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.typography import make_heading
@@ -33,15 +33,8 @@ class EmptyState(QWidget):
         layout.addSpacing(em // 2)
         layout.addWidget(self.title)
         layout.addWidget(self.body, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.action_row = QVBoxLayout()
-        layout.addLayout(self.action_row)
         layout.addStretch(3)
         self.setAccessibleName(title)
-
-    def add_action(self, label: str) -> QPushButton:
-        button = QPushButton(label)
-        self.action_row.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        return button
 
     def set_text(self, title: str, body: str) -> None:
         self.title.setText(title)
