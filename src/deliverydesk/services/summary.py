@@ -31,12 +31,6 @@ def journey_facts(journey: Journey) -> list[StepFacts]:
     return [step_facts(s, phase.position) for phase in journey.phases for s in phase.steps]
 
 
-def apply_summary(journey: Journey, summary: JourneySummary) -> None:
-    """Copy a summary onto the journey's columns (ORM object or a dict for bulk inserts)."""
-    for key, value in summary_columns(summary).items():
-        setattr(journey, key, value)
-
-
 def summary_columns(summary: JourneySummary) -> dict[str, Any]:
     upcoming = summary.next_step
     columns: dict[str, Any] = {
@@ -64,5 +58,7 @@ def refresh_summary(session: Session, journey: Journey) -> None:
             Feedback.journey_id == journey.id, Feedback.step_id.is_not(None)
         )
     ).all()
-    apply_summary(journey, summarize(journey_facts(journey), [i for i in with_feedback if i]))
+    summary = summarize(journey_facts(journey), [i for i in with_feedback if i is not None])
+    for column, value in summary_columns(summary).items():
+        setattr(journey, column, value)
     journey.phase_count = len(journey.phases)

@@ -15,7 +15,6 @@ from deliverydesk.store.backup import verified_backup
 from deliverydesk.store.engine import (
     create_db_engine,
     create_inspection_engine,
-    looks_like_sqlite,
 )
 from deliverydesk.store.errors import (
     DatabaseCorrupt,
@@ -28,7 +27,12 @@ from deliverydesk.store.integrity import (
     foreign_key_problems,
     integrity_messages,
 )
-from deliverydesk.store.schema import DATABASE_NAME, HEAD_REVISION, read_revision
+from deliverydesk.store.schema import (
+    DATABASE_NAME,
+    HEAD_REVISION,
+    looks_like_sqlite,
+    read_revision,
+)
 
 
 @dataclass

@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
 
 
@@ -59,10 +58,3 @@ def create_inspection_engine(path: Path) -> Engine:
         creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S),
         poolclass=NullPool,
     )
-
-
-def looks_like_sqlite(path: Path) -> bool:
-    """True for an empty file or one that starts with SQLite's header."""
-    with path.open("rb") as handle:
-        head = handle.read(len(SQLITE_HEADER))
-    return head in (b"", SQLITE_HEADER)

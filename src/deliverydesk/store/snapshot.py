@@ -15,9 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from deliverydesk.store.schema import HEAD_REVISION
-
-SQLITE_HEADER = b"SQLite format 3\x00"
+from deliverydesk.store.schema import HEAD_REVISION, looks_like_sqlite
 
 BOARD_SQL = """
 SELECT c.id, j.id, c.name, c.company, j.offer_id, j.offer_name, j.status,
@@ -50,9 +48,8 @@ class Snapshot:
 
 def read_snapshot(path: Path, offer_id: int | None = None) -> Snapshot | None:
     try:
-        with path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return None
+        if not looks_like_sqlite(path):
+            return None
         uri = f"{path.resolve().as_uri()}?mode=ro"
         with closing(sqlite3.connect(uri, uri=True)) as connection:
             return _read(connection, offer_id)

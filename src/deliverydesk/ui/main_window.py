@@ -117,7 +117,6 @@ class MainWindow(QMainWindow):
         self.sidebar.setSpacing(2)
         self.sidebar.setContentsMargins(0, em // 2, 0, 0)
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
         placeholders = _placeholders()
         for position, key in enumerate(SCREENS):
             if key == "clients":
@@ -134,7 +133,6 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{label} ({QKeySequence(f'Ctrl+{position + 1}').toString()})")
             self.sidebar.addItem(item)
             self.stack.addWidget(page)
-            self.pages[key] = page
         self.sidebar.setFixedWidth(em * 11)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
 
@@ -171,7 +169,6 @@ class MainWindow(QMainWindow):
         self.stack.insertWidget(position, self.clients)
         self.stack.removeWidget(stand_in)
         stand_in.deleteLater()
-        self.pages["clients"] = self.clients
         self.clients.client_page.back_requested.connect(self._back_from_client)
         self.board.attach(ctx)
         self.refresh_title()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.model.clock import Clock
+from deliverydesk.model.enums import JourneyStatus
 from deliverydesk.services.changes import Changes
 from deliverydesk.services.rows import JourneyRow, OfferSummary
 from deliverydesk.services.startup import FirstBoard
@@ -262,9 +263,8 @@ class BoardPage(QWidget):
             fresh = [
                 row
                 for row in rows_for_journeys(self._ctx, changes.journeys)
-                if row.status is not None
-                and row.status.value == "active"
-                and (self.selected_offer() in (None, row.offer_id))
+                if row.status is JourneyStatus.ACTIVE
+                and self.selected_offer() in (None, row.offer_id)
             ]
             touched = self.index.update(fresh, changes.journeys)
             self._refresh(touched & set(self.columns))
@@ -288,22 +288,16 @@ class BoardPage(QWidget):
             widget.model.set_ids(self.index.visible(column, self.filter, within))
             if keep is not None and (row := widget.model.row_of(keep)) >= 0:
                 widget.view.select_row(row)
-        shown_total = 0
+        counts = {offer_id: [0, 0] for offer_id in self.lanes}  # shown, total per lane
+        for column, widget in self.columns.items():
+            shown, total = widget.model.shown, len(self.index.ids(column))
+            widget.set_header(shown, total, self.index.over_plan(column))
+            counts[column[0]][0] += shown
+            counts[column[0]][1] += total
         for offer_id, lane in self.lanes.items():
-            lane_shown = lane_total = 0
-            for (lane_offer, _position), widget in self.columns.items():
-                if lane_offer != offer_id:
-                    continue
-                column = widget.model.column
-                shown, total = widget.model.shown, len(self.index.ids(column))
-                widget.set_header(shown, total, self.index.over_plan(column))
-                lane_shown, lane_total = lane_shown + shown, lane_total + total
-            lane.set_count(lane_shown, lane_total)
-            lane.notice.setVisible(lane_total == 0)
-            lane.notice.setText(
-                tr("No active clients in this offer yet. Enrol a client to see them here.")
-            )
-            shown_total += lane_shown
+            lane.set_count(*counts[offer_id])
+            lane.notice.setVisible(counts[offer_id][1] == 0)
+        shown_total = sum(shown for shown, _total in counts.values())
         filtering = self.filter.active and bool(self.index.cards)
         self.no_match.setVisible(filtering and shown_total == 0)
         if filtering and shown_total == 0:

@@ -125,7 +125,9 @@ class LaneWidget(QWidget):
         self.body = QWidget()
         self.columns_row = QHBoxLayout(self.body)
         self.columns_row.setContentsMargins(0, 0, 0, 0)
-        self.notice = QLabel()
+        self.notice = QLabel(
+            tr("No active clients in this offer yet. Enrol a client to see them here.")
+        )
         self.notice.setWordWrap(True)
         self.notice.hide()
         layout = QVBoxLayout(self)

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication
 
 from deliverydesk.model.enums import JourneyStatus
@@ -64,6 +64,7 @@ class ClientListModel(QAbstractTableModel):
         self._needle = ""
         self._sort: tuple[int, Qt.SortOrder] = (NAME, Qt.SortOrder.AscendingOrder)
         self._icons: dict[str, QIcon] = {}
+        self._headers = _headers()  # asked for on every header repaint
 
     # -- contents ---------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[JourneyRow]) -> None:
@@ -113,7 +114,7 @@ class ClientListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _headers()[section]
+            return self._headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -198,9 +199,8 @@ class ClientListModel(QAbstractTableModel):
         return None
 
     def _icon(self, name: str, color: str | None) -> QIcon:
-        # Keyed by the text colour too, so a light/dark switch gets freshly tinted icons.
-        ink = QApplication.palette().color(QPalette.ColorRole.WindowText).name()
-        key = f"{name}:{color}:{ink}"
+        # Uncoloured icons take the palette's colour when drawn, so they follow a theme switch.
+        key = f"{name}:{color}"
         if key not in self._icons:
             self._icons[key] = icon(name, QColor(color) if color else None)
         return self._icons[key]
