@@ -426,3 +426,14 @@ def test_a_long_column_loads_its_cards_as_the_view_scrolls(qtmodeltester: Any) -
     assert model.rowCount() == 250
     assert not model.canFetchMore(model.index(-1, 0))
     qtmodeltester.check(model)
+
+
+def test_an_empty_column_says_whether_the_filter_hides_its_clients(board: BoardPage) -> None:
+    from deliverydesk.ui.board.column_view import empty_column_text
+
+    board.search.setText("zzqx")
+    board.apply_filter()
+    texts = {empty_column_text(w.model) for w in board.columns.values() if w.model.total}
+    assert texts == {"No match in this phase"}
+    empty = next(w for w in board.columns.values() if not w.model.total)
+    assert empty_column_text(empty.model) == "No clients in this phase"

@@ -290,7 +290,7 @@ class BoardPage(QWidget):
                 widget.view.select_row(row)
         counts = {offer_id: [0, 0] for offer_id in self.lanes}  # shown, total per lane
         for column, widget in self.columns.items():
-            shown, total = widget.model.shown, len(self.index.ids(column))
+            shown, total = widget.model.shown, widget.model.total
             widget.set_header(shown, total, self.index.over_plan(column))
             counts[column[0]][0] += shown
             counts[column[0]][1] += total

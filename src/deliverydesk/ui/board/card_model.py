@@ -71,6 +71,11 @@ class CardColumnModel(QAbstractListModel):
         self.endResetModel()
 
     @property
+    def total(self) -> int:
+        """How many clients are in the phase, filter or no filter."""
+        return len(self._index.ids(self.column))
+
+    @property
     def shown(self) -> int:
         """How many cards pass the filter, loaded into the view or not."""
         return len(self._ids)

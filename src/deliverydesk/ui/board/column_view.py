@@ -25,6 +25,13 @@ from deliverydesk.ui.text import tr
 from deliverydesk.ui.typography import make_heading
 
 
+def empty_column_text(model: CardColumnModel) -> str:
+    """Why a column shows no card: nobody is in the phase, or the filter hides them."""
+    if model.total:
+        return tr("No match in this phase")
+    return tr("No clients in this phase")
+
+
 class CardListView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,11 +51,12 @@ class CardListView(QListView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.model() is not None and self.model().rowCount() == 0:
+        model = self.model()
+        if isinstance(model, CardColumnModel) and model.rowCount() == 0:
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             area = self.viewport().rect().adjusted(0, self.fontMetrics().height(), 0, 0)
-            painter.drawText(area, Qt.AlignmentFlag.AlignHCenter, tr("No clients in this phase"))
+            painter.drawText(area, Qt.AlignmentFlag.AlignHCenter, empty_column_text(model))
             painter.end()
 
     def select_row(self, row: int) -> None:
