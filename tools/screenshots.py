@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.enums import Health, JourneyStatus
 from deliverydesk.paths import data_dir
+from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import open_workspace
-from deliverydesk.services.demo import seed_demo
 from deliverydesk.ui.app import create_application
 from deliverydesk.ui.board.board_index import Quick
 from deliverydesk.ui.events import AppEvents

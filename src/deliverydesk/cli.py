@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from deliverydesk.ui.app import run  # Qt is imported only for the window
 
         return run(args.data_dir, args.today)
-    from deliverydesk import commands
+    from deliverydesk import cli_commands as commands
 
     handler = {
         "demo": commands.demo,

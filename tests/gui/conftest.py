@@ -10,8 +10,8 @@ import pytest
 
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.paths import data_dir
+from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context, open_workspace
-from deliverydesk.services.demo import seed_demo
 from deliverydesk.ui.events import AppEvents
 from tests.conftest import TODAY
 

@@ -18,8 +18,8 @@ from deliverydesk.services.queries import board_rows, offer_summaries
 from deliverydesk.ui.board.board_index import Quick
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.board.card_model import CARD_ROLE, JOURNEY_ID_ROLE, MIME_TYPE, encode
-from deliverydesk.ui.commands import CompleteStepCommand
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.undo_commands import CompleteStepCommand
 from tests.conftest import TODAY
 
 

@@ -138,7 +138,7 @@ def test_an_undo_that_can_no_longer_be_done_says_why(
 ) -> None:
     from deliverydesk.services.journeys import remove_note
     from deliverydesk.services.queries import board_rows
-    from deliverydesk.ui.commands import AddNoteCommand
+    from deliverydesk.ui.undo_commands import AddNoteCommand
 
     journey_id = board_rows(demo_ctx)[0].journey_id
     assert journey_id is not None

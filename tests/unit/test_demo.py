@@ -34,8 +34,8 @@ from deliverydesk.model.enums import (
 )
 from deliverydesk.model.rules import ReasonCode, next_step
 from deliverydesk.paths import data_dir
+from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context, open_workspace
-from deliverydesk.services.demo import seed_demo
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.queries import JourneyRow, board_rows, client_rows, offer_summaries
 from deliverydesk.services.summary import journey_facts

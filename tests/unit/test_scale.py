@@ -16,10 +16,10 @@ from deliverydesk.model.entities import Base, Client, Feedback, Journey, Journey
 from deliverydesk.model.enums import Health, JourneyStatus
 from deliverydesk.model.rules import next_step
 from deliverydesk.paths import data_dir
+from deliverydesk.seeding.scale import seed_scale
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.queries import board_rows, client_rows, offer_summaries
-from deliverydesk.services.scale import seed_scale
 from deliverydesk.services.summary import journey_facts
 
 TODAY = date(2026, 11, 23)

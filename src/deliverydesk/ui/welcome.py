@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context
-from deliverydesk.services.demo import seed_demo
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.practice import create_practice
 from deliverydesk.ui.icons import app_icon

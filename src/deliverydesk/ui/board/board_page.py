@@ -313,7 +313,7 @@ class BoardPage(QWidget):
             self.status.setText(tr("Still opening your practice; try again in a moment."))
             return False
         from deliverydesk.services.journeys import checkpoints_blocking
-        from deliverydesk.ui.commands import MoveJourneyCommand
+        from deliverydesk.ui.undo_commands import MoveJourneyCommand
 
         blocking = checkpoints_blocking(self._ctx, journey_id, position)
         if blocking and not self.confirm_override(card.name, card.phase_name, blocking):

@@ -34,18 +34,18 @@ from deliverydesk.ui import text
 from deliverydesk.ui.clients.checklist import ChecklistView
 from deliverydesk.ui.clients.notes_panel import NotesPanel
 from deliverydesk.ui.clients.step_dialogs import ask_date, done_on_dialog, due_date_dialog
-from deliverydesk.ui.commands import (
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.icons import icon
+from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.theme import semantic
+from deliverydesk.ui.typography import make_heading
+from deliverydesk.ui.undo_commands import (
     AddNoteCommand,
     CompleteStepCommand,
     ReopenStepCommand,
     ServiceCommand,
     SetDueDateCommand,
 )
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.theme import semantic
-from deliverydesk.ui.typography import make_heading
 
 
 class ClientPage(QWidget):

@@ -24,7 +24,7 @@ def _open(folder: Path, args: argparse.Namespace) -> Context | None:
 
 
 def demo(folder: Path, args: argparse.Namespace) -> int:
-    from deliverydesk.services.demo import seed_demo
+    from deliverydesk.seeding.demo import seed_demo
 
     ctx = _open(folder, args)
     if ctx is None:
@@ -41,7 +41,7 @@ def demo(folder: Path, args: argparse.Namespace) -> int:
 
 
 def seed_scale(folder: Path, args: argparse.Namespace) -> int:
-    from deliverydesk.services.scale import seed_scale as seed
+    from deliverydesk.seeding.scale import seed_scale as seed
 
     ctx = _open(folder, args)
     if ctx is None:

@@ -6,9 +6,9 @@ are working days of a Monday-to-Thursday practice (four working days a week).
 
 from __future__ import annotations
 
-from deliverydesk.services.demo_offer_audit import BRAND_AUDIT
-from deliverydesk.services.demo_offer_coaching import COACHING
-from deliverydesk.services.demo_offer_manuscript import MANUSCRIPT_EDIT
+from deliverydesk.seeding.offer_audit import BRAND_AUDIT
+from deliverydesk.seeding.offer_coaching import COACHING
+from deliverydesk.seeding.offer_manuscript import MANUSCRIPT_EDIT
 from deliverydesk.services.offers import OfferSpec
 
 # Keyed by the short names demo_clients uses to say which offer a client bought.

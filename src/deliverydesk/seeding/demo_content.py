@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deliverydesk.services.demo_clients import (
+from deliverydesk.seeding.demo_clients import (
     CLIENTS,
     FEEDBACK,
     RIGHT_FIT_QUESTIONS,
@@ -18,7 +18,7 @@ from deliverydesk.services.demo_clients import (
     FrictionSeed,
     Story,
 )
-from deliverydesk.services.demo_offers import OFFERS
+from deliverydesk.seeding.offer_templates import OFFERS
 
 
 @dataclass(frozen=True)

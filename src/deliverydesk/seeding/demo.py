@@ -17,9 +17,7 @@ from deliverydesk.model.calendar import WorkCalendar
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Friction, Journey, JourneyPhase, JourneyStep
 from deliverydesk.model.enums import FrictionKind, JourneyStatus, Owner, StepKind
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
-from deliverydesk.services.context import Context
-from deliverydesk.services.demo_content import (
+from deliverydesk.seeding.demo_content import (
     CLIENTS,
     FEEDBACK,
     OFFERS,
@@ -29,6 +27,8 @@ from deliverydesk.services.demo_content import (
     ClientSeed,
     FrictionSeed,
 )
+from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.journeys import add_note, complete_step, move_to_phase
 from deliverydesk.services.offers import create_offer

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from deliverydesk.model.enums import StepKind
-from deliverydesk.services.demo_offer_parts import (
+from deliverydesk.seeding.offer_parts import (
     CLIENT,
     EXPECTED,
     ME,
