@@ -194,10 +194,16 @@ def test_foreign_keys_and_the_append_only_log_still_hold_after_upgrading(folder:
 @pytest.mark.parametrize(
     ("table", "statement"),
     [
-        ("client", f"INSERT INTO client VALUES (9, '   ', '', '', '', '', '{{}}', 0, {STAMP})"),
+        (
+            "client",
+            "INSERT INTO client (id, name, company, email, phone, notes, right_fit, archived, "
+            f"created_at) VALUES (9, '   ', '', '', '', '', '{{}}', 0, {STAMP})",
+        ),
         (
             "practice",
-            f"INSERT INTO practice VALUES (9, '', '', '', '', 30, '12345', '', '', NULL, {STAMP})",
+            "INSERT INTO practice (id, name, owner_name, email, website, weekly_hours, "
+            f"working_days, brand_color, accent_color, created_at) "
+            f"VALUES (9, '', '', '', '', 30, '12345', '', '', {STAMP})",
         ),
     ],
 )

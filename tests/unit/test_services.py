@@ -21,7 +21,7 @@ from deliverydesk.model.enums import (
     StepKind,
 )
 from deliverydesk.model.rules import ReasonCode
-from deliverydesk.services.changes import Changes
+from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.clients import MAX_NAME_LENGTH, ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.detail import JourneyDetail, journey_detail
@@ -121,7 +121,7 @@ def dump(ctx: Context) -> list[str]:
 
 def test_create_practice(ctx: Context) -> None:
     changes = create_practice(ctx, "  North Star Coaching  ", 30, frozenset({1, 2, 3, 4}))
-    assert changes == Changes(practice=True)
+    assert changes == Changes(aspects=Aspect.PRACTICE | Aspect.CAPACITY)
     info = get_practice(ctx)
     assert info is not None
     assert info.name == "North Star Coaching"
@@ -161,7 +161,7 @@ def test_a_second_practice_is_refused(practice: Context) -> None:
 
 def test_create_offer(practice: Context) -> None:
     offer_id, changes = create_offer(practice, OFFER)
-    assert changes == Changes(offers=frozenset({offer_id}))
+    assert changes == Changes(offers=frozenset({offer_id}), aspects=Aspect.OFFER)
     (summary,) = offer_summaries(practice)
     assert summary.id == offer_id
     assert summary.name == "Clarity Sprint"
@@ -204,7 +204,7 @@ def test_create_offer_refuses_bad_designs(practice: Context, spec: OfferSpec) ->
 )
 def test_client_names_round_trip_exactly(practice: Context, name: str) -> None:
     client_id, changes = add_client(practice, ClientInput(name))
-    assert changes == Changes(clients=frozenset({client_id}))
+    assert changes == Changes(clients=frozenset({client_id}), aspects=Aspect.CLIENT)
     (row,) = client_rows(practice)
     assert row.client_id == client_id
     assert row.name == name
@@ -236,6 +236,7 @@ def test_enrolment_snapshots_the_offer(practice: Context) -> None:
         journeys=frozenset({journey_id}),
         clients=frozenset({client_id}),
         offers=frozenset({offer_id}),
+        aspects=Aspect.JOURNEY | Aspect.CAPACITY,
     )
     detail = journey_detail(practice, journey_id)
     assert detail.offer_name == "Clarity Sprint"

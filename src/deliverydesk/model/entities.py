@@ -3,7 +3,13 @@
 from deliverydesk.model.base import Base
 from deliverydesk.model.client import Client
 from deliverydesk.model.journey import Journey, JourneyPhase, JourneyStep
-from deliverydesk.model.offer import DeliveryStandard, Offer, OfferPhase, OfferStep
+from deliverydesk.model.offer import (
+    DeliveryStandard,
+    Offer,
+    OfferPhase,
+    OfferRevision,
+    OfferStep,
+)
 from deliverydesk.model.practice import Practice
 from deliverydesk.model.records import Activity, Feedback, Friction, Note
 
@@ -20,6 +26,7 @@ __all__ = [
     "Note",
     "Offer",
     "OfferPhase",
+    "OfferRevision",
     "OfferStep",
     "Practice",
 ]

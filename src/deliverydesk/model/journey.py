@@ -6,8 +6,9 @@ Editing an offer never rewrites a journey; the journey keeps its own phases and 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from deliverydesk.model.base import Base, UtcDateTime, enum_type
@@ -35,6 +36,10 @@ class Journey(Base):
     start_on: Mapped[date]
     planned_end_on: Mapped[date]
     ended_on: Mapped[date | None] = mapped_column(default=None)
+    paused_on: Mapped[date | None] = mapped_column(default=None)
+    end_reason: Mapped[str] = mapped_column(Text, default="")  # why paused or cancelled
+    # The right-fit answers at enrolment: {"answers": {criterion: bool}, "score": int}
+    fit: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     current_position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from deliverydesk.model.base import Base, UtcDateTime, enum_type
@@ -21,6 +22,12 @@ class Offer(Base):
     # Bumped on every design change; a journey records the revision it was snapshotted from.
     revision: Mapped[int] = mapped_column(default=1)
     capacity_note: Mapped[str] = mapped_column(Text, default="")
+    duration_weeks: Mapped[int] = mapped_column(default=0)  # typical duration; 0 = not said
+    price: Mapped[str] = mapped_column(String(60), default="")  # as the practitioner writes it
+    boundaries: Mapped[str] = mapped_column(Text, default="")  # and communication rules
+    welcome_template: Mapped[str] = mapped_column(Text, default="")
+    # {"criteria": [{"text": str, "weight": int}], "threshold": int}
+    right_fit: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     archived: Mapped[bool] = mapped_column(default=False)
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -65,6 +72,7 @@ class StepDesign:
     failure_point: Mapped[str] = mapped_column(Text, default="")
     recovery_protocol: Mapped[str] = mapped_column(Text, default="")
     client_facing: Mapped[bool] = mapped_column(default=True)
+    resource_link: Mapped[str] = mapped_column(String(2000), default="")
 
 
 class OfferStep(StepDesign, Base):
@@ -101,4 +109,20 @@ class DeliveryStandard(Base):
         enum_type(StandardTier), default=StandardTier.EXPECTED
     )
 
+    target: Mapped[str] = mapped_column(String(300), default="")  # "reply within 1 working day"
+
     offer: Mapped[Offer | None] = relationship(back_populates="standards")
+
+
+class OfferRevision(Base):
+    """An offer's design as it was saved: journeys enrolled from it keep their own copy,
+    and the list of revisions shows how the offer changed."""
+
+    __tablename__ = "offer_revision"
+    __table_args__ = (UniqueConstraint("offer_id", "revision"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offer_id: Mapped[int] = mapped_column(ForeignKey("offer.id", ondelete="CASCADE"))
+    revision: Mapped[int]
+    saved_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    design: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import CheckConstraint, String, Text
+from sqlalchemy import JSON, CheckConstraint, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from deliverydesk.model.base import Base, UtcDateTime
@@ -29,6 +30,7 @@ class Practice(Base):
     brand_color: Mapped[str] = mapped_column(String(9), default="#2F6F73")
     accent_color: Mapped[str] = mapped_column(String(9), default="#E0A458")
     logo_path: Mapped[str | None] = mapped_column(Text, default=None)
+    closed_dates: Mapped[list[Any]] = mapped_column(JSON, default=list)  # ISO dates
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     @property

@@ -21,7 +21,7 @@ from deliverydesk.model.entities import (
 from deliverydesk.model.enums import ActivityKind, JourneyStatus
 from deliverydesk.model.rules import PhasePlan, schedule
 from deliverydesk.services import activity
-from deliverydesk.services.changes import Changes
+from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.practice import work_calendar
@@ -58,7 +58,7 @@ def add_client(ctx: Context, data: ClientInput) -> tuple[int, Changes]:
         )
         session.add(client)
         session.flush()
-        return client.id, Changes(clients=frozenset({client.id}))
+        return client.id, Changes(clients=frozenset({client.id}), aspects=Aspect.CLIENT)
 
 
 def enrol_client(
@@ -83,6 +83,7 @@ def enrol_client(
             journeys=frozenset({journey.id}),
             clients=frozenset({client.id}),
             offers=frozenset({offer.id}),
+            aspects=Aspect.JOURNEY | Aspect.CAPACITY,
         )
 
 

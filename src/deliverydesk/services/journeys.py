@@ -12,7 +12,7 @@ from deliverydesk.model.entities import Journey, JourneyPhase, JourneyStep, Note
 from deliverydesk.model.enums import ActivityKind
 from deliverydesk.model.rules import StepFacts, move_blockers
 from deliverydesk.services import activity
-from deliverydesk.services.changes import Changes
+from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import CheckpointBlocked, InvalidInput, NotFound
 from deliverydesk.services.summary import refresh_summary
@@ -37,8 +37,10 @@ def _step(session: Session, step_id: int) -> JourneyStep:
     return step
 
 
-def _changed(journey: Journey) -> Changes:
-    return Changes(journeys=frozenset({journey.id}), clients=frozenset({journey.client_id}))
+def _changed(journey: Journey, aspects: Aspect) -> Changes:
+    return Changes(
+        journeys=frozenset({journey.id}), clients=frozenset({journey.client_id}), aspects=aspects
+    )
 
 
 def complete_step(ctx: Context, step_id: int, on: date | None = None) -> Changes:
@@ -60,7 +62,7 @@ def complete_step(ctx: Context, step_id: int, on: date | None = None) -> Changes
             step_id=step.id,
             on=step.completed_on,
         )
-        return _changed(journey)
+        return _changed(journey, Aspect.STEPS | Aspect.CAPACITY)
 
 
 def reopen_step(ctx: Context, step_id: int) -> Changes:
@@ -81,7 +83,7 @@ def reopen_step(ctx: Context, step_id: int) -> Changes:
             step_id=step.id,
             was=was,
         )
-        return _changed(journey)
+        return _changed(journey, Aspect.STEPS | Aspect.CAPACITY)
 
 
 def set_due_date(ctx: Context, step_id: int, due_on: date) -> Changes:
@@ -102,7 +104,7 @@ def set_due_date(ctx: Context, step_id: int, due_on: date) -> Changes:
             was=was,
             now=due_on,
         )
-        return _changed(journey)
+        return _changed(journey, Aspect.STEPS | Aspect.CAPACITY)
 
 
 def _checkpoint_facts(connection: Connection | Session, journey_id: int) -> list[StepFacts]:
@@ -173,7 +175,7 @@ def move_to_phase(
             from_position=current,
             to_position=position,
         )
-        return _changed(journey) | Changes(offers=_offer_ids(journey))
+        return _changed(journey, Aspect.PHASE) | Changes(offers=_offer_ids(journey))
 
 
 def _offer_ids(journey: Journey) -> frozenset[int]:
@@ -196,7 +198,7 @@ def add_note(ctx: Context, journey_id: int, text: str) -> tuple[int, Changes]:
             note_id=note.id,
             excerpt=text.strip()[:120],
         )
-        return note.id, _changed(journey)
+        return note.id, _changed(journey, Aspect.NOTES)
 
 
 @dataclass(frozen=True)
@@ -248,7 +250,7 @@ def restore_phase_state(ctx: Context, journey_id: int, state: PhaseState) -> Cha
             to_position=state.current_position,
             undo=True,
         )
-        return _changed(journey) | Changes(offers=_offer_ids(journey))
+        return _changed(journey, Aspect.PHASE) | Changes(offers=_offer_ids(journey))
 
 
 def remove_note(ctx: Context, note_id: int) -> Changes:
@@ -260,7 +262,7 @@ def remove_note(ctx: Context, note_id: int) -> Changes:
         journey = _journey(session, note.journey_id)
         session.delete(note)
         activity.log(session, ctx.clock, journey, ActivityKind.NOTE_REMOVED, note_id=note_id)
-        return _changed(journey)
+        return _changed(journey, Aspect.NOTES)
 
 
 def checkpoints_blocking(ctx: Context, journey_id: int, position: int) -> list[str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from deliverydesk.model.entities import DeliveryStandard, Offer, OfferPhase, OfferStep
 from deliverydesk.model.enums import Owner, StandardTier, StepKind
-from deliverydesk.services.changes import Changes
+from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 
@@ -73,7 +73,7 @@ def create_offer(ctx: Context, spec: OfferSpec) -> tuple[int, Changes]:
         session.add(offer)
         session.flush()
         offer.position = offer.id
-        return offer.id, Changes(offers=frozenset({offer.id}))
+        return offer.id, Changes(offers=frozenset({offer.id}), aspects=Aspect.OFFER)
 
 
 def _validate(spec: OfferSpec) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from deliverydesk.model.calendar import WorkCalendar
 from deliverydesk.model.entities import Practice
-from deliverydesk.services.changes import Changes
+from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 
@@ -67,4 +67,4 @@ def create_practice(
                 created_at=ctx.clock.now(),
             )
         )
-    return Changes(practice=True)
+    return Changes(aspects=Aspect.PRACTICE | Aspect.CAPACITY)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from deliverydesk.model.entities import Feedback, Friction, Journey, JourneyStep
 from deliverydesk.model.enums import ActivityKind, FrictionKind, Severity
 from deliverydesk.services import activity
-from deliverydesk.services.changes import Changes
+from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.summary import refresh_summary
@@ -52,7 +52,9 @@ def log_friction(
             severity=severity,
         )
         return friction.id, Changes(
-            journeys=frozenset({journey.id}), clients=frozenset({journey.client_id})
+            journeys=frozenset({journey.id}),
+            clients=frozenset({journey.client_id}),
+            aspects=Aspect.FRICTION,
         )
 
 
@@ -70,7 +72,11 @@ def resolve_friction(
         activity.log(
             session, ctx.clock, journey, ActivityKind.FRICTION_RESOLVED, friction_id=friction.id
         )
-        return Changes(journeys=frozenset({journey.id}), clients=frozenset({journey.client_id}))
+        return Changes(
+            journeys=frozenset({journey.id}),
+            clients=frozenset({journey.client_id}),
+            aspects=Aspect.FRICTION,
+        )
 
 
 def record_feedback(
@@ -113,7 +119,9 @@ def record_feedback(
             score=score,
         )
         return feedback.id, Changes(
-            journeys=frozenset({journey.id}), clients=frozenset({journey.client_id})
+            journeys=frozenset({journey.id}),
+            clients=frozenset({journey.client_id}),
+            aspects=Aspect.FEEDBACK,
         )
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.model.clock import Clock
 from deliverydesk.model.enums import JourneyStatus
-from deliverydesk.services.changes import Changes
+from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.rows import JourneyRow, OfferSummary
 from deliverydesk.services.startup import FirstBoard
 from deliverydesk.ui.board.board_index import BoardFilter, BoardIndex, Column, Quick, SortBy
@@ -257,7 +257,7 @@ class BoardPage(QWidget):
             return
         from deliverydesk.services.queries import rows_for_journeys
 
-        if changes.everything or changes.practice or (changes.offers and not changes.journeys):
+        if changes.touches(Aspect.PRACTICE) or (changes.offers and not changes.journeys):
             self.reload()
         elif changes.journeys:
             fresh = [
