@@ -72,3 +72,12 @@ class Changes:
     @classmethod
     def all(cls) -> Changes:
         return cls(aspects=Aspect.everything(), everything=True)
+
+
+@dataclass(frozen=True)
+class Result[T]:
+    """What a use case hands back: its value (a new id, or what undoing it needs) and the
+    Changes to announce."""
+
+    value: T
+    changes: Changes
