@@ -12,6 +12,7 @@ from deliverydesk.model.clock import FixedClock
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context, open_workspace
+from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
 from tests.conftest import TODAY
 
@@ -41,6 +42,17 @@ def empty_ctx(tmp_path: Path) -> Iterator[Context]:
     ctx = open_workspace(data_dir(tmp_path / "empty"), FixedClock(TODAY))
     yield ctx
     ctx.close()
+
+
+@pytest.fixture
+def demo_ws(demo_ctx: Context) -> Workspace:
+    """What the window holds: the same open practice as `demo_ctx`, as use cases."""
+    return Workspace(demo_ctx)
+
+
+@pytest.fixture
+def empty_ws(empty_ctx: Context) -> Workspace:
+    return Workspace(empty_ctx)
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStac
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import ActivityKind, JourneyStatus
+from deliverydesk.model.enums import ActivityKind, JourneyStatus, PhaseStatus
 from deliverydesk.services.context import Context
 from deliverydesk.services.detail import journey_detail
-from deliverydesk.services.journeys import checkpoints_blocking, phase_state
 from deliverydesk.services.queries import board_rows, offer_summaries
+from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.board_index import Quick
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.board.card_model import CARD_ROLE, JOURNEY_ID_ROLE, MIME_TYPE, encode
@@ -29,8 +29,10 @@ def stack() -> QUndoStack:
 
 
 @pytest.fixture
-def board(qtbot: QtBot, demo_ctx: Context, events: AppEvents, stack: QUndoStack) -> BoardPage:
-    page = BoardPage(demo_ctx, events, stack)
+def board(
+    demo_ws: Workspace, qtbot: QtBot, demo_ctx: Context, events: AppEvents, stack: QUndoStack
+) -> BoardPage:
+    page = BoardPage(demo_ws, events, stack)
     qtbot.addWidget(page)
     page.resize(1500, 900)
     page.show()
@@ -44,6 +46,27 @@ def cards_on_board(board: BoardPage) -> dict[int, tuple[int, int]]:
         for row in range(widget.model.rowCount()):
             found[widget.model.index(row, 0).data(JOURNEY_ID_ROLE)] = column
     return found
+
+
+def checkpoints_blocking(ctx: Context, journey_id: int, target: int) -> list[str]:
+    """The open checkpoints a move to `target` would leave behind, as the client page lists
+    them."""
+    detail = journey_detail(ctx, journey_id)
+    current = next(p.position for p in detail.phases if p.status is PhaseStatus.CURRENT)
+    return [
+        step.title
+        for phase in detail.phases
+        if current <= phase.position < target
+        for step in phase.steps
+        if step.is_checkpoint and step.completed_on is None
+    ]
+
+
+def phase_state(ctx: Context, journey_id: int) -> list[tuple[object, ...]]:
+    """Each phase's status and dates, as the client page shows them."""
+    return [
+        (p.status, p.started_on, p.completed_on) for p in journey_detail(ctx, journey_id).phases
+    ]
 
 
 def movable(board: BoardPage, ctx: Context, blocked: bool) -> tuple[int, int, int]:
@@ -300,13 +323,13 @@ def test_keyboard_moves_selection_opens_and_moves_cards(
 
 
 def test_board_follows_a_step_completed_on_the_client_page(
-    board: BoardPage, demo_ctx: Context, events: AppEvents, stack: QUndoStack
+    demo_ws: Workspace, board: BoardPage, demo_ctx: Context, events: AppEvents, stack: QUndoStack
 ) -> None:
     journey_id = next(iter(cards_on_board(board)))
     done_before = board.index.cards[journey_id].steps_done
     detail = journey_detail(demo_ctx, journey_id)
     step = next(s for p in detail.phases for s in p.steps if s.completed_on is None)
-    stack.push(CompleteStepCommand(demo_ctx, events, step.id, TODAY, step.title))
+    stack.push(CompleteStepCommand(demo_ws, events, step.id, TODAY, step.title))
     assert board.index.cards[journey_id].steps_done == done_before + 1
     column = board.columns[board.index.column_of(journey_id)]
     row = column.model.row_of(journey_id)
@@ -318,7 +341,7 @@ def test_board_follows_a_step_completed_on_the_client_page(
 def test_a_finished_journey_leaves_the_board(
     board: BoardPage, demo_ctx: Context, events: AppEvents
 ) -> None:
-    from deliverydesk.services.changes import Changes
+    from deliverydesk.services.changes import Aspect, Changes
 
     journey_id = next(iter(cards_on_board(board)))
     with demo_ctx.transaction() as session:
@@ -327,16 +350,18 @@ def test_a_finished_journey_leaves_the_board(
         journey = session.get(Journey, journey_id)
         assert journey is not None
         journey.status = JourneyStatus.COMPLETED
-    events.changed.emit(Changes(journeys=frozenset({journey_id})))
+    events.changed.emit(Changes(journeys=frozenset({journey_id}), aspects=Aspect.JOURNEY))
     assert journey_id not in cards_on_board(board)
 
 
-def test_empty_states(qtbot: QtBot, empty_ctx: Context, events: AppEvents) -> None:
+def test_empty_states(
+    empty_ws: Workspace, qtbot: QtBot, empty_ctx: Context, events: AppEvents
+) -> None:
     from deliverydesk.services.offers import OfferSpec, PhaseSpec, create_offer
     from deliverydesk.services.practice import create_practice
 
     create_practice(empty_ctx, "Solo", 20, frozenset({1, 2, 3, 4, 5}))
-    page = BoardPage(empty_ctx, events, QUndoStack())
+    page = BoardPage(empty_ws, events, QUndoStack())
     qtbot.addWidget(page)
     page.show()
     assert page.body.currentWidget() is page.no_offers
@@ -354,7 +379,7 @@ def test_empty_states(qtbot: QtBot, empty_ctx: Context, events: AppEvents) -> No
 
 
 def test_long_right_to_left_and_emoji_names_fit_their_cards(
-    qtbot: QtBot, demo_ctx: Context, events: AppEvents, stack: QUndoStack
+    demo_ws: Workspace, qtbot: QtBot, demo_ctx: Context, events: AppEvents, stack: QUndoStack
 ) -> None:
     from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 
@@ -366,7 +391,7 @@ def test_long_right_to_left_and_emoji_names_fit_their_cards(
         journey_id, changes = enrol_client(demo_ctx, client_id, offer.id, TODAY)
         events.changed.emit(changes)
         journeys.append(journey_id)
-    page = BoardPage(demo_ctx, events, stack)
+    page = BoardPage(demo_ws, events, stack)
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()
@@ -381,14 +406,14 @@ def test_long_right_to_left_and_emoji_names_fit_their_cards(
 
 
 def test_markup_in_a_name_stays_text_in_the_card_tooltip(
-    demo_ctx: Context, events: AppEvents, stack: QUndoStack, qtbot: QtBot
+    demo_ws: Workspace, demo_ctx: Context, events: AppEvents, stack: QUndoStack, qtbot: QtBot
 ) -> None:
     from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 
     offer = offer_summaries(demo_ctx)[0]
     client_id, _ = add_client(demo_ctx, ClientInput("<b>Bold</b> & <a href='x'>Co</a>"))
     journey_id, _ = enrol_client(demo_ctx, client_id, offer.id, TODAY)
-    page = BoardPage(demo_ctx, events, stack)
+    page = BoardPage(demo_ws, events, stack)
     qtbot.addWidget(page)
     column = page.columns[page.index.column_of(journey_id)]
     tip = column.model.index(column.model.row_of(journey_id), 0).data(Qt.ItemDataRole.ToolTipRole)

@@ -25,6 +25,7 @@ from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.detail import JourneyDetail, StepDetail, journey_detail
 from deliverydesk.services.queries import client_rows
+from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.clients.checklist import DUE, STEP, literal_rich_text
 from deliverydesk.ui.clients.client_page import ClientPage
@@ -120,8 +121,8 @@ def shown_notes(page: ClientPage) -> list[str]:
 
 # -- fixtures --------------------------------------------------------------------------------
 @pytest.fixture
-def clients(qtbot: QtBot, demo_ctx: Context, events: AppEvents) -> ClientsPage:
-    widget = ClientsPage(demo_ctx, events, QUndoStack())
+def clients(demo_ws: Workspace, qtbot: QtBot, demo_ctx: Context, events: AppEvents) -> ClientsPage:
+    widget = ClientsPage(demo_ws, events, QUndoStack())
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
@@ -152,9 +153,12 @@ def test_clicking_a_step_box_marks_it_done_today_and_undo_reopens_it_exactly(
     item = page.checklist.step_item(step.id)
     assert item is not None and item.checkState(STEP) == Qt.CheckState.Checked
     assert f"{before.steps_done + 1} of {before.steps_total}" in page.progress_label.text()
-    row = next(r for r in clients.model._rows if r.journey_id == journey_id)
-    assert row.steps_done == row_before.steps_done + 1  # the client list followed the bus
+    # The hidden list only noted the change; back on it, the row shows the new count.
     assert page.undo_stack.undoText() == f"Mark '{step.title}' done"
+    clients.show_list()
+    row = next(r for r in clients.model._rows if r.journey_id == journey_id)
+    assert row.steps_done == row_before.steps_done + 1
+    clients.open_journey(journey_id)
 
     page.undo_stack.undo()
     assert stored(demo_ctx, journey_id, step.id).completed_on is None
@@ -185,9 +189,9 @@ def test_space_ticks_the_selected_step_and_ticks_it_back(
 
 
 def test_ctrl_z_and_ctrl_shift_z_in_the_window_undo_and_redo_a_tick(
-    qtbot: QtBot, demo_ctx: Context, events: AppEvents
+    demo_ws: Workspace, qtbot: QtBot, demo_ctx: Context, events: AppEvents
 ) -> None:
-    window = MainWindow(demo_ctx, events)
+    window = MainWindow(demo_ws, events)
     qtbot.addWidget(window)
     show_active(qtbot, window)
     journey_id = late_active_journey(demo_ctx)
@@ -235,11 +239,11 @@ def test_unticking_a_done_step_and_undoing_restores_its_original_date(
 
 
 def test_a_completed_journey_can_still_be_ticked(
-    qtbot: QtBot, demo_ctx: Context, events: AppEvents
+    demo_ws: Workspace, qtbot: QtBot, demo_ctx: Context, events: AppEvents
 ) -> None:
     completed = next(r for r in client_rows(demo_ctx) if r.status is JourneyStatus.COMPLETED)
     assert completed.journey_id is not None
-    page = ClientPage(demo_ctx, events, QUndoStack())
+    page = ClientPage(demo_ws, events, QUndoStack())
     qtbot.addWidget(page)
     page.show_journey(completed.journey_id)
     step = steps(journey_detail(demo_ctx, completed.journey_id))[-1]
@@ -432,9 +436,9 @@ def test_markup_in_a_note_is_shown_literally(page: ClientPage, demo_ctx: Context
 
 
 def test_ctrl_z_in_an_empty_note_editor_undoes_the_last_change(
-    qtbot: QtBot, demo_ctx: Context, events: AppEvents
+    demo_ws: Workspace, qtbot: QtBot, demo_ctx: Context, events: AppEvents
 ) -> None:
-    window = MainWindow(demo_ctx, events)
+    window = MainWindow(demo_ws, events)
     qtbot.addWidget(window)
     show_active(qtbot, window)
     journey_id = late_active_journey(demo_ctx)
@@ -458,14 +462,18 @@ def test_ctrl_z_in_an_empty_note_editor_undoes_the_last_change(
 
 
 def test_markup_in_names_and_messages_is_shown_literally(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, demo_ctx: Context, events: AppEvents
+    demo_ws: Workspace,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_ctx: Context,
+    events: AppEvents,
 ) -> None:
     offer_id = next(r.offer_id for r in client_rows(demo_ctx) if r.offer_id is not None)
     client_id, _changes = add_client(
         demo_ctx, ClientInput(name="<b>Bold</b> & Sons", company="<i>Italic</i> Ltd")
     )
     journey_id, _changes = enrol_client(demo_ctx, client_id, offer_id, TODAY)
-    page = ClientPage(demo_ctx, events, QUndoStack())
+    page = ClientPage(demo_ws, events, QUndoStack())
     qtbot.addWidget(page)
     page.show_journey(journey_id)
     assert page.name.text() == "<b>Bold</b> & Sons"
@@ -501,7 +509,7 @@ def test_selection_expansion_and_scroll_survive_a_refresh(
     scroll = view.verticalScrollBar().value()
 
     page.toggle_step(step.id)  # refreshes through the event bus
-    _note_id, changes = journeys.add_note(demo_ctx, journey_id, "from elsewhere")
+    changes = journeys.add_note(demo_ctx, journey_id, "from elsewhere").changes
     events.changed.emit(changes)
 
     assert view.currentItem() is not None

@@ -13,6 +13,7 @@ from deliverydesk.model.enums import Health, JourneyStatus
 from deliverydesk.services.context import Context
 from deliverydesk.services.journeys import add_note
 from deliverydesk.services.queries import client_rows
+from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_list_model import (
     HEALTH,
     NAME,
@@ -24,8 +25,8 @@ from tests.conftest import TODAY
 
 
 @pytest.fixture
-def page(qtbot: QtBot, demo_ctx: Context, events: AppEvents) -> ClientsPage:
-    widget = ClientsPage(demo_ctx, events, QUndoStack())
+def page(demo_ws: Workspace, qtbot: QtBot, demo_ctx: Context, events: AppEvents) -> ClientsPage:
+    widget = ClientsPage(demo_ws, events, QUndoStack())
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()
@@ -101,10 +102,12 @@ def test_a_search_with_no_match_says_so(qtbot: QtBot, page: ClientsPage) -> None
     assert "zzqx-nobody" in page.no_match.title.text()
 
 
-def test_ctrl_f_focuses_search(qtbot: QtBot, demo_ctx: Context, events: AppEvents) -> None:
+def test_ctrl_f_focuses_search(
+    demo_ws: Workspace, qtbot: QtBot, demo_ctx: Context, events: AppEvents
+) -> None:
     from deliverydesk.ui.main_window import MainWindow
 
-    window = MainWindow(demo_ctx, events)
+    window = MainWindow(demo_ws, events)
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()  # shortcuts reach the active window only
@@ -150,7 +153,7 @@ def test_client_page_follows_changes_from_the_event_bus(
     row = page.model.row_at(0)
     assert row.journey_id is not None
     page.open_journey(row.journey_id)
-    note_id, changes = add_note(demo_ctx, row.journey_id, "Prefers voice notes to email <b>")
+    changes = add_note(demo_ctx, row.journey_id, "Prefers voice notes to email <b>").changes
     events.changed.emit(changes)
     notes = page.client_page.notes
     assert any(

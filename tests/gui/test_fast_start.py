@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.services.context import Context
-from deliverydesk.ui.app import open_context, quick_window
+from deliverydesk.ui.app import open_workspace, quick_window
 from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
 from deliverydesk.ui.events import AppEvents
 from tests.conftest import TODAY
@@ -43,7 +43,7 @@ def test_the_board_is_painted_first_and_works_once_attached(
     assert not window.board.request_move(journey_id, 1)
     assert "Still opening" in window.board.status.text()
 
-    ctx = open_context(folder, FixedClock(TODAY), window)
+    ctx = open_workspace(folder, FixedClock(TODAY), window)
     assert ctx is not None
     try:
         window.attach(ctx)
@@ -88,6 +88,6 @@ def test_a_damaged_database_gets_a_clear_message_and_stays_untouched(
         QMessageBox, "critical", lambda parent, title, text: shown.append(text)
     )
     assert quick_window(folder, FixedClock(TODAY), AppEvents()) is None
-    assert open_context(folder, FixedClock(TODAY), None) is None
+    assert open_workspace(folder, FixedClock(TODAY), None) is None
     assert len(shown) == 1 and "not a DeliveryDesk database" in shown[0]
     assert damaged.read_bytes() == before

@@ -9,13 +9,16 @@ from pytestqt.qtbot import QtBot
 from deliverydesk.services.context import Context
 from deliverydesk.services.practice import get_practice
 from deliverydesk.services.queries import client_rows
+from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.welcome import WelcomeDialog
 
 
-def test_exploring_the_demo_fills_the_practice(qtbot: QtBot, empty_ctx: Context) -> None:
-    dialog = WelcomeDialog(empty_ctx)
+def test_exploring_the_demo_fills_the_practice(
+    empty_ws: Workspace, qtbot: QtBot, empty_ctx: Context
+) -> None:
+    dialog = WelcomeDialog(empty_ws)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
@@ -25,9 +28,9 @@ def test_exploring_the_demo_fills_the_practice(qtbot: QtBot, empty_ctx: Context)
 
 
 def test_starting_my_own_practice_asks_name_hours_and_days(
-    qtbot: QtBot, empty_ctx: Context
+    empty_ws: Workspace, qtbot: QtBot, empty_ctx: Context
 ) -> None:
-    dialog = WelcomeDialog(empty_ctx)
+    dialog = WelcomeDialog(empty_ws)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.own_button, Qt.MouseButton.LeftButton)
@@ -51,8 +54,10 @@ def test_starting_my_own_practice_asks_name_hours_and_days(
     assert practice.working_days == frozenset({1, 2, 3, 4})
 
 
-def test_own_practice_without_working_days_is_refused(qtbot: QtBot, empty_ctx: Context) -> None:
-    dialog = WelcomeDialog(empty_ctx)
+def test_own_practice_without_working_days_is_refused(
+    empty_ws: Workspace, qtbot: QtBot, empty_ctx: Context
+) -> None:
+    dialog = WelcomeDialog(empty_ws)
     qtbot.addWidget(dialog)
     dialog.pages.setCurrentIndex(1)
     dialog.name.setText("Solo")
@@ -64,12 +69,12 @@ def test_own_practice_without_working_days_is_refused(qtbot: QtBot, empty_ctx: C
 
 
 def test_new_practice_opens_on_an_empty_client_list(
-    qtbot: QtBot, empty_ctx: Context, events: AppEvents
+    empty_ws: Workspace, qtbot: QtBot, empty_ctx: Context, events: AppEvents
 ) -> None:
     from deliverydesk.services.practice import create_practice
 
     create_practice(empty_ctx, "Quiet Practice", 20, frozenset({1, 2, 3}))
-    window = MainWindow(empty_ctx, events)
+    window = MainWindow(empty_ws, events)
     qtbot.addWidget(window)
     window.show()
     assert window.windowTitle() == "Quiet Practice — DeliveryDesk"

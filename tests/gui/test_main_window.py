@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.context import Context
+from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
@@ -26,8 +27,8 @@ from deliverydesk.ui.theme import apply_theme, build_palette, is_dark
 
 
 @pytest.fixture
-def window(qtbot: QtBot, demo_ctx: Context, events: AppEvents) -> MainWindow:
-    main = MainWindow(demo_ctx, events)
+def window(demo_ws: Workspace, qtbot: QtBot, demo_ctx: Context, events: AppEvents) -> MainWindow:
+    main = MainWindow(demo_ws, events)
     qtbot.addWidget(main)
     main.show()
     return main
@@ -134,7 +135,11 @@ def test_undo_and_redo_sit_in_the_edit_menu_with_their_shortcuts(window: MainWin
 
 
 def test_an_undo_that_can_no_longer_be_done_says_why(
-    qtbot: QtBot, window: MainWindow, demo_ctx: Context, monkeypatch: pytest.MonkeyPatch
+    demo_ws: Workspace,
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_ctx: Context,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from deliverydesk.services.journeys import remove_note
     from deliverydesk.services.queries import board_rows
@@ -142,7 +147,7 @@ def test_an_undo_that_can_no_longer_be_done_says_why(
 
     journey_id = board_rows(demo_ctx)[0].journey_id
     assert journey_id is not None
-    command = AddNoteCommand(demo_ctx, window.events, journey_id, "Call moved to Friday")
+    command = AddNoteCommand(demo_ws, window.events, journey_id, "Call moved to Friday")
     window.undo_stack.push(command)
     assert command.note_id is not None
     remove_note(demo_ctx, command.note_id)  # the note is gone by another way meanwhile

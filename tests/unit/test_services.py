@@ -31,6 +31,7 @@ from deliverydesk.services.journeys import (
     complete_step,
     move_to_phase,
     reopen_step,
+    restore_phase_state,
     set_due_date,
 )
 from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
@@ -394,7 +395,7 @@ def test_an_open_checkpoint_blocks_moving_on(practice: Context, enrolled: Enroll
 
 def test_a_done_checkpoint_lets_the_journey_move_on(practice: Context, enrolled: Enrolled) -> None:
     complete_step(practice, enrolled.step_id(practice, "Intake form"))
-    changes = move_to_phase(practice, enrolled.journey_id, 1)
+    changes = move_to_phase(practice, enrolled.journey_id, 1).changes
     assert enrolled.offer_id in changes.offers
     row = the_row(practice, enrolled.journey_id)
     assert (row.phase_position, row.phase_name, row.phase_entered_on) == (1, "Deep work", MONDAY)
@@ -441,7 +442,7 @@ def test_moving_back_works_and_every_move_is_logged(practice: Context, enrolled:
 
 
 def test_moving_to_the_current_phase_changes_nothing(practice: Context, enrolled: Enrolled) -> None:
-    assert not move_to_phase(practice, enrolled.journey_id, 0)
+    assert not move_to_phase(practice, enrolled.journey_id, 0).changes
     assert kinds(journey_detail(practice, enrolled.journey_id)) == [ActivityKind.ENROLLED]
 
 
@@ -481,7 +482,7 @@ def test_late_work_shows_on_the_card_and_the_client_page_alike(practice: Context
 
 def test_add_note_keeps_the_text_verbatim(practice: Context, enrolled: Enrolled) -> None:
     text = "Felt <b>stuck</b> & unsure 🙃\nSecond line"
-    note_id, _ = add_note(practice, enrolled.journey_id, text)
+    note_id = add_note(practice, enrolled.journey_id, text).value
     detail = journey_detail(practice, enrolled.journey_id)
     assert [(n.id, n.text) for n in detail.notes] == [(note_id, text)]
     assert detail.activity[0].kind is ActivityKind.NOTE_ADDED
@@ -552,17 +553,17 @@ def _friction_then_resolve(ctx: Context, e: Enrolled) -> Changes:
 
 def _complete_then_reopen(ctx: Context, e: Enrolled) -> Changes:
     complete_step(ctx, e.step_id(ctx, "Welcome call"))
-    return reopen_step(ctx, e.step_id(ctx, "Welcome call"))
+    return reopen_step(ctx, e.step_id(ctx, "Welcome call")).changes
 
 
 MUTATIONS: dict[str, Mutation] = {
-    "complete_step": lambda ctx, e: complete_step(ctx, e.step_id(ctx, "Welcome call")),
+    "complete_step": lambda ctx, e: complete_step(ctx, e.step_id(ctx, "Welcome call")).changes,
     "reopen_step": _complete_then_reopen,
-    "set_due_date": lambda ctx, e: set_due_date(
-        ctx, e.step_id(ctx, "Welcome call"), date(2026, 11, 24)
+    "set_due_date": lambda ctx, e: (
+        set_due_date(ctx, e.step_id(ctx, "Welcome call"), date(2026, 11, 24)).changes
     ),
-    "move_to_phase": lambda ctx, e: move_to_phase(ctx, e.journey_id, 1, override=True),
-    "add_note": lambda ctx, e: add_note(ctx, e.journey_id, "Note")[1],
+    "move_to_phase": lambda ctx, e: move_to_phase(ctx, e.journey_id, 1, override=True).changes,
+    "add_note": lambda ctx, e: add_note(ctx, e.journey_id, "Note").changes,
     "log_friction": lambda ctx, e: log_friction(ctx, e.journey_id, "Late")[1],
     "resolve_friction": _friction_then_resolve,
     "record_feedback": lambda ctx, e: record_feedback(ctx, e.journey_id, score=9)[1],
@@ -638,3 +639,27 @@ def test_an_enrolment_that_fails_midway_leaves_the_database_unchanged(
     assert row.journey_id is None
     with practice.db.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Journey)) == 0
+
+
+def test_each_undoable_use_case_returns_what_undoing_it_needs(
+    practice: Context, enrolled: Enrolled
+) -> None:
+    welcome = enrolled.step_id(practice, "Welcome call")
+    designed_due = next(
+        step.due_on
+        for phase in journey_detail(practice, enrolled.journey_id).phases
+        for step in phase.steps
+        if step.id == welcome
+    )
+    assert complete_step(practice, welcome, on=date(2026, 11, 20)).value == date(2026, 11, 20)
+    assert reopen_step(practice, welcome).value == date(2026, 11, 20)
+    assert set_due_date(practice, welcome, date(2026, 11, 27)).value == designed_due
+
+    before = journey_detail(practice, enrolled.journey_id).phases
+    state = move_to_phase(practice, enrolled.journey_id, 1, override=True).value
+    assert state is not None and state.current_position == 0
+    restore_phase_state(practice, enrolled.journey_id, state)
+    after = journey_detail(practice, enrolled.journey_id).phases
+    assert [(p.status, p.started_on, p.completed_on) for p in after] == [
+        (p.status, p.started_on, p.completed_on) for p in before
+    ]

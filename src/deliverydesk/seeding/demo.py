@@ -10,11 +10,12 @@ import dataclasses
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
+from pathlib import Path
 
 from sqlalchemy import select
 
 from deliverydesk.model.calendar import WorkCalendar
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.clock import Clock, FixedClock
 from deliverydesk.model.entities import Friction, Journey, JourneyPhase, JourneyStep
 from deliverydesk.model.enums import FrictionKind, JourneyStatus, Owner, StepKind
 from deliverydesk.seeding.demo_content import (
@@ -28,7 +29,7 @@ from deliverydesk.seeding.demo_content import (
     FrictionSeed,
 )
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
-from deliverydesk.services.context import Context
+from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.journeys import add_note, complete_step, move_to_phase
 from deliverydesk.services.offers import create_offer
@@ -54,6 +55,16 @@ class _Step:
     due_on: date
     is_checkpoint: bool
     kind: StepKind
+
+
+def seed_demo_in(data_dir: Path, clock: Clock) -> str:
+    """Seed the practice in `data_dir` through a connection of its own (the window's job
+    runner and the command line call this; the window's workspace sees it on Changes.all)."""
+    ctx = open_workspace(data_dir, clock)
+    try:
+        return seed_demo(ctx)
+    finally:
+        ctx.close()
 
 
 def seed_demo(ctx: Context) -> str:

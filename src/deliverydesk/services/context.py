@@ -7,10 +7,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from deliverydesk.model.clock import Clock, SystemClock
 from deliverydesk.store.database import Database, open_database
+from deliverydesk.store.errors import storage_failure
 from deliverydesk.store.integrity import IntegrityReport
 
 
@@ -22,8 +24,11 @@ class Context:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One transaction per user action: committed on success, rolled back on error."""
-        with self.db.sessions.begin() as session:
-            yield session
+        try:
+            with self.db.sessions.begin() as session:
+                yield session
+        except (OperationalError, OSError) as error:  # locked, disk full, read-only, I/O
+            raise storage_failure(error, self.db.path) from error
 
     def check(self) -> IntegrityReport:
         return self.db.check()

@@ -7,6 +7,7 @@ from deliverydesk.store.errors import (
     DatabaseError,
     DatabaseLocked,
     DatabaseTooNew,
+    StorageFailed,
 )
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "DatabaseTooNew",
     "InvalidInput",
     "NotFound",
+    "StorageFailed",
 ]
 
 

@@ -1,18 +1,22 @@
-"""Changing a journey: steps done and reopened, due dates, phase moves, notes."""
+"""Changing a journey: steps done and reopened, due dates, phase moves, notes.
+
+Each undoable use case returns what undoing it needs (the date a step was done, the due
+date it had, where the journey stood), so an undo command reads nothing before it runs.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from deliverydesk.model.entities import Journey, JourneyPhase, JourneyStep, Note
 from deliverydesk.model.enums import ActivityKind
 from deliverydesk.model.rules import StepFacts, move_blockers
 from deliverydesk.services import activity
-from deliverydesk.services.changes import Aspect, Changes
+from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import CheckpointBlocked, InvalidInput, NotFound
 from deliverydesk.services.summary import refresh_summary
@@ -43,7 +47,8 @@ def _changed(journey: Journey, aspects: Aspect) -> Changes:
     )
 
 
-def complete_step(ctx: Context, step_id: int, on: date | None = None) -> Changes:
+def complete_step(ctx: Context, step_id: int, on: date | None = None) -> Result[date]:
+    """Mark a step done (today unless `on`); the value is the day it was marked done."""
     with ctx.transaction() as session:
         step = _step(session, step_id)
         if step.completed_on is not None:
@@ -62,10 +67,11 @@ def complete_step(ctx: Context, step_id: int, on: date | None = None) -> Changes
             step_id=step.id,
             on=step.completed_on,
         )
-        return _changed(journey, Aspect.STEPS | Aspect.CAPACITY)
+        return Result(step.completed_on, _changed(journey, Aspect.STEPS | Aspect.CAPACITY))
 
 
-def reopen_step(ctx: Context, step_id: int) -> Changes:
+def reopen_step(ctx: Context, step_id: int) -> Result[date]:
+    """Open a done step again; the value is the day it had been done."""
     with ctx.transaction() as session:
         step = _step(session, step_id)
         if step.completed_on is None:
@@ -83,10 +89,11 @@ def reopen_step(ctx: Context, step_id: int) -> Changes:
             step_id=step.id,
             was=was,
         )
-        return _changed(journey, Aspect.STEPS | Aspect.CAPACITY)
+        return Result(was, _changed(journey, Aspect.STEPS | Aspect.CAPACITY))
 
 
-def set_due_date(ctx: Context, step_id: int, due_on: date) -> Changes:
+def set_due_date(ctx: Context, step_id: int, due_on: date) -> Result[date]:
+    """Move a step's due date; the value is the due date it had."""
     with ctx.transaction() as session:
         step = _step(session, step_id)
         if due_on < step.start_on:
@@ -104,12 +111,12 @@ def set_due_date(ctx: Context, step_id: int, due_on: date) -> Changes:
             was=was,
             now=due_on,
         )
-        return _changed(journey, Aspect.STEPS | Aspect.CAPACITY)
+        return Result(was, _changed(journey, Aspect.STEPS | Aspect.CAPACITY))
 
 
-def _checkpoint_facts(connection: Connection | Session, journey_id: int) -> list[StepFacts]:
+def _checkpoint_facts(session: Session, journey_id: int) -> list[StepFacts]:
     """The journey's checkpoints only: all a phase move needs to know (a few rows)."""
-    rows = connection.execute(
+    rows = session.execute(
         select(
             JourneyStep.id,
             JourneyStep.title,
@@ -126,10 +133,26 @@ def _checkpoint_facts(connection: Connection | Session, journey_id: int) -> list
     return [StepFacts(*row, is_checkpoint=True) for row in rows]
 
 
+@dataclass(frozen=True)
+class PhaseState:
+    """Where a journey stands among its phases, exactly: what an undo puts back."""
+
+    current_position: int
+    dates: tuple[tuple[date | None, date | None], ...]  # (started_on, completed_on) per phase
+
+
+def _phases_only(session: Session, journey_id: int) -> Journey:
+    journey = session.get(Journey, journey_id, options=[selectinload(Journey.phases)])
+    if journey is None:
+        raise NotFound("That journey no longer exists.")
+    return journey
+
+
 def move_to_phase(
     ctx: Context, journey_id: int, position: int, *, override: bool = False
-) -> Changes:
-    """Move a journey to the phase at `position`.
+) -> Result[PhaseState | None]:
+    """Move a journey to the phase at `position`; the value is where it stood before (None
+    when it was already there).
 
     Leaving a phase forward with a checkpoint not done raises CheckpointBlocked, unless
     the caller overrides, which the activity log records with the checkpoints skipped.
@@ -137,17 +160,16 @@ def move_to_phase(
     today = ctx.clock.today()
     with ctx.transaction() as session:
         # Phases only: the steps are not touched, and their checkpoints come in one query.
-        journey = session.get(Journey, journey_id, options=[selectinload(Journey.phases)])
-        if journey is None:
-            raise NotFound("That journey no longer exists.")
+        journey = _phases_only(session, journey_id)
         if not 0 <= position < len(journey.phases):
             raise InvalidInput("That phase is not part of this journey.")
         current = journey.current_position
         if position == current:
-            return Changes()
+            return Result(None, Changes())
         blockers = move_blockers(_checkpoint_facts(session, journey_id), current, position)
         if blockers and not override:
             raise CheckpointBlocked([b.title for b in blockers])
+        before = PhaseState(current, tuple((p.started_on, p.completed_on) for p in journey.phases))
         for phase in journey.phases:
             if current <= phase.position < position:
                 phase.started_on = phase.started_on or today  # a phase skipped over
@@ -175,64 +197,18 @@ def move_to_phase(
             from_position=current,
             to_position=position,
         )
-        return _changed(journey, Aspect.PHASE) | Changes(offers=_offer_ids(journey))
+        return Result(before, _moved(journey))
 
 
-def _offer_ids(journey: Journey) -> frozenset[int]:
-    return frozenset({journey.offer_id}) if journey.offer_id is not None else frozenset()
-
-
-def add_note(ctx: Context, journey_id: int, text: str) -> tuple[int, Changes]:
-    if not text.strip():
-        raise InvalidInput("A note needs some text.")
-    with ctx.transaction() as session:
-        journey = _journey(session, journey_id)
-        note = Note(journey_id=journey.id, written_at=ctx.clock.now(), text=text)
-        session.add(note)
-        session.flush()
-        activity.log(
-            session,
-            ctx.clock,
-            journey,
-            ActivityKind.NOTE_ADDED,
-            note_id=note.id,
-            excerpt=text.strip()[:120],
-        )
-        return note.id, _changed(journey, Aspect.NOTES)
-
-
-@dataclass(frozen=True)
-class PhaseState:
-    """Where a journey stands among its phases, exactly: what an undo puts back."""
-
-    current_position: int
-    dates: tuple[tuple[date | None, date | None], ...]  # (started_on, completed_on) per phase
-
-
-def _current_position(connection: Connection, journey_id: int) -> int:
-    current = connection.execute(
-        select(Journey.current_position).where(Journey.id == journey_id)
-    ).scalar()
-    if current is None:
-        raise NotFound("That journey no longer exists.")
-    return current
-
-
-def phase_state(ctx: Context, journey_id: int) -> PhaseState:
-    with ctx.db.engine.connect() as connection:
-        current = _current_position(connection, journey_id)
-        dates = connection.execute(
-            select(JourneyPhase.started_on, JourneyPhase.completed_on)
-            .where(JourneyPhase.journey_id == journey_id)
-            .order_by(JourneyPhase.position)
-        ).all()
-    return PhaseState(current, tuple((started, completed) for started, completed in dates))
+def _moved(journey: Journey) -> Changes:
+    offers = frozenset({journey.offer_id}) if journey.offer_id is not None else frozenset()
+    return _changed(journey, Aspect.PHASE) | Changes(offers=offers)
 
 
 def restore_phase_state(ctx: Context, journey_id: int, state: PhaseState) -> Changes:
     """Put a journey back exactly where `state` says; logged like any other move."""
     with ctx.transaction() as session:
-        journey = _journey(session, journey_id)
+        journey = _phases_only(session, journey_id)
         if len(journey.phases) != len(state.dates):
             raise InvalidInput("This journey's phases changed since; it cannot be put back.")
         source = journey.phases[journey.current_position].name
@@ -250,7 +226,29 @@ def restore_phase_state(ctx: Context, journey_id: int, state: PhaseState) -> Cha
             to_position=state.current_position,
             undo=True,
         )
-        return _changed(journey, Aspect.PHASE) | Changes(offers=_offer_ids(journey))
+        return _moved(journey)
+
+
+def add_note(ctx: Context, journey_id: int, text: str) -> Result[int]:
+    """Add a note to a journey; the value is the new note's id."""
+    if not text.strip():
+        raise InvalidInput("A note needs some text.")
+    with ctx.transaction() as session:
+        journey = session.get(Journey, journey_id)
+        if journey is None:
+            raise NotFound("That journey no longer exists.")
+        note = Note(journey_id=journey.id, written_at=ctx.clock.now(), text=text)
+        session.add(note)
+        session.flush()
+        activity.log(
+            session,
+            ctx.clock,
+            journey,
+            ActivityKind.NOTE_ADDED,
+            note_id=note.id,
+            excerpt=text.strip()[:120],
+        )
+        return Result(note.id, _changed(journey, Aspect.NOTES))
 
 
 def remove_note(ctx: Context, note_id: int) -> Changes:
@@ -259,15 +257,8 @@ def remove_note(ctx: Context, note_id: int) -> Changes:
         note = session.get(Note, note_id)
         if note is None:
             raise NotFound("That note no longer exists.")
-        journey = _journey(session, note.journey_id)
+        journey = session.get(Journey, note.journey_id)
+        assert journey is not None  # a note's journey is a foreign key with cascade
         session.delete(note)
         activity.log(session, ctx.clock, journey, ActivityKind.NOTE_REMOVED, note_id=note_id)
         return _changed(journey, Aspect.NOTES)
-
-
-def checkpoints_blocking(ctx: Context, journey_id: int, position: int) -> list[str]:
-    """Titles of the open checkpoints a move to `position` would leave behind."""
-    with ctx.db.engine.connect() as connection:
-        current = _current_position(connection, journey_id)
-        facts = _checkpoint_facts(connection, journey_id)
-    return [step.title for step in move_blockers(facts, current, position)]

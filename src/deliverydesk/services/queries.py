@@ -41,6 +41,12 @@ def rows_for_journeys(ctx: Context, journey_ids: Iterable[int]) -> list[JourneyR
     return _rows(ctx, Journey.id.in_(ids), inner=True) if ids else []
 
 
+def rows_for_clients(ctx: Context, client_ids: Iterable[int]) -> list[JourneyRow]:
+    """Fresh client-list rows for these clients (every journey, or one row without)."""
+    ids = list(client_ids)
+    return _rows(ctx, Client.id.in_(ids), ordered=True) if ids else []
+
+
 def _rows(ctx: Context, where: Any, inner: bool = False, ordered: bool = False) -> list[JourneyRow]:
     today = ctx.clock.today()
     statement = _statement(inner).where(where)

@@ -23,3 +23,25 @@ class DatabaseLocked(DatabaseError):
 
 class DatabaseTooNew(DatabaseError):
     pass
+
+
+class StorageFailed(DatabaseError):
+    """A write the database could not take (locked too long, disk full, read-only, I/O);
+    nothing of it was saved."""
+
+
+def storage_failure(error: BaseException, path: Path | None = None) -> StorageFailed:
+    """The person's words for a failed write."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        message = (
+            "Another program is writing to your data right now. "
+            "Nothing was changed; try again in a moment."
+        )
+    elif "full" in text:
+        message = "The disk is full. Nothing was changed; free some space and try again."
+    elif "readonly" in text or "read-only" in text:
+        message = "Your data file is read-only. Nothing was changed."
+    else:
+        message = f"Your data could not be saved ({error}). Nothing was changed."
+    return StorageFailed(message, path)

@@ -24,10 +24,7 @@ from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.theme import apply_theme, follow_system_theme
 
 if TYPE_CHECKING:
-    from deliverydesk.services.context import Context
-
-if TYPE_CHECKING:
-    from deliverydesk.services.context import Context
+    from deliverydesk.services.workspace import Workspace
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -46,16 +43,15 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-def open_main_window(ctx: Context, events: AppEvents) -> MainWindow | None:
+def open_main_window(workspace: Workspace, events: AppEvents) -> MainWindow | None:
     """The main window, after the first-run welcome if the workspace holds no practice."""
-    from deliverydesk.services.practice import get_practice
     from deliverydesk.ui.welcome import WelcomeDialog
 
-    if get_practice(ctx) is None:
-        welcome = WelcomeDialog(ctx)
+    if workspace.practice() is None:
+        welcome = WelcomeDialog(workspace)
         if welcome.exec() != QDialog.DialogCode.Accepted:
             return None
-    return MainWindow(ctx, events)
+    return MainWindow(workspace, events)
 
 
 def quick_window(folder: Path, clock: Clock, events: AppEvents) -> MainWindow | None:
@@ -70,13 +66,13 @@ def quick_window(folder: Path, clock: Clock, events: AppEvents) -> MainWindow | 
     return window
 
 
-def open_context(folder: Path, clock: Clock, parent: QWidget | None) -> Context | None:
+def open_workspace(folder: Path, clock: Clock, parent: QWidget | None) -> Workspace | None:
     """The workspace, checked and migrated; a clear message and None when it cannot open."""
-    from deliverydesk.services.context import open_workspace
     from deliverydesk.services.errors import DatabaseError
+    from deliverydesk.services.workspace import Workspace
 
     try:
-        return open_workspace(folder, clock)
+        return Workspace.open(folder, clock)
     except DatabaseError as error:
         QMessageBox.critical(parent, APP_NAME, str(error))
         return None
@@ -92,17 +88,17 @@ def run(data_dir_option: str | None, today: date | None) -> int:
         return 2
     events = AppEvents()
     window = quick_window(folder, clock, events)
-    ctx = open_context(folder, clock, window)
-    if ctx is None:
+    workspace = open_workspace(folder, clock, window)
+    if workspace is None:
         return 2
     try:
         if window is None:
-            window = open_main_window(ctx, events)
+            window = open_main_window(workspace, events)
             if window is None:
                 return 0
             window.show()
         else:
-            window.attach(ctx)
+            window.attach(workspace)
         return app.exec()
     finally:
-        ctx.close()
+        workspace.close()

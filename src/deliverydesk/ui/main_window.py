@@ -28,7 +28,7 @@ from deliverydesk.ui.icons import app_icon, icon
 from deliverydesk.ui.text import literal_rich_text, tr
 
 if TYPE_CHECKING:
-    from deliverydesk.services.context import Context
+    from deliverydesk.services.workspace import Workspace
     from deliverydesk.ui.clients.clients_page import ClientsPage
 
 
@@ -93,17 +93,17 @@ SCREENS = ("board", "timeline", "today", "clients", "offers", "dashboard", "sett
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        ctx: Context | None,
+        workspace: Workspace | None,
         events: AppEvents,
         parent: QWidget | None = None,
         *,
         first: FirstBoard | None = None,
         clock: Clock | None = None,
     ) -> None:
-        """With `ctx`, complete at once. Without it, the board paints from `first` and the
-        rest arrives with `attach(ctx)` (how a start shows the board before SQLAlchemy)."""
+        """With `workspace`, complete at once. Without it, the board paints from `first` and
+        the rest arrives with `attach(workspace)` (a start shows the board before SQLAlchemy)."""
         super().__init__(parent)
-        self._ctx: Context | None = None
+        self._ws: Workspace | None = None
         self.clients: ClientsPage
         self.events = events
         # One stack for every undoable action, on the board and on client pages alike.
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
                 label, page = tr("Clients"), QWidget()  # the real page comes with attach()
             elif key == "board":
                 label = tr("Board")
-                page = BoardPage(ctx, events, self.undo_stack, first=first, clock=clock)
+                page = BoardPage(workspace, events, self.undo_stack, first=first, clock=clock)
                 self.board = page
             else:
                 label, title, body = placeholders[key]
@@ -153,29 +153,29 @@ class MainWindow(QMainWindow):
         self._client_opened_from: str | None = None
         self.show_screen("board")
         self.resize(em * 75, em * 45)
-        if ctx is not None:
-            self.attach(ctx)
+        if workspace is not None:
+            self.attach(workspace)
         elif first is not None:
             self._set_title(first.practice_name)
 
-    def attach(self, ctx: Context) -> None:
+    def attach(self, workspace: Workspace) -> None:
         """The workspace is open: build what reads it and hand it to the board."""
         from deliverydesk.ui.clients.clients_page import ClientsPage
 
-        self._ctx = ctx
-        self.clients = ClientsPage(ctx, self.events, self.undo_stack)
+        self._ws = workspace
+        self.clients = ClientsPage(workspace, self.events, self.undo_stack)
         position = SCREENS.index("clients")
         stand_in = self.stack.widget(position)
         self.stack.insertWidget(position, self.clients)
         self.stack.removeWidget(stand_in)
         stand_in.deleteLater()
         self.clients.client_page.back_requested.connect(self._back_from_client)
-        self.board.attach(ctx)
+        self.board.attach(workspace)
         self.refresh_title()
 
     @property
     def ready(self) -> bool:
-        return self._ctx is not None
+        return self._ws is not None
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(tr("&File"))
@@ -247,9 +247,7 @@ class MainWindow(QMainWindow):
         )
 
     def refresh_title(self) -> None:
-        from deliverydesk.services.practice import get_practice
-
-        practice = get_practice(self._ctx) if self._ctx else None
+        practice = self._ws.practice() if self._ws else None
         self._set_title(practice.name if practice else "")
 
     def _set_title(self, name: str) -> None:
@@ -262,7 +260,5 @@ class MainWindow(QMainWindow):
             tr(
                 "<b>DeliveryDesk {version}</b><p>Deliver what you promised, when you said, "
                 "the way you said.</p><p>Your data: {path}</p>"
-            ).format(
-                version=__version__, path=html.escape(str(self._ctx.path if self._ctx else ""))
-            ),
+            ).format(version=__version__, path=html.escape(str(self._ws.path if self._ws else ""))),
         )

@@ -10,39 +10,48 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from deliverydesk.services import journeys
-from deliverydesk.services.changes import Changes
-from deliverydesk.services.context import Context
-from deliverydesk.services.errors import CheckpointBlocked, InvalidInput, NotFound
+from deliverydesk.services.changes import Changes, Result
+from deliverydesk.services.errors import CheckpointBlocked, DatabaseError, InvalidInput, NotFound
+from deliverydesk.services.journeys import PhaseState
+from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.text import tr
 
-USER_ERRORS = (InvalidInput, NotFound, CheckpointBlocked)
+# Failures a person is told about: what they asked cannot be done, or the database could
+# not take the write (locked, disk full: services raise StorageFailed, a DatabaseError).
+REFUSALS = (InvalidInput, NotFound, CheckpointBlocked, DatabaseError)
 
 
 class ServiceCommand(QUndoCommand):
-    def __init__(self, ctx: Context, events: AppEvents, text: str) -> None:
+    def __init__(self, workspace: Workspace, events: AppEvents, text: str) -> None:
         super().__init__(text)
-        self.ctx = ctx
+        self.workspace = workspace
         self.events = events
         self.error: Exception | None = None
         self._pushed = False  # the first redo runs inside push(), whose caller reports
 
-    def _run(self, action: Callable[[], Changes]) -> None:
+    def _run(self, action: Callable[[], Result[Any] | Changes]) -> Any:
+        """Run a use case and announce its Changes; the Result's value is returned. A
+        failure makes the command obsolete, so the stack drops it and leaves no trace."""
         announce, self._pushed = self._pushed, True
         try:
-            changes = action()
-        except USER_ERRORS as error:
+            outcome = action()
+        except REFUSALS as error:
             self.error = error
             self.setObsolete(True)
             if announce:
                 self.events.refused.emit(str(error))
-            return
+            return None
         self.error = None
-        self.events.changed.emit(changes)
+        if isinstance(outcome, Result):
+            self.events.changed.emit(outcome.changes.from_source(self))
+            return outcome.value
+        self.events.changed.emit(outcome.from_source(self))
+        return None
 
 
 class MoveJourneyCommand(ServiceCommand):
@@ -51,7 +60,7 @@ class MoveJourneyCommand(ServiceCommand):
 
     def __init__(
         self,
-        ctx: Context,
+        workspace: Workspace,
         events: AppEvents,
         journey_id: int,
         position: int,
@@ -59,77 +68,83 @@ class MoveJourneyCommand(ServiceCommand):
         override: bool = False,
         text: str = "",
     ) -> None:
-        super().__init__(ctx, events, text or tr("Move client"))
+        super().__init__(workspace, events, text or tr("Move client"))
         self.journey_id = journey_id
         self.position = position
         self.override = override
-        self.before = journeys.phase_state(ctx, journey_id)
+        self.before: PhaseState | None = None
 
     def redo(self) -> None:
-        self._run(
-            lambda: journeys.move_to_phase(
-                self.ctx, self.journey_id, self.position, override=self.override
+        self.before = self._run(
+            lambda: self.workspace.move_to_phase(
+                self.journey_id, self.position, override=self.override
             )
         )
 
     def undo(self) -> None:
-        self._run(lambda: journeys.restore_phase_state(self.ctx, self.journey_id, self.before))
+        if self.before is not None:
+            before = self.before
+            self._run(lambda: self.workspace.restore_phase_state(self.journey_id, before))
 
 
 class CompleteStepCommand(ServiceCommand):
-    def __init__(self, ctx: Context, events: AppEvents, step_id: int, on: date, title: str) -> None:
-        super().__init__(ctx, events, tr("Mark '{step}' done").format(step=title))
+    def __init__(
+        self, workspace: Workspace, events: AppEvents, step_id: int, on: date, title: str
+    ) -> None:
+        super().__init__(workspace, events, tr("Mark '{step}' done").format(step=title))
         self.step_id, self.on = step_id, on
 
     def redo(self) -> None:
-        self._run(lambda: journeys.complete_step(self.ctx, self.step_id, self.on))
+        self._run(lambda: self.workspace.complete_step(self.step_id, self.on))
 
     def undo(self) -> None:
-        self._run(lambda: journeys.reopen_step(self.ctx, self.step_id))
+        self._run(lambda: self.workspace.reopen_step(self.step_id))
 
 
 class ReopenStepCommand(ServiceCommand):
-    def __init__(
-        self, ctx: Context, events: AppEvents, step_id: int, was_done_on: date, title: str
-    ) -> None:
-        super().__init__(ctx, events, tr("Reopen '{step}'").format(step=title))
-        self.step_id, self.was_done_on = step_id, was_done_on
+    def __init__(self, workspace: Workspace, events: AppEvents, step_id: int, title: str) -> None:
+        super().__init__(workspace, events, tr("Reopen '{step}'").format(step=title))
+        self.step_id = step_id
+        self.was_done_on: date | None = None
 
     def redo(self) -> None:
-        self._run(lambda: journeys.reopen_step(self.ctx, self.step_id))
+        self.was_done_on = self._run(lambda: self.workspace.reopen_step(self.step_id))
 
     def undo(self) -> None:
-        self._run(lambda: journeys.complete_step(self.ctx, self.step_id, self.was_done_on))
+        if self.was_done_on is not None:
+            done_on = self.was_done_on
+            self._run(lambda: self.workspace.complete_step(self.step_id, done_on))
 
 
 class SetDueDateCommand(ServiceCommand):
     def __init__(
-        self, ctx: Context, events: AppEvents, step_id: int, old: date, new: date, title: str
+        self, workspace: Workspace, events: AppEvents, step_id: int, new: date, title: str
     ) -> None:
-        super().__init__(ctx, events, tr("Change the due date of '{step}'").format(step=title))
-        self.step_id, self.old, self.new = step_id, old, new
+        super().__init__(
+            workspace, events, tr("Change the due date of '{step}'").format(step=title)
+        )
+        self.step_id, self.new = step_id, new
+        self.old: date | None = None
 
     def redo(self) -> None:
-        self._run(lambda: journeys.set_due_date(self.ctx, self.step_id, self.new))
+        self.old = self._run(lambda: self.workspace.set_due_date(self.step_id, self.new))
 
     def undo(self) -> None:
-        self._run(lambda: journeys.set_due_date(self.ctx, self.step_id, self.old))
+        if self.old is not None:
+            old = self.old
+            self._run(lambda: self.workspace.set_due_date(self.step_id, old))
 
 
 class AddNoteCommand(ServiceCommand):
-    def __init__(self, ctx: Context, events: AppEvents, journey_id: int, note: str) -> None:
-        super().__init__(ctx, events, tr("Add note"))
+    def __init__(self, workspace: Workspace, events: AppEvents, journey_id: int, note: str) -> None:
+        super().__init__(workspace, events, tr("Add note"))
         self.journey_id, self.note = journey_id, note
         self.note_id: int | None = None
 
     def redo(self) -> None:
-        def add() -> Changes:
-            self.note_id, changes = journeys.add_note(self.ctx, self.journey_id, self.note)
-            return changes
-
-        self._run(add)
+        self.note_id = self._run(lambda: self.workspace.add_note(self.journey_id, self.note))
 
     def undo(self) -> None:
         if self.note_id is not None:
             note_id = self.note_id
-            self._run(lambda: journeys.remove_note(self.ctx, note_id))
+            self._run(lambda: self.workspace.remove_note(note_id))

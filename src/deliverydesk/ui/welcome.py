@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.seeding.demo import seed_demo
-from deliverydesk.services.context import Context
+from deliverydesk.seeding.demo import seed_demo_in
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.practice import create_practice
+from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.icons import app_icon
 from deliverydesk.ui.text import tr
 from deliverydesk.ui.typography import make_heading
@@ -30,9 +29,9 @@ from deliverydesk.ui.typography import make_heading
 class WelcomeDialog(QDialog):
     """Accepted once a practice exists in the workspace; rejected if the person leaves."""
 
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._ws = workspace
         self.setWindowTitle(tr("Welcome to DeliveryDesk"))
         self.setWindowIcon(app_icon())
         self.pages = QStackedWidget()
@@ -85,7 +84,7 @@ class WelcomeDialog(QDialog):
 
     def choose_demo(self) -> None:
         try:
-            seed_demo(self._ctx)
+            seed_demo_in(self._ws.folder, self._ws.clock)
         except InvalidInput as error:
             self.choice_error.setText(str(error))
             return
@@ -142,9 +141,7 @@ class WelcomeDialog(QDialog):
     def create_own(self) -> None:
         days = frozenset(day for day, box in self.day_boxes.items() if box.isChecked())
         try:
-            create_practice(
-                self._ctx, self.name.text(), self.hours.value(), days, self.owner.text()
-            )
+            self._ws.create_practice(self.name.text(), self.hours.value(), days, self.owner.text())
         except InvalidInput as error:
             self.setup_error.setText(str(error))
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.model.clock import Clock
 from deliverydesk.model.enums import JourneyStatus
-from deliverydesk.services.changes import Aspect, Changes
+from deliverydesk.services.changes import ROW_ASPECTS, Aspect, Changes
 from deliverydesk.services.rows import JourneyRow, OfferSummary
 from deliverydesk.services.startup import FirstBoard
 from deliverydesk.ui.board.board_index import BoardFilter, BoardIndex, Column, Quick, SortBy
@@ -35,10 +35,10 @@ from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
 
 if TYPE_CHECKING:
-    from deliverydesk.services.context import Context
+    from deliverydesk.services.workspace import Workspace
 
-# The services below SQLAlchemy are imported where they are first needed: a start paints
-# the board from a plain-sqlite3 snapshot before SQLAlchemy is loaded (services/startup.py).
+# SQLAlchemy comes in with the workspace: a start paints the board from a plain-sqlite3
+# snapshot before it is loaded (services/startup.py), then `attach` hands the workspace in.
 
 ALL_OFFERS = -1
 LANE_CARDS = 3  # cards visible per column before it scrolls, with every offer stacked
@@ -62,7 +62,7 @@ class BoardPage(QWidget):
 
     def __init__(
         self,
-        ctx: Context | None,
+        workspace: Workspace | None,
         events: AppEvents,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
@@ -70,12 +70,12 @@ class BoardPage(QWidget):
         first: FirstBoard | None = None,
         clock: Clock | None = None,
     ) -> None:
-        """Either `ctx`, or `first` (a snapshot to paint at once) and `clock` until the
-        workspace is attached."""
+        """Either `workspace`, or `first` (a snapshot to paint at once) and `clock` until
+        the workspace is attached."""
         super().__init__(parent)
-        self._ctx = ctx
+        self._ws = workspace
         self._first = first
-        self._clock = ctx.clock if ctx is not None else clock
+        self._clock = workspace.clock if workspace is not None else clock
         assert self._clock is not None
         self._events = events
         self.undo_stack = undo_stack
@@ -119,6 +119,9 @@ class BoardPage(QWidget):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.status)
 
+        # What changed while the board was hidden, read when it shows again.
+        self._stale = False
+        self._pending: set[int] = set()
         self._debounce = QTimer(self, singleShot=True, interval=80)
         self._debounce.timeout.connect(self.apply_filter)
         events.changed.connect(self.on_changed)
@@ -196,23 +199,19 @@ class BoardPage(QWidget):
         self._refresh(set(self.columns))
 
     def _read_offers(self) -> list[OfferSummary]:
-        if self._ctx is None:
+        if self._ws is None:
             return self._first.offers if self._first else []
-        from deliverydesk.services.queries import offer_summaries
-
-        return offer_summaries(self._ctx)
+        return self._ws.offer_summaries()
 
     def _read_rows(self, offer_id: int | None) -> list[JourneyRow]:
-        if self._ctx is None:
+        if self._ws is None:
             rows = self._first.rows if self._first else []
             return [r for r in rows if offer_id is None or r.offer_id == offer_id]
-        from deliverydesk.services.queries import board_rows
+        return self._ws.board_rows(offer_id)
 
-        return board_rows(self._ctx, offer_id)
-
-    def attach(self, ctx: Context) -> None:
+    def attach(self, workspace: Workspace) -> None:
         """The workspace is open: from now on the board reads and writes through it."""
-        self._ctx, self._first = ctx, None
+        self._ws, self._first = workspace, None
 
     def _fill_offer_picker(self) -> None:
         current = self.offer_picker.currentData()
@@ -253,20 +252,35 @@ class BoardPage(QWidget):
             self.lanes_layout.addStretch(1)
 
     def on_changed(self, changes: Changes) -> None:
-        if self._ctx is None:
+        """Refresh the cards a change touched; while hidden, only remember which."""
+        if self._ws is None:
             return
-        from deliverydesk.services.queries import rows_for_journeys
+        if changes.touches(Aspect.PRACTICE) or (changes.offers and changes.touches(Aspect.OFFER)):
+            self._stale = True
+        elif changes.journeys and changes.touches(ROW_ASPECTS):
+            self._pending |= changes.journeys
+        else:
+            return
+        if self.isVisible():
+            self._catch_up()
 
-        if changes.touches(Aspect.PRACTICE) or (changes.offers and not changes.journeys):
+    def showEvent(self, event: QShowEvent) -> None:
+        self._catch_up()
+        super().showEvent(event)
+
+    def _catch_up(self) -> None:
+        if self._stale:
+            self._stale, self._pending = False, set()
             self.reload()
-        elif changes.journeys:
+        elif self._pending and self._ws is not None:
+            ids, self._pending = self._pending, set()
             fresh = [
                 row
-                for row in rows_for_journeys(self._ctx, changes.journeys)
+                for row in self._ws.rows_for_journeys(ids)
                 if row.status is JourneyStatus.ACTIVE
                 and self.selected_offer() in (None, row.offer_id)
             ]
-            touched = self.index.update(fresh, changes.journeys)
+            touched = self.index.update(fresh, ids)
             self._refresh(touched & set(self.columns))
 
     def apply_filter(self) -> None:
@@ -309,29 +323,36 @@ class BoardPage(QWidget):
         card = self.index.cards.get(journey_id)
         if card is None or position < 0 or position >= card.phase_count:
             return False
-        if self._ctx is None:
+        if self._ws is None:
             self.status.setText(tr("Still opening your practice; try again in a moment."))
             return False
-        from deliverydesk.services.journeys import checkpoints_blocking
+        from deliverydesk.services.errors import CheckpointBlocked
         from deliverydesk.ui.undo_commands import MoveJourneyCommand
 
-        blocking = checkpoints_blocking(self._ctx, journey_id, position)
-        if blocking and not self.confirm_override(card.name, card.phase_name, blocking):
-            self.status.setText(
-                tr("{name} stays in {phase}: the checkpoint is not done.").format(
-                    name=card.name, phase=card.phase_name
-                )
+        def move(override: bool) -> MoveJourneyCommand:
+            assert self._ws is not None
+            command = MoveJourneyCommand(
+                self._ws,
+                self._events,
+                journey_id,
+                position,
+                override=override,
+                text=tr("Move {name}").format(name=card.name),
             )
-            return False
-        command = MoveJourneyCommand(
-            self._ctx,
-            self._events,
-            journey_id,
-            position,
-            override=bool(blocking),
-            text=tr("Move {name}").format(name=card.name),
-        )
-        self.undo_stack.push(command)
+            self.undo_stack.push(command)
+            return command
+
+        # The service checks the checkpoints as it moves; only a refusal asks the person.
+        command = move(override=False)
+        if isinstance(command.error, CheckpointBlocked):
+            if not self.confirm_override(card.name, card.phase_name, command.error.checkpoints):
+                self.status.setText(
+                    tr("{name} stays in {phase}: the checkpoint is not done.").format(
+                        name=card.name, phase=card.phase_name
+                    )
+                )
+                return False
+            command = move(override=True)
         if command.error is not None:
             QMessageBox.warning(
                 self, tr("Could not move the card"), literal_rich_text([str(command.error)])

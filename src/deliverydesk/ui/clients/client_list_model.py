@@ -74,6 +74,62 @@ class ClientListModel(QAbstractTableModel):
         self._apply()
         self.endResetModel()
 
+    def update_clients(self, client_ids: set[int], fresh: Sequence[JourneyRow]) -> None:
+        """Replace the rows of `client_ids` with `fresh` (a client may have gained or lost a
+        journey, or be gone). Rows that keep their place repaint in place; otherwise the
+        order is recomputed with selections kept."""
+        fresh_by_id = {(r.client_id, r.journey_id): r for r in fresh}
+        old_positions = [i for i, r in enumerate(self._rows) if r.client_id in client_ids]
+        if {self._identity(i) for i in old_positions} == fresh_by_id.keys():
+            changed_order = False
+            column = self._sort[0]
+            for i in old_positions:
+                before, after = self._rows[i], fresh_by_id[self._identity(i)]
+                key = _search_key(after)
+                if self._sort_key(before, column) != self._sort_key(after, column) or (
+                    self._needle and (self._needle in key) != (self._needle in self._keys[i])
+                ):
+                    changed_order = True
+                self._rows[i], self._keys[i] = after, key
+            if not changed_order:
+                self._repaint(old_positions)
+                return
+        else:
+            kept = [r for r in self._rows if r.client_id not in client_ids]
+            self._rows = kept + list(fresh)
+            self._keys = [_search_key(r) for r in self._rows]
+        self._relayout()
+
+    def _repaint(self, positions: list[int]) -> None:
+        wanted = set(positions)
+        last = self.columnCount() - 1
+        for shown_row, i in enumerate(self._shown):
+            if i in wanted:
+                self.dataChanged.emit(self.index(shown_row, 0), self.index(shown_row, last))
+
+    def _identity(self, i: int) -> tuple[int, int | None]:
+        row = self._rows[i]
+        return (row.client_id, row.journey_id)
+
+    def _relayout(self) -> None:
+        """Filter and sort again, moving persistent indexes (the selection) with their rows."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        identities = [
+            self._identity(self._shown[index.row()])
+            if 0 <= index.row() < len(self._shown)
+            else None
+            for index in persistent
+        ]
+        self._apply()
+        where = {self._identity(i): shown_row for shown_row, i in enumerate(self._shown)}
+        for index, identity in zip(persistent, identities, strict=True):
+            row = where.get(identity) if identity is not None else None
+            self.changePersistentIndex(
+                index, self.index(row, index.column()) if row is not None else QModelIndex()
+            )
+        self.layoutChanged.emit()
+
     def set_filter(self, needle: str) -> None:
         needle = needle.strip().casefold()
         if needle == self._needle:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.model.enums import Health
 from deliverydesk.services.changes import Changes
-from deliverydesk.services.context import Context
-from deliverydesk.services.detail import JourneyDetail, StepDetail, journey_detail
+from deliverydesk.services.detail import JourneyDetail, StepDetail
 from deliverydesk.services.errors import NotFound
+from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.clients.checklist import ChecklistView
 from deliverydesk.ui.clients.notes_panel import NotesPanel
@@ -57,17 +57,18 @@ class ClientPage(QWidget):
 
     def __init__(
         self,
-        ctx: Context,
+        workspace: Workspace,
         events: AppEvents,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._ws = workspace
         self._events = events
         self.undo_stack = undo_stack
         self.journey_id: int | None = None
         self.detail: JourneyDetail | None = None
+        self._stale = False
 
         back = QToolButton()
         back.setIcon(icon("back"))
@@ -182,21 +183,35 @@ class ClientPage(QWidget):
 
     # -- showing -----------------------------------------------------------------------------
     def on_changed(self, changes: Changes) -> None:
-        if self.journey_id is not None and (
-            self.journey_id in changes.journeys or changes.everything
+        """Redraw when this journey or its client changed; while hidden, only remember."""
+        if self.journey_id is None or self.detail is None:
+            return
+        if not (
+            changes.everything
+            or self.journey_id in changes.journeys
+            or self.detail.client_id in changes.clients
         ):
+            return
+        if self.isVisible():
             self.show_journey(self.journey_id)
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale and self.journey_id is not None:
+            self.show_journey(self.journey_id)
+        super().showEvent(event)
 
     def show_journey(self, journey_id: int) -> None:
         try:
-            detail = journey_detail(self._ctx, journey_id)
+            detail = self._ws.journey_detail(journey_id)
         except NotFound:
             self.back_requested.emit()
             return
         if journey_id != self.journey_id:
             self.notes_panel.clear_editor()
-        self.journey_id, self.detail = journey_id, detail
-        today = self._ctx.clock.today()
+        self.journey_id, self.detail, self._stale = journey_id, detail, False
+        today = self._ws.today()
         self.name.setText(detail.client_name)
         parts = [p for p in (detail.company, detail.email, detail.phone) if p]
         parts.append(
@@ -330,7 +345,7 @@ class ClientPage(QWidget):
         step = self.checklist.current_step()
         if step is None or step.completed_on is not None:
             return
-        today = self._ctx.clock.today()
+        today = self._ws.today()
         day = ask_date(done_on_dialog(step, today, self))
         if day is not None:
             self.complete_step(step, min(day, today))
@@ -342,7 +357,7 @@ class ClientPage(QWidget):
         day = ask_date(due_date_dialog(step, self))
         if day is not None and day != step.due_on:
             self._push(
-                SetDueDateCommand(self._ctx, self._events, step.id, step.due_on, day, step.title),
+                SetDueDateCommand(self._ws, self._events, step.id, day, step.title),
                 tr("The due date was not changed"),
             )
 
@@ -352,23 +367,23 @@ class ClientPage(QWidget):
         if step is None:
             return
         if step.completed_on is None:
-            self.complete_step(step, self._ctx.clock.today())
+            self.complete_step(step, self._ws.today())
         else:
             self._push(
-                ReopenStepCommand(self._ctx, self._events, step.id, step.completed_on, step.title),
+                ReopenStepCommand(self._ws, self._events, step.id, step.title),
                 tr("The step was not opened again"),
             )
 
     def complete_step(self, step: StepDetail, on: date) -> None:
         self._push(
-            CompleteStepCommand(self._ctx, self._events, step.id, on, step.title),
+            CompleteStepCommand(self._ws, self._events, step.id, on, step.title),
             tr("The step was not marked done"),
         )
 
     def add_note(self, note: str) -> None:
         if self.journey_id is None or not note.strip():
             return
-        command = AddNoteCommand(self._ctx, self._events, self.journey_id, note)
+        command = AddNoteCommand(self._ws, self._events, self.journey_id, note)
         if self._push(command, tr("The note was not added")):
             self.notes_panel.clear_editor()
 

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services import queries
-from deliverydesk.services.changes import Changes
-from deliverydesk.services.context import Context
+from deliverydesk.services.changes import ROW_ASPECTS, Changes
+from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_list_model import (
     HEALTH,
     NAME,
@@ -40,14 +39,14 @@ LIST, CLIENT = 0, 1
 class ClientsPage(QWidget):
     def __init__(
         self,
-        ctx: Context,
+        workspace: Workspace,
         events: AppEvents,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ctx = ctx
-        self.model = ClientListModel(ctx.clock.today, self)
+        self._ws = workspace
+        self.model = ClientListModel(workspace.today, self)
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search clients, offers, phases, next steps…"))
         self.search.setClearButtonEnabled(True)
@@ -69,10 +68,10 @@ class ClientsPage(QWidget):
         self.list_stack = QStackedWidget()
         for widget in (self.table, self.no_match, self.no_clients):
             self.list_stack.addWidget(widget)
-        self.client_page = ClientPage(ctx, events, undo_stack)
+        self.client_page = ClientPage(workspace, events, undo_stack)
         self.client_page.back_requested.connect(self.show_list)
 
-        list_view = QWidget()
+        self.list_view = list_view = QWidget()
         layout = QVBoxLayout(list_view)
         top = QHBoxLayout()
         title = QLabel(tr("Clients"))
@@ -99,8 +98,10 @@ class ClientsPage(QWidget):
         self.table.activated.connect(self.open_index)
         events.changed.connect(self.on_changed)
         # Read when first shown: the window opens on the board, and at 5,000 clients the
-        # list costs about 100 ms that a start should not pay.
+        # list costs about 100 ms that a start should not pay. After that, changes made
+        # while the list is hidden are collected by client and read when it shows again.
         self._stale = True
+        self._pending: set[int] = set()
 
     def _build_table(self) -> QTableView:
         table = QTableView()
@@ -134,20 +135,33 @@ class ClientsPage(QWidget):
 
     # -- behaviour ---------------------------------------------------------------------------
     def reload(self) -> None:
-        self._stale = False
-        self.model.set_rows(queries.client_rows(self._ctx))
+        self._stale, self._pending = False, set()
+        self.model.set_rows(self._ws.client_rows())
         self._update_visibility()
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
+        self._catch_up()
         super().showEvent(event)
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.clients or changes.journeys or changes.everything:
+        if changes.everything:
             self._stale = True
-            if self.isVisible():
-                self.reload()
+        elif changes.clients and changes.touches(ROW_ASPECTS):
+            self._pending |= changes.clients
+        else:
+            return
+        if self.isVisible() and self.pages.currentWidget() is self.list_view:
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Bring the list up to date: all of it after a bulk change, else the clients
+        changed since it was last shown."""
+        if self._stale:
+            self.reload()
+        elif self._pending:
+            ids, self._pending = self._pending, set()
+            self.model.update_clients(ids, self._ws.rows_for_clients(ids))
+            self._update_visibility()
 
     def _apply_filter(self) -> None:
         self._debounce.stop()
@@ -188,4 +202,5 @@ class ClientsPage(QWidget):
 
     def show_list(self) -> None:
         self.pages.setCurrentIndex(LIST)
+        self._catch_up()
         self.table.setFocus()
