@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from common import FLOOR_PROBE, TODAY, benchmark_data, probe_runs, summary  # noqa: E402
 from deliverydesk.model.clock import FixedClock  # noqa: E402
-from deliverydesk.services.context import open_workspace  # noqa: E402
+from deliverydesk.services.workspace import Workspace  # noqa: E402
 from deliverydesk.ui.board.board_page import BoardPage  # noqa: E402
 from deliverydesk.ui.board.column_view import CardListView  # noqa: E402
 from deliverydesk.ui.events import AppEvents  # noqa: E402
@@ -57,9 +57,9 @@ CLOCK.watch(CardListView)
 
 
 def board_page(folder: Path) -> tuple[BoardPage, QUndoStack]:
-    ctx = open_workspace(folder, FixedClock(TODAY))
+    workspace = Workspace.open(folder, FixedClock(TODAY))
     stack = QUndoStack()
-    page = BoardPage(ctx, AppEvents(), stack)
+    page = BoardPage(workspace, AppEvents(), stack)
     page.resize(1600, 1000)
     page.show()
     CLOCK.settle(time.perf_counter())

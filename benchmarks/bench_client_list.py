@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from common import TODAY, bare_window_floor, benchmark_data, summary  # noqa: E402
 from deliverydesk.model.clock import FixedClock  # noqa: E402
-from deliverydesk.services.context import open_workspace  # noqa: E402
-from deliverydesk.services.queries import client_rows  # noqa: E402
+from deliverydesk.services.workspace import Workspace  # noqa: E402
 from deliverydesk.ui.clients.clients_page import ClientsPage  # noqa: E402
 from deliverydesk.ui.events import AppEvents  # noqa: E402
 from deliverydesk.ui.theme import apply_theme  # noqa: E402
@@ -30,9 +29,9 @@ def main() -> None:
     folder = benchmark_data(5000)
     app = QApplication([])
     apply_theme(app, dark=False)
-    ctx = open_workspace(folder, FixedClock(TODAY))
-    rows = client_rows(ctx)
-    page = ClientsPage(ctx, AppEvents(), QUndoStack())
+    workspace = Workspace.open(folder, FixedClock(TODAY))
+    rows = workspace.client_rows()
+    page = ClientsPage(workspace, AppEvents(), QUndoStack())
     page.resize(1400, 860)
     page.show()
     app.processEvents()
@@ -55,7 +54,7 @@ def main() -> None:
     print(f"  client list, {len(rows)} rows: model + paint {summary(paints)}")
     print(f"  filter per keystroke, to painted    {summary(keystrokes)}")
     print(f"  paint / floor: {statistics.median(paints) / statistics.median(floor):.2f}x")
-    ctx.close()
+    workspace.close()
 
 
 if __name__ == "__main__":

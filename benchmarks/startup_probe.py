@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from deliverydesk.model.clock import FixedClock
-from deliverydesk.ui.app import create_application, open_context, quick_window
+from deliverydesk.ui.app import create_application, open_workspace, quick_window
 from deliverydesk.ui.board.column_view import CardListView
 from deliverydesk.ui.events import AppEvents
 from paint_clock import PaintClock
@@ -27,9 +27,9 @@ def main(folder: Path, began: float) -> None:
     window = quick_window(folder, clock, AppEvents())  # shown
     assert window is not None and window.current_screen() == "board"
     painted = paints.settle(began)
-    ctx = open_context(folder, clock, window)
-    assert ctx is not None
-    window.attach(ctx)
+    workspace = open_workspace(folder, clock, window)
+    assert workspace is not None
+    window.attach(workspace)
     app.processEvents()
     ready = (time.perf_counter() - began) * 1000
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,0 +1,141 @@
+"""Every edit at XL, committed and painted: tick, untick, due date, note, move, and undo.
+
+The window holds 5,000 clients (30 steps each) and has shown the Board, the Clients list
+and a client's page once, as a person's session would. Each edit is timed from the action
+to its page painted (grab() after the layouts, as in bench_board.py), and its SQL
+statements are counted.
+Floor: one committed write with plain sqlite3 on the same file (WAL, synchronous=FULL):
+the fsync that any durable edit pays.
+Target: every edit and every undo under 16 ms median.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from sqlalchemy import event  # noqa: E402
+
+from common import TODAY, benchmark_data, summary, timed  # noqa: E402
+from deliverydesk.model.clock import FixedClock  # noqa: E402
+from deliverydesk.services.workspace import Workspace  # noqa: E402
+from deliverydesk.ui.events import AppEvents  # noqa: E402
+from deliverydesk.ui.main_window import MainWindow  # noqa: E402
+from deliverydesk.ui.theme import apply_theme  # noqa: E402
+from deliverydesk.ui.undo_commands import SetDueDateCommand  # noqa: E402
+
+REPEATS = 15
+
+
+class StatementCounter:
+    def __init__(self, workspace: Workspace) -> None:
+        self.count = 0
+        engine = workspace._ctx.db.engine  # a benchmark may look behind the facade
+        event.listen(engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, *_args: object) -> None:
+        self.count += 1
+
+
+def painted(widget: QWidget, action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    QApplication.processEvents()  # layouts
+    widget.grab()  # the page painted, now
+    return (time.perf_counter() - start) * 1000
+
+
+def write_floor(folder: Path) -> list[float]:
+    connection = sqlite3.connect(folder / "deliverydesk.sqlite3", isolation_level=None)
+    connection.execute("PRAGMA synchronous=FULL")
+
+    def write() -> None:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("UPDATE practice SET website = website WHERE id = 1")
+        connection.execute("COMMIT")
+
+    try:
+        return timed(write, repeats=REPEATS)
+    finally:
+        connection.close()
+
+
+def main() -> None:
+    print(__doc__)
+    source = benchmark_data(5000)
+    folder = Path(tempfile.mkdtemp(prefix="bench-edits-"))
+    shutil.copytree(source, folder, dirs_exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    apply_theme(app, dark=False)
+    workspace = Workspace.open(folder, FixedClock(TODAY))
+    window = MainWindow(workspace, AppEvents())
+    window.resize(1600, 1000)
+    window.show()
+    window.show_screen("clients")
+    QApplication.processEvents()
+    journey_id = next(iter(window.board.index.cards))
+    window.open_client(journey_id)  # Board, Clients and a client page: each shown once
+    QApplication.processEvents()
+    page, stack = window.clients.client_page, window.undo_stack
+    counter = StatementCounter(workspace)
+    results: dict[str, tuple[list[float], list[int]]] = {}
+
+    def measure(name: str, widget: QWidget, action: Callable[[], object]) -> None:
+        before = counter.count
+        ms = painted(widget, action)
+        samples, counts = results.setdefault(name, ([], []))
+        samples.append(ms)
+        counts.append(counter.count - before)
+
+    for _ in range(REPEATS):
+        detail = page.detail
+        assert detail is not None
+        step = next(s for p in detail.phases for s in p.steps if s.completed_on is None)
+        measure("tick a step", page, lambda s=step: page.toggle_step(s.id))
+        measure("  undo the tick", page, stack.undo)
+        stack.redo()
+        measure("untick it", page, lambda s=step: page.toggle_step(s.id))
+        measure("  undo the untick", page, stack.undo)
+        stack.undo()  # back to open
+        command = SetDueDateCommand(
+            workspace, window.events, step.id, step.due_on + timedelta(days=3), step.title
+        )
+        measure("change a due date", page, lambda c=command: stack.push(c))
+        measure("  undo the due date", page, stack.undo)
+        measure("add a note", page, lambda: page.add_note("Called; all good"))
+        measure("  undo the note", page, stack.undo)
+
+    window.show_screen("board")
+    QApplication.processEvents()
+    board = window.board
+    board.confirm_override = lambda name, phase, checkpoints: True  # type: ignore[method-assign]
+    movable = [
+        (jid, card.phase_position + 1)
+        for jid, card in board.index.cards.items()
+        if card.phase_position + 1 < card.phase_count
+    ]
+    for jid, target in movable[:REPEATS]:
+        measure("move a card", board, lambda j=jid, t=target: board.request_move(j, t))
+        measure("  undo the move", board, stack.undo)
+
+    floor = write_floor(folder)
+    print(f"  one committed sqlite3 write (floor)   {summary(floor)}")
+    for name, (samples, counts) in results.items():
+        statements = sorted(counts)[len(counts) // 2]
+        print(f"  {name:36s}  {summary(samples)}  {statements} SQL statements")
+    workspace.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
