@@ -21,8 +21,12 @@ class Context:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One transaction per user action: committed on success, rolled back on error."""
-        with self.db.sessions.begin() as session:
+        """One transaction per user action: committed on success, rolled back on error.
+
+        It starts with BEGIN IMMEDIATE: another program's write makes it wait (up to the
+        busy timeout) rather than fail.
+        """
+        with self.db.writes.begin() as session:
             yield session
 
     def check(self) -> IntegrityReport:
