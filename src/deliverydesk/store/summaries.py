@@ -3,21 +3,23 @@
 A session hook rewrites the summary of every journey whose steps, phases or feedback a
 flush inserted, changed or deleted, so no use case can forget to. It runs after the flush
 (new steps need their ids: the summary names the next step by id) and reads the journey's
-facts back in one statement. Bulk writers that bypass the ORM (seeding/scale.py) compute
-the same columns with the same rule, model/summary.py.
+facts back in one statement. Statements that bypass the session's unit of work (Core
+inserts, bulk UPDATEs) are not seen: such a writer calls write_summaries for the journeys
+it touched, or computes the columns with the same rule, model/summary.py, as the bulk
+seeder does (seeding/scale.py). `deliverydesk check` recomputes them all (summary_drift).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, event, exists, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
-from sqlalchemy.orm.util import identity_key
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from deliverydesk.model.entities import Client, Feedback, Journey, JourneyPhase, JourneyStep
 from deliverydesk.model.rules import StepFacts
@@ -73,7 +75,8 @@ def _facts(connection: Connection, journey_ids: Collection[int] | None) -> dict[
     if journey_ids is not None:
         query = query.where(JourneyPhase.journey_id.in_(journey_ids))
     found: dict[int, _Facts] = defaultdict(_Facts)
-    for journey_id, phase_id, phase_position, step_id, *step, feedback in connection.execute(query):
+    rows: Iterable[Sequence[Any]] = connection.execute(query)  # the step is None: outer join
+    for journey_id, phase_id, phase_position, step_id, *step, feedback in rows:
         facts = found[journey_id]
         facts.phases.add(phase_id)
         if step_id is None:
