@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from deliverydesk.model.clock import Clock, FixedClock, SystemClock
+from deliverydesk.model.enums import Owner
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import DatabaseError, InvalidInput
+from deliverydesk.store.summaries import SummaryDrift
 
 
 def _clock(args: argparse.Namespace) -> Clock:
@@ -69,5 +73,55 @@ def check(folder: Path, args: argparse.Namespace) -> int:
     print(f"Integrity: {'; '.join(report.integrity[:5])}")
     print(f"Broken links between records: {report.foreign_key_problems}")
     print(f"Schema: {report.schema_revision} (this version expects {report.expected_revision})")
+    _print_summary_drift(report.summary_drift)
     print("All good." if report.ok else "Problems found.")
     return 0 if report.ok else 1
+
+
+# What each journey summary column holds, for a person reading the check's report.
+SUMMARY_WORDS = {
+    "steps_total": "number of steps",
+    "steps_done": "steps done",
+    "next_step_id": "next step (its number)",
+    "next_step_title": "next step",
+    "next_step_due": "next step's due date",
+    "next_step_owner": "who the next step waits on",
+    "phase_count": "number of phases",
+    "feedback_due": "feedback due",
+    "first_open_me_title": "my first open step",
+    "first_open_me_due": "my first open step's due date",
+    "first_open_client_title": "the client's first open step",
+    "first_open_client_due": "the client's first open step's due date",
+    "first_open_third_party_title": "the third party's first open step",
+    "first_open_third_party_due": "the third party's first open step's due date",
+}
+OWNER_WORDS = {Owner.ME: "me", Owner.CLIENT: "the client", Owner.THIRD_PARTY: "a third party"}
+SHOWN_DRIFT = 20  # journeys listed one by one; the rest are counted
+
+
+def _print_summary_drift(drift: Sequence[SummaryDrift]) -> None:
+    if not drift:
+        print("Journey summaries: all agree with their steps")
+        return
+    print(f"Journey summaries that disagree with their steps: {len(drift)}")
+    for journey in drift[:SHOWN_DRIFT]:
+        print(f"  {journey.client_name}, {journey.offer_name} (journey {journey.journey_id}):")
+        for column, stored, expected in journey.columns:
+            print(
+                f"    {SUMMARY_WORDS.get(column, column)}: "
+                f"shows {_value(stored)}, the steps say {_value(expected)}"
+            )
+    if len(drift) > SHOWN_DRIFT:
+        print(f"  ... and {len(drift) - SHOWN_DRIFT} more journeys")
+
+
+def _value(value: object) -> str:
+    if value is None or value == "":
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Owner):
+        return OWNER_WORDS[value]
+    return f"'{value}'" if isinstance(value, str) else str(value)

@@ -21,6 +21,7 @@ from deliverydesk.store import migrate
 from deliverydesk.store.database import DATABASE_NAME, open_database
 from deliverydesk.store.engine import create_db_engine
 from deliverydesk.store.errors import DatabaseError
+from deliverydesk.store.summaries import summary_drift
 
 STAMP = "'2026-11-02 09:00:00'"
 
@@ -229,6 +230,83 @@ def test_an_upgrade_that_would_break_links_changes_nothing(folder: Path) -> None
     assert dump(path) == before
     (backup,) = (folder / "backups").iterdir()
     assert dump(backup) == before
+
+
+# Journeys whose summaries 0003 must fill in: a checkpoint passed without feedback, two
+# client steps due the same day (the earlier position comes first), my step due first
+# placed after one due later, a third party's step, an empty phase, a journey with no
+# steps at all, and one with every step done.
+_STEP = (
+    "INSERT INTO journey_step (id, journey_id, phase_id, position, offer_step_id, start_on, "
+    "due_on, completed_on, title, description, kind, owner, effort_minutes, is_milestone, "
+    "is_checkpoint, is_touchpoint, message_template, failure_point, recovery_protocol, "
+    "client_facing) VALUES "
+)
+_JOURNEY = (
+    "INSERT INTO journey (id, client_id, offer_id, offer_revision, offer_name, status, "
+    "start_on, planned_end_on, ended_on, current_position, created_at, steps_total, "
+    "steps_done, next_step_id, next_step_title, next_step_due, next_step_owner) VALUES "
+)
+_PHASE = "INSERT INTO journey_phase VALUES "
+ROWS_FOR_THE_SUMMARY = [
+    *(
+        f"INSERT INTO client VALUES ({n}, '{name}', '', '', '', '', '{{}}', 0, {STAMP})"
+        for n, name in ((3, "Chen Wei"), (4, "Dana Okafor"), (5, "Eli Moreau"))
+    ),
+    f"{_JOURNEY}(3, 3, 1, 1, 'Clarity Sprint', 'active', '2026-11-02', '2026-11-20', NULL, 0, "
+    f"{STAMP}, 6, 1, 21, 'Sign contract', '2026-11-05', 'client')",
+    f"{_PHASE}(10, 3, 0, 'Onboarding', NULL, '2026-11-02', '2026-11-06', '2026-11-02', NULL)",
+    f"{_PHASE}(11, 3, 1, 'Deep work', NULL, '2026-11-09', '2026-11-13', NULL, NULL)",
+    f"{_PHASE}(12, 3, 2, 'Wrap-up', NULL, '2026-11-16', '2026-11-20', NULL, NULL)",
+    f"{_STEP}(20, 3, 10, 0, NULL, '2026-11-02', '2026-11-02', '2026-11-02', 'Kickoff', '', "
+    "'session', 'me', 60, 0, 1, 0, '', '', '', 1)",
+    f"{_STEP}(21, 3, 10, 1, NULL, '2026-11-03', '2026-11-05', NULL, 'Sign contract', '', "
+    "'task', 'client', 0, 0, 0, 0, '', '', '', 1)",
+    f"{_STEP}(25, 3, 11, 2, NULL, '2026-11-09', '2026-11-12', NULL, 'Prepare workshop', '', "
+    "'task', 'me', 90, 0, 0, 0, '', '', '', 1)",
+    f"{_STEP}(22, 3, 11, 3, NULL, '2026-11-03', '2026-11-05', NULL, 'Send questionnaire', '', "
+    "'form', 'client', 0, 0, 0, 0, '', '', '', 1)",
+    f"{_STEP}(23, 3, 11, 4, NULL, '2026-11-09', '2026-11-11', NULL, 'Printer proof', '', "
+    "'deliverable', 'third_party', 0, 0, 0, 0, '', '', '', 1)",
+    f"{_STEP}(24, 3, 11, 5, NULL, '2026-11-04', '2026-11-04', NULL, 'Design review', '', "
+    "'review', 'me', 30, 0, 0, 0, '', '', '', 1)",
+    # Feedback on the journey but not on the checkpoint: it stays due.
+    "INSERT INTO feedback VALUES (3, 3, NULL, '2026-11-03', 8, '', 0, 0, 0)",
+    f"{_JOURNEY}(4, 4, 1, 1, 'Clarity Sprint', 'active', '2026-11-02', '2026-11-06', NULL, 0, "
+    f"{STAMP}, 0, 0, NULL, '', NULL, NULL)",
+    f"{_PHASE}(13, 4, 0, 'Onboarding', NULL, '2026-11-02', '2026-11-06', '2026-11-02', NULL)",
+    f"{_JOURNEY}(5, 5, 1, 1, 'Clarity Sprint', 'completed', '2026-11-02', '2026-11-06', "
+    f"'2026-11-06', 0, {STAMP}, 2, 2, NULL, '', NULL, NULL)",
+    f"{_PHASE}(14, 5, 0, 'Onboarding', NULL, '2026-11-02', '2026-11-06', '2026-11-02', "
+    "'2026-11-06')",
+    f"{_STEP}(26, 5, 14, 0, NULL, '2026-11-02', '2026-11-02', '2026-11-02', 'Wrap-up call', '', "
+    "'session', 'me', 60, 0, 1, 0, '', '', '', 1)",
+    f"{_STEP}(27, 5, 14, 1, NULL, '2026-11-03', '2026-11-03', '2026-11-04', 'Survey', '', "
+    "'survey', 'client', 0, 0, 0, 0, '', '', '', 1)",
+    "INSERT INTO feedback VALUES (4, 5, 26, '2026-11-02', 10, 'Great', 1, 0, 0)",
+]
+
+
+def test_the_summary_filled_in_by_0003_agrees_with_the_steps(folder: Path) -> None:
+    database_at_0001(folder, extra=ROWS_FOR_THE_SUMMARY)
+    database = open_database(folder)
+    try:
+        with database.engine.connect() as connection:
+            # Every column of every journey, against the rule the app itself writes with.
+            assert summary_drift(connection) == []
+            rows = connection.exec_driver_sql(
+                "SELECT id, phase_count, feedback_due, first_open_me_title, "
+                "first_open_client_title, first_open_third_party_title FROM journey ORDER BY id"
+            ).all()
+    finally:
+        database.close()
+    assert rows == [
+        (1, 2, 0, "Draft the plan", "Intake form", ""),
+        (2, 2, 0, "Draft the plan", "Intake form", ""),
+        (3, 3, 1, "Design review", "Sign contract", "Printer proof"),
+        (4, 1, 0, "", "", ""),
+        (5, 1, 0, "", "", ""),
+    ]
 
 
 # the migrations build exactly what the models describe ------------------------------------

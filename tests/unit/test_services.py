@@ -38,6 +38,7 @@ from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_
 from deliverydesk.services.practice import create_practice, get_practice
 from deliverydesk.services.queries import JourneyRow, board_rows, client_rows, offer_summaries
 from deliverydesk.services.records import log_friction, record_feedback, resolve_friction
+from deliverydesk.store.summaries import summary_drift
 
 MON_FRI = frozenset({1, 2, 3, 4, 5})
 MONDAY = date(2026, 11, 23)  # the pinned "today" of the ctx fixture
@@ -581,6 +582,17 @@ def test_every_mutation_names_the_journey_and_client(
     assert enrolled.client_id in changes.clients
     assert other.journey_id not in changes.journeys
     assert other.client_id not in changes.clients
+
+
+@pytest.mark.parametrize("mutation", MUTATIONS.values(), ids=MUTATIONS.keys())
+def test_every_mutation_leaves_every_summary_column_true_to_the_steps(
+    practice: Context, enrolled: Enrolled, mutation: Mutation
+) -> None:
+    enrol(practice, name="Bea")
+    mutation(practice, enrolled)
+    with practice.db.engine.connect() as connection:
+        # All fourteen columns of both journeys, against a fresh recomputation.
+        assert summary_drift(connection) == []
 
 
 # the database keeps its promises ----------------------------------------------------------

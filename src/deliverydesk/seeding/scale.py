@@ -2,7 +2,8 @@
 
 The practice and its offers go through the services; the clients, journeys and steps are
 written with Core bulk inserts in one transaction (ORM objects by the thousand would take
-minutes). The journey summary columns are computed here exactly as refresh_summary would.
+minutes), so the session hook that keeps journey summaries (store/summaries.py) does not
+see them: their summary columns are computed here by the same rule, model/summary.py.
 """
 
 from __future__ import annotations
@@ -27,13 +28,14 @@ from deliverydesk.model.entities import (
     OfferStep,
 )
 from deliverydesk.model.enums import ActivityKind, JourneyStatus, Owner, StepKind
-from deliverydesk.model.rules import PhaseDates, PhasePlan, StepFacts, schedule, summarize
+from deliverydesk.model.rules import PhaseDates, PhasePlan, StepFacts, schedule
+from deliverydesk.model.summary import summary_columns
 from deliverydesk.services.clients import SNAPSHOT_COLUMNS
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
 from deliverydesk.services.practice import create_practice, get_practice
-from deliverydesk.services.summary import summary_columns
+from deliverydesk.store.engine import for_writing
 
 MAX_CLIENTS = 1_000_000
 MAX_STEPS = 500
@@ -112,7 +114,7 @@ def seed_scale(ctx: Context, clients: int, steps_per_journey: int = 30, seed: in
     create_practice(ctx, "Benchmark Practice", 40, WORKING_DAYS, "Bench Marker")
     offers = [_design(ctx, name, steps_per_journey, n) for n, name in enumerate(OFFER_NAMES)]
     rows = _Rows(ctx, offers, random.Random(seed))
-    with ctx.db.engine.begin() as connection:
+    with for_writing(ctx.db.engine).begin() as connection:
         rows.start_ids(connection)
         for index in range(clients):
             rows.add_client(index)
@@ -334,8 +336,7 @@ class _Rows:
                 "ended_on": max(d for d in completed_on if d) if completed else None,
                 "current_position": current,
                 "created_at": _noon(start),
-                "phase_count": len(dates),
-                **summary_columns(summarize(facts, with_feedback)),
+                **summary_columns(facts, with_feedback, phase_count=len(dates)),
             }
         )
         self.activity.append(

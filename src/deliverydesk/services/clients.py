@@ -25,7 +25,6 @@ from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.practice import work_calendar
-from deliverydesk.services.summary import refresh_summary
 
 MAX_NAME_LENGTH = 10_000
 
@@ -134,7 +133,7 @@ def _snapshot(
             position += 1
         journey.phases.append(phase)
     session.add(journey)
-    refresh_summary(session, journey)
+    session.flush()  # ids for the activity log and the caller; the summary is written too
     return journey
 
 

@@ -23,11 +23,16 @@ class Context:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One transaction per user action: committed on success, rolled back on error."""
+        """One transaction per user action: committed on success, rolled back on error.
+
+        It starts with BEGIN IMMEDIATE: another program's write makes it wait (up to the
+        busy timeout) rather than fail. A write the database cannot take (still locked,
+        disk full, read-only, I/O) becomes StorageFailed, worded for the person.
+        """
         try:
-            with self.db.sessions.begin() as session:
+            with self.db.writes.begin() as session:
                 yield session
-        except (OperationalError, OSError) as error:  # locked, disk full, read-only, I/O
+        except (OperationalError, OSError) as error:
             raise storage_failure(error, self.db.path) from error
 
     def check(self) -> IntegrityReport:

@@ -19,7 +19,6 @@ from deliverydesk.services import activity
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import CheckpointBlocked, InvalidInput, NotFound
-from deliverydesk.services.summary import refresh_summary
 
 
 def _journey(session: Session, journey_id: int) -> Journey:
@@ -56,8 +55,7 @@ def complete_step(ctx: Context, step_id: int, on: date | None = None) -> Result[
         if on is not None and on > ctx.clock.today():
             raise InvalidInput("A step cannot be marked done on a day still to come.")
         step.completed_on = on or ctx.clock.today()
-        journey = _journey(session, step.journey_id)
-        refresh_summary(session, journey)
+        journey = step.journey  # its summary is rewritten on flush (store/summaries.py)
         activity.log(
             session,
             ctx.clock,
@@ -78,8 +76,7 @@ def reopen_step(ctx: Context, step_id: int) -> Result[date]:
             raise InvalidInput(f"'{step.title}' is not done.")
         was = step.completed_on
         step.completed_on = None
-        journey = _journey(session, step.journey_id)
-        refresh_summary(session, journey)
+        journey = step.journey  # its summary is rewritten on flush (store/summaries.py)
         activity.log(
             session,
             ctx.clock,
@@ -99,8 +96,7 @@ def set_due_date(ctx: Context, step_id: int, due_on: date) -> Result[date]:
         if due_on < step.start_on:
             raise InvalidInput(f"'{step.title}' cannot be due before it starts ({step.start_on}).")
         was, step.due_on = step.due_on, due_on
-        journey = _journey(session, step.journey_id)
-        refresh_summary(session, journey)
+        journey = step.journey  # its summary is rewritten on flush (store/summaries.py)
         activity.log(
             session,
             ctx.clock,

@@ -12,7 +12,6 @@ from deliverydesk.services import activity
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
-from deliverydesk.services.summary import refresh_summary
 
 
 def log_friction(
@@ -109,7 +108,7 @@ def record_feedback(
             referral_given=referral_given,
         )
         session.add(feedback)
-        refresh_summary(session, journey)  # a checkpoint's feedback clears "feedback due"
+        session.flush()  # its id, for the log; the flush also clears "feedback due"
         activity.log(
             session,
             ctx.clock,

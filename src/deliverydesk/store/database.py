@@ -15,6 +15,7 @@ from deliverydesk.store.backup import verified_backup
 from deliverydesk.store.engine import (
     create_db_engine,
     create_inspection_engine,
+    for_writing,
 )
 from deliverydesk.store.errors import (
     DatabaseCorrupt,
@@ -33,21 +34,26 @@ from deliverydesk.store.schema import (
     looks_like_sqlite,
     read_revision,
 )
+from deliverydesk.store.summaries import keep_summaries, summary_drift
 
 
 @dataclass
 class Database:
     path: Path
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: sessionmaker[Session]  # for reading: a deferred BEGIN that never waits
+    writes: sessionmaker[Session]  # for a use case that writes: BEGIN IMMEDIATE, then wait
 
     def check(self) -> IntegrityReport:
         with self.engine.connect() as connection:
+            integrity = integrity_messages(connection)
             return IntegrityReport(
-                integrity=integrity_messages(connection),
+                integrity=integrity,
                 foreign_key_problems=foreign_key_problems(connection),
                 schema_revision=read_revision(connection),
                 expected_revision=HEAD_REVISION,
+                # Reading every step of a damaged file could fail; its report says enough.
+                summary_drift=tuple(summary_drift(connection)) if integrity == ["ok"] else (),
             )
 
     def close(self) -> None:
@@ -93,7 +99,13 @@ def open_database(data_dir: Path) -> Database:
     except DatabaseError:
         _dispose(engine)
         raise
-    return Database(path, engine, sessionmaker(engine, expire_on_commit=False))
+    return Database(path, engine, _sessions(engine), _sessions(for_writing(engine)))
+
+
+def _sessions(bind: Engine) -> sessionmaker[Session]:
+    sessions = sessionmaker(bind, expire_on_commit=False)
+    keep_summaries(sessions)  # the journey summary's one writer, on every session
+    return sessions
 
 
 def _dispose(engine: Engine | None) -> None:

@@ -11,6 +11,8 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_S = 5.0
+# An execution option: transactions on a connection carrying it will write.
+WRITES = "deliverydesk_writes"
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -24,7 +26,17 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def _on_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A transaction that reads and then writes must take the write lock up front: a plain
+    # (deferred) BEGIN that meets another writer when it first writes fails at once, as
+    # SQLite skips the busy wait rather than risk a deadlock. BEGIN IMMEDIATE waits up to
+    # BUSY_TIMEOUT_S for the lock instead. Reads keep a deferred BEGIN and never wait.
+    writes = connection.get_execution_options().get(WRITES, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+
+def for_writing(engine: Engine) -> Engine:
+    """The same engine and pool, whose transactions start with BEGIN IMMEDIATE."""
+    return engine.execution_options(**{WRITES: True})
 
 
 def create_db_engine(path: Path) -> Engine:

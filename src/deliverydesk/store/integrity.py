@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
+from deliverydesk.store.summaries import SummaryDrift
+
 
 @dataclass(frozen=True)
 class IntegrityReport:
@@ -13,6 +15,8 @@ class IntegrityReport:
     foreign_key_problems: int
     schema_revision: str | None
     expected_revision: str
+    # Journeys whose summary columns disagree with their steps, phases and feedback.
+    summary_drift: tuple[SummaryDrift, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -20,6 +24,7 @@ class IntegrityReport:
             self.integrity == ["ok"]
             and self.foreign_key_problems == 0
             and self.schema_revision == self.expected_revision
+            and not self.summary_drift
         )
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
 
+from deliverydesk.store.engine import for_writing
 from deliverydesk.store.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     """
     from alembic import command
 
-    with engine.connect() as connection:
+    with for_writing(engine).connect() as connection:  # BEGIN IMMEDIATE: wait for a writer
         driver = connection.connection.driver_connection
         assert driver is not None
         driver.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, or it is ignored
