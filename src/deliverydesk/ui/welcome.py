@@ -106,6 +106,9 @@ class WelcomeDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.demo_progress, 1)
         layout.addWidget(self.cancel_demo_button)
+        policy = row.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # room kept, so the choices never get squeezed
+        row.setSizePolicy(policy)
         row.hide()
         self.demo_progress_row = row
         return row
