@@ -4,15 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test compile lint typecheck contracts unit gui e2e bench screenshots clean
+.PHONY: run test compile lint typecheck contracts unit gui e2e packaging bench screenshots clean
 
 run: compile
 	$(BIN)/deliverydesk $(ARGS)
 
-test: lint contracts typecheck unit gui e2e
+test: lint contracts typecheck unit gui e2e packaging
 
-$(STAMP): pyproject.toml tools/find-python.sh
+$(STAMP): pyproject.toml setup.py tools/find-python.sh
 	@test -x $(BIN)/python || { PY=$$(sh tools/find-python.sh) && $$PY -m venv $(VENV); }
+	@# Icons moved to the top-level resources/; a left-over src/deliverydesk/resources (even
+	@# only its __pycache__) would shadow them as an empty namespace package.
+	@rm -rf src/deliverydesk/resources
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
@@ -40,6 +43,11 @@ gui: $(STAMP)
 
 e2e: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/e2e
+
+# A wheel built and installed into a fresh environment, run as a zip, and the editable
+# install: each must find the icons and the migrations.
+packaging: $(STAMP)
+	$(BIN)/pytest tests/packaging
 
 bench: compile
 	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done

@@ -14,6 +14,8 @@ from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.welcome import WelcomeDialog
 
+LONG = 60_000  # ms: seeding the demo takes seconds; a loaded test machine may take several
+
 
 def test_exploring_the_demo_fills_the_practice(
     empty_ws: Workspace, qtbot: QtBot, empty_ctx: Context
@@ -21,10 +23,50 @@ def test_exploring_the_demo_fills_the_practice(
     dialog = WelcomeDialog(empty_ws)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.accepted, timeout=LONG):
+        qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+        # While it works, the window is responsive and says how far along it is.
+        assert dialog.demo_progress.isVisible() and dialog.cancel_demo_button.isEnabled()
+        assert not dialog.demo_button.isEnabled() and not dialog.own_button.isEnabled()
+        qtbot.waitUntil(lambda: dialog.demo_progress.value() >= 25, timeout=LONG)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert get_practice(empty_ctx) is not None
     assert len({row.client_id for row in client_rows(empty_ctx)}) == 25
+
+
+def test_cancelling_the_demo_adds_nothing_and_offers_both_choices_again(
+    empty_ws: Workspace, qtbot: QtBot, empty_ctx: Context
+) -> None:
+    dialog = WelcomeDialog(empty_ws)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.demo_progress.value() > 0, timeout=LONG)
+    qtbot.mouseClick(dialog.cancel_demo_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: not dialog.demo_progress.isVisible(), timeout=LONG)
+    assert "Nothing was added" in dialog.choice_error.text()
+    assert dialog.demo_button.isEnabled() and dialog.own_button.isEnabled()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert get_practice(empty_ctx) is None
+    assert empty_ctx.check().ok
+
+
+def test_closing_the_welcome_while_the_demo_is_set_up_stops_it(
+    empty_ws: Workspace, qtbot: QtBot, empty_ctx: Context
+) -> None:
+    dialog = WelcomeDialog(empty_ws)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.demo_progress.value() > 0, timeout=LONG)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert dialog.jobs.pool.activeThreadCount() == 0  # it waited for the work to stop
+    qtbot.waitUntil(lambda: dialog.jobs.running() == [], timeout=LONG)
+    assert get_practice(empty_ctx) is None
+    assert empty_ctx.check().ok
 
 
 def test_starting_my_own_practice_asks_name_hours_and_days(

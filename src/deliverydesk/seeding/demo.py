@@ -1,7 +1,9 @@
 """A demo practice that reads like a real one, its history replayed through the services.
 
 Every record is made by the same use cases the window calls, each on the day it happened
-(a FixedClock per day), so the activity log, phase dates and summaries are genuine.
+(a FixedClock per day), so the activity log, phase dates and summaries are genuine. The
+replay runs in a scratch folder; its result moves into the person's folder in one
+transaction.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 from sqlalchemy import select
 
 from deliverydesk.model.calendar import WorkCalendar
-from deliverydesk.model.clock import Clock, FixedClock
+from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Friction, Journey, JourneyPhase, JourneyStep
 from deliverydesk.model.enums import FrictionKind, JourneyStatus, Owner, StepKind
+from deliverydesk.progress import CancelCheck, Progress, Tracker
 from deliverydesk.seeding.demo_content import (
     CLIENTS,
     FEEDBACK,
@@ -35,6 +39,7 @@ from deliverydesk.services.journeys import add_note, complete_step, move_to_phas
 from deliverydesk.services.offers import create_offer
 from deliverydesk.services.practice import create_practice, get_practice
 from deliverydesk.services.records import log_friction, record_feedback, resolve_friction
+from deliverydesk.store.transfer import copy_into_empty
 
 Action = Callable[[Context], object]
 # What happened on a day: sorted by (day, client, order in which the replay planned it).
@@ -57,22 +62,39 @@ class _Step:
     kind: StepKind
 
 
-def seed_demo_in(data_dir: Path, clock: Clock) -> str:
-    """Seed the practice in `data_dir` through a connection of its own (the window's job
-    runner and the command line call this; the window's workspace sees it on Changes.all)."""
-    ctx = open_workspace(data_dir, clock)
-    try:
-        return seed_demo(ctx)
-    finally:
-        ctx.close()
+def seed_demo(
+    ctx: Context, progress: Progress | None = None, cancelled: CancelCheck | None = None
+) -> str:
+    """Fill an empty data folder with the Northlight demo practice; returns a summary.
 
-
-def seed_demo(ctx: Context) -> str:
-    """Fill an empty data folder with the Northlight demo practice; returns a summary."""
+    The practice is built in a scratch folder and moved in with one transaction, so a cancel
+    (`cancelled()` turning True raises Cancelled) or a crash part-way leaves the folder as
+    it was. `progress(done, total)` counts in percent.
+    """
     if get_practice(ctx) is not None:
         raise InvalidInput(
             "This data folder already holds a practice; the demo only fills an empty one."
         )
+    tracker = Tracker(progress, cancelled)
+    with TemporaryDirectory(prefix="deliverydesk-demo-") as folder:
+        scratch = open_workspace(Path(folder), ctx.clock)
+        try:
+            _build(scratch, tracker)
+        finally:
+            scratch.close()
+        tracker.step(_BUILT, 100)  # the last moment to stop: the move below is all or nothing
+        copy_into_empty(ctx.db.engine, scratch.path)
+    tracker.report(100, 100)  # in place: too late to stop
+    completed = sum(seed.story.completed for seed in CLIENTS)
+    return f"{len(OFFERS)} offers, {len(CLIENTS)} clients ({completed} journeys completed)"
+
+
+# Share of the work (in percent) done once the clients are enrolled and once all is built.
+_ENROLLED, _BUILT = 25, 95
+
+
+def _build(ctx: Context, tracker: Tracker) -> None:
+    """The demo practice, replayed day by day into the empty workspace `ctx`."""
     today = ctx.clock.today()
     calendar = WorkCalendar(PRACTICE.working_days)
     opened = _at(ctx, working_days_before(calendar, today, PRACTICE.founded))
@@ -80,16 +102,18 @@ def seed_demo(ctx: Context) -> str:
         opened, PRACTICE.name, PRACTICE.weekly_hours, PRACTICE.working_days, PRACTICE.owner_name
     )
     offer_ids = {key: create_offer(opened, spec)[0] for key, spec in OFFERS.items()}
-    journeys = [_enrol(ctx, seed, offer_ids[seed.offer], calendar) for seed in CLIENTS]
+    journeys = []
+    for count, seed in enumerate(CLIENTS):
+        tracker.step(count * _ENROLLED // len(CLIENTS), 100)
+        journeys.append(_enrol(ctx, seed, offer_ids[seed.offer], calendar))
     events: list[Event] = []
     feedback_used: dict[tuple[str, str], int] = {}
     for index, (seed, journey_id) in enumerate(zip(CLIENTS, journeys, strict=True)):
         story = _Replay(ctx, index, seed, journey_id, calendar, feedback_used)
         events.extend(story.events())
-    for day, _client, _order, action in sorted(events, key=lambda e: e[:3]):
+    for count, (day, _client, _order, action) in enumerate(sorted(events, key=lambda e: e[:3])):
+        tracker.step(_ENROLLED + count * (_BUILT - _ENROLLED) // len(events), 100)
         action(_at(ctx, day))
-    completed = sum(seed.story.completed for seed in CLIENTS)
-    return f"{len(OFFERS)} offers, {len(CLIENTS)} clients ({completed} journeys completed)"
 
 
 def _at(ctx: Context, day: date) -> Context:

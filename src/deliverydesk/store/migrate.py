@@ -6,6 +6,8 @@ it (see store/schema.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import as_file, files
 from typing import TYPE_CHECKING
 
@@ -18,20 +20,27 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 
-def _config(connection: Connection | None = None) -> Config:
+@contextmanager
+def _config(connection: Connection | None = None) -> Iterator[Config]:
+    """Alembic's configuration, valid only inside the block.
+
+    In a zipped or frozen build the migrations folder may be a temporary copy that exists
+    only while `as_file` is open, so everything that reads the scripts runs in here.
+    """
     from alembic.config import Config
 
-    config = Config()
     with as_file(files("deliverydesk.store") / "migrations") as location:
+        config = Config()
         config.set_main_option("script_location", str(location))
-    config.attributes["connection"] = connection
-    return config
+        config.attributes["connection"] = connection
+        yield config
 
 
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+    with _config() as config:
+        head = ScriptDirectory.from_config(config).get_current_head()
     assert head is not None
     return head
 
@@ -39,7 +48,8 @@ def head_revision() -> str:
 def known_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 
-    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+    with _config() as config:
+        return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
@@ -56,7 +66,8 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         driver.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, or it is ignored
         try:
             with connection.begin():
-                command.upgrade(_config(connection), target)
+                with _config(connection) as config:
+                    command.upgrade(config, target)
                 problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise DatabaseError(

@@ -35,15 +35,6 @@ if TYPE_CHECKING:
 def _placeholders() -> dict[str, tuple[str, str, str]]:
     """Screens built by later releases, with an honest word on what they will hold."""
     return {
-        "board": (
-            tr("Board"),
-            tr("The board is on its way"),
-            tr(
-                "Every active client as a card in their offer's current phase, with "
-                "progress, the next step, who it waits on and what is overdue. Drag a card "
-                "to move a client on; checkpoints are respected and every move can be undone."
-            ),
-        ),
         "timeline": (
             tr("Timeline"),
             tr("The timeline is on its way"),

@@ -13,15 +13,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from deliverydesk.seeding.demo import seed_demo_in
-from deliverydesk.services.errors import InvalidInput
+from deliverydesk.seeding.demo import seed_demo
+from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.icons import app_icon
+from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.text import tr
 from deliverydesk.ui.typography import make_heading
 
@@ -29,9 +32,13 @@ from deliverydesk.ui.typography import make_heading
 class WelcomeDialog(QDialog):
     """Accepted once a practice exists in the workspace; rejected if the person leaves."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, jobs: JobRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self._ws = workspace
+        self.jobs = jobs or JobRunner.for_workspace(workspace, self)
+        self.demo_job: Job | None = None
         self.setWindowTitle(tr("Welcome to DeliveryDesk"))
         self.setWindowIcon(app_icon())
         self.pages = QStackedWidget()
@@ -73,22 +80,87 @@ class WelcomeDialog(QDialog):
         self.own_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
         self.choice_error = QLabel()
         self.choice_error.setWordWrap(True)
+        self.choice_error.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(logo)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addSpacing(em)
         layout.addWidget(self.demo_button)
         layout.addWidget(self.own_button)
+        layout.addWidget(self._demo_progress_row())
         layout.addWidget(self.choice_error)
         return page
 
+    def _demo_progress_row(self) -> QWidget:
+        """Shown while the demo is being set up, off the UI thread: progress and Cancel."""
+        self.demo_progress = QProgressBar()
+        self.demo_progress.setRange(0, 100)
+        self.demo_progress.setFormat(tr("Setting up the demo practice… %p%"))
+        self.demo_progress.setAccessibleName(tr("Demo set-up progress"))
+        self.cancel_demo_button = QPushButton(tr("Cancel"))
+        self.cancel_demo_button.setToolTip(tr("Stop; nothing is added to your data folder."))
+        self.cancel_demo_button.clicked.connect(self.cancel_demo)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.demo_progress, 1)
+        layout.addWidget(self.cancel_demo_button)
+        policy = row.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # room kept, so the choices never get squeezed
+        row.setSizePolicy(policy)
+        row.hide()
+        self.demo_progress_row = row
+        return row
+
     def choose_demo(self) -> None:
-        try:
-            seed_demo_in(self._ws.folder, self._ws.clock)
-        except InvalidInput as error:
-            self.choice_error.setText(str(error))
+        """Seed the demo on a pool thread; the dialog is accepted when it is in place."""
+        if self.demo_job is not None:
             return
-        self.accept()
+        self.choice_error.clear()
+        self._set_seeding(True)
+        job = self.jobs.submit(
+            lambda ctx, tracker: seed_demo(ctx, tracker.progress, tracker.cancelled)
+        )
+        job.progressed.connect(self._demo_progressed)
+        job.succeeded.connect(lambda _summary: self._demo_ended(job, ""))
+        job.cancelled.connect(
+            lambda: self._demo_ended(job, tr("Stopped. Nothing was added; start again any time."))
+        )
+        job.failed.connect(lambda error: self._demo_ended(job, _failure_text(error)))
+        self.demo_job = job
+
+    def cancel_demo(self) -> None:
+        if self.demo_job is not None:
+            self.demo_job.cancel()
+            self.cancel_demo_button.setEnabled(False)
+
+    def _demo_progressed(self, done: int, total: int) -> None:
+        self.demo_progress.setValue(done * 100 // max(total, 1))
+
+    def _demo_ended(self, job: Job, problem: str) -> None:
+        if job is not self.demo_job:  # a job the person walked away from
+            return
+        self.demo_job = None
+        self._set_seeding(False)
+        if problem:
+            self.choice_error.setText(problem)
+        else:
+            self.accept()
+
+    def _set_seeding(self, seeding: bool) -> None:
+        self.demo_button.setEnabled(not seeding)
+        self.own_button.setEnabled(not seeding)
+        self.cancel_demo_button.setEnabled(seeding)
+        self.demo_progress.setValue(0)
+        self.demo_progress_row.setVisible(seeding)
+
+    def reject(self) -> None:
+        """Leaving while the demo is being set up stops it first (nothing is kept)."""
+        job, self.demo_job = self.demo_job, None
+        if job is not None:
+            job.cancel()
+            self.jobs.wait()
+        super().reject()
 
     # -- page 2: my own practice -------------------------------------------------------------
     def _setup_page(self) -> QWidget:
@@ -146,3 +218,9 @@ class WelcomeDialog(QDialog):
             self.setup_error.setText(str(error))
             return
         self.accept()
+
+
+def _failure_text(error: object) -> str:
+    if isinstance(error, InvalidInput | DatabaseError):
+        return str(error)  # written for the person
+    return tr("The demo could not be set up: {error}").format(error=error)

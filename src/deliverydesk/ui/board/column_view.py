@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -111,13 +111,7 @@ class ColumnWidget(QFrame):
 
 
 class LaneWidget(QWidget):
-    """One offer's columns under a header that collapses them.
-
-    Signals:
-        toggled(bool): the lane was expanded (True) or collapsed (False).
-    """
-
-    toggled = Signal(bool)
+    """One offer's columns under a header that collapses them."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,4 +148,3 @@ class LaneWidget(QWidget):
     def _on_toggled(self, expanded: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         self.body.setVisible(expanded)
-        self.toggled.emit(expanded)

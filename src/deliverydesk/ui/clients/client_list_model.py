@@ -26,7 +26,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 NAME, OFFER, PHASE, PROGRESS, NEXT, DUE, WAITING, HEALTH = range(8)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def _headers() -> list[str]:
@@ -188,8 +187,6 @@ class ClientListModel(QAbstractTableModel):
             return semantic(QApplication.palette()).danger
         if role == ROW_ROLE:
             return row
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(row, column) or self._tooltip(row, column)
         return None

@@ -1,0 +1,200 @@
+"""Work off the UI thread: a small job runner with progress, cancel and a result.
+
+A job is a plain function `work(ctx, tracker)`. It runs on a pool thread with a workspace
+of its own (`open_workspace` on the runner's data folder, closed when it ends: SQLite
+connections are never shared between threads), reports through `tracker.step(done, total)`
+and returns a value. Everything it says reaches the window as signals on the UI thread:
+
+    job = runner.submit(lambda ctx, tracker: seed_demo(ctx, tracker.progress, tracker.cancelled))
+    job.progressed.connect(bar.setValue)   # done, total
+    job.succeeded.connect(on_result)       # the work's return value
+    job.failed.connect(on_error)           # the exception it raised
+    job.cancel()                           # it stops at its next step: `cancelled` follows
+
+Batch PDF export, imports and backups take the same road.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
+
+from deliverydesk.model.clock import Clock, SystemClock
+from deliverydesk.progress import Cancelled, Tracker
+
+if TYPE_CHECKING:
+    from deliverydesk.services.context import Context
+    from deliverydesk.services.workspace import Workspace
+
+Work = Callable[["Context", Tracker], Any]
+
+
+class _Relay(QObject):
+    """Carries the pool thread's news to the Job; the queued connections cross threads."""
+
+    progressed = Signal(int, int)
+    ended = Signal(str, object)  # "succeeded" | "failed" | "cancelled", value or exception
+
+
+class Job(QObject):
+    """One piece of work on the pool. All its signals arrive on the UI thread.
+
+    Signals:
+        progressed(done, total): the work moved on.
+        succeeded(value): the work returned `value`.
+        failed(error): the work raised `error` (an exception; str(error) for the person).
+        cancelled(): the work stopped at a step after cancel() was asked.
+        finished(): after any of the three above; the job is over.
+    """
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stop = threading.Event()
+        self._running = True
+        self.relay = _Relay()
+        self.relay.progressed.connect(self._on_progressed)
+        self.relay.ended.connect(self._on_ended)
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next step; `cancelled` follows if it does."""
+        self._stop.set()
+
+    def cancel_requested(self) -> bool:
+        return self._stop.is_set()
+
+    def is_running(self) -> bool:
+        return self._running
+
+    @Slot(int, int)
+    def _on_progressed(self, done: int, total: int) -> None:
+        if self._running:
+            self.progressed.emit(done, total)
+
+    @Slot(str, object)
+    def _on_ended(self, outcome: str, value: object) -> None:
+        self._running = False
+        if outcome == "succeeded":
+            self.succeeded.emit(value)
+        elif outcome == "cancelled":
+            self.cancelled.emit()
+        else:
+            self.failed.emit(value)
+        self.finished.emit()
+
+
+class _Task:
+    """The pool thread's side of a job. It lets go of every Qt object before it says it is
+    released, so no QObject is ever freed on the pool thread."""
+
+    def __init__(self, job: Job, work: Work, data_dir: Path, clock: Clock) -> None:
+        self._relay: _Relay | None = job.relay
+        self._tracker = Tracker(self._report, job.cancel_requested)
+        self._work = work
+        self._data_dir = data_dir
+        self._clock = clock
+        self.released = threading.Event()
+
+    def _report(self, done: int, total: int) -> None:
+        if self._relay is not None:
+            self._relay.progressed.emit(done, total)
+
+    def run(self) -> None:
+        outcome, value = self._outcome()
+        relay, self._relay = self._relay, None
+        assert relay is not None
+        relay.ended.emit(outcome, value)
+        del relay
+        self.released.set()
+
+    def _outcome(self) -> tuple[str, object]:
+        # Imported here: the window starts before SQLAlchemy is loaded (see ui/app.py).
+        from deliverydesk.services.context import open_workspace
+
+        try:
+            self._tracker.step(0, 1)  # a job cancelled while it waited never starts
+            ctx = open_workspace(self._data_dir, self._clock)
+            try:
+                value = self._work(ctx, self._tracker)
+            finally:
+                ctx.close()
+        except Cancelled:
+            return "cancelled", None
+        except Exception as error:  # every failure is reported to the window, none is lost
+            return "failed", error
+        return "succeeded", value
+
+
+class JobRunner(QObject):
+    """Runs jobs on its own thread pool, each with a workspace on `data_dir`."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: Clock | None = None,
+        parent: QObject | None = None,
+        max_threads: int = 2,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.clock = clock or SystemClock()
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._tasks: dict[Job, _Task] = {}
+
+    @classmethod
+    def for_workspace(cls, workspace: Workspace, parent: QObject | None = None) -> JobRunner:
+        """Jobs on the same data folder and clock as the window's workspace."""
+        return cls(workspace.folder, workspace.clock, parent)
+
+    def submit(self, work: Work) -> Job:
+        """Queue `work(ctx, tracker)`; connect to the returned Job's signals at once (they
+        are delivered through the event loop, never before this returns)."""
+        job = Job()
+        task = _Task(job, work, self.data_dir, self.clock)
+        self._tasks[job] = task
+        job.finished.connect(self._prune_soon)
+        self.pool.start(task.run)
+        return job
+
+    def running(self) -> list[Job]:
+        return [job for job in self._tasks if job.is_running()]
+
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        """Block until every job's work has returned; False if that took too long.
+
+        Their last signals are still to come, through the event loop.
+        """
+        return self.pool.waitForDone(timeout_ms)
+
+    def shutdown(self, timeout_ms: int = 30_000) -> bool:
+        """Cancel every job, then wait() for them (before closing the workspace or quitting).
+
+        Jobs stop at their next step; what they already did is theirs to keep or roll back.
+        """
+        for job in self._tasks:
+            job.cancel()
+        return self.wait(timeout_ms)
+
+    @Slot()
+    def _prune_soon(self) -> None:
+        # Not from inside the finishing job's own signal: letting go of it there could
+        # free it while Qt is still delivering to it.
+        QTimer.singleShot(0, self._prune)
+
+    def _prune(self) -> None:
+        """Let go of finished jobs once their pool thread has let go of them too."""
+        for job, task in list(self._tasks.items()):
+            if not job.is_running() and task.released.is_set():
+                del self._tasks[job]
+        if any(not job.is_running() for job in self._tasks):
+            QTimer.singleShot(1, self._prune)
