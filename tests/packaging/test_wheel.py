@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -48,7 +49,9 @@ def source_versions() -> list[str]:
 
 
 def run(*command: str | Path, cwd: Path | None = None) -> str:
-    result = subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=120)
+    # The fresh environment must see only what was installed into it, not a source path.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=120, env=env)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
 
