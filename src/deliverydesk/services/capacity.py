@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Connection, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Connection, func, select
 
 from deliverydesk.model.calendar import WorkCalendar, week_start
 from deliverydesk.model.capacity import (
@@ -22,7 +21,7 @@ from deliverydesk.model.capacity import (
     spread,
     week_table,
 )
-from deliverydesk.model.entities import Journey, JourneyStep, Offer, OfferPhase
+from deliverydesk.model.entities import Journey, JourneyStep, Offer, OfferPhase, OfferStep
 from deliverydesk.model.enums import JourneyStatus, Owner
 from deliverydesk.services.clients import check_start
 from deliverydesk.services.context import Context
@@ -52,9 +51,10 @@ def booked_load(connection: Connection, since: date, calendar: WorkCalendar) -> 
     """Minutes per week of my open steps in active journeys, from the week of `since` on.
 
     One query: the open-steps index (due date, journey) finds the rows, the journey's
-    status is checked by its primary key."""
+    status is checked by its primary key, and steps sharing their dates are summed in SQL,
+    so each (start, due) span is spread over its working days once."""
     rows = connection.execute(
-        select(JourneyStep.start_on, JourneyStep.due_on, JourneyStep.effort_minutes)
+        select(JourneyStep.start_on, JourneyStep.due_on, func.sum(JourneyStep.effort_minutes))
         .join(Journey, Journey.id == JourneyStep.journey_id)
         .where(
             JourneyStep.completed_on.is_(None),
@@ -63,38 +63,41 @@ def booked_load(connection: Connection, since: date, calendar: WorkCalendar) -> 
             JourneyStep.effort_minutes > 0,
             Journey.status == JourneyStatus.ACTIVE,
         )
+        .group_by(JourneyStep.start_on, JourneyStep.due_on)
     ).all()
     return spread((Effort(*row) for row in rows), calendar)
 
 
 def offer_design(ctx: Context, offer_id: int) -> DesignEffort:
-    """The offer's phases and my effort per step, as a new journey would snapshot them."""
-    with ctx.db.sessions() as session:
-        offer = session.scalars(
-            select(Offer)
+    """The offer's phases and my effort per step, as a new journey would snapshot them
+    (one query: phases with their steps, in order)."""
+    with ctx.db.engine.connect() as connection:
+        rows = connection.execute(
+            select(
+                Offer.name,
+                OfferPhase.id,
+                OfferPhase.planned_days,
+                OfferStep.id,
+                OfferStep.offset_days,
+                OfferStep.duration_days,
+                OfferStep.effort_minutes,
+                OfferStep.owner,
+            )
+            .outerjoin(OfferPhase, OfferPhase.offer_id == Offer.id)
+            .outerjoin(OfferStep, OfferStep.phase_id == OfferPhase.id)
             .where(Offer.id == offer_id)
-            .options(selectinload(Offer.phases).selectinload(OfferPhase.steps))
-        ).first()
-        if offer is None:
-            raise NotFound("That offer no longer exists.")
-        if not offer.phases:
-            raise InvalidInput(f"The offer '{offer.name}' has no phases yet; design it first.")
-        return design_effort(
-            [
-                (
-                    phase.planned_days,
-                    [
-                        (
-                            step.offset_days,
-                            step.duration_days,
-                            step.effort_minutes if step.owner is Owner.ME else 0,
-                        )
-                        for step in phase.steps
-                    ],
-                )
-                for phase in offer.phases
-            ]
-        )
+            .order_by(OfferPhase.position, OfferStep.position)
+        ).all()
+    if not rows:
+        raise NotFound("That offer no longer exists.")
+    if rows[0][1] is None:
+        raise InvalidInput(f"The offer '{rows[0][0]}' has no phases yet; design it first.")
+    phases: dict[int, tuple[int, list[tuple[int, int, int]]]] = {}
+    for _, phase_id, days, step_id, offset, duration, minutes, owner in rows:
+        steps = phases.setdefault(phase_id, (days, []))[1]
+        if step_id is not None:
+            steps.append((offset, duration, minutes if owner is Owner.ME else 0))
+    return design_effort(list(phases.values()))
 
 
 def capacity_preview(
