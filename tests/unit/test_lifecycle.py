@@ -28,7 +28,7 @@ from deliverydesk.services.lifecycle import (
 )
 from deliverydesk.services.practice import create_practice
 from deliverydesk.services.queries import board_rows
-from tests.unit.test_services import MON_FRI, MONDAY, Enrolled, dump, enrol, kinds
+from tests.unit.test_services import MON_FRI, Enrolled, dump, enrol, kinds
 
 
 @pytest.fixture
