@@ -6,7 +6,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import select
 
+from deliverydesk.model.entities import Journey
 from deliverydesk.model.enums import Owner, StepKind
 from deliverydesk.services.capacity import capacity_preview
 from deliverydesk.services.changes import Aspect
@@ -26,6 +28,7 @@ from deliverydesk.services.practice_settings import (
     update_practice,
 )
 from deliverydesk.services.queries import board_rows
+from deliverydesk.services.summary import refresh_summary
 from tests.unit.test_services import MON_FRI, MONDAY, Enrolled, dump, enrol
 
 WEDNESDAY = MONDAY + timedelta(days=2)
@@ -40,6 +43,15 @@ def practice(ctx: Context) -> Context:
 def due_dates(ctx: Context, enrolled: Enrolled) -> dict[str, date]:
     detail = journey_detail(ctx, enrolled.journey_id)
     return {s.title: s.due_on for p in detail.phases for s in p.steps}
+
+
+def assert_summaries_true(ctx: Context) -> None:
+    """The bulk re-dating left every journey's summary as refresh_summary would write it."""
+    before = dump(ctx)
+    with ctx.transaction() as session:
+        for journey in session.scalars(select(Journey)).all():
+            refresh_summary(session, journey)
+    assert dump(ctx) == before
 
 
 # practice settings ------------------------------------------------------------------------
@@ -100,10 +112,14 @@ def test_a_new_holiday_moves_only_open_due_dates_after_showing_how_many(
     assert after["Plan approved"] == date(2026, 12, 2)
     assert after["Final review"] == before["Final review"]
     assert practice_settings(practice).closed_dates == holiday
+    (card,) = board_rows(practice, enrolled.offer_id)
+    assert (card.next_step_title, card.next_step_due) == ("Draft the plan", date(2026, 11, 30))
+    assert_summaries_true(practice)
     # Undo puts every date and the settings back.
     restore_practice(practice, result.value)
     assert due_dates(practice, enrolled) == before
     assert practice_settings(practice) == settings
+    assert_summaries_true(practice)
 
 
 def test_dropping_a_working_day_moves_open_work_of_active_and_paused_journeys(
@@ -124,6 +140,7 @@ def test_dropping_a_working_day_moves_open_work_of_active_and_paused_journeys(
         assert all(day.isoweekday() != 5 for day in dates.values())
     (card,) = board_rows(practice, first.offer_id)
     assert card.next_step_due == due_dates(practice, first)["Welcome call"]
+    assert_summaries_true(practice)
 
 
 def test_nothing_moves_when_the_calendar_is_unchanged(practice: Context) -> None:

@@ -4,22 +4,22 @@ done yet (open steps of active and paused journeys), after showing how many date
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import Connection, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from deliverydesk.model.calendar import WorkCalendar
 from deliverydesk.model.entities import Journey, JourneyPhase, JourneyStep, Practice
 from deliverydesk.model.enums import ActivityKind, JourneyStatus
 from deliverydesk.model.retime import Retimer
-from deliverydesk.services import activity
+from deliverydesk.services import redate
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.practice import closed_dates
-from deliverydesk.services.summary import refresh_summary
 from deliverydesk.services.validation import clean_line
 
 MAX_CLOSED_DATES = 2_000
@@ -142,12 +142,8 @@ def update_practice(ctx: Context, settings: PracticeSettings) -> Result[Practice
         practice = _practice(session)
         before = _settings(practice)
         _write(practice, clean)
-        steps, phases, ends = _redate(ctx, session, before.calendar, clean.calendar)
-        aspects = Aspect.PRACTICE | Aspect.CAPACITY | (Aspect.STEPS if steps else Aspect.NONE)
-        return Result(
-            PracticeUndo(before, steps, phases, ends),
-            Changes(journeys=frozenset(j for j, _ in ends), aspects=aspects),
-        )
+        undo = _redate(ctx, session, before, clean)
+        return Result(undo, _changes(undo))
 
 
 def restore_practice(ctx: Context, undo: PracticeUndo) -> Result[PracticeUndo]:
@@ -157,52 +153,35 @@ def restore_practice(ctx: Context, undo: PracticeUndo) -> Result[PracticeUndo]:
         practice = _practice(session)
         now = _settings(practice)
         _write(practice, undo.settings)
-        steps = {
-            s.id: s
-            for s in session.scalars(
-                select(JourneyStep).where(JourneyStep.id.in_([i for i, _, _ in undo.steps]))
-            )
-        }
-        phases = {
-            p.id: p
-            for p in session.scalars(
-                select(JourneyPhase).where(JourneyPhase.id.in_([i for i, _ in undo.phases]))
-            )
-        }
-        journeys = {
-            j.id: j
-            for j in session.scalars(
-                select(Journey)
-                .where(Journey.id.in_([i for i, _ in undo.journeys]))
-                .options(selectinload(Journey.phases).selectinload(JourneyPhase.steps))
-            )
-        }
+        steps = redate.step_dates(session, [i for i, _, _ in undo.steps])
+        phases = redate.planned_ends(session, JourneyPhase, [i for i, _ in undo.phases])
+        journeys = redate.journeys_of(session, [i for i, _ in undo.journeys])
+        redate.write_step_dates(session, [d for d in undo.steps if d[0] in steps])
+        redate.write_ends(session, JourneyPhase, [e for e in undo.phases if e[0] in phases])
+        redate.write_ends(session, Journey, [e for e in undo.journeys if e[0] in journeys])
+        redate.refresh_summaries(session, journeys)
+        moved = Counter(journey_id for journey_id, _, _ in steps.values())
+        redate.log_each(
+            session,
+            ctx.clock,
+            ActivityKind.STEPS_RESCHEDULED,
+            ((j, client, {"steps": moved[j], "undo": True}) for j, (client, _) in journeys.items()),
+        )
         redo = PracticeUndo(
             now,
-            tuple((i, steps[i].start_on, steps[i].due_on) for i, _, _ in undo.steps if i in steps),
-            tuple((i, phases[i].planned_end_on) for i, _ in undo.phases if i in phases),
-            tuple((i, journeys[i].planned_end_on) for i, _ in undo.journeys if i in journeys),
+            tuple((i, start, due) for i, (_, start, due) in steps.items()),
+            tuple(phases.items()),
+            tuple((j, end) for j, (_, end) in journeys.items()),
         )
-        for step_id, start_on, due_on in undo.steps:
-            if step_id in steps:
-                steps[step_id].start_on, steps[step_id].due_on = start_on, due_on
-        for phase_id, end_on in undo.phases:
-            if phase_id in phases:
-                phases[phase_id].planned_end_on = end_on
-        for journey_id, end_on in undo.journeys:
-            if journey_id in journeys:
-                journeys[journey_id].planned_end_on = end_on
-                refresh_summary(session, journeys[journey_id])
-                activity.log(
-                    session,
-                    ctx.clock,
-                    journeys[journey_id],
-                    ActivityKind.STEPS_RESCHEDULED,
-                    steps=sum(s.journey_id == journey_id for s in steps.values()),
-                    undo=True,
-                )
-        aspects = Aspect.PRACTICE | Aspect.CAPACITY | (Aspect.STEPS if undo.steps else Aspect.NONE)
-        return Result(redo, Changes(journeys=frozenset(journeys), aspects=aspects))
+        return Result(redo, _changes(redo))
+
+
+def _changes(undo: PracticeUndo) -> Changes:
+    moved = Aspect.STEPS if undo.steps else Aspect.NONE
+    return Changes(
+        journeys=frozenset(j for j, _ in undo.journeys),
+        aspects=Aspect.PRACTICE | Aspect.CAPACITY | moved,
+    )
 
 
 def _write(practice: Practice, settings: PracticeSettings) -> None:
@@ -212,42 +191,40 @@ def _write(practice: Practice, settings: PracticeSettings) -> None:
     practice.closed_dates = [d.isoformat() for d in sorted(settings.closed_dates)]
 
 
-_Dates = tuple[
-    tuple[tuple[int, date, date], ...], tuple[tuple[int, date], ...], tuple[tuple[int, date], ...]
-]
-
-
-def _redate(ctx: Context, session: Session, old: WorkCalendar, new: WorkCalendar) -> _Dates:
+def _redate(
+    ctx: Context, session: Session, before: PracticeSettings, after: PracticeSettings
+) -> PracticeUndo:
     """Move the open work of active and paused journeys into the new calendar; returns the
-    dates it moved as they were: (steps, phase ends, journey ends)."""
-    moves = _moves(_open_steps(session), old, new) if old != new else {}
+    settings and the dates as they were."""
+    old, new = before.calendar, after.calendar
+    rows = _open_steps(session) if old != new else []
+    moves = _moves(rows, old, new)
     if not moves:
-        return (), (), ()
-    journeys = session.scalars(
-        select(Journey)
-        .where(Journey.id.in_(list(moves)))
-        .options(selectinload(Journey.phases).selectinload(JourneyPhase.steps))
-    ).all()
-    retimer = Retimer(
-        old,
-        new,
-        (d for j in journeys for p in j.phases for d in (p.planned_start_on, p.planned_end_on)),
+        return PracticeUndo(before)
+    was = tuple((i, start, due) for j, i, _, start, due in rows if i in moves.get(j, {}))
+    redate.write_step_dates(
+        session, [(i, s, d) for steps in moves.values() for i, (s, d) in steps.items()]
     )
-    steps, phases, ends = [], [], []
-    for journey in journeys:
-        moved = moves[journey.id]
-        for phase in journey.phases:
-            for step in phase.steps:
-                if step.id in moved:
-                    steps.append((step.id, step.start_on, step.due_on))
-                    step.start_on, step.due_on = moved[step.id]
-            if phase.completed_on is None:
-                end = retimer.end(phase.planned_start_on, phase.planned_end_on)
-                if end != phase.planned_end_on:
-                    phases.append((phase.id, phase.planned_end_on))
-                    phase.planned_end_on = end
-        ends.append((journey.id, journey.planned_end_on))
-        journey.planned_end_on = max(p.planned_end_on for p in journey.phases)
-        refresh_summary(session, journey)
-        activity.log(session, ctx.clock, journey, ActivityKind.STEPS_RESCHEDULED, steps=len(moved))
-    return tuple(steps), tuple(phases), tuple(ends)
+    phases = redate.phases_of(session, moves)
+    retimer = Retimer(old, new, (d for row in phases for d in (row[2], row[3])))
+    phase_was, phase_now = [], []
+    ends: dict[int, list[date]] = defaultdict(list)
+    for phase_id, journey_id, start, end, completed in phases:
+        now = end if completed else retimer.end(start, end)
+        if now != end:
+            phase_was.append((phase_id, end))
+            phase_now.append((phase_id, now))
+        ends[journey_id].append(now)
+    redate.write_ends(session, JourneyPhase, phase_now)
+    journeys = redate.journeys_of(session, moves)
+    redate.write_ends(session, Journey, [(j, max(ends[j])) for j in journeys])
+    redate.refresh_summaries(session, journeys)
+    redate.log_each(
+        session,
+        ctx.clock,
+        ActivityKind.STEPS_RESCHEDULED,
+        ((j, client, {"steps": len(moves[j])}) for j, (client, _) in journeys.items()),
+    )
+    return PracticeUndo(
+        before, was, tuple(phase_was), tuple((j, end) for j, (_, end) in journeys.items())
+    )
