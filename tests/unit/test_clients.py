@@ -9,8 +9,9 @@ from sqlalchemy import select
 
 from deliverydesk.model.entities import Activity, Journey, Offer
 from deliverydesk.model.enums import ActivityKind, JourneyStatus
+from deliverydesk.model.fit import fit_score
 from deliverydesk.services.changes import Aspect
-from deliverydesk.services.client_lookup import client_details, similar_clients
+from deliverydesk.services.client_lookup import client_details, offer_checklist, similar_clients
 from deliverydesk.services.clients import (
     ClientInput,
     add_client,
@@ -187,6 +188,9 @@ def test_enrolment_keeps_the_right_fit_answers_and_score(practice: Context) -> N
             "criteria": [{"text": "Has a budget", "weight": 3}, {"text": "Coachable", "weight": 2}],
             "threshold": 4,
         }
+    checklist = offer_checklist(practice, offer_id)
+    assert [c.text for c in checklist.criteria] == ["Has a budget", "Coachable"]
+    assert fit_score(checklist, {"Has a budget": True}).below  # 3 < 4: the wizard warns
     client_id = add_client(practice, ClientInput("Ana Souza")).value
     answers = {"Has a budget": True, "Coachable": False, "Not asked": True}
     journey_id = enrol_client(practice, client_id, offer_id, MONDAY, answers).value

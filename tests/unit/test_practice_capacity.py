@@ -143,6 +143,11 @@ def test_dropping_a_working_day_moves_open_work_of_active_and_paused_journeys(
     assert_summaries_true(practice)
 
 
+def test_a_preview_without_working_days_is_refused(practice: Context) -> None:
+    with pytest.raises(InvalidInput, match="at least one working day"):
+        preview_reschedule(practice, frozenset(), frozenset())
+
+
 def test_nothing_moves_when_the_calendar_is_unchanged(practice: Context) -> None:
     enrol(practice)
     settings = practice_settings(practice)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from deliverydesk.model.entities import Client, Journey, Offer
 from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.fit import RightFit
 from deliverydesk.services.clients import ClientInput
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import NotFound
@@ -146,3 +147,13 @@ def offers_named(ctx: Context, name: str) -> list[OfferName]:
             select(Offer.id, Offer.name).where(Offer.archived.is_(False)).order_by(Offer.id)
         ).all()
     return [OfferName(*row) for row in rows if fold(row[1]) == wanted]
+
+
+def offer_checklist(ctx: Context, offer_id: int) -> RightFit:
+    """The offer's right-fit checklist, for the enrolment wizard to ask and score
+    (model.fit.fit_score) before enrolling."""
+    with ctx.db.engine.connect() as connection:
+        stored = connection.execute(select(Offer.right_fit).where(Offer.id == offer_id)).first()
+    if stored is None:
+        raise NotFound("That offer no longer exists.")
+    return RightFit.from_json(stored[0])

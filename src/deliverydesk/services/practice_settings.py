@@ -124,6 +124,8 @@ def _moves(
 
 def preview_reschedule(ctx: Context, working_days: frozenset[int], closed: frozenset[date]) -> int:
     """How many open steps' due dates would move with these working days and closed dates."""
+    if not working_days or not working_days <= set(range(1, 8)):
+        raise InvalidInput("Choose at least one working day.")
     new = WorkCalendar(working_days, closed)
     with ctx.db.sessions() as session:
         old = _settings(_practice(session)).calendar
