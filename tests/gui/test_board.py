@@ -387,8 +387,9 @@ def test_long_right_to_left_and_emoji_names_fit_their_cards(
     names = ["مريم الحسيني 🌿 <b>&amp;", "Ω" * 10_000]
     journeys = []
     for name in names:
-        client_id, _ = add_client(demo_ctx, ClientInput(name))
-        journey_id, changes = enrol_client(demo_ctx, client_id, offer.id, TODAY)
+        client_id = add_client(demo_ctx, ClientInput(name)).value
+        result = enrol_client(demo_ctx, client_id, offer.id, TODAY)
+        journey_id, changes = result.value, result.changes
         events.changed.emit(changes)
         journeys.append(journey_id)
     page = BoardPage(demo_ws, events, stack)
@@ -411,8 +412,8 @@ def test_markup_in_a_name_stays_text_in_the_card_tooltip(
     from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 
     offer = offer_summaries(demo_ctx)[0]
-    client_id, _ = add_client(demo_ctx, ClientInput("<b>Bold</b> & <a href='x'>Co</a>"))
-    journey_id, _ = enrol_client(demo_ctx, client_id, offer.id, TODAY)
+    client_id = add_client(demo_ctx, ClientInput("<b>Bold</b> & <a href='x'>Co</a>")).value
+    journey_id = enrol_client(demo_ctx, client_id, offer.id, TODAY).value
     page = BoardPage(demo_ws, events, stack)
     qtbot.addWidget(page)
     column = page.columns[page.index.column_of(journey_id)]

@@ -469,10 +469,10 @@ def test_markup_in_names_and_messages_is_shown_literally(
     events: AppEvents,
 ) -> None:
     offer_id = next(r.offer_id for r in client_rows(demo_ctx) if r.offer_id is not None)
-    client_id, _changes = add_client(
+    client_id = add_client(
         demo_ctx, ClientInput(name="<b>Bold</b> & Sons", company="<i>Italic</i> Ltd")
-    )
-    journey_id, _changes = enrol_client(demo_ctx, client_id, offer_id, TODAY)
+    ).value
+    journey_id = enrol_client(demo_ctx, client_id, offer_id, TODAY).value
     page = ClientPage(demo_ws, events, QUndoStack())
     qtbot.addWidget(page)
     page.show_journey(journey_id)

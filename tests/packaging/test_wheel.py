@@ -4,8 +4,8 @@ and the editable install all find the icons and the migrations."""
 from __future__ import annotations
 
 import json
-import shutil
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path

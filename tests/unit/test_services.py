@@ -87,8 +87,8 @@ class Enrolled:
 
 def enrol(ctx: Context, name: str = "Ana Souza", start: date = MONDAY) -> Enrolled:
     offer_id, _ = create_offer(ctx, OFFER)
-    client_id, _ = add_client(ctx, ClientInput(name))
-    journey_id, _ = enrol_client(ctx, client_id, offer_id, start)
+    client_id = add_client(ctx, ClientInput(name)).value
+    journey_id = enrol_client(ctx, client_id, offer_id, start).value
     return Enrolled(client_id, offer_id, journey_id)
 
 
@@ -205,7 +205,8 @@ def test_create_offer_refuses_bad_designs(practice: Context, spec: OfferSpec) ->
     ids=["10000-chars", "emoji", "arabic", "hebrew", "markup", "quotes"],
 )
 def test_client_names_round_trip_exactly(practice: Context, name: str) -> None:
-    client_id, changes = add_client(practice, ClientInput(name))
+    result = add_client(practice, ClientInput(name))
+    client_id, changes = result.value, result.changes
     assert changes == Changes(clients=frozenset({client_id}), aspects=Aspect.CLIENT)
     (row,) = client_rows(practice)
     assert row.client_id == client_id
@@ -231,8 +232,9 @@ def test_add_client_refuses_bad_names_and_writes_nothing(
 
 def test_enrolment_snapshots_the_offer(practice: Context) -> None:
     offer_id, _ = create_offer(practice, OFFER)
-    client_id, _ = add_client(practice, ClientInput("Ana Souza"))
-    journey_id, changes = enrol_client(practice, client_id, offer_id, MONDAY)
+    client_id = add_client(practice, ClientInput("Ana Souza")).value
+    result = enrol_client(practice, client_id, offer_id, MONDAY)
+    journey_id, changes = result.value, result.changes
 
     assert changes == Changes(
         journeys=frozenset({journey_id}),
@@ -641,7 +643,7 @@ def test_an_enrolment_that_fails_midway_leaves_the_database_unchanged(
     practice: Context,
 ) -> None:
     offer_id, _ = create_offer(practice, OFFER)
-    client_id, _ = add_client(practice, ClientInput("Ana Souza"))
+    client_id = add_client(practice, ClientInput("Ana Souza")).value
     _fail_next_activity_write(practice)
     before = dump(practice)
     with pytest.raises(exc.IntegrityError, match="simulated failure"):

@@ -59,8 +59,8 @@ class Enrolled:
 
 def enrol(ctx: Context, name: str, start: date) -> Enrolled:
     offer_id, _ = create_offer(ctx, OFFER)
-    client_id, _ = add_client(ctx, ClientInput(name))
-    journey_id, _ = enrol_client(ctx, client_id, offer_id, start)
+    client_id = add_client(ctx, ClientInput(name)).value
+    journey_id = enrol_client(ctx, client_id, offer_id, start).value
     with ctx.db.sessions() as session:
         steps = session.execute(
             select(JourneyStep.title, JourneyStep.id).where(JourneyStep.journey_id == journey_id)

@@ -35,8 +35,8 @@ OFFER = OfferSpec(
 def journey_id(ctx: Context, today: date) -> int:
     create_practice(ctx, "North Star Coaching", 30, frozenset({1, 2, 3, 4, 5}))
     offer_id, _ = create_offer(ctx, OFFER)
-    client_id, _ = add_client(ctx, ClientInput("Ana Souza"))
-    journey, _ = enrol_client(ctx, client_id, offer_id, today)
+    client_id = add_client(ctx, ClientInput("Ana Souza")).value
+    journey = enrol_client(ctx, client_id, offer_id, today).value
     return journey
 
 

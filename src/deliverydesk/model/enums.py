@@ -36,10 +36,20 @@ class JourneyStatus(StrEnum):
     PAUSED = "paused"
     COMPLETED = "completed"
     CANCELLED = "cancelled"
+    ARCHIVED = "archived"  # an ended journey put away: hidden from lists
+    # An enrolment taken back (undone) before anything happened. The row stays only because
+    # the append-only activity log refers to it; no list, board or count shows it.
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def listed(self) -> bool:
+        """Shown in client lists (archived journeys and undone enrolments are not)."""
+        return self not in (JourneyStatus.ARCHIVED, JourneyStatus.WITHDRAWN)
 
 
 class PhaseStatus(StrEnum):
     DONE = "done"
+    SKIPPED = "skipped"  # left behind with steps still open (a checkpoint overridden)
     CURRENT = "current"
     UPCOMING = "upcoming"
 
@@ -76,3 +86,12 @@ class ActivityKind(StrEnum):
     FRICTION_LOGGED = "friction_logged"
     FRICTION_RESOLVED = "friction_resolved"
     FEEDBACK_RECORDED = "feedback_recorded"
+    ENROLMENT_UNDONE = "enrolment_undone"
+    JOURNEY_PAUSED = "journey_paused"
+    JOURNEY_RESUMED = "journey_resumed"
+    JOURNEY_COMPLETED = "journey_completed"
+    JOURNEY_CANCELLED = "journey_cancelled"
+    JOURNEY_ARCHIVED = "journey_archived"
+    JOURNEY_RESTORED = "journey_restored"  # an undo put the journey back as it was
+    CLIENT_UPDATED = "client_updated"
+    STEPS_RESCHEDULED = "steps_rescheduled"  # working days or closed dates changed

@@ -78,9 +78,13 @@ def next_step(steps: Iterable[StepFacts]) -> StepFacts | None:
     return min((s for s in steps if not s.done), key=lambda s: s.position, default=None)
 
 
-def phase_status(position: int, current: int, journey_status: JourneyStatus) -> PhaseStatus:
+def phase_status(
+    position: int, current: int, journey_status: JourneyStatus, open_steps: bool = False
+) -> PhaseStatus:
+    """A phase left behind is Done only when none of its steps is open: moving past an open
+    checkpoint (or completing a journey with steps open) leaves it Skipped."""
     if journey_status is JourneyStatus.COMPLETED or position < current:
-        return PhaseStatus.DONE
+        return PhaseStatus.SKIPPED if open_steps else PhaseStatus.DONE
     return PhaseStatus.CURRENT if position == current else PhaseStatus.UPCOMING
 
 

@@ -134,7 +134,7 @@ def _enrol(ctx: Context, seed: ClientSeed, offer_id: int, calendar: WorkCalendar
     start = working_days_before(calendar, today, seed.started)
     # Clients sign up a few days before they start.
     signed = _at(ctx, min(working_days_before(calendar, start, 3), today))
-    client_id, _ = add_client(
+    client_id = add_client(
         signed,
         ClientInput(
             name=seed.name,
@@ -144,9 +144,8 @@ def _enrol(ctx: Context, seed: ClientSeed, offer_id: int, calendar: WorkCalendar
             notes=seed.notes,
             right_fit=dict(zip(RIGHT_FIT_QUESTIONS, seed.right_fit, strict=True)),
         ),
-    )
-    journey_id, _ = enrol_client(signed, client_id, offer_id, start)
-    return journey_id
+    ).value
+    return enrol_client(signed, client_id, offer_id, start).value
 
 
 class _Replay:

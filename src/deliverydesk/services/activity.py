@@ -25,6 +25,21 @@ def log(
     )
 
 
+def log_client(
+    session: Session, clock: Clock, client_id: int, what: ActivityKind, **detail: Any
+) -> None:
+    """An entry about the client rather than one of their journeys (details edited)."""
+    session.add(
+        Activity(
+            at=clock.now(),
+            client_id=client_id,
+            journey_id=None,
+            kind=what,
+            detail={key: _plain(value) for key, value in detail.items()},
+        )
+    )
+
+
 def _plain(value: Any) -> Any:
     """JSON-friendly: dates as ISO text, enums as their value."""
     if hasattr(value, "isoformat"):

@@ -1,16 +1,21 @@
-"""Adding clients and enrolling them in an offer."""
+"""Adding and editing clients, and enrolling them in an offer (and taking that back).
+
+Each mutation returns a Result whose value is what undoing it needs: the new id (add,
+enrol), or the details as they were (update).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from deliverydesk.model.calendar import WorkCalendar
 from deliverydesk.model.entities import (
+    Activity,
     Client,
     Journey,
     JourneyPhase,
@@ -19,14 +24,23 @@ from deliverydesk.model.entities import (
     OfferPhase,
 )
 from deliverydesk.model.enums import ActivityKind, JourneyStatus
+from deliverydesk.model.fit import RightFit, fit_record
 from deliverydesk.model.rules import PhasePlan, schedule
 from deliverydesk.services import activity
-from deliverydesk.services.changes import Aspect, Changes
+from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.practice import work_calendar
+from deliverydesk.services.validation import clean_email, clean_line, clean_text, is_blank
 
 MAX_NAME_LENGTH = 10_000
+MAX_COMPANY_LENGTH = 300
+MAX_PHONE_LENGTH = 60
+MAX_NOTES_LENGTH = 100_000
+MAX_CRITERION_LENGTH = 500
+# A start further away than this is a typo (2062 for 2026), and date arithmetic near the
+# end of the calendar would overflow.
+START_WINDOW = timedelta(days=3653)
 
 
 @dataclass(frozen=True)
@@ -39,31 +53,133 @@ class ClientInput:
     right_fit: Mapping[str, bool] = field(default_factory=dict)
 
 
-def add_client(ctx: Context, data: ClientInput) -> tuple[int, Changes]:
-    name = data.name.strip()
-    if not name:
+def clean_client(data: ClientInput) -> ClientInput:
+    """The details as they will be stored, or InvalidInput saying what to fix."""
+    if is_blank(data.name.strip()):
         raise InvalidInput("A client needs a name.")
-    if len(name) > MAX_NAME_LENGTH:
-        raise InvalidInput(f"A name can be at most {MAX_NAME_LENGTH:,} characters long.")
+    answers = {}
+    for question, answer in data.right_fit.items():
+        if not isinstance(question, str) or not isinstance(answer, bool):
+            raise InvalidInput("Right-fit answers must be yes or no.")
+        answers[clean_line(question, "A right-fit question", MAX_CRITERION_LENGTH)] = answer
+    return ClientInput(
+        name=clean_line(data.name, "A client's name", MAX_NAME_LENGTH, required=True),
+        company=clean_line(data.company, "The company", MAX_COMPANY_LENGTH),
+        email=clean_email(data.email),
+        phone=clean_line(data.phone, "The phone number", MAX_PHONE_LENGTH),
+        notes=clean_text(data.notes, "The notes", MAX_NOTES_LENGTH),
+        right_fit=answers,
+    )
+
+
+def _details(client: Client) -> ClientInput:
+    return ClientInput(
+        client.name,
+        client.company,
+        client.email,
+        client.phone,
+        client.notes,
+        {str(k): bool(v) for k, v in client.right_fit.items()},
+    )
+
+
+def _client_changes(client_id: int, journeys: frozenset[int] = frozenset()) -> Changes:
+    return Changes(journeys=journeys, clients=frozenset({client_id}), aspects=Aspect.CLIENT)
+
+
+def _live_client(session: Session, client_id: int) -> Client:
+    client = session.get(Client, client_id)
+    if client is None or client.archived:
+        raise NotFound("That client no longer exists.")
+    return client
+
+
+def add_client(ctx: Context, data: ClientInput) -> Result[int]:
+    """A new client; the value is its id (undo: remove_client)."""
+    clean = clean_client(data)
     with ctx.transaction() as session:
         client = Client(
-            name=name,
-            company=data.company.strip(),
-            email=data.email.strip(),
-            phone=data.phone.strip(),
-            notes=data.notes,
-            right_fit=dict(data.right_fit),
+            name=clean.name,
+            company=clean.company,
+            email=clean.email,
+            phone=clean.phone,
+            notes=clean.notes,
+            right_fit=dict(clean.right_fit),
             created_at=ctx.clock.now(),
         )
         session.add(client)
         session.flush()
-        return client.id, Changes(clients=frozenset({client.id}), aspects=Aspect.CLIENT)
+        return Result(client.id, _client_changes(client.id))
+
+
+def update_client(ctx: Context, client_id: int, data: ClientInput) -> Result[ClientInput]:
+    """Replace a client's details; the value is the details as they were (undo: call
+    again with them). Logged on the client, naming the fields that changed."""
+    clean = clean_client(data)
+    with ctx.transaction() as session:
+        client = _live_client(session, client_id)
+        before = _details(client)
+        changed = [
+            name
+            for name in ("name", "company", "email", "phone", "notes", "right_fit")
+            if getattr(before, name) != getattr(clean, name)
+        ]
+        if not changed:
+            return Result(before, Changes())
+        client.name, client.company, client.email = clean.name, clean.company, clean.email
+        client.phone, client.notes = clean.phone, clean.notes
+        client.right_fit = dict(clean.right_fit)
+        activity.log_client(
+            session, ctx.clock, client.id, ActivityKind.CLIENT_UPDATED, fields=changed
+        )
+        journeys = session.scalars(select(Journey.id).where(Journey.client_id == client_id)).all()
+        return Result(before, _client_changes(client.id, frozenset(journeys)))
+
+
+def remove_client(ctx: Context, client_id: int) -> Result[None]:
+    """Take back a client just added (undo of add_client): refused once they have a
+    journey. The record is archived, not deleted, so redo (restore_client) keeps its id."""
+    with ctx.transaction() as session:
+        client = _live_client(session, client_id)
+        journeys = session.scalar(
+            select(func.count())
+            .select_from(Journey)
+            .where(Journey.client_id == client_id, Journey.status != JourneyStatus.WITHDRAWN)
+        )
+        if journeys:
+            raise InvalidInput(
+                f"{client.name} has been enrolled since, so they cannot simply be removed."
+            )
+        client.archived = True
+        return Result(None, _client_changes(client.id))
+
+
+def restore_client(ctx: Context, client_id: int) -> Result[None]:
+    """Bring back a client taken back by remove_client (redo of add_client)."""
+    with ctx.transaction() as session:
+        client = session.get(Client, client_id)
+        if client is None:
+            raise NotFound("That client no longer exists.")
+        client.archived = False
+        return Result(None, _client_changes(client.id))
+
+
+def check_start(start_on: date, today: date) -> None:
+    if abs(start_on - today) > START_WINDOW:
+        raise InvalidInput("Choose a start date within ten years of today.")
 
 
 def enrol_client(
-    ctx: Context, client_id: int, offer_id: int, start_on: date
-) -> tuple[int, Changes]:
-    """Snapshot the offer's journey for the client, dated from `start_on`."""
+    ctx: Context,
+    client_id: int,
+    offer_id: int,
+    start_on: date,
+    fit_answers: Mapping[str, bool] | None = None,
+) -> Result[int]:
+    """Snapshot the offer's journey for the client, dated from `start_on` (rolled to a
+    working day). `fit_answers` (criterion -> yes/no) are kept with their score. The value
+    is the new journey's id (undo: unenrol; redo: reinstate_enrolment)."""
+    check_start(start_on, ctx.clock.today())
     calendar = work_calendar(ctx)
     with ctx.transaction() as session:
         client = session.get(Client, client_id)
@@ -72,18 +188,99 @@ def enrol_client(
             .where(Offer.id == offer_id)
             .options(selectinload(Offer.phases).selectinload(OfferPhase.steps))
         ).first()
-        if client is None or offer is None:
+        if client is None or client.archived or offer is None:
             raise NotFound("That client or offer no longer exists.")
         if not offer.phases:
             raise InvalidInput(f"The offer '{offer.name}' has no phases yet; design it first.")
+        _refuse_second_journey(session, client, offer)
         journey = _snapshot(session, client, offer, start_on, calendar, ctx.clock.now())
+        if fit_answers is not None:
+            journey.fit = fit_record(RightFit.from_json(offer.right_fit), fit_answers)
         activity.log(session, ctx.clock, journey, ActivityKind.ENROLLED, offer=offer.name)
-        return journey.id, Changes(
-            journeys=frozenset({journey.id}),
-            clients=frozenset({client.id}),
-            offers=frozenset({offer.id}),
-            aspects=Aspect.JOURNEY | Aspect.CAPACITY,
+        return Result(journey.id, _enrolment_changes(journey))
+
+
+def _refuse_second_journey(session: Session, client: Client, offer: Offer) -> None:
+    """A returning client may start the same offer again once the last run has ended."""
+    running = session.scalar(
+        select(Journey.id).where(
+            Journey.client_id == client.id,
+            Journey.offer_id == offer.id,
+            Journey.status.in_([JourneyStatus.ACTIVE, JourneyStatus.PAUSED]),
         )
+    )
+    if running is not None:
+        raise InvalidInput(
+            f"{client.name} is already on '{offer.name}'. Complete or cancel that journey "
+            "before enrolling them again."
+        )
+
+
+def _enrolment_changes(journey: Journey) -> Changes:
+    return Changes(
+        journeys=frozenset({journey.id}),
+        clients=frozenset({journey.client_id}),
+        offers=frozenset({journey.offer_id}) if journey.offer_id is not None else frozenset(),
+        aspects=Aspect.JOURNEY | Aspect.CAPACITY,
+    )
+
+
+# Activity an untouched enrolment has: anything else means the journey has a history.
+_UNTOUCHED = {ActivityKind.ENROLLED, ActivityKind.ENROLMENT_UNDONE}
+
+
+def unenrol(ctx: Context, journey_id: int) -> Result[None]:
+    """Take back an enrolment nothing has happened on yet (undo of enrol_client).
+
+    The append-only activity log refers to the journey, so it is not deleted: it is marked
+    withdrawn, which no list, board or load shows, and reinstate_enrolment brings it back.
+    """
+    with ctx.transaction() as session:
+        journey = session.get(Journey, journey_id)
+        if journey is None or journey.status is JourneyStatus.WITHDRAWN:
+            raise NotFound("That enrolment no longer exists.")
+        if journey.status is not JourneyStatus.ACTIVE:
+            raise InvalidInput(
+                "This journey has been paused or ended since, so its enrolment cannot be undone."
+            )
+        done = session.scalar(
+            select(func.count())
+            .select_from(JourneyStep)
+            .where(JourneyStep.journey_id == journey_id, JourneyStep.completed_on.is_not(None))
+        )
+        if done:
+            raise InvalidInput(
+                f"{done} step{'s are' if done > 1 else ' is'} already done on this journey; "
+                "cancel the journey instead of undoing the enrolment."
+            )
+        kinds = set(
+            session.scalars(select(Activity.kind).where(Activity.journey_id == journey_id)).all()
+        )
+        if kinds - _UNTOUCHED:
+            raise InvalidInput(
+                "Things have happened on this journey since it began (notes, moves, "
+                "feedback...); cancel the journey instead of undoing the enrolment."
+            )
+        journey.status = JourneyStatus.WITHDRAWN
+        activity.log(session, ctx.clock, journey, ActivityKind.ENROLMENT_UNDONE)
+        return Result(None, _enrolment_changes(journey))
+
+
+def reinstate_enrolment(ctx: Context, journey_id: int) -> Result[int]:
+    """Bring back an enrolment taken back by unenrol (redo of enrol_client), same id."""
+    with ctx.transaction() as session:
+        journey = session.get(Journey, journey_id)
+        if journey is None or journey.status is not JourneyStatus.WITHDRAWN:
+            raise NotFound("That enrolment cannot be brought back.")
+        client = _live_client(session, journey.client_id)
+        offer = session.get(Offer, journey.offer_id) if journey.offer_id is not None else None
+        if offer is not None:
+            _refuse_second_journey(session, client, offer)
+        journey.status = JourneyStatus.ACTIVE
+        activity.log(
+            session, ctx.clock, journey, ActivityKind.ENROLLED, offer=journey.offer_name, redo=True
+        )
+        return Result(journey.id, _enrolment_changes(journey))
 
 
 def _snapshot(
@@ -150,4 +347,5 @@ SNAPSHOT_COLUMNS = (
     "failure_point",
     "recovery_protocol",
     "client_facing",
+    "resource_link",
 )

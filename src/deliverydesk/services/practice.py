@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import select
 
@@ -22,6 +24,18 @@ class PracticeInfo:
     working_days: frozenset[int]
     brand_color: str
     accent_color: str
+    closed_dates: frozenset[date] = field(default_factory=frozenset)
+
+
+def closed_dates(stored: Iterable[object]) -> frozenset[date]:
+    """The stored ISO dates the practice is closed; an unreadable entry is skipped."""
+    found = set()
+    for value in stored or ():
+        try:
+            found.add(date.fromisoformat(str(value)))
+        except ValueError:
+            continue
+    return frozenset(found)
 
 
 def get_practice(ctx: Context) -> PracticeInfo | None:
@@ -37,12 +51,13 @@ def get_practice(ctx: Context) -> PracticeInfo | None:
             practice.weekdays,
             practice.brand_color,
             practice.accent_color,
+            closed_dates(practice.closed_dates),
         )
 
 
 def work_calendar(ctx: Context) -> WorkCalendar:
     info = get_practice(ctx)
-    return WorkCalendar(info.working_days) if info else WorkCalendar()
+    return WorkCalendar(info.working_days, info.closed_dates) if info else WorkCalendar()
 
 
 def create_practice(

@@ -71,6 +71,7 @@ def kind_label(kind: StepKind) -> str:
 def phase_status_label(status: PhaseStatus) -> str:
     return {
         PhaseStatus.DONE: tr("Done"),
+        PhaseStatus.SKIPPED: tr("Skipped, steps still open"),
         PhaseStatus.CURRENT: tr("Current phase"),
         PhaseStatus.UPCOMING: tr("Upcoming"),
     }[status]
@@ -134,6 +135,17 @@ def activity_text(kind: ActivityKind, detail: dict[str, object]) -> str:
         ActivityKind.FRICTION_LOGGED: tr("Logged friction ({severity})"),
         ActivityKind.FRICTION_RESOLVED: tr("Resolved friction"),
         ActivityKind.FEEDBACK_RECORDED: tr("Recorded feedback (score {score})"),
+        ActivityKind.ENROLMENT_UNDONE: tr("Enrolment taken back"),
+        ActivityKind.JOURNEY_PAUSED: tr("Paused the journey: {reason}"),
+        ActivityKind.JOURNEY_RESUMED: tr(
+            "Resumed the journey; open steps moved {days} working days"
+        ),
+        ActivityKind.JOURNEY_COMPLETED: tr("Completed the journey"),
+        ActivityKind.JOURNEY_CANCELLED: tr("Cancelled the journey: {reason}"),
+        ActivityKind.JOURNEY_ARCHIVED: tr("Archived the journey"),
+        ActivityKind.JOURNEY_RESTORED: tr("Set the journey back to {status}"),
+        ActivityKind.CLIENT_UPDATED: tr("Updated the client's details"),
+        ActivityKind.STEPS_RESCHEDULED: tr("Moved {steps} due dates to the new working days"),
     }
     values = {key: value for key, value in detail.items()}
     values.setdefault("step", step)
@@ -143,6 +155,7 @@ def activity_text(kind: ActivityKind, detail: dict[str, object]) -> str:
         sentence = texts[kind].format(**values)
     except (KeyError, IndexError):
         sentence = texts[kind].split("{")[0].strip()
+    sentence = sentence.removesuffix(": ")  # a pause or cancellation without a reason
     return sentence + tr(" (undo)") if detail.get("undo") else sentence
 
 

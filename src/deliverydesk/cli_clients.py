@@ -1,0 +1,128 @@
+"""`client add` and `enrol` on the command line, so a practitioner can script an intake.
+
+Parsing lives here beside the handlers; cli.py only hooks them in. The services are
+imported when a command runs, so `deliverydesk --help` stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from deliverydesk.services.context import Context
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date; write it as YYYY-MM-DD, such as 2026-12-01"
+        ) from None
+
+
+def add_commands(commands: Any, data: argparse.ArgumentParser) -> None:
+    """Add `client add` and `enrol` to the subcommands of the main parser."""
+    client = commands.add_parser("client", parents=[data], help="add a client")
+    actions = client.add_subparsers(dest="client_action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", parents=[data], help="add a client by name")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--email", default="", metavar="E")
+    add.add_argument("--company", default="", metavar="C")
+    add.add_argument("--phone", default="", metavar="P")
+    enrol = commands.add_parser(
+        "enrol", parents=[data], help="enrol a client in an offer from a start date"
+    )
+    enrol.add_argument("client", metavar="CLIENT", help="the client's name or e-mail address")
+    enrol.add_argument("offer", metavar="OFFER", help="the offer's name")
+    enrol.add_argument("--start", type=iso_date, required=True, metavar="YYYY-MM-DD")
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"deliverydesk: {message}", file=sys.stderr)
+    return code
+
+
+def _run(folder: Path, args: argparse.Namespace, action: Any) -> int:
+    """Open the workspace, run `action(ctx)`, and turn a person's mistake into a message."""
+    from deliverydesk.model.clock import FixedClock, SystemClock
+    from deliverydesk.services.context import open_workspace
+    from deliverydesk.services.errors import DatabaseError, InvalidInput, NotFound
+
+    try:
+        ctx = open_workspace(folder, FixedClock(args.today) if args.today else SystemClock())
+    except DatabaseError as error:
+        return _fail(str(error), 2)
+    try:
+        code: int = action(ctx)
+        return code
+    except (InvalidInput, NotFound) as error:
+        return _fail(str(error))
+    finally:
+        ctx.close()
+
+
+def client(folder: Path, args: argparse.Namespace) -> int:
+    return _run(folder, args, lambda ctx: _add_client(ctx, args))
+
+
+def _add_client(ctx: Context, args: argparse.Namespace) -> int:
+    from deliverydesk.services.client_lookup import similar_clients
+    from deliverydesk.services.clients import ClientInput, add_client
+
+    data = ClientInput(args.name, company=args.company, email=args.email, phone=args.phone)
+    namesakes = similar_clients(ctx, args.name)
+    client_id = add_client(ctx, data).value
+    print(f"Added {args.name.strip()} (client {client_id}).")
+    for other in namesakes:
+        company = f" ({other.company})" if other.company else ""
+        print(f"Note: a client named {other.name}{company} already exists (client {other.id}).")
+    return 0
+
+
+def enrol(folder: Path, args: argparse.Namespace) -> int:
+    return _run(folder, args, lambda ctx: _enrol(ctx, args))
+
+
+def _enrol(ctx: Context, args: argparse.Namespace) -> int:
+    from deliverydesk.services.capacity import capacity_preview
+    from deliverydesk.services.client_lookup import clients_named, offers_named
+    from deliverydesk.services.clients import enrol_client
+
+    clients = clients_named(ctx, args.client)
+    if not clients:
+        return _fail(f"no client is called '{args.client}'; add them with `client add` first.")
+    if len(clients) > 1:
+        listed = "; ".join(
+            f"{c.name} ({', '.join(x for x in (c.company, c.email) if x) or f'client {c.id}'})"
+            for c in clients
+        )
+        return _fail(
+            f"{len(clients)} clients are called '{args.client}': {listed}. "
+            "Give the client's e-mail address instead."
+        )
+    offers = offers_named(ctx, args.offer)
+    if not offers:
+        return _fail(f"no offer is called '{args.offer}'.")
+    if len(offers) > 1:
+        return _fail(f"{len(offers)} offers are called '{args.offer}'; rename one first.")
+    who, offer = clients[0], offers[0]
+    preview = capacity_preview(ctx, offer.id, args.start)  # the load with this client added
+    journey_id = enrol_client(ctx, who.id, offer.id, args.start).value
+    print(
+        f"Enrolled {who.name} in {offer.name}, starting {preview.start_on.isoformat()} "
+        f"(journey {journey_id})."
+    )
+    if preview.over_weeks:
+        print(
+            f"Note: {preview.over_weeks} of the next {len(preview.weeks)} weeks go over your "
+            f"{preview.weekly_hours:g} weekly hours."
+        )
+    return 0
+
+
+HANDLERS = {"client": client, "enrol": enrol}

@@ -1,0 +1,75 @@
+"""Checking text a person typed before it is stored: one set of rules, one set of messages.
+
+Refused: a required field made only of spaces or invisible characters, the NUL character,
+broken characters (lone surrogates, which cannot be saved as UTF-8), line breaks or other
+control characters in a one-line field, and text over the field's length.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from deliverydesk.services.errors import InvalidInput
+
+# Characters that show as nothing: a name made only of these is no name.
+_INVISIBLE = {"Cf", "Zs", "Zl", "Zp", "Cc", "Mn", "Me"}
+_MULTILINE_ALLOWED = {"\n", "\r", "\t"}
+
+
+def _broken(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _check_characters(text: str, label: str, multiline: bool) -> None:
+    if "\x00" in text:
+        raise InvalidInput(f"{label} contains a NUL character, which cannot be saved.")
+    if _broken(text):
+        raise InvalidInput(
+            f"{label} contains a broken character that cannot be saved; retype or paste it again."
+        )
+    for ch in text:
+        if unicodedata.category(ch) == "Cc" and not (multiline and ch in _MULTILINE_ALLOWED):
+            where = "" if multiline else " and must fit on one line"
+            raise InvalidInput(f"{label} contains a control character{where}.")
+
+
+def is_blank(text: str) -> bool:
+    """True for text with nothing visible in it (spaces, zero-width characters...)."""
+    return all(unicodedata.category(ch) in _INVISIBLE for ch in text)
+
+
+def clean_line(text: str, label: str, limit: int, *, required: bool = False) -> str:
+    """One line of text (a name, an e-mail address), trimmed; `label` names the field in
+    messages ("A client's name")."""
+    text = text.strip()
+    _check_characters(text, label, multiline=False)
+    if is_blank(text):
+        if required:
+            raise InvalidInput(f"{label} cannot be empty.")
+        return ""
+    if len(text) > limit:
+        raise InvalidInput(f"{label} can be at most {limit:,} characters long.")
+    return text
+
+
+def clean_text(text: str, label: str, limit: int) -> str:
+    """Free text (notes, a reason): line breaks allowed, kept as typed."""
+    _check_characters(text, label, multiline=True)
+    if len(text) > limit:
+        raise InvalidInput(f"{label} can be at most {limit:,} characters long.")
+    return "" if is_blank(text) else text
+
+
+def clean_email(text: str, label: str = "The e-mail address", limit: int = 320) -> str:
+    email = clean_line(text, label, limit)
+    if email:
+        local, at, domain = email.rpartition("@")
+        if not at or not local or "." not in domain or any(ch.isspace() for ch in email):
+            raise InvalidInput(
+                f"'{email}' does not look like an e-mail address (name@example.com)."
+            )
+    return email
