@@ -24,6 +24,7 @@ from deliverydesk.services import activity
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.services.offer_design import check_enrollable
 from deliverydesk.services.practice import work_calendar
 from deliverydesk.services.summary import refresh_summary
 
@@ -77,6 +78,7 @@ def enrol_client(
             raise NotFound("That client or offer no longer exists.")
         if not offer.phases:
             raise InvalidInput(f"The offer '{offer.name}' has no phases yet; design it first.")
+        check_enrollable(offer)  # archived, or a design with problems: say why
         journey = _snapshot(session, client, offer, start_on, calendar, ctx.clock.now())
         activity.log(session, ctx.clock, journey, ActivityKind.ENROLLED, offer=offer.name)
         return journey.id, Changes(
