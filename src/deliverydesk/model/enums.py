@@ -76,3 +76,4 @@ class ActivityKind(StrEnum):
     FRICTION_LOGGED = "friction_logged"
     FRICTION_RESOLVED = "friction_resolved"
     FEEDBACK_RECORDED = "feedback_recorded"
+    OFFER_APPLIED = "offer_applied"  # the journey brought up to a newer revision of its offer

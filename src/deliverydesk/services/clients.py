@@ -153,4 +153,5 @@ SNAPSHOT_COLUMNS = (
     "failure_point",
     "recovery_protocol",
     "client_facing",
+    "resource_link",
 )

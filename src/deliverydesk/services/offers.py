@@ -180,6 +180,12 @@ def write_design(session: Session, offer: Offer, spec: OfferSpec) -> Unlinked:
     ]
     old_phases = {p.id: p for p in offer.phases}
     old_steps = {s.id: s for p in offer.phases for s in p.steps}
+    # Read before any row goes: deleting a design row unlinks its journey copies.
+    unlinked = _unlinked(
+        session,
+        old_phases.keys() - {p.id for p in spec.phases},
+        old_steps.keys() - {s.id for p in spec.phases for s in p.steps},
+    )
     phases = []
     for p_index, phase_spec in enumerate(spec.phases):
         phase = old_phases.pop(phase_spec.id, None) if phase_spec.id else None
@@ -200,7 +206,6 @@ def write_design(session: Session, offer: Offer, spec: OfferSpec) -> Unlinked:
             steps.append(step)
         phase.steps = steps
         phases.append(phase)
-    unlinked = _unlinked(session, old_phases.keys(), old_steps.keys())
     offer.phases = phases  # phases and steps left out are deleted (delete-orphan)
     return unlinked
 
@@ -213,7 +218,9 @@ def _free_id(
     return wanted
 
 
-def _unlinked(session: Session, phase_ids: Any, step_ids: Any) -> Unlinked:
+def _unlinked(session: Session, phase_ids: set[int], step_ids: set[int]) -> Unlinked:
+    if not phase_ids and not step_ids:
+        return Unlinked()
     phases = session.execute(
         select(JourneyPhase.id, JourneyPhase.offer_phase_id).where(
             JourneyPhase.offer_phase_id.in_(list(phase_ids))
