@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StepSpec
+from deliverydesk.seeding.offer_templates import OFFERS, TEMPLATES, create_from_template
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
@@ -29,7 +30,6 @@ from deliverydesk.services.offer_design import (
 from deliverydesk.services.offer_revisions import list_revisions, revision_design
 from deliverydesk.services.offers import create_offer
 from deliverydesk.services.queries import offer_summaries
-from deliverydesk.seeding.offer_templates import OFFERS, TEMPLATES, create_from_template
 from tests.unit.offer_support import MONDAY, SPRINT, dump, enrol, new_practice, rows
 
 

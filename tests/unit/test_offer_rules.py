@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from deliverydesk.model.offer_design import FitCriterion, OfferSpec, PhaseSpec, RightFit, StepSpec
+from deliverydesk.model.offer_design import FitCriterion, OfferSpec, PhaseSpec, RightFit
 from deliverydesk.model.offer_rules import (
     PLACEHOLDERS,
     Problem,
