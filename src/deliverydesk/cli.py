@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from deliverydesk import __version__
+from deliverydesk import __version__, cli_offers
 from deliverydesk.paths import data_dir
 
 
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "check", parents=[data], help="check the database's integrity and schema version"
     )
+    cli_offers.add_parser(commands, data)
     return parser
 
 
@@ -68,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "demo": commands.demo,
         "seed-scale": commands.seed_scale,
         "check": commands.check,
+        "offer": cli_offers.offer,
     }[command]
     try:
         folder = data_dir(args.data_dir)
