@@ -19,7 +19,7 @@ from deliverydesk.services.offer_design import offer_design, save_offer
 from deliverydesk.services.offers import create_offer
 from deliverydesk.services.queries import client_rows
 from deliverydesk.services.records import log_friction
-from tests.unit.offer_support import SPRINT, dump, enrol, journey_tables, new_practice
+from tests.unit.offer_support import SPRINT, dump, enrol, journey_tables, new_practice, rows
 
 
 @pytest.fixture
@@ -282,3 +282,43 @@ def test_without_the_old_revision_the_journey_dates_tell_the_old_timing(
 
         session.execute(delete(OfferRevision).where(OfferRevision.revision == 1))
     assert preview_apply(practice, sprint) == with_history
+
+
+def test_undo_puts_back_rows_whose_ids_were_taken_meanwhile(
+    practice: Context, sprint: int, two_clients: tuple[int, int]
+) -> None:
+    """SQLite hands a deleted highest id to the next row: the undo then re-inserts under a
+    new id, and the friction logged on the step follows it."""
+    _, bo = two_clients  # enrolled last: Bo's wrap-up phase and step hold the highest ids
+    log_friction(practice, bo, "Review slipped", step_id=step_id(practice, bo, "Final review"))
+    before = journey_detail(practice, bo)
+    spec = offer_design(practice, sprint).spec
+    save_offer(practice, sprint, replace(spec, phases=spec.phases[:2]))
+    applied = apply_to_journeys(practice, sprint, [bo])
+    newcomer = enrol(practice, sprint, "Cy")  # takes the ids Bo's wrap-up had
+    newcomer_rows = journey_tables(practice, newcomer)
+
+    revert_apply(practice, applied.value)
+    after = journey_detail(practice, bo)
+    assert steps(after) == steps(before)
+    assert [p.name for p in after.phases] == ["Onboarding", "Deep work", "Wrap-up"]
+    (friction,) = after.friction
+    review = after.phases[2].steps[0]
+    assert review.id != before.phases[2].steps[0].id
+    assert rows(practice, "SELECT step_id FROM friction WHERE id = ?", friction.id) == [
+        (review.id,)
+    ]
+    assert journey_tables(practice, newcomer) == newcomer_rows
+
+
+def test_a_phase_replaced_by_a_new_one_in_its_place(
+    practice: Context, sprint: int, two_clients: tuple[int, int]
+) -> None:
+    _, bo = two_clients
+    spec = offer_design(practice, sprint).spec
+    closing = PhaseSpec("Closing", 3, (StepSpec("Goodbye call"),))
+    save_offer(practice, sprint, replace(spec, phases=(*spec.phases[:2], closing)))
+    apply_to_journeys(practice, sprint, [bo])
+    detail = journey_detail(practice, bo)
+    assert [p.name for p in detail.phases] == ["Onboarding", "Deep work", "Closing"]
+    assert [s.title for s in detail.phases[2].steps] == ["Goodbye call"]

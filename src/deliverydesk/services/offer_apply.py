@@ -11,22 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from sqlalchemy import delete, insert, inspect, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from deliverydesk.model.calendar import WorkCalendar
 from deliverydesk.model.entities import (
     Client,
-    Feedback,
-    Friction,
     Journey,
     JourneyPhase,
     JourneyStep,
     Offer,
-    OfferPhase,
-    OfferStep,
 )
 from deliverydesk.model.enums import ActivityKind
 from deliverydesk.model.journey_update import (
@@ -43,11 +38,10 @@ from deliverydesk.services import activity, offer_revisions
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.services.journey_restore import JourneyBefore, restore, snapshot
 from deliverydesk.services.offers import load_offer, spec_of
 from deliverydesk.services.practice import work_calendar
 from deliverydesk.services.summary import refresh_summary
-
-Row = tuple[tuple[str, Any], ...]  # a stored row's columns and values
 
 
 @dataclass(frozen=True)
@@ -83,21 +77,6 @@ class JourneyDiff:
             or self.phases_renamed
             or self.phases_retimed
         )
-
-
-@dataclass(frozen=True)
-class JourneyBefore:
-    """One journey as it was before an application: enough to put it back exactly."""
-
-    journey_id: int
-    offer_revision: int
-    current_position: int
-    planned_end_on: date
-    phases: tuple[Row, ...]
-    steps: tuple[Row, ...]
-    # (friction or feedback id, step id): links to steps the application removed.
-    friction_links: tuple[tuple[int, int], ...]
-    feedback_links: tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -157,10 +136,14 @@ def apply_to_journeys(
         journeys = _journeys(session, offer, wanted)
         befores = []
         phases_changed = False
+        olds: dict[int, OfferSpec | None] = {}
         for journey in journeys:
-            old = offer_revisions.design_at(session, offer_id, journey.offer_revision)
-            plan = _plan(journey, old, design, calendar)
-            befores.append(_before(session, journey, plan))
+            if journey.offer_revision not in olds:
+                olds[journey.offer_revision] = offer_revisions.design_at(
+                    session, offer_id, journey.offer_revision
+                )
+            plan = _plan(journey, olds[journey.offer_revision], design, calendar)
+            befores.append(snapshot(session, journey, plan.removed_steps))
             was = journey.offer_revision
             _carry_out(session, journey, plan)
             journey.offer_revision = offer.revision
@@ -265,9 +248,11 @@ def _carry_out(session: Session, journey: Journey, plan: UpdatePlan) -> None:
     from their lists and so deleted)."""
     phases = {p.id: p for p in journey.phases}
     steps = {s.id: s for p in journey.phases for s in p.steps}
-    for phase in journey.phases:  # out of the way of the unique (journey, position) index
-        phase.position = -phase.id
-    session.flush()
+    moved = any(p.id is not None and phases[p.id].position != i for i, p in enumerate(plan.phases))
+    if moved or plan.removed_phases:
+        for phase in journey.phases:  # out of the way of the unique (journey, position) index
+            phase.position = -phase.id
+        session.flush()
     position = 0
     new_phases = []
     for index, planned in enumerate(plan.phases):
@@ -304,53 +289,24 @@ def _carry_out(session: Session, journey: Journey, plan: UpdatePlan) -> None:
     session.flush()
 
 
-def _before(session: Session, journey: Journey, plan: UpdatePlan) -> JourneyBefore:
-    removed = set(plan.removed_steps)
-    return JourneyBefore(
-        journey_id=journey.id,
-        offer_revision=journey.offer_revision,
-        current_position=journey.current_position,
-        planned_end_on=journey.planned_end_on,
-        phases=tuple(_row(p) for p in journey.phases),
-        steps=tuple(_row(s) for p in journey.phases for s in p.steps),
-        friction_links=_links(session, Friction, removed),
-        feedback_links=_links(session, Feedback, removed),
-    )
-
-
-def _row(record: object) -> Row:
-    state = inspect(record)
-    return tuple((attr.key, getattr(record, attr.key)) for attr in state.mapper.column_attrs)
-
-
-def _links(
-    session: Session, entity: type[Friction] | type[Feedback], step_ids: set[int]
-) -> tuple[tuple[int, int], ...]:
-    if not step_ids:
-        return ()
-    rows = session.execute(
-        select(entity.id, entity.step_id).where(entity.step_id.in_(step_ids))
-    ).all()
-    return tuple((record, step) for record, step in rows if step is not None)
-
-
 def revert_apply(ctx: Context, applied: AppliedDesign) -> Changes:
     """Put every journey of `applied` back as it was before the application."""
     with ctx.transaction() as session:
-        clients = set()
-        for before in applied.journeys:
-            journey = session.get(Journey, before.journey_id)
-            if journey is None:
-                continue
-            _restore(session, before)
-            session.expire_all()
-            journey = session.get(
-                Journey,
-                before.journey_id,
-                options=[selectinload(Journey.phases).selectinload(JourneyPhase.steps)],
-                populate_existing=True,
-            )
-            assert journey is not None
+        wanted = [b.journey_id for b in applied.journeys]
+        present = set(session.scalars(select(Journey.id).where(Journey.id.in_(wanted))).all())
+        befores = [b for b in applied.journeys if b.journey_id in present]  # none deleted
+        for before in befores:
+            restore(session, before)
+        session.expire_all()  # the rows changed under the session's feet
+        journeys = session.scalars(
+            select(Journey)
+            .where(Journey.id.in_(present))
+            .options(selectinload(Journey.phases).selectinload(JourneyPhase.steps))
+            .execution_options(populate_existing=True)
+        ).all()
+        by_id = {journey.id: journey for journey in journeys}
+        for before in befores:
+            journey = by_id[before.journey_id]
             refresh_summary(session, journey)
             activity.log(
                 session,
@@ -362,96 +318,9 @@ def revert_apply(ctx: Context, applied: AppliedDesign) -> Changes:
                 was=applied.revision,
                 undo=True,
             )
-            clients.add(journey.client_id)
         return Changes(
-            journeys=frozenset(b.journey_id for b in applied.journeys),
-            clients=frozenset(clients),
+            journeys=frozenset(wanted),
+            clients=frozenset(j.client_id for j in journeys),
             offers=frozenset({applied.offer_id}),
             aspects=Aspect.STEPS | Aspect.CAPACITY | Aspect.PHASE,
         )
-
-
-def _restore(session: Session, before: JourneyBefore) -> None:
-    journey_id = before.journey_id
-    session.flush()
-    session.execute(  # out of the way of the unique (journey, position) index
-        update(JourneyPhase)
-        .where(JourneyPhase.journey_id == journey_id)
-        .values(position=-JourneyPhase.id),
-        execution_options={"synchronize_session": False},
-    )
-    phase_ids = _put_back(session, JourneyPhase, before.phases, {})
-    step_ids = _put_back(session, JourneyStep, before.steps, {"phase_id": phase_ids})
-    links: list[tuple[type[Friction] | type[Feedback], tuple[tuple[int, int], ...]]] = [
-        (Friction, before.friction_links),
-        (Feedback, before.feedback_links),
-    ]
-    for entity, pairs in links:
-        for record, step in pairs:
-            session.execute(
-                update(entity).where(entity.id == record).values(step_id=step_ids[step]),
-                execution_options={"synchronize_session": False},
-            )
-    kept_steps = set(step_ids.values())
-    kept_phases = set(phase_ids.values())
-    session.execute(
-        delete(JourneyStep).where(
-            JourneyStep.journey_id == journey_id, JourneyStep.id.not_in(kept_steps)
-        ),
-        execution_options={"synchronize_session": False},
-    )
-    session.execute(
-        delete(JourneyPhase).where(
-            JourneyPhase.journey_id == journey_id, JourneyPhase.id.not_in(kept_phases)
-        ),
-        execution_options={"synchronize_session": False},
-    )
-    session.execute(
-        update(Journey)
-        .where(Journey.id == journey_id)
-        .values(
-            offer_revision=before.offer_revision,
-            current_position=before.current_position,
-            planned_end_on=before.planned_end_on,
-        ),
-        execution_options={"synchronize_session": False},
-    )
-
-
-def _put_back(
-    session: Session,
-    entity: type[JourneyPhase] | type[JourneyStep],
-    rows: tuple[Row, ...],
-    remap: dict[str, dict[int, int]],
-) -> dict[int, int]:
-    """Update or re-insert each row; returns old id -> id now (a re-inserted row whose id
-    was taken meanwhile gets a new one)."""
-    ids: dict[int, int] = {}
-    for row in rows:
-        values = dict(row)
-        old_id = values["id"]
-        for column, mapping in remap.items():
-            values[column] = mapping.get(values[column], values[column])
-        _drop_dangling_design(session, values)
-        owner = session.scalar(select(entity.journey_id).where(entity.id == old_id))
-        if owner == values["journey_id"]:
-            session.execute(
-                update(entity).where(entity.id == old_id).values(**values),
-                execution_options={"synchronize_session": False},
-            )
-            ids[old_id] = old_id
-            continue
-        if owner is not None:  # the id went to another journey's row meanwhile
-            del values["id"]
-        new_id = session.scalar(insert(entity).values(**values).returning(entity.id))
-        assert new_id is not None
-        ids[old_id] = new_id
-    return ids
-
-
-def _drop_dangling_design(session: Session, values: dict[str, Any]) -> None:
-    """A design phase or step deleted since (by a later save) cannot be pointed at."""
-    for column, entity in (("offer_phase_id", OfferPhase), ("offer_step_id", OfferStep)):
-        design = values.get(column)
-        if design is not None and session.get(entity, design) is None:
-            values[column] = None
