@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from sqlalchemy import distinct, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from deliverydesk.model.calendar import WorkCalendar
 from deliverydesk.model.entities import (
     Journey,
     JourneyPhase,
@@ -243,7 +242,7 @@ def _save(ctx: Context, offer_id: int, spec: OfferSpec, relink: Unlinked) -> Res
     with ctx.transaction() as session:
         offer = load_offer(session, offer_id)
         before = spec_of(offer)
-        if _same_design(before, spec):
+        if before == spec:  # a phase or step without an id is a new one: not the same
             return Result(SavedOffer(offer_id, before, offer.revision, False), Changes())
         # An offer from before revisions were kept gets its current design kept first.
         kept_at = offer.created_at if offer.revision == 1 else now
@@ -255,11 +254,6 @@ def _save(ctx: Context, offer_id: int, spec: OfferSpec, relink: Unlinked) -> Res
         offer_revisions.record(session, offer, spec_of(offer), now)
         saved = SavedOffer(offer_id, before, offer.revision, True, unlinked)
         return Result(saved, _offer_changed(offer_id))
-
-
-def _same_design(stored: OfferSpec, wanted: OfferSpec) -> bool:
-    """Equal designs; a phase or step the spec leaves without an id is a new one."""
-    return stored == wanted
 
 
 def _relink(session: Session, relink: Unlinked) -> None:
@@ -305,7 +299,7 @@ def template_preview(
 ) -> str:
     """A message template as a sample client would read it: the live preview."""
     practice = get_practice(ctx)
-    calendar: WorkCalendar = work_calendar(ctx)
+    calendar = work_calendar(ctx)
     values = {
         "client_first_name": SAMPLE_CLIENT.split()[0],
         "client_name": SAMPLE_CLIENT,
