@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from deliverydesk import __version__, cli_clients
+from deliverydesk import __version__, cli_clients, cli_offers
 from deliverydesk.paths import data_dir
 
 
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         "check", parents=[data], help="check the database's integrity and schema version"
     )
     cli_clients.add_commands(commands, data)
+    cli_offers.add_parser(commands, data)
     return parser
 
 
@@ -70,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seed-scale": commands.seed_scale,
         "check": commands.check,
         **cli_clients.HANDLERS,
+        "offer": cli_offers.offer,
     }[command]
     try:
         folder = data_dir(args.data_dir)

@@ -36,8 +36,7 @@ def journey_id(ctx: Context, today: date) -> int:
     create_practice(ctx, "North Star Coaching", 30, frozenset({1, 2, 3, 4, 5}))
     offer_id, _ = create_offer(ctx, OFFER)
     client_id = add_client(ctx, ClientInput("Ana Souza")).value
-    journey = enrol_client(ctx, client_id, offer_id, today).value
-    return journey
+    return enrol_client(ctx, client_id, offer_id, today).value
 
 
 @contextmanager

@@ -95,3 +95,4 @@ class ActivityKind(StrEnum):
     JOURNEY_RESTORED = "journey_restored"  # an undo put the journey back as it was
     CLIENT_UPDATED = "client_updated"
     STEPS_RESCHEDULED = "steps_rescheduled"  # working days or closed dates changed
+    OFFER_APPLIED = "offer_applied"  # the journey brought up to a newer revision of its offer

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from deliverydesk.model.enums import StepKind
+from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.seeding.offer_parts import (
+    BOUNDARIES,
     CLIENT,
     EXPECTED,
     ME,
     ORDER_WINNING,
     REPLY_IN_A_DAY,
+    RIGHT_FIT,
     THIRD,
 )
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec
 
 BRAND_AUDIT = OfferSpec(
     name="Brand Audit",
@@ -21,11 +23,25 @@ BRAND_AUDIT = OfferSpec(
     ),
     description="Interviews, a full audit of what customers see, and a prioritised fix list.",
     capacity_note="About 2.5 hours a week per audit; up to 6 at once.",
+    duration_weeks=6,
+    boundaries=BOUNDARIES,
+    right_fit=RIGHT_FIT,
+    welcome_template=(
+        "Hi {client_first_name},\n\nWelcome to your {offer}! Over the next six weeks we "
+        "find out what your brand says today and the fixes that matter most. First: "
+        "{step}, by {due_date}.\n\n{practice_name}"
+    ),
     standards=(
         REPLY_IN_A_DAY,
-        ("Final report delivered on the date promised at kick-off", EXPECTED),
-        ("Every finding comes with a fix and who does it", ORDER_WINNING),
-        ("A written update every Thursday during the audit", ORDER_WINNING),
+        StandardSpec(
+            "Final report delivered on the date promised at kick-off",
+            EXPECTED,
+            "on the kick-off date",
+        ),
+        StandardSpec("Every finding comes with a fix and who does it", ORDER_WINNING),
+        StandardSpec(
+            "A written update every Thursday during the audit", ORDER_WINNING, "every Thursday"
+        ),
     ),
     phases=(
         PhaseSpec(

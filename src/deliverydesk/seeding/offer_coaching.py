@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from deliverydesk.model.enums import StepKind
+from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.seeding.offer_parts import (
+    BOUNDARIES,
     CLIENT,
     EXPECTED,
     ME,
     ORDER_WINNING,
     REPLY_IN_A_DAY,
+    RIGHT_FIT,
     THIRD,
 )
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec
 
 COACHING = OfferSpec(
     name="12-Week Clarity Coaching",
@@ -24,12 +26,22 @@ COACHING = OfferSpec(
         "written progress report at the midpoint and at the end."
     ),
     capacity_note="About an hour a week per client; up to 12 at once.",
+    duration_weeks=12,
+    boundaries=BOUNDARIES,
+    right_fit=RIGHT_FIT,
+    welcome_template=(
+        "Hi {client_first_name},\n\nWelcome to {offer}. I am glad you are here. Your "
+        "first step is {step}, by {due_date}; everything else follows from "
+        "there.\n\n{practice_name}"
+    ),
     standards=(
         REPLY_IN_A_DAY,
-        ("Session notes within 2 days", EXPECTED),
-        ("Sessions start on time, every time", EXPECTED),
-        ("A check-in every other week, even when nothing is due", ORDER_WINNING),
-        ("Every session opens with last week's win", ORDER_WINNING),
+        StandardSpec("Session notes within 2 days", EXPECTED, "2 working days"),
+        StandardSpec("Sessions start on time, every time", EXPECTED, "on time"),
+        StandardSpec(
+            "A check-in every other week, even when nothing is due", ORDER_WINNING, "every 2 weeks"
+        ),
+        StandardSpec("Every session opens with last week's win", ORDER_WINNING),
     ),
     phases=(
         PhaseSpec(

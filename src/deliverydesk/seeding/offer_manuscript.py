@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from deliverydesk.model.enums import StepKind
+from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.seeding.offer_parts import (
+    BOUNDARIES,
     CLIENT,
     EXPECTED,
     ME,
     ORDER_WINNING,
     REPLY_IN_A_DAY,
+    RIGHT_FIT,
     THIRD,
 )
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec
 
 MANUSCRIPT_EDIT = OfferSpec(
     name="Manuscript Edit",
@@ -21,11 +23,25 @@ MANUSCRIPT_EDIT = OfferSpec(
     ),
     description="Assessment, developmental edit, copy edit and an independent proofread.",
     capacity_note="About 2.5 hours a week per manuscript; up to 6 at once.",
+    duration_weeks=10,
+    boundaries=BOUNDARIES,
+    right_fit=RIGHT_FIT,
+    welcome_template=(
+        "Hi {client_first_name},\n\nThank you for trusting me with your manuscript. Here "
+        "is how the {offer} works, phase by phase. First: {step}, by "
+        "{due_date}.\n\n{practice_name}"
+    ),
     standards=(
         REPLY_IN_A_DAY,
-        ("Editorial letter within 7 working days of receiving the manuscript", EXPECTED),
-        ("Tracked changes explained, never just made", ORDER_WINNING),
-        ("A short progress note every week the manuscript is with me", ORDER_WINNING),
+        StandardSpec(
+            "Editorial letter within 7 working days of receiving the manuscript",
+            EXPECTED,
+            "7 working days",
+        ),
+        StandardSpec("Tracked changes explained, never just made", ORDER_WINNING),
+        StandardSpec(
+            "A short progress note every week the manuscript is with me", ORDER_WINNING, "weekly"
+        ),
     ),
     phases=(
         PhaseSpec(

@@ -30,6 +30,7 @@ from deliverydesk.services import activity
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.services.offer_design import check_enrollable
 from deliverydesk.services.practice import work_calendar
 from deliverydesk.services.validation import clean_email, clean_line, clean_text, is_blank
 
@@ -192,6 +193,7 @@ def enrol_client(
             raise NotFound("That client or offer no longer exists.")
         if not offer.phases:
             raise InvalidInput(f"The offer '{offer.name}' has no phases yet; design it first.")
+        check_enrollable(offer)  # archived, or a design with problems: say why
         _refuse_second_journey(session, client, offer)
         journey = _snapshot(session, client, offer, start_on, calendar, ctx.clock.now())
         if fit_answers is not None:

@@ -1,93 +1,253 @@
-"""Designing offers: phases and steps, written in one transaction."""
+"""Designing offers: a whole design written in one transaction, and read back as values.
+
+The design values (OfferSpec and its parts) live in model/offer_design.py; they are
+re-exported here because this is where the use cases that take them live.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
-from deliverydesk.model.entities import DeliveryStandard, Offer, OfferPhase, OfferStep
-from deliverydesk.model.enums import Owner, StandardTier, StepKind
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from deliverydesk.model.entities import (
+    DeliveryStandard,
+    JourneyPhase,
+    JourneyStep,
+    Offer,
+    OfferPhase,
+    OfferStep,
+)
+from deliverydesk.model.offer_design import (
+    FitCriterion,
+    OfferSpec,
+    PhaseSpec,
+    RightFit,
+    StandardSpec,
+    StepSpec,
+)
+from deliverydesk.model.offer_rules import MAX_NAME, saving_problems
+from deliverydesk.services import offer_revisions
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
-from deliverydesk.services.errors import InvalidInput
+from deliverydesk.services.errors import InvalidInput, NotFound
+
+__all__ = [
+    "FitCriterion",
+    "OfferSpec",
+    "PhaseSpec",
+    "RightFit",
+    "StandardSpec",
+    "StepSpec",
+    "Unlinked",
+    "create_offer",
+    "load_offer",
+    "spec_of",
+    "unique_name",
+    "write_design",
+]
+
+# The step fields a spec carries besides its id and position.
+STEP_FIELDS = tuple(f.name for f in fields(StepSpec) if f.name != "id")
 
 
 @dataclass(frozen=True)
-class StepSpec:
-    title: str
-    kind: StepKind = StepKind.TASK
-    owner: Owner = Owner.ME
-    offset_days: int = 0
-    duration_days: int = 1
-    effort_minutes: int = 0
-    description: str = ""
-    is_milestone: bool = False
-    is_checkpoint: bool = False
-    is_touchpoint: bool = False
-    message_template: str = ""
-    failure_point: str = ""
-    recovery_protocol: str = ""
-    client_facing: bool = True
+class Unlinked:
+    """Journey phases and steps whose design a save removed: (journey row id, design id).
 
+    Undoing the save puts the design back and re-links them, so "apply to active clients"
+    does not see a removed-then-added step where nothing changed."""
 
-@dataclass(frozen=True)
-class PhaseSpec:
-    name: str
-    planned_days: int
-    steps: tuple[StepSpec, ...] = ()
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class OfferSpec:
-    name: str
-    promise: str = ""
-    description: str = ""
-    phases: tuple[PhaseSpec, ...] = ()
-    standards: tuple[tuple[str, StandardTier], ...] = ()
-    capacity_note: str = ""
+    phases: tuple[tuple[int, int], ...] = ()
+    steps: tuple[tuple[int, int], ...] = ()
 
 
 def create_offer(ctx: Context, spec: OfferSpec) -> tuple[int, Changes]:
-    _validate(spec)
+    """A new offer holding `spec` (its ids are ignored), as revision 1."""
+    spec = normalized(spec.without_ids())
+    check_savable(spec)
     with ctx.transaction() as session:
-        offer = Offer(
-            name=spec.name.strip(),
-            promise=spec.promise,
-            description=spec.description,
-            capacity_note=spec.capacity_note,
-            created_at=ctx.clock.now(),
-        )
-        for p_index, phase_spec in enumerate(spec.phases):
-            phase = OfferPhase(
-                position=p_index,
-                name=phase_spec.name.strip(),
-                description=phase_spec.description,
-                planned_days=phase_spec.planned_days,
-            )
-            for s_index, step in enumerate(phase_spec.steps):
-                fields = {k: v for k, v in step.__dict__.items()}
-                phase.steps.append(OfferStep(position=s_index, **fields))
-            offer.phases.append(phase)
-        for index, (promise, tier) in enumerate(spec.standards):
-            offer.standards.append(DeliveryStandard(position=index, promise=promise, tier=tier))
+        offer = Offer(name=spec.name, created_at=ctx.clock.now())
         session.add(offer)
+        write_design(session, offer, spec)
         session.flush()
         offer.position = offer.id
+        offer_revisions.record(session, offer, spec_of(offer), ctx.clock.now())
         return offer.id, Changes(offers=frozenset({offer.id}), aspects=Aspect.OFFER)
 
 
-def _validate(spec: OfferSpec) -> None:
-    if not spec.name.strip():
-        raise InvalidInput("An offer needs a name.")
-    for phase in spec.phases:
-        if not phase.name.strip():
-            raise InvalidInput("Every phase needs a name.")
-        if phase.planned_days < 1:
-            raise InvalidInput(f"Phase '{phase.name}' must last at least one working day.")
-        for step in phase.steps:
-            if not step.title.strip():
-                raise InvalidInput(f"A step in phase '{phase.name}' has no title.")
-            if step.offset_days < 0 or step.duration_days < 1:
-                raise InvalidInput(
-                    f"'{step.title}' needs an offset of 0 or more and at least one day."
-                )
+def check_savable(spec: OfferSpec) -> None:
+    problems = saving_problems(spec)
+    if problems:
+        raise InvalidInput(" ".join(p.message for p in problems[:3]))
+
+
+def normalized(spec: OfferSpec) -> OfferSpec:
+    """Names without stray spaces around them, as a person means them."""
+    return replace(
+        spec,
+        name=spec.name.strip(),
+        standards=tuple(
+            replace(s, promise=s.promise.strip(), target=s.target.strip()) for s in spec.standards
+        ),
+        right_fit=replace(
+            spec.right_fit,
+            criteria=tuple(replace(c, text=c.text.strip()) for c in spec.right_fit.criteria),
+        ),
+        phases=tuple(
+            replace(
+                p,
+                name=p.name.strip(),
+                steps=tuple(replace(s, title=s.title.strip()) for s in p.steps),
+            )
+            for p in spec.phases
+        ),
+    )
+
+
+def load_offer(session: Session, offer_id: int) -> Offer:
+    """The offer with its phases, steps and standards, in a few queries."""
+    offer = session.get(
+        Offer,
+        offer_id,
+        options=[
+            selectinload(Offer.phases).selectinload(OfferPhase.steps),
+            selectinload(Offer.standards),
+        ],
+    )
+    if offer is None:
+        raise NotFound("That offer no longer exists.")
+    return offer
+
+
+def spec_of(offer: Offer) -> OfferSpec:
+    """The stored design as values, with the stored ids of its phases and steps."""
+    fit: dict[str, Any] = offer.right_fit or {}
+    criteria = tuple(
+        FitCriterion(str(c.get("text", "")), int(c.get("weight", 1)))
+        for c in fit.get("criteria", [])
+        if isinstance(c, dict)
+    )
+    return OfferSpec(
+        name=offer.name,
+        promise=offer.promise,
+        description=offer.description,
+        capacity_note=offer.capacity_note,
+        duration_weeks=offer.duration_weeks,
+        price=offer.price,
+        boundaries=offer.boundaries,
+        welcome_template=offer.welcome_template,
+        right_fit=RightFit(criteria, int(fit.get("threshold", 0))),
+        standards=tuple(StandardSpec(s.promise, s.tier, s.target) for s in offer.standards),
+        phases=tuple(
+            PhaseSpec(
+                name=phase.name,
+                planned_days=phase.planned_days,
+                description=phase.description,
+                id=phase.id,
+                steps=tuple(
+                    StepSpec(id=step.id, **{f: getattr(step, f) for f in STEP_FIELDS})
+                    for step in phase.steps
+                ),
+            )
+            for phase in offer.phases
+        ),
+    )
+
+
+def write_design(session: Session, offer: Offer, spec: OfferSpec) -> Unlinked:
+    """Make the stored offer hold `spec`, keeping the rows whose ids the spec names.
+
+    A phase or step with an id not in this offer is re-created under that id when the id is
+    free (the undo of a save that removed it), else under a new one."""
+    offer.name = spec.name
+    offer.promise = spec.promise
+    offer.description = spec.description
+    offer.capacity_note = spec.capacity_note
+    offer.duration_weeks = spec.duration_weeks
+    offer.price = spec.price
+    offer.boundaries = spec.boundaries
+    offer.welcome_template = spec.welcome_template
+    offer.right_fit = {
+        "criteria": [{"text": c.text, "weight": c.weight} for c in spec.right_fit.criteria],
+        "threshold": spec.right_fit.threshold,
+    }
+    offer.standards = [
+        DeliveryStandard(position=i, promise=s.promise, tier=s.tier, target=s.target)
+        for i, s in enumerate(spec.standards)
+    ]
+    old_phases = {p.id: p for p in offer.phases}
+    old_steps = {s.id: s for p in offer.phases for s in p.steps}
+    # Read before any row goes: deleting a design row unlinks its journey copies.
+    unlinked = _unlinked(
+        session,
+        old_phases.keys() - {p.id for p in spec.phases},
+        old_steps.keys() - {s.id for p in spec.phases for s in p.steps},
+    )
+    phases = []
+    for p_index, phase_spec in enumerate(spec.phases):
+        phase = old_phases.pop(phase_spec.id, None) if phase_spec.id else None
+        if phase is None:
+            phase = OfferPhase(id=_free_id(session, OfferPhase, phase_spec.id))
+        phase.position = p_index
+        phase.name = phase_spec.name
+        phase.description = phase_spec.description
+        phase.planned_days = phase_spec.planned_days
+        steps = []
+        for s_index, step_spec in enumerate(phase_spec.steps):
+            step = old_steps.pop(step_spec.id, None) if step_spec.id else None
+            if step is None:
+                step = OfferStep(id=_free_id(session, OfferStep, step_spec.id))
+            step.position = s_index
+            for field in STEP_FIELDS:
+                setattr(step, field, getattr(step_spec, field))
+            steps.append(step)
+        phase.steps = steps
+        phases.append(phase)
+    offer.phases = phases  # phases and steps left out are deleted (delete-orphan)
+    return unlinked
+
+
+def _free_id(
+    session: Session, entity: type[OfferPhase] | type[OfferStep], wanted: int | None
+) -> int | None:
+    if wanted is None or session.get(entity, wanted) is not None:
+        return None
+    return wanted
+
+
+def _unlinked(session: Session, phase_ids: set[int], step_ids: set[int]) -> Unlinked:
+    if not phase_ids and not step_ids:
+        return Unlinked()
+    phases = session.execute(
+        select(JourneyPhase.id, JourneyPhase.offer_phase_id).where(
+            JourneyPhase.offer_phase_id.in_(list(phase_ids))
+        )
+    ).all()
+    steps = session.execute(
+        select(JourneyStep.id, JourneyStep.offer_step_id).where(
+            JourneyStep.offer_step_id.in_(list(step_ids))
+        )
+    ).all()
+    return Unlinked(
+        tuple((row, design) for row, design in phases if design is not None),
+        tuple((row, design) for row, design in steps if design is not None),
+    )
+
+
+def unique_name(session: Session, wanted: str, suffix: str = "") -> str:
+    """`wanted` if no offer has that name yet, else "wanted (suffix)", "wanted (suffix 2)"...
+    or, without a suffix, "wanted (2)", "wanted (3)"..."""
+    taken = {name.casefold() for name in session.scalars(select(Offer.name)).all()}
+    if wanted.casefold() not in taken:
+        return wanted
+    number = 1 if suffix else 2
+    while True:
+        label = suffix if number == 1 else f"{suffix} {number}".strip()
+        tail = f" ({label})"
+        candidate = wanted[: MAX_NAME - len(tail)].rstrip() + tail
+        if candidate.casefold() not in taken:
+            return candidate
+        number += 1

@@ -1,0 +1,317 @@
+"""The offer designer's use cases: list, read, create, duplicate, archive, save, undo a save.
+
+Saving a changed design makes a new revision and never rewrites a journey: journeys keep
+the snapshot they were enrolled with until "apply to active clients" (offer_apply.py).
+Undoing a save saves the previous design back as a newer revision (revisions only ever
+grow), re-creating removed phases and steps under their old ids and re-linking the journey
+steps that pointed at them, so the undo is exact for everything a person can see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import distinct, func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from deliverydesk.model.entities import (
+    Journey,
+    JourneyPhase,
+    JourneyStep,
+    Offer,
+    OfferPhase,
+    OfferStep,
+)
+from deliverydesk.model.enums import Owner, StepKind
+from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StepSpec
+from deliverydesk.model.offer_rules import Problem, fill_template, offer_problems
+from deliverydesk.services import offer_revisions
+from deliverydesk.services.changes import Aspect, Changes, Result
+from deliverydesk.services.context import Context
+from deliverydesk.services.errors import InvalidInput
+from deliverydesk.services.offers import (
+    Unlinked,
+    check_savable,
+    load_offer,
+    normalized,
+    spec_of,
+    unique_name,
+    write_design,
+)
+from deliverydesk.services.practice import get_practice, work_calendar
+
+# What "New offer" starts from: the smallest design that can enrol a client.
+BLANK_OFFER = OfferSpec(
+    name="New offer",
+    phases=(
+        PhaseSpec(
+            "Onboarding",
+            5,
+            (StepSpec("Welcome call", StepKind.SESSION, Owner.ME, effort_minutes=60),),
+        ),
+        PhaseSpec(
+            "Delivery",
+            20,
+            (StepSpec("Working session", StepKind.SESSION, Owner.ME, effort_minutes=60),),
+        ),
+        PhaseSpec(
+            "Offboarding",
+            5,
+            (
+                StepSpec(
+                    "Closing review",
+                    StepKind.REVIEW,
+                    Owner.ME,
+                    effort_minutes=45,
+                    is_milestone=True,
+                    is_checkpoint=True,
+                ),
+            ),
+        ),
+    ),
+)
+SAMPLE_CLIENT = "Alex Morgan"  # who the live preview of a message template writes to
+
+
+@dataclass(frozen=True)
+class OfferListRow:
+    id: int
+    name: str
+    archived: bool
+    active_clients: int  # clients with an active or paused journey in this offer
+    total_clients: int  # clients who ever had a journey in it
+    revision: int
+    problem_count: int
+    first_problem: str  # "" when the offer is valid
+
+    @property
+    def is_valid(self) -> bool:
+        return self.problem_count == 0
+
+
+@dataclass(frozen=True)
+class OfferDesign:
+    """What the editor opens: the design with its stored ids, and what is wrong with it."""
+
+    id: int
+    revision: int
+    archived: bool
+    spec: OfferSpec
+    problems: tuple[Problem, ...]
+    live_journeys: int  # active or paused journeys enrolled in this offer
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class SavedOffer:
+    """What a save did, and what undoing it needs: pass it to undo_save_offer."""
+
+    offer_id: int
+    previous: OfferSpec  # the design before the save, with its ids
+    revision: int  # the offer's revision after the save
+    changed: bool  # False when the design was already the same: no revision was made
+    unlinked: Unlinked = Unlinked()
+
+
+def offer_list(ctx: Context) -> list[OfferListRow]:
+    """Every offer, active ones first, then archived, each in the practice's order."""
+    with ctx.db.sessions() as session:
+        offers = session.scalars(
+            select(Offer)
+            .options(
+                selectinload(Offer.phases).selectinload(OfferPhase.steps),
+                selectinload(Offer.standards),
+            )
+            .order_by(Offer.archived, Offer.position, Offer.id)
+        ).all()
+        active = _client_counts(session, live_only=True)
+        total = _client_counts(session, live_only=False)
+        rows = []
+        for offer in offers:
+            problems = offer_problems(spec_of(offer))
+            rows.append(
+                OfferListRow(
+                    id=offer.id,
+                    name=offer.name,
+                    archived=offer.archived,
+                    active_clients=active.get(offer.id, 0),
+                    total_clients=total.get(offer.id, 0),
+                    revision=offer.revision,
+                    problem_count=len(problems),
+                    first_problem=problems[0].message if problems else "",
+                )
+            )
+        return rows
+
+
+def _client_counts(session: Session, live_only: bool) -> dict[int, int]:
+    statement = select(Journey.offer_id, func.count(distinct(Journey.client_id))).group_by(
+        Journey.offer_id
+    )
+    if live_only:
+        statement = statement.where(Journey.status.in_(offer_revisions.LIVE))
+    return {offer: count for offer, count in session.execute(statement).all() if offer}
+
+
+def offer_design(ctx: Context, offer_id: int) -> OfferDesign:
+    with ctx.db.sessions() as session:
+        offer = load_offer(session, offer_id)
+        spec = spec_of(offer)
+        live = session.scalar(
+            select(func.count()).where(
+                Journey.offer_id == offer_id, Journey.status.in_(offer_revisions.LIVE)
+            )
+        )
+        return OfferDesign(
+            offer.id, offer.revision, offer.archived, spec, tuple(offer_problems(spec)), live or 0
+        )
+
+
+def add_offer(ctx: Context, spec: OfferSpec, suffix: str = "") -> Result[int]:
+    """A new offer holding `spec` under a name no other offer has (see unique_name)."""
+    spec = normalized(spec.without_ids())
+    check_savable(spec)
+    with ctx.transaction() as session:
+        offer = Offer(created_at=ctx.clock.now())
+        write_design(session, offer, spec)
+        offer.name = unique_name(session, spec.name, suffix)
+        session.add(offer)
+        session.flush()
+        offer.position = offer.id
+        offer_revisions.record(session, offer, spec_of(offer), ctx.clock.now())
+        return Result(offer.id, _offer_changed(offer.id))
+
+
+def create_blank_offer(ctx: Context) -> Result[int]:
+    """A new offer ready to edit: three phases with one step each ("New offer (2)"...)."""
+    return add_offer(ctx, BLANK_OFFER)
+
+
+def duplicate_offer(ctx: Context, offer_id: int) -> Result[int]:
+    """A copy of the offer's current design, named "Name (copy)"; undo with delete_offer."""
+    with ctx.db.sessions() as session:
+        spec = spec_of(load_offer(session, offer_id))
+    return add_offer(ctx, spec, "copy")
+
+
+def set_offer_archived(ctx: Context, offer_id: int, archived: bool) -> Changes:
+    """Archive (hidden from new enrolments; journeys carry on) or bring back an offer.
+    Undo by calling it again with the opposite flag."""
+    with ctx.transaction() as session:
+        offer = load_offer(session, offer_id)
+        if offer.archived == archived:
+            return Changes()
+        offer.archived = archived
+        return _offer_changed(offer_id)
+
+
+def delete_offer(ctx: Context, offer_id: int) -> Changes:
+    """Remove an offer no journey uses: the undo of creating, duplicating or importing it."""
+    with ctx.transaction() as session:
+        offer = load_offer(session, offer_id)
+        used = session.scalar(select(func.count()).where(Journey.offer_id == offer_id))
+        if used:
+            raise InvalidInput(
+                f"'{offer.name}' has clients' journeys, so it cannot be removed; archive it."
+            )
+        session.delete(offer)
+        return _offer_changed(offer_id)
+
+
+def save_offer(ctx: Context, offer_id: int, spec: OfferSpec) -> Result[SavedOffer]:
+    """Store `spec` (as offer_design read it, then edited) as the offer's new revision.
+
+    Nothing changes, and no revision is made, when the design is the same. Journeys are
+    never rewritten. Raises InvalidInput, changing nothing, when the design cannot be saved
+    (see model/offer_rules.py); a design with problems that only stop enrolment is saved."""
+    return _save(ctx, offer_id, spec, Unlinked())
+
+
+def undo_save_offer(ctx: Context, saved: SavedOffer) -> Result[SavedOffer]:
+    """Put back the design `saved` replaced, as a newer revision; its result undoes this."""
+    return _save(ctx, saved.offer_id, saved.previous, saved.unlinked)
+
+
+def _save(ctx: Context, offer_id: int, spec: OfferSpec, relink: Unlinked) -> Result[SavedOffer]:
+    spec = normalized(spec)
+    check_savable(spec)
+    now = ctx.clock.now()
+    with ctx.transaction() as session:
+        offer = load_offer(session, offer_id)
+        before = spec_of(offer)
+        if before == spec:  # a phase or step without an id is a new one: not the same
+            return Result(SavedOffer(offer_id, before, offer.revision, False), Changes())
+        # An offer from before revisions were kept gets its current design kept first.
+        kept_at = offer.created_at if offer.revision == 1 else now
+        offer_revisions.record(session, offer, before, kept_at)
+        unlinked = write_design(session, offer, spec)
+        offer.revision += 1
+        session.flush()
+        _relink(session, relink)
+        offer_revisions.record(session, offer, spec_of(offer), now)
+        saved = SavedOffer(offer_id, before, offer.revision, True, unlinked)
+        return Result(saved, _offer_changed(offer_id))
+
+
+def _relink(session: Session, relink: Unlinked) -> None:
+    for row, design in relink.phases:
+        if session.get(OfferPhase, design) is not None:
+            session.execute(
+                update(JourneyPhase)
+                .where(JourneyPhase.id == row, JourneyPhase.offer_phase_id.is_(None))
+                .values(offer_phase_id=design)
+            )
+    for row, design in relink.steps:
+        if session.get(OfferStep, design) is not None:
+            session.execute(
+                update(JourneyStep)
+                .where(JourneyStep.id == row, JourneyStep.offer_step_id.is_(None))
+                .values(offer_step_id=design)
+            )
+
+
+def check_enrollable(offer: Offer) -> None:
+    """Refuse, saying why, to enrol a client in an archived or unfinished offer."""
+    if offer.archived:
+        raise InvalidInput(f"'{offer.name}' is archived; bring it back before enrolling a client.")
+    problems = offer_problems(spec_of(offer))
+    if problems:
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        reasons = " ".join(p.message for p in problems[:3])
+        raise InvalidInput(
+            f"'{offer.name}' cannot be used to enrol a client until its design is fixed: "
+            f"{reasons}{more}"
+        )
+
+
+def template_preview(
+    ctx: Context,
+    template: str,
+    *,
+    offer: str = "",
+    phase: str = "",
+    step: str = "",
+    next_step: str = "",
+    due_date: str = "",
+) -> str:
+    """A message template as a sample client would read it: the live preview."""
+    practice = get_practice(ctx)
+    calendar = work_calendar(ctx)
+    values = {
+        "client_first_name": SAMPLE_CLIENT.split()[0],
+        "client_name": SAMPLE_CLIENT,
+        "practice_name": practice.name if practice else "Your practice",
+        "offer": offer,
+        "phase": phase,
+        "step": step,
+        "next_step": next_step or step,
+        "due_date": due_date or calendar.add_working_days(ctx.clock.today(), 3).isoformat(),
+    }
+    return fill_template(template, {k: v for k, v in values.items() if v})
+
+
+def _offer_changed(offer_id: int) -> Changes:
+    return Changes(offers=frozenset({offer_id}), aspects=Aspect.OFFER)

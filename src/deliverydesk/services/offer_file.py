@@ -1,0 +1,75 @@
+"""Sharing an offer: export its design to a JSON file, import one a peer sent.
+
+The file is written atomically (a temporary file beside it, then a rename), so a crash
+leaves the old file or the new one. An import that cannot be used is refused with the
+reason and changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from deliverydesk.services import offer_format
+from deliverydesk.services.changes import Result
+from deliverydesk.services.context import Context
+from deliverydesk.services.errors import InvalidInput
+from deliverydesk.services.offer_design import add_offer
+from deliverydesk.services.offers import load_offer, spec_of
+
+SUFFIX = ".json"
+
+
+def export_offer(ctx: Context, offer_id: int, path: Path) -> Path:
+    """Write the offer's current design to `path`; returns the path written."""
+    with ctx.db.sessions() as session:
+        spec = spec_of(load_offer(session, offer_id))
+    write_atomically(path, offer_format.dumps(spec))
+    return path
+
+
+def import_offer(ctx: Context, path: Path) -> Result[int]:
+    """A new offer from an offer file, named "Name (imported)" when the name is taken;
+    undo with services.offer_design.delete_offer."""
+    spec = offer_format.loads(read_limited(path))
+    return add_offer(ctx, spec.without_ids(), "imported")
+
+
+def read_limited(path: Path) -> bytes:
+    """The file's bytes, refusing early anything too big to be an offer file."""
+    limit = offer_format.MAX_FILE_BYTES
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no file at {path}.") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder, not an offer file.") from None
+    except OSError as error:
+        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}.") from None
+    if len(raw) > limit:
+        raise InvalidInput(
+            f"This file is larger than {limit // 1_048_576} MB; it is not an offer file."
+        )
+    return raw
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder and a rename."""
+    folder = path.parent
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no folder {folder} to save the file in.") from None
+    except OSError as error:
+        raise InvalidInput(f"Cannot write in {folder}: {error.strerror or error}.") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise InvalidInput(f"Cannot save {path}: {error.strerror or error}.") from None
