@@ -32,7 +32,8 @@ from deliverydesk.model.enums import (
     Severity,
     StepKind,
 )
-from deliverydesk.model.rules import ReasonCode, next_step
+from deliverydesk.model.health import ReasonCode
+from deliverydesk.model.rules import next_step
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context, open_workspace

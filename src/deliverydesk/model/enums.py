@@ -45,9 +45,14 @@ class PhaseStatus(StrEnum):
 
 
 class Health(StrEnum):
+    """A running journey's verdict, or the state of one that is not running."""
+
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
     OFF_TRACK = "off_track"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
 
 
 class FrictionKind(StrEnum):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.services import queries
 from deliverydesk.services.changes import Changes
 from deliverydesk.services.context import Context
+from deliverydesk.ui import text
 from deliverydesk.ui.clients.client_list_model import (
     HEALTH,
     NAME,
@@ -166,10 +167,7 @@ class ClientsPage(QWidget):
             self.list_stack.setCurrentWidget(self.no_match)
         else:
             self.list_stack.setCurrentWidget(self.table)
-        if shown == total:
-            self.count.setText(tr("{n} clients").format(n=total) if total != 1 else tr("1 client"))
-        else:
-            self.count.setText(tr("{shown} of {total} clients").format(shown=shown, total=total))
+        self.count.setText(text.clients_shown(shown, total))
 
     def focus_search(self) -> None:
         self.show_list()

@@ -1,0 +1,205 @@
+"""Words for the domain: dates, durations, counts, health and the activity log, without Qt.
+
+model/ speaks in enums and codes; this is where they become text, one way for the window,
+the command line and the PDFs alike ("Wed 25 Nov 2026" everywhere). The translator is
+passed in: the window hands over Qt's (ui/text.py), everything else reads English.
+Dates are worded here rather than by a locale library so that every screen and every
+report agree, whatever the machine's locale says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from contextlib import suppress
+from datetime import date
+
+from deliverydesk.model.enums import ActivityKind, Health, Owner, PhaseStatus, StepKind
+from deliverydesk.model.health import HealthReason, HealthVerdict, ReasonCode
+
+Translate = Callable[[str], str]
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Activity details that hold a date (stored as ISO text, shown in words).
+_DATE_KEYS = ("on", "was", "now")
+
+
+def untranslated(text: str) -> str:
+    return text
+
+
+class Words:
+    """Every wording of the domain, through one translator (English when none is given)."""
+
+    def __init__(self, tr: Translate = untranslated) -> None:
+        self.tr = tr
+
+    # -- dates -------------------------------------------------------------------------------
+    def long_date(self, day: date | None) -> str:
+        """ "Wed 25 Nov 2026"; empty for no date."""
+        if day is None:
+            return ""
+        tr = self.tr
+        return tr("{weekday} {day} {month} {year}").format(
+            weekday=tr(WEEKDAYS[day.weekday()]),
+            day=day.day,
+            month=tr(MONTHS[day.month - 1]),
+            year=day.year,
+        )
+
+    def short_date(self, day: date | None, today: date, *, relative: bool = True) -> str:
+        """ "25 Nov", with the year when it is not this year's ("25 Nov 2027"); with
+        `relative`, "Today", "Tomorrow" and "Yesterday" for those days."""
+        if day is None:
+            return ""
+        tr = self.tr
+        if relative:
+            delta = (day - today).days
+            if delta == 0:
+                return tr("Today")
+            if delta == 1:
+                return tr("Tomorrow")
+            if delta == -1:
+                return tr("Yesterday")
+        month = tr(MONTHS[day.month - 1])
+        if day.year == today.year:
+            return tr("{day} {month}").format(day=day.day, month=month)
+        return tr("{day} {month} {year}").format(day=day.day, month=month, year=day.year)
+
+    # -- durations and counts ----------------------------------------------------------------
+    def days(self, n: int) -> str:
+        return self.tr("1 day") if n == 1 else self.tr("{n} days").format(n=n)
+
+    def clients(self, n: int) -> str:
+        return self.tr("1 client") if n == 1 else self.tr("{n} clients").format(n=n)
+
+    def clients_shown(self, shown: int, total: int) -> str:
+        """ "12 clients", or "3 of 12 clients" while a filter hides some."""
+        if shown == total:
+            return self.clients(total)
+        return self.tr("{shown} of {total} clients").format(shown=shown, total=total)
+
+    def steps_done(self, done: int, total: int) -> str:
+        return self.tr("{done} of {total} steps done").format(done=done, total=total)
+
+    # -- codes -------------------------------------------------------------------------------
+    def health_label(self, health: Health) -> str:
+        tr = self.tr
+        return {
+            Health.ON_TRACK: tr("On track"),
+            Health.AT_RISK: tr("At risk"),
+            Health.OFF_TRACK: tr("Off track"),
+            Health.PAUSED: tr("Paused"),
+            Health.COMPLETED: tr("Completed"),
+            Health.CANCELLED: tr("Cancelled"),
+        }[health]
+
+    def owner_label(self, owner: Owner | None) -> str:
+        if owner is None:
+            return ""
+        tr = self.tr
+        return {
+            Owner.ME: tr("Me"),
+            Owner.CLIENT: tr("Client"),
+            Owner.THIRD_PARTY: tr("Third party"),
+        }[owner]
+
+    def waits_on(self, owner: Owner | None) -> str:
+        if owner is None:
+            return ""
+        tr = self.tr
+        return {
+            Owner.ME: tr("Waiting on me"),
+            Owner.CLIENT: tr("Waiting on the client"),
+            Owner.THIRD_PARTY: tr("Waiting on a third party"),
+        }[owner]
+
+    def kind_label(self, kind: StepKind) -> str:
+        tr = self.tr
+        return {
+            StepKind.SESSION: tr("Session"),
+            StepKind.TASK: tr("Task"),
+            StepKind.FORM: tr("Form"),
+            StepKind.MESSAGE: tr("Message"),
+            StepKind.RESOURCE: tr("Resource"),
+            StepKind.HOMEWORK: tr("Homework"),
+            StepKind.DELIVERABLE: tr("Deliverable"),
+            StepKind.INVOICE: tr("Invoice"),
+            StepKind.SURVEY: tr("Survey"),
+            StepKind.REVIEW: tr("Review"),
+        }[kind]
+
+    def phase_status_label(self, status: PhaseStatus) -> str:
+        tr = self.tr
+        return {
+            PhaseStatus.DONE: tr("Done"),
+            PhaseStatus.CURRENT: tr("Current phase"),
+            PhaseStatus.UPCOMING: tr("Upcoming"),
+        }[status]
+
+    # -- health ------------------------------------------------------------------------------
+    def reason_text(self, reason: HealthReason) -> str:
+        """One reason as a person would say it: "'Submit intake form' is 6 days late (client)"."""
+        tr = self.tr
+        if reason.code is ReasonCode.STEP_LATE:
+            return tr("'{step}' is {days} late ({owner})").format(
+                step=reason.subject,
+                days=self.days(reason.days),
+                owner=self.owner_label(reason.owner).lower(),
+            )
+        if reason.code is ReasonCode.PHASE_OVER_PLAN:
+            return tr("Phase '{phase}' is {days} over plan").format(
+                phase=reason.subject, days=self.days(reason.days)
+            )
+        return tr("Open friction: {text}").format(text=reason.subject)
+
+    def health_line(self, health: Health, reasons: tuple[HealthReason, ...] = ()) -> str:
+        """ "Off track: 'Submit intake form' is 6 days late (client); Phase 'Discovery' is ..."."""
+        if not reasons:
+            return self.health_label(health)
+        return f"{self.health_label(health)}: " + "; ".join(self.reason_text(r) for r in reasons)
+
+    def verdict_line(self, verdict: HealthVerdict) -> str:
+        return self.health_line(verdict.health, verdict.reasons)
+
+    # -- the activity log --------------------------------------------------------------------
+    def activity_text(self, kind: ActivityKind, detail: Mapping[str, object]) -> str:
+        """One line of a journey's activity; dates kept as ISO text in `detail` are worded
+        like every other date ("Wed 25 Nov 2026")."""
+        tr = self.tr
+        texts = {
+            ActivityKind.ENROLLED: tr("Enrolled in {offer}"),
+            ActivityKind.STEP_COMPLETED: tr("Completed '{step}'"),
+            ActivityKind.STEP_REOPENED: tr("Reopened '{step}'"),
+            ActivityKind.DUE_DATE_CHANGED: tr("Moved the due date of '{step}' to {now}"),
+            ActivityKind.PHASE_MOVED: tr("Moved from '{source}' to '{target}'"),
+            ActivityKind.CHECKPOINT_OVERRIDDEN: tr("Went past open checkpoints: {checkpoints}"),
+            ActivityKind.NOTE_ADDED: tr("Note: {excerpt}"),
+            ActivityKind.NOTE_REMOVED: tr("Removed a note"),
+            ActivityKind.FRICTION_LOGGED: tr("Logged friction ({severity})"),
+            ActivityKind.FRICTION_RESOLVED: tr("Resolved friction"),
+            ActivityKind.FEEDBACK_RECORDED: tr("Recorded feedback (score {score})"),
+        }
+        values = _Missing(detail)
+        checkpoints = values.get("checkpoints")
+        if isinstance(checkpoints, list):
+            values["checkpoints"] = ", ".join(str(c) for c in checkpoints)
+        for key in _DATE_KEYS:
+            if isinstance(value := values.get(key), str):
+                with suppress(ValueError):  # not a date after all: shown as stored
+                    values[key] = self.long_date(date.fromisoformat(value))
+        try:
+            sentence = texts[kind].format_map(values)
+        except (IndexError, ValueError):  # a translation that breaks the pattern
+            sentence = texts[kind].split("{")[0].strip()
+        return sentence + tr(" (undo)") if detail.get("undo") else sentence
+
+
+class _Missing(dict[str, object]):
+    """An activity's details, "…" for one an older entry did not record."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+ENGLISH = Words()
