@@ -133,6 +133,7 @@ class ClientPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.checklist)  # opening a client lands on its checklist
         events.changed.connect(self.on_changed)
+        events.day_changed.connect(self.on_day_changed)
 
     def _build_step_actions(self) -> None:
         self.toggle_action = QAction(icon("step_done"), tr("Mark done"), self)
@@ -185,6 +186,11 @@ class ClientPage(QWidget):
         if self.journey_id is not None and (
             self.journey_id in changes.journeys or changes.everything
         ):
+            self.show_journey(self.journey_id)
+
+    def on_day_changed(self, _today: object = None) -> None:
+        """Another day: the verdict and what is late are judged against it."""
+        if self.journey_id is not None:
             self.show_journey(self.journey_id)
 
     def show_journey(self, journey_id: int) -> None:

@@ -99,6 +99,7 @@ class ClientsPage(QWidget):
         self.search.returnPressed.connect(self._apply_filter)
         self.table.activated.connect(self.open_index)
         events.changed.connect(self.on_changed)
+        events.day_changed.connect(self.on_day_changed)
         # Read when first shown: the window opens on the board, and at 5,000 clients the
         # list costs about 100 ms that a start should not pay.
         self._stale = True
@@ -149,6 +150,12 @@ class ClientsPage(QWidget):
             self._stale = True
             if self.isVisible():
                 self.reload()
+
+    def on_day_changed(self, _today: object = None) -> None:
+        """Another day: health and due dates read differently though no data changed."""
+        self._stale = True
+        if self.isVisible():
+            self.reload()
 
     def _apply_filter(self) -> None:
         self._debounce.stop()
