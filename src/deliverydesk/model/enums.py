@@ -1,4 +1,4 @@
-"""Closed vocabularies of the domain. ui/ and reports/ turn these codes into words."""
+"""Closed vocabularies of the domain. deliverydesk/wording.py turns these codes into words."""
 
 from __future__ import annotations
 

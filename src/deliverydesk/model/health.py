@@ -115,22 +115,27 @@ def journey_health(
             step.owner not in worst or step.due_on < worst[step.owner].due_on
         ):
             worst[step.owner] = step
-    reasons = [
-        HealthReason(ReasonCode.STEP_LATE, s.title, (today - s.due_on).days, s.owner)
-        for s in sorted(worst.values(), key=lambda s: s.due_on)
-    ]
+    reasons = (
+        [
+            HealthReason(ReasonCode.STEP_LATE, s.title, (today - s.due_on).days, s.owner)
+            for s in sorted(worst.values(), key=lambda s: s.due_on)
+        ]
+        if worst
+        else []
+    )
     if phase_planned_end is not None and phase_planned_end < today:
         reasons.append(
             HealthReason(ReasonCode.PHASE_OVER_PLAN, phase_name, (today - phase_planned_end).days)
         )
-    frictions = sorted(
-        open_friction,
-        key=lambda f: (-SEVERITY_RANK[f.severity], -f.occurred_on.toordinal(), f.description),
-    )
-    reasons.extend(
-        HealthReason(ReasonCode.OPEN_FRICTION, f.description, severity=f.severity)
-        for f in frictions
-    )
+    if open_friction:  # most boards have none: skip the sort (a board runs this per card)
+        frictions = sorted(
+            open_friction,
+            key=lambda f: (-SEVERITY_RANK[f.severity], -f.occurred_on.toordinal(), f.description),
+        )
+        reasons.extend(
+            HealthReason(ReasonCode.OPEN_FRICTION, f.description, severity=f.severity)
+            for f in frictions
+        )
     if not reasons:
         return ON_TRACK
     off = any(r.days >= OFF_TRACK_DAYS or r.severity is Severity.HIGH for r in reasons)
