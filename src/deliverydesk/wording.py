@@ -18,6 +18,7 @@ from deliverydesk.model.health import HealthReason, HealthVerdict, ReasonCode
 
 Translate = Callable[[str], str]
 
+# English names; each goes through the translator when used (see N_ below).
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Activity details that hold a date (stored as ISO text, shown in words).
@@ -26,6 +27,57 @@ _DATE_KEYS = ("on", "was", "now")
 
 def untranslated(text: str) -> str:
     return text
+
+
+def N_(text: str) -> str:  # noqa: N802 (gettext's name for it)
+    """Marks words to translate where they are declared; they are translated when used."""
+    return text
+
+
+HEALTH_WORDS = {
+    Health.ON_TRACK: N_("On track"),
+    Health.AT_RISK: N_("At risk"),
+    Health.OFF_TRACK: N_("Off track"),
+    Health.PAUSED: N_("Paused"),
+    Health.COMPLETED: N_("Completed"),
+    Health.CANCELLED: N_("Cancelled"),
+}
+OWNER_WORDS = {Owner.ME: N_("Me"), Owner.CLIENT: N_("Client"), Owner.THIRD_PARTY: N_("Third party")}
+WAITING_WORDS = {
+    Owner.ME: N_("Waiting on me"),
+    Owner.CLIENT: N_("Waiting on the client"),
+    Owner.THIRD_PARTY: N_("Waiting on a third party"),
+}
+KIND_WORDS = {
+    StepKind.SESSION: N_("Session"),
+    StepKind.TASK: N_("Task"),
+    StepKind.FORM: N_("Form"),
+    StepKind.MESSAGE: N_("Message"),
+    StepKind.RESOURCE: N_("Resource"),
+    StepKind.HOMEWORK: N_("Homework"),
+    StepKind.DELIVERABLE: N_("Deliverable"),
+    StepKind.INVOICE: N_("Invoice"),
+    StepKind.SURVEY: N_("Survey"),
+    StepKind.REVIEW: N_("Review"),
+}
+PHASE_STATUS_WORDS = {
+    PhaseStatus.DONE: N_("Done"),
+    PhaseStatus.CURRENT: N_("Current phase"),
+    PhaseStatus.UPCOMING: N_("Upcoming"),
+}
+ACTIVITY_WORDS = {
+    ActivityKind.ENROLLED: N_("Enrolled in {offer}"),
+    ActivityKind.STEP_COMPLETED: N_("Completed '{step}'"),
+    ActivityKind.STEP_REOPENED: N_("Reopened '{step}'"),
+    ActivityKind.DUE_DATE_CHANGED: N_("Moved the due date of '{step}' to {now}"),
+    ActivityKind.PHASE_MOVED: N_("Moved from '{source}' to '{target}'"),
+    ActivityKind.CHECKPOINT_OVERRIDDEN: N_("Went past open checkpoints: {checkpoints}"),
+    ActivityKind.NOTE_ADDED: N_("Note: {excerpt}"),
+    ActivityKind.NOTE_REMOVED: N_("Removed a note"),
+    ActivityKind.FRICTION_LOGGED: N_("Logged friction ({severity})"),
+    ActivityKind.FRICTION_RESOLVED: N_("Resolved friction"),
+    ActivityKind.FEEDBACK_RECORDED: N_("Recorded feedback (score {score})"),
+}
 
 
 class Words:
@@ -84,58 +136,19 @@ class Words:
 
     # -- codes -------------------------------------------------------------------------------
     def health_label(self, health: Health) -> str:
-        tr = self.tr
-        return {
-            Health.ON_TRACK: tr("On track"),
-            Health.AT_RISK: tr("At risk"),
-            Health.OFF_TRACK: tr("Off track"),
-            Health.PAUSED: tr("Paused"),
-            Health.COMPLETED: tr("Completed"),
-            Health.CANCELLED: tr("Cancelled"),
-        }[health]
+        return self.tr(HEALTH_WORDS[health])
 
     def owner_label(self, owner: Owner | None) -> str:
-        if owner is None:
-            return ""
-        tr = self.tr
-        return {
-            Owner.ME: tr("Me"),
-            Owner.CLIENT: tr("Client"),
-            Owner.THIRD_PARTY: tr("Third party"),
-        }[owner]
+        return "" if owner is None else self.tr(OWNER_WORDS[owner])
 
     def waits_on(self, owner: Owner | None) -> str:
-        if owner is None:
-            return ""
-        tr = self.tr
-        return {
-            Owner.ME: tr("Waiting on me"),
-            Owner.CLIENT: tr("Waiting on the client"),
-            Owner.THIRD_PARTY: tr("Waiting on a third party"),
-        }[owner]
+        return "" if owner is None else self.tr(WAITING_WORDS[owner])
 
     def kind_label(self, kind: StepKind) -> str:
-        tr = self.tr
-        return {
-            StepKind.SESSION: tr("Session"),
-            StepKind.TASK: tr("Task"),
-            StepKind.FORM: tr("Form"),
-            StepKind.MESSAGE: tr("Message"),
-            StepKind.RESOURCE: tr("Resource"),
-            StepKind.HOMEWORK: tr("Homework"),
-            StepKind.DELIVERABLE: tr("Deliverable"),
-            StepKind.INVOICE: tr("Invoice"),
-            StepKind.SURVEY: tr("Survey"),
-            StepKind.REVIEW: tr("Review"),
-        }[kind]
+        return self.tr(KIND_WORDS[kind])
 
     def phase_status_label(self, status: PhaseStatus) -> str:
-        tr = self.tr
-        return {
-            PhaseStatus.DONE: tr("Done"),
-            PhaseStatus.CURRENT: tr("Current phase"),
-            PhaseStatus.UPCOMING: tr("Upcoming"),
-        }[status]
+        return self.tr(PHASE_STATUS_WORDS[status])
 
     # -- health ------------------------------------------------------------------------------
     def reason_text(self, reason: HealthReason) -> str:
@@ -167,19 +180,7 @@ class Words:
         """One line of a journey's activity; dates kept as ISO text in `detail` are worded
         like every other date ("Wed 25 Nov 2026")."""
         tr = self.tr
-        texts = {
-            ActivityKind.ENROLLED: tr("Enrolled in {offer}"),
-            ActivityKind.STEP_COMPLETED: tr("Completed '{step}'"),
-            ActivityKind.STEP_REOPENED: tr("Reopened '{step}'"),
-            ActivityKind.DUE_DATE_CHANGED: tr("Moved the due date of '{step}' to {now}"),
-            ActivityKind.PHASE_MOVED: tr("Moved from '{source}' to '{target}'"),
-            ActivityKind.CHECKPOINT_OVERRIDDEN: tr("Went past open checkpoints: {checkpoints}"),
-            ActivityKind.NOTE_ADDED: tr("Note: {excerpt}"),
-            ActivityKind.NOTE_REMOVED: tr("Removed a note"),
-            ActivityKind.FRICTION_LOGGED: tr("Logged friction ({severity})"),
-            ActivityKind.FRICTION_RESOLVED: tr("Resolved friction"),
-            ActivityKind.FEEDBACK_RECORDED: tr("Recorded feedback (score {score})"),
-        }
+        pattern = tr(ACTIVITY_WORDS[kind])
         values = _Missing(detail)
         checkpoints = values.get("checkpoints")
         if isinstance(checkpoints, list):
@@ -189,9 +190,9 @@ class Words:
                 with suppress(ValueError):  # not a date after all: shown as stored
                     values[key] = self.long_date(date.fromisoformat(value))
         try:
-            sentence = texts[kind].format_map(values)
+            sentence = pattern.format_map(values)
         except (IndexError, ValueError):  # a translation that breaks the pattern
-            sentence = texts[kind].split("{")[0].strip()
+            sentence = pattern.split("{")[0].strip()
         return sentence + tr(" (undo)") if detail.get("undo") else sentence
 
 

@@ -107,3 +107,14 @@ def test_the_translator_passed_in_words_everything() -> None:
     assert words.long_date(date(2026, 11, 25)) == "mer. 25 nov. 2026"
     assert words.days(1) == "1 jour"
     assert words.health_label(Health.ON_TRACK) == "Dans les temps"
+
+
+def test_every_code_of_the_domain_has_words() -> None:
+    from deliverydesk.model.enums import PhaseStatus, StepKind
+
+    for kind in ActivityKind:
+        assert ENGLISH.activity_text(kind, {}).strip()
+    assert all(ENGLISH.kind_label(kind) for kind in StepKind)
+    assert all(ENGLISH.phase_status_label(status) for status in PhaseStatus)
+    assert all(ENGLISH.owner_label(owner) and ENGLISH.waits_on(owner) for owner in Owner)
+    assert ENGLISH.owner_label(None) == ENGLISH.waits_on(None) == ""
