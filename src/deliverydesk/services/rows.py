@@ -7,7 +7,6 @@ store/board_columns.py and hand their raw rows to `journey_row`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -173,6 +172,8 @@ def journey_row(r: Sequence[Any], today: date) -> JourneyRow:
 
 def _frictions(items: str) -> list[OpenFriction]:
     """The open frictions of one journey, from their JSON aggregate."""
+    import json  # here: most boards have no open friction, and a start need not load it
+
     return [
         OpenFriction(description, _SEVERITY[severity], _day(occurred_on))
         for severity, occurred_on, description in json.loads(items)

@@ -10,49 +10,41 @@ services/rows.py unpacks them by name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True, slots=True)
-class BoardColumn:
-    name: str
-    sql: str  # an expression over client, journey, journey_phase and open_friction
-
-
+# (name, SQL expression over client, journey, journey_phase and open_friction)
 BOARD_COLUMNS = (
-    BoardColumn("client_id", "client.id"),
-    BoardColumn("journey_id", "journey.id"),
-    BoardColumn("name", "client.name"),
-    BoardColumn("company", "client.company"),
-    BoardColumn("offer_id", "journey.offer_id"),
-    BoardColumn("offer_name", "journey.offer_name"),
-    BoardColumn("status", "journey.status"),
-    BoardColumn("phase_position", "journey.current_position"),
-    BoardColumn("phase_count", "journey.phase_count"),
-    BoardColumn("phase_name", "journey_phase.name"),
-    BoardColumn("phase_entered_on", "journey_phase.started_on"),
-    BoardColumn("phase_planned_end", "journey_phase.planned_end_on"),
-    BoardColumn("steps_done", "journey.steps_done"),
-    BoardColumn("steps_total", "journey.steps_total"),
-    BoardColumn("next_step_title", "journey.next_step_title"),
-    BoardColumn("next_step_due", "journey.next_step_due"),
-    BoardColumn("next_step_owner", "journey.next_step_owner"),
-    BoardColumn("feedback_due", "journey.feedback_due"),
-    BoardColumn("first_open_me_title", "journey.first_open_me_title"),
-    BoardColumn("first_open_me_due", "journey.first_open_me_due"),
-    BoardColumn("first_open_client_title", "journey.first_open_client_title"),
-    BoardColumn("first_open_client_due", "journey.first_open_client_due"),
-    BoardColumn("first_open_third_party_title", "journey.first_open_third_party_title"),
-    BoardColumn("first_open_third_party_due", "journey.first_open_third_party_due"),
-    BoardColumn("friction_count", "open_friction.count"),
+    ("client_id", "client.id"),
+    ("journey_id", "journey.id"),
+    ("name", "client.name"),
+    ("company", "client.company"),
+    ("offer_id", "journey.offer_id"),
+    ("offer_name", "journey.offer_name"),
+    ("status", "journey.status"),
+    ("phase_position", "journey.current_position"),
+    ("phase_count", "journey.phase_count"),
+    ("phase_name", "journey_phase.name"),
+    ("phase_entered_on", "journey_phase.started_on"),
+    ("phase_planned_end", "journey_phase.planned_end_on"),
+    ("steps_done", "journey.steps_done"),
+    ("steps_total", "journey.steps_total"),
+    ("next_step_title", "journey.next_step_title"),
+    ("next_step_due", "journey.next_step_due"),
+    ("next_step_owner", "journey.next_step_owner"),
+    ("feedback_due", "journey.feedback_due"),
+    ("first_open_me_title", "journey.first_open_me_title"),
+    ("first_open_me_due", "journey.first_open_me_due"),
+    ("first_open_client_title", "journey.first_open_client_title"),
+    ("first_open_client_due", "journey.first_open_client_due"),
+    ("first_open_third_party_title", "journey.first_open_third_party_title"),
+    ("first_open_third_party_due", "journey.first_open_third_party_due"),
+    ("friction_count", "open_friction.count"),
     # Every open friction as JSON, [[severity, occurred_on, description], ...] in no
     # particular order (the health rule orders them): the card gives every reason.
-    BoardColumn("friction", "open_friction.items"),
+    ("friction", "open_friction.items"),
 )
-COLUMN_NAMES = tuple(column.name for column in BOARD_COLUMNS)
+COLUMN_NAMES = tuple(name for name, _sql in BOARD_COLUMNS)
 COLUMN_INDEX = {name: index for index, name in enumerate(COLUMN_NAMES)}
 
-_SELECT = ",\n       ".join(f"{column.sql} AS {column.name}" for column in BOARD_COLUMNS)
+_SELECT = ",\n       ".join(f"{sql} AS {name}" for name, sql in BOARD_COLUMNS)
 _FROM = """
 FROM client
 {join} journey ON journey.client_id = client.id
