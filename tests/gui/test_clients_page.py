@@ -169,3 +169,39 @@ def test_client_list_model_passes_the_model_tester(qtmodeltester: Any, demo_ctx:
     qtmodeltester.check(model)
     model.sort(HEALTH, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)
+
+
+@pytest.mark.parametrize(
+    ("status", "words"), [(JourneyStatus.COMPLETED, "Completed"), (JourneyStatus.PAUSED, "Paused")]
+)
+def test_a_journey_not_running_reads_the_same_in_the_list_on_its_page_and_card(
+    qtbot: QtBot,
+    page: ClientsPage,
+    demo_ctx: Context,
+    events: AppEvents,
+    status: JourneyStatus,
+    words: str,
+) -> None:
+    from sqlalchemy import update
+
+    from deliverydesk.model.entities import Journey
+    from deliverydesk.services.changes import Changes
+    from deliverydesk.services.queries import rows_for_journeys
+    from deliverydesk.ui import text
+
+    row = next(page.model.row_at(r) for r in range(page.model.rowCount()))
+    assert row.journey_id is not None and row.status is JourneyStatus.ACTIVE
+    with demo_ctx.transaction() as session:
+        session.execute(update(Journey).where(Journey.id == row.journey_id).values(status=status))
+    events.changed.emit(Changes(journeys=frozenset({row.journey_id}), everything=True))
+
+    (at,) = [
+        r for r in range(page.model.rowCount()) if page.model.row_at(r).journey_id == row.journey_id
+    ]
+    assert page.model.index(at, HEALTH).data() == words
+    assert page.model.index(at, HEALTH).data(Qt.ItemDataRole.ToolTipRole) == f"<p>{words}</p>"
+    page.open_journey(row.journey_id)
+    assert page.client_page.health.text() == words
+    (card,) = rows_for_journeys(demo_ctx, [row.journey_id])
+    assert text.health_line(card.health, card.reasons) == words
+    assert words in text.card_tooltip(card)

@@ -32,7 +32,7 @@ from deliverydesk.model.enums import (
     Severity,
     StepKind,
 )
-from deliverydesk.model.rules import ReasonCode
+from deliverydesk.model.health import ReasonCode
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context, open_workspace

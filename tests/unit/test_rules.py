@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
 from deliverydesk.model.calendar import WorkCalendar
-from deliverydesk.model.enums import Health, JourneyStatus, Owner, PhaseStatus, Severity
+from deliverydesk.model.enums import JourneyStatus, Owner, PhaseStatus
 from deliverydesk.model.rules import (
-    HealthReason,
-    LateStep,
     PhaseDates,
     PhasePlan,
-    ReasonCode,
     StepFacts,
-    assess_health,
     move_blockers,
     next_step,
     phase_status,
@@ -184,90 +180,6 @@ def test_skipping_two_phases_collects_both_phases_checkpoints() -> None:
 @pytest.mark.parametrize(("current", "target"), [(2, 0), (1, 0), (1, 1)])
 def test_moving_back_or_staying_is_free(current: int, target: int) -> None:
     assert move_blockers(CHECKPOINTS, current=current, target=target) == []
-
-
-# health -----------------------------------------------------------------------------------
-
-TODAY = date(2026, 11, 23)
-
-
-def days_ago(n: int) -> date:
-    return TODAY - timedelta(days=n)
-
-
-def test_nothing_late_is_on_track() -> None:
-    verdict = assess_health(TODAY, phase_name="Onboarding", phase_planned_end=TODAY)
-    assert verdict.health is Health.ON_TRACK
-    assert verdict.reasons == ()
-
-
-def test_a_step_three_days_late_is_at_risk_and_says_why() -> None:
-    verdict = assess_health(
-        TODAY, late_steps=[LateStep("Send the workbook", days_ago(3), Owner.ME)]
-    )
-    assert verdict.health is Health.AT_RISK
-    assert verdict.reasons == (
-        HealthReason(ReasonCode.STEP_LATE, "Send the workbook", days=3, owner=Owner.ME),
-    )
-
-
-def test_a_late_client_step_and_an_overrun_phase_are_off_track_in_that_order() -> None:
-    verdict = assess_health(
-        TODAY,
-        late_steps=[LateStep("Return the intake form", days_ago(6), Owner.CLIENT)],
-        phase_name="Foundations",
-        phase_planned_end=days_ago(9),
-    )
-    assert verdict.health is Health.OFF_TRACK
-    assert verdict.reasons == (
-        HealthReason(ReasonCode.STEP_LATE, "Return the intake form", 6, Owner.CLIENT),
-        HealthReason(ReasonCode.PHASE_OVER_PLAN, "Foundations", 9),
-    )
-
-
-@pytest.mark.parametrize(("late_by", "health"), [(6, Health.AT_RISK), (7, Health.OFF_TRACK)])
-def test_a_week_late_is_off_track(late_by: int, health: Health) -> None:
-    verdict = assess_health(TODAY, late_steps=[LateStep("Call", days_ago(late_by), Owner.ME)])
-    assert verdict.health is health
-
-
-@pytest.mark.parametrize(
-    ("severity", "health"),
-    [
-        (Severity.LOW, Health.AT_RISK),
-        (Severity.MEDIUM, Health.AT_RISK),
-        (Severity.HIGH, Health.OFF_TRACK),
-    ],
-)
-def test_open_friction_is_a_reason(severity: Severity, health: Health) -> None:
-    verdict = assess_health(TODAY, open_friction=[("Client upset about invoice", severity)])
-    assert verdict.health is health
-    assert verdict.reasons == (
-        HealthReason(ReasonCode.OPEN_FRICTION, "Client upset about invoice", severity=severity),
-    )
-
-
-def test_only_the_most_late_step_per_owner_is_reported() -> None:
-    verdict = assess_health(
-        TODAY,
-        late_steps=[
-            LateStep("Mine, two days late", days_ago(2), Owner.ME),
-            LateStep("Theirs, one day late", days_ago(1), Owner.CLIENT),
-            LateStep("Mine, five days late", days_ago(5), Owner.ME),
-            LateStep("Mine, four days late", days_ago(4), Owner.ME),
-        ],
-    )
-    assert [(r.subject, r.days, r.owner) for r in verdict.reasons] == [
-        ("Mine, five days late", 5, Owner.ME),
-        ("Theirs, one day late", 1, Owner.CLIENT),
-    ]
-
-
-@pytest.mark.parametrize("due", [TODAY, TODAY + timedelta(days=1), TODAY + timedelta(days=30)])
-def test_a_step_due_today_or_later_is_not_late(due: date) -> None:
-    verdict = assess_health(TODAY, late_steps=[LateStep("Upcoming call", due, Owner.ME)])
-    assert verdict.health is Health.ON_TRACK
-    assert verdict.reasons == ()
 
 
 # weekly load ------------------------------------------------------------------------------

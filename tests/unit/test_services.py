@@ -20,7 +20,7 @@ from deliverydesk.model.enums import (
     Severity,
     StepKind,
 )
-from deliverydesk.model.rules import ReasonCode
+from deliverydesk.model.health import ReasonCode
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.clients import MAX_NAME_LENGTH, ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
@@ -519,13 +519,16 @@ def test_open_friction_shows_on_the_board_until_resolved(
     assert (friction.recovery, friction.resolved_on) == ("Rebooked for Tuesday", MONDAY)
 
 
-def test_the_board_reports_the_worst_open_friction(practice: Context, enrolled: Enrolled) -> None:
+def test_the_board_reports_every_open_friction_worst_first(
+    practice: Context, enrolled: Enrolled
+) -> None:
     log_friction(practice, enrolled.journey_id, "Slow reply", severity=Severity.LOW)
     log_friction(practice, enrolled.journey_id, "Invoice dispute", severity=Severity.HIGH)
     log_friction(practice, enrolled.journey_id, "Confused", severity=Severity.MEDIUM)
     (card,) = board_rows(practice, enrolled.offer_id)
     assert card.health is Health.OFF_TRACK
-    assert [r.subject for r in card.reasons] == ["Invoice dispute"]
+    assert [r.subject for r in card.reasons] == ["Invoice dispute", "Confused", "Slow reply"]
+    assert card.open_friction == 3
 
 
 @pytest.mark.parametrize("score", [11, -1])

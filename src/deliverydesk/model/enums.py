@@ -1,4 +1,4 @@
-"""Closed vocabularies of the domain. ui/ and reports/ turn these codes into words."""
+"""Closed vocabularies of the domain. deliverydesk/wording.py turns these codes into words."""
 
 from __future__ import annotations
 
@@ -55,9 +55,14 @@ class PhaseStatus(StrEnum):
 
 
 class Health(StrEnum):
+    """A running journey's verdict, or the state of one that is not running."""
+
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
     OFF_TRACK = "off_track"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
 
 
 class FrictionKind(StrEnum):

@@ -6,13 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 
 from deliverydesk.model.calendar import WorkCalendar, week_start
-from deliverydesk.model.enums import Health, JourneyStatus, Owner, PhaseStatus, Severity
-
-# A promise this many calendar days late, or a phase this far over plan, is off track.
-OFF_TRACK_DAYS = 7
+from deliverydesk.model.enums import JourneyStatus, Owner, PhaseStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +75,12 @@ def next_step(steps: Iterable[StepFacts]) -> StepFacts | None:
 
 
 def phase_status(
-    position: int, current: int, journey_status: JourneyStatus, open_steps: bool = False
+    position: int, current: int, journey_status: JourneyStatus, open_checkpoint: bool = False
 ) -> PhaseStatus:
-    """A phase left behind is Done only when none of its steps is open: moving past an open
-    checkpoint (or completing a journey with steps open) leaves it Skipped."""
+    """A phase left behind with its checkpoint still open was Skipped (the move went past
+    the checkpoint, or the journey was completed without it), never Done."""
     if journey_status is JourneyStatus.COMPLETED or position < current:
-        return PhaseStatus.SKIPPED if open_steps else PhaseStatus.DONE
+        return PhaseStatus.SKIPPED if open_checkpoint else PhaseStatus.DONE
     return PhaseStatus.CURRENT if position == current else PhaseStatus.UPCOMING
 
 
@@ -97,70 +93,6 @@ def move_blockers(steps: Iterable[StepFacts], current: int, target: int) -> list
         (s for s in steps if s.is_checkpoint and not s.done and s.phase_position in leaving),
         key=lambda s: s.position,
     )
-
-
-class ReasonCode(StrEnum):
-    STEP_LATE = "step_late"
-    PHASE_OVER_PLAN = "phase_over_plan"
-    OPEN_FRICTION = "open_friction"
-
-
-@dataclass(frozen=True, slots=True)
-class HealthReason:
-    code: ReasonCode
-    subject: str  # step title, phase name or friction description
-    days: int = 0
-    owner: Owner | None = None
-    severity: Severity | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class HealthVerdict:
-    health: Health
-    reasons: tuple[HealthReason, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class LateStep:
-    title: str
-    due_on: date
-    owner: Owner
-
-
-def assess_health(
-    today: date,
-    *,
-    late_steps: Iterable[LateStep] = (),
-    phase_name: str = "",
-    phase_planned_end: date | None = None,
-    open_friction: Iterable[tuple[str, Severity]] = (),
-) -> HealthVerdict:
-    """On track, at risk or off track, with the reasons a person can read.
-
-    The most late step per owner is reported (one line for my work, one for the client's,
-    one for a third party's), then the phase overrun, then open friction.
-    """
-    worst: dict[Owner, LateStep] = {}
-    for step in late_steps:
-        if step.due_on < today and (
-            step.owner not in worst or step.due_on < worst[step.owner].due_on
-        ):
-            worst[step.owner] = step
-    reasons = [
-        HealthReason(ReasonCode.STEP_LATE, s.title, (today - s.due_on).days, s.owner)
-        for s in sorted(worst.values(), key=lambda s: s.due_on)
-    ]
-    if phase_planned_end is not None and phase_planned_end < today:
-        reasons.append(
-            HealthReason(ReasonCode.PHASE_OVER_PLAN, phase_name, (today - phase_planned_end).days)
-        )
-    reasons.extend(
-        HealthReason(ReasonCode.OPEN_FRICTION, text, severity=sev) for text, sev in open_friction
-    )
-    if not reasons:
-        return HealthVerdict(Health.ON_TRACK)
-    off = any(r.days >= OFF_TRACK_DAYS or r.severity is Severity.HIGH for r in reasons)
-    return HealthVerdict(Health.OFF_TRACK if off else Health.AT_RISK, tuple(reasons))
 
 
 def weekly_load(steps: Iterable[StepFacts], calendar: WorkCalendar) -> dict[date, float]:

@@ -27,7 +27,8 @@ from deliverydesk.model.enums import (
     Severity,
     StepKind,
 )
-from deliverydesk.model.rules import HealthVerdict, LateStep, assess_health, phase_status, progress
+from deliverydesk.model.health import HealthVerdict, LateStep, OpenFriction, journey_health
+from deliverydesk.model.rules import phase_status, progress
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import NotFound
 
@@ -161,7 +162,14 @@ def journey_detail(ctx: Context, journey_id: int) -> JourneyDetail:
             PhaseDetail(
                 p.position,
                 p.name,
-                phase_status(p.position, journey.current_position, journey.status),
+                phase_status(
+                    p.position,
+                    journey.current_position,
+                    journey.status,
+                    open_checkpoint=any(
+                        s.is_checkpoint and s.completed_on is None for s in p.steps
+                    ),
+                ),
                 p.planned_start_on,
                 p.planned_end_on,
                 p.started_on,
@@ -237,12 +245,14 @@ def _step(s: Any) -> StepDetail:
 def _verdict(
     journey: Journey, phases: tuple[PhaseDetail, ...], friction: Any, today: date
 ) -> HealthVerdict:
+    """The same rule, fed the same facts as a board card (services/rows.py)."""
     if journey.status is not JourneyStatus.ACTIVE:
-        return assess_health(today)
+        return journey_health(today, journey.status)
     current = phases[journey.current_position] if phases else None
-    return assess_health(
+    return journey_health(
         today,
-        late_steps=[
+        journey.status,
+        open_steps=[
             LateStep(s.title, s.due_on, s.owner)
             for p in phases
             for s in p.steps
@@ -250,5 +260,9 @@ def _verdict(
         ],
         phase_name=current.name if current else "",
         phase_planned_end=current.planned_end_on if current and current.started_on else None,
-        open_friction=[(f.description, f.severity) for f in friction if f.resolved_on is None],
+        open_friction=[
+            OpenFriction(f.description, f.severity, f.occurred_on)
+            for f in friction
+            if f.resolved_on is None
+        ],
     )

@@ -1,31 +1,36 @@
 """The light rows every list and board shows, built without SQLAlchemy.
 
 queries.py fills them through SQLAlchemy; startup.py fills the first board with plain
-sqlite3 before SQLAlchemy is even imported. Both hand their result rows to `journey_row`.
+sqlite3 before SQLAlchemy is even imported. Both read the columns declared in
+store/board_columns.py and hand their raw rows to `journey_row`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from deliverydesk.model.enums import Health, JourneyStatus, Owner, Severity
-from deliverydesk.model.rules import (
+from deliverydesk.model.health import (
+    ON_TRACK,
     HealthReason,
     HealthVerdict,
     LateStep,
+    OpenFriction,
     ReasonCode,
-    assess_health,
-    progress,
+    journey_health,
 )
+from deliverydesk.model.rules import progress
+from deliverydesk.store.board_columns import COLUMN_INDEX
 
-SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
-_SEVERITY_BY_RANK = {n: s for s, n in SEVERITY_RANK.items()}
-_NO_VERDICT = HealthVerdict(Health.ON_TRACK)
 # Enum lookups by value, several times faster than calling the enum per row.
 _STATUS: dict[object, JourneyStatus] = {s.value: s for s in JourneyStatus}
 _OWNER: dict[object, Owner] = {o.value: o for o in Owner}
+_SEVERITY: dict[object, Severity] = {s.value: s for s in Severity}
+_day = date.fromisoformat
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +53,7 @@ class JourneyRow:
     next_step_title: str
     next_step_due: date | None
     next_step_owner: Owner | None
-    health: Health
+    health: Health  # the verdict of model.health.journey_health, or the journey's state
     reasons: tuple[HealthReason, ...]
     feedback_due: bool = False  # a checkpoint passed with no feedback recorded for it
     open_friction: int = 0
@@ -56,6 +61,10 @@ class JourneyRow:
     @property
     def progress(self) -> float:
         return progress(self.steps_done, self.steps_total)
+
+    @property
+    def verdict(self) -> HealthVerdict:
+        return HealthVerdict(self.health, self.reasons)
 
     def late_days(self, owner: Owner) -> int:
         """How late the most late open step of `owner` is, 0 when nothing of theirs is late."""
@@ -80,38 +89,63 @@ class OfferSummary:
     active_journeys: int
 
 
-def journey_row(r: Any, today: date) -> JourneyRow:
-    """One result row, unpacked by position: this runs 5,000 times for a large list."""
+# The fields journey_row unpacks, in its order, picked by name from the declared columns.
+_pick = itemgetter(
+    *(
+        COLUMN_INDEX[name]
+        for name in (
+            "client_id", "journey_id", "name", "company", "offer_id", "offer_name", "status",
+            "phase_position", "phase_count", "phase_name", "phase_entered_on",
+            "phase_planned_end", "steps_done", "steps_total", "next_step_title",
+            "next_step_due", "next_step_owner", "feedback_due",
+            "first_open_me_title", "first_open_me_due",
+            "first_open_client_title", "first_open_client_due",
+            "first_open_third_party_title", "first_open_third_party_due",
+            "friction_count", "friction",
+        )
+    )
+)  # fmt: skip
+
+
+def journey_row(r: Sequence[Any], today: date) -> JourneyRow:
+    """One raw row of store.board_columns (plain sqlite3 or SQLAlchemy alike): dates as ISO
+    text, enums as text. This runs 5,000 times for a large list."""
     (
         client_id, journey_id, name, company, offer_id, offer_name, status, position,
         phase_count, phase_name, entered_on, planned_end, steps_done, steps_total,
         next_title, next_due, next_owner, feedback_due,
         me_title, me_due, client_title, client_due, third_title, third_due,
-        friction_rank, friction_text, friction_count,
-    ) = r  # fmt: skip
-    status = _STATUS.get(status)  # plain text from sqlite3, an enum from SQLAlchemy
-    next_owner = _OWNER.get(next_owner)
-    active = status is JourneyStatus.ACTIVE
-    if active:
-        late = [
-            LateStep(title, due, owner)
-            for title, due, owner in (
-                (me_title, me_due, Owner.ME),
-                (client_title, client_due, Owner.CLIENT),
-                (third_title, third_due, Owner.THIRD_PARTY),
-            )
-            if due is not None and due < today
-        ]
-        friction = [(friction_text, _SEVERITY_BY_RANK[friction_rank])] if friction_rank else []
-        verdict = assess_health(
+        friction_count, friction,
+    ) = _pick(r)  # fmt: skip
+    status = _STATUS.get(status)
+    if entered_on is not None:
+        entered_on = _day(entered_on)
+    if next_due is not None:
+        next_due = _day(next_due)
+    if status is None:  # a client without a journey
+        verdict = ON_TRACK
+    elif status is JourneyStatus.ACTIVE:
+        today_text = today.isoformat()  # ISO dates compare as text: convert only late ones
+        verdict = journey_health(
             today,
-            late_steps=late,
+            status,
+            open_steps=[
+                LateStep(title, _day(due), owner)
+                for title, due, owner in (
+                    (me_title, me_due, Owner.ME),
+                    (client_title, client_due, Owner.CLIENT),
+                    (third_title, third_due, Owner.THIRD_PARTY),
+                )
+                if due is not None and due < today_text
+            ],
             phase_name=phase_name or "",
-            phase_planned_end=planned_end if entered_on else None,
-            open_friction=friction,
+            phase_planned_end=_day(planned_end)
+            if entered_on and planned_end and planned_end < today_text
+            else None,
+            open_friction=_frictions(friction) if friction_count else (),
         )
     else:
-        verdict = _NO_VERDICT
+        verdict = journey_health(today, status)
     return JourneyRow(
         client_id=client_id,
         journey_id=journey_id,
@@ -128,9 +162,19 @@ def journey_row(r: Any, today: date) -> JourneyRow:
         steps_total=steps_total or 0,
         next_step_title=next_title or "",
         next_step_due=next_due,
-        next_step_owner=next_owner,
+        next_step_owner=_OWNER.get(next_owner),
         health=verdict.health,
         reasons=verdict.reasons,
-        feedback_due=bool(feedback_due) and active,
+        feedback_due=bool(feedback_due) and status is JourneyStatus.ACTIVE,
         open_friction=friction_count or 0,
     )
+
+
+def _frictions(items: str) -> list[OpenFriction]:
+    """The open frictions of one journey, from their JSON aggregate."""
+    import json  # here: most boards have no open friction, and a start need not load it
+
+    return [
+        OpenFriction(description, _SEVERITY[severity], _day(occurred_on))
+        for severity, occurred_on, description in json.loads(items)
+    ]

@@ -11,7 +11,10 @@ class AppEvents(QObject):
     Signals:
         changed(Changes): a service mutation committed; views refresh what it names.
         refused(str): an undo or redo could not be done; the words say why.
+        day_changed(date): today is another day (the window stayed open past midnight);
+            views re-derive what depends on the date: health, "late", "Today".
     """
 
     changed = Signal(object)
     refused = Signal(str)
+    day_changed = Signal(object)

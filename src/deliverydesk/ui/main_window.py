@@ -22,6 +22,7 @@ from deliverydesk import __version__
 from deliverydesk.model.clock import Clock
 from deliverydesk.services.startup import FirstBoard
 from deliverydesk.ui.board.board_page import BoardPage
+from deliverydesk.ui.day_watcher import DayWatcher
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import app_icon, icon
@@ -140,6 +141,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self.board.open_journey.connect(self.open_client)
+        watched = workspace.clock if workspace is not None else clock
+        assert watched is not None, "a window without a workspace needs the clock"
+        self.day_watcher = DayWatcher(watched, events, self)
         events.refused.connect(self._refused)
         self._client_opened_from: str | None = None
         self.show_screen("board")

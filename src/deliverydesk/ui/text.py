@@ -1,162 +1,52 @@
-"""Words for the domain's codes. model/ speaks in enums; this is where they become text."""
+"""Words in the window: Qt's translator bound to the Qt-free wording, plus what only
+the window needs (a card's badges, tooltips as rich text, icon names)."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
-from deliverydesk.model.enums import ActivityKind, Health, Owner, PhaseStatus, StepKind
-from deliverydesk.model.rules import HealthReason, ReasonCode
+from deliverydesk.model.enums import Health, Owner
 from deliverydesk.services.rows import JourneyRow
+from deliverydesk.wording import Words
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("DeliveryDesk", text, disambiguation, n)
 
 
-def health_label(health: Health) -> str:
-    return {
-        Health.ON_TRACK: tr("On track"),
-        Health.AT_RISK: tr("At risk"),
-        Health.OFF_TRACK: tr("Off track"),
-    }[health]
+# The wording itself lives in deliverydesk/wording.py (no Qt), shared with the command
+# line and the PDFs; the window words it through Qt's translator.
+WORDS = Words(tr)
+long_date = WORDS.long_date
+short_date = WORDS.short_date
+days = WORDS.days
+clients = WORDS.clients
+clients_shown = WORDS.clients_shown
+steps_done = WORDS.steps_done
+health_label = WORDS.health_label
+owner_label = WORDS.owner_label
+waits_on = WORDS.waits_on
+kind_label = WORDS.kind_label
+phase_status_label = WORDS.phase_status_label
+reason_text = WORDS.reason_text
+health_line = WORDS.health_line
+activity_text = WORDS.activity_text
 
 
 def health_icon_name(health: Health) -> str:
-    return health.value
-
-
-def owner_label(owner: Owner | None) -> str:
-    if owner is None:
-        return ""
+    """The icon beside a verdict; a journey that is not running borrows a step's icon."""
     return {
-        Owner.ME: tr("Me"),
-        Owner.CLIENT: tr("Client"),
-        Owner.THIRD_PARTY: tr("Third party"),
-    }[owner]
-
-
-def waits_on(owner: Owner | None) -> str:
-    if owner is None:
-        return ""
-    return {
-        Owner.ME: tr("Waiting on me"),
-        Owner.CLIENT: tr("Waiting on the client"),
-        Owner.THIRD_PARTY: tr("Waiting on a third party"),
-    }[owner]
+        Health.COMPLETED: "step_done",
+        Health.PAUSED: "step_open",
+        Health.CANCELLED: "step_open",
+    }.get(health, health.value)
 
 
 def owner_icon_name(owner: Owner) -> str:
     return f"owner_{owner.value}"
-
-
-def kind_label(kind: StepKind) -> str:
-    return {
-        StepKind.SESSION: tr("Session"),
-        StepKind.TASK: tr("Task"),
-        StepKind.FORM: tr("Form"),
-        StepKind.MESSAGE: tr("Message"),
-        StepKind.RESOURCE: tr("Resource"),
-        StepKind.HOMEWORK: tr("Homework"),
-        StepKind.DELIVERABLE: tr("Deliverable"),
-        StepKind.INVOICE: tr("Invoice"),
-        StepKind.SURVEY: tr("Survey"),
-        StepKind.REVIEW: tr("Review"),
-    }[kind]
-
-
-def phase_status_label(status: PhaseStatus) -> str:
-    return {
-        PhaseStatus.DONE: tr("Done"),
-        PhaseStatus.SKIPPED: tr("Skipped, steps still open"),
-        PhaseStatus.CURRENT: tr("Current phase"),
-        PhaseStatus.UPCOMING: tr("Upcoming"),
-    }[status]
-
-
-def days(n: int) -> str:
-    return tr("1 day") if n == 1 else tr("{n} days").format(n=n)
-
-
-def reason_text(reason: HealthReason) -> str:
-    """One reason as a person would say it: "'Submit intake form' is 6 days late (client)"."""
-    if reason.code is ReasonCode.STEP_LATE:
-        return tr("'{step}' is {days} late ({owner})").format(
-            step=reason.subject, days=days(reason.days), owner=owner_label(reason.owner).lower()
-        )
-    if reason.code is ReasonCode.PHASE_OVER_PLAN:
-        return tr("Phase '{phase}' is {days} over plan").format(
-            phase=reason.subject, days=days(reason.days)
-        )
-    return tr("Open friction: {text}").format(text=reason.subject)
-
-
-def health_line(health: Health, reasons: tuple[HealthReason, ...]) -> str:
-    """ "Off track: 'Submit intake form' is 6 days late (client); Phase 'Discovery' is ..."."""
-    if not reasons:
-        return health_label(health)
-    return f"{health_label(health)}: " + "; ".join(reason_text(r) for r in reasons)
-
-
-def short_date(day: date | None, today: date | None = None) -> str:
-    if day is None:
-        return ""
-    if today is not None:
-        delta = (day - today).days
-        if delta == 0:
-            return tr("Today")
-        if delta == 1:
-            return tr("Tomorrow")
-        if delta == -1:
-            return tr("Yesterday")
-    locale = QLocale()
-    fmt = "d MMM" if today is None or day.year == today.year else "d MMM yyyy"
-    return locale.toString(day, fmt)
-
-
-def long_date(day: date | None) -> str:
-    return "" if day is None else QLocale().toString(day, "ddd d MMM yyyy")
-
-
-def activity_text(kind: ActivityKind, detail: dict[str, object]) -> str:
-    step = detail.get("step", "")
-    texts = {
-        ActivityKind.ENROLLED: tr("Enrolled in {offer}"),
-        ActivityKind.STEP_COMPLETED: tr("Completed '{step}'"),
-        ActivityKind.STEP_REOPENED: tr("Reopened '{step}'"),
-        ActivityKind.DUE_DATE_CHANGED: tr("Moved the due date of '{step}' to {now}"),
-        ActivityKind.PHASE_MOVED: tr("Moved from '{source}' to '{target}'"),
-        ActivityKind.CHECKPOINT_OVERRIDDEN: tr("Went past open checkpoints: {checkpoints}"),
-        ActivityKind.NOTE_ADDED: tr("Note: {excerpt}"),
-        ActivityKind.NOTE_REMOVED: tr("Removed a note"),
-        ActivityKind.FRICTION_LOGGED: tr("Logged friction ({severity})"),
-        ActivityKind.FRICTION_RESOLVED: tr("Resolved friction"),
-        ActivityKind.FEEDBACK_RECORDED: tr("Recorded feedback (score {score})"),
-        ActivityKind.ENROLMENT_UNDONE: tr("Enrolment taken back"),
-        ActivityKind.JOURNEY_PAUSED: tr("Paused the journey: {reason}"),
-        ActivityKind.JOURNEY_RESUMED: tr(
-            "Resumed the journey; open steps moved {days} working days"
-        ),
-        ActivityKind.JOURNEY_COMPLETED: tr("Completed the journey"),
-        ActivityKind.JOURNEY_CANCELLED: tr("Cancelled the journey: {reason}"),
-        ActivityKind.JOURNEY_ARCHIVED: tr("Archived the journey"),
-        ActivityKind.JOURNEY_RESTORED: tr("Set the journey back to {status}"),
-        ActivityKind.CLIENT_UPDATED: tr("Updated the client's details"),
-        ActivityKind.STEPS_RESCHEDULED: tr("Moved {steps} due dates to the new working days"),
-    }
-    values = {key: value for key, value in detail.items()}
-    values.setdefault("step", step)
-    if isinstance(values.get("checkpoints"), list):
-        values["checkpoints"] = ", ".join(str(c) for c in values["checkpoints"])  # type: ignore[union-attr]
-    try:
-        sentence = texts[kind].format(**values)
-    except (KeyError, IndexError):
-        sentence = texts[kind].split("{")[0].strip()
-    sentence = sentence.removesuffix(": ")  # a pause or cancellation without a reason
-    return sentence + tr(" (undo)") if detail.get("undo") else sentence
 
 
 def badges(card: JourneyRow) -> list[tuple[str, str]]:
@@ -199,7 +89,7 @@ def card_summary(card: JourneyRow) -> str:
     """What a screen reader says for a card: everything the card shows, in words."""
     parts = [
         card.name,
-        tr("{done} of {total} steps done").format(done=card.steps_done, total=card.steps_total),
+        steps_done(card.steps_done, card.steps_total),
     ]
     if card.next_step_title:
         parts.append(

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from deliverydesk.model.enums import Health
 from deliverydesk.ui.style import DeskStyle
 
 _LIGHT = {
@@ -78,6 +79,17 @@ def is_dark(palette: QPalette) -> bool:
 
 def semantic(palette: QPalette) -> Semantic:
     return _SEMANTIC_DARK if is_dark(palette) else _SEMANTIC_LIGHT
+
+
+def health_color(health: Health, palette: QPalette) -> QColor | None:
+    """The colour of a health icon; None (the text's own) for a journey not running."""
+    colors = semantic(palette)
+    return {
+        Health.ON_TRACK: colors.good,
+        Health.COMPLETED: colors.good,
+        Health.AT_RISK: colors.warning,
+        Health.OFF_TRACK: colors.danger,
+    }.get(health)
 
 
 def build_palette(dark: bool) -> QPalette:

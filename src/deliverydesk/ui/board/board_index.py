@@ -13,7 +13,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from deliverydesk.model.enums import Health, Owner
+from deliverydesk.model.enums import Owner
+from deliverydesk.model.health import HEALTH_RANK, in_trouble
 from deliverydesk.services.rows import JourneyRow
 
 Column = tuple[int, int]  # (offer id, phase position)
@@ -32,16 +33,13 @@ class SortBy(StrEnum):
     ENTERED = "entered"
 
 
-_HEALTH_RANK = {Health.OFF_TRACK: 0, Health.AT_RISK: 1, Health.ON_TRACK: 2}
-
-
 def _sort_key(sort: SortBy) -> Callable[[JourneyRow], Any]:
     if sort is SortBy.NAME:
         return lambda c: (c.name.casefold(), c.journey_id)
     if sort is SortBy.ENTERED:
         return lambda c: (c.phase_entered_on or date.min, c.name.casefold(), c.journey_id)
     return lambda c: (
-        _HEALTH_RANK[c.health],
+        HEALTH_RANK[c.health],
         -max((r.days for r in c.reasons), default=0),
         c.next_step_due or date.max,
         c.name.casefold(),
@@ -53,7 +51,7 @@ def _quick_test(quick: Quick) -> Callable[[JourneyRow], bool]:
     return {
         Quick.OVERDUE: lambda c: any(c.late_days(o) for o in Owner),
         Quick.WAITING_ON_CLIENT: lambda c: c.next_step_owner is Owner.CLIENT,
-        Quick.AT_RISK: lambda c: c.health is not Health.ON_TRACK,
+        Quick.AT_RISK: lambda c: in_trouble(c.health),
         Quick.FEEDBACK_DUE: lambda c: c.feedback_due,
     }[quick]
 

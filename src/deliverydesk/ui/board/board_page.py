@@ -125,6 +125,7 @@ class BoardPage(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=80)
         self._debounce.timeout.connect(self.apply_filter)
         events.changed.connect(self.on_changed)
+        events.day_changed.connect(self.on_day_changed)
         self.reload()
 
     # -- toolbar -----------------------------------------------------------------------------
@@ -282,6 +283,15 @@ class BoardPage(QWidget):
             ]
             touched = self.index.update(fresh, ids)
             self._refresh(touched & set(self.columns))
+
+    def on_day_changed(self, _today: object = None) -> None:
+        """Another day: health, "late" and due words change though no data did."""
+        if self._ws is None:
+            return
+        self.index.load(self._read_rows(self.selected_offer()))
+        self._refresh(set(self.columns))
+        for widget in self.columns.values():
+            widget.view.viewport().update()  # the same cards may read differently now
 
     def apply_filter(self) -> None:
         self._debounce.stop()

@@ -182,10 +182,7 @@ class CardColumnModel(QAbstractListModel):
 
 def column_counts(shown: int, total: int, over_plan: int) -> str:
     """ "4 clients · 1 over plan", or "2 of 4 clients" while a filter hides some."""
-    if shown != total:
-        count = tr("{shown} of {total} clients").format(shown=shown, total=total)
-    else:
-        count = tr("1 client") if total == 1 else tr("{n} clients").format(n=total)
+    count = text.clients_shown(shown, total)
     if over_plan:
         count += " · " + tr("{n} over plan").format(n=over_plan)
     return count

@@ -28,7 +28,11 @@ Shape = tuple[tuple[int, tuple[int, ...]], ...]
 
 def spoken_date(day: date, today: date) -> str:
     """'12 Nov', with the year only when it is not this year's."""
-    return text.short_date(day) if day.year == today.year else text.long_date(day)
+    return (
+        text.short_date(day, today, relative=False)
+        if day.year == today.year
+        else text.long_date(day)
+    )
 
 
 def days_late(step: StepDetail, today: date) -> int:
@@ -114,7 +118,7 @@ class ChecklistView(QTreeWidget):
         try:
             if same_journey and shape == self._shape:
                 for phase_item, phase in zip(self._phase_items(), detail.phases, strict=True):
-                    self._apply_phase(phase_item, phase)
+                    self._apply_phase(phase_item, phase, today)
                     for step_item, step in zip(_children(phase_item), phase.steps, strict=True):
                         self._apply_step(step_item, step, today)
             else:
@@ -135,7 +139,7 @@ class ChecklistView(QTreeWidget):
         next_open: QTreeWidgetItem | None = None
         for phase in detail.phases:
             phase_item = QTreeWidgetItem()
-            self._apply_phase(phase_item, phase)
+            self._apply_phase(phase_item, phase, today)
             self.addTopLevelItem(phase_item)
             for step in phase.steps:
                 step_item = QTreeWidgetItem()
@@ -159,12 +163,12 @@ class ChecklistView(QTreeWidget):
             index = self.indexFromItem(next_open)
             self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
 
-    def _apply_phase(self, item: QTreeWidgetItem, phase: PhaseDetail) -> None:
+    def _apply_phase(self, item: QTreeWidgetItem, phase: PhaseDetail, today: date) -> None:
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         item.setText(STEP, f"{phase.name} — {text.phase_status_label(phase.status)}")
-        item.setText(DUE, text.short_date(phase.planned_end_on))
+        item.setText(DUE, text.short_date(phase.planned_end_on, today, relative=False))
         item.setIcon(DUE, self._blank)  # dates line up with the late ones' warning icons
-        item.setText(DONE, text.short_date(phase.completed_on))
+        item.setText(DONE, text.short_date(phase.completed_on, today, relative=False))
         font = item.font(STEP)
         font.setBold(True)
         item.setFont(STEP, font)
@@ -197,7 +201,7 @@ class ChecklistView(QTreeWidget):
         item.setIcon(STEP, icon(marker) if marker else self._blank)
         item.setText(WHO, text.owner_label(step.owner))
         item.setIcon(WHO, icon(text.owner_icon_name(step.owner)))
-        due = text.short_date(step.due_on)
+        due = text.short_date(step.due_on, today, relative=False)
         if late:
             item.setText(DUE, tr("{due} · late").format(due=due))
             item.setIcon(DUE, icon("at_risk", semantic(self.palette()).warning))
@@ -211,7 +215,7 @@ class ChecklistView(QTreeWidget):
             item.setText(DUE, due)
             item.setIcon(DUE, self._blank)
             item.setToolTip(DUE, tr("Due {due}").format(due=text.long_date(step.due_on)))
-        item.setText(DONE, text.short_date(step.completed_on))
+        item.setText(DONE, text.short_date(step.completed_on, today, relative=False))
         item.setToolTip(DONE, text.long_date(step.completed_on))
 
         tip = [text.kind_label(step.kind)]

@@ -16,11 +16,12 @@ from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication
 
 from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.health import HEALTH_RANK
 from deliverydesk.services.rows import JourneyRow
 from deliverydesk.ui import text
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import tr
-from deliverydesk.ui.theme import semantic
+from deliverydesk.ui.theme import health_color, semantic
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -223,28 +224,21 @@ class ClientListModel(QAbstractTableModel):
         return None
 
     def _phase(self, row: JourneyRow) -> str:
-        if row.status is JourneyStatus.COMPLETED:
-            return tr("Completed")
-        if row.status is JourneyStatus.PAUSED:
-            return tr("Paused")
-        if row.status is JourneyStatus.CANCELLED:
-            return tr("Cancelled")
+        if row.status is not JourneyStatus.ACTIVE:
+            return text.health_label(row.health)  # "Completed", as the health column says
         return tr("{phase} ({n} of {count})").format(
             phase=row.phase_name, n=row.phase_position + 1, count=row.phase_count
         )
 
     def _health(self, row: JourneyRow) -> str:
-        return text.health_label(row.health) if row.status is JourneyStatus.ACTIVE else "—"
+        return text.health_label(row.health)
 
     def _decoration(self, row: JourneyRow, column: int) -> Any:
+        if column == HEALTH and row.journey_id is not None:
+            color = health_color(row.health, QApplication.palette())
+            return self._icon(text.health_icon_name(row.health), color.name() if color else None)
         if row.status is not JourneyStatus.ACTIVE:
             return None
-        if column == HEALTH:
-            colors = semantic(QApplication.palette())
-            color = {"on_track": colors.good, "at_risk": colors.warning}.get(
-                row.health.value, colors.danger
-            )
-            return self._icon(text.health_icon_name(row.health), color.name())
         if column == DUE and self._overdue(row):
             return self._icon("at_risk", semantic(QApplication.palette()).danger.name())
         if column == WAITING and row.next_step_owner is not None:
@@ -263,7 +257,7 @@ class ClientListModel(QAbstractTableModel):
         return row.status is JourneyStatus.ACTIVE and due is not None and due < self._today()
 
     def _tooltip(self, row: JourneyRow, column: int) -> str | None:
-        if column == HEALTH and row.status is JourneyStatus.ACTIVE:
+        if column == HEALTH and row.journey_id is not None:
             return text.literal_rich_text([text.health_line(row.health, row.reasons)])
         if column == WAITING:
             return text.waits_on(row.next_step_owner)
@@ -281,10 +275,7 @@ class ClientListModel(QAbstractTableModel):
         if column == DUE:
             return row.next_step_due or date.max
         if column == HEALTH:
-            return (
-                {"off_track": 0, "at_risk": 1, "on_track": 2}[row.health.value],
-                row.name.casefold(),
-            )
+            return (HEALTH_RANK[row.health], row.name.casefold())
         if column == PHASE:
             return (row.offer_name.casefold(), row.phase_position)
         value = self._display(row, column)

@@ -37,7 +37,7 @@ from deliverydesk.ui.clients.step_dialogs import ask_date, done_on_dialog, due_d
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.theme import semantic
+from deliverydesk.ui.theme import health_color
 from deliverydesk.ui.typography import make_heading
 from deliverydesk.ui.undo_commands import (
     AddNoteCommand,
@@ -134,6 +134,7 @@ class ClientPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.checklist)  # opening a client lands on its checklist
         events.changed.connect(self.on_changed)
+        events.day_changed.connect(self.on_day_changed)
 
     def _build_step_actions(self) -> None:
         self.toggle_action = QAction(icon("step_done"), tr("Mark done"), self)
@@ -202,6 +203,11 @@ class ClientPage(QWidget):
             self.show_journey(self.journey_id)
         super().showEvent(event)
 
+    def on_day_changed(self, _today: object = None) -> None:
+        """Another day: the verdict and what is late are judged against it."""
+        if self.journey_id is not None:
+            self.show_journey(self.journey_id)
+
     def show_journey(self, journey_id: int) -> None:
         try:
             detail = self._ws.journey_detail(journey_id)
@@ -226,9 +232,7 @@ class ClientPage(QWidget):
         self.next_step.setText(self._next_step_line(detail))
         self.progress.setMaximum(max(detail.steps_total, 1))
         self.progress.setValue(detail.steps_done if detail.steps_total else 1)
-        done = tr("{done} of {total} steps done").format(
-            done=detail.steps_done, total=detail.steps_total
-        )
+        done = text.steps_done(detail.steps_done, detail.steps_total)
         self.progress.setFormat(done)  # read out by screen readers
         self.progress_label.setText(done)
         self.checklist.show_detail(detail, today)
@@ -238,10 +242,7 @@ class ClientPage(QWidget):
 
     def _show_health(self, detail: JourneyDetail) -> None:
         verdict = detail.verdict
-        colors = semantic(self.palette())
-        color = {Health.ON_TRACK: colors.good, Health.AT_RISK: colors.warning}.get(
-            verdict.health, colors.danger
-        )
+        color = health_color(verdict.health, self.palette())
         em = self.fontMetrics().height()
         self.health_icon.setPixmap(
             icon(text.health_icon_name(verdict.health), color).pixmap(QSize(em, em))
@@ -249,8 +250,10 @@ class ClientPage(QWidget):
         self.health.setText(text.health_line(verdict.health, verdict.reasons))
         if verdict.reasons:
             tip = [tr("Why:")] + [f"• {text.reason_text(r)}" for r in verdict.reasons]
-        else:
+        elif verdict.health is Health.ON_TRACK:
             tip = [tr("No step is late, the phase is within its plan and no friction is open.")]
+        else:
+            tip = [tr("Health is judged while a journey is active.")]
         self.health.setToolTip(literal_rich_text(tip))
 
     def _next_step_line(self, detail: JourneyDetail) -> str:

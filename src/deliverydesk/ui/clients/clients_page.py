@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.services.changes import ROW_ASPECTS, Changes
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui import text
 from deliverydesk.ui.clients.client_list_model import (
     HEALTH,
     NAME,
@@ -97,6 +98,7 @@ class ClientsPage(QWidget):
         self.search.returnPressed.connect(self._apply_filter)
         self.table.activated.connect(self.open_index)
         events.changed.connect(self.on_changed)
+        events.day_changed.connect(self.on_day_changed)
         # Read when first shown: the window opens on the board, and at 5,000 clients the
         # list costs about 100 ms that a start should not pay. After that, changes made
         # while the list is hidden are collected by client and read when it shows again.
@@ -163,6 +165,12 @@ class ClientsPage(QWidget):
             self.model.update_clients(ids, self._ws.rows_for_clients(ids))
             self._update_visibility()
 
+    def on_day_changed(self, _today: object = None) -> None:
+        """Another day: health and due dates read differently though no data changed."""
+        self._stale = True
+        if self.isVisible() and self.pages.currentWidget() is self.list_view:
+            self._catch_up()
+
     def _apply_filter(self) -> None:
         self._debounce.stop()
         self.model.set_filter(self.search.text())
@@ -180,10 +188,7 @@ class ClientsPage(QWidget):
             self.list_stack.setCurrentWidget(self.no_match)
         else:
             self.list_stack.setCurrentWidget(self.table)
-        if shown == total:
-            self.count.setText(tr("{n} clients").format(n=total) if total != 1 else tr("1 client"))
-        else:
-            self.count.setText(tr("{shown} of {total} clients").format(shown=shown, total=total))
+        self.count.setText(text.clients_shown(shown, total))
 
     def focus_search(self) -> None:
         self.show_list()

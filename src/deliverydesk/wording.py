@@ -1,0 +1,218 @@
+"""Words for the domain: dates, durations, counts, health and the activity log, without Qt.
+
+model/ speaks in enums and codes; this is where they become text, one way for the window,
+the command line and the PDFs alike ("Wed 25 Nov 2026" everywhere). The translator is
+passed in: the window hands over Qt's (ui/text.py), everything else reads English.
+Dates are worded here rather than by a locale library so that every screen and every
+report agree, whatever the machine's locale says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from contextlib import suppress
+from datetime import date
+
+from deliverydesk.model.enums import ActivityKind, Health, Owner, PhaseStatus, StepKind
+from deliverydesk.model.health import HealthReason, HealthVerdict, ReasonCode
+
+Translate = Callable[[str], str]
+
+# English names; each goes through the translator when used (see N_ below).
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Activity details that hold a date (stored as ISO text, shown in words).
+_DATE_KEYS = ("on", "was", "now")
+
+
+def untranslated(text: str) -> str:
+    return text
+
+
+def N_(text: str) -> str:  # noqa: N802 (gettext's name for it)
+    """Marks words to translate where they are declared; they are translated when used."""
+    return text
+
+
+HEALTH_WORDS = {
+    Health.ON_TRACK: N_("On track"),
+    Health.AT_RISK: N_("At risk"),
+    Health.OFF_TRACK: N_("Off track"),
+    Health.PAUSED: N_("Paused"),
+    Health.COMPLETED: N_("Completed"),
+    Health.CANCELLED: N_("Cancelled"),
+}
+OWNER_WORDS = {Owner.ME: N_("Me"), Owner.CLIENT: N_("Client"), Owner.THIRD_PARTY: N_("Third party")}
+WAITING_WORDS = {
+    Owner.ME: N_("Waiting on me"),
+    Owner.CLIENT: N_("Waiting on the client"),
+    Owner.THIRD_PARTY: N_("Waiting on a third party"),
+}
+KIND_WORDS = {
+    StepKind.SESSION: N_("Session"),
+    StepKind.TASK: N_("Task"),
+    StepKind.FORM: N_("Form"),
+    StepKind.MESSAGE: N_("Message"),
+    StepKind.RESOURCE: N_("Resource"),
+    StepKind.HOMEWORK: N_("Homework"),
+    StepKind.DELIVERABLE: N_("Deliverable"),
+    StepKind.INVOICE: N_("Invoice"),
+    StepKind.SURVEY: N_("Survey"),
+    StepKind.REVIEW: N_("Review"),
+}
+PHASE_STATUS_WORDS = {
+    PhaseStatus.DONE: N_("Done"),
+    PhaseStatus.SKIPPED: N_("Skipped, steps still open"),
+    PhaseStatus.CURRENT: N_("Current phase"),
+    PhaseStatus.UPCOMING: N_("Upcoming"),
+}
+ACTIVITY_WORDS = {
+    ActivityKind.ENROLLED: N_("Enrolled in {offer}"),
+    ActivityKind.STEP_COMPLETED: N_("Completed '{step}'"),
+    ActivityKind.STEP_REOPENED: N_("Reopened '{step}'"),
+    ActivityKind.DUE_DATE_CHANGED: N_("Moved the due date of '{step}' to {now}"),
+    ActivityKind.PHASE_MOVED: N_("Moved from '{source}' to '{target}'"),
+    ActivityKind.CHECKPOINT_OVERRIDDEN: N_("Went past open checkpoints: {checkpoints}"),
+    ActivityKind.NOTE_ADDED: N_("Note: {excerpt}"),
+    ActivityKind.NOTE_REMOVED: N_("Removed a note"),
+    ActivityKind.FRICTION_LOGGED: N_("Logged friction ({severity})"),
+    ActivityKind.FRICTION_RESOLVED: N_("Resolved friction"),
+    ActivityKind.FEEDBACK_RECORDED: N_("Recorded feedback (score {score})"),
+    ActivityKind.ENROLMENT_UNDONE: N_("Enrolment taken back"),
+    ActivityKind.JOURNEY_PAUSED: N_("Paused the journey: {reason}"),
+    ActivityKind.JOURNEY_RESUMED: N_("Resumed the journey; open steps moved {days} working days"),
+    ActivityKind.JOURNEY_COMPLETED: N_("Completed the journey"),
+    ActivityKind.JOURNEY_CANCELLED: N_("Cancelled the journey: {reason}"),
+    ActivityKind.JOURNEY_ARCHIVED: N_("Archived the journey"),
+    ActivityKind.JOURNEY_RESTORED: N_("Set the journey back to {status}"),
+    ActivityKind.CLIENT_UPDATED: N_("Updated the client's details"),
+    ActivityKind.STEPS_RESCHEDULED: N_("Moved {steps} due dates to the new working days"),
+    ActivityKind.OFFER_APPLIED: N_("Brought up to revision {revision} of {offer}"),
+}
+
+
+class Words:
+    """Every wording of the domain, through one translator (English when none is given)."""
+
+    def __init__(self, tr: Translate = untranslated) -> None:
+        self.tr = tr
+
+    # -- dates -------------------------------------------------------------------------------
+    def long_date(self, day: date | None) -> str:
+        """ "Wed 25 Nov 2026"; empty for no date."""
+        if day is None:
+            return ""
+        tr = self.tr
+        return tr("{weekday} {day} {month} {year}").format(
+            weekday=tr(WEEKDAYS[day.weekday()]),
+            day=day.day,
+            month=tr(MONTHS[day.month - 1]),
+            year=day.year,
+        )
+
+    def short_date(self, day: date | None, today: date, *, relative: bool = True) -> str:
+        """ "25 Nov", with the year when it is not this year's ("25 Nov 2027"); with
+        `relative`, "Today", "Tomorrow" and "Yesterday" for those days."""
+        if day is None:
+            return ""
+        tr = self.tr
+        if relative:
+            delta = (day - today).days
+            if delta == 0:
+                return tr("Today")
+            if delta == 1:
+                return tr("Tomorrow")
+            if delta == -1:
+                return tr("Yesterday")
+        month = tr(MONTHS[day.month - 1])
+        if day.year == today.year:
+            return tr("{day} {month}").format(day=day.day, month=month)
+        return tr("{day} {month} {year}").format(day=day.day, month=month, year=day.year)
+
+    # -- durations and counts ----------------------------------------------------------------
+    def days(self, n: int) -> str:
+        return self.tr("1 day") if n == 1 else self.tr("{n} days").format(n=n)
+
+    def clients(self, n: int) -> str:
+        return self.tr("1 client") if n == 1 else self.tr("{n} clients").format(n=n)
+
+    def clients_shown(self, shown: int, total: int) -> str:
+        """ "12 clients", or "3 of 12 clients" while a filter hides some."""
+        if shown == total:
+            return self.clients(total)
+        return self.tr("{shown} of {total} clients").format(shown=shown, total=total)
+
+    def steps_done(self, done: int, total: int) -> str:
+        return self.tr("{done} of {total} steps done").format(done=done, total=total)
+
+    # -- codes -------------------------------------------------------------------------------
+    def health_label(self, health: Health) -> str:
+        return self.tr(HEALTH_WORDS[health])
+
+    def owner_label(self, owner: Owner | None) -> str:
+        return "" if owner is None else self.tr(OWNER_WORDS[owner])
+
+    def waits_on(self, owner: Owner | None) -> str:
+        return "" if owner is None else self.tr(WAITING_WORDS[owner])
+
+    def kind_label(self, kind: StepKind) -> str:
+        return self.tr(KIND_WORDS[kind])
+
+    def phase_status_label(self, status: PhaseStatus) -> str:
+        return self.tr(PHASE_STATUS_WORDS[status])
+
+    # -- health ------------------------------------------------------------------------------
+    def reason_text(self, reason: HealthReason) -> str:
+        """One reason as a person would say it: "'Submit intake form' is 6 days late (client)"."""
+        tr = self.tr
+        if reason.code is ReasonCode.STEP_LATE:
+            return tr("'{step}' is {days} late ({owner})").format(
+                step=reason.subject,
+                days=self.days(reason.days),
+                owner=self.owner_label(reason.owner).lower(),
+            )
+        if reason.code is ReasonCode.PHASE_OVER_PLAN:
+            return tr("Phase '{phase}' is {days} over plan").format(
+                phase=reason.subject, days=self.days(reason.days)
+            )
+        return tr("Open friction: {text}").format(text=reason.subject)
+
+    def health_line(self, health: Health, reasons: tuple[HealthReason, ...] = ()) -> str:
+        """ "Off track: 'Submit intake form' is 6 days late (client); Phase 'Discovery' is ..."."""
+        if not reasons:
+            return self.health_label(health)
+        return f"{self.health_label(health)}: " + "; ".join(self.reason_text(r) for r in reasons)
+
+    def verdict_line(self, verdict: HealthVerdict) -> str:
+        return self.health_line(verdict.health, verdict.reasons)
+
+    # -- the activity log --------------------------------------------------------------------
+    def activity_text(self, kind: ActivityKind, detail: Mapping[str, object]) -> str:
+        """One line of a journey's activity; dates kept as ISO text in `detail` are worded
+        like every other date ("Wed 25 Nov 2026")."""
+        tr = self.tr
+        pattern = tr(ACTIVITY_WORDS[kind])
+        values = _Missing(detail)
+        checkpoints = values.get("checkpoints")
+        if isinstance(checkpoints, list):
+            values["checkpoints"] = ", ".join(str(c) for c in checkpoints)
+        for key in _DATE_KEYS:
+            if isinstance(value := values.get(key), str):
+                with suppress(ValueError):  # not a date after all: shown as stored
+                    values[key] = self.long_date(date.fromisoformat(value))
+        try:
+            sentence = pattern.format_map(values)
+        except (IndexError, ValueError):  # a translation that breaks the pattern
+            sentence = pattern.split("{")[0].strip()
+        sentence = sentence.removesuffix(": ")  # a pause or cancellation without a reason
+        return sentence + tr(" (undo)") if detail.get("undo") else sentence
+
+
+class _Missing(dict[str, object]):
+    """An activity's details, "…" for one an older entry did not record."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+ENGLISH = Words()
