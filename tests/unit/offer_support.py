@@ -8,14 +8,8 @@ from datetime import date
 from typing import Any
 
 from deliverydesk.model.enums import Owner, StandardTier, StepKind
-from deliverydesk.model.offer_design import (
-    FitCriterion,
-    OfferSpec,
-    PhaseSpec,
-    RightFit,
-    StandardSpec,
-    StepSpec,
-)
+from deliverydesk.model.fit import FitCriterion, RightFit
+from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.practice import create_practice

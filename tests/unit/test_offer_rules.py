@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from deliverydesk.model.offer_design import FitCriterion, OfferSpec, PhaseSpec, RightFit
+from deliverydesk.model.fit import FitCriterion, RightFit
+from deliverydesk.model.offer_design import OfferSpec, PhaseSpec
 from deliverydesk.model.offer_rules import (
     PLACEHOLDERS,
     Problem,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from deliverydesk.model.enums import Owner, StandardTier, StepKind
+from deliverydesk.model.fit import RightFit
 
 
 @dataclass(frozen=True)
@@ -49,20 +50,6 @@ class StandardSpec:
     promise: str
     tier: StandardTier = StandardTier.EXPECTED
     target: str = ""
-
-
-@dataclass(frozen=True)
-class FitCriterion:
-    text: str
-    weight: int = 1
-
-
-@dataclass(frozen=True)
-class RightFit:
-    """The right-fit checklist: a client scoring below `threshold` gets a plain warning."""
-
-    criteria: tuple[FitCriterion, ...] = ()
-    threshold: int = 0
 
 
 @dataclass(frozen=True)

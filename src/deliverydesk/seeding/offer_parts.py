@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from deliverydesk.model.enums import Owner, StandardTier
-from deliverydesk.model.offer_design import FitCriterion, RightFit, StandardSpec
+from deliverydesk.model.fit import FitCriterion, RightFit
+from deliverydesk.model.offer_design import StandardSpec
 
 ME, CLIENT, THIRD = Owner.ME, Owner.CLIENT, Owner.THIRD_PARTY
 EXPECTED, ORDER_WINNING = StandardTier.EXPECTED, StandardTier.ORDER_WINNING

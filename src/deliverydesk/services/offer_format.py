@@ -12,14 +12,8 @@ import json
 from typing import Any
 
 from deliverydesk.model.enums import Owner, StandardTier, StepKind
-from deliverydesk.model.offer_design import (
-    FitCriterion,
-    OfferSpec,
-    PhaseSpec,
-    RightFit,
-    StandardSpec,
-    StepSpec,
-)
+from deliverydesk.model.fit import FitCriterion, RightFit
+from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.model.offer_rules import (
     MAX_CRITERIA,
     MAX_PHASES,

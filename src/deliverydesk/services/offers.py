@@ -20,14 +20,8 @@ from deliverydesk.model.entities import (
     OfferPhase,
     OfferStep,
 )
-from deliverydesk.model.offer_design import (
-    FitCriterion,
-    OfferSpec,
-    PhaseSpec,
-    RightFit,
-    StandardSpec,
-    StepSpec,
-)
+from deliverydesk.model.fit import FitCriterion, RightFit
+from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.model.offer_rules import MAX_NAME, saving_problems
 from deliverydesk.services import offer_revisions
 from deliverydesk.services.changes import Aspect, Changes
