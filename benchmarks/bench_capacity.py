@@ -16,7 +16,7 @@ from datetime import timedelta
 from common import TODAY, benchmark_data, summary, timed
 from deliverydesk.model.capacity import WeekCapacity, earliest_start_that_fits, week_table
 from deliverydesk.model.clock import FixedClock
-from deliverydesk.services.capacity import booked_load, capacity_preview, offer_design
+from deliverydesk.services.capacity import booked_load, capacity_preview, offer_effort
 from deliverydesk.services.context import open_workspace
 from deliverydesk.services.practice import work_calendar
 from deliverydesk.services.queries import offer_summaries
@@ -55,7 +55,7 @@ def main() -> None:
     with ctx.db.engine.connect() as connection:
         booked_samples = timed(lambda: booked_load(connection, TODAY, calendar), repeats=15)
         booked = booked_load(connection, TODAY, calendar)
-    design = offer_design(ctx, offer.id)
+    design = offer_effort(ctx, offer.id)
     capacity = WeekCapacity(hours, calendar)
     table = timed(
         lambda: week_table(

@@ -68,7 +68,7 @@ def booked_load(connection: Connection, since: date, calendar: WorkCalendar) -> 
     return spread((Effort(*row) for row in rows), calendar)
 
 
-def offer_design(ctx: Context, offer_id: int) -> DesignEffort:
+def offer_effort(ctx: Context, offer_id: int) -> DesignEffort:
     """The offer's phases and my effort per step, as a new journey would snapshot them
     (one query: phases with their steps, in order)."""
     with ctx.db.engine.connect() as connection:
@@ -111,7 +111,7 @@ def capacity_preview(
         WorkCalendar(practice.working_days, practice.closed_dates) if practice else WorkCalendar()
     )
     hours = practice.weekly_hours if practice else DEFAULT_WEEKLY_HOURS
-    design = offer_design(ctx, offer_id)
+    design = offer_effort(ctx, offer_id)
     start = calendar.first_working_on_or_after(start_on)
     with ctx.db.engine.connect() as connection:
         booked = booked_load(connection, min(start, today), calendar)

@@ -8,12 +8,28 @@ on `Changes.all()`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 
 from deliverydesk.model.clock import Clock, SystemClock
-from deliverydesk.services import detail, journeys, practice, queries
+from deliverydesk.model.fit import RightFit
+from deliverydesk.model.offer_design import OfferSpec
+from deliverydesk.services import (
+    capacity,
+    client_lookup,
+    clients,
+    detail,
+    journeys,
+    lifecycle,
+    offer_apply,
+    offer_file,
+    offer_revisions,
+    practice,
+    queries,
+)
+from deliverydesk.services import offer_design as designs
+from deliverydesk.services import practice_settings as settings
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.rows import JourneyRow, OfferSummary
@@ -110,3 +126,143 @@ class Workspace:
 
     def remove_note(self, note_id: int) -> Changes:
         return journeys.remove_note(self._ctx, note_id)
+
+    # -- clients -----------------------------------------------------------------------------
+    def client_details(self, client_id: int) -> client_lookup.ClientDetails:
+        return client_lookup.client_details(self._ctx, client_id)
+
+    def similar_clients(
+        self, name: str, exclude_id: int | None = None
+    ) -> list[client_lookup.SimilarClient]:
+        return client_lookup.similar_clients(self._ctx, name, exclude_id)
+
+    def add_client(self, data: clients.ClientInput) -> Result[int]:
+        return clients.add_client(self._ctx, data)
+
+    def update_client(
+        self, client_id: int, data: clients.ClientInput
+    ) -> Result[clients.ClientInput]:
+        return clients.update_client(self._ctx, client_id, data)
+
+    def remove_client(self, client_id: int) -> Result[None]:
+        return clients.remove_client(self._ctx, client_id)
+
+    def restore_client(self, client_id: int) -> Result[None]:
+        return clients.restore_client(self._ctx, client_id)
+
+    # -- enrolment ---------------------------------------------------------------------------
+    def offer_checklist(self, offer_id: int) -> RightFit:
+        return client_lookup.offer_checklist(self._ctx, offer_id)
+
+    def capacity_preview(self, offer_id: int, start_on: date) -> capacity.CapacityPreview:
+        return capacity.capacity_preview(self._ctx, offer_id, start_on)
+
+    def enrol_client(
+        self,
+        client_id: int,
+        offer_id: int,
+        start_on: date,
+        fit_answers: Mapping[str, bool] | None = None,
+    ) -> Result[int]:
+        return clients.enrol_client(self._ctx, client_id, offer_id, start_on, fit_answers)
+
+    def unenrol(self, journey_id: int) -> Result[None]:
+        return clients.unenrol(self._ctx, journey_id)
+
+    def reinstate_enrolment(self, journey_id: int) -> Result[int]:
+        return clients.reinstate_enrolment(self._ctx, journey_id)
+
+    # -- a journey's life --------------------------------------------------------------------
+    def pause(self, journey_id: int, reason: str = "") -> Result[lifecycle.JourneyState]:
+        return lifecycle.pause(self._ctx, journey_id, reason)
+
+    def resume(self, journey_id: int) -> Result[lifecycle.JourneyState]:
+        return lifecycle.resume(self._ctx, journey_id)
+
+    def complete(self, journey_id: int, force: bool = False) -> Result[lifecycle.JourneyState]:
+        return lifecycle.complete(self._ctx, journey_id, force)
+
+    def cancel(self, journey_id: int, reason: str = "") -> Result[lifecycle.JourneyState]:
+        return lifecycle.cancel(self._ctx, journey_id, reason)
+
+    def archive(self, journey_id: int) -> Result[lifecycle.JourneyState]:
+        return lifecycle.archive(self._ctx, journey_id)
+
+    def restore_journey_state(
+        self, journey_id: int, state: lifecycle.JourneyState
+    ) -> Result[lifecycle.JourneyState]:
+        return lifecycle.restore_journey_state(self._ctx, journey_id, state)
+
+    def journey_finished(self, journey_id: int) -> bool:
+        return lifecycle.journey_finished(self._ctx, journey_id)
+
+    def skipped_phases(self, journey_id: int) -> list[lifecycle.SkippedPhase]:
+        return lifecycle.skipped_phases(self._ctx, journey_id)
+
+    # -- practice settings -------------------------------------------------------------------
+    def practice_settings(self) -> settings.PracticeSettings:
+        return settings.practice_settings(self._ctx)
+
+    def preview_reschedule(self, working_days: frozenset[int], closed: frozenset[date]) -> int:
+        return settings.preview_reschedule(self._ctx, working_days, closed)
+
+    def update_practice(self, new: settings.PracticeSettings) -> Result[settings.PracticeUndo]:
+        return settings.update_practice(self._ctx, new)
+
+    def restore_practice(self, undo: settings.PracticeUndo) -> Result[settings.PracticeUndo]:
+        return settings.restore_practice(self._ctx, undo)
+
+    # -- offers ------------------------------------------------------------------------------
+    def offer_list(self) -> list[designs.OfferListRow]:
+        return designs.offer_list(self._ctx)
+
+    def offer_design(self, offer_id: int) -> designs.OfferDesign:
+        return designs.offer_design(self._ctx, offer_id)
+
+    def create_blank_offer(self) -> Result[int]:
+        return designs.create_blank_offer(self._ctx)
+
+    def add_offer(self, spec: OfferSpec, suffix: str = "") -> Result[int]:
+        """A new offer from `spec` (a built-in template's, say), named apart if taken."""
+        return designs.add_offer(self._ctx, spec, suffix)
+
+    def duplicate_offer(self, offer_id: int) -> Result[int]:
+        return designs.duplicate_offer(self._ctx, offer_id)
+
+    def set_offer_archived(self, offer_id: int, archived: bool) -> Changes:
+        return designs.set_offer_archived(self._ctx, offer_id, archived)
+
+    def delete_offer(self, offer_id: int) -> Changes:
+        return designs.delete_offer(self._ctx, offer_id)
+
+    def save_offer(self, offer_id: int, spec: OfferSpec) -> Result[designs.SavedOffer]:
+        return designs.save_offer(self._ctx, offer_id, spec)
+
+    def undo_save_offer(self, saved: designs.SavedOffer) -> Result[designs.SavedOffer]:
+        return designs.undo_save_offer(self._ctx, saved)
+
+    def template_preview(self, template: str, **sample: str) -> str:
+        return designs.template_preview(self._ctx, template, **sample)
+
+    def list_revisions(self, offer_id: int) -> list[offer_revisions.RevisionRow]:
+        return offer_revisions.list_revisions(self._ctx, offer_id)
+
+    def revision_design(self, offer_id: int, revision: int) -> OfferSpec:
+        return offer_revisions.revision_design(self._ctx, offer_id, revision)
+
+    def preview_apply(self, offer_id: int) -> list[offer_apply.JourneyDiff]:
+        return offer_apply.preview_apply(self._ctx, offer_id)
+
+    def apply_to_journeys(
+        self, offer_id: int, journey_ids: Iterable[int]
+    ) -> Result[offer_apply.AppliedDesign]:
+        return offer_apply.apply_to_journeys(self._ctx, offer_id, journey_ids)
+
+    def revert_apply(self, applied: offer_apply.AppliedDesign) -> Changes:
+        return offer_apply.revert_apply(self._ctx, applied)
+
+    def export_offer(self, offer_id: int, path: Path) -> Path:
+        return offer_file.export_offer(self._ctx, offer_id, path)
+
+    def import_offer(self, path: Path) -> Result[int]:
+        return offer_file.import_offer(self._ctx, path)
