@@ -73,6 +73,7 @@ class ChecklistView(QTreeWidget):
         self._journey_id: int | None = None
         self._shape: Shape = ()
         self._steps: dict[int, StepDetail] = {}
+        self._shown: dict[int, tuple[StepDetail, date]] = {}  # what each step row shows
         self._filling = False
         # A blank icon where there is no marker keeps titles and dates in line.
         blank = QPixmap(self.iconSize() if self.iconSize().isValid() else self._em_size())
@@ -117,10 +118,14 @@ class ChecklistView(QTreeWidget):
         self._filling = True
         try:
             if same_journey and shape == self._shape:
+                # Only what changed is redrawn: an edit touches one or two of 30 steps.
+                shown, self._shown = self._shown, {}
                 for phase_item, phase in zip(self._phase_items(), detail.phases, strict=True):
                     self._apply_phase(phase_item, phase, today)
                     for step_item, step in zip(_children(phase_item), phase.steps, strict=True):
-                        self._apply_step(step_item, step, today)
+                        if shown.get(step.id) != (step, today):
+                            self._apply_step(step_item, step, today)
+                        self._shown[step.id] = (step, today)
             else:
                 self._rebuild(detail, today, keep_state=same_journey)
         finally:
@@ -135,6 +140,7 @@ class ChecklistView(QTreeWidget):
         current = self.current_step()
         scroll = self.verticalScrollBar().value()
         self.clear()
+        self._shown = {}
         current_phase: QTreeWidgetItem | None = None
         next_open: QTreeWidgetItem | None = None
         for phase in detail.phases:
@@ -181,6 +187,7 @@ class ChecklistView(QTreeWidget):
         )
 
     def _apply_step(self, item: QTreeWidgetItem, step: StepDetail, today: date) -> None:
+        self._shown[step.id] = (step, today)
         markers = []
         if step.is_milestone:
             markers.append(tr("milestone"))
