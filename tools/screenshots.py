@@ -17,6 +17,7 @@ from deliverydesk.model.enums import Health, JourneyStatus
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import open_workspace
+from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.app import create_application
 from deliverydesk.ui.board.board_index import Quick
 from deliverydesk.ui.events import AppEvents
@@ -36,7 +37,7 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = create_application(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
-        empty = open_workspace(data_dir(Path(tmp) / "empty"), FixedClock(TODAY))
+        empty = Workspace.open(data_dir(Path(tmp) / "empty"), FixedClock(TODAY))
         welcome = WelcomeDialog(empty)
         welcome.show()
         settle(app)
@@ -44,9 +45,12 @@ def main(out: Path) -> None:
         welcome.close()
         empty.close()
 
-        ctx = open_workspace(data_dir(Path(tmp) / "demo"), FixedClock(TODAY))
-        seed_demo(ctx)
-        window = MainWindow(ctx, AppEvents())
+        folder = data_dir(Path(tmp) / "demo")
+        seeding = open_workspace(folder, FixedClock(TODAY))
+        seed_demo(seeding)
+        seeding.close()
+        workspace = Workspace.open(folder, FixedClock(TODAY))
+        window = MainWindow(workspace, AppEvents())
         window.resize(1440, 860)
         window.show()
         settle(app)
@@ -87,7 +91,7 @@ def main(out: Path) -> None:
         settle(app)
         window.grab().save(str(out / "timeline-coming.png"))
         window.close()
-        ctx.close()
+        workspace.close()
     print(f"Screenshots written to {out}")
 
 
