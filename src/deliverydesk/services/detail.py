@@ -120,6 +120,10 @@ class JourneyDetail:
     friction: tuple[FrictionDetail, ...]
     feedback: tuple[FeedbackDetail, ...]
     activity: tuple[ActivityDetail, ...]
+    # Since when a journey is paused, when it ended, and why (paused or cancelled).
+    paused_on: date | None = None
+    ended_on: date | None = None
+    end_reason: str = ""
 
     @property
     def progress(self) -> float:
@@ -220,6 +224,9 @@ def journey_detail(ctx: Context, journey_id: int) -> JourneyDetail:
                 for f in feedback
             ),
             activity=tuple(ActivityDetail(a.at, a.kind, dict(a.detail)) for a in log),
+            paused_on=journey.paused_on,
+            ended_on=journey.ended_on,
+            end_reason=journey.end_reason,
         )
 
 
