@@ -50,6 +50,7 @@ class ReasonDialog(QDialog):
         label.setBuddy(self.reason)
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
         self.problem.setAccessibleName(tr("Problem"))
         palette = self.problem.palette()
         palette.setColor(self.problem.foregroundRole(), semantic(palette).danger)
@@ -69,7 +70,7 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.reason.setFocus()
-        self.setMinimumWidth(32 * self.fontMetrics().horizontalAdvance("M"))
+        self.setMinimumWidth(36 * self.fontMetrics().horizontalAdvance("M"))
 
     def text(self) -> str:
         return self.reason.text().strip()
@@ -78,6 +79,7 @@ class ReasonDialog(QDialog):
         if self.required and not self.text():
             self.problem.setText(tr("Say why in a few words: the journey's history keeps it."))
             self.problem.show()
+            self.adjustSize()  # room for the message, however the dialog was sized
             self.reason.setFocus()
             return
         super().accept()

@@ -89,9 +89,11 @@ class ClosedRangeDialog(QDialog):
         first, last = _python(self.start), _python(self.end)
         if last < first:
             self.problem.say(tr("The last day comes before the first."), self.end)
+            self.adjustSize()
             return
         if (last - first).days >= MAX_RANGE_DAYS:
             self.problem.say(tr("Add at most a year at a time."), self.end)
+            self.adjustSize()
             return
         super().accept()
 
