@@ -120,6 +120,10 @@ class JourneyDetail:
     friction: tuple[FrictionDetail, ...]
     feedback: tuple[FeedbackDetail, ...]
     activity: tuple[ActivityDetail, ...]
+    # Since when a journey is paused, when it ended, and why (paused or cancelled).
+    paused_on: date | None = None
+    ended_on: date | None = None
+    end_reason: str = ""
 
     @property
     def progress(self) -> float:
@@ -165,6 +169,9 @@ def journey_detail(ctx: Context, journey_id: int) -> JourneyDetail:
                 Journey.current_position,
                 Journey.steps_done,
                 Journey.steps_total,
+                Journey.paused_on,
+                Journey.ended_on,
+                Journey.end_reason,
             )
             .join(Client, Client.id == Journey.client_id)
             .where(Journey.id == journey_id)
@@ -230,6 +237,7 @@ def journey_detail(ctx: Context, journey_id: int) -> JourneyDetail:
     (
         _id, client_id, client_name, company, email, phone, offer_name, status,
         start_on, planned_end_on, current, steps_done, steps_total,
+        paused_on, ended_on, end_reason,
     ) = head  # fmt: skip
     phases = tuple(
         PhaseDetail(
@@ -274,6 +282,9 @@ def journey_detail(ctx: Context, journey_id: int) -> JourneyDetail:
         friction=frictions,
         feedback=tuple(FeedbackDetail(*row) for row in feedback),
         activity=tuple(ActivityDetail(at, kind, dict(detail)) for at, kind, detail in log),
+        paused_on=paused_on,
+        ended_on=ended_on,
+        end_reason=end_reason,
     )
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from deliverydesk import __version__
 from deliverydesk.model.clock import Clock
+from deliverydesk.services.changes import Aspect
 from deliverydesk.services.startup import FirstBoard
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.day_watcher import DayWatcher
@@ -166,7 +167,22 @@ class MainWindow(QMainWindow):
         stand_in.deleteLater()
         self.clients.client_page.back_requested.connect(self._back_from_client)
         self.board.attach(workspace)
+        self._attach_settings(workspace)
         self.refresh_title()
+
+    def _attach_settings(self, workspace: Workspace) -> None:
+        """Settings replaces its placeholder; the title follows the practice's name."""
+        from deliverydesk.ui.settings.settings_page import SettingsPage
+
+        self.settings = SettingsPage(workspace, self.events, self.undo_stack)
+        position = SCREENS.index("settings")
+        stand_in = self.stack.widget(position)
+        self.stack.insertWidget(position, self.settings)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.events.changed.connect(
+            lambda changes: self.refresh_title() if changes.touches(Aspect.PRACTICE) else None
+        )
 
     @property
     def ready(self) -> bool:

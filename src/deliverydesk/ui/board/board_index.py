@@ -78,6 +78,8 @@ class BoardIndex:
     _place: dict[int, Column] = field(default_factory=dict)
     _over_plan: dict[Column, int] = field(default_factory=dict)  # cache, per column
     _column_keys: dict[Column, list[str]] = field(default_factory=dict)  # cache, per column
+    # What a card skipped (phases left with a checkpoint open), asked on hovering a card.
+    skipped: Callable[[int], list[str]] = lambda _journey_id: []
 
     def load(self, rows: Iterable[JourneyRow]) -> None:
         self.cards, self._keys, self._columns, self._place = {}, {}, {}, {}

@@ -31,6 +31,7 @@ from deliverydesk.ui.board.column_view import ColumnWidget, LaneWidget
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
+from deliverydesk.ui.journey_words import skipped_lines
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
 
@@ -79,7 +80,7 @@ class BoardPage(QWidget):
         assert self._clock is not None
         self._events = events
         self.undo_stack = undo_stack
-        self.index = BoardIndex()
+        self.index = BoardIndex(skipped=self._skipped_lines)
         self.filter = BoardFilter()
         self.offers: list[OfferSummary] = []
         self.columns: dict[Column, ColumnWidget] = {}
@@ -127,6 +128,9 @@ class BoardPage(QWidget):
         events.changed.connect(self.on_changed)
         events.day_changed.connect(self.on_day_changed)
         self.reload()
+
+    def _skipped_lines(self, journey_id: int) -> list[str]:
+        return skipped_lines(self._ws.skipped_phases(journey_id)) if self._ws else []
 
     # -- toolbar -----------------------------------------------------------------------------
     def _build_toolbar(self) -> None:

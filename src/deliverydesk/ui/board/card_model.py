@@ -126,7 +126,8 @@ class CardColumnModel(QAbstractListModel):
         if role == JOURNEY_ID_ROLE:
             return journey_id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text.card_tooltip(card)
+            skipped = self._index.skipped(journey_id)
+            return text.card_tooltip(card) + (text.literal_rich_text(skipped) if skipped else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return text.card_summary(card)
         return None

@@ -178,13 +178,22 @@ class ChecklistView(QTreeWidget):
         font = item.font(STEP)
         font.setBold(True)
         item.setFont(STEP, font)
-        item.setToolTip(
-            STEP,
-            tr("Planned {start} to {end}").format(
-                start=text.long_date(phase.planned_start_on),
-                end=text.long_date(phase.planned_end_on),
-            ),
+        tip = tr("Planned {start} to {end}").format(
+            start=text.long_date(phase.planned_start_on),
+            end=text.long_date(phase.planned_end_on),
         )
+        skipped = phase.status is PhaseStatus.SKIPPED
+        # Left behind with its checkpoint open: marked as a warning, never dated as done.
+        item.setIcon(
+            STEP, icon("at_risk", semantic(self.palette()).warning) if skipped else QIcon()
+        )
+        if skipped:
+            item.setText(DONE, "")
+            still_open = sum(1 for s in phase.steps if s.completed_on is None)
+            tip += "\n" + tr(
+                "Skipped with its checkpoint open; {n} of its steps still open."
+            ).format(n=still_open)
+        item.setToolTip(STEP, tip)
 
     def _apply_step(self, item: QTreeWidgetItem, step: StepDetail, today: date) -> None:
         self._shown[step.id] = (step, today)

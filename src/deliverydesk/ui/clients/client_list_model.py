@@ -27,6 +27,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 NAME, OFFER, PHASE, PROGRESS, NEXT, DUE, WAITING, HEALTH = range(8)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+RowTest = Callable[[JourneyRow], bool]
 
 
 def _headers() -> list[str]:
@@ -62,6 +63,7 @@ class ClientListModel(QAbstractTableModel):
         self._keys: list[str] = []
         self._shown: list[int] = []
         self._needle = ""
+        self._status: RowTest | None = None  # the status filter (All: None)
         self._sort: tuple[int, Qt.SortOrder] = (NAME, Qt.SortOrder.AscendingOrder)
         self._icons: dict[str, QIcon] = {}
         self._headers = _headers()  # asked for on every header repaint
@@ -86,8 +88,10 @@ class ClientListModel(QAbstractTableModel):
             for i in old_positions:
                 before, after = self._rows[i], fresh_by_id[self._identity(i)]
                 key = _search_key(after)
-                if self._sort_key(before, column) != self._sort_key(after, column) or (
-                    self._needle and (self._needle in key) != (self._needle in self._keys[i])
+                if (
+                    self._sort_key(before, column) != self._sort_key(after, column)
+                    or (self._needle and (self._needle in key) != (self._needle in self._keys[i]))
+                    or (self._status and self._status(before) != self._status(after))
                 ):
                     changed_order = True
                 self._rows[i], self._keys[i] = after, key
@@ -139,6 +143,13 @@ class ClientListModel(QAbstractTableModel):
         self._apply()
         self.endResetModel()
 
+    def set_status_filter(self, test: RowTest | None) -> None:
+        """Show only the rows `test` passes (a journey's status); None shows every row."""
+        self.beginResetModel()
+        self._status = test
+        self._apply()
+        self.endResetModel()
+
     def _apply(self) -> None:
         needle = self._needle
         shown = (
@@ -146,6 +157,9 @@ class ClientListModel(QAbstractTableModel):
             if needle
             else list(range(len(self._rows)))
         )
+        if self._status is not None:
+            test, rows = self._status, self._rows
+            shown = [i for i in shown if test(rows[i])]
         column, order = self._sort
         shown.sort(key=lambda i: self._sort_key(self._rows[i], column))
         if order == Qt.SortOrder.DescendingOrder:

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.enums import Health
+from deliverydesk.model.enums import Health, JourneyStatus
 from deliverydesk.services.changes import Changes
 from deliverydesk.services.detail import JourneyDetail, StepDetail
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.clients.checklist import ChecklistView
+from deliverydesk.ui.clients.journey_bar import JourneyBar
 from deliverydesk.ui.clients.notes_panel import NotesPanel
 from deliverydesk.ui.clients.step_dialogs import ask_date, done_on_dialog, due_date_dialog
 from deliverydesk.ui.events import AppEvents
@@ -121,11 +122,19 @@ class ClientPage(QWidget):
         health_row = QHBoxLayout()
         health_row.addWidget(self.health_icon, 0, Qt.AlignmentFlag.AlignTop)
         health_row.addWidget(self.health, 1)
+        # Pause, resume, complete, cancel, archive: its buttons sit across from "back".
+        self.journey_bar = JourneyBar(workspace, events, undo_stack, self)
+        self.addActions(self.journey_bar.life_actions)
+        top_row = QHBoxLayout()
+        top_row.addWidget(back)
+        top_row.addStretch(1)
+        top_row.addWidget(self.journey_bar.buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(top_row)
         layout.addWidget(self.name)
         layout.addWidget(self.subtitle)
         layout.addLayout(health_row)
+        layout.addWidget(self.journey_bar)
         layout.addWidget(self.next_step)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
@@ -229,6 +238,9 @@ class ClientPage(QWidget):
         )
         self.subtitle.setText(" · ".join(parts))
         self._show_health(detail)
+        self.journey_bar.show_detail(detail)  # a journey not running says so there instead
+        for widget in (self.health_icon, self.health):
+            widget.setVisible(detail.status is JourneyStatus.ACTIVE)
         self.next_step.setText(self._next_step_line(detail))
         self.progress.setMaximum(max(detail.steps_total, 1))
         self.progress.setValue(detail.steps_done if detail.steps_total else 1)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.changes import ROW_ASPECTS, Changes
+from deliverydesk.services.changes import ROW_ASPECTS, Aspect, Changes
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.clients.client_list_model import (
@@ -28,6 +28,7 @@ from deliverydesk.ui.clients.client_list_model import (
 )
 from deliverydesk.ui.clients.client_page import ClientPage
 from deliverydesk.ui.clients.progress_delegate import ProgressDelegate
+from deliverydesk.ui.clients.status_filter import StatusFilterBox
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
@@ -79,6 +80,7 @@ class ClientsPage(QWidget):
         make_heading(title, 1.5)
         top.addWidget(title)
         top.addStretch(1)
+        top.addWidget(self._build_status_filter())
         top.addWidget(self.count)
         layout.addLayout(top)
         layout.addWidget(self.search)
@@ -104,6 +106,16 @@ class ClientsPage(QWidget):
         # while the list is hidden are collected by client and read when it shows again.
         self._stale = True
         self._pending: set[int] = set()
+
+    def _build_status_filter(self) -> StatusFilterBox:
+        """All, Active, Paused, Completed or Cancelled: a finished journey is found here."""
+        self.status_filter = StatusFilterBox()
+        self.status_filter.currentIndexChanged.connect(self._apply_status_filter)
+        return self.status_filter
+
+    def _apply_status_filter(self) -> None:
+        self.model.set_status_filter(self.status_filter.test())
+        self._update_visibility()
 
     def _build_table(self) -> QTableView:
         table = QTableView()
@@ -146,7 +158,7 @@ class ClientsPage(QWidget):
         super().showEvent(event)
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.everything:
+        if changes.touches(Aspect.PRACTICE):  # a bulk change, or due dates may all have moved
             self._stale = True
         elif changes.clients and changes.touches(ROW_ASPECTS):
             self._pending |= changes.clients
@@ -180,6 +192,12 @@ class ClientsPage(QWidget):
         shown, total = self.model.rowCount(), self.model.total
         if total == 0:
             self.list_stack.setCurrentWidget(self.no_clients)
+        elif shown == 0 and not self.search.text().strip():
+            self.no_match.set_text(
+                tr("No {status} journeys").format(status=self.status_filter.label().lower()),
+                tr("Choose “All” above to see every client."),
+            )
+            self.list_stack.setCurrentWidget(self.no_match)
         elif shown == 0:
             self.no_match.set_text(
                 tr("No client matches “{text}”").format(text=self.search.text().strip()),

@@ -1,0 +1,148 @@
+"""The questions a journey's life asks: why pause or cancel, and "complete anyway?".
+
+Each dialog is built by a function and run by another, so a test can build one, fill it
+and accept it as a person would, without a modal loop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deliverydesk.services.lifecycle import MAX_REASON_LENGTH
+from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.theme import semantic
+
+
+class ReasonDialog(QDialog):
+    """One line of reason, OK and a way back; Enter accepts, Escape goes back. With
+    `required`, a blank reason is refused beside the field."""
+
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        accept_text: str,
+        *,
+        back_text: str,
+        required: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.required = required
+        self.intro = QLabel(intro)
+        self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)  # it names the client
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(MAX_REASON_LENGTH)
+        self.reason.setPlaceholderText(tr("Why? (required)") if required else tr("Why? (optional)"))
+        self.reason.setAccessibleName(tr("Reason"))
+        label = QLabel(tr("&Reason:"))
+        label.setBuddy(self.reason)
+        self.problem = QLabel()
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName(tr("Problem"))
+        palette = self.problem.palette()
+        palette.setColor(self.problem.foregroundRole(), semantic(palette).danger)
+        self.problem.setPalette(palette)
+        self.problem.hide()
+        self.reason.textChanged.connect(lambda _text: self.problem.hide())
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(back_text, QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(label)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.reason.setFocus()
+        self.setMinimumWidth(36 * self.fontMetrics().horizontalAdvance("M"))
+
+    def text(self) -> str:
+        return self.reason.text().strip()
+
+    def accept(self) -> None:
+        if self.required and not self.text():
+            self.problem.setText(tr("Say why in a few words: the journey's history keeps it."))
+            self.problem.show()
+            self.adjustSize()  # room for the message, however the dialog was sized
+            self.reason.setFocus()
+            return
+        super().accept()
+
+
+def pause_dialog(name: str, parent: QWidget | None = None) -> ReasonDialog:
+    return ReasonDialog(
+        tr("Pause the journey"),
+        tr(
+            "{name}'s journey leaves the board until you resume it; then every open due date "
+            "moves later by the working days it was paused."
+        ).format(name=name),
+        tr("Pause journey"),
+        back_text=tr("Back"),
+        required=False,
+        parent=parent,
+    )
+
+
+def cancel_dialog(name: str, parent: QWidget | None = None) -> ReasonDialog:
+    return ReasonDialog(
+        tr("Cancel the journey"),
+        tr(
+            "{name}'s journey ends today without being completed. Its steps and history are "
+            "kept; you can undo this."
+        ).format(name=name),
+        tr("Cancel journey"),
+        back_text=tr("Keep the journey"),
+        required=True,
+        parent=parent,
+    )
+
+
+def ask_reason(dialog: ReasonDialog) -> str | None:
+    """Run the dialog; the reason given ("" when none), or None when the person went back."""
+    try:
+        return dialog.text() if dialog.exec() else None
+    finally:
+        dialog.deleteLater()
+
+
+def confirm(
+    parent: QWidget | None,
+    title: str,
+    question: str,
+    yes: str,
+    no: str,
+    *,
+    default_yes: bool = False,
+) -> bool:
+    """A yes/no question with buttons that say what they do (Enter picks No unless
+    `default_yes`)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(literal_rich_text([question]))
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText(yes)
+    box.button(QMessageBox.StandardButton.No).setText(no)
+    box.setDefaultButton(
+        QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No
+    )
+    try:
+        return box.exec() == QMessageBox.StandardButton.Yes.value
+    finally:
+        box.deleteLater()

@@ -1,0 +1,51 @@
+"""A validation message beside a field: plain words in the danger colour, with an icon."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from deliverydesk.ui.text import tr
+from deliverydesk.ui.theme import semantic
+
+
+class ProblemLabel(QLabel):
+    """Hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAccessibleName(tr("Problem"))
+        self._recolour()
+        self.hide()
+
+    def say(self, words: str, field: QWidget | None = None, *, focus: bool = True) -> None:
+        """Show `words`; `field` (the one at fault) carries them for a screen reader and,
+        with `focus`, takes the focus."""
+        self.setText(words)
+        self.setVisible(bool(words))
+        if field is not None:
+            field.setAccessibleDescription(words)
+            if focus and words:
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear(self) -> None:
+        self.setText("")
+        self.hide()
+
+    @property
+    def shown(self) -> bool:
+        return not self.isHidden()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolour()
+        super().changeEvent(event)
+
+    def _recolour(self) -> None:
+        palette = self.palette()
+        danger = semantic(palette).danger
+        if palette.color(self.foregroundRole()) != danger:
+            palette.setColor(self.foregroundRole(), danger)
+            self.setPalette(palette)

@@ -1,0 +1,222 @@
+"""The Settings screen. Its Practice section: name, your name, weekly hours, working days
+and closed dates, saved as one undoable change after saying how many due dates move."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deliverydesk.services import practice_settings
+from deliverydesk.services.changes import Aspect, Changes
+from deliverydesk.services.errors import NotFound
+from deliverydesk.services.practice_settings import PracticeSettings
+from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.clients.journey_dialogs import confirm
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.jobs import JobRunner
+from deliverydesk.ui.settings.field_problem import ProblemLabel
+from deliverydesk.ui.settings.practice_command import UpdatePracticeCommand
+from deliverydesk.ui.settings.practice_form import PracticeForm
+from deliverydesk.ui.settings.wait_for_job import run_and_wait
+from deliverydesk.ui.text import tr
+from deliverydesk.ui.typography import make_heading
+
+
+def moving_dates_text(count: int, days_changed: bool, closed_changed: bool) -> str:
+    """ "12 due dates of open steps move to fit the new working days. Done steps keep
+    their dates." """
+    if days_changed and closed_changed:
+        fit = tr("the new working days and closed dates")
+    elif days_changed:
+        fit = tr("the new working days")
+    else:
+        fit = tr("the new closed dates")
+    moves = (
+        tr("1 due date of an open step moves to fit {fit}.")
+        if count == 1
+        else tr("{n} due dates of open steps move to fit {fit}.")
+    ).format(n=f"{count:,}", fit=fit)
+    return moves + " " + tr("Done steps keep their dates.")
+
+
+class SettingsPage(QWidget):
+    def __init__(
+        self,
+        workspace: Workspace,
+        events: AppEvents,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ws = workspace
+        self._events = events
+        self.undo_stack = undo_stack
+        # One job at a time, in order: a save, its undo and its redo never overlap.
+        self.runner = JobRunner(workspace.folder, workspace.clock, self, max_threads=1)
+        self.stored: PracticeSettings | None = None
+
+        title = QLabel(tr("Settings"))
+        make_heading(title, 1.5)
+        section = QLabel(tr("Practice"))
+        make_heading(section, 1.15)
+        self.form = PracticeForm(workspace.today())
+        self.form.edited.connect(self._update_buttons)
+        self.form.submitted.connect(self.save)
+        self.save_button = QPushButton(tr("&Save"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.discard_button = QPushButton(tr("&Discard changes"))
+        self.discard_button.clicked.connect(self.reload)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Save),
+            self,
+            self.save,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        save_keys = QKeySequence(QKeySequence.StandardKey.Save).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self.save_button.setToolTip(
+            tr("Save the practice settings ({keys})").format(keys=save_keys)
+        )
+        self.problem = ProblemLabel()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setAccessibleName(tr("Settings messages"))
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(section)
+        column.addWidget(self.form)
+        column.addLayout(buttons)
+        column.addWidget(self.problem)
+        column.addWidget(self.status)
+        column.addStretch(1)
+        em = self.fontMetrics().height()
+        body.setMaximumWidth(em * 46)  # a form reads better narrow than stretched
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(scroll, 1)
+        self.setFocusProxy(self.form.name)
+
+        # Read when first shown, and again after a change made while it was hidden.
+        self._stale = True
+        events.changed.connect(self.on_changed)
+        self._update_buttons()
+
+    # -- showing -----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+    def on_changed(self, changes: Changes) -> None:
+        if not changes.touches(Aspect.PRACTICE):
+            return
+        if self.isVisible():
+            self.reload(keep_status=True)
+        else:
+            self._stale = True
+
+    def reload(self, keep_status: bool = False) -> None:
+        self._stale = False
+        try:
+            self.stored = self._ws.practice_settings()
+        except NotFound as error:
+            self.stored = None
+            self.status.setText(str(error))
+            self.form.setEnabled(False)
+            self._update_buttons()
+            return
+        self.form.setEnabled(True)
+        self.form.load(self.stored, self._ws.today())
+        self.problem.clear()
+        if not keep_status:
+            self.status.clear()
+        self._update_buttons()
+
+    @property
+    def dirty(self) -> bool:
+        return self.stored is not None and self.form.values() != self.stored
+
+    def _update_buttons(self) -> None:
+        self.save_button.setEnabled(self.dirty)
+        self.discard_button.setEnabled(self.dirty)
+
+    # -- saving ------------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Check, say how many due dates move and ask, then save as one undoable change.
+        True when saved."""
+        if not self.dirty or self.stored is None:
+            return False
+        self.problem.clear()
+        if not self.form.check(focus=True):
+            return False
+        new, old = self.form.values(), self.stored
+        days_changed = new.working_days != old.working_days
+        closed_changed = new.closed_dates != old.closed_dates
+        if days_changed or closed_changed:
+            count = self._preview(new)
+            if count is None:
+                return False
+            if count and not confirm(
+                self,
+                tr("Move due dates?"),
+                moving_dates_text(count, days_changed, closed_changed),
+                tr("Save and move dates"),
+                tr("Back"),
+                default_yes=True,
+            ):
+                return False
+        command = UpdatePracticeCommand(self._ws, self._events, self.runner, new, self)
+        self.undo_stack.push(command)
+        if command.error is not None:
+            self.problem.say(str(command.error))
+            return False
+        self.reload()
+        keys = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        moved = (
+            tr("Saved; 1 due date moved.")
+            if command.moved == 1
+            else tr("Saved; {n} due dates moved.").format(n=f"{command.moved:,}")
+            if command.moved
+            else tr("Saved.")
+        )
+        self.status.setText(moved + " " + tr("Undo with {keys}.").format(keys=keys))
+        return True
+
+    def _preview(self, new: PracticeSettings) -> int | None:
+        """How many open due dates would move; None when that could not be worked out."""
+        self.runner.data_dir = self._ws.folder
+        try:
+            count: int = run_and_wait(
+                self.runner,
+                lambda ctx, _tracker: practice_settings.preview_reschedule(
+                    ctx, new.working_days, new.closed_dates
+                ),
+                tr("Counting the due dates that would move…"),
+                self,
+            )
+        except Exception as error:  # every failure is told, none is lost
+            self.problem.say(str(error))
+            return None
+        return count
