@@ -200,10 +200,10 @@ class ClientListModel(QAbstractTableModel):
 
     # -- cells -------------------------------------------------------------------------------
     def _display(self, row: JourneyRow, column: int) -> str | None:
+        if column == NAME:  # the company tells two namesakes apart
+            return f"{row.name} · {row.company}" if row.company else row.name
         if row.journey_id is None:
-            return {NAME: row.name, OFFER: tr("Not enrolled")}.get(column, "")
-        if column == NAME:
-            return row.name
+            return tr("Not enrolled") if column == OFFER else ""
         if column == OFFER:
             return row.offer_name
         if column == PHASE:
@@ -257,6 +257,8 @@ class ClientListModel(QAbstractTableModel):
         return row.status is JourneyStatus.ACTIVE and due is not None and due < self._today()
 
     def _tooltip(self, row: JourneyRow, column: int) -> str | None:
+        if column == NAME:  # a long name or company is elided in its cell
+            return text.literal_rich_text([row.name, row.company] if row.company else [row.name])
         if column == HEALTH and row.journey_id is not None:
             return text.literal_rich_text([text.health_line(row.health, row.reasons)])
         if column == WAITING:
