@@ -202,12 +202,14 @@ class CapacityChart(QWidget):
         metrics = self.fontMetrics()
         em = metrics.height()
         x, y = em * 0.2, em * 0.2
-        entries = (
+        entries: list[tuple[QColor | None, str]] = [
             (booked, tr("Booked")),
             (added, tr("This client")),
-            (warning, tr("Over capacity")),
-            (None, tr("Your capacity ({hours} a week)").format(hours=hours(self.weekly_hours))),
-        )
+        ]
+        if self.over_weeks():  # named only when a week shows it
+            entries.append((warning, tr("Over capacity")))
+        capacity = tr("Your capacity ({hours} a week)").format(hours=hours(self.weekly_hours))
+        entries.append((None, capacity))
         for colour, words in entries:
             width = metrics.horizontalAdvance(words) + em * 1.6
             if x + width > self.width() and x > em:

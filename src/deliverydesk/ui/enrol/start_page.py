@@ -32,6 +32,11 @@ PREVIEW_DELAY_MS = 150
 DATE_RANGE = timedelta(days=3650)  # the services refuse starts more than ten years away
 
 
+def adds_overload(preview: CapacityPreview) -> bool:
+    """Whether the new client's hours land in a week that ends up over capacity."""
+    return any(week.over and week.added_hours > 0 for week in preview.weeks)
+
+
 def to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -131,11 +136,13 @@ class StartPage(QWizardPage):
         self.completeChanged.emit()
 
     def _suggest(self, preview: CapacityPreview) -> None:
+        """The earliest start that fits, one click away, unless the chosen one fits too."""
         if preview.earliest_fit is not None:
-            self.suggested = preview.earliest_fit
-            if preview.earliest_fit == preview.start_on:
+            if not adds_overload(preview) and preview.earliest_fit <= preview.start_on:
+                self.suggested = preview.start_on
                 words = tr("This start adds no week over your capacity.")
             else:
+                self.suggested = preview.earliest_fit
                 words = tr("Earliest start that fits: {day}").format(
                     day=text.long_date(preview.earliest_fit)
                 )
