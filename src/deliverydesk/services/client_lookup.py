@@ -20,6 +20,8 @@ from deliverydesk.services.errors import NotFound
 def fold(text: str) -> str:
     """A name as people compare names: accents, case and runs of spaces ignored
     ("  PRIYA  Garcia" and "Priya García" fold alike)."""
+    if text.isascii():  # nothing to decompose: most names, and several times faster
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().split())
@@ -207,5 +209,5 @@ def client_choices(ctx: Context) -> list[ClientChoice]:
         )
         for client_id, name, company, email in clients
     ]
-    choices.sort(key=lambda c: (fold(c.name), fold(c.company), c.id))
+    choices.sort(key=lambda c: (fold(c.name), c.company.casefold(), c.id))
     return choices
