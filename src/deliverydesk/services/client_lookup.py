@@ -20,6 +20,8 @@ from deliverydesk.services.errors import NotFound
 def fold(text: str) -> str:
     """A name as people compare names: accents, case and runs of spaces ignored
     ("  PRIYA  Garcia" and "Priya García" fold alike)."""
+    if text.isascii():  # nothing to decompose: most names, and several times faster
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().split())
@@ -157,3 +159,55 @@ def offer_checklist(ctx: Context, offer_id: int) -> RightFit:
     if stored is None:
         raise NotFound("That offer no longer exists.")
     return RightFit.from_json(stored[0])
+
+
+@dataclass(frozen=True, slots=True)
+class ClientChoice:
+    """A client the enrolment wizard offers to pick: who, and which offers they are on."""
+
+    id: int
+    name: str
+    company: str
+    email: str
+    live_offers: frozenset[int]  # offers with an active or paused journey of theirs
+    ended_journeys: int  # journeys completed, cancelled or archived: a returning client
+
+
+_LIVE = (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
+
+
+def client_choices(ctx: Context) -> list[ClientChoice]:
+    """Every current client, by name (accents and case ignored), for the enrolment wizard:
+    two light queries, so a practice of thousands lists at once."""
+    with ctx.db.engine.connect() as connection:
+        clients = connection.execute(
+            select(Client.id, Client.name, Client.company, Client.email).where(
+                Client.archived.is_(False)
+            )
+        ).all()
+        journeys = connection.execute(
+            select(Journey.client_id, Journey.offer_id, Journey.status).where(
+                Journey.status != JourneyStatus.WITHDRAWN
+            )
+        ).all()
+    live: dict[int, set[int]] = {}
+    ended: dict[int, int] = {}
+    for client_id, offer_id, status in journeys:
+        if status in _LIVE:
+            if offer_id is not None:
+                live.setdefault(client_id, set()).add(offer_id)
+        else:
+            ended[client_id] = ended.get(client_id, 0) + 1
+    choices = [
+        ClientChoice(
+            client_id,
+            name,
+            company,
+            email,
+            frozenset(live.get(client_id, ())),
+            ended.get(client_id, 0),
+        )
+        for client_id, name, company, email in clients
+    ]
+    choices.sort(key=lambda c: (fold(c.name), c.company.casefold(), c.id))
+    return choices

@@ -21,9 +21,10 @@ _LIST_ORDER = (
 )
 # A client not enrolled yet is listed too (every_client).
 _CLIENT_LIST = text(board_sql("NOT client.archived", every_client=True, order_by=_LIST_ORDER))
-_CLIENTS = text(board_sql("client.id IN :ids", every_client=True, order_by=_LIST_ORDER)).bindparams(
-    bindparam("ids", expanding=True)
-)
+# A client taken back (the undo of adding them) is archived: their row goes.
+_CLIENTS = text(
+    board_sql("client.id IN :ids AND NOT client.archived", every_client=True, order_by=_LIST_ORDER)
+).bindparams(bindparam("ids", expanding=True))
 # Boards read unsorted: each column sorts itself, and sorting here cost 26 ms at XL.
 _BOARD = text(board_sql(_ACTIVE))
 _OFFER_BOARD = text(board_sql(f"{_ACTIVE} AND journey.offer_id = :offer"))

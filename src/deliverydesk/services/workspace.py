@@ -136,6 +136,9 @@ class Workspace:
     ) -> list[client_lookup.SimilarClient]:
         return client_lookup.similar_clients(self._ctx, name, exclude_id)
 
+    def client_choices(self) -> list[client_lookup.ClientChoice]:
+        return client_lookup.client_choices(self._ctx)
+
     def add_client(self, data: clients.ClientInput) -> Result[int]:
         return clients.add_client(self._ctx, data)
 

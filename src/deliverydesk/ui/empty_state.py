@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.typography import make_heading
@@ -32,7 +32,13 @@ class EmptyState(QWidget):
         layout.addWidget(picture)
         layout.addSpacing(em // 2)
         layout.addWidget(self.title)
-        layout.addWidget(self.body, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by alignment: an aligned label keeps its one-line height
+        # hint and its wrapped lines are cut off.
+        body_row = QHBoxLayout()
+        body_row.addStretch(1)
+        body_row.addWidget(self.body, 4)
+        body_row.addStretch(1)
+        layout.addLayout(body_row)
         layout.addStretch(3)
         self.setAccessibleName(title)
 

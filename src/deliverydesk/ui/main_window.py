@@ -190,6 +190,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(tr("&File"))
+        self.new_client_action = QAction(icon("clients"), tr("&New client…"), self)
+        self.new_client_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_client_action.triggered.connect(self.new_client)
+        self.enrol_action = QAction(icon("offers"), tr("&Enrol a client…"), self)
+        self.enrol_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.enrol_action.triggered.connect(lambda: self.enrol())
+        file_menu.addActions([self.new_client_action, self.enrol_action])
+        file_menu.addSeparator()
         quit_action = QAction(tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -223,6 +231,35 @@ class MainWindow(QMainWindow):
         about = QAction(tr("&About DeliveryDesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def new_client(self) -> object:
+        """Add a client, then enrol them (the dialog and the wizard do not block)."""
+        if self._ws is None:
+            return None
+        from deliverydesk.ui.enrol.intake import new_client
+
+        return new_client(
+            self, self._ws, self.events, self.undo_stack, on_enrolled=self.show_enrolled
+        )
+
+    def enrol(self, client_id: int | None = None, offer_id: int | None = None) -> object:
+        """The enrolment wizard, with the client or the offer already picked if given."""
+        if self._ws is None:
+            return None
+        from deliverydesk.ui.enrol.enrol_wizard import enrol
+
+        return enrol(
+            self, self._ws, self.events, self.undo_stack,
+            client_id=client_id, offer_id=offer_id, on_enrolled=self.show_enrolled,
+        )  # fmt: skip
+
+    def show_enrolled(self, journey_id: int) -> None:
+        """A journey just enrolled: its page when on the Clients screen, else its card."""
+        if self.current_screen() == "clients":
+            self.clients.open_journey(journey_id)
+        else:
+            self.show_screen("board")
+            self.board.select_journey(journey_id)
 
     def show_screen(self, key: str) -> None:
         self.sidebar.setCurrentRow(SCREENS.index(key))

@@ -73,7 +73,8 @@ def badges(card: JourneyRow) -> list[tuple[str, str]]:
 
 
 def card_tooltip(card: JourneyRow) -> str:
-    lines = [f"{card.name} · {card.phase_name}", health_line(card.health, card.reasons)]
+    who = f"{card.name} ({card.company})" if card.company else card.name  # namesakes apart
+    lines = [f"{who} · {card.phase_name}", health_line(card.health, card.reasons)]
     if card.next_step_title:
         lines.append(
             tr("Next: {step}, due {due} · {who}").format(
@@ -89,6 +90,7 @@ def card_summary(card: JourneyRow) -> str:
     """What a screen reader says for a card: everything the card shows, in words."""
     parts = [
         card.name,
+        *([card.company] if card.company else []),
         steps_done(card.steps_done, card.steps_total),
     ]
     if card.next_step_title:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -169,6 +170,54 @@ class BoardPage(QWidget):
             self.quick[quick] = button
             self.toolbar.addWidget(button)
         self.toolbar.addWidget(self.sort_picker)
+        self._add_intake_buttons()
+
+    def _add_intake_buttons(self) -> None:
+        """Enrol… (its menu: New client…): taking on a client starts from the board too.
+        The pickers may shrink below their words, so the toolbar fits a 1024-pixel window."""
+        em = self.fontMetrics().horizontalAdvance("M")
+        for picker in (self.offer_picker, self.sort_picker):
+            picker.setMinimumWidth(em * 9)
+        self.enrol_button = QToolButton()
+        self.enrol_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        enrol = QAction(tr("Enrol…"), self)
+        enrol.setToolTip(tr("Enrol a client in an offer; add a new client from its menu"))
+        enrol.triggered.connect(self.enrol)
+        self.enrol_button.setDefaultAction(enrol)
+        enrol.setIconText(enrol.text())  # a button drops the "…" of its action otherwise
+        menu = QMenu(self.enrol_button)
+        for words, key, slot in (
+            (tr("New client…"), QKeySequence.StandardKey.New, self.new_client),
+            (tr("Enrol a client…"), "Ctrl+Shift+N", self.enrol),
+        ):
+            action = menu.addAction(words, QKeySequence(key), slot)
+            # The keys are the File menu's: shown here, live there (one owner, no clash).
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.enrol_button.setMenu(menu)
+        self.toolbar.addWidget(self.enrol_button)
+
+    def new_client(self) -> object:
+        """The New client dialog, then the wizard; the new card is selected once enrolled."""
+        if self._ws is None:
+            self.status.setText(tr("Still opening your practice; try again in a moment."))
+            return None
+        from deliverydesk.ui.enrol.intake import new_client  # brings SQLAlchemy: not at start
+
+        return new_client(
+            self, self._ws, self._events, self.undo_stack,
+            offer_id=self.selected_offer(), on_enrolled=self.select_journey,
+        )  # fmt: skip
+
+    def enrol(self) -> object:
+        if self._ws is None:
+            self.status.setText(tr("Still opening your practice; try again in a moment."))
+            return None
+        from deliverydesk.ui.enrol.enrol_wizard import enrol
+
+        return enrol(
+            self, self._ws, self._events, self.undo_stack,
+            offer_id=self.selected_offer(), on_enrolled=self.select_journey,
+        )  # fmt: skip
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -98,11 +98,10 @@ class ClientListModel(QAbstractTableModel):
             if not changed_order:
                 self._repaint(old_positions)
                 return
-        else:
-            kept = [r for r in self._rows if r.client_id not in client_ids]
-            self._rows = kept + list(fresh)
-            self._keys = [_search_key(r) for r in self._rows]
-        self._relayout()
+            self._relayout()
+            return
+        kept = [r for r in self._rows if r.client_id not in client_ids]
+        self._relayout(kept + list(fresh))
 
     def _repaint(self, positions: list[int]) -> None:
         wanted = set(positions)
@@ -115,16 +114,20 @@ class ClientListModel(QAbstractTableModel):
         row = self._rows[i]
         return (row.client_id, row.journey_id)
 
-    def _relayout(self) -> None:
-        """Filter and sort again, moving persistent indexes (the selection) with their rows."""
+    def _relayout(self, rows: list[JourneyRow] | None = None) -> None:
+        """Filter and sort again (with `rows` in place of the current ones), moving
+        persistent indexes (the selection) with their rows; a row gone leaves none."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        identities = [
+        identities = [  # read before the rows change: the indexes point into the old ones
             self._identity(self._shown[index.row()])
             if 0 <= index.row() < len(self._shown)
             else None
             for index in persistent
         ]
+        if rows is not None:
+            self._rows = rows
+            self._keys = [_search_key(r) for r in rows]
         self._apply()
         where = {self._identity(i): shown_row for shown_row, i in enumerate(self._shown)}
         for index, identity in zip(persistent, identities, strict=True):
@@ -214,10 +217,10 @@ class ClientListModel(QAbstractTableModel):
 
     # -- cells -------------------------------------------------------------------------------
     def _display(self, row: JourneyRow, column: int) -> str | None:
+        if column == NAME:  # the company tells two namesakes apart
+            return f"{row.name} · {row.company}" if row.company else row.name
         if row.journey_id is None:
-            return {NAME: row.name, OFFER: tr("Not enrolled")}.get(column, "")
-        if column == NAME:
-            return row.name
+            return tr("Not enrolled") if column == OFFER else ""
         if column == OFFER:
             return row.offer_name
         if column == PHASE:
@@ -271,6 +274,8 @@ class ClientListModel(QAbstractTableModel):
         return row.status is JourneyStatus.ACTIVE and due is not None and due < self._today()
 
     def _tooltip(self, row: JourneyRow, column: int) -> str | None:
+        if column == NAME:  # a long name or company is elided in its cell
+            return text.literal_rich_text([row.name, row.company] if row.company else [row.name])
         if column == HEALTH and row.journey_id is not None:
             return text.literal_rich_text([text.health_line(row.health, row.reasons)])
         if column == WAITING:

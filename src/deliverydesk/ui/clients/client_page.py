@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,6 +32,7 @@ from deliverydesk.services.errors import NotFound
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.clients.checklist import ChecklistView
+from deliverydesk.ui.clients.client_actions import ClientActions, tool_button
 from deliverydesk.ui.clients.journey_bar import JourneyBar
 from deliverydesk.ui.clients.notes_panel import NotesPanel
 from deliverydesk.ui.clients.step_dialogs import ask_date, done_on_dialog, due_date_dialog
@@ -130,6 +131,7 @@ class ClientPage(QWidget):
         top_row.addStretch(1)
         top_row.addWidget(self.journey_bar.buttons)
         layout = QVBoxLayout(self)
+        self._add_client_actions(top_row)
         layout.addLayout(top_row)
         layout.addWidget(self.name)
         layout.addWidget(self.subtitle)
@@ -144,6 +146,22 @@ class ClientPage(QWidget):
         self.setFocusProxy(self.checklist)  # opening a client lands on its checklist
         events.changed.connect(self.on_changed)
         events.day_changed.connect(self.on_day_changed)
+
+    def _add_client_actions(self, row: QHBoxLayout) -> None:
+        """Edit the client's details, or enrol them in another offer (a returning client)."""
+        self.client_actions = ClientActions(
+            self._ws,
+            self._events,
+            self.undo_stack,
+            self,
+            lambda: self.detail.client_id if self.detail else None,
+            self.show_journey,
+        )
+        self.client_actions.enrol_action.setText(tr("Enrol in another offer…"))
+        self.client_actions.enrol_action.setToolTip(tr("Enrol this client in another offer"))
+        self.client_actions.enrol_action.setIcon(QIcon())  # like Edit details…, words only
+        for action in (self.client_actions.edit_action, self.client_actions.enrol_action):
+            row.addWidget(tool_button(action))
 
     def _build_step_actions(self) -> None:
         self.toggle_action = QAction(icon("step_done"), tr("Mark done"), self)

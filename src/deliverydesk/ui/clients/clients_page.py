@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.services.changes import ROW_ASPECTS, Aspect, Changes
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
+from deliverydesk.ui.clients.client_actions import ClientActions
 from deliverydesk.ui.clients.client_list_model import (
     HEALTH,
     NAME,
@@ -63,8 +64,8 @@ class ClientsPage(QWidget):
             "clients",
             tr("No clients yet"),
             tr(
-                "Clients you enrol in an offer appear here with their phase, progress, "
-                "next step and health."
+                "Add your first client with “New client…” (Ctrl+N). Clients you enrol in an "
+                "offer appear here with their phase, progress, next step and health."
             ),
         )
         self.list_stack = QStackedWidget()
@@ -82,6 +83,13 @@ class ClientsPage(QWidget):
         top.addStretch(1)
         top.addWidget(self._build_status_filter())
         top.addWidget(self.count)
+        self.client_actions = ClientActions(
+            workspace, events, undo_stack, list_view, self.selected_client, self.open_journey
+        )
+        for button in self.client_actions.buttons():
+            top.addWidget(button)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_row_menu)
         layout.addLayout(top)
         layout.addWidget(self.search)
         layout.addWidget(self.list_stack, 1)
@@ -217,6 +225,20 @@ class ClientsPage(QWidget):
         row = self.model.row_at(index.row())
         if row.journey_id is not None:
             self.open_journey(row.journey_id)
+        else:  # not enrolled yet: what comes next is enrolling them
+            self.client_actions.enrol(row.client_id)
+
+    def selected_client(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()).client_id if index.isValid() else None
+
+    def _show_row_menu(self, where: QPoint) -> None:
+        index = self.table.indexAt(where)
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            row = self.model.row_at(index.row())
+            menu = self.client_actions.row_menu(row.client_id, row.journey_id, self.open_journey)
+            menu.popup(self.table.viewport().mapToGlobal(where))
 
     def open_journey(self, journey_id: int) -> None:
         self.client_page.show_journey(journey_id)
