@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -166,7 +166,30 @@ class MainWindow(QMainWindow):
         stand_in.deleteLater()
         self.clients.client_page.back_requested.connect(self._back_from_client)
         self.board.attach(workspace)
+        self._attach_timeline_and_today(workspace)
         self.refresh_title()
+
+    def _attach_timeline_and_today(self, workspace: Workspace) -> None:
+        """Timeline and Today take their screens' places; the overdue banner, the start's
+        notification and File → Export calendar… come with them."""
+        from deliverydesk.ui.timeline.timeline_page import TimelinePage
+        from deliverydesk.ui.today.calendar_export import add_export_action
+        from deliverydesk.ui.today.overdue_notice import OverdueNotice
+        from deliverydesk.ui.today.today_page import TodayPage
+
+        self.timeline = TimelinePage(workspace, self.events)
+        self.today = TodayPage(workspace, self.events, self.undo_stack)
+        for key, page in (("timeline", self.timeline), ("today", self.today)):
+            position = SCREENS.index(key)
+            stand_in = self.stack.widget(position)
+            self.stack.insertWidget(position, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            page.open_journey.connect(self.open_client)
+        self.calendar_export = add_export_action(self, workspace)
+        self.overdue = OverdueNotice(self, workspace, self.events)
+        self.overdue.banner.open_today.connect(lambda: self.show_screen("today"))
+        QTimer.singleShot(0, self.overdue.start)  # after the first paint of the window
 
     @property
     def ready(self) -> bool:
