@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QToolTip, QWidget
 
@@ -79,22 +79,31 @@ class PortfolioDelegate(TimelineDelegate):
         painter.setClipRect(chart)
         paint_grid(painter, self.scale, chart.left(), chart, colors)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        band = QRectF(
-            chart.left(), chart.top() + chart.height() * 0.12, chart.width(), chart.height() * 0.76
-        )
-        first, last = self.scale.visible_days()
-        for position, phase in enumerate(row.phases):
-            if phase.planned_start.toordinal() > last and (
-                phase.started_on is None or phase.started_on.toordinal() > last
-            ):
-                continue  # wholly to the right of the chart
-            geometry = phase_geometry(self.scale, chart.left(), band, phase, today)
-            if _right(geometry) < chart.left():
-                continue
-            paint_phase(painter, geometry, colors, current=position == row.current_position)
+        for position, geometry in self.phase_rects(row, option.rect):
+            if geometry is not None:
+                paint_phase(painter, geometry, colors, current=position == row.current_position)
         paint_today(painter, self.scale, chart.left(), QRectF(chart), today, colors)
         painter.setClipping(False)
         self.paint_slip(painter, option, row.slip_days)
+
+    def phase_rects(self, row: PortfolioRow, rect: QRect) -> list[tuple[int, PhaseGeometry | None]]:
+        """Each phase's rectangles in a row drawn in `rect`; None for a phase wholly off the
+        chart (it is not drawn)."""
+        chart = self.columns.chart(rect)
+        band = QRectF(
+            chart.left(), chart.top() + chart.height() * 0.12, chart.width(), chart.height() * 0.76
+        )
+        today = self.today()
+        _first, last = self.scale.visible_days()
+        found: list[tuple[int, PhaseGeometry | None]] = []
+        for position, phase in enumerate(row.phases):
+            starts = phase.planned_start.toordinal()
+            if starts > last and (phase.started_on is None or phase.started_on.toordinal() > last):
+                found.append((position, None))  # wholly to the right of the chart
+                continue
+            geometry = phase_geometry(self.scale, chart.left(), band, phase, today)
+            found.append((position, geometry if _right(geometry) >= chart.left() else None))
+        return found
 
     # -- tooltips ----------------------------------------------------------------------------
     def helpEvent(
@@ -114,20 +123,30 @@ class PortfolioDelegate(TimelineDelegate):
         return True
 
     def phase_at(self, row: PortfolioRow, x: float, option: QStyleOptionViewItem) -> int | None:
-        """The phase drawn under `x`, else the nearest one; None left of the chart."""
+        """The phase under `x`: the one whose real run is drawn there first (phases overlap
+        where one ran past the plan of the next), then a likely rest, then a plan, else the
+        nearest; None left of the chart."""
         chart = self.columns.chart(option.rect)
         if x < chart.left() or not row.phases:
             return None
         today = self.today()
-        best, distance = 0, float("inf")
-        for position, phase in enumerate(row.phases):
-            geometry = phase_geometry(self.scale, chart.left(), QRectF(chart), phase, today)
-            left = min(geometry.planned.left(), geometry.actual.left() if geometry.actual else 1e9)
-            right = _right(geometry)
-            gap = 0.0 if left <= x <= right else min(abs(x - left), abs(x - right))
-            if gap < distance or (gap == distance == 0.0 and position == row.current_position):
-                best, distance = position, gap
-        return best
+        shapes = [
+            phase_geometry(self.scale, chart.left(), QRectF(chart), phase, today)
+            for phase in row.phases
+        ]
+        for part in ("actual", "forecast", "planned"):
+            hits = [
+                position
+                for position, shape in enumerate(shapes)
+                if (rect := getattr(shape, part)) is not None and rect.left() <= x <= rect.right()
+            ]
+            if hits:
+                return hits[-1]  # where one phase ends the day the next begins: the next
+
+        def distance(shape: PhaseGeometry) -> float:
+            return min(abs(x - shape.planned.left()), abs(x - _right(shape)))
+
+        return min(range(len(shapes)), key=lambda position: distance(shapes[position]))
 
     def tooltip(self, row: PortfolioRow, x: float, option: QStyleOptionViewItem) -> str:
         lines = [f"{row.client_name} · {row.offer_name}"]

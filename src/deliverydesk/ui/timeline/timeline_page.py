@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
@@ -264,6 +265,10 @@ class TimelinePage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self._catch_up()
         super().showEvent(event)
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):  # coming back to the screen
+            view = self.client_chart.view if self.timeline else self.portfolio.view
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_changed(self, changes: Changes) -> None:
         if (
