@@ -209,6 +209,7 @@ def test_the_capacity_strip_shows_each_week_against_the_weekly_hours(
     qtbot: QtBot, demo_ws: Workspace, events: AppEvents
 ) -> None:
     page = shown_page(qtbot, demo_ws, events)
+    qtbot.waitUntil(lambda: page.strip.strip is not None, timeout=2000)  # after the rows
     strip = page.strip.strip
     assert strip is not None and strip.weekly_hours == 25
     first = strip.weeks[0]

@@ -43,6 +43,7 @@ class BarColors:
     danger: QColor
     ink: QColor
     muted: QColor
+    pens: tuple[QPen, QPen, QPen]  # the plan's edge; a likely rest, on time and late
 
     @classmethod
     def of(cls, palette: QPalette) -> BarColors:
@@ -51,11 +52,12 @@ class BarColors:
         base = palette.color(QPalette.ColorRole.Base)
         done = _mix(highlight, base, 0.55)
         planned = _mix(palette.color(QPalette.ColorRole.Mid), base, 0.45)
+        edge = palette.color(
+            QPalette.ColorRole.Dark if is_dark(palette) else QPalette.ColorRole.Mid
+        )
         return cls(
             planned=planned,
-            planned_edge=palette.color(
-                QPalette.ColorRole.Mid if not is_dark(palette) else QPalette.ColorRole.Dark
-            ),
+            planned_edge=edge,
             actual=highlight,
             done=done,
             late=colors.warning,
@@ -65,7 +67,14 @@ class BarColors:
             danger=colors.danger,
             ink=palette.color(QPalette.ColorRole.Text),
             muted=palette.color(QPalette.ColorRole.PlaceholderText),
+            pens=(QPen(edge, 1), _dashed(highlight), _dashed(colors.warning)),
         )
+
+
+def _dashed(color: QColor) -> QPen:
+    pen = QPen(color, 1.2)
+    pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
 
 
 def _mix(a: QColor, b: QColor, share: float) -> QColor:
@@ -146,23 +155,24 @@ def paint_phase(
     colors: BarColors,
     *,
     current: bool,
+    rounded: bool = True,
 ) -> None:
-    radius = 2.0
-    painter.setPen(QPen(colors.planned_edge, 1))
+    """One phase's shapes; `rounded` corners (antialiased) where there are few rows to
+    paint, square ones on the portfolio, where thousands of rows scroll by."""
+    draw = (lambda r: painter.drawRoundedRect(r, 2.0, 2.0)) if rounded else painter.drawRect
+    painter.setPen(colors.pens[0])
     painter.setBrush(colors.planned)
-    painter.drawRoundedRect(geometry.planned.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+    draw(geometry.planned.adjusted(0.5, 0.5, -0.5, -0.5))
     if geometry.actual is None:
         return
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colors.actual if current else colors.done)
-    painter.drawRoundedRect(geometry.actual, radius, radius)
+    draw(geometry.actual)
     if geometry.late is not None:
         painter.setBrush(colors.late)
         painter.drawRect(geometry.late)
     if geometry.forecast is not None:
-        pen = QPen(colors.late if geometry.late is not None else colors.actual, 1.2)
-        pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
+        painter.setPen(colors.pens[2] if geometry.late is not None else colors.pens[1])
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(geometry.forecast.adjusted(0.5, 0.5, -0.5, -0.5))
 

@@ -93,20 +93,19 @@ class CapacityStripView(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
             tr("Capacity"),
         )
+        if self.strip is None:
+            return  # read once the rows are painted: a moment after the screen shows
         painter.setFont(self.font())
         painter.setPen(colors.muted)
-        hours = self.strip.weekly_hours if self.strip else 0
         painter.drawText(
             QRectF(pad, self.height() / 2, self.left - pad * 2, self.height() / 2),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
             metrics.elidedText(
-                tr("{hours} h a week").format(hours=f"{hours:g}"),
+                tr("{hours} h a week").format(hours=f"{self.strip.weekly_hours:g}"),
                 Qt.TextElideMode.ElideRight,
                 self.left - pad * 2,
             ),
         )
-        if self.strip is None:
-            return
         chart = self.chart()
         painter.setClipRect(chart.adjusted(0, -em, 0, em))
         full = chart.bottom() - chart.height() / HEADROOM

@@ -78,10 +78,10 @@ class PortfolioDelegate(TimelineDelegate):
         today = self.today()
         painter.setClipRect(chart)
         paint_grid(painter, self.scale, chart.left(), chart, colors)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for position, geometry in self.phase_rects(row, option.rect):
             if geometry is not None:
-                paint_phase(painter, geometry, colors, current=position == row.current_position)
+                current = position == row.current_position
+                paint_phase(painter, geometry, colors, current=current, rounded=False)
         paint_today(painter, self.scale, chart.left(), QRectF(chart), today, colors)
         painter.setClipping(False)
         self.paint_slip(painter, option, row.slip_days)

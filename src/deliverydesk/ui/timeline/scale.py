@@ -41,6 +41,7 @@ class TimeScale(QObject):
         # A day asked to be shown (and where), kept in place as the chart is resized until
         # the person scrolls or zooms themselves.
         self._anchor: tuple[int, float] | None = None
+        self.ticks_cache: tuple[tuple[float, Zoom, int], tuple[list[int], list[int]]] | None = None
 
     # -- geometry ----------------------------------------------------------------------------
     @property
@@ -136,7 +137,15 @@ class TimeScale(QObject):
 
 def ticks(scale: TimeScale) -> tuple[list[int], list[int]]:
     """The ordinals of the major and minor ticks on screen: weeks and days at week zoom,
-    months and weeks at month zoom, quarters and months at quarter zoom."""
+    months and weeks at month zoom, quarters and months at quarter zoom. Every row asks
+    for them as it paints: worked out once per position of the scale."""
+    key = (scale.first_day, scale.zoom, scale.width)
+    if scale.ticks_cache is None or scale.ticks_cache[0] != key:
+        scale.ticks_cache = (key, _ticks(scale))
+    return scale.ticks_cache[1]
+
+
+def _ticks(scale: TimeScale) -> tuple[list[int], list[int]]:
     first, last = scale.visible_days()
     days = [date.fromordinal(max(o, 1)) for o in range(first - 1, last + 1)]
     if scale.zoom is Zoom.WEEK:

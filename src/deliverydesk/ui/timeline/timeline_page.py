@@ -7,7 +7,7 @@ to read again), so the page costs nothing while hidden.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -92,6 +92,7 @@ class TimelinePage(QWidget):
         self.portfolio.view.customContextMenuRequested.connect(self._portfolio_menu)
         self.strip = CapacityStripView(self.scale)
         self.portfolio.add_below(self.strip)
+        self.portfolio.view.viewport().installEventFilter(self)
 
         self.client_panel = self._build_client_panel()
         self.empty = EmptyState(
@@ -229,7 +230,7 @@ class TimelinePage(QWidget):
         rows = self._ws.portfolio()
         self.model.set_rows(rows)
         self._set_range(rows)
-        self._reload_strip()
+        self._strip_stale = True
         self._show_body()
 
     def _set_range(self, rows: list[PortfolioRow]) -> None:
@@ -245,8 +246,16 @@ class TimelinePage(QWidget):
             self.scale.show_day(today)
 
     def _reload_strip(self) -> None:
-        self._strip_stale = False
-        self.strip.set_strip(self._ws.capacity_strip())
+        if self._strip_stale and self.strip.isVisible():
+            self._strip_stale = False
+            self.strip.set_strip(self._ws.capacity_strip())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The strip is read once the rows have been painted: at 5,000 clients its query
+        # takes as long as the whole portfolio, and the rows should not wait for it.
+        if event.type() == QEvent.Type.Paint and self._strip_stale:
+            QTimer.singleShot(0, self._reload_strip)
+        return super().eventFilter(watched, event)
 
     def _show_body(self) -> None:
         if self.body.currentWidget() is self.client_panel and self.timeline is not None:
@@ -300,7 +309,7 @@ class TimelinePage(QWidget):
             self.model.update_rows(ids, self._ws.portfolio(ids))
             self._show_body()
         if self._strip_stale:
-            self._reload_strip()
+            self.portfolio.view.viewport().update()  # its next paint brings the strip along
         if showing is not None and self.body.currentWidget() is self.client_panel:
             self.show_journey(showing, keep_view=True)
 

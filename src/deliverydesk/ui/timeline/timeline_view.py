@@ -38,6 +38,7 @@ from deliverydesk.ui.timeline.scale import TimeScale, Zoom
 
 Index = QModelIndex | QPersistentModelIndex
 PAN_DAYS = {Zoom.WEEK: 7, Zoom.MONTH: 14, Zoom.QUARTER: 30}
+ELIDED_CACHE = 2_000
 
 
 class Columns:
@@ -70,6 +71,7 @@ class TimelineDelegate(QStyledItemDelegate):
         self.today = today
         self.row_height = row_height
         self._colors: tuple[int, BarColors] | None = None
+        self._elided: dict[tuple[str, int, bool, str], str] = {}  # names cut to fit, kept
 
     def colors(self, palette: QPalette) -> BarColors:
         key = palette.cacheKey()
@@ -110,11 +112,16 @@ class TimelineDelegate(QStyledItemDelegate):
             self.columns.name - pad * 2,
             option.rect.height(),
         )
-        painter.drawText(
-            box,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, box.width()),
-        )
+        key = (name, box.width(), bold, font.key())
+        shown = self._elided.get(key)
+        if shown is None:
+            if len(self._elided) > ELIDED_CACHE:
+                self._elided.clear()
+            metrics = painter.fontMetrics()
+            shown = self._elided[key] = metrics.elidedText(
+                name, Qt.TextElideMode.ElideRight, box.width()
+            )
+        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
         painter.setFont(option.font)
 
     def paint_slip(self, painter: QPainter, option: QStyleOptionViewItem, days: int | None) -> None:

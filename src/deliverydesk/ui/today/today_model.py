@@ -24,6 +24,8 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 NO_PARENT = 0xFFFFFFFF  # internalId of a group (a row's is its group's position)
 
 Index = QModelIndex | QPersistentModelIndex
+# Asked for every row as the tree lays out (thousands at once): combined once.
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def group_title(owner: Owner) -> str:
@@ -87,17 +89,13 @@ class TodayModel(QAbstractItemModel):
     # -- the model ---------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not parent.isValid():
-            return (
-                self.createIndex(row, column, NO_PARENT)
-                if 0 <= row < len(GROUPS)
-                else QModelIndex()
-            )
-        if parent.internalId() != NO_PARENT:
+            if 0 <= row < len(GROUPS):
+                return self.createIndex(row, column, NO_PARENT)
             return QModelIndex()
-        rows = self._groups[GROUPS[parent.row()]]
-        return (
-            self.createIndex(row, column, parent.row()) if 0 <= row < len(rows) else QModelIndex()
-        )
+        group = parent.row()
+        if parent.internalId() == NO_PARENT and 0 <= row < len(self._groups[GROUPS[group]]):
+            return self.createIndex(row, column, group)
+        return QModelIndex()
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid() or child.internalId() == NO_PARENT:
@@ -115,9 +113,7 @@ class TodayModel(QAbstractItemModel):
         return 5
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
