@@ -17,6 +17,7 @@ from deliverydesk.model.enums import Health, JourneyStatus
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import open_workspace
+from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.app import create_application
 from deliverydesk.ui.board.board_index import Quick
 from deliverydesk.ui.events import AppEvents
@@ -37,7 +38,7 @@ def main(out: Path) -> None:
     app = create_application(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         empty = open_workspace(data_dir(Path(tmp) / "empty"), FixedClock(TODAY))
-        welcome = WelcomeDialog(empty)
+        welcome = WelcomeDialog(Workspace(empty))
         welcome.show()
         settle(app)
         welcome.grab().save(str(out / "welcome.png"))
@@ -46,7 +47,7 @@ def main(out: Path) -> None:
 
         ctx = open_workspace(data_dir(Path(tmp) / "demo"), FixedClock(TODAY))
         seed_demo(ctx)
-        window = MainWindow(ctx, AppEvents())
+        window = MainWindow(Workspace(ctx), AppEvents())
         window.resize(1440, 860)
         window.show()
         settle(app)
@@ -85,7 +86,15 @@ def main(out: Path) -> None:
         apply_theme(app, dark=False)
         window.show_screen("timeline")
         settle(app)
-        window.grab().save(str(out / "timeline-coming.png"))
+        window.grab().save(str(out / "timeline.png"))
+        late = max(window.timeline.model.rows(), key=lambda row: row.slip_days)
+        window.timeline.show_journey(late.journey_id)
+        settle(app)
+        window.grab().save(str(out / "client-timeline.png"))
+        window.timeline.show_portfolio()
+        window.show_screen("today")
+        settle(app)
+        window.grab().save(str(out / "today.png"))
         window.close()
         ctx.close()
     print(f"Screenshots written to {out}")

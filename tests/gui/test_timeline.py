@@ -145,10 +145,10 @@ def test_clicking_a_row_shows_the_clients_timeline_and_clicking_that_opens_the_c
         view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
     )
     assert page.body.currentWidget() is page.client_panel
-    assert page.client_name.text() == "Hannah Lindqvist"
-    assert "4 days behind plan" in page.client_summary.text()
-    phases = page.client_chart.view
-    first = page.phase_model.index(0)
+    assert page.client_panel.name.text() == "Hannah Lindqvist"
+    assert "4 days behind plan" in page.client_panel.summary.text()
+    phases = page.client_panel.chart.view
+    first = page.client_panel.model.index(0)
     qtbot.mouseClick(
         phases.viewport(), Qt.MouseButton.LeftButton, pos=phases.visualRect(first).center()
     )
@@ -178,8 +178,17 @@ def test_hovering_words_the_phase_and_names_stay_literal(
     index = page.model.index(page.model.row_of(late))
     assert index.data(Qt.ItemDataRole.DisplayRole) == MARKUP
     page.show_journey(late)
-    assert page.client_name.text() == MARKUP
-    assert page.client_name.textFormat() == Qt.TextFormat.PlainText
+    assert page.client_panel.name.text() == MARKUP
+    assert page.client_panel.name.textFormat() == Qt.TextFormat.PlainText
+    marks = page.client_panel.marks  # the client's marks in words, in date order
+    first = marks.topLevelItem(0)
+    assert [first.text(c) for c in range(4)] == [
+        "Tue 3 Nov 2026",
+        "Checkpoint: Intake form",
+        "Onboarding",
+        "20 days late · Waiting on the client",
+    ]
+    assert marks.topLevelItem(1).text(1) == "Milestone and checkpoint: Plan approved"
 
 
 def test_rows_are_grouped_by_offer_and_sorted_by_slip_on_request(

@@ -193,3 +193,19 @@ def journey_summary(timeline: JourneyTimeline) -> str:
         end=text.long_date(timeline.planned_end_on),
         slip=slip_words(timeline.slip_days),
     )
+
+
+def mark_cells(mark: Mark, phase: str, today: date) -> tuple[str, str, str, str]:
+    """A milestone or checkpoint as a row of words: date, what, phase, state."""
+    what = tr("Checkpoint") if mark.is_checkpoint else tr("Milestone")
+    if mark.is_checkpoint and mark.is_milestone:
+        what = tr("Milestone and checkpoint")
+    if mark.completed_on is not None:
+        state = tr("Done")
+    elif mark.due_on < today:
+        state = tr("{days} late · {who}").format(
+            days=text.days((today - mark.due_on).days), who=text.waits_on(mark.owner)
+        )
+    else:
+        state = text.waits_on(mark.owner)
+    return (text.long_date(mark.on), f"{what}: {mark.title}", phase, state)

@@ -8,7 +8,7 @@ to read again), so the page costs nothing while hidden.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -29,15 +29,10 @@ from deliverydesk.services.timeline import JourneyTimeline, PortfolioRow
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import tr
 from deliverydesk.ui.timeline.capacity_strip import CapacityStripView
 from deliverydesk.ui.timeline.chart_panel import ChartPanel
-from deliverydesk.ui.timeline.journey_timeline import (
-    JourneyPhaseDelegate,
-    JourneyPhaseModel,
-    journey_summary,
-)
+from deliverydesk.ui.timeline.client_panel import ClientTimelinePanel
 from deliverydesk.ui.timeline.legend import Legend
 from deliverydesk.ui.timeline.portfolio_delegate import PortfolioDelegate
 from deliverydesk.ui.timeline.portfolio_model import (
@@ -71,7 +66,6 @@ class TimelinePage(QWidget):
         self.scale = TimeScale(em, self)
         self.client_scale = TimeScale(em, self)
         self.model = PortfolioModel(self)
-        self.phase_model = JourneyPhaseModel(workspace.today, self)
         self.timeline: JourneyTimeline | None = None
         self._names: dict[int, tuple[str, ...]] = {}  # phase names, read for tooltips
 
@@ -94,7 +88,9 @@ class TimelinePage(QWidget):
         self.portfolio.add_below(self.strip)
         self.portfolio.view.viewport().installEventFilter(self)
 
-        self.client_panel = self._build_client_panel()
+        self.client_panel = ClientTimelinePanel(self.client_scale, self.columns, workspace.today)
+        self.client_panel.back_requested.connect(self.show_portfolio)
+        self.client_panel.open_requested.connect(self._open_current)
         self.empty = EmptyState(
             "timeline",
             tr("No active journeys yet"),
@@ -161,48 +157,6 @@ class TimelinePage(QWidget):
         )
         self.toolbar.addWidget(self.sort_label)
         self.toolbar.addWidget(self.sort_picker)
-
-    def _build_client_panel(self) -> QWidget:
-        panel = QWidget()
-        back = QToolButton()
-        back.setIcon(icon("back"))
-        back.setText(tr("All clients"))
-        back.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        back.setAutoRaise(True)
-        back.setAccessibleName(tr("Back to every client's timeline"))
-        back.clicked.connect(self.show_portfolio)
-        for keys in (QKeySequence(QKeySequence.StandardKey.Back), QKeySequence(Qt.Key.Key_Escape)):
-            shortcut = QShortcut(keys, panel, self.show_portfolio)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.client_name = QLabel()
-        self.client_name.setTextFormat(Qt.TextFormat.PlainText)  # the person's own text
-        make_heading(self.client_name, 1.25)
-        self.client_summary = QLabel()
-        self.client_summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.client_summary.setWordWrap(True)
-        self.open_button = QPushButton(icon("clients"), tr("&Open client page"))
-        self.open_button.clicked.connect(self._open_current)
-        self.client_chart = ChartPanel(
-            self.client_scale, self.columns, self._ws.today, tr("Phase"), tr("Slip")
-        )
-        self.client_chart.view.setModel(self.phase_model)
-        self.phase_delegate = JourneyPhaseDelegate(
-            self.client_scale, self.columns, self._ws.today, self.client_chart.view
-        )
-        self.client_chart.set_delegate(self.phase_delegate)
-        self.client_chart.view.setAccessibleName(tr("Client timeline"))
-        self.client_chart.view.clicked.connect(self._open_current)
-        self.client_chart.view.activated.connect(self._open_current)
-        head = QHBoxLayout()
-        head.addWidget(back)
-        head.addWidget(self.client_name, 1)
-        head.addWidget(self.open_button)
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(head)
-        layout.addWidget(self.client_summary)
-        layout.addWidget(self.client_chart, 1)
-        return panel
 
     # -- zoom and scrolling ------------------------------------------------------------------
     def current_scale(self) -> TimeScale:
@@ -276,7 +230,7 @@ class TimelinePage(QWidget):
         super().showEvent(event)
         focused = QApplication.focusWidget()
         if focused is None or not self.isAncestorOf(focused):  # coming back to the screen
-            view = self.client_chart.view if self.timeline else self.portfolio.view
+            view = self.client_panel.chart.view if self.timeline else self.portfolio.view
             view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_changed(self, changes: Changes) -> None:
@@ -327,10 +281,7 @@ class TimelinePage(QWidget):
             self.show_portfolio()
             return
         self.timeline = timeline
-        self.phase_model.set_timeline(timeline)
-        self.phase_delegate.current_position = timeline.current_position
-        self.client_name.setText(timeline.client_name)
-        self.client_summary.setText(journey_summary(timeline))
+        self.client_panel.show_timeline(timeline)
         if not keep_view:
             today = self._ws.today()
             ends = [p.forecast_end(today) for p in timeline.phases] + [timeline.planned_end_on]
@@ -340,15 +291,12 @@ class TimelinePage(QWidget):
             self.client_scale.show_day(min(starts), at=0.05)
         self.body.setCurrentWidget(self.client_panel)
         self._sync_zoom_buttons()
-        self.client_chart.view.setFocus()
-        if self.client_chart.view.currentIndex().row() < 0 and self.phase_model.rowCount():
-            row = min(max(timeline.current_position, 0), self.phase_model.rowCount() - 1)
-            self.client_chart.view.setCurrentIndex(self.phase_model.index(row))
+        self.client_panel.chart.view.setFocus()
 
     def show_portfolio(self) -> None:
         showing = self.timeline.journey_id if self.timeline else None
         self.timeline = None
-        self.phase_model.set_timeline(None)
+        self.client_panel.show_timeline(None)
         self.body.setCurrentWidget(self.portfolio if self.model.journeys else self.empty)
         self._sync_zoom_buttons()
         if showing is not None and (row := self.model.row_of(showing)) >= 0:
