@@ -87,6 +87,20 @@ def test_mark_done_and_undo(qtbot: QtBot, sprint: tuple[Workspace, int], events:
     assert "Welcome call" in [r.step_title for r in page.model.all_rows()]
 
 
+def test_space_marks_the_selected_step_done(
+    qtbot: QtBot, sprint: tuple[Workspace, int], events: AppEvents
+) -> None:
+    workspace, journey_id = sprint
+    page = make_page(qtbot, workspace, events)
+    page.activateWindow()  # shortcuts reach the active window only
+    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+    select(page, "Intake form")
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Space)
+    assert steps(workspace, journey_id)["Intake form"][2] == TODAY
+    assert page.undo_stack.undoText() == "Mark 'Intake form' done"
+
+
 def test_reschedule_without_the_rest_moves_one_step_and_undoes(
     qtbot: QtBot, sprint: tuple[Workspace, int], events: AppEvents
 ) -> None:

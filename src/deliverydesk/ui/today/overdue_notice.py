@@ -143,13 +143,20 @@ class OverdueNotice:
         if not self.banner.isHidden() and changes.touches(COUNT_ASPECTS):
             self.recount()
 
+    def _bring_up(self) -> None:
+        """From the desktop notification: the window to the front, on Today."""
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+        self.banner.open_today.emit()
+
     def _notify(self, counts: dict[Owner, int]) -> None:
         tray = QSystemTrayIcon(app_icon(), self.window)
         if not tray.supportsMessages():
             return
         tray.setToolTip("DeliveryDesk")
-        tray.messageClicked.connect(self.banner.open_today)
-        tray.activated.connect(lambda _reason: self.banner.open_today.emit())
+        tray.messageClicked.connect(self._bring_up)
+        tray.activated.connect(lambda _reason: self._bring_up())
         tray.show()
         tray.showMessage(
             tr("Overdue in DeliveryDesk"),

@@ -125,7 +125,7 @@ class TodayPage(QWidget):
             return made
 
         self.done_action = action(
-            "step_done", tr("Mark done"), "Ctrl+D", tr("Mark the step done today"), self.mark_done
+            "step_done", tr("Mark done"), "Space", tr("Mark the step done today"), self.mark_done
         )
         self.reschedule_action = action(
             "today",
