@@ -10,10 +10,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from deliverydesk.model.clock import FixedClock
-from deliverydesk.model.enums import Health, JourneyStatus
+from deliverydesk.model.enums import Health, JourneyStatus, Owner
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import open_workspace
@@ -89,7 +89,20 @@ def main(out: Path) -> None:
         apply_theme(app, dark=False)
         window.show_screen("timeline")
         settle(app)
-        window.grab().save(str(out / "timeline-coming.png"))
+        window.grab().save(str(out / "timeline.png"))
+        late = max(window.timeline.model.rows(), key=lambda row: row.slip_days)
+        window.timeline.show_journey(late.journey_id)
+        settle(app)
+        window.grab().save(str(out / "client-timeline.png"))
+        window.timeline.show_portfolio()
+        window.show_screen("today")
+        settle(app)
+        today = window.today
+        waiting = today.model.group_index(Owner.CLIENT)  # the clients' homework, nudgeable
+        today.tree.setCurrentIndex(today.model.index(0, 0, waiting))
+        today.tree.scrollTo(waiting, QAbstractItemView.ScrollHint.PositionAtTop)
+        settle(app)
+        window.grab().save(str(out / "today.png"))
         window.close()
         workspace.close()
     print(f"Screenshots written to {out}")

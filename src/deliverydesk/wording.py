@@ -88,6 +88,8 @@ ACTIVITY_WORDS = {
     ActivityKind.CLIENT_UPDATED: N_("Updated the client's details"),
     ActivityKind.STEPS_RESCHEDULED: N_("Moved {steps} due dates to the new working days"),
     ActivityKind.OFFER_APPLIED: N_("Brought up to revision {revision} of {offer}"),
+    ActivityKind.STEPS_SHIFTED: N_("Moved the {steps} later steps of '{phase}' along with it"),
+    ActivityKind.NUDGE_SENT: N_("Nudged the client about '{step}'"),
 }
 
 

@@ -101,3 +101,5 @@ class ActivityKind(StrEnum):
     CLIENT_UPDATED = "client_updated"
     STEPS_RESCHEDULED = "steps_rescheduled"  # working days or closed dates changed
     OFFER_APPLIED = "offer_applied"  # the journey brought up to a newer revision of its offer
+    STEPS_SHIFTED = "steps_shifted"  # a step rescheduled took the later steps of its phase along
+    NUDGE_SENT = "nudge_sent"  # a reminder or update drafted for the client: the last contact

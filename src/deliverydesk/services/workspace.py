@@ -13,27 +13,34 @@ from datetime import date
 from pathlib import Path
 
 from deliverydesk.model.clock import Clock, SystemClock
+from deliverydesk.model.enums import Owner
 from deliverydesk.model.fit import RightFit
 from deliverydesk.model.offer_design import OfferSpec
 from deliverydesk.services import (
+    calendar_export,
     capacity,
     client_lookup,
     clients,
     detail,
     journeys,
     lifecycle,
+    nudge,
     offer_apply,
     offer_file,
     offer_revisions,
     practice,
     queries,
+    reschedule,
+    timeline,
 )
 from deliverydesk.services import offer_design as designs
 from deliverydesk.services import practice_settings as settings
+from deliverydesk.services import today as due_now
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.rows import JourneyRow, OfferSummary
 from deliverydesk.store.integrity import IntegrityReport
+from deliverydesk.wording import ENGLISH, Words
 
 
 class Workspace:
@@ -269,3 +276,40 @@ class Workspace:
 
     def import_offer(self, path: Path) -> Result[int]:
         return offer_file.import_offer(self._ctx, path)
+
+    # -- timeline, today and the calendar ----------------------------------------------------
+    def portfolio(self, journey_ids: Iterable[int] | None = None) -> list[timeline.PortfolioRow]:
+        return timeline.portfolio(self._ctx, journey_ids)
+
+    def journey_timeline(self, journey_id: int) -> timeline.JourneyTimeline:
+        return timeline.journey_timeline(self._ctx, journey_id)
+
+    def capacity_strip(self, until: date | None = None) -> timeline.CapacityStrip:
+        return timeline.capacity_strip(self._ctx, until)
+
+    def today_list(self, journey_ids: Iterable[int] | None = None) -> due_now.TodayList:
+        return due_now.today_list(self._ctx, journey_ids)
+
+    def overdue_counts(self) -> dict[Owner, int]:
+        return due_now.overdue_counts(self._ctx)
+
+    def reschedule_step(
+        self, step_id: int, due_on: date, *, shift_rest: bool = False
+    ) -> Result[reschedule.Rescheduled]:
+        return reschedule.reschedule_step(self._ctx, step_id, due_on, shift_rest=shift_rest)
+
+    def restore_step_dates(
+        self, rescheduled: reschedule.Rescheduled
+    ) -> Result[reschedule.Rescheduled]:
+        return reschedule.restore_step_dates(self._ctx, rescheduled)
+
+    def nudge_draft(self, step_id: int, words: Words = ENGLISH) -> nudge.NudgeDraft:
+        return nudge.nudge_draft(self._ctx, step_id, words)
+
+    def record_nudge(self, step_id: int, channel: nudge.NudgeChannel) -> Changes:
+        return nudge.record_nudge(self._ctx, step_id, channel)
+
+    def export_calendar(self, path: Path, words: Words = ENGLISH) -> int:
+        """Every open step of the active journeys to an .ics file (see also the job in
+        ui/today/calendar_export.py, which runs it off the window's thread)."""
+        return calendar_export.export_calendar(self._ctx, path, words)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -160,14 +160,11 @@ class MainWindow(QMainWindow):
 
         self._ws = workspace
         self.clients = ClientsPage(workspace, self.events, self.undo_stack)
-        position = SCREENS.index("clients")
-        stand_in = self.stack.widget(position)
-        self.stack.insertWidget(position, self.clients)
-        self.stack.removeWidget(stand_in)
-        stand_in.deleteLater()
+        self._install("clients", self.clients)
         self.clients.client_page.back_requested.connect(self._back_from_client)
         self.board.attach(workspace)
         self._attach_settings(workspace)
+        self._attach_timeline_and_today(workspace)
         self.refresh_title()
 
     def _attach_settings(self, workspace: Workspace) -> None:
@@ -175,14 +172,37 @@ class MainWindow(QMainWindow):
         from deliverydesk.ui.settings.settings_page import SettingsPage
 
         self.settings = SettingsPage(workspace, self.events, self.undo_stack)
-        position = SCREENS.index("settings")
-        stand_in = self.stack.widget(position)
-        self.stack.insertWidget(position, self.settings)
-        self.stack.removeWidget(stand_in)
-        stand_in.deleteLater()
+        self._install("settings", self.settings)
         self.events.changed.connect(
             lambda changes: self.refresh_title() if changes.touches(Aspect.PRACTICE) else None
         )
+
+    def _attach_timeline_and_today(self, workspace: Workspace) -> None:
+        """Timeline and Today take their screens' places; the overdue banner, the start's
+        notification and File → Export calendar… come with them."""
+        from deliverydesk.ui.timeline.timeline_page import TimelinePage
+        from deliverydesk.ui.today.calendar_export import add_export_action
+        from deliverydesk.ui.today.overdue_notice import OverdueNotice
+        from deliverydesk.ui.today.today_page import TodayPage
+
+        self.timeline = TimelinePage(workspace, self.events)
+        self.today = TodayPage(workspace, self.events, self.undo_stack)
+        for key, page in (("timeline", self.timeline), ("today", self.today)):
+            self._install(key, page)
+            page.open_journey.connect(self.open_client)
+        self.calendar_export = add_export_action(self, workspace)
+        self.overdue = OverdueNotice(self, workspace, self.events)
+        self.overdue.banner.open_today.connect(lambda: self.show_screen("today"))
+        QTimer.singleShot(0, self.overdue.start)  # after the first paint of the window
+
+    def _install(self, key: str, page: QWidget) -> None:
+        """Put a screen built on the workspace where its stand-in was."""
+        position = SCREENS.index(key)
+        stand_in = self.stack.widget(position)
+        self.stack.insertWidget(position, page)
+        if stand_in is not None:
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
 
     @property
     def ready(self) -> bool:

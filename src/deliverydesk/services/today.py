@@ -1,0 +1,160 @@
+"""Today: the open steps due today, overdue or due this week across every active journey,
+split by who must act (me, the client, a third party). One statement each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from sqlalchemy import bindparam, text
+
+from deliverydesk.model.enums import Owner, StepKind
+from deliverydesk.services.context import Context
+
+WEEK_DAYS = 7  # "this week": today and the six days after it, so Friday still sees Monday
+
+_day = date.fromisoformat
+_OWNER = {o.value: o for o in Owner}
+_KIND = {k.value: k for k in StepKind}
+
+
+class Timing(StrEnum):
+    OVERDUE = "overdue"
+    TODAY = "today"
+    THIS_WEEK = "this_week"
+
+
+@dataclass(frozen=True, slots=True)
+class TodayRow:
+    step_id: int
+    journey_id: int
+    client_id: int
+    client_name: str
+    step_title: str
+    phase_name: str
+    offer_name: str
+    kind: StepKind
+    owner: Owner
+    is_touchpoint: bool
+    start_on: date
+    due_on: date
+    timing: Timing
+    days_late: int  # 0 unless overdue
+
+    @property
+    def can_nudge(self) -> bool:
+        """A message goes to the client: their own step, or a reassurance touchpoint."""
+        return self.owner is Owner.CLIENT or self.is_touchpoint
+
+
+@dataclass(frozen=True, slots=True)
+class TodayList:
+    today: date
+    mine: tuple[TodayRow, ...]
+    client: tuple[TodayRow, ...]
+    third_party: tuple[TodayRow, ...]
+
+    def group(self, owner: Owner) -> tuple[TodayRow, ...]:
+        return {Owner.ME: self.mine, Owner.CLIENT: self.client}.get(owner, self.third_party)
+
+    @property
+    def rows(self) -> tuple[TodayRow, ...]:
+        return self.mine + self.client + self.third_party
+
+    @property
+    def overdue(self) -> int:
+        return sum(row.days_late > 0 for row in self.rows)
+
+
+_DUE = text(
+    """
+SELECT journey_step.id, journey_step.journey_id, journey.client_id, client.name,
+       journey_step.title, journey_phase.name, journey.offer_name, journey_step.kind,
+       journey_step.owner, journey_step.is_touchpoint, journey_step.start_on,
+       journey_step.due_on
+FROM journey_step
+JOIN journey ON journey.id = journey_step.journey_id
+JOIN client ON client.id = journey.client_id
+JOIN journey_phase ON journey_phase.id = journey_step.phase_id
+WHERE journey_step.completed_on IS NULL
+  AND journey_step.due_on <= :horizon
+  AND journey.status = 'active'
+"""
+)
+_ORDER = """
+ORDER BY journey_step.due_on, lower(client.name), journey_step.journey_id,
+         journey_step.position
+"""
+_ALL_DUE = text(_DUE.text + _ORDER)
+_SOME_DUE = text(_DUE.text + " AND journey_step.journey_id IN :ids" + _ORDER).bindparams(
+    bindparam("ids", expanding=True)
+)
+
+
+def today_list(ctx: Context, journey_ids: Iterable[int] | None = None) -> TodayList:
+    """What is overdue, due today and due in the coming six days, most late first; with
+    `journey_ids`, only these journeys' steps (to refresh what a change touched)."""
+    today = ctx.clock.today()
+    horizon = {"horizon": (today + timedelta(days=WEEK_DAYS - 1)).isoformat()}
+    ids = None if journey_ids is None else list(journey_ids)
+    with ctx.db.engine.connect() as connection:
+        if ids is None:
+            raw = connection.execute(_ALL_DUE, horizon).all()
+        else:
+            raw = connection.execute(_SOME_DUE, {**horizon, "ids": ids}).all() if ids else []
+    groups: dict[Owner, list[TodayRow]] = {owner: [] for owner in Owner}
+    for r in raw:
+        due = _day(r[11])
+        owner = _OWNER[r[8]]
+        groups[owner].append(
+            TodayRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                _KIND[r[7]],
+                owner,
+                bool(r[9]),
+                _day(r[10]),
+                due,
+                _timing(due, today),
+                max((today - due).days, 0),
+            )
+        )
+    return TodayList(
+        today,
+        tuple(groups[Owner.ME]),
+        tuple(groups[Owner.CLIENT]),
+        tuple(groups[Owner.THIRD_PARTY]),
+    )
+
+
+def _timing(due: date, today: date) -> Timing:
+    if due < today:
+        return Timing.OVERDUE
+    return Timing.TODAY if due == today else Timing.THIS_WEEK
+
+
+_OVERDUE = text(
+    """
+SELECT journey_step.owner, count(*)
+FROM journey_step
+JOIN journey ON journey.id = journey_step.journey_id
+WHERE journey_step.completed_on IS NULL
+  AND journey_step.due_on < :today
+  AND journey.status = 'active'
+GROUP BY journey_step.owner
+"""
+)
+
+
+def overdue_counts(ctx: Context) -> dict[Owner, int]:
+    """Open steps past their due date in active journeys, per owner (a start asks this)."""
+    with ctx.db.engine.connect() as connection:
+        raw = connection.execute(_OVERDUE, {"today": ctx.clock.today().isoformat()}).all()
+    return {_OWNER[owner]: count for owner, count in raw}

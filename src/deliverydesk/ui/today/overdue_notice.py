@@ -1,0 +1,168 @@
+"""On start, when something is overdue: a banner across the window that opens Today, and a
+desktop notification where the system shows them. The banner's count follows every change;
+dismissed, it stays away until tomorrow."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSystemTrayIcon,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from deliverydesk.model.enums import Owner
+from deliverydesk.services.changes import Aspect, Changes
+from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.icons import app_icon, icon
+from deliverydesk.ui.text import tr
+from deliverydesk.ui.theme import semantic
+
+COUNT_ASPECTS = Aspect.STEPS | Aspect.JOURNEY | Aspect.PHASE
+TRAY_SECONDS = 30  # the tray icon leaves again once its message has been seen
+
+
+def overdue_sentence(counts: dict[Owner, int]) -> str:
+    """ "3 steps are overdue: 1 of yours, 2 waiting on clients." """
+    total = sum(counts.values())
+    head = tr("1 step is overdue") if total == 1 else tr("{n} steps are overdue").format(n=total)
+    parts = []
+    for owner, one, many in (
+        (Owner.ME, tr("1 of yours"), tr("{n} of yours")),
+        (Owner.CLIENT, tr("1 waiting on a client"), tr("{n} waiting on clients")),
+        (Owner.THIRD_PARTY, tr("1 on a third party"), tr("{n} on third parties")),
+    ):
+        n = counts.get(owner, 0)
+        if n:
+            parts.append(one if n == 1 else many.format(n=n))
+    return f"{head}: {', '.join(parts)}." if parts else f"{head}."
+
+
+class OverdueBanner(QToolBar):
+    """Signals:
+    open_today(): the person asked to see what is overdue.
+    """
+
+    open_today = Signal()
+
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(tr("Overdue"), parent)
+        self._today = today
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.toggleViewAction().setVisible(False)  # not a toolbar to switch on and off
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.body = QWidget()
+        self.body.setAutoFillBackground(True)
+        row = QHBoxLayout(self.body)
+        em = self.fontMetrics().height()
+        row.setContentsMargins(em // 2, em // 4, em // 4, em // 4)
+        self.picture = QLabel()
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setAccessibleName(tr("Overdue steps"))
+        self.open_button = QPushButton(icon("today"), tr("Open Today"))
+        self.open_button.clicked.connect(self.open_today)
+        self.close_button = QToolButton()
+        self.close_button.setText("×")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip(tr("Hide until tomorrow"))
+        self.close_button.setAccessibleName(tr("Hide the overdue notice"))
+        self.close_button.clicked.connect(self.dismiss)
+        row.addWidget(self.picture)
+        row.addWidget(self.message, 1)
+        row.addWidget(self.open_button)
+        row.addWidget(self.close_button)
+        self.addWidget(self.body)
+        self.dismissed_on: date | None = None
+        self._tint()
+
+    def _tint(self) -> None:
+        palette = self.body.palette()
+        warning = QColor(semantic(palette).warning)
+        base = palette.color(QPalette.ColorRole.Window)
+        share = 0.22  # a tint: the words keep their contrast on it
+        mixed = QColor.fromRgbF(
+            base.redF() * (1 - share) + warning.redF() * share,
+            base.greenF() * (1 - share) + warning.greenF() * share,
+            base.blueF() * (1 - share) + warning.blueF() * share,
+        )
+        palette.setColor(QPalette.ColorRole.Window, mixed)
+        self.body.setPalette(palette)
+        em = self.fontMetrics().height()
+        self.picture.setPixmap(icon("at_risk", semantic(palette).warning).pixmap(QSize(em, em)))
+
+    def show_counts(self, counts: dict[Owner, int], today: date) -> None:
+        """Show the counts, or hide when nothing is overdue (or dismissed today)."""
+        total = sum(counts.values())
+        self.message.setText(overdue_sentence(counts) if total else "")
+        self.setVisible(bool(total) and self.dismissed_on != today)
+
+    def dismiss(self) -> None:
+        self.dismissed_on = self._today()
+        self.hide()
+
+
+class OverdueNotice:
+    """Wires the banner (and the tray) to the window, the workspace and the event bus."""
+
+    def __init__(self, window: QMainWindow, workspace: Workspace, events: AppEvents) -> None:
+        self._ws = workspace
+        self.window = window
+        self.banner = OverdueBanner(workspace.today, window)
+        self.banner.hide()
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
+        self.tray: QSystemTrayIcon | None = None
+        events.changed.connect(self._changed)
+        events.day_changed.connect(lambda _day: self.recount())
+
+    def start(self) -> dict[Owner, int]:
+        """The start's check: banner always, desktop notification where supported."""
+        counts = self.recount()
+        if sum(counts.values()) and QSystemTrayIcon.isSystemTrayAvailable():
+            self._notify(counts)
+        return counts
+
+    def recount(self) -> dict[Owner, int]:
+        counts = self._ws.overdue_counts()
+        self.banner.show_counts(counts, self._ws.today())
+        return counts
+
+    def _changed(self, changes: Changes) -> None:
+        """Keep a shown count true (one small query); a hidden banner stays hidden."""
+        if not self.banner.isHidden() and changes.touches(COUNT_ASPECTS):
+            self.recount()
+
+    def _bring_up(self) -> None:
+        """From the desktop notification: the window to the front, on Today."""
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+        self.banner.open_today.emit()
+
+    def _notify(self, counts: dict[Owner, int]) -> None:
+        tray = QSystemTrayIcon(app_icon(), self.window)
+        if not tray.supportsMessages():
+            return
+        tray.setToolTip("DeliveryDesk")
+        tray.messageClicked.connect(self._bring_up)
+        tray.activated.connect(lambda _reason: self._bring_up())
+        tray.show()
+        tray.showMessage(
+            tr("Overdue in DeliveryDesk"),
+            overdue_sentence(counts),
+            QSystemTrayIcon.MessageIcon.Information,
+            10_000,
+        )
+        self.tray = tray
+        QTimer.singleShot(TRAY_SECONDS * 1000, tray.hide)

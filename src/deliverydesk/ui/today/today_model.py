@@ -1,0 +1,182 @@
+"""Today's rows as a tree: three groups (mine, waiting on the client, third party), each
+holding its steps, most late first. Columns: client, step, phase, due, late."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from deliverydesk.model.enums import Owner
+from deliverydesk.services.today import Timing, TodayList, TodayRow
+from deliverydesk.ui import text
+from deliverydesk.ui.icons import icon
+from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.theme import semantic
+
+CLIENT, STEP, PHASE, DUE, LATE = range(5)
+GROUPS = (Owner.ME, Owner.CLIENT, Owner.THIRD_PARTY)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+NO_PARENT = 0xFFFFFFFF  # internalId of a group (a row's is its group's position)
+
+Index = QModelIndex | QPersistentModelIndex
+# Asked for every row as the tree lays out (thousands at once): combined once.
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def group_title(owner: Owner) -> str:
+    return {
+        Owner.ME: tr("Mine"),
+        Owner.CLIENT: tr("Waiting on the client"),
+        Owner.THIRD_PARTY: tr("Third party"),
+    }[owner]
+
+
+def _order(row: TodayRow) -> tuple[date, str, int, int]:
+    return (row.due_on, row.client_name.casefold(), row.journey_id, row.step_id)
+
+
+class TodayModel(QAbstractItemModel):
+    def __init__(self, today: Callable[[], date], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._groups: dict[Owner, list[TodayRow]] = {owner: [] for owner in GROUPS}
+
+    # -- filling -----------------------------------------------------------------------------
+    def set_list(self, found: TodayList) -> None:
+        self.beginResetModel()
+        self._groups = {owner: list(found.group(owner)) for owner in GROUPS}
+        self.endResetModel()
+
+    def update_journeys(self, journey_ids: Iterable[int], found: TodayList) -> None:
+        """Replace these journeys' rows by those in `found` (read for just these journeys)."""
+        ids = set(journey_ids)
+        self.beginResetModel()
+        for owner in GROUPS:
+            kept = [row for row in self._groups[owner] if row.journey_id not in ids]
+            kept.extend(found.group(owner))
+            kept.sort(key=_order)
+            self._groups[owner] = kept
+        self.endResetModel()
+
+    # -- reading -----------------------------------------------------------------------------
+    def rows(self, owner: Owner) -> list[TodayRow]:
+        return self._groups[owner]
+
+    def all_rows(self) -> list[TodayRow]:
+        return [row for owner in GROUPS for row in self._groups[owner]]
+
+    def row_at(self, index: Index) -> TodayRow | None:
+        if not index.isValid() or index.internalId() == NO_PARENT:
+            return None
+        rows = self._groups[GROUPS[index.internalId()]]
+        return rows[index.row()] if 0 <= index.row() < len(rows) else None
+
+    def index_of(self, step_id: int) -> QModelIndex:
+        for position, owner in enumerate(GROUPS):
+            for row, found in enumerate(self._groups[owner]):
+                if found.step_id == step_id:
+                    return self.createIndex(row, 0, position)
+        return QModelIndex()
+
+    def group_index(self, owner: Owner) -> QModelIndex:
+        return self.createIndex(GROUPS.index(owner), 0, NO_PARENT)
+
+    # -- the model ---------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not parent.isValid():
+            if 0 <= row < len(GROUPS):
+                return self.createIndex(row, column, NO_PARENT)
+            return QModelIndex()
+        group = parent.row()
+        if parent.internalId() == NO_PARENT and 0 <= row < len(self._groups[GROUPS[group]]):
+            return self.createIndex(row, column, group)
+        return QModelIndex()
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid() or child.internalId() == NO_PARENT:
+            return QModelIndex()
+        return self.createIndex(int(child.internalId()), 0, NO_PARENT)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(GROUPS)
+        if parent.internalId() == NO_PARENT and parent.column() == 0:
+            return len(self._groups[GROUPS[parent.row()]])
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 5
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (tr("Client"), tr("Step"), tr("Phase"), tr("Due"), tr("Late"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == NO_PARENT:
+            return self._group_data(GROUPS[index.row()], index.column(), role)
+        row = self.row_at(index)
+        if row is None:
+            return None
+        if role == ROW_ROLE:
+            return row
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cut cell, never markup
+            return literal_rich_text([self._cell(row, column)]) if self._cell(row, column) else None
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == CLIENT:
+            return "; ".join(part for part in (self._cell(row, c) for c in range(5)) if part)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (DUE, LATE):
+            return self._tone(row)
+        if role == Qt.ItemDataRole.DecorationRole and column == STEP:
+            return icon("sparkle") if row.is_touchpoint else None
+        return None
+
+    def _group_data(self, owner: Owner, column: int, role: int) -> Any:
+        rows = self._groups[owner]
+        if role == Qt.ItemDataRole.DisplayRole and column == CLIENT:
+            late = sum(row.timing is Timing.OVERDUE for row in rows)
+            count = tr("{n} due").format(n=len(rows)) if rows else tr("nothing due")
+            if late:
+                count += " · " + tr("{n} overdue").format(n=late)
+            return f"{group_title(owner)} · {count}"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont(QApplication.font())
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and column == CLIENT:
+            return icon(text.owner_icon_name(owner))
+        return None
+
+    def _cell(self, row: TodayRow, column: int) -> str:
+        if column == CLIENT:
+            return row.client_name
+        if column == STEP:
+            return row.step_title
+        if column == PHASE:
+            return row.phase_name
+        if column == DUE:
+            return text.short_date(row.due_on, self._today())
+        return text.days(row.days_late) if row.timing is Timing.OVERDUE else ""
+
+    def _tone(self, row: TodayRow) -> QBrush | None:
+        palette = QApplication.palette()
+        if row.timing is Timing.OVERDUE:
+            colors = semantic(palette)
+            return QBrush(colors.danger if row.owner is Owner.ME else colors.warning)
+        if row.timing is Timing.THIS_WEEK:
+            return QBrush(palette.color(QPalette.ColorRole.PlaceholderText))
+        return None

@@ -1,0 +1,363 @@
+"""The Today screen: what is overdue, due today and due this week across every client, in
+three groups (mine, waiting on the client, third party). On a row: mark done, reschedule,
+nudge the client, open the client; the first two go on the undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deliverydesk.model.enums import Owner
+from deliverydesk.services.changes import Aspect, Changes
+from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.services.nudge import NudgeChannel
+from deliverydesk.services.today import Timing, TodayRow
+from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui import text
+from deliverydesk.ui.empty_state import EmptyState
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.icons import icon
+from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.today.nudge_dialog import NudgeDialog
+from deliverydesk.ui.today.reschedule_dialog import RescheduleDialog
+from deliverydesk.ui.today.today_commands import RescheduleCommand
+from deliverydesk.ui.today.today_model import CLIENT, GROUPS, STEP, TodayModel
+from deliverydesk.ui.typography import make_heading
+from deliverydesk.ui.undo_commands import REFUSALS, CompleteStepCommand, ServiceCommand
+
+# What a row shows: a step's dates and state, its journey's state, names.
+TODAY_ASPECTS = Aspect.STEPS | Aspect.PHASE | Aspect.JOURNEY | Aspect.CLIENT | Aspect.OFFER
+
+
+class TodayPage(QWidget):
+    """Signals:
+    open_journey(int): the person asked to open this journey's client page.
+    """
+
+    open_journey = Signal(int)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        events: AppEvents,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ws = workspace
+        self._events = events
+        self.undo_stack = undo_stack
+        self.model = TodayModel(workspace.today, self)
+
+        title = QLabel(tr("Today"))
+        make_heading(title, 1.5)
+        self.date_label = QLabel()
+        self.summary = QLabel()
+        self.summary.setAccessibleName(tr("What is due"))
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addWidget(self.date_label)
+        top.addStretch(1)
+        top.addWidget(self.summary)
+
+        self._build_actions()
+        actions_row = QHBoxLayout()
+        actions_row.addWidget(QLabel(tr("Selected step:")))
+        for action in (
+            self.done_action,
+            self.reschedule_action,
+            self.nudge_action,
+            self.open_action,
+        ):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            actions_row.addWidget(button)
+        actions_row.addStretch(1)
+
+        self.tree = self._build_tree()
+        self.empty = EmptyState(
+            "today",
+            tr("Nothing is due this week"),
+            tr(
+                "Steps that are overdue, due today or due in the next seven days appear here, "
+                "split into your work, what clients owe you and what third parties owe."
+            ),
+        )
+        self.body = QStackedWidget()
+        self.body.addWidget(self.tree)
+        self.body.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(actions_row)
+        layout.addWidget(self.body, 1)
+
+        self._stale = True
+        self._pending: set[int] = set()
+        events.changed.connect(self.on_changed)
+        events.day_changed.connect(self.on_day_changed)
+        self._update_actions()
+
+    # -- building ----------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        def action(icon_name: str, label: str, keys: str, tip: str, slot: object) -> QAction:
+            made = QAction(icon(icon_name), label, self)
+            made.setShortcut(QKeySequence(keys))
+            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut = made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            made.setToolTip(f"{tip} ({shortcut})")
+            made.triggered.connect(slot)
+            self.addAction(made)
+            return made
+
+        self.done_action = action(
+            "step_done", tr("Mark done"), "Space", tr("Mark the step done today"), self.mark_done
+        )
+        self.reschedule_action = action(
+            "today",
+            tr("Reschedule…"),
+            "Ctrl+E",
+            tr("Give the step a new due date"),
+            self._reschedule_current,
+        )
+        self.nudge_action = action(
+            "owner_client",
+            tr("Nudge…"),
+            "Ctrl+M",
+            tr("Draft a message to the client from the step's template"),
+            self._nudge_current,
+        )
+        self._nudge_tip = self.nudge_action.toolTip()
+        self.open_action = action(
+            "clients", tr("Open client"), "Ctrl+O", tr("Open the client's page"), self.open_current
+        )
+
+    def _build_tree(self) -> QTreeView:
+        tree = QTreeView()
+        tree.setModel(self.model)
+        tree.setUniformRowHeights(True)
+        tree.setIndentation(self.fontMetrics().height())  # room for the names, not the tree
+        tree.setAlternatingRowColors(True)
+        tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        tree.setAccessibleName(tr("Steps due"))
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(self._show_menu)
+        tree.activated.connect(self._activated)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in enumerate((16, 22, 13, 7, 6)):
+            header.resizeSection(column, width * em)
+        header.setSectionResizeMode(STEP, QHeaderView.ResizeMode.Stretch)
+        tree.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        return tree
+
+    # -- data --------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._stale, self._pending = False, set()
+        keep = self.current_row()
+        self.model.set_list(self._ws.today_list())
+        self._after_fill(keep.step_id if keep else None)
+
+    def _after_fill(self, step_id: int | None) -> None:
+        for position, _owner in enumerate(GROUPS):
+            self.tree.setFirstColumnSpanned(position, QModelIndex(), True)
+            self.tree.expand(self.model.index(position, 0))
+        rows = self.model.all_rows()
+        self.body.setCurrentWidget(self.tree if rows else self.empty)
+        self.date_label.setText(text.long_date(self._ws.today()))
+        overdue = sum(row.timing is Timing.OVERDUE for row in rows)
+        due_today = sum(row.timing is Timing.TODAY for row in rows)
+        week = len(rows) - overdue - due_today
+        self.summary.setText(
+            tr("{overdue} overdue · {today} due today · {week} later this week").format(
+                overdue=overdue, today=due_today, week=week
+            )
+        )
+        index = self.model.index_of(step_id) if step_id is not None else QModelIndex()
+        if not index.isValid():
+            index = self._first_row()
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        self._update_actions()
+
+    def _first_row(self) -> QModelIndex:
+        for owner in GROUPS:
+            if self.model.rows(owner):
+                return self.model.index(0, 0, self.model.group_index(owner))
+        return QModelIndex()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._catch_up()
+        super().showEvent(event)
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.everything or changes.touches(Aspect.PRACTICE):
+            self._stale = True
+        elif changes.journeys and changes.touches(TODAY_ASPECTS):
+            self._pending |= changes.journeys
+        else:
+            return
+        if self.isVisible():
+            self._catch_up()
+
+    def on_day_changed(self, _today: object = None) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        if self._stale:
+            self.reload()
+        elif self._pending:
+            ids, self._pending = self._pending, set()
+            keep = self.current_row()
+            self.model.update_journeys(ids, self._ws.today_list(ids))
+            self._after_fill(keep.step_id if keep else None)
+
+    # -- the selected row --------------------------------------------------------------------
+    def current_row(self) -> TodayRow | None:
+        return self.model.row_at(self.tree.currentIndex().siblingAtColumn(CLIENT))
+
+    def select_step(self, step_id: int) -> bool:
+        index = self.model.index_of(step_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        return index.isValid()
+
+    def _update_actions(self) -> None:
+        row = self.current_row()
+        for action in (self.done_action, self.reschedule_action, self.open_action):
+            action.setEnabled(row is not None)
+        can_nudge = row is not None and row.can_nudge
+        self.nudge_action.setEnabled(can_nudge)
+        self.nudge_action.setToolTip(
+            self._nudge_tip
+            if can_nudge or row is None
+            else tr("Only a step the client owes, or a reassurance touchpoint, has a nudge.")
+        )
+
+    def _activated(self, index: QModelIndex) -> None:
+        if self.model.row_at(index.siblingAtColumn(CLIENT)) is not None:
+            self.open_current()
+
+    def _show_menu(self, where: QPoint) -> None:
+        if self.current_row() is None:
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addActions([self.done_action, self.reschedule_action, self.nudge_action])
+        menu.addSeparator()
+        menu.addAction(self.open_action)
+        menu.popup(self.tree.viewport().mapToGlobal(where))
+
+    # -- actions -----------------------------------------------------------------------------
+    def mark_done(self) -> bool:
+        row = self.current_row()
+        if row is None:
+            return False
+        command = CompleteStepCommand(
+            self._ws, self._events, row.step_id, self._ws.today(), row.step_title
+        )
+        return self._push(command, tr("The step was not marked done"))
+
+    def reschedule_dialog(self, row: TodayRow) -> RescheduleDialog:
+        return RescheduleDialog(row, self._ws.today(), self)
+
+    def _reschedule_current(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        dialog = self.reschedule_dialog(row)
+        try:
+            if dialog.exec():
+                self.apply_reschedule(dialog)
+        finally:
+            dialog.deleteLater()
+
+    def apply_reschedule(self, dialog: RescheduleDialog) -> bool:
+        """Reschedule as the (accepted) dialog says."""
+        row = dialog.row
+        if dialog.due_on() == row.due_on and not dialog.shift_rest():
+            return False
+        command = RescheduleCommand(
+            self._ws,
+            self._events,
+            row.step_id,
+            dialog.due_on(),
+            row.step_title,
+            shift_rest=dialog.shift_rest(),
+        )
+        return self._push(command, tr("The step was not rescheduled"))
+
+    def nudge_dialog(self, row: TodayRow) -> NudgeDialog | None:
+        """The drafted nudge for `row`, ready to show; None (and the person told why) when
+        the step cannot be nudged any more."""
+        try:
+            draft = self._ws.nudge_draft(row.step_id, text.WORDS)
+        except (InvalidInput, NotFound) as error:
+            QMessageBox.information(self, tr("No nudge"), literal_rich_text([str(error)]))
+            return None
+        dialog = NudgeDialog(draft, self)
+        dialog.sent.connect(lambda channel: self.record_nudge(row, channel))
+        return dialog
+
+    def _nudge_current(self) -> None:
+        row = self.current_row()
+        if row is None or not row.can_nudge:
+            return
+        dialog = self.nudge_dialog(row)
+        if dialog is None:
+            return
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def record_nudge(self, row: TodayRow, channel: NudgeChannel) -> None:
+        """The nudge went out: the journey's activity says so (its last contact)."""
+        try:
+            changes = self._ws.record_nudge(row.step_id, channel)
+        except REFUSALS as error:
+            QMessageBox.warning(
+                self, tr("The nudge was not logged"), literal_rich_text([str(error)])
+            )
+            return
+        self._events.changed.emit(changes.from_source(self))
+
+    def open_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.open_journey.emit(row.journey_id)
+
+    def _push(self, command: ServiceCommand, title: str) -> bool:
+        self.undo_stack.push(command)
+        if command.error is None:
+            return True
+        QMessageBox.warning(self, title, literal_rich_text([str(command.error)]))
+        self.reload()
+        return False
+
+    def focus_list(self) -> None:
+        self.tree.setFocus()
+
+    def group_rows(self, owner: Owner) -> list[TodayRow]:
+        return self.model.rows(owner)

@@ -1,0 +1,349 @@
+"""The Today screen as a person uses it: three groups, mark done, reschedule (with or
+without the rest of the phase), nudge by mail or copy, every action undone; the overdue
+banner at start; the calendar export from the File menu."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from deliverydesk.model.enums import ActivityKind, Owner
+from deliverydesk.services.context import Context
+from deliverydesk.services.today import Timing
+from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.today.overdue_notice import overdue_sentence
+from deliverydesk.ui.today.today_model import CLIENT, DUE, LATE, STEP
+from deliverydesk.ui.today.today_page import TodayPage
+from tests.unit.timeline_support import TODAY, enrol, offer, practice
+
+MARKUP = "<i>Zoë</i> & Ko 🌱"
+
+
+@pytest.fixture
+def sprint(empty_ctx: Context) -> tuple[Workspace, int]:
+    """One client enrolled today in the small offer (a step due today, others this week)."""
+    practice(empty_ctx)
+    journey_id = enrol(empty_ctx, offer(empty_ctx), MARKUP, TODAY, "zoe@example.com")
+    return Workspace(empty_ctx), journey_id
+
+
+def make_page(qtbot: QtBot, workspace: Workspace, events: AppEvents) -> TodayPage:
+    page = TodayPage(workspace, events, QUndoStack())
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def steps(workspace: Workspace, journey_id: int) -> dict[str, tuple[date, date, date | None]]:
+    detail = workspace.journey_detail(journey_id)
+    return {s.title: (s.start_on, s.due_on, s.completed_on) for p in detail.phases for s in p.steps}
+
+
+def select(page: TodayPage, title: str) -> None:
+    row = next(r for r in page.model.all_rows() if r.step_title == title)
+    assert page.select_step(row.step_id)
+
+
+def test_what_is_due_is_grouped_into_mine_the_clients_and_third_parties(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents
+) -> None:
+    page = make_page(qtbot, demo_ws, events)
+    expected = demo_ws.today_list()
+    for position, owner in enumerate((Owner.ME, Owner.CLIENT, Owner.THIRD_PARTY)):
+        group = page.model.index(position, 0)
+        assert page.model.rowCount(group) == len(expected.group(owner))
+        assert {r.owner for r in page.group_rows(owner)} <= {owner}
+        assert page.tree.isExpanded(group)
+    assert page.model.index(0, 0).data().startswith("Mine · 40 due · 1 overdue")
+    assert page.model.index(1, 0).data().startswith("Waiting on the client · 28 due · 11 overdue")
+    late = page.model.index(0, 0, page.model.index(1, 0))  # the client's most late step
+    assert late.siblingAtColumn(CLIENT).data() == "Hannah Lindqvist"
+    assert late.siblingAtColumn(LATE).data() == "12 days"
+    assert late.siblingAtColumn(DUE).data() == "11 Nov"
+    assert "13 overdue · 16 due today" in page.summary.text()
+
+
+def test_mark_done_and_undo(qtbot: QtBot, sprint: tuple[Workspace, int], events: AppEvents) -> None:
+    workspace, journey_id = sprint
+    page = make_page(qtbot, workspace, events)
+    select(page, "Welcome call")
+    assert page.mark_done()
+    assert steps(workspace, journey_id)["Welcome call"][2] == TODAY
+    assert "Welcome call" not in [r.step_title for r in page.model.all_rows()]
+    page.undo_stack.undo()
+    assert steps(workspace, journey_id)["Welcome call"][2] is None
+    assert "Welcome call" in [r.step_title for r in page.model.all_rows()]
+
+
+def test_space_marks_the_selected_step_done(
+    qtbot: QtBot, sprint: tuple[Workspace, int], events: AppEvents
+) -> None:
+    workspace, journey_id = sprint
+    page = make_page(qtbot, workspace, events)
+    page.activateWindow()  # shortcuts reach the active window only
+    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+    select(page, "Intake form")
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Space)
+    assert steps(workspace, journey_id)["Intake form"][2] == TODAY
+    assert page.undo_stack.undoText() == "Mark 'Intake form' done"
+
+
+def test_reschedule_without_the_rest_moves_one_step_and_undoes(
+    qtbot: QtBot, sprint: tuple[Workspace, int], events: AppEvents
+) -> None:
+    workspace, journey_id = sprint
+    page = make_page(qtbot, workspace, events)
+    before = steps(workspace, journey_id)
+    select(page, "Draft the plan")
+    dialog = page.reschedule_dialog(page.current_row())
+    qtbot.addWidget(dialog)
+    assert not dialog.shift.isChecked()  # moving the rest is asked for, never assumed
+    dialog.set_date(date(2026, 12, 1))
+    dialog.accept()
+    assert page.apply_reschedule(dialog)
+    after = steps(workspace, journey_id)
+    assert after["Draft the plan"][1] == date(2026, 12, 1)
+    assert {k: v for k, v in after.items() if k != "Draft the plan"} == {
+        k: v for k, v in before.items() if k != "Draft the plan"
+    }
+    assert "Draft the plan" not in [r.step_title for r in page.model.all_rows()]  # not this week
+    page.undo_stack.undo()
+    assert steps(workspace, journey_id) == before
+    assert page.undo_stack.undoText() == ""
+
+
+def test_reschedule_with_the_rest_moves_the_later_steps_and_undoes(
+    qtbot: QtBot, sprint: tuple[Workspace, int], events: AppEvents
+) -> None:
+    workspace, journey_id = sprint
+    page = make_page(qtbot, workspace, events)
+    before = steps(workspace, journey_id)
+    select(page, "Draft the plan")
+    dialog = page.reschedule_dialog(page.current_row())
+    qtbot.addWidget(dialog)
+    assert "Deep work" in dialog.shift.text()
+    dialog.set_date(date(2026, 12, 1))  # from Fri 27 Nov: two working days later
+    qtbot.mouseClick(dialog.shift, Qt.MouseButton.LeftButton)
+    dialog.accept()
+    assert page.apply_reschedule(dialog)
+    after = steps(workspace, journey_id)
+    assert after["Progress note"][1] == date(2026, 12, 2)  # was Mon 30 Nov
+    assert after["Plan approved"][1] == date(2026, 12, 3)
+    assert after["Welcome call"] == before["Welcome call"]
+    assert after["Final review"] == before["Final review"]
+    page.undo_stack.undo()
+    assert steps(workspace, journey_id) == before
+    page.undo_stack.redo()
+    assert steps(workspace, journey_id) == after
+
+
+def test_a_reschedule_refused_by_the_service_leaves_nothing_on_the_stack(
+    qtbot: QtBot, sprint: tuple[Workspace, int], events: AppEvents, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace, journey_id = sprint
+    page = make_page(qtbot, workspace, events)
+    select(page, "Welcome call")
+    row = page.current_row()
+    workspace.complete_step(row.step_id)  # done meanwhile, elsewhere
+    dialog = page.reschedule_dialog(row)
+    qtbot.addWidget(dialog)
+    dialog.set_date(date(2026, 11, 30))
+    warned: list[str] = []
+    monkeypatch.setattr(
+        "deliverydesk.ui.today.today_page.QMessageBox.warning",
+        lambda _parent, _title, words: warned.append(words),
+    )
+    assert not page.apply_reschedule(dialog)
+    assert page.undo_stack.count() == 0
+    assert "already done" in warned[0]
+
+
+class MailCatcher(QObject):
+    """Stands in for the mail program: Qt hands mailto: addresses to it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def mail() -> MailCatcher:
+    catcher = MailCatcher()
+    QDesktopServices.setUrlHandler("mailto", catcher, "open")
+    yield catcher
+    QDesktopServices.unsetUrlHandler("mailto")
+
+
+def test_a_nudge_fills_every_placeholder_opens_the_mail_program_and_is_logged(
+    qtbot: QtBot,
+    empty_ctx: Context,
+    sprint: tuple[Workspace, int],
+    events: AppEvents,
+    mail: MailCatcher,
+) -> None:
+    workspace, _journey = sprint
+    # Enrolled a week ago, the reassurance touchpoint falls due today.
+    journey_id = enrol(empty_ctx, 1, MARKUP, date(2026, 11, 16), "zoe@example.com")
+    page = make_page(qtbot, workspace, events)
+    row = next(
+        r
+        for r in page.model.all_rows()
+        if r.step_title == "Progress note" and r.journey_id == journey_id
+    )
+    page.select_step(row.step_id)
+    assert page.nudge_action.isEnabled()
+    dialog = page.nudge_dialog(page.current_row())
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.body.toPlainText().split("|") == [
+        "<i>Zoë</i>",
+        MARKUP,
+        "Progress note",
+        "Plan approved",
+        "Deep work",
+        "Mon 23 Nov 2026",
+        "North Star Coaching",
+        "Clarity Sprint",
+    ]
+    assert dialog.windowTitle() == f"Nudge {MARKUP}"
+    dialog.body.setPlainText("Hi Zoë,\nSee you Friday & thanks!")  # the person's own words
+    with qtbot.waitSignal(events.changed):
+        qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)
+    (url,) = mail.urls
+    parts = urlsplit(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+    assert parts.path == "zoe@example.com"
+    query = parse_qs(parts.query)
+    assert query["body"] == ["Hi Zoë,\r\nSee you Friday & thanks!"]
+    assert query["subject"] == ["Clarity Sprint: Progress note"]
+    entry = workspace.journey_detail(journey_id).activity[0]
+    assert entry.kind is ActivityKind.NUDGE_SENT
+    assert entry.detail["channel"] == "mail"
+
+
+def test_a_nudge_copied_goes_to_the_clipboard_and_is_the_last_contact(
+    qtbot: QtBot, sprint: tuple[Workspace, int], events: AppEvents
+) -> None:
+    workspace, journey_id = sprint
+    page = make_page(qtbot, workspace, events)
+    select(page, "Intake form")  # the client's own step
+    dialog = page.nudge_dialog(page.current_row())
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert "No nudge sent" in dialog.last.text()
+    assert dialog.subject.text() == "Reminder: Intake form"
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == dialog.body.toPlainText()
+    assert dialog.body.toPlainText().startswith("Hi <i>Zoë</i>,")
+    again = page.nudge_dialog(page.current_row())
+    assert again is not None
+    qtbot.addWidget(again)
+    assert again.last.text() == "Last nudge: Mon 23 Nov 2026, about 'Intake form'."
+
+
+def test_my_own_step_has_no_nudge(
+    qtbot: QtBot, sprint: tuple[Workspace, int], events: AppEvents
+) -> None:
+    workspace, _journey = sprint
+    page = make_page(qtbot, workspace, events)
+    select(page, "Welcome call")
+    assert not page.nudge_action.isEnabled()
+    assert "Only a step the client owes" in page.nudge_action.toolTip()
+
+
+def test_names_with_markup_and_emoji_show_as_typed(
+    qtbot: QtBot, sprint: tuple[Workspace, int], events: AppEvents
+) -> None:
+    workspace, _journey = sprint
+    page = make_page(qtbot, workspace, events)
+    select(page, "Intake form")
+    index = page.tree.currentIndex()
+    assert index.siblingAtColumn(CLIENT).data() == MARKUP
+    tip = index.siblingAtColumn(CLIENT).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;i&gt;Zoë&lt;/i&gt; &amp; Ko 🌱" in tip
+    assert index.siblingAtColumn(STEP).data() == "Intake form"
+    dialog = page.reschedule_dialog(page.current_row())
+    qtbot.addWidget(dialog)
+    intro = dialog.findChildren(type(page.date_label))[0]
+    assert MARKUP in intro.text() and intro.textFormat() == Qt.TextFormat.PlainText
+    assert page.current_row().timing is Timing.THIS_WEEK
+
+
+def test_a_hidden_today_page_catches_up_when_shown(
+    qtbot: QtBot, sprint: tuple[Workspace, int], events: AppEvents
+) -> None:
+    workspace, journey_id = sprint
+    page = TodayPage(workspace, events, QUndoStack())
+    qtbot.addWidget(page)
+    assert page.model.all_rows() == []  # nothing read before it is shown
+    page.show()
+    count = len(page.model.all_rows())
+    page.hide()
+    welcome = next(r for r in page.model.all_rows() if r.step_title == "Welcome call")
+    events.changed.emit(workspace.complete_step(welcome.step_id).changes)
+    assert len(page.model.all_rows()) == count  # only remembered
+    page.show()
+    assert len(page.model.all_rows()) == count - 1
+
+
+def test_on_start_a_banner_says_what_is_overdue_and_opens_today(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents
+) -> None:
+    window = MainWindow(demo_ws, events)
+    qtbot.addWidget(window)
+    window.show()
+    banner = window.overdue.banner
+    qtbot.waitUntil(lambda: not banner.isHidden(), timeout=2000)
+    assert banner.message.text() == (
+        "13 steps are overdue: 1 of yours, 11 waiting on clients, 1 on a third party."
+    )
+    assert window.current_screen() == "board"
+    qtbot.mouseClick(banner.open_button, Qt.MouseButton.LeftButton)
+    assert window.current_screen() == "today"
+    qtbot.mouseClick(banner.close_button, Qt.MouseButton.LeftButton)
+    assert banner.isHidden()
+    window.overdue.recount()  # a later change keeps it away today
+    assert banner.isHidden()
+
+
+def test_the_overdue_sentence_counts_in_words() -> None:
+    assert overdue_sentence({Owner.ME: 1}) == "1 step is overdue: 1 of yours."
+    assert overdue_sentence({Owner.CLIENT: 2, Owner.THIRD_PARTY: 1}) == (
+        "3 steps are overdue: 2 waiting on clients, 1 on a third party."
+    )
+
+
+def test_file_export_calendar_writes_an_ics_file_off_the_ui_thread(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents, tmp_path: Path
+) -> None:
+    window = MainWindow(demo_ws, events)
+    qtbot.addWidget(window)
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions()]
+    assert texts.index("Export &calendar…") < texts.index("&Quit")
+    exporter = window.calendar_export
+    exporter.quiet = True
+    path = tmp_path / "due.ics"
+    with qtbot.waitSignal(exporter.exported, timeout=20_000) as blocker:
+        exporter.export_to(path)
+    count, written = blocker.args
+    assert written == path
+    events_found = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    assert len(events_found) == count == 332
+    QApplication.processEvents()
