@@ -31,6 +31,7 @@ from deliverydesk.ui.text import literal_rich_text, tr
 if TYPE_CHECKING:
     from deliverydesk.services.workspace import Workspace
     from deliverydesk.ui.clients.clients_page import ClientsPage
+    from deliverydesk.ui.offers.offers_page import OffersPage
 
 
 def _placeholders() -> dict[str, tuple[str, str, str]]:
@@ -50,14 +51,6 @@ def _placeholders() -> dict[str, tuple[str, str, str]]:
             tr(
                 "What is due or overdue across all clients, split into your work and what "
                 "you are waiting on clients for, with a nudge drafted from each step's template."
-            ),
-        ),
-        "offers": (
-            tr("Offers"),
-            tr("The offer designer is on its way"),
-            tr(
-                "Design each offer's journey: phases, steps, milestones, checkpoints, "
-                "reassurance touchpoints, failure points and recovery protocols."
             ),
         ),
         "dashboard": (
@@ -97,6 +90,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._ws: Workspace | None = None
         self.clients: ClientsPage
+        self.offers: OffersPage
         self.events = events
         # One stack for every undoable action, on the board and on client pages alike.
         self.undo_stack = QUndoStack(self)
@@ -113,6 +107,8 @@ class MainWindow(QMainWindow):
         for position, key in enumerate(SCREENS):
             if key == "clients":
                 label, page = tr("Clients"), QWidget()  # the real page comes with attach()
+            elif key == "offers":
+                label, page = tr("Offers"), QWidget()  # the real page comes with attach()
             elif key == "board":
                 label = tr("Board")
                 page = BoardPage(workspace, events, self.undo_stack, first=first, clock=clock)
@@ -156,6 +152,7 @@ class MainWindow(QMainWindow):
     def attach(self, workspace: Workspace) -> None:
         """The workspace is open: build what reads it and hand it to the board."""
         from deliverydesk.ui.clients.clients_page import ClientsPage
+        from deliverydesk.ui.offers.offers_page import OffersPage
 
         self._ws = workspace
         self.clients = ClientsPage(workspace, self.events, self.undo_stack)
@@ -165,6 +162,12 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(stand_in)
         stand_in.deleteLater()
         self.clients.client_page.back_requested.connect(self._back_from_client)
+        self.offers = OffersPage(workspace, self.events, self.undo_stack)
+        offers_at = SCREENS.index("offers")
+        offers_stand_in = self.stack.widget(offers_at)
+        self.stack.insertWidget(offers_at, self.offers)
+        self.stack.removeWidget(offers_stand_in)
+        offers_stand_in.deleteLater()
         self.board.attach(workspace)
         self.refresh_title()
 
