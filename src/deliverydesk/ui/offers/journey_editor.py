@@ -108,6 +108,7 @@ class JourneyEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
+        self.setFocusProxy(self.tree)  # opening the tab lands in the tree
         self._generation = 0  # a new selection starts a new undo step for typing
         draft.selection = self.current_path
         draft.changed.connect(self.follow_draft)

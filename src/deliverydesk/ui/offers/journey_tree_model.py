@@ -38,6 +38,24 @@ HEADERS = ("Phase or step", "Kind", "Who", "When", "Effort")
 MIME = "application/x-deliverydesk-design-item"
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root, as a default argument
+# Worked out once: flags are asked for every cell on every paint.
+_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemIsDropEnabled
+)
+_TITLE_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.AccessibleDescriptionRole,
+    }
+)
 
 
 def encode_path(path: Path) -> QMimeData:
@@ -142,6 +160,8 @@ class JourneyTreeModel(QAbstractItemModel):
 
     # -- reading -----------------------------------------------------------------------------
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES or not index.isValid():
+            return None  # the view asks for many roles; most have nothing here
         path = self.path_of(index)
         if path is None:
             return None
@@ -212,15 +232,7 @@ class JourneyTreeModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled  # phases are dropped between phases
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemIsDropEnabled
-        )
-        if index.column() == TITLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return _TITLE_FLAGS if index.column() == TITLE else _FLAGS
 
     # -- editing -----------------------------------------------------------------------------
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

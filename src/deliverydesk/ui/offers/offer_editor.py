@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.offer_rules import Problem, Where
+from deliverydesk.model.offer_rules import Problem, Where, fill_template
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.offer_design import OfferDesign
@@ -119,6 +119,7 @@ class OfferEditor(QWidget):
         self._saving = False
         self._stale = False
         self._apply_waiting = 0  # live journeys on older revisions
+        self._sample: dict[str, str] | None = None  # the sample client's values, for previews
         self.draft = OfferDraft(self)
 
         self.details = DetailsForm(self._welcome_preview)
@@ -128,7 +129,7 @@ class OfferEditor(QWidget):
         self.revisions = RevisionsView()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for widget, words in (
+        for widget, words in (  # opens on the journey, the heart of an offer
             (self._scrolled(self.details), tr("Offer")),
             (self.journey, tr("Phases and steps")),
             (self.standards, tr("Delivery standards")),
@@ -136,6 +137,7 @@ class OfferEditor(QWidget):
             (self.revisions, tr("Revisions")),
         ):
             self.tabs.addTab(widget, words)
+        self.tabs.setCurrentIndex(JOURNEY)
         self.problems = ProblemsPanel()
         layout = QVBoxLayout(self)
         layout.addLayout(self._header())
@@ -222,14 +224,23 @@ class OfferEditor(QWidget):
         return row
 
     # -- opening and following ---------------------------------------------------------------
-    def open_offer(self, offer_id: int) -> None:
-        """Show offer `offer_id` as stored, on its first tab."""
+    def open_offer(self, offer_id: int, tab: int | None = None) -> None:
+        """Show offer `offer_id` as stored, on `tab` (by default the tab last used)."""
         self.offer_id = None
         if not self._reload(offer_id, force=True):
             return
-        self.tabs.setCurrentIndex(DETAILS)
+        if tab is not None:
+            self.tabs.setCurrentIndex(tab)
         spec = self.draft.spec
         self.journey.select((0,) if spec.phases else None)
+
+    def start_naming(self) -> None:
+        """A new offer: its name selected on the first tab, ready to be typed over."""
+        self.tabs.setCurrentIndex(DETAILS)
+        name = self.details.fields["name"]
+        name.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(name, QLineEdit):
+            name.selectAll()
 
     def _reload(self, offer_id: int, *, force: bool = False) -> bool:
         """Read the offer; the draft follows unless it holds unsaved changes (and not
@@ -242,6 +253,7 @@ class OfferEditor(QWidget):
             self.back_requested.emit()
             return False
         self.offer_id, self.design, self._stale = offer_id, design, False
+        self._sample = None  # the practice's name or days may have changed: read again
         if force or not self.draft.dirty:
             self.draft.load(design.spec)
         self.revisions.show_revisions(revisions)
@@ -253,7 +265,7 @@ class OfferEditor(QWidget):
         if self.offer_id is None or self._saving:
             return
         ours = changes.everything or self.offer_id in changes.offers
-        if not (ours or changes.touches(Aspect.JOURNEY)):
+        if not (ours or changes.touches(Aspect.JOURNEY | Aspect.PRACTICE)):
             return
         if self.isVisible():
             self._reload(self.offer_id)
@@ -345,14 +357,20 @@ class OfferEditor(QWidget):
         spec = self.draft.spec
         phase = spec.phases[0] if spec.phases else None
         step = phase.steps[0].title if phase and phase.steps else ""
-        return self._ws.template_preview(
-            template, offer=spec.name, phase=phase.name if phase else "", step=step
-        )
+        return self._preview(template, phase.name if phase else "", step)
 
     def _step_preview(self, template: str, step: str, phase: str) -> str:
-        return self._ws.template_preview(
-            template, offer=self.draft.spec.name, phase=phase, step=step
-        )
+        return self._preview(template, phase, step)
+
+    def _preview(self, template: str, phase: str, step: str) -> str:
+        """Filled here from values read once per opening: typing never waits on a read."""
+        if not template:
+            return ""
+        if self._sample is None:
+            self._sample = self._ws.preview_values()
+        here = {"offer": self.draft.spec.name, "phase": phase, "step": step, "next_step": step}
+        values = self._sample | {k: v for k, v in here.items() if v}
+        return fill_template(template, values)
 
     def go_to(self, where: Where) -> None:
         """Show the field a problem concerns, with the cursor in it."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -115,7 +115,8 @@ class OffersPage(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.list_stack, 1)
         for action in self.list_actions:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Live while the list shows (Ctrl+5, then Ctrl+Shift+N), wherever the focus is.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             list_view.addAction(action)
 
         self.pages = QStackedWidget()
@@ -260,7 +261,7 @@ class OffersPage(QWidget):
         self.pages.setCurrentWidget(editor)
         editor.open_offer(offer_id)
         if editor.offer_id == offer_id:
-            editor.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
+            editor.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def editing(self) -> bool:
         return self._editor is not None and self.pages.currentWidget() is self._editor
@@ -292,6 +293,10 @@ class OffersPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self._catch_up()
         super().showEvent(event)
+        if self._editor is None:
+            # Built while the person reads the list, so the first opening is as quick as
+            # the next ones; never at the window's start.
+            QTimer.singleShot(0, self, lambda: self.editor)
 
     def _catch_up(self) -> None:
         if self._stale:
@@ -386,6 +391,7 @@ class OffersPage(QWidget):
         self.select_offer(offer_id)
         if open_it:
             self.open_offer(offer_id)
+            self.editor.start_naming()
         return offer_id
 
     def new_offer(self) -> int | None:
