@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QCheckBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+)
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.workspace import Workspace
@@ -116,7 +124,10 @@ def test_design_a_journey_from_scratch_and_save_it_as_revision_2(
     assert editor.revisions.table.rowCount() == 2
     assert editor.revisions.table.item(0, 0).text() == "2 (current)"
 
-    window.undo_stack.undo()  # the save: the design as it was, kept as a newer revision
+    # Nothing left to undo in the draft: Ctrl+Z in the tree undoes the save, in the window.
+    editor.tabs.setCurrentIndex(JOURNEY)
+    journey.tree.setFocus()
+    qtbot.keyClick(journey.tree, Qt.Key.Key_Z, CTRL)
     assert [p.name for p in empty_ws.offer_design(offer_id).spec.phases] == [
         "Onboarding",
         "Delivery",
@@ -279,3 +290,38 @@ def _button(widget: object, text: str) -> object:
 
     assert isinstance(widget, QWidget)
     return next(b for b in widget.findChildren(QToolButton) if b.text() == text)
+
+
+def test_renaming_in_the_tree_is_one_undoable_edit(editor: OfferEditor) -> None:
+    model = editor.journey.model
+    step = model.index_of((1, 0))
+    assert step.flags() & Qt.ItemFlag.ItemIsEditable  # F2 or a second click edits it
+    assert model.setData(step, "Deep-dive session")  # what the inline editor commits
+    assert tree_titles(editor)[1] == ("Delivery", ["Deep-dive session"])
+    assert editor.journey.step_form.fields["title"].text() == "Deep-dive session"
+    assert editor.undo_action.text() == "Undo Rename step"
+    editor.undo_action.trigger()
+    assert tree_titles(editor)[1] == ("Delivery", ["Working session"])
+
+
+def test_the_screen_passes_on_enrol_requests(qtbot: QtBot, window: MainWindow) -> None:
+    asked: list[int] = []
+    window.offers.enrol_requested.connect(asked.append)
+    window.offers.new_offer()
+    qtbot.mouseClick(window.offers.editor.enrol_button, Qt.MouseButton.LeftButton)
+    assert asked == [window.offers.editor.offer_id]
+
+
+def test_every_control_of_the_editor_is_named(editor: OfferEditor) -> None:
+    for tab in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(tab)
+        for control in [
+            *editor.findChildren(QLineEdit),
+            *editor.findChildren(QPlainTextEdit),
+            *editor.findChildren(QAbstractItemView),
+        ]:
+            inside_spin_box = isinstance(control.parent(), QAbstractSpinBox)
+            if control.isVisible() and not inside_spin_box:
+                assert control.accessibleName(), type(control).__name__
+        buttons = [b for b in editor.findChildren(QAbstractButton) if b.isVisible()]
+        assert all(b.text() or b.accessibleName() or b.toolTip() for b in buttons)

@@ -3,7 +3,8 @@ with a tick per journey. Nothing happens until Apply; completed steps are never 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,8 +27,12 @@ from deliverydesk.ui.text import tr
 JOURNEY = Qt.ItemDataRole.UserRole
 
 
-def change_lines(diff: JourneyDiff) -> list[str]:
+def change_lines(diff: JourneyDiff, today: date) -> list[str]:
     """What applying would do to one journey, one plain line per change."""
+
+    def day(value: date | None) -> str:
+        return text.short_date(value, today, relative=False)
+
     lines = [tr("New phase '{name}'").format(name=name) for name in diff.phases_added]
     lines += [tr("Phase '{name}' removed").format(name=name) for name in diff.phases_removed]
     lines += [
@@ -36,13 +41,13 @@ def change_lines(diff: JourneyDiff) -> list[str]:
     ]
     lines += [
         tr("Phase '{name}' now ends {now} (was {was})").format(
-            name=name, now=text.long_date(now), was=text.long_date(was)
+            name=name, now=day(now), was=day(was)
         )
         for name, was, now in diff.phases_retimed
     ]
     lines += [_step_line(tr("Added"), c) for c in diff.added]
     lines += [_step_line(tr("Removed"), c) for c in diff.removed]
-    lines += [_retimed(c) for c in diff.retimed]
+    lines += [_retimed(c, day) for c in diff.retimed]
     lines += [
         tr("Renamed '{was}' to '{now}'").format(was=c.was_title, now=c.title) for c in diff.renamed
     ]
@@ -59,10 +64,10 @@ def _step_line(what: str, change: StepChange) -> str:
     )
 
 
-def _retimed(change: StepChange) -> str:
+def _retimed(change: StepChange, day: Callable[[date | None], str]) -> str:
     if change.due_on is not None and change.was_due is not None and change.due_on != change.was_due:
         return tr("'{step}' now due {now} (was {was})").format(
-            step=change.title, now=text.long_date(change.due_on), was=text.long_date(change.was_due)
+            step=change.title, now=day(change.due_on), was=day(change.was_due)
         )
     return tr("'{step}' now takes {now} of effort (was {was})").format(
         step=change.title,
@@ -77,6 +82,7 @@ class ApplyDialog(QDialog):
         offer_name: str,
         revision: int,
         diffs: Sequence[JourneyDiff],
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -115,7 +121,7 @@ class ApplyDialog(QDialog):
             item.setData(0, JOURNEY, diff.journey_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked)
-            for line in change_lines(diff):
+            for line in change_lines(diff, today):
                 child = QTreeWidgetItem([line])
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 item.addChild(child)
@@ -134,7 +140,7 @@ class ApplyDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
         em = self.fontMetrics().height()
-        self.resize(em * 40, em * 30)
+        self.resize(em * 50, em * 32)
         self._update_button()
         self.tree.setFocus()
 

@@ -135,6 +135,7 @@ class JourneyEditor(QWidget):
         tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         tree.setAlternatingRowColors(True)
         header = tree.header()
+        header.setAccessibleName(tr("Phase and step columns"))
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")

@@ -66,7 +66,8 @@ class Leave(Enum):
 class _DraftKeys(QObject):
     """Ctrl+Z / Ctrl+Shift+Z undo and redo the draft while the focus is in the editor but
     not in a text field (a text field keeps its own undo of what was typed). The window's
-    Undo shortcut is taken over here, so it never undoes something else mid-design."""
+    Undo shortcut is taken over while the draft has edits to undo, so it never undoes
+    something else mid-design."""
 
     def __init__(self, stack: QUndoStack, parent: QObject) -> None:
         super().__init__(parent)
@@ -84,7 +85,9 @@ class _DraftKeys(QObject):
             and event.modifiers()
             == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
         )
-        if not (undo or redo):
+        # With nothing left to undo in the draft, the window's Undo takes the key (after a
+        # save, Ctrl+Z undoes the save).
+        if not ((undo and self.stack.canUndo()) or (redo and self.stack.canRedo())):
             return False
         if kind == QEvent.Type.ShortcutOverride:
             event.accept()  # deliver it as a key press to us, not to the window's Undo
@@ -156,7 +159,6 @@ class OfferEditor(QWidget):
         )
         self.problems.chosen.connect(self.go_to)
         self.journey.focus_requested.connect(lambda: self.tabs.setCurrentIndex(JOURNEY))
-        self.revisions.apply_button.clicked.connect(self.apply_to_active)
         self._keys = _DraftKeys(self.draft.stack, self)
         for child in [self, *self.findChildren(QWidget)]:
             child.installEventFilter(self._keys)
@@ -503,7 +505,7 @@ class OfferEditor(QWidget):
             return
         design = self.design
         assert design is not None
-        dialog = ApplyDialog(design.spec.name, design.revision, diffs, self)
+        dialog = ApplyDialog(design.spec.name, design.revision, diffs, self._ws.today(), self)
         dialog.accepted.connect(lambda: self._apply(offer_id, dialog.chosen()))
         dialog.finished.connect(dialog.deleteLater)
         self.apply_dialog = dialog

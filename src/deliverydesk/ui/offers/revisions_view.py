@@ -8,10 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -42,7 +40,6 @@ class RevisionsView(QWidget):
         super().__init__(parent)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.apply_button = QPushButton(tr("Apply to active clients…"))
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
         self.table.setAccessibleName(tr("Revisions"))
@@ -51,14 +48,12 @@ class RevisionsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
+        header.setAccessibleName(tr("Revision columns"))
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        row = QHBoxLayout()
-        row.addWidget(self.summary, 1)
-        row.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
+        layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
 
     def show_revisions(self, rows: Sequence[RevisionRow]) -> None:
@@ -81,7 +76,8 @@ class RevisionsView(QWidget):
             self.summary.setText(
                 tr(
                     "{clients} follow an older revision. Their journeys keep the design they "
-                    "were enrolled with until you apply the current one."
+                    "were enrolled with until you apply the current one (Apply to active "
+                    "clients…, above)."
                 ).format(clients=text.clients(waiting))
             )
         else:
@@ -91,4 +87,3 @@ class RevisionsView(QWidget):
                     "new revision; journeys under way keep theirs until you apply it."
                 )
             )
-        self.apply_button.setEnabled(bool(waiting))

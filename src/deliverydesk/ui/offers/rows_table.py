@@ -110,6 +110,7 @@ class RowsTable(QWidget):
         table.verticalHeader().hide()
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
+        header.setAccessibleName(tr("{name} columns").format(name=name))
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         em = self.fontMetrics().horizontalAdvance("M")
         for index, column in enumerate(columns):
