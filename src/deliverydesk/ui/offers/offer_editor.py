@@ -9,22 +9,14 @@ beside what they concern; those that stop saving turn Save off and say why.
 from __future__ import annotations
 
 from dataclasses import replace
-from enum import Enum
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QTabWidget,
-    QTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,66 +26,25 @@ from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.offer_design import OfferDesign
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
 from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.icons import icon
 from deliverydesk.ui.offers.apply_dialog import ApplyDialog
 from deliverydesk.ui.offers.design_forms import (
     DetailsForm,
     RightFitEditor,
     StandardsEditor,
 )
-from deliverydesk.ui.offers.elided_label import ElidedLabel
+from deliverydesk.ui.offers.draft_keys import DraftKeys
+from deliverydesk.ui.offers.editor_header import EditorHeader, enrol_refusal
 from deliverydesk.ui.offers.journey_editor import JourneyEditor
 from deliverydesk.ui.offers.offer_commands import ApplyToJourneysCommand, SaveOfferCommand
 from deliverydesk.ui.offers.offer_draft import OfferDraft
 from deliverydesk.ui.offers.problem_marks import problem_icon
 from deliverydesk.ui.offers.problems_panel import ProblemsPanel
 from deliverydesk.ui.offers.revisions_view import RevisionsView, older_followers
+from deliverydesk.ui.offers.unsaved_prompt import Leave, ask_unsaved
 from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.typography import make_heading
 
 DETAILS, JOURNEY, STANDARDS, FIT, REVISIONS = range(5)
-TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
-
-
-class Leave(Enum):
-    SAVE = "save"
-    DISCARD = "discard"
-    STAY = "stay"
-
-
-class _DraftKeys(QObject):
-    """Ctrl+Z / Ctrl+Shift+Z undo and redo the draft while the focus is in the editor but
-    not in a text field (a text field keeps its own undo of what was typed). The window's
-    Undo shortcut is taken over while the draft has edits to undo, so it never undoes
-    something else mid-design."""
-
-    def __init__(self, stack: QUndoStack, parent: QObject) -> None:
-        super().__init__(parent)
-        self.stack = stack
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            return False
-        if isinstance(watched, TEXT_INPUTS) or not isinstance(event, QKeyEvent):
-            return False
-        undo = event.matches(QKeySequence.StandardKey.Undo)
-        redo = event.matches(QKeySequence.StandardKey.Redo) or (
-            event.key() == Qt.Key.Key_Z
-            and event.modifiers()
-            == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-        )
-        # With nothing left to undo in the draft, the window's Undo takes the key (after a
-        # save, Ctrl+Z undoes the save).
-        if not ((undo and self.stack.canUndo()) or (redo and self.stack.canRedo())):
-            return False
-        if kind == QEvent.Type.ShortcutOverride:
-            event.accept()  # deliver it as a key press to us, not to the window's Undo
-            return True
-        (self.stack.redo if redo else self.stack.undo)()
-        return True
 
 
 class OfferEditor(QWidget):
@@ -142,9 +93,25 @@ class OfferEditor(QWidget):
             self.tabs.addTab(widget, words)
         self.tabs.setCurrentIndex(JOURNEY)
         self.problems = ProblemsPanel()
+        header = self.header = EditorHeader(self.draft.stack)
+        # The parts a person (and a test) reaches, by their plain names.
+        self.back_button, self.title, self.subtitle = (
+            header.back_button,
+            header.title,
+            header.subtitle,
+        )
+        self.undo_action, self.redo_action = header.undo_action, header.redo_action
+        self.save_action, self.save_button = header.save_action, header.save_button
+        self.save_reason, self.apply_button = header.save_reason, header.apply_button
+        self.enrol_button = header.enrol_button
+        self.addAction(self.save_action)
+        self.back_button.clicked.connect(self.request_back)
+        self.save_action.triggered.connect(self.save)
+        self.save_button.clicked.connect(self.save)
+        self.apply_button.clicked.connect(self.apply_to_active)
+        self.enrol_button.clicked.connect(self.request_enrol)
         layout = QVBoxLayout(self)
-        layout.addLayout(self._header())
-        layout.addLayout(self._action_row())
+        layout.addWidget(self.header)
         layout.addWidget(self.problems)
         layout.addWidget(self.tabs, 1)
 
@@ -159,7 +126,7 @@ class OfferEditor(QWidget):
         )
         self.problems.chosen.connect(self.go_to)
         self.journey.focus_requested.connect(lambda: self.tabs.setCurrentIndex(JOURNEY))
-        self._keys = _DraftKeys(self.draft.stack, self)
+        self._keys = DraftKeys(self.draft.stack, self)
         for child in [self, *self.findChildren(QWidget)]:
             child.installEventFilter(self._keys)
         events.changed.connect(self.on_changed)
@@ -172,58 +139,6 @@ class OfferEditor(QWidget):
         area.setFrameShape(QScrollArea.Shape.NoFrame)
         area.setWidget(form)
         return area
-
-    def _header(self) -> QVBoxLayout:
-        back = QToolButton()
-        back.setIcon(icon("back"))
-        back.setText(tr("Offers"))
-        back.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        back.setAutoRaise(True)
-        back.setAccessibleName(tr("Back to the offers"))
-        back.setToolTip(tr("Back to the offers (Esc)"))
-        back.clicked.connect(self.request_back)
-        self.back_button = back
-        self.title = ElidedLabel()
-        make_heading(self.title, 1.5)
-        self.subtitle = QLabel()
-        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        column.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(self.title)
-        column.addWidget(self.subtitle)
-        return column
-
-    def _action_row(self) -> QHBoxLayout:
-        self.undo_action = self.draft.stack.createUndoAction(self, tr("Undo"))
-        self.undo_action.setToolTip(tr("Undo the last edit of this design (Ctrl+Z)"))
-        self.redo_action = self.draft.stack.createRedoAction(self, tr("Redo"))
-        self.redo_action.setToolTip(tr("Redo (Ctrl+Shift+Z)"))
-        self.save_action = QAction(tr("Save"), self)
-        self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
-        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.save_action.triggered.connect(self.save)
-        self.addAction(self.save_action)
-        self.save_button = QPushButton(tr("Save"))
-        self.save_button.clicked.connect(self.save)
-        self.save_reason = QLabel()
-        self.save_reason.setTextFormat(Qt.TextFormat.PlainText)
-        self.save_reason.setAccessibleName(tr("Why the design cannot be saved"))
-        self.apply_button = QPushButton(tr("Apply to active clients…"))
-        self.apply_button.clicked.connect(self.apply_to_active)
-        self.enrol_button = QPushButton(tr("Enrol a client…"))
-        self.enrol_button.clicked.connect(self.request_enrol)
-        row = QHBoxLayout()
-        for action in (self.undo_action, self.redo_action):
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setAutoRaise(True)
-            row.addWidget(button)
-        row.addWidget(self.save_button)
-        row.addWidget(self.save_reason, 1)
-        row.addWidget(self.apply_button)
-        row.addWidget(self.enrol_button)
-        return row
 
     # -- opening and following ---------------------------------------------------------------
     def open_offer(self, offer_id: int, tab: int | None = None) -> None:
@@ -298,53 +213,9 @@ class OfferEditor(QWidget):
             self.tabs.setTabIcon(tab, problem_icon(found, self.palette()) if found else QIcon())
 
     def _update_state(self) -> None:
-        spec, design = self.draft.spec, self.design
-        self.title.set_full_text(spec.name.strip() or tr("Untitled offer"))
-        parts = []
-        if design is not None:
-            parts.append(tr("Revision {n}").format(n=design.revision))
-            if design.live_journeys:
-                parts.append(
-                    tr("{clients} under way").format(clients=text.clients(design.live_journeys))
-                )
-            if design.archived:
-                parts.append(tr("Archived"))
-        parts.append(tr("Unsaved changes") if self.draft.dirty else tr("Saved"))
-        self.subtitle.setText(" · ".join(parts))
-        blocking = self.draft.state.blocking
-        self.save_action.setEnabled(self.draft.dirty and not blocking)
-        self.save_button.setEnabled(self.draft.dirty and not blocking)
-        reason = tr("Cannot save yet: {why}").format(why=blocking[0].message) if blocking else ""
-        self.save_reason.setText(reason)
-        self.save_reason.setToolTip(literal_rich_text([reason]) if reason else "")
-        self.save_button.setToolTip(
-            literal_rich_text([reason])
-            if reason
-            else tr("Save this design as a new revision (Ctrl+S)")
-        )
-        waiting = self._apply_waiting
-        self.apply_button.setEnabled(bool(waiting))
-        self.apply_button.setToolTip(
-            tr("{clients} follow an older revision").format(clients=text.clients(waiting))
-            if waiting
-            else tr("Every active client follows the current design.")
-        )
-        self._update_enrol()
-
-    def _update_enrol(self) -> None:
-        design = self.design
-        why = ""
-        if design is None:
-            why = tr("Open an offer first.")
-        elif design.archived:
-            why = tr("This offer is archived; bring it back to enrol clients.")
-        elif design.problems:
-            why = tr("This offer cannot be used to enrol a client until fixed: {why}").format(
-                why=design.problems[0].message
-            )
-        self.enrol_button.setEnabled(not why)
-        self.enrol_button.setToolTip(
-            literal_rich_text([why]) if why else tr("Enrol a client in this offer")
+        state = self.draft.state
+        self.header.show_state(
+            state.spec.name, self.design, self.draft.dirty, state.blocking, self._apply_waiting
         )
 
     # -- editing -----------------------------------------------------------------------------
@@ -429,33 +300,9 @@ class OfferEditor(QWidget):
 
     def ask_unsaved(self) -> Leave:
         """Save, discard or stay, asked when leaving a design with unsaved changes."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("Unsaved changes"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        name = self.draft.spec.name.strip() or tr("this offer")
         blocking = self.draft.state.blocking
-        if blocking:
-            box.setText(
-                tr("Your changes to {offer} cannot be saved as they are.").format(offer=name)
-            )
-            box.setInformativeText(blocking[0].message)
-            buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
-        else:
-            box.setText(tr("Save your changes to {offer}?").format(offer=name))
-            buttons = (
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel
-            )
-        box.setStandardButtons(buttons)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            return Leave.SAVE
-        if answer == QMessageBox.StandardButton.Discard:
-            return Leave.DISCARD
-        return Leave.STAY
+        name = self.draft.spec.name.strip() or tr("this offer")
+        return ask_unsaved(self, name, blocking[0].message if blocking else "")
 
     def settle_unsaved(self) -> bool:
         """True when the editor can be left: nothing unsaved, or saved, or discarded."""
@@ -483,8 +330,7 @@ class OfferEditor(QWidget):
     def request_enrol(self) -> None:
         if self.offer_id is None or not self.settle_unsaved():
             return
-        self._update_enrol()
-        if self.enrol_button.isEnabled():
+        if not enrol_refusal(self.design):
             self.enrol_requested.emit(self.offer_id)
 
     def apply_to_active(self) -> None:

@@ -13,17 +13,14 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,38 +30,21 @@ from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.offer_design import OfferListRow
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.offers.offer_commands import ArchiveOfferCommand, CreateOfferCommand
 from deliverydesk.ui.offers.offer_editor import OfferEditor
-from deliverydesk.ui.offers.offer_list_model import CLIENTS, NAME, REVISION, STATUS, OfferListModel
+from deliverydesk.ui.offers.offer_list_model import NAME, OfferListModel
+from deliverydesk.ui.offers.offer_list_parts import (
+    FILE_FILTER,
+    FirstOfferState,
+    action_button,
+    file_name_for,
+    offer_table,
+)
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
 
 LIST, EDITOR = 0, 1
-FILE_FILTER = "Offer files (*.json)"
-
-
-def file_name_for(name: str) -> str:
-    """A file name a person recognises: the offer's name, without characters file systems
-    refuse."""
-    kept = "".join(c if c.isalnum() or c in " -_" else " " for c in name)
-    return (" ".join(kept.split())[:80] or "offer") + ".json"
-
-
-def action_button(action: QAction) -> QPushButton:
-    """A push button that triggers `action` and follows its words and state."""
-    button = QPushButton()
-
-    def follow() -> None:
-        button.setText(action.text())
-        button.setToolTip(action.toolTip())
-        button.setEnabled(action.isEnabled())
-
-    action.changed.connect(follow)
-    button.clicked.connect(lambda _checked=False: action.trigger())
-    follow()
-    return button
 
 
 class OffersPage(QWidget):
@@ -88,9 +68,13 @@ class OffersPage(QWidget):
         self._editor: OfferEditor | None = None
         self._folder = Path.home()  # where the last offer file was saved or opened
         self.model = OfferListModel(self)
-        self.table = self._build_table()
+        self.table = offer_table(self.model)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self._build_actions()
-        self.empty = self._build_empty_state()
+        self.empty = FirstOfferState(self.template_menu)
+        self.scratch_button = self.empty.scratch_button
+        self.empty_template_button = self.empty.template_button
+        self.scratch_button.clicked.connect(self.new_offer)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
@@ -130,33 +114,6 @@ class OffersPage(QWidget):
         self._stale = True  # read when first shown, not at start
 
     # -- building ----------------------------------------------------------------------------
-    def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setAccessibleName(tr("Offers"))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.verticalHeader().hide()
-        rows = table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(int(self.fontMetrics().height() * 2.1))
-        header = table.horizontalHeader()
-        header.setAccessibleName(tr("Offer list columns"))
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((NAME, 20), (CLIENTS, 12), (REVISION, 6)):
-            header.resizeSection(column, width * em)
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(self._context_menu)
-        return table
-
     def _build_actions(self) -> None:
         def action(words: str, keys: str, slot: Callable[[], object], tip: str) -> QAction:
             made = QAction(words, self)
@@ -221,30 +178,6 @@ class OffersPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.show_archived)
         return row
-
-    def _build_empty_state(self) -> EmptyState:
-        empty = EmptyState(
-            "offers",
-            tr("Create your first offer"),
-            tr(
-                "An offer is what you sell: its promise, and the journey of phases and steps "
-                "each client goes through. Start from scratch, or from one of the built-in "
-                "offers and make it yours."
-            ),
-        )
-        self.scratch_button = QPushButton(tr("Start from scratch"))
-        self.scratch_button.clicked.connect(self.new_offer)
-        self.empty_template_button = QPushButton(tr("Start from a template"))
-        self.empty_template_button.setMenu(self.template_menu)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.scratch_button)
-        row.addWidget(self.empty_template_button)
-        row.addStretch(1)
-        layout = empty.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertLayout(layout.count() - 1, row)
-        return empty
 
     # -- the editor --------------------------------------------------------------------------
     @property
