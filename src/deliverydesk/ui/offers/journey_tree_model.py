@@ -87,25 +87,28 @@ class JourneyTreeModel(QAbstractItemModel):
         """Show the draft's current design; True when the rows were rebuilt (the tree's
         selection and expansion must then be set again)."""
         spec = self.draft.spec
-        self._problems = tree_paths(self.draft.state.problems)
-        same_shape = _shape(spec) == _shape(self.spec)
-        if same_shape:
-            self.spec = spec
-            if spec.phases:
-                last = self.index(len(spec.phases) - 1, EFFORT)
-                self.dataChanged.emit(self.index(0, TITLE), last)
-                for p, phase in enumerate(spec.phases):
-                    if phase.steps:
-                        parent = self.index(p, TITLE)
-                        self.dataChanged.emit(
-                            self.index(0, TITLE, parent),
-                            self.index(len(phase.steps) - 1, EFFORT, parent),
-                        )
-            return False
-        self.beginResetModel()
-        self.spec = spec
-        self.endResetModel()
-        return True
+        problems = tree_paths(self.draft.state.problems)
+        if _shape(spec) != _shape(self.spec):
+            self.beginResetModel()
+            self.spec, self._problems = spec, problems
+            self.endResetModel()
+            return True
+        old, old_problems = self.spec, self._problems
+        self.spec, self._problems = spec, problems
+        # Only the rows that read differently repaint: typing a title touches one row.
+        for p, (phase, was) in enumerate(zip(spec.phases, old.phases, strict=True)):
+            if (phase.name, phase.planned_days) != (was.name, was.planned_days) or problems.get(
+                (p,)
+            ) != old_problems.get((p,)):
+                self._changed(self.index(p, TITLE), self.index(p, EFFORT))
+            parent = self.index(p, TITLE)
+            for s, (step, before) in enumerate(zip(phase.steps, was.steps, strict=True)):
+                if step != before or problems.get((p, s)) != old_problems.get((p, s)):
+                    self._changed(self.index(s, TITLE, parent), self.index(s, EFFORT, parent))
+        return False
+
+    def _changed(self, first: QModelIndex, last: QModelIndex) -> None:
+        self.dataChanged.emit(first, last)
 
     # -- addressing --------------------------------------------------------------------------
     def path_of(self, index: AnyIndex) -> Path | None:

@@ -73,6 +73,7 @@ class OfferEditor(QWidget):
         self._saving = False
         self._stale = False
         self._apply_waiting = 0  # live journeys on older revisions
+        self._tab_marks: dict[int, bool] | None = None
         self._sample: dict[str, str] | None = None  # the sample client's values, for previews
         self.draft = OfferDraft(self)
 
@@ -208,6 +209,11 @@ class OfferEditor(QWidget):
         by_tab: dict[int, list[Problem]] = {}
         for problem in self.draft.state.problems:
             by_tab.setdefault(_tab_of(problem.where), []).append(problem)
+        # A tab's mark changes rarely; setting it relays the tab bar, so only on a change.
+        marks = {tab: any(p.blocks_saving for p in found) for tab, found in by_tab.items()}
+        if marks == self._tab_marks:
+            return
+        self._tab_marks = marks
         for tab in (DETAILS, JOURNEY, STANDARDS, FIT):
             found = by_tab.get(tab)
             self.tabs.setTabIcon(tab, problem_icon(found, self.palette()) if found else QIcon())

@@ -94,6 +94,7 @@ class RowsTable(QWidget):
         self.columns = tuple(columns)
         self.noun = noun
         self.rows: list[Row] = []
+        self._marks: dict[int, list[Problem]] | None = None
         self._loading = False
         table = self.table = QTableWidget(0, len(columns))
         table.setAccessibleName(name)
@@ -164,9 +165,13 @@ class RowsTable(QWidget):
     # -- showing -----------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[Row], problems: Mapping[int, Sequence[Problem]]) -> None:
         rows = list(rows)
+        marks = {row: list(found) for row, found in problems.items() if found}
+        if rows == self.rows and marks == self._marks:
+            return  # the usual case while typing elsewhere in the design
         if rows != self.rows:
             self._fill(rows)
-        self._mark(problems)
+        self._marks = marks
+        self._mark(marks)
         self._update_actions()
 
     def _fill(self, rows: list[Row]) -> None:
