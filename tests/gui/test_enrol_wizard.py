@@ -136,7 +136,7 @@ def test_the_wizard_is_usable_by_keyboard_alone(
     for name in ("Amara Obi", "Tom Baker"):
         empty_ws.add_client(ClientInput(name))
     window.board.on_changed(Changes.all())
-    qtbot.keyClick(window, Qt.Key.Key_N, CTRL_SHIFT)  # File > Enrol a client…
+    qtbot.keyClick(window, Qt.Key.Key_J, CTRL_SHIFT)  # File > Enrol a client…
     wizard = opened(qtbot, window, EnrolWizard)
     pick = wizard.pick
     assert pick.search.hasFocus()

@@ -298,19 +298,28 @@ def template_preview(
     due_date: str = "",
 ) -> str:
     """A message template as a sample client would read it: the live preview."""
-    practice = get_practice(ctx)
-    calendar = work_calendar(ctx)
-    values = {
-        "client_first_name": SAMPLE_CLIENT.split()[0],
-        "client_name": SAMPLE_CLIENT,
-        "practice_name": practice.name if practice else "Your practice",
+    values = preview_values(ctx) | {
         "offer": offer,
         "phase": phase,
         "step": step,
         "next_step": next_step or step,
-        "due_date": due_date or calendar.add_working_days(ctx.clock.today(), 3).isoformat(),
     }
+    if due_date:
+        values["due_date"] = due_date
     return fill_template(template, {k: v for k, v in values.items() if v})
+
+
+def preview_values(ctx: Context) -> dict[str, str]:
+    """The sample client's placeholder values that do not depend on the step (read once;
+    an editor fills its live previews from them without reading again)."""
+    practice = get_practice(ctx)
+    calendar = work_calendar(ctx)
+    return {
+        "client_first_name": SAMPLE_CLIENT.split()[0],
+        "client_name": SAMPLE_CLIENT,
+        "practice_name": practice.name if practice else "Your practice",
+        "due_date": calendar.add_working_days(ctx.clock.today(), 3).isoformat(),
+    }
 
 
 def _offer_changed(offer_id: int) -> Changes:

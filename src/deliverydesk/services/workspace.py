@@ -254,6 +254,10 @@ class Workspace:
     def template_preview(self, template: str, **sample: str) -> str:
         return designs.template_preview(self._ctx, template, **sample)
 
+    def preview_values(self) -> dict[str, str]:
+        """The sample client's values for previews (fill with model.offer_rules.fill_template)."""
+        return designs.preview_values(self._ctx)
+
     def list_revisions(self, offer_id: int) -> list[offer_revisions.RevisionRow]:
         return offer_revisions.list_revisions(self._ctx, offer_id)
 

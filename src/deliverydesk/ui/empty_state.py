@@ -27,7 +27,8 @@ class EmptyState(QWidget):
         self.body = QLabel(body)
         self.body.setWordWrap(True)
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.body.setMaximumWidth(em * 28)
+        self.body.setFixedWidth(em * 28)
+        self._fit_body()
         self.body.setForegroundRole(self.body.foregroundRole())
         layout.addWidget(picture)
         layout.addSpacing(em // 2)
@@ -45,4 +46,10 @@ class EmptyState(QWidget):
     def set_text(self, title: str, body: str) -> None:
         self.title.setText(title)
         self.body.setText(body)
+        self._fit_body()
         self.setAccessibleName(title)
+
+    def _fit_body(self) -> None:
+        # A wrapped label placed with an alignment is given its one-line height by the
+        # layout, which clips the second line on; ask for the height its wrapping needs.
+        self.body.setMinimumHeight(max(0, self.body.heightForWidth(self.body.width())))

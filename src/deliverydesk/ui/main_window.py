@@ -32,6 +32,7 @@ from deliverydesk.ui.text import literal_rich_text, tr
 if TYPE_CHECKING:
     from deliverydesk.services.workspace import Workspace
     from deliverydesk.ui.clients.clients_page import ClientsPage
+    from deliverydesk.ui.offers.offers_page import OffersPage
 
 
 def _placeholders() -> dict[str, tuple[str, str, str]]:
@@ -51,14 +52,6 @@ def _placeholders() -> dict[str, tuple[str, str, str]]:
             tr(
                 "What is due or overdue across all clients, split into your work and what "
                 "you are waiting on clients for, with a nudge drafted from each step's template."
-            ),
-        ),
-        "offers": (
-            tr("Offers"),
-            tr("The offer designer is on its way"),
-            tr(
-                "Design each offer's journey: phases, steps, milestones, checkpoints, "
-                "reassurance touchpoints, failure points and recovery protocols."
             ),
         ),
         "dashboard": (
@@ -98,6 +91,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._ws: Workspace | None = None
         self.clients: ClientsPage
+        self.offers: OffersPage
         self.events = events
         # One stack for every undoable action, on the board and on client pages alike.
         self.undo_stack = QUndoStack(self)
@@ -114,6 +108,8 @@ class MainWindow(QMainWindow):
         for position, key in enumerate(SCREENS):
             if key == "clients":
                 label, page = tr("Clients"), QWidget()  # the real page comes with attach()
+            elif key == "offers":
+                label, page = tr("Offers"), QWidget()  # the real page comes with attach()
             elif key == "board":
                 label = tr("Board")
                 page = BoardPage(workspace, events, self.undo_stack, first=first, clock=clock)
@@ -157,11 +153,15 @@ class MainWindow(QMainWindow):
     def attach(self, workspace: Workspace) -> None:
         """The workspace is open: build what reads it and hand it to the board."""
         from deliverydesk.ui.clients.clients_page import ClientsPage
+        from deliverydesk.ui.offers.offers_page import OffersPage
 
         self._ws = workspace
         self.clients = ClientsPage(workspace, self.events, self.undo_stack)
         self._install("clients", self.clients)
         self.clients.client_page.back_requested.connect(self._back_from_client)
+        self.offers = OffersPage(workspace, self.events, self.undo_stack)
+        self._install("offers", self.offers)
+        self.offers.enrol_requested.connect(lambda offer_id: self.enrol(offer_id=offer_id))
         self.board.attach(workspace)
         self._attach_settings(workspace)
         self._attach_timeline_and_today(workspace)
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         self.new_client_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_client_action.triggered.connect(self.new_client)
         self.enrol_action = QAction(icon("offers"), tr("&Enrol a client…"), self)
-        self.enrol_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.enrol_action.setShortcut(QKeySequence("Ctrl+Shift+J"))  # a journey begins
         self.enrol_action.triggered.connect(lambda: self.enrol())
         file_menu.addActions([self.new_client_action, self.enrol_action])
         file_menu.addSeparator()

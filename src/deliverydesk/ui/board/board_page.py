@@ -188,7 +188,7 @@ class BoardPage(QWidget):
         menu = QMenu(self.enrol_button)
         for words, key, slot in (
             (tr("New client…"), QKeySequence.StandardKey.New, self.new_client),
-            (tr("Enrol a client…"), "Ctrl+Shift+N", self.enrol),
+            (tr("Enrol a client…"), "Ctrl+Shift+J", self.enrol),
         ):
             action = menu.addAction(words, QKeySequence(key), slot)
             # The keys are the File menu's: shown here, live there (one owner, no clash).

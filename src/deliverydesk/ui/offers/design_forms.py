@@ -1,0 +1,179 @@
+"""The offer's own fields, its delivery standards and its right-fit checklist: three tabs
+of the editor, each showing the draft and reporting edits as whole new designs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from deliverydesk.model.enums import StandardTier
+from deliverydesk.model.fit import FitCriterion, RightFit
+from deliverydesk.model.offer_design import OfferSpec, StandardSpec
+from deliverydesk.model.offer_rules import MAX_WEEKS, MAX_WEIGHT, Problem
+from deliverydesk.ui.offers.field_form import FieldForm
+from deliverydesk.ui.offers.offer_words import tier_label
+from deliverydesk.ui.offers.problem_marks import fields_of, rows_of
+from deliverydesk.ui.offers.rows_table import Column, RowsTable
+from deliverydesk.ui.offers.step_form import PreviewBox, placeholder_hint
+from deliverydesk.ui.text import tr
+
+DETAIL_FIELDS = (
+    "name",
+    "promise",
+    "description",
+    "duration_weeks",
+    "price",
+    "capacity_note",
+    "boundaries",
+    "welcome_template",
+)
+
+
+class DetailsForm(FieldForm):
+    """Name, promise, description, duration, price, boundaries, the welcome message."""
+
+    def __init__(self, preview: Callable[[str], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._preview = preview
+        self.add_section(tr("The offer"))
+        self.add_line("name", tr("&Name:"), tr("e.g. 12-week clarity coaching"))
+        self.add_text(
+            "promise",
+            tr("&Promise:"),
+            tr("The transformation, in your client's words: from … to …"),
+        )
+        self.add_text("description", tr("&Description:"), tr("What the offer is and who it is for"))
+        weeks = (tr(" week"), tr(" weeks"))
+        self.add_number("duration_weeks", tr("Typical &duration:"), 0, MAX_WEEKS, weeks)
+        self.fields["duration_weeks"].setSpecialValueText(tr("Not said"))  # type: ignore[attr-defined]
+        self.add_line("price", tr("P&rice:"), tr("Optional, as you write it: €2,400"))
+        self.add_text(
+            "capacity_note", tr("&Capacity:"), tr("e.g. at most 8 clients at a time"), lines=2
+        )
+        self.add_section(tr("Working together"))
+        self.add_text(
+            "boundaries",
+            tr("&Boundaries:"),
+            tr(
+                "Boundaries and communication rules: how and when clients reach you, "
+                "what is and is not included"
+            ),
+            lines=4,
+        )
+        self.add_text("welcome_template", tr("&Welcome message:"), placeholder_hint(), lines=5)
+        self.welcome_preview = PreviewBox()
+        self.add_extra("welcome_template", self.welcome_preview)
+
+    def show_design(self, spec: OfferSpec, problems: list[Problem]) -> None:
+        self.set_values({name: getattr(spec, name) for name in DETAIL_FIELDS})
+        found = fields_of(problems, "offer")
+        self.set_problems({name: found[name] for name in DETAIL_FIELDS if name in found})
+        self.welcome_preview.show_message(self._preview(spec.welcome_template))
+
+
+class StandardsEditor(QWidget):
+    """Signals:
+    edited(object): the new tuple of StandardSpec.
+    """
+
+    edited = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        intro = QLabel(
+            tr(
+                "Promises about how you deliver. Expected ones every client takes for granted; "
+                "order-winning ones are why they chose you. Add a measurable target where "
+                "you can, e.g. 'reply within 1 working day'."
+            )
+        )
+        intro.setWordWrap(True)
+        tiers = tuple((tier, tier_label(tier)) for tier in StandardTier)
+        self.table = RowsTable(
+            (
+                Column(tr("Promise"), stretch=True),
+                Column(tr("Tier"), "choice", tiers, default=StandardTier.EXPECTED),
+                Column(tr("Target")),
+            ),
+            tr("standard"),
+            tr("Delivery standards"),
+        )
+        self.table.table.horizontalHeader().resizeSection(2, self.fontMetrics().height() * 14)
+        self.table.rows_edited.connect(self._edited)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+
+    def show_design(self, spec: OfferSpec, problems: list[Problem]) -> None:
+        rows = [(s.promise, s.tier, s.target) for s in spec.standards]
+        self.table.set_rows(rows, rows_of(problems, "standard"))
+
+    def _edited(self, rows: list[tuple[Any, ...]]) -> None:
+        self.edited.emit(tuple(StandardSpec(p, StandardTier(t), g) for p, t, g in rows))
+
+
+class RightFitEditor(QWidget):
+    """Signals:
+    edited(object): the new RightFit.
+    """
+
+    edited = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        intro = QLabel(
+            tr(
+                "What makes a client right for this offer. At enrolment you answer each "
+                "criterion yes or no; a score below the threshold gets a plain warning, "
+                "never a refusal."
+            )
+        )
+        intro.setWordWrap(True)
+        self.table = RowsTable(
+            (
+                Column(tr("Criterion"), stretch=True),
+                Column(tr("Weight"), "number", low=0, high=MAX_WEIGHT, default=1),
+            ),
+            tr("criterion"),
+            tr("Right-fit criteria"),
+        )
+        self.table.rows_edited.connect(self._rows_edited)
+        self.threshold = FieldForm()
+        self.threshold.add_number("right_fit_threshold", tr("&Threshold:"), 0, 100_000)
+        self.threshold.edited.connect(self._threshold_edited)
+        self.total = QLabel()
+        self.total.setTextFormat(Qt.TextFormat.PlainText)
+        self.total.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.threshold)
+        layout.addWidget(self.total)
+        self._fit = RightFit()
+
+    def show_design(self, spec: OfferSpec, problems: list[Problem]) -> None:
+        self._fit = spec.right_fit
+        rows = [(c.text, c.weight) for c in spec.right_fit.criteria]
+        self.table.set_rows(rows, rows_of(problems, "criterion"))
+        self.threshold.set_values({"right_fit_threshold": spec.right_fit.threshold})
+        found = fields_of(problems, "offer")
+        self.threshold.set_problems(
+            {name: found[name] for name in ("right_fit_threshold", "right_fit") if name in found}
+        )
+        top = sum(c.weight for c in spec.right_fit.criteria if c.weight > 0)
+        self.total.setText(
+            tr("A client who meets every criterion scores {top}.").format(top=top)
+            if spec.right_fit.criteria
+            else tr("No criteria yet: every client fits.")
+        )
+
+    def _rows_edited(self, rows: list[tuple[Any, ...]]) -> None:
+        criteria = tuple(FitCriterion(text, int(weight)) for text, weight in rows)
+        self.edited.emit(replace(self._fit, criteria=criteria))
+
+    def _threshold_edited(self, _name: str, value: object) -> None:
+        self.edited.emit(replace(self._fit, threshold=int(str(value))))

@@ -1,0 +1,140 @@
+"""The side forms of the journey tree: every field of a selected phase or step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import fields
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
+
+from deliverydesk.model.enums import Owner, StepKind
+from deliverydesk.model.offer_design import PhaseSpec, StepSpec
+from deliverydesk.model.offer_rules import (
+    MAX_DAYS,
+    MAX_EFFORT_MINUTES,
+    PLACEHOLDERS,
+    Problem,
+)
+from deliverydesk.ui import text
+from deliverydesk.ui.offers.field_form import FieldForm
+from deliverydesk.ui.text import tr
+
+# (template, step title, phase name) -> the message as the sample client reads it.
+Preview = Callable[[str, str, str], str]
+
+PHASE_FIELDS = ("name", "planned_days", "description")
+STEP_FIELDS = tuple(f.name for f in fields(StepSpec) if f.name != "id")
+
+
+def working_day_units() -> tuple[str, str]:
+    return tr(" working day"), tr(" working days")
+
+
+def placeholder_hint() -> str:
+    return tr("You can use {names}.").format(
+        names=", ".join("{" + name + "}" for name in PLACEHOLDERS)
+    )
+
+
+class PreviewBox(QLabel):
+    """A message template as the sample client would read it; always plain text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMargin(self.fontMetrics().height() // 3)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAccessibleName(tr("Preview for a sample client"))
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+
+    def show_message(self, message: str) -> None:
+        self.setText(message or tr("(Nothing to preview yet.)"))
+
+
+class PhaseForm(FieldForm):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.add_section(tr("Phase"))
+        self.add_line("name", tr("&Name:"), tr("e.g. Onboarding"))
+        self.add_number("planned_days", tr("&Planned length:"), 1, MAX_DAYS, working_day_units())
+        self.add_text("description", tr("&Description:"), tr("What this phase is for"))
+        self.steps = QLabel()
+        self.steps.setWordWrap(True)
+        self.form.addRow(self.steps)
+
+    def show_phase(self, phase: PhaseSpec, problems: list[Problem]) -> None:
+        self.set_values({name: getattr(phase, name) for name in PHASE_FIELDS})
+        self.set_problems(_by_field(problems))
+        count = len(phase.steps)
+        self.steps.setText(
+            tr("No steps yet: select the phase and press Add step.")
+            if not count
+            else tr("1 step.")
+            if count == 1
+            else tr("{n} steps.").format(n=count)
+        )
+
+
+class StepForm(FieldForm):
+    def __init__(self, preview: Preview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._preview = preview
+        self.add_section(tr("Step"))
+        self.add_line("title", tr("&Title:"), tr("e.g. Kick-off session"))
+        self.add_choice("kind", tr("&Kind:"), [(k, text.kind_label(k)) for k in StepKind])
+        self.add_choice("owner", tr("&Who acts:"), [(o, text.owner_label(o)) for o in Owner])
+        self.add_section(tr("Timing"))
+        self.add_number("offset_days", tr("&Starts after:"), 0, MAX_DAYS, working_day_units())
+        self.add_number("duration_days", tr("&Takes:"), 1, MAX_DAYS, working_day_units())
+        minutes = (tr(" min"), tr(" min"))
+        self.add_number("effort_minutes", tr("&Effort:"), 0, MAX_EFFORT_MINUTES, minutes, 15)
+        self.add_section(tr("Marks"))
+        self.add_check(
+            "is_milestone", tr("&Milestone"), tr("A visible moment of progress to celebrate.")
+        )
+        self.add_check(
+            "is_checkpoint",
+            tr("&Checkpoint"),
+            tr("Gates leaving the phase: the client moves on when it is done."),
+        )
+        self.add_check(
+            "client_facing",
+            tr("Client-&facing"),
+            tr("The client sees this step in their checklist and reports."),
+        )
+        self.add_check(
+            "is_touchpoint",
+            tr("&Reassurance touchpoint"),
+            tr("Tells the client where they are, with the message below."),
+        )
+        self.add_section(tr("Message"))
+        self.add_text("message_template", tr("M&essage template:"), placeholder_hint(), lines=4)
+        self.preview = PreviewBox()
+        self.add_extra("message_template", self.preview)
+        self.add_section(tr("When it goes wrong"))
+        self.add_text(
+            "failure_point", tr("Fa&ilure point:"), tr("What usually goes wrong at this step")
+        )
+        self.add_text(
+            "recovery_protocol", tr("Rec&overy protocol:"), tr("What you do when it does")
+        )
+        self.add_section(tr("More"))
+        self.add_line("resource_link", tr("Resource &link:"), tr("https://… or a file path"))
+        self.add_text("description", tr("Descri&ption:"), tr("Notes for yourself"))
+
+    def show_step(self, step: StepSpec, phase_name: str, problems: list[Problem]) -> None:
+        self.set_values({name: getattr(step, name) for name in STEP_FIELDS})
+        self.set_problems(_by_field(problems))
+        self.preview.show_message(self._preview(step.message_template, step.title, phase_name))
+
+
+def _by_field(problems: list[Problem]) -> dict[str, list[Problem]]:
+    found: dict[str, list[Problem]] = {}
+    for problem in problems:
+        found.setdefault(str(problem.where[-1]), []).append(problem)
+    return found
