@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoStack
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,8 +23,9 @@ from deliverydesk.model.clock import Clock
 from deliverydesk.services.startup import FirstBoard
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.empty_state import EmptyState
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.events import Announced, AppEvents
 from deliverydesk.ui.icons import app_icon, icon
+from deliverydesk.ui.message_bar import MessageBar
 from deliverydesk.ui.text import literal_rich_text, tr
 
 if TYPE_CHECKING:
@@ -99,10 +100,14 @@ class MainWindow(QMainWindow):
         *,
         first: FirstBoard | None = None,
         clock: Clock | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         """With `workspace`, complete at once. Without it, the board paints from `first` and
-        the rest arrives with `attach(workspace)` (a start shows the board before SQLAlchemy)."""
+        the rest arrives with `attach(workspace)` (a start shows the board before SQLAlchemy).
+        With `settings`, the window remembers its size, place and board view between runs
+        (tests hand in a file of their own; None remembers nothing)."""
         super().__init__(parent)
+        self.settings = settings
         self._ws: Workspace | None = None
         self.clients: ClientsPage
         self.events = events
@@ -134,7 +139,9 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
             self.stack.addWidget(page)
         self.sidebar.setFixedWidth(em * 11)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._on_screen_changed)
+        self.sidebar.itemClicked.connect(lambda _item: self._to_section_top())
+        self._opening_client = False
 
         divider = QFrame()
         divider.setFrameShape(QFrame.Shape.VLine)
@@ -147,12 +154,19 @@ class MainWindow(QMainWindow):
         row.addWidget(divider)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.messages = MessageBar()
+        self.messages.setAccessibleName(tr("What just happened"))
+        self.statusBar().addWidget(self.messages, 1)
+        self.statusBar().setSizeGripEnabled(False)
         self._build_menus()
         self.board.open_journey.connect(self.open_client)
+        self.board.said.connect(self.messages.show_message)
+        self.board.view_changed.connect(self._save_board_view)
         events.refused.connect(self._refused)
-        self._client_opened_from: str | None = None
+        events.changed.connect(self._announce)
         self.show_screen("board")
         self.resize(em * 75, em * 45)
+        self._restore_settings()
         if workspace is not None:
             self.attach(workspace)
         elif first is not None:
@@ -169,7 +183,7 @@ class MainWindow(QMainWindow):
         self.stack.insertWidget(position, self.clients)
         self.stack.removeWidget(stand_in)
         stand_in.deleteLater()
-        self.clients.client_page.back_requested.connect(self._back_from_client)
+        self.clients.leave_requested.connect(self._leave_client)
         self.board.attach(workspace)
         self.refresh_title()
 
@@ -214,7 +228,19 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def show_screen(self, key: str) -> None:
+        """Show a screen at its top (the Clients list, not a client page)."""
         self.sidebar.setCurrentRow(SCREENS.index(key))
+        self._to_section_top()
+
+    def _on_screen_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        self._to_section_top()
+
+    def _to_section_top(self) -> None:
+        """The sidebar always leads to a section's top; only opening a client does not."""
+        on_clients = self.current_screen() == "clients" and self.ready
+        if on_clients and not self._opening_client and self.clients.showing_client():
+            self.clients.show_list()
 
     def current_screen(self) -> str:
         return SCREENS[self.stack.currentIndex()]
@@ -227,19 +253,70 @@ class MainWindow(QMainWindow):
             self.clients.focus_search()
 
     def open_client(self, journey_id: int) -> None:
-        """Open a client's page; going back returns to the screen it was opened from."""
+        """Open a client's page; its back button names the screen it was opened from and
+        returns there."""
         if not self.ready:
             return
-        self._client_opened_from = self.current_screen()
-        self.show_screen("clients")
-        self.clients.open_journey(journey_id)
+        origin = self.current_screen()
+        if origin == "clients":
+            self.clients.open_journey(journey_id)
+            return
+        label = self.sidebar.item(SCREENS.index(origin)).text()
+        self._opening_client = True
+        try:
+            self.clients.open_journey(journey_id, origin, label)
+            self.sidebar.setCurrentRow(SCREENS.index("clients"))
+        finally:
+            self._opening_client = False
 
-    def _back_from_client(self) -> None:
-        origin, self._client_opened_from = self._client_opened_from, None
-        if origin and origin != "clients":
-            self.show_screen(origin)
-            if origin == "board" and self.clients.client_page.journey_id is not None:
-                self.board.select_journey(self.clients.client_page.journey_id)
+    def _leave_client(self, origin: str) -> None:
+        journey_id = self.clients.client_page.journey_id
+        self.show_screen(origin)
+        if origin == "board" and journey_id is not None:
+            self.board.select_journey(journey_id)
+
+    def _announce(self, changes: object) -> None:
+        """Say what an undoable action did, with Undo (or, once undone, Redo)."""
+        source = getattr(changes, "source", None)
+        if not isinstance(source, Announced) or not source.message:
+            return
+        if source.done:
+            self.messages.show_message(
+                source.message, tr("Undo"), self.undo_stack.undo, icon_name="step_done"
+            )
+        else:
+            self.messages.show_message(
+                tr("Undone: {what}").format(what=source.message), tr("Redo"), self.undo_stack.redo
+            )
+
+    # -- remembered between runs -------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        if self.settings is None:
+            return
+        geometry = self.settings.value("window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        offer = str(self.settings.value("board/offer", "all"))
+        sort = str(self.settings.value("board/sort", ""))
+        quick = [q for q in str(self.settings.value("board/quick", "")).split(",") if q]
+        offer_id = int(offer) if offer.isdigit() else None
+        if offer_id is not None or sort or quick:
+            self.board.restore_view(offer_id, sort, quick)
+
+    def _save_board_view(self) -> None:
+        if self.settings is None:
+            return
+        offer_id, sort, quick = self.board.view_state()
+        self.settings.setValue("board/offer", "all" if offer_id is None else str(offer_id))
+        self.settings.setValue("board/sort", sort)
+        self.settings.setValue("board/quick", ",".join(quick))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.settings is not None:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self._save_board_view()
+            self.settings.sync()
+        super().closeEvent(event)
 
     def _refused(self, reason: str) -> None:
         QMessageBox.warning(

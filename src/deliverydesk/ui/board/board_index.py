@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from deliverydesk.model.enums import Health, Owner
+from deliverydesk.model.text_fold import fold
 from deliverydesk.services.rows import JourneyRow
 
 Column = tuple[int, int]  # (offer id, phase position)
@@ -66,6 +67,11 @@ class BoardFilter:
     @property
     def active(self) -> bool:
         return bool(self.text.strip() or self.quick)
+
+    @property
+    def needle(self) -> str:
+        """The typed text as searched: accents and case do not matter."""
+        return fold(self.text.strip())
 
 
 @dataclass
@@ -140,9 +146,9 @@ class BoardIndex:
         last = max(self.phase_counts.get(row.offer_id, row.phase_count) - 1, 0)
         column = (row.offer_id, min(row.phase_position, last))
         self.cards[row.journey_id] = row
-        self._keys[row.journey_id] = " ".join(
-            (row.name, row.company, row.next_step_title, row.phase_name)
-        ).casefold()
+        self._keys[row.journey_id] = fold(
+            " ".join((row.name, row.company, row.next_step_title, row.phase_name))
+        )
         self._place[row.journey_id] = column
         ids = self._columns.setdefault(column, [])
         if append:
@@ -155,7 +161,7 @@ class BoardIndex:
         """The column's ids that pass the filter; `within` narrows an earlier result (the
         person typed more letters), which is cheaper than scanning the column again."""
         ids = self._columns.get(column, []) if within is None else within
-        needle = board_filter.text.strip().casefold()
+        needle = board_filter.needle
         tests = [_quick_test(q) for q in board_filter.quick]
         if not needle and not tests:
             return list(ids)

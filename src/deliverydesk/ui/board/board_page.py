@@ -7,15 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,14 +22,13 @@ from deliverydesk.model.enums import JourneyStatus
 from deliverydesk.services.changes import ROW_ASPECTS, Aspect, Changes
 from deliverydesk.services.rows import JourneyRow, OfferSummary
 from deliverydesk.services.startup import FirstBoard
-from deliverydesk.ui.board.board_index import BoardFilter, BoardIndex, Column, Quick, SortBy
+from deliverydesk.ui.board.board_index import BoardFilter, BoardIndex, Column, SortBy
+from deliverydesk.ui.board.board_toolbar import BoardToolbar
 from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
 from deliverydesk.ui.board.column_view import ColumnWidget, LaneWidget
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.typography import make_heading
 
 if TYPE_CHECKING:
     from deliverydesk.services.workspace import Workspace
@@ -41,24 +37,18 @@ if TYPE_CHECKING:
 # snapshot before it is loaded (services/startup.py), then `attach` hands the workspace in.
 
 ALL_OFFERS = -1
-LANE_CARDS = 3  # cards visible per column before it scrolls, with every offer stacked
-
-
-def _quick_labels() -> dict[Quick, str]:
-    return {
-        Quick.OVERDUE: tr("Overdue"),
-        Quick.WAITING_ON_CLIENT: tr("Waiting on client"),
-        Quick.AT_RISK: tr("At risk"),
-        Quick.FEEDBACK_DUE: tr("Feedback due"),
-    }
 
 
 class BoardPage(QWidget):
     """Signals:
     open_journey(int): the person asked to open this journey's client page.
+    said(str): something to tell the person (a move refused, a card cannot be deleted).
+    view_changed(): the offer shown, the sort or a quick filter changed (worth remembering).
     """
 
     open_journey = Signal(int)
+    said = Signal(str)
+    view_changed = Signal()
 
     def __init__(
         self,
@@ -84,6 +74,8 @@ class BoardPage(QWidget):
         self.offers: list[OfferSummary] = []
         self.columns: dict[Column, ColumnWidget] = {}
         self.lanes: dict[int, LaneWidget] = {}
+        self.last_message = ""
+        self._selected: int | None = None  # the one card selected on the whole board
         self._build_toolbar()
         self.lanes_holder = QWidget()
         self.lanes_layout = QVBoxLayout(self.lanes_holder)
@@ -103,6 +95,7 @@ class BoardPage(QWidget):
         self.no_match = QWidget()
         no_match_row = QHBoxLayout(self.no_match)
         self.no_match_label = QLabel()
+        self.no_match_label.setTextFormat(Qt.TextFormat.PlainText)
         clear = QPushButton(tr("Clear filters"))
         clear.clicked.connect(self.clear_filters)
         no_match_row.addWidget(self.no_match_label, 1)
@@ -111,13 +104,10 @@ class BoardPage(QWidget):
         self.body = QStackedWidget()
         self.body.addWidget(self.scroll)
         self.body.addWidget(self.no_offers)
-        self.status = QLabel()
-        self.status.setAccessibleName(tr("Board messages"))
         layout = QVBoxLayout(self)
-        layout.addLayout(self.toolbar)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.no_match)
         layout.addWidget(self.body, 1)
-        layout.addWidget(self.status)
 
         # What changed while the board was hidden, read when it shows again.
         self._stale = False
@@ -129,41 +119,21 @@ class BoardPage(QWidget):
 
     # -- toolbar -----------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        self.toolbar = QHBoxLayout()
-        title = QLabel(tr("Board"))
-        make_heading(title, 1.5)
-        self.offer_picker = QComboBox()
-        self.offer_picker.setAccessibleName(tr("Offer shown"))
-        self.offer_picker.currentIndexChanged.connect(lambda _i: self.reload())
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Filter cards…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(tr("Filter cards"))
-        find = self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        find.setToolTip(tr("Filter (Ctrl+F)"))
+        self.toolbar = BoardToolbar()
+        self.offer_picker = self.toolbar.offer_picker
+        self.search = self.toolbar.search
+        self.quick = self.toolbar.quick
+        self.sort_picker = self.toolbar.sort_picker
+        self.offer_picker.currentIndexChanged.connect(self._on_offer)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.quick: dict[Quick, QToolButton] = {}
-        self.sort_picker = QComboBox()
-        self.sort_picker.setAccessibleName(tr("Sort cards by"))
-        for key, label in (
-            (SortBy.URGENCY, tr("Most urgent first")),
-            (SortBy.NAME, tr("Name")),
-            (SortBy.ENTERED, tr("Date entered the phase")),
-        ):
-            self.sort_picker.addItem(label, key.value)
+        self.search.installEventFilter(self)  # Down goes from the filter box to the cards
+        for button in self.quick.values():
+            button.toggled.connect(self._on_quick)
         self.sort_picker.currentIndexChanged.connect(self._on_sort)
-        self.toolbar.addWidget(title)
-        self.toolbar.addWidget(self.offer_picker)
-        self.toolbar.addWidget(self.search, 1)
-        for quick, label in _quick_labels().items():
-            button = QToolButton()
-            button.setText(label)
-            button.setCheckable(True)
-            button.setAccessibleName(tr("Show only: {what}").format(what=label))
-            button.toggled.connect(lambda _on: self.apply_filter())
-            self.quick[quick] = button
-            self.toolbar.addWidget(button)
-        self.toolbar.addWidget(self.sort_picker)
+
+    def say(self, message: str) -> None:
+        self.last_message = message
+        self.said.emit(message)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -176,10 +146,43 @@ class BoardPage(QWidget):
             button.blockSignals(False)
         self.search.clear()
         self.apply_filter()
+        self.view_changed.emit()
 
     def _on_sort(self) -> None:
         self.index.set_sort(SortBy(self.sort_picker.currentData()))
         self._refresh(set(self.columns))
+        self.view_changed.emit()
+
+    def _on_offer(self) -> None:
+        self.reload()
+        self.view_changed.emit()
+
+    def _on_quick(self) -> None:
+        self.apply_filter()
+        self.view_changed.emit()
+
+    # -- what the window remembers between runs ----------------------------------------------
+    def view_state(self) -> tuple[int | None, str, list[str]]:
+        """(offer shown or None for all, sort, quick filters on)."""
+        on = [quick.value for quick, button in self.quick.items() if button.isChecked()]
+        return self.selected_offer(), str(self.sort_picker.currentData()), on
+
+    def restore_view(self, offer_id: int | None, sort: str, quick: list[str]) -> None:
+        """Show what `view_state` gave; anything no longer there is left as it is."""
+        found = self.offer_picker.findData(ALL_OFFERS if offer_id is None else offer_id)
+        for widget in (self.offer_picker, self.sort_picker, *self.quick.values()):
+            widget.blockSignals(True)
+        if found >= 0:
+            self.offer_picker.setCurrentIndex(found)
+        if (position := self.sort_picker.findData(sort)) >= 0:
+            self.sort_picker.setCurrentIndex(position)
+            self.index.sort = SortBy(sort)
+        for key, button in self.quick.items():
+            button.setChecked(key.value in quick)
+        for widget in (self.offer_picker, self.sort_picker, *self.quick.values()):
+            widget.blockSignals(False)
+        self.reload()
+        self.apply_filter()
 
     # -- data --------------------------------------------------------------------------------
     def selected_offer(self) -> int | None:
@@ -225,6 +228,8 @@ class BoardPage(QWidget):
         self.offer_picker.blockSignals(False)
 
     def _build_lanes(self, offers: list[OfferSummary]) -> None:
+        """A lane per offer, sharing the height (one offer: all of it); columns scroll
+        their cards and the page scrolls only when even one card per lane cannot fit."""
         while self.lanes_layout.count():
             item = self.lanes_layout.takeAt(0)
             if (old := item.widget()) is not None:
@@ -232,7 +237,6 @@ class BoardPage(QWidget):
                 old.deleteLater()
         self.columns, self.lanes = {}, {}
         stacked = len(offers) > 1
-        em = self.fontMetrics().height()
         for offer in offers:
             lane = LaneWidget(offer.name)
             lane.toggle.setVisible(stacked)
@@ -242,14 +246,18 @@ class BoardPage(QWidget):
                 )
                 column.view.activated.connect(self._open_index)
                 column.view.installEventFilter(self)
-                if stacked:
-                    column.view.setFixedHeight(int(em * 6.9 * LANE_CARDS + em))
+                column.view.selectionModel().selectionChanged.connect(
+                    lambda *_a, c=column: self._on_selection(c)
+                )
                 lane.columns_row.addWidget(column, 1)
                 self.columns[(offer.id, position)] = column
+            lane.toggled.connect(lambda expanded, w=lane: self._on_lane_toggled(w, expanded))
             self.lanes[offer.id] = lane
-            self.lanes_layout.addWidget(lane, 0 if stacked else 1)
-        if stacked:
-            self.lanes_layout.addStretch(1)
+            self.lanes_layout.addWidget(lane, 1)
+        self.lanes_layout.addStretch(0)  # takes the room only when every lane is folded
+
+    def _on_lane_toggled(self, lane: LaneWidget, expanded: bool) -> None:
+        self.lanes_layout.setStretchFactor(lane, 1 if expanded else 0)
 
     def on_changed(self, changes: Changes) -> None:
         """Refresh the cards a change touched; while hidden, only remember which."""
@@ -261,6 +269,9 @@ class BoardPage(QWidget):
             self._pending |= changes.journeys
         else:
             return
+        if changes.touches(Aspect.PHASE) and len(changes.journeys) == 1:
+            # A card moved (a drop, a key, an undo or a redo): the selection follows it.
+            self._selected = next(iter(changes.journeys))
         if self.isVisible():
             self._catch_up()
 
@@ -289,18 +300,19 @@ class BoardPage(QWidget):
         self.filter = BoardFilter(
             self.search.text(), frozenset(q for q, b in self.quick.items() if b.isChecked())
         )
-        old, new = previous.text.strip().casefold(), self.filter.text.strip().casefold()
-        narrowing = new.startswith(old) and previous.quick <= self.filter.quick
+        narrowing = (
+            self.filter.needle.startswith(previous.needle) and previous.quick <= self.filter.quick
+        )
         self._refresh(set(self.columns), narrowing=narrowing)
 
     def _refresh(self, columns: set[Column], narrowing: bool = False) -> None:
         """Show the filtered cards of `columns` and update every header count."""
+        selected = self._selected
         for column in columns:
             widget = self.columns[column]
-            keep = self._current_journey(widget)
             within = widget.model.journey_ids() if narrowing else None
             widget.model.set_ids(self.index.visible(column, self.filter, within))
-            if keep is not None and (row := widget.model.row_of(keep)) >= 0:
+            if selected is not None and (row := widget.model.row_of(selected)) >= 0:
                 widget.view.select_row(row)
         counts = {offer_id: [0, 0] for offer_id in self.lanes}  # shown, total per lane
         for column, widget in self.columns.items():
@@ -324,13 +336,14 @@ class BoardPage(QWidget):
         if card is None or position < 0 or position >= card.phase_count:
             return False
         if self._ws is None:
-            self.status.setText(tr("Still opening your practice; try again in a moment."))
+            self.say(tr("Still opening your practice; try again in a moment."))
             return False
         from deliverydesk.services.errors import CheckpointBlocked
         from deliverydesk.ui.undo_commands import MoveJourneyCommand
 
         def move(override: bool) -> MoveJourneyCommand:
             assert self._ws is not None
+            target = self._phase_name(card.offer_id, position)
             command = MoveJourneyCommand(
                 self._ws,
                 self._events,
@@ -338,6 +351,7 @@ class BoardPage(QWidget):
                 position,
                 override=override,
                 text=tr("Move {name}").format(name=card.name),
+                message=tr("Moved {name} to {phase}").format(name=card.name, phase=target),
             )
             self.undo_stack.push(command)
             return command
@@ -346,7 +360,7 @@ class BoardPage(QWidget):
         command = move(override=False)
         if isinstance(command.error, CheckpointBlocked):
             if not self.confirm_override(card.name, card.phase_name, command.error.checkpoints):
-                self.status.setText(
+                self.say(
                     tr("{name} stays in {phase}: the checkpoint is not done.").format(
                         name=card.name, phase=card.phase_name
                     )
@@ -358,26 +372,46 @@ class BoardPage(QWidget):
                 self, tr("Could not move the card"), literal_rich_text([str(command.error)])
             )
             return False
-        self.status.setText("")
         self.select_journey(journey_id)
         return True
 
-    def confirm_override(self, name: str, phase: str, checkpoints: list[str]) -> bool:
-        answer = QMessageBox.question(
-            self,
-            tr("Checkpoint not done"),
+    def _phase_name(self, offer_id: int | None, position: int) -> str:
+        offer = next((o for o in self.offers if o.id == offer_id), None)
+        if offer is None or not 0 <= position < len(offer.phase_names):
+            return ""
+        return offer.phase_names[position]
+
+    def checkpoint_dialog(self, name: str, phase: str, checkpoints: list[str]) -> QMessageBox:
+        """Asks before a card leaves a phase whose checkpoint is open; its buttons say what
+        each choice does. Keeping the client where they are is the default."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Checkpoint not done"))
+        box.setText(
             literal_rich_text(  # names and titles are the person's text, never markup
                 [
                     tr("{name} cannot leave “{phase}” yet: {checkpoints} is not done.").format(
                         name=name, phase=phase, checkpoints=", ".join(f"“{c}”" for c in checkpoints)
                     ),
-                    tr("Move anyway? The override is recorded in the activity log."),
+                    tr("Moving anyway is recorded in the activity log."),
                 ]
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            )
         )
-        return answer == QMessageBox.StandardButton.Yes
+        box.move_anyway = box.addButton(tr("Move anyway"), QMessageBox.ButtonRole.AcceptRole)  # type: ignore[attr-defined]
+        keep = box.addButton(
+            tr("Keep in {phase}").format(phase=phase), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        return box
+
+    def confirm_override(self, name: str, phase: str, checkpoints: list[str]) -> bool:
+        box = self.checkpoint_dialog(name, phase, checkpoints)
+        try:
+            box.exec()
+            return box.clickedButton() is box.move_anyway  # type: ignore[attr-defined]
+        finally:
+            box.deleteLater()
 
     # -- selection and keyboard --------------------------------------------------------------
     def select_journey(self, journey_id: int) -> None:
@@ -387,8 +421,23 @@ class BoardPage(QWidget):
             return
         row = widget.model.row_of(journey_id)
         if row >= 0:
+            self._selected = journey_id
             widget.view.setFocus()
             widget.view.select_row(row)
+
+    def selected_journey(self) -> int | None:
+        return self._selected
+
+    def _on_selection(self, widget: ColumnWidget) -> None:
+        """One card is selected on the whole board: a card chosen in one column clears the
+        others' outlines (each column keeps its own selection otherwise)."""
+        chosen = widget.view.selectionModel().selectedIndexes()
+        if not chosen:
+            return
+        self._selected = chosen[0].data(JOURNEY_ID_ROLE)
+        for other in self.columns.values():
+            if other is not widget and other.view.selectionModel().hasSelection():
+                other.view.selectionModel().clearSelection()
 
     def _current_journey(self, widget: ColumnWidget) -> int | None:
         current = widget.view.currentIndex()
@@ -405,10 +454,28 @@ class BoardPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            if watched is self.search and event.key() == Qt.Key.Key_Down:
+                return self._focus_cards()
             widget = next((w for w in self.columns.values() if w.view is watched), None)
             if widget is not None and self._key(widget, event):
                 return True
         return super().eventFilter(watched, event)
+
+    def _focus_cards(self) -> bool:
+        """From the filter box to the cards: the selected card, or the first shown."""
+        self.apply_filter()
+        if self._selected is not None and self._selected in self._shown_ids():
+            self.select_journey(self._selected)
+            return True
+        first = next((w for w in self.columns.values() if w.model.rowCount()), None)
+        if first is None:
+            return False
+        first.view.setFocus(Qt.FocusReason.TabFocusReason)
+        first.view.select_row(0)
+        return True
+
+    def _shown_ids(self) -> set[int]:
+        return {i for w in self.columns.values() for i in w.model.journey_ids()}
 
     def _key(self, widget: ColumnWidget, event: QKeyEvent) -> bool:
         key, mods = event.key(), event.modifiers()
@@ -427,7 +494,7 @@ class BoardPage(QWidget):
                 target.view.select_row(row)
             return True
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.status.setText(
+            self.say(
                 tr(
                     "Cards are never deleted from the board; a client's journey ends from "
                     "their page."

@@ -126,7 +126,9 @@ class CardColumnModel(QAbstractListModel):
         if role == JOURNEY_ID_ROLE:
             return journey_id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text.card_tooltip(card)
+            # Every badge, with those the card's width collapsed into "+N".
+            line = text.badges_line(card)
+            return text.card_tooltip(card) + (text.literal_rich_text([line]) if line else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return text.card_summary(card)
         return None

@@ -5,24 +5,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QItemSelectionModel, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from deliverydesk.ui.board.board_index import BoardIndex, Column
-from deliverydesk.ui.board.card_delegate import CardDelegate
+from deliverydesk.ui.board.card_delegate import CARD_HEIGHT_EM, CardDelegate
 from deliverydesk.ui.board.card_model import CardColumnModel, MoveRequest, column_counts
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.theme import badge_fill
 from deliverydesk.ui.typography import make_heading
+
+COLUMN_WIDTH_EM = 11.5  # the narrowest a column gets before the board scrolls sideways
 
 
 def empty_column_text(model: CardColumnModel) -> str:
@@ -30,6 +42,76 @@ def empty_column_text(model: CardColumnModel) -> str:
     if model.total:
         return tr("No match in this phase")
     return tr("No clients in this phase")
+
+
+def cards_below(view: QListView, shown: int) -> int:
+    """How many of `shown` cards are not wholly in view below the bottom edge."""
+    if shown == 0:
+        return 0
+    card = view.sizeHintForRow(0)
+    if card <= 0:
+        return 0
+    bottom = view.verticalScrollBar().value() + view.viewport().height()
+    return max(shown - bottom // card, 0)
+
+
+class MoreBadge(QWidget):
+    """ "+N more" over the bottom of a column whose cards run past it; a click scrolls
+    down a page."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)  # over the viewport, not in it: scrolling does not move it
+        self._view = view
+        self.count = 0
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.hide()
+
+    def text(self) -> str:
+        return tr("+{n} more").format(n=self.count) if self.count else ""
+
+    def set_count(self, count: int) -> None:
+        if count == self.count:
+            return
+        self.count = count
+        self.setVisible(count > 0)
+        self.setToolTip(
+            tr("{n} more cards below; scroll to see them").format(n=count) if count else ""
+        )
+        self.setAccessibleName(self.text())
+        self._place()
+        self.update()
+
+    def _place(self) -> None:
+        metrics = self.fontMetrics()
+        size = QSize(metrics.horizontalAdvance(self.text()) + metrics.height(), metrics.height())
+        area = self._view.viewport().geometry()
+        self.setGeometry(
+            area.center().x() - size.width() // 2,
+            area.bottom() - size.height() - metrics.height() // 4,
+            size.width(),
+            size.height(),
+        )
+        self.raise_()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = self.palette()
+        ink = palette.color(QPalette.ColorRole.Text)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pill = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setBrush(badge_fill(palette.color(QPalette.ColorRole.Highlight)))
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setPen(ink)
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.text())
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        bar = self._view.verticalScrollBar()
+        bar.setValue(bar.value() + bar.pageStep())
+        event.accept()
 
 
 class CardListView(QListView):
@@ -48,6 +130,37 @@ class CardListView(QListView):
         self.setMouseTracking(True)
         # Cards are painted on Base; the column behind them takes the window's colour.
         self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        self.more = MoreBadge(self)
+        self.verticalScrollBar().valueChanged.connect(self.update_more)
+        self.verticalScrollBar().rangeChanged.connect(self.update_more)
+
+    def setModel(self, model: object) -> None:  # type: ignore[override]
+        super().setModel(model)  # type: ignore[arg-type]
+        if isinstance(model, CardColumnModel):
+            model.modelReset.connect(self.update_more)
+            model.rowsInserted.connect(self.update_more)
+
+    def update_more(self) -> None:
+        model = self.model()
+        shown = model.shown if isinstance(model, CardColumnModel) else 0
+        self.more.set_count(cards_below(self, shown))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.update_more()
+        self.more._place()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Arriving by keyboard marks the card that has the focus: the first, or the one
+        that was current; the first Down then goes to the second card, as it looks."""
+        super().focusInEvent(event)
+        current = self.currentIndex()
+        if not current.isValid() and self.model() is not None and self.model().rowCount():
+            current = self.model().index(0, 0)
+        if current.isValid() and not self.selectionModel().isSelected(current):
+            self.selectionModel().setCurrentIndex(
+                current, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -81,8 +194,13 @@ class ColumnWidget(QFrame):
         self.name = name
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.header = QLabel(name)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)  # the person's own words
         make_heading(self.header)
+        # A long phase name is cut at the column's edge rather than widening it.
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.counts = QLabel()
+        self.counts.setTextFormat(Qt.TextFormat.PlainText)
+        self.counts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.counts.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.model = CardColumnModel(index, column, on_move, self)
         self.view = CardListView()
@@ -90,7 +208,8 @@ class ColumnWidget(QFrame):
         self.view.setItemDelegate(CardDelegate(today, self.view))
         self.view.setAccessibleName(tr("Phase {name}").format(name=name))
         em = self.fontMetrics().height()
-        self.setMinimumWidth(em * 15)
+        self.setMinimumWidth(int(em * COLUMN_WIDTH_EM))
+        self.view.setMinimumHeight(int(em * CARD_HEIGHT_EM))  # one whole card
         layout = QVBoxLayout(self)
         margin = em // 3
         layout.setContentsMargins(margin, margin, margin, margin)
@@ -103,11 +222,10 @@ class ColumnWidget(QFrame):
 
     def set_header(self, shown: int, total: int, over_plan: int) -> None:
         self.counts.setText(column_counts(shown, total, over_plan))
-        self.header.setToolTip(
-            tr("{total} clients in {phase}; {over} over the phase's planned time").format(
-                total=total, phase=self.name, over=over_plan
-            )
+        tip = tr("{total} clients in {phase}; {over} over the phase's planned time").format(
+            total=total, phase=self.name, over=over_plan
         )
+        self.header.setToolTip(literal_rich_text([tip]))  # the phase name stays text
 
 
 class LaneWidget(QWidget):

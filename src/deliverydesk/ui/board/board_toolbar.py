@@ -1,0 +1,135 @@
+"""The Board's toolbar: offer, filter box, quick filters and sort, fitting any width.
+
+At 1024 px the row is too narrow for all of it; the quick filters then wrap onto a second
+row instead of squeezing the filter box to three letters or pushing the window wider.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deliverydesk.ui.board.board_index import Quick, SortBy
+from deliverydesk.ui.filter_chip import FilterChip
+from deliverydesk.ui.icons import icon
+from deliverydesk.ui.text import tr
+from deliverydesk.ui.typography import make_heading
+
+SEARCH_WIDTH_EM = 14  # the filter box never gets narrower than this
+
+
+def quick_labels() -> dict[Quick, str]:
+    return {
+        Quick.OVERDUE: tr("Overdue"),
+        Quick.WAITING_ON_CLIENT: tr("Waiting on client"),
+        Quick.AT_RISK: tr("At risk"),
+        Quick.FEEDBACK_DUE: tr("Feedback due"),
+    }
+
+
+class BoardToolbar(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        em = self.fontMetrics().height()
+        self.title = QLabel(tr("Board"))
+        make_heading(self.title, 1.5)
+        self.offer_picker = QComboBox()
+        self.offer_picker.setAccessibleName(tr("Offer shown"))
+        self.offer_picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.offer_picker.setMinimumContentsLength(14)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Filter cards…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(tr("Filter cards"))
+        # A fixed floor: the clear button appearing as one types must not widen the row.
+        self.search.setMinimumWidth(em * SEARCH_WIDTH_EM)
+        find = self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        find.setToolTip(tr("Filter (Ctrl+F)"))
+        self.chips = QWidget()
+        chips_row = QHBoxLayout(self.chips)
+        chips_row.setContentsMargins(0, 0, 0, 0)
+        self.quick: dict[Quick, FilterChip] = {}
+        for quick, label in quick_labels().items():
+            chip = FilterChip(label)
+            chip.setAccessibleName(tr("Show only: {what}").format(what=label))
+            chip.setToolTip(tr("Show only cards that are: {what}").format(what=label))
+            self.quick[quick] = chip
+            chips_row.addWidget(chip)
+        self.sort_picker = QComboBox()
+        self.sort_picker.setAccessibleName(tr("Sort cards by"))
+        for key, label in (
+            (SortBy.URGENCY, tr("Most urgent first")),
+            (SortBy.NAME, tr("Name")),
+            (SortBy.ENTERED, tr("Date entered the phase")),
+        ):
+            self.sort_picker.addItem(label, key.value)
+        self.sort_picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.sort_picker.setMinimumContentsLength(12)
+
+        self.top = QHBoxLayout()
+        self.top.setContentsMargins(0, 0, 0, 0)
+        self.top.addWidget(self.title)
+        self.top.addWidget(self.offer_picker)
+        self.top.addWidget(self.search, 1)
+        self.top.addWidget(self.chips)
+        self.top.addWidget(self.sort_picker)
+        self.second = QHBoxLayout()
+        self.second.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # The layout must not pin the toolbar's minimum width to one full row: it would
+        # then never get narrow enough to wrap (minimumSizeHint below says how narrow).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.addLayout(self.top)
+        layout.addLayout(self.second)
+        self.wrapped = False
+
+    def _row_width(self, parts: tuple[QWidget, ...]) -> int:
+        spacing = self.top.spacing() * (len(parts) - 1)
+        return sum(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in parts) + spacing
+
+    def one_row_width(self) -> int:
+        """The narrowest the toolbar can be with everything on one row."""
+        return self._row_width(
+            (self.title, self.offer_picker, self.search, self.chips, self.sort_picker)
+        )
+
+    def two_rows_width(self) -> int:
+        """The narrowest it can be at all: the quick filters on a row of their own."""
+        top = self._row_width((self.title, self.offer_picker, self.search, self.sort_picker))
+        return max(top, self.chips.minimumSizeHint().width())
+
+    def _arrange(self, width: int) -> None:
+        wrap = width < self.one_row_width()
+        if wrap == self.wrapped:
+            return
+        self.wrapped = wrap
+        if wrap:
+            self.top.removeWidget(self.chips)
+            self.second.addWidget(self.chips)
+            self.second.addStretch(1)
+        else:
+            while self.second.count():
+                self.second.takeAt(0)
+            self.top.insertWidget(self.top.indexOf(self.sort_picker), self.chips)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(event.size().width())
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as two rows allow, as tall as the rows are now."""
+        return QSize(self.two_rows_width(), super().minimumSizeHint().height())
