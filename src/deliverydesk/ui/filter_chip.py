@@ -8,8 +8,8 @@ highlight colour and carries a tick; one that is off is outlined.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtGui import QAction, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 
 class FilterChip(QToolButton):
@@ -19,6 +19,9 @@ class FilterChip(QToolButton):
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def is_on(self) -> bool:
+        return self.isChecked()
 
     def _tick_width(self) -> int:
         return self.fontMetrics().height()
@@ -34,7 +37,7 @@ class FilterChip(QToolButton):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette()
-        on = self.isChecked()
+        on = self.is_on()
         em = self.fontMetrics().height()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -82,3 +85,37 @@ class FilterChip(QToolButton):
         else:  # the tick's room is shared either side: the words sit in the middle
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self.text())
         painter.end()
+
+
+class FilterMenuChip(FilterChip):
+    """The quick filters folded into one chip with a menu, for a narrow window: it looks on
+    while any of them is on, and says how many."""
+
+    def __init__(self, text: str, chips: list[FilterChip], parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._label = text
+        self.setCheckable(False)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self)
+        self.actions_by_chip: dict[FilterChip, QAction] = {}
+        for chip in chips:
+            action = menu.addAction(chip.text())
+            action.setCheckable(True)
+            action.toggled.connect(chip.setChecked)
+            chip.toggled.connect(action.setChecked)
+            chip.toggled.connect(lambda _on: self._update())
+            self.actions_by_chip[chip] = action
+        self.setMenu(menu)
+        self._update()
+
+    def is_on(self) -> bool:
+        return any(chip.isChecked() for chip in self.actions_by_chip)
+
+    def _update(self) -> None:
+        on = sum(chip.isChecked() for chip in self.actions_by_chip)
+        self.setText(f"{self._label} · {on}" if on else self._label)
+        self.setAccessibleDescription(
+            ", ".join(chip.text() for chip in self.actions_by_chip if chip.isChecked())
+        )
+        self.updateGeometry()
+        self.update()

@@ -5,8 +5,15 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette, QUndoStack
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -293,9 +300,20 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         if self.settings is None:
             return
-        geometry = self.settings.value("window/geometry")
-        if geometry:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        size = self.settings.value("window/size")
+        place = self.settings.value("window/position")
+        if isinstance(size, QSize) and size.isValid():
+            self.resize(size.expandedTo(self.minimumSizeHint()))
+        if isinstance(place, QPoint):
+            screen = QGuiApplication.screenAt(place)
+            if screen is None:  # the screen it was on is gone: back on the main one
+                screen = QGuiApplication.primaryScreen()
+                area = screen.availableGeometry()
+                self.resize(self.size().boundedTo(area.size()))
+                place = area.topLeft()
+            self.move(place)
+        if self.settings.value("window/maximized") in (True, "true"):
+            self.setWindowState(Qt.WindowState.WindowMaximized)
         offer = str(self.settings.value("board/offer", "all"))
         sort = str(self.settings.value("board/sort", ""))
         quick = [q for q in str(self.settings.value("board/quick", "")).split(",") if q]
@@ -313,7 +331,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.settings is not None:
-            self.settings.setValue("window/geometry", self.saveGeometry())
+            maximized = self.isMaximized()
+            self.settings.setValue("window/maximized", maximized)
+            if not maximized:  # a maximized window keeps the size it had before
+                self.settings.setValue("window/size", self.size())
+                self.settings.setValue("window/position", self.pos())
             self._save_board_view()
             self.settings.sync()
         super().closeEvent(event)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from deliverydesk.ui.icons import icon
+from deliverydesk.ui.text import literal_rich_text
 from deliverydesk.ui.typography import make_heading
 
 SHOWN_MS = 8000  # long enough to read and reach for Undo, short enough to get out of the way
@@ -55,7 +56,7 @@ class MessageBar(QWidget):
             self.icon.setPixmap(icon(icon_name).pixmap(QSize(em, em)))
         self.icon.setVisible(bool(icon_name))
         self.label.setText(text)
-        self.label.setToolTip(text)
+        self.label.setToolTip(literal_rich_text([text]))  # the whole of it, as text
         self.setAccessibleName(text)
         self._action = action
         self.button.setText(action_text)

@@ -80,6 +80,8 @@ class BoardPage(QWidget):
         self.lanes_holder = QWidget()
         self.lanes_layout = QVBoxLayout(self.lanes_holder)
         self.lanes_layout.setContentsMargins(0, 0, 0, 0)
+        em = self.fontMetrics().height()
+        self.lanes_layout.setSpacing(em // 4)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.lanes_holder)
@@ -105,6 +107,7 @@ class BoardPage(QWidget):
         self.body.addWidget(self.scroll)
         self.body.addWidget(self.no_offers)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(em // 2, em // 2, em // 2, 0)  # the status bar is below
         layout.addWidget(self.toolbar)
         layout.addWidget(self.no_match)
         layout.addWidget(self.body, 1)

@@ -1,7 +1,8 @@
-"""The Board's toolbar: offer, filter box, quick filters and sort, fitting any width.
+"""The Board's toolbar: offer, filter box, quick filters and sort, on one row at any width.
 
-At 1024 px the row is too narrow for all of it; the quick filters then wrap onto a second
-row instead of squeezing the filter box to three letters or pushing the window wider.
+At 1024 px the row is too narrow for all of it; the quick filters then fold into one
+"Show only" menu instead of squeezing the filter box to three letters or pushing the
+window wider (a second row would cost the board a lane's worth of height).
 """
 
 from __future__ import annotations
@@ -14,12 +15,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from deliverydesk.ui.board.board_index import Quick, SortBy
-from deliverydesk.ui.filter_chip import FilterChip
+from deliverydesk.ui.filter_chip import FilterChip, FilterMenuChip
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import tr
 from deliverydesk.ui.typography import make_heading
@@ -66,6 +66,10 @@ class BoardToolbar(QWidget):
             chip.setToolTip(tr("Show only cards that are: {what}").format(what=label))
             self.quick[quick] = chip
             chips_row.addWidget(chip)
+        self.quick_menu = FilterMenuChip(tr("Show only"), list(self.quick.values()))
+        self.quick_menu.setAccessibleName(tr("Show only cards that are…"))
+        self.quick_menu.setToolTip(tr("Quick filters"))
+        self.quick_menu.hide()
         self.sort_picker = QComboBox()
         self.sort_picker.setAccessibleName(tr("Sort cards by"))
         for key, label in (
@@ -79,57 +83,46 @@ class BoardToolbar(QWidget):
         )
         self.sort_picker.setMinimumContentsLength(12)
 
-        self.top = QHBoxLayout()
+        self.top = QHBoxLayout(self)
         self.top.setContentsMargins(0, 0, 0, 0)
+        # The layout must not pin the toolbar's minimum width to the row with every chip:
+        # it would then never get narrow enough to fold them (see minimumSizeHint).
+        self.top.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.top.addWidget(self.title)
         self.top.addWidget(self.offer_picker)
         self.top.addWidget(self.search, 1)
         self.top.addWidget(self.chips)
+        self.top.addWidget(self.quick_menu)
         self.top.addWidget(self.sort_picker)
-        self.second = QHBoxLayout()
-        self.second.setContentsMargins(0, 0, 0, 0)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        # The layout must not pin the toolbar's minimum width to one full row: it would
-        # then never get narrow enough to wrap (minimumSizeHint below says how narrow).
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.addLayout(self.top)
-        layout.addLayout(self.second)
-        self.wrapped = False
+        self.folded = False
 
     def _row_width(self, parts: tuple[QWidget, ...]) -> int:
         spacing = self.top.spacing() * (len(parts) - 1)
         return sum(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in parts) + spacing
 
     def one_row_width(self) -> int:
-        """The narrowest the toolbar can be with everything on one row."""
+        """The narrowest the toolbar can be with every quick filter showing."""
         return self._row_width(
             (self.title, self.offer_picker, self.search, self.chips, self.sort_picker)
         )
 
-    def two_rows_width(self) -> int:
-        """The narrowest it can be at all: the quick filters on a row of their own."""
-        top = self._row_width((self.title, self.offer_picker, self.search, self.sort_picker))
-        return max(top, self.chips.minimumSizeHint().width())
+    def folded_width(self) -> int:
+        """The narrowest it can be at all: the quick filters folded into their menu."""
+        return self._row_width(
+            (self.title, self.offer_picker, self.search, self.quick_menu, self.sort_picker)
+        )
 
     def _arrange(self, width: int) -> None:
-        wrap = width < self.one_row_width()
-        if wrap == self.wrapped:
+        fold = width < self.one_row_width()
+        if fold == self.folded:
             return
-        self.wrapped = wrap
-        if wrap:
-            self.top.removeWidget(self.chips)
-            self.second.addWidget(self.chips)
-            self.second.addStretch(1)
-        else:
-            while self.second.count():
-                self.second.takeAt(0)
-            self.top.insertWidget(self.top.indexOf(self.sort_picker), self.chips)
+        self.folded = fold
+        self.chips.setVisible(not fold)
+        self.quick_menu.setVisible(fold)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(event.size().width())
         super().resizeEvent(event)
 
     def minimumSizeHint(self) -> QSize:
-        """As narrow as two rows allow, as tall as the rows are now."""
-        return QSize(self.two_rows_width(), super().minimumSizeHint().height())
+        return QSize(self.folded_width(), super().minimumSizeHint().height())

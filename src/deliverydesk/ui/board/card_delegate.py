@@ -192,6 +192,13 @@ class CardDelegate(QStyledItemDelegate):
         self._paint_badges(painter, option, card, QRect(inner.left(), y, inner.width(), em))
         painter.restore()
 
+    def badge_row_width(self, option: QStyleOptionViewItem) -> int:
+        """How wide the badge row of a card painted with `option` is."""
+        em = option.fontMetrics.height()
+        gap = em // 3
+        box = QRectF(option.rect).adjusted(gap / 2, gap / 2, -gap / 2, -gap / 2)
+        return box.adjusted(em * 0.6, 0, -em * 0.6, 0).toRect().width()
+
     def _paint_badges(
         self, painter: QPainter, option: QStyleOptionViewItem, card: JourneyRow, row: QRect
     ) -> None:
@@ -206,27 +213,46 @@ class CardDelegate(QStyledItemDelegate):
             "muted": option.palette.color(QPalette.ColorRole.PlaceholderText),
         }
         pad = metrics.horizontalAdvance(" ")
-        badges = ordered_badges(card)
-        widths = [metrics.horizontalAdvance(label) + pad * 2 for _tone, label in badges]
-        more_width = metrics.horizontalAdvance(f"+{len(badges)}") + pad * 2
-        shown = fit_badges(widths, row.width(), pad, more_width)
-        hidden = len(badges) - shown
-        reserve = pad + more_width if hidden else 0
-        pills = [
-            (tone, label, width, reserve)
-            for (tone, label), width in zip(badges[:shown], widths, strict=False)
-        ]
-        if hidden:
-            pills.append(("muted", f"+{hidden}", more_width, 0))  # the rest: in the tooltip
         x = row.left()
-        for tone, label, wanted, keep in pills:
-            width = min(wanted, row.right() - x - keep)  # too wide for the card: elided
+        for pill_plan in plan_badges(card, metrics, row.width()):
+            tone, label, width, words = pill_plan
             pill = QRectF(x, row.top(), width, row.height())
             color = QColor(tones[tone])
             painter.setPen(QPen(color, 1))
             painter.setBrush(badge_fill(color))
             painter.drawRoundedRect(pill, row.height() / 2, row.height() / 2)
             painter.setPen(color)
-            words = metrics.elidedText(label, Qt.TextElideMode.ElideRight, width - pad * 2)
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, words)
             x += width + pad
+
+
+def plan_badges(
+    card: JourneyRow, metrics: QFontMetrics, room: int
+) -> list[tuple[str, str, int, str]]:
+    """The badges a card shows in a row `room` pixels wide, as (tone, label, width, words
+    drawn): its health first, then what fits, then "+N" for the rest (in the tooltip)."""
+    pad = metrics.horizontalAdvance(" ")
+    badges = ordered_badges(card)
+    widths = [metrics.horizontalAdvance(label) + pad * 2 for _tone, label in badges]
+    more_width = metrics.horizontalAdvance(f"+{len(badges)}") + pad * 2
+    shown = fit_badges(widths, room, pad, more_width)
+    hidden = len(badges) - shown
+    reserve = pad + more_width if hidden else 0
+    pills = [
+        (tone, label, width, reserve)
+        for (tone, label), width in zip(badges[:shown], widths, strict=False)
+    ]
+    if hidden:
+        pills.append(("muted", f"+{hidden}", more_width, 0))
+    planned = []
+    x = 0
+    for tone, label, wanted, keep in pills:
+        width = min(wanted, room - x - keep)  # too wide for the card: elided
+        words = (
+            label
+            if width >= wanted
+            else metrics.elidedText(label, Qt.TextElideMode.ElideRight, width - pad * 2)
+        )
+        planned.append((tone, label, width, words))
+        x += width + pad
+    return planned

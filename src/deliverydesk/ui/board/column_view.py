@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
-    QPen,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -31,7 +30,6 @@ from deliverydesk.ui.board.board_index import BoardIndex, Column
 from deliverydesk.ui.board.card_delegate import CARD_HEIGHT_EM, CardDelegate
 from deliverydesk.ui.board.card_model import CardColumnModel, MoveRequest, column_counts
 from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.theme import badge_fill
 from deliverydesk.ui.typography import make_heading
 
 COLUMN_WIDTH_EM = 11.5  # the narrowest a column gets before the board scrolls sideways
@@ -44,23 +42,21 @@ def empty_column_text(model: CardColumnModel) -> str:
     return tr("No clients in this phase")
 
 
-def cards_below(view: QListView, shown: int) -> int:
-    """How many of `shown` cards are not wholly in view below the bottom edge."""
-    if shown == 0:
-        return 0
-    card = view.sizeHintForRow(0)
+def cards_below(view: QListView, shown: int, height: int) -> int:
+    """How many of `shown` cards are not wholly in view in a viewport `height` tall."""
+    card = view.sizeHintForRow(0) if shown else 0
     if card <= 0:
         return 0
-    bottom = view.verticalScrollBar().value() + view.viewport().height()
+    bottom = view.verticalScrollBar().value() + height
     return max(shown - bottom // card, 0)
 
 
-class MoreBadge(QWidget):
-    """ "+N more" over the bottom of a column whose cards run past it; a click scrolls
-    down a page."""
+class MoreFooter(QWidget):
+    """ "+N more" under a column's cards when some are out of view below; a click
+    scrolls down a page. It takes room from the cards only while it shows."""
 
     def __init__(self, view: QListView) -> None:
-        super().__init__(view)  # over the viewport, not in it: scrolling does not move it
+        super().__init__(view)  # in the view's bottom margin: scrolling does not move it
         self._view = view
         self.count = 0
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -74,38 +70,15 @@ class MoreBadge(QWidget):
             return
         self.count = count
         self.setVisible(count > 0)
-        self.setToolTip(
-            tr("{n} more cards below; scroll to see them").format(n=count) if count else ""
-        )
+        self.setToolTip(tr("{n} more cards below: scroll, or click here").format(n=count))
         self.setAccessibleName(self.text())
-        self._place()
         self.update()
-
-    def _place(self) -> None:
-        metrics = self.fontMetrics()
-        size = QSize(metrics.horizontalAdvance(self.text()) + metrics.height(), metrics.height())
-        area = self._view.viewport().geometry()
-        self.setGeometry(
-            area.center().x() - size.width() // 2,
-            area.bottom() - size.height() - metrics.height() // 4,
-            size.width(),
-            size.height(),
-        )
-        self.raise_()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette()
-        ink = palette.color(QPalette.ColorRole.Text)
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pill = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        painter.setBrush(badge_fill(palette.color(QPalette.ColorRole.Highlight)))
-        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        painter.setPen(ink)
-        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.text())
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.text() + " ▾")
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -130,7 +103,7 @@ class CardListView(QListView):
         self.setMouseTracking(True)
         # Cards are painted on Base; the column behind them takes the window's colour.
         self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
-        self.more = MoreBadge(self)
+        self.more = MoreFooter(self)
         self.verticalScrollBar().valueChanged.connect(self.update_more)
         self.verticalScrollBar().rangeChanged.connect(self.update_more)
 
@@ -140,15 +113,31 @@ class CardListView(QListView):
             model.modelReset.connect(self.update_more)
             model.rowsInserted.connect(self.update_more)
 
+    def footer_height(self) -> int:
+        return self.fontMetrics().height() + 2
+
     def update_more(self) -> None:
         model = self.model()
         shown = model.shown if isinstance(model, CardColumnModel) else 0
-        self.more.set_count(cards_below(self, shown))
+        footer = self.footer_height()
+        margin = self.viewportMargins().bottom()
+        whole = self.viewport().height() + margin  # the height with no footer
+        below = cards_below(self, shown, whole)
+        if below:
+            below = cards_below(self, shown, whole - footer)
+        wanted = footer if below else 0
+        if wanted != margin:
+            self.setViewportMargins(0, 0, 0, wanted)
+        self.more.set_count(below)
+        self._place_more()
+
+    def _place_more(self) -> None:
+        area = self.viewport().geometry()
+        self.more.setGeometry(area.left(), area.bottom() + 1, area.width(), self.footer_height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.update_more()
-        self.more._place()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Arriving by keyboard marks the card that has the focus: the first, or the one
@@ -180,6 +169,25 @@ class CardListView(QListView):
         self.scrollTo(index)
 
 
+class ElidedLabel(QLabel):
+    """One line of plain text, cut with "…" at the label's edge instead of widening it."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # the person's own words
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        area = self.contentsRect()
+        words = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, area.width()
+        )
+        painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, words)
+        painter.end()
+
+
 class ColumnWidget(QFrame):
     def __init__(
         self,
@@ -193,14 +201,9 @@ class ColumnWidget(QFrame):
         super().__init__(parent)
         self.name = name
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.header = QLabel(name)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)  # the person's own words
+        self.header = ElidedLabel(name)
         make_heading(self.header)
-        # A long phase name is cut at the column's edge rather than widening it.
-        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.counts = QLabel()
-        self.counts.setTextFormat(Qt.TextFormat.PlainText)
-        self.counts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.counts = ElidedLabel()
         self.counts.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.model = CardColumnModel(index, column, on_move, self)
         self.view = CardListView()
@@ -209,15 +212,14 @@ class ColumnWidget(QFrame):
         self.view.setAccessibleName(tr("Phase {name}").format(name=name))
         em = self.fontMetrics().height()
         self.setMinimumWidth(int(em * COLUMN_WIDTH_EM))
-        self.view.setMinimumHeight(int(em * CARD_HEIGHT_EM))  # one whole card
+        # One whole card, and "+N more" under it.
+        self.view.setMinimumHeight(int(em * CARD_HEIGHT_EM) + self.view.footer_height())
         layout = QVBoxLayout(self)
         margin = em // 3
         layout.setContentsMargins(margin, margin, margin, margin)
-        layout.setSpacing(margin)
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.counts)
-        layout.addSpacing(margin)
         layout.addWidget(self.view, 1)
 
     def set_header(self, shown: int, total: int, over_plan: int) -> None:
@@ -245,7 +247,7 @@ class LaneWidget(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow)
         self.toggle.setAutoRaise(True)
-        make_heading(self.toggle, 1.15)
+        make_heading(self.toggle)
         self.toggle.toggled.connect(self._on_toggled)
         self.title = title
         self.body = QWidget()
@@ -258,6 +260,7 @@ class LaneWidget(QWidget):
         self.notice.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.notice)
         layout.addWidget(self.body, 1)

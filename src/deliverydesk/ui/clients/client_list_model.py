@@ -204,6 +204,9 @@ class ClientListModel(QAbstractTableModel):
         found = {r.offer_id: r.offer_name for r in self._rows if r.offer_id is not None}
         return sorted(found.items(), key=lambda item: (item[1].casefold(), item[0]))
 
+    def names(self) -> list[str]:
+        return [row.name for row in self._rows]
+
     def distinct_texts(self, column: int) -> set[str]:
         """Every text the column shows, each once: what its width must fit."""
         seen: dict[tuple[object, ...], JourneyRow] = {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,17 @@ from deliverydesk.ui.typography import make_heading
 
 LIST, CLIENT = 0, 1
 WIDEST_COLUMN_EM = 26  # an offer or phase name longer than this is elided
+NEXT_STEP_MIN_EM = 12
+
+
+class ClientTable(QTableView):
+    """A table that tells its page when its width changed (to share it among columns)."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 class ClientsPage(QWidget):
@@ -144,7 +155,8 @@ class ClientsPage(QWidget):
         self._pending: set[int] = set()
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
+        table = ClientTable()
+        table.resized.connect(self._fit_next_step)
         table.setModel(self.model)
         table.setItemDelegateForColumn(PROGRESS, ProgressDelegate(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -166,10 +178,11 @@ class ClientsPage(QWidget):
         header.setAccessibleName(tr("Client list columns; click to sort"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((15, 14, 17, 10, 18, 8, 10, 9)):
+        for column, width in enumerate((15, 14, 17, 9, 18, 8, 9, 9)):
             header.resizeSection(column, width * em)
-        header.setSectionResizeMode(NEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(HEALTH, QHeaderView.ResizeMode.Fixed)
+        # Health beside the name: what a person scans for first, in view at any width.
+        header.moveSection(header.visualIndex(HEALTH), 1)
         table.setAccessibleName(tr("Client list"))
         return table
 
@@ -195,18 +208,29 @@ class ClientsPage(QWidget):
             self._apply_filter()  # the offer picked is gone
 
     def _fit_columns(self) -> None:
-        """Offer and Phase as wide as their longest text (up to a limit), so they read
-        whole; the next step takes what is left."""
+        """Client, Offer and Phase as wide as their longest text (up to a limit), so they
+        read whole; the next step takes what is left (see _fit_next_step)."""
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
-        pad = metrics.horizontalAdvance("M") * 2  # the cell's margins and a breath
-        widest = metrics.horizontalAdvance("M") * WIDEST_COLUMN_EM
-        for column in (OFFER, PHASE):
-            texts = self.model.distinct_texts(column) | {
-                str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            }
-            need = max(metrics.horizontalAdvance(t) for t in texts) + pad
-            header.resizeSection(column, min(need, widest))
+        em = metrics.horizontalAdvance("M")
+        pad = em * 2  # the cell's margins and a breath
+        for column, widest in ((NAME, 18), (OFFER, WIDEST_COLUMN_EM), (PHASE, WIDEST_COLUMN_EM)):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            texts = self.model.distinct_texts(column) if column != NAME else set()
+            if column == NAME:  # thousands of names: the longest few by length will do
+                texts = set(sorted(self.model.names(), key=len)[-20:])
+            need = max(metrics.horizontalAdvance(t) for t in texts | {title}) + pad
+            header.resizeSection(column, min(need, widest * em))
+        self._fit_next_step()
+
+    def _fit_next_step(self) -> None:
+        """The next step takes the room the other columns leave, never under a minimum:
+        a narrow window scrolls sideways rather than squeezing it to three letters."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(self.model.columnCount()) if c != NEXT)
+        em = self.table.fontMetrics().horizontalAdvance("M")
+        room = self.table.viewport().width() - others
+        header.resizeSection(NEXT, max(room, NEXT_STEP_MIN_EM * em))
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.pages.currentWidget() is self.list_view:  # a client page needs no list
