@@ -7,6 +7,9 @@ so a name is found the same way wherever it is typed.
 from __future__ import annotations
 
 import unicodedata
+from itertools import filterfalse
+
+_combining = unicodedata.combining  # 0 for a letter, the mark's class for an accent
 
 
 def fold(text: str) -> str:
@@ -17,8 +20,8 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = "".join(filterfalse(_combining, unicodedata.normalize("NFKD", text))).casefold()
+    if stripped.isascii():
+        return stripped
     # Casefolding can itself decompose ("ǰ"), so marks it brings are dropped too.
-    folded = unicodedata.normalize("NFKD", stripped.casefold())
-    return "".join(c for c in folded if not unicodedata.combining(c))
+    return "".join(filterfalse(_combining, unicodedata.normalize("NFKD", stripped)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.typography import make_heading
@@ -38,7 +38,7 @@ class EmptyState(QWidget):
         body_row.addStretch(1)
         body_row.addWidget(self.body, 100)
         body_row.addStretch(1)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(picture)
         layout.addSpacing(em // 2)
@@ -46,6 +46,14 @@ class EmptyState(QWidget):
         layout.addLayout(body_row)
         layout.addStretch(3)
         self.setAccessibleName(title)
+
+    def add_button(self, text: str) -> QPushButton:
+        """A way out under the explanation ("Clear filters")."""
+        button = QPushButton(text)
+        self._layout.insertWidget(
+            self._layout.count() - 1, button, 0, Qt.AlignmentFlag.AlignHCenter
+        )
+        return button
 
     def set_text(self, title: str, body: str) -> None:
         self.title.setText(title)

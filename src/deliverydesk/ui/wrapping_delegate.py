@@ -53,7 +53,7 @@ class WrappingTextDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         local = QStyleOptionViewItem(option)
         self.initStyleOption(local, index)
-        _layout_, height = _layout(local.text, local, self._text_width())
+        _lines, height = _layout(local.text, local, self._text_width())
         # One pixel narrower than the viewport: never wider than the view.
         return QSize(self._view.viewport().width() - 1, int(height) + 2 * self._margin)
 

@@ -86,19 +86,27 @@ class BoardIndex:
     _place: dict[int, Column] = field(default_factory=dict)
     _over_plan: dict[Column, int] = field(default_factory=dict)  # cache, per column
     _column_keys: dict[Column, list[str]] = field(default_factory=dict)  # cache, per column
+    _folded: dict[str, str] = field(default_factory=dict)  # search text -> folded, kept
 
     def load(self, rows: Iterable[JourneyRow]) -> None:
         self.cards, self._keys, self._columns, self._place = {}, {}, {}, {}
         self._over_plan, self._column_keys = {}, {}
+        # Folding accents costs microseconds a name: a reload reuses the last load's folds.
+        earlier, self._folded = self._folded, {}
         for row in rows:
-            self._remember(row)
-        key = _sort_key(self.sort)
-        for ids in self._columns.values():
-            ids.sort(key=lambda i: key(self.cards[i]))
+            self._remember(row, earlier=earlier)
+        self._sort_columns()
 
     def set_sort(self, sort: SortBy) -> None:
         self.sort = sort
-        self.load(list(self.cards.values()))
+        self._sort_columns()
+
+    def _sort_columns(self) -> None:
+        key = _sort_key(self.sort)
+        cards = self.cards
+        for ids in self._columns.values():
+            ids.sort(key=lambda i: key(cards[i]))
+        self._column_keys = {}
 
     def column_of(self, journey_id: int) -> Column | None:
         return self._place.get(journey_id)
@@ -140,15 +148,20 @@ class BoardIndex:
             )
         return self._over_plan[column]
 
-    def _remember(self, row: JourneyRow, append: bool = True) -> Column | None:
+    def _remember(
+        self, row: JourneyRow, append: bool = True, earlier: dict[str, str] | None = None
+    ) -> Column | None:
         if row.journey_id is None or row.offer_id is None:
             return None
         last = max(self.phase_counts.get(row.offer_id, row.phase_count) - 1, 0)
         column = (row.offer_id, min(row.phase_position, last))
         self.cards[row.journey_id] = row
-        self._keys[row.journey_id] = fold(
-            " ".join((row.name, row.company, row.next_step_title, row.phase_name))
-        )
+        text = " ".join((row.name, row.company, row.next_step_title, row.phase_name))
+        if text.isascii():
+            self._keys[row.journey_id] = text.lower()
+        else:
+            folded = earlier.get(text) if earlier else None
+            self._keys[row.journey_id] = self._folded[text] = folded or fold(text)
         self._place[row.journey_id] = column
         ids = self._columns.setdefault(column, [])
         if append:

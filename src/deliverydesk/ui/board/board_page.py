@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -23,8 +20,10 @@ from deliverydesk.services.changes import ROW_ASPECTS, Aspect, Changes
 from deliverydesk.services.rows import JourneyRow, OfferSummary
 from deliverydesk.services.startup import FirstBoard
 from deliverydesk.ui.board.board_index import BoardFilter, BoardIndex, Column, SortBy
+from deliverydesk.ui.board.board_keys import BoardKeys
 from deliverydesk.ui.board.board_toolbar import BoardToolbar
 from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
+from deliverydesk.ui.board.checkpoint_dialog import ask_move_anyway, checkpoint_dialog
 from deliverydesk.ui.board.column_view import ColumnWidget, LaneWidget
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
@@ -94,22 +93,20 @@ class BoardPage(QWidget):
                 "card. Design your first offer in Offers, then enrol a client."
             ),
         )
-        self.no_match = QWidget()
-        no_match_row = QHBoxLayout(self.no_match)
-        self.no_match_label = QLabel()
-        self.no_match_label.setTextFormat(Qt.TextFormat.PlainText)
-        clear = QPushButton(tr("Clear filters"))
-        clear.clicked.connect(self.clear_filters)
-        no_match_row.addWidget(self.no_match_label, 1)
-        no_match_row.addWidget(clear)
-        self.no_match.hide()
+        # In the lanes' place, so they keep their size (no relayout of every column).
+        self.no_match = EmptyState(
+            "search",
+            tr("No card matches these filters"),
+            tr("Try fewer letters, another quick filter, or all offers."),
+        )
+        self.no_match.add_button(tr("Clear filters")).clicked.connect(self.clear_filters)
         self.body = QStackedWidget()
         self.body.addWidget(self.scroll)
         self.body.addWidget(self.no_offers)
+        self.body.addWidget(self.no_match)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(em // 2, em // 2, em // 2, 0)  # the status bar is below
         layout.addWidget(self.toolbar)
-        layout.addWidget(self.no_match)
         layout.addWidget(self.body, 1)
 
         # What changed while the board was hidden, read when it shows again.
@@ -129,7 +126,8 @@ class BoardPage(QWidget):
         self.sort_picker = self.toolbar.sort_picker
         self.offer_picker.currentIndexChanged.connect(self._on_offer)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.search.installEventFilter(self)  # Down goes from the filter box to the cards
+        self.keys = BoardKeys(self)
+        self.search.installEventFilter(self.keys)  # Down goes from the filter box to the cards
         for button in self.quick.values():
             button.toggled.connect(self._on_quick)
         self.sort_picker.currentIndexChanged.connect(self._on_sort)
@@ -201,7 +199,6 @@ class BoardPage(QWidget):
         self.index.phase_counts = {o.id: len(o.phase_names) for o in self.offers}
         self.index.load(self._read_rows(offer_id))
         self._build_lanes(shown)
-        self.body.setCurrentWidget(self.scroll if self.offers else self.no_offers)
         self._refresh(set(self.columns))
 
     def _read_offers(self) -> list[OfferSummary]:
@@ -248,7 +245,7 @@ class BoardPage(QWidget):
                     self.index, (offer.id, position), name, self._clock.today, self.request_move
                 )
                 column.view.activated.connect(self._open_index)
-                column.view.installEventFilter(self)
+                column.view.installEventFilter(self.keys)
                 column.view.selectionModel().selectionChanged.connect(
                     lambda *_a, c=column: self._on_selection(c)
                 )
@@ -328,9 +325,12 @@ class BoardPage(QWidget):
             lane.notice.setVisible(counts[offer_id][1] == 0)
         shown_total = sum(shown for shown, _total in counts.values())
         filtering = self.filter.active and bool(self.index.cards)
-        self.no_match.setVisible(filtering and shown_total == 0)
-        if filtering and shown_total == 0:
-            self.no_match_label.setText(tr("No card matches these filters."))
+        if not self.offers:
+            self.body.setCurrentWidget(self.no_offers)
+        elif filtering and shown_total == 0:
+            self.body.setCurrentWidget(self.no_match)
+        else:
+            self.body.setCurrentWidget(self.scroll)
 
     # -- moving cards ------------------------------------------------------------------------
     def request_move(self, journey_id: int, position: int) -> bool:
@@ -385,36 +385,10 @@ class BoardPage(QWidget):
         return offer.phase_names[position]
 
     def checkpoint_dialog(self, name: str, phase: str, checkpoints: list[str]) -> QMessageBox:
-        """Asks before a card leaves a phase whose checkpoint is open; its buttons say what
-        each choice does. Keeping the client where they are is the default."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("Checkpoint not done"))
-        box.setText(
-            literal_rich_text(  # names and titles are the person's text, never markup
-                [
-                    tr("{name} cannot leave “{phase}” yet: {checkpoints} is not done.").format(
-                        name=name, phase=phase, checkpoints=", ".join(f"“{c}”" for c in checkpoints)
-                    ),
-                    tr("Moving anyway is recorded in the activity log."),
-                ]
-            )
-        )
-        box.move_anyway = box.addButton(tr("Move anyway"), QMessageBox.ButtonRole.AcceptRole)  # type: ignore[attr-defined]
-        keep = box.addButton(
-            tr("Keep in {phase}").format(phase=phase), QMessageBox.ButtonRole.RejectRole
-        )
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        return box
+        return checkpoint_dialog(self, name, phase, checkpoints)
 
     def confirm_override(self, name: str, phase: str, checkpoints: list[str]) -> bool:
-        box = self.checkpoint_dialog(name, phase, checkpoints)
-        try:
-            box.exec()
-            return box.clickedButton() is box.move_anyway  # type: ignore[attr-defined]
-        finally:
-            box.deleteLater()
+        return ask_move_anyway(self.checkpoint_dialog(name, phase, checkpoints))
 
     # -- selection and keyboard --------------------------------------------------------------
     def select_journey(self, journey_id: int) -> None:
@@ -442,66 +416,7 @@ class BoardPage(QWidget):
             if other is not widget and other.view.selectionModel().hasSelection():
                 other.view.selectionModel().clearSelection()
 
-    def _current_journey(self, widget: ColumnWidget) -> int | None:
-        current = widget.view.currentIndex()
-        return current.data(JOURNEY_ID_ROLE) if current.isValid() else None
-
     def _open_index(self, index: object) -> None:
         journey_id = index.data(JOURNEY_ID_ROLE)  # type: ignore[attr-defined]
         if journey_id is not None:
             self.open_journey.emit(journey_id)
-
-    def _neighbour(self, widget: ColumnWidget, step: int) -> ColumnWidget | None:
-        offer_id, position = widget.model.column
-        return self.columns.get((offer_id, position + step))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            if watched is self.search and event.key() == Qt.Key.Key_Down:
-                return self._focus_cards()
-            widget = next((w for w in self.columns.values() if w.view is watched), None)
-            if widget is not None and self._key(widget, event):
-                return True
-        return super().eventFilter(watched, event)
-
-    def _focus_cards(self) -> bool:
-        """From the filter box to the cards: the selected card, or the first shown."""
-        self.apply_filter()
-        if self._selected is not None and self._selected in self._shown_ids():
-            self.select_journey(self._selected)
-            return True
-        first = next((w for w in self.columns.values() if w.model.rowCount()), None)
-        if first is None:
-            return False
-        first.view.setFocus(Qt.FocusReason.TabFocusReason)
-        first.view.select_row(0)
-        return True
-
-    def _shown_ids(self) -> set[int]:
-        return {i for w in self.columns.values() for i in w.model.journey_ids()}
-
-    def _key(self, widget: ColumnWidget, event: QKeyEvent) -> bool:
-        key, mods = event.key(), event.modifiers()
-        sideways = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}.get(Qt.Key(key))
-        move_mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-        if sideways and mods == move_mods:
-            journey_id = self._current_journey(widget)
-            if journey_id is not None:
-                self.request_move(journey_id, widget.model.position + sideways)
-            return True
-        if sideways and mods == Qt.KeyboardModifier.NoModifier:
-            target = self._neighbour(widget, sideways)
-            if target is not None and target.model.rowCount():
-                row = min(max(widget.view.currentIndex().row(), 0), target.model.rowCount() - 1)
-                target.view.setFocus()
-                target.view.select_row(row)
-            return True
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.say(
-                tr(
-                    "Cards are never deleted from the board; a client's journey ends from "
-                    "their page."
-                )
-            )
-            return True
-        return False

@@ -13,7 +13,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QR
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from deliverydesk.model.enums import Health
 from deliverydesk.services.rows import JourneyRow
 from deliverydesk.ui import text
 from deliverydesk.ui.board.card_model import CARD_ROLE
@@ -24,14 +23,15 @@ Index = QModelIndex | QPersistentModelIndex
 IMAGE_CACHE = 240  # ~100 KiB each: two screenfuls of cards
 CARD_WIDTH_EM = 10  # the narrowest a card is asked to be; it takes its column's width
 CARD_HEIGHT_EM = 6.9
+# The states that change how a card looks; combined once here, not on every paint.
+_LOOKS = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
 
 
 def ordered_badges(card: JourneyRow) -> list[tuple[str, str]]:
     """The card's badges, its health first: the verdict always shows, and the reasons
     after it collapse into "+N" when the card is too narrow for them."""
-    found = text.badges(card)
-    health = {text.health_label(h) for h in (Health.AT_RISK, Health.OFF_TRACK)}
-    return sorted(found, key=lambda badge: badge[1] not in health)
+    health = text.health_label(card.health)
+    return sorted(text.badges(card), key=lambda badge: badge[1] != health)
 
 
 def badge_font(font: QFont) -> QFont:
@@ -82,7 +82,7 @@ class CardDelegate(QStyledItemDelegate):
         card: JourneyRow | None = index.data(CARD_ROLE)
         if card is None:
             return
-        state = option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+        state = option.state & _LOOKS
         key = (
             card,
             option.rect.size().toTuple(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QMouseEvent,
@@ -42,44 +42,37 @@ def empty_column_text(model: CardColumnModel) -> str:
     return tr("No clients in this phase")
 
 
-def cards_below(view: QListView, shown: int, height: int) -> int:
-    """How many of `shown` cards are not wholly in view in a viewport `height` tall."""
-    card = view.sizeHintForRow(0) if shown else 0
-    if card <= 0:
+def cards_below(shown: int, card: int, top: int, height: int) -> int:
+    """How many of `shown` cards, each `card` pixels tall, are not wholly in a viewport
+    `height` tall scrolled down to `top`."""
+    if shown == 0 or card <= 0:
         return 0
-    bottom = view.verticalScrollBar().value() + height
-    return max(shown - bottom // card, 0)
+    return max(shown - (top + height) // card, 0)
 
 
-class MoreFooter(QWidget):
-    """ "+N more" under a column's cards when some are out of view below; a click
-    scrolls down a page. It takes room from the cards only while it shows."""
+class MoreFooter(QLabel):
+    """ "+N more" under a column's cards when some are out of view below; a click scrolls
+    down a page. Its line is kept under the cards whether it shows or not."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)  # in the view's bottom margin: scrolling does not move it
         self._view = view
         self.count = 0
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.hide()
-
-    def text(self) -> str:
-        return tr("+{n} more").format(n=self.count) if self.count else ""
 
     def set_count(self, count: int) -> None:
         if count == self.count:
             return
         self.count = count
+        words = tr("+{n} more").format(n=count) if count else ""
+        self.setText(f"{words} ▾" if count else "")
         self.setVisible(count > 0)
         self.setToolTip(tr("{n} more cards below: scroll, or click here").format(n=count))
-        self.setAccessibleName(self.text())
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        palette = self.palette()
-        painter = QPainter(self)
-        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.text() + " ▾")
-        painter.end()
+        self.setAccessibleName(words)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         bar = self._view.verticalScrollBar()
@@ -104,32 +97,32 @@ class CardListView(QListView):
         # Cards are painted on Base; the column behind them takes the window's colour.
         self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self.more = MoreFooter(self)
-        self.verticalScrollBar().valueChanged.connect(self.update_more)
-        self.verticalScrollBar().rangeChanged.connect(self.update_more)
+        self.setViewportMargins(0, 0, 0, self.footer_height())  # the footer's line
+        # A filter keystroke resets the model, relays out and rescrolls: one count after
+        # all of it, in the same turn of the event loop, not one per signal.
+        self._more_later = QTimer(self, singleShot=True, interval=0)
+        self._more_later.timeout.connect(self.update_more)
+        # (A lambda: the signals' numbers would be taken for the timer's interval.)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._more_later.start())
+        self.verticalScrollBar().rangeChanged.connect(lambda _a, _b: self._more_later.start())
 
     def setModel(self, model: object) -> None:  # type: ignore[override]
         super().setModel(model)  # type: ignore[arg-type]
         if isinstance(model, CardColumnModel):
-            model.modelReset.connect(self.update_more)
-            model.rowsInserted.connect(self.update_more)
+            model.modelReset.connect(self._more_later.start)
 
     def footer_height(self) -> int:
         return self.fontMetrics().height() + 2
 
     def update_more(self) -> None:
+        """Count the cards below the bottom edge for "+N more". Runs after every filter
+        keystroke, so it is cheap: the footer's line is kept whether it shows or not, and
+        changing the count never lays the cards out again."""
         model = self.model()
         shown = model.shown if isinstance(model, CardColumnModel) else 0
-        footer = self.footer_height()
-        margin = self.viewportMargins().bottom()
-        whole = self.viewport().height() + margin  # the height with no footer
-        below = cards_below(self, shown, whole)
-        if below:
-            below = cards_below(self, shown, whole - footer)
-        wanted = footer if below else 0
-        if wanted != margin:
-            self.setViewportMargins(0, 0, 0, wanted)
-        self.more.set_count(below)
-        self._place_more()
+        card = int(self.fontMetrics().height() * CARD_HEIGHT_EM)  # the delegate's size
+        top = self.verticalScrollBar().value()
+        self.more.set_count(cards_below(shown, card, top, self.viewport().height()))
 
     def _place_more(self) -> None:
         area = self.viewport().geometry()
@@ -137,7 +130,8 @@ class CardListView(QListView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.update_more()
+        self._more_later.start()
+        self._place_more()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Arriving by keyboard marks the card that has the focus: the first, or the one
@@ -170,22 +164,35 @@ class CardListView(QListView):
 
 
 class ElidedLabel(QLabel):
-    """One line of plain text, cut with "…" at the label's edge instead of widening it."""
+    """One line of plain text, cut with "…" at the label's edge instead of widening it.
+
+    The cut is made when the text or the width changes, not on every paint: a board
+    repaints its headers on each filter keystroke.
+    """
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
+        super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)  # the person's own words
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._full = ""
+        self.setText(text)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        area = self.contentsRect()
-        words = self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideRight, area.width()
-        )
-        painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, words)
-        painter.end()
+    def text(self) -> str:  # type: ignore[override]
+        return self._full
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        self._full = text
+        self.setAccessibleName(text)  # a screen reader says it whole
+        self._elide()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
+        QLabel.setText(self, shown if width > 0 else self._full)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
 
 
 class ColumnWidget(QFrame):
