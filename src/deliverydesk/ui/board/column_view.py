@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
     QFocusEvent,
     QMouseEvent,
     QPainter,
@@ -51,18 +53,17 @@ def cards_below(shown: int, card: int, top: int, height: int) -> int:
 
 
 class MoreFooter(QLabel):
-    """ "+N more" under a column's cards when some are out of view below; a click scrolls
-    down a page. Its line is kept under the cards whether it shows or not."""
+    """Everything under a column's whole cards: "+N more" when some are out of view below
+    (a click scrolls down a page), and a place a card can be dropped like the cards'."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)  # in the view's bottom margin: scrolling does not move it
         self._view = view
         self.count = 0
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.hide()
+        self.setAcceptDrops(True)
 
     def set_count(self, count: int) -> None:
         if count == self.count:
@@ -70,14 +71,31 @@ class MoreFooter(QLabel):
         self.count = count
         words = tr("+{n} more").format(n=count) if count else ""
         self.setText(f"{words} ▾" if count else "")
-        self.setVisible(count > 0)
-        self.setToolTip(tr("{n} more cards below: scroll, or click here").format(n=count))
+        self.setToolTip(
+            tr("{n} more cards below: scroll, or click here").format(n=count) if count else ""
+        )
         self.setAccessibleName(words)
+        self.setCursor(Qt.CursorShape.PointingHandCursor if count else Qt.CursorShape.ArrowCursor)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         bar = self._view.verticalScrollBar()
         bar.setValue(bar.value() + bar.pageStep())
         event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        model = self._view.model()
+        action, where = Qt.DropAction.MoveAction, QModelIndex()
+        if model is not None and model.canDropMimeData(event.mimeData(), action, -1, -1, where):
+            event.setDropAction(action)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        model = self._view.model()
+        if model is not None:
+            model.dropMimeData(event.mimeData(), Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+        event.acceptProposedAction()
 
 
 class CardListView(QListView):
@@ -95,7 +113,9 @@ class CardListView(QListView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMouseTracking(True)
         # Cards are painted on Base; the column behind them takes the window's colour.
-        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        self._viewport = self.viewport()  # asked for on every count: kept, not looked up
+        self._viewport.setBackgroundRole(QPalette.ColorRole.Window)
+        self._measure()
         self.more = MoreFooter(self)
         self.setViewportMargins(0, 0, 0, self.footer_height())  # the footer's line
         # A filter keystroke resets the model, relays out and rescrolls: one count after
@@ -111,8 +131,18 @@ class CardListView(QListView):
         if isinstance(model, CardColumnModel):
             model.modelReset.connect(self._more_later.start)
 
+    def _measure(self) -> None:
+        em = self.fontMetrics().height()
+        self._card = int(em * CARD_HEIGHT_EM)  # the delegate's size
+        self._footer = em + 2
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._measure()
+        super().changeEvent(event)
+
     def footer_height(self) -> int:
-        return self.fontMetrics().height() + 2
+        return self._footer
 
     def update_more(self) -> None:
         """Count the cards below the bottom edge for "+N more". Runs after every filter
@@ -120,18 +150,29 @@ class CardListView(QListView):
         changing the count never lays the cards out again."""
         model = self.model()
         shown = model.shown if isinstance(model, CardColumnModel) else 0
-        card = int(self.fontMetrics().height() * CARD_HEIGHT_EM)  # the delegate's size
         top = self.verticalScrollBar().value()
-        self.more.set_count(cards_below(shown, card, top, self.viewport().height()))
+        self.more.set_count(cards_below(shown, self._card, top, self._viewport.height()))
 
     def _place_more(self) -> None:
-        area = self.viewport().geometry()
-        self.more.setGeometry(area.left(), area.bottom() + 1, area.width(), self.footer_height())
+        area = self._viewport.geometry()
+        below = self.contentsRect().bottom() - area.bottom()
+        self.more.setGeometry(area.left(), area.bottom() + 1, area.width(), max(below, 0))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_whole_cards()
         self._more_later.start()
         self._place_more()
+
+    def _fit_whole_cards(self) -> None:
+        """A column shows whole cards (a sliver of the next one says nothing "+N more"
+        does not, and costs a whole card's drawing); what is left over stays blank below."""
+        card, footer = self._card, self._footer
+        room = self.contentsRect().height() - footer
+        spare = room % card if room >= card else 0
+        if self.viewportMargins().bottom() != footer + spare:
+            self.setViewportMargins(0, 0, 0, footer + spare)
+            self._more_later.start()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Arriving by keyboard marks the card that has the focus: the first, or the one
