@@ -29,7 +29,7 @@ class FilterChip(QToolButton):
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         em = metrics.height()
-        width = metrics.horizontalAdvance(self.text()) + self._tick_width() + em
+        width = metrics.horizontalAdvance(self.text()) + self._tick_width() + em * 3 // 2
         return QSize(width, int(em * 1.7))
 
     def minimumSizeHint(self) -> QSize:
@@ -81,7 +81,7 @@ class FilterChip(QToolButton):
             painter.drawPath(tick)
             painter.setPen(palette.color(ink))
             text_area = pill.adjusted(em / 2 + self._tick_width(), 0, -em / 2, 0)
-            painter.drawText(text_area, Qt.AlignmentFlag.AlignVCenter, self.text())
+            painter.drawText(text_area, Qt.AlignmentFlag.AlignCenter, self.text())
         else:  # the tick's room is shared either side: the words sit in the middle
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self.text())
         painter.end()

@@ -25,7 +25,9 @@ class MessageBar(QWidget):
         self.icon = QLabel()
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # names a client or a step
-        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Never wider than the window: a long name is cut at the edge (the tooltip has it).
+        self.label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self.label.setMinimumWidth(1)
         make_heading(self.label)
         self.button = QPushButton()
         self.button.hide()
@@ -36,8 +38,9 @@ class MessageBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.icon)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.button)
+        row.addWidget(self.label)
+        row.addWidget(self.button)  # beside the words it undoes, not across the window
+        row.addStretch(1)
 
     def text(self) -> str:
         return self.label.text()

@@ -61,7 +61,7 @@ class MoreFooter(QLabel):
         self._view = view
         self.count = 0
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.setAcceptDrops(True)
 
