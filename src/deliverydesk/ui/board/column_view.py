@@ -222,6 +222,8 @@ class ElidedLabel(QLabel):
         return self._full
 
     def setText(self, text: str) -> None:  # type: ignore[override]
+        if text == self._full and self.accessibleName() == text:
+            return  # every refresh sets every count: measuring costs more than comparing
         self._full = text
         self.setAccessibleName(text)  # a screen reader says it whole
         self._elide()
