@@ -3,6 +3,8 @@ every size, the keyboard, accent-free filtering, the checkpoint question, filter
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPalette
@@ -400,3 +402,18 @@ def test_the_card_focus_mark_is_drawn_where_the_keyboard_is(
         painter.end()
         images.append(image)
     assert images[0] != images[1]
+
+
+def test_a_card_changed_after_a_search_is_found_by_its_new_words() -> None:
+    from deliverydesk.ui.board.board_index import BoardFilter, BoardIndex
+
+    card = troubled_card()
+    index = BoardIndex(phase_counts={1: 5})
+    index.load([card])
+    column = (1, 1)
+    assert index.visible(column, BoardFilter("lindqvist")) == [1]
+    renamed = dataclasses.replace(card, name="Zoë Müller", next_step_title="Étude de cas")
+    index.update([renamed], [1])
+    assert index.visible(column, BoardFilter("zoe muller")) == [1]
+    assert index.visible(column, BoardFilter("etude")) == [1]
+    assert index.visible(column, BoardFilter("lindqvist")) == []

@@ -81,21 +81,28 @@ class BoardIndex:
     phase_counts: dict[int, int] = field(default_factory=dict)  # offer id -> columns
     sort: SortBy = SortBy.URGENCY
     cards: dict[int, JourneyRow] = field(default_factory=dict)
-    _keys: dict[int, str] = field(default_factory=dict)
+    _keys: dict[int, str] = field(default_factory=dict)  # folded search text, made on use
     _columns: dict[Column, list[int]] = field(default_factory=dict)
     _place: dict[int, Column] = field(default_factory=dict)
     _over_plan: dict[Column, int] = field(default_factory=dict)  # cache, per column
     _column_keys: dict[Column, list[str]] = field(default_factory=dict)  # cache, per column
-    _folded: dict[str, str] = field(default_factory=dict)  # search text -> folded, kept
+    _folded: dict[str, str] = field(default_factory=dict)  # accented text -> folded, kept
 
     def load(self, rows: Iterable[JourneyRow]) -> None:
         self.cards, self._keys, self._columns, self._place = {}, {}, {}, {}
         self._over_plan, self._column_keys = {}, {}
-        # Folding accents costs microseconds a name: a reload reuses the last load's folds.
-        earlier, self._folded = self._folded, {}
         for row in rows:
-            self._remember(row, earlier=earlier)
+            self._remember(row)
         self._sort_columns()
+        if len(self._folded) > 2 * len(self.cards) + 1000:
+            self._folded = {}  # folds of texts long gone; they are cheap to make again
+
+    def prepare_search(self) -> None:
+        """Fold every card's search text now (between a start's first paint and the first
+        keystroke), so neither of them waits for it."""
+        for journey_id in self.cards:
+            if journey_id not in self._keys:
+                self._key(journey_id)
 
     def set_sort(self, sort: SortBy) -> None:
         self.sort = sort
@@ -124,7 +131,8 @@ class BoardIndex:
             column = self._place.pop(journey_id, None)
             if column is not None:
                 self._columns[column].remove(journey_id)
-                del self.cards[journey_id], self._keys[journey_id]
+                del self.cards[journey_id]
+                self._keys.pop(journey_id, None)
                 touched.add(column)
         key = _sort_key(self.sort)
         for row in fresh:
@@ -148,20 +156,26 @@ class BoardIndex:
             )
         return self._over_plan[column]
 
-    def _remember(
-        self, row: JourneyRow, append: bool = True, earlier: dict[str, str] | None = None
-    ) -> Column | None:
+    def _key(self, journey_id: int) -> str:
+        """The card's search text, accents and case folded: made when first searched (a
+        start paints before anyone types), and an accented text is folded once."""
+        key = self._keys.get(journey_id)
+        if key is None:
+            row = self.cards[journey_id]
+            text = " ".join((row.name, row.company, row.next_step_title, row.phase_name))
+            if text.isascii():
+                key = text.lower()
+            else:
+                key = self._folded.get(text) or self._folded.setdefault(text, fold(text))
+            self._keys[journey_id] = key
+        return key
+
+    def _remember(self, row: JourneyRow, append: bool = True) -> Column | None:
         if row.journey_id is None or row.offer_id is None:
             return None
         last = max(self.phase_counts.get(row.offer_id, row.phase_count) - 1, 0)
         column = (row.offer_id, min(row.phase_position, last))
         self.cards[row.journey_id] = row
-        text = " ".join((row.name, row.company, row.next_step_title, row.phase_name))
-        if text.isascii():
-            self._keys[row.journey_id] = text.lower()
-        else:
-            folded = earlier.get(text) if earlier else None
-            self._keys[row.journey_id] = self._folded[text] = folded or fold(text)
         self._place[row.journey_id] = column
         ids = self._columns.setdefault(column, [])
         if append:
@@ -182,11 +196,12 @@ class BoardIndex:
         if needle and within is None:
             # Search texts in column order, kept between keystrokes: no lookups per card.
             if column not in self._column_keys:
-                self._column_keys[column] = [self._keys[i] for i in ids]
+                self._column_keys[column] = [self._key(i) for i in ids]
             keys = self._column_keys[column]
             ids = [i for i, key in zip(ids, keys, strict=True) if needle in key]
         elif needle:
-            ids = [i for i in ids if needle in self._keys[i]]
+            keys = self._keys
+            ids = [i for i in ids if needle in (keys.get(i) or self._key(i))]
         for test in tests:
             ids = [i for i in ids if test(cards[i])]
         return list(ids)

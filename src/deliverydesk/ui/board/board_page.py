@@ -93,17 +93,10 @@ class BoardPage(QWidget):
                 "card. Design your first offer in Offers, then enrol a client."
             ),
         )
-        # In the lanes' place, so they keep their size (no relayout of every column).
-        self.no_match = EmptyState(
-            "search",
-            tr("No card matches these filters"),
-            tr("Try fewer letters, another quick filter, or all offers."),
-        )
-        self.no_match.add_button(tr("Clear filters")).clicked.connect(self.clear_filters)
+        self.no_match: EmptyState | None = None  # made the first time nothing matches
         self.body = QStackedWidget()
         self.body.addWidget(self.scroll)
         self.body.addWidget(self.no_offers)
-        self.body.addWidget(self.no_match)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(em // 2, em // 2, em // 2, 0)  # the status bar is below
         layout.addWidget(self.toolbar)
@@ -114,6 +107,9 @@ class BoardPage(QWidget):
         self._pending: set[int] = set()
         self._debounce = QTimer(self, singleShot=True, interval=80)
         self._debounce.timeout.connect(self.apply_filter)
+        # Search texts are folded once the cards are painted, before anyone types.
+        self._prepare = QTimer(self, singleShot=True, interval=0)
+        self._prepare.timeout.connect(lambda: self.index.prepare_search())
         events.changed.connect(self.on_changed)
         self.reload()
 
@@ -200,6 +196,7 @@ class BoardPage(QWidget):
         self.index.load(self._read_rows(offer_id))
         self._build_lanes(shown)
         self._refresh(set(self.columns))
+        self._prepare.start()
 
     def _read_offers(self) -> list[OfferSummary]:
         if self._ws is None:
@@ -328,9 +325,21 @@ class BoardPage(QWidget):
         if not self.offers:
             self.body.setCurrentWidget(self.no_offers)
         elif filtering and shown_total == 0:
-            self.body.setCurrentWidget(self.no_match)
+            self.body.setCurrentWidget(self._no_match_page())
         else:
             self.body.setCurrentWidget(self.scroll)
+
+    def _no_match_page(self) -> EmptyState:
+        """In the lanes' place, so they keep their size (no relayout of every column)."""
+        if self.no_match is None:
+            self.no_match = EmptyState(
+                "search",
+                tr("No card matches these filters"),
+                tr("Try fewer letters, another quick filter, or all offers."),
+            )
+            self.no_match.add_button(tr("Clear filters")).clicked.connect(self.clear_filters)
+            self.body.addWidget(self.no_match)
+        return self.no_match
 
     # -- moving cards ------------------------------------------------------------------------
     def request_move(self, journey_id: int, position: int) -> bool:

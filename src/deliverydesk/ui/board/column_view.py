@@ -116,7 +116,7 @@ class CardListView(QListView):
         self._viewport = self.viewport()  # asked for on every count: kept, not looked up
         self._viewport.setBackgroundRole(QPalette.ColorRole.Window)
         self._measure()
-        self.more = MoreFooter(self)
+        self.more: MoreFooter | None = None  # made after the first paint (see update_more)
         self.setViewportMargins(0, 0, 0, self.footer_height())  # the footer's line
         # A filter keystroke resets the model, relays out and rescrolls: one count after
         # all of it, in the same turn of the event loop, not one per signal.
@@ -151,9 +151,15 @@ class CardListView(QListView):
         model = self.model()
         shown = model.shown if isinstance(model, CardColumnModel) else 0
         top = self.verticalScrollBar().value()
+        if self.more is None:
+            self.more = MoreFooter(self)
+            self._place_more()
+            self.more.show()
         self.more.set_count(cards_below(shown, self._card, top, self._viewport.height()))
 
     def _place_more(self) -> None:
+        if self.more is None:
+            return
         area = self._viewport.geometry()
         below = self.contentsRect().bottom() - area.bottom()
         self.more.setGeometry(area.left(), area.bottom() + 1, area.width(), max(below, 0))
