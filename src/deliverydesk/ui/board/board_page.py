@@ -107,8 +107,9 @@ class BoardPage(QWidget):
         self._pending: set[int] = set()
         self._debounce = QTimer(self, singleShot=True, interval=80)
         self._debounce.timeout.connect(self.apply_filter)
-        # Search texts are folded once the cards are painted, before anyone types.
-        self._prepare = QTimer(self, singleShot=True, interval=0)
+        # Search texts are folded once the cards are painted, before anyone types (a
+        # keystroke before that folds what it needs itself).
+        self._prepare = QTimer(self, singleShot=True, interval=250)
         self._prepare.timeout.connect(lambda: self.index.prepare_search())
         events.changed.connect(self.on_changed)
         self.reload()

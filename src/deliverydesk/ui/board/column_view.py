@@ -123,13 +123,13 @@ class CardListView(QListView):
         self._more_later = QTimer(self, singleShot=True, interval=0)
         self._more_later.timeout.connect(self.update_more)
         # (A lambda: the signals' numbers would be taken for the timer's interval.)
-        self.verticalScrollBar().valueChanged.connect(lambda _v: self._more_later.start())
-        self.verticalScrollBar().rangeChanged.connect(lambda _a, _b: self._more_later.start())
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._count_later())
+        self.verticalScrollBar().rangeChanged.connect(lambda _a, _b: self._count_later())
 
     def setModel(self, model: object) -> None:  # type: ignore[override]
         super().setModel(model)  # type: ignore[arg-type]
         if isinstance(model, CardColumnModel):
-            model.modelReset.connect(self._more_later.start)
+            model.modelReset.connect(self._count_later)
 
     def _measure(self) -> None:
         em = self.fontMetrics().height()
@@ -140,6 +140,12 @@ class CardListView(QListView):
         if event.type() == QEvent.Type.FontChange:
             self._measure()
         super().changeEvent(event)
+
+    def _count_later(self) -> None:
+        """Count again once the event loop is back (the first count waits for the first
+        paint: a start shows its cards before anything else)."""
+        if self.more is not None:
+            self._more_later.start()
 
     def footer_height(self) -> int:
         return self._footer
@@ -167,7 +173,7 @@ class CardListView(QListView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_whole_cards()
-        self._more_later.start()
+        self._count_later()
         self._place_more()
 
     def _fit_whole_cards(self) -> None:
@@ -178,7 +184,7 @@ class CardListView(QListView):
         spare = room % card if room >= card else 0
         if self.viewportMargins().bottom() != footer + spare:
             self.setViewportMargins(0, 0, 0, footer + spare)
-            self._more_later.start()
+            self._count_later()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Arriving by keyboard marks the card that has the focus: the first, or the one
@@ -194,6 +200,8 @@ class CardListView(QListView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self.more is None and not self._more_later.isActive():
+            self._more_later.start()  # the cards are painted: now the footer
         model = self.model()
         if isinstance(model, CardColumnModel) and model.rowCount() == 0:
             painter = QPainter(self.viewport())
