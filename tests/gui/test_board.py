@@ -195,7 +195,7 @@ def test_an_open_checkpoint_stops_the_move_unless_overridden(
     board.confirm_override = refuse  # type: ignore[method-assign]
     assert not board.request_move(journey_id, target)
     assert asked == [checkpoints]
-    assert "stays in" in board.status.text()
+    assert "stays in" in board.last_message
     assert cards_on_board(board)[journey_id] != (offer_id, target)
     assert stack.count() == 0
 
@@ -307,7 +307,7 @@ def test_keyboard_moves_selection_opens_and_moves_cards(
     assert opened.args == [journey_id]
 
     qtbot.keyClick(view, Qt.Key.Key_Delete)
-    assert "never deleted" in board.status.text()
+    assert "never deleted" in board.last_message
     assert journey_id in cards_on_board(board)
 
     mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

@@ -41,7 +41,7 @@ def test_the_board_is_painted_first_and_works_once_attached(
 
     journey_id = next(iter(board_cards(window)))
     assert not window.board.request_move(journey_id, 1)
-    assert "Still opening" in window.board.status.text()
+    assert "Still opening" in window.board.last_message
 
     ctx = open_workspace(folder, FixedClock(TODAY), window)
     assert ctx is not None

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.model.enums import JourneyStatus
@@ -106,9 +105,8 @@ def test_a_phase_left_past_its_open_checkpoint_shows_as_skipped_not_done(
     journey = active_journey(demo_ws, "Jonas Weber")  # in Onboarding, checkpoint open
     before = snapshot(demo_ws, journey)
     assert "Skipped" not in card_tooltip(window, journey)
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes
-    )  # "Move anyway?"
+    # "Move anyway" in the checkpoint dialog, as the person would answer it.
+    monkeypatch.setattr(window.board, "confirm_override", lambda *_args: True)
     assert window.board.request_move(journey, 1)
 
     tip = card_tooltip(window, journey)

@@ -32,7 +32,7 @@ def window(qtbot: QtBot, demo_ws: Workspace, events: AppEvents) -> MainWindow:
 
 @pytest.fixture
 def page(window: MainWindow) -> SettingsPage:
-    return window.settings
+    return window.settings_page
 
 
 def running(ws: Workspace) -> dict[int, Snapshot]:

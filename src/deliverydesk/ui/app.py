@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -43,7 +43,9 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-def open_main_window(workspace: Workspace, events: AppEvents) -> MainWindow | None:
+def open_main_window(
+    workspace: Workspace, events: AppEvents, settings: QSettings | None = None
+) -> MainWindow | None:
     """The main window, after the first-run welcome if the workspace holds no practice."""
     from deliverydesk.ui.welcome import WelcomeDialog
 
@@ -51,16 +53,18 @@ def open_main_window(workspace: Workspace, events: AppEvents) -> MainWindow | No
         welcome = WelcomeDialog(workspace)
         if welcome.exec() != QDialog.DialogCode.Accepted:
             return None
-    return MainWindow(workspace, events)
+    return MainWindow(workspace, events, settings=settings)
 
 
-def quick_window(folder: Path, clock: Clock, events: AppEvents) -> MainWindow | None:
+def quick_window(
+    folder: Path, clock: Clock, events: AppEvents, settings: QSettings | None = None
+) -> MainWindow | None:
     """The main window with its board painted from a plain-sqlite3 snapshot, shown before
     SQLAlchemy is even imported; None when the full open has to come first."""
     first = first_board(folder, clock.today())
     if first is None:
         return None
-    window = MainWindow(None, events, first=first, clock=clock)
+    window = MainWindow(None, events, first=first, clock=clock, settings=settings)
     window.show()
     QApplication.processEvents()  # paint now; opening the workspace blocks for a moment
     return window
@@ -87,13 +91,14 @@ def run(data_dir_option: str | None, today: date | None) -> int:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 2
     events = AppEvents()
-    window = quick_window(folder, clock, events)
+    settings = QSettings()  # the person's own: window size and place, the board's view
+    window = quick_window(folder, clock, events, settings)
     workspace = open_workspace(folder, clock, window)
     if workspace is None:
         return 2
     try:
         if window is None:
-            window = open_main_window(workspace, events)
+            window = open_main_window(workspace, events, settings)
             if window is None:
                 return 0
             window.show()

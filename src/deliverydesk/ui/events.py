@@ -18,3 +18,14 @@ class AppEvents(QObject):
     changed = Signal(object)
     refused = Signal(str)
     day_changed = Signal(object)
+
+
+class Announced:
+    """A change's source that says what it did, for the window's message with Undo.
+
+    `message` is a past-tense sentence ("Moved Anna to Discovery"); `done` is True after
+    it was done or redone, False after it was undone.
+    """
+
+    message: str = ""
+    done: bool = False

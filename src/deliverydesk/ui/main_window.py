@@ -5,8 +5,15 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoStack
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,8 +32,9 @@ from deliverydesk.services.startup import FirstBoard
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.day_watcher import DayWatcher
 from deliverydesk.ui.empty_state import EmptyState
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.events import Announced, AppEvents
 from deliverydesk.ui.icons import app_icon, icon
+from deliverydesk.ui.message_bar import MessageBar
 from deliverydesk.ui.text import literal_rich_text, tr
 
 if TYPE_CHECKING:
@@ -85,10 +93,14 @@ class MainWindow(QMainWindow):
         *,
         first: FirstBoard | None = None,
         clock: Clock | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         """With `workspace`, complete at once. Without it, the board paints from `first` and
-        the rest arrives with `attach(workspace)` (a start shows the board before SQLAlchemy)."""
+        the rest arrives with `attach(workspace)` (a start shows the board before SQLAlchemy).
+        With `settings`, the window remembers its size, place and board view between runs
+        (tests hand in a file of their own; None remembers nothing)."""
         super().__init__(parent)
+        self.settings = settings
         self._ws: Workspace | None = None
         self.clients: ClientsPage
         self.offers: OffersPage
@@ -123,7 +135,9 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
             self.stack.addWidget(page)
         self.sidebar.setFixedWidth(em * 11)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._on_screen_changed)
+        self.sidebar.itemClicked.connect(lambda _item: self._to_section_top())
+        self._opening_client = False
 
         divider = QFrame()
         divider.setFrameShape(QFrame.Shape.VLine)
@@ -136,15 +150,22 @@ class MainWindow(QMainWindow):
         row.addWidget(divider)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.messages = MessageBar()
+        self.messages.setAccessibleName(tr("What just happened"))
+        self.statusBar().addWidget(self.messages, 1)
+        self.statusBar().setSizeGripEnabled(False)
         self._build_menus()
         self.board.open_journey.connect(self.open_client)
         watched = workspace.clock if workspace is not None else clock
         assert watched is not None, "a window without a workspace needs the clock"
         self.day_watcher = DayWatcher(watched, events, self)
+        self.board.said.connect(self.messages.show_message)
+        self.board.view_changed.connect(self._save_board_view)
         events.refused.connect(self._refused)
-        self._client_opened_from: str | None = None
+        events.changed.connect(self._announce)
         self.show_screen("board")
         self.resize(em * 75, em * 45)
+        self._restore_settings()
         if workspace is not None:
             self.attach(workspace)
         elif first is not None:
@@ -158,7 +179,7 @@ class MainWindow(QMainWindow):
         self._ws = workspace
         self.clients = ClientsPage(workspace, self.events, self.undo_stack)
         self._install("clients", self.clients)
-        self.clients.client_page.back_requested.connect(self._back_from_client)
+        self.clients.leave_requested.connect(self._leave_client)
         self.offers = OffersPage(workspace, self.events, self.undo_stack)
         self._install("offers", self.offers)
         self.offers.enrol_requested.connect(lambda offer_id: self.enrol(offer_id=offer_id))
@@ -171,8 +192,8 @@ class MainWindow(QMainWindow):
         """Settings replaces its placeholder; the title follows the practice's name."""
         from deliverydesk.ui.settings.settings_page import SettingsPage
 
-        self.settings = SettingsPage(workspace, self.events, self.undo_stack)
-        self._install("settings", self.settings)
+        self.settings_page = SettingsPage(workspace, self.events, self.undo_stack)
+        self._install("settings", self.settings_page)
         self.events.changed.connect(
             lambda changes: self.refresh_title() if changes.touches(Aspect.PRACTICE) else None
         )
@@ -282,7 +303,19 @@ class MainWindow(QMainWindow):
             self.board.select_journey(journey_id)
 
     def show_screen(self, key: str) -> None:
+        """Show a screen at its top (the Clients list, not a client page)."""
         self.sidebar.setCurrentRow(SCREENS.index(key))
+        self._to_section_top()
+
+    def _on_screen_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        self._to_section_top()
+
+    def _to_section_top(self) -> None:
+        """The sidebar always leads to a section's top; only opening a client does not."""
+        on_clients = self.current_screen() == "clients" and self.ready
+        if on_clients and not self._opening_client and self.clients.showing_client():
+            self.clients.show_list()
 
     def current_screen(self) -> str:
         return SCREENS[self.stack.currentIndex()]
@@ -295,19 +328,85 @@ class MainWindow(QMainWindow):
             self.clients.focus_search()
 
     def open_client(self, journey_id: int) -> None:
-        """Open a client's page; going back returns to the screen it was opened from."""
+        """Open a client's page; its back button names the screen it was opened from and
+        returns there."""
         if not self.ready:
             return
-        self._client_opened_from = self.current_screen()
-        self.show_screen("clients")
-        self.clients.open_journey(journey_id)
+        origin = self.current_screen()
+        if origin == "clients":
+            self.clients.open_journey(journey_id)
+            return
+        label = self.sidebar.item(SCREENS.index(origin)).text()
+        self._opening_client = True
+        try:
+            self.clients.open_journey(journey_id, origin, label)
+            self.sidebar.setCurrentRow(SCREENS.index("clients"))
+        finally:
+            self._opening_client = False
 
-    def _back_from_client(self) -> None:
-        origin, self._client_opened_from = self._client_opened_from, None
-        if origin and origin != "clients":
-            self.show_screen(origin)
-            if origin == "board" and self.clients.client_page.journey_id is not None:
-                self.board.select_journey(self.clients.client_page.journey_id)
+    def _leave_client(self, origin: str) -> None:
+        journey_id = self.clients.client_page.journey_id
+        self.show_screen(origin)
+        if origin == "board" and journey_id is not None:
+            self.board.select_journey(journey_id)
+
+    def _announce(self, changes: object) -> None:
+        """Say what an undoable action did, with Undo (or, once undone, Redo)."""
+        source = getattr(changes, "source", None)
+        if not isinstance(source, Announced) or not source.message:
+            return
+        if source.done:
+            self.messages.show_message(
+                source.message, tr("Undo"), self.undo_stack.undo, icon_name="step_done"
+            )
+        else:
+            self.messages.show_message(
+                tr("Undone: {what}").format(what=source.message), tr("Redo"), self.undo_stack.redo
+            )
+
+    # -- remembered between runs -------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        if self.settings is None:
+            return
+        size = self.settings.value("window/size")
+        place = self.settings.value("window/position")
+        if isinstance(size, QSize) and size.isValid():
+            self.resize(size.expandedTo(self.minimumSizeHint()))
+        if isinstance(place, QPoint):
+            screen = QGuiApplication.screenAt(place)
+            if screen is None:  # the screen it was on is gone: back on the main one
+                screen = QGuiApplication.primaryScreen()
+                area = screen.availableGeometry()
+                self.resize(self.size().boundedTo(area.size()))
+                place = area.topLeft()
+            self.move(place)
+        if self.settings.value("window/maximized") in (True, "true"):
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        offer = str(self.settings.value("board/offer", "all"))
+        sort = str(self.settings.value("board/sort", ""))
+        quick = [q for q in str(self.settings.value("board/quick", "")).split(",") if q]
+        offer_id = int(offer) if offer.isdigit() else None
+        if offer_id is not None or sort or quick:
+            self.board.restore_view(offer_id, sort, quick)
+
+    def _save_board_view(self) -> None:
+        if self.settings is None:
+            return
+        offer_id, sort, quick = self.board.view_state()
+        self.settings.setValue("board/offer", "all" if offer_id is None else str(offer_id))
+        self.settings.setValue("board/sort", sort)
+        self.settings.setValue("board/quick", ",".join(quick))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.settings is not None:
+            maximized = self.isMaximized()
+            self.settings.setValue("window/maximized", maximized)
+            if not maximized:  # a maximized window keeps the size it had before
+                self.settings.setValue("window/size", self.size())
+                self.settings.setValue("window/position", self.pos())
+            self._save_board_view()
+            self.settings.sync()
+        super().closeEvent(event)
 
     def _refused(self, reason: str) -> None:
         QMessageBox.warning(

@@ -109,3 +109,8 @@ def literal_rich_text(lines: Iterable[str]) -> str:
     """Lines for a tooltip or message box, markup shown as typed: Qt guesses whether such
     text is rich, so user text goes in escaped inside rich text (which also wraps)."""
     return "<p>" + "<br>".join(html.escape(line, quote=False) for line in lines) + "</p>"
+
+
+def badges_line(card: JourneyRow) -> str:
+    """Every badge of a card in one line, for its tooltip: the card may show only some."""
+    return " · ".join(label for _tone, label in badges(card))

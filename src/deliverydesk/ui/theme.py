@@ -23,7 +23,7 @@ _LIGHT = {
     QPalette.ColorRole.Text: "#1D2329",
     QPalette.ColorRole.Button: "#FFFFFF",
     QPalette.ColorRole.ButtonText: "#1D2329",
-    QPalette.ColorRole.PlaceholderText: "#6B7580",
+    QPalette.ColorRole.PlaceholderText: "#5F6873",
     QPalette.ColorRole.Highlight: "#2F6F73",
     QPalette.ColorRole.HighlightedText: "#FFFFFF",
     QPalette.ColorRole.ToolTipBase: "#1D2329",
@@ -42,7 +42,7 @@ _DARK = {
     QPalette.ColorRole.Text: "#E6E9EC",
     QPalette.ColorRole.Button: "#2A3037",
     QPalette.ColorRole.ButtonText: "#E6E9EC",
-    QPalette.ColorRole.PlaceholderText: "#8E98A2",
+    QPalette.ColorRole.PlaceholderText: "#94A0AA",
     QPalette.ColorRole.Highlight: "#4FA3A8",
     QPalette.ColorRole.HighlightedText: "#0E1114",
     QPalette.ColorRole.ToolTipBase: "#E6E9EC",
@@ -65,8 +65,20 @@ class Semantic:
     track: QColor  # the empty part of a progress bar
 
 
+# Text in a semantic colour on a badge sits on this much of the same colour over Base;
+# every text colour keeps WCAG AA (4.5:1) on its background (tests/gui/test_contrast.py).
+BADGE_TINT = 0.12
+MIN_TEXT_POINTS = 9.0  # no text smaller than this at 100 % scale
+
+
+def badge_fill(color: QColor) -> QColor:
+    fill = QColor(color)
+    fill.setAlphaF(BADGE_TINT)
+    return fill
+
+
 _SEMANTIC_LIGHT = Semantic(
-    QColor("#2E7D4F"), QColor("#A86400"), QColor("#B3261E"), QColor("#E3E6EA")
+    QColor("#2A7349"), QColor("#945800"), QColor("#B3261E"), QColor("#E3E6EA")
 )
 _SEMANTIC_DARK = Semantic(
     QColor("#6CC58F"), QColor("#F0B45A"), QColor("#FF8A80"), QColor("#3A424B")

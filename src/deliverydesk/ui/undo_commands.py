@@ -18,19 +18,25 @@ from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.errors import CheckpointBlocked, DatabaseError, InvalidInput, NotFound
 from deliverydesk.services.journeys import PhaseState
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.events import Announced, AppEvents
+from deliverydesk.ui.text import long_date, tr
 
 # Failures a person is told about: what they asked cannot be done, or the database could
 # not take the write (locked, disk full: services raise StorageFailed, a DatabaseError).
 REFUSALS = (InvalidInput, NotFound, CheckpointBlocked, DatabaseError)
 
 
-class ServiceCommand(QUndoCommand):
-    def __init__(self, workspace: Workspace, events: AppEvents, text: str) -> None:
+class ServiceCommand(QUndoCommand, Announced):
+    """`message` says what it did, in the past tense, for the window's message bar."""
+
+    def __init__(
+        self, workspace: Workspace, events: AppEvents, text: str, message: str = ""
+    ) -> None:
         super().__init__(text)
         self.workspace = workspace
         self.events = events
+        self.message = message or text
+        self.done = False  # done (or redone) and not undone since
         self.error: Exception | None = None
         self._pushed = False  # the first redo runs inside push(), whose caller reports
 
@@ -47,6 +53,7 @@ class ServiceCommand(QUndoCommand):
                 self.events.refused.emit(str(error))
             return None
         self.error = None
+        self.done = not self.done  # redo and undo alternate; each that succeeds flips it
         if isinstance(outcome, Result):
             self.events.changed.emit(outcome.changes.from_source(self))
             return outcome.value
@@ -67,8 +74,9 @@ class MoveJourneyCommand(ServiceCommand):
         *,
         override: bool = False,
         text: str = "",
+        message: str = "",
     ) -> None:
-        super().__init__(workspace, events, text or tr("Move client"))
+        super().__init__(workspace, events, text or tr("Move client"), message)
         self.journey_id = journey_id
         self.position = position
         self.override = override
@@ -91,7 +99,12 @@ class CompleteStepCommand(ServiceCommand):
     def __init__(
         self, workspace: Workspace, events: AppEvents, step_id: int, on: date, title: str
     ) -> None:
-        super().__init__(workspace, events, tr("Mark '{step}' done").format(step=title))
+        super().__init__(
+            workspace,
+            events,
+            tr("Mark '{step}' done").format(step=title),
+            tr("Marked '{step}' done").format(step=title),
+        )
         self.step_id, self.on = step_id, on
 
     def redo(self) -> None:
@@ -103,7 +116,12 @@ class CompleteStepCommand(ServiceCommand):
 
 class ReopenStepCommand(ServiceCommand):
     def __init__(self, workspace: Workspace, events: AppEvents, step_id: int, title: str) -> None:
-        super().__init__(workspace, events, tr("Reopen '{step}'").format(step=title))
+        super().__init__(
+            workspace,
+            events,
+            tr("Reopen '{step}'").format(step=title),
+            tr("Opened '{step}' again").format(step=title),
+        )
         self.step_id = step_id
         self.was_done_on: date | None = None
 
@@ -121,7 +139,10 @@ class SetDueDateCommand(ServiceCommand):
         self, workspace: Workspace, events: AppEvents, step_id: int, new: date, title: str
     ) -> None:
         super().__init__(
-            workspace, events, tr("Change the due date of '{step}'").format(step=title)
+            workspace,
+            events,
+            tr("Change the due date of '{step}'").format(step=title),
+            tr("'{step}' is now due {day}").format(step=title, day=long_date(new)),
         )
         self.step_id, self.new = step_id, new
         self.old: date | None = None
@@ -137,7 +158,7 @@ class SetDueDateCommand(ServiceCommand):
 
 class AddNoteCommand(ServiceCommand):
     def __init__(self, workspace: Workspace, events: AppEvents, journey_id: int, note: str) -> None:
-        super().__init__(workspace, events, tr("Add note"))
+        super().__init__(workspace, events, tr("Add note"), tr("Added a note"))
         self.journey_id, self.note = journey_id, note
         self.note_id: int | None = None
 

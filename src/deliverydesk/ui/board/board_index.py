@@ -15,6 +15,7 @@ from typing import Any
 
 from deliverydesk.model.enums import Owner
 from deliverydesk.model.health import HEALTH_RANK, in_trouble
+from deliverydesk.model.text_fold import fold
 from deliverydesk.services.rows import JourneyRow
 
 Column = tuple[int, int]  # (offer id, phase position)
@@ -65,6 +66,11 @@ class BoardFilter:
     def active(self) -> bool:
         return bool(self.text.strip() or self.quick)
 
+    @property
+    def needle(self) -> str:
+        """The typed text as searched: accents and case do not matter."""
+        return fold(self.text.strip())
+
 
 @dataclass
 class BoardIndex:
@@ -73,26 +79,41 @@ class BoardIndex:
     phase_counts: dict[int, int] = field(default_factory=dict)  # offer id -> columns
     sort: SortBy = SortBy.URGENCY
     cards: dict[int, JourneyRow] = field(default_factory=dict)
-    _keys: dict[int, str] = field(default_factory=dict)
+    _keys: dict[int, str] = field(default_factory=dict)  # folded search text, made on use
     _columns: dict[Column, list[int]] = field(default_factory=dict)
     _place: dict[int, Column] = field(default_factory=dict)
     _over_plan: dict[Column, int] = field(default_factory=dict)  # cache, per column
     _column_keys: dict[Column, list[str]] = field(default_factory=dict)  # cache, per column
     # What a card skipped (phases left with a checkpoint open), asked on hovering a card.
     skipped: Callable[[int], list[str]] = lambda _journey_id: []
+    _folded: dict[str, str] = field(default_factory=dict)  # accented text -> folded, kept
 
     def load(self, rows: Iterable[JourneyRow]) -> None:
         self.cards, self._keys, self._columns, self._place = {}, {}, {}, {}
         self._over_plan, self._column_keys = {}, {}
         for row in rows:
             self._remember(row)
-        key = _sort_key(self.sort)
-        for ids in self._columns.values():
-            ids.sort(key=lambda i: key(self.cards[i]))
+        self._sort_columns()
+        if len(self._folded) > 2 * len(self.cards) + 1000:
+            self._folded = {}  # folds of texts long gone; they are cheap to make again
+
+    def prepare_search(self) -> None:
+        """Fold every card's search text now (between a start's first paint and the first
+        keystroke), so neither of them waits for it."""
+        for journey_id in self.cards:
+            if journey_id not in self._keys:
+                self._key(journey_id)
 
     def set_sort(self, sort: SortBy) -> None:
         self.sort = sort
-        self.load(list(self.cards.values()))
+        self._sort_columns()
+
+    def _sort_columns(self) -> None:
+        key = _sort_key(self.sort)
+        cards = self.cards
+        for ids in self._columns.values():
+            ids.sort(key=lambda i: key(cards[i]))
+        self._column_keys = {}
 
     def column_of(self, journey_id: int) -> Column | None:
         return self._place.get(journey_id)
@@ -110,7 +131,8 @@ class BoardIndex:
             column = self._place.pop(journey_id, None)
             if column is not None:
                 self._columns[column].remove(journey_id)
-                del self.cards[journey_id], self._keys[journey_id]
+                del self.cards[journey_id]
+                self._keys.pop(journey_id, None)
                 touched.add(column)
         key = _sort_key(self.sort)
         for row in fresh:
@@ -134,15 +156,26 @@ class BoardIndex:
             )
         return self._over_plan[column]
 
+    def _key(self, journey_id: int) -> str:
+        """The card's search text, accents and case folded: made when first searched (a
+        start paints before anyone types), and an accented text is folded once."""
+        key = self._keys.get(journey_id)
+        if key is None:
+            row = self.cards[journey_id]
+            text = " ".join((row.name, row.company, row.next_step_title, row.phase_name))
+            if text.isascii():
+                key = text.lower()
+            else:
+                key = self._folded.get(text) or self._folded.setdefault(text, fold(text))
+            self._keys[journey_id] = key
+        return key
+
     def _remember(self, row: JourneyRow, append: bool = True) -> Column | None:
         if row.journey_id is None or row.offer_id is None:
             return None
         last = max(self.phase_counts.get(row.offer_id, row.phase_count) - 1, 0)
         column = (row.offer_id, min(row.phase_position, last))
         self.cards[row.journey_id] = row
-        self._keys[row.journey_id] = " ".join(
-            (row.name, row.company, row.next_step_title, row.phase_name)
-        ).casefold()
         self._place[row.journey_id] = column
         ids = self._columns.setdefault(column, [])
         if append:
@@ -155,7 +188,7 @@ class BoardIndex:
         """The column's ids that pass the filter; `within` narrows an earlier result (the
         person typed more letters), which is cheaper than scanning the column again."""
         ids = self._columns.get(column, []) if within is None else within
-        needle = board_filter.text.strip().casefold()
+        needle = board_filter.needle
         tests = [_quick_test(q) for q in board_filter.quick]
         if not needle and not tests:
             return list(ids)
@@ -163,11 +196,12 @@ class BoardIndex:
         if needle and within is None:
             # Search texts in column order, kept between keystrokes: no lookups per card.
             if column not in self._column_keys:
-                self._column_keys[column] = [self._keys[i] for i in ids]
+                self._column_keys[column] = [self._key(i) for i in ids]
             keys = self._column_keys[column]
             ids = [i for i, key in zip(ids, keys, strict=True) if needle in key]
         elif needle:
-            ids = [i for i in ids if needle in self._keys[i]]
+            keys = self._keys
+            ids = [i for i in ids if needle in (keys.get(i) or self._key(i))]
         for test in tests:
             ids = [i for i in ids if test(cards[i])]
         return list(ids)

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QToolButton,
@@ -26,15 +21,16 @@ from deliverydesk.model.enums import JourneyStatus
 from deliverydesk.services.changes import ROW_ASPECTS, Aspect, Changes
 from deliverydesk.services.rows import JourneyRow, OfferSummary
 from deliverydesk.services.startup import FirstBoard
-from deliverydesk.ui.board.board_index import BoardFilter, BoardIndex, Column, Quick, SortBy
+from deliverydesk.ui.board.board_index import BoardFilter, BoardIndex, Column, SortBy
+from deliverydesk.ui.board.board_keys import BoardKeys
+from deliverydesk.ui.board.board_toolbar import BoardToolbar
 from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
+from deliverydesk.ui.board.checkpoint_dialog import ask_move_anyway, checkpoint_dialog
 from deliverydesk.ui.board.column_view import ColumnWidget, LaneWidget
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.icons import icon
 from deliverydesk.ui.journey_words import skipped_lines
 from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.typography import make_heading
 
 if TYPE_CHECKING:
     from deliverydesk.services.workspace import Workspace
@@ -43,24 +39,18 @@ if TYPE_CHECKING:
 # snapshot before it is loaded (services/startup.py), then `attach` hands the workspace in.
 
 ALL_OFFERS = -1
-LANE_CARDS = 3  # cards visible per column before it scrolls, with every offer stacked
-
-
-def _quick_labels() -> dict[Quick, str]:
-    return {
-        Quick.OVERDUE: tr("Overdue"),
-        Quick.WAITING_ON_CLIENT: tr("Waiting on client"),
-        Quick.AT_RISK: tr("At risk"),
-        Quick.FEEDBACK_DUE: tr("Feedback due"),
-    }
 
 
 class BoardPage(QWidget):
     """Signals:
     open_journey(int): the person asked to open this journey's client page.
+    said(str): something to tell the person (a move refused, a card cannot be deleted).
+    view_changed(): the offer shown, the sort or a quick filter changed (worth remembering).
     """
 
     open_journey = Signal(int)
+    said = Signal(str)
+    view_changed = Signal()
 
     def __init__(
         self,
@@ -86,10 +76,14 @@ class BoardPage(QWidget):
         self.offers: list[OfferSummary] = []
         self.columns: dict[Column, ColumnWidget] = {}
         self.lanes: dict[int, LaneWidget] = {}
+        self.last_message = ""
+        self._selected: int | None = None  # the one card selected on the whole board
         self._build_toolbar()
         self.lanes_holder = QWidget()
         self.lanes_layout = QVBoxLayout(self.lanes_holder)
         self.lanes_layout.setContentsMargins(0, 0, 0, 0)
+        em = self.fontMetrics().height()
+        self.lanes_layout.setSpacing(em // 4)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.lanes_holder)
@@ -102,30 +96,24 @@ class BoardPage(QWidget):
                 "card. Design your first offer in Offers, then enrol a client."
             ),
         )
-        self.no_match = QWidget()
-        no_match_row = QHBoxLayout(self.no_match)
-        self.no_match_label = QLabel()
-        clear = QPushButton(tr("Clear filters"))
-        clear.clicked.connect(self.clear_filters)
-        no_match_row.addWidget(self.no_match_label, 1)
-        no_match_row.addWidget(clear)
-        self.no_match.hide()
+        self.no_match: EmptyState | None = None  # made the first time nothing matches
         self.body = QStackedWidget()
         self.body.addWidget(self.scroll)
         self.body.addWidget(self.no_offers)
-        self.status = QLabel()
-        self.status.setAccessibleName(tr("Board messages"))
         layout = QVBoxLayout(self)
-        layout.addLayout(self.toolbar)
-        layout.addWidget(self.no_match)
+        layout.setContentsMargins(em // 2, em // 2, em // 2, 0)  # the status bar is below
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.body, 1)
-        layout.addWidget(self.status)
 
         # What changed while the board was hidden, read when it shows again.
         self._stale = False
         self._pending: set[int] = set()
         self._debounce = QTimer(self, singleShot=True, interval=80)
         self._debounce.timeout.connect(self.apply_filter)
+        # Search texts are folded once the cards are painted, before anyone types (a
+        # keystroke before that folds what it needs itself).
+        self._prepare = QTimer(self, singleShot=True, interval=250)
+        self._prepare.timeout.connect(lambda: self.index.prepare_search())
         events.changed.connect(self.on_changed)
         events.day_changed.connect(self.on_day_changed)
         self.reload()
@@ -135,49 +123,26 @@ class BoardPage(QWidget):
 
     # -- toolbar -----------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        self.toolbar = QHBoxLayout()
-        title = QLabel(tr("Board"))
-        make_heading(title, 1.5)
-        self.offer_picker = QComboBox()
-        self.offer_picker.setAccessibleName(tr("Offer shown"))
-        self.offer_picker.currentIndexChanged.connect(lambda _i: self.reload())
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Filter cards…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(tr("Filter cards"))
-        find = self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        find.setToolTip(tr("Filter (Ctrl+F)"))
+        self.toolbar = BoardToolbar()
+        self.offer_picker = self.toolbar.offer_picker
+        self.search = self.toolbar.search
+        self.quick = self.toolbar.quick
+        self.sort_picker = self.toolbar.sort_picker
+        self.offer_picker.currentIndexChanged.connect(self._on_offer)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.quick: dict[Quick, QToolButton] = {}
-        self.sort_picker = QComboBox()
-        self.sort_picker.setAccessibleName(tr("Sort cards by"))
-        for key, label in (
-            (SortBy.URGENCY, tr("Most urgent first")),
-            (SortBy.NAME, tr("Name")),
-            (SortBy.ENTERED, tr("Date entered the phase")),
-        ):
-            self.sort_picker.addItem(label, key.value)
+        self.keys = BoardKeys(self)
+        self.search.installEventFilter(self.keys)  # Down goes from the filter box to the cards
+        for button in self.quick.values():
+            button.toggled.connect(self._on_quick)
         self.sort_picker.currentIndexChanged.connect(self._on_sort)
-        self.toolbar.addWidget(title)
-        self.toolbar.addWidget(self.offer_picker)
-        self.toolbar.addWidget(self.search, 1)
-        for quick, label in _quick_labels().items():
-            button = QToolButton()
-            button.setText(label)
-            button.setCheckable(True)
-            button.setAccessibleName(tr("Show only: {what}").format(what=label))
-            button.toggled.connect(lambda _on: self.apply_filter())
-            self.quick[quick] = button
-            self.toolbar.addWidget(button)
-        self.toolbar.addWidget(self.sort_picker)
         self._add_intake_buttons()
 
+    def say(self, message: str) -> None:
+        self.last_message = message
+        self.said.emit(message)
+
     def _add_intake_buttons(self) -> None:
-        """Enrol… (its menu: New client…): taking on a client starts from the board too.
-        The pickers may shrink below their words, so the toolbar fits a 1024-pixel window."""
-        em = self.fontMetrics().horizontalAdvance("M")
-        for picker in (self.offer_picker, self.sort_picker):
-            picker.setMinimumWidth(em * 9)
+        """Enrol… (its menu: New client…): taking on a client starts from the board too."""
         self.enrol_button = QToolButton()
         self.enrol_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         enrol = QAction(tr("Enrol…"), self)
@@ -194,12 +159,12 @@ class BoardPage(QWidget):
             # The keys are the File menu's: shown here, live there (one owner, no clash).
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.enrol_button.setMenu(menu)
-        self.toolbar.addWidget(self.enrol_button)
+        self.toolbar.add_trailing(self.enrol_button)
 
     def new_client(self) -> object:
         """The New client dialog, then the wizard; the new card is selected once enrolled."""
         if self._ws is None:
-            self.status.setText(tr("Still opening your practice; try again in a moment."))
+            self.say(tr("Still opening your practice; try again in a moment."))
             return None
         from deliverydesk.ui.enrol.intake import new_client  # brings SQLAlchemy: not at start
 
@@ -210,7 +175,7 @@ class BoardPage(QWidget):
 
     def enrol(self) -> object:
         if self._ws is None:
-            self.status.setText(tr("Still opening your practice; try again in a moment."))
+            self.say(tr("Still opening your practice; try again in a moment."))
             return None
         from deliverydesk.ui.enrol.enrol_wizard import enrol
 
@@ -230,10 +195,43 @@ class BoardPage(QWidget):
             button.blockSignals(False)
         self.search.clear()
         self.apply_filter()
+        self.view_changed.emit()
 
     def _on_sort(self) -> None:
         self.index.set_sort(SortBy(self.sort_picker.currentData()))
         self._refresh(set(self.columns))
+        self.view_changed.emit()
+
+    def _on_offer(self) -> None:
+        self.reload()
+        self.view_changed.emit()
+
+    def _on_quick(self) -> None:
+        self.apply_filter()
+        self.view_changed.emit()
+
+    # -- what the window remembers between runs ----------------------------------------------
+    def view_state(self) -> tuple[int | None, str, list[str]]:
+        """(offer shown or None for all, sort, quick filters on)."""
+        on = [quick.value for quick, button in self.quick.items() if button.isChecked()]
+        return self.selected_offer(), str(self.sort_picker.currentData()), on
+
+    def restore_view(self, offer_id: int | None, sort: str, quick: list[str]) -> None:
+        """Show what `view_state` gave; anything no longer there is left as it is."""
+        found = self.offer_picker.findData(ALL_OFFERS if offer_id is None else offer_id)
+        for widget in (self.offer_picker, self.sort_picker, *self.quick.values()):
+            widget.blockSignals(True)
+        if found >= 0:
+            self.offer_picker.setCurrentIndex(found)
+        if (position := self.sort_picker.findData(sort)) >= 0:
+            self.sort_picker.setCurrentIndex(position)
+            self.index.sort = SortBy(sort)
+        for key, button in self.quick.items():
+            button.setChecked(key.value in quick)
+        for widget in (self.offer_picker, self.sort_picker, *self.quick.values()):
+            widget.blockSignals(False)
+        self.reload()
+        self.apply_filter()
 
     # -- data --------------------------------------------------------------------------------
     def selected_offer(self) -> int | None:
@@ -249,8 +247,8 @@ class BoardPage(QWidget):
         self.index.phase_counts = {o.id: len(o.phase_names) for o in self.offers}
         self.index.load(self._read_rows(offer_id))
         self._build_lanes(shown)
-        self.body.setCurrentWidget(self.scroll if self.offers else self.no_offers)
         self._refresh(set(self.columns))
+        self._prepare.start()
 
     def _read_offers(self) -> list[OfferSummary]:
         if self._ws is None:
@@ -279,6 +277,8 @@ class BoardPage(QWidget):
         self.offer_picker.blockSignals(False)
 
     def _build_lanes(self, offers: list[OfferSummary]) -> None:
+        """A lane per offer, sharing the height (one offer: all of it); columns scroll
+        their cards and the page scrolls only when even one card per lane cannot fit."""
         while self.lanes_layout.count():
             item = self.lanes_layout.takeAt(0)
             if (old := item.widget()) is not None:
@@ -286,7 +286,6 @@ class BoardPage(QWidget):
                 old.deleteLater()
         self.columns, self.lanes = {}, {}
         stacked = len(offers) > 1
-        em = self.fontMetrics().height()
         for offer in offers:
             lane = LaneWidget(offer.name)
             lane.toggle.setVisible(stacked)
@@ -295,15 +294,19 @@ class BoardPage(QWidget):
                     self.index, (offer.id, position), name, self._clock.today, self.request_move
                 )
                 column.view.activated.connect(self._open_index)
-                column.view.installEventFilter(self)
-                if stacked:
-                    column.view.setFixedHeight(int(em * 6.9 * LANE_CARDS + em))
+                column.view.installEventFilter(self.keys)
+                column.view.selectionModel().selectionChanged.connect(
+                    lambda *_a, c=column: self._on_selection(c)
+                )
                 lane.columns_row.addWidget(column, 1)
                 self.columns[(offer.id, position)] = column
+            lane.toggled.connect(lambda expanded, w=lane: self._on_lane_toggled(w, expanded))
             self.lanes[offer.id] = lane
-            self.lanes_layout.addWidget(lane, 0 if stacked else 1)
-        if stacked:
-            self.lanes_layout.addStretch(1)
+            self.lanes_layout.addWidget(lane, 1)
+        self.lanes_layout.addStretch(0)  # takes the room only when every lane is folded
+
+    def _on_lane_toggled(self, lane: LaneWidget, expanded: bool) -> None:
+        self.lanes_layout.setStretchFactor(lane, 1 if expanded else 0)
 
     def on_changed(self, changes: Changes) -> None:
         """Refresh the cards a change touched; while hidden, only remember which."""
@@ -315,6 +318,9 @@ class BoardPage(QWidget):
             self._pending |= changes.journeys
         else:
             return
+        if changes.touches(Aspect.PHASE) and len(changes.journeys) == 1:
+            # A card moved (a drop, a key, an undo or a redo): the selection follows it.
+            self._selected = next(iter(changes.journeys))
         if self.isVisible():
             self._catch_up()
 
@@ -352,18 +358,19 @@ class BoardPage(QWidget):
         self.filter = BoardFilter(
             self.search.text(), frozenset(q for q, b in self.quick.items() if b.isChecked())
         )
-        old, new = previous.text.strip().casefold(), self.filter.text.strip().casefold()
-        narrowing = new.startswith(old) and previous.quick <= self.filter.quick
+        narrowing = (
+            self.filter.needle.startswith(previous.needle) and previous.quick <= self.filter.quick
+        )
         self._refresh(set(self.columns), narrowing=narrowing)
 
     def _refresh(self, columns: set[Column], narrowing: bool = False) -> None:
         """Show the filtered cards of `columns` and update every header count."""
+        selected = self._selected
         for column in columns:
             widget = self.columns[column]
-            keep = self._current_journey(widget)
             within = widget.model.journey_ids() if narrowing else None
             widget.model.set_ids(self.index.visible(column, self.filter, within))
-            if keep is not None and (row := widget.model.row_of(keep)) >= 0:
+            if selected is not None and (row := widget.model.row_of(selected)) >= 0:
                 widget.view.select_row(row)
         counts = {offer_id: [0, 0] for offer_id in self.lanes}  # shown, total per lane
         for column, widget in self.columns.items():
@@ -376,9 +383,24 @@ class BoardPage(QWidget):
             lane.notice.setVisible(counts[offer_id][1] == 0)
         shown_total = sum(shown for shown, _total in counts.values())
         filtering = self.filter.active and bool(self.index.cards)
-        self.no_match.setVisible(filtering and shown_total == 0)
-        if filtering and shown_total == 0:
-            self.no_match_label.setText(tr("No card matches these filters."))
+        if not self.offers:
+            self.body.setCurrentWidget(self.no_offers)
+        elif filtering and shown_total == 0:
+            self.body.setCurrentWidget(self._no_match_page())
+        else:
+            self.body.setCurrentWidget(self.scroll)
+
+    def _no_match_page(self) -> EmptyState:
+        """In the lanes' place, so they keep their size (no relayout of every column)."""
+        if self.no_match is None:
+            self.no_match = EmptyState(
+                "search",
+                tr("No card matches these filters"),
+                tr("Try fewer letters, another quick filter, or all offers."),
+            )
+            self.no_match.add_button(tr("Clear filters")).clicked.connect(self.clear_filters)
+            self.body.addWidget(self.no_match)
+        return self.no_match
 
     # -- moving cards ------------------------------------------------------------------------
     def request_move(self, journey_id: int, position: int) -> bool:
@@ -387,13 +409,14 @@ class BoardPage(QWidget):
         if card is None or position < 0 or position >= card.phase_count:
             return False
         if self._ws is None:
-            self.status.setText(tr("Still opening your practice; try again in a moment."))
+            self.say(tr("Still opening your practice; try again in a moment."))
             return False
         from deliverydesk.services.errors import CheckpointBlocked
         from deliverydesk.ui.undo_commands import MoveJourneyCommand
 
         def move(override: bool) -> MoveJourneyCommand:
             assert self._ws is not None
+            target = self._phase_name(card.offer_id, position)
             command = MoveJourneyCommand(
                 self._ws,
                 self._events,
@@ -401,6 +424,7 @@ class BoardPage(QWidget):
                 position,
                 override=override,
                 text=tr("Move {name}").format(name=card.name),
+                message=tr("Moved {name} to {phase}").format(name=card.name, phase=target),
             )
             self.undo_stack.push(command)
             return command
@@ -409,7 +433,7 @@ class BoardPage(QWidget):
         command = move(override=False)
         if isinstance(command.error, CheckpointBlocked):
             if not self.confirm_override(card.name, card.phase_name, command.error.checkpoints):
-                self.status.setText(
+                self.say(
                     tr("{name} stays in {phase}: the checkpoint is not done.").format(
                         name=card.name, phase=card.phase_name
                     )
@@ -421,26 +445,20 @@ class BoardPage(QWidget):
                 self, tr("Could not move the card"), literal_rich_text([str(command.error)])
             )
             return False
-        self.status.setText("")
         self.select_journey(journey_id)
         return True
 
+    def _phase_name(self, offer_id: int | None, position: int) -> str:
+        offer = next((o for o in self.offers if o.id == offer_id), None)
+        if offer is None or not 0 <= position < len(offer.phase_names):
+            return ""
+        return offer.phase_names[position]
+
+    def checkpoint_dialog(self, name: str, phase: str, checkpoints: list[str]) -> QMessageBox:
+        return checkpoint_dialog(self, name, phase, checkpoints)
+
     def confirm_override(self, name: str, phase: str, checkpoints: list[str]) -> bool:
-        answer = QMessageBox.question(
-            self,
-            tr("Checkpoint not done"),
-            literal_rich_text(  # names and titles are the person's text, never markup
-                [
-                    tr("{name} cannot leave “{phase}” yet: {checkpoints} is not done.").format(
-                        name=name, phase=phase, checkpoints=", ".join(f"“{c}”" for c in checkpoints)
-                    ),
-                    tr("Move anyway? The override is recorded in the activity log."),
-                ]
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_move_anyway(self.checkpoint_dialog(name, phase, checkpoints))
 
     # -- selection and keyboard --------------------------------------------------------------
     def select_journey(self, journey_id: int) -> None:
@@ -450,51 +468,25 @@ class BoardPage(QWidget):
             return
         row = widget.model.row_of(journey_id)
         if row >= 0:
+            self._selected = journey_id
             widget.view.setFocus()
             widget.view.select_row(row)
 
-    def _current_journey(self, widget: ColumnWidget) -> int | None:
-        current = widget.view.currentIndex()
-        return current.data(JOURNEY_ID_ROLE) if current.isValid() else None
+    def selected_journey(self) -> int | None:
+        return self._selected
+
+    def _on_selection(self, widget: ColumnWidget) -> None:
+        """One card is selected on the whole board: a card chosen in one column clears the
+        others' outlines (each column keeps its own selection otherwise)."""
+        chosen = widget.view.selectionModel().selectedIndexes()
+        if not chosen:
+            return
+        self._selected = chosen[0].data(JOURNEY_ID_ROLE)
+        for other in self.columns.values():
+            if other is not widget and other.view.selectionModel().hasSelection():
+                other.view.selectionModel().clearSelection()
 
     def _open_index(self, index: object) -> None:
         journey_id = index.data(JOURNEY_ID_ROLE)  # type: ignore[attr-defined]
         if journey_id is not None:
             self.open_journey.emit(journey_id)
-
-    def _neighbour(self, widget: ColumnWidget, step: int) -> ColumnWidget | None:
-        offer_id, position = widget.model.column
-        return self.columns.get((offer_id, position + step))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            widget = next((w for w in self.columns.values() if w.view is watched), None)
-            if widget is not None and self._key(widget, event):
-                return True
-        return super().eventFilter(watched, event)
-
-    def _key(self, widget: ColumnWidget, event: QKeyEvent) -> bool:
-        key, mods = event.key(), event.modifiers()
-        sideways = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}.get(Qt.Key(key))
-        move_mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-        if sideways and mods == move_mods:
-            journey_id = self._current_journey(widget)
-            if journey_id is not None:
-                self.request_move(journey_id, widget.model.position + sideways)
-            return True
-        if sideways and mods == Qt.KeyboardModifier.NoModifier:
-            target = self._neighbour(widget, sideways)
-            if target is not None and target.model.rowCount():
-                row = min(max(widget.view.currentIndex().row(), 0), target.model.rowCount() - 1)
-                target.view.setFocus()
-                target.view.select_row(row)
-            return True
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.status.setText(
-                tr(
-                    "Cards are never deleted from the board; a client's journey ends from "
-                    "their page."
-                )
-            )
-            return True
-        return False

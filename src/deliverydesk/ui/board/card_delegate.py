@@ -17,10 +17,42 @@ from deliverydesk.services.rows import JourneyRow
 from deliverydesk.ui import text
 from deliverydesk.ui.board.card_model import CARD_ROLE
 from deliverydesk.ui.icons import icon
-from deliverydesk.ui.theme import semantic
+from deliverydesk.ui.theme import MIN_TEXT_POINTS, badge_fill, semantic
 
 Index = QModelIndex | QPersistentModelIndex
 IMAGE_CACHE = 240  # ~100 KiB each: two screenfuls of cards
+CARD_WIDTH_EM = 10  # the narrowest a card is asked to be; it takes its column's width
+CARD_HEIGHT_EM = 6.9
+# The states that change how a card looks; combined once here, not on every paint.
+_LOOKS = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
+
+
+def ordered_badges(card: JourneyRow) -> list[tuple[str, str]]:
+    """The card's badges, its health first: the verdict always shows, and the reasons
+    after it collapse into "+N" when the card is too narrow for them."""
+    health = text.health_label(card.health)
+    return sorted(text.badges(card), key=lambda badge: badge[1] != health)
+
+
+def badge_font(font: QFont) -> QFont:
+    """A size smaller than the card's text, never under MIN_TEXT_POINTS."""
+    small = QFont(font)
+    if font.pointSizeF() > 0:
+        small.setPointSizeF(max(font.pointSizeF() * 0.85, min(MIN_TEXT_POINTS, font.pointSizeF())))
+    return small
+
+
+def fit_badges(widths: list[int], room: int, gap: int, more_width: int) -> int:
+    """How many of the badges (by their widths) fit in `room` pixels, keeping room for a
+    "+N" badge (`more_width` wide) when some do not fit. At least one always shows."""
+    x = 0
+    for count, width in enumerate(widths):
+        rest = len(widths) - count - 1
+        needed = width + (gap + more_width if rest else 0)
+        if count and x + needed > room:
+            return count
+        x += width + gap
+    return len(widths)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -37,7 +69,7 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         em = option.fontMetrics.height()
-        return QSize(em * 14, int(em * 6.9))
+        return QSize(em * CARD_WIDTH_EM, int(em * CARD_HEIGHT_EM))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """Blit the card's cached image; draw it first if it changed.
@@ -50,7 +82,7 @@ class CardDelegate(QStyledItemDelegate):
         card: JourneyRow | None = index.data(CARD_ROLE)
         if card is None:
             return
-        state = option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+        state = option.state & _LOOKS
         key = (
             card,
             option.rect.size().toTuple(),
@@ -87,11 +119,12 @@ class CardDelegate(QStyledItemDelegate):
 
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        border = palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Mid)
-        painter.setPen(QPen(border, 2 if selected else 1))
+        marked = selected or focused
+        border = palette.color(QPalette.ColorRole.Highlight if marked else QPalette.ColorRole.Mid)
+        painter.setPen(QPen(border, 2 if marked else 1))
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(box, gap, gap)
-        if focused and selected:
+        if focused:  # where the keyboard is: a second, dotted ring inside the outline
             painter.setPen(QPen(border, 1, Qt.PenStyle.DotLine))
             painter.drawRoundedRect(box.adjusted(3, 3, -3, -3), gap, gap)
 
@@ -159,11 +192,17 @@ class CardDelegate(QStyledItemDelegate):
         self._paint_badges(painter, option, card, QRect(inner.left(), y, inner.width(), em))
         painter.restore()
 
+    def badge_row_width(self, option: QStyleOptionViewItem) -> int:
+        """How wide the badge row of a card painted with `option` is."""
+        em = option.fontMetrics.height()
+        gap = em // 3
+        box = QRectF(option.rect).adjusted(gap / 2, gap / 2, -gap / 2, -gap / 2)
+        return box.adjusted(em * 0.6, 0, -em * 0.6, 0).toRect().width()
+
     def _paint_badges(
         self, painter: QPainter, option: QStyleOptionViewItem, card: JourneyRow, row: QRect
     ) -> None:
-        small = QFont(option.font)
-        small.setPointSizeF(option.font.pointSizeF() * 0.85)
+        small = badge_font(option.font)
         metrics = QFontMetrics(small)
         painter.setFont(small)
         colors = semantic(option.palette)
@@ -171,20 +210,49 @@ class CardDelegate(QStyledItemDelegate):
             "danger": colors.danger,
             "warning": colors.warning,
             "info": option.palette.color(QPalette.ColorRole.Link),
+            "muted": option.palette.color(QPalette.ColorRole.PlaceholderText),
         }
-        x = row.left()
         pad = metrics.horizontalAdvance(" ")
-        for tone, label in text.badges(card):
-            width = metrics.horizontalAdvance(label) + pad * 2
-            if x + width > row.right():
-                break
+        x = row.left()
+        for pill_plan in plan_badges(card, metrics, row.width()):
+            tone, label, width, words = pill_plan
             pill = QRectF(x, row.top(), width, row.height())
             color = QColor(tones[tone])
             painter.setPen(QPen(color, 1))
-            fill = QColor(color)
-            fill.setAlphaF(0.12)
-            painter.setBrush(fill)
+            painter.setBrush(badge_fill(color))
             painter.drawRoundedRect(pill, row.height() / 2, row.height() / 2)
             painter.setPen(color)
-            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, words)
             x += width + pad
+
+
+def plan_badges(
+    card: JourneyRow, metrics: QFontMetrics, room: int
+) -> list[tuple[str, str, int, str]]:
+    """The badges a card shows in a row `room` pixels wide, as (tone, label, width, words
+    drawn): its health first, then what fits, then "+N" for the rest (in the tooltip)."""
+    pad = metrics.horizontalAdvance(" ")
+    badges = ordered_badges(card)
+    widths = [metrics.horizontalAdvance(label) + pad * 2 for _tone, label in badges]
+    more_width = metrics.horizontalAdvance(f"+{len(badges)}") + pad * 2
+    shown = fit_badges(widths, room, pad, more_width)
+    hidden = len(badges) - shown
+    reserve = pad + more_width if hidden else 0
+    pills = [
+        (tone, label, width, reserve)
+        for (tone, label), width in zip(badges[:shown], widths, strict=False)
+    ]
+    if hidden:
+        pills.append(("muted", f"+{hidden}", more_width, 0))
+    planned = []
+    x = 0
+    for tone, label, wanted, keep in pills:
+        width = min(wanted, room - x - keep)  # too wide for the card: elided
+        words = (
+            label
+            if width >= wanted
+            else metrics.elidedText(label, Qt.TextElideMode.ElideRight, width - pad * 2)
+        )
+        planned.append((tone, label, width, words))
+        x += width + pad
+    return planned

@@ -127,7 +127,10 @@ class CardColumnModel(QAbstractListModel):
             return journey_id
         if role == Qt.ItemDataRole.ToolTipRole:
             skipped = self._index.skipped(journey_id)
-            return text.card_tooltip(card) + (text.literal_rich_text(skipped) if skipped else "")
+            # Every badge, with those the card's width collapsed into "+N".
+            line = text.badges_line(card)
+            lines = ([line] if line else []) + skipped
+            return text.card_tooltip(card) + (text.literal_rich_text(lines) if lines else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return text.card_summary(card)
         return None

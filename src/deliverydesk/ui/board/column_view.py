@@ -5,24 +5,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QFocusEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from deliverydesk.ui.board.board_index import BoardIndex, Column
-from deliverydesk.ui.board.card_delegate import CardDelegate
+from deliverydesk.ui.board.card_delegate import CARD_HEIGHT_EM, CardDelegate
 from deliverydesk.ui.board.card_model import CardColumnModel, MoveRequest, column_counts
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
+
+COLUMN_WIDTH_EM = 11.5  # the narrowest a column gets before the board scrolls sideways
 
 
 def empty_column_text(model: CardColumnModel) -> str:
@@ -30,6 +42,60 @@ def empty_column_text(model: CardColumnModel) -> str:
     if model.total:
         return tr("No match in this phase")
     return tr("No clients in this phase")
+
+
+def cards_below(shown: int, card: int, top: int, height: int) -> int:
+    """How many of `shown` cards, each `card` pixels tall, are not wholly in a viewport
+    `height` tall scrolled down to `top`."""
+    if shown == 0 or card <= 0:
+        return 0
+    return max(shown - (top + height) // card, 0)
+
+
+class MoreFooter(QLabel):
+    """Everything under a column's whole cards: "+N more" when some are out of view below
+    (a click scrolls down a page), and a place a card can be dropped like the cards'."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)  # in the view's bottom margin: scrolling does not move it
+        self._view = view
+        self.count = 0
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.setAcceptDrops(True)
+
+    def set_count(self, count: int) -> None:
+        if count == self.count:
+            return
+        self.count = count
+        words = tr("+{n} more").format(n=count) if count else ""
+        self.setText(f"{words} ▾" if count else "")
+        self.setToolTip(
+            tr("{n} more cards below: scroll, or click here").format(n=count) if count else ""
+        )
+        self.setAccessibleName(words)
+        self.setCursor(Qt.CursorShape.PointingHandCursor if count else Qt.CursorShape.ArrowCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        bar = self._view.verticalScrollBar()
+        bar.setValue(bar.value() + bar.pageStep())
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        model = self._view.model()
+        action, where = Qt.DropAction.MoveAction, QModelIndex()
+        if model is not None and model.canDropMimeData(event.mimeData(), action, -1, -1, where):
+            event.setDropAction(action)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        model = self._view.model()
+        if model is not None:
+            model.dropMimeData(event.mimeData(), Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+        event.acceptProposedAction()
 
 
 class CardListView(QListView):
@@ -47,10 +113,95 @@ class CardListView(QListView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMouseTracking(True)
         # Cards are painted on Base; the column behind them takes the window's colour.
-        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        self._viewport = self.viewport()  # asked for on every count: kept, not looked up
+        self._viewport.setBackgroundRole(QPalette.ColorRole.Window)
+        self._measure()
+        self.more: MoreFooter | None = None  # made after the first paint (see update_more)
+        self.setViewportMargins(0, 0, 0, self.footer_height())  # the footer's line
+        # A filter keystroke resets the model, relays out and rescrolls: one count after
+        # all of it, in the same turn of the event loop, not one per signal.
+        self._more_later = QTimer(self, singleShot=True, interval=0)
+        self._more_later.timeout.connect(self.update_more)
+        # (A lambda: the signals' numbers would be taken for the timer's interval.)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._count_later())
+        self.verticalScrollBar().rangeChanged.connect(lambda _a, _b: self._count_later())
+
+    def setModel(self, model: object) -> None:  # type: ignore[override]
+        super().setModel(model)  # type: ignore[arg-type]
+        if isinstance(model, CardColumnModel):
+            model.modelReset.connect(self._count_later)
+
+    def _measure(self) -> None:
+        em = self.fontMetrics().height()
+        self._card = int(em * CARD_HEIGHT_EM)  # the delegate's size
+        self._footer = em + 2
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._measure()
+        super().changeEvent(event)
+
+    def _count_later(self) -> None:
+        """Count again once the event loop is back (the first count waits for the first
+        paint: a start shows its cards before anything else)."""
+        if self.more is not None:
+            self._more_later.start()
+
+    def footer_height(self) -> int:
+        return self._footer
+
+    def update_more(self) -> None:
+        """Count the cards below the bottom edge for "+N more". Runs after every filter
+        keystroke, so it is cheap: the footer's line is kept whether it shows or not, and
+        changing the count never lays the cards out again."""
+        model = self.model()
+        shown = model.shown if isinstance(model, CardColumnModel) else 0
+        top = self.verticalScrollBar().value()
+        if self.more is None:
+            self.more = MoreFooter(self)
+            self._place_more()
+            self.more.show()
+        self.more.set_count(cards_below(shown, self._card, top, self._viewport.height()))
+
+    def _place_more(self) -> None:
+        if self.more is None:
+            return
+        area = self._viewport.geometry()
+        below = self.contentsRect().bottom() - area.bottom()
+        self.more.setGeometry(area.left(), area.bottom() + 1, area.width(), max(below, 0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_whole_cards()
+        self._count_later()
+        self._place_more()
+
+    def _fit_whole_cards(self) -> None:
+        """A column shows whole cards (a sliver of the next one says nothing "+N more"
+        does not, and costs a whole card's drawing); what is left over stays blank below."""
+        card, footer = self._card, self._footer
+        room = self.contentsRect().height() - footer
+        spare = room % card if room >= card else 0
+        if self.viewportMargins().bottom() != footer + spare:
+            self.setViewportMargins(0, 0, 0, footer + spare)
+            self._count_later()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Arriving by keyboard marks the card that has the focus: the first, or the one
+        that was current; the first Down then goes to the second card, as it looks."""
+        super().focusInEvent(event)
+        current = self.currentIndex()
+        if not current.isValid() and self.model() is not None and self.model().rowCount():
+            current = self.model().index(0, 0)
+        if current.isValid() and not self.selectionModel().isSelected(current):
+            self.selectionModel().setCurrentIndex(
+                current, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self.more is None and not self._more_later.isActive():
+            self._more_later.start()  # the cards are painted: now the footer
         model = self.model()
         if isinstance(model, CardColumnModel) and model.rowCount() == 0:
             painter = QPainter(self.viewport())
@@ -67,6 +218,40 @@ class CardListView(QListView):
         self.scrollTo(index)
 
 
+class ElidedLabel(QLabel):
+    """One line of plain text, cut with "…" at the label's edge instead of widening it.
+
+    The cut is made when the text or the width changes, not on every paint: a board
+    repaints its headers on each filter keystroke.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # the person's own words
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._full = ""
+        self.setText(text)
+
+    def text(self) -> str:  # type: ignore[override]
+        return self._full
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        if text == self._full and self.accessibleName() == text:
+            return  # every refresh sets every count: measuring costs more than comparing
+        self._full = text
+        self.setAccessibleName(text)  # a screen reader says it whole
+        self._elide()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
+        QLabel.setText(self, shown if width > 0 else self._full)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+
 class ColumnWidget(QFrame):
     def __init__(
         self,
@@ -80,9 +265,9 @@ class ColumnWidget(QFrame):
         super().__init__(parent)
         self.name = name
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.header = QLabel(name)
+        self.header = ElidedLabel(name)
         make_heading(self.header)
-        self.counts = QLabel()
+        self.counts = ElidedLabel()
         self.counts.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.model = CardColumnModel(index, column, on_move, self)
         self.view = CardListView()
@@ -90,28 +275,33 @@ class ColumnWidget(QFrame):
         self.view.setItemDelegate(CardDelegate(today, self.view))
         self.view.setAccessibleName(tr("Phase {name}").format(name=name))
         em = self.fontMetrics().height()
-        self.setMinimumWidth(em * 15)
+        self.setMinimumWidth(int(em * COLUMN_WIDTH_EM))
+        # One whole card, and "+N more" under it.
+        self.view.setMinimumHeight(int(em * CARD_HEIGHT_EM) + self.view.footer_height())
         layout = QVBoxLayout(self)
         margin = em // 3
         layout.setContentsMargins(margin, margin, margin, margin)
-        layout.setSpacing(margin)
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.counts)
-        layout.addSpacing(margin)
         layout.addWidget(self.view, 1)
 
     def set_header(self, shown: int, total: int, over_plan: int) -> None:
         self.counts.setText(column_counts(shown, total, over_plan))
-        self.header.setToolTip(
-            tr("{total} clients in {phase}; {over} over the phase's planned time").format(
-                total=total, phase=self.name, over=over_plan
-            )
+        tip = tr("{total} clients in {phase}; {over} over the phase's planned time").format(
+            total=total, phase=self.name, over=over_plan
         )
+        self.header.setToolTip(literal_rich_text([tip]))  # the phase name stays text
 
 
 class LaneWidget(QWidget):
-    """One offer's columns under a header that collapses them."""
+    """One offer's columns under a header that collapses them.
+
+    Signals:
+        toggled(bool): the lane was expanded (True) or collapsed; the board re-shares height.
+    """
+
+    toggled = Signal(bool)
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,7 +311,7 @@ class LaneWidget(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow)
         self.toggle.setAutoRaise(True)
-        make_heading(self.toggle, 1.15)
+        make_heading(self.toggle)
         self.toggle.toggled.connect(self._on_toggled)
         self.title = title
         self.body = QWidget()
@@ -134,6 +324,7 @@ class LaneWidget(QWidget):
         self.notice.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.notice)
         layout.addWidget(self.body, 1)
@@ -148,3 +339,4 @@ class LaneWidget(QWidget):
     def _on_toggled(self, expanded: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         self.body.setVisible(expanded)
+        self.toggled.emit(expanded)

@@ -15,8 +15,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication
 
-from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.enums import Health, JourneyStatus
 from deliverydesk.model.health import HEALTH_RANK
+from deliverydesk.model.text_fold import fold
 from deliverydesk.services.rows import JourneyRow
 from deliverydesk.ui import text
 from deliverydesk.ui.icons import icon
@@ -43,10 +44,20 @@ def _headers() -> list[str]:
     ]
 
 
+ANY_OFFER = -1  # the offer filter's "All offers"
+NOT_ENROLLED = -2  # clients with no journey yet
+
+
 def _search_key(row: JourneyRow) -> str:
-    return " ".join(
-        (row.name, row.company, row.offer_name, row.phase_name, row.next_step_title)
-    ).casefold()
+    return fold(
+        " ".join((row.name, row.company, row.offer_name, row.phase_name, row.next_step_title))
+    )
+
+
+def last_name_key(name: str) -> tuple[str, str]:
+    """ "Anna van Dijk" sorts under "dijk": the last word, then the whole name."""
+    words = name.split()
+    return (fold(words[-1]) if words else "", fold(name))
 
 
 class ClientListModel(QAbstractTableModel):
@@ -64,6 +75,9 @@ class ClientListModel(QAbstractTableModel):
         self._shown: list[int] = []
         self._needle = ""
         self._status: RowTest | None = None  # the status filter (All: None)
+        self._offer = ANY_OFFER
+        self._health_shown: Health | None = None
+        self._last_name_first = False
         self._sort: tuple[int, Qt.SortOrder] = (NAME, Qt.SortOrder.AscendingOrder)
         self._icons: dict[str, QIcon] = {}
         self._headers = _headers()  # asked for on every header repaint
@@ -88,10 +102,8 @@ class ClientListModel(QAbstractTableModel):
             for i in old_positions:
                 before, after = self._rows[i], fresh_by_id[self._identity(i)]
                 key = _search_key(after)
-                if (
-                    self._sort_key(before, column) != self._sort_key(after, column)
-                    or (self._needle and (self._needle in key) != (self._needle in self._keys[i]))
-                    or (self._status and self._status(before) != self._status(after))
+                if self._sort_key(before, column) != self._sort_key(after, column) or (
+                    self._passes(before, self._keys[i]) != self._passes(after, key)
                 ):
                     changed_order = True
                 self._rows[i], self._keys[i] = after, key
@@ -137,12 +149,17 @@ class ClientListModel(QAbstractTableModel):
             )
         self.layoutChanged.emit()
 
-    def set_filter(self, needle: str) -> None:
-        needle = needle.strip().casefold()
-        if needle == self._needle:
+    def set_filter(
+        self, needle: str, offer_id: int = ANY_OFFER, health: Health | None = None
+    ) -> None:
+        """Show the rows matching `needle` (accents and case aside), in `offer_id`
+        (ANY_OFFER, NOT_ENROLLED or an offer's id) and of `health` (active journeys only;
+        None for any)."""
+        needle = fold(needle.strip())
+        if (needle, offer_id, health) == (self._needle, self._offer, self._health_shown):
             return
         self.beginResetModel()
-        self._needle = needle
+        self._needle, self._offer, self._health_shown = needle, offer_id, health
         self._apply()
         self.endResetModel()
 
@@ -153,16 +170,44 @@ class ClientListModel(QAbstractTableModel):
         self._apply()
         self.endResetModel()
 
+    @property
+    def filtering(self) -> bool:
+        return (
+            bool(self._needle)
+            or self._offer != ANY_OFFER
+            or self._health_shown is not None
+            or self._status is not None
+        )
+
+    def set_last_name_first(self, last_first: bool) -> None:
+        """Sort the Client column by last name (True) or by the name as written."""
+        if last_first == self._last_name_first:
+            return
+        self._last_name_first = last_first
+        self.sort(*self._sort)
+
+    def _passes(self, row: JourneyRow, key: str) -> bool:
+        if self._needle and self._needle not in key:
+            return False
+        if self._status is not None and not self._status(row):
+            return False
+        if self._offer == NOT_ENROLLED and row.journey_id is not None:
+            return False
+        if self._offer >= 0 and row.offer_id != self._offer:
+            return False
+        return self._health_shown is None or (
+            row.status is JourneyStatus.ACTIVE and row.health is self._health_shown
+        )
+
     def _apply(self) -> None:
         needle = self._needle
-        shown = (
-            [i for i, key in enumerate(self._keys) if needle in key]
-            if needle
-            else list(range(len(self._rows)))
-        )
-        if self._status is not None:
-            test, rows = self._status, self._rows
-            shown = [i for i in shown if test(rows[i])]
+        if self._offer != ANY_OFFER or self._health_shown is not None or self._status is not None:
+            rows = self._rows
+            shown = [i for i, key in enumerate(self._keys) if self._passes(rows[i], key)]
+        elif needle:
+            shown = [i for i, key in enumerate(self._keys) if needle in key]
+        else:
+            shown = list(range(len(self._rows)))
         column, order = self._sort
         shown.sort(key=lambda i: self._sort_key(self._rows[i], column))
         if order == Qt.SortOrder.DescendingOrder:
@@ -172,6 +217,22 @@ class ClientListModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         return len(self._rows)
+
+    def offers(self) -> list[tuple[int, str]]:
+        """(id, name) of every offer a listed client is enrolled in, by name."""
+        found = {r.offer_id: r.offer_name for r in self._rows if r.offer_id is not None}
+        return sorted(found.items(), key=lambda item: (item[1].casefold(), item[0]))
+
+    def names(self) -> list[str]:
+        return [row.name for row in self._rows]
+
+    def distinct_texts(self, column: int) -> set[str]:
+        """Every text the column shows, each once: what its width must fit."""
+        seen: dict[tuple[object, ...], JourneyRow] = {}
+        for row in self._rows:
+            shape = (row.journey_id is None, row.status, row.offer_name, row.phase_name)
+            seen.setdefault((*shape, row.phase_position, row.phase_count), row)
+        return {self._display(row, column) or "" for row in seen.values()}
 
     def row_at(self, row: int) -> JourneyRow:
         return self._rows[self._shown[row]]
@@ -297,5 +358,7 @@ class ClientListModel(QAbstractTableModel):
             return (HEALTH_RANK[row.health], row.name.casefold())
         if column == PHASE:
             return (row.offer_name.casefold(), row.phase_position)
+        if column == NAME and self._last_name_first:
+            return last_name_key(row.name)
         value = self._display(row, column)
         return (value or "").casefold()

@@ -48,6 +48,7 @@ from deliverydesk.ui.undo_commands import (
     ServiceCommand,
     SetDueDateCommand,
 )
+from deliverydesk.ui.wrapping_delegate import wrap_items
 
 
 class ClientPage(QWidget):
@@ -72,12 +73,11 @@ class ClientPage(QWidget):
         self.detail: JourneyDetail | None = None
         self._stale = False
 
-        back = QToolButton()
+        self.back = back = QToolButton()
         back.setIcon(icon("back"))
-        back.setText(tr("Clients"))
         back.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         back.setAutoRaise(True)
-        back.setAccessibleName(tr("Back to the client list"))
+        self.set_back_target(tr("Clients"), tr("Back to the client list"))
         back.clicked.connect(self.back_requested)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, self.back_requested.emit)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit)
@@ -163,6 +163,12 @@ class ClientPage(QWidget):
         for action in (self.client_actions.edit_action, self.client_actions.enrol_action):
             row.addWidget(tool_button(action))
 
+    def set_back_target(self, label: str, description: str) -> None:
+        """Name on the back button where it goes ("Board", "Clients")."""
+        self.back.setText(label)
+        self.back.setAccessibleName(description)
+        self.back.setToolTip(f"{description} (Esc)")
+
     def _build_step_actions(self) -> None:
         self.toggle_action = QAction(icon("step_done"), tr("Mark done"), self)
         self.toggle_action.setToolTip(tr("Mark the selected step done, or open again (Space)"))
@@ -204,7 +210,7 @@ class ClientPage(QWidget):
 
     def _list(self, name: str) -> QListWidget:
         widget = QListWidget()
-        widget.setWordWrap(True)
+        wrap_items(widget)
         widget.setAccessibleName(name)
         widget.setAlternatingRowColors(True)
         return widget

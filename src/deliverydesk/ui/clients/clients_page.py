@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -16,14 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deliverydesk.model.enums import Health
 from deliverydesk.services.changes import ROW_ASPECTS, Aspect, Changes
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.clients.client_actions import ClientActions
 from deliverydesk.ui.clients.client_list_model import (
+    ANY_OFFER,
     HEALTH,
     NAME,
     NEXT,
+    NOT_ENROLLED,
+    OFFER,
+    PHASE,
     PROGRESS,
     ClientListModel,
 )
@@ -33,13 +39,31 @@ from deliverydesk.ui.clients.status_filter import StatusFilterBox
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.text import health_label, tr
 from deliverydesk.ui.typography import make_heading
 
 LIST, CLIENT = 0, 1
+WIDEST_COLUMN_EM = 26  # an offer or phase name longer than this is elided
+NEXT_STEP_MIN_EM = 12
+
+
+class ClientTable(QTableView):
+    """A table that tells its page when its width changed (to share it among columns)."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 class ClientsPage(QWidget):
+    """Signals:
+    leave_requested(str): back from a client page opened from another screen (its key).
+    """
+
+    leave_requested = Signal(str)
+
     def __init__(
         self,
         workspace: Workspace,
@@ -56,6 +80,24 @@ class ClientsPage(QWidget):
         find = self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         find.setToolTip(tr("Search (Ctrl+F)"))
         self.search.setAccessibleName(tr("Search clients"))
+        self.search.installEventFilter(self)  # Down goes to the results
+        self.offer_filter = QComboBox()
+        self.offer_filter.setAccessibleName(tr("Show clients of offer"))
+        self.offer_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.offer_filter.setMinimumContentsLength(14)
+        self.offer_filter.addItem(tr("All offers"), ANY_OFFER)
+        self.health_filter = QComboBox()
+        self.health_filter.setAccessibleName(tr("Show clients whose health is"))
+        self.health_filter.addItem(tr("Any health"), None)
+        for health in (Health.OFF_TRACK, Health.AT_RISK, Health.ON_TRACK):
+            self.health_filter.addItem(health_label(health), health.value)
+        self.name_order = QComboBox()
+        self.name_order.setAccessibleName(tr("Sort client names by"))
+        self.name_order.addItem(tr("First name first"), False)
+        self.name_order.addItem(tr("Last name first"), True)
+        self.name_order.setToolTip(tr("How the Client column sorts"))
         self.count = QLabel()
         self.count.setAccessibleName(tr("Number of clients shown"))
         self.table = self._build_table()
@@ -72,7 +114,8 @@ class ClientsPage(QWidget):
         for widget in (self.table, self.no_match, self.no_clients):
             self.list_stack.addWidget(widget)
         self.client_page = ClientPage(workspace, events, undo_stack)
-        self.client_page.back_requested.connect(self.show_list)
+        self.client_page.back_requested.connect(self._back)
+        self._origin: str | None = None  # the screen a client page was opened from
 
         self.list_view = list_view = QWidget()
         layout = QVBoxLayout(list_view)
@@ -91,7 +134,12 @@ class ClientsPage(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_row_menu)
         layout.addLayout(top)
-        layout.addWidget(self.search)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.offer_filter)
+        filters.addWidget(self.health_filter)
+        filters.addWidget(self.name_order)
+        layout.addLayout(filters)
         layout.addWidget(self.list_stack, 1)
 
         self.pages = QStackedWidget()
@@ -105,7 +153,10 @@ class ClientsPage(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=120)
         self._debounce.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.search.returnPressed.connect(self._apply_filter)
+        self.search.returnPressed.connect(self._open_first_result)
+        self.offer_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.health_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.name_order.currentIndexChanged.connect(self._on_name_order)
         self.table.activated.connect(self.open_index)
         events.changed.connect(self.on_changed)
         events.day_changed.connect(self.on_day_changed)
@@ -126,7 +177,8 @@ class ClientsPage(QWidget):
         self._update_visibility()
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
+        table = ClientTable()
+        table.resized.connect(self._fit_next_step)
         table.setModel(self.model)
         table.setItemDelegateForColumn(PROGRESS, ProgressDelegate(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -148,10 +200,11 @@ class ClientsPage(QWidget):
         header.setAccessibleName(tr("Client list columns; click to sort"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((15, 14, 17, 10, 18, 8, 10, 9)):
+        for column, width in enumerate((15, 14, 17, 9, 18, 8, 9, 9)):
             header.resizeSection(column, width * em)
-        header.setSectionResizeMode(NEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(HEALTH, QHeaderView.ResizeMode.Fixed)
+        # Health beside the name: what a person scans for first, in view at any width.
+        header.moveSection(header.visualIndex(HEALTH), 1)
         table.setAccessibleName(tr("Client list"))
         return table
 
@@ -159,10 +212,51 @@ class ClientsPage(QWidget):
     def reload(self) -> None:
         self._stale, self._pending = False, set()
         self.model.set_rows(self._ws.client_rows())
+        self._fill_offer_filter()
+        self._fit_columns()
         self._update_visibility()
 
+    def _fill_offer_filter(self) -> None:
+        current = self.offer_filter.currentData()
+        self.offer_filter.blockSignals(True)
+        self.offer_filter.clear()
+        self.offer_filter.addItem(tr("All offers"), ANY_OFFER)
+        for offer_id, name in self.model.offers():
+            self.offer_filter.addItem(name, offer_id)
+        self.offer_filter.addItem(tr("Not enrolled"), NOT_ENROLLED)
+        self.offer_filter.setCurrentIndex(max(self.offer_filter.findData(current), 0))
+        self.offer_filter.blockSignals(False)
+        if self.offer_filter.currentData() != current:
+            self._apply_filter()  # the offer picked is gone
+
+    def _fit_columns(self) -> None:
+        """Client, Offer and Phase as wide as their longest text (up to a limit), so they
+        read whole; the next step takes what is left (see _fit_next_step)."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        em = metrics.horizontalAdvance("M")
+        pad = em * 2  # the cell's margins and a breath
+        for column, widest in ((NAME, 18), (OFFER, WIDEST_COLUMN_EM), (PHASE, WIDEST_COLUMN_EM)):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            texts = self.model.distinct_texts(column) if column != NAME else set()
+            if column == NAME:  # thousands of names: the longest few by length will do
+                texts = set(sorted(self.model.names(), key=len)[-20:])
+            need = max(metrics.horizontalAdvance(t) for t in texts | {title}) + pad
+            header.resizeSection(column, min(need, widest * em))
+        self._fit_next_step()
+
+    def _fit_next_step(self) -> None:
+        """The next step takes the room the other columns leave, never under a minimum:
+        a narrow window scrolls sideways rather than squeezing it to three letters."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(self.model.columnCount()) if c != NEXT)
+        em = self.table.fontMetrics().horizontalAdvance("M")
+        room = self.table.viewport().width() - others
+        header.resizeSection(NEXT, max(room, NEXT_STEP_MIN_EM * em))
+
     def showEvent(self, event: QShowEvent) -> None:
-        self._catch_up()
+        if self.pages.currentWidget() is self.list_view:  # a client page needs no list
+            self._catch_up()
         super().showEvent(event)
 
     def on_changed(self, changes: Changes) -> None:
@@ -193,23 +287,64 @@ class ClientsPage(QWidget):
 
     def _apply_filter(self) -> None:
         self._debounce.stop()
-        self.model.set_filter(self.search.text())
+        health = self.health_filter.currentData()
+        self.model.set_filter(
+            self.search.text(),
+            int(self.offer_filter.currentData()),
+            Health(health) if health else None,
+        )
         self._update_visibility()
+
+    def _on_name_order(self) -> None:
+        self.model.set_last_name_first(bool(self.name_order.currentData()))
+        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        ):
+            self._apply_filter()
+            if self.model.rowCount():
+                self._focus_row(max(self.table.currentIndex().row(), 0))
+                return True
+        return super().eventFilter(watched, event)
+
+    def _focus_row(self, row: int) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, NAME))
+
+    def _open_first_result(self) -> None:
+        """Enter in the search box opens the selected result, or the first."""
+        self._apply_filter()
+        if self.model.rowCount():
+            current = self.table.currentIndex()
+            self.open_index(current if current.isValid() else self.model.index(0, NAME))
 
     def _update_visibility(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
         if total == 0:
             self.list_stack.setCurrentWidget(self.no_clients)
-        elif shown == 0 and not self.search.text().strip():
+        elif shown == 0 and not self.search.text().strip() and self.status_filter.test():
+            # Only the status filter hides them all: name it.
             self.no_match.set_text(
                 tr("No {status} journeys").format(status=self.status_filter.label().lower()),
                 tr("Choose “All” above to see every client."),
             )
             self.list_stack.setCurrentWidget(self.no_match)
         elif shown == 0:
+            typed = self.search.text().strip()
             self.no_match.set_text(
-                tr("No client matches “{text}”").format(text=self.search.text().strip()),
-                tr("Check the spelling, or search by offer, phase or next step."),
+                tr("No client matches “{text}”").format(text=typed)
+                if typed
+                else tr("No client matches these filters"),
+                tr(
+                    "Check the spelling, search by offer, phase or next step, or show "
+                    "all offers and any health."
+                ),
             )
             self.list_stack.setCurrentWidget(self.no_match)
         else:
@@ -240,12 +375,36 @@ class ClientsPage(QWidget):
             menu = self.client_actions.row_menu(row.client_id, row.journey_id, self.open_journey)
             menu.popup(self.table.viewport().mapToGlobal(where))
 
-    def open_journey(self, journey_id: int) -> None:
+    def open_journey(
+        self, journey_id: int, origin: str | None = None, origin_label: str = ""
+    ) -> None:
+        """Open a client's page. Back returns to the list, or to `origin` (a screen's key,
+        named `origin_label` on the back button) when opened from another screen."""
+        self._origin = origin
+        if origin is None:
+            self.client_page.set_back_target(tr("Clients"), tr("Back to the client list"))
+        else:
+            self.client_page.set_back_target(
+                origin_label, tr("Back to {screen}").format(screen=origin_label)
+            )
+        self.client_page.tabs.setCurrentIndex(0)  # a client opens on their journey
         self.client_page.show_journey(journey_id)
         self.pages.setCurrentIndex(CLIENT)
         self.client_page.setFocus()
 
+    def showing_client(self) -> bool:
+        return self.pages.currentIndex() == CLIENT
+
+    def _back(self) -> None:
+        origin, self._origin = self._origin, None
+        if origin is None:
+            self.show_list()
+            return
+        self.pages.setCurrentIndex(LIST)  # the section's top, next time it is shown
+        self.leave_requested.emit(origin)
+
     def show_list(self) -> None:
+        self._origin = None
         self.pages.setCurrentIndex(LIST)
         self._catch_up()
         self.table.setFocus()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.services.detail import NoteDetail
 from deliverydesk.ui import text
 from deliverydesk.ui.text import tr
+from deliverydesk.ui.wrapping_delegate import wrap_items
 
 
 class NoteEditor(QPlainTextEdit):
@@ -71,7 +72,7 @@ class NotesPanel(QWidget):
         self.hint = QLabel(tr("Ctrl+Return adds the note."))
         self.hint.setEnabled(False)  # drawn in the muted colour
         self.list = QListWidget()
-        self.list.setWordWrap(True)
+        wrap_items(self.list)  # a long URL wraps instead of widening every note
         self.list.setAccessibleName(tr("Notes"))
         self.list.setAlternatingRowColors(True)
 
