@@ -26,6 +26,16 @@ class Owner(StrEnum):
     THIRD_PARTY = "third_party"
 
 
+class QuestionKind(StrEnum):
+    """How an intake question is answered on the fillable form."""
+
+    SHORT_TEXT = "short_text"
+    LONG_TEXT = "long_text"
+    CHOICE = "choice"  # one of the question's choices
+    DATE = "date"
+    YES_NO = "yes_no"
+
+
 class StandardTier(StrEnum):
     EXPECTED = "expected"
     ORDER_WINNING = "order_winning"
