@@ -111,3 +111,4 @@ class ActivityKind(StrEnum):
     CLIENT_UPDATED = "client_updated"
     STEPS_RESCHEDULED = "steps_rescheduled"  # working days or closed dates changed
     OFFER_APPLIED = "offer_applied"  # the journey brought up to a newer revision of its offer
+    INTAKE_RECEIVED = "intake_received"  # the client's filled intake form imported
