@@ -14,7 +14,7 @@ from deliverydesk.reports import theme as t
 from deliverydesk.reports.data import Brand, Item
 from deliverydesk.reports.flow import Bookmark, para
 from deliverydesk.reports.markup import para_text
-from deliverydesk.reports.styles import Styles, replace_style
+from deliverydesk.reports.styles import Styles
 from deliverydesk.wording import ENGLISH
 
 MARK = 2.2 * mm  # the size of a list mark
@@ -115,7 +115,13 @@ def item_list(
     rows = []
     for item in items:
         kind = "late" if item.late else ("diamond" if item.milestone else mark)
-        title = [para(para_text(item.title, lines=False), styles.item_bold if item.milestone else styles.item, item.title)]
+        title = [
+            para(
+                para_text(item.title, lines=False),
+                styles.item_bold if item.milestone else styles.item,
+                item.title,
+            )
+        ]
         if with_owner and item.owner is not None:
             who = owner_for_client(item.owner, brand)
             title.append(para(para_text(who, lines=False), styles.caption, who))
@@ -123,7 +129,9 @@ def item_list(
         if item.late:  # said in words, not only by a mark or a colour
             title.append(para(f"<b>Late</b>: was due {when}", styles.caption_ink))
         rows.append([Mark(kind, theme), title, para(when, styles.body_right)])
-    table = Table(rows, colWidths=[MARK + 2.5 * mm, width - MARK - 2.5 * mm - date_width, date_width])
+    table = Table(
+        rows, colWidths=[MARK + 2.5 * mm, width - MARK - 2.5 * mm - date_width, date_width]
+    )
     table.setStyle(
         TableStyle(
             [
@@ -143,7 +151,9 @@ def item_list(
     return flowables
 
 
-def callout(content: list[Flowable], width: float, theme: t.Theme, *, ruled: bool = True) -> Flowable:
+def callout(
+    content: list[Flowable], width: float, theme: t.Theme, *, ruled: bool = True
+) -> Flowable:
     """Content on a light tint of the brand colour, a rule of the colour at its left.
     Only bounded content goes here (it cannot split)."""
     table = Table([[content]], colWidths=[width])
@@ -192,4 +202,3 @@ def keep(flowables: list[Flowable]) -> Flowable:
 def gap(lines: float = 1) -> Spacer:
     """Vertical space in baselines (4 mm each)."""
     return Spacer(1, lines * t.BASELINE)
-

@@ -155,12 +155,12 @@ class Bookmark(Flowable):
         super().__init__()
         self.title = title
         self.level = level
+        self.key = f"section-{id(self)}"
         self.width = self.height = 0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
-        key = f"section-{id(self)}"
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(clean_text(self.title).replace("\n", " "), key, self.level)
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(clean_text(self.title).replace("\n", " "), self.key, self.level)

@@ -32,8 +32,16 @@ class Family:
 
 
 FAMILIES = (
-    Family("Noto Sans", "DD-NotoSans", "DD-NotoSans-Bold", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
-    Family("DejaVu Sans", "DD-DejaVuSans", "DD-DejaVuSans-Bold", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
+    Family(
+        "Noto Sans", "DD-NotoSans", "DD-NotoSans-Bold", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"
+    ),
+    Family(
+        "DejaVu Sans",
+        "DD-DejaVuSans",
+        "DD-DejaVuSans-Bold",
+        "DejaVuSans.ttf",
+        "DejaVuSans-Bold.ttf",
+    ),
 )
 DEFAULT_FAMILY = FAMILIES[0]
 FALLBACK = FAMILIES[1]  # covers Hebrew, Arabic, Greek, Cyrillic and many symbols

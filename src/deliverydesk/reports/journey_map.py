@@ -36,9 +36,16 @@ class JourneyMapDrawing(Flowable):
         small = len(journey.phases) > 7
         size = 7.5 if small else t.CAPTION
         self.name_style = replace_style(
-            styles.caption, "map-name", fontName=theme.family.bold, textColor=t.INK, fontSize=size, leading=size * 1.25
+            styles.caption,
+            "map-name",
+            fontName=theme.family.bold,
+            textColor=t.INK,
+            fontSize=size,
+            leading=size * 1.25,
         )
-        self.date_style = replace_style(styles.caption, "map-date", fontSize=size - 0.5, leading=size * 1.25)
+        self.date_style = replace_style(
+            styles.caption, "map-date", fontSize=size - 0.5, leading=size * 1.25
+        )
         self.line_y = 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -158,7 +165,9 @@ class JourneyMapDrawing(Flowable):
         canvas.drawCentredString(left + width / 2, bottom + 1.35 * mm, text)
 
     def _label(self, x: float, top: float, width: float, phase: MapPhase) -> None:
-        name = _clamp(phase.name, self.name_style.fontName, self.name_style.fontSize, width, LABEL_LINES)
+        name = _clamp(
+            phase.name, self.name_style.fontName, self.name_style.fontSize, width, LABEL_LINES
+        )
         lines = [para(para_text(name, bold=True, lines=False), self.name_style, name)]
         when = self._when(phase)
         if when:
@@ -222,7 +231,9 @@ class ShareDone(Flowable):
         canvas.roundRect(0, 0, self.width, 2 * mm, 1 * mm, stroke=1, fill=1)
         if share > 0:
             canvas.setFillColor(theme.primary)
-            canvas.roundRect(0, 0, max(self.width * share, 2 * mm), 2 * mm, 1 * mm, stroke=0, fill=1)
+            canvas.roundRect(
+                0, 0, max(self.width * share, 2 * mm), 2 * mm, 1 * mm, stroke=0, fill=1
+            )
         canvas.setFillColor(t.INK)
         canvas.setFont(theme.family.bold, t.CAPTION)
         canvas.drawString(0, 3.2 * mm, f"{round(share * 100)}% done")

@@ -15,10 +15,10 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 
 from deliverydesk.reports import theme as t
 from deliverydesk.reports.data import Brand
+from deliverydesk.reports.flow import Bookmark, para
 from deliverydesk.reports.fonts import register_fonts
 from deliverydesk.reports.markup import para_text
 from deliverydesk.reports.styles import replace_style, styles_for
-from deliverydesk.reports.flow import para
 
 BAND_HEIGHT = 30 * mm
 LOGO_HEIGHT = 14 * mm
@@ -47,8 +47,21 @@ class Page:
             self.notes.append(problem)
 
 
-def build(page: Page, story: Sequence[Flowable], *, first_top: float | None = None) -> bytes:
-    """The PDF's bytes: `story` laid out on the page furniture of `page`."""
+class _Document(BaseDocTemplate):
+    """Tells a table of contents about each bookmarked section as it is placed."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+        if isinstance(flowable, Bookmark) and flowable.level == 0:
+            self.notify(
+                "TOCEntry", (0, para_text(flowable.title, lines=False), self.page, flowable.key)
+            )
+
+
+def build(
+    page: Page, story: Sequence[Flowable], *, first_top: float | None = None, contents: bool = False
+) -> bytes:
+    """The PDF's bytes: `story` laid out on the page furniture of `page`; with `contents`,
+    laid out until the table of contents in it settles (two or three passes)."""
     theme = page.theme
     width, height = theme.page
     first_top = BAND_HEIGHT + 8 * mm if first_top is None else first_top
@@ -76,7 +89,7 @@ def build(page: Page, story: Sequence[Flowable], *, first_top: float | None = No
         id="later",
     )
     buffer = io.BytesIO()
-    document = BaseDocTemplate(
+    document = _Document(
         buffer,
         pagesize=theme.page,
         title=page.title,
@@ -99,9 +112,11 @@ def build(page: Page, story: Sequence[Flowable], *, first_top: float | None = No
             PageTemplate("later", [later], onPage=lambda c, d: _later_page(c, page)),
         ]
     )
-    document.build(
-        [NextPageTemplate("later"), *story], canvasmaker=_numbered(lambda c, n: _footer(c, page, n))
-    )
+    canvas = _numbered(lambda c, n: _footer(c, page, n))
+    if contents:
+        document.multiBuild([NextPageTemplate("later"), *story], canvasmaker=canvas)
+    else:
+        document.build([NextPageTemplate("later"), *story], canvasmaker=canvas)
     return buffer.getvalue()
 
 
@@ -184,7 +199,11 @@ def _draw_block(
     page: Page,
 ) -> None:
     """Paragraphs stacked and centred vertically on `middle`; empty ones left out."""
-    paragraphs = [para(markup, style, page.brand.practice_name, page.brand.tagline) for markup, style in lines if markup]
+    paragraphs = [
+        para(markup, style, page.brand.practice_name, page.brand.tagline)
+        for markup, style in lines
+        if markup
+    ]
     heights = [p.wrap(width, 200)[1] for p in paragraphs]
     y = middle + sum(heights) / 2
     for paragraph, h in zip(paragraphs, heights, strict=True):
@@ -203,7 +222,11 @@ def _plain_header(canvas: Canvas, page: Page) -> None:
         canvas.drawImage(str(page.logo.path), t.MARGIN_X, top - h, w, h, mask="auto")
         bottom = top - h
     else:
-        name = para(para_text(page.brand.practice_name, bold=True, lines=False), styles.item_bold, page.brand.practice_name)
+        name = para(
+            para_text(page.brand.practice_name, bold=True, lines=False),
+            styles.item_bold,
+            page.brand.practice_name,
+        )
         _, h = name.wrap(theme.columns(8), 100)
         name.drawOn(canvas, t.MARGIN_X, top - h)
         bottom = top - h
@@ -225,7 +248,9 @@ def _later_page(canvas: Canvas, page: Page) -> None:
         canvas.setFillColor(theme.primary)
         canvas.rect(0, height - 1.5 * mm, width, 1.5 * mm, stroke=0, fill=1)
     header = para(
-        para_text(page.brand.practice_name, lines=False) + " &#183; " + para_text(page.title, lines=False),
+        para_text(page.brand.practice_name, lines=False)
+        + " &#183; "
+        + para_text(page.title, lines=False),
         styles.caption,
         page.brand.practice_name,
         page.title,

@@ -47,7 +47,9 @@ def _story(report: ProgressReport, page: Page) -> list[Flowable]:
         gap(1),
         ShareDone(report.journey_map, theme, styles),
         gap(2),
-        blocks.callout([para(para_text(report.summary), styles.lead_ink, report.summary)], theme.width, theme),
+        blocks.callout(
+            [para(para_text(report.summary), styles.lead_ink, report.summary)], theme.width, theme
+        ),
         gap(2),
     ]
     half = theme.columns(6)
@@ -61,8 +63,10 @@ def _story(report: ProgressReport, page: Page) -> list[Flowable]:
             styles,
             brand,
             mark="tick",
-            empty=f"Nothing finished since {paper_date(report.wins_since)} yet: the next steps are below.",
-            more=f"and {report.more_wins} more since {paper_date(report.wins_since)}" if report.more_wins else "",
+            empty=f"Nothing finished since {paper_date(report.wins_since)} yet.",
+            more=f"and {report.more_wins} more since {paper_date(report.wins_since)}"
+            if report.more_wins
+            else "",
         ),
     ]
     coming = [
@@ -93,7 +97,10 @@ def _story(report: ProgressReport, page: Page) -> list[Flowable]:
     )
     if report.note.strip():
         writer = brand.signature or brand.owner_name or brand.practice_name
-        story += [*heading(f"A note from {writer}", styles), user_paragraph(report.note, styles.letter)]
+        story += [
+            *heading(f"A note from {writer}", styles),
+            user_paragraph(report.note, styles.letter),
+        ]
     story += [gap(2), _feedback(report, page)]
     return story
 
@@ -108,5 +115,8 @@ def _feedback(report: ProgressReport, page: Page) -> Flowable:
         f"that would make the next weeks better?{how} &#8212; every answer is read."
     )
     return blocks.callout(
-        [para(text, styles.body, brand.practice_name, reach)], page.theme.width, page.theme, ruled=False
+        [para(text, styles.body, brand.practice_name, reach)],
+        page.theme.width,
+        page.theme,
+        ruled=False,
     )

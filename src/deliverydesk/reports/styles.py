@@ -47,13 +47,17 @@ def _styles(theme: t.Theme) -> Styles:
         alignment=TA_LEFT,
         embeddedHyphenation=0,
     )
-    caption = replace_style(body, "caption", fontSize=t.CAPTION, leading=t.CAPTION * 1.4, textColor=t.MUTED)
+    caption = replace_style(
+        body, "caption", fontSize=t.CAPTION, leading=t.CAPTION * 1.4, textColor=t.MUTED
+    )
     return Styles(
         body=body,
         body_right=replace_style(body, "body_right", alignment=TA_RIGHT),
         lead=replace_style(body, "lead", fontSize=t.LEAD, leading=t.LEAD * 1.4, textColor=t.MUTED),
         lead_ink=replace_style(body, "lead_ink", fontSize=t.LEAD, leading=t.LEAD * 1.4),
-        letter=replace_style(body, "letter", fontSize=10.5, leading=10.5 * 1.5, spaceAfter=t.BASELINE),
+        letter=replace_style(
+            body, "letter", fontSize=10.5, leading=10.5 * 1.5, spaceAfter=t.BASELINE
+        ),
         caption=caption,
         caption_right=replace_style(caption, "caption_right", alignment=TA_RIGHT),
         caption_ink=replace_style(caption, "caption_ink", textColor=t.INK),
@@ -98,4 +102,3 @@ def shaped(style: ParagraphStyle, right: bool = False) -> ParagraphStyle:
         shaping=1,
         alignment=TA_RIGHT if right else style.alignment,
     )
-

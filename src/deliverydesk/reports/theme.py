@@ -103,7 +103,9 @@ def parse_colour(text: str) -> Color | None:
 
 def mix(colour: Color, base: Color, share: float) -> Color:
     """`share` of `colour` over `base`: a tint when base is white."""
-    return Color(*(share * c + (1 - share) * b for c, b in zip(colour.rgb(), base.rgb(), strict=True)))
+    return Color(
+        *(share * c + (1 - share) * b for c, b in zip(colour.rgb(), base.rgb(), strict=True))
+    )
 
 
 def luminance(colour: Color) -> float:

@@ -69,7 +69,10 @@ def _practice(session: Session) -> Practice:
 
 def clean_brand(settings: BrandSettings) -> BrandSettings:
     """The settings as they will be stored; raises InvalidInput saying what to fix."""
-    for label, colour in (("The primary colour", settings.brand_color), ("The accent colour", settings.accent_color)):
+    for label, colour in (
+        ("The primary colour", settings.brand_color),
+        ("The accent colour", settings.accent_color),
+    ):
         if not _COLOUR.match(colour):
             raise InvalidInput(f"{label} must be written like #2F6F73.")
     if settings.font_family and settings.font_family not in FAMILY_NAMES:
@@ -114,7 +117,9 @@ def import_logo(ctx: Context, source: Path) -> str:
     be used (not an image, damaged, too large); nothing is copied then."""
     logo, problem = check_logo(source)
     if logo is None:
-        raise InvalidInput(problem.replace("was left out", "cannot be used") or "No logo file was given.")
+        raise InvalidInput(
+            problem.replace("was left out", "cannot be used") or "No logo file was given."
+        )
     with source.open("rb") as handle:
         kind = ".png" if handle.read(8).startswith(b"\x89PNG") else ".jpg"
     folder = ctx.path.parent / LOGO_FOLDER

@@ -14,7 +14,14 @@ from pathlib import Path
 
 from sqlalchemy import Connection, select
 
-from deliverydesk.model.entities import Activity, Client, Journey, JourneyPhase, JourneyStep, Practice
+from deliverydesk.model.entities import (
+    Activity,
+    Client,
+    Journey,
+    JourneyPhase,
+    JourneyStep,
+    Practice,
+)
 from deliverydesk.model.enums import ActivityKind, JourneyStatus, Owner, PhaseStatus, StepKind
 from deliverydesk.model.rules import phase_status
 from deliverydesk.reports import data
@@ -28,7 +35,12 @@ MAX_WINS = 8
 MAX_NEXT = 5
 MAX_NEEDED = 10
 # Journeys a report can be about, the most relevant first.
-_PREFERENCE = (JourneyStatus.ACTIVE, JourneyStatus.PAUSED, JourneyStatus.COMPLETED, JourneyStatus.CANCELLED)
+_PREFERENCE = (
+    JourneyStatus.ACTIVE,
+    JourneyStatus.PAUSED,
+    JourneyStatus.COMPLETED,
+    JourneyStatus.CANCELLED,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +120,9 @@ def brand(ctx: Context) -> data.Brand:
         accent=row.accent_color,
         logo=logo_file(ctx, row.logo_path),
         font_family=row.font_family,
-        page_size=row.page_size if row.page_size in (data.A4, data.LETTER) else page_size_for_locale(),
+        page_size=row.page_size
+        if row.page_size in (data.A4, data.LETTER)
+        else page_size_for_locale(),
     )
 
 
@@ -131,13 +145,18 @@ def report_journey(ctx: Context, client_id: int) -> int:
             .where(Journey.client_id == client_id)
             .order_by(Journey.start_on.desc(), Journey.id.desc())
         ).all()
-        if not rows and connection.execute(select(Client.id).where(Client.id == client_id)).first() is None:
+        if (
+            not rows
+            and connection.execute(select(Client.id).where(Client.id == client_id)).first() is None
+        ):
             raise NotFound("That client no longer exists.")
     for wanted in _PREFERENCE:
         for journey_id, status in rows:
             if status is wanted:
                 return int(journey_id)
-    raise InvalidInput("This client is not enrolled in an offer yet, so there is no journey to report on.")
+    raise InvalidInput(
+        "This client is not enrolled in an offer yet, so there is no journey to report on."
+    )
 
 
 def journey_facts(connection: Connection, journey_id: int) -> JourneyFacts:
@@ -189,11 +208,12 @@ def journey_facts(connection: Connection, journey_id: int) -> JourneyFacts:
         .where(JourneyStep.journey_id == journey_id)
         .order_by(JourneyStep.position)
     ).all()
+    journey, client, name, company, offer_id, offer_name, status, start_on, current = head
     return JourneyFacts(
-        *head,
+        journey, client, name, company, offer_id, offer_name, status, start_on, current,
         phases=tuple(PhaseRow(*row) for row in phases),
         steps=tuple(StepRow(*row) for row in steps),
-    )
+    )  # fmt: skip
 
 
 def journey_map(facts: JourneyFacts) -> data.JourneyMap:
@@ -239,7 +259,8 @@ def progress_report(
     by_id = {s.id: s for s in visible}
     won: dict[int, StepRow] = {}
     for at, detail in log:  # newest first: a step done, undone and done again counts once
-        step = by_id.get(detail.get("step_id")) if isinstance(detail, dict) else None
+        step_id = detail.get("step_id") if isinstance(detail, dict) else None
+        step = by_id.get(step_id) if isinstance(step_id, int) else None
         if step is None or detail.get("undo") or step.completed_on is None or step.id in won:
             continue
         if step.completed_on >= since or at.date() >= since:
@@ -285,9 +306,7 @@ def _summary(facts: JourneyFacts) -> str:
     current = min(facts.current, count - 1) if count else 0
     name = facts.phases[current].name if count else ""
     visible = facts.client_steps
-    milestone = next(
-        (s for s in visible if s.is_milestone and s.completed_on is None), None
-    )
+    milestone = next((s for s in visible if s.is_milestone and s.completed_on is None), None)
     return ENGLISH.progress_sentence(
         facts.status,
         (current + 1, count, name),
