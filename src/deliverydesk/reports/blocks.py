@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from deliverydesk.model.enums import Owner
 from deliverydesk.reports import theme as t
 from deliverydesk.reports.data import Brand, Item
-from deliverydesk.reports.flow import Bookmark, para
+from deliverydesk.reports.flow import Bookmark, para, table_style
 from deliverydesk.reports.markup import para_text
 from deliverydesk.reports.styles import Styles
 from deliverydesk.wording import ENGLISH
@@ -133,7 +133,7 @@ def item_list(
         rows, colWidths=[MARK + 2.5 * mm, width - MARK - 2.5 * mm - date_width, date_width]
     )
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -142,7 +142,8 @@ def item_list(
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2 * mm),
                 ("TOPPADDING", (0, 0), (0, -1), 2.4 * mm),
                 ("LINEBELOW", (0, 0), (-1, -2), 0.4, t.RULE),
-            ]
+            ],
+            theme.family.regular,
         )
     )
     flowables: list[Flowable] = [table]
@@ -166,7 +167,7 @@ def callout(
     ]
     if ruled:
         commands.append(("LINEBEFORE", (0, 0), (0, -1), 2.4, theme.primary))
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(commands, theme.family.regular))
     return table
 
 
@@ -181,7 +182,7 @@ def side_by_side(
         return [*left, Spacer(1, 2 * t.BASELINE), *right]
     table = Table([[left, right]], colWidths=[half + t.GUTTER, half])
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -189,7 +190,8 @@ def side_by_side(
                 ("RIGHTPADDING", (1, 0), (1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
+            ],
+            theme.family.regular,
         )
     )
     return [table]

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table
 
 from deliverydesk.reports import theme as t
 from deliverydesk.reports.blocks import gap, owner_for_client, paper_date
 from deliverydesk.reports.data import Brand, Checklist, ChecklistItem, ChecklistPhase
-from deliverydesk.reports.flow import Bookmark, TickBox, para
+from deliverydesk.reports.flow import Bookmark, TickBox, para, table_style
 from deliverydesk.reports.layout import Page, build
 from deliverydesk.reports.markup import para_text
 from deliverydesk.reports.styles import Styles, replace_style
@@ -82,7 +82,7 @@ def phase_blocks(
             ],
         )
         table.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -91,7 +91,8 @@ def phase_blocks(
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1.3 * mm),
                     ("TOPPADDING", (0, 0), (0, -1), 1.7 * mm),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.4, t.INK),
-                ]
+                ],
+                styles.body.fontName,
             )
         )
         marks: list[Flowable] = [Bookmark(phase.name)] if bookmarks else []
@@ -117,14 +118,15 @@ def _phase_head(phase: ChecklistPhase, width: float, styles: Styles) -> list[Flo
         colWidths=[width - 50 * mm, 50 * mm],
     )
     head.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
                 ("LINEBELOW", (0, 0), (-1, -1), 1.2, t.INK),
-            ]
+            ],
+            styles.body.fontName,
         )
     )
     head.keepWithNext = 1
@@ -161,5 +163,5 @@ def writing_lines(title: str, count: int, width: float, styles: Styles) -> list[
     name_style = replace_style(styles.phase, "notes-black", textColor=t.INK)
     rows = [[""] for _ in range(count)]
     lines = Table(rows, colWidths=[width], rowHeights=[7 * mm] * count)
-    lines.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, t.INK)]))
+    lines.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.5, t.INK)], styles.body.fontName))
     return [KeepTogether([para(title, name_style), lines])]

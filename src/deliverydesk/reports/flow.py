@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from deliverydesk.reports import bidi
 from deliverydesk.reports.fonts import FALLBACK, needs_fallback
@@ -164,3 +164,9 @@ class Bookmark(Flowable):
     def draw(self) -> None:
         self.canv.bookmarkPage(self.key)
         self.canv.addOutlineEntry(clean_text(self.title).replace("\n", " "), self.key, self.level)
+
+
+def table_style(commands: list[tuple[object, ...]], font: str) -> TableStyle:
+    """A table's style, its cells set in `font`: reportlab would otherwise select Helvetica
+    (a standard, unembedded font) in every table, even one holding only flowables."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands])

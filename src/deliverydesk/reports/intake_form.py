@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table
 
 from deliverydesk.model.enums import QuestionKind
 from deliverydesk.model.offer_design import IntakeQuestion
 from deliverydesk.reports import theme as t
 from deliverydesk.reports.blocks import gap, label, paper_date
 from deliverydesk.reports.data import IntakeForm
-from deliverydesk.reports.flow import para, user_paragraph
+from deliverydesk.reports.flow import para, table_style, user_paragraph
 from deliverydesk.reports.layout import Page, build
-from deliverydesk.reports.markup import para_text
+from deliverydesk.reports.markup import clip, para_text
 
 KEY_FIELD = "deliverydesk_form"  # the hidden field
 FIELD_FILL = HexColor("#F6F8FA")
@@ -90,15 +90,16 @@ def _story(form: IntakeForm, page: Page) -> list[Flowable]:
 
 def _printed_box(text: str, page: Page) -> Flowable:
     """The client's name as printed text in a field-like box: read-only by nature."""
-    box = Table([[user_paragraph(text, page.styles.body)]], colWidths=[page.theme.width])
+    box = Table([[user_paragraph(clip(text, 300), page.styles.body)]], colWidths=[page.theme.width])
     box.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("BOX", (0, 0), (-1, -1), 0.6, FIELD_BORDER),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
-            ]
+            ],
+            page.styles.body.fontName,
         )
     )
     return box

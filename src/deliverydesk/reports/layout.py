@@ -17,7 +17,7 @@ from deliverydesk.reports import theme as t
 from deliverydesk.reports.data import Brand
 from deliverydesk.reports.flow import Bookmark, para
 from deliverydesk.reports.fonts import register_fonts
-from deliverydesk.reports.markup import para_text
+from deliverydesk.reports.markup import clip, para_text
 from deliverydesk.reports.styles import replace_style, styles_for
 
 BAND_HEIGHT = 30 * mm
@@ -247,13 +247,14 @@ def _later_page(canvas: Canvas, page: Page) -> None:
     if page.band:
         canvas.setFillColor(theme.primary)
         canvas.rect(0, height - 1.5 * mm, width, 1.5 * mm, stroke=0, fill=1)
+    title = clip(page.title, 120)
     header = para(
         para_text(page.brand.practice_name, lines=False)
         + " &#183; "
-        + para_text(page.title, lines=False),
+        + para_text(title, lines=False),
         styles.caption,
         page.brand.practice_name,
-        page.title,
+        title,
     )
     _, h = header.wrap(theme.width, 50)
     header.drawOn(canvas, t.MARGIN_X, height - t.MARGIN_TOP + 6 * mm - h)

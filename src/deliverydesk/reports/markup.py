@@ -77,3 +77,11 @@ def needs_shaping(text: str) -> bool:
     """True when `text` holds a script whose letters join or reorder (Arabic, Hebrew...):
     its Paragraph is shaped by HarfBuzz; plain Latin is not, which keeps reports fast."""
     return any(ord(ch) >= 0x0590 and needs_fallback(ch) for ch in text)
+
+
+def clip(text: str, limit: int = 200) -> str:
+    """`text` on one line, cut with an ellipsis past `limit` characters: for a running
+    header or a box, where a 10,000-character name would not fit (it flows in full in
+    the body)."""
+    text = " ".join(clean_text(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

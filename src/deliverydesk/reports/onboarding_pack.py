@@ -13,7 +13,6 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Table,
-    TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -21,7 +20,7 @@ from deliverydesk.reports import theme as t
 from deliverydesk.reports.blocks import Mark, gap, heading, label, paper_date
 from deliverydesk.reports.checklist import phase_blocks
 from deliverydesk.reports.data import OnboardingPack
-from deliverydesk.reports.flow import para, user_paragraph
+from deliverydesk.reports.flow import para, table_style, user_paragraph
 from deliverydesk.reports.journey_map import JourneyMapDrawing
 from deliverydesk.reports.layout import BAND_HEIGHT, Page, build
 from deliverydesk.reports.markup import para_text
@@ -131,13 +130,14 @@ def _cover(pack: OnboardingPack, page: Page) -> Flowable:
 def _ruled(flowable: Flowable, theme: t.Theme) -> Flowable:
     table = Table([[flowable]], colWidths=[theme.columns(11)])
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("LINEBEFORE", (0, 0), (0, -1), 3, theme.primary),
                 ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm),
                 ("TOPPADDING", (0, 0), (-1, -1), 1 * mm),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
-            ]
+            ],
+            theme.family.regular,
         )
     )
     return table
@@ -147,6 +147,14 @@ def _contents(styles: Styles) -> Flowable:
     toc = TableOfContents(dotsMinLevel=0)
     entry = replace_style(styles.body, "toc", fontSize=t.LEAD, leading=t.LEAD * 1.8)
     toc.levelStyles = [entry, replace_style(styles.body, "toc-1", leftIndent=6 * mm)]
+    toc.tableStyle = table_style(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ],
+        styles.body.fontName,
+    )
     return toc
 
 
@@ -179,13 +187,14 @@ def _phases(pack: OnboardingPack, page: Page) -> list[Flowable]:
             colWidths=[theme.width - 55 * mm, 55 * mm],
         )
         head.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.6, t.RULE),
-                ]
+                ],
+                styles.body.fontName,
             )
         )
         head.keepWithNext = 1
@@ -215,7 +224,7 @@ def _standards(pack: OnboardingPack, page: Page) -> list[Flowable]:
             colWidths=[6 * mm, theme.width - 6 * mm],
         )
         row.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -223,7 +232,8 @@ def _standards(pack: OnboardingPack, page: Page) -> list[Flowable]:
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
                     ("TOPPADDING", (0, 0), (0, -1), 2.6 * mm),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.4, t.RULE),
-                ]
+                ],
+                styles.body.fontName,
             )
         )
         story.append(row)
@@ -247,14 +257,15 @@ def _bullet(text: str, page: Page) -> Flowable:
         colWidths=[6 * mm, theme.width - 6 * mm],
     )
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0.8 * mm),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8 * mm),
                 ("TOPPADDING", (0, 0), (0, -1), 2.0 * mm),
-            ]
+            ],
+            styles.body.fontName,
         )
     )
     return table

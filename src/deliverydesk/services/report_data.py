@@ -212,7 +212,7 @@ def journey_facts(connection: Connection, journey_id: int) -> JourneyFacts:
     return JourneyFacts(
         journey, client, name, company, offer_id, offer_name, status, start_on, current,
         phases=tuple(PhaseRow(*row) for row in phases),
-        steps=tuple(StepRow(*row) for row in steps),
+        steps=tuple(StepRow(**row._asdict()) for row in steps),
     )  # fmt: skip
 
 
