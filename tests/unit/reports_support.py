@@ -50,7 +50,9 @@ OFFER = OfferSpec(
             "Deep work",
             5,
             (
-                StepSpec("Draft the plan", StepKind.DELIVERABLE, duration_days=2, is_milestone=True),
+                StepSpec(
+                    "Draft the plan", StepKind.DELIVERABLE, duration_days=2, is_milestone=True
+                ),
                 StepSpec("Mark up the draft", StepKind.HOMEWORK, Owner.CLIENT, offset_days=2),
             ),
             description="The plan takes shape.",
@@ -78,7 +80,11 @@ def practice(ctx: Context) -> Context:
 
 
 def enrol(
-    ctx: Context, name: str = "Ana Souza", offer: OfferSpec = OFFER, start: date | None = None, **details: str
+    ctx: Context,
+    name: str = "Ana Souza",
+    offer: OfferSpec = OFFER,
+    start: date | None = None,
+    **details: str,
 ) -> Enrolled:
     offer_id, _ = create_offer(ctx, replace(offer, name=f"{offer.name} {name[:40]}"))
     client_id = add_client(ctx, ClientInput(name, **details)).value

@@ -30,7 +30,9 @@ def sprint(ctx: Context) -> tuple[Context, int]:
     """Ana, two weeks into a three-phase sprint: the welcome call and the draft done."""
     practice(ctx)
     enrolled = enrol(ctx, "Ana Souza", company="Souza Studio")
-    steps = {s.title: s.id for p in journey_detail(ctx, enrolled.journey_id).phases for s in p.steps}
+    steps = {
+        s.title: s.id for p in journey_detail(ctx, enrolled.journey_id).phases for s in p.steps
+    }
     complete_step(ctx, steps["Welcome call"], on=date(2026, 11, 2))
     complete_step(ctx, steps["Draft the plan"], on=date(2026, 11, 10))
     return ctx, enrolled.client_id
@@ -112,7 +114,13 @@ def test_the_onboarding_pack_carries_the_promise_letter_journey_and_checklist(
     document = reader(pdf)
     assert 4 <= len(document.pages) <= 7
     outline = [item.title for item in document.outline if not isinstance(item, list)]
-    assert outline == ["Welcome", "Your journey", "How we work together", "Your checklist", "Key contacts"]
+    assert outline == [
+        "Welcome",
+        "Your journey",
+        "How we work together",
+        "Your checklist",
+        "Key contacts",
+    ]
 
 
 def test_an_offer_as_a_template_has_weeks_instead_of_dates(ctx: Context) -> None:
@@ -170,7 +178,9 @@ def test_the_logo_is_the_only_image_and_a_broken_one_is_left_out_with_a_message(
     logo = tmp_path / "logo.png"
     Image.new("RGB", (300, 120), "#2F6F73").save(logo)
     stored = import_logo(ctx, logo)
-    update_brand(ctx, brand_settings(ctx).__class__(**{**vars_of(brand_settings(ctx)), "logo_path": stored}))
+    update_brand(
+        ctx, brand_settings(ctx).__class__(**{**vars_of(brand_settings(ctx)), "logo_path": stored})
+    )
 
     good = export_document(ctx, DocumentKind.PROGRESS, tmp_path / "a.pdf", client_id=client_id)
     assert good.notes == ()
@@ -179,7 +189,9 @@ def test_the_logo_is_the_only_image_and_a_broken_one_is_left_out_with_a_message(
     stored_file = ctx.path.parent / stored
     stored_file.write_bytes(stored_file.read_bytes()[:200])  # a damaged file
     damaged = export_document(ctx, DocumentKind.PROGRESS, tmp_path / "b.pdf", client_id=client_id)
-    assert damaged.notes == ("The logo file " + stored_file.name + " is damaged; the practice name is shown instead.",)
+    assert damaged.notes == (
+        "The logo file " + stored_file.name + " is damaged; the practice name is shown instead.",
+    )
     pdf = (tmp_path / "b.pdf").read_bytes()
     assert images(pdf) == 0
     assert "North Star Coaching" in text(pdf)
@@ -201,7 +213,9 @@ def test_a_file_that_is_not_an_image_is_refused_as_a_logo(ctx: Context, tmp_path
     fake.write_text("<svg/>")
     with pytest.raises(InvalidInput, match="damaged"):
         import_logo(ctx, fake)
-    assert not (ctx.path.parent / "brand").exists() or not any((ctx.path.parent / "brand").iterdir())
+    assert not (ctx.path.parent / "brand").exists() or not any(
+        (ctx.path.parent / "brand").iterdir()
+    )
 
 
 def test_exports_are_written_whole_and_private(sprint: tuple[Context, int], tmp_path: Path) -> None:

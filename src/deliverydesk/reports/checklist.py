@@ -13,7 +13,7 @@ from deliverydesk.reports.blocks import gap, owner_for_client, paper_date
 from deliverydesk.reports.data import Brand, Checklist, ChecklistItem, ChecklistPhase
 from deliverydesk.reports.flow import Bookmark, TickBox, para, table_style
 from deliverydesk.reports.layout import Page, build
-from deliverydesk.reports.markup import para_text
+from deliverydesk.reports.markup import clip, para_text
 from deliverydesk.reports.styles import Styles, replace_style
 
 BOX = 3.6 * mm
@@ -38,7 +38,7 @@ def checklist_pdf(checklist: Checklist, notes: list[str] | None = None) -> bytes
 def _story(checklist: Checklist, page: Page) -> list[Flowable]:
     styles = page.styles
     black = replace_style(styles.title, "title-black", textColor=t.INK)
-    names = [n for n in (checklist.client_name, checklist.offer_name) if n]
+    names = [clip(n, 300) for n in (checklist.client_name, checklist.offer_name) if n]
     meta_markup = " &#183; ".join(para_text(n, lines=False) for n in names)
     story: list[Flowable] = [
         para("Checklist", black),

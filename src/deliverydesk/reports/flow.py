@@ -23,13 +23,93 @@ from deliverydesk.reports.styles import shaped
 _WHITESPACE = re.compile(r"\s+")
 
 
+# A paragraph longer than this is set as several: reportlab re-reads the rest of a paragraph
+# at every page break, so one megabyte in one Paragraph would take minutes.
+CHUNK = 3_000
+
+
 def user_paragraph(text: str, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
     """`text` as one flowing block in `style`; right-to-left text is set right-aligned."""
+    if len(text) > CHUNK:
+        return Stack([_paragraph(part, style, bold) for part in _chunks(clean_text(text))])
+    return _paragraph(text, style, bold)
+
+
+def _paragraph(text: str, style: ParagraphStyle, bold: bool) -> Flowable:
     if not bidi.has_rtl(text):
         if needs_shaping(text):
             style = shaped(style)
         return Paragraph(para_text(text, bold=bold), style)
     return BidiLines(text, style, bold=bold)
+
+
+def _chunks(text: str) -> list[str]:
+    """`text` cut into pieces of at most CHUNK characters: at line breaks where it has
+    them, else after a sentence or a word (a 5,000-character word is cut anywhere)."""
+    pieces: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > CHUNK:
+            cut = max(line.rfind(". ", 0, CHUNK) + 1, line.rfind(" ", 0, CHUNK))
+            cut = cut if cut > CHUNK // 2 else CHUNK
+            pieces.append(line[:cut])
+            line = line[cut:].lstrip()
+        if current and len(current) + len(line) + 1 > CHUNK:
+            pieces.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    return [p for p in [*pieces, current] if p.strip()]
+
+
+class Stack(Flowable):
+    """Flowables one under another that split between them: a long text's pieces."""
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__()
+        self.parts = parts
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = sum(p.wrap(available_width, available_height)[1] for p in self.parts)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> Sequence[Flowable]:
+        """What fits in `available_height` (the part that crosses it split too), and the
+        rest; nothing when not even a first line fits."""
+        fitting: list[Flowable] = []
+        used = 0.0
+        for index, part in enumerate(self.parts):
+            _, height = part.wrap(available_width, available_height)
+            if used + height <= available_height:
+                fitting.append(part)
+                used += height
+                continue
+            pieces = part.split(available_width, available_height - used)
+            if pieces:
+                fitting.append(pieces[0])
+                rest = [*pieces[1:], *self.parts[index + 1 :]]
+            else:
+                rest = list(self.parts[index:])
+            break
+        else:
+            return []
+        # The rest as separate flowables: a Stack of them would be measured again on every
+        # page, which is quadratic for a megabyte of text.
+        return [Stack(fitting), *rest] if fitting and rest else []
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's name)
+        return float(self.parts[0].getSpaceBefore()) if self.parts else 0.0
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 (reportlab's name)
+        return float(self.parts[-1].getSpaceAfter()) if self.parts else 0.0
+
+    def draw(self) -> None:
+        y = self.height
+        for part in self.parts:
+            _, height = part.wrap(self.width, y)
+            y -= height
+            part.drawOn(self.canv, 0, y)
 
 
 def para(markup: str, style: ParagraphStyle, *user_texts: str) -> Paragraph:
@@ -105,8 +185,10 @@ class BidiLines(Flowable):
         return available_width, self.height
 
     def split(self, available_width: float, available_height: float) -> Sequence[Flowable]:
-        # The lines themselves: the frame places as many as fit and carries the rest.
-        return list(self._layout(available_width)) if len(self._lines) > 1 else []
+        return Stack(self._layout(available_width)).split(available_width, available_height)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 (reportlab's name)
+        return float(self.style.spaceAfter)
 
     def draw(self) -> None:
         y = self.height

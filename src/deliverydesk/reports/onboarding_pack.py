@@ -23,7 +23,7 @@ from deliverydesk.reports.data import OnboardingPack
 from deliverydesk.reports.flow import para, table_style, user_paragraph
 from deliverydesk.reports.journey_map import JourneyMapDrawing
 from deliverydesk.reports.layout import BAND_HEIGHT, Page, build
-from deliverydesk.reports.markup import para_text
+from deliverydesk.reports.markup import clip, para_text
 from deliverydesk.reports.styles import Styles, replace_style
 
 # Text longer than this flows as story paragraphs, never in a table cell (which cannot
@@ -117,7 +117,7 @@ def _cover(pack: OnboardingPack, page: Page) -> Flowable:
     if pack.client_name:
         content += [
             para("Prepared for", styles.caption),
-            para(para_text(pack.client_name, bold=True), styles.phase, pack.client_name),
+            para(para_text(clip(pack.client_name, 300), bold=True), styles.phase, pack.client_name),
         ]
     if pack.start_on:
         content += [gap(0.5), para(f"Starting {paper_date(pack.start_on)}", styles.body)]

@@ -11,7 +11,7 @@ from deliverydesk.reports.data import ProgressReport
 from deliverydesk.reports.flow import para, user_paragraph
 from deliverydesk.reports.journey_map import JourneyMapDrawing, ShareDone
 from deliverydesk.reports.layout import Page, build
-from deliverydesk.reports.markup import para_text
+from deliverydesk.reports.markup import clip, para_text
 
 
 def progress_report_pdf(report: ProgressReport, notes: list[str] | None = None) -> bytes:
@@ -32,7 +32,9 @@ def progress_report_pdf(report: ProgressReport, notes: list[str] | None = None) 
 
 def _story(report: ProgressReport, page: Page) -> list[Flowable]:
     theme, styles, brand = page.theme, page.styles, report.brand
-    who = report.client_name + (f", {report.company}" if report.company else "")
+    who = clip(report.client_name, 300) + (
+        f", {clip(report.company, 300)}" if report.company else ""
+    )
     story: list[Flowable] = [
         para("Your progress", styles.title),
         gap(0.5),
