@@ -32,7 +32,9 @@ OFFER = OfferSpec(
     promise="A plan you believe in, in three weeks.",
     description="Three phases with a call each week.",
     duration_weeks=3,
-    boundaries="Replies within a working day.\nSessions moved with less than a day's notice count as held.",
+    boundaries=(
+        "Replies within a working day.\nSessions moved with less than a day's notice count as held."
+    ),
     welcome_template="Hi {client_first_name}, welcome to {offer}! First: {step} by {due_date}.",
     intake_questions=QUESTIONS,
     phases=(

@@ -17,8 +17,10 @@ from deliverydesk.services.brand import brand_settings, update_brand
 from deliverydesk.services.context import Context
 from deliverydesk.services.report_export import (
     DocumentKind,
-    missing_characters as missing_in,
     render,
+)
+from deliverydesk.services.report_export import (
+    missing_characters as missing_in,
 )
 from tests.unit.reports_support import (
     OFFER,
