@@ -168,18 +168,16 @@ def export_progress_batch(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[Exported]:
-    """Progress reports for `client_ids` (default: every client with an active journey)
-    into `folder`, one file each, with unique safe names. With `workers` > 1 the reports
+    """Progress reports for `client_ids` (default: every client with an active journey;
+    given ids may be any client with a journey) into `folder`, one file each, with unique
+    safe names. With `workers` > 1 the reports
     are made in that many processes, each opening the workspace itself. A cancel stops
     between reports; the files written so far stay."""
-    from deliverydesk.services.report_packs import active_clients
+    from deliverydesk.services.report_packs import active_clients, client_names
 
     if not folder.is_dir():
         raise InvalidInput(f"There is no folder {folder} to save the reports in.")
-    clients = active_clients(ctx)
-    if client_ids is not None:
-        wanted = set(client_ids)
-        clients = [c for c in clients if c[0] in wanted]
+    clients = active_clients(ctx) if client_ids is None else client_names(ctx, client_ids)
     jobs = list(_named(clients, folder))
     done: list[Exported] = []
     today = ctx.clock.today()

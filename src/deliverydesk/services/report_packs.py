@@ -4,6 +4,7 @@ a client starting on the next working day, shown as weeks)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -277,3 +278,13 @@ def active_clients(ctx: Context) -> list[tuple[int, str]]:
             .distinct()
         ).all()
     return [(int(i), str(n)) for i, n in rows]
+
+
+def client_names(ctx: Context, client_ids: Iterable[int]) -> list[tuple[int, str]]:
+    """(client id, name) of each of `client_ids` that exists, in the order given."""
+    wanted = list(dict.fromkeys(client_ids))
+    with ctx.db.engine.connect() as connection:
+        names = dict(
+            connection.execute(select(Client.id, Client.name).where(Client.id.in_(wanted))).all()
+        )
+    return [(i, str(names[i])) for i in wanted if i in names]
