@@ -91,7 +91,7 @@ class Mark(Flowable):
             canvas.rect(s / 2 - 0.25, y0 + s * 0.42, 0.5, s * 0.38, stroke=0, fill=1)
             canvas.circle(s / 2, y0 + s * 0.24, 0.35, stroke=0, fill=1)
         else:
-            canvas.circle(s / 2, y0 + s / 2, s * 0.22, stroke=0, fill=1)
+            canvas.circle(s / 2, y0 + s / 2, s * 0.3, stroke=0, fill=1)
         canvas.restoreState()
 
 

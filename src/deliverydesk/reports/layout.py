@@ -217,19 +217,21 @@ def _plain_header(canvas: Canvas, page: Page) -> None:
     width, height = theme.page
     top = height - t.MARGIN_TOP
     canvas.saveState()
+    x, bottom = t.MARGIN_X, top - 10 * mm
     if page.logo is not None:
         w, h = t.logo_size(page.logo, 10 * mm, theme.columns(6))
-        canvas.drawImage(str(page.logo.path), t.MARGIN_X, top - h, w, h, mask="auto")
+        canvas.drawImage(str(page.logo.path), x, top - h, w, h, mask="auto")
         bottom = top - h
-    else:
+        x = t.MARGIN_X + w + 3 * mm if w < theme.columns(3) else 0
+    if x:  # no logo, or a mark: the name beside it
         name = para(
             para_text(page.brand.practice_name, bold=True, lines=False),
             styles.item_bold,
             page.brand.practice_name,
         )
-        _, h = name.wrap(theme.columns(8), 100)
-        name.drawOn(canvas, t.MARGIN_X, top - h)
-        bottom = top - h
+        _, h = name.wrap(theme.columns(7), 100)
+        name.drawOn(canvas, x, (top + bottom) / 2 - h / 2 if page.logo else top - h)
+        bottom = min(bottom, top - h)
     date = para(para_text(page.date_label), styles.caption_right)
     _, dh = date.wrap(theme.columns(4), 100)
     date.drawOn(canvas, width - t.MARGIN_X - theme.columns(4), top - dh)

@@ -8,6 +8,7 @@ import re
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepInFrame,
     KeepTogether,
@@ -59,7 +60,8 @@ def _story(pack: OnboardingPack, page: Page) -> list[Flowable]:
     signer = pack.brand.signature or pack.brand.owner_name or pack.brand.practice_name
     story += [gap(1), para(para_text(signer, bold=True), styles.item_bold, signer)]
     # The promise and the journey
-    story += [PageBreak(), *heading("Your journey", styles)]
+    # The journey follows the letter on its page when the map and a few phases fit there.
+    story += [CondPageBreak(100 * mm), *heading("Your journey", styles)]
     if pack.promise.strip():
         story += [
             label("The promise", styles),
@@ -72,7 +74,8 @@ def _story(pack: OnboardingPack, page: Page) -> list[Flowable]:
     story += [gap(1), JourneyMapDrawing(pack.journey_map, theme, styles), gap(2)]
     story += _phases(pack, page)
     # How we work together
-    story += [*heading("How we work together", styles), *_standards(pack, page)]
+    story += [CondPageBreak(50 * mm), *heading("How we work together", styles)]
+    story += _standards(pack, page)
     if pack.boundaries.strip():
         story += [gap(1), label("Boundaries", styles), gap(0.25)]
         story += [_bullet(line, page) for line in _lines(pack.boundaries)]

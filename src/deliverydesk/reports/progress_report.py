@@ -3,12 +3,12 @@ what we need from them, a personal note and a feedback request."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from deliverydesk.reports import blocks
 from deliverydesk.reports.blocks import gap, heading, item_list, label, paper_date
 from deliverydesk.reports.data import ProgressReport
-from deliverydesk.reports.flow import para, user_paragraph
+from deliverydesk.reports.flow import Stack, para, user_paragraph
 from deliverydesk.reports.journey_map import JourneyMapDrawing, ShareDone
 from deliverydesk.reports.layout import Page, build
 from deliverydesk.reports.markup import clip, para_text
@@ -86,8 +86,8 @@ def _story(report: ProgressReport, page: Page) -> list[Flowable]:
         ),
     ]
     story += blocks.side_by_side(wins, coming, theme)
-    story += [gap(2), label("What we need from you", styles), gap(0.25)]
-    story += item_list(
+    needed = [label("What we need from you", styles), gap(0.25)]
+    needed += item_list(
         report.needed,
         theme.width,
         theme,
@@ -97,12 +97,17 @@ def _story(report: ProgressReport, page: Page) -> list[Flowable]:
         empty="Nothing right now: you are all caught up.",
         more=f"and {report.more_needed} more on your checklist" if report.more_needed else "",
     )
+    # A short list stays whole rather than leaving one row on the next page.
+    story += [gap(2), KeepTogether(needed) if len(report.needed) <= 6 else Stack(needed)]
     if report.note.strip():
-        writer = brand.signature or brand.owner_name or brand.practice_name
+        writer = brand.owner_name or brand.practice_name
+        signature = brand.signature or brand.owner_name
         story += [
             *heading(f"A note from {writer}", styles),
             user_paragraph(report.note, styles.letter),
         ]
+        if signature:
+            story.append(para(para_text(signature, bold=True), styles.item_bold, signature))
     story += [gap(2), _feedback(report, page)]
     return story
 
