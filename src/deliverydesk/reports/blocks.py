@@ -158,7 +158,7 @@ def callout(
     """Content on a light tint of the brand colour, a rule of the colour at its left.
     Only bounded content goes here (it cannot split)."""
     table = Table([[content]], colWidths=[width])
-    commands = [
+    commands: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, -1), theme.tint),
         ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),

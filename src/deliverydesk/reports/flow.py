@@ -248,7 +248,7 @@ class Bookmark(Flowable):
         self.canv.addOutlineEntry(clean_text(self.title).replace("\n", " "), self.key, self.level)
 
 
-def table_style(commands: list[tuple[object, ...]], font: str) -> TableStyle:
+def table_style(commands: Sequence[tuple[object, ...]], font: str) -> TableStyle:
     """A table's style, its cells set in `font`: reportlab would otherwise select Helvetica
     (a standard, unembedded font) in every table, even one holding only flowables."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands])

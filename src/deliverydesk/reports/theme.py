@@ -26,11 +26,11 @@ DEFAULT_PRIMARY = "#2F6F73"
 MIN_CONTRAST = 4.5  # WCAG AA for body-size text
 
 # The grid (mm): margins, 12 columns with 4 mm gutters, a 4 mm baseline.
-MARGIN_X = 18 * mm
-MARGIN_TOP = 20 * mm
-MARGIN_BOTTOM = 22 * mm
-GUTTER = 4 * mm
-BASELINE = 4 * mm
+MARGIN_X: float = 18 * mm
+MARGIN_TOP: float = 20 * mm
+MARGIN_BOTTOM: float = 22 * mm
+GUTTER: float = 4 * mm
+BASELINE: float = 4 * mm
 COLUMNS = 12
 
 # The type scale (pt).
@@ -54,7 +54,8 @@ def page_size_for_locale(environ: Mapping[str, str] = os.environ) -> str:
 
 
 def page_size(name: str) -> tuple[float, float]:
-    return LETTER if name == data.LETTER else A4
+    width, height = LETTER if name == data.LETTER else A4
+    return float(width), float(height)
 
 
 @dataclass(frozen=True)
