@@ -228,3 +228,33 @@ def test_exports_are_written_whole_and_private(sprint: tuple[Context, int], tmp_
     assert path.read_bytes().startswith(b"%PDF")
     assert [p.name for p in out.iterdir()] == ["report.pdf"]  # no temporary left
     assert path.stat().st_mode & 0o077 == 0
+
+
+def test_a_batch_writes_one_report_per_active_client_and_stops_when_cancelled(
+    ctx: Context, tmp_path: Path
+) -> None:
+    from deliverydesk.services.report_export import export_progress_batch
+
+    practice(ctx)
+    for name in ("Ana Souza", "Ben Okafor", "Ana Souza"):  # namesakes get their number
+        enrol(ctx, name)
+    out = tmp_path / "reports"
+    out.mkdir()
+    seen: list[tuple[int, int]] = []
+    done = export_progress_batch(
+        ctx, out, workers=2, progress=lambda n, total: seen.append((n, total))
+    )
+    assert sorted(p.name for p in out.iterdir()) == [
+        "Progress report - Ana Souza (3).pdf",
+        "Progress report - Ana Souza.pdf",
+        "Progress report - Ben Okafor.pdf",
+    ]
+    assert len(done) == 3 and seen[-1] == (3, 3)
+    assert all(reader(p.path.read_bytes()).pages for p in done)
+
+    again = tmp_path / "again"
+    again.mkdir()
+    stopped = export_progress_batch(
+        ctx, again, workers=1, cancelled=lambda: len(list(again.iterdir())) >= 1
+    )
+    assert len(stopped) == 1 and len(list(again.iterdir())) == 1

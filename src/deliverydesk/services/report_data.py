@@ -263,6 +263,8 @@ def progress_report(
         step = by_id.get(step_id) if isinstance(step_id, int) else None
         if step is None or detail.get("undo") or step.completed_on is None or step.id in won:
             continue
+        if step.kind is StepKind.INVOICE:  # paid, not won
+            continue
         if step.completed_on >= since or at.date() >= since:
             won[step.id] = step
     wins = sorted(won.values(), key=lambda s: (s.completed_on or today, s.position), reverse=True)

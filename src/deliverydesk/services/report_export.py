@@ -12,7 +12,7 @@ import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -22,6 +22,8 @@ from typing import Any
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_file import write_atomically
+
+CHUNK = 50  # progress reports a batch worker makes between two progress reports
 
 
 class DocumentKind(StrEnum):
@@ -189,15 +191,19 @@ def export_progress_batch(
             if progress:
                 progress(count, len(jobs))
         return done
-    chunks = [jobs[i::workers] for i in range(workers)]
+    # Chunks of CHUNK reports: each worker opens the workspace once per chunk, and the
+    # caller hears of progress (and can cancel) between chunks.
+    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [
-            pool.submit(_export_chunk, ctx.path.parent, today, chunk) for chunk in chunks if chunk
-        ]
-        for future in futures:
+        futures = [pool.submit(_export_chunk, ctx.path.parent, today, chunk) for chunk in chunks]
+        for future in as_completed(futures):
             done.extend(future.result())
             if progress:
                 progress(len(done), len(jobs))
+            if cancelled and cancelled():
+                for waiting in futures:
+                    waiting.cancel()  # chunks already running finish; the rest never start
+                break
     return done
 
 
