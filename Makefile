@@ -54,6 +54,7 @@ bench: compile
 
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python tools/screenshots.py docs/screenshots
+	$(BIN)/python tools/pdf_screenshots.py docs/screenshots
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info

@@ -13,7 +13,14 @@ from collections.abc import Callable, Mapping
 from contextlib import suppress
 from datetime import date
 
-from deliverydesk.model.enums import ActivityKind, Health, Owner, PhaseStatus, StepKind
+from deliverydesk.model.enums import (
+    ActivityKind,
+    Health,
+    JourneyStatus,
+    Owner,
+    PhaseStatus,
+    StepKind,
+)
 from deliverydesk.model.health import HealthReason, HealthVerdict, ReasonCode
 
 Translate = Callable[[str], str]
@@ -90,6 +97,7 @@ ACTIVITY_WORDS = {
     ActivityKind.OFFER_APPLIED: N_("Brought up to revision {revision} of {offer}"),
     ActivityKind.STEPS_SHIFTED: N_("Moved the {steps} later steps of '{phase}' along with it"),
     ActivityKind.NUDGE_SENT: N_("Nudged the client about '{step}'"),
+    ActivityKind.INTAKE_RECEIVED: N_("Received the intake form ({answers} answers)"),
 }
 
 
@@ -146,6 +154,43 @@ class Words:
 
     def steps_done(self, done: int, total: int) -> str:
         return self.tr("{done} of {total} steps done").format(done=done, total=total)
+
+    def progress_sentence(
+        self,
+        status: JourneyStatus,
+        phase: tuple[int, int, str],
+        steps: tuple[int, int],
+        milestone: tuple[str, date | None] | None = None,
+    ) -> str:
+        """Where a client is, in one sentence for the client: "You are in phase 3 of 5,
+        Build: 14 of 26 steps done; next milestone: Launch plan, 12 Mar 2026". `phase` is
+        (number, count, name), `steps` (done, total), `milestone` (title, due date)."""
+        tr = self.tr
+        number, count, name = phase
+        done = self.steps_done(*steps)
+        if status is JourneyStatus.COMPLETED:
+            return tr("Your journey is complete: {done}.").format(done=done)
+        if status is JourneyStatus.CANCELLED:
+            return tr("This journey was stopped: {done}.").format(done=done)
+        pattern = (
+            tr("Your journey is paused in phase {number} of {count}, {name}: {done}")
+            if status is JourneyStatus.PAUSED
+            else tr("You are in phase {number} of {count}, {name}: {done}")
+        )
+        sentence = pattern.format(number=number, count=count, name=name, done=done)
+        if milestone is not None:
+            title, due = milestone
+            when = f", {self.paper_date(due)}" if due else ""
+            sentence += tr("; next milestone: {title}{when}").format(title=title, when=when)
+        return sentence + "."
+
+    def paper_date(self, day: date | None) -> str:
+        """ "12 Mar 2026": for paper, which outlives the year, the year is always there."""
+        if day is None:
+            return ""
+        return self.tr("{day} {month} {year}").format(
+            day=day.day, month=self.tr(MONTHS[day.month - 1]), year=day.year
+        )
 
     # -- codes -------------------------------------------------------------------------------
     def health_label(self, health: Health) -> str:

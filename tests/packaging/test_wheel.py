@@ -31,6 +31,7 @@ with as_file(migrations) as folder:
 print(json.dumps({
     "package": deliverydesk.__file__,
     "icons": sorted(p.name for p in icons.iterdir() if p.name.endswith(".svg")),
+    "fonts": sorted(p.name for p in (files("deliverydesk.resources") / "fonts").iterdir()),
     "app_icon": (icons / "deliverydesk.svg").read_text(encoding="utf-8"),
     "versions": versions,
     "env": env,
@@ -85,6 +86,8 @@ def test_a_wheel_installed_in_a_fresh_environment_has_icons_and_migrations(
 
     assert Path(found["package"]).is_relative_to(venv)  # the wheel's copy, not the sources
     assert found["icons"] == source_icons()
+    assert found["fonts"] == sorted(p.name for p in (ROOT / "resources" / "fonts").iterdir())
+    assert "OFL-NotoSans.txt" in found["fonts"] and "NotoSans-Regular.ttf" in found["fonts"]
     assert found["app_icon"].lstrip().startswith("<svg")
     assert found["versions"] == source_versions()
     assert found["env"]

@@ -26,6 +26,9 @@ class Client(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     # Answers to the right-fit checklist: question -> yes/no.
     right_fit: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The intake form as the client filled it in: {"offer_id": int, "received_on": ISO date,
+    # "answers": [{"question": str, "answer": str}]}, the latest form imported.
+    intake: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     archived: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 

@@ -26,6 +26,16 @@ class Owner(StrEnum):
     THIRD_PARTY = "third_party"
 
 
+class QuestionKind(StrEnum):
+    """How an intake question is answered on the fillable form."""
+
+    SHORT_TEXT = "short_text"
+    LONG_TEXT = "long_text"
+    CHOICE = "choice"  # one of the question's choices
+    DATE = "date"
+    YES_NO = "yes_no"
+
+
 class StandardTier(StrEnum):
     EXPECTED = "expected"
     ORDER_WINNING = "order_winning"
@@ -103,3 +113,4 @@ class ActivityKind(StrEnum):
     OFFER_APPLIED = "offer_applied"  # the journey brought up to a newer revision of its offer
     STEPS_SHIFTED = "steps_shifted"  # a step rescheduled took the later steps of its phase along
     NUDGE_SENT = "nudge_sent"  # a reminder or update drafted for the client: the last contact
+    INTAKE_RECEIVED = "intake_received"  # the client's filled intake form imported

@@ -28,6 +28,8 @@ class Offer(Base):
     welcome_template: Mapped[str] = mapped_column(Text, default="")
     # {"criteria": [{"text": str, "weight": int}], "threshold": int}
     right_fit: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The intake form's questions: [{"text": str, "kind": QuestionKind, "choices": [str]}]
+    intake_questions: Mapped[list[Any]] = mapped_column(JSON, default=list)
     archived: Mapped[bool] = mapped_column(default=False)
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from deliverydesk.model.enums import Owner, StandardTier, StepKind
+from deliverydesk.model.enums import Owner, QuestionKind, StandardTier, StepKind
 from deliverydesk.model.fit import RightFit
 
 
@@ -53,6 +53,15 @@ class StandardSpec:
 
 
 @dataclass(frozen=True)
+class IntakeQuestion:
+    """A question of the offer's intake form; `choices` only for a CHOICE question."""
+
+    text: str
+    kind: QuestionKind = QuestionKind.SHORT_TEXT
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class OfferSpec:
     name: str
     promise: str = ""
@@ -65,6 +74,7 @@ class OfferSpec:
     boundaries: str = ""  # and communication rules
     welcome_template: str = ""
     right_fit: RightFit = RightFit()
+    intake_questions: tuple[IntakeQuestion, ...] = ()
 
     def without_ids(self) -> OfferSpec:
         """The same design, unattached to stored rows (a copy, an import, a template)."""

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from deliverydesk.model.enums import QuestionKind
 from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StepSpec
 
 # The placeholders a message or welcome template may use: the one list the editor, the
@@ -45,6 +46,10 @@ MAX_DAYS = 3_650  # working days, for a phase, an offset or a duration
 MAX_EFFORT_MINUTES = 100_000
 MAX_WEEKS = 520
 MAX_WEIGHT = 100
+MAX_QUESTIONS = 100  # on the intake form
+MAX_QUESTION = 500  # a question's words
+MAX_CHOICES = 30
+MAX_CHOICE = 200
 
 
 class ProblemCode(StrEnum):
@@ -114,6 +119,7 @@ def _offer(spec: OfferSpec) -> Iterator[Problem]:
     yield from _template(("offer", "welcome_template"), spec.welcome_template, "The welcome")
     yield from _standards(spec)
     yield from _right_fit(spec)
+    yield from _questions(spec)
     yield from _phases(spec)
 
 
@@ -163,6 +169,29 @@ def _right_fit(spec: OfferSpec) -> Iterator[Problem]:
             f"The right-fit threshold ({fit.threshold}) is more than all criteria together "
             f"({total}): no client could reach it.",
         )
+
+
+def _questions(spec: OfferSpec) -> Iterator[Problem]:
+    if len(spec.intake_questions) > MAX_QUESTIONS:
+        yield _too_many(("offer", "intake_questions"), MAX_QUESTIONS, "intake questions")
+    for index, question in enumerate(spec.intake_questions[:MAX_QUESTIONS]):
+        where = ("question", index)
+        if not question.text.strip():
+            yield _blocking(
+                (*where, "text"), ProblemCode.REQUIRED, "An intake question needs its words."
+            )
+        yield from _text((*where, "text"), question.text, MAX_QUESTION)
+        if len(question.choices) > MAX_CHOICES:
+            yield _too_many((*where, "choices"), MAX_CHOICES, "choices for one question")
+        for choice in question.choices[:MAX_CHOICES]:
+            yield from _text((*where, "choices"), choice, MAX_CHOICE)
+        real = [c for c in question.choices if c.strip()]
+        if question.kind is QuestionKind.CHOICE and len(real) < 2:
+            yield _blocking(
+                (*where, "choices"),
+                ProblemCode.REQUIRED,
+                f"Question {index + 1} is a choice: give it at least two answers to choose from.",
+            )
 
 
 def _phases(spec: OfferSpec) -> Iterator[Problem]:

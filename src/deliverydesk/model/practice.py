@@ -30,6 +30,14 @@ class Practice(Base):
     brand_color: Mapped[str] = mapped_column(String(9), default="#2F6F73")
     accent_color: Mapped[str] = mapped_column(String(9), default="#E0A458")
     logo_path: Mapped[str | None] = mapped_column(Text, default=None)
+    # The brand on the client's paper (migration 0005).
+    tagline: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(60), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    footer_text: Mapped[str] = mapped_column(String(300), default="")
+    signature: Mapped[str] = mapped_column(String(200), default="")  # under letters
+    font_family: Mapped[str] = mapped_column(String(60), default="")  # "" = the default
+    page_size: Mapped[str] = mapped_column(String(10), default="")  # "", "A4" or "Letter"
     closed_dates: Mapped[list[Any]] = mapped_column(JSON, default=list)  # ISO dates
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 

@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
+from importlib.resources import as_file, files
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -32,6 +33,7 @@ from deliverydesk.seeding.demo_content import (
     ClientSeed,
     FrictionSeed,
 )
+from deliverydesk.services.brand import brand_settings, import_logo, update_brand
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import InvalidInput
@@ -84,6 +86,7 @@ def seed_demo(
             scratch.close()
         tracker.step(_BUILT, 100)  # the last moment to stop: the move below is all or nothing
         copy_into_empty(ctx.db.engine, scratch.path)
+    _brand(ctx)
     tracker.report(100, 100)  # in place: too late to stop
     completed = sum(seed.story.completed for seed in CLIENTS)
     return f"{len(OFFERS)} offers, {len(CLIENTS)} clients ({completed} journeys completed)"
@@ -114,6 +117,25 @@ def _build(ctx: Context, tracker: Tracker) -> None:
     for count, (day, _client, _order, action) in enumerate(sorted(events, key=lambda e: e[:3])):
         tracker.step(_ENROLLED + count * (_BUILT - _ENROLLED) // len(events), 100)
         action(_at(ctx, day))
+
+
+def _brand(ctx: Context) -> None:
+    """The demo's contact details and logo (copied into the data folder like any logo)."""
+    settings = brand_settings(ctx)
+    with as_file(files("deliverydesk.resources") / "brand" / PRACTICE.logo) as logo:
+        stored = import_logo(ctx, logo)
+    update_brand(
+        ctx,
+        dataclasses.replace(
+            settings,
+            tagline=PRACTICE.tagline,
+            email=PRACTICE.email,
+            website=PRACTICE.website,
+            phone=PRACTICE.phone,
+            signature=PRACTICE.signature,
+            logo_path=stored,
+        ),
+    )
 
 
 def _at(ctx: Context, day: date) -> Context:

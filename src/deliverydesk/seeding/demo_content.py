@@ -28,6 +28,12 @@ class PracticeSeed:
     weekly_hours: float
     working_days: frozenset[int]  # ISO weekdays, Monday = 1
     founded: int  # working days before today that the practice was set up
+    tagline: str = ""
+    email: str = ""
+    website: str = ""
+    phone: str = ""
+    signature: str = ""
+    logo: str = ""  # a file in resources/brand
 
 
 PRACTICE = PracticeSeed(
@@ -36,6 +42,12 @@ PRACTICE = PracticeSeed(
     weekly_hours=25,
     working_days=frozenset({1, 2, 3, 4}),
     founded=64,
+    tagline="Coaching, brand and editing for small businesses",
+    email="maren@northlight.example",
+    website="northlight.example",
+    phone="+44 20 7946 0321",
+    signature="Maren Holt, Northlight Practice",
+    logo="northlight-logo.png",
 )
 
 __all__ = [

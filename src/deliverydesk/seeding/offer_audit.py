@@ -5,6 +5,7 @@ from __future__ import annotations
 from deliverydesk.model.enums import StepKind
 from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.seeding.offer_parts import (
+    AUDIT_INTAKE,
     BOUNDARIES,
     CLIENT,
     EXPECTED,
@@ -31,6 +32,7 @@ BRAND_AUDIT = OfferSpec(
         "find out what your brand says today and the fixes that matter most. First: "
         "{step}, by {due_date}.\n\n{practice_name}"
     ),
+    intake_questions=AUDIT_INTAKE,
     standards=(
         REPLY_IN_A_DAY,
         StandardSpec(

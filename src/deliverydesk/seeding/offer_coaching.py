@@ -7,6 +7,7 @@ from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, 
 from deliverydesk.seeding.offer_parts import (
     BOUNDARIES,
     CLIENT,
+    COACHING_INTAKE,
     EXPECTED,
     ME,
     ORDER_WINNING,
@@ -34,6 +35,7 @@ COACHING = OfferSpec(
         "first step is {step}, by {due_date}; everything else follows from "
         "there.\n\n{practice_name}"
     ),
+    intake_questions=COACHING_INTAKE,
     standards=(
         REPLY_IN_A_DAY,
         StandardSpec("Session notes within 2 days", EXPECTED, "2 working days"),

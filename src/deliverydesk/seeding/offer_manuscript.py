@@ -8,6 +8,7 @@ from deliverydesk.seeding.offer_parts import (
     BOUNDARIES,
     CLIENT,
     EXPECTED,
+    MANUSCRIPT_INTAKE,
     ME,
     ORDER_WINNING,
     REPLY_IN_A_DAY,
@@ -31,6 +32,7 @@ MANUSCRIPT_EDIT = OfferSpec(
         "is how the {offer} works, phase by phase. First: {step}, by "
         "{due_date}.\n\n{practice_name}"
     ),
+    intake_questions=MANUSCRIPT_INTAKE,
     standards=(
         REPLY_IN_A_DAY,
         StandardSpec(

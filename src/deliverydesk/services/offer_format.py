@@ -11,12 +11,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from deliverydesk.model.enums import Owner, StandardTier, StepKind
+from deliverydesk.model.enums import Owner, QuestionKind, StandardTier, StepKind
 from deliverydesk.model.fit import FitCriterion, RightFit
-from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
+from deliverydesk.model.offer_design import (
+    IntakeQuestion,
+    OfferSpec,
+    PhaseSpec,
+    StandardSpec,
+    StepSpec,
+)
 from deliverydesk.model.offer_rules import (
+    MAX_CHOICES,
     MAX_CRITERIA,
     MAX_PHASES,
+    MAX_QUESTIONS,
     MAX_STANDARDS,
     MAX_STEPS,
     saving_problems,
@@ -58,8 +66,34 @@ def to_document(spec: OfferSpec, with_ids: bool = False) -> dict[str, Any]:
         "criteria": [{"text": c.text, "weight": c.weight} for c in spec.right_fit.criteria],
         "threshold": spec.right_fit.threshold,
     }
+    offer["intake_questions"] = question_documents(spec.intake_questions)
     offer["phases"] = [_phase_document(phase, with_ids) for phase in spec.phases]
     return {"format": FORMAT, "version": VERSION, "offer": offer}
+
+
+def question_documents(questions: tuple[IntakeQuestion, ...]) -> list[dict[str, Any]]:
+    """The intake questions as the file (and Offer.intake_questions) store them."""
+    return [{"text": q.text, "kind": q.kind.value, "choices": list(q.choices)} for q in questions]
+
+
+def questions_from_json(stored: object) -> tuple[IntakeQuestion, ...]:
+    """Offer.intake_questions read leniently: a malformed entry is skipped, not fatal."""
+    found = []
+    for item in stored if isinstance(stored, list) else ():
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            continue
+        kind = item.get("kind")
+        choices = item.get("choices")
+        found.append(
+            IntakeQuestion(
+                item["text"],
+                QuestionKind(kind) if kind in set(QuestionKind) else QuestionKind.SHORT_TEXT,
+                tuple(c for c in choices if isinstance(c, str))
+                if isinstance(choices, list)
+                else (),
+            )
+        )
+    return tuple(found)
 
 
 def _phase_document(phase: PhaseSpec, with_ids: bool) -> dict[str, Any]:
@@ -140,6 +174,8 @@ class _Reader:
         texts = {field: self._text(offer, field, "The offer") for field in _OFFER_TEXTS}
         standards = self._list(offer, "standards", "The offer", MAX_STANDARDS)
         phases = self._list(offer, "phases", "The offer", MAX_PHASES)
+        # Absent from files written before intake forms: no questions.
+        questions = self._list(offer, "intake_questions", "The offer", MAX_QUESTIONS)
         steps = sum(len(p["steps"]) for p in phases if isinstance(p, dict) and _is_list(p, "steps"))
         if steps > MAX_STEPS:
             raise InvalidInput(f"This offer file holds {steps:,} steps; at most {MAX_STEPS:,} fit.")
@@ -149,6 +185,7 @@ class _Reader:
             standards=tuple(self._standard(s, i) for i, s in enumerate(standards)),
             right_fit=self._right_fit(offer.get("right_fit", {})),
             phases=tuple(self._phase(p, i) for i, p in enumerate(phases)),
+            intake_questions=tuple(self._question(q, i) for i, q in enumerate(questions)),
             **texts,
         )
 
@@ -159,6 +196,18 @@ class _Reader:
             promise=self._text(item, "promise", where, required=True),
             tier=self._choice(item, "tier", where, StandardTier, StandardTier.EXPECTED),
             target=self._text(item, "target", where),
+        )
+
+    def _question(self, value: object, index: int) -> IntakeQuestion:
+        where = f"Intake question {index + 1}"
+        item = self._object(value, where)
+        choices = self._list(item, "choices", where, MAX_CHOICES)
+        if not all(isinstance(c, str) for c in choices):
+            raise InvalidInput(f"{where}: each of its choices should be text.")
+        return IntakeQuestion(
+            text=self._text(item, "text", where, required=True),
+            kind=self._choice(item, "kind", where, QuestionKind, QuestionKind.SHORT_TEXT),
+            choices=tuple(choices),
         )
 
     def _right_fit(self, value: object) -> RightFit:
@@ -244,7 +293,7 @@ class _Reader:
         return value
 
     @staticmethod
-    def _choice[E: (StepKind, Owner, StandardTier)](
+    def _choice[E: (StepKind, Owner, StandardTier, QuestionKind)](
         item: dict[str, Any], key: str, where: str, kind: type[E], default: E
     ) -> E:
         value = item.get(key, default.value)

@@ -23,7 +23,7 @@ from deliverydesk.model.entities import (
 from deliverydesk.model.fit import FitCriterion, RightFit
 from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.model.offer_rules import MAX_NAME, saving_problems
-from deliverydesk.services import offer_revisions
+from deliverydesk.services import offer_format, offer_revisions
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
@@ -90,6 +90,12 @@ def normalized(spec: OfferSpec) -> OfferSpec:
             spec.right_fit,
             criteria=tuple(replace(c, text=c.text.strip()) for c in spec.right_fit.criteria),
         ),
+        intake_questions=tuple(
+            replace(
+                q, text=q.text.strip(), choices=tuple(c.strip() for c in q.choices if c.strip())
+            )
+            for q in spec.intake_questions
+        ),
         phases=tuple(
             replace(
                 p,
@@ -134,6 +140,7 @@ def spec_of(offer: Offer) -> OfferSpec:
         boundaries=offer.boundaries,
         welcome_template=offer.welcome_template,
         right_fit=RightFit(criteria, int(fit.get("threshold", 0))),
+        intake_questions=offer_format.questions_from_json(offer.intake_questions),
         standards=tuple(StandardSpec(s.promise, s.tier, s.target) for s in offer.standards),
         phases=tuple(
             PhaseSpec(
@@ -168,6 +175,7 @@ def write_design(session: Session, offer: Offer, spec: OfferSpec) -> Unlinked:
         "criteria": [{"text": c.text, "weight": c.weight} for c in spec.right_fit.criteria],
         "threshold": spec.right_fit.threshold,
     }
+    offer.intake_questions = offer_format.question_documents(spec.intake_questions)
     offer.standards = [
         DeliveryStandard(position=i, promise=s.promise, tier=s.tier, target=s.target)
         for i, s in enumerate(spec.standards)

@@ -16,7 +16,7 @@ DATABASE_NAME = "deliverydesk.sqlite3"  # inside the data folder
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 # The newest migration in store/migrations/versions (tests/unit/test_migrations.py checks).
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 
 
 def read_revision(connection: Connection) -> str | None:

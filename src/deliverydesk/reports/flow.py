@@ -1,0 +1,254 @@
+"""Flowables for text a person typed, tick boxes, and headings that make bookmarks.
+
+`user_paragraph` is how free text (a note, a letter, a step title) enters a story: plain
+text through the escaping helper, and text with right-to-left words through `BidiLines`,
+which breaks the lines itself so that each line's words can be put in reading order.
+Both flow across pages; neither ever sits in a table cell unbounded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, TableStyle
+
+from deliverydesk.reports import bidi
+from deliverydesk.reports.fonts import FALLBACK, needs_fallback
+from deliverydesk.reports.markup import clean_text, line_markup, needs_shaping, para_text
+from deliverydesk.reports.styles import shaped
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+# A paragraph longer than this is set as several: reportlab re-reads the rest of a paragraph
+# at every page break, so one megabyte in one Paragraph would take minutes.
+CHUNK = 3_000
+
+
+def user_paragraph(text: str, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
+    """`text` as one flowing block in `style`; right-to-left text is set right-aligned."""
+    if len(text) > CHUNK:
+        return Stack([_paragraph(part, style, bold) for part in _chunks(clean_text(text))])
+    return _paragraph(text, style, bold)
+
+
+def _paragraph(text: str, style: ParagraphStyle, bold: bool) -> Flowable:
+    if not bidi.has_rtl(text):
+        if needs_shaping(text):
+            style = shaped(style)
+        return Paragraph(para_text(text, bold=bold), style)
+    return BidiLines(text, style, bold=bold)
+
+
+def _chunks(text: str) -> list[str]:
+    """`text` cut into pieces of at most CHUNK characters: at line breaks where it has
+    them, else after a sentence or a word (a 5,000-character word is cut anywhere)."""
+    pieces: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > CHUNK:
+            cut = max(line.rfind(". ", 0, CHUNK) + 1, line.rfind(" ", 0, CHUNK))
+            cut = cut if cut > CHUNK // 2 else CHUNK
+            pieces.append(line[:cut])
+            line = line[cut:].lstrip()
+        if current and len(current) + len(line) + 1 > CHUNK:
+            pieces.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    return [p for p in [*pieces, current] if p.strip()]
+
+
+class Stack(Flowable):
+    """Flowables one under another that split between them: a long text's pieces."""
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__()
+        self.parts = parts
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = sum(p.wrap(available_width, available_height)[1] for p in self.parts)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> Sequence[Flowable]:
+        """What fits in `available_height` (the part that crosses it split too), and the
+        rest; nothing when not even a first line fits."""
+        fitting: list[Flowable] = []
+        used = 0.0
+        for index, part in enumerate(self.parts):
+            _, height = part.wrap(available_width, available_height)
+            if used + height <= available_height:
+                fitting.append(part)
+                used += height
+                continue
+            pieces = part.split(available_width, available_height - used)
+            if pieces:
+                fitting.append(pieces[0])
+                rest = [*pieces[1:], *self.parts[index + 1 :]]
+            else:
+                rest = list(self.parts[index:])
+            break
+        else:
+            return []
+        # The rest as separate flowables: a Stack of them would be measured again on every
+        # page, which is quadratic for a megabyte of text.
+        return [Stack(fitting), *rest] if fitting and rest else []
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's name)
+        return float(self.parts[0].getSpaceBefore()) if self.parts else 0.0
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 (reportlab's name)
+        return float(self.parts[-1].getSpaceAfter()) if self.parts else 0.0
+
+    def draw(self) -> None:
+        y = self.height
+        for part in self.parts:
+            _, height = part.wrap(self.width, y)
+            y -= height
+            part.drawOn(self.canv, 0, y)
+
+
+def para(markup: str, style: ParagraphStyle, *user_texts: str) -> Paragraph:
+    """A Paragraph of markup this package wrote (its user parts already through
+    para_text); shaped when any of `user_texts` needs it."""
+    if any(needs_shaping(text) for text in user_texts):
+        style = shaped(style)
+    return Paragraph(markup, style)
+
+
+class BidiLines(Flowable):
+    """Text with right-to-left words, broken into lines here and set one Paragraph per line,
+    its words in reading order. Splits between lines, so any length flows across pages."""
+
+    def __init__(self, text: str, style: ParagraphStyle, *, bold: bool = False) -> None:
+        super().__init__()
+        self.text = clean_text(text)
+        self.style = style
+        self.bold = bold
+        self.rtl = bidi.is_rtl(self.text)
+        self._lines: list[Paragraph] = []
+        self._width = -1.0
+
+    def _layout(self, width: float) -> list[Paragraph]:
+        if width != self._width:
+            style = shaped(self.style, right=self.rtl)
+            self._lines = [
+                Paragraph(line_markup(words, self.bold), style)
+                for paragraph in self.text.split("\n")
+                for words in self._break(paragraph, width)
+            ]
+            self._width = width
+        return self._lines
+
+    def _break(self, text: str, width: float) -> list[list[str]]:
+        """Greedy line breaking by measured word widths; a word wider than the line is cut."""
+        size = self.style.fontSize
+        space = stringWidth(" ", self.style.fontName, size)
+        room = width * 0.97  # shaped words can run a little wider than measured
+        lines: list[list[str]] = [[]]
+        used = 0.0
+        for word in (w for w in _WHITESPACE.split(text) if w):
+            for piece in self._pieces(word, room):
+                needed = self._measure(piece) + (space if lines[-1] else 0)
+                if lines[-1] and used + needed > room:
+                    lines.append([])
+                    used, needed = 0.0, self._measure(piece)
+                lines[-1].append(piece)
+                used += needed
+        return lines
+
+    def _pieces(self, word: str, room: float) -> list[str]:
+        if self._measure(word) <= room:
+            return [word]
+        pieces, current = [], ""
+        for ch in word:
+            if current and self._measure(current + ch) > room:
+                pieces.append(current)
+                current = ""
+            current += ch
+        return [*pieces, current] if current else pieces
+
+    def _measure(self, word: str) -> float:
+        font = self.style.fontName
+        if needs_fallback(word):
+            font = FALLBACK.bold if self.bold else FALLBACK.regular
+        return float(stringWidth(word, font, self.style.fontSize))
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        lines = self._layout(available_width)
+        self.height = sum(line.wrap(available_width, available_height)[1] for line in lines)
+        self.width = available_width
+        return available_width, self.height
+
+    def split(self, available_width: float, available_height: float) -> Sequence[Flowable]:
+        return Stack(self._layout(available_width)).split(available_width, available_height)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 (reportlab's name)
+        return float(self.style.spaceAfter)
+
+    def draw(self) -> None:
+        y = self.height
+        for line in self._lines:
+            _, height = line.wrap(self.width, y)
+            y -= height
+            line.drawOn(self.canv, 0, y)
+
+
+class TickBox(Flowable):
+    """A tick box drawn as a vector square (a font's box glyph may print as nothing), ticked
+    when done. Black on white: it reads the same on any printer."""
+
+    def __init__(self, size: float, done: bool = False, stroke: float = 0.8) -> None:
+        super().__init__()
+        self.size = size
+        self.done = done
+        self.stroke = stroke
+        self.width = self.height = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        canvas, s = self.canv, self.size
+        canvas.saveState()
+        canvas.setLineWidth(self.stroke)
+        canvas.setStrokeColorRGB(0, 0, 0)
+        canvas.rect(0, 0, s, s, stroke=1, fill=0)
+        if self.done:
+            canvas.setLineWidth(self.stroke * 1.6)
+            canvas.setLineCap(1)
+            canvas.setLineJoin(1)
+            path = canvas.beginPath()
+            path.moveTo(s * 0.2, s * 0.52)
+            path.lineTo(s * 0.42, s * 0.28)
+            path.lineTo(s * 0.82, s * 0.78)
+            canvas.drawPath(path, stroke=1, fill=0)
+        canvas.restoreState()
+
+
+class Bookmark(Flowable):
+    """An invisible mark that adds an entry to the PDF's outline (its bookmarks)."""
+
+    def __init__(self, title: str, level: int = 0) -> None:
+        super().__init__()
+        self.title = title
+        self.level = level
+        self.key = f"section-{id(self)}"
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(clean_text(self.title).replace("\n", " "), self.key, self.level)
+
+
+def table_style(commands: Sequence[tuple[object, ...]], font: str) -> TableStyle:
+    """A table's style, its cells set in `font`: reportlab would otherwise select Helvetica
+    (a standard, unembedded font) in every table, even one holding only flowables."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands])

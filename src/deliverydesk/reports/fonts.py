@@ -1,0 +1,115 @@
+"""The bundled typefaces: registered once per process, embedded (subset) in every PDF.
+
+Noto Sans sets Latin, Greek and Cyrillic; DejaVu Sans is the fallback for the words Noto
+Sans cannot set (Hebrew, Arabic, many symbols), and a family of its own in the practice's
+choice. reportlab takes a word's glyphs from one font only, so a whole word goes to the
+fallback, never half of it. A character neither font has is reported before export
+(`missing_characters`) rather than printed as a box. The standard 14 PDF fonts are never
+used for text a person typed: they print boxes beyond Latin-1.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import registerFontFamily
+from reportlab.pdfbase.ttfonts import TTFont
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    name: str  # as the brand settings list it
+    regular: str  # registered font names
+    bold: str
+    regular_file: str
+    bold_file: str
+
+
+FAMILIES = (
+    Family(
+        "Noto Sans", "DD-NotoSans", "DD-NotoSans-Bold", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"
+    ),
+    Family(
+        "DejaVu Sans",
+        "DD-DejaVuSans",
+        "DD-DejaVuSans-Bold",
+        "DejaVuSans.ttf",
+        "DejaVuSans-Bold.ttf",
+    ),
+)
+DEFAULT_FAMILY = FAMILIES[0]
+FALLBACK = FAMILIES[1]  # covers Hebrew, Arabic, Greek, Cyrillic and many symbols
+FAMILY_NAMES = tuple(f.name for f in FAMILIES)
+
+# Characters that print nothing and need no glyph: spaces, controls, joiners.
+_NO_GLYPH = {"Cc", "Cf", "Zs", "Zl", "Zp"}
+
+
+def family(name: str) -> Family:
+    """The bundled family called `name`; the default for an unknown or empty name."""
+    return next((f for f in FAMILIES if f.name == name), DEFAULT_FAMILY)
+
+
+@cache
+def register_fonts() -> None:
+    """Register every bundled family with reportlab (about 40 ms, once per process)."""
+    # Streams (font subsets, the logo) stay binary rather than ASCII85 text: reportlab
+    # encodes ASCII85 in pure Python, a third of a report's time, for a larger file.
+    rl_config.useA85 = 0
+    for fam in FAMILIES:
+        for font_name, file_name in ((fam.regular, fam.regular_file), (fam.bold, fam.bold_file)):
+            data = (files("deliverydesk.resources") / "fonts" / file_name).read_bytes()
+            pdfmetrics.registerFont(TTFont(font_name, io.BytesIO(data)))
+        # <b> and a bold style find the bold face; italics fall back to upright.
+        registerFontFamily(fam.regular, fam.regular, fam.bold, fam.regular, fam.bold)
+
+
+@cache
+def coverage(font_name: str) -> frozenset[int]:
+    """The code points the registered font `font_name` has a glyph for."""
+    register_fonts()
+    font = pdfmetrics.getFont(font_name)
+    return frozenset(font.face.charToGlyph)
+
+
+def needs_fallback(word: str) -> bool:
+    """True when the default family lacks a character of `word`: the word is set in the
+    fallback family instead."""
+    covered = coverage(DEFAULT_FAMILY.regular)
+    return any(ord(ch) not in covered and not _silent(ch) for ch in word)
+
+
+def missing_characters(texts: Iterable[str]) -> list[str]:
+    """Characters of `texts` that no bundled font can print (emoji, CJK...), each once, in
+    the order met: what the window or the command line warns about before an export."""
+    default = coverage(DEFAULT_FAMILY.regular)
+    fallback = coverage(FALLBACK.regular)
+    found: dict[str, None] = {}
+    for text in texts:
+        for ch in text:
+            code = ord(ch)
+            if code in default or code in fallback or _silent(ch):
+                continue
+            found[ch] = None
+    return list(found)
+
+
+def _silent(ch: str) -> bool:
+    code = ord(ch)
+    if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:  # variation selectors
+        return True
+    return unicodedata.category(ch) in _NO_GLYPH
+
+
+def describe_missing(characters: list[str], limit: int = 8) -> str:
+    """ "😀 (U+1F600), ✅ (U+2705)": the characters as a message names them."""
+    shown = [f"{ch} (U+{ord(ch):04X})" for ch in characters[:limit]]
+    more = len(characters) - limit
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")

@@ -1,0 +1,289 @@
+"""The page: the brand band on the first page, a slim header after it, the footer with the
+contact line and "Page 1 of 2", the PDF's metadata and outline, and the build itself.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
+
+from deliverydesk.reports import theme as t
+from deliverydesk.reports.data import Brand
+from deliverydesk.reports.flow import Bookmark, para
+from deliverydesk.reports.fonts import register_fonts
+from deliverydesk.reports.markup import clip, para_text
+from deliverydesk.reports.styles import replace_style, styles_for
+
+BAND_HEIGHT = 30 * mm
+LOGO_HEIGHT = 14 * mm
+FOOTER_Y = 12 * mm
+
+
+@dataclass
+class Page:
+    """One document's page furniture; `notes` collects what the export should tell the
+    person (a logo left out...)."""
+
+    brand: Brand
+    title: str  # the document's name: metadata and the header of later pages
+    subject: str = ""
+    band: bool = True  # False: black and white only (the checklist)
+    kind_label: str = ""  # small capitals at the band's right ("PROGRESS REPORT")
+    date_label: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        register_fonts()
+        self.theme = t.theme_for(self.brand)
+        self.styles = styles_for(self.theme)
+        self.logo, problem = t.check_logo(self.brand.logo)
+        if problem:
+            self.notes.append(problem)
+
+
+class _Document(BaseDocTemplate):
+    """Tells a table of contents about each bookmarked section as it is placed."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+        if isinstance(flowable, Bookmark) and flowable.level == 0:
+            self.notify(
+                "TOCEntry", (0, para_text(flowable.title, lines=False), self.page, flowable.key)
+            )
+
+
+def build(
+    page: Page, story: Sequence[Flowable], *, first_top: float | None = None, contents: bool = False
+) -> bytes:
+    """The PDF's bytes: `story` laid out on the page furniture of `page`; with `contents`,
+    laid out until the table of contents in it settles (two or three passes)."""
+    theme = page.theme
+    width, height = theme.page
+    first_top = BAND_HEIGHT + 8 * mm if first_top is None else first_top
+    frame_width = width - 2 * t.MARGIN_X
+    first = Frame(
+        t.MARGIN_X,
+        t.MARGIN_BOTTOM,
+        frame_width,
+        height - first_top - t.MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="first",
+    )
+    later = Frame(
+        t.MARGIN_X,
+        t.MARGIN_BOTTOM,
+        frame_width,
+        height - t.MARGIN_TOP - 4 * mm - t.MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="later",
+    )
+    buffer = io.BytesIO()
+    document = _Document(
+        buffer,
+        pagesize=theme.page,
+        title=page.title,
+        author=page.brand.practice_name,
+        subject=page.subject,
+        creator="DeliveryDesk",
+        producer="DeliveryDesk (reportlab)",
+        lang="en",
+        initialFontName=theme.family.regular,
+        initialFontSize=t.BODY,
+        leftMargin=t.MARGIN_X,
+        rightMargin=t.MARGIN_X,
+        topMargin=t.MARGIN_TOP,
+        bottomMargin=t.MARGIN_BOTTOM,
+        invariant=1,
+    )
+    document.addPageTemplates(
+        [
+            PageTemplate("first", [first], onPage=lambda c, d: _first_page(c, page)),
+            PageTemplate("later", [later], onPage=lambda c, d: _later_page(c, page)),
+        ]
+    )
+    canvas = _numbered(lambda c, n: _footer(c, page, n))
+    if contents:
+        document.multiBuild([NextPageTemplate("later"), *story], canvasmaker=canvas)
+    else:
+        document.build([NextPageTemplate("later"), *story], canvasmaker=canvas)
+    return buffer.getvalue()
+
+
+def _numbered(footer: Callable[[Canvas, int], None]) -> type[Canvas]:
+    """A canvas that holds each page until the end, so the footer can say "of N"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for state in self._held:
+                self.__dict__.update(state)
+                footer(self, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def _first_page(canvas: Canvas, page: Page) -> None:
+    if page.band:
+        _band(canvas, page)
+    else:
+        _plain_header(canvas, page)
+
+
+def _band(canvas: Canvas, page: Page) -> None:
+    """The brand band: a light tint of the primary colour across the top, a stripe of the
+    colour itself beneath, the logo (or the practice's name) at the left."""
+    theme, styles = page.theme, page.styles
+    width, height = theme.page
+    canvas.saveState()
+    canvas.setFillColor(theme.tint)
+    canvas.rect(0, height - BAND_HEIGHT, width, BAND_HEIGHT, stroke=0, fill=1)
+    canvas.setFillColor(theme.primary)
+    canvas.rect(0, height - BAND_HEIGHT - 1.2 * mm, width, 1.2 * mm, stroke=0, fill=1)
+    middle = height - BAND_HEIGHT / 2
+    left_room = theme.columns(7)
+    name_lines = [
+        (para_text(page.brand.practice_name, bold=True, lines=False), styles.item_bold),
+        (para_text(page.brand.tagline, lines=False), styles.caption),
+    ]
+    if page.logo is not None:
+        w, h = t.logo_size(page.logo, LOGO_HEIGHT, left_room)
+        canvas.drawImage(str(page.logo.path), t.MARGIN_X, middle - h / 2, w, h, mask="auto")
+        if w < theme.columns(3):  # a mark rather than a wordmark: the name goes beside it
+            x = t.MARGIN_X + w + 4 * mm
+            _draw_block(canvas, name_lines, x, middle, left_room - w - 4 * mm, page)
+    else:  # no logo, or one that could not be used: the name in the heading face
+        large = replace_style(styles.section, "band-name", spaceBefore=0, spaceAfter=0)
+        name_lines[0] = (name_lines[0][0], large)
+        _draw_block(canvas, name_lines, t.MARGIN_X, middle, left_room, page)
+    right_x = t.MARGIN_X + theme.columns(8) + t.GUTTER
+    label = replace_style(styles.label, "band-label", alignment=2, textColor=theme.primary_text)
+    date_style = replace_style(styles.caption_right, "band-date", textColor=t.INK)
+    _draw_block(
+        canvas,
+        [(para_text(page.kind_label.upper()), label), (para_text(page.date_label), date_style)],
+        right_x,
+        middle,
+        theme.columns(4),
+        page,
+    )
+    canvas.restoreState()
+
+
+def _draw_block(
+    canvas: Canvas,
+    lines: list[tuple[str, Any]],
+    x: float,
+    middle: float,
+    width: float,
+    page: Page,
+) -> None:
+    """Paragraphs stacked and centred vertically on `middle`; empty ones left out."""
+    paragraphs = [
+        para(markup, style, page.brand.practice_name, page.brand.tagline)
+        for markup, style in lines
+        if markup
+    ]
+    heights = [p.wrap(width, 200)[1] for p in paragraphs]
+    y = middle + sum(heights) / 2
+    for paragraph, h in zip(paragraphs, heights, strict=True):
+        y -= h
+        paragraph.drawOn(canvas, x, y)
+
+
+def _plain_header(canvas: Canvas, page: Page) -> None:
+    """Black on white: the logo or name at the left, a hairline beneath (the checklist)."""
+    theme, styles = page.theme, page.styles
+    width, height = theme.page
+    top = height - t.MARGIN_TOP
+    canvas.saveState()
+    x, bottom = t.MARGIN_X, top - 10 * mm
+    if page.logo is not None:
+        w, h = t.logo_size(page.logo, 10 * mm, theme.columns(6))
+        canvas.drawImage(str(page.logo.path), x, top - h, w, h, mask="auto")
+        bottom = top - h
+        x = t.MARGIN_X + w + 3 * mm if w < theme.columns(3) else 0
+    if x:  # no logo, or a mark: the name beside it
+        name = para(
+            para_text(page.brand.practice_name, bold=True, lines=False),
+            styles.item_bold,
+            page.brand.practice_name,
+        )
+        _, h = name.wrap(theme.columns(7), 100)
+        name.drawOn(canvas, x, (top + bottom) / 2 - h / 2 if page.logo else top - h)
+        bottom = min(bottom, top - h)
+    date = para(para_text(page.date_label), styles.caption_right)
+    _, dh = date.wrap(theme.columns(4), 100)
+    date.drawOn(canvas, width - t.MARGIN_X - theme.columns(4), top - dh)
+    canvas.setStrokeColorRGB(0, 0, 0)
+    canvas.setLineWidth(0.6)
+    y = bottom - 3 * mm
+    canvas.line(t.MARGIN_X, y, width - t.MARGIN_X, y)
+    canvas.restoreState()
+
+
+def _later_page(canvas: Canvas, page: Page) -> None:
+    theme, styles = page.theme, page.styles
+    width, height = theme.page
+    canvas.saveState()
+    if page.band:
+        canvas.setFillColor(theme.primary)
+        canvas.rect(0, height - 1.5 * mm, width, 1.5 * mm, stroke=0, fill=1)
+    title = clip(page.title, 120)
+    header = para(
+        para_text(page.brand.practice_name, lines=False)
+        + " &#183; "
+        + para_text(title, lines=False),
+        styles.caption,
+        page.brand.practice_name,
+        title,
+    )
+    _, h = header.wrap(theme.width, 50)
+    header.drawOn(canvas, t.MARGIN_X, height - t.MARGIN_TOP + 6 * mm - h)
+    canvas.setStrokeColor(t.RULE)
+    canvas.setLineWidth(0.5)
+    y = height - t.MARGIN_TOP + 4 * mm - h
+    canvas.line(t.MARGIN_X, y, width - t.MARGIN_X, y)
+    canvas.restoreState()
+
+
+def _footer(canvas: Canvas, page: Page, total: int) -> None:
+    theme, styles = page.theme, page.styles
+    width = theme.page[0]
+    brand = page.brand
+    parts = [brand.practice_name, *brand.contact_line]
+    contact = " &#183; ".join(para_text(p, lines=False) for p in parts if p)
+    lines = [contact]
+    if brand.footer_text:
+        lines.append(para_text(brand.footer_text, lines=False))
+    canvas.saveState()
+    canvas.setStrokeColor(t.RULE if page.band else t.INK)
+    canvas.setLineWidth(0.5)
+    canvas.line(t.MARGIN_X, FOOTER_Y + 6 * mm, width - t.MARGIN_X, FOOTER_Y + 6 * mm)
+    left = para("<br/>".join(lines), styles.caption, *parts, brand.footer_text)
+    _, h = left.wrap(theme.columns(9), 40)
+    left.drawOn(canvas, t.MARGIN_X, FOOTER_Y + 4 * mm - h)
+    number = para(f"Page {canvas.getPageNumber()} of {total}", styles.caption_right)
+    _, nh = number.wrap(theme.columns(3), 40)
+    number.drawOn(canvas, width - t.MARGIN_X - theme.columns(3), FOOTER_Y + 4 * mm - nh)
+    canvas.restoreState()

@@ -1,0 +1,87 @@
+"""The one way a string a person typed reaches a reportlab Paragraph.
+
+A Paragraph reads its text as markup: `<img src=...>` would embed a local file, `<a
+href=...>` would write a live link, an unclosed `<b>` would stop the export. `para_text`
+escapes every markup character, drops control characters and bidi overrides, replaces a
+broken (lone surrogate) character, and sets each word the default font cannot print in
+the fallback font. Markup is only ever written by this package's own templates.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from xml.sax.saxutils import escape
+
+from deliverydesk.reports import bidi
+from deliverydesk.reports.fonts import FALLBACK, needs_fallback
+
+# Explicit direction marks, embeddings, overrides and isolates: a name could use them to
+# show text other than what it holds; the words are ordered by reports/bidi.py instead.
+_BIDI_CONTROLS = dict.fromkeys(
+    [0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """`text` with line breaks as "\\n", tabs as spaces, and nothing unprintable: control
+    characters and bidi overrides dropped, broken characters shown as U+FFFD."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = text.translate(_BIDI_CONTROLS)
+    if any(unicodedata.category(ch) in ("Cc", "Cs") and ch != "\n" for ch in text):
+        text = "".join(_printable(ch) for ch in text)
+    return text
+
+
+def _printable(ch: str) -> str:
+    category = unicodedata.category(ch)
+    if category == "Cs":
+        return "\ufffd"
+    if category == "Cc" and ch != "\n":
+        return ""
+    return ch
+
+
+def para_text(text: str, *, bold: bool = False, lines: bool = True) -> str:
+    """Markup that prints `text` literally. Line breaks become <br/> (with `lines`; else
+    spaces). `bold` when the Paragraph is set bold, so the fallback font matches it."""
+    cleaned = clean_text(text)
+    if not lines:
+        cleaned = cleaned.replace("\n", " ")
+    return "<br/>".join(line_markup(_WHITESPACE.split(line), bold) for line in cleaned.split("\n"))
+
+
+def line_markup(words: list[str], bold: bool = False) -> str:
+    """One line's words (already clean) as markup, right-to-left words in reading order."""
+    words = [w for w in words if w]
+    if any(bidi.has_rtl(w) for w in words):
+        words = bidi.visual_order(words, bidi.is_rtl(" ".join(words)))
+    face = FALLBACK.bold if bold else FALLBACK.regular
+    out: list[str] = []
+    run: list[str] = []  # consecutive words for the fallback font: one <font> run
+    for word in words:
+        if needs_fallback(word):
+            run.append(escape(word))
+            continue
+        if run:
+            out.append(f'<font face="{face}">{" ".join(run)}</font>')
+            run = []
+        out.append(escape(word))
+    if run:
+        out.append(f'<font face="{face}">{" ".join(run)}</font>')
+    return " ".join(out)
+
+
+def needs_shaping(text: str) -> bool:
+    """True when `text` holds a script whose letters join or reorder (Arabic, Hebrew...):
+    its Paragraph is shaped by HarfBuzz; plain Latin is not, which keeps reports fast."""
+    return any(ord(ch) >= 0x0590 and needs_fallback(ch) for ch in text)
+
+
+def clip(text: str, limit: int = 200) -> str:
+    """`text` on one line, cut with an ellipsis past `limit` characters: for a running
+    header or a box, where a 10,000-character name would not fit (it flows in full in
+    the body)."""
+    text = " ".join(clean_text(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,287 @@
+"""The onboarding pack (cover + 3-6 pages): the promise, a welcome letter, the journey map
+with each phase's purpose and dates, how we work together, the client's checklist and key
+contacts; a table of contents and bookmarks. For one client, or an offer as a template."""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepInFrame,
+    KeepTogether,
+    PageBreak,
+    Table,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from deliverydesk.reports import theme as t
+from deliverydesk.reports.blocks import Mark, gap, heading, label, paper_date
+from deliverydesk.reports.checklist import phase_blocks
+from deliverydesk.reports.data import OnboardingPack
+from deliverydesk.reports.flow import para, table_style, user_paragraph
+from deliverydesk.reports.journey_map import JourneyMapDrawing
+from deliverydesk.reports.layout import BAND_HEIGHT, Page, build
+from deliverydesk.reports.markup import clip, para_text
+from deliverydesk.reports.styles import Styles, replace_style
+
+# Text longer than this flows as story paragraphs, never in a table cell (which cannot
+# split across pages and would stop the export).
+LONG_IN_TABLE = 1_200
+COVER_PROMISE_LIMIT = 600  # characters on the cover; the whole promise follows inside
+
+
+def onboarding_pack_pdf(pack: OnboardingPack, notes: list[str] | None = None) -> bytes:
+    who = pack.client_name or pack.offer_name
+    page = Page(
+        pack.brand,
+        title=f"Welcome: {who}",
+        subject=f"Onboarding pack, {pack.offer_name}",
+        kind_label="Welcome pack",
+        date_label=paper_date(pack.today),
+    )
+    pdf = build(page, _story(pack, page), contents=True)
+    if notes is not None:
+        notes.extend(page.notes)
+    return pdf
+
+
+def _story(pack: OnboardingPack, page: Page) -> list[Flowable]:
+    theme, styles = page.theme, page.styles
+    story: list[Flowable] = [_cover(pack, page), PageBreak()]
+    story += [*heading("Contents", styles, bookmark=False), _contents(styles), gap(2)]
+    # Welcome
+    story += heading("Welcome", styles)
+    for paragraph in pack.welcome_letter.split("\n\n"):
+        if paragraph.strip():
+            story.append(user_paragraph(paragraph.strip(), styles.letter))
+    signer = pack.brand.signature or pack.brand.owner_name or pack.brand.practice_name
+    story += [gap(1), para(para_text(signer, bold=True), styles.item_bold, signer)]
+    # The promise and the journey
+    # The journey follows the letter on its page when the map and a few phases fit there.
+    story += [CondPageBreak(100 * mm), *heading("Your journey", styles)]
+    if pack.promise.strip():
+        story += [
+            label("The promise", styles),
+            gap(0.25),
+            user_paragraph(pack.promise, styles.lead_ink),
+            gap(1),
+        ]
+    if pack.description.strip():
+        story += [user_paragraph(pack.description, styles.body), gap(1)]
+    story += [gap(1), JourneyMapDrawing(pack.journey_map, theme, styles), gap(2)]
+    story += _phases(pack, page)
+    # How we work together
+    story += [CondPageBreak(50 * mm), *heading("How we work together", styles)]
+    story += _standards(pack, page)
+    if pack.boundaries.strip():
+        story += [gap(1), label("Boundaries", styles), gap(0.25)]
+        story += [_bullet(line, page) for line in _lines(pack.boundaries)]
+    # The checklist and contacts
+    story += [PageBreak(), *heading("Your checklist", styles)]
+    story += [
+        para(
+            "Tick each step as it is done. The dates are the plan; "
+            "we will tell you when one moves.",
+            styles.caption,
+        ),
+        gap(1),
+    ]
+    story += phase_blocks(pack.phases, theme.width, styles, pack.brand, bookmarks=False)
+    story += [*heading("Key contacts", styles), *_contacts(pack, page)]
+    return story
+
+
+def _cover(pack: OnboardingPack, page: Page) -> Flowable:
+    """The promise in the client's words, large; the client's name and the offer."""
+    theme, styles = page.theme, page.styles
+    promise = " ".join(pack.promise.split()) or pack.offer_name
+    if len(promise) > COVER_PROMISE_LIMIT:
+        promise = promise[: COVER_PROMISE_LIMIT - 1].rstrip() + "…"
+    size = (
+        t.COVER
+        if len(promise) <= 70
+        else 26
+        if len(promise) <= 160
+        else 20
+        if len(promise) <= 320
+        else 15
+    )
+    big = replace_style(styles.cover, "cover-promise", fontSize=size, leading=size * 1.18)
+    content: list[Flowable] = [
+        gap(10),
+        label(f"Welcome to {pack.offer_name}", styles),
+        gap(1.5),
+        _ruled(user_paragraph(promise, big, bold=True), theme),
+        gap(4),
+    ]
+    if pack.client_name:
+        content += [
+            para("Prepared for", styles.caption),
+            para(para_text(clip(pack.client_name, 300), bold=True), styles.phase, pack.client_name),
+        ]
+    if pack.start_on:
+        content += [gap(0.5), para(f"Starting {paper_date(pack.start_on)}", styles.body)]
+    if pack.duration_weeks:
+        content += [para(f"About {pack.duration_weeks} weeks", styles.caption)]
+    height = theme.page[1] - BAND_HEIGHT - 8 * mm - t.MARGIN_BOTTOM - 2 * mm
+    return KeepInFrame(theme.width, height, content, mode="shrink")
+
+
+def _ruled(flowable: Flowable, theme: t.Theme) -> Flowable:
+    table = Table([[flowable]], colWidths=[theme.columns(11)])
+    table.setStyle(
+        table_style(
+            [
+                ("LINEBEFORE", (0, 0), (0, -1), 3, theme.primary),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 1 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
+            ],
+            theme.family.regular,
+        )
+    )
+    return table
+
+
+def _contents(styles: Styles) -> Flowable:
+    toc = TableOfContents(dotsMinLevel=0)
+    entry = replace_style(styles.body, "toc", fontSize=t.LEAD, leading=t.LEAD * 1.8)
+    toc.levelStyles = [entry, replace_style(styles.body, "toc-1", leftIndent=6 * mm)]
+    toc.tableStyle = table_style(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ],
+        styles.body.fontName,
+    )
+    return toc
+
+
+def _phases(pack: OnboardingPack, page: Page) -> list[Flowable]:
+    """Each phase: its name and planned dates, then what it is for (flowing text)."""
+    theme, styles = page.theme, page.styles
+    story: list[Flowable] = []
+    relative = not pack.journey_map.show_position
+    first = pack.phases[0].planned_start_on if pack.phases else None
+    for number, phase in enumerate(pack.phases, start=1):
+        if relative and first and phase.planned_start_on and phase.planned_end_on:
+            start = (phase.planned_start_on - first).days // 7 + 1
+            end = (phase.planned_end_on - first).days // 7 + 1
+            when = f"Week {start}" if start == end else f"Weeks {start}&#8211;{end}"
+        else:
+            when = (
+                f"{paper_date(phase.planned_start_on)} &#8211; {paper_date(phase.planned_end_on)}"
+            )
+        head = Table(
+            [
+                [
+                    para(
+                        f"{number}. " + para_text(phase.name, bold=True, lines=False),
+                        styles.phase,
+                        phase.name,
+                    ),
+                    para(when, styles.caption_right),
+                ]
+            ],
+            colWidths=[theme.width - 55 * mm, 55 * mm],
+        )
+        head.setStyle(
+            table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.6, t.RULE),
+                ],
+                styles.body.fontName,
+            )
+        )
+        head.keepWithNext = 1
+        block: list[Flowable] = [head, gap(0.5)]
+        if phase.purpose.strip():
+            block.append(user_paragraph(phase.purpose, styles.body))
+        block.append(gap(1.5))
+        story += [KeepTogether(block)] if len(phase.purpose) < 1_500 else block
+    return story
+
+
+def _standards(pack: OnboardingPack, page: Page) -> list[Flowable]:
+    theme, styles = page.theme, page.styles
+    story: list[Flowable] = []
+    for standard in pack.standards:
+        if len(standard.promise) + len(standard.target) > LONG_IN_TABLE:
+            story += [user_paragraph(standard.promise, styles.item_bold, bold=True)]
+            story += [user_paragraph(standard.target, styles.caption)] if standard.target else []
+            continue
+        cell: list[Flowable] = [
+            para(para_text(standard.promise, bold=True), styles.item_bold, standard.promise)
+        ]
+        if standard.target:
+            cell.append(para(para_text(standard.target), styles.caption, standard.target))
+        row = Table(
+            [[Mark("diamond" if standard.order_winning else "tick", theme), cell]],
+            colWidths=[6 * mm, theme.width - 6 * mm],
+        )
+        row.setStyle(
+            table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
+                    ("TOPPADDING", (0, 0), (0, -1), 2.6 * mm),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, t.RULE),
+                ],
+                styles.body.fontName,
+            )
+        )
+        story.append(row)
+    return story
+
+
+def _lines(text: str) -> list[str]:
+    """Boundaries as scannable items: one per line, or one per sentence in a paragraph."""
+    lines = [line.strip(" -•*\t") for line in text.splitlines() if line.strip(" -•*\t")]
+    if len(lines) == 1 and len(lines[0]) < 2_000:
+        return [s for s in re.split(r"(?<=\.)\s+", lines[0]) if s]
+    return lines
+
+
+def _bullet(text: str, page: Page) -> Flowable:
+    styles, theme = page.styles, page.theme
+    if len(text) > LONG_IN_TABLE:  # a table cell cannot split: long text flows instead
+        return user_paragraph(text, styles.body)
+    table = Table(
+        [[Mark("dot", theme), user_paragraph(text, styles.body)]],
+        colWidths=[6 * mm, theme.width - 6 * mm],
+    )
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.8 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8 * mm),
+                ("TOPPADDING", (0, 0), (0, -1), 2.0 * mm),
+            ],
+            styles.body.fontName,
+        )
+    )
+    return table
+
+
+def _contacts(pack: OnboardingPack, page: Page) -> list[Flowable]:
+    styles = page.styles
+    story: list[Flowable] = []
+    for contact in pack.contacts:
+        cell: list[Flowable] = [
+            para(para_text(contact.role.upper()), styles.label),
+            para(para_text(contact.name, bold=True), styles.item_bold, contact.name),
+        ]
+        cell += [para(para_text(line), styles.body, line) for line in contact.lines]
+        story += [KeepTogether(cell), gap(1.5)]
+    return story

@@ -1,0 +1,317 @@
+"""What the client's paper prints, read from the database into reports/data.py values: the
+practice's brand and the progress report. One connection and a few Core selects per
+document; nothing here knows about pages or fonts.
+
+Only client-facing steps reach the client's paper: an internal step (prepare a session,
+chase an invoice) is the practitioner's business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import Connection, select
+
+from deliverydesk.model.entities import (
+    Activity,
+    Client,
+    Journey,
+    JourneyPhase,
+    JourneyStep,
+    Practice,
+)
+from deliverydesk.model.enums import ActivityKind, JourneyStatus, Owner, PhaseStatus, StepKind
+from deliverydesk.model.rules import phase_status
+from deliverydesk.reports import data
+from deliverydesk.reports.theme import page_size_for_locale
+from deliverydesk.services.context import Context
+from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.wording import ENGLISH
+
+WINS_SINCE = timedelta(days=28)  # "recent" when no date is given
+MAX_WINS = 8
+MAX_NEXT = 5
+MAX_NEEDED = 10
+# Journeys a report can be about, the most relevant first.
+_PREFERENCE = (
+    JourneyStatus.ACTIVE,
+    JourneyStatus.PAUSED,
+    JourneyStatus.COMPLETED,
+    JourneyStatus.CANCELLED,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StepRow:
+    id: int
+    phase_id: int
+    position: int
+    title: str
+    description: str
+    kind: StepKind
+    owner: Owner
+    due_on: date
+    completed_on: date | None
+    is_milestone: bool
+    is_checkpoint: bool
+    client_facing: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseRow:
+    id: int
+    position: int
+    name: str
+    planned_start_on: date
+    planned_end_on: date
+    completed_on: date | None
+    offer_phase_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyFacts:
+    id: int
+    client_id: int
+    client_name: str
+    company: str
+    offer_id: int | None
+    offer_name: str
+    status: JourneyStatus
+    start_on: date
+    current: int
+    phases: tuple[PhaseRow, ...]
+    steps: tuple[StepRow, ...]  # every step, in journey order
+
+    def statuses(self) -> list[PhaseStatus]:
+        open_checkpoint = {
+            s.phase_id for s in self.steps if s.is_checkpoint and s.completed_on is None
+        }
+        return [
+            phase_status(p.position, self.current, self.status, p.id in open_checkpoint)
+            for p in self.phases
+        ]
+
+    @property
+    def client_steps(self) -> tuple[StepRow, ...]:
+        """The steps the client sees."""
+        return tuple(s for s in self.steps if s.client_facing)
+
+
+def brand(ctx: Context) -> data.Brand:
+    """The practice's brand; the page size follows the computer's locale unless set."""
+    with ctx.db.sessions() as session:
+        row = session.scalars(select(Practice).order_by(Practice.id).limit(1)).first()
+        if row is None:
+            raise NotFound("There is no practice yet; create one first.")
+        session.expunge(row)
+    return data.Brand(
+        practice_name=row.name,
+        owner_name=row.owner_name,
+        tagline=row.tagline,
+        email=row.email,
+        website=row.website,
+        phone=row.phone,
+        address=row.address,
+        footer_text=row.footer_text,
+        signature=row.signature,
+        primary=row.brand_color,
+        accent=row.accent_color,
+        logo=logo_file(ctx, row.logo_path),
+        font_family=row.font_family,
+        page_size=row.page_size
+        if row.page_size in (data.A4, data.LETTER)
+        else page_size_for_locale(),
+    )
+
+
+def logo_file(ctx: Context, stored: str | None) -> Path | None:
+    """The logo the practice set, as a path inside the data folder (a stored path that
+    points outside it is ignored: the app only ever copies logos in)."""
+    if not stored:
+        return None
+    folder = ctx.path.parent.resolve()
+    path = (folder / stored).resolve()
+    return path if path.is_relative_to(folder) else None
+
+
+def report_journey(ctx: Context, client_id: int) -> int:
+    """The journey a client's report is about: the active one, else paused, else the
+    latest that ended. Raises InvalidInput for a client with no journey."""
+    with ctx.db.engine.connect() as connection:
+        rows = connection.execute(
+            select(Journey.id, Journey.status)
+            .where(Journey.client_id == client_id)
+            .order_by(Journey.start_on.desc(), Journey.id.desc())
+        ).all()
+        if (
+            not rows
+            and connection.execute(select(Client.id).where(Client.id == client_id)).first() is None
+        ):
+            raise NotFound("That client no longer exists.")
+    for wanted in _PREFERENCE:
+        for journey_id, status in rows:
+            if status is wanted:
+                return int(journey_id)
+    raise InvalidInput(
+        "This client is not enrolled in an offer yet, so there is no journey to report on."
+    )
+
+
+def journey_facts(connection: Connection, journey_id: int) -> JourneyFacts:
+    head = connection.execute(
+        select(
+            Journey.id,
+            Journey.client_id,
+            Client.name,
+            Client.company,
+            Journey.offer_id,
+            Journey.offer_name,
+            Journey.status,
+            Journey.start_on,
+            Journey.current_position,
+        )
+        .join(Client, Client.id == Journey.client_id)
+        .where(Journey.id == journey_id)
+    ).first()
+    if head is None:
+        raise NotFound("That journey no longer exists.")
+    phases = connection.execute(
+        select(
+            JourneyPhase.id,
+            JourneyPhase.position,
+            JourneyPhase.name,
+            JourneyPhase.planned_start_on,
+            JourneyPhase.planned_end_on,
+            JourneyPhase.completed_on,
+            JourneyPhase.offer_phase_id,
+        )
+        .where(JourneyPhase.journey_id == journey_id)
+        .order_by(JourneyPhase.position)
+    ).all()
+    steps = connection.execute(
+        select(
+            JourneyStep.id,
+            JourneyStep.phase_id,
+            JourneyStep.position,
+            JourneyStep.title,
+            JourneyStep.description,
+            JourneyStep.kind,
+            JourneyStep.owner,
+            JourneyStep.due_on,
+            JourneyStep.completed_on,
+            JourneyStep.is_milestone,
+            JourneyStep.is_checkpoint,
+            JourneyStep.client_facing,
+        )
+        .where(JourneyStep.journey_id == journey_id)
+        .order_by(JourneyStep.position)
+    ).all()
+    journey, client, name, company, offer_id, offer_name, status, start_on, current = head
+    return JourneyFacts(
+        journey, client, name, company, offer_id, offer_name, status, start_on, current,
+        phases=tuple(PhaseRow(*row) for row in phases),
+        steps=tuple(StepRow(**row._asdict()) for row in steps),
+    )  # fmt: skip
+
+
+def journey_map(facts: JourneyFacts) -> data.JourneyMap:
+    visible = facts.client_steps
+    return data.JourneyMap(
+        phases=tuple(
+            data.MapPhase(
+                phase.name,
+                status,
+                phase.planned_start_on,
+                phase.planned_end_on,
+                phase.completed_on,
+                tuple(
+                    data.Milestone(s.title, s.due_on, s.completed_on is not None)
+                    for s in visible
+                    if s.phase_id == phase.id and s.is_milestone
+                ),
+            )
+            for phase, status in zip(facts.phases, facts.statuses(), strict=True)
+        ),
+        steps_done=sum(s.completed_on is not None for s in visible),
+        steps_total=len(visible),
+    )
+
+
+def progress_report(
+    ctx: Context, client_id: int, *, since: date | None = None, note: str = ""
+) -> data.ProgressReport:
+    """The progress report of the client's current journey (see report_journey); wins are
+    the steps done since `since` (four weeks back by default)."""
+    today = ctx.clock.today()
+    since = since or today - WINS_SINCE
+    journey_id = report_journey(ctx, client_id)
+    with ctx.db.engine.connect() as connection:
+        facts = journey_facts(connection, journey_id)
+        log = connection.execute(
+            select(Activity.at, Activity.detail)
+            .where(Activity.journey_id == journey_id, Activity.kind == ActivityKind.STEP_COMPLETED)
+            .order_by(Activity.at.desc(), Activity.id.desc())
+        ).all()
+    the_brand = brand(ctx)
+    visible = facts.client_steps
+    by_id = {s.id: s for s in visible}
+    won: dict[int, StepRow] = {}
+    for at, detail in log:  # newest first: a step done, undone and done again counts once
+        step_id = detail.get("step_id") if isinstance(detail, dict) else None
+        step = by_id.get(step_id) if isinstance(step_id, int) else None
+        if step is None or detail.get("undo") or step.completed_on is None or step.id in won:
+            continue
+        if step.kind is StepKind.INVOICE:  # paid, not won
+            continue
+        if step.completed_on >= since or at.date() >= since:
+            won[step.id] = step
+    wins = sorted(won.values(), key=lambda s: (s.completed_on or today, s.position), reverse=True)
+    open_steps = sorted(
+        (s for s in visible if s.completed_on is None), key=lambda s: (s.due_on, s.position)
+    )
+    theirs = [s for s in open_steps if s.owner is Owner.CLIENT]
+    theirs.sort(key=lambda s: (s.due_on >= today, s.due_on, s.position))  # late ones first
+    ours = [s for s in open_steps if s.owner is not Owner.CLIENT]
+    return data.ProgressReport(
+        brand=the_brand,
+        client_name=facts.client_name,
+        company=facts.company,
+        offer_name=facts.offer_name,
+        today=today,
+        journey_map=journey_map(facts),
+        summary=_summary(facts),
+        wins=tuple(_item(s, today) for s in wins[:MAX_WINS]),
+        wins_since=since,
+        more_wins=max(len(wins) - MAX_WINS, 0),
+        coming_next=tuple(_item(s, today) for s in ours[:MAX_NEXT]),
+        needed=tuple(_item(s, today) for s in theirs[:MAX_NEEDED]),
+        more_needed=max(len(theirs) - MAX_NEEDED, 0),
+        note=note,
+    )
+
+
+def _item(step: StepRow, today: date) -> data.Item:
+    done = step.completed_on is not None
+    return data.Item(
+        step.title,
+        step.completed_on if done else step.due_on,
+        step.owner,
+        late=not done and step.due_on < today,
+        milestone=step.is_milestone,
+    )
+
+
+def _summary(facts: JourneyFacts) -> str:
+    count = len(facts.phases)
+    current = min(facts.current, count - 1) if count else 0
+    name = facts.phases[current].name if count else ""
+    visible = facts.client_steps
+    milestone = next((s for s in visible if s.is_milestone and s.completed_on is None), None)
+    return ENGLISH.progress_sentence(
+        facts.status,
+        (current + 1, count, name),
+        (sum(s.completed_on is not None for s in visible), len(visible)),
+        (milestone.title, milestone.due_on) if milestone else None,
+    )

@@ -1,0 +1,231 @@
+"""Exporting the client's paper: read the data, make the PDF, write it atomically; one
+client at a time, or progress reports for every active client into a folder.
+
+Before anything is written, the characters no bundled font can print are found
+(`missing_characters`), so the window or the command line can say so instead of letting a
+box appear on the page. File names built from client names are made safe everywhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from deliverydesk.services.context import Context
+from deliverydesk.services.errors import InvalidInput
+from deliverydesk.services.offer_file import write_atomically
+
+CHUNK = 50  # progress reports a batch worker makes between two progress reports
+
+
+class DocumentKind(StrEnum):
+    PROGRESS = "progress"
+    ONBOARDING = "onboarding"
+    CHECKLIST = "checklist"
+    INTAKE = "intake"
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    notes: tuple[str, ...] = ()  # what the person should be told (a logo left out...)
+    missing: tuple[str, ...] = ()  # characters printed as boxes: no bundled font has them
+
+
+def document_data(
+    ctx: Context,
+    kind: DocumentKind,
+    *,
+    client_id: int | None = None,
+    offer_id: int | None = None,
+    since: date | None = None,
+    note: str = "",
+) -> Any:
+    """The values one document prints (reports/data.py)."""
+    from deliverydesk.services import report_data, report_packs
+
+    if kind is DocumentKind.PROGRESS:
+        if client_id is None:
+            raise InvalidInput("A progress report is about one client: choose the client.")
+        return report_data.progress_report(ctx, client_id, since=since, note=note)
+    if kind is DocumentKind.ONBOARDING:
+        return report_packs.onboarding_pack(ctx, client_id=client_id, offer_id=offer_id)
+    if kind is DocumentKind.CHECKLIST:
+        return report_packs.checklist(ctx, client_id=client_id, offer_id=offer_id)
+    return report_packs.intake_form(ctx, client_id=client_id, offer_id=offer_id)
+
+
+def render(kind: DocumentKind, values: Any, notes: list[str] | None = None) -> bytes:
+    """The PDF's bytes for `values` (as document_data returned them)."""
+    from deliverydesk.reports.checklist import checklist_pdf
+    from deliverydesk.reports.intake_form import intake_form_pdf
+    from deliverydesk.reports.onboarding_pack import onboarding_pack_pdf
+    from deliverydesk.reports.progress_report import progress_report_pdf
+
+    builders: dict[DocumentKind, Callable[..., bytes]] = {
+        DocumentKind.PROGRESS: progress_report_pdf,
+        DocumentKind.ONBOARDING: onboarding_pack_pdf,
+        DocumentKind.CHECKLIST: checklist_pdf,
+        DocumentKind.INTAKE: intake_form_pdf,
+    }
+    return builders[kind](values, notes)
+
+
+def missing_characters(values: Any) -> list[str]:
+    """Characters in the document's text that no bundled font can print (emoji, CJK...)."""
+    from deliverydesk.reports.fonts import missing_characters as missing
+
+    return missing(_strings(values))
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from _strings(getattr(value, field.name))
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _strings(item)
+
+
+def export_document(
+    ctx: Context,
+    kind: DocumentKind,
+    path: Path,
+    *,
+    client_id: int | None = None,
+    offer_id: int | None = None,
+    since: date | None = None,
+    note: str = "",
+) -> Exported:
+    """Write one document to `path` (atomically: the old file or the new one, never half)."""
+    values = document_data(
+        ctx, kind, client_id=client_id, offer_id=offer_id, since=since, note=note
+    )
+    notes: list[str] = []
+    pdf = render(kind, values, notes)
+    write_atomically(path, pdf)
+    return Exported(path, tuple(notes), tuple(missing_characters(values)))
+
+
+# -- file names -------------------------------------------------------------------------------
+
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
+_UNSAFE = re.compile(r'[\\/:*?"<>|]+')
+MAX_NAME = 80
+
+
+def safe_file_name(name: str, suffix: str = ".pdf") -> str:
+    """A file name from a person's name: no path separators, reserved characters, control
+    or direction characters, leading dots or Windows device names; at most 80 characters
+    before the suffix; "document" when nothing is left."""
+    text = unicodedata.normalize("NFC", name)
+    text = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") else ch for ch in text
+    )
+    text = _UNSAFE.sub(" ", text)
+    text = " ".join(text.split()).strip(" .")
+    text = text[:MAX_NAME].rstrip(" .")
+    if not text or text.split(".")[0].upper() in _RESERVED:
+        text = f"{text or 'document'} file".strip()
+    return text + suffix
+
+
+def file_name_for(kind: DocumentKind, who: str) -> str:
+    """ "Progress report - Zoë Müller.pdf" """
+    words = {
+        DocumentKind.PROGRESS: "Progress report",
+        DocumentKind.ONBOARDING: "Welcome pack",
+        DocumentKind.CHECKLIST: "Checklist",
+        DocumentKind.INTAKE: "Intake form",
+    }[kind]
+    return safe_file_name(f"{words} - {who}")
+
+
+# -- progress reports for every active client --------------------------------------------------
+
+
+def export_progress_batch(
+    ctx: Context,
+    folder: Path,
+    client_ids: Sequence[int] | None = None,
+    *,
+    workers: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Exported]:
+    """Progress reports for `client_ids` (default: every client with an active journey;
+    given ids may be any client with a journey) into `folder`, one file each, with unique
+    safe names. With `workers` > 1 the reports
+    are made in that many processes, each opening the workspace itself. A cancel stops
+    between reports; the files written so far stay."""
+    from deliverydesk.services.report_packs import active_clients, client_names
+
+    if not folder.is_dir():
+        raise InvalidInput(f"There is no folder {folder} to save the reports in.")
+    clients = active_clients(ctx) if client_ids is None else client_names(ctx, client_ids)
+    jobs = list(_named(clients, folder))
+    done: list[Exported] = []
+    today = ctx.clock.today()
+    if workers <= 1:
+        for count, (client_id, path) in enumerate(jobs, start=1):
+            if cancelled and cancelled():
+                break
+            done.append(export_document(ctx, DocumentKind.PROGRESS, path, client_id=client_id))
+            if progress:
+                progress(count, len(jobs))
+        return done
+    # Chunks of CHUNK reports: each worker opens the workspace once per chunk, and the
+    # caller hears of progress (and can cancel) between chunks.
+    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_export_chunk, ctx.path.parent, today, chunk) for chunk in chunks]
+        for future in as_completed(futures):
+            done.extend(future.result())
+            if progress:
+                progress(len(done), len(jobs))
+            if cancelled and cancelled():
+                for waiting in futures:
+                    waiting.cancel()  # chunks already running finish; the rest never start
+                break
+    return done
+
+
+def _named(clients: list[tuple[int, str]], folder: Path) -> Iterator[tuple[int, Path]]:
+    taken: set[str] = set()
+    for client_id, name in clients:
+        file_name = file_name_for(DocumentKind.PROGRESS, name)
+        if file_name.casefold() in taken:  # namesakes: the second gets its client number
+            file_name = file_name_for(DocumentKind.PROGRESS, f"{name} ({client_id})")
+        taken.add(file_name.casefold())
+        yield client_id, folder / file_name
+
+
+def _export_chunk(data_dir: Path, today: date, jobs: list[tuple[int, Path]]) -> list[Exported]:
+    """One worker process: its own workspace, its share of the reports."""
+    from deliverydesk.model.clock import FixedClock
+    from deliverydesk.services.context import open_workspace
+
+    ctx = open_workspace(data_dir, FixedClock(today))
+    try:
+        return [
+            export_document(ctx, DocumentKind.PROGRESS, path, client_id=cid) for cid, path in jobs
+        ]
+    finally:
+        ctx.close()

@@ -1,0 +1,290 @@
+"""What the onboarding pack, the checklist and the intake form print: for one client (their
+journey, with its real dates) or for an offer as a template (dates as they would fall for
+a client starting on the next working day, shown as weeks)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from deliverydesk.model.entities import Client, Journey, OfferPhase
+from deliverydesk.model.enums import JourneyStatus, PhaseStatus, StandardTier
+from deliverydesk.model.offer_design import OfferSpec
+from deliverydesk.model.offer_rules import fill_template
+from deliverydesk.model.rules import PhasePlan, schedule
+from deliverydesk.reports import data
+from deliverydesk.services.context import Context
+from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.services.intake import form_key
+from deliverydesk.services.offers import load_offer, spec_of
+from deliverydesk.services.practice import work_calendar
+from deliverydesk.services.report_data import (
+    JourneyFacts,
+    brand,
+    journey_facts,
+    journey_map,
+    report_journey,
+)
+from deliverydesk.wording import ENGLISH
+
+DEFAULT_WELCOME = (
+    "Hi {client_first_name},\n\nWelcome to {offer}. This pack is your map: the promise we "
+    "are working towards, the phases we will go through together, how we work, and a "
+    "checklist to tick off as we go.\n\nYour first step is {step}, by {due_date}.\n\n"
+    "I am glad you are here."
+)
+
+
+@dataclass(frozen=True)
+class _Source:
+    """One client's journey, or an offer's design scheduled from the next working day."""
+
+    spec: OfferSpec | None
+    offer_id: int | None
+    offer_name: str
+    client_name: str
+    journey_map: data.JourneyMap
+    phases: tuple[data.ChecklistPhase, ...]
+    start_on: date | None
+    first_step: tuple[str, date | None]
+    current_phase: str
+
+
+def _for_client(ctx: Context, client_id: int) -> _Source:
+    journey_id = report_journey(ctx, client_id)
+    with ctx.db.engine.connect() as connection:
+        facts = journey_facts(connection, journey_id)
+        design_ids = [p.offer_phase_id for p in facts.phases if p.offer_phase_id]
+        purposes = dict(
+            connection.execute(
+                select(OfferPhase.id, OfferPhase.description).where(OfferPhase.id.in_(design_ids))
+            ).all()
+        )
+    spec = _spec(ctx, facts.offer_id)
+    visible = facts.client_steps
+    phases = tuple(
+        data.ChecklistPhase(
+            phase.name,
+            purposes.get(phase.offer_phase_id or -1, ""),
+            phase.planned_start_on,
+            phase.planned_end_on,
+            tuple(
+                data.ChecklistItem(
+                    s.title,
+                    s.description,
+                    s.owner,
+                    s.due_on,
+                    s.completed_on is not None,
+                    s.is_milestone,
+                )
+                for s in visible
+                if s.phase_id == phase.id
+            ),
+        )
+        for phase in facts.phases
+    )
+    first = next((s for s in visible if s.completed_on is None), None)
+    current = facts.phases[min(facts.current, len(facts.phases) - 1)].name if facts.phases else ""
+    return _Source(
+        spec,
+        facts.offer_id,
+        facts.offer_name,
+        facts.client_name,
+        journey_map(facts),
+        phases,
+        facts.start_on,
+        (first.title, first.due_on) if first else ("", None),
+        current,
+    )
+
+
+def _spec(ctx: Context, offer_id: int | None) -> OfferSpec | None:
+    if offer_id is None:
+        return None
+    with ctx.db.sessions() as session:
+        try:
+            return spec_of(load_offer(session, offer_id))
+        except NotFound:
+            return None
+
+
+def _for_offer(ctx: Context, offer_id: int) -> _Source:
+    spec = _spec(ctx, offer_id)
+    if spec is None:
+        raise NotFound("That offer no longer exists.")
+    calendar = work_calendar(ctx)
+    start = calendar.first_working_on_or_after(ctx.clock.today() + timedelta(days=1))
+    plans = [
+        PhasePlan(p.planned_days, tuple((s.offset_days, s.duration_days) for s in p.steps))
+        for p in spec.phases
+    ]
+    dates = schedule(plans, start, calendar) if plans else []
+    phases = []
+    map_phases = []
+    for phase, when in zip(spec.phases, dates, strict=True):
+        items = tuple(
+            data.ChecklistItem(s.title, s.description, s.owner, due, False, s.is_milestone)
+            for s, (_, due) in zip(phase.steps, when.steps, strict=True)
+            if s.client_facing
+        )
+        phases.append(
+            data.ChecklistPhase(phase.name, phase.description, when.start_on, when.end_on, items)
+        )
+        map_phases.append(
+            data.MapPhase(
+                phase.name,
+                PhaseStatus.UPCOMING,
+                when.start_on,
+                when.end_on,
+                None,
+                tuple(
+                    data.Milestone(i.title, i.due_on or when.end_on, False)
+                    for i in items
+                    if i.milestone
+                ),
+            )
+        )
+    total = sum(len(p.items) for p in phases)
+    first = next((i for p in phases for i in p.items), None)
+    return _Source(
+        spec,
+        offer_id,
+        spec.name,
+        "",
+        data.JourneyMap(tuple(map_phases), 0, total, show_position=False),
+        tuple(phases),
+        None,
+        (first.title, first.due_on) if first else ("", None),
+        phases[0].name if phases else "",
+    )
+
+
+def _source(ctx: Context, client_id: int | None, offer_id: int | None) -> _Source:
+    if client_id is not None:
+        return _for_client(ctx, client_id)
+    if offer_id is not None:
+        return _for_offer(ctx, offer_id)
+    raise InvalidInput("Choose a client, or an offer for a blank template.")
+
+
+def checklist(
+    ctx: Context, *, client_id: int | None = None, offer_id: int | None = None
+) -> data.Checklist:
+    source = _source(ctx, client_id, offer_id)
+    return data.Checklist(
+        brand(ctx), source.offer_name, ctx.clock.today(), source.phases, source.client_name
+    )
+
+
+def onboarding_pack(
+    ctx: Context, *, client_id: int | None = None, offer_id: int | None = None
+) -> data.OnboardingPack:
+    source = _source(ctx, client_id, offer_id)
+    the_brand = brand(ctx)
+    spec = source.spec
+    first_name = source.client_name.split()[0] if source.client_name.split() else ""
+    step, due = source.first_step
+    values = {
+        "client_first_name": first_name or "there",
+        "client_name": source.client_name or "you",
+        "offer": source.offer_name,
+        "practice_name": the_brand.practice_name,
+        "step": step,
+        "next_step": step,
+        "phase": source.current_phase,
+        "due_date": data_date(due),
+    }
+    template = (spec.welcome_template if spec else "") or DEFAULT_WELCOME
+    contact_lines = tuple(
+        line
+        for line in (
+            the_brand.email,
+            the_brand.phone,
+            the_brand.website,
+            *the_brand.address.splitlines(),
+        )
+        if line.strip()
+    )
+    contacts = (
+        data.Contact(
+            "Your main contact", the_brand.owner_name or the_brand.practice_name, contact_lines
+        ),
+    )
+    return data.OnboardingPack(
+        brand=the_brand,
+        offer_name=source.offer_name,
+        today=ctx.clock.today(),
+        promise=spec.promise if spec else "",
+        description=spec.description if spec else "",
+        welcome_letter=fill_template(template, {k: v for k, v in values.items() if v}),
+        journey_map=source.journey_map,
+        phases=source.phases,
+        standards=tuple(
+            data.Standard(s.promise, s.target, s.tier is StandardTier.ORDER_WINNING)
+            for s in (spec.standards if spec else ())
+        ),
+        boundaries=spec.boundaries if spec else "",
+        contacts=contacts,
+        client_name=source.client_name,
+        duration_weeks=spec.duration_weeks if spec else 0,
+        start_on=source.start_on,
+    )
+
+
+def data_date(day: date | None) -> str:
+    return ENGLISH.paper_date(day)
+
+
+def intake_form(
+    ctx: Context, *, client_id: int | None = None, offer_id: int | None = None
+) -> data.IntakeForm:
+    """The intake form of the client's offer (or of `offer_id` as a blank form)."""
+    client_name = ""
+    if client_id is not None:
+        journey_id = report_journey(ctx, client_id)
+        with ctx.db.engine.connect() as connection:
+            facts: JourneyFacts = journey_facts(connection, journey_id)
+        if facts.offer_id is None:
+            raise InvalidInput(
+                "This client's offer no longer exists, so it has no intake questions."
+            )
+        offer_id, client_name = facts.offer_id, facts.client_name
+    if offer_id is None:
+        raise InvalidInput("Choose a client, or an offer for a blank form.")
+    spec = _spec(ctx, offer_id)
+    if spec is None:
+        raise NotFound("That offer no longer exists.")
+    return data.IntakeForm(
+        brand=brand(ctx),
+        offer_name=spec.name,
+        today=ctx.clock.today(),
+        questions=spec.intake_questions,
+        form_key=form_key(ctx, client_id or 0, offer_id, spec.intake_questions),
+        client_name=client_name,
+    )
+
+
+def active_clients(ctx: Context) -> list[tuple[int, str]]:
+    """(client id, name) of every client with an active journey: the batch export's list."""
+    with ctx.db.engine.connect() as connection:
+        rows = connection.execute(
+            select(Client.id, Client.name)
+            .join(Journey, Journey.client_id == Client.id)
+            .where(Journey.status == JourneyStatus.ACTIVE, Client.archived.is_(False))
+            .order_by(Client.name, Client.id)
+            .distinct()
+        ).all()
+    return [(int(i), str(n)) for i, n in rows]
+
+
+def client_names(ctx: Context, client_ids: Iterable[int]) -> list[tuple[int, str]]:
+    """(client id, name) of each of `client_ids` that exists, in the order given."""
+    wanted = list(dict.fromkeys(client_ids))
+    with ctx.db.engine.connect() as connection:
+        names = dict(
+            connection.execute(select(Client.id, Client.name).where(Client.id.in_(wanted))).all()
+        )
+    return [(i, str(names[i])) for i in wanted if i in names]

@@ -1,0 +1,151 @@
+"""Shared by the report tests: a small practice with one offer and an enrolled client, and
+looks inside a PDF the way a reader (or an attacker) would."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.generic import IndirectObject
+
+from deliverydesk.model.enums import Owner, QuestionKind, StepKind
+from deliverydesk.model.offer_design import IntakeQuestion, OfferSpec, PhaseSpec, StepSpec
+from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.services.context import Context
+from deliverydesk.services.offers import create_offer
+from deliverydesk.services.practice import create_practice
+
+MON_FRI = frozenset({1, 2, 3, 4, 5})
+QUESTIONS = (
+    IntakeQuestion("What brings you here now?", QuestionKind.LONG_TEXT),
+    IntakeQuestion("Your company's name", QuestionKind.SHORT_TEXT),
+    IntakeQuestion("Hours a week for your part", QuestionKind.CHOICE, ("1-2", "3-5", "More")),
+    IntakeQuestion("Worked with a coach before?", QuestionKind.YES_NO),
+    IntakeQuestion("Best start date", QuestionKind.DATE),
+)
+OFFER = OfferSpec(
+    name="Clarity Sprint",
+    promise="A plan you believe in, in three weeks.",
+    description="Three phases with a call each week.",
+    duration_weeks=3,
+    boundaries=(
+        "Replies within a working day.\nSessions moved with less than a day's notice count as held."
+    ),
+    welcome_template="Hi {client_first_name}, welcome to {offer}! First: {step} by {due_date}.",
+    intake_questions=QUESTIONS,
+    phases=(
+        PhaseSpec(
+            "Onboarding",
+            3,
+            (
+                StepSpec("Welcome call", StepKind.SESSION, effort_minutes=60),
+                StepSpec("Intake form", StepKind.FORM, Owner.CLIENT, offset_days=1),
+                StepSpec("Prepare the workbook", client_facing=False),
+            ),
+            description="Paperwork done, the map in hand.",
+        ),
+        PhaseSpec(
+            "Deep work",
+            5,
+            (
+                StepSpec(
+                    "Draft the plan", StepKind.DELIVERABLE, duration_days=2, is_milestone=True
+                ),
+                StepSpec("Mark up the draft", StepKind.HOMEWORK, Owner.CLIENT, offset_days=2),
+            ),
+            description="The plan takes shape.",
+        ),
+        PhaseSpec(
+            "Wrap-up",
+            2,
+            (StepSpec("Final review", StepKind.REVIEW, is_milestone=True),),
+            description="Celebrate, and keep it going.",
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    client_id: int
+    offer_id: int
+    journey_id: int
+
+
+def practice(ctx: Context) -> Context:
+    create_practice(ctx, "North Star Coaching", 30, MON_FRI, owner_name="Jo Park")
+    return ctx
+
+
+def enrol(
+    ctx: Context,
+    name: str = "Ana Souza",
+    offer: OfferSpec = OFFER,
+    start: date | None = None,
+    **details: str,
+) -> Enrolled:
+    offer_id, _ = create_offer(ctx, replace(offer, name=f"{offer.name} {name[:40]}"))
+    client_id = add_client(ctx, ClientInput(name, **details)).value
+    journey_id = enrol_client(ctx, client_id, offer_id, start or date(2026, 11, 2)).value
+    return Enrolled(client_id, offer_id, journey_id)
+
+
+# -- inside a PDF -----------------------------------------------------------------------------
+
+
+def reader(pdf: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(pdf))
+
+
+def text(pdf: bytes) -> str:
+    """Every page's text, with runs of white space made one space."""
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader(pdf).pages)
+
+
+def folded(value: str) -> str:
+    """NFKC, without spaces: shaped Arabic comes out as presentation forms, and right-to-left
+    words in visual order, so such text is compared letter by letter."""
+    return "".join(unicodedata.normalize("NFKC", value).split())
+
+
+def _resolve(value: Any) -> Any:
+    return value.get_object() if isinstance(value, IndirectObject) else value
+
+
+def fonts(pdf: bytes) -> dict[str, bool]:
+    """Each font the pages use: its name, and whether its file is embedded."""
+    found: dict[str, bool] = {}
+    for page in reader(pdf).pages:
+        resources = _resolve(page.get("/Resources")) or {}
+        for font in (_resolve(resources.get("/Font")) or {}).values():
+            font = _resolve(font)
+            descriptor = _resolve(font.get("/FontDescriptor")) or {}
+            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found[str(font.get("/BaseFont"))] = embedded
+    return found
+
+
+def link_targets(pdf: bytes) -> list[str]:
+    """Every /URI (or launch) action in the document's annotations."""
+    targets = []
+    for page in reader(pdf).pages:
+        for annotation in _resolve(page.get("/Annots")) or []:
+            action = _resolve(_resolve(annotation).get("/A")) or {}
+            if action.get("/S") in ("/URI", "/Launch", "/JavaScript"):
+                targets.append(str(action.get("/URI") or action.get("/F") or action.get("/JS")))
+    return targets
+
+
+def images(pdf: bytes) -> int:
+    """How many images the pages draw."""
+    count = 0
+    for page in reader(pdf).pages:
+        resources = _resolve(page.get("/Resources")) or {}
+        for item in (_resolve(resources.get("/XObject")) or {}).values():
+            if _resolve(item).get("/Subtype") == "/Image":
+                count += 1
+    return count
