@@ -19,6 +19,9 @@ from deliverydesk.services import activity
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import CheckpointBlocked, InvalidInput, NotFound
+from deliverydesk.services.validation import clean_text
+
+MAX_NOTE_LENGTH = 100_000
 
 
 def _journey(session: Session, journey_id: int) -> Journey:
@@ -227,7 +230,7 @@ def restore_phase_state(ctx: Context, journey_id: int, state: PhaseState) -> Cha
 
 def add_note(ctx: Context, journey_id: int, text: str) -> Result[int]:
     """Add a note to a journey; the value is the new note's id."""
-    if not text.strip():
+    if not clean_text(text, "The note", MAX_NOTE_LENGTH):
         raise InvalidInput("A note needs some text.")
     with ctx.transaction() as session:
         journey = session.get(Journey, journey_id)

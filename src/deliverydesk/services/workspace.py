@@ -62,6 +62,16 @@ class Workspace:
     def folder(self) -> Path:
         return self._ctx.path.parent
 
+    @property
+    def read_only(self) -> bool:
+        """Open for reading only (the file or its folder is read-only): every change is
+        refused with `read_only_reason`."""
+        return bool(self._ctx.read_only)
+
+    @property
+    def read_only_reason(self) -> str:
+        return self._ctx.read_only
+
     def check(self) -> IntegrityReport:
         return self._ctx.check()
 
