@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from deliverydesk.store.errors import DatabaseError
 from deliverydesk.store.schema import DATABASE_NAME
 
 DAMAGED_FOLDER = "damaged"
@@ -29,6 +30,10 @@ BACKUP_FOLDER = "backups"
 MARKER = "recovery-in-progress.json"
 REPLACEMENT = DATABASE_NAME + ".recovering"
 SIDECARS = ("-wal", "-shm", "-journal")
+
+
+class RecoveryFailed(DatabaseError):
+    """A step of the recovery could not be done; what was in place is still in place."""
 
 
 @dataclass(frozen=True)
@@ -118,8 +123,8 @@ def valid_backups(data_dir: Path) -> list[BackupInfo]:
 
 
 def restore_backup(data_dir: Path, backup: Path) -> Recovered:
-    """Put a copy of `backup` in place of the damaged file (raises sqlite3.Error or OSError,
-    changing nothing, when the backup cannot be read)."""
+    """Put a copy of `backup` in place of the damaged file (raises RecoveryFailed, changing
+    nothing, when the backup cannot be read)."""
     scratch = data_dir / REPLACEMENT
     _remove_with_sidecars(scratch)
     try:
@@ -134,9 +139,9 @@ def restore_backup(data_dir: Path, backup: Path) -> Recovered:
                 raise sqlite3.DatabaseError(f"the backup {backup.name} is damaged too")
             target.execute("PRAGMA journal_mode=DELETE")
         _fsync(scratch)
-    except BaseException:
+    except (sqlite3.Error, OSError) as error:
         _remove_with_sidecars(scratch)
-        raise
+        raise RecoveryFailed(f"The backup {backup.name} could not be restored: {error}") from error
     kept = _replace(data_dir, scratch)
     return Recovered(
         "backup",
@@ -179,6 +184,13 @@ def finish_interrupted_recovery(data_dir: Path) -> None:
 
 def _replace(data_dir: Path, replacement: Path | None) -> Path:
     """Keep the damaged files aside and put `replacement` (None: nothing) in their place."""
+    try:
+        return _swap(data_dir, replacement)
+    except OSError as error:  # before the marker: nothing moved; after: the next open ends it
+        raise RecoveryFailed(f"The damaged file could not be set aside: {error}") from error
+
+
+def _swap(data_dir: Path, replacement: Path | None) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     kept = data_dir / DAMAGED_FOLDER / stamp
     kept.mkdir(mode=0o700, parents=True)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +27,7 @@ from deliverydesk.ui.day_watcher import DayWatcher
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import app_icon, icon
+from deliverydesk.ui.notice_banner import NoticeArea, show_workspace_notices
 from deliverydesk.ui.text import literal_rich_text, tr
 
 if TYPE_CHECKING:
@@ -137,7 +139,12 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         row.addWidget(self.sidebar)
         row.addWidget(divider)
-        row.addWidget(self.stack, 1)
+        self.notices = NoticeArea()  # why edits are off, a risky data folder
+        screen = QVBoxLayout()
+        screen.setSpacing(0)
+        screen.addWidget(self.notices)
+        screen.addWidget(self.stack, 1)
+        row.addLayout(screen, 1)
         self.setCentralWidget(central)
         self._build_menus()
         self.board.open_journey.connect(self.open_client)
@@ -167,6 +174,7 @@ class MainWindow(QMainWindow):
         self.clients.client_page.back_requested.connect(self._back_from_client)
         self.board.attach(workspace)
         self.refresh_title()
+        show_workspace_notices(self.notices, workspace)
 
     @property
     def ready(self) -> bool:
