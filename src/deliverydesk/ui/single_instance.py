@@ -41,11 +41,11 @@ class SingleInstance(QObject):
     def claim(self) -> bool:
         """True when this start has the folder to itself (it then listens for later ones);
         False when another DeliveryDesk holds it."""
-        if not self._lock.tryLock(0):
-            if self._lock.error() == QLockFile.LockError.LockFailedError:
-                return False
-            # No lock file can be made (a read-only folder): nothing here can be changed
-            # either, so a second window could do no harm; go on without the guard.
+        # When no lock file can be made at all (a read-only folder), nothing here can be
+        # changed either, so a second window could do no harm: go on without the guard.
+        held = not self._lock.tryLock(0)
+        if held and self._lock.error() == QLockFile.LockError.LockFailedError:
+            return False
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         QLocalServer.removeServer(self._name)  # a socket left by a crashed start
@@ -76,8 +76,8 @@ class SingleInstance(QObject):
             socket = self._server.nextPendingConnection()
             # The later start writes its request as soon as it is connected; a moment's
             # wait on a local socket reads it without a callback outliving this object.
-            if socket.bytesAvailable() or socket.waitForReadyRead(1000):
-                if RAISE.strip() in bytes(socket.readAll().data()):
-                    self.activated.emit()
+            arrived = socket.bytesAvailable() or socket.waitForReadyRead(1000)
+            if arrived and RAISE.strip() in bytes(socket.readAll().data()):
+                self.activated.emit()
             socket.abort()
             socket.deleteLater()
