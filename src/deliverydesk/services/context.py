@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from deliverydesk.model.clock import Clock, SystemClock
+from deliverydesk.services.errors import InvalidInput
 from deliverydesk.store.database import Database, open_database
 from deliverydesk.store.errors import StorageFailed, storage_failure
 from deliverydesk.store.integrity import IntegrityReport
@@ -37,6 +38,10 @@ class Context:
                 yield session
         except (OperationalError, OSError) as error:
             raise storage_failure(error, self.db.path) from error
+        except OverflowError as error:  # a date pushed past the calendar's end (year 9999)
+            raise InvalidInput(
+                "That would put a date beyond what a calendar can hold; nothing was changed."
+            ) from error
 
     def check(self) -> IntegrityReport:
         return self.db.check()

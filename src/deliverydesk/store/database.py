@@ -53,15 +53,25 @@ class Database:
     read_only: str = ""
 
     def check(self) -> IntegrityReport:
-        with self.engine.connect() as connection:
-            integrity = integrity_messages(connection)
+        """The full self check; a file that cannot even be read through (damage, a failing
+        disk) is reported as such, never raised."""
+        try:
+            with self.engine.connect() as connection:
+                integrity = integrity_messages(connection)
+                return IntegrityReport(
+                    integrity=integrity,
+                    foreign_key_problems=foreign_key_problems(connection),
+                    schema_revision=read_revision(connection),
+                    expected_revision=HEAD_REVISION,
+                    # Reading every step of a damaged file could fail; its report says enough.
+                    summary_drift=tuple(summary_drift(connection)) if integrity == ["ok"] else (),
+                )
+        except SqlDatabaseError as error:
             return IntegrityReport(
-                integrity=integrity,
-                foreign_key_problems=foreign_key_problems(connection),
-                schema_revision=read_revision(connection),
+                integrity=[f"the file could not be read through: {error.orig}"],
+                foreign_key_problems=0,
+                schema_revision=None,
                 expected_revision=HEAD_REVISION,
-                # Reading every step of a damaged file could fail; its report says enough.
-                summary_drift=tuple(summary_drift(connection)) if integrity == ["ok"] else (),
             )
 
     def close(self) -> bool:
