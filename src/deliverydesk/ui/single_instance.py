@@ -12,7 +12,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "deliverydesk.lock"
@@ -54,16 +54,20 @@ class SingleInstance(QObject):
         self._server = server
         return True
 
-    def ask_first_to_come_forward(self, timeout_ms: int = 3000) -> bool:
-        """Ask the DeliveryDesk holding the folder to bring its window forward."""
-        socket = QLocalSocket()
-        socket.connectToServer(self._name)
-        if not socket.waitForConnected(timeout_ms):
-            return False
-        socket.write(RAISE)
-        sent = socket.waitForBytesWritten(timeout_ms)
-        socket.disconnectFromServer()
-        return sent
+    def ask_first_to_come_forward(self, timeout_ms: int = 5000) -> bool:
+        """Ask the DeliveryDesk holding the folder to bring its window forward. It may be
+        a moment from listening (started a split second before this one): keep trying."""
+        deadline = QDeadlineTimer(timeout_ms)
+        while not deadline.hasExpired():
+            socket = QLocalSocket()
+            socket.connectToServer(self._name)
+            if socket.waitForConnected(min(500, max(1, deadline.remainingTime()))):
+                socket.write(RAISE)
+                sent = socket.waitForBytesWritten(max(1, deadline.remainingTime()))
+                socket.disconnectFromServer()
+                return sent
+            QThread.msleep(50)
+        return False
 
     def release(self) -> None:
         if self._server is not None:
