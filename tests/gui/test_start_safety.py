@@ -20,7 +20,7 @@ from deliverydesk.model.clock import FixedClock
 from deliverydesk.services.queries import client_rows
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.store.backup import verified_backup
-from deliverydesk.ui.app import open_workspace
+from deliverydesk.ui.app import open_workspace, quick_window
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.notice_banner import LOCATION, READ_ONLY
@@ -58,11 +58,12 @@ def test_a_read_only_practice_shows_why_edits_are_off_and_keeps_the_note(
 ) -> None:
     (folder / DATABASE).chmod(0o400)
     before = sorted(p.name for p in folder.iterdir()), (folder / DATABASE).read_bytes()
+    window = quick_window(folder, FixedClock(TODAY), AppEvents())  # painted first, as a start
+    assert window is not None
+    qtbot.addWidget(window)
     workspace = Workspace.open(folder, FixedClock(TODAY))
     try:
-        window = MainWindow(workspace, AppEvents())
-        qtbot.addWidget(window)
-        window.show()
+        window.attach(workspace)
         banner = window.notices.text(READ_ONLY)
         assert "read-only" in banner and str(folder / DATABASE) in banner
         assert "changes cannot be saved" in banner

@@ -36,6 +36,7 @@ from deliverydesk.store.integrity import (
 from deliverydesk.store.schema import (
     DATABASE_NAME,
     HEAD_REVISION,
+    allowed,
     looks_like_sqlite,
     read_revision,
 )
@@ -161,7 +162,7 @@ def _check_reachable(path: Path) -> None:
             "Move or rename the folder, then try again.",
             path,
         )
-    if path.exists() and not _allowed(path, os.R_OK, stat.S_IRUSR):
+    if path.exists() and not allowed(path, os.R_OK, stat.S_IRUSR):
         raise DatabaseInaccessible(
             f"You are not allowed to read {path}. Check its permissions (you need to be able "
             "to read and write it), then try again; nothing was changed.",
@@ -171,18 +172,8 @@ def _check_reachable(path: Path) -> None:
         raise DatabaseCorrupt(f"{path} is not a DeliveryDesk database (it is not SQLite).", path)
 
 
-def _allowed(path: Path, access: int, owner_bit: int) -> bool:
-    """Whether we may read (or write) `path`, by the system's answer and by its mode: a file
-    the person marked read-only is read-only even to an account that could override it."""
-    if not os.access(path, access):
-        return False
-    info = path.stat()
-    mine = not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
-    return not mine or bool(info.st_mode & owner_bit)
-
-
 def _read_only_reason(data_dir: Path, path: Path) -> str:
-    if not _allowed(data_dir, os.W_OK, stat.S_IWUSR):
+    if not allowed(data_dir, os.W_OK, stat.S_IWUSR):
         if not path.exists():
             raise DatabaseInaccessible(
                 f"DeliveryDesk cannot create its data file in {data_dir}: the folder is "
@@ -190,7 +181,7 @@ def _read_only_reason(data_dir: Path, path: Path) -> str:
                 path,
             )
         reason = f"The folder holding your data ({data_dir}) is read-only"
-    elif path.exists() and not _allowed(path, os.W_OK, stat.S_IWUSR):
+    elif path.exists() and not allowed(path, os.W_OK, stat.S_IWUSR):
         reason = f"Your data file ({path}) is read-only"
     else:
         return ""
@@ -230,7 +221,7 @@ def _repair_sidecar_modes(path: Path) -> None:
     take the database file's own mode back."""
     for suffix in ("-wal", "-shm"):
         sidecar = path.with_name(path.name + suffix)
-        if sidecar.exists() and not _allowed(sidecar, os.W_OK, stat.S_IWUSR):
+        if sidecar.exists() and not allowed(sidecar, os.W_OK, stat.S_IWUSR):
             sidecar.chmod(0o600)
 
 
