@@ -201,6 +201,7 @@ def test_a_locked_file_gets_its_own_message_and_no_recovery(
 def test_a_second_start_on_the_folder_brings_the_first_forward(folder: Path, qtbot: QtBot) -> None:
     first = SingleInstance(folder)
     assert first.claim()
+    first.listen()
     try:
         second = SingleInstance(folder)
         assert not second.claim()
@@ -208,6 +209,7 @@ def test_a_second_start_on_the_folder_brings_the_first_forward(folder: Path, qtb
             assert second.ask_first_to_come_forward()
         other_folder = SingleInstance(folder.parent)
         assert other_folder.claim()  # another data folder is another practice
+        other_folder.listen()
         other_folder.release()
     finally:
         first.release()

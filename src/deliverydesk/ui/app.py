@@ -87,7 +87,10 @@ def _open_or_recover(
         try:
             return Workspace.open(folder, clock), recovered
         except DatabaseCorrupt as error:
-            if recovered or not recover(folder, str(error), parent):
+            if recovered:  # put right once, and still damaged: say so, and stop there
+                QMessageBox.critical(parent, APP_NAME, str(error))
+                return None, recovered
+            if not recover(folder, str(error), parent):
                 return None, recovered
             recovered = True
         except DatabaseError as error:
@@ -138,6 +141,7 @@ def _run_window(app: QApplication, folder: Path, clock: Clock, instance: SingleI
     workspace, recovered = _open_or_recover(folder, clock, window)
     if workspace is None:
         return 2
+    instance.listen()  # after the first paint (later starts keep asking till it listens)
     if recovered and window is not None:  # painted from the damaged file: start over
         window.close()
         window.deleteLater()

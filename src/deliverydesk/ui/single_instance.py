@@ -11,9 +11,12 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:  # QtNetwork is loaded after the first paint (~9 ms it need not wait for)
+    from PySide6.QtNetwork import QLocalServer
 
 LOCK_NAME = "deliverydesk.lock"
 RAISE = b"raise\n"
@@ -39,24 +42,29 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
 
     def claim(self) -> bool:
-        """True when this start has the folder to itself (it then listens for later ones);
-        False when another DeliveryDesk holds it."""
+        """True when this start has the folder to itself (`listen()` then hears later
+        starts); False when another DeliveryDesk holds it."""
         # When no lock file can be made at all (a read-only folder), nothing here can be
         # changed either, so a second window could do no harm: go on without the guard.
         held = not self._lock.tryLock(0)
-        if held and self._lock.error() == QLockFile.LockError.LockFailedError:
-            return False
+        return not (held and self._lock.error() == QLockFile.LockError.LockFailedError)
+
+    def listen(self) -> None:
+        """Take "come forward" requests from later starts (they retry until this listens)."""
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         QLocalServer.removeServer(self._name)  # a socket left by a crashed start
         server.newConnection.connect(self._accept)
         server.listen(self._name)
         self._server = server
-        return True
 
     def ask_first_to_come_forward(self, timeout_ms: int = 5000) -> bool:
         """Ask the DeliveryDesk holding the folder to bring its window forward. It may be
         a moment from listening (started a split second before this one): keep trying."""
+        from PySide6.QtNetwork import QLocalSocket
+
         deadline = QDeadlineTimer(timeout_ms)
         while not deadline.hasExpired():
             socket = QLocalSocket()
