@@ -35,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "check", parents=[data], help="check the database's integrity and schema version"
     )
+    recover = commands.add_parser(
+        "recover", parents=[data], help="put a damaged database right (the damaged file is kept)"
+    )
+    recover.add_argument(
+        "--fresh", action="store_true", help="start an empty practice when no backup is sound"
+    )
     cli_clients.add_commands(commands, data)
     cli_offers.add_parser(commands, data)
     cli_calendar.add_commands(commands, data)
@@ -52,11 +58,30 @@ def _add_data_options(parser: argparse.ArgumentParser, default: object) -> None:
     )
     parser.add_argument(
         "--today",
-        type=date.fromisoformat,
+        type=today_option,
         metavar="YYYY-MM-DD",
         default=default,
         help="treat this date as today (to rehearse or reproduce a view)",
     )
+
+
+# "Today" for a rehearsal: every date a journey computes from it stays inside the calendar.
+EARLIEST_TODAY, LATEST_TODAY = date(1971, 1, 1), date(2999, 12, 31)
+
+
+def today_option(text: str) -> date:
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date; write it as YYYY-MM-DD, such as 2026-12-01"
+        ) from None
+    if not EARLIEST_TODAY <= day <= LATEST_TODAY:
+        raise argparse.ArgumentTypeError(
+            f"{day.isoformat()} is too far from now to act as today; choose a day between "
+            f"{EARLIEST_TODAY.isoformat()} and {LATEST_TODAY.isoformat()}"
+        )
+    return day
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -72,6 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "demo": commands.demo,
         "seed-scale": commands.seed_scale,
         "check": commands.check,
+        "recover": commands.recover,
         **cli_clients.HANDLERS,
         "offer": cli_offers.offer,
         **cli_calendar.HANDLERS,

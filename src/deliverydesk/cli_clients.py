@@ -60,7 +60,7 @@ def _run(folder: Path, args: argparse.Namespace, action: Any) -> int:
     try:
         code: int = action(ctx)
         return code
-    except (InvalidInput, NotFound) as error:
+    except (InvalidInput, NotFound, DatabaseError) as error:  # a full disk, read-only...
         return _fail(str(error))
     finally:
         ctx.close()

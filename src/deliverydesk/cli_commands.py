@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from deliverydesk.model.clock import Clock, FixedClock, SystemClock
 from deliverydesk.model.enums import Owner
 from deliverydesk.services.context import Context, open_workspace
-from deliverydesk.services.errors import DatabaseError, InvalidInput
+from deliverydesk.services.errors import DatabaseCorrupt, DatabaseError, InvalidInput
 from deliverydesk.store.summaries import SummaryDrift
 
 
@@ -22,24 +22,44 @@ def _clock(args: argparse.Namespace) -> Clock:
 def _open(folder: Path, args: argparse.Namespace) -> Context | None:
     try:
         return open_workspace(folder, _clock(args))
+    except DatabaseCorrupt as error:
+        print(f"deliverydesk: {error}", file=sys.stderr)
+        print(
+            "deliverydesk: run `deliverydesk recover` (or open DeliveryDesk) to put it right; "
+            "the damaged file is kept aside.",
+            file=sys.stderr,
+        )
+        return None
     except DatabaseError as error:
         print(f"deliverydesk: {error}", file=sys.stderr)
         return None
 
 
-def demo(folder: Path, args: argparse.Namespace) -> int:
-    from deliverydesk.seeding.demo import seed_demo
-
+def _fill(folder: Path, args: argparse.Namespace, fill: Callable[[Context], str]) -> str | int:
+    """Run a seeding into the practice: its summary, or the exit status once the reason
+    was printed (2: the practice could not be opened; 1: the seeding was refused)."""
     ctx = _open(folder, args)
     if ctx is None:
         return 2
+    if ctx.read_only:
+        ctx.close()
+        print(f"deliverydesk: {ctx.read_only} Nothing was changed.", file=sys.stderr)
+        return 1
     try:
-        summary = seed_demo(ctx)
-    except InvalidInput as error:
+        return fill(ctx)
+    except (InvalidInput, DatabaseError) as error:  # a full disk, another writer, read-only
         print(f"deliverydesk: {error}", file=sys.stderr)
         return 1
     finally:
         ctx.close()
+
+
+def demo(folder: Path, args: argparse.Namespace) -> int:
+    from deliverydesk.seeding.demo import seed_demo
+
+    summary = _fill(folder, args, seed_demo)
+    if isinstance(summary, int):
+        return summary
     print(f"Demo practice ready in {folder}: {summary}")
     return 0
 
@@ -47,29 +67,72 @@ def demo(folder: Path, args: argparse.Namespace) -> int:
 def seed_scale(folder: Path, args: argparse.Namespace) -> int:
     from deliverydesk.seeding.scale import seed_scale as seed
 
-    ctx = _open(folder, args)
-    if ctx is None:
-        return 2
-    try:
-        summary = seed(ctx, clients=args.clients, steps_per_journey=args.steps)
-    except InvalidInput as error:
-        print(f"deliverydesk: {error}", file=sys.stderr)
-        return 1
-    finally:
-        ctx.close()
+    summary = _fill(
+        folder, args, lambda ctx: seed(ctx, clients=args.clients, steps_per_journey=args.steps)
+    )
+    if isinstance(summary, int):
+        return summary
     print(f"Benchmark data ready in {folder}: {summary}")
     return 0
 
 
+def recover(folder: Path, args: argparse.Namespace) -> int:
+    """The recovery ladder without a window: indexes rebuilt, else the newest sound backup,
+    else (only with --fresh) an empty practice; the damaged file is always kept aside."""
+    from deliverydesk.services import recovery
+
+    try:
+        open_workspace(folder, _clock(args)).close()
+    except DatabaseCorrupt as error:
+        print(f"Your data file is damaged: {error}")
+    except DatabaseError as error:  # locked, unreadable, newer: not damage, nothing moves
+        print(f"deliverydesk: {error}", file=sys.stderr)
+        return 2
+    else:
+        print(f"{folder}: your data file is sound; there is nothing to recover.")
+        return 0
+    try:
+        outcome = recovery.repair_indexes(folder)
+        if outcome is None:
+            backups = recovery.valid_backups(folder)
+            if backups:
+                outcome = recovery.restore_backup(folder, backups[0].path)
+            elif args.fresh:
+                outcome = recovery.start_fresh(folder)
+            else:
+                print(
+                    "deliverydesk: there is no sound backup to go back to. Run "
+                    "`deliverydesk recover --fresh` to start an empty practice (the damaged "
+                    "file is kept aside).",
+                    file=sys.stderr,
+                )
+                return 1
+    except recovery.RecoveryFailed as error:
+        print(f"deliverydesk: {error}", file=sys.stderr)
+        return 1
+    print(outcome.message)
+    return 0
+
+
 def check(folder: Path, args: argparse.Namespace) -> int:
+    from deliverydesk.services.practice import get_practice
+    from deliverydesk.services.startup import data_folder_warning
+
     ctx = _open(folder, args)
     if ctx is None:
         return 2
     try:
         report = ctx.check()
+        practice = get_practice(ctx) if report.integrity == ["ok"] else None
     finally:
-        ctx.close()
+        ctx.close()  # never fails: a log it cannot fold in (a full disk) stays, safely
     print(f"Database: {ctx.path}")
+    print(f"Practice: {practice.name if practice else 'none yet'}")
+    if ctx.read_only:
+        print(f"Read-only: {ctx.read_only}")
+    warning = data_folder_warning(folder)
+    if warning:
+        print(f"Warning: {warning}")
     print(f"Integrity: {'; '.join(report.integrity[:5])}")
     print(f"Broken links between records: {report.foreign_key_problems}")
     print(f"Schema: {report.schema_revision} (this version expects {report.expected_revision})")

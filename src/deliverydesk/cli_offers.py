@@ -44,7 +44,7 @@ def offer(folder: Path, args: argparse.Namespace) -> int:
     try:
         action = {"list": _list, "export": _export, "import": _import}[args.offer_command]
         return action(ctx, args)
-    except (InvalidInput, NotFound) as error:
+    except (InvalidInput, NotFound, DatabaseError) as error:  # a full disk, read-only...
         print(f"deliverydesk: {error}", file=sys.stderr)
         return 1
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -25,8 +26,14 @@ def resolve_data_dir(
 
 
 def data_dir(override: str | Path | None = None, environ: Mapping[str, str] = os.environ) -> Path:
-    """The resolved data folder, created private to the user (0700) if needed."""
+    """The resolved data folder, created private to the user (0700) if needed.
+
+    An existing folder loses what others may do with it; its owner gains nothing (a folder
+    the person made read-only stays so, and the practice then opens for reading only).
+    """
     path = resolve_data_dir(override, environ)
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path.chmod(0o700)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        path.chmod(mode & 0o700)
     return path

@@ -76,7 +76,7 @@ def test_the_first_paint_needs_no_sqlalchemy(demo_ctx: Context) -> None:
 def test_a_damaged_database_gets_a_clear_message_and_stays_untouched(
     qtbot: QtBot, tmp_path: Path, monkeypatch: object
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    from deliverydesk.ui.recovery_dialog import RecoveryDialog
 
     folder = tmp_path / "data"
     folder.mkdir()
@@ -84,10 +84,15 @@ def test_a_damaged_database_gets_a_clear_message_and_stays_untouched(
     damaged.write_bytes(b"this is a spreadsheet, not a database" * 100)
     before = damaged.read_bytes()
     shown: list[str] = []
-    monkeypatch.setattr(  # type: ignore[attr-defined]
-        QMessageBox, "critical", lambda parent, title, text: shown.append(text)
-    )
+
+    def quit_instead(dialog: RecoveryDialog) -> int:  # the person reads, and chooses Quit
+        shown.append(dialog.text())
+        dialog.quit_button.click()
+        return 0
+
+    monkeypatch.setattr(RecoveryDialog, "exec", quit_instead)  # type: ignore[attr-defined]
     assert quick_window(folder, FixedClock(TODAY), AppEvents()) is None
     assert open_workspace(folder, FixedClock(TODAY), None) is None
     assert len(shown) == 1 and "not a DeliveryDesk database" in shown[0]
     assert damaged.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["deliverydesk.sqlite3"]

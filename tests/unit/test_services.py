@@ -673,9 +673,10 @@ def test_each_undoable_use_case_returns_what_undoing_it_needs(
     assert set_due_date(practice, welcome, date(2026, 11, 27)).value == designed_due
 
     before = journey_detail(practice, enrolled.journey_id).phases
-    state = move_to_phase(practice, enrolled.journey_id, 1, override=True).value
-    assert state is not None and state.current_position == 0
-    restore_phase_state(practice, enrolled.journey_id, state)
+    move = move_to_phase(practice, enrolled.journey_id, 1, override=True).value
+    assert move is not None and move.before.current_position == 0
+    assert move.after.current_position == 1
+    restore_phase_state(practice, enrolled.journey_id, move.before, expected=move.after)
     after = journey_detail(practice, enrolled.journey_id).phases
     assert [(p.status, p.started_on, p.completed_on) for p in after] == [
         (p.status, p.started_on, p.completed_on) for p in before

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from deliverydesk.model.enums import QuestionKind
 from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StepSpec
+from deliverydesk.model.text_rules import is_blank, storable
 
 # The placeholders a message or welcome template may use: the one list the editor, the
 # preview, the nudge and the validation all read.
@@ -128,7 +129,7 @@ def _standards(spec: OfferSpec) -> Iterator[Problem]:
         yield _too_many(("offer", "standards"), MAX_STANDARDS, "delivery standards")
     for index, standard in enumerate(spec.standards[:MAX_STANDARDS]):
         where = ("standard", index)
-        if not standard.promise.strip():
+        if is_blank(standard.promise):
             yield _blocking(
                 (*where, "promise"),
                 ProblemCode.REQUIRED,
@@ -144,7 +145,7 @@ def _right_fit(spec: OfferSpec) -> Iterator[Problem]:
         yield _too_many(("offer", "right_fit"), MAX_CRITERIA, "right-fit criteria")
     for index, criterion in enumerate(fit.criteria[:MAX_CRITERIA]):
         where = ("criterion", index)
-        if not criterion.text.strip():
+        if is_blank(criterion.text):
             yield _blocking(
                 (*where, "text"), ProblemCode.REQUIRED, "A right-fit criterion needs its words."
             )
@@ -235,7 +236,7 @@ def _step(
 ) -> Iterator[Problem]:
     where = ("step", p_index, s_index)
     title = _quote(step.title) or f"Step {s_index + 1} of {label}"
-    if not step.title.strip():
+    if is_blank(step.title):
         yield _blocking((*where, "title"), ProblemCode.REQUIRED, f"{title} needs a title.")
     yield from _text((*where, "title"), step.title, MAX_TITLE)
     for field in ("description", "message_template", "failure_point", "recovery_protocol"):
@@ -291,7 +292,7 @@ def _template(where: Where, template: str, whose: str) -> Iterator[Problem]:
 
 
 def _name(where: Where, value: str, whose: str, limit: int) -> Iterator[Problem]:
-    if not value.strip():
+    if is_blank(value):
         yield _blocking(where, ProblemCode.REQUIRED, f"{whose} needs a name.")
     yield from _text(where, value, limit)
 
@@ -303,20 +304,12 @@ def _text(where: Where, value: str, limit: int) -> Iterator[Problem]:
             ProblemCode.TOO_LONG,
             f"This text is {len(value):,} characters long; at most {limit:,} fit here.",
         )
-    if "\x00" in value or not _encodable(value):
+    if not storable(value):
         yield _blocking(
             where,
             ProblemCode.BAD_CHARACTERS,
             "This text holds characters that cannot be stored (a NUL or a broken character).",
         )
-
-
-def _encodable(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate, e.g. from a damaged file
-        return False
-    return True
 
 
 def _too_many(where: Where, limit: int, what: str) -> Problem:

@@ -4,6 +4,10 @@ The practice and its offers go through the services; the clients, journeys and s
 written with Core bulk inserts in one transaction (ORM objects by the thousand would take
 minutes), so the session hook that keeps journey summaries (store/summaries.py) does not
 see them: their summary columns are computed here by the same rule, model/summary.py.
+
+As with the demo, all of it is built in a scratch folder and moved into the person's folder
+in one transaction: a kill or a full disk part-way leaves their folder exactly as it was,
+never a practice with offers and half its clients.
 """
 
 from __future__ import annotations
@@ -12,9 +16,12 @@ import random
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy.exc import OperationalError
 
 from deliverydesk.model.calendar import WorkCalendar
 from deliverydesk.model.entities import (
@@ -31,11 +38,13 @@ from deliverydesk.model.enums import ActivityKind, JourneyStatus, Owner, StepKin
 from deliverydesk.model.rules import PhaseDates, PhasePlan, StepFacts, schedule
 from deliverydesk.model.summary import summary_columns
 from deliverydesk.services.clients import SNAPSHOT_COLUMNS
-from deliverydesk.services.context import Context
-from deliverydesk.services.errors import InvalidInput
+from deliverydesk.services.context import Context, open_workspace
+from deliverydesk.services.errors import InvalidInput, StorageFailed
 from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
 from deliverydesk.services.practice import create_practice, get_practice
 from deliverydesk.store.engine import for_writing
+from deliverydesk.store.errors import storage_failure
+from deliverydesk.store.transfer import copy_into_empty
 
 MAX_CLIENTS = 1_000_000
 MAX_STEPS = 500
@@ -107,10 +116,27 @@ def seed_scale(ctx: Context, clients: int, steps_per_journey: int = 30, seed: in
         raise InvalidInput(f"Ask for between 1 and {MAX_CLIENTS:,} clients.")
     if not len(PHASE_NAMES) <= steps_per_journey <= MAX_STEPS:
         raise InvalidInput(f"Steps per journey must be between 6 and {MAX_STEPS}.")
+    if ctx.read_only:
+        raise StorageFailed(f"{ctx.read_only} Nothing was changed.", ctx.path)
     if get_practice(ctx) is not None:
         raise InvalidInput(
             "This data folder already holds a practice; benchmark data only goes into an empty one."
         )
+    try:
+        with TemporaryDirectory(prefix="deliverydesk-scale-") as folder:
+            scratch = open_workspace(Path(folder), ctx.clock)
+            try:
+                summary = _build(scratch, clients, steps_per_journey, seed)
+            finally:
+                scratch.close()
+            copy_into_empty(ctx.db.engine, scratch.path)  # all of it, in one transaction
+    except (OperationalError, OSError) as error:  # the scratch folder's disk is full, say
+        raise storage_failure(error, ctx.path) from error
+    return summary
+
+
+def _build(ctx: Context, clients: int, steps_per_journey: int, seed: int) -> str:
+    """The benchmark practice, written into the empty scratch workspace `ctx`."""
     create_practice(ctx, "Benchmark Practice", 40, WORKING_DAYS, "Bench Marker")
     offers = [_design(ctx, name, steps_per_journey, n) for n, name in enumerate(OFFER_NAMES)]
     rows = _Rows(ctx, offers, random.Random(seed))

@@ -11,8 +11,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from deliverydesk.model.clock import Clock, SystemClock
+from deliverydesk.services.errors import InvalidInput
 from deliverydesk.store.database import Database, open_database
-from deliverydesk.store.errors import storage_failure
+from deliverydesk.store.errors import StorageFailed, storage_failure
 from deliverydesk.store.integrity import IntegrityReport
 
 
@@ -27,13 +28,20 @@ class Context:
 
         It starts with BEGIN IMMEDIATE: another program's write makes it wait (up to the
         busy timeout) rather than fail. A write the database cannot take (still locked,
-        disk full, read-only, I/O) becomes StorageFailed, worded for the person.
+        disk full, read-only, I/O) becomes StorageFailed, worded for the person. A practice
+        open for reading only refuses at once, saying why.
         """
+        if self.db.read_only:
+            raise StorageFailed(f"{self.db.read_only} Nothing was changed.", self.db.path)
         try:
             with self.db.writes.begin() as session:
                 yield session
         except (OperationalError, OSError) as error:
             raise storage_failure(error, self.db.path) from error
+        except OverflowError as error:  # a date pushed past the calendar's end (year 9999)
+            raise InvalidInput(
+                "That would put a date beyond what a calendar can hold; nothing was changed."
+            ) from error
 
     def check(self) -> IntegrityReport:
         return self.db.check()
@@ -42,8 +50,14 @@ class Context:
     def path(self) -> Path:
         return self.db.path
 
-    def close(self) -> None:
-        self.db.close()
+    @property
+    def read_only(self) -> str:
+        """Why the practice can only be read ("" when it can be changed)."""
+        return self.db.read_only
+
+    def close(self) -> bool:
+        """False when the write-ahead log could not be folded back in (which is safe)."""
+        return self.db.close()
 
 
 def open_workspace(data_dir: Path, clock: Clock | None = None) -> Context:

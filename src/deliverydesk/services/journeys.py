@@ -19,6 +19,9 @@ from deliverydesk.services import activity
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import CheckpointBlocked, InvalidInput, NotFound
+from deliverydesk.services.validation import clean_text
+
+MAX_NOTE_LENGTH = 100_000
 
 
 def _journey(session: Session, journey_id: int) -> Journey:
@@ -68,12 +71,21 @@ def complete_step(ctx: Context, step_id: int, on: date | None = None) -> Result[
         return Result(step.completed_on, _changed(journey, Aspect.STEPS | Aspect.CAPACITY))
 
 
-def reopen_step(ctx: Context, step_id: int) -> Result[date]:
-    """Open a done step again; the value is the day it had been done."""
+def reopen_step(ctx: Context, step_id: int, *, expected: date | None = None) -> Result[date]:
+    """Open a done step again; the value is the day it had been done.
+
+    `expected` (an undo's): the day the step must still be marked done on; a step marked
+    done on another day since (by another window or program) is left as it is.
+    """
     with ctx.transaction() as session:
         step = _step(session, step_id)
         if step.completed_on is None:
             raise InvalidInput(f"'{step.title}' is not done.")
+        if expected is not None and step.completed_on != expected:
+            raise InvalidInput(
+                f"'{step.title}' was marked done on another day since "
+                f"({step.completed_on.isoformat()}); it was not opened again."
+            )
         was = step.completed_on
         step.completed_on = None
         journey = step.journey  # its summary is rewritten on flush (store/summaries.py)
@@ -89,10 +101,21 @@ def reopen_step(ctx: Context, step_id: int) -> Result[date]:
         return Result(was, _changed(journey, Aspect.STEPS | Aspect.CAPACITY))
 
 
-def set_due_date(ctx: Context, step_id: int, due_on: date) -> Result[date]:
-    """Move a step's due date; the value is the due date it had."""
+def set_due_date(
+    ctx: Context, step_id: int, due_on: date, *, expected: date | None = None
+) -> Result[date]:
+    """Move a step's due date; the value is the due date it had.
+
+    `expected` (an undo's): the due date the step must still have; one changed since (by
+    another window or program) is kept, not overwritten.
+    """
     with ctx.transaction() as session:
         step = _step(session, step_id)
+        if expected is not None and step.due_on != expected:
+            raise InvalidInput(
+                f"'{step.title}' was given another due date since "
+                f"({step.due_on.isoformat()}); it was not changed back."
+            )
         if due_on < step.start_on:
             raise InvalidInput(f"'{step.title}' cannot be due before it starts ({step.start_on}).")
         was, step.due_on = step.due_on, due_on
@@ -136,6 +159,21 @@ class PhaseState:
     current_position: int
     dates: tuple[tuple[date | None, date | None], ...]  # (started_on, completed_on) per phase
 
+    @classmethod
+    def of(cls, journey: Journey) -> PhaseState:
+        return cls(
+            journey.current_position, tuple((p.started_on, p.completed_on) for p in journey.phases)
+        )
+
+
+@dataclass(frozen=True)
+class PhaseMove:
+    """A move's record: where the journey stood, and where the move left it (an undo puts
+    `before` back only while the journey is still at `after`)."""
+
+    before: PhaseState
+    after: PhaseState
+
 
 def _phases_only(session: Session, journey_id: int) -> Journey:
     journey = session.get(Journey, journey_id, options=[selectinload(Journey.phases)])
@@ -146,9 +184,9 @@ def _phases_only(session: Session, journey_id: int) -> Journey:
 
 def move_to_phase(
     ctx: Context, journey_id: int, position: int, *, override: bool = False
-) -> Result[PhaseState | None]:
-    """Move a journey to the phase at `position`; the value is where it stood before (None
-    when it was already there).
+) -> Result[PhaseMove | None]:
+    """Move a journey to the phase at `position`; the value is where it stood before and
+    after (None when it was already there).
 
     Leaving a phase forward with a checkpoint not done raises CheckpointBlocked, unless
     the caller overrides, which the activity log records with the checkpoints skipped.
@@ -165,7 +203,7 @@ def move_to_phase(
         blockers = move_blockers(_checkpoint_facts(session, journey_id), current, position)
         if blockers and not override:
             raise CheckpointBlocked([b.title for b in blockers])
-        before = PhaseState(current, tuple((p.started_on, p.completed_on) for p in journey.phases))
+        before = PhaseState.of(journey)
         for phase in journey.phases:
             if current <= phase.position < position:
                 phase.started_on = phase.started_on or today  # a phase skipped over
@@ -193,7 +231,7 @@ def move_to_phase(
             from_position=current,
             to_position=position,
         )
-        return Result(before, _moved(journey))
+        return Result(PhaseMove(before, PhaseState.of(journey)), _moved(journey))
 
 
 def _moved(journey: Journey) -> Changes:
@@ -201,12 +239,23 @@ def _moved(journey: Journey) -> Changes:
     return _changed(journey, Aspect.PHASE) | Changes(offers=offers)
 
 
-def restore_phase_state(ctx: Context, journey_id: int, state: PhaseState) -> Changes:
-    """Put a journey back exactly where `state` says; logged like any other move."""
+def restore_phase_state(
+    ctx: Context, journey_id: int, state: PhaseState, *, expected: PhaseState | None = None
+) -> Changes:
+    """Put a journey back exactly where `state` says; logged like any other move.
+
+    `expected` (an undo's): where the move left the journey. One moved since, by another
+    window or program, is left where it is rather than silently taken back.
+    """
     with ctx.transaction() as session:
         journey = _phases_only(session, journey_id)
         if len(journey.phases) != len(state.dates):
             raise InvalidInput("This journey's phases changed since; it cannot be put back.")
+        if expected is not None and PhaseState.of(journey) != expected:
+            raise InvalidInput(
+                f"This journey was moved since (it is now in "
+                f"'{journey.phases[journey.current_position].name}'); the move was not undone."
+            )
         source = journey.phases[journey.current_position].name
         for phase, (started, completed) in zip(journey.phases, state.dates, strict=True):
             phase.started_on, phase.completed_on = started, completed
@@ -227,7 +276,7 @@ def restore_phase_state(ctx: Context, journey_id: int, state: PhaseState) -> Cha
 
 def add_note(ctx: Context, journey_id: int, text: str) -> Result[int]:
     """Add a note to a journey; the value is the new note's id."""
-    if not text.strip():
+    if not clean_text(text, "The note", MAX_NOTE_LENGTH):
         raise InvalidInput("A note needs some text.")
     with ctx.transaction() as session:
         journey = session.get(Journey, journey_id)

@@ -13,6 +13,7 @@ from deliverydesk.model.entities import Practice
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
+from deliverydesk.services.validation import clean_line
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,10 @@ def work_calendar(ctx: Context) -> WorkCalendar:
 def create_practice(
     ctx: Context, name: str, weekly_hours: float, working_days: frozenset[int], owner_name: str = ""
 ) -> Changes:
-    name = name.strip()
-    if not name:
+    if not clean_line(name, "The practice's name", 200):
         raise InvalidInput("Give your practice a name.")
+    name = name.strip()
+    owner_name = clean_line(owner_name, "Your name", 200)
     if not 1 <= weekly_hours <= 168:
         raise InvalidInput("Weekly hours must be between 1 and 168.")
     if not working_days or not working_days <= set(range(1, 8)):
@@ -76,7 +78,7 @@ def create_practice(
         session.add(
             Practice(
                 name=name,
-                owner_name=owner_name.strip(),
+                owner_name=owner_name,
                 weekly_hours=weekly_hours,
                 working_days="".join(str(d) for d in sorted(working_days)),
                 created_at=ctx.clock.now(),

@@ -12,6 +12,9 @@ from deliverydesk.services import activity
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.services.validation import clean_text
+
+MAX_TEXT_LENGTH = 100_000
 
 
 def log_friction(
@@ -24,7 +27,8 @@ def log_friction(
     step_id: int | None = None,
     occurred_on: date | None = None,
 ) -> tuple[int, Changes]:
-    if not description.strip():
+    description = clean_text(description, "What went wrong", MAX_TEXT_LENGTH).strip()
+    if not description:
         raise InvalidInput("Say what went wrong.")
     with ctx.transaction() as session:
         journey = session.get(Journey, journey_id)
@@ -37,7 +41,7 @@ def log_friction(
             occurred_on=occurred_on or ctx.clock.today(),
             kind=kind,
             severity=severity,
-            description=description.strip(),
+            description=description,
         )
         session.add(friction)
         session.flush()
@@ -60,6 +64,7 @@ def log_friction(
 def resolve_friction(
     ctx: Context, friction_id: int, recovery: str, on: date | None = None
 ) -> Changes:
+    recovery = clean_text(recovery, "The recovery", MAX_TEXT_LENGTH)
     with ctx.transaction() as session:
         friction = session.get(Friction, friction_id)
         if friction is None:
@@ -92,6 +97,7 @@ def record_feedback(
 ) -> tuple[int, Changes]:
     if score is not None and not 0 <= score <= 10:
         raise InvalidInput("A score runs from 0 to 10.")
+    words = clean_text(words, "What the client said", MAX_TEXT_LENGTH)
     with ctx.transaction() as session:
         journey = session.get(Journey, journey_id)
         if journey is None:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from deliverydesk.services.rows import JourneyRow, OfferSummary, journey_row
+from deliverydesk.store.location import location_warning
 from deliverydesk.store.schema import DATABASE_NAME
 from deliverydesk.store.snapshot import read_snapshot
 
@@ -29,3 +30,9 @@ def first_board(folder: Path, today: date) -> FirstBoard | None:
         [OfferSummary(*offer) for offer in snapshot.offers],
         [journey_row(row, today) for row in snapshot.board],
     )
+
+
+def data_folder_warning(folder: Path) -> str:
+    """Why `folder` (a cloud-sync folder, a network drive) is a risky home for the data
+    file, in plain words; "" when it is not."""
+    return location_warning(folder)

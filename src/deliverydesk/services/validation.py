@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import unicodedata
 
+from deliverydesk.model.text_rules import is_blank
 from deliverydesk.services.errors import InvalidInput
 
-# Characters that show as nothing: a name made only of these is no name.
-_INVISIBLE = {"Cf", "Zs", "Zl", "Zp", "Cc", "Mn", "Me"}
+__all__ = ["clean_email", "clean_line", "clean_text", "is_blank"]
+
 _MULTILINE_ALLOWED = {"\n", "\r", "\t"}
 
 
@@ -35,11 +36,6 @@ def _check_characters(text: str, label: str, multiline: bool) -> None:
         if unicodedata.category(ch) == "Cc" and not (multiline and ch in _MULTILINE_ALLOWED):
             where = "" if multiline else " and must fit on one line"
             raise InvalidInput(f"{label} contains a control character{where}.")
-
-
-def is_blank(text: str) -> bool:
-    """True for text with nothing visible in it (spaces, zero-width characters...)."""
-    return all(unicodedata.category(ch) in _INVISIBLE for ch in text)
 
 
 def clean_line(text: str, label: str, limit: int, *, required: bool = False) -> str:

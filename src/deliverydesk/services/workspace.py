@@ -69,6 +69,16 @@ class Workspace:
     def folder(self) -> Path:
         return self._ctx.path.parent
 
+    @property
+    def read_only(self) -> bool:
+        """Open for reading only (the file or its folder is read-only): every change is
+        refused with `read_only_reason`."""
+        return bool(self._ctx.read_only)
+
+    @property
+    def read_only_reason(self) -> str:
+        return self._ctx.read_only
+
     def check(self) -> IntegrityReport:
         return self._ctx.check()
 
@@ -114,19 +124,27 @@ class Workspace:
     def complete_step(self, step_id: int, on: date | None = None) -> Result[date]:
         return journeys.complete_step(self._ctx, step_id, on)
 
-    def reopen_step(self, step_id: int) -> Result[date]:
-        return journeys.reopen_step(self._ctx, step_id)
+    def reopen_step(self, step_id: int, *, expected: date | None = None) -> Result[date]:
+        return journeys.reopen_step(self._ctx, step_id, expected=expected)
 
-    def set_due_date(self, step_id: int, due_on: date) -> Result[date]:
-        return journeys.set_due_date(self._ctx, step_id, due_on)
+    def set_due_date(
+        self, step_id: int, due_on: date, *, expected: date | None = None
+    ) -> Result[date]:
+        return journeys.set_due_date(self._ctx, step_id, due_on, expected=expected)
 
     def move_to_phase(
         self, journey_id: int, position: int, *, override: bool = False
-    ) -> Result[journeys.PhaseState | None]:
+    ) -> Result[journeys.PhaseMove | None]:
         return journeys.move_to_phase(self._ctx, journey_id, position, override=override)
 
-    def restore_phase_state(self, journey_id: int, state: journeys.PhaseState) -> Changes:
-        return journeys.restore_phase_state(self._ctx, journey_id, state)
+    def restore_phase_state(
+        self,
+        journey_id: int,
+        state: journeys.PhaseState,
+        *,
+        expected: journeys.PhaseState | None = None,
+    ) -> Changes:
+        return journeys.restore_phase_state(self._ctx, journey_id, state, expected=expected)
 
     def add_note(self, journey_id: int, text: str) -> Result[int]:
         return journeys.add_note(self._ctx, journey_id, text)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,11 +18,13 @@ from deliverydesk.store.backup import verified_backup
 from deliverydesk.store.engine import (
     create_db_engine,
     create_inspection_engine,
+    create_read_only_engine,
     for_writing,
 )
 from deliverydesk.store.errors import (
     DatabaseCorrupt,
     DatabaseError,
+    DatabaseInaccessible,
     DatabaseLocked,
     DatabaseTooNew,
 )
@@ -31,6 +36,7 @@ from deliverydesk.store.integrity import (
 from deliverydesk.store.schema import (
     DATABASE_NAME,
     HEAD_REVISION,
+    allowed,
     looks_like_sqlite,
     read_revision,
 )
@@ -43,63 +49,192 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]  # for reading: a deferred BEGIN that never waits
     writes: sessionmaker[Session]  # for a use case that writes: BEGIN IMMEDIATE, then wait
+    # Why the practice is open for reading only ("" when it can be changed): the file or
+    # its folder is read-only. Nothing is then written, and the modes are left as they are.
+    read_only: str = ""
 
     def check(self) -> IntegrityReport:
-        with self.engine.connect() as connection:
-            integrity = integrity_messages(connection)
-            return IntegrityReport(
-                integrity=integrity,
-                foreign_key_problems=foreign_key_problems(connection),
-                schema_revision=read_revision(connection),
-                expected_revision=HEAD_REVISION,
-                # Reading every step of a damaged file could fail; its report says enough.
-                summary_drift=tuple(summary_drift(connection)) if integrity == ["ok"] else (),
-            )
-
-    def close(self) -> None:
-        """Fold the write-ahead log back in, so the folder holds one self-contained file."""
+        """The full self check; a file that cannot even be read through (damage, a failing
+        disk) is reported as such, never raised."""
         try:
             with self.engine.connect() as connection:
-                driver = connection.connection.driver_connection
-                assert driver is not None
-                driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                integrity = integrity_messages(connection)
+                return IntegrityReport(
+                    integrity=integrity,
+                    foreign_key_problems=foreign_key_problems(connection),
+                    schema_revision=read_revision(connection),
+                    expected_revision=HEAD_REVISION,
+                    # Reading every step of a damaged file could fail; its report says enough.
+                    summary_drift=tuple(summary_drift(connection)) if integrity == ["ok"] else (),
+                )
+        except SqlDatabaseError as error:
+            return IntegrityReport(
+                integrity=[f"the file could not be read through: {error.orig}"],
+                foreign_key_problems=0,
+                schema_revision=None,
+                expected_revision=HEAD_REVISION,
+            )
+
+    def close(self) -> bool:
+        """Fold the write-ahead log back in, so the folder holds one self-contained file.
+
+        False when that could not be done (a full disk, say): the log then stays beside the
+        file, which is safe, as the next open folds it in. Closing never fails for it.
+        """
+        folded = False
+        try:
+            if not self.read_only:
+                with self.engine.connect() as connection:
+                    driver = connection.connection.driver_connection
+                    assert driver is not None
+                    row = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                    folded = row[0] == 0  # not busy: every page went back into the file
+        except (SqlDatabaseError, sqlite3.Error, OSError):
+            folded = False
         finally:
             self.engine.dispose()
+        return folded
 
 
 def open_database(data_dir: Path) -> Database:
     """Open (or create) the database in `data_dir`, ready at the newest schema.
 
     Raises a DatabaseError subclass with a message for the user when the file is not a
-    database, is damaged, is locked by another program or comes from a newer DeliveryDesk.
-    Nothing is written to a file that fails these checks: they run on a plain connection
-    before the engine's connections switch the file to WAL.
+    database, is damaged, is locked by another program, cannot be reached (a folder in its
+    place, no permission, a failing disk) or comes from a newer DeliveryDesk. Nothing is
+    written to a file that fails these checks: they run on a plain connection before the
+    engine's connections switch the file to WAL. A file or folder the person made
+    read-only opens for reading only (`Database.read_only` says why), its modes untouched.
     """
+    from deliverydesk.store.recovery import finish_interrupted_recovery
+
     path = data_dir / DATABASE_NAME
-    if path.exists() and not looks_like_sqlite(path):
-        raise DatabaseCorrupt(f"{path} is not a DeliveryDesk database (it is not SQLite).", path)
     engine: Engine | None = None
     try:
+        finish_interrupted_recovery(data_dir)
+        _check_reachable(path)
+        read_only = _read_only_reason(data_dir, path)
+        if read_only:
+            return _open_read_only(path, read_only)
+        _repair_sidecar_modes(path)
         revision = _inspect(path)
         engine = create_db_engine(path)
         if revision != HEAD_REVISION:
             if revision is not None:
-                verified_backup(path, data_dir / "backups", f"before-schema-{HEAD_REVISION}")
+                _backup_before_upgrade(path, data_dir / "backups")
             migrate.upgrade(engine)
     except OperationalError as error:
         _dispose(engine)
-        if "locked" in str(error):
-            raise DatabaseLocked(
-                f"{path} is in use by another program. Close it and try again.", path
-            ) from error
-        raise DatabaseCorrupt(f"{path} could not be read: {error.orig}", path) from error
+        raise _unreachable(path, error) from error
     except SqlDatabaseError as error:
         _dispose(engine)
         raise DatabaseCorrupt(f"{path} is damaged: {error.orig}", path) from error
     except DatabaseError:
         _dispose(engine)
         raise
+    except OSError as error:
+        _dispose(engine)
+        raise DatabaseInaccessible(f"{path} could not be opened: {error}", path) from error
     return Database(path, engine, _sessions(engine), _sessions(for_writing(engine)))
+
+
+def _unreachable(path: Path, error: OperationalError) -> DatabaseError:
+    """An operational failure while opening: locked, no permission, a full or failing disk.
+    None of these is damage; the file is left exactly where it is."""
+    text = str(error.orig or error).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(f"{path} is in use by another program. Close it and try again.", path)
+    if "full" in text:
+        why = "the disk is full. Free some space and try again"
+    elif "i/o" in text:
+        why = "the disk could not be read or written (it may be full or failing)"
+    else:
+        why = f"{error.orig or error}"
+    return DatabaseInaccessible(f"{path} could not be opened: {why}. Nothing was changed.", path)
+
+
+def _check_reachable(path: Path) -> None:
+    """Something in the way of the file (a folder of that name, no permission to read it)
+    is said as such, never taken for damage."""
+    if path.is_dir():
+        raise DatabaseInaccessible(
+            f"{path} is a folder, but DeliveryDesk keeps its data file under that name. "
+            "Move or rename the folder, then try again.",
+            path,
+        )
+    if path.exists() and not allowed(path, os.R_OK, stat.S_IRUSR):
+        raise DatabaseInaccessible(
+            f"You are not allowed to read {path}. Check its permissions (you need to be able "
+            "to read and write it), then try again; nothing was changed.",
+            path,
+        )
+    if path.exists() and not looks_like_sqlite(path):
+        raise DatabaseCorrupt(f"{path} is not a DeliveryDesk database (it is not SQLite).", path)
+
+
+def _read_only_reason(data_dir: Path, path: Path) -> str:
+    if not allowed(data_dir, os.W_OK, stat.S_IWUSR):
+        if not path.exists():
+            raise DatabaseInaccessible(
+                f"DeliveryDesk cannot create its data file in {data_dir}: the folder is "
+                "read-only. Choose another folder, or allow changes to this one.",
+                path,
+            )
+        reason = f"The folder holding your data ({data_dir}) is read-only"
+    elif path.exists() and not allowed(path, os.W_OK, stat.S_IWUSR):
+        reason = f"Your data file ({path}) is read-only"
+    else:
+        return ""
+    return f"{reason}, so your practice is open for reading only and changes cannot be saved."
+
+
+def _open_read_only(path: Path, reason: str) -> Database:
+    """Read the practice without writing a byte, or say why that cannot be done."""
+    log = path.with_name(path.name + "-wal")
+    if log.exists() and log.stat().st_size > 0:
+        raise DatabaseInaccessible(
+            f"{path} is read-only, and changes from an earlier session are still waiting to "
+            "be folded into it. Allow changes to the file and its folder, then open it again; "
+            "nothing was changed.",
+            path,
+        )
+    revision = _inspect(path, read_only=True)
+    if revision is None:
+        raise DatabaseInaccessible(
+            f"{path} holds no practice yet, and it is read-only. Allow changes to it and its "
+            "folder, then open it again.",
+            path,
+        )
+    if revision != HEAD_REVISION:
+        raise DatabaseInaccessible(
+            f"{path} needs an upgrade to this version of DeliveryDesk, but it is read-only. "
+            "Allow changes to the file and its folder, then open it again; nothing was changed.",
+            path,
+        )
+    engine = create_read_only_engine(path)
+    return Database(path, engine, _sessions(engine), _sessions(engine), read_only=reason)
+
+
+def _repair_sidecar_modes(path: Path) -> None:
+    """A -wal or -shm left read-only (by an older DeliveryDesk reading a read-only file)
+    would make every write fail; they are SQLite's working files, not the person's, and
+    take the database file's own mode back."""
+    for suffix in ("-wal", "-shm"):
+        sidecar = path.with_name(path.name + suffix)
+        if sidecar.exists() and not allowed(sidecar, os.W_OK, stat.S_IWUSR):
+            sidecar.chmod(0o600)
+
+
+def _backup_before_upgrade(path: Path, folder: Path) -> None:
+    try:
+        verified_backup(path, folder, f"before-schema-{HEAD_REVISION}")
+    except OSError as error:
+        raise DatabaseInaccessible(
+            f"Before upgrading your data, DeliveryDesk keeps a backup of it in {folder}, but "
+            f"that backup could not be made ({error.strerror or error}). Nothing was changed; "
+            "if a file named 'backups' is in the way, move it elsewhere and try again.",
+            path,
+        ) from error
 
 
 def _sessions(bind: Engine) -> sessionmaker[Session]:
@@ -113,14 +248,14 @@ def _dispose(engine: Engine | None) -> None:
         engine.dispose()
 
 
-def _inspect(path: Path) -> str | None:
+def _inspect(path: Path, *, read_only: bool = False) -> str | None:
     """Check an existing file without writing to it; return its schema revision.
 
     None means a new database: no file yet, an empty file, or a database with no tables.
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
-    reader = create_inspection_engine(path)
+    reader = create_inspection_engine(path, read_only=read_only)
     try:
         with reader.connect() as connection:
             verdict = integrity_messages(connection, quick=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 BUSY_TIMEOUT_S = 5.0
 # An execution option: transactions on a connection carrying it will write.
@@ -44,7 +45,7 @@ def create_db_engine(path: Path) -> Engine:
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
         os.close(fd)
-    os.chmod(path, 0o600)
+    make_private(path)
     engine = create_engine(
         # URL.create, not an f-string: a "?" or "#" in a folder name would be read as the
         # start of a query string and open a different file.
@@ -56,7 +57,35 @@ def create_db_engine(path: Path) -> Engine:
     return engine
 
 
-def create_inspection_engine(path: Path) -> Engine:
+def make_private(path: Path) -> None:
+    """Take away what others may do with `path`; never give its owner more than they have
+    (a file or folder the person made read-only stays read-only)."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        path.chmod(mode & 0o700)
+
+
+def create_read_only_engine(path: Path) -> Engine:
+    """An engine that only reads `path`, for a file or folder the person made read-only.
+
+    `immutable=1` reads the file as it is without SQLite's shared-memory index, so nothing
+    is created beside it (a read-only connection to a WAL file would otherwise leave a
+    -shm with the file's read-only mode, which breaks every later write). The caller makes
+    sure no write-ahead log waits to be folded in.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        creator=lambda: sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+        ),
+        poolclass=QueuePool,
+    )
+    event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
+    return engine
+
+
+def create_inspection_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine for looking at the existing file at `path` before deciding to open it.
 
     Its connections set no pragmas (a create_db_engine connection would already have
@@ -64,7 +93,9 @@ def create_inspection_engine(path: Path) -> Engine:
     only SQLite's own recovery of an interrupted write may touch it. Unlike a read-only
     connection, the last one to close removes the -wal and -shm files it made.
     """
-    uri = f"{path.resolve().as_uri()}?mode=rw"  # rw: never create a missing file
+    # rw: never create a missing file; a read-only file is read as it stands.
+    mode = "ro&immutable=1" if read_only else "rw"
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
     return create_engine(
         "sqlite+pysqlite://",
         creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S),

@@ -25,6 +25,11 @@ class DatabaseTooNew(DatabaseError):
     pass
 
 
+class DatabaseInaccessible(DatabaseError):
+    """The file cannot be reached as it is (a folder in its place, no permission to read
+    it, a full or failing disk): not damage, so nothing is moved or repaired."""
+
+
 class StorageFailed(DatabaseError):
     """A write the database could not take (locked too long, disk full, read-only, I/O);
     nothing of it was saved."""
@@ -38,10 +43,15 @@ def storage_failure(error: BaseException, path: Path | None = None) -> StorageFa
             "Another program is writing to your data right now. "
             "Nothing was changed; try again in a moment."
         )
-    elif "full" in text:
+    elif "full" in text or "no space" in text:
         message = "The disk is full. Nothing was changed; free some space and try again."
     elif "readonly" in text or "read-only" in text:
         message = "Your data file is read-only. Nothing was changed."
+    elif "i/o" in text or "too large" in text:
+        message = (
+            "Your data could not be written to the disk (it may be full or failing). "
+            "Nothing was changed; free some space and try again."
+        )
     else:
         message = f"Your data could not be saved ({error}). Nothing was changed."
     return StorageFailed(message, path)

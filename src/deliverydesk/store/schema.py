@@ -6,6 +6,8 @@ plain SQL keeps ~150 ms of imports off every start.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,3 +36,21 @@ def looks_like_sqlite(path: Path) -> bool:
     with path.open("rb") as handle:
         head = handle.read(len(SQLITE_HEADER))
     return head in (b"", SQLITE_HEADER)
+
+
+def allowed(path: Path, access: int, owner_bit: int) -> bool:
+    """Whether we may read (os.R_OK, stat.S_IRUSR) or write (os.W_OK, stat.S_IWUSR) `path`,
+    by the system's answer and by its mode: a file the person marked read-only is read-only
+    even to an account that could override it (an administrator)."""
+    if not os.access(path, access):
+        return False
+    info = path.stat()
+    mine = not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+    return not mine or bool(info.st_mode & owner_bit)
+
+
+def writable(path: Path) -> bool:
+    """Whether the database file at `path` and its folder may be written."""
+    return allowed(path.parent, os.W_OK, stat.S_IWUSR) and (
+        not path.exists() or allowed(path, os.W_OK, stat.S_IWUSR)
+    )

@@ -7,28 +7,34 @@ part-way leaves their database exactly as it was, never half filled.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
-from deliverydesk.store.errors import DatabaseError
+from deliverydesk.store.errors import DatabaseError, storage_failure
 
 
 def copy_into_empty(engine: Engine, source: Path) -> None:
     """Copy every record of the database file `source` into the empty one behind `engine`.
 
     All or nothing, in one write transaction. Both must be at the same schema revision.
-    Raises DatabaseError, changing nothing, when the target already holds records.
+    Raises DatabaseError, changing nothing, when the target already holds records, and
+    StorageFailed when it cannot take the write (a full disk, another writer, read-only).
     """
-    with engine.connect() as connection:
-        driver = connection.connection.driver_connection
-        assert driver is not None
-        driver.execute("ATTACH DATABASE ? AS source", (str(source),))  # outside a transaction
-        try:
-            _copy_all(driver)
-        finally:
-            driver.execute("DETACH DATABASE source")
+    try:
+        with engine.connect() as connection:
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            driver.execute("ATTACH DATABASE ? AS source", (str(source),))  # outside a transaction
+            try:
+                _copy_all(driver)
+            finally:
+                driver.execute("DETACH DATABASE source")
+    except (sqlite3.OperationalError, OperationalError, OSError) as error:
+        raise storage_failure(error) from error
 
 
 def _copy_all(driver: Any) -> None:

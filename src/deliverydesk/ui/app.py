@@ -25,6 +25,7 @@ from deliverydesk.ui.theme import apply_theme, follow_system_theme
 
 if TYPE_CHECKING:
     from deliverydesk.services.workspace import Workspace
+    from deliverydesk.ui.single_instance import SingleInstance
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -72,17 +73,47 @@ def quick_window(
 
 def open_workspace(folder: Path, clock: Clock, parent: QWidget | None) -> Workspace | None:
     """The workspace, checked and migrated; a clear message and None when it cannot open."""
-    from deliverydesk.services.errors import DatabaseError
-    from deliverydesk.services.workspace import Workspace
+    return _open_or_recover(folder, clock, parent)[0]
 
-    try:
-        return Workspace.open(folder, clock)
-    except DatabaseError as error:
-        QMessageBox.critical(parent, APP_NAME, str(error))
-        return None
+
+def _open_or_recover(
+    folder: Path, clock: Clock, parent: QWidget | None
+) -> tuple[Workspace | None, bool]:
+    """The workspace, and whether a damaged file was put right on the way (what a quick
+    window painted is then out of date). A damaged file goes through the recovery ladder;
+    a locked, unreadable or newer file only gets its message, and nothing is moved."""
+    from deliverydesk.services.errors import DatabaseCorrupt, DatabaseError
+    from deliverydesk.services.workspace import Workspace
+    from deliverydesk.ui.recovery_dialog import recover
+
+    recovered = False
+    while True:
+        try:
+            return Workspace.open(folder, clock), recovered
+        except DatabaseCorrupt as error:
+            if recovered:  # put right once, and still damaged: say so, and stop there
+                QMessageBox.critical(parent, APP_NAME, str(error))
+                return None, recovered
+            if not recover(folder, str(error), parent):
+                return None, recovered
+            recovered = True
+        except DatabaseError as error:
+            QMessageBox.critical(parent, APP_NAME, str(error))
+            return None, recovered
+
+
+def bring_forward(window: QWidget) -> None:
+    """Another start on this folder asked for this window."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def run(data_dir_option: str | None, today: date | None) -> int:
+    from deliverydesk.ui.single_instance import SingleInstance
+
     app = create_application(sys.argv[:1])
     clock: Clock = FixedClock(today) if today else SystemClock()
     try:
@@ -90,12 +121,36 @@ def run(data_dir_option: str | None, today: date | None) -> int:
     except OSError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 2
+    instance = SingleInstance(folder)
+    if not instance.claim():
+        if instance.ask_first_to_come_forward():
+            print(f"DeliveryDesk is already open on {folder}; its window was brought forward.")
+            return 0
+        QMessageBox.warning(
+            None,
+            APP_NAME,
+            f"DeliveryDesk is already open on {folder}, but it does not answer. Close it "
+            "(or wait for it to finish what it is doing), then try again.",
+        )
+        return 1
+    try:
+        return _run_window(app, folder, clock, instance)
+    finally:
+        instance.release()
+
+
+def _run_window(app: QApplication, folder: Path, clock: Clock, instance: SingleInstance) -> int:
     events = AppEvents()
     settings = QSettings()  # the person's own: window size and place, the board's view
     window = quick_window(folder, clock, events, settings)
-    workspace = open_workspace(folder, clock, window)
+    workspace, recovered = _open_or_recover(folder, clock, window)
     if workspace is None:
         return 2
+    instance.listen()  # after the first paint (later starts keep asking till it listens)
+    if recovered and window is not None:  # painted from the damaged file: start over
+        window.close()
+        window.deleteLater()
+        window = None
     try:
         if window is None:
             window = open_main_window(workspace, events, settings)
@@ -104,6 +159,8 @@ def run(data_dir_option: str | None, today: date | None) -> int:
             window.show()
         else:
             window.attach(workspace)
+        shown = window
+        instance.activated.connect(lambda: bring_forward(shown))
         return app.exec()
     finally:
-        workspace.close()
+        workspace.close()  # folds the write-ahead log back in: one self-contained file

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +36,7 @@ from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import Announced, AppEvents
 from deliverydesk.ui.icons import app_icon, icon
 from deliverydesk.ui.message_bar import MessageBar
+from deliverydesk.ui.notice_banner import NoticeArea, show_workspace_notices
 from deliverydesk.ui.text import literal_rich_text, tr
 
 if TYPE_CHECKING:
@@ -148,7 +150,12 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         row.addWidget(self.sidebar)
         row.addWidget(divider)
-        row.addWidget(self.stack, 1)
+        self.notices = NoticeArea()  # why edits are off, a risky data folder
+        screen = QVBoxLayout()
+        screen.setSpacing(0)
+        screen.addWidget(self.notices)
+        screen.addWidget(self.stack, 1)
+        row.addLayout(screen, 1)
         self.setCentralWidget(central)
         self.messages = MessageBar()
         self.messages.setAccessibleName(tr("What just happened"))
@@ -187,6 +194,7 @@ class MainWindow(QMainWindow):
         self._attach_settings(workspace)
         self._attach_timeline_and_today(workspace)
         self.refresh_title()
+        show_workspace_notices(self.notices, workspace)
 
     def _attach_settings(self, workspace: Workspace) -> None:
         """Settings replaces its placeholder; the title follows the practice's name."""

@@ -8,6 +8,7 @@ fails (the records changed meanwhile) announces why on the event bus (`refused`)
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -16,7 +17,7 @@ from PySide6.QtGui import QUndoCommand
 
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.errors import CheckpointBlocked, DatabaseError, InvalidInput, NotFound
-from deliverydesk.services.journeys import PhaseState
+from deliverydesk.services.journeys import PhaseMove
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import Announced, AppEvents
 from deliverydesk.ui.text import long_date, tr
@@ -46,7 +47,12 @@ class ServiceCommand(QUndoCommand, Announced):
         announce, self._pushed = self._pushed, True
         try:
             outcome = action()
-        except REFUSALS as error:
+        except Exception as error:  # whatever it was, the person is told
+            if not isinstance(error, REFUSALS):  # unforeseen: the use case rolled back
+                traceback.print_exc()
+                error = RuntimeError(
+                    tr("That could not be done ({error}). Nothing was changed.").format(error=error)
+                )
             self.error = error
             self.setObsolete(True)
             if announce:
@@ -80,19 +86,23 @@ class MoveJourneyCommand(ServiceCommand):
         self.journey_id = journey_id
         self.position = position
         self.override = override
-        self.before: PhaseState | None = None
+        self.move: PhaseMove | None = None
 
     def redo(self) -> None:
-        self.before = self._run(
+        self.move = self._run(
             lambda: self.workspace.move_to_phase(
                 self.journey_id, self.position, override=self.override
             )
         )
 
     def undo(self) -> None:
-        if self.before is not None:
-            before = self.before
-            self._run(lambda: self.workspace.restore_phase_state(self.journey_id, before))
+        if self.move is not None:
+            move = self.move
+            self._run(  # refused when the journey was moved since (another window, say)
+                lambda: self.workspace.restore_phase_state(
+                    self.journey_id, move.before, expected=move.after
+                )
+            )
 
 
 class CompleteStepCommand(ServiceCommand):
@@ -106,12 +116,14 @@ class CompleteStepCommand(ServiceCommand):
             tr("Marked '{step}' done").format(step=title),
         )
         self.step_id, self.on = step_id, on
+        self.done_on: date | None = None
 
     def redo(self) -> None:
-        self._run(lambda: self.workspace.complete_step(self.step_id, self.on))
+        self.done_on = self._run(lambda: self.workspace.complete_step(self.step_id, self.on))
 
     def undo(self) -> None:
-        self._run(lambda: self.workspace.reopen_step(self.step_id))
+        done_on = self.done_on
+        self._run(lambda: self.workspace.reopen_step(self.step_id, expected=done_on))
 
 
 class ReopenStepCommand(ServiceCommand):
@@ -152,8 +164,8 @@ class SetDueDateCommand(ServiceCommand):
 
     def undo(self) -> None:
         if self.old is not None:
-            old = self.old
-            self._run(lambda: self.workspace.set_due_date(self.step_id, old))
+            old, new = self.old, self.new
+            self._run(lambda: self.workspace.set_due_date(self.step_id, old, expected=new))
 
 
 class AddNoteCommand(ServiceCommand):
