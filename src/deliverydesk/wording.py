@@ -88,6 +88,8 @@ ACTIVITY_WORDS = {
     ActivityKind.CLIENT_UPDATED: N_("Updated the client's details"),
     ActivityKind.STEPS_RESCHEDULED: N_("Moved {steps} due dates to the new working days"),
     ActivityKind.OFFER_APPLIED: N_("Brought up to revision {revision} of {offer}"),
+    ActivityKind.CLIENT_ARCHIVED: N_("Archived the client"),
+    ActivityKind.CLIENT_RESTORED: N_("Brought the client back from the trash"),
 }
 
 

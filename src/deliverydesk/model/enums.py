@@ -101,3 +101,5 @@ class ActivityKind(StrEnum):
     CLIENT_UPDATED = "client_updated"
     STEPS_RESCHEDULED = "steps_rescheduled"  # working days or closed dates changed
     OFFER_APPLIED = "offer_applied"  # the journey brought up to a newer revision of its offer
+    CLIENT_ARCHIVED = "client_archived"  # put in the trash (with their ended journeys)
+    CLIENT_RESTORED = "client_restored"  # taken back out of the trash

@@ -16,7 +16,9 @@ from deliverydesk.model.clock import Clock, SystemClock
 from deliverydesk.model.fit import RightFit
 from deliverydesk.model.offer_design import OfferSpec
 from deliverydesk.services import (
+    backups,
     capacity,
+    client_csv,
     client_lookup,
     clients,
     detail,
@@ -26,14 +28,18 @@ from deliverydesk.services import (
     offer_file,
     offer_revisions,
     practice,
+    practice_file,
     queries,
+    trash,
 )
 from deliverydesk.services import offer_design as designs
 from deliverydesk.services import practice_settings as settings
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context, open_workspace
+from deliverydesk.services.errors import DatabaseError
 from deliverydesk.services.rows import JourneyRow, OfferSummary
 from deliverydesk.store.integrity import IntegrityReport
+from deliverydesk.store.restore import Restored
 
 
 class Workspace:
@@ -266,3 +272,66 @@ class Workspace:
 
     def import_offer(self, path: Path) -> Result[int]:
         return offer_file.import_offer(self._ctx, path)
+
+    # -- backups and restore -----------------------------------------------------------------
+    def backup_list(self) -> list[backups.BackupInfo]:
+        return backups.list_backups(self.folder)
+
+    def back_up(self, label: str = backups.MANUAL) -> backups.BackupInfo:
+        return backups.back_up(self._ctx, label)
+
+    def restore_backup(self, source: Path) -> Result[Restored]:
+        """Replace the practice with the backup `source`, then reopen on it. The value
+        names where the data as it was is kept: restoring that undoes this.
+
+        DatabaseError (with a message for the person) leaves the practice as it was and
+        open. A restored file that then fails to open is put back the same way.
+        """
+        folder, clock = self.folder, self._ctx.clock
+        self._ctx.close()
+        try:
+            restored = backups.restore_backup(folder, source)
+        except BaseException:
+            self._ctx = open_workspace(folder, clock)
+            raise
+        try:
+            self._ctx = open_workspace(folder, clock)
+        except DatabaseError as error:
+            if restored.kept is None:
+                raise
+            backups.restore_backup(folder, restored.kept)
+            self._ctx = open_workspace(folder, clock)
+            raise DatabaseError(
+                f"The backup could not be opened ({error}); your data is as it was."
+            ) from error
+        return Result(restored, Changes.all())
+
+    # -- owning the data: files in and out, the trash ----------------------------------------
+    def export_practice(self, path: Path) -> practice_file.PracticeFileSummary:
+        return practice_file.export_practice(self._ctx, path)
+
+    def import_practice(self, path: Path) -> Result[practice_file.PracticeFileSummary]:
+        return practice_file.import_practice(self._ctx, path)
+
+    def preview_clients_csv(self, path: Path, encoding: str = "utf-8") -> client_csv.CsvPreview:
+        return client_csv.preview_clients(self._ctx, path, encoding)
+
+    def import_clients_csv(
+        self, path: Path, encoding: str = "utf-8"
+    ) -> Result[client_csv.CsvImport]:
+        return client_csv.import_clients(self._ctx, path, encoding)
+
+    def export_clients_csv(self, path: Path, *, spreadsheet: bool = False) -> int:
+        return client_csv.export_clients(self._ctx, path, spreadsheet=spreadsheet)
+
+    def archive_client(self, client_id: int) -> Result[int]:
+        return trash.archive_client(self._ctx, client_id)
+
+    def restore_from_trash(self, client_id: int) -> Result[int]:
+        return trash.restore_from_trash(self._ctx, client_id)
+
+    def trashed_clients(self) -> list[trash.TrashedClient]:
+        return trash.trashed_clients(self._ctx)
+
+    def empty_trash(self) -> Result[int]:
+        return trash.empty_trash(self._ctx)
