@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from deliverydesk import __version__, cli_clients, cli_offers
+from deliverydesk import __version__, cli_clients, cli_data, cli_offers
 from deliverydesk.paths import data_dir
 
 
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cli_clients.add_commands(commands, data)
     cli_offers.add_parser(commands, data)
+    cli_data.add_commands(commands, data)
     return parser
 
 
@@ -72,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": commands.check,
         **cli_clients.HANDLERS,
         "offer": cli_offers.offer,
+        **cli_data.HANDLERS,
     }[command]
     try:
         folder = data_dir(args.data_dir)
