@@ -196,3 +196,37 @@ def test_a_file_from_an_older_schema_is_upgraded_on_the_way_in(
     assert empty.check().ok
     assert tables(empty.path)["client"] == tables(demo.path)["client"]
     assert len(tables(empty.path)["journey_step"]) == len(tables(demo.path)["journey_step"])
+
+
+def test_a_practice_file_can_replace_the_open_practice_and_that_can_be_undone(
+    demo: Context, tmp_path: Path
+) -> None:
+    path, _document = exported(demo, tmp_path)
+    ws = Workspace(demo)
+    from deliverydesk.services.clients import ClientInput
+
+    ws.add_client(ClientInput("Added After Export"))
+    before = tables(ws.path)
+
+    replaced = ws.replace_practice(path)
+
+    assert replaced.changes.everything
+    names = [row.name for row in ws.client_rows()]
+    assert "Added After Export" not in names and len(set(names)) == 25
+    assert not [p for p in ws.folder.iterdir() if p.name.startswith(".import-")]
+    kept = replaced.value.kept
+    assert kept is not None
+    ws.restore_backup(kept)
+    assert tables(ws.path) == before
+    ws.close()
+
+
+def test_a_bad_file_never_replaces_the_open_practice(demo: Context, tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "deliverydesk-practice"}', "utf-8")
+    ws = Workspace(demo)
+    before = tables(ws.path)
+    with pytest.raises(InvalidInput):
+        ws.replace_practice(path)
+    assert tables(ws.path) == before
+    assert not (ws.folder / "backups").exists()

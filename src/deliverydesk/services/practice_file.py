@@ -21,9 +21,10 @@ from tempfile import TemporaryDirectory
 from typing import Any
 
 from deliverydesk import __version__
+from deliverydesk.model.clock import Clock
 from deliverydesk.progress import Tracker
 from deliverydesk.services.changes import Changes, Result
-from deliverydesk.services.context import Context
+from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.offer_file import write_atomically
 from deliverydesk.store import migrate
@@ -208,6 +209,17 @@ def import_practice(
             raise InvalidInput(str(error)) from error
     tracker.report(100, 100)
     return Result(PracticeFileSummary(path, document["schema"], rows), Changes.all())
+
+
+def build_database(path: Path, folder: Path, clock: Clock) -> Path:
+    """A new database in the empty `folder` holding the practice file at `path`: what
+    Workspace.replace_practice restores in place of the open practice."""
+    ctx = open_workspace(folder, clock)
+    try:
+        import_practice(ctx, path)
+    finally:
+        ctx.close()  # folds the log in: one self-contained file
+    return ctx.path
 
 
 def _refuse_unless_empty(ctx: Context) -> None:

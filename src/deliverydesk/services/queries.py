@@ -21,9 +21,10 @@ _LIST_ORDER = (
 )
 # A client not enrolled yet is listed too (every_client).
 _CLIENT_LIST = text(board_sql("NOT client.archived", every_client=True, order_by=_LIST_ORDER))
-_CLIENTS = text(board_sql("client.id IN :ids", every_client=True, order_by=_LIST_ORDER)).bindparams(
-    bindparam("ids", expanding=True)
-)
+# An archived client (in the trash) has no row: a refresh by id takes theirs away.
+_CLIENTS = text(
+    board_sql("client.id IN :ids AND NOT client.archived", every_client=True, order_by=_LIST_ORDER)
+).bindparams(bindparam("ids", expanding=True))
 # Boards read unsorted: each column sorts itself, and sorting here cost 26 ms at XL.
 _BOARD = text(board_sql(_ACTIVE))
 _OFFER_BOARD = text(board_sql(f"{_ACTIVE} AND journey.offer_id = :offer"))
@@ -49,7 +50,8 @@ def rows_for_journeys(ctx: Context, journey_ids: Iterable[int]) -> list[JourneyR
 
 
 def rows_for_clients(ctx: Context, client_ids: Iterable[int]) -> list[JourneyRow]:
-    """Fresh client-list rows for these clients (each listed journey, or one row without)."""
+    """Fresh client-list rows for these clients (each listed journey, or one row without;
+    none for a client in the trash)."""
     ids = list(client_ids)
     return _rows(ctx, _CLIENTS, {"ids": ids}) if ids else []
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 from deliverydesk.model.clock import Clock, SystemClock
 from deliverydesk.model.fit import RightFit
@@ -38,6 +39,7 @@ from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import DatabaseError
 from deliverydesk.services.rows import JourneyRow, OfferSummary
+from deliverydesk.store.database import open_database
 from deliverydesk.store.integrity import IntegrityReport
 from deliverydesk.store.restore import Restored
 
@@ -285,22 +287,23 @@ class Workspace:
         names where the data as it was is kept: restoring that undoes this.
 
         DatabaseError (with a message for the person) leaves the practice as it was and
-        open. A restored file that then fails to open is put back the same way.
+        open. A restored file that then fails to open is put back the same way. The
+        context keeps its identity: whoever holds it reads the restored practice.
         """
-        folder, clock = self.folder, self._ctx.clock
+        folder = self.folder
         self._ctx.close()
         try:
             restored = backups.restore_backup(folder, source)
         except BaseException:
-            self._ctx = open_workspace(folder, clock)
+            self._ctx.db = open_database(folder)
             raise
         try:
-            self._ctx = open_workspace(folder, clock)
+            self._ctx.db = open_database(folder)
         except DatabaseError as error:
             if restored.kept is None:
                 raise
             backups.restore_backup(folder, restored.kept)
-            self._ctx = open_workspace(folder, clock)
+            self._ctx.db = open_database(folder)
             raise DatabaseError(
                 f"The backup could not be opened ({error}); your data is as it was."
             ) from error
@@ -312,6 +315,14 @@ class Workspace:
 
     def import_practice(self, path: Path) -> Result[practice_file.PracticeFileSummary]:
         return practice_file.import_practice(self._ctx, path)
+
+    def replace_practice(self, path: Path) -> Result[Restored]:
+        """Put the practice in the file at `path` in place of the open one, which is kept
+        as a backup (the value's `kept`: restoring it undoes this). A file that cannot be
+        used raises InvalidInput and changes nothing."""
+        with TemporaryDirectory(prefix=".import-", dir=self.folder) as scratch:
+            built = practice_file.build_database(path, Path(scratch), self._ctx.clock)
+            return self.restore_backup(built)
 
     def preview_clients_csv(self, path: Path, encoding: str = "utf-8") -> client_csv.CsvPreview:
         return client_csv.preview_clients(self._ctx, path, encoding)

@@ -167,13 +167,16 @@ class MainWindow(QMainWindow):
         self.clients.client_page.back_requested.connect(self._back_from_client)
         self.board.attach(workspace)
         self.refresh_title()
+        from deliverydesk.ui.data_menu import DataActions  # import, export, backups
+
+        self.data = DataActions(self, workspace, self.events, self.undo_stack)
 
     @property
     def ready(self) -> bool:
         return self._ws is not None
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(tr("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(tr("&File"))
         quit_action = QAction(tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)

@@ -31,6 +31,7 @@ from deliverydesk.services.detail import JourneyDetail, StepDetail
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
+from deliverydesk.ui.clients import trash
 from deliverydesk.ui.clients.checklist import ChecklistView
 from deliverydesk.ui.clients.notes_panel import NotesPanel
 from deliverydesk.ui.clients.step_dialogs import ask_date, done_on_dialog, due_date_dialog
@@ -122,7 +123,11 @@ class ClientPage(QWidget):
         health_row.addWidget(self.health_icon, 0, Qt.AlignmentFlag.AlignTop)
         health_row.addWidget(self.health, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        header = QHBoxLayout()
+        header.addWidget(back)
+        header.addStretch(1)
+        header.addWidget(trash.archive_button(self.archive_client))
+        layout.addLayout(header)
         layout.addWidget(self.name)
         layout.addWidget(self.subtitle)
         layout.addLayout(health_row)
@@ -389,6 +394,14 @@ class ClientPage(QWidget):
         command = AddNoteCommand(self._ws, self._events, self.journey_id, note)
         if self._push(command, tr("The note was not added")):
             self.notes_panel.clear_editor()
+
+    def archive_client(self) -> None:
+        """Put this client in the Trash (undoable), then return to the list."""
+        detail = self.detail
+        if detail is not None and trash.archive_client(
+            self, self._ws, self._events, self.undo_stack, detail.client_id, detail.client_name
+        ):
+            self.back_requested.emit()
 
     def _push(self, command: ServiceCommand, title: str) -> bool:
         """Do it through the undo stack; when the service refuses, say why and show the

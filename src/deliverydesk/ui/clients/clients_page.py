@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from deliverydesk.ui.clients.client_list_model import (
 )
 from deliverydesk.ui.clients.client_page import ClientPage
 from deliverydesk.ui.clients.progress_delegate import ProgressDelegate
+from deliverydesk.ui.clients.trash import TrashView
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
@@ -80,6 +82,10 @@ class ClientsPage(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.count)
+        trash_button = QPushButton(tr("Trash"))
+        trash_button.setToolTip(tr("Archived clients: restore them, or empty the trash"))
+        trash_button.clicked.connect(self.show_trash)
+        top.addWidget(trash_button)
         layout.addLayout(top)
         layout.addWidget(self.search)
         layout.addWidget(self.list_stack, 1)
@@ -87,6 +93,9 @@ class ClientsPage(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(list_view)
         self.pages.addWidget(self.client_page)
+        self.trash = TrashView(workspace, events, undo_stack)
+        self.trash.back_requested.connect(self.show_list)
+        self.pages.addWidget(self.trash)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
@@ -204,6 +213,10 @@ class ClientsPage(QWidget):
         self.client_page.show_journey(journey_id)
         self.pages.setCurrentIndex(CLIENT)
         self.client_page.setFocus()
+
+    def show_trash(self) -> None:
+        self.pages.setCurrentWidget(self.trash)
+        self.trash.table.setFocus()
 
     def show_list(self) -> None:
         self.pages.setCurrentIndex(LIST)
