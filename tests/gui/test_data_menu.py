@@ -15,6 +15,8 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 
+LONG = 30_000
+
 
 @pytest.fixture
 def window(demo_ws: Workspace, events: AppEvents, qtbot: QtBot) -> MainWindow:
@@ -41,15 +43,18 @@ def test_the_file_menu_offers_the_data_actions_before_quit(window: MainWindow) -
 
 
 def test_exports_write_where_the_person_chose(
-    monkeypatch: pytest.MonkeyPatch, window: MainWindow, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, window: MainWindow, tmp_path: Path, qtbot: QtBot
 ) -> None:
     chosen = tmp_path / "chosen.json"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(chosen), "Practice files")
     )
     window.data.export_practice_action.trigger()
+    qtbot.waitUntil(
+        lambda: "Saved the practice (25 clients)" in window.statusBar().currentMessage(),
+        timeout=LONG,
+    )
     assert json.loads(chosen.read_text("utf-8"))["format"] == "deliverydesk-practice"
-    assert "Saved the practice (25 clients)" in window.statusBar().currentMessage()
 
     sheet = tmp_path / "clients.csv"
     window.data.export_clients(sheet, spreadsheet=True)
@@ -64,12 +69,16 @@ def test_a_cancelled_file_dialog_does_nothing(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: ("", ""))
     window.data.export_clients_action.trigger()
     window.data.import_clients_action.trigger()
-    assert not window.data.import_practice()
+    assert window.data.import_practice() is None
     assert window.statusBar().currentMessage() == ""
 
 
 def test_importing_a_practice_replaces_the_open_one_and_clears_undo(
-    monkeypatch: pytest.MonkeyPatch, window: MainWindow, demo_ws: Workspace, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch,
+    window: MainWindow,
+    demo_ws: Workspace,
+    tmp_path: Path,
+    qtbot: QtBot,
 ) -> None:
     exported = tmp_path / "practice.json"
     demo_ws.export_practice(exported)
@@ -77,23 +86,37 @@ def test_importing_a_practice_replaces_the_open_one_and_clears_undo(
     window.undo_stack.push(QUndoCommand("an edit"))
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
 
-    assert window.data.import_practice(exported)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, m, *_a: said.append(m))
+    job = window.data.import_practice(exported)
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=LONG):
+        pass
 
+    assert said == []
     assert "Only Here Before" not in {r.name for r in demo_ws.client_rows()}
     assert window.undo_stack.count() == 0
     assert window.windowTitle() == "Northlight Practice — DeliveryDesk"
     assert any(b.label == "before-restore" for b in demo_ws.backup_list())
+    assert not [p for p in demo_ws.folder.iterdir() if p.name.startswith(".import-")]
 
 
 def test_a_practice_file_that_cannot_be_used_is_explained(
-    monkeypatch: pytest.MonkeyPatch, window: MainWindow, demo_ws: Workspace, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch,
+    window: MainWindow,
+    demo_ws: Workspace,
+    tmp_path: Path,
+    qtbot: QtBot,
 ) -> None:
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, *_a: said.append(title))
     bad = tmp_path / "bad.json"
     bad.write_text("[]", "utf-8")
     before = {r.name for r in demo_ws.client_rows()}
-    assert not window.data.import_practice(bad, confirmed=True)
+    job = window.data.import_practice(bad, confirmed=True)
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=LONG):
+        pass
     assert said == ["The practice was not imported"]
     assert {r.name for r in demo_ws.client_rows()} == before
 

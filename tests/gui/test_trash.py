@@ -88,6 +88,7 @@ def test_a_client_still_on_a_journey_is_not_archived_and_told_why(
 
 
 def test_restore_from_the_trash_and_empty_it_when_asked(
+    qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
     clients: ClientsPage,
     demo_ws: Workspace,
@@ -115,7 +116,10 @@ def test_restore_from_the_trash_and_empty_it_when_asked(
     assert len(trash.model.clients) == 1  # asked, and the answer was no
 
     monkeypatch.setattr(TrashView, "confirm_empty", lambda _self, _count: True)
-    trash.empty_button.click()
+    job = trash.empty_trash()
+    assert job is not None and not trash.empty_button.isEnabled()
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
     assert trash.model.clients == []
     assert trash.list_stack.currentWidget() is trash.empty
     assert "Deleted 1 client for good" in trash.status.text()

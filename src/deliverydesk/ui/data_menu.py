@@ -11,18 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from deliverydesk.services import practice_file
 from deliverydesk.services.client_csv import CsvImport
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.auto_backup import AutoBackup
 from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.jobs import JobRunner
+from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.text import literal_rich_text, tr
 
 if TYPE_CHECKING:
@@ -166,41 +168,59 @@ class DataActions(QObject):
         self._say(tr("Saved {n} clients to {path}").format(n=count, path=path))
 
     # -- the whole practice ------------------------------------------------------------------
-    def export_practice(self, path: Path | None = None) -> None:
+    def export_practice(self, path: Path | None = None) -> Job | None:
+        """Write the practice as a job (seconds at thousands of clients); the Job, or None."""
         stem = f"{self._practice_name()} {date.today().isoformat()}.json"
         path = path or self._save_path(
             tr("Export practice"), stem, tr("Practice files (*.json);;All files (*)")
         )
         if path is None:
-            return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            summary = self._ws.export_practice(path)
-        except PROBLEMS as error:
-            QGuiApplication.restoreOverrideCursor()
-            self._warn(tr("The practice was not exported"), error)
-            return
-        QGuiApplication.restoreOverrideCursor()
-        self._say(
-            tr("Saved the practice ({n} clients) to {path}").format(n=summary.clients, path=path)
+            return None
+        chosen = path
+        job = self.jobs.submit(lambda ctx, _tracker: practice_file.export_practice(ctx, chosen))
+        job.succeeded.connect(
+            lambda summary: self._say(
+                tr("Saved the practice ({n} clients) to {path}").format(
+                    n=summary.clients, path=chosen
+                )
+            )
         )
+        job.failed.connect(lambda error: self._warn(tr("The practice was not exported"), error))
+        self._say(tr("Exporting the practice…"))
+        return job
 
-    def import_practice(self, path: Path | None = None, *, confirmed: bool = False) -> bool:
+    def import_practice(self, path: Path | None = None, *, confirmed: bool = False) -> Job | None:
+        """Replace the open practice with a practice file's. The file is loaded into a new
+        database by a job; only the swap itself, about a second, holds the window."""
         path = path or self._open_path(
             tr("Import practice"), tr("Practice files (*.json);;All files (*)")
         )
         if path is None:
-            return False
+            return None
         if not confirmed and not self._confirm_replace(path):
-            return False
+            return None
+        scratch = TemporaryDirectory(prefix=".import-", dir=self._ws.folder)
+        folder, chosen = Path(scratch.name), path
+        job = self.jobs.submit(
+            lambda ctx, _tracker: practice_file.build_database(chosen, folder, ctx.clock)
+        )
+        job.succeeded.connect(lambda built: self._swap_in(built, chosen))
+        job.failed.connect(lambda error: self._warn(tr("The practice was not imported"), error))
+        # A lambda holds the folder: a bound method would be connected weakly, and the
+        # folder could vanish (garbage collected) before the swap reads it.
+        job.finished.connect(lambda: scratch.cleanup())
+        self._say(tr("Reading {file}…").format(file=path.name))
+        return job
+
+    def _swap_in(self, built: Path, path: Path) -> None:
         self.jobs.wait()  # an automatic backup reads the file about to be replaced
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = self._ws.replace_practice(path)
+            result = self._ws.restore_backup(built)
         except PROBLEMS as error:
             QGuiApplication.restoreOverrideCursor()
             self._warn(tr("The practice was not imported"), error)
-            return False
+            return
         QGuiApplication.restoreOverrideCursor()
         self._replaced()
         self._events.changed.emit(result.changes.from_source(self))
@@ -209,7 +229,6 @@ class DataActions(QObject):
                 file=path.name
             )
         )
-        return True
 
     def _confirm_replace(self, path: Path) -> bool:
         answer = QMessageBox.question(

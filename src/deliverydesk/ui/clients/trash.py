@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QShowEvent, QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.changes import Changes
-from deliverydesk.services.errors import DatabaseError
+from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.trash import TrashedClient
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
+from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
 from deliverydesk.ui.undo_commands import ServiceCommand
@@ -145,11 +145,14 @@ class TrashView(QWidget):
         events: AppEvents,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
+        jobs: JobRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self._ws = workspace
         self._events = events
         self._undo_stack = undo_stack
+        self._jobs = jobs or JobRunner.for_workspace(workspace, self)
+        self.job: Job | None = None
         self._stale = True
 
         back = QToolButton()
@@ -229,7 +232,7 @@ class TrashView(QWidget):
 
     def _update_buttons(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)
-        self.empty_button.setEnabled(bool(self.model.clients))
+        self.empty_button.setEnabled(bool(self.model.clients) and self.job is None)
 
     def restore_selected(self) -> None:
         client = self.selected()
@@ -260,24 +263,32 @@ class TrashView(QWidget):
         box.exec()
         return box.clickedButton() is delete
 
-    def empty_trash(self) -> None:
+    def empty_trash(self) -> Job | None:
+        """After the person confirms, a job backs up and deletes the trashed clients."""
         count = len(self.model.clients)
-        if not count:
-            return
-        if not self.confirm_empty(count):
-            return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = self._ws.empty_trash()
-        except DatabaseError as error:
-            QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(
-                self, tr("The trash was not emptied"), literal_rich_text([str(error)])
-            )
-            return
-        QGuiApplication.restoreOverrideCursor()
+        if not count or self.job is not None or not self.confirm_empty(count):
+            return None
+        from deliverydesk.services import trash
+
+        self.job = self._jobs.submit(lambda ctx, _tracker: trash.empty_trash(ctx))
+        self.job.succeeded.connect(self._emptied)
+        self.job.failed.connect(self._not_emptied)
+        self.job.finished.connect(self._job_finished)
+        self.status.setText(tr("Backing up, then emptying the trash…"))
+        self._update_buttons()
+        return self.job
+
+    def _emptied(self, result: Result[int]) -> None:
         self._events.changed.emit(result.changes.from_source(self))
         self.reload()
         self.status.setText(
             tr("Deleted {clients} for good.").format(clients=text.clients(result.value))
         )
+
+    def _not_emptied(self, error: Exception) -> None:
+        self.status.setText("")
+        QMessageBox.warning(self, tr("The trash was not emptied"), literal_rich_text([str(error)]))
+
+    def _job_finished(self) -> None:
+        self.job = None
+        self._update_buttons()
