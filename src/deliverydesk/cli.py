@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
-from deliverydesk import __version__, cli_calendar, cli_clients, cli_offers, cli_reports
+from deliverydesk import __version__, cli_calendar, cli_clients, cli_data, cli_offers, cli_reports
 from deliverydesk.paths import data_dir
 
 
@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_offers.add_parser(commands, data)
     cli_calendar.add_commands(commands, data)
     cli_reports.add_commands(commands, data)
+    cli_data.add_commands(commands, data)
     return parser
 
 
@@ -102,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "offer": cli_offers.offer,
         **cli_calendar.HANDLERS,
         **cli_reports.HANDLERS,
+        **cli_data.HANDLERS,
     }[command]
     try:
         folder = data_dir(args.data_dir)

@@ -98,6 +98,8 @@ ACTIVITY_WORDS = {
     ActivityKind.STEPS_SHIFTED: N_("Moved the {steps} later steps of '{phase}' along with it"),
     ActivityKind.NUDGE_SENT: N_("Nudged the client about '{step}'"),
     ActivityKind.INTAKE_RECEIVED: N_("Received the intake form ({answers} answers)"),
+    ActivityKind.CLIENT_ARCHIVED: N_("Archived the client"),
+    ActivityKind.CLIENT_RESTORED: N_("Brought the client back from the trash"),
 }
 
 

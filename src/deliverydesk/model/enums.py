@@ -114,3 +114,5 @@ class ActivityKind(StrEnum):
     STEPS_SHIFTED = "steps_shifted"  # a step rescheduled took the later steps of its phase along
     NUDGE_SENT = "nudge_sent"  # a reminder or update drafted for the client: the last contact
     INTAKE_RECEIVED = "intake_received"  # the client's filled intake form imported
+    CLIENT_ARCHIVED = "client_archived"  # put in the trash (with their ended journeys)
+    CLIENT_RESTORED = "client_restored"  # taken back out of the trash

@@ -21,7 +21,7 @@ _LIST_ORDER = (
 )
 # A client not enrolled yet is listed too (every_client).
 _CLIENT_LIST = text(board_sql("NOT client.archived", every_client=True, order_by=_LIST_ORDER))
-# A client taken back (the undo of adding them) is archived: their row goes.
+# An archived client (in the trash) has no row: a refresh by id takes theirs away.
 _CLIENTS = text(
     board_sql("client.id IN :ids AND NOT client.archived", every_client=True, order_by=_LIST_ORDER)
 ).bindparams(bindparam("ids", expanding=True))
@@ -50,7 +50,8 @@ def rows_for_journeys(ctx: Context, journey_ids: Iterable[int]) -> list[JourneyR
 
 
 def rows_for_clients(ctx: Context, client_ids: Iterable[int]) -> list[JourneyRow]:
-    """Fresh client-list rows for these clients (each listed journey, or one row without)."""
+    """Fresh client-list rows for these clients (each listed journey, or one row without;
+    none for a client in the trash)."""
     ids = list(client_ids)
     return _rows(ctx, _CLIENTS, {"ids": ids}) if ids else []
 

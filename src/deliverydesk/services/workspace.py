@@ -11,14 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 from deliverydesk.model.clock import Clock, SystemClock
 from deliverydesk.model.enums import Owner
 from deliverydesk.model.fit import RightFit
 from deliverydesk.model.offer_design import OfferSpec
 from deliverydesk.services import (
+    backups,
     calendar_export,
     capacity,
+    client_csv,
     client_lookup,
     clients,
     detail,
@@ -29,17 +32,22 @@ from deliverydesk.services import (
     offer_file,
     offer_revisions,
     practice,
+    practice_file,
     queries,
     reschedule,
     timeline,
+    trash,
 )
 from deliverydesk.services import offer_design as designs
 from deliverydesk.services import practice_settings as settings
 from deliverydesk.services import today as due_now
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context, open_workspace
+from deliverydesk.services.errors import DatabaseError
 from deliverydesk.services.rows import JourneyRow, OfferSummary
+from deliverydesk.store.database import open_database
 from deliverydesk.store.integrity import IntegrityReport
+from deliverydesk.store.restore import Restored
 from deliverydesk.wording import ENGLISH, Words
 
 
@@ -335,3 +343,75 @@ class Workspace:
         """Every open step of the active journeys to an .ics file (see also the job in
         ui/today/calendar_export.py, which runs it off the window's thread)."""
         return calendar_export.export_calendar(self._ctx, path, words)
+
+    # -- backups and restore -----------------------------------------------------------------
+    def backup_list(self) -> list[backups.BackupInfo]:
+        return backups.list_backups(self.folder)
+
+    def back_up(self, label: str = backups.MANUAL) -> backups.BackupInfo:
+        return backups.back_up(self._ctx, label)
+
+    def restore_backup(self, source: Path) -> Result[Restored]:
+        """Replace the practice with the backup `source`, then reopen on it. The value
+        names where the data as it was is kept: restoring that undoes this.
+
+        DatabaseError (with a message for the person) leaves the practice as it was and
+        open. A restored file that then fails to open is put back the same way. The
+        context keeps its identity: whoever holds it reads the restored practice.
+        """
+        folder = self.folder
+        self._ctx.close()
+        try:
+            restored = backups.restore_backup(folder, source)
+        except BaseException:
+            self._ctx.db = open_database(folder)
+            raise
+        try:
+            self._ctx.db = open_database(folder)
+        except DatabaseError as error:
+            if restored.kept is None:
+                raise
+            backups.restore_backup(folder, restored.kept)
+            self._ctx.db = open_database(folder)
+            raise DatabaseError(
+                f"The backup could not be opened ({error}); your data is as it was."
+            ) from error
+        return Result(restored, Changes.all())
+
+    # -- owning the data: files in and out, the trash ----------------------------------------
+    def export_practice(self, path: Path) -> practice_file.PracticeFileSummary:
+        return practice_file.export_practice(self._ctx, path)
+
+    def import_practice(self, path: Path) -> Result[practice_file.PracticeFileSummary]:
+        return practice_file.import_practice(self._ctx, path)
+
+    def replace_practice(self, path: Path) -> Result[Restored]:
+        """Put the practice in the file at `path` in place of the open one, which is kept
+        as a backup (the value's `kept`: restoring it undoes this). A file that cannot be
+        used raises InvalidInput and changes nothing."""
+        with TemporaryDirectory(prefix=".import-", dir=self.folder) as scratch:
+            built = practice_file.build_database(path, Path(scratch), self._ctx.clock)
+            return self.restore_backup(built)
+
+    def preview_clients_csv(self, path: Path, encoding: str = "utf-8") -> client_csv.CsvPreview:
+        return client_csv.preview_clients(self._ctx, path, encoding)
+
+    def import_clients_csv(
+        self, path: Path, encoding: str = "utf-8"
+    ) -> Result[client_csv.CsvImport]:
+        return client_csv.import_clients(self._ctx, path, encoding)
+
+    def export_clients_csv(self, path: Path, *, spreadsheet: bool = False) -> int:
+        return client_csv.export_clients(self._ctx, path, spreadsheet=spreadsheet)
+
+    def archive_client(self, client_id: int) -> Result[int]:
+        return trash.archive_client(self._ctx, client_id)
+
+    def restore_from_trash(self, client_id: int) -> Result[int]:
+        return trash.restore_from_trash(self._ctx, client_id)
+
+    def trashed_clients(self) -> list[trash.TrashedClient]:
+        return trash.trashed_clients(self._ctx)
+
+    def empty_trash(self) -> Result[int]:
+        return trash.empty_trash(self._ctx)

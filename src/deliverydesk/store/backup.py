@@ -1,49 +1,153 @@
-"""Verified copies of the database, made with SQLite's online backup API."""
+"""Verified copies of the database, made with SQLite's online backup API.
+
+A backup is `<label>-<UTC stamp>.sqlite3` in the backups folder. It is written under a
+temporary name created 0600, copied page by page from the live file (never with file
+APIs: a plain copy of a WAL database misses everything not yet checkpointed), proved sound
+with integrity_check, switched to a self-contained rollback journal, flushed to disk and
+only then renamed: a half-made backup never carries a real name.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from contextlib import closing
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from deliverydesk.store.errors import DatabaseError
 
+SUFFIX = ".sqlite3"
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+_NAME = re.compile(r"^(?P<label>[a-z0-9][a-z0-9-]*?)-(?P<stamp>\d{8}T\d{12}Z)\.sqlite3$")
+# A temporary file this old was left by a backup that was killed, never one in progress.
+STALE_TEMPORARY = timedelta(hours=1)
 
-def verified_backup(source: Path, folder: Path, label: str) -> Path:
+
+def verified_backup(source: Path, folder: Path, label: str, now: datetime | None = None) -> Path:
     """Copy `source` into `folder` as `<label>-<UTC stamp>.sqlite3` and prove the copy sound.
 
-    The copy is written to a temporary name with mode 0600, checked with integrity_check,
-    then renamed into place, so a half-made backup never carries a real name.
+    Raises DatabaseError (nothing left behind) when the source cannot be read whole or the
+    copy fails its integrity check.
     """
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"{label}-{stamp}.sqlite3"
-    temp = target.with_suffix(".tmp")
-    os.close(os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
-    try:
-        try:
-            with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(temp)) as dst:
-                src.backup(dst)
-                verdict = dst.execute("PRAGMA integrity_check").fetchone()[0]
-                dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
-        except sqlite3.DatabaseError as error:  # a damaged page stops the copy or the check
-            raise DatabaseError(f"The backup of {source} failed: {error}", source) from error
-        if verdict != "ok":
-            raise DatabaseError(
-                f"The backup of {source} failed its integrity check: {verdict}", source
-            )
-        with temp.open("rb") as handle:
-            os.fsync(handle.fileno())
-        temp.replace(target)
-        _fsync_folder(folder)  # so the rename itself survives a power cut
-    finally:
-        temp.unlink(missing_ok=True)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(_STAMP)
+    target = folder / f"{label}-{stamp}{SUFFIX}"
+    copy_verified(source, target)
     return target
 
 
-def _fsync_folder(folder: Path) -> None:
+def copy_verified(source: Path, target: Path, *, read_only: bool = False) -> None:
+    """A sound, self-contained, private (0600) copy of the database `source` at `target`.
+
+    `read_only` opens the source without ever writing to it (a file the person picked).
+    """
+    if not source.is_file():
+        raise DatabaseError(f"There is no database file at {source}.", source)
+    temp = target.with_name(f".{target.name}.tmp")
+    try:
+        os.close(os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
+    except OSError as error:
+        raise DatabaseError(
+            f"Cannot write a backup in {target.parent}: {error.strerror or error}.", source
+        ) from error
+    try:
+        _copy(source, temp, read_only)
+        with temp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        temp.replace(target)
+        fsync_folder(target.parent)  # so the rename itself survives a power cut
+    except OSError as error:
+        raise DatabaseError(
+            f"The backup of {source} could not be written: {error.strerror or error}.", source
+        ) from error
+    finally:
+        for leftover in (temp, *_sidecars(temp)):
+            leftover.unlink(missing_ok=True)
+
+
+def _copy(source: Path, temp: Path, read_only: bool) -> None:
+    uri = f"{source.resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
+    try:
+        with (
+            closing(sqlite3.connect(uri, uri=True, timeout=5.0)) as src,
+            closing(sqlite3.connect(temp)) as dst,
+        ):
+            src.backup(dst)
+            verdict = [row[0] for row in dst.execute("PRAGMA integrity_check")]
+            dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+    except sqlite3.DatabaseError as error:  # a damaged page stops the copy or the check
+        raise DatabaseError(f"The backup of {source} failed: {error}", source) from error
+    if verdict != ["ok"]:
+        raise DatabaseError(
+            f"The backup of {source} failed its integrity check: {'; '.join(verdict[:3])}",
+            source,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    path: Path
+    label: str  # "auto", "manual", "before-restore", "before-schema-0004"...
+    taken_at: datetime  # aware, UTC
+    size: int
+
+
+def backup_files(folder: Path) -> list[BackupFile]:
+    """The finished backups in `folder`, newest first (temporary files are not backups)."""
+    found = []
+    try:
+        entries = list(folder.iterdir())
+    except FileNotFoundError:
+        return []
+    for path in entries:
+        match = _NAME.match(path.name)
+        if match is None or not path.is_file():
+            continue
+        try:
+            taken_at = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+            size = path.stat().st_size
+        except (ValueError, OSError):
+            continue
+        found.append(BackupFile(path, match["label"], taken_at, size))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def remove_stale_temporaries(folder: Path, now: datetime | None = None) -> list[Path]:
+    """Delete what killed backups left behind (`.*.tmp` and their -wal, -shm, -journal)."""
+    limit = (now or datetime.now(UTC)).timestamp() - STALE_TEMPORARY.total_seconds()
+    removed = []
+    try:
+        entries = list(folder.iterdir())
+    except FileNotFoundError:
+        return []
+    for path in entries:
+        name = path.name
+        if not any(name.endswith(end) for end in (".tmp", ".tmp-wal", ".tmp-shm", ".tmp-journal")):
+            continue
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
+def read_backup(path: Path, sql: str) -> list[tuple[object, ...]]:
+    """Rows of `sql` read from a backup file, which is never written to (not even a -shm)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    with closing(sqlite3.connect(uri, uri=True)) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal")]
+
+
+def fsync_folder(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)

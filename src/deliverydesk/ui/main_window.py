@@ -193,6 +193,9 @@ class MainWindow(QMainWindow):
         self.board.attach(workspace)
         self._attach_settings(workspace)
         self._attach_timeline_and_today(workspace)
+        from deliverydesk.ui.data_menu import DataActions  # import, export, backups
+
+        self.data = DataActions(self, workspace, self.events, self.undo_stack)
         self.refresh_title()
         show_workspace_notices(self.notices, workspace)
 
@@ -247,6 +250,7 @@ class MainWindow(QMainWindow):
         self.enrol_action.triggered.connect(lambda: self.enrol())
         file_menu.addActions([self.new_client_action, self.enrol_action])
         file_menu.addSeparator()
+        file_menu = self.file_menu = self.menuBar().addMenu(tr("&File"))
         quit_action = QAction(tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)

@@ -31,6 +31,7 @@ from deliverydesk.services.detail import JourneyDetail, StepDetail
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
+from deliverydesk.ui.clients import trash
 from deliverydesk.ui.clients.checklist import ChecklistView
 from deliverydesk.ui.clients.client_actions import ClientActions, tool_button
 from deliverydesk.ui.clients.journey_bar import JourneyBar
@@ -131,6 +132,7 @@ class ClientPage(QWidget):
         top_row.addStretch(1)
         top_row.addWidget(self.journey_bar.buttons)
         layout = QVBoxLayout(self)
+        top_row.addWidget(trash.archive_button(self.archive_client))
         self._add_client_actions(top_row)
         layout.addLayout(top_row)
         layout.addWidget(self.name)
@@ -425,6 +427,14 @@ class ClientPage(QWidget):
         command = AddNoteCommand(self._ws, self._events, self.journey_id, note)
         if self._push(command, tr("The note was not added")):
             self.notes_panel.clear_editor()
+
+    def archive_client(self) -> None:
+        """Put this client in the Trash (undoable), then return to the list."""
+        detail = self.detail
+        if detail is not None and trash.archive_client(
+            self, self._ws, self._events, self.undo_stack, detail.client_id, detail.client_name
+        ):
+            self.back_requested.emit()
 
     def _push(self, command: ServiceCommand, title: str) -> bool:
         """Do it through the undo stack; when the service refuses, say why and show the

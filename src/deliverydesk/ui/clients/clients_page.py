@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -36,6 +37,7 @@ from deliverydesk.ui.clients.client_list_model import (
 from deliverydesk.ui.clients.client_page import ClientPage
 from deliverydesk.ui.clients.progress_delegate import ProgressDelegate
 from deliverydesk.ui.clients.status_filter import StatusFilterBox
+from deliverydesk.ui.clients.trash import TrashView
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
@@ -133,6 +135,10 @@ class ClientsPage(QWidget):
             top.addWidget(button)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_row_menu)
+        trash_button = QPushButton(tr("Trash"))
+        trash_button.setToolTip(tr("Archived clients: restore them, or empty the trash"))
+        trash_button.clicked.connect(self.show_trash)
+        top.addWidget(trash_button)
         layout.addLayout(top)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
@@ -145,6 +151,9 @@ class ClientsPage(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(list_view)
         self.pages.addWidget(self.client_page)
+        self.trash = TrashView(workspace, events, undo_stack)
+        self.trash.back_requested.connect(self.show_list)
+        self.pages.addWidget(self.trash)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
@@ -402,6 +411,10 @@ class ClientsPage(QWidget):
             return
         self.pages.setCurrentIndex(LIST)  # the section's top, next time it is shown
         self.leave_requested.emit(origin)
+
+    def show_trash(self) -> None:
+        self.pages.setCurrentWidget(self.trash)
+        self.trash.table.setFocus()
 
     def show_list(self) -> None:
         self._origin = None

@@ -1,0 +1,212 @@
+"""Owning the data from the command line: backup, restore, the practice as JSON, clients
+as CSV. cli.py only hooks these in; the services are imported when a command runs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from deliverydesk.services.client_csv import CsvPreview
+    from deliverydesk.services.context import Context
+
+
+def add_commands(commands: Any, data: argparse.ArgumentParser) -> None:
+    """Add the data commands to the subcommands of the main parser."""
+    commands.add_parser("backup", parents=[data], help="make a verified backup of your data now")
+    restore = commands.add_parser(
+        "restore",
+        parents=[data],
+        help="put a backup in place of your data (the current data is kept as a backup)",
+    )
+    restore.add_argument("file", type=Path, metavar="FILE", help="a backup (.sqlite3)")
+    export = commands.add_parser(
+        "export-json", parents=[data], help="write the whole practice to a JSON file"
+    )
+    export.add_argument("file", type=Path, metavar="FILE")
+    load = commands.add_parser(
+        "import-json", parents=[data], help="load a practice JSON file into an empty data folder"
+    )
+    load.add_argument("file", type=Path, metavar="FILE")
+    clients_in = commands.add_parser(
+        "import-clients",
+        parents=[data],
+        help="add clients from a CSV file (all or nothing; prints a report per row)",
+    )
+    clients_in.add_argument("file", type=Path, metavar="FILE.csv")
+    clients_in.add_argument(
+        "--dry-run", action="store_true", help="check the file and report, import nothing"
+    )
+    clients_in.add_argument(
+        "--encoding", default="utf-8", metavar="E", help="the file's text encoding (default utf-8)"
+    )
+    clients_out = commands.add_parser(
+        "export-clients", parents=[data], help="write your clients to a CSV file"
+    )
+    clients_out.add_argument("file", type=Path, metavar="FILE.csv")
+    clients_out.add_argument(
+        "--spreadsheet",
+        action="store_true",
+        help="safe to open in a spreadsheet: values that could run as formulas get a '",
+    )
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"deliverydesk: {message}", file=sys.stderr)
+    return code
+
+
+def _run(folder: Path, args: argparse.Namespace, action: Callable[[Context], int]) -> int:
+    """Open the workspace, run `action(ctx)`, and turn a problem into a message."""
+    from deliverydesk.model.clock import FixedClock, SystemClock
+    from deliverydesk.services.context import open_workspace
+    from deliverydesk.services.errors import DatabaseError, InvalidInput
+
+    try:
+        ctx = open_workspace(folder, FixedClock(args.today) if args.today else SystemClock())
+    except DatabaseError as error:
+        return _fail(str(error), 2)
+    try:
+        return action(ctx)
+    except InvalidInput as error:
+        return _fail(str(error))
+    except DatabaseError as error:
+        return _fail(str(error), 2)
+    finally:
+        ctx.close()
+
+
+def _size(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, size // 1024)} kB"
+
+
+def backup(folder: Path, args: argparse.Namespace) -> int:
+    def act(ctx: Context) -> int:
+        from deliverydesk.services.backups import back_up
+
+        info = back_up(ctx)
+        clients = "" if info.clients is None else f"{info.clients} clients, "
+        print(f"Backed up ({clients}{_size(info.size)}) to {info.path}")
+        return 0
+
+    return _run(folder, args, act)
+
+
+def restore(folder: Path, args: argparse.Namespace) -> int:
+    """Restore without opening the current data first: it may be the damaged one."""
+    from deliverydesk.model.clock import SystemClock
+    from deliverydesk.services.backups import restore_backup
+    from deliverydesk.services.context import open_workspace
+    from deliverydesk.services.errors import DatabaseError
+
+    source = args.file.expanduser()
+    try:
+        restored = restore_backup(folder, source)
+    except DatabaseError as error:
+        return _fail(str(error), 2)
+    try:
+        open_workspace(folder, SystemClock()).close()  # brought up to date, and proved to open
+    except DatabaseError as error:
+        if restored.kept is not None:
+            restore_backup(folder, restored.kept)
+        return _fail(f"{source} could not be opened ({error}); your data is as it was.", 2)
+    print(f"Restored {source}.")
+    if restored.kept is not None:
+        how = "as it was" if restored.kept_whole else "as it was (it could not be read whole)"
+        print(f"Your data before the restore is kept {how} in {restored.kept}")
+        print(f"To undo: deliverydesk restore {restored.kept}")
+    return 0
+
+
+def export_json(folder: Path, args: argparse.Namespace) -> int:
+    def act(ctx: Context) -> int:
+        from deliverydesk.services.practice_file import export_practice
+
+        summary = export_practice(ctx, args.file.expanduser())
+        print(f"Wrote {summary.clients} clients ({summary.total} records) to {summary.path}")
+        return 0
+
+    return _run(folder, args, act)
+
+
+def import_json(folder: Path, args: argparse.Namespace) -> int:
+    def act(ctx: Context) -> int:
+        from deliverydesk.services.practice_file import import_practice
+
+        summary = import_practice(ctx, args.file.expanduser()).value
+        print(f"Imported {summary.clients} clients ({summary.total} records) into {folder}")
+        return 0
+
+    return _run(folder, args, act)
+
+
+def import_clients(folder: Path, args: argparse.Namespace) -> int:
+    def act(ctx: Context) -> int:
+        from deliverydesk.services.client_csv import import_clients as load
+        from deliverydesk.services.client_csv import preview_clients
+
+        path = args.file.expanduser()
+        preview = preview_clients(ctx, path, args.encoding)
+        print_report(preview)
+        if args.dry_run:
+            print("Dry run: nothing was imported.")
+            return 0 if preview.can_import else 1
+        if preview.errors:
+            print("Nothing was imported: fix the rows with a problem and import the file again.")
+            return 1
+        added = load(ctx, path, args.encoding).value
+        if not added.client_ids:
+            print("Nothing was imported: every client in the file is already here.")
+            return 1
+        count = len(added.client_ids)
+        print(f"Imported {count} client{'s' if count != 1 else ''}.")
+        if added.backup is not None:
+            print(f"Your data before the import is backed up in {added.backup.path}")
+        return 0
+
+    return _run(folder, args, act)
+
+
+def print_report(preview: CsvPreview) -> None:
+    """One line per row that will not simply be added, then the counts."""
+    from deliverydesk.services.client_csv import RowStatus
+
+    for row in preview.rows:
+        if row.status is RowStatus.ERROR:
+            print(f"Row {row.number}: problem: {row.reason}")
+        elif row.status is RowStatus.DUPLICATE:
+            print(f"Row {row.number}: skipped: {row.reason}")
+        elif row.reason:
+            print(f"Row {row.number}: note: {row.reason}")
+    if preview.ignored:
+        print(f"Columns not imported: {', '.join(preview.ignored)}")
+    print(
+        f"{preview.new} new, {preview.duplicates} already here (skipped), "
+        f"{preview.errors} with a problem."
+    )
+
+
+def export_clients(folder: Path, args: argparse.Namespace) -> int:
+    def act(ctx: Context) -> int:
+        from deliverydesk.services.client_csv import export_clients as write
+
+        path = args.file.expanduser()
+        count = write(ctx, path, spreadsheet=args.spreadsheet)
+        kind = "spreadsheet-safe " if args.spreadsheet else ""
+        print(f"Wrote {count} clients to {path} ({kind}CSV)")
+        return 0
+
+    return _run(folder, args, act)
+
+
+HANDLERS = {
+    "backup": backup,
+    "restore": restore,
+    "export-json": export_json,
+    "import-json": import_json,
+    "import-clients": import_clients,
+    "export-clients": export_clients,
+}

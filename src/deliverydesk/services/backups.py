@@ -1,0 +1,128 @@
+"""Backups of the practice: taking them, listing them, thinning them, restoring one.
+
+Every backup is a verified, private copy (store/backup.py) in the data folder's
+`backups/`. They are taken by hand, at start when the last is older than a day, every 30
+minutes while the data changes (the window's timer), and before migrations, imports,
+restores and emptying the trash. After each one the folder is thinned by the retention
+rule (model/retention.py): the newest verified backup is never deleted.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from deliverydesk.model.retention import Dated, Tiers, backups_to_keep
+from deliverydesk.services.context import Context
+from deliverydesk.store import migrate
+from deliverydesk.store.backup import (
+    BackupFile,
+    backup_files,
+    read_backup,
+    remove_stale_temporaries,
+    verified_backup,
+)
+from deliverydesk.store.restore import Restored, restore_database
+from deliverydesk.store.schema import DATABASE_NAME
+
+FOLDER = "backups"
+AUTO = "auto"  # at start, and every 30 minutes while the data changes
+MANUAL = "manual"  # "Back up now", `deliverydesk backup`
+BEFORE_IMPORT = "before-import"
+BEFORE_EMPTY_TRASH = "before-empty-trash"
+BEFORE_RESTORE = "before-restore"  # the data as it was: restoring it undoes a restore
+SET_ASIDE = "set-aside"  # a file that could not be copied, moved aside whole at a restore
+DAILY = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    label: str  # one of the labels above, or "before-schema-NNNN" (before an upgrade)
+    taken_at: datetime  # aware, UTC
+    size: int  # bytes
+    clients: int | None  # current clients in it; None when it cannot be read
+    practice: str | None  # the practice's name in it
+
+
+def backups_folder(data_folder: Path) -> Path:
+    return data_folder / FOLDER
+
+
+def list_backups(data_folder: Path) -> list[BackupInfo]:
+    """Every backup in the data folder, newest first, with what it holds."""
+    return [_info(found) for found in backup_files(backups_folder(data_folder))]
+
+
+def _info(found: BackupFile) -> BackupInfo:
+    clients: int | None = None
+    practice: str | None = None
+    try:
+        (count,) = read_backup(found.path, "SELECT count(*) FROM client WHERE NOT archived")
+        clients = int(str(count[0]))
+        names = read_backup(found.path, "SELECT name FROM practice ORDER BY id LIMIT 1")
+        practice = str(names[0][0]) if names else None
+    except (sqlite3.Error, OSError, ValueError):
+        pass  # a backup of an older schema, or a file set aside as damaged
+    return BackupInfo(found.path, found.label, found.taken_at, found.size, clients, practice)
+
+
+def back_up(ctx: Context, label: str = MANUAL, now: datetime | None = None) -> BackupInfo:
+    """A verified backup of the open practice, then the folder thinned. Raises
+    DatabaseError (worded for the person) when the copy cannot be made or proved sound."""
+    folder = backups_folder(ctx.path.parent)
+    path = verified_backup(ctx.path, folder, label, now)
+    prune(ctx.path.parent, now)
+    return next(_info(b) for b in backup_files(folder) if b.path == path)
+
+
+def last_backup_at(data_folder: Path) -> datetime | None:
+    found = backup_files(backups_folder(data_folder))
+    return found[0].taken_at if found else None
+
+
+def back_up_if_due(
+    ctx: Context, max_age: timedelta = DAILY, now: datetime | None = None
+) -> BackupInfo | None:
+    """A backup when the newest is older than `max_age` (or there is none), else None."""
+    moment = now or datetime.now(UTC)
+    last = last_backup_at(ctx.path.parent)
+    if last is not None and moment - last < max_age:
+        return None
+    return back_up(ctx, AUTO, moment)
+
+
+def prune(data_folder: Path, now: datetime | None = None, tiers: Tiers | None = None) -> list[Path]:
+    """Delete the backups the retention rule lets go, and what killed backups left."""
+    moment = now or datetime.now(UTC)
+    folder = backups_folder(data_folder)
+    found = backup_files(folder)
+    local = moment.astimezone()  # days, weeks and months as the person counts them
+    keep = backups_to_keep(
+        [Dated(b.path, b.taken_at.astimezone(local.tzinfo), b.label != SET_ASIDE) for b in found],
+        local,
+        tiers,
+    )
+    removed = []
+    for backup in found:
+        if backup.path not in keep:
+            backup.path.unlink(missing_ok=True)
+            removed.append(backup.path)
+    return removed + remove_stale_temporaries(folder, moment)
+
+
+def restore_backup(data_folder: Path, source: Path) -> Restored:
+    """Put the backup (or any DeliveryDesk database file) `source` in place of the practice
+    in `data_folder`, keeping the current data as a `before-restore` backup.
+
+    The practice must be closed (Workspace.restore_backup does that). Raises DatabaseError
+    with the practice untouched when `source` cannot be used.
+    """
+    return restore_database(
+        source,
+        data_folder / DATABASE_NAME,
+        backups_folder(data_folder),
+        migrate.known_revisions(),
+    )

@@ -1,0 +1,360 @@
+"""Clients from and to CSV files: a previewed, all-or-nothing import and two exports.
+
+Import reads what spreadsheets write: UTF-8 with or without Excel's byte-order mark, CRLF
+or LF line ends, quoted values holding line breaks, and "," ";" or tab between values
+(whichever the header line uses). Every row is checked by the same rules as a client
+typed in the window; the preview gives each row a status and, for a problem, the
+spreadsheet row number and the reason. Rows naming someone already a client (same
+e-mail, or same name with nothing to tell them apart) are duplicates and skipped. The
+import refuses while any row has a problem, and otherwise adds every new client in one
+transaction, after a backup. A file too large is refused before it is read.
+
+Export: raw (the importer reads it back to the same clients) or for spreadsheets, where a
+value starting with = + - @ tab or CR is prefixed with ' so it is never run as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import select
+
+from deliverydesk.model.entities import Client
+from deliverydesk.services import backups
+from deliverydesk.services.changes import Aspect, Changes, Result
+from deliverydesk.services.client_lookup import fold
+from deliverydesk.services.clients import ClientInput, clean_client
+from deliverydesk.services.context import Context
+from deliverydesk.services.errors import InvalidInput
+from deliverydesk.services.offer_file import write_atomically
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 20_000
+FIELDS = ("name", "company", "email", "phone", "notes")
+HEADERS = ("Name", "Company", "E-mail", "Phone", "Notes")  # what export writes
+# Header words (folded, "_" read as a space) for each field; first/last name are joined.
+_ALIASES = {
+    "name": {"name", "full name", "client", "client name", "contact", "contact name"},
+    "first": {"first name", "firstname", "given name", "first"},
+    "last": {"last name", "lastname", "surname", "family name", "last"},
+    "company": {"company", "company name", "organisation", "organization", "business"},
+    "email": {"email", "e-mail", "email address", "e-mail address", "mail"},
+    "phone": {"phone", "phone number", "telephone", "tel", "mobile"},
+    "notes": {"notes", "note", "comments", "comment"},
+}
+_DELIMITERS = (",", ";", "\t")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class RowStatus(StrEnum):
+    NEW = "new"  # will be added
+    DUPLICATE = "duplicate"  # already a client, or repeats an earlier row: skipped
+    ERROR = "error"  # must be fixed before anything is imported
+
+
+@dataclass(frozen=True, slots=True)
+class CsvRow:
+    number: int  # the row in a spreadsheet: the header is row 1
+    values: ClientInput  # as read (cleaned when the row is sound)
+    status: RowStatus
+    reason: str = ""  # why it is a duplicate or an error; a note for a namesake
+
+
+@dataclass(frozen=True)
+class CsvPreview:
+    rows: tuple[CsvRow, ...]
+    columns: dict[str, str] = field(default_factory=dict)  # header -> field it fills
+    ignored: tuple[str, ...] = ()  # headers not imported
+    delimiter: str = ","
+
+    def count(self, status: RowStatus) -> int:
+        return sum(1 for row in self.rows if row.status is status)
+
+    @property
+    def new(self) -> int:
+        return self.count(RowStatus.NEW)
+
+    @property
+    def duplicates(self) -> int:
+        return self.count(RowStatus.DUPLICATE)
+
+    @property
+    def errors(self) -> int:
+        return self.count(RowStatus.ERROR)
+
+    @property
+    def can_import(self) -> bool:
+        return self.errors == 0 and self.new > 0
+
+    def problems(self) -> list[CsvRow]:
+        return [row for row in self.rows if row.status is RowStatus.ERROR]
+
+
+@dataclass(frozen=True)
+class CsvImport:
+    preview: CsvPreview
+    client_ids: tuple[int, ...]  # the clients added, in file order
+    backup: backups.BackupInfo | None  # taken just before
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def read_csv_file(path: Path) -> bytes:
+    """The file's bytes; refused before reading when it is too large to be a client list."""
+    try:
+        if path.is_dir():
+            raise InvalidInput(f"{path} is a folder, not a CSV file.")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InvalidInput(
+                f"{path.name} is {size / 1_048_576:.0f} MB; a client list can be at most "
+                f"{MAX_FILE_BYTES // 1_048_576} MB. Split it into smaller files."
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no file at {path}.") from None
+    except OSError as error:
+        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}.") from None
+
+
+def parse_clients(data: bytes, encoding: str = "utf-8") -> CsvPreview:
+    """Every row checked on its own (no duplicates yet: see preview_clients)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidInput(f"A client list can be at most {MAX_FILE_BYTES // 1_048_576} MB.")
+    text = _decode(data, encoding)
+    if not text.strip():
+        raise InvalidInput("The file is empty: it needs a header row naming the columns.")
+    delimiter = _delimiter(text)
+    records = _records(text, delimiter)
+    _first, header = next(records, (1, []))
+    if not any(cell.strip() for cell in header):
+        raise InvalidInput("The first row must name the columns (Name, E-mail, Company…).")
+    columns, ignored = _map_header(header)
+    rows: list[CsvRow] = []
+    for number, cells in records:
+        if len(rows) >= MAX_ROWS:
+            raise InvalidInput(
+                f"The file has more than {MAX_ROWS:,} clients; split it into smaller files."
+            )
+        if not any(cell.strip() for cell in cells):
+            continue  # blank lines between or after the rows
+        rows.append(_row(number, cells, columns, len(header)))
+    named = {header[i].strip(): f for f, positions in columns.items() for i in positions}
+    return CsvPreview(tuple(rows), named, tuple(ignored), delimiter)
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding)
+    except LookupError:
+        raise InvalidInput(f"'{encoding}' is not a text encoding DeliveryDesk knows.") from None
+    except UnicodeDecodeError as error:
+        raise InvalidInput(
+            f"The file is not {encoding.upper()} text (at byte {error.start:,}). In your "
+            'spreadsheet, save it as "CSV UTF-8", or name its encoding.'
+        ) from None
+    return text
+
+
+def _delimiter(text: str) -> str:
+    """The separator the header line uses most (outside quotes); a comma if none."""
+    counts = dict.fromkeys(_DELIMITERS, 0)
+    quoted = False
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in "\r\n":
+            break
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """(spreadsheet row number, values) for each record; the header is row 1."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    number = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise InvalidInput(
+                f"Row {number + 1} (line {reader.line_num}) cannot be read: {_csv_words(error)}"
+            ) from None
+        number += 1
+        yield number, cells
+
+
+def _csv_words(error: csv.Error) -> str:
+    text = str(error)
+    if "field larger" in text:
+        return f"a value is longer than {csv.field_size_limit():,} characters."
+    if "end of data" in text or "expected after" in text:
+        return 'its quotes do not pair up (a value starts with " but does not end with one).'
+    return f"{text}."
+
+
+def _map_header(header: Sequence[str]) -> tuple[dict[str, list[int]], list[str]]:
+    columns: dict[str, list[int]] = {}
+    ignored: list[str] = []
+    for position, title in enumerate(header):
+        word = " ".join(fold(title).replace("_", " ").split())
+        found = next((f for f, words in _ALIASES.items() if word in words), None)
+        if found is None or found in columns:
+            if title.strip():
+                ignored.append(title.strip())
+            continue
+        columns[found] = [position]
+    if "name" not in columns and not ({"first", "last"} & set(columns)):
+        raise InvalidInput(
+            "The file needs a column for the client's name: name its first row "
+            "Name (or First name and Last name)."
+        )
+    return columns, ignored
+
+
+def _row(number: int, cells: list[str], columns: dict[str, list[int]], width: int) -> CsvRow:
+    def cell(name: str) -> str:
+        positions = columns.get(name, [])
+        return cells[positions[0]] if positions and positions[0] < len(cells) else ""
+
+    name = cell("name")
+    if "name" not in columns:
+        name = " ".join(part.strip() for part in (cell("first"), cell("last")) if part.strip())
+    values = ClientInput(name, cell("company"), cell("email"), cell("phone"), cell("notes"))
+    if any(c.strip() for c in cells[width:]):
+        reason = f"has {len(cells)} values, but the first row names only {width} columns."
+        return CsvRow(number, values, RowStatus.ERROR, reason)
+    try:
+        return CsvRow(number, clean_client(values), RowStatus.NEW)
+    except InvalidInput as error:
+        return CsvRow(number, values, RowStatus.ERROR, str(error))
+
+
+# -- duplicates, preview and import ------------------------------------------------------------
+
+
+def preview_clients(ctx: Context, path: Path, encoding: str = "utf-8") -> CsvPreview:
+    """The file checked row by row, duplicates marked against the current clients."""
+    parsed = parse_clients(read_csv_file(path), encoding)
+    with ctx.db.engine.connect() as connection:
+        existing = connection.execute(
+            select(Client.name, Client.email).where(Client.archived.is_(False))
+        ).all()
+    return mark_duplicates(parsed, [(name, email) for name, email in existing])
+
+
+def mark_duplicates(parsed: CsvPreview, existing: Sequence[tuple[str, str]]) -> CsvPreview:
+    """Rows whose client is already known (in the practice, or earlier in the file)."""
+    by_email: dict[str, str] = {}
+    by_name: dict[str, list[tuple[str, str]]] = {}  # folded name -> (who, e-mail)
+
+    def remember(name: str, email: str, who: str) -> None:
+        if email:
+            by_email.setdefault(fold(email), who)
+        by_name.setdefault(fold(name), []).append((who, fold(email)))
+
+    for name, email in existing:
+        remember(name, email, f"{name}, already a client")
+    rows = []
+    for row in parsed.rows:
+        if row.status is not RowStatus.NEW:
+            rows.append(row)
+            continue
+        name, email = row.values.name, fold(row.values.email)
+        if email and email in by_email:
+            reason = f"Same e-mail as {by_email[email]}."
+            rows.append(replace(row, status=RowStatus.DUPLICATE, reason=reason))
+            continue
+        namesakes = by_name.get(fold(name), [])
+        alike = next((who for who, other in namesakes if not email or not other), None)
+        if alike is not None:
+            reason = f"Same name as {alike}."
+            rows.append(replace(row, status=RowStatus.DUPLICATE, reason=reason))
+            continue
+        note = "Someone of the same name has another e-mail: added as a new client."
+        note = note if namesakes else ""
+        rows.append(replace(row, reason=note))
+        remember(name, row.values.email, f"row {row.number}")
+    return replace(parsed, rows=tuple(rows))
+
+
+def import_clients(ctx: Context, path: Path, encoding: str = "utf-8") -> Result[CsvImport]:
+    """Add every new client of the file in one transaction, after a backup.
+
+    Raises InvalidInput, changing nothing, while any row has a problem (the message names
+    the first rows and why). A file of nothing but duplicates imports nothing.
+    """
+    parsed = parse_clients(read_csv_file(path), encoding)
+    problems = parsed.problems()
+    if problems:
+        listed = "; ".join(f"row {r.number}: {r.reason}" for r in problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        raise InvalidInput(
+            f"{len(problems)} row{'s' if len(problems) > 1 else ''} of {path.name} "
+            f"cannot be imported, so nothing was: {listed}{more}."
+        )
+    if not parsed.rows:
+        return Result(CsvImport(parsed, (), None), Changes())
+    backup = backups.back_up(ctx, backups.BEFORE_IMPORT)
+    with ctx.transaction() as session:
+        existing = session.execute(
+            select(Client.name, Client.email).where(Client.archived.is_(False))
+        ).all()
+        preview = mark_duplicates(parsed, [(n, e) for n, e in existing])
+        added = [
+            Client(
+                name=row.values.name,
+                company=row.values.company,
+                email=row.values.email,
+                phone=row.values.phone,
+                notes=row.values.notes,
+                right_fit={},
+                created_at=ctx.clock.now(),
+            )
+            for row in preview.rows
+            if row.status is RowStatus.NEW
+        ]
+        session.add_all(added)
+        session.flush()
+        ids = tuple(client.id for client in added)
+    changes = Changes(clients=frozenset(ids), aspects=Aspect.CLIENT) if ids else Changes()
+    return Result(CsvImport(preview, ids, backup), changes)
+
+
+# -- export ------------------------------------------------------------------------------------
+
+
+def export_clients(ctx: Context, path: Path, *, spreadsheet: bool = False) -> int:
+    """Write the current clients to `path`; the number written.
+
+    `spreadsheet` makes the file safe to open in Excel, LibreOffice or Sheets (formula
+    starts quoted, a byte-order mark so accents survive); the raw file round-trips.
+    """
+    with ctx.db.engine.connect() as connection:
+        rows = connection.execute(
+            select(Client.name, Client.company, Client.email, Client.phone, Client.notes)
+            .where(Client.archived.is_(False))
+            .order_by(Client.id)
+        ).all()
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for row in rows:
+        writer.writerow([spreadsheet_safe(v) if spreadsheet else v for v in row])
+    write_atomically(path, out.getvalue().encode("utf-8-sig" if spreadsheet else "utf-8"))
+    return len(rows)
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet shows as text: one that could start a formula gets a ' first."""
+    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value

@@ -1,0 +1,139 @@
+"""Putting a backup in place of the database, keeping the current one aside.
+
+Restore is the one place the database file is replaced, and the one place a stale
+write-ahead log could do harm: a `-wal` left beside the path is replayed by SQLite into
+whatever file next occupies it, corrupting that file. So, in this order:
+
+1. the chosen file is copied (backup API, read-only) to a private temporary file beside
+   the database and proved sound and a DeliveryDesk database this version can open;
+2. the current database is kept as a verified `before-restore` backup (restoring that
+   copy undoes the restore) and checked to be open nowhere else; a current file that
+   cannot be copied (damaged, say) is moved aside whole, with its -wal, instead;
+3. the current -wal and -shm are removed (their content is in the kept copy);
+4. the temporary copy is renamed over the database.
+
+A crash at any point leaves either the old database or the new one at the path, never a
+log that belongs to the other. Every connection of this process must be closed first.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from deliverydesk.store.backup import copy_verified, fsync_folder, verified_backup
+from deliverydesk.store.errors import DatabaseError, DatabaseLocked, DatabaseTooNew
+from deliverydesk.store.schema import looks_like_sqlite
+
+KEPT_LABEL = "before-restore"
+SIDECARS = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    kept: Path | None  # the database as it was before (restore it to undo); None if none
+    kept_whole: bool  # False: the old file could not be copied and was moved aside as it was
+
+
+def restore_database(
+    source: Path, database: Path, backups: Path, known_revisions: set[str]
+) -> Restored:
+    """Replace `database` with a sound copy of `source`; see the module's docstring.
+
+    Raises DatabaseError, with the database untouched, when `source` is not a sound
+    DeliveryDesk database of a known schema, or DatabaseLocked when another program
+    (another DeliveryDesk window) has the database open.
+    """
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    staged = database.with_name(f".{database.name}.restore-{stamp}.tmp")
+    try:
+        copy_verified(source, staged, read_only=True)
+        _check_revision(staged, source, known_revisions)
+        kept, whole = _keep_current(database, backups)
+        for end in SIDECARS:
+            database.with_name(database.name + end).unlink(missing_ok=True)
+        os.chmod(staged, 0o600)
+        staged.replace(database)
+        fsync_folder(database.parent)
+    finally:
+        staged.unlink(missing_ok=True)
+    return Restored(kept, whole)
+
+
+def _check_revision(staged: Path, source: Path, known: set[str]) -> None:
+    with closing(sqlite3.connect(f"{staged.resolve().as_uri()}?mode=ro", uri=True)) as db:
+        has_version = db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+        found = (
+            db.execute("SELECT version_num FROM alembic_version").fetchone()
+            if has_version
+            else None
+        )
+        revision = found[0] if found else None
+    if revision is None:
+        raise DatabaseError(f"{source} is not a DeliveryDesk backup.", source)
+    if revision not in known:
+        raise DatabaseTooNew(
+            f"{source} was written by a newer DeliveryDesk (schema {revision}); "
+            "update DeliveryDesk to restore it. Nothing was changed.",
+            source,
+        )
+
+
+def _keep_current(database: Path, backups: Path) -> tuple[Path | None, bool]:
+    if not database.exists() or database.stat().st_size == 0:
+        return None, True
+    if looks_like_sqlite(database):
+        try:
+            kept = verified_backup(database, backups, KEPT_LABEL)
+        except DatabaseError:
+            pass  # damaged, say: kept as it is, below (a rename needs no room)
+        else:
+            _fold_log(database)  # the kept copy holds it all; now prove no one else is here
+            return kept, True
+    return _move_aside(database, backups), False
+
+
+def _fold_log(database: Path) -> None:
+    """Fold the -wal into the file, proving no other connection has it open.
+
+    Leaving WAL mode needs the only connection to the file; it fails at once (no busy
+    wait) while another program holds one, and then nothing is touched.
+    """
+    try:
+        with closing(sqlite3.connect(database, timeout=0)) as connection:
+            mode = connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise DatabaseLocked(
+                "DeliveryDesk (or another program) has this data open. Close it, then "
+                "restore again; nothing was changed.",
+                database,
+            ) from error
+        return  # unreadable: the backup below fails and the file is moved aside whole
+    except sqlite3.DatabaseError:
+        return
+    if mode != "delete":
+        raise DatabaseLocked(
+            "DeliveryDesk (or another program) has this data open. Close it, then "
+            "restore again; nothing was changed.",
+            database,
+        )
+
+
+def _move_aside(database: Path, backups: Path) -> Path:
+    """Keep a file that cannot be copied exactly as it is, with its log beside it."""
+    backups.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    aside = backups / f"set-aside-{stamp}.sqlite3"
+    for end in ("-wal", "-shm", ""):  # the log first: never leave it beside the new file
+        part = database.with_name(database.name + end)
+        if part.exists():
+            part.replace(aside.with_name(aside.name + end))
+    fsync_folder(backups)
+    return aside

@@ -1,0 +1,265 @@
+"""The File menu's data actions and the automatic backups of an open window.
+
+Import clients…, Export clients…, Export clients for a spreadsheet…, Export practice…,
+Import practice… and Backups…. Importing a practice replaces the one open, which is kept
+as a backup first (Backups… can bring it back). Each handler takes the path for tests;
+without one it asks with a file dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from deliverydesk.services import practice_file
+from deliverydesk.services.client_csv import CsvImport
+from deliverydesk.services.errors import DatabaseError, InvalidInput
+from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.auto_backup import AutoBackup
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.jobs import Job, JobRunner
+from deliverydesk.ui.text import literal_rich_text, tr
+
+if TYPE_CHECKING:
+    from deliverydesk.ui.main_window import MainWindow
+
+START_DELAY_MS = 10_000  # the start's backup waits until the window has settled
+STATUS_MS = 10_000
+PROBLEMS = (InvalidInput, DatabaseError, OSError)
+
+
+def _safe_name(name: str) -> str:
+    """A file name from the practice's name: no path characters, not too long."""
+    kept = "".join(ch for ch in name if ch.isalnum() or ch in " -_").strip()
+    return kept[:60] or "DeliveryDesk"
+
+
+class DataActions(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        workspace: Workspace,
+        events: AppEvents,
+        undo_stack: QUndoStack,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._ws = workspace
+        self._events = events
+        self._undo_stack = undo_stack
+        self.jobs = JobRunner.for_workspace(workspace, self)
+        self.auto_backup = AutoBackup(events, self.jobs, self)
+        self.auto_backup.failed.connect(self._auto_backup_failed)
+        self.actions = self._build_actions()
+        menu = window.file_menu
+        first = menu.actions()[0] if menu.actions() else None
+        for action in self.actions:
+            if action is None:
+                menu.insertSeparator(first)
+            else:
+                menu.insertAction(first, action)
+        menu.insertSeparator(first)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self.start_timer = QTimer(self)
+        self.start_timer.setSingleShot(True)
+        self.start_timer.setInterval(START_DELAY_MS)
+        self.start_timer.timeout.connect(self.auto_backup.start)
+        self.start_timer.start()
+
+    def _build_actions(self) -> list[QAction | None]:
+        def action(label: str, slot: Callable[[], object]) -> QAction:
+            made = QAction(label, self._window)
+            made.triggered.connect(lambda _checked=False: slot())
+            return made
+
+        self.import_clients_action = action(tr("Import clients…"), self.import_clients)
+        self.export_clients_action = action(tr("Export clients…"), self.export_clients)
+        self.export_sheet_action = action(
+            tr("Export clients for a spreadsheet…"),
+            lambda: self.export_clients(spreadsheet=True),
+        )
+        self.export_practice_action = action(tr("Export practice…"), self.export_practice)
+        self.import_practice_action = action(tr("Import practice…"), self.import_practice)
+        self.backups_action = action(tr("Backups…"), self.show_backups)
+        return [
+            self.import_clients_action,
+            self.export_clients_action,
+            self.export_sheet_action,
+            None,
+            self.export_practice_action,
+            self.import_practice_action,
+            None,
+            self.backups_action,
+        ]
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _say(self, message: str) -> None:
+        self._window.statusBar().showMessage(message, STATUS_MS)
+
+    def _warn(self, title: str, error: Exception) -> None:
+        QMessageBox.warning(self._window, title, literal_rich_text([str(error)]))
+
+    def _auto_backup_failed(self, why: str) -> None:
+        self._say(tr("The automatic backup could not be made: {why}").format(why=why))
+
+    def _save_path(self, title: str, name: str, pattern: str) -> Path | None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self._window, title, str(Path.home() / name), pattern
+        )
+        return Path(chosen) if chosen else None
+
+    def _open_path(self, title: str, pattern: str) -> Path | None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self._window, title, str(Path.home()), pattern
+        )
+        return Path(chosen) if chosen else None
+
+    def _practice_name(self) -> str:
+        practice = self._ws.practice()
+        return _safe_name(practice.name if practice else "")
+
+    def _replaced(self) -> None:
+        """The open practice was replaced: old undo steps would act on records it lacks."""
+        self._undo_stack.clear()
+        self._window.refresh_title()
+
+    # -- clients as CSV ----------------------------------------------------------------------
+    def import_clients(self, path: Path | None = None) -> None:
+        from deliverydesk.ui.import_clients_dialog import ImportClientsDialog
+
+        path = path or self._open_path(
+            tr("Import clients"), tr("CSV files (*.csv *.txt);;All files (*)")
+        )
+        if path is None:
+            return
+        self.import_dialog = ImportClientsDialog(
+            self._ws, self._events, self.jobs, path, self._window
+        )
+        self.import_dialog.imported.connect(self._clients_imported)
+        self.import_dialog.open()
+
+    def _clients_imported(self, done: CsvImport) -> None:
+        count = len(done.client_ids)
+        self._say(
+            tr("Imported 1 client.") if count == 1 else tr("Imported {n} clients.").format(n=count)
+        )
+
+    def export_clients(self, path: Path | None = None, *, spreadsheet: bool = False) -> None:
+        stem = f"{self._practice_name()} clients {date.today().isoformat()}.csv"
+        path = path or self._save_path(
+            tr("Export clients"), stem, tr("CSV files (*.csv);;All files (*)")
+        )
+        if path is None:
+            return
+        try:
+            count = self._ws.export_clients_csv(path, spreadsheet=spreadsheet)
+        except PROBLEMS as error:
+            self._warn(tr("The clients were not exported"), error)
+            return
+        self._say(tr("Saved {n} clients to {path}").format(n=count, path=path))
+
+    # -- the whole practice ------------------------------------------------------------------
+    def export_practice(self, path: Path | None = None) -> Job | None:
+        """Write the practice as a job (seconds at thousands of clients); the Job, or None."""
+        stem = f"{self._practice_name()} {date.today().isoformat()}.json"
+        path = path or self._save_path(
+            tr("Export practice"), stem, tr("Practice files (*.json);;All files (*)")
+        )
+        if path is None:
+            return None
+        chosen = path
+        job = self.jobs.submit(lambda ctx, _tracker: practice_file.export_practice(ctx, chosen))
+        job.succeeded.connect(
+            lambda summary: self._say(
+                tr("Saved the practice ({n} clients) to {path}").format(
+                    n=summary.clients, path=chosen
+                )
+            )
+        )
+        job.failed.connect(lambda error: self._warn(tr("The practice was not exported"), error))
+        self._say(tr("Exporting the practice…"))
+        return job
+
+    def import_practice(self, path: Path | None = None, *, confirmed: bool = False) -> Job | None:
+        """Replace the open practice with a practice file's. The file is loaded into a new
+        database by a job; only the swap itself, about a second, holds the window."""
+        path = path or self._open_path(
+            tr("Import practice"), tr("Practice files (*.json);;All files (*)")
+        )
+        if path is None:
+            return None
+        if not confirmed and not self._confirm_replace(path):
+            return None
+        scratch = TemporaryDirectory(prefix=".import-", dir=self._ws.folder)
+        folder, chosen = Path(scratch.name), path
+        job = self.jobs.submit(
+            lambda ctx, _tracker: practice_file.build_database(chosen, folder, ctx.clock)
+        )
+        job.succeeded.connect(lambda built: self._swap_in(built, chosen))
+        job.failed.connect(lambda error: self._warn(tr("The practice was not imported"), error))
+        # A lambda holds the folder: a bound method would be connected weakly, and the
+        # folder could vanish (garbage collected) before the swap reads it.
+        job.finished.connect(lambda: scratch.cleanup())
+        self._say(tr("Reading {file}…").format(file=path.name))
+        return job
+
+    def _swap_in(self, built: Path, path: Path) -> None:
+        self.jobs.wait()  # an automatic backup reads the file about to be replaced
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = self._ws.restore_backup(built)
+        except PROBLEMS as error:
+            QGuiApplication.restoreOverrideCursor()
+            self._warn(tr("The practice was not imported"), error)
+            return
+        QGuiApplication.restoreOverrideCursor()
+        self._replaced()
+        self._events.changed.emit(result.changes.from_source(self))
+        self._say(
+            tr("Imported {file}. Your previous data is kept as a backup (File > Backups…).").format(
+                file=path.name
+            )
+        )
+
+    def _confirm_replace(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self._window,
+            tr("Replace the practice open now?"),
+            literal_rich_text(
+                [
+                    tr("The practice in {file} will replace the one open now.").format(
+                        file=path.name
+                    ),
+                    tr(
+                        "Your current data is kept as a backup first: restoring it from "
+                        "File > Backups… brings it back."
+                    ),
+                ]
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- backups -----------------------------------------------------------------------------
+    def show_backups(self) -> None:
+        from deliverydesk.ui.settings.backups_panel import BackupsDialog
+
+        self.backups_dialog = BackupsDialog(
+            self._ws, self._events, self.jobs, self._window, self._undo_stack
+        )
+        self.backups_dialog.panel.restored.connect(lambda _restored: self._replaced())
+        self.backups_dialog.open()
+
+    def shutdown(self) -> None:
+        """Before quitting: no new backup, and the one running (if any) finishes."""
+        self.start_timer.stop()
+        self.auto_backup.stop()
+        self.jobs.wait()

@@ -1,0 +1,242 @@
+"""File > Import clients…: a CSV file previewed row by row before anything is added.
+
+Each row says what will happen to it: added, skipped (already a client) or a problem,
+with its spreadsheet row number and the reason. Import is offered only when no row has a
+problem; it adds every new client at once, after a backup, through the job runner.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deliverydesk.services import client_csv
+from deliverydesk.services.changes import Result
+from deliverydesk.services.client_csv import CsvImport, CsvPreview, CsvRow, RowStatus
+from deliverydesk.services.errors import DatabaseError, InvalidInput
+from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.icons import icon
+from deliverydesk.ui.jobs import Job, JobRunner
+from deliverydesk.ui.text import tr
+
+ROW, NAME, EMAIL, COMPANY, OUTCOME = range(5)
+Index = QModelIndex | QPersistentModelIndex
+ENCODINGS = (
+    ("utf-8", "UTF-8"),
+    ("cp1252", "Windows (Western European)"),
+    ("latin-1", "ISO 8859-1 (Latin-1)"),
+    ("mac-roman", "Mac OS Roman"),
+)
+_ICONS = {
+    RowStatus.NEW: "step_done",
+    RowStatus.DUPLICATE: "step_open",
+    RowStatus.ERROR: "off_track",
+}
+
+
+def outcome(row: CsvRow) -> str:
+    if row.status is RowStatus.ERROR:
+        return tr("Problem: {reason}").format(reason=row.reason)
+    if row.status is RowStatus.DUPLICATE:
+        return tr("Skipped: {reason}").format(reason=row.reason)
+    return tr("Added. {note}").format(note=row.reason) if row.reason else tr("Added")
+
+
+class CsvRowsModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[CsvRow] = []
+
+    def set_rows(self, rows: list[CsvRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (tr("Row"), tr("Name"), tr("E-mail"), tr("Company"), tr("What happens"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row, column = self.rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            values = row.values
+            # One line per cell: a name with a line break would otherwise double the row.
+            shown = (str(row.number), values.name, values.email, values.company, outcome(row))
+            return (
+                shown[column]
+                if role == Qt.ItemDataRole.ToolTipRole
+                else " ".join(shown[column].split())
+            )
+        if role == Qt.ItemDataRole.DecorationRole and column == OUTCOME:
+            return icon(_ICONS[row.status])
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == ROW:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def summary(preview: CsvPreview) -> str:
+    new, skipped, problems = preview.new, preview.duplicates, preview.errors
+    parts = [
+        tr("1 client will be added.")
+        if new == 1
+        else tr("{n} clients will be added.").format(n=new)
+    ]
+    if skipped:
+        parts.append(
+            tr("1 row names someone already here and will be skipped.")
+            if skipped == 1
+            else tr("{n} rows name someone already here and will be skipped.").format(n=skipped)
+        )
+    if problems:
+        parts.append(
+            (
+                tr("1 row has a problem.")
+                if problems == 1
+                else tr("{n} rows have a problem.").format(n=problems)
+            )
+            + " "
+            + tr("Nothing is imported until every row can be: fix the file and open it again.")
+        )
+    if preview.ignored:
+        parts.append(
+            tr("Columns not imported: {columns}.").format(columns=", ".join(preview.ignored))
+        )
+    return " ".join(parts)
+
+
+class ImportClientsDialog(QDialog):
+    """Accepted once the clients are in. Signals: imported(CsvImport)."""
+
+    imported = Signal(object)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        events: AppEvents,
+        jobs: JobRunner,
+        path: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ws = workspace
+        self._events = events
+        self._jobs = jobs
+        self.path = path
+        self.preview: CsvPreview | None = None
+        self.job: Job | None = None
+        self.setWindowTitle(tr("Import clients from {file}").format(file=path.name))
+
+        self.encoding = QComboBox()
+        for code, label in ENCODINGS:
+            self.encoding.addItem(label, code)
+        self.encoding.setAccessibleName(tr("Text encoding of the file"))
+        self.encoding.currentIndexChanged.connect(lambda _i: self.load())
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(tr("What the import will do"))
+        self.attention = QCheckBox(tr("Show only rows that are not added"))
+        self.attention.toggled.connect(lambda _on: self._show_rows())
+        self.model = CsvRowsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAccessibleName(tr("Rows of the file"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(OUTCOME, QHeaderView.ResizeMode.Stretch)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button: QPushButton = self.buttons.addButton(
+            tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.accepted.connect(self.start_import)
+        self.buttons.rejected.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Text encoding:")))
+        top.addWidget(self.encoding)
+        top.addStretch(1)
+        top.addWidget(self.attention)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        em = self.fontMetrics().height()
+        self.resize(em * 48, em * 30)
+        self.load()
+
+    def load(self) -> None:
+        """Read the file again (with the chosen encoding) and show what would happen."""
+        try:
+            self.preview = self._ws.preview_clients_csv(self.path, self.encoding.currentData())
+        except (InvalidInput, DatabaseError) as error:
+            self.preview = None
+            self.summary.setText(str(error))
+        else:
+            self.summary.setText(summary(self.preview))
+            self.attention.setChecked(self.preview.errors > 0)
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        rows = list(self.preview.rows) if self.preview else []
+        if self.attention.isChecked():
+            rows = [r for r in rows if r.status is not RowStatus.NEW or r.reason]
+        self.model.set_rows(rows)
+        self.import_button.setEnabled(
+            self.job is None and self.preview is not None and self.preview.can_import
+        )
+
+    def start_import(self) -> None:
+        if self.job is not None or self.preview is None or not self.preview.can_import:
+            return
+        path, encoding = self.path, self.encoding.currentData()
+        self.job = self._jobs.submit(
+            lambda ctx, _tracker: client_csv.import_clients(ctx, path, encoding)
+        )
+        self.job.succeeded.connect(self._imported)
+        self.job.failed.connect(self._failed)
+        self.summary.setText(tr("Importing…"))
+        self._show_rows()
+
+    def _imported(self, result: Result[CsvImport]) -> None:
+        self.job = None
+        self._events.changed.emit(result.changes.from_source(self))
+        self.imported.emit(result.value)
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.job = None
+        self.load()
+        self.summary.setText(str(error))

@@ -1,0 +1,329 @@
+"""Settings > Backups: the backups kept, "Back up now", "Restore…" and "Open folder".
+
+A restore replaces the open practice with the chosen backup. The practice as it was is
+kept as a backup first, and "Undo restore" puts it back. The window's undo history is
+cleared by a restore: its steps refer to records of the practice that was replaced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deliverydesk.services.backups import BackupInfo, Restored, backups_folder
+from deliverydesk.services.errors import DatabaseError, InvalidInput
+from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui import text
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.jobs import Job, JobRunner
+from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.typography import make_heading
+
+TAKEN, KIND, CLIENTS, SIZE = range(4)
+Index = QModelIndex | QPersistentModelIndex
+
+
+def kind_label(label: str) -> str:
+    """Why a backup was made, in words."""
+    if label.startswith("before-schema-"):
+        return tr("Before an upgrade")
+    return {
+        "auto": tr("Automatic"),
+        "manual": tr("Made by you"),
+        "before-import": tr("Before an import"),
+        "before-restore": tr("Before a restore"),
+        "before-empty-trash": tr("Before emptying the trash"),
+        "set-aside": tr("Set aside at a restore (could not be read)"),
+    }.get(label, label)
+
+
+def taken_label(info: BackupInfo) -> str:
+    local = info.taken_at.astimezone()
+    return tr("{day}, {time}").format(
+        day=text.long_date(local.date()),
+        time=QLocale().toString(local.time(), QLocale.FormatType.ShortFormat),
+    )
+
+
+class BackupListModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backups: list[BackupInfo] = []
+
+    def set_backups(self, backups: list[BackupInfo]) -> None:
+        self.beginResetModel()
+        self.backups = backups
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.backups)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (tr("Taken"), tr("Why"), tr("Clients"), tr("Size"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.backups):
+            return None
+        info = self.backups[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == TAKEN:
+                return taken_label(info)
+            if column == KIND:
+                return kind_label(info.label)
+            if column == CLIENTS:
+                return "—" if info.clients is None else QLocale().toString(info.clients)
+            return QLocale().formattedDataSize(info.size)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (CLIENTS, SIZE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(info.path)
+        return None
+
+
+class BackupsPanel(QWidget):
+    """Signals:
+    restored(Restored): the practice was replaced by a backup (or put back by the undo).
+    """
+
+    restored = Signal(object)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        events: AppEvents,
+        jobs: JobRunner,
+        parent: QWidget | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ws = workspace
+        self._events = events
+        self._jobs = jobs
+        self._undo_stack = undo_stack
+        self.job: Job | None = None
+        self.undo_path: Path | None = None
+
+        title = QLabel(tr("Backups"))
+        make_heading(title, 1.3)
+        intro = QLabel(
+            tr(
+                "DeliveryDesk backs up your data every day you use it and every 30 minutes "
+                "while you work, and before imports, restores and emptying the trash. Keep a "
+                "copy of the backups folder on another disk too."
+            )
+        )
+        intro.setWordWrap(True)
+        self.model = BackupListModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName(tr("Backups"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.activated.connect(lambda _index: self.restore_selected())
+
+        self.back_up_button = QPushButton(tr("Back up now"))
+        self.back_up_button.clicked.connect(self.back_up_now)
+        self.restore_button = QPushButton(tr("Restore…"))
+        self.restore_button.setToolTip(tr("Replace your data with the selected backup"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.undo_button = QPushButton(tr("Undo restore"))
+        self.undo_button.setToolTip(tr("Put back your data as it was before the restore"))
+        self.undo_button.clicked.connect(self.undo_restore)
+        self.undo_button.hide()
+        self.folder_button = QPushButton(tr("Open folder"))
+        self.folder_button.clicked.connect(self.open_folder)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(tr("Backup status"))
+
+        buttons = QHBoxLayout()
+        for button in (self.back_up_button, self.restore_button, self.undo_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.folder_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    # -- reading -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.model.set_backups(self._ws.backup_list())
+        self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()  # automatic backups are made while the panel is hidden
+        super().showEvent(event)
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.backups[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+        self.back_up_button.setEnabled(self.job is None)
+
+    # -- backing up --------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        if self.job is not None:
+            return
+        from deliverydesk.services.backups import back_up
+
+        self.job = self._jobs.submit(lambda ctx, _tracker: back_up(ctx))
+        self.job.succeeded.connect(self._backed_up)
+        self.job.failed.connect(self._backup_failed)
+        self.job.finished.connect(self._job_finished)
+        self.status.setText(tr("Backing up…"))
+        self._update_buttons()
+
+    def _backed_up(self, info: BackupInfo) -> None:
+        self.refresh()
+        self.table.selectRow(0)
+        self.status.setText(
+            tr("Backed up just now: {clients}, {size}.").format(
+                clients=text.clients(info.clients or 0),
+                size=QLocale().formattedDataSize(info.size),
+            )
+        )
+
+    def _backup_failed(self, error: Exception) -> None:
+        self.status.setText(tr("The backup could not be made: {why}").format(why=str(error)))
+
+    def _job_finished(self) -> None:
+        self.job = None
+        self._update_buttons()
+
+    # -- restoring ---------------------------------------------------------------------------
+    def restore_selected(self) -> None:
+        info = self.selected()
+        if info is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("Restore this backup?"),
+            literal_rich_text(
+                [
+                    tr("Your data will be replaced by the backup taken {taken}.").format(
+                        taken=taken_label(info)
+                    ),
+                    tr(
+                        "Your data as it is now is kept as a backup first: “Undo restore” "
+                        "puts it back."
+                    ),
+                ]
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore(info.path)
+
+    def undo_restore(self) -> None:
+        if self.undo_path is not None and self.restore(self.undo_path, undoing=True):
+            self.undo_button.hide()
+            self.undo_path = None
+
+    def restore(self, path: Path, *, undoing: bool = False) -> bool:
+        """Replace the practice with the backup at `path`; False (and a message) if not."""
+        self._jobs.wait()  # a backup in progress reads the file about to be replaced
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = self._ws.restore_backup(path)
+        except (DatabaseError, InvalidInput, OSError) as error:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.warning(
+                self, tr("The backup could not be restored"), literal_rich_text([str(error)])
+            )
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        if self._undo_stack is not None:
+            self._undo_stack.clear()
+        self._events.changed.emit(result.changes.from_source(self))
+        self.restored.emit(result.value)
+        self._after_restore(result.value, undoing)
+        return True
+
+    def _after_restore(self, restored: Restored, undoing: bool) -> None:
+        self.refresh()
+        if undoing:
+            self.status.setText(tr("Your data is back as it was before the restore."))
+            return
+        self.undo_path = restored.kept
+        self.undo_button.setVisible(restored.kept is not None)
+        self.status.setText(
+            tr("Restored. Your data as it was is kept as a backup: “Undo restore” puts it back.")
+            if restored.kept_whole
+            else tr(
+                "Restored. Your data as it was could not be read whole; it is kept, set aside, "
+                "in the backups folder."
+            )
+        )
+
+    def open_folder(self) -> None:
+        folder = backups_folder(self._ws.folder)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+class BackupsDialog(QDialog):
+    """The panel on its own, for File > Backups… until Settings holds it."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        events: AppEvents,
+        jobs: JobRunner,
+        parent: QWidget | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Backups"))
+        self.panel = BackupsPanel(workspace, events, jobs, self, undo_stack)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        layout.addWidget(close)
+        em = self.fontMetrics().height()
+        self.resize(em * 40, em * 28)

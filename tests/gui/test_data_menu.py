@@ -1,0 +1,136 @@
+"""The File menu's data actions in the main window: exports, imports, backups."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from deliverydesk.services.clients import ClientInput
+from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.main_window import MainWindow
+
+LONG = 30_000
+
+
+@pytest.fixture
+def window(demo_ws: Workspace, events: AppEvents, qtbot: QtBot) -> MainWindow:
+    made = MainWindow(demo_ws, events)
+    qtbot.addWidget(made)
+    return made
+
+
+def menu_texts(window: MainWindow) -> list[str]:
+    return [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+
+
+def test_the_file_menu_offers_the_data_actions_before_quit(window: MainWindow) -> None:
+    assert menu_texts(window) == [
+        "Import clients…",
+        "Export clients…",
+        "Export clients for a spreadsheet…",
+        "Export practice…",
+        "Import practice…",
+        "Backups…",
+        "&Quit",
+    ]
+    assert window.data.start_timer.isActive()  # the start's backup, once settled
+
+
+def test_exports_write_where_the_person_chose(
+    monkeypatch: pytest.MonkeyPatch, window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    chosen = tmp_path / "chosen.json"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(chosen), "Practice files")
+    )
+    window.data.export_practice_action.trigger()
+    qtbot.waitUntil(
+        lambda: "Saved the practice (25 clients)" in window.statusBar().currentMessage(),
+        timeout=LONG,
+    )
+    assert json.loads(chosen.read_text("utf-8"))["format"] == "deliverydesk-practice"
+
+    sheet = tmp_path / "clients.csv"
+    window.data.export_clients(sheet, spreadsheet=True)
+    assert sheet.read_bytes().startswith(b"\xef\xbb\xbfName,Company,E-mail")
+    assert "Saved 25 clients" in window.statusBar().currentMessage()
+
+
+def test_a_cancelled_file_dialog_does_nothing(
+    monkeypatch: pytest.MonkeyPatch, window: MainWindow, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: ("", ""))
+    window.data.export_clients_action.trigger()
+    window.data.import_clients_action.trigger()
+    assert window.data.import_practice() is None
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_importing_a_practice_replaces_the_open_one_and_clears_undo(
+    monkeypatch: pytest.MonkeyPatch,
+    window: MainWindow,
+    demo_ws: Workspace,
+    tmp_path: Path,
+    qtbot: QtBot,
+) -> None:
+    exported = tmp_path / "practice.json"
+    demo_ws.export_practice(exported)
+    demo_ws.add_client(ClientInput("Only Here Before"))
+    window.undo_stack.push(QUndoCommand("an edit"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, m, *_a: said.append(m))
+    job = window.data.import_practice(exported)
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=LONG):
+        pass
+
+    assert said == []
+    assert "Only Here Before" not in {r.name for r in demo_ws.client_rows()}
+    assert window.undo_stack.count() == 0
+    assert window.windowTitle() == "Northlight Practice — DeliveryDesk"
+    assert any(b.label == "before-restore" for b in demo_ws.backup_list())
+    assert not [p for p in demo_ws.folder.iterdir() if p.name.startswith(".import-")]
+
+
+def test_a_practice_file_that_cannot_be_used_is_explained(
+    monkeypatch: pytest.MonkeyPatch,
+    window: MainWindow,
+    demo_ws: Workspace,
+    tmp_path: Path,
+    qtbot: QtBot,
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, *_a: said.append(title))
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", "utf-8")
+    before = {r.name for r in demo_ws.client_rows()}
+    job = window.data.import_practice(bad, confirmed=True)
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=LONG):
+        pass
+    assert said == ["The practice was not imported"]
+    assert {r.name for r in demo_ws.client_rows()} == before
+
+
+def test_import_clients_and_backups_open_their_dialogs(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text("Name\nNew Person\n", "utf-8")
+    window.data.import_clients(path)
+    assert window.data.import_dialog.isVisible()
+    assert window.data.import_dialog.import_button.isEnabled()
+    window.data.import_dialog.reject()
+
+    window.data.backups_action.trigger()
+    assert window.data.backups_dialog.isVisible()
+    window.data.backups_dialog.reject()
