@@ -124,3 +124,20 @@ def test_new_practice_opens_on_an_empty_client_list(
     clients = window.clients
     assert clients.list_stack.currentWidget() is clients.no_clients
     assert "No clients yet" in clients.no_clients.title.text()
+
+
+def test_enter_creates_the_practice_and_an_old_message_goes_once_the_name_is_typed(
+    qtbot: QtBot, empty_ws: Workspace
+) -> None:
+    dialog = WelcomeDialog(empty_ws)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.own_button.click()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # no name yet
+    assert "name" in dialog.setup_error.text()
+    qtbot.keyClicks(dialog.name, "Rivera Coaching")
+    assert dialog.setup_error.text() == ""
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    practice = empty_ws.practice()
+    assert practice is not None and practice.name == "Rivera Coaching"

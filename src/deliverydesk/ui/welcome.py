@@ -200,6 +200,10 @@ class WelcomeDialog(QDialog):
         self.create_button.setDefault(True)
         buttons.accepted.connect(self.create_own)
         back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        # Enter in a field creates the practice; a message goes once its field is fixed.
+        for field in (self.name, self.owner):
+            field.returnPressed.connect(self.create_own)
+            field.textEdited.connect(lambda _text: self.setup_error.clear())
         heading = QLabel(tr("Your practice"))
         make_heading(heading, 1.4)
         layout = QVBoxLayout(page)
