@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 
+from deliverydesk.model import text_fold
 from deliverydesk.model.entities import Client, Journey, Offer
 from deliverydesk.model.enums import JourneyStatus
 from deliverydesk.model.fit import RightFit
@@ -19,12 +19,8 @@ from deliverydesk.services.errors import NotFound
 
 def fold(text: str) -> str:
     """A name as people compare names: accents, case and runs of spaces ignored
-    ("  PRIYA  Garcia" and "Priya García" fold alike)."""
-    if text.isascii():  # nothing to decompose: most names, and several times faster
-        return " ".join(text.casefold().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.casefold().split())
+    ("  PRIYA  Garcia" and "Priya García" fold alike); the board's search fold, spaced."""
+    return " ".join(text_fold.fold(text).split())
 
 
 @dataclass(frozen=True, slots=True)
