@@ -59,7 +59,8 @@ class DataActions(QObject):
         self.auto_backup.failed.connect(self._auto_backup_failed)
         self.actions = self._build_actions()
         menu = window.file_menu
-        first = menu.actions()[0] if menu.actions() else None
+        # After New client… and Enrol…, before Quit.
+        first = menu.actions()[-1] if menu.actions() else None
         for action in self.actions:
             if action is None:
                 menu.insertSeparator(first)

@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         return self._ws is not None
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(tr("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(tr("&File"))
         self.new_client_action = QAction(icon("clients"), tr("&New client…"), self)
         self.new_client_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_client_action.triggered.connect(self.new_client)
@@ -250,7 +250,6 @@ class MainWindow(QMainWindow):
         self.enrol_action.triggered.connect(lambda: self.enrol())
         file_menu.addActions([self.new_client_action, self.enrol_action])
         file_menu.addSeparator()
-        file_menu = self.file_menu = self.menuBar().addMenu(tr("&File"))
         quit_action = QAction(tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
