@@ -117,6 +117,44 @@ def export_document(
     return Exported(path, tuple(notes), tuple(missing_characters(values)))
 
 
+@dataclass(frozen=True)
+class Document:
+    """One document made in memory, for a preview: its bytes and what to tell the person."""
+
+    kind: DocumentKind
+    pdf: bytes
+    file_name: str  # a safe suggestion: "Progress report - Zoë Müller.pdf"
+    notes: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+def make_document(
+    ctx: Context,
+    kind: DocumentKind,
+    *,
+    client_id: int | None = None,
+    offer_id: int | None = None,
+    since: date | None = None,
+    note: str = "",
+) -> Document:
+    """The document as export_document would write it, kept in memory."""
+    values = document_data(
+        ctx, kind, client_id=client_id, offer_id=offer_id, since=since, note=note
+    )
+    notes: list[str] = []
+    pdf = render(kind, values, notes)
+    who = getattr(values, "client_name", "") or getattr(values, "offer_name", "")
+    return Document(
+        kind, pdf, file_name_for(kind, who), tuple(notes), tuple(missing_characters(values))
+    )
+
+
+def save_document(document: Document, path: Path) -> Exported:
+    """Write a document made in memory to `path`, atomically."""
+    write_atomically(path, document.pdf)
+    return Exported(path, document.notes, document.missing)
+
+
 # -- file names -------------------------------------------------------------------------------
 
 _RESERVED = {

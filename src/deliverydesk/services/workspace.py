@@ -34,6 +34,7 @@ from deliverydesk.services import (
     practice,
     practice_file,
     queries,
+    report_export,
     reschedule,
     timeline,
     trash,
@@ -415,3 +416,31 @@ class Workspace:
 
     def empty_trash(self) -> Result[int]:
         return trash.empty_trash(self._ctx)
+
+    # -- the client's paper: documents, batch export ------------------------------------------
+    def make_document(
+        self,
+        kind: report_export.DocumentKind,
+        *,
+        client_id: int | None = None,
+        offer_id: int | None = None,
+        note: str = "",
+    ) -> report_export.Document:
+        """A progress report, onboarding pack, checklist or intake form, in memory for the
+        preview (for a client, or for an offer as a template)."""
+        return report_export.make_document(
+            self._ctx, kind, client_id=client_id, offer_id=offer_id, note=note
+        )
+
+    def save_document(self, document: report_export.Document, path: Path) -> report_export.Exported:
+        return report_export.save_document(document, path)
+
+    def report_clients(self) -> list[tuple[int, str]]:
+        """Every client with an active journey (id, name): the batch's default."""
+        from deliverydesk.services.report_packs import active_clients
+
+        return active_clients(self._ctx)
+
+    # -- the client's paper: brand ------------------------------------------------------------
+
+    # -- the client's paper: intake forms -----------------------------------------------------

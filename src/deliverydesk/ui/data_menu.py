@@ -1,9 +1,10 @@
 """The File menu's data actions and the automatic backups of an open window.
 
-Import clients…, Export clients…, Export clients for a spreadsheet…, Export practice…,
-Import practice… and Backups…. Importing a practice replaces the one open, which is kept
-as a backup first (Backups… can bring it back). Each handler takes the path for tests;
-without one it asks with a file dialog.
+Export progress reports…, Import filled form…, Import clients…, Export clients…, Export
+clients for a spreadsheet…, Export practice…, Import practice… and Backups….
+Importing a practice replaces the one open, which is kept as a backup first (Backups… can
+bring it back). Each handler takes the path for tests; without one it asks with a file
+dialog.
 """
 
 from __future__ import annotations
@@ -91,7 +92,14 @@ class DataActions(QObject):
         self.export_practice_action = action(tr("Export practice…"), self.export_practice)
         self.import_practice_action = action(tr("Import practice…"), self.import_practice)
         self.backups_action = action(tr("Backups…"), self.show_backups)
+        self.export_reports_action = action(
+            tr("Export progress reports…"), self.export_progress_reports
+        )
+        self.import_form_action = action(tr("Import filled form…"), self.import_filled_form)
         return [
+            self.export_reports_action,
+            self.import_form_action,
+            None,
             self.import_clients_action,
             self.export_clients_action,
             self.export_sheet_action,
@@ -132,6 +140,17 @@ class DataActions(QObject):
         """The open practice was replaced: old undo steps would act on records it lacks."""
         self._undo_stack.clear()
         self._window.refresh_title()
+
+    # -- the client's paper ------------------------------------------------------------------
+    def export_progress_reports(self, folder: Path | None = None) -> None:
+        from deliverydesk.ui.reports.batch_export import export_progress_reports
+
+        export_progress_reports(self._window, self._ws, self.jobs, folder)
+
+    def import_filled_form(self, path: Path | None = None) -> None:
+        from deliverydesk.ui.reports.import_form import import_filled_form
+
+        import_filled_form(self._window, self._ws, self._events, self._undo_stack, path)
 
     # -- clients as CSV ----------------------------------------------------------------------
     def import_clients(self, path: Path | None = None) -> None:
