@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.paths import data_dir
@@ -58,3 +59,18 @@ def empty_ws(empty_ctx: Context) -> Workspace:
 @pytest.fixture
 def events() -> AppEvents:
     return AppEvents()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """pytest-qt closes each test's windows after the test; closing a window with an
+    unsaved offer design asks Save/Discard/Cancel in a modal box. A test that left one
+    unsaved answers Discard, as a person done with it would (tests of the question itself
+    answer it within the test)."""
+    from deliverydesk.ui.offers.offer_editor import OfferEditor
+    from deliverydesk.ui.offers.unsaved_prompt import Leave
+
+    for widget in QApplication.topLevelWidgets():
+        for editor in widget.findChildren(OfferEditor):
+            editor.ask_unsaved = lambda: Leave.DISCARD  # type: ignore[method-assign]
+    return (yield)

@@ -325,3 +325,23 @@ def test_every_control_of_the_editor_is_named(editor: OfferEditor) -> None:
                 assert control.accessibleName(), type(control).__name__
         buttons = [b for b in editor.findChildren(QAbstractButton) if b.isVisible()]
         assert all(b.text() or b.accessibleName() or b.toolTip() for b in buttons)
+
+
+def test_closing_the_window_asks_about_an_unsaved_design(
+    qtbot: QtBot, window: MainWindow, editor: OfferEditor, empty_ws: Workspace
+) -> None:
+    editor.journey.select((0,))
+    editor.journey.tree.setFocus()
+    qtbot.keyClick(editor.journey.tree, Qt.Key.Key_Delete)
+    seen: list[str] = []
+
+    answer_next_question(QMessageBox.StandardButton.Cancel, seen)
+    assert not window.close()  # Cancel: the window stays, the change with it
+    assert seen == ["Save your changes to New offer?"]
+    assert window.isVisible() and editor.draft.dirty
+
+    answer_next_question(QMessageBox.StandardButton.Save, seen)
+    assert window.close()
+    offer_id = editor.offer_id
+    assert offer_id is not None
+    assert len(empty_ws.offer_design(offer_id).spec.phases) == 2

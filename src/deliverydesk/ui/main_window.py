@@ -409,6 +409,11 @@ class MainWindow(QMainWindow):
         self.settings.setValue("board/quick", ",".join(quick))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # An offer design being edited is asked about (save, discard or stay) first.
+        offers = getattr(self, "offers", None)
+        if offers is not None and not offers.settle_unsaved():
+            event.ignore()
+            return
         if self.settings is not None:
             maximized = self.isMaximized()
             self.settings.setValue("window/maximized", maximized)
