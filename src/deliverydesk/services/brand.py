@@ -186,9 +186,10 @@ def import_logo(ctx: Context, source: Path) -> str:
 
     logo, problem = check_logo(source)
     if logo is None:
-        raise InvalidInput(
-            problem.replace("was left out", "cannot be used") or "No logo file was given."
+        words = problem.replace("was left out", "cannot be used").replace(
+            "the practice name is shown instead", "choose another file"
         )
+        raise InvalidInput(words or "No logo file was given.")
     with source.open("rb") as handle:
         kind = ".png" if handle.read(8).startswith(b"\x89PNG") else ".jpg"
     folder = ctx.path.parent / LOGO_FOLDER
