@@ -8,10 +8,10 @@ import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence
 from PySide6.QtWidgets import QFileDialog
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.brand import LOGO_FOLDER
