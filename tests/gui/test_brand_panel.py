@@ -260,3 +260,26 @@ def test_save_keys_reach_the_tab_they_are_pressed_in(window: MainWindow, qtbot: 
     page.form.owner.setText("Maren H.")
     qtbot.keyClick(page.form.owner, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert window.undo_stack.undoText() == "Change the practice settings"
+
+
+def test_messages_that_appear_push_the_fields_below_them_down(
+    qtbot: QtBot, window: MainWindow, panel: BrandPanel
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    def cramped() -> list[str]:
+        return [
+            label.text()
+            for label in panel.form.findChildren(QLabel)
+            if label.isVisible()
+            and label.wordWrap()
+            and label.height() < label.heightForWidth(label.width())
+        ]
+
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024 and not cramped())
+    panel.form.primary.set_colour("#F4D35E")  # three lines of advice at this width
+    panel.form.accent.set_colour("teal")
+
+    qtbot.waitUntil(lambda: not cramped(), timeout=2000)
+    assert panel.form.primary_advice.isVisible() and panel.form.problems["accent_color"].shown

@@ -3,7 +3,7 @@ beside it in the words the save would use (services/brand.py brand_problems)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -91,8 +91,8 @@ class BrandForm(QWidget):
             _column(
                 self.primary,
                 self.problems["brand_color"],
-                self.primary_advice,
                 _hint(tr("The band at the top, the journey map, headings and progress.")),
+                self.primary_advice,
             ),
         )
         self.accent = ColourField(tr("Accent colour"))
@@ -222,6 +222,7 @@ class BrandForm(QWidget):
         for problem in self.problems.values():
             problem.clear()
         self._advise()
+        QTimer.singleShot(0, self, self._relayout)
 
     def values(self) -> BrandSettings:
         address = self.address.toPlainText()
@@ -283,4 +284,12 @@ class BrandForm(QWidget):
             return
         self.check()  # what was stored is valid: a message appears only for the person's edit
         self._advise()
+        QTimer.singleShot(0, self, self._relayout)
         self.edited.emit()
+
+    def _relayout(self) -> None:
+        """Lay the rows out again once the messages have settled: a wrapped label shown or
+        reworded keeps the height it had for the old words until the next full layout (the
+        words would overlap the field above until the window was resized)."""
+        self._form.invalidate()
+        self._form.activate()
