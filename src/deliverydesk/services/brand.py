@@ -4,6 +4,9 @@ contact details, footer, signature, page size).
 A logo is checked with Pillow (PNG or JPEG, size capped), then copied into the data folder
 under a generated name: the practice never depends on a file elsewhere, and no path a
 person typed is ever used to build a file name.
+
+reportlab and Pillow are imported when first needed: the window imports this module at
+start, and the brand is looked at long after (if ever).
 """
 
 from __future__ import annotations
@@ -13,21 +16,22 @@ import re
 import shutil
 import tempfile
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from deliverydesk.model.entities import Practice
+from deliverydesk.model.enums import Owner, PhaseStatus
 from deliverydesk.reports import data
-from deliverydesk.reports.fonts import FAMILY_NAMES
-from deliverydesk.reports.theme import check_logo
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
-from deliverydesk.services.report_data import logo_file
 from deliverydesk.services.validation import clean_email, clean_line, clean_text
+from deliverydesk.wording import ENGLISH
 
 LOGO_FOLDER = "brand"
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -67,33 +71,96 @@ def _practice(session: Session) -> Practice:
     return practice
 
 
-def clean_brand(settings: BrandSettings) -> BrandSettings:
-    """The settings as they will be stored; raises InvalidInput saying what to fix."""
-    for label, colour in (
-        ("The primary colour", settings.brand_color),
-        ("The accent colour", settings.accent_color),
-    ):
+def _colour(label: str) -> Callable[[str], str]:
+    def rule(colour: str) -> str:
+        colour = colour.strip()
         if not _COLOUR.match(colour):
             raise InvalidInput(f"{label} must be written like #2F6F73.")
-    if settings.font_family and settings.font_family not in FAMILY_NAMES:
-        raise InvalidInput(f"Choose a font from the list: {', '.join(FAMILY_NAMES)}.")
-    if settings.page_size not in PAGE_SIZES:
+        return colour.upper()
+
+    return rule
+
+
+def font_families() -> tuple[str, ...]:
+    """The bundled families a practice can choose (the first is the default)."""
+    from deliverydesk.reports.fonts import FAMILY_NAMES
+
+    return FAMILY_NAMES
+
+
+def _font(name: str) -> str:
+    families = font_families()
+    if name and name not in families:
+        raise InvalidInput(f"Choose a font from the list: {', '.join(families)}.")
+    return name
+
+
+def _page(size: str) -> str:
+    if size not in PAGE_SIZES:
         raise InvalidInput("The page size is A4 or Letter (or the computer's choice).")
-    return BrandSettings(
-        name=clean_line(settings.name, "The practice's name", 200, required=True),
-        tagline=clean_line(settings.tagline, "The tagline", 200),
-        email=clean_email(settings.email),
-        website=clean_line(settings.website, "The website", 300),
-        phone=clean_line(settings.phone, "The phone number", 60),
-        address=clean_text(settings.address, "The address", 1_000),
-        footer_text=clean_line(settings.footer_text, "The footer text", 300),
-        signature=clean_line(settings.signature, "The signature line", 200),
-        brand_color=settings.brand_color.upper(),
-        accent_color=settings.accent_color.upper(),
-        font_family=settings.font_family,
-        page_size=settings.page_size,
-        logo_path=settings.logo_path,
+    return size
+
+
+# Each field's rule: its stored form, or InvalidInput saying what to fix (in this order).
+_RULES: dict[str, Callable[[str], str]] = {
+    "brand_color": _colour("The primary colour"),
+    "accent_color": _colour("The accent colour"),
+    "font_family": _font,
+    "page_size": _page,
+    "name": lambda v: clean_line(v, "The practice's name", 200, required=True),
+    "tagline": lambda v: clean_line(v, "The tagline", 200),
+    "email": clean_email,
+    "website": lambda v: clean_line(v, "The website", 300),
+    "phone": lambda v: clean_line(v, "The phone number", 60),
+    "address": lambda v: clean_text(v, "The address", 1_000),
+    "footer_text": lambda v: clean_line(v, "The footer text", 300),
+    "signature": lambda v: clean_line(v, "The signature line", 200),
+}
+
+
+def brand_problems(settings: BrandSettings) -> dict[str, str]:
+    """What is wrong, field by field ({"email": "'x' does not look like..."}; empty when
+    nothing is): the form says each beside its field, in the words clean_brand uses."""
+    problems: dict[str, str] = {}
+    for field, rule in _RULES.items():
+        try:
+            rule(getattr(settings, field))
+        except InvalidInput as error:
+            problems[field] = str(error)
+    return problems
+
+
+def clean_brand(settings: BrandSettings) -> BrandSettings:
+    """The settings as they will be stored; raises InvalidInput saying what to fix."""
+    problems = brand_problems(settings)
+    if problems:
+        raise InvalidInput(next(iter(problems.values())))
+    return replace(settings, **{f: rule(getattr(settings, f)) for f, rule in _RULES.items()})
+
+
+def colour_advice(colour: str) -> str:
+    """What the pages do with `colour` when text set in it would be hard to read on white
+    (under WCAG AA, 4.5:1): "" when it reads well or does not parse."""
+    from deliverydesk.reports.theme import MIN_CONTRAST, PAPER_WHITE, contrast, parse_colour
+
+    parsed = parse_colour(colour)
+    if parsed is None:
+        return ""
+    ratio = contrast(parsed, PAPER_WHITE)
+    if ratio >= MIN_CONTRAST:
+        return ""
+    return (
+        f"Text in this colour would be hard to read on white ({ratio:.1f} to 1; "
+        f"{MIN_CONTRAST:g} to 1 is needed). The pages keep it for fills and set headings "
+        "in a darker shade of it."
     )
+
+
+def computer_page_size() -> str:
+    """A4 or Letter: what "Follow my computer" means here (the locale's country)."""
+    from deliverydesk.reports.theme import page_size_for_locale
+
+    return page_size_for_locale()
 
 
 def update_brand(ctx: Context, settings: BrandSettings) -> Result[BrandSettings]:
@@ -115,11 +182,14 @@ def import_logo(ctx: Context, source: Path) -> str:
     """Copy a PNG or JPEG logo into the data folder under a generated name and return the
     stored path, for BrandSettings.logo_path. Raises InvalidInput for a file that cannot
     be used (not an image, damaged, too large); nothing is copied then."""
+    from deliverydesk.reports.theme import check_logo
+
     logo, problem = check_logo(source)
     if logo is None:
-        raise InvalidInput(
-            problem.replace("was left out", "cannot be used") or "No logo file was given."
+        words = problem.replace("was left out", "cannot be used").replace(
+            "the practice name is shown instead", "choose another file"
         )
+        raise InvalidInput(words or "No logo file was given.")
     with source.open("rb") as handle:
         kind = ".png" if handle.read(8).startswith(b"\x89PNG") else ".jpg"
     folder = ctx.path.parent / LOGO_FOLDER
@@ -138,4 +208,100 @@ def import_logo(ctx: Context, source: Path) -> str:
 
 def logo_path(ctx: Context, stored: str | None) -> Path | None:
     """Where a stored logo is on disk (None when none is set or it points outside)."""
+    from deliverydesk.services.report_data import logo_file
+
     return logo_file(ctx, stored)
+
+
+# -- the sample page beside the form ------------------------------------------------------------
+
+
+def sample_page(ctx: Context, settings: BrandSettings) -> bytes:
+    """One page as the client would hold it, drawn with `settings` as they stand in the form
+    (unsaved, perhaps half-typed): the progress report's builder set with a made-up client,
+    so the sample is the real page furniture (band, logo, map, note, signature, footer).
+
+    Nothing is checked or stored: a colour that does not parse is drawn in the default, a
+    missing or damaged logo is left out (the name takes its place) as it would be on paper.
+    """
+    from deliverydesk.reports.progress_report import progress_report_pdf
+    from deliverydesk.reports.theme import page_size_for_locale
+
+    owner = _owner_name(ctx)
+    page = settings.page_size if settings.page_size in (data.A4, data.LETTER) else ""
+    the_brand = data.Brand(
+        practice_name=settings.name.strip(),
+        owner_name=owner,
+        tagline=settings.tagline.strip(),
+        email=settings.email.strip(),
+        website=settings.website.strip(),
+        phone=settings.phone.strip(),
+        address=settings.address.strip(),
+        footer_text=settings.footer_text.strip(),
+        signature=settings.signature.strip(),
+        primary=settings.brand_color.strip(),
+        accent=settings.accent_color.strip(),
+        logo=logo_path(ctx, settings.logo_path),
+        font_family=settings.font_family,
+        page_size=page or page_size_for_locale(),
+    )
+    return progress_report_pdf(_sample_report(the_brand, ctx.clock.today()))
+
+
+def _owner_name(ctx: Context) -> str:
+    with ctx.db.sessions() as session:
+        name = session.scalars(select(Practice.owner_name).order_by(Practice.id).limit(1)).first()
+    return name or ""
+
+
+def _sample_report(the_brand: data.Brand, today: date) -> data.ProgressReport:
+    """A made-up client three phases into a four-phase offer: enough of everything the
+    brand touches (the band, the map's fills, a list, a signed note) on one page."""
+
+    def day(offset: int) -> date:
+        return today + timedelta(days=offset)
+
+    phases = (
+        data.MapPhase("Discover", PhaseStatus.DONE, day(-42), day(-29), day(-29)),
+        data.MapPhase(
+            "Plan",
+            PhaseStatus.DONE,
+            day(-28),
+            day(-11),
+            day(-12),
+            (data.Milestone("Plan agreed", day(-12), True),),
+        ),
+        data.MapPhase(
+            "Build",
+            PhaseStatus.CURRENT,
+            day(-10),
+            day(17),
+            milestones=(data.Milestone("First draft", day(4), False),),
+        ),
+        data.MapPhase("Launch", PhaseStatus.UPCOMING, day(18), day(31)),
+    )
+    summary = (
+        f"You are in phase 3 of 4, Build: 9 of 16 steps done; "
+        f"next milestone: First draft, {ENGLISH.paper_date(day(4))}."
+    )
+    return data.ProgressReport(
+        brand=the_brand,
+        client_name="Sam Rivera",
+        offer_name="Sample offer",
+        today=today,
+        journey_map=data.JourneyMap(phases, steps_done=9, steps_total=16),
+        summary=summary,
+        wins=(
+            data.Item("Plan agreed", day(-12), milestone=True),
+            data.Item("Interviews summarised", day(-5)),
+        ),
+        wins_since=day(-28),
+        more_wins=0,
+        coming_next=(
+            data.Item("First draft", day(4), Owner.ME, milestone=True),
+            data.Item("Review call", day(9), Owner.CLIENT),
+        ),
+        needed=(data.Item("Send the photos for the draft", day(2), Owner.CLIENT),),
+        more_needed=0,
+        note="This is a sample page: your clients see their own journey here.",
+    )

@@ -19,6 +19,7 @@ from deliverydesk.model.fit import RightFit
 from deliverydesk.model.offer_design import OfferSpec
 from deliverydesk.services import (
     backups,
+    brand,
     calendar_export,
     capacity,
     client_csv,
@@ -442,5 +443,24 @@ class Workspace:
         return active_clients(self._ctx)
 
     # -- the client's paper: brand ------------------------------------------------------------
+    def brand_settings(self) -> brand.BrandSettings:
+        return brand.brand_settings(self._ctx)
+
+    def update_brand(self, settings: brand.BrandSettings) -> Result[brand.BrandSettings]:
+        """Save the brand; the value is the settings before (update_brand with them undoes)."""
+        return brand.update_brand(self._ctx, settings)
+
+    def import_logo(self, path: Path) -> str:
+        """Check a PNG or JPEG and copy it into the data folder: the stored path, for
+        BrandSettings.logo_path. InvalidInput says why a file cannot be used."""
+        return brand.import_logo(self._ctx, path)
+
+    def logo_file(self, stored: str | None) -> Path | None:
+        """Where a stored logo is on disk (None for none, or one pointing outside)."""
+        return brand.logo_path(self._ctx, stored)
+
+    def brand_sample(self, settings: brand.BrandSettings) -> bytes:
+        """A one-page sample PDF drawn with unsaved `settings`, for the live preview."""
+        return brand.sample_page(self._ctx, settings)
 
     # -- the client's paper: intake forms -----------------------------------------------------

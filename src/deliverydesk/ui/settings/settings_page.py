@@ -1,5 +1,6 @@
-"""The Settings screen. Its Practice section: name, your name, weekly hours, working days
-and closed dates, saved as one undoable change after saying how many due dates move."""
+"""The Settings screen. Its Practice tab: name, your name, weekly hours, working days
+and closed dates, saved as one undoable change after saying how many due dates move.
+Its Brand tab (brand_panel.py): what the client's paper carries, with a live sample."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +24,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.journey_dialogs import confirm
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.jobs import JobRunner
+from deliverydesk.ui.settings.brand_panel import BrandPanel
 from deliverydesk.ui.settings.field_problem import ProblemLabel
 from deliverydesk.ui.settings.practice_command import UpdatePracticeCommand
 from deliverydesk.ui.settings.practice_form import PracticeForm
@@ -65,8 +68,6 @@ class SettingsPage(QWidget):
 
         title = QLabel(tr("Settings"))
         make_heading(title, 1.5)
-        section = QLabel(tr("Practice"))
-        make_heading(section, 1.15)
         self.form = PracticeForm(workspace.today())
         self.form.edited.connect(self._update_buttons)
         self.form.submitted.connect(self.save)
@@ -75,12 +76,6 @@ class SettingsPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.discard_button = QPushButton(tr("&Discard changes"))
         self.discard_button.clicked.connect(self.reload)
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.Save),
-            self,
-            self.save,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
         save_keys = QKeySequence(QKeySequence.StandardKey.Save).toString(
             QKeySequence.SequenceFormat.NativeText
         )
@@ -99,7 +94,6 @@ class SettingsPage(QWidget):
         buttons.addStretch(1)
         body = QWidget()
         column = QVBoxLayout(body)
-        column.addWidget(section)
         column.addWidget(self.form)
         column.addLayout(buttons)
         column.addWidget(self.problem)
@@ -111,9 +105,21 @@ class SettingsPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        # Ctrl+S saves the tab it is pressed in: Practice here, Brand in its panel.
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Save),
+            scroll,
+            self.save,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        self.brand = BrandPanel(workspace, events, undo_stack)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(scroll, tr("Practice"))
+        self.tabs.addTab(self.brand, tr("Brand"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.form.name)
 
         # Read when first shown, and again after a change made while it was hidden.
