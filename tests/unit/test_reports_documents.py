@@ -4,6 +4,7 @@ there."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -258,3 +259,20 @@ def test_a_batch_writes_one_report_per_active_client_and_stops_when_cancelled(
         ctx, again, workers=1, cancelled=lambda: len(list(again.iterdir())) >= 1
     )
     assert len(stopped) == 1 and len(list(again.iterdir())) == 1
+
+
+def test_the_brand_band_clips_a_long_name_and_milestones_reached_wear_the_accent(
+    sprint: tuple[Context, int],
+) -> None:
+    ctx, client_id = sprint
+    long_name = "Northlight " * 18  # 198 characters: would run out of the band
+    settings = replace(brand_settings(ctx), name=long_name.strip(), accent_color="#AA00FF")
+    update_brand(ctx, settings)
+    pdf = progress_report_pdf(report_data.progress_report(ctx, client_id))
+
+    first_page = reader(pdf).pages[0]
+    band = " ".join(first_page.extract_text().splitlines()[:2])
+    assert band.startswith("Northlight Northlight") and band.endswith("…")
+    assert len(band) <= 50
+    # "Draft the plan", a milestone, is done: its diamond is filled with the accent.
+    assert b".666667 0 1 rg" in first_page.get_contents().get_data()

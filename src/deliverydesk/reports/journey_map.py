@@ -116,7 +116,7 @@ class JourneyMapDrawing(Flowable):
             path.close()
             canvas.setLineWidth(0.9)
             canvas.setStrokeColor(theme.primary_text)
-            canvas.setFillColor(theme.primary if milestone.done else t.PAPER_WHITE)
+            canvas.setFillColor(theme.accent if milestone.done else t.PAPER_WHITE)  # brand's accent
             canvas.drawPath(path, stroke=1, fill=1)
 
     def _node(self, x: float, y: float, phase: MapPhase) -> None:

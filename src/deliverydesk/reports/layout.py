@@ -21,6 +21,7 @@ from deliverydesk.reports.markup import clip, para_text
 from deliverydesk.reports.styles import replace_style, styles_for
 
 BAND_HEIGHT = 30 * mm
+BAND_NAME, BAND_TAGLINE = 50, 80  # characters: two lines each at most in the band
 LOGO_HEIGHT = 14 * mm
 FOOTER_Y = 12 * mm
 
@@ -163,8 +164,9 @@ def _band(canvas: Canvas, page: Page) -> None:
     middle = height - BAND_HEIGHT / 2
     left_room = theme.columns(7)
     name_lines = [
-        (para_text(page.brand.practice_name, bold=True, lines=False), styles.item_bold),
-        (para_text(page.brand.tagline, lines=False), styles.caption),
+        # Clipped: the band has a fixed height (the body prints names in full).
+        (para_text(clip(page.brand.practice_name, BAND_NAME), bold=True), styles.item_bold),
+        (para_text(clip(page.brand.tagline, BAND_TAGLINE)), styles.caption),
     ]
     if page.logo is not None:
         w, h = t.logo_size(page.logo, LOGO_HEIGHT, left_room)

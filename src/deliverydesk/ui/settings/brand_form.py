@@ -102,9 +102,7 @@ class BrandForm(QWidget):
             _column(
                 self.accent,
                 self.problems["accent_color"],
-                _hint(
-                    tr("Kept with your brand; today's documents are drawn in the primary colour.")
-                ),
+                _hint(tr("Milestones reached on the journey map.")),
             ),
         )
         for field in (self.primary, self.accent):
