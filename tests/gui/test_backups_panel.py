@@ -20,7 +20,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.auto_backup import AutoBackup
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.jobs import JobRunner
-from deliverydesk.ui.settings.backups_panel import CLIENTS, KIND, BackupsDialog, BackupsPanel
+from deliverydesk.ui.settings.backups_panel import CLIENTS, KIND, BackupsPanel
 
 LONG = 30_000
 
@@ -153,15 +153,6 @@ def test_open_folder_opens_the_backups_folder(
     panel.folder_button.click()
     assert [Path(url.toLocalFile()) for url in opened] == [demo_ws.folder / "backups"]
     assert (demo_ws.folder / "backups").is_dir()
-
-
-def test_the_dialog_holds_the_panel(
-    demo_ws: Workspace, events: AppEvents, jobs: JobRunner, qtbot: QtBot
-) -> None:
-    dialog = BackupsDialog(demo_ws, events, jobs)
-    qtbot.addWidget(dialog)
-    assert isinstance(dialog.panel, BackupsPanel)
-    assert dialog.windowTitle() == "Backups"
 
 
 # -- automatic backups ---------------------------------------------------------------------

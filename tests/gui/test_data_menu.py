@@ -134,6 +134,8 @@ def test_import_clients_and_backups_open_their_dialogs(
     assert window.data.import_dialog.import_button.isEnabled()
     window.data.import_dialog.reject()
 
-    window.data.backups_action.trigger()
-    assert window.data.backups_dialog.isVisible()
-    window.data.backups_dialog.reject()
+    window.data.backups_action.trigger()  # File → Backups…: Settings, on its Backups tab
+    assert window.current_screen() == "settings"
+    panel = window.data.backups_panel
+    assert window.settings_page.tabs.currentWidget() is panel and panel.isVisibleTo(window)
+    assert panel.back_up_button.isEnabled()

@@ -30,6 +30,7 @@ from deliverydesk.ui.text import literal_rich_text, tr
 
 if TYPE_CHECKING:
     from deliverydesk.ui.main_window import MainWindow
+    from deliverydesk.ui.settings.backups_panel import BackupsPanel
 
 START_DELAY_MS = 10_000  # the start's backup waits until the window has settled
 STATUS_MS = 10_000
@@ -269,14 +270,20 @@ class DataActions(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- backups -----------------------------------------------------------------------------
-    def show_backups(self) -> None:
-        from deliverydesk.ui.settings.backups_panel import BackupsDialog
+    def make_backups_panel(self) -> BackupsPanel:
+        """Settings > Backups: a restore from it replaces the practice like an import."""
+        from deliverydesk.ui.settings.backups_panel import BackupsPanel
 
-        self.backups_dialog = BackupsDialog(
-            self._ws, self._events, self.jobs, self._window, self._undo_stack
+        self.backups_panel = BackupsPanel(
+            self._ws, self._events, self.jobs, undo_stack=self._undo_stack
         )
-        self.backups_dialog.panel.restored.connect(lambda _restored: self._replaced())
-        self.backups_dialog.open()
+        self.backups_panel.restored.connect(lambda _restored: self._replaced())
+        return self.backups_panel
+
+    def show_backups(self) -> None:
+        """File → Backups…: the Settings screen, on its Backups tab."""
+        self._window.show_screen("settings")
+        self._window.settings_page.show_tab(self.backups_panel)
 
     def shutdown(self) -> None:
         """Before quitting: no new backup, and the one running (if any) finishes."""

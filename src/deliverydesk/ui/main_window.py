@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         from deliverydesk.ui.data_menu import DataActions  # import, export, backups
 
         self.data = DataActions(self, workspace, self.events, self.undo_stack)
+        self.settings_page.add_tab(self.data.make_backups_panel(), tr("Backups"))
         self.refresh_title()
         show_workspace_notices(self.notices, workspace)
 

@@ -21,8 +21,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -103,7 +101,7 @@ class BackupListModel(QAbstractTableModel):
                 return kind_label(info.label)
             if column == CLIENTS:
                 return "—" if info.clients is None else QLocale().toString(info.clients)
-            return QLocale().formattedDataSize(info.size)
+            return QLocale().formattedDataSize(info.size, 1)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (CLIENTS, SIZE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -225,7 +223,7 @@ class BackupsPanel(QWidget):
         self.status.setText(
             tr("Backed up just now: {clients}, {size}.").format(
                 clients=text.clients(info.clients or 0),
-                size=QLocale().formattedDataSize(info.size),
+                size=QLocale().formattedDataSize(info.size, 1),
             )
         )
 
@@ -304,26 +302,3 @@ class BackupsPanel(QWidget):
         folder = backups_folder(self._ws.folder)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-
-class BackupsDialog(QDialog):
-    """The panel on its own, for File > Backups… until Settings holds it."""
-
-    def __init__(
-        self,
-        workspace: Workspace,
-        events: AppEvents,
-        jobs: JobRunner,
-        parent: QWidget | None = None,
-        undo_stack: QUndoStack | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("Backups"))
-        self.panel = BackupsPanel(workspace, events, jobs, self, undo_stack)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.panel)
-        layout.addWidget(close)
-        em = self.fontMetrics().height()
-        self.resize(em * 40, em * 28)

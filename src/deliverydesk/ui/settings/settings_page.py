@@ -127,6 +127,12 @@ class SettingsPage(QWidget):
         events.changed.connect(self.on_changed)
         self._update_buttons()
 
+    def add_tab(self, page: QWidget, label: str) -> None:
+        self.tabs.addTab(page, label)
+
+    def show_tab(self, page: QWidget) -> None:
+        self.tabs.setCurrentWidget(page)
+
     # -- showing -----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
