@@ -24,7 +24,8 @@ from deliverydesk.store.backup import (
     remove_stale_temporaries,
     verified_backup,
 )
-from deliverydesk.store.restore import Restored, restore_database
+from deliverydesk.store.restore import Restored as Restored  # the window's type too
+from deliverydesk.store.restore import restore_database
 from deliverydesk.store.schema import DATABASE_NAME
 
 FOLDER = "backups"

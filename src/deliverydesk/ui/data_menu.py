@@ -62,13 +62,13 @@ class DataActions(QObject):
         self.actions = self._build_actions()
         menu = window.file_menu
         # After New client… and Enrol…, before Quit.
-        first = menu.actions()[-1] if menu.actions() else None
+        quit_action = menu.actions()[-1]
         for action in self.actions:
             if action is None:
-                menu.insertSeparator(first)
+                menu.insertSeparator(quit_action)
             else:
-                menu.insertAction(first, action)
-        menu.insertSeparator(first)
+                menu.insertAction(quit_action, action)
+        menu.insertSeparator(quit_action)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)

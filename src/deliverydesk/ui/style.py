@@ -36,7 +36,7 @@ class DeskStyle(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
-        if control != QStyle.ComplexControl.CC_ScrollBar:
+        if control != QStyle.ComplexControl.CC_ScrollBar or widget is None:
             super().drawComplexControl(control, option, painter, widget)
             return
         palette = option.palette

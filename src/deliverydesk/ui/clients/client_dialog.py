@@ -242,8 +242,10 @@ class ClientDialog(QDialog):
 def fit_height(dialog: QWidget) -> None:
     """Grow the dialog by the height its wrapped messages now lack (a layout does not grow
     a shown window for text that wraps onto more lines)."""
+    layout = dialog.layout()
     for _ in range(3):  # a taller window can re-wrap: settle in a step or two
-        dialog.layout().activate()
+        if layout is not None:
+            layout.activate()
         lacking = sum(
             max(0, notice.label.heightForWidth(notice.label.width()) - notice.label.height())
             for notice in dialog.findChildren(Notice)

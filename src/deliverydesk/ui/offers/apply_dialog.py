@@ -145,7 +145,8 @@ class ApplyDialog(QDialog):
         self.tree.setFocus()
 
     def journey_items(self) -> list[QTreeWidgetItem]:
-        return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item for item in items if item is not None]
 
     def chosen(self) -> list[int]:
         """The journeys ticked to be brought up to date."""

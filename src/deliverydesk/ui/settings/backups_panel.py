@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTime,
     QUrl,
     Signal,
 )
@@ -62,7 +63,7 @@ def taken_label(info: BackupInfo) -> str:
     local = info.taken_at.astimezone()
     return tr("{day}, {time}").format(
         day=text.long_date(local.date()),
-        time=QLocale().toString(local.time(), QLocale.FormatType.ShortFormat),
+        time=QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat),
     )
 
 

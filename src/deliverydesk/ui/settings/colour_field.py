@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
@@ -85,9 +85,9 @@ class ColourField(QWidget):
         code = self.colour()
         if _HEX.match(code):
             painter.setBrush(QColor(code))
-            painter.drawRoundedRect(0.5, 0.5, side - 1, side - 1, 3, 3)
+            painter.drawRoundedRect(QRectF(0.5, 0.5, side - 1, side - 1), 3, 3)
         else:
-            painter.drawRoundedRect(0.5, 0.5, side - 1, side - 1, 3, 3)
+            painter.drawRoundedRect(QRectF(0.5, 0.5, side - 1, side - 1), 3, 3)
             painter.drawLine(3, side - 3, side - 3, 3)
         painter.end()
         self.swatch.setIcon(QIcon(pixmap))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QToolTip, QWidget
 
-from deliverydesk.services.timeline import PhaseDates, PortfolioRow
+from deliverydesk.services.timeline import PhaseDates, PhaseSpan, PortfolioRow
 from deliverydesk.ui import text
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.timeline.bars import (
@@ -172,7 +172,7 @@ def _right(geometry: PhaseGeometry) -> float:
     return right
 
 
-def phase_lines(name: str, phase: PhaseDates, today: date) -> list[str]:
+def phase_lines(name: str, phase: PhaseDates | PhaseSpan, today: date) -> list[str]:
     """A phase in words: its plan, what happened, and its slip."""
     lines = [
         tr("Phase “{phase}”: planned {start} to {end}").format(

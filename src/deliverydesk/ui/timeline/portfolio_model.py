@@ -46,7 +46,7 @@ class PortfolioModel(QAbstractListModel):
         self._rows: dict[int, PortfolioRow] = {}
         self._items: list[PortfolioRow | OfferHeading] = []
         self._where: dict[int, int] = {}  # journey id -> item index
-        self.sort = SortBy.START
+        self.sort_by = SortBy.START  # not "sort": that is the model's own method
 
     # -- filling -----------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[PortfolioRow]) -> None:
@@ -61,8 +61,8 @@ class PortfolioModel(QAbstractListModel):
         self._rebuild()
 
     def set_sort(self, sort: SortBy) -> None:
-        if sort is not self.sort:
-            self.sort = sort
+        if sort is not self.sort_by:
+            self.sort_by = sort
             self._rebuild()
 
     def _rebuild(self) -> None:
@@ -72,7 +72,7 @@ class PortfolioModel(QAbstractListModel):
             key = (row.offer_position, row.offer_name, row.offer_id)
             groups.setdefault(key, []).append(row)
         items: list[PortfolioRow | OfferHeading] = []
-        key = _key(self.sort)
+        key = _key(self.sort_by)
         for (_position, name, _offer_id), rows in sorted(
             groups.items(), key=lambda g: (g[0][0], g[0][1].casefold(), g[0][2] or 0)
         ):

@@ -33,16 +33,16 @@ class RescheduleCommand(ServiceCommand):
         )
         super().__init__(workspace, events, text.format(step=title))
         self.step_id, self.due_on, self.shift_rest = step_id, due_on, shift_rest
-        self.done: Rescheduled | None = None
+        self.rescheduled: Rescheduled | None = None  # what undo puts back
 
     def redo(self) -> None:
-        self.done = self._run(
+        self.rescheduled = self._run(
             lambda: self.workspace.reschedule_step(
                 self.step_id, self.due_on, shift_rest=self.shift_rest
             )
         )
 
     def undo(self) -> None:
-        if self.done is not None:
-            done = self.done
-            self._run(lambda: self.workspace.restore_step_dates(done))
+        if self.rescheduled is not None:
+            before = self.rescheduled
+            self._run(lambda: self.workspace.restore_step_dates(before))
