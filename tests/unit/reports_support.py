@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from pathlib import Path
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter

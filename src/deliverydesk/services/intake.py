@@ -300,15 +300,17 @@ def restore_intake(ctx: Context, client_id: int, saved: SavedIntake) -> Result[N
         client.intake = copy.deepcopy(dict(saved.before))
         journeys: frozenset[int] = frozenset()
         step = session.get(JourneyStep, saved.step_id) if saved.step_id is not None else None
-        if step is not None and step.completed_on is not None:
-            if step.completed_on == saved.ticked_on:
-                was = step.completed_on
-                step.completed_on = None
-                journeys = frozenset({step.journey_id})
-                activity.log(
-                    session, ctx.clock, step.journey, ActivityKind.STEP_REOPENED,
-                    step=step.title, step_id=step.id, was=was,
-                )  # fmt: skip
+        if (
+            step is not None
+            and saved.ticked_on is not None
+            and step.completed_on == saved.ticked_on
+        ):
+            step.completed_on = None
+            journeys = frozenset({step.journey_id})
+            activity.log(
+                session, ctx.clock, step.journey, ActivityKind.STEP_REOPENED,
+                step=step.title, step_id=step.id, was=saved.ticked_on,
+            )  # fmt: skip
     aspects = Aspect.CLIENT | (Aspect.STEPS | Aspect.CAPACITY if journeys else Aspect.NONE)
     return Result(None, Changes(journeys=journeys, clients=frozenset({client_id}), aspects=aspects))
 
