@@ -28,7 +28,7 @@ class IntakePanel(QWidget):
             tr("No intake form yet"),
             tr(
                 "When the client sends back their filled intake form, import it with "
-                "File → Import filled form…; their answers show here."
+                "File\u00a0→\u00a0Import\u00a0filled\u00a0form…; their answers show here."
             ),
         )
         self.received = QLabel()

@@ -51,7 +51,7 @@ class IntakeQuestionsEditor(QWidget):
             tr(
                 "The questions a new client answers before you start. Each client's intake "
                 "form is a PDF they fill in with any PDF reader and send back; "
-                "File → Import filled form… puts their answers on their record."
+                "File\u00a0→\u00a0Import\u00a0filled\u00a0form… puts their answers on their record."
             )
         )
         intro.setWordWrap(True)
@@ -109,7 +109,13 @@ class IntakeQuestionsEditor(QWidget):
         header.setAccessibleName(tr("Intake question columns"))
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QUESTION, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(KIND, self.fontMetrics().horizontalAdvance("M") * 10)
+        # Wide enough for its header and "Choice of 12", whatever the language.
+        widest = max(
+            tr("Answered with"),
+            answered_with(IntakeQuestion("", QuestionKind.CHOICE, ("",) * 12)),
+            key=len,
+        )
+        header.resizeSection(KIND, self.fontMetrics().horizontalAdvance(widest + "MM"))
         return table
 
     def _build_actions(self) -> None:

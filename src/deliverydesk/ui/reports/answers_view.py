@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from deliverydesk.services.intake import IntakeAnswer
@@ -22,7 +23,14 @@ class AnswersView(QScrollArea):
         self.setAccessibleName(tr("Intake answers"))
         self.answers: tuple[IntakeAnswer, ...] = ()
         self._labels: list[tuple[QLabel, QLabel]] = []
+        self.viewport().setAutoFillBackground(False)  # on the page's own background
         self._show()
+
+    def framed(self) -> None:
+        """Drawn as a panel in the text-field colour (inside a dialog)."""
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        self.viewport().setAutoFillBackground(True)
 
     def show_answers(self, answers: Sequence[IntakeAnswer]) -> None:
         answers = tuple(answers)
@@ -52,6 +60,7 @@ class AnswersView(QScrollArea):
             self._labels.append((question, words))
         layout.addStretch(1)
         self.setWidget(column)
+        column.setAutoFillBackground(False)  # setWidget turned it on: the viewport's shows
 
     def rows(self) -> list[tuple[str, str]]:
         """(question, answer) as shown, for a person's eye and for tests."""

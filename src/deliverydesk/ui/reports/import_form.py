@@ -100,7 +100,7 @@ class ImportFormDialog(QDialog):
         self.form: FilledForm | None = None
         self.setWindowTitle(tr("Import filled form"))
         em = self.fontMetrics().height()
-        self.resize(em * 34, em * 30)
+        self.resize(em * 40, em * 34)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._who_page())
@@ -143,6 +143,7 @@ class ImportFormDialog(QDialog):
         self.clients.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.clients.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.clients.setAccessibleName(tr("Clients"))
+        self.clients.setSpacing(1)
         label = QLabel(tr("&Client:"))
         label.setBuddy(self.search)
         self.refusal = Notice("danger")
@@ -150,6 +151,7 @@ class ImportFormDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(self.about)
+        layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addWidget(label)
         layout.addWidget(self.search)
         layout.addWidget(self.clients, 1)
@@ -165,7 +167,7 @@ class ImportFormDialog(QDialog):
         make_heading(heading, 1.2)
         self.whose = _plain("")
         self.answers_view = AnswersView()
-        self.answers_view.setFrameShape(AnswersView.Shape.StyledPanel)
+        self.answers_view.framed()
         self.effect = _plain("")
         self.save_refusal = Notice("danger")
         layout = QVBoxLayout(page)
@@ -293,11 +295,11 @@ class ImportFormDialog(QDialog):
             received = text.long_date(before.received_on) if before.received_on else ""
             return tr(
                 "Saving replaces the answers {name} sent earlier{on} and ticks their intake "
-                "step if it is still open. Edit → Undo takes it back."
+                "step if it is still open. Edit\u00a0→\u00a0Undo takes it back."
             ).format(name=name, on=tr(" (received {day})").format(day=received) if received else "")
         return tr(
             "Saving keeps these answers on {name}'s record and ticks their intake step. "
-            "Edit → Undo takes it back."
+            "Edit\u00a0→\u00a0Undo takes it back."
         ).format(name=name)
 
     def save(self) -> bool:
