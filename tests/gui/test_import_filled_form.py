@@ -215,3 +215,15 @@ def test_a_blank_template_asks_whose_it_is(sent: Sent, tmp_path: Path) -> None:
     assert dialog.read_answers()
     assert dialog.whose.text() == "From Ben Okafor, for 12-Week Clarity Coaching."
     dialog.reject()
+
+
+def test_a_long_answer_wraps_inside_the_dialog(sent: Sent, tmp_path: Path) -> None:
+    words = "<img src=x>" + "w" * 3000
+    filled = tmp_path / "long.pdf"
+    fill(sent.blank, filled, {"q6": words})
+    dialog = opened(sent, filled)
+    assert dialog.read_answers()
+    assert dialog.answers_view.rows()[5] == ("Anything I should know before we meet?", words)
+    assert dialog.sizeHint().width() < 1024 and dialog.width() < 1024
+    assert not dialog.answers_view.horizontalScrollBar().isVisible()
+    dialog.reject()

@@ -11,7 +11,7 @@ from deliverydesk.services.errors import NotFound
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.empty_state import EmptyState
-from deliverydesk.ui.reports.answers_view import AnswersView
+from deliverydesk.ui.reports.answers_view import AnswersView, breakable
 from deliverydesk.ui.text import tr
 
 EMPTY, ANSWERS = range(2)
@@ -69,10 +69,11 @@ class IntakePanel(QWidget):
             self.pages.setCurrentIndex(EMPTY)
             return
         day = text.long_date(record.received_on) if record.received_on else tr("an earlier day")
-        self.received.setText(
+        received = (
             tr("Received {day}, for {offer}.").format(day=day, offer=record.offer_name)
             if record.offer_name
             else tr("Received {day}.").format(day=day)
         )
+        self.received.setText(breakable(received))
         self.answers.show_answers(record.answers)
         self.pages.setCurrentIndex(ANSWERS)

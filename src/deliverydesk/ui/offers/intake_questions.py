@@ -248,6 +248,11 @@ class IntakeQuestionsEditor(QWidget):
         if not (field and self.current_row() >= 0 and self.form.focus_field(field)):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def focus_question(self, row: int, field: str = "") -> None:
+        """Select question `row` and put the cursor in `field` (a problem was picked)."""
+        self.select_question(row)
+        self.focus_field(field)
+
     # -- edits -------------------------------------------------------------------------------
     def _edit(self, questions: list[IntakeQuestion], words: str, select: int) -> None:
         spec = replace(self.draft.spec, intake_questions=tuple(questions))

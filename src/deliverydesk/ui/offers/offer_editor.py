@@ -268,8 +268,7 @@ class OfferEditor(QWidget):
         elif kind == "criterion":
             self.fit.table.select_row(numbers[0])
         elif kind == "question":
-            self.intake.select_question(numbers[0])
-            self.intake.focus_field(field)
+            self.intake.focus_question(numbers[0], field)
         elif tab == FIT:
             self.fit.threshold.focus_field("right_fit_threshold")
         elif tab == DETAILS:

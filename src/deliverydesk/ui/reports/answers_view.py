@@ -3,6 +3,7 @@ exactly as the client wrote it (plain text, selectable), in a scrolling column."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from deliverydesk.services.intake import IntakeAnswer
 from deliverydesk.ui.text import tr
 
 READ_WIDTH_EM = 48  # a line one can read; wider windows leave the rest empty
+_LONG_WORD = re.compile(r"\S{41,}")
 
 
 class AnswersView(QScrollArea):
@@ -64,11 +66,23 @@ class AnswersView(QScrollArea):
 
     def rows(self) -> list[tuple[str, str]]:
         """(question, answer) as shown, for a person's eye and for tests."""
-        return [(q.text().split(". ", 1)[1], a.text()) for q, a in self._labels]
+        return [
+            (q.text().split(". ", 1)[1].replace("\u200b", ""), a.text().replace("\u200b", ""))
+            for q, a in self._labels
+        ]
+
+
+def breakable(words: str, every: int = 40) -> str:
+    """A word longer than a line may break (a zero-width space every `every` characters):
+    a label breaks only between words and would cut it off at its edge."""
+    return _LONG_WORD.sub(
+        lambda m: "\u200b".join(m[0][i : i + every] for i in range(0, len(m[0]), every)),
+        words,
+    )
 
 
 def _label(words: str) -> QLabel:
-    label = QLabel(words)
+    label = QLabel(breakable(words))
     label.setTextFormat(Qt.TextFormat.PlainText)  # the client's words, never markup
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -34,7 +34,7 @@ from deliverydesk.ui.enrol.client_choices import ClientChoiceModel
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.notice import Notice
-from deliverydesk.ui.reports.answers_view import AnswersView
+from deliverydesk.ui.reports.answers_view import AnswersView, breakable
 from deliverydesk.ui.reports.intake_command import SaveIntakeCommand
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
@@ -128,7 +128,7 @@ class ImportFormDialog(QDialog):
         page = QWidget()
         heading = _plain(tr("Whose answers are these?"))
         make_heading(heading, 1.2)
-        self.about = _plain(self._about())
+        self.about = _plain(breakable(self._about()))
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search by name, company or e-mail…"))
         self.search.setClearButtonEnabled(True)
@@ -278,9 +278,10 @@ class ImportFormDialog(QDialog):
         self.form = form
         choice = self.model.choice(client_id)
         name = choice.name if choice else ""
-        self.whose.setText(tr("From {name}, for {offer}.").format(name=name, offer=form.offer_name))
+        whose = tr("From {name}, for {offer}.").format(name=name, offer=form.offer_name)
+        self.whose.setText(breakable(whose))
         self.answers_view.show_answers(form.answers)
-        self.effect.setText(self._effect(client_id, name))
+        self.effect.setText(breakable(self._effect(client_id, name)))
         self.save_refusal.set_text("")
         self._show_page(ANSWERS)
         return True
