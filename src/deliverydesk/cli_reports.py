@@ -183,7 +183,7 @@ def _import_form(ctx: Context, args: argparse.Namespace) -> int:
         print(f"{number}. {answer.question}")
         text = answer.answer or "(no answer)"
         print("\n".join(f"   {line}" for line in text.splitlines() or [""]))
-    ticked = save_intake_answers(ctx, client_id, form).value
+    ticked = save_intake_answers(ctx, client_id, form).value.step_id
     saved = "Saved the answers on the client"
     print(f"{saved}; the intake step is ticked." if ticked else f"{saved}.")
     return 0

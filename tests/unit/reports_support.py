@@ -7,10 +7,11 @@ import io
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader
-from pypdf.generic import IndirectObject
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import IndirectObject, NameObject, TextStringObject
 
 from deliverydesk.model.enums import Owner, QuestionKind, StepKind
 from deliverydesk.model.offer_design import IntakeQuestion, OfferSpec, PhaseSpec, StepSpec
@@ -149,3 +150,24 @@ def images(pdf: bytes) -> int:
             if _resolve(item).get("/Subtype") == "/Image":
                 count += 1
     return count
+
+
+def fill(blank: Path, filled: Path, values: dict[str, str]) -> None:
+    """What a PDF reader does when the client types and clicks, then saves."""
+    writer = PdfWriter(clone_from=PdfReader(blank))
+    for page in writer.pages:
+        for annotation in page.get("/Annots") or []:
+            widget = annotation.get_object()
+            field = widget.get("/Parent", widget).get_object()
+            name = str(field.get("/T"))
+            if name not in values:
+                continue
+            value = values[name]
+            if value.startswith("/"):  # a radio button: the group's value and the widget's state
+                field[NameObject("/V")] = NameObject(value)
+                states = widget["/AP"]["/N"].keys()
+                widget[NameObject("/AS")] = NameObject(value if value in states else "/Off")
+            else:
+                field[NameObject("/V")] = TextStringObject(value)
+    with filled.open("wb") as handle:
+        writer.write(handle)

@@ -7,8 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, TextStringObject
+from pypdf import PdfReader
 
 from deliverydesk.model.enums import QuestionKind
 from deliverydesk.model.offer_design import IntakeQuestion
@@ -18,7 +17,7 @@ from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.intake import intake_answers, read_filled_form, save_intake_answers
 from deliverydesk.services.offer_design import offer_design, save_offer
 from deliverydesk.services.report_export import DocumentKind, export_document
-from tests.unit.reports_support import OFFER, Enrolled, enrol, practice
+from tests.unit.reports_support import OFFER, Enrolled, enrol, fill, practice
 
 ANSWERS = {
     "q1": "I keep saying yes to everything.\nTime to choose.",
@@ -27,27 +26,6 @@ ANSWERS = {
     "q4": "/c0",  # "Yes"
     "q5": "2026-12-01",
 }
-
-
-def fill(blank: Path, filled: Path, values: dict[str, str]) -> None:
-    """What a PDF reader does when the client types and clicks, then saves."""
-    writer = PdfWriter(clone_from=PdfReader(blank))
-    for page in writer.pages:
-        for annotation in page.get("/Annots") or []:
-            widget = annotation.get_object()
-            field = widget.get("/Parent", widget).get_object()
-            name = str(field.get("/T"))
-            if name not in values:
-                continue
-            value = values[name]
-            if value.startswith("/"):  # a radio button: the group's value and the widget's state
-                field[NameObject("/V")] = NameObject(value)
-                states = widget["/AP"]["/N"].keys()
-                widget[NameObject("/AS")] = NameObject(value if value in states else "/Off")
-            else:
-                field[NameObject("/V")] = TextStringObject(value)
-    with filled.open("wb") as handle:
-        writer.write(handle)
 
 
 @pytest.fixture
@@ -74,8 +52,8 @@ def test_a_filled_form_comes_back_into_the_clients_record_and_ticks_the_intake_s
         ("Worked with a coach before?", "Yes"),
         ("Best start date", "2026-12-01"),
     ]
-    step = save_intake_answers(ctx, enrolled.client_id, form)
-    assert step.value is not None
+    saved = save_intake_answers(ctx, enrolled.client_id, form)
+    assert saved.value.step_id is not None and saved.value.before == {}
     assert intake_answers(ctx, enrolled.client_id) == form.answers
     steps = {s.title: s for p in journey_detail(ctx, enrolled.journey_id).phases for s in p.steps}
     assert steps["Intake form"].completed_on == ctx.clock.today()

@@ -10,17 +10,20 @@ offer as a template (client 0) can be returned by any client of that offer.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from deliverydesk.model.entities import Client, Journey, JourneyStep, Practice
+from deliverydesk.model.entities import Client, Journey, JourneyStep, Offer, Practice
 from deliverydesk.model.enums import ActivityKind, JourneyStatus, QuestionKind, StepKind
 from deliverydesk.model.offer_design import IntakeQuestion
 from deliverydesk.services import activity
@@ -80,24 +83,61 @@ def form_key(
         return f"{body}:{_check(_secret(session), body)}"
 
 
-def read_filled_form(ctx: Context, path: Path, client_id: int) -> FilledForm:
-    """The answers of a filled intake form, for a preview before saving. Raises
-    InvalidInput, saying why, for a file that is not one of this practice's forms, one made
-    for another client or offer, or one that was altered."""
-    fields = _fields(path)
+def _key(fields: dict[str, Any]) -> list[str]:
+    """The form key's five parts; InvalidInput when there is none or it cannot be read."""
     key = _value(fields.get(KEY_FIELD))
     if not key:
         raise InvalidInput("This PDF is not a DeliveryDesk intake form (it has no form key).")
     parts = key.split(":")
     if len(parts) != 5 or parts[0] != VERSION or not parts[1].isdigit() or not parts[2].isdigit():
         raise InvalidInput("This intake form was altered: its form key cannot be read.")
+    return parts
+
+
+def _verify(session: Session, parts: list[str]) -> None:
+    if _check(_secret(session), ":".join(parts[:4])) != parts[4]:
+        raise InvalidInput(
+            "This intake form was altered or comes from another practice: its form key "
+            "does not match."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FormAddress:
+    """Whom a filled form says it was made for, read before the person picks the client."""
+
+    client_id: int | None  # None: made from the offer as a template, for any of its clients
+    client_name: str  # "" for a template, or a client no longer there
+    offer_id: int
+    offer_name: str  # "" for an offer no longer there
+
+
+def form_address(ctx: Context, path: Path) -> FormAddress:
+    """The client and offer a filled intake form names. Raises InvalidInput, saying why,
+    for a file that is not one of this practice's intake forms or that was altered."""
+    parts = _key(_fields(path))
     sent_to, offer_id = int(parts[1]), int(parts[2])
     with ctx.db.sessions() as session:
-        if _check(_secret(session), ":".join(parts[:4])) != parts[4]:
-            raise InvalidInput(
-                "This intake form was altered or comes from another practice: its form key "
-                "does not match."
-            )
+        _verify(session, parts)
+        client = session.get(Client, sent_to) if sent_to else None
+        offer = session.get(Offer, offer_id)
+        return FormAddress(
+            sent_to or None,
+            client.name if client is not None else "",
+            offer_id,
+            offer.name if offer is not None else "",
+        )
+
+
+def read_filled_form(ctx: Context, path: Path, client_id: int) -> FilledForm:
+    """The answers of a filled intake form, for a preview before saving. Raises
+    InvalidInput, saying why, for a file that is not one of this practice's forms, one made
+    for another client or offer, or one that was altered."""
+    fields = _fields(path)
+    parts = _key(fields)
+    sent_to, offer_id = int(parts[1]), int(parts[2])
+    with ctx.db.sessions() as session:
+        _verify(session, parts)
         client = session.get(Client, client_id)
         if client is None:
             raise NotFound("That client no longer exists.")
@@ -198,9 +238,18 @@ def intake_step(session: Session, client_id: int, offer_id: int) -> JourneyStep 
     return candidates[0] if candidates else None
 
 
-def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Result[int | None]:
+@dataclass(frozen=True)
+class SavedIntake:
+    """What saving a client's answers changed: what undoing it needs."""
+
+    before: Mapping[str, Any]  # the client's intake record as it was (empty: none)
+    step_id: int | None  # the intake step it ticked; None when none was ticked
+    ticked_on: date | None
+
+
+def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Result[SavedIntake]:
     """Keep the answers on the client and tick the intake step if it is open, in one
-    transaction; the value is the step ticked (None when there was none to tick)."""
+    transaction; the value holds the answers they replace and the step ticked (for undo)."""
     if form.client_id != client_id:
         raise InvalidInput("These answers were read for another client.")
     today = ctx.clock.today()
@@ -208,6 +257,7 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
         client = session.get(Client, client_id)
         if client is None:
             raise NotFound("That client no longer exists.")
+        before = copy.deepcopy(client.intake) if isinstance(client.intake, dict) else {}
         client.intake = {
             "offer_id": form.offer_id,
             "offer": form.offer_name,
@@ -233,10 +283,36 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
                     session, ctx.clock, step.journey, ActivityKind.STEP_COMPLETED,
                     step=step.title, step_id=step.id, on=today,
                 )  # fmt: skip
-    aspects = Aspect.CLIENT | (Aspect.STEPS if ticked else Aspect.NONE)
+    aspects = Aspect.CLIENT | (Aspect.STEPS | Aspect.CAPACITY if ticked else Aspect.NONE)
     return Result(
-        ticked, Changes(journeys=journeys, clients=frozenset({client_id}), aspects=aspects)
+        SavedIntake(before, ticked, today if ticked else None),
+        Changes(journeys=journeys, clients=frozenset({client_id}), aspects=aspects),
     )
+
+
+def restore_intake(ctx: Context, client_id: int, saved: SavedIntake) -> Result[None]:
+    """Undo `save_intake_answers`: the answers the client had before come back and the step
+    it ticked is opened again (left as it is when it was marked done on another day since)."""
+    with ctx.transaction() as session:
+        client = session.get(Client, client_id)
+        if client is None:
+            raise NotFound("That client no longer exists.")
+        client.intake = copy.deepcopy(dict(saved.before))
+        journeys: frozenset[int] = frozenset()
+        step = session.get(JourneyStep, saved.step_id) if saved.step_id is not None else None
+        if (
+            step is not None
+            and saved.ticked_on is not None
+            and step.completed_on == saved.ticked_on
+        ):
+            step.completed_on = None
+            journeys = frozenset({step.journey_id})
+            activity.log(
+                session, ctx.clock, step.journey, ActivityKind.STEP_REOPENED,
+                step=step.title, step_id=step.id, was=saved.ticked_on,
+            )  # fmt: skip
+    aspects = Aspect.CLIENT | (Aspect.STEPS | Aspect.CAPACITY if journeys else Aspect.NONE)
+    return Result(None, Changes(journeys=journeys, clients=frozenset({client_id}), aspects=aspects))
 
 
 def intake_answers(ctx: Context, client_id: int) -> tuple[IntakeAnswer, ...]:
@@ -258,3 +334,29 @@ def intake_answers(ctx: Context, client_id: int) -> tuple[IntakeAnswer, ...]:
                 )
             )
     return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeRecord:
+    """The intake form last imported for a client, as the client page shows it."""
+
+    offer_name: str
+    received_on: date | None
+    answers: tuple[IntakeAnswer, ...]
+
+
+def intake_record(ctx: Context, client_id: int) -> IntakeRecord:
+    """The answers last imported for the client, with the offer and the day they came."""
+    with ctx.db.sessions() as session:
+        client = session.get(Client, client_id)
+        if client is None:
+            raise NotFound("That client no longer exists.")
+        stored = client.intake if isinstance(client.intake, dict) else {}
+    try:
+        received: date | None = date.fromisoformat(str(stored.get("received_on")))
+    except ValueError:
+        received = None
+    offer = stored.get("offer")
+    return IntakeRecord(
+        offer if isinstance(offer, str) else "", received, intake_answers(ctx, client_id)
+    )

@@ -26,6 +26,7 @@ from deliverydesk.services import (
     client_lookup,
     clients,
     detail,
+    intake,
     journeys,
     lifecycle,
     nudge,
@@ -464,3 +465,20 @@ class Workspace:
         return brand.sample_page(self._ctx, settings)
 
     # -- the client's paper: intake forms -----------------------------------------------------
+    def intake_form_address(self, path: Path) -> intake.FormAddress:
+        """The client and offer a filled intake form names (InvalidInput: not one, or altered)."""
+        return intake.form_address(self._ctx, path)
+
+    def read_filled_form(self, path: Path, client_id: int) -> intake.FilledForm:
+        return intake.read_filled_form(self._ctx, path, client_id)
+
+    def save_intake_answers(
+        self, client_id: int, form: intake.FilledForm
+    ) -> Result[intake.SavedIntake]:
+        return intake.save_intake_answers(self._ctx, client_id, form)
+
+    def restore_intake(self, client_id: int, saved: intake.SavedIntake) -> Result[None]:
+        return intake.restore_intake(self._ctx, client_id, saved)
+
+    def intake_record(self, client_id: int) -> intake.IntakeRecord:
+        return intake.intake_record(self._ctx, client_id)

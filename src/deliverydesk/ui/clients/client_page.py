@@ -34,6 +34,7 @@ from deliverydesk.ui import text
 from deliverydesk.ui.clients import trash
 from deliverydesk.ui.clients.checklist import ChecklistView
 from deliverydesk.ui.clients.client_actions import ClientActions, tool_button
+from deliverydesk.ui.clients.intake_panel import IntakePanel
 from deliverydesk.ui.clients.journey_bar import JourneyBar
 from deliverydesk.ui.clients.notes_panel import NotesPanel
 from deliverydesk.ui.clients.step_dialogs import ask_date, done_on_dialog, due_date_dialog
@@ -120,6 +121,8 @@ class ClientPage(QWidget):
         self.tabs.addTab(self.friction, tr("Friction"))
         self.tabs.addTab(self.feedback, tr("Feedback"))
         self.tabs.addTab(self.activity, tr("Activity"))
+        self.intake = IntakePanel(workspace)  # reads only while its tab shows
+        self.tabs.addTab(self.intake, tr("Intake"))
 
         health_row = QHBoxLayout()
         health_row.addWidget(self.health_icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -277,6 +280,7 @@ class ClientPage(QWidget):
         self._update_step_actions()
         self.notes_panel.set_notes(detail.notes)
         self._fill_records(detail)
+        self.intake.show_client(detail.client_id)
 
     def _show_health(self, detail: JourneyDetail) -> None:
         verdict = detail.verdict

@@ -46,8 +46,7 @@ class EditorHeader(QWidget):
         self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.save_button = QPushButton(tr("Save"))
-        self.save_reason = QLabel()
-        self.save_reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_reason = ElidedLabel()  # a long reason never widens the window
         self.save_reason.setAccessibleName(tr("Why the design cannot be saved"))
         self.apply_button = QPushButton(tr("Apply to active clients…"))
         self.enrol_button = QPushButton(tr("Enrol a client…"))
@@ -94,7 +93,7 @@ class EditorHeader(QWidget):
         self.save_action.setEnabled(dirty and not blocking)
         self.save_button.setEnabled(dirty and not blocking)
         reason = tr("Cannot save yet: {why}").format(why=blocking[0].message) if blocking else ""
-        self.save_reason.setText(reason)
+        self.save_reason.set_full_text(reason)
         self.save_reason.setToolTip(literal_rich_text([reason]) if reason else "")
         self.save_button.setToolTip(
             literal_rich_text([reason])

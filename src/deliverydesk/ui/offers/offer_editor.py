@@ -35,6 +35,7 @@ from deliverydesk.ui.offers.design_forms import (
 )
 from deliverydesk.ui.offers.draft_keys import DraftKeys
 from deliverydesk.ui.offers.editor_header import EditorHeader, enrol_refusal
+from deliverydesk.ui.offers.intake_questions import IntakeQuestionsEditor
 from deliverydesk.ui.offers.journey_editor import JourneyEditor
 from deliverydesk.ui.offers.offer_commands import ApplyToJourneysCommand, SaveOfferCommand
 from deliverydesk.ui.offers.offer_draft import OfferDraft
@@ -44,7 +45,7 @@ from deliverydesk.ui.offers.revisions_view import RevisionsView, older_followers
 from deliverydesk.ui.offers.unsaved_prompt import Leave, ask_unsaved
 from deliverydesk.ui.text import literal_rich_text, tr
 
-DETAILS, JOURNEY, STANDARDS, FIT, REVISIONS = range(5)
+DETAILS, JOURNEY, STANDARDS, FIT, INTAKE, REVISIONS = range(6)
 
 
 class OfferEditor(QWidget):
@@ -81,6 +82,7 @@ class OfferEditor(QWidget):
         self.journey = JourneyEditor(self.draft, self._step_preview)
         self.standards = StandardsEditor()
         self.fit = RightFitEditor()
+        self.intake = IntakeQuestionsEditor(self.draft)
         self.revisions = RevisionsView()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -89,6 +91,7 @@ class OfferEditor(QWidget):
             (self.journey, tr("Phases and steps")),
             (self.standards, tr("Delivery standards")),
             (self.fit, tr("Right fit")),
+            (self.intake, tr("Intake form")),
             (self.revisions, tr("Revisions")),
         ):
             self.tabs.addTab(widget, words)
@@ -214,7 +217,7 @@ class OfferEditor(QWidget):
         if marks == self._tab_marks:
             return
         self._tab_marks = marks
-        for tab in (DETAILS, JOURNEY, STANDARDS, FIT):
+        for tab in (DETAILS, JOURNEY, STANDARDS, FIT, INTAKE):
             found = by_tab.get(tab)
             self.tabs.setTabIcon(tab, problem_icon(found, self.palette()) if found else QIcon())
 
@@ -264,6 +267,8 @@ class OfferEditor(QWidget):
             self.standards.table.select_row(numbers[0])
         elif kind == "criterion":
             self.fit.table.select_row(numbers[0])
+        elif kind == "question":
+            self.intake.focus_question(numbers[0], field)
         elif tab == FIT:
             self.fit.threshold.focus_field("right_fit_threshold")
         elif tab == DETAILS:
@@ -390,4 +395,6 @@ def _tab_of(where: Where) -> int:
         return STANDARDS
     if kind == "criterion" or field in ("right_fit", "right_fit_threshold"):
         return FIT
+    if kind == "question" or field == "intake_questions":
+        return INTAKE
     return JOURNEY if field == "phases" else DETAILS

@@ -1,0 +1,125 @@
+"""Importing a filled intake form as the window does: who the form names, the answers and
+the intake step saved, and undone."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from deliverydesk.services.context import Context
+from deliverydesk.services.detail import journey_detail
+from deliverydesk.services.errors import InvalidInput
+from deliverydesk.services.intake import (
+    form_address,
+    intake_record,
+    read_filled_form,
+    restore_intake,
+    save_intake_answers,
+)
+from deliverydesk.services.journeys import complete_step, reopen_step
+from deliverydesk.services.report_export import DocumentKind, export_document
+from tests.unit.reports_support import Enrolled, enrol, fill, practice
+
+
+@pytest.fixture
+def sent(ctx: Context, tmp_path: Path) -> tuple[Context, Enrolled, Path]:
+    practice(ctx)
+    enrolled = enrol(ctx, "Ana Souza")
+    blank = tmp_path / "intake.pdf"
+    export_document(ctx, DocumentKind.INTAKE, blank, client_id=enrolled.client_id)
+    filled = tmp_path / "filled.pdf"
+    fill(blank, filled, {"q1": "Too many yeses.", "q3": "/c2"})
+    return ctx, enrolled, filled
+
+
+def intake_step_done(ctx: Context, enrolled: Enrolled) -> object:
+    steps = {s.title: s for p in journey_detail(ctx, enrolled.journey_id).phases for s in p.steps}
+    return steps["Intake form"].completed_on
+
+
+def test_a_form_names_the_client_and_offer_it_was_made_for(
+    sent: tuple[Context, Enrolled, Path], tmp_path: Path
+) -> None:
+    ctx, enrolled, filled = sent
+    address = form_address(ctx, filled)
+    assert (address.client_id, address.client_name) == (enrolled.client_id, "Ana Souza")
+    assert address.offer_id == enrolled.offer_id
+    assert address.offer_name.startswith("Clarity Sprint")
+
+    template = tmp_path / "template.pdf"
+    export_document(ctx, DocumentKind.INTAKE, template, offer_id=enrolled.offer_id)
+    address = form_address(ctx, template)
+    assert (address.client_id, address.client_name) == (None, "")
+
+
+def test_an_altered_form_names_no_one(sent: tuple[Context, Enrolled, Path], tmp_path: Path) -> None:
+    ctx, _enrolled, filled = sent
+    key = str(PdfReader(filled).get_fields()["deliverydesk_form"]["/V"])  # type: ignore[index]
+    tampered = tmp_path / "tampered.pdf"
+    fill(filled, tampered, {"deliverydesk_form": key[:-1] + ("0" if key[-1] != "0" else "1")})
+    with pytest.raises(InvalidInput, match="altered or comes from another practice"):
+        form_address(ctx, tampered)
+    junk = tmp_path / "junk.pdf"
+    junk.write_text("not a pdf")
+    with pytest.raises(InvalidInput, match="not a PDF|not a DeliveryDesk intake form"):
+        form_address(ctx, junk)
+
+
+def test_undoing_an_import_puts_back_the_answers_and_opens_the_step_again(
+    sent: tuple[Context, Enrolled, Path],
+) -> None:
+    ctx, enrolled, filled = sent
+    assert intake_record(ctx, enrolled.client_id).answers == ()
+    form = read_filled_form(ctx, filled, enrolled.client_id)
+    saved = save_intake_answers(ctx, enrolled.client_id, form)
+    record = intake_record(ctx, enrolled.client_id)
+    assert record.received_on == ctx.clock.today()
+    assert record.offer_name == form.offer_name
+    assert [(a.question, a.answer) for a in record.answers][0] == (
+        "What brings you here now?",
+        "Too many yeses.",
+    )
+    assert intake_step_done(ctx, enrolled) == ctx.clock.today()
+    assert enrolled.journey_id in saved.changes.journeys
+
+    undone = restore_intake(ctx, enrolled.client_id, saved.value)
+    assert intake_record(ctx, enrolled.client_id).answers == ()
+    assert intake_step_done(ctx, enrolled) is None
+    assert enrolled.client_id in undone.changes.clients
+    log = [a.kind.value for a in journey_detail(ctx, enrolled.journey_id).activity]
+    assert log[0] == "step_reopened"
+
+
+def test_a_second_import_is_undone_to_the_first_answers(
+    sent: tuple[Context, Enrolled, Path], tmp_path: Path
+) -> None:
+    ctx, enrolled, filled = sent
+    first = read_filled_form(ctx, filled, enrolled.client_id)
+    save_intake_answers(ctx, enrolled.client_id, first)
+    again = tmp_path / "again.pdf"
+    fill(filled, again, {"q1": "Fewer yeses now."})
+    second = save_intake_answers(
+        ctx, enrolled.client_id, read_filled_form(ctx, again, enrolled.client_id)
+    )
+    assert second.value.step_id is None  # already ticked by the first
+    restore_intake(ctx, enrolled.client_id, second.value)
+    assert intake_record(ctx, enrolled.client_id).answers == first.answers
+    assert intake_step_done(ctx, enrolled) == ctx.clock.today()  # still the first one's tick
+
+
+def test_a_step_marked_done_on_another_day_since_is_left_done(
+    sent: tuple[Context, Enrolled, Path],
+) -> None:
+    ctx, enrolled, filled = sent
+    form = read_filled_form(ctx, filled, enrolled.client_id)
+    saved = save_intake_answers(ctx, enrolled.client_id, form).value
+    assert saved.step_id is not None
+    reopen_step(ctx, saved.step_id)
+    earlier = ctx.clock.today() - timedelta(days=1)
+    complete_step(ctx, saved.step_id, earlier)
+    restore_intake(ctx, enrolled.client_id, saved)
+    assert intake_record(ctx, enrolled.client_id).answers == ()
+    assert intake_step_done(ctx, enrolled) == earlier
