@@ -72,6 +72,8 @@ PHASE_STATUS_WORDS = {
     PhaseStatus.SKIPPED: N_("Skipped, steps still open"),
     PhaseStatus.CURRENT: N_("Current phase"),
     PhaseStatus.UPCOMING: N_("Upcoming"),
+    PhaseStatus.STOPPED: N_("Stopped here"),
+    PhaseStatus.NOT_REACHED: N_("Not reached"),
 }
 ACTIVITY_WORDS = {
     ActivityKind.ENROLLED: N_("Enrolled in {offer}"),

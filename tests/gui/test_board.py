@@ -254,7 +254,11 @@ def test_filter_as_you_type_and_say_when_nothing_matches(qtbot: QtBot, board: Bo
 @pytest.mark.parametrize(
     ("quick", "holds"),
     [
-        (Quick.OVERDUE, lambda c: any(r.code.value == "step_late" for r in c.reasons)),
+        # Your own lateness only: the cards with an "Overdue" badge (not "Client late").
+        (
+            Quick.OVERDUE,
+            lambda c: any(r.code.value == "step_late" and r.owner.value == "me" for r in c.reasons),
+        ),
         (
             Quick.WAITING_ON_CLIENT,
             lambda c: c.next_step_owner and c.next_step_owner.value == "client",

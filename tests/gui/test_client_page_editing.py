@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.model.enums import JourneyStatus
-from deliverydesk.services import journeys
+from deliverydesk.services import journeys, reschedule
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.detail import JourneyDetail, StepDetail, journey_detail
@@ -344,23 +344,53 @@ def test_changing_a_due_date_with_ctrl_e_and_undoing_restores_the_old_date(
     assert stored(demo_ctx, journey_id, step.id).due_on == new_due
 
 
-def test_a_due_date_before_the_step_starts_is_refused_with_a_message(
+def test_the_due_date_dialog_offers_no_day_before_the_step_starts(
     monkeypatch: pytest.MonkeyPatch, page: ClientPage, demo_ctx: Context
 ) -> None:
+    """The dialog's earliest day is the service's (issue 8, bug 5): a day before the step
+    starts cannot be picked, so it is never refused after OK."""
     journey_id = page.journey_id
     assert journey_id is not None
     step = first_open(page)
     page.checklist.select_step(step.id)
-    before = journey_detail(demo_ctx, journey_id)
     said = capture_warnings(monkeypatch)
-    choose_date(monkeypatch, step.start_on - timedelta(days=1))
+    shown = choose_date(monkeypatch, step.start_on - timedelta(days=1))
+    page.due_action.trigger()
+
+    assert shown[0].date_edit.minimumDate().toPython() == step.start_on
+    assert not said
+    assert stored(demo_ctx, journey_id, step.id).due_on == step.start_on
+
+
+def test_a_due_date_refused_after_all_says_why_in_words_and_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch, page: ClientPage, demo_ctx: Context
+) -> None:
+    """Another window moved the step's start later meanwhile: the service refuses the date
+    the dialog allowed, and says so with a date in words, not "2026-11-25"."""
+    journey_id = page.journey_id
+    assert journey_id is not None
+    detail = page.detail
+    assert detail is not None
+    phase = next(p for p in detail.phases if sum(s.completed_on is None for s in p.steps) >= 2)
+    first, later = [s for s in phase.steps if s.completed_on is None][:2]
+    shifted = reschedule.reschedule_step(
+        demo_ctx, first.id, first.due_on + timedelta(days=14), shift_rest=True
+    )  # this page is not told
+    moved = stored(demo_ctx, journey_id, later.id)
+    assert moved.start_on > later.start_on and shifted.changes
+    before = journey_detail(demo_ctx, journey_id)
+    page.checklist.select_step(later.id)
+    said = capture_warnings(monkeypatch)
+    choose_date(monkeypatch, later.start_on)
     page.due_action.trigger()
 
     assert len(said) == 1 and "cannot be due before it starts" in said[0]
+    assert text.long_date(moved.start_on) in said[0]
+    assert moved.start_on.isoformat() not in said[0]
     assert page.undo_stack.count() == 0
-    assert stored(demo_ctx, journey_id, step.id).due_on == step.due_on
+    assert stored(demo_ctx, journey_id, later.id).due_on == moved.due_on
     assert journey_detail(demo_ctx, journey_id).activity == before.activity
-    item = page.checklist.step_item(step.id)
+    item = page.checklist.step_item(later.id)
     assert item is not None and page.checklist.currentItem() is item
 
 

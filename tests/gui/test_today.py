@@ -67,12 +67,13 @@ def test_what_is_due_is_grouped_into_mine_the_clients_and_third_parties(
         assert {r.owner for r in page.group_rows(owner)} <= {owner}
         assert page.tree.isExpanded(group)
     assert page.model.index(0, 0).data().startswith("Mine · 40 due · 1 overdue")
-    assert page.model.index(1, 0).data().startswith("Waiting on the client · 28 due · 11 overdue")
+    # "Overdue" is your own lateness only; a client's late steps are "late" (one meaning).
+    assert page.model.index(1, 0).data().startswith("Waiting on the client · 28 due · 11 late")
     late = page.model.index(0, 0, page.model.index(1, 0))  # the client's most late step
     assert late.siblingAtColumn(CLIENT).data() == "Hannah Lindqvist"
     assert late.siblingAtColumn(LATE).data() == "12 days"
     assert late.siblingAtColumn(DUE).data() == "11 Nov"
-    assert "13 overdue · 16 due today" in page.summary.text()
+    assert "1 overdue · 12 late, waiting on others · 16 due today" in page.summary.text()
 
 
 def test_mark_done_and_undo(qtbot: QtBot, sprint: tuple[Workspace, int], events: AppEvents) -> None:
@@ -302,7 +303,7 @@ def test_a_hidden_today_page_catches_up_when_shown(
     assert len(page.model.all_rows()) == count - 1
 
 
-def test_on_start_a_banner_says_what_is_overdue_and_opens_today(
+def test_on_start_a_banner_says_what_is_late_and_opens_today(
     qtbot: QtBot, demo_ws: Workspace, events: AppEvents
 ) -> None:
     window = MainWindow(demo_ws, events)
@@ -311,7 +312,7 @@ def test_on_start_a_banner_says_what_is_overdue_and_opens_today(
     banner = window.overdue.banner
     qtbot.waitUntil(lambda: not banner.isHidden(), timeout=2000)
     assert banner.message.text() == (
-        "13 steps are overdue: 1 of yours, 11 waiting on clients, 1 on a third party."
+        "13 steps are late: 1 of yours, 11 waiting on clients, 1 on a third party."
     )
     assert window.current_screen() == "board"
     qtbot.mouseClick(banner.open_button, Qt.MouseButton.LeftButton)
@@ -323,9 +324,9 @@ def test_on_start_a_banner_says_what_is_overdue_and_opens_today(
 
 
 def test_the_overdue_sentence_counts_in_words() -> None:
-    assert overdue_sentence({Owner.ME: 1}) == "1 step is overdue: 1 of yours."
+    assert overdue_sentence({Owner.ME: 1}) == "1 step is late: 1 of yours."
     assert overdue_sentence({Owner.CLIENT: 2, Owner.THIRD_PARTY: 1}) == (
-        "3 steps are overdue: 2 waiting on clients, 1 on a third party."
+        "3 steps are late: 2 waiting on clients, 1 on a third party."
     )
 
 

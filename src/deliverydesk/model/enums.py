@@ -62,6 +62,8 @@ class PhaseStatus(StrEnum):
     SKIPPED = "skipped"  # left behind with steps still open (a checkpoint overridden)
     CURRENT = "current"
     UPCOMING = "upcoming"
+    STOPPED = "stopped"  # where a cancelled journey stopped
+    NOT_REACHED = "not_reached"  # after where a cancelled journey stopped
 
 
 class Health(StrEnum):

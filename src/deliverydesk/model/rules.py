@@ -78,9 +78,12 @@ def phase_status(
     position: int, current: int, journey_status: JourneyStatus, open_checkpoint: bool = False
 ) -> PhaseStatus:
     """A phase left behind with its checkpoint still open was Skipped (the move went past
-    the checkpoint, or the journey was completed without it), never Done."""
+    the checkpoint, or the journey was completed without it), never Done. A cancelled
+    journey's phases from where it stopped on are never coming: Stopped, Not reached."""
     if journey_status is JourneyStatus.COMPLETED or position < current:
         return PhaseStatus.SKIPPED if open_checkpoint else PhaseStatus.DONE
+    if journey_status is JourneyStatus.CANCELLED:
+        return PhaseStatus.STOPPED if position == current else PhaseStatus.NOT_REACHED
     return PhaseStatus.CURRENT if position == current else PhaseStatus.UPCOMING
 
 

@@ -189,6 +189,10 @@ class JourneyMapDrawing(Flowable):
             return "Steps still open"
         if phase.status is PhaseStatus.CURRENT:
             return f"Until {_day(phase.planned_end_on)}"
+        if phase.status is PhaseStatus.STOPPED:  # a cancelled journey
+            return "Stopped here"
+        if phase.status is PhaseStatus.NOT_REACHED:
+            return "Not reached"
         return f"From {_day(phase.planned_start_on)}"
 
 

@@ -20,6 +20,7 @@ from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import CheckpointBlocked, InvalidInput, NotFound
 from deliverydesk.services.validation import clean_text
+from deliverydesk.wording import ENGLISH
 
 MAX_NOTE_LENGTH = 100_000
 
@@ -84,7 +85,7 @@ def reopen_step(ctx: Context, step_id: int, *, expected: date | None = None) -> 
         if expected is not None and step.completed_on != expected:
             raise InvalidInput(
                 f"'{step.title}' was marked done on another day since "
-                f"({step.completed_on.isoformat()}); it was not opened again."
+                f"({ENGLISH.long_date(step.completed_on)}); it was not opened again."
             )
         was = step.completed_on
         step.completed_on = None
@@ -107,17 +108,19 @@ def set_due_date(
     """Move a step's due date; the value is the due date it had.
 
     `expected` (an undo's): the due date the step must still have; one changed since (by
-    another window or program) is kept, not overwritten.
+    another window or program) is kept, not overwritten. The log marks the change "(undo)",
+    as restore_phase_state marks an undone move.
     """
     with ctx.transaction() as session:
         step = _step(session, step_id)
         if expected is not None and step.due_on != expected:
             raise InvalidInput(
                 f"'{step.title}' was given another due date since "
-                f"({step.due_on.isoformat()}); it was not changed back."
+                f"({ENGLISH.long_date(step.due_on)}); it was not changed back."
             )
         if due_on < step.start_on:
-            raise InvalidInput(f"'{step.title}' cannot be due before it starts ({step.start_on}).")
+            starts = ENGLISH.long_date(step.start_on)
+            raise InvalidInput(f"'{step.title}' cannot be due before it starts ({starts}).")
         was, step.due_on = step.due_on, due_on
         journey = step.journey  # its summary is rewritten on flush (store/summaries.py)
         activity.log(
@@ -129,6 +132,7 @@ def set_due_date(
             step_id=step.id,
             was=was,
             now=due_on,
+            **({"undo": True} if expected is not None else {}),
         )
         return Result(was, _changed(journey, Aspect.STEPS | Aspect.CAPACITY))
 

@@ -263,11 +263,15 @@ def journey_timeline(ctx: Context, journey_id: int) -> JourneyTimeline:
         raise NotFound("That journey no longer exists.")
     phases: dict[int, PhaseSpan] = {}
     marks: list[Mark] = []
+    ended = _opt(raw[0][6])
     for r in raw:
         position = r[8]
         if position not in phases:
+            started, completed = _opt(r[12]), _opt(r[13])
+            if ended is not None and started is not None and completed is None:
+                completed = max(ended, started)  # it ran until the journey ended, not on
             phases[position] = PhaseSpan(
-                position, r[9], _day(r[10]), _day(r[11]), _opt(r[12]), _opt(r[13])
+                position, r[9], _day(r[10]), _day(r[11]), started, completed
             )
         if r[14] is not None:
             marks.append(
@@ -286,7 +290,6 @@ def journey_timeline(ctx: Context, journey_id: int) -> JourneyTimeline:
     first = raw[0]
     status = _STATUS[first[3]]
     spans = tuple(phases.values())
-    ended = _opt(first[6])
     planned_end = _day(first[5])
     if ended is not None:
         slip = (ended - planned_end).days

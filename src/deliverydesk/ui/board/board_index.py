@@ -49,8 +49,10 @@ def _sort_key(sort: SortBy) -> Callable[[JourneyRow], Any]:
 
 
 def _quick_test(quick: Quick) -> Callable[[JourneyRow], bool]:
+    # Overdue is your own lateness, as the card's "Overdue" badge says; a client's late
+    # step is "Client late", a badge of its own, and not in this filter.
     return {
-        Quick.OVERDUE: lambda c: any(c.late_days(o) for o in Owner),
+        Quick.OVERDUE: lambda c: c.late_days(Owner.ME) > 0,
         Quick.WAITING_ON_CLIENT: lambda c: c.next_step_owner is Owner.CLIENT,
         Quick.AT_RISK: lambda c: in_trouble(c.health),
         Quick.FEEDBACK_DUE: lambda c: c.feedback_due,

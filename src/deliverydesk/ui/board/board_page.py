@@ -101,7 +101,8 @@ class BoardPage(QWidget):
         self.body.addWidget(self.scroll)
         self.body.addWidget(self.no_offers)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(em // 2, em // 2, em // 2, 0)  # the status bar is below
+        layout.setContentsMargins(em // 2, em // 3, em // 2, 0)  # the status bar is below
+        layout.setSpacing(em // 4)  # every pixel to the lanes (an overdue banner sits above)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.body, 1)
 

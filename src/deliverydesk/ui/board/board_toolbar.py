@@ -36,6 +36,16 @@ def quick_labels() -> dict[Quick, str]:
     }
 
 
+def quick_tips() -> dict[Quick, str]:
+    """What each quick filter keeps, in the words the cards' badges use."""
+    return {
+        Quick.OVERDUE: tr("Show only cards with a step of yours past its due date"),
+        Quick.WAITING_ON_CLIENT: tr("Show only cards whose next step is the client's"),
+        Quick.AT_RISK: tr("Show only cards that are at risk or off track"),
+        Quick.FEEDBACK_DUE: tr("Show only cards with feedback due after a checkpoint"),
+    }
+
+
 class BoardToolbar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,10 +70,11 @@ class BoardToolbar(QWidget):
         chips_row = QHBoxLayout(self.chips)
         chips_row.setContentsMargins(0, 0, 0, 0)
         self.quick: dict[Quick, FilterChip] = {}
+        tips = quick_tips()
         for quick, label in quick_labels().items():
             chip = FilterChip(label)
             chip.setAccessibleName(tr("Show only: {what}").format(what=label))
-            chip.setToolTip(tr("Show only cards that are: {what}").format(what=label))
+            chip.setToolTip(tips[quick])
             self.quick[quick] = chip
             chips_row.addWidget(chip)
         self.quick_menu = FilterMenuChip(tr("Show only"), list(self.quick.values()))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, Qt, QTimer, Signa
 from PySide6.QtGui import QContextMenuEvent, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from deliverydesk.model.enums import PhaseStatus
+from deliverydesk.model.enums import JourneyStatus, PhaseStatus
 from deliverydesk.services.detail import JourneyDetail, PhaseDetail, StepDetail
 from deliverydesk.ui import text
 from deliverydesk.ui.icons import icon
@@ -74,6 +74,7 @@ class ChecklistView(QTreeWidget):
         self._shape: Shape = ()
         self._steps: dict[int, StepDetail] = {}
         self._shown: dict[int, tuple[StepDetail, date]] = {}  # what each step row shows
+        self._running = True  # an ended journey's open steps are left open, not late
         self._filling = False
         # A blank icon where there is no marker keeps titles and dates in line.
         blank = QPixmap(self.iconSize() if self.iconSize().isValid() else self._em_size())
@@ -115,9 +116,11 @@ class ChecklistView(QTreeWidget):
         shape: Shape = tuple((p.position, tuple(s.id for s in p.steps)) for p in detail.phases)
         same_journey = detail.journey_id == self._journey_id
         self._steps = {s.id: s for p in detail.phases for s in p.steps}
+        running = detail.status in (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
+        kept, self._running = self._running == running, running
         self._filling = True
         try:
-            if same_journey and shape == self._shape:
+            if same_journey and shape == self._shape and kept:
                 # Only what changed is redrawn: an edit touches one or two of 30 steps.
                 shown, self._shown = self._shown, {}
                 for phase_item, phase in zip(self._phase_items(), detail.phases, strict=True):
@@ -155,7 +158,7 @@ class ChecklistView(QTreeWidget):
                     next_open = step_item
             default = phase.status is not PhaseStatus.DONE
             phase_item.setExpanded(expanded.get(phase.position, default) if keep_state else default)
-            if phase.status is PhaseStatus.CURRENT:
+            if phase.status in (PhaseStatus.CURRENT, PhaseStatus.STOPPED):
                 current_phase = phase_item
         if keep_state:
             if current is not None:
@@ -204,7 +207,7 @@ class ChecklistView(QTreeWidget):
             markers.append(tr("checkpoint"))
         title = step.title + (f"  ({', '.join(markers)})" if markers else "")
         done = step.completed_on is not None
-        late = days_late(step, today)
+        late = days_late(step, today) if self._running else 0
         item.setFlags(
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable

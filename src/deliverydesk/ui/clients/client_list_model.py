@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication
 
-from deliverydesk.model.enums import Health, JourneyStatus
+from deliverydesk.model.enums import Health, JourneyStatus, Owner
 from deliverydesk.model.health import HEALTH_RANK
 from deliverydesk.model.text_fold import fold
 from deliverydesk.services.rows import JourneyRow
@@ -234,6 +234,18 @@ class ClientListModel(QAbstractTableModel):
             seen.setdefault((*shape, row.phase_position, row.phase_count), row)
         return {self._display(row, column) or "" for row in seen.values()}
 
+    def other_year_dues(self) -> set[str]:
+        """The Due column's texts that carry a year ("4 Mar 2027"): its width must fit them."""
+        today = self._today()
+        years = {
+            row.next_step_due.year
+            for row in self._rows
+            if row.next_step_due is not None
+            and row.next_step_due.year != today.year
+            and row.status is JourneyStatus.ACTIVE
+        }
+        return {text.short_date(date(year, 9, 30), today) for year in years}
+
     def row_at(self, row: int) -> JourneyRow:
         return self._rows[self._shown[row]]
 
@@ -263,7 +275,7 @@ class ClientListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == DUE and self._overdue(row):
-            return semantic(QApplication.palette()).danger
+            return self._late_colour(row)
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -318,7 +330,7 @@ class ClientListModel(QAbstractTableModel):
         if row.status is not JourneyStatus.ACTIVE:
             return None
         if column == DUE and self._overdue(row):
-            return self._icon("at_risk", semantic(QApplication.palette()).danger.name())
+            return self._icon("at_risk", self._late_colour(row).name())
         if column == WAITING and row.next_step_owner is not None:
             return self._icon(text.owner_icon_name(row.next_step_owner), None)
         return None
@@ -331,21 +343,37 @@ class ClientListModel(QAbstractTableModel):
         return self._icons[key]
 
     def _overdue(self, row: JourneyRow) -> bool:
+        """The next step is past its due date (whoever owes it)."""
         due = row.next_step_due
         return row.status is JourneyStatus.ACTIVE and due is not None and due < self._today()
+
+    @staticmethod
+    def _late_colour(row: JourneyRow) -> QColor:
+        """Danger for your own lateness ("overdue"), warning for someone else's ("late")."""
+        colors = semantic(QApplication.palette())
+        return colors.danger if row.next_step_owner is Owner.ME else colors.warning
 
     def _tooltip(self, row: JourneyRow, column: int) -> str | None:
         if column == NAME:  # a long name or company is elided in its cell
             return text.literal_rich_text([row.name, row.company] if row.company else [row.name])
         if column == HEALTH and row.journey_id is not None:
             return text.literal_rich_text([text.health_line(row.health, row.reasons)])
+        if column in (OFFER, PHASE, NEXT):  # whole, where a narrow window cuts the cell
+            shown = self._display(row, column)
+            return text.literal_rich_text([shown]) if shown else None
+        if row.status is not JourneyStatus.ACTIVE:  # no next step shown: nothing to explain
+            return None
         if column == WAITING:
             return text.waits_on(row.next_step_owner)
         if column == DUE and row.next_step_due is not None:
             when = text.long_date(row.next_step_due)
             if self._overdue(row):
                 late = text.days((self._today() - row.next_step_due).days)
-                return tr("{date}: {late} overdue").format(date=when, late=late)
+                if row.next_step_owner is Owner.ME:  # "overdue" is your own lateness only
+                    return tr("{date}: {late} overdue").format(date=when, late=late)
+                return tr("{date}: {late} late · {who}").format(
+                    date=when, late=late, who=text.waits_on(row.next_step_owner)
+                )
             return when
         return None
 

@@ -270,7 +270,9 @@ class ClientPage(QWidget):
         self.journey_bar.show_detail(detail)  # a journey not running says so there instead
         for widget in (self.health_icon, self.health):
             widget.setVisible(detail.status is JourneyStatus.ACTIVE)
-        self.next_step.setText(self._next_step_line(detail))
+        next_line = self._next_step_line(detail)
+        self.next_step.setText(next_line)
+        self.next_step.setVisible(bool(next_line))
         self.progress.setMaximum(max(detail.steps_total, 1))
         self.progress.setValue(detail.steps_done if detail.steps_total else 1)
         done = text.steps_done(detail.steps_done, detail.steps_total)
@@ -299,6 +301,9 @@ class ClientPage(QWidget):
         self.health.setToolTip(literal_rich_text(tip))
 
     def _next_step_line(self, detail: JourneyDetail) -> str:
+        """What comes next; nothing once the journey has ended (its state line says so)."""
+        if detail.status not in (JourneyStatus.ACTIVE, JourneyStatus.PAUSED):
+            return ""
         for phase in detail.phases:
             for step in phase.steps:
                 if step.completed_on is None:
@@ -399,7 +404,8 @@ class ClientPage(QWidget):
         step = self.checklist.current_step()
         if step is None:
             return
-        day = ask_date(due_date_dialog(step, self))
+        end = self.detail.planned_end_on if self.detail else None
+        day = ask_date(due_date_dialog(step, self, planned_end=end))
         if day is not None and day != step.due_on:
             self._push(
                 SetDueDateCommand(self._ws, self._events, step.id, day, step.title),

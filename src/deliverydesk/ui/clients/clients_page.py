@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.enums import Health
+from deliverydesk.model.enums import Health, Owner
 from deliverydesk.services.changes import ROW_ASPECTS, Aspect, Changes
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.clients.client_actions import ClientActions
 from deliverydesk.ui.clients.client_list_model import (
     ANY_OFFER,
+    DUE,
     HEALTH,
     NAME,
     NEXT,
@@ -32,6 +33,7 @@ from deliverydesk.ui.clients.client_list_model import (
     OFFER,
     PHASE,
     PROGRESS,
+    WAITING,
     ClientListModel,
 )
 from deliverydesk.ui.clients.client_page import ClientPage
@@ -41,7 +43,7 @@ from deliverydesk.ui.clients.trash import TrashView
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
-from deliverydesk.ui.text import health_label, tr
+from deliverydesk.ui.text import health_label, owner_label, tr
 from deliverydesk.ui.typography import make_heading
 
 LIST, CLIENT = 0, 1
@@ -199,6 +201,8 @@ class ClientsPage(QWidget):
         table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Narrower than every column (1024 px): the list glides sideways, not a column a step.
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.verticalHeader().hide()
         rows = table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -212,8 +216,10 @@ class ClientsPage(QWidget):
         for column, width in enumerate((15, 14, 17, 9, 18, 8, 9, 9)):
             header.resizeSection(column, width * em)
         header.setSectionResizeMode(HEALTH, QHeaderView.ResizeMode.Fixed)
-        # Health beside the name: what a person scans for first, in view at any width.
+        # Health beside the name: what a person scans for first, in view at any width; the
+        # progress bar last: the least needed, it scrolls out of view first when narrow.
         header.moveSection(header.visualIndex(HEALTH), 1)
+        header.moveSection(header.visualIndex(PROGRESS), header.count() - 1)
         table.setAccessibleName(tr("Client list"))
         return table
 
@@ -252,6 +258,21 @@ class ClientsPage(QWidget):
                 texts = set(sorted(self.model.names(), key=len)[-20:])
             need = max(metrics.horizontalAdvance(t) for t in texts | {title}) + pad
             header.resizeSection(column, min(need, widest * em))
+        # Short words with an icon before them: as wide as the longest, never cut.
+        icon_room = self.table.iconSize().width() if self.table.iconSize().isValid() else em
+        icon_room = max(icon_room, metrics.height()) + em // 2
+        for column, texts in (
+            (HEALTH, {health_label(h) for h in Health}),
+            (DUE, {tr("Yesterday"), tr("Tomorrow"), "30 Sep", *self.model.other_year_dues()}),
+            (WAITING, {owner_label(o) for o in Owner}),
+        ):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            words = max(metrics.horizontalAdvance(t) for t in texts)
+            header.resizeSection(
+                column, max(words + icon_room, metrics.horizontalAdvance(title)) + pad
+            )
+        # The bar beside "n of m": the label and a short bar.
+        header.resizeSection(PROGRESS, metrics.horizontalAdvance("88 of 88") + 3 * em)
         self._fit_next_step()
 
     def _fit_next_step(self) -> None:

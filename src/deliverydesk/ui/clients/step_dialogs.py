@@ -1,10 +1,13 @@
-"""Small dialogs that ask for one date about one step: when it was done, when it is due."""
+"""Small dialogs that ask for one date about one step: when it was done, when it is due.
+
+Each field's limits are the ones the service enforces (done: not in the future; due: not
+before the step starts), so a date the dialog accepts is never refused afterwards."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.services.detail import StepDetail
 from deliverydesk.ui import text
 from deliverydesk.ui.text import tr
+from deliverydesk.ui.theme import semantic
 
 DATE_FORMAT = "ddd d MMM yyyy"
 
@@ -36,6 +40,7 @@ class StepDateDialog(QDialog):
         label: str,
         value: date,
         *,
+        minimum: date | None = None,
         maximum: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -47,14 +52,21 @@ class StepDateDialog(QDialog):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(DATE_FORMAT)
+        if minimum is not None:
+            self.date_edit.setMinimumDate(to_qdate(minimum))
         if maximum is not None:
             self.date_edit.setMaximumDate(to_qdate(maximum))
         self.date_edit.setDate(to_qdate(value))
         self.date_edit.setAccessibleName(label.replace("&", ""))
         self.field_label = QLabel(label)
         self.field_label.setBuddy(self.date_edit)
+        self.warning = WarningLabel()  # under the field, in its column
+        field = QVBoxLayout()
+        field.setContentsMargins(0, 0, 0, 0)
+        field.addWidget(self.date_edit)
+        field.addWidget(self.warning)
         form = QFormLayout()
-        form.addRow(self.field_label, self.date_edit)
+        form.addRow(self.field_label, field)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -66,11 +78,53 @@ class StepDateDialog(QDialog):
         layout.addWidget(self.buttons)
         self.date_edit.setFocus()
         em = self.fontMetrics().horizontalAdvance("M")
-        self.setMinimumWidth(28 * em)
+        self.setMinimumWidth(32 * em)
 
     def date(self) -> date:
         picked: date = self.date_edit.date().toPython()  # type: ignore[assignment]
         return picked
+
+    def warn_after(self, last: date, words: str) -> None:
+        """Say `words` beside the field while the date picked is after `last` (saving is
+        still allowed: a warning, not a refusal)."""
+
+        def check() -> None:
+            shown = words if self.date() > last else ""
+            grows = bool(shown) != self.warning.isVisibleTo(self)
+            self.warning.say(shown)
+            self.date_edit.setAccessibleDescription(shown)
+            if grows:  # the words get their lines, the dialog its height
+                self.adjustSize()
+
+        self.date_edit.dateChanged.connect(lambda _day: check())
+        check()
+
+
+class WarningLabel(QLabel):
+    """Plain words in the warning colour under a field; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self._recolour()
+        self.hide()
+
+    def say(self, words: str) -> None:
+        self.setText(words)
+        self.setVisible(bool(words))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolour()
+        super().changeEvent(event)
+
+    def _recolour(self) -> None:
+        palette = self.palette()
+        warning = semantic(palette).warning
+        if palette.color(self.foregroundRole()) != warning:
+            palette.setColor(self.foregroundRole(), warning)
+            self.setPalette(palette)
 
 
 def done_on_dialog(step: StepDetail, today: date, parent: QWidget | None = None) -> StepDateDialog:
@@ -86,16 +140,29 @@ def done_on_dialog(step: StepDetail, today: date, parent: QWidget | None = None)
     )
 
 
-def due_date_dialog(step: StepDetail, parent: QWidget | None = None) -> StepDateDialog:
-    return StepDateDialog(
+def due_date_dialog(
+    step: StepDetail, parent: QWidget | None = None, *, planned_end: date | None = None
+) -> StepDateDialog:
+    """No earlier than the step starts (the service's rule); a date after the journey's
+    `planned_end` is allowed, with a warning beside the field."""
+    dialog = StepDateDialog(
         tr("Change due date"),
         tr("'{step}' starts {start}; it cannot be due before that.").format(
             step=step.title, start=text.long_date(step.start_on)
         ),
         tr("&Due on:"),
         step.due_on,
+        minimum=step.start_on,
         parent=parent,
     )
+    if planned_end is not None:
+        dialog.warn_after(
+            planned_end,
+            tr("This is after the journey's planned end, {day}").format(
+                day=text.long_date(planned_end)
+            ),
+        )
+    return dialog
 
 
 def ask_date(dialog: StepDateDialog) -> date | None:

@@ -9,17 +9,18 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from deliverydesk.ui import text
 from deliverydesk.ui.text import tr
 from deliverydesk.ui.theme import semantic
 from deliverydesk.ui.timeline.scale import TimeScale, Zoom, ticks
 from deliverydesk.wording import MONTHS, WEEKDAYS
 
 
-def major_label(day: date, zoom: Zoom) -> str:
-    """Week zoom: the Monday ("23 Nov"); month zoom: the month ("Nov 2026"); quarter
-    zoom: the quarter ("Q4 2026")."""
+def major_label(day: date, zoom: Zoom, today: date | None = None) -> str:
+    """Week zoom: the Monday ("23 Nov", "4 Jan 2027" in another year than `today`'s);
+    month zoom: the month ("Nov 2026"); quarter zoom: the quarter ("Q4 2026")."""
     if zoom is Zoom.WEEK:
-        return tr("{day} {month}").format(day=day.day, month=tr(MONTHS[day.month - 1]))
+        return text.short_date(day, today or day, relative=False)
     if zoom is Zoom.MONTH:
         return tr("{month} {year}").format(month=tr(MONTHS[day.month - 1]), year=day.year)
     return tr("Q{quarter} {year}").format(quarter=(day.month - 1) // 3 + 1, year=day.year)
@@ -116,7 +117,7 @@ class TimeAxis(QWidget):
             painter.drawText(
                 QRectF(x + 3, 0, label_room * 2, height / 2),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                major_label(date.fromordinal(ordinal), zoom),
+                major_label(date.fromordinal(ordinal), zoom, self._today()),
             )
         if first_x is None or first_x - chart.left() > label_room:
             # The period the chart opens in, named at its left edge.
@@ -124,7 +125,7 @@ class TimeAxis(QWidget):
             painter.drawText(
                 QRectF(chart.left() + 3, 0, label_room * 2, height / 2),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                major_label(period_start(first, zoom), zoom),
+                major_label(period_start(first, zoom), zoom, self._today()),
             )
         painter.setFont(self.font())
         painter.setPen(muted)

@@ -30,6 +30,7 @@ from deliverydesk.ui.timeline.journey_timeline import (
     JourneyPhaseModel,
     journey_summary,
     mark_cells,
+    open_mark_state,
 )
 from deliverydesk.ui.timeline.scale import TimeScale
 from deliverydesk.ui.timeline.timeline_view import Columns
@@ -122,9 +123,10 @@ class ClientTimelinePanel(QWidget):
         names = {p.position: p.name for p in timeline.phases}
         late = semantic(self.palette()).danger
         for mark in sorted(timeline.marks, key=lambda m: (m.on, m.phase_position)):
-            cells = mark_cells(mark, names.get(mark.phase_position, ""), today)
+            cells = mark_cells(mark, names.get(mark.phase_position, ""), today, timeline)
             item = QTreeWidgetItem(list(cells))  # plain text: titles are the person's words
-            if mark.completed_on is None and mark.due_on < today:
+            ended = open_mark_state(mark, timeline)
+            if mark.completed_on is None and mark.due_on < today and not ended:
                 item.setForeground(3, late)
             self.marks.addTopLevelItem(item)
         view = self.chart.view

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPointF, QRe
 from PySide6.QtGui import QHelpEvent, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QToolTip, QWidget
 
+from deliverydesk.model.enums import JourneyStatus
 from deliverydesk.services.timeline import JourneyTimeline, Mark, PhaseSpan
 from deliverydesk.ui import text
 from deliverydesk.ui.text import literal_rich_text, tr
@@ -29,6 +30,28 @@ from deliverydesk.ui.timeline.timeline_view import Columns, Index, TimelineDeleg
 
 ROW_HEIGHT = 2.6
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 3
+_ENDED = (JourneyStatus.COMPLETED, JourneyStatus.CANCELLED, JourneyStatus.ARCHIVED)
+
+
+def open_mark_state(mark: Mark, timeline: JourneyTimeline | None) -> str:
+    """An open milestone or checkpoint of a journey that has ended: "Not reached" past
+    where a cancelled journey stopped, else "Left open"; empty while the journey runs
+    (nothing of an ended journey is late any more)."""
+    if timeline is None or timeline.status not in _ENDED or mark.completed_on is not None:
+        return ""
+    cancelled = timeline.status is JourneyStatus.CANCELLED
+    if cancelled and mark.phase_position > timeline.current_position:
+        return tr("Not reached")
+    return tr("Left open")
+
+
+def not_started_words(timeline: JourneyTimeline | None) -> str:
+    """A phase never entered, once the journey has ended ("" while it runs)."""
+    if timeline is None or timeline.status not in _ENDED:
+        return ""
+    if timeline.status is JourneyStatus.CANCELLED:
+        return tr("Not reached: the journey was cancelled.")
+    return tr("Not started.")
 
 
 class JourneyPhaseModel(QAbstractListModel):
@@ -64,7 +87,8 @@ class JourneyPhaseModel(QAbstractListModel):
             return phase.name
         if role == Qt.ItemDataRole.AccessibleTextRole:
             today = self.today()
-            return "; ".join(phase_lines(phase.name, phase, today))
+            words = not_started_words(self.timeline)
+            return "; ".join(phase_lines(phase.name, phase, today, words))
         return None
 
 
@@ -99,10 +123,11 @@ class JourneyPhaseDelegate(TimelineDelegate):
         paint_today(painter, self.scale, chart.left(), QRectF(chart), today, colors)
         base = option.palette.color(option.palette.ColorRole.Base)
         size = self.mark_size(option)
+        timeline = _timeline(index)
         for mark in marks:
             center = self.mark_center(mark, chart)
             done = mark.completed_on is not None
-            late = not done and mark.due_on < today
+            late = not done and mark.due_on < today and not open_mark_state(mark, timeline)
             color = colors.good if done else colors.danger if late else colors.ink
             if mark.is_checkpoint:
                 paint_gate(painter, center, size, color, mark.completed_on is not None, base)
@@ -141,8 +166,11 @@ class JourneyPhaseDelegate(TimelineDelegate):
             return False
         chart = self.columns.chart(option.rect)
         mark = self.mark_at(index.data(MARKS_ROLE) or (), QPointF(event.pos()), chart, option)
+        timeline = _timeline(index)
         lines = (
-            mark_lines(mark, self.today()) if mark else phase_lines(phase.name, phase, self.today())
+            mark_lines(mark, self.today(), timeline)
+            if mark
+            else phase_lines(phase.name, phase, self.today(), not_started_words(timeline))
         )
         lines.append(tr("Click to open this client."))
         QToolTip.showText(event.globalPos(), literal_rich_text(lines), view)
@@ -159,10 +187,17 @@ class JourneyPhaseDelegate(TimelineDelegate):
         return None
 
 
-def mark_lines(mark: Mark, today: date) -> list[str]:
+def _timeline(index: Index) -> JourneyTimeline | None:
+    model = index.model()
+    return model.timeline if isinstance(model, JourneyPhaseModel) else None
+
+
+def mark_lines(mark: Mark, today: date, timeline: JourneyTimeline | None = None) -> list[str]:
     what = tr("Checkpoint") if mark.is_checkpoint else tr("Milestone")
     lines = [f"{what}: {mark.title}"]
-    if mark.completed_on is not None:
+    if state := open_mark_state(mark, timeline):
+        lines.append(tr("Due {due}: {state}.").format(due=text.long_date(mark.due_on), state=state))
+    elif mark.completed_on is not None:
         lines.append(
             tr("Done {day} (due {due}).").format(
                 day=text.long_date(mark.completed_on), due=text.long_date(mark.due_on)
@@ -186,21 +221,31 @@ def mark_lines(mark: Mark, today: date) -> list[str]:
 
 
 def journey_summary(timeline: JourneyTimeline) -> str:
-    """The line under the client's name: the offer, the dates and the slip."""
+    """The line under the client's name: the offer, the dates and the slip (how it ended,
+    for a journey that has: a cancelled one is not "ahead of plan")."""
+    slip = slip_words(timeline.slip_days)
+    if timeline.status is JourneyStatus.CANCELLED:
+        slip = tr("cancelled on {day}").format(day=text.long_date(timeline.ended_on))
+    elif timeline.ended_on is not None:
+        slip = tr("ended on {day}, {slip}").format(day=text.long_date(timeline.ended_on), slip=slip)
     return tr("{offer} · started {start} · planned to end {end} · {slip}").format(
         offer=timeline.offer_name,
         start=text.long_date(timeline.start_on),
         end=text.long_date(timeline.planned_end_on),
-        slip=slip_words(timeline.slip_days),
+        slip=slip,
     )
 
 
-def mark_cells(mark: Mark, phase: str, today: date) -> tuple[str, str, str, str]:
+def mark_cells(
+    mark: Mark, phase: str, today: date, timeline: JourneyTimeline | None = None
+) -> tuple[str, str, str, str]:
     """A milestone or checkpoint as a row of words: date, what, phase, state."""
     what = tr("Checkpoint") if mark.is_checkpoint else tr("Milestone")
     if mark.is_checkpoint and mark.is_milestone:
         what = tr("Milestone and checkpoint")
-    if mark.completed_on is not None:
+    if ended := open_mark_state(mark, timeline):
+        state = ended
+    elif mark.completed_on is not None:
         state = tr("Done")
     elif mark.due_on < today:
         state = tr("{days} late · {who}").format(

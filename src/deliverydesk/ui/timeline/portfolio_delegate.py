@@ -172,8 +172,11 @@ def _right(geometry: PhaseGeometry) -> float:
     return right
 
 
-def phase_lines(name: str, phase: PhaseDates | PhaseSpan, today: date) -> list[str]:
-    """A phase in words: its plan, what happened, and its slip."""
+def phase_lines(
+    name: str, phase: PhaseDates | PhaseSpan, today: date, not_started: str = ""
+) -> list[str]:
+    """A phase in words: its plan, what happened, and its slip. `not_started` words a
+    phase never entered (an ended journey's: "Not reached.")."""
     lines = [
         tr("Phase “{phase}”: planned {start} to {end}").format(
             phase=name,
@@ -182,7 +185,7 @@ def phase_lines(name: str, phase: PhaseDates | PhaseSpan, today: date) -> list[s
         )
     ]
     if phase.started_on is None:
-        lines.append(tr("Not started yet."))
+        lines.append(not_started or tr("Not started yet."))
     elif phase.completed_on is not None:
         lines.append(
             tr("Ran {start} to {end}, {slip}.").format(

@@ -1,6 +1,9 @@
-"""On start, when something is overdue: a banner across the window that opens Today, and a
+"""On start, when a step is late: a banner across the window that opens Today, and a
 desktop notification where the system shows them. The banner's count follows every change;
-dismissed, it stays away until tomorrow."""
+dismissed, it stays away until tomorrow.
+
+"Late" is any step past its due date; "overdue" is only your own lateness, as the board's
+badge and quick filter say it (one meaning per word)."""
 
 from __future__ import annotations
 
@@ -33,9 +36,9 @@ TRAY_SECONDS = 30  # the tray icon leaves again once its message has been seen
 
 
 def overdue_sentence(counts: dict[Owner, int]) -> str:
-    """ "3 steps are overdue: 1 of yours, 2 waiting on clients." """
+    """ "3 steps are late: 1 of yours, 2 waiting on clients." """
     total = sum(counts.values())
-    head = tr("1 step is overdue") if total == 1 else tr("{n} steps are overdue").format(n=total)
+    head = tr("1 step is late") if total == 1 else tr("{n} steps are late").format(n=total)
     parts = []
     for owner, one, many in (
         (Owner.ME, tr("1 of yours"), tr("{n} of yours")),
@@ -56,28 +59,30 @@ class OverdueBanner(QToolBar):
     open_today = Signal()
 
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
-        super().__init__(tr("Overdue"), parent)
+        super().__init__(tr("Late steps"), parent)
         self._today = today
         self.setMovable(False)
         self.setFloatable(False)
         self.toggleViewAction().setVisible(False)  # not a toolbar to switch on and off
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        # Slim: at the default window size the board's lanes must still fit under it.
+        self.layout().setContentsMargins(0, 0, 0, 0)
         self.body = QWidget()
         self.body.setAutoFillBackground(True)
         row = QHBoxLayout(self.body)
         em = self.fontMetrics().height()
-        row.setContentsMargins(em // 2, em // 4, em // 4, em // 4)
+        row.setContentsMargins(em // 2, em // 6, em // 4, em // 6)
         self.picture = QLabel()
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setAccessibleName(tr("Overdue steps"))
+        self.message.setAccessibleName(tr("Late steps"))
         self.open_button = QPushButton(icon("today"), tr("Open Today"))
         self.open_button.clicked.connect(self.open_today)
         self.close_button = QToolButton()
         self.close_button.setText("×")
         self.close_button.setAutoRaise(True)
         self.close_button.setToolTip(tr("Hide until tomorrow"))
-        self.close_button.setAccessibleName(tr("Hide the overdue notice"))
+        self.close_button.setAccessibleName(tr("Hide the notice of late steps"))
         self.close_button.clicked.connect(self.dismiss)
         row.addWidget(self.picture)
         row.addWidget(self.message, 1)
@@ -159,7 +164,7 @@ class OverdueNotice:
         tray.activated.connect(lambda _reason: self._bring_up())
         tray.show()
         tray.showMessage(
-            tr("Overdue in DeliveryDesk"),
+            tr("Late steps in DeliveryDesk"),
             overdue_sentence(counts),
             QSystemTrayIcon.MessageIcon.Information,
             10_000,

@@ -150,8 +150,9 @@ class TodayModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and column == CLIENT:
             late = sum(row.timing is Timing.OVERDUE for row in rows)
             count = tr("{n} due").format(n=len(rows)) if rows else tr("nothing due")
-            if late:
-                count += " · " + tr("{n} overdue").format(n=late)
+            if late:  # "overdue" is your own lateness; a client's or third party's is "late"
+                words = tr("{n} overdue") if owner is Owner.ME else tr("{n} late")
+                count += " · " + words.format(n=late)
             return f"{group_title(owner)} · {count}"
         if role == Qt.ItemDataRole.FontRole:
             font = QFont(QApplication.font())

@@ -1,4 +1,4 @@
-"""The Today screen: what is overdue, due today and due this week across every client, in
+"""The Today screen: what is late, due today and due this week across every client, in
 three groups (mine, waiting on the client, third party). On a row: mark done, reschedule,
 nudge the client, open the client; the first two go on the undo stack."""
 
@@ -94,7 +94,7 @@ class TodayPage(QWidget):
             "today",
             tr("Nothing is due this week"),
             tr(
-                "Steps that are overdue, due today or due in the next seven days appear here, "
+                "Steps that are late, due today or due in the next seven days appear here, "
                 "split into your work, what clients owe you and what third parties owe."
             ),
         )
@@ -184,13 +184,15 @@ class TodayPage(QWidget):
         rows = self.model.all_rows()
         self.body.setCurrentWidget(self.tree if rows else self.empty)
         self.date_label.setText(text.long_date(self._ws.today()))
-        overdue = sum(row.timing is Timing.OVERDUE for row in rows)
+        late = [row for row in rows if row.timing is Timing.OVERDUE]
+        overdue = sum(row.owner is Owner.ME for row in late)  # yours: "overdue", as on cards
         due_today = sum(row.timing is Timing.TODAY for row in rows)
-        week = len(rows) - overdue - due_today
+        week = len(rows) - len(late) - due_today
         self.summary.setText(
-            tr("{overdue} overdue · {today} due today · {week} later this week").format(
-                overdue=overdue, today=due_today, week=week
-            )
+            tr(
+                "{overdue} overdue · {late} late, waiting on others · {today} due today · "
+                "{week} later this week"
+            ).format(overdue=overdue, late=len(late) - overdue, today=due_today, week=week)
         )
         index = self.model.index_of(step_id) if step_id is not None else QModelIndex()
         if not index.isValid():
