@@ -13,8 +13,14 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.jobs import JobRunner
-from deliverydesk.ui.reports.batch_export import BatchExport, export_progress_reports
+from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.reports.batch_export import (
+    BatchExport,
+    clients_on_board,
+    export_progress_reports,
+)
 
 LONG = 120_000  # ms: worker processes start, then about 20 ms a report on a loaded machine
 
@@ -113,4 +119,30 @@ def test_a_folder_that_is_gone_is_said_in_plain_words(
     assert "not all saved" in batch.summary.text()
     assert f"There is no folder {gone}" in batch.summary.informativeText()
     assert not gone.exists()
+    batch.summary.close()
+
+
+def test_from_a_narrowed_board_the_cards_shown_can_be_the_batch(
+    qtbot: QtBot, demo_ws: Workspace, runner: JobRunner, out: Path
+) -> None:
+    window = MainWindow(demo_ws, AppEvents())
+    qtbot.addWidget(window)
+    window.show()
+    assert clients_on_board(window) == []  # the whole board: every active client
+    window.board.offer_picker.setCurrentIndex(1)  # one offer's lane
+    offer_id = window.board.selected_offer()
+    shown = clients_on_board(window)
+    assert set(shown) == {r.client_id for r in demo_ws.board_rows(offer_id)}
+    assert 0 < len(shown) < len(demo_ws.report_clients())
+    window.show_screen("clients")
+    assert clients_on_board(window) == []  # asked from elsewhere: not the board's filter
+    window.show_screen("board")
+
+    batch = export_progress_reports(window, demo_ws, runner, out, client_ids=shown)
+    assert batch is not None
+    with qtbot.waitSignal(batch.ended, timeout=LONG):
+        pass
+    assert len(list(out.iterdir())) == len(shown)
+    assert batch.summary is not None
+    assert f"{len(shown)} progress reports saved" in batch.summary.text()
     batch.summary.close()

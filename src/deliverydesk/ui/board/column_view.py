@@ -235,11 +235,11 @@ class CardListView(QListView):
         super().keyPressEvent(event)
 
     def request_menu(self) -> None:
-        """The current card's menu, under the card."""
+        """The current card's menu, at the card's foot (as the client page's step menu)."""
         index = self.currentIndex()
         if index.isValid():
             rect = self.visualRect(index)
-            self.menu_requested.emit(index, self.viewport().mapToGlobal(rect.center()))
+            self.menu_requested.emit(index, self.viewport().mapToGlobal(rect.bottomLeft()))
 
     def select_row(self, row: int) -> None:
         index = self.model().index(row, 0)

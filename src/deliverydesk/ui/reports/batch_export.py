@@ -142,10 +142,13 @@ class BatchExport(QObject):
         notes = list(dict.fromkeys(note for e in self.done for note in e.notes))
         boxed = [e.path.name for e in self.done if e.missing]
         if boxed:
+            files = ", ".join(boxed[:5]) + (" …" if len(boxed) > 5 else "")
             notes.append(
-                tr("{n} of them have characters no font has, printed as boxes: {files}").format(
-                    n=len(boxed), files=", ".join(boxed[:5]) + (" …" if len(boxed) > 5 else "")
-                )
+                (
+                    tr("One of them has characters no font has, printed as boxes: {files}")
+                    if len(boxed) == 1
+                    else tr("{n} of them have characters no font has, printed as boxes: {files}")
+                ).format(n=len(boxed), files=files)
             )
         return notes
 
@@ -187,14 +190,23 @@ def export_progress_reports(
 ) -> BatchExport | None:
     """Ask for a folder (unless given), then make every active client's progress report
     there (or `client_ids`' reports) in the background; the batch, or None if the person
-    chose no folder or there is nobody to report on."""
-    if client_ids is None and not workspace.report_clients():
+    chose no folder or there is nobody to report on. Asked from the board while a filter
+    narrows it, it asks first whether the cards shown or every active client is meant."""
+    active = workspace.report_clients() if client_ids is None else []
+    if client_ids is None and not active:
         QMessageBox.information(
             parent,
             tr("Export progress reports"),
             tr("No client has an active journey yet, so there is no progress report to make."),
         )
         return None
+    if folder is None and client_ids is None:
+        shown = clients_on_board(parent)
+        if shown and len(shown) < len(active):
+            answer = ask_which_clients(parent, len(shown), len(active))
+            if answer is None:
+                return None
+            client_ids = shown if answer else None
     if folder is None:
         chosen = QFileDialog.getExistingDirectory(
             parent, tr("Save the progress reports in"), str(last_folder(parent))
@@ -203,3 +215,42 @@ def export_progress_reports(
             return None
         folder = Path(chosen)
     return BatchExport(parent, workspace, jobs, folder, client_ids)
+
+
+def clients_on_board(window: QWidget) -> list[int]:
+    """The clients whose cards the board shows, when the board is the screen on show and
+    a filter or one offer narrows it; otherwise none."""
+    from deliverydesk.ui.board.board_page import BoardPage
+
+    board = getattr(window, "board", None)
+    screen = getattr(window, "current_screen", None)
+    if not isinstance(board, BoardPage) or not callable(screen) or screen() != "board":
+        return []
+    if not board.filter.active and board.selected_offer() is None:
+        return []
+    cards = board.index.cards
+    shown = (j for column in board.columns.values() for j in column.model.journey_ids())
+    return list(dict.fromkeys(cards[j].client_id for j in shown if j in cards))
+
+
+def ask_which_clients(parent: QWidget, shown: int, active: int) -> bool | None:
+    """True for the clients the board shows, False for every active client, None to stop."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        tr("Export progress reports"),
+        tr("The board shows {shown} of your {active} active clients. Whose reports?").format(
+            shown=shown, active=active
+        ),
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    on_board = box.addButton(
+        tr("The {n} on the board").format(n=shown), QMessageBox.ButtonRole.AcceptRole
+    )
+    everyone = box.addButton(
+        tr("All {n} active clients").format(n=active), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.setDefaultButton(on_board)
+    box.exec()
+    clicked = box.clickedButton()
+    return True if clicked is on_board else False if clicked is everyone else None
