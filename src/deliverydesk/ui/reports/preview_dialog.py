@@ -16,12 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMargins, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
     QKeySequence,
-    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtPdfWidgets import QPdfView
@@ -44,12 +43,12 @@ from deliverydesk.services.report_export import Document, DocumentKind
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.notice import Notice
 from deliverydesk.ui.reports.last_folder import last_folder, remember_folder
-from deliverydesk.ui.reports.pdf_pages import POINTS_PER_INCH, PdfPages
+from deliverydesk.ui.reports.pdf_pages import PdfPages
 from deliverydesk.ui.reports.printing import PrintFailed, prepare_printer, print_pages
+from deliverydesk.ui.reports.zoom import can_step, shown_zoom, step_zoom
 from deliverydesk.ui.text import tr
 
 NOTE_PAUSE_MS = 1500  # typing stopped this long: the note goes into the preview
-ZOOMS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 
 
 def missing_line(missing: tuple[str, ...]) -> str:
@@ -98,6 +97,7 @@ class PreviewDialog(QDialog):
         self.view.setDocumentMargins(QMargins(em // 2, em // 2, em // 2, em // 2))
         self.view.pageNavigator().currentPageChanged.connect(lambda _p: self._show_page())
         self.view.zoomFactorChanged.connect(lambda _z: self._show_zoom())
+        self.view.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.messages)
@@ -126,6 +126,7 @@ class PreviewDialog(QDialog):
         caption.setBuddy(self.note)
         self.update_button = QPushButton(tr("&Update preview"))
         self.update_button.setAutoDefault(False)
+        self.update_button.setEnabled(False)  # until the note says something new
         self.update_button.setToolTip(tr("Show the note in the preview (it also follows a pause)"))
         self.update_button.clicked.connect(self.update_preview)
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_PAUSE_MS)
@@ -283,14 +284,8 @@ class PreviewDialog(QDialog):
     # -- zoom --------------------------------------------------------------------------------
     def zoom(self) -> float:
         """The zoom the pages are shown at now (fit to width included)."""
-        if self.view.zoomMode() != QPdfView.ZoomMode.FitToWidth or not self.page_count():
-            return self.view.zoomFactor()
-        points = self.pages.page_points(0) if self.pages is not None else None
-        dpi = self.view.logicalDpiX()
-        margins = self.view.documentMargins()
-        room = self.view.viewport().width() - margins.left() - margins.right()
-        page = points.width() * dpi / POINTS_PER_INCH if points is not None else 0
-        return room / page if page > 0 else 1.0
+        first = self.pages.page_points(0) if self.pages and self.page_count() else None
+        return shown_zoom(self.view, first)
 
     def _set_zoom(self, factor: float) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
@@ -298,27 +293,26 @@ class PreviewDialog(QDialog):
         self._show_zoom()
 
     def zoom_in(self) -> None:
-        now = self.zoom()
-        self._set_zoom(next((z for z in ZOOMS if z > now + 0.01), ZOOMS[-1]))
+        self._set_zoom(step_zoom(self.zoom(), +1))
 
     def zoom_out(self) -> None:
-        now = self.zoom()
-        self._set_zoom(next((z for z in reversed(ZOOMS) if z < now - 0.01), ZOOMS[0]))
+        self._set_zoom(step_zoom(self.zoom(), -1))
 
     def fit_width(self) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self._show_zoom()
 
     def _show_zoom(self) -> None:
-        fitting = self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
-        self.fit_button.setChecked(fitting)
-        self.zoom_label.setText(f"{round(self.zoom() * 100)} %")
-        self.zoom_in_button.setEnabled(self.zoom() < ZOOMS[-1] - 0.01)
-        self.zoom_out_button.setEnabled(self.zoom() > ZOOMS[0] + 0.01)
+        now = self.zoom()
+        self.fit_button.setChecked(self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth)
+        self.zoom_label.setText(f"{round(now * 100)} %")
+        self.zoom_in_button.setEnabled(can_step(now, +1))
+        self.zoom_out_button.setEnabled(can_step(now, -1))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._show_zoom()  # fit to width: the zoom follows the window's width
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._show_zoom()  # fitting the width: the zoom follows the window's width
+        return super().eventFilter(watched, event)
 
     # -- export ------------------------------------------------------------------------------
     def export(self) -> Path | None:
