@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
-from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QUndoStack
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QPageSize, QUndoStack
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -142,8 +142,6 @@ def test_print_draws_each_page_on_its_own_sheet_of_a_pdf_printer(
 def test_print_on_other_paper_scales_the_pages_to_fit(
     preview: PreviewDialog, tmp_path: Path
 ) -> None:
-    from PySide6.QtGui import QPageSize
-
     printed = tmp_path / "letter.pdf"
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -276,7 +274,25 @@ def test_the_client_page_documents_menu_and_ctrl_p_open_that_clients_documents(
     qtbot.keyClick(page.checklist, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     shown = [d for d in previews() if d.isVisible()]
     assert [d.document.file_name for d in shown] == [f"Progress report - {CLIENT}.pdf"]
-    shown[0].close()
+
+    # In the preview, Ctrl+P is Print… (the system's dialog), not another preview.
+    dialog = shown[0]
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    paper: list[QPageSize.PageSizeId] = []
+
+    def answer_print_dialog() -> None:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, QPrintDialog)]
+        for box in (w for w in found if w.isVisible()):
+            paper.append(box.printer().pageLayout().pageSize().id())
+            box.reject()
+
+    QTimer.singleShot(0, answer_print_dialog)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert paper == [QPageSize.PageSizeId.A4]  # the document's own paper, offered
+    assert "printer" not in dialog.outcome.text()  # cancelled: nothing printed
+    assert [d for d in previews() if d.isVisible()] == [dialog]
+    dialog.close()
 
 
 @pytest.fixture

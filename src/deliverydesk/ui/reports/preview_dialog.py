@@ -83,6 +83,7 @@ class PreviewDialog(QDialog):
         self.last_export: Path | None = None
         self._note_used = ""
         self.pages: PdfPages | None = None
+        self._printer: QPrinter | None = None
         self.setSizeGripEnabled(True)
 
         self.messages = Notice("warning")  # what to know before exporting
@@ -171,10 +172,7 @@ class PreviewDialog(QDialog):
         self.export_button.clicked.connect(self.export)
         self.export_button.setDefault(True)
         self.close_button = QPushButton(tr("Close"))
-        self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
-        for button in (self.open_folder_button, self.print_button):
-            button.setAutoDefault(False)
         row = QHBoxLayout()
         for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button):
             row.addWidget(widget)
@@ -182,13 +180,11 @@ class PreviewDialog(QDialog):
         row.addSpacing(self.fontMetrics().height())
         row.addWidget(self.page_label)
         row.addStretch(1)
-        for button in (
-            self.open_folder_button,
-            self.print_button,
-            self.export_button,
-            self.close_button,
-        ):
+        for button in (self.open_folder_button, self.print_button, self.close_button):
+            button.setAutoDefault(False)  # Enter stays Export…; Space presses these
+        for button in (self.open_folder_button, self.print_button, self.export_button):
             row.addWidget(button)
+        row.addWidget(self.close_button)
         return row
 
     def _build_keys(self) -> None:
@@ -369,13 +365,15 @@ class PreviewDialog(QDialog):
         """The system's print dialog, then the pages onto the printer chosen."""
         if not self._settle_note() or self.pages is None:
             return 0
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, self.pages, self.document.file_name.removesuffix(".pdf"))
-        dialog = QPrintDialog(printer, self)
+        if self._printer is None:  # one per preview: a second print starts as the first
+            self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            name = self.document.file_name.removesuffix(".pdf")
+            prepare_printer(self._printer, self.pages, name)
+        dialog = QPrintDialog(self._printer, self)
         dialog.setMinMax(1, self.page_count())
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return 0
-        return self.print_to(printer)
+        chosen = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return self.print_to(self._printer) if chosen else 0
 
     def print_to(self, printer: QPrinter) -> int:
         """Draw the pages onto `printer` as it is set up; how many pages were printed."""
