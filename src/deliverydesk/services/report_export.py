@@ -240,7 +240,7 @@ def export_progress_batch(
     jobs = list(_named(clients, folder))
     done: list[Exported] = []
     today = ctx.clock.today()
-    if workers <= 1:
+    if workers <= 1 or not jobs:
         for count, (client_id, path) in enumerate(jobs, start=1):
             if cancelled and cancelled():
                 break
