@@ -10,6 +10,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from deliverydesk.model.clock import FixedClock
@@ -17,6 +18,7 @@ from deliverydesk.model.enums import Health, JourneyStatus, Owner
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import open_workspace
+from deliverydesk.services.report_export import DocumentKind
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.app import create_application
 from deliverydesk.ui.board.board_index import Quick
@@ -103,6 +105,13 @@ def main(out: Path) -> None:
         today.tree.scrollTo(waiting, QAbstractItemView.ScrollHint.PositionAtTop)
         settle(app)
         window.grab().save(str(out / "today.png"))
+        # The progress report's preview, as Documents (or Ctrl+P) on a client page opens it.
+        window.clients.open_journey(journey_id)
+        preview = window.clients.client_page.documents.open(DocumentKind.PROGRESS)
+        assert preview is not None
+        QTest.qWait(1500)  # QtPdf draws the pages on a thread of its own
+        preview.grab().save(str(out / "report-preview.png"))
+        preview.close()
         window.close()
         workspace.close()
     print(f"Screenshots written to {out}")

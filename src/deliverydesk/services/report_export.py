@@ -9,13 +9,15 @@ box appear on the page. File names built from client names are made safe everywh
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,24 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_file import write_atomically
 
-CHUNK = 50  # progress reports a batch worker makes between two progress reports
+CHUNK = 50  # at most this many progress reports between two progress reports
+# Loaded once by the fork server, so each worker starts with them (see worker_context):
+# what opening the workspace and making a report import, about a second of a fresh
+# process's start.
+WORKER_PRELOAD = (
+    "deliverydesk.services.context",
+    "deliverydesk.services.report_export",
+    "deliverydesk.services.report_data",
+    "deliverydesk.services.report_packs",
+    "deliverydesk.store.recovery",
+    "alembic.config",
+    "alembic.runtime.migration",
+    "alembic.script",
+    "deliverydesk.reports.progress_report",
+    "deliverydesk.reports.checklist",
+    "deliverydesk.reports.onboarding_pack",
+    "deliverydesk.reports.intake_form",
+)
 
 
 class DocumentKind(StrEnum):
@@ -210,9 +229,9 @@ def export_progress_batch(
 ) -> list[Exported]:
     """Progress reports for `client_ids` (default: every client with an active journey;
     given ids may be any client with a journey) into `folder`, one file each, with unique
-    safe names. With `workers` > 1 the reports
-    are made in that many processes, each opening the workspace itself. A cancel stops
-    between reports; the files written so far stay."""
+    safe names. With `workers` > 1 the reports are made in that many processes (see
+    worker_context), each opening the workspace itself. A cancel stops between reports
+    (between chunks with workers); the files written so far stay, each one whole."""
     from deliverydesk.services.report_packs import active_clients, client_names
 
     if not folder.is_dir():
@@ -221,7 +240,7 @@ def export_progress_batch(
     jobs = list(_named(clients, folder))
     done: list[Exported] = []
     today = ctx.clock.today()
-    if workers <= 1:
+    if workers <= 1 or not jobs:
         for count, (client_id, path) in enumerate(jobs, start=1):
             if cancelled and cancelled():
                 break
@@ -229,20 +248,48 @@ def export_progress_batch(
             if progress:
                 progress(count, len(jobs))
         return done
-    # Chunks of CHUNK reports: each worker opens the workspace once per chunk, and the
-    # caller hears of progress (and can cancel) between chunks.
-    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_export_chunk, ctx.path.parent, today, chunk) for chunk in chunks]
-        for future in as_completed(futures):
-            done.extend(future.result())
+    # Chunks of up to CHUNK reports: each worker opens the workspace once per chunk, and
+    # the caller hears of progress (and can cancel) between chunks; a few chunks per
+    # worker, so both work and the count moves even for a couple of dozen clients. One
+    # chunk per worker is handed out at a time: a cancel waits for those alone (chunks
+    # queued in the pool could not be called back).
+    size = max(1, min(CHUNK, -(-len(jobs) // (workers * 4))))
+    waiting = iter([jobs[i : i + size] for i in range(0, len(jobs), size)])
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=worker_context())
+    try:
+        running: set[Future[list[Exported]]] = set()
+        stopping = False
+        while True:
+            while not stopping and len(running) < workers:
+                chunk = next(waiting, None)
+                if chunk is None:
+                    break
+                running.add(pool.submit(_export_chunk, ctx.path.parent, today, chunk))
+            if not running:
+                break
+            finished, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                done.extend(future.result())  # written whole, cancelled or not: counted
             if progress:
                 progress(len(done), len(jobs))
-            if cancelled and cancelled():
-                for waiting in futures:
-                    waiting.cancel()  # chunks already running finish; the rest never start
-                break
+            stopping = stopping or bool(cancelled and cancelled())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # also when progress() raised
     return done
+
+
+def worker_context() -> BaseContext:
+    """How the batch's worker processes start. Never a plain fork: the window's process has
+    threads (Qt's, the job runner's, SQLite work in flight), and a forked child inherits
+    their locks in whatever state they were, which can hang it (Python 3.12+ warns of it;
+    3.14 stops forking by default). A fork server is a clean single-threaded process
+    started once, with the report modules loaded, that forks the workers; where there is
+    none (Windows), each worker starts afresh."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(WORKER_PRELOAD))
+    return context
 
 
 def _named(clients: list[tuple[int, str]], folder: Path) -> Iterator[tuple[int, Path]]:

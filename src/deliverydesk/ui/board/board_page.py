@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QMenu,
@@ -295,6 +295,7 @@ class BoardPage(QWidget):
                     self.index, (offer.id, position), name, self._clock.today, self.request_move
                 )
                 column.view.activated.connect(self._open_index)
+                column.view.menu_requested.connect(self._show_card_menu)
                 column.view.installEventFilter(self.keys)
                 column.view.selectionModel().selectionChanged.connect(
                     lambda *_a, c=column: self._on_selection(c)
@@ -491,3 +492,17 @@ class BoardPage(QWidget):
         journey_id = index.data(JOURNEY_ID_ROLE)  # type: ignore[attr-defined]
         if journey_id is not None:
             self.open_journey.emit(journey_id)
+
+    def card_menu(self, journey_id: int) -> QMenu | None:
+        """A card's menu: open the client; preview their progress report or checklist."""
+        card = self.index.cards.get(journey_id)
+        if card is None or self._ws is None:
+            return None
+        from deliverydesk.ui.reports.documents_menu import card_menu
+
+        return card_menu(self, self._ws, card.client_id, lambda: self.open_journey.emit(journey_id))
+
+    def _show_card_menu(self, index: QModelIndex, where: QPoint) -> None:
+        menu = self.card_menu(index.data(JOURNEY_ID_ROLE))
+        if menu is not None:
+            menu.popup(where)

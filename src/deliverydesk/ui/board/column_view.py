@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDropEvent,
     QFocusEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -99,6 +101,13 @@ class MoreFooter(QLabel):
 
 
 class CardListView(QListView):
+    """Signals:
+    menu_requested(QModelIndex, QPoint): a card's menu was asked for (right click, the Menu
+        key or Shift+F10), to show at the global point.
+    """
+
+    menu_requested = Signal(QModelIndex, QPoint)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setUniformItemSizes(True)
@@ -209,6 +218,28 @@ class CardListView(QListView):
             area = self.viewport().rect().adjusted(0, self.fontMetrics().height(), 0, 0)
             painter.drawText(area, Qt.AlignmentFlag.AlignHCenter, empty_column_text(model))
             painter.end()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """From the mouse, the card under it; from the keyboard, the current card."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self.request_menu()
+            return
+        index = self.indexAt(event.pos())
+        if index.isValid():
+            self.menu_requested.emit(index, event.globalPos())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            self.request_menu()
+            return
+        super().keyPressEvent(event)
+
+    def request_menu(self) -> None:
+        """The current card's menu, at the card's foot (as the client page's step menu)."""
+        index = self.currentIndex()
+        if index.isValid():
+            rect = self.visualRect(index)
+            self.menu_requested.emit(index, self.viewport().mapToGlobal(rect.bottomLeft()))
 
     def select_row(self, row: int) -> None:
         index = self.model().index(row, 0)

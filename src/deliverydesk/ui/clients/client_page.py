@@ -40,6 +40,7 @@ from deliverydesk.ui.clients.notes_panel import NotesPanel
 from deliverydesk.ui.clients.step_dialogs import ask_date, done_on_dialog, due_date_dialog
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
+from deliverydesk.ui.reports.documents_menu import ClientDocuments
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.theme import health_color
 from deliverydesk.ui.typography import make_heading
@@ -134,6 +135,11 @@ class ClientPage(QWidget):
         top_row.addWidget(back)
         top_row.addStretch(1)
         top_row.addWidget(self.journey_bar.buttons)
+        # Progress report (Ctrl+P), welcome pack, checklist, intake form: previews.
+        self.documents = ClientDocuments(
+            workspace, self, lambda: self.detail.client_id if self.detail else None
+        )
+        top_row.addWidget(self.documents.button)
         layout = QVBoxLayout(self)
         top_row.addWidget(trash.archive_button(self.archive_client))
         self._add_client_actions(top_row)

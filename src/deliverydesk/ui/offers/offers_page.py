@@ -295,6 +295,11 @@ class OffersPage(QWidget):
         menu.addSeparator()
         for made in self.list_actions:
             menu.addAction(made)
+        if (row := self.current_row()) is not None:
+            from deliverydesk.ui.reports.documents_menu import add_offer_documents
+
+            menu.addSeparator()  # the offer's paper, as templates
+            add_offer_documents(menu, self, self._ws, row.id)
         menu.popup(self.table.viewport().mapToGlobal(at))
 
     def _pop_template_menu(self) -> None:

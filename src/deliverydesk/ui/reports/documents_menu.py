@@ -1,0 +1,150 @@
+"""Where the client's paper comes from: the client page's Documents menu (and Ctrl+P for
+the progress report), a board card's menu and an offer's menu. Each opens the preview of
+the right document; the preview's module (QtPdf) loads the first time one is opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
+
+from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.services.report_export import DocumentKind
+from deliverydesk.ui.text import literal_rich_text, tr
+
+if TYPE_CHECKING:
+    from deliverydesk.services.workspace import Workspace
+    from deliverydesk.ui.reports.preview_dialog import PreviewDialog
+
+PROGRESS_SHORTCUT = "Ctrl+P"
+
+
+def client_words() -> dict[DocumentKind, str]:
+    return {
+        DocumentKind.PROGRESS: tr("Progress report…"),
+        DocumentKind.ONBOARDING: tr("Welcome pack…"),
+        DocumentKind.CHECKLIST: tr("Checklist…"),
+        DocumentKind.INTAKE: tr("Intake form…"),
+    }
+
+
+def offer_words() -> dict[DocumentKind, str]:
+    """An offer's documents are templates: blank of any client."""
+    return {
+        DocumentKind.ONBOARDING: tr("Welcome pack (template)…"),
+        DocumentKind.CHECKLIST: tr("Checklist (blank)…"),
+        DocumentKind.INTAKE: tr("Intake form (blank)…"),
+    }
+
+
+def open_preview(
+    parent: QWidget,
+    workspace: Workspace,
+    kind: DocumentKind,
+    *,
+    client_id: int | None = None,
+    offer_id: int | None = None,
+) -> PreviewDialog | None:
+    """Make the document and show its preview (not modal: the window stays usable); None,
+    with the reason said, when there is nothing to make (a client with no journey)."""
+    from deliverydesk.ui.reports.preview_dialog import PreviewDialog
+
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        document = workspace.make_document(kind, client_id=client_id, offer_id=offer_id)
+    except (InvalidInput, NotFound) as error:
+        QGuiApplication.restoreOverrideCursor()
+        QMessageBox.warning(parent, tr("No document to show"), literal_rich_text([str(error)]))
+        return None
+    try:
+        dialog = PreviewDialog(
+            workspace, document, client_id=client_id, offer_id=offer_id, parent=parent
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    return dialog
+
+
+class ClientDocuments(QObject):
+    """A client page's Documents button and menu; Ctrl+P there opens the progress report.
+
+    `current_client` says whose documents they are (the client whose page is open).
+    """
+
+    def __init__(
+        self, workspace: Workspace, host: QWidget, current_client: Callable[[], int | None]
+    ) -> None:
+        super().__init__(host)
+        self._ws, self._host, self._current = workspace, host, current_client
+        self.preview: PreviewDialog | None = None  # the last one opened
+        self.menu = QMenu(tr("Documents"), host)
+        self.menu.setToolTipsVisible(True)
+        self.actions: dict[DocumentKind, QAction] = {}
+        for kind, words in client_words().items():
+            action = self.menu.addAction(words)
+            action.triggered.connect(lambda _checked=False, k=kind: self.open(k))
+            self.actions[kind] = action
+        progress = self.actions[DocumentKind.PROGRESS]
+        progress.setShortcut(QKeySequence(PROGRESS_SHORTCUT))
+        progress.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        host.addAction(progress)  # Ctrl+P wherever the focus is on the page
+        self.button = QToolButton()
+        self.button.setText(tr("&Documents"))
+        self.button.setMenu(self.menu)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.button.setAutoRaise(True)
+        keys = progress.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.button.setToolTip(
+            tr("Progress report ({keys}), welcome pack, checklist or intake form").format(keys=keys)
+        )
+        self.button.setAccessibleName(tr("Documents"))
+
+    def open(self, kind: DocumentKind) -> PreviewDialog | None:
+        client_id = self._current()
+        if client_id is None:
+            return None
+        self.preview = open_preview(self._host, self._ws, kind, client_id=client_id)
+        return self.preview
+
+
+def card_menu(
+    parent: QWidget,
+    workspace: Workspace,
+    client_id: int,
+    open_client: Callable[[], object],
+) -> QMenu:
+    """A board card's menu: open the client, or preview their progress report or checklist."""
+    menu = QMenu(parent)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    menu.addAction(tr("Open client"), lambda: open_client())
+    menu.addSeparator()
+    words = client_words()
+    for kind in (DocumentKind.PROGRESS, DocumentKind.CHECKLIST):
+        menu.addAction(
+            words[kind],
+            lambda _checked=False, k=kind: open_preview(parent, workspace, k, client_id=client_id),
+        )
+    return menu
+
+
+def add_offer_documents(
+    menu: QMenu,
+    parent: QWidget,
+    workspace: Workspace,
+    offer_id: int,
+) -> list[QAction]:
+    """An offer's documents as templates (no client), added to `menu`."""
+    return [
+        menu.addAction(
+            words,
+            lambda _checked=False, k=kind: open_preview(parent, workspace, k, offer_id=offer_id),
+        )
+        for kind, words in offer_words().items()
+    ]
