@@ -376,7 +376,7 @@ def test_empty_states(
         OfferSpec("Brand audit", phases=(PhaseSpec("Kick-off", 3), PhaseSpec("Audit", 5))),
     )
     events.changed.emit(changes)
-    assert page.body.currentWidget() is page.scroll
+    assert page.body.currentWidget() is page.lanes_scroll
     lane = next(iter(page.lanes.values()))
     assert lane.notice.isVisible()
     assert "No active clients" in lane.notice.text()

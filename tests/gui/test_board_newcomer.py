@@ -149,9 +149,9 @@ def test_the_default_window_fits_the_demos_five_phases_without_scrolling_sideway
     window.overdue.banner.dismiss()  # the start's overdue banner, read and closed
     settle()
     board = window.board
-    assert not board.scroll.horizontalScrollBar().isVisible()
-    assert not board.scroll.verticalScrollBar().isVisible()  # one way to scroll: columns
-    viewport = board.scroll.viewport()
+    assert not board.lanes_scroll.horizontalScrollBar().isVisible()
+    assert not board.lanes_scroll.verticalScrollBar().isVisible()  # one way to scroll: columns
+    viewport = board.lanes_scroll.viewport()
     for widget in board.columns.values():
         right = widget.mapTo(viewport, QPoint(widget.width(), 0)).x()
         assert right <= viewport.width(), widget.name
@@ -164,12 +164,12 @@ def test_lanes_share_the_height_and_one_offer_takes_all_of_it(
     window.resize(*size)
     settle()
     board = window.board
-    viewport = board.scroll.viewport().height()
+    viewport = board.lanes_scroll.viewport().height()
     heights = [lane.height() for lane in board.lanes.values()]
     assert len(heights) == 3
     assert max(heights) - min(heights) <= 2  # shared alike
     assert sum(heights) >= viewport * 0.95  # no empty third of the screen
-    assert not board.scroll.verticalScrollBar().isVisible()
+    assert not board.lanes_scroll.verticalScrollBar().isVisible()
 
     board.offer_picker.setCurrentIndex(1)
     settle()

@@ -117,8 +117,8 @@ def test_the_board_fills_the_default_window_under_the_banner_without_an_outer_sc
     assert window.size().toTuple() == (1050, 630)
     board = window.board
     assert len(board.lanes) == 3
-    assert board.scroll.verticalScrollBar().maximum() == 0
-    assert not board.scroll.verticalScrollBar().isVisible()
+    assert board.lanes_scroll.verticalScrollBar().maximum() == 0
+    assert not board.lanes_scroll.verticalScrollBar().isVisible()
     for widget in board.columns.values():  # each lane shows at least one whole card
         if widget.model.shown:
             assert widget.view.viewport().height() >= widget.view.sizeHintForRow(0)

@@ -34,7 +34,7 @@ class SortBy(StrEnum):
     ENTERED = "entered"
 
 
-def _sort_key(sort: SortBy) -> Callable[[JourneyRow], Any]:
+def _sort_key(sort: SortBy) -> Callable[[JourneyRow], tuple[Any, ...]]:
     if sort is SortBy.NAME:
         return lambda c: (c.name.casefold(), c.journey_id)
     if sort is SortBy.ENTERED:
@@ -137,12 +137,14 @@ class BoardIndex:
                 self._keys.pop(journey_id, None)
                 touched.add(column)
         key = _sort_key(self.sort)
+
+        def card_key(journey_id: int) -> tuple[Any, ...]:
+            return key(self.cards[journey_id])
+
         for row in fresh:
             column = self._remember(row, append=False)
-            if column is not None:
-                bisect.insort(
-                    self._columns[column], row.journey_id, key=lambda i: key(self.cards[i])
-                )
+            if column is not None and row.journey_id is not None:  # a card has a journey
+                bisect.insort(self._columns[column], row.journey_id, key=card_key)
                 touched.add(column)
         for column in touched:
             self._over_plan.pop(column, None)
@@ -202,8 +204,8 @@ class BoardIndex:
             keys = self._column_keys[column]
             ids = [i for i, key in zip(ids, keys, strict=True) if needle in key]
         elif needle:
-            keys = self._keys
-            ids = [i for i in ids if needle in (keys.get(i) or self._key(i))]
+            known = self._keys
+            ids = [i for i in ids if needle in (known.get(i) or self._key(i))]
         for test in tests:
             ids = [i for i in ids if test(cards[i])]
         return list(ids)

@@ -67,8 +67,9 @@ class BoardPage(QWidget):
         super().__init__(parent)
         self._ws = workspace
         self._first = first
-        self._clock = workspace.clock if workspace is not None else clock
-        assert self._clock is not None
+        chosen = workspace.clock if workspace is not None else clock
+        assert chosen is not None
+        self._clock: Clock = chosen
         self._events = events
         self.undo_stack = undo_stack
         self.index = BoardIndex(skipped=self._skipped_lines)
@@ -84,10 +85,10 @@ class BoardPage(QWidget):
         self.lanes_layout.setContentsMargins(0, 0, 0, 0)
         em = self.fontMetrics().height()
         self.lanes_layout.setSpacing(em // 4)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.lanes_holder)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.lanes_scroll = QScrollArea()
+        self.lanes_scroll.setWidgetResizable(True)
+        self.lanes_scroll.setWidget(self.lanes_holder)
+        self.lanes_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.no_offers = EmptyState(
             "offers",
             tr("No offers yet"),
@@ -98,7 +99,7 @@ class BoardPage(QWidget):
         )
         self.no_match: EmptyState | None = None  # made the first time nothing matches
         self.body = QStackedWidget()
-        self.body.addWidget(self.scroll)
+        self.body.addWidget(self.lanes_scroll)
         self.body.addWidget(self.no_offers)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(em // 2, em // 3, em // 2, 0)  # the status bar is below
@@ -282,7 +283,7 @@ class BoardPage(QWidget):
         their cards and the page scrolls only when even one card per lane cannot fit."""
         while self.lanes_layout.count():
             item = self.lanes_layout.takeAt(0)
-            if (old := item.widget()) is not None:
+            if item is not None and (old := item.widget()) is not None:
                 old.hide()  # deleteLater waits for the event loop; gone from view now
                 old.deleteLater()
         self.columns, self.lanes = {}, {}
@@ -390,7 +391,7 @@ class BoardPage(QWidget):
         elif filtering and shown_total == 0:
             self.body.setCurrentWidget(self._no_match_page())
         else:
-            self.body.setCurrentWidget(self.scroll)
+            self.body.setCurrentWidget(self.lanes_scroll)
 
     def _no_match_page(self) -> EmptyState:
         """In the lanes' place, so they keep their size (no relayout of every column)."""

@@ -23,7 +23,7 @@ JOURNEY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 MIME_TYPE = "application/x-deliverydesk-journey"
 FETCH_BATCH = 40  # rows a column hands its view at a time; it asks for more on scrolling
 
-MoveRequest = Callable[[int, int], None]  # (journey id, target phase position)
+MoveRequest = Callable[[int, int], object]  # (journey id, target phase position)
 
 
 def encode(journey_id: int, offer_id: int) -> bytes:

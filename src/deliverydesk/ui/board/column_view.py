@@ -135,7 +135,7 @@ class CardListView(QListView):
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._count_later())
         self.verticalScrollBar().rangeChanged.connect(lambda _a, _b: self._count_later())
 
-    def setModel(self, model: object) -> None:  # type: ignore[override]
+    def setModel(self, model: object) -> None:
         super().setModel(model)  # type: ignore[arg-type]
         if isinstance(model, CardColumnModel):
             model.modelReset.connect(self._count_later)
@@ -263,10 +263,10 @@ class ElidedLabel(QLabel):
         self._full = ""
         self.setText(text)
 
-    def text(self) -> str:  # type: ignore[override]
+    def text(self) -> str:
         return self._full
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         if text == self._full and self.accessibleName() == text:
             return  # every refresh sets every count: measuring costs more than comparing
         self._full = text

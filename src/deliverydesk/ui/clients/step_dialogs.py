@@ -5,6 +5,7 @@ before the step starts), so a date the dialog accepts is never refused afterward
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, Qt
@@ -80,11 +81,11 @@ class StepDateDialog(QDialog):
         em = self.fontMetrics().horizontalAdvance("M")
         self.setMinimumWidth(32 * em)
 
-    def date(self) -> date:
-        picked: date = self.date_edit.date().toPython()  # type: ignore[assignment]
+    def date(self) -> datetime.date:
+        picked: datetime.date = self.date_edit.date().toPython()  # type: ignore[assignment]
         return picked
 
-    def warn_after(self, last: date, words: str) -> None:
+    def warn_after(self, last: datetime.date, words: str) -> None:
         """Say `words` beside the field while the date picked is after `last` (saving is
         still allowed: a warning, not a refusal)."""
 

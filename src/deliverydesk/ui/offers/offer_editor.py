@@ -9,6 +9,7 @@ beside what they concern; those that stop saving turn Save off and say why.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
@@ -232,7 +233,8 @@ class OfferEditor(QWidget):
         self._edit_offer(field, value, tr("Edit the offer"), merge=True)
 
     def _edit_offer(self, field: str, value: object, words: str, merge: bool = False) -> None:
-        spec = replace(self.draft.spec, **{field: value})
+        changed: dict[str, Any] = {field: value}
+        spec = replace(self.draft.spec, **changed)
         self.draft.edit(spec, words, merge=("offer", field) if merge else None)
 
     def _welcome_preview(self, template: str) -> str:

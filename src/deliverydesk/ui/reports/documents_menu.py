@@ -127,10 +127,7 @@ def card_menu(
     menu.addSeparator()
     words = client_words()
     for kind in (DocumentKind.PROGRESS, DocumentKind.CHECKLIST):
-        menu.addAction(
-            words[kind],
-            lambda _checked=False, k=kind: open_preview(parent, workspace, k, client_id=client_id),
-        )
+        menu.addAction(words[kind], _opener(parent, workspace, kind, client_id=client_id))
     return menu
 
 
@@ -142,9 +139,18 @@ def add_offer_documents(
 ) -> list[QAction]:
     """An offer's documents as templates (no client), added to `menu`."""
     return [
-        menu.addAction(
-            words,
-            lambda _checked=False, k=kind: open_preview(parent, workspace, k, offer_id=offer_id),
-        )
+        menu.addAction(words, _opener(parent, workspace, kind, offer_id=offer_id))
         for kind, words in offer_words().items()
     ]
+
+
+def _opener(
+    parent: QWidget,
+    workspace: Workspace,
+    kind: DocumentKind,
+    *,
+    client_id: int | None = None,
+    offer_id: int | None = None,
+) -> Callable[[], object]:
+    """A menu action's slot: the preview of one document."""
+    return lambda: open_preview(parent, workspace, kind, client_id=client_id, offer_id=offer_id)

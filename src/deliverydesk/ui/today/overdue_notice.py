@@ -66,7 +66,8 @@ class OverdueBanner(QToolBar):
         self.toggleViewAction().setVisible(False)  # not a toolbar to switch on and off
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
         # Slim: at the default window size the board's lanes must still fit under it.
-        self.layout().setContentsMargins(0, 0, 0, 0)
+        if (layout := self.layout()) is not None:
+            layout.setContentsMargins(0, 0, 0, 0)
         self.body = QWidget()
         self.body.setAutoFillBackground(True)
         row = QHBoxLayout(self.body)
