@@ -11,12 +11,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWizard
 
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.enums import Health, JourneyStatus, Owner
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.demo import seed_demo
+from deliverydesk.seeding.offer_templates import TEMPLATES
+from deliverydesk.services.clients import ClientInput
 from deliverydesk.services.context import open_workspace
 from deliverydesk.services.report_export import DocumentKind
 from deliverydesk.services.workspace import Workspace
@@ -24,6 +26,7 @@ from deliverydesk.ui.app import create_application
 from deliverydesk.ui.board.board_index import Quick
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.offers.offer_editor import INTAKE
 from deliverydesk.ui.theme import apply_theme
 from deliverydesk.ui.welcome import WelcomeDialog
 
@@ -112,9 +115,51 @@ def main(out: Path) -> None:
         QTest.qWait(1500)  # QtPdf draws the pages on a thread of its own
         preview.grab().save(str(out / "report-preview.png"))
         preview.close()
+        # Settings > Brand, and an offer's intake questions, with the demo practice.
+        window.show_screen("settings")
+        window.settings_page.show_tab(window.settings_page.brand)
+        QTest.qWait(600)  # the sample page is drawn after a short pause
+        window.grab().save(str(out / "settings-brand.png"))
+        window.show_screen("offers")
+        window.offers.open_offer(window.offers.current_row().id)
+        window.offers.editor.tabs.setCurrentIndex(INTAKE)
+        settle(app)
+        window.grab().save(str(out / "offer-intake-questions.png"))
+        window.offers.editor.request_back()
         window.close()
         workspace.close()
+        own_practice(app, out, Path(tmp))
     print(f"Screenshots written to {out}")
+
+
+def own_practice(app: QApplication, out: Path, tmp: Path) -> None:
+    """A newcomer's practice: no offers yet, one from a template, a client enrolled."""
+    workspace = Workspace.open(data_dir(tmp / "own"), FixedClock(TODAY))
+    workspace.create_practice("Rivera Coaching", 25, frozenset({1, 2, 3, 4}), "Sam Rivera")
+    window = MainWindow(workspace, AppEvents())
+    window.resize(1280, 800)
+    window.show()
+    window.show_screen("offers")
+    settle(app)
+    window.grab().save(str(out / "offers-empty.png"))
+    offer_id = workspace.add_offer(TEMPLATES[0].spec).value
+    window.offers.open_offer(offer_id)
+    settle(app)
+    window.grab().save(str(out / "offer-editor.png"))
+    client_id = workspace.add_client(ClientInput("Priya García", company="García Studio")).value
+    wizard = window.enrol(client_id=client_id, offer_id=offer_id)
+    assert isinstance(wizard, QWizard)
+    wizard.next()
+    settle(app)
+    wizard.next()
+    settle(app)
+    wizard.grab().save(str(out / "enrol-capacity.png"))
+    wizard.close()
+    window.show_screen("settings")
+    settle(app)
+    window.grab().save(str(out / "settings.png"))
+    window.close()
+    workspace.close()
 
 
 if __name__ == "__main__":
