@@ -187,7 +187,8 @@ def dashboard(ctx: Context) -> Dashboard:
         friction = Ratio(*connection.execute(_FRICTION, window).one())
         feedback = FeedbackSummary(*connection.execute(_FEEDBACK, window).one())
         phases = _phase_waits(connection, window, today, calendar)
-    weeks = strip.weeks
+    # With no journey running nothing is booked: there is no load to judge.
+    weeks = strip.weeks if active else ()
     integrity = Integrity(
         (
             IntegrityPart(Part.ON_TIME, on_time.mine),

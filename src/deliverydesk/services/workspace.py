@@ -44,6 +44,7 @@ from deliverydesk.services import practice_settings as settings
 from deliverydesk.services import today as due_now
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context, open_workspace
+from deliverydesk.services.dashboard import Dashboard
 from deliverydesk.services.errors import DatabaseError
 from deliverydesk.services.rows import JourneyRow, OfferSummary
 from deliverydesk.store.database import open_database
@@ -444,3 +445,11 @@ class Workspace:
     # -- the client's paper: brand ------------------------------------------------------------
 
     # -- the client's paper: intake forms -----------------------------------------------------
+
+    # -- the dashboard -----------------------------------------------------------------------
+    def dashboard(self) -> Dashboard:
+        """Capacity by week, on-time rate, integrity and its parts, time per phase against
+        plan, feedback and referrals (services/dashboard.py says how each is counted)."""
+        from deliverydesk.services.dashboard import dashboard
+
+        return dashboard(self._ctx)
