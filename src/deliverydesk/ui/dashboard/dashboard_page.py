@@ -41,8 +41,8 @@ TILES_IN_A_ROW_EM = 64  # narrower, the four tiles go two by two
 PARTS_SIDE_BY_SIDE_EM = 44  # narrower, the integrity parts go in one column
 
 
-def section_heading(words_: str) -> QLabel:
-    label = QLabel(words_)
+def section_heading(title: str) -> QLabel:
+    label = QLabel(title)
     label.setTextFormat(Qt.TextFormat.PlainText)
     make_heading(label, 1.15)
     return label
