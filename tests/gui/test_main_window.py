@@ -48,20 +48,10 @@ def test_ctrl_number_switches_screen(qtbot: QtBot, window: MainWindow, position:
     assert window.sidebar.currentRow() == position
 
 
-@pytest.mark.parametrize(
-    "key",
-    [
-        k
-        for k in SCREENS
-        if k not in ("clients", "board", "settings", "timeline", "today", "offers")
-    ],
-)
-def test_screens_still_to_come_say_what_they_will_hold(window: MainWindow, key: str) -> None:
-    window.show_screen(key)
-    page = window.stack.currentWidget()
-    assert isinstance(page, EmptyState)
-    assert "on its way" in page.title.text() or "on their way" in page.title.text()
-    assert len(page.body.text()) > 60
+def test_every_screen_is_built_none_is_a_stand_in(window: MainWindow) -> None:
+    for key in SCREENS:
+        window.show_screen(key)
+        assert not isinstance(window.stack.currentWidget(), EmptyState), key
 
 
 def test_every_control_has_an_accessible_name(window: MainWindow) -> None:

@@ -46,6 +46,7 @@ from deliverydesk.services import practice_settings as settings
 from deliverydesk.services import today as due_now
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context, open_workspace
+from deliverydesk.services.dashboard import Dashboard
 from deliverydesk.services.errors import DatabaseError
 from deliverydesk.services.rows import JourneyRow, OfferSummary
 from deliverydesk.store.database import open_database
@@ -482,3 +483,11 @@ class Workspace:
 
     def intake_record(self, client_id: int) -> intake.IntakeRecord:
         return intake.intake_record(self._ctx, client_id)
+
+    # -- the dashboard -----------------------------------------------------------------------
+    def dashboard(self) -> Dashboard:
+        """Capacity by week, on-time rate, integrity and its parts, time per phase against
+        plan, feedback and referrals (services/dashboard.py says how each is counted)."""
+        from deliverydesk.services.dashboard import dashboard
+
+        return dashboard(self._ctx)

@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.board.attach(workspace)
         self._attach_settings(workspace)
         self._attach_timeline_and_today(workspace)
+        self._attach_dashboard(workspace)
         from deliverydesk.ui.data_menu import DataActions  # import, export, backups
 
         self.data = DataActions(self, workspace, self.events, self.undo_stack)
@@ -227,6 +228,22 @@ class MainWindow(QMainWindow):
         self.overdue = OverdueNotice(self, workspace, self.events)
         self.overdue.banner.open_today.connect(lambda: self.show_screen("today"))
         QTimer.singleShot(0, self.overdue.start)  # after the first paint of the window
+
+    def _attach_dashboard(self, workspace: Workspace) -> None:
+        """The Dashboard takes its screen's place; its tiles lead to other screens."""
+        from deliverydesk.ui.dashboard.dashboard_page import DashboardPage
+
+        def show_board(offer_id: object) -> None:
+            self.show_screen("board")  # shown first: its offer list is read when shown
+            found = self.board.offer_picker.findData(offer_id)
+            if found >= 0:
+                self.board.offer_picker.setCurrentIndex(found)
+
+        self.dashboard = DashboardPage(workspace, self.events)
+        self._install("dashboard", self.dashboard)
+        self.dashboard.open_screen.connect(self.show_screen)
+        self.dashboard.open_board.connect(show_board)
+        self.dashboard.enrol_requested.connect(lambda: self.enrol())
 
     def _install(self, key: str, page: QWidget) -> None:
         """Put a screen built on the workspace where its stand-in was."""

@@ -77,6 +77,10 @@ class CapacityChart(QWidget):
         super().__init__(parent)
         self.weeks: tuple[WeekLoad, ...] = ()
         self.weekly_hours = 0.0
+        # What the legend calls the added hours ("" leaves them out), and what an empty
+        # chart says: the dashboard draws the booked load alone with this chart.
+        self.added_label = tr("This client")
+        self.empty_text = tr("Pick an offer and a start date to see the load.")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(tr("Capacity over the next 12 weeks"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -117,7 +121,7 @@ class CapacityChart(QWidget):
             painter.drawText(
                 self.rect().adjusted(0, int(legend_bottom), 0, 0),
                 Qt.AlignmentFlag.AlignCenter,
-                tr("Pick an offer and a start date to see the load."),
+                self.empty_text,
             )
             return
         totals = [w.booked_hours + w.added_hours for w in self.weeks]
@@ -202,10 +206,9 @@ class CapacityChart(QWidget):
         metrics = self.fontMetrics()
         em = metrics.height()
         x, y = em * 0.2, em * 0.2
-        entries: list[tuple[QColor | None, str]] = [
-            (booked, tr("Booked")),
-            (added, tr("This client")),
-        ]
+        entries: list[tuple[QColor | None, str]] = [(booked, tr("Booked"))]
+        if self.added_label:
+            entries.append((added, self.added_label))
         if self.over_weeks():  # named only when a week shows it
             entries.append((warning, tr("Over capacity")))
         capacity = tr("Your capacity ({hours} a week)").format(hours=hours(self.weekly_hours))

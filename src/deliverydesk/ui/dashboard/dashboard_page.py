@@ -1,0 +1,305 @@
+"""The Dashboard screen: four tiles (integrity, on time, bottleneck, feedback), capacity by
+week beside the integrity score's parts, and the time clients spend in each phase.
+
+It reads when shown; a change or a new day while it is hidden only marks it stale. While
+shown, changes that can move a figure are gathered and read once, a moment later (an undo
+of five moves reads once). A practice with no client yet gets what to do first.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deliverydesk.services.changes import Aspect, Changes
+from deliverydesk.services.dashboard import WINDOW_DAYS, Dashboard
+from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui import text
+from deliverydesk.ui.dashboard import words
+from deliverydesk.ui.dashboard.load_chart import LoadChart
+from deliverydesk.ui.dashboard.parts import IntegrityParts
+from deliverydesk.ui.dashboard.phases import SHOWN, PhaseTable
+from deliverydesk.ui.dashboard.tile import Tile
+from deliverydesk.ui.empty_state import EmptyState
+from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.text import tr
+from deliverydesk.ui.typography import make_heading
+
+# What can move a figure: a note or a client's contact details cannot.
+FIGURE_ASPECTS = Aspect.everything() & ~(Aspect.NOTES | Aspect.CLIENT)
+TILES_IN_A_ROW_EM = 64  # narrower, the four tiles go two by two
+PARTS_SIDE_BY_SIDE_EM = 44  # narrower, the integrity parts go in one column
+
+
+def section_heading(title: str) -> QLabel:
+    label = QLabel(title)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    make_heading(label, 1.15)
+    return label
+
+
+class DashboardPage(QWidget):
+    """Signals:
+    open_screen(str): a tile leads to another screen (its key: "today", "clients", ...).
+    open_board(object): the bottleneck leads to its offer's board (the offer id, or None).
+    enrol_requested(): the empty state's way in for a practice with offers but no client.
+    """
+
+    open_screen = Signal(str)
+    open_board = Signal(object)
+    enrol_requested = Signal()
+
+    def __init__(
+        self, workspace: Workspace, events: AppEvents, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ws = workspace
+        self.board: Dashboard | None = None
+        self.title = QLabel(tr("Dashboard"))
+        make_heading(self.title, 1.5)
+        self.period = QLabel()
+        self.period.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addSpacing(self.fontMetrics().height())
+        header.addWidget(self.period, 1, Qt.AlignmentFlag.AlignBottom)
+
+        self.empty = EmptyState("dashboard", tr("Nothing to measure yet"), "")
+        self.empty_button = self.empty.add_button("")
+        self.empty_button.clicked.connect(self._empty_action)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_content())
+        self.pages.addWidget(self.empty)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.pages, 1)
+
+        # Read when first shown; after that, stale while hidden, gathered while shown.
+        self._stale = True
+        self._soon = QTimer(self, singleShot=True, interval=0)
+        self._soon.timeout.connect(self.refresh)
+        events.changed.connect(self.on_changed)
+        events.day_changed.connect(self.on_day_changed)
+
+    # -- building ----------------------------------------------------------------------------
+    def _build_content(self) -> QScrollArea:
+        self.integrity = Tile(tr("Integrity"))
+        self.on_time = Tile(tr("On time"))
+        self.bottleneck = Tile(tr("Bottleneck phase"))
+        self.feedback = Tile(tr("Feedback and referrals"))
+        self.tiles = (self.integrity, self.on_time, self.bottleneck, self.feedback)
+        self.integrity.leads_to(tr("Show the parts of the score"))
+        self.integrity.activated.connect(self._show_parts)
+        self.on_time.leads_to(tr("Open Today: what is due and overdue now"))
+        self.on_time.activated.connect(lambda: self.open_screen.emit("today"))
+        self.feedback.leads_to(tr("Open Clients, where feedback is recorded"))
+        self.feedback.activated.connect(lambda: self.open_screen.emit("clients"))
+        self.bottleneck.activated.connect(self._open_bottleneck)
+        self.tile_grid = QGridLayout()
+        em = self.fontMetrics().height()
+        self.tile_grid.setSpacing(int(em * 0.8))
+
+        self.chart = LoadChart()
+        self.capacity_words = QLabel()
+        self.capacity_words.setTextFormat(Qt.TextFormat.PlainText)
+        self.capacity_words.setWordWrap(True)
+        timeline = QPushButton(tr("Open the &timeline"))
+        timeline.setToolTip(tr("Each client's phases and your load week by week"))
+        timeline.clicked.connect(lambda: self.open_screen.emit("timeline"))
+        under_chart = QHBoxLayout()
+        under_chart.addWidget(self.capacity_words, 1)
+        under_chart.addWidget(timeline, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.parts = IntegrityParts()
+        self.parts_heading = section_heading(tr("Integrity, part by part"))
+        self.parts_words = QLabel(
+            tr(
+                "What the score is made of: the questions of the delivery self check, "
+                "answered from your records."
+            )
+        )
+        self.parts_words.setWordWrap(True)
+        self.parts_words.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self.phase_table = PhaseTable()
+        self.phase_words = QLabel()
+        self.phase_words.setTextFormat(Qt.TextFormat.PlainText)
+        self.phase_words.setWordWrap(True)
+        self.phase_words.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, em // 2, em)
+        column.setSpacing(int(em * 1.4))
+        column.addLayout(self.tile_grid)
+        for heading, *parts in (
+            (section_heading(tr("Capacity by week")), self.chart, under_chart),
+            (self.parts_heading, self.parts_words, self.parts),
+            (section_heading(tr("Time in each phase")), self.phase_words, self.phase_table),
+        ):
+            section = QVBoxLayout()
+            section.setSpacing(em // 3)
+            section.addWidget(heading)
+            for part in parts:
+                if part is self.parts:
+                    section.addSpacing(em // 2)
+                if isinstance(part, QWidget):
+                    section.addWidget(part)
+                elif isinstance(part, QLayout):
+                    section.addLayout(part)
+            column.addLayout(section)
+        column.addStretch(1)
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body_scroll.setWidget(body)
+        self._across = 0
+        self._arrange()
+        return self.body_scroll
+
+    def _arrange(self) -> None:
+        """Four tiles in a row on a wide page, else two by two; the parts in two columns
+        unless the page is narrow."""
+        em = self.fontMetrics().height()
+        across = 4 if self.width() >= em * TILES_IN_A_ROW_EM else 2
+        self.parts.arrange(2 if self.width() >= em * PARTS_SIDE_BY_SIDE_EM else 1)
+        if across == self._across:
+            return
+        self._across = across
+        for tile in self.tiles:
+            self.tile_grid.removeWidget(tile)
+        for index, tile in enumerate(self.tiles):
+            self.tile_grid.addWidget(tile, index // across, index % across)
+        for column in range(4):
+            self.tile_grid.setColumnStretch(column, 1 if column < across else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    # -- reading -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._soon.stop()
+        self._stale = False
+        board = self.board = self._ws.dashboard()
+        self.period.setText(
+            tr("The last {days} days, to {today}").format(
+                days=WINDOW_DAYS, today=text.long_date(board.today)
+            )
+        )
+        self.period.setVisible(not board.is_new)
+        if board.is_new:
+            self._show_empty(board)
+            return
+        self.pages.setCurrentIndex(0)
+        integrity = board.integrity
+        self.integrity.set_figure(
+            words.out_of_ten(integrity.score), words.integrity_sentence(board)
+        )
+        self.on_time.set_figure(
+            words.percent(board.on_time.steps), words.on_time_sentence(board.on_time)
+        )
+        worst = board.bottleneck
+        self.bottleneck.set_figure(
+            words.over_words(worst) if worst else tr("None"), words.bottleneck_sentence(board)
+        )
+        self.bottleneck.leads_to(
+            tr("Open the board for {offer}").format(offer=worst.offer_name) if worst else ""
+        )
+        feedback = board.feedback
+        self.feedback.set_figure(
+            words.out_of_ten(feedback.average), words.feedback_sentence(feedback)
+        )
+        self.chart.set_strip(board.capacity if board.active else None)
+        self.capacity_words.setText(words.capacity_sentence(board.capacity) if board.active else "")
+        self.capacity_words.setVisible(bool(board.active))
+        self.parts.show_board(board)
+        self.phase_table.show_waits(board.phases)
+        self.phase_table.setVisible(bool(board.phases))
+        self.phase_words.setText(self._phase_summary(board))
+
+    @staticmethod
+    def _phase_summary(board: Dashboard) -> str:
+        count = len(board.phases)
+        if not count:
+            return tr("No client has entered or left a phase {window}.").format(
+                window=words.window()
+            )
+        said = tr(
+            "The median days clients spent in each phase they left {window} or are in now, "
+            "against the days planned."
+        ).format(window=words.window())
+        if count > SHOWN:
+            said += " " + tr("The {shown} most over plan of {count} phases.").format(
+                shown=SHOWN, count=count
+            )
+        return said
+
+    def _show_empty(self, board: Dashboard) -> None:
+        if board.offers:
+            self.empty.set_text(
+                tr("Nothing to measure yet"),
+                tr(
+                    "Enrol your first client in an offer. Their steps, phases and feedback "
+                    "fill this page: your on-time rate, the phase where clients wait, your "
+                    "load week by week and your integrity score."
+                ),
+            )
+            self.empty_button.setText(tr("&Enrol a client…"))
+        else:
+            self.empty.set_text(
+                tr("Nothing to measure yet"),
+                tr(
+                    "Design your first offer, then enrol a client in it. Their steps, phases "
+                    "and feedback fill this page: your on-time rate, the phase where clients "
+                    "wait, your load week by week and your integrity score."
+                ),
+            )
+            self.empty_button.setText(tr("Design an &offer"))
+        self.pages.setCurrentIndex(1)
+
+    def _empty_action(self) -> None:
+        if self.board is not None and self.board.offers:
+            self.enrol_requested.emit()
+        else:
+            self.open_screen.emit("offers")
+
+    # -- going somewhere ---------------------------------------------------------------------
+    def _open_bottleneck(self) -> None:
+        worst = self.board.bottleneck if self.board else None
+        if worst is not None:
+            self.open_board.emit(worst.offer_id)
+
+    def _show_parts(self) -> None:
+        self.body_scroll.ensureWidgetVisible(self.parts)
+        self.body_scroll.ensureWidgetVisible(self.parts_heading)
+
+    # -- keeping up --------------------------------------------------------------------------
+    def on_changed(self, changes: Changes) -> None:
+        if not changes.touches(FIGURE_ASPECTS):
+            return
+        self._stale = True
+        if self.isVisible():
+            self._soon.start()
+
+    def on_day_changed(self, _today: object = None) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._soon.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()  # before the first paint: never a stale figure on screen
+        super().showEvent(event)

@@ -1,0 +1,232 @@
+"""The dashboard's figures in words: each big number with the plain sentence under it.
+
+Every sentence names what was counted and the counts behind the figure ("82 % of steps
+done on time in the last 90 days (164 of 200)"), so no figure stands alone.
+"""
+
+from __future__ import annotations
+
+from deliverydesk.services.dashboard import (
+    RECOMMEND_SCORE,
+    WINDOW_DAYS,
+    Dashboard,
+    FeedbackSummary,
+    OnTime,
+    Part,
+    PhaseWait,
+    Ratio,
+)
+from deliverydesk.services.timeline import CapacityStrip
+from deliverydesk.ui import text
+from deliverydesk.ui.enrol.capacity_chart import hours, week_label
+from deliverydesk.ui.text import tr
+from deliverydesk.wording import N_
+
+NO_FIGURE = "–"  # an en dash: nothing to count yet
+
+
+def percent(ratio: Ratio) -> str:
+    value = ratio.percent
+    return NO_FIGURE if value is None else tr("{percent} %").format(percent=value)
+
+
+def of(ratio: Ratio) -> str:
+    """ "164 of 200" """
+    return tr("{hits} of {total}").format(hits=f"{ratio.hits:,}", total=f"{ratio.total:,}")
+
+
+def out_of_ten(value: float | None) -> str:
+    return NO_FIGURE if value is None else tr("{value} / 10").format(value=f"{value:.1f}")
+
+
+def window() -> str:
+    return tr("in the last {days} days").format(days=WINDOW_DAYS)
+
+
+# -- on time ---------------------------------------------------------------------------------
+
+
+def on_time_sentence(on_time: OnTime) -> str:
+    steps = on_time.steps
+    if not steps.total:
+        return tr(
+            "No step was due {window}. Steps count here once their due date has come."
+        ).format(window=window())
+    said = tr("{percent} of steps done on time {window} ({of}).").format(
+        percent=percent(steps), window=window(), of=of(steps)
+    )
+    split = [
+        tr("{who} {percent}").format(who=who, percent=percent(ratio))
+        for who, ratio in (
+            (tr("Yours"), on_time.mine),
+            (tr("clients'"), on_time.client),
+            (tr("third parties'"), on_time.third_party),
+        )
+        if ratio.total
+    ]
+    return f"{said} {', '.join(split)}."
+
+
+# -- integrity -------------------------------------------------------------------------------
+
+PART_NAMES = {
+    Part.ON_TIME: N_("Promises kept on time"),
+    Part.CHECKPOINTS: N_("Checkpoints honoured"),
+    Part.INFORMED: N_("Clients kept informed"),
+    Part.CAPACITY: N_("Load within capacity"),
+    Part.FRICTION: N_("Friction resolved"),
+    Part.RECOMMEND: N_("Clients who would recommend you"),
+}
+
+# Seed 000's quick self check: the question each part answers.
+PART_QUESTIONS = {
+    Part.ON_TIME: N_("Does delivery consistently match what was promised?"),
+    Part.CHECKPOINTS: N_("Is each phase left only once its checkpoint is met?"),
+    Part.INFORMED: N_("Do clients always know what is happening and what comes next?"),
+    Part.CAPACITY: N_("Is capacity aligned with demand?"),
+    Part.FRICTION: N_("Are friction points identified and handled?"),
+    Part.RECOMMEND: N_("Would clients refer others based on the experience alone?"),
+}
+
+
+def part_name(part: Part) -> str:
+    return tr(PART_NAMES[part])
+
+
+def part_question(part: Part) -> str:
+    return tr(PART_QUESTIONS[part])
+
+
+def part_sentence(part: Part, ratio: Ratio, board: Dashboard) -> str:
+    """What the part counted, or why it has nothing to count (and so stays out)."""
+    n = {"hits": f"{ratio.hits:,}", "total": f"{ratio.total:,}", "window": window()}
+    if not ratio.total:
+        empty = {
+            Part.ON_TIME: tr("None of your steps was due {window}."),
+            Part.CHECKPOINTS: tr("No phase with a checkpoint was left {window}."),
+            Part.INFORMED: tr(
+                "No update or check-in was due {window}. Mark such steps as touchpoints "
+                "in your offers to count them."
+            ),
+            Part.CAPACITY: tr("No journey is running, so nothing is booked."),
+            Part.FRICTION: tr("No friction was logged {window}."),
+            Part.RECOMMEND: tr("No feedback score came in {window}."),
+        }[part]
+        return empty.format(**n) + " " + tr("Not counted in the score.")
+    said = {
+        Part.ON_TIME: tr("{hits} of your {total} steps due {window} were done by their due date."),
+        Part.CHECKPOINTS: tr(
+            "{hits} of {total} checkpoints were done before their phase was left {window}."
+        ),
+        Part.INFORMED: tr("{hits} of {total} updates and check-ins were done by their due date."),
+        Part.CAPACITY: tr("{hits} of the next {total} weeks fit your {hours} a week."),
+        Part.FRICTION: tr("{hits} of {total} frictions logged {window} are resolved."),
+        Part.RECOMMEND: tr("{hits} of {total} feedback scores {window} were {score} or 10."),
+    }[part]
+    return said.format(**n, hours=hours(board.capacity.weekly_hours), score=RECOMMEND_SCORE)
+
+
+def integrity_sentence(board: Dashboard) -> str:
+    integrity = board.integrity
+    counted = integrity.counted
+    weakest = integrity.weakest
+    if not counted or weakest is None:
+        return tr(
+            "Nothing to measure yet: the score grows as steps fall due, phases are left "
+            "and feedback comes in."
+        )
+    said = (
+        tr("The average of the part below, out of 10.")
+        if len(counted) == 1
+        else tr("The average of the {n} parts below, out of 10.").format(n=len(counted))
+    )
+    if len(counted) == 1:
+        return said
+    return (
+        said
+        + " "
+        + tr("Weakest: {part} ({percent}).").format(
+            part=part_name(weakest.part).lower(), percent=percent(weakest.ratio)
+        )
+    )
+
+
+# -- time per phase --------------------------------------------------------------------------
+
+
+def phase_label(wait: PhaseWait) -> str:
+    """ "Build (Sprint)" """
+    return tr("{phase} ({offer})").format(phase=wait.phase_name, offer=wait.offer_name)
+
+
+def over_words(wait: PhaseWait) -> str:
+    """ "+9 days", "on plan", "2 days early" """
+    if wait.over_days > 0:
+        return tr("+{days}").format(days=text.days(wait.over_days))
+    if wait.over_days == 0:
+        return tr("on plan")
+    return tr("{days} early").format(days=text.days(-wait.over_days))
+
+
+def bottleneck_sentence(board: Dashboard) -> str:
+    worst = board.bottleneck
+    if worst is None:
+        if not board.phases:
+            return tr("No client has left or entered a phase {window}.").format(window=window())
+        return tr("Every phase runs within its plan: clients spend no longer than planned in any.")
+    return tr(
+        "Clients wait {days} longer than planned in {phase}: {spent} against {planned} "
+        "planned (the median of {clients})."
+    ).format(
+        days=text.days(worst.over_days),
+        phase=phase_label(worst),
+        spent=text.days(worst.spent_days),
+        planned=text.days(worst.planned_days),
+        clients=text.clients(worst.clients),
+    )
+
+
+# -- feedback and referrals ------------------------------------------------------------------
+
+
+def feedback_sentence(feedback: FeedbackSummary) -> str:
+    if not feedback.records:
+        return tr(
+            "No feedback recorded {window}. Record what a client says as a checkpoint "
+            "passes, on their page."
+        ).format(window=window())
+    if feedback.scored:
+        said = tr("The average of {n} scores {window}; {high} were {score} or 10.").format(
+            n=feedback.scored, window=window(), high=feedback.recommend, score=RECOMMEND_SCORE
+        )
+    else:
+        said = tr("{n} pieces of feedback {window}, none with a score.").format(
+            n=feedback.records, window=window()
+        )
+    return (
+        said
+        + " "
+        + tr("Testimonials allowed: {quotes}. Referrals: {asked} asked, {given} given.").format(
+            quotes=feedback.testimonials,
+            asked=feedback.referrals_asked,
+            given=feedback.referrals_given,
+        )
+    )
+
+
+# -- capacity --------------------------------------------------------------------------------
+
+
+def capacity_sentence(strip: CapacityStrip) -> str:
+    weeks = strip.weeks
+    over = [w for w in weeks if w.over]
+    if not over:
+        return tr("Within your {hours} a week in each of the next {count} weeks.").format(
+            hours=hours(strip.weekly_hours), count=len(weeks)
+        )
+    listed = ", ".join(
+        tr("{week} ({load})").format(week=week_label(w), load=hours(w.booked_hours)) for w in over
+    )
+    return tr("Over your {hours} a week in {n} of the next {count} weeks: {weeks}.").format(
+        hours=hours(strip.weekly_hours), n=len(over), count=len(weeks), weeks=listed
+    )
