@@ -108,6 +108,9 @@ def main(out: Path) -> None:
         today.tree.scrollTo(waiting, QAbstractItemView.ScrollHint.PositionAtTop)
         settle(app)
         window.grab().save(str(out / "today.png"))
+        window.show_screen("dashboard")
+        settle(app)
+        window.grab().save(str(out / "dashboard.png"))
         # The progress report's preview, as Documents (or Ctrl+P) on a client page opens it.
         window.clients.open_journey(journey_id)
         preview = window.clients.client_page.documents.open(DocumentKind.PROGRESS)

@@ -32,7 +32,6 @@ from deliverydesk.services.changes import Aspect
 from deliverydesk.services.startup import FirstBoard
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.day_watcher import DayWatcher
-from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import Announced, AppEvents
 from deliverydesk.ui.icons import app_icon, icon
 from deliverydesk.ui.message_bar import MessageBar
@@ -45,45 +44,14 @@ if TYPE_CHECKING:
     from deliverydesk.ui.offers.offers_page import OffersPage
 
 
-def _placeholders() -> dict[str, tuple[str, str, str]]:
-    """Screens built by later releases, with an honest word on what they will hold."""
-    return {
-        "timeline": (
-            tr("Timeline"),
-            tr("The timeline is on its way"),
-            tr(
-                "Each client's phases planned against actual, milestones as marks and a "
-                "today line, with your capacity week by week beneath it."
-            ),
-        ),
-        "today": (
-            tr("Today"),
-            tr("Today is on its way"),
-            tr(
-                "What is due or overdue across all clients, split into your work and what "
-                "you are waiting on clients for, with a nudge drafted from each step's template."
-            ),
-        ),
-        "dashboard": (
-            tr("Dashboard"),
-            tr("The dashboard is on its way"),
-            tr(
-                "Capacity by week, your delivery integrity score and its parts, the phase "
-                "where clients wait longest, on-time rate, feedback and referrals."
-            ),
-        ),
-        "settings": (
-            tr("Settings"),
-            tr("Settings are on their way"),
-            tr(
-                "Your practice's name, working days and weekly hours, brand colours, logo "
-                "and fonts for reports, and where your data and backups live."
-            ),
-        ),
-    }
-
-
 SCREENS = ("board", "timeline", "today", "clients", "offers", "dashboard", "settings")
+
+
+def _screen_labels() -> tuple[str, ...]:
+    return (
+        tr("Board"), tr("Timeline"), tr("Today"), tr("Clients"), tr("Offers"), tr("Dashboard"),
+        tr("Settings"),
+    )  # fmt: skip
 
 
 class MainWindow(QMainWindow):
@@ -118,19 +86,14 @@ class MainWindow(QMainWindow):
         self.sidebar.setSpacing(2)
         self.sidebar.setContentsMargins(0, em // 2, 0, 0)
         self.stack = QStackedWidget()
-        placeholders = _placeholders()
+        labels = dict(zip(SCREENS, _screen_labels(), strict=True))
         for position, key in enumerate(SCREENS):
-            if key == "clients":
-                label, page = tr("Clients"), QWidget()  # the real page comes with attach()
-            elif key == "offers":
-                label, page = tr("Offers"), QWidget()  # the real page comes with attach()
-            elif key == "board":
-                label = tr("Board")
-                page = BoardPage(workspace, events, self.undo_stack, first=first, clock=clock)
-                self.board = page
-            else:
-                label, title, body = placeholders[key]
-                page = EmptyState(key, title, body)
+            label = labels[key]
+            page = QWidget()  # the real screen comes with attach()
+            if key == "board":  # painted at once from the snapshot
+                page = self.board = BoardPage(
+                    workspace, events, self.undo_stack, first=first, clock=clock
+                )
             item = QListWidgetItem(icon(key), label)
             item.setSizeHint(QSize(em * 10, int(em * 2.2)))
             item.setToolTip(f"{label} ({QKeySequence(f'Ctrl+{position + 1}').toString()})")
