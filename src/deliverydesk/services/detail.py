@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from deliverydesk.model.entities import (
     Activity,
@@ -208,64 +208,106 @@ def refresh_detail(ctx: Context, shown: JourneyDetail, aspects: Aspect) -> Journ
     return replace(detail, verdict=_verdict_of(detail, ctx.clock.today()))
 
 
-def _read_head(connection: Connection, journey_id: int) -> dict[str, Any]:
-    """The journey's own fields and its client's, named as JourneyDetail names them."""
-    head = connection.execute(
-        select(
-            Journey.id,
-            Client.id,
-            Client.name,
-            Client.company,
-            Client.email,
-            Client.phone,
-            Journey.offer_name,
-            Journey.status,
-            Journey.start_on,
-            Journey.planned_end_on,
-            Journey.current_position,
-            Journey.steps_done,
-            Journey.steps_total,
-            Journey.paused_on,
-            Journey.ended_on,
-            Journey.end_reason,
-        )
-        .join(Client, Client.id == Journey.client_id)
-        .where(Journey.id == journey_id)
-    ).first()
-    if head is None:
-        raise NotFound("That journey no longer exists.")
-    return dict(zip(_HEAD_FIELDS, head, strict=True))
+# The statements are built once: a refresh after each edit runs them, not their building.
+def _of_journey(column: Any) -> Any:
+    return column == bindparam("journey_id")
 
 
+_HEAD = (
+    select(
+        Journey.id,
+        Client.id,
+        Client.name,
+        Client.company,
+        Client.email,
+        Client.phone,
+        Journey.offer_name,
+        Journey.status,
+        Journey.start_on,
+        Journey.planned_end_on,
+        Journey.current_position,
+        Journey.steps_done,
+        Journey.steps_total,
+        Journey.paused_on,
+        Journey.ended_on,
+        Journey.end_reason,
+    )
+    .join(Client, Client.id == Journey.client_id)
+    .where(_of_journey(Journey.id))
+)
 _HEAD_FIELDS = (
     "journey_id", "client_id", "client_name", "company", "email", "phone", "offer_name",
     "status", "start_on", "planned_end_on", "current_position", "steps_done", "steps_total",
     "paused_on", "ended_on", "end_reason",
 )  # fmt: skip
+_PHASES = (
+    select(
+        JourneyPhase.id,
+        JourneyPhase.position,
+        JourneyPhase.name,
+        JourneyPhase.planned_start_on,
+        JourneyPhase.planned_end_on,
+        JourneyPhase.started_on,
+        JourneyPhase.completed_on,
+    )
+    .where(_of_journey(JourneyPhase.journey_id))
+    .order_by(JourneyPhase.position)
+)
+_STEPS = (
+    select(*_STEP_COLUMNS).where(_of_journey(JourneyStep.journey_id)).order_by(JourneyStep.position)
+)
+_NOTES = (
+    select(Note.id, Note.written_at, Note.text)
+    .where(_of_journey(Note.journey_id))
+    .order_by(Note.written_at.desc(), Note.id.desc())
+)
+_FRICTION = (
+    select(
+        Friction.id,
+        Friction.occurred_on,
+        Friction.kind,
+        Friction.severity,
+        Friction.description,
+        Friction.recovery,
+        Friction.resolved_on,
+    )
+    .where(_of_journey(Friction.journey_id))
+    .order_by(Friction.occurred_on.desc(), Friction.id.desc())
+)
+_FEEDBACK = (
+    select(
+        Feedback.id,
+        Feedback.received_on,
+        Feedback.score,
+        Feedback.words,
+        Feedback.testimonial_ok,
+        Feedback.referral_asked,
+        Feedback.referral_given,
+    )
+    .where(_of_journey(Feedback.journey_id))
+    .order_by(Feedback.received_on.desc())
+)
+_ACTIVITY = (
+    select(Activity.at, Activity.kind, Activity.detail, Activity.id)
+    .where(_of_journey(Activity.journey_id), Activity.id > bindparam("after"))
+    .order_by(Activity.at.desc(), Activity.id.desc())
+)
+
+
+def _read_head(connection: Connection, journey_id: int) -> dict[str, Any]:
+    """The journey's own fields and its client's, named as JourneyDetail names them."""
+    head = connection.execute(_HEAD, {"journey_id": journey_id}).first()
+    if head is None:
+        raise NotFound("That journey no longer exists.")
+    return dict(zip(_HEAD_FIELDS, head, strict=True))
 
 
 def _read_plan(
     connection: Connection, journey_id: int, status: JourneyStatus, current: int
 ) -> tuple[PhaseDetail, ...]:
-    phase_rows = connection.execute(
-        select(
-            JourneyPhase.id,
-            JourneyPhase.position,
-            JourneyPhase.name,
-            JourneyPhase.planned_start_on,
-            JourneyPhase.planned_end_on,
-            JourneyPhase.started_on,
-            JourneyPhase.completed_on,
-        )
-        .where(JourneyPhase.journey_id == journey_id)
-        .order_by(JourneyPhase.position)
-    ).all()
+    phase_rows = connection.execute(_PHASES, {"journey_id": journey_id}).all()
     steps: dict[int, list[StepDetail]] = {phase.id: [] for phase in phase_rows}
-    for phase_id, *fields in connection.execute(
-        select(*_STEP_COLUMNS)
-        .where(JourneyStep.journey_id == journey_id)
-        .order_by(JourneyStep.position)
-    ):
+    for phase_id, *fields in connection.execute(_STEPS, {"journey_id": journey_id}):
         steps[phase_id].append(StepDetail(*fields))
     return tuple(
         PhaseDetail(
@@ -292,45 +334,17 @@ def _read_plan(
 
 
 def _read_notes(connection: Connection, journey_id: int) -> tuple[NoteDetail, ...]:
-    rows = connection.execute(
-        select(Note.id, Note.written_at, Note.text)
-        .where(Note.journey_id == journey_id)
-        .order_by(Note.written_at.desc(), Note.id.desc())
-    )
+    rows = connection.execute(_NOTES, {"journey_id": journey_id})
     return tuple(NoteDetail(*row) for row in rows)
 
 
 def _read_friction(connection: Connection, journey_id: int) -> tuple[FrictionDetail, ...]:
-    rows = connection.execute(
-        select(
-            Friction.id,
-            Friction.occurred_on,
-            Friction.kind,
-            Friction.severity,
-            Friction.description,
-            Friction.recovery,
-            Friction.resolved_on,
-        )
-        .where(Friction.journey_id == journey_id)
-        .order_by(Friction.occurred_on.desc(), Friction.id.desc())
-    )
+    rows = connection.execute(_FRICTION, {"journey_id": journey_id})
     return tuple(FrictionDetail(*row) for row in rows)
 
 
 def _read_feedback(connection: Connection, journey_id: int) -> tuple[FeedbackDetail, ...]:
-    rows = connection.execute(
-        select(
-            Feedback.id,
-            Feedback.received_on,
-            Feedback.score,
-            Feedback.words,
-            Feedback.testimonial_ok,
-            Feedback.referral_asked,
-            Feedback.referral_given,
-        )
-        .where(Feedback.journey_id == journey_id)
-        .order_by(Feedback.received_on.desc())
-    )
+    rows = connection.execute(_FEEDBACK, {"journey_id": journey_id})
     return tuple(FeedbackDetail(*row) for row in rows)
 
 
@@ -338,11 +352,7 @@ def _read_activity(
     connection: Connection, journey_id: int, after: int = 0
 ) -> tuple[ActivityDetail, ...]:
     """The journey's log newest first; with `after`, only the entries with a larger id."""
-    rows = connection.execute(
-        select(Activity.at, Activity.kind, Activity.detail, Activity.id)
-        .where(Activity.journey_id == journey_id, Activity.id > after)
-        .order_by(Activity.at.desc(), Activity.id.desc())
-    )
+    rows = connection.execute(_ACTIVITY, {"journey_id": journey_id, "after": after})
     return tuple(ActivityDetail(at, kind, dict(detail), id_) for at, kind, detail, id_ in rows)
 
 

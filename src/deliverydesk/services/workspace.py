@@ -330,6 +330,11 @@ class Workspace:
     def overdue_counts(self) -> dict[Owner, int]:
         return due_now.overdue_counts(self._ctx)
 
+    def overdue_by_journey(
+        self, journey_ids: Iterable[int] | None = None
+    ) -> dict[int, dict[Owner, int]]:
+        return due_now.overdue_by_journey(self._ctx, journey_ids)
+
     def reschedule_step(
         self, step_id: int, due_on: date, *, shift_rest: bool = False
     ) -> Result[reschedule.Rescheduled]:

@@ -192,6 +192,7 @@ class ClientPage(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         caption = QLabel(tr("Selected step:"))
         row.addWidget(caption)
+        self.step_buttons: list[QToolButton] = []
         for action in (self.toggle_action, self.done_on_action, self.due_action):
             button = QToolButton()
             button.setDefaultAction(action)
@@ -202,9 +203,8 @@ class ClientPage(QWidget):
                 else Qt.ToolButtonStyle.ToolButtonTextOnly
             )
             row.addWidget(button)
-            if action is self.toggle_action:
-                self.toggle_button = button
-                self._fit_toggle_button()
+            self.step_buttons.append(button)
+        self._fit_step_buttons()
         row.addStretch(1)
         tab = QWidget()
         tab.addActions([self.done_on_action, self.due_action])  # shortcuts while it shows
@@ -213,24 +213,26 @@ class ClientPage(QWidget):
         layout.addWidget(self.checklist, 1)
         return tab
 
-    def _fit_toggle_button(self) -> None:
-        """One size for "Mark done" and "Open again": a tick then changes no layout inside
-        the tabs (any relayout there repaints the whole tab widget, checklist included)."""
-        sizes = []
+    def _fit_step_buttons(self) -> None:
+        """Each step button keeps one size ("Mark done" and "Open again" alike), so a tick
+        changes no layout inside the tabs: any relayout there repaints the whole tab widget,
+        every checklist row included."""
+        toggle, *others = self.step_buttons
+        hints = []
         for done in (False, True):
             self.toggle_action.setText(tr("Open again") if done else tr("Mark done"))
             self.toggle_action.setIcon(icon("step_open" if done else "step_done"))
-            sizes.append(self.toggle_button.sizeHint())
-        self.toggle_button.setFixedSize(
-            max(size.width() for size in sizes), max(size.height() for size in sizes)
-        )
+            hints.append(toggle.sizeHint())
+        toggle.setFixedSize(hints[0].expandedTo(hints[1]))
+        for button in others:
+            button.setFixedSize(button.sizeHint())
         self._update_step_actions()  # the words for the step selected, again
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(
-            self, "toggle_button"
+            self, "step_buttons"
         ):
-            self._fit_toggle_button()
+            self._fit_step_buttons()
         super().changeEvent(event)
 
     def _list(self, name: str) -> QListWidget:
