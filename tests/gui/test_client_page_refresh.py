@@ -26,6 +26,7 @@ from deliverydesk.services.queries import client_rows
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_page import ClientPage
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.undo_commands import SetDueDateCommand
 
 # What the page's own reads of each kind of record begin with (a write's statements, and
@@ -221,3 +222,36 @@ def test_a_tick_shows_at_once_in_the_checklist_progress_and_activity(
     assert item.checkState(0) == Qt.CheckState.Unchecked
     assert page.progress.value() == done
     assert page.activity.item(0).text().endswith(f"Reopened '{step.title}'")
+
+
+# -- the overdue banner follows an edit by counting only the journey it touched --------------
+def test_the_overdue_banner_follows_a_tick_of_a_late_step_and_its_undo(
+    qtbot: QtBot, demo_ws: Workspace, demo_ctx: Context, events: AppEvents
+) -> None:
+    window = MainWindow(demo_ws, events)
+    qtbot.addWidget(window)
+    window.show()
+    banner = window.overdue.banner
+    qtbot.waitUntil(lambda: not banner.isHidden(), timeout=2000)
+    start = banner.message.text()
+    assert start.startswith("13 steps are overdue")
+    late = next(
+        (row.journey_id, step)
+        for row in client_rows(demo_ctx)
+        if row.status is JourneyStatus.ACTIVE and row.journey_id is not None
+        for phase in demo_ws.journey_detail(row.journey_id).phases
+        for step in phase.steps
+        if step.completed_on is None and step.due_on < demo_ws.today()
+    )
+    window.open_client(late[0])
+    page = window.clients.client_page
+    with statements(demo_ctx) as seen:
+        page.toggle_step(late[1].id)
+    assert banner.message.text().startswith("12 steps are overdue")
+    # Counted again for that journey only: no statement counts every journey's steps.
+    overdue_counts = [s for s in seen if "count(*)" in s]
+    assert overdue_counts and all("IN (" in s for s in overdue_counts)
+    page.undo_stack.undo()
+    assert banner.message.text() == start
+    window.overdue.recount()  # counting every journey agrees
+    assert banner.message.text() == start
