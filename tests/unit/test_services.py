@@ -6,11 +6,12 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import exc, func, select
 
+from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Journey, OfferPhase, OfferStep
 from deliverydesk.model.enums import (
     ActivityKind,
@@ -22,9 +23,15 @@ from deliverydesk.model.enums import (
 )
 from deliverydesk.model.health import ReasonCode
 from deliverydesk.services.changes import Aspect, Changes
-from deliverydesk.services.clients import MAX_NAME_LENGTH, ClientInput, add_client, enrol_client
+from deliverydesk.services.clients import (
+    MAX_NAME_LENGTH,
+    ClientInput,
+    add_client,
+    enrol_client,
+    update_client,
+)
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import JourneyDetail, journey_detail
+from deliverydesk.services.detail import JourneyDetail, journey_detail, refresh_detail
 from deliverydesk.services.errors import CheckpointBlocked, InvalidInput
 from deliverydesk.services.journeys import (
     add_note,
@@ -34,6 +41,7 @@ from deliverydesk.services.journeys import (
     restore_phase_state,
     set_due_date,
 )
+from deliverydesk.services.lifecycle import pause
 from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
 from deliverydesk.services.practice import create_practice, get_practice
 from deliverydesk.services.queries import JourneyRow, board_rows, client_rows, offer_summaries
@@ -598,6 +606,44 @@ def test_every_mutation_leaves_every_summary_column_true_to_the_steps(
     with practice.db.engine.connect() as connection:
         # All fourteen columns of both journeys, against a fresh recomputation.
         assert summary_drift(connection) == []
+
+
+REFRESHED: dict[str, Mutation] = {
+    **MUTATIONS,
+    "update_client": lambda ctx, e: (
+        (
+            update_client(ctx, e.client_id, ClientInput("Ana Souza-Lima", email="ana@example.org"))
+        ).changes
+    ),
+    "pause": lambda ctx, e: pause(ctx, e.journey_id, "Holiday").changes,
+}
+
+
+@pytest.mark.parametrize("mutation", REFRESHED.values(), ids=REFRESHED.keys())
+def test_a_refresh_by_aspect_reads_what_a_whole_read_would(
+    practice: Context, enrolled: Enrolled, mutation: Mutation
+) -> None:
+    # The client page re-reads only what a change's aspects can alter and keeps the rest:
+    # what it then shows must be what opening the journey afresh would show.
+    log_friction(practice, enrolled.journey_id, "Slow reply")
+    record_feedback(practice, enrolled.journey_id, score=8, words="Clear")
+    add_note(practice, enrolled.journey_id, "Prefers mornings")
+    shown = journey_detail(practice, enrolled.journey_id)
+    changes = mutation(practice, enrolled)
+    assert refresh_detail(practice, shown, changes.aspects) == journey_detail(
+        practice, enrolled.journey_id
+    )
+
+
+def test_a_refresh_keeps_the_log_in_order_when_the_clock_went_back(
+    practice: Context, enrolled: Enrolled
+) -> None:
+    shown = journey_detail(practice, enrolled.journey_id)
+    practice.clock = FixedClock(MONDAY - timedelta(days=30))  # an entry older than the last
+    changes = add_note(practice, enrolled.journey_id, "Written on a wrongly set clock").changes
+    fresh = journey_detail(practice, enrolled.journey_id)
+    assert fresh.activity[-1].kind is ActivityKind.NOTE_ADDED  # it sorts last, not first
+    assert refresh_detail(practice, shown, changes.aspects) == fresh
 
 
 # the database keeps its promises ----------------------------------------------------------

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, select
 
 from deliverydesk.model.entities import (
     Activity,
@@ -29,6 +29,7 @@ from deliverydesk.model.enums import (
 )
 from deliverydesk.model.health import HealthVerdict, LateStep, OpenFriction, journey_health
 from deliverydesk.model.rules import phase_status, progress
+from deliverydesk.services.changes import Aspect
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import NotFound
 
@@ -97,6 +98,7 @@ class ActivityDetail:
     at: datetime
     kind: ActivityKind
     detail: dict[str, Any]
+    id: int = 0  # entries since the last read are those with a larger id
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,94 +154,162 @@ _STEP_COLUMNS = (
 
 
 def journey_detail(ctx: Context, journey_id: int) -> JourneyDetail:
-    today = ctx.clock.today()
     with ctx.db.engine.connect() as connection:
-        head = connection.execute(
-            select(
-                Journey.id,
-                Client.id,
-                Client.name,
-                Client.company,
-                Client.email,
-                Client.phone,
-                Journey.offer_name,
-                Journey.status,
-                Journey.start_on,
-                Journey.planned_end_on,
-                Journey.current_position,
-                Journey.steps_done,
-                Journey.steps_total,
-                Journey.paused_on,
-                Journey.ended_on,
-                Journey.end_reason,
+        head = _read_head(connection, journey_id)
+        status, current = head["status"], head["current_position"]
+        phases = _read_plan(connection, journey_id, status, current)
+        friction = _read_friction(connection, journey_id)
+        return JourneyDetail(
+            **head,
+            verdict=_verdict(status, current, phases, friction, ctx.clock.today()),
+            phases=phases,
+            notes=_read_notes(connection, journey_id),
+            friction=friction,
+            feedback=_read_feedback(connection, journey_id),
+            activity=_read_activity(connection, journey_id),
+        )
+
+
+# What each kind of change can alter on a journey's page; a refresh keeps the rest as shown.
+_RECORDS = Aspect.NOTES | Aspect.FRICTION | Aspect.FEEDBACK
+_HEAD_KEPT = _RECORDS  # the client, status, dates and counts are read for anything else
+_PLAN_KEPT = _RECORDS | Aspect.CLIENT  # phases and steps: a client's details never move them
+
+
+def refresh_detail(ctx: Context, shown: JourneyDetail, aspects: Aspect) -> JourneyDetail:
+    """`shown` brought up to date after a change of `aspects` to its journey or client.
+
+    Reads only what such a change can alter (the head, the phases and steps, the records of
+    the kinds named) and the activity logged since `shown` was read, and keeps the rest:
+    ticking a step reads no notes, friction or feedback. NotFound when the journey is gone.
+    """
+    if aspects == Aspect.NONE:  # nothing named: read it all
+        return journey_detail(ctx, shown.journey_id)
+    journey_id = shown.journey_id
+    fields: dict[str, Any] = {}
+    with ctx.db.engine.connect() as connection:
+        if aspects not in _HEAD_KEPT:
+            fields.update(_read_head(connection, journey_id))
+        if aspects not in _PLAN_KEPT:
+            fields["phases"] = _read_plan(
+                connection,
+                journey_id,
+                fields.get("status", shown.status),
+                fields.get("current_position", shown.current_position),
             )
-            .join(Client, Client.id == Journey.client_id)
-            .where(Journey.id == journey_id)
-        ).first()
-        if head is None:
-            raise NotFound("That journey no longer exists.")
-        phase_rows = connection.execute(
-            select(
-                JourneyPhase.id,
-                JourneyPhase.position,
-                JourneyPhase.name,
-                JourneyPhase.planned_start_on,
-                JourneyPhase.planned_end_on,
-                JourneyPhase.started_on,
-                JourneyPhase.completed_on,
-            )
-            .where(JourneyPhase.journey_id == journey_id)
-            .order_by(JourneyPhase.position)
-        ).all()
-        steps: dict[int, list[StepDetail]] = {phase.id: [] for phase in phase_rows}
-        for phase_id, *fields in connection.execute(
-            select(*_STEP_COLUMNS)
-            .where(JourneyStep.journey_id == journey_id)
-            .order_by(JourneyStep.position)
-        ):
-            steps[phase_id].append(StepDetail(*fields))
-        notes = connection.execute(
-            select(Note.id, Note.written_at, Note.text)
-            .where(Note.journey_id == journey_id)
-            .order_by(Note.written_at.desc(), Note.id.desc())
-        ).all()
-        friction = connection.execute(
-            select(
-                Friction.id,
-                Friction.occurred_on,
-                Friction.kind,
-                Friction.severity,
-                Friction.description,
-                Friction.recovery,
-                Friction.resolved_on,
-            )
-            .where(Friction.journey_id == journey_id)
-            .order_by(Friction.occurred_on.desc(), Friction.id.desc())
-        ).all()
-        feedback = connection.execute(
-            select(
-                Feedback.id,
-                Feedback.received_on,
-                Feedback.score,
-                Feedback.words,
-                Feedback.testimonial_ok,
-                Feedback.referral_asked,
-                Feedback.referral_given,
-            )
-            .where(Feedback.journey_id == journey_id)
-            .order_by(Feedback.received_on.desc())
-        ).all()
-        log = connection.execute(
-            select(Activity.at, Activity.kind, Activity.detail)
-            .where(Activity.journey_id == journey_id)
-            .order_by(Activity.at.desc(), Activity.id.desc())
-        ).all()
-    (
-        _id, client_id, client_name, company, email, phone, offer_name, status,
-        start_on, planned_end_on, current, steps_done, steps_total,
-        paused_on, ended_on, end_reason,
-    ) = head  # fmt: skip
-    phases = tuple(
+        if aspects & Aspect.NOTES:
+            fields["notes"] = _read_notes(connection, journey_id)
+        if aspects & Aspect.FRICTION:
+            fields["friction"] = _read_friction(connection, journey_id)
+        if aspects & Aspect.FEEDBACK:
+            fields["feedback"] = _read_feedback(connection, journey_id)
+        fields["activity"] = _activity_since(connection, journey_id, shown.activity)
+    detail = replace(shown, **fields)
+    return replace(detail, verdict=_verdict_of(detail, ctx.clock.today()))
+
+
+# The statements are built once: a refresh after each edit runs them, not their building.
+def _of_journey(column: Any) -> Any:
+    return column == bindparam("journey_id")
+
+
+_HEAD = (
+    select(
+        Journey.id,
+        Client.id,
+        Client.name,
+        Client.company,
+        Client.email,
+        Client.phone,
+        Journey.offer_name,
+        Journey.status,
+        Journey.start_on,
+        Journey.planned_end_on,
+        Journey.current_position,
+        Journey.steps_done,
+        Journey.steps_total,
+        Journey.paused_on,
+        Journey.ended_on,
+        Journey.end_reason,
+    )
+    .join(Client, Client.id == Journey.client_id)
+    .where(_of_journey(Journey.id))
+)
+_HEAD_FIELDS = (
+    "journey_id", "client_id", "client_name", "company", "email", "phone", "offer_name",
+    "status", "start_on", "planned_end_on", "current_position", "steps_done", "steps_total",
+    "paused_on", "ended_on", "end_reason",
+)  # fmt: skip
+_PHASES = (
+    select(
+        JourneyPhase.id,
+        JourneyPhase.position,
+        JourneyPhase.name,
+        JourneyPhase.planned_start_on,
+        JourneyPhase.planned_end_on,
+        JourneyPhase.started_on,
+        JourneyPhase.completed_on,
+    )
+    .where(_of_journey(JourneyPhase.journey_id))
+    .order_by(JourneyPhase.position)
+)
+_STEPS = (
+    select(*_STEP_COLUMNS).where(_of_journey(JourneyStep.journey_id)).order_by(JourneyStep.position)
+)
+_NOTES = (
+    select(Note.id, Note.written_at, Note.text)
+    .where(_of_journey(Note.journey_id))
+    .order_by(Note.written_at.desc(), Note.id.desc())
+)
+_FRICTION = (
+    select(
+        Friction.id,
+        Friction.occurred_on,
+        Friction.kind,
+        Friction.severity,
+        Friction.description,
+        Friction.recovery,
+        Friction.resolved_on,
+    )
+    .where(_of_journey(Friction.journey_id))
+    .order_by(Friction.occurred_on.desc(), Friction.id.desc())
+)
+_FEEDBACK = (
+    select(
+        Feedback.id,
+        Feedback.received_on,
+        Feedback.score,
+        Feedback.words,
+        Feedback.testimonial_ok,
+        Feedback.referral_asked,
+        Feedback.referral_given,
+    )
+    .where(_of_journey(Feedback.journey_id))
+    .order_by(Feedback.received_on.desc())
+)
+_ACTIVITY = (
+    select(Activity.at, Activity.kind, Activity.detail, Activity.id)
+    .where(_of_journey(Activity.journey_id), Activity.id > bindparam("after"))
+    .order_by(Activity.at.desc(), Activity.id.desc())
+)
+
+
+def _read_head(connection: Connection, journey_id: int) -> dict[str, Any]:
+    """The journey's own fields and its client's, named as JourneyDetail names them."""
+    head = connection.execute(_HEAD, {"journey_id": journey_id}).first()
+    if head is None:
+        raise NotFound("That journey no longer exists.")
+    return dict(zip(_HEAD_FIELDS, head, strict=True))
+
+
+def _read_plan(
+    connection: Connection, journey_id: int, status: JourneyStatus, current: int
+) -> tuple[PhaseDetail, ...]:
+    phase_rows = connection.execute(_PHASES, {"journey_id": journey_id}).all()
+    steps: dict[int, list[StepDetail]] = {phase.id: [] for phase in phase_rows}
+    for phase_id, *fields in connection.execute(_STEPS, {"journey_id": journey_id}):
+        steps[phase_id].append(StepDetail(*fields))
+    return tuple(
         PhaseDetail(
             position,
             name,
@@ -261,31 +331,46 @@ def journey_detail(ctx: Context, journey_id: int) -> JourneyDetail:
             phase_rows
         )
     )
-    frictions = tuple(FrictionDetail(*row) for row in friction)
-    return JourneyDetail(
-        journey_id=journey_id,
-        client_id=client_id,
-        client_name=client_name,
-        company=company,
-        email=email,
-        phone=phone,
-        offer_name=offer_name,
-        status=status,
-        start_on=start_on,
-        planned_end_on=planned_end_on,
-        current_position=current,
-        steps_done=steps_done,
-        steps_total=steps_total,
-        verdict=_verdict(status, current, phases, frictions, today),
-        phases=phases,
-        notes=tuple(NoteDetail(*row) for row in notes),
-        friction=frictions,
-        feedback=tuple(FeedbackDetail(*row) for row in feedback),
-        activity=tuple(ActivityDetail(at, kind, dict(detail)) for at, kind, detail in log),
-        paused_on=paused_on,
-        ended_on=ended_on,
-        end_reason=end_reason,
-    )
+
+
+def _read_notes(connection: Connection, journey_id: int) -> tuple[NoteDetail, ...]:
+    rows = connection.execute(_NOTES, {"journey_id": journey_id})
+    return tuple(NoteDetail(*row) for row in rows)
+
+
+def _read_friction(connection: Connection, journey_id: int) -> tuple[FrictionDetail, ...]:
+    rows = connection.execute(_FRICTION, {"journey_id": journey_id})
+    return tuple(FrictionDetail(*row) for row in rows)
+
+
+def _read_feedback(connection: Connection, journey_id: int) -> tuple[FeedbackDetail, ...]:
+    rows = connection.execute(_FEEDBACK, {"journey_id": journey_id})
+    return tuple(FeedbackDetail(*row) for row in rows)
+
+
+def _read_activity(
+    connection: Connection, journey_id: int, after: int = 0
+) -> tuple[ActivityDetail, ...]:
+    """The journey's log newest first; with `after`, only the entries with a larger id."""
+    rows = connection.execute(_ACTIVITY, {"journey_id": journey_id, "after": after})
+    return tuple(ActivityDetail(at, kind, dict(detail), id_) for at, kind, detail, id_ in rows)
+
+
+def _activity_since(
+    connection: Connection, journey_id: int, shown: tuple[ActivityDetail, ...]
+) -> tuple[ActivityDetail, ...]:
+    """`shown` with what was logged since on top (the log only grows); read whole again
+    when an entry since sorts below the newest shown (a clock set back)."""
+    new = _read_activity(connection, journey_id, after=max((a.id for a in shown), default=0))
+    if not new:
+        return shown
+    if shown and (new[-1].at, new[-1].id) < (shown[0].at, shown[0].id):
+        return _read_activity(connection, journey_id)
+    return new + shown
+
+
+def _verdict_of(detail: JourneyDetail, today: date) -> HealthVerdict:
+    return _verdict(detail.status, detail.current_position, detail.phases, detail.friction, today)
 
 
 def _verdict(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from deliverydesk.model.entities import Journey, JourneyPhase, JourneyStep, Note
 from deliverydesk.model.enums import ActivityKind
@@ -38,7 +38,8 @@ def _journey(session: Session, journey_id: int) -> Journey:
 
 
 def _step(session: Session, step_id: int) -> JourneyStep:
-    step = session.get(JourneyStep, step_id)
+    # With its journey (every step use case logs on it): one statement, not a second.
+    step = session.get(JourneyStep, step_id, options=[joinedload(JourneyStep.journey)])
     if step is None:
         raise NotFound("That step no longer exists.")
     return step

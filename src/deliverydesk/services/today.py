@@ -158,3 +158,37 @@ def overdue_counts(ctx: Context) -> dict[Owner, int]:
     with ctx.db.engine.connect() as connection:
         raw = connection.execute(_OVERDUE, {"today": ctx.clock.today().isoformat()}).all()
     return {_OWNER[owner]: count for owner, count in raw}
+
+
+_OVERDUE_BY_JOURNEY = """
+SELECT journey_step.journey_id, journey_step.owner, count(*)
+FROM journey_step
+JOIN journey ON journey.id = journey_step.journey_id
+WHERE journey_step.completed_on IS NULL
+  AND journey_step.due_on < :today
+  AND journey.status = 'active'
+"""
+_GROUP = " GROUP BY journey_step.journey_id, journey_step.owner"
+_ALL_OVERDUE = text(_OVERDUE_BY_JOURNEY + _GROUP)
+_SOME_OVERDUE = text(
+    _OVERDUE_BY_JOURNEY + " AND journey_step.journey_id IN :ids" + _GROUP
+).bindparams(bindparam("ids", expanding=True))
+
+
+def overdue_by_journey(
+    ctx: Context, journey_ids: Iterable[int] | None = None
+) -> dict[int, dict[Owner, int]]:
+    """`overdue_counts` per journey (a journey with nothing overdue is left out); with
+    `journey_ids`, only these journeys, so a count kept per journey follows a change to a
+    few of them without counting the whole practice again."""
+    ids = None if journey_ids is None else list(journey_ids)
+    params = {"today": ctx.clock.today().isoformat()}
+    with ctx.db.engine.connect() as connection:
+        if ids is None:
+            raw = connection.execute(_ALL_OVERDUE, params).all()
+        else:
+            raw = connection.execute(_SOME_OVERDUE, {**params, "ids": ids}).all() if ids else []
+    found: dict[int, dict[Owner, int]] = {}
+    for journey_id, owner, count in raw:
+        found.setdefault(journey_id, {})[_OWNER[owner]] = count
+    return found

@@ -44,7 +44,7 @@ from deliverydesk.services import (
 from deliverydesk.services import offer_design as designs
 from deliverydesk.services import practice_settings as settings
 from deliverydesk.services import today as due_now
-from deliverydesk.services.changes import Changes, Result
+from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.dashboard import Dashboard
 from deliverydesk.services.errors import DatabaseError
@@ -126,6 +126,12 @@ class Workspace:
 
     def journey_detail(self, journey_id: int) -> detail.JourneyDetail:
         return detail.journey_detail(self._ctx, journey_id)
+
+    def refresh_journey_detail(
+        self, shown: detail.JourneyDetail, aspects: Aspect
+    ) -> detail.JourneyDetail:
+        """`shown` after a change of `aspects`: reads only what such a change can alter."""
+        return detail.refresh_detail(self._ctx, shown, aspects)
 
     # -- changing ----------------------------------------------------------------------------
     def create_practice(
@@ -326,6 +332,11 @@ class Workspace:
 
     def overdue_counts(self) -> dict[Owner, int]:
         return due_now.overdue_counts(self._ctx)
+
+    def overdue_by_journey(
+        self, journey_ids: Iterable[int] | None = None
+    ) -> dict[int, dict[Owner, int]]:
+        return due_now.overdue_by_journey(self._ctx, journey_ids)
 
     def reschedule_step(
         self, step_id: int, due_on: date, *, shift_rest: bool = False

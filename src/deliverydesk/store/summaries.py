@@ -14,9 +14,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, event, exists, inspect, select, update
+from sqlalchemy import (
+    Connection,
+    Select,
+    Table,
+    Update,
+    bindparam,
+    event,
+    exists,
+    inspect,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
@@ -46,8 +58,10 @@ def _journey_table() -> Table:
     return table
 
 
-def _facts(connection: Connection, journey_ids: Collection[int] | None) -> dict[int, _Facts]:
-    """Each journey's phases, steps and which steps have feedback, in one statement."""
+@cache
+def _facts_query(some: bool) -> Select[*tuple[Any, ...]]:
+    """Built once: the hook runs it on every edit, and building it cost as much as running
+    it. `some`: only the journeys given as `journey_ids`."""
     has_feedback = (
         exists()
         .where(Feedback.step_id == JourneyStep.id, Feedback.journey_id == JourneyStep.journey_id)
@@ -72,10 +86,17 @@ def _facts(connection: Connection, journey_ids: Collection[int] | None) -> dict[
         .select_from(JourneyPhase)
         .outerjoin(JourneyStep, JourneyStep.phase_id == JourneyPhase.id)  # empty phases count
     )
-    if journey_ids is not None:
-        query = query.where(JourneyPhase.journey_id.in_(journey_ids))
+    if some:
+        query = query.where(JourneyPhase.journey_id.in_(bindparam("journey_ids", expanding=True)))
+    return query
+
+
+def _facts(connection: Connection, journey_ids: Collection[int] | None) -> dict[int, _Facts]:
+    """Each journey's phases, steps and which steps have feedback, in one statement."""
+    query = _facts_query(journey_ids is not None)
+    params = {} if journey_ids is None else {"journey_ids": list(journey_ids)}
     found: dict[int, _Facts] = defaultdict(_Facts)
-    rows: Iterable[Sequence[Any]] = connection.execute(query)  # the step is None: outer join
+    rows: Iterable[Sequence[Any]] = connection.execute(query, params)  # outer join: step None
     for journey_id, phase_id, phase_position, step_id, *step, feedback in rows:
         facts = found[journey_id]
         facts.phases.add(phase_id)
@@ -115,12 +136,17 @@ def write_summaries(
     """Recompute and store the summary of each journey; returns the columns written."""
     summaries = recompute_summaries(connection, journey_ids)
     if summaries:
-        table = _journey_table()
         connection.execute(
-            update(table).where(table.c.id == bindparam("journey_key")),
+            _write_summary(),
             [{"journey_key": journey_id, **columns} for journey_id, columns in summaries.items()],
         )
     return summaries
+
+
+@cache
+def _write_summary() -> Update:
+    table = _journey_table()
+    return update(table).where(table.c.id == bindparam("journey_key"))
 
 
 # the hook ---------------------------------------------------------------------------------

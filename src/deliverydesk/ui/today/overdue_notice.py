@@ -129,6 +129,8 @@ class OverdueNotice:
         self.banner.hide()
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
         self.tray: QSystemTrayIcon | None = None
+        self._by_journey: dict[int, dict[Owner, int]] = {}  # what is overdue, per journey
+        self._counts: dict[Owner, int] = {}  # and in all
         events.changed.connect(self._changed)
         events.day_changed.connect(lambda _day: self.recount())
 
@@ -140,14 +142,38 @@ class OverdueNotice:
         return counts
 
     def recount(self) -> dict[Owner, int]:
-        counts = self._ws.overdue_counts()
+        """Count every journey (the start, a new day, a change to many journeys)."""
+        self._by_journey = self._ws.overdue_by_journey()
+        self._counts = {}
+        for journey in self._by_journey.values():
+            self._add(journey, 1)
+        return self._show_counts()
+
+    def _add(self, journey: dict[Owner, int], sign: int) -> None:
+        for owner, n in journey.items():
+            self._counts[owner] = self._counts.get(owner, 0) + sign * n
+
+    def _show_counts(self) -> dict[Owner, int]:
+        counts = {owner: n for owner, n in self._counts.items() if n}
         self.banner.show_counts(counts, self._ws.today())
         return counts
 
     def _changed(self, changes: Changes) -> None:
-        """Keep a shown count true (one small query); a hidden banner stays hidden."""
-        if not self.banner.isHidden() and changes.touches(COUNT_ASPECTS):
+        """Keep a shown count true, counting only the journeys changed again (a tick at
+        5,000 clients need not count them all). A hidden banner stays hidden and counts
+        nothing: it shows again only through `recount`, which counts every journey."""
+        if self.banner.isHidden() or not changes.touches(COUNT_ASPECTS):
+            return
+        if changes.everything or not changes.journeys:
             self.recount()
+            return
+        fresh = self._ws.overdue_by_journey(changes.journeys)
+        for journey_id in changes.journeys:
+            self._add(self._by_journey.pop(journey_id, {}), -1)
+        for journey in fresh.values():
+            self._add(journey, 1)
+        self._by_journey.update(fresh)
+        self._show_counts()
 
     def _bring_up(self) -> None:
         """From the desktop notification: the window to the front, on Today."""
