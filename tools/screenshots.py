@@ -1,4 +1,5 @@
-"""Screenshots of the real window for the README, taken on a real X server (make screenshots).
+"""Screenshots of the real window for the README, at its default size, taken on a real X
+server (make screenshots).
 
 Usage: xvfb-run -a python tools/screenshots.py docs/screenshots
 """
@@ -56,7 +57,6 @@ def main(out: Path) -> None:
         seeding.close()
         workspace = Workspace.open(folder, FixedClock(TODAY))
         window = MainWindow(workspace, AppEvents())
-        window.resize(1440, 860)
         window.show()
         settle(app)
         window.grab().save(str(out / "board.png"))
@@ -140,7 +140,6 @@ def own_practice(app: QApplication, out: Path, tmp: Path) -> None:
     workspace = Workspace.open(data_dir(tmp / "own"), FixedClock(TODAY))
     workspace.create_practice("Rivera Coaching", 25, frozenset({1, 2, 3, 4}), "Sam Rivera")
     window = MainWindow(workspace, AppEvents())
-    window.resize(1280, 800)
     window.show()
     window.show_screen("offers")
     settle(app)
