@@ -94,11 +94,15 @@ class JourneyStep(StepDesign, Base):
     __tablename__ = "journey_step"
     __table_args__ = (
         Index("ix_journey_step_journey", "journey_id", "position"),
-        # Only open steps are ever asked "are you overdue?": keep that index small.
+        # Only open steps are ever asked "are you overdue?": keep that index small. It
+        # also covers the weekly load (owner, effort, start: migration 0006).
         Index(
             "ix_journey_step_open_due",
             "due_on",
             "journey_id",
+            "owner",
+            "effort_minutes",
+            "start_on",
             sqlite_where=text("completed_on IS NULL"),
         ),
     )
