@@ -17,6 +17,8 @@ from sqlalchemy import select
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Journey, JourneyStep
 from deliverydesk.model.enums import JourneyStatus, Owner
+from deliverydesk.services.changes import Changes
+from deliverydesk.services.clients import ClientInput
 from deliverydesk.services.context import Context
 from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec
 from deliverydesk.services.practice import create_practice
@@ -138,6 +140,21 @@ def test_a_new_practice_is_told_what_to_do_first(
     qtbot.waitUntil(lambda: "Enrol your first client" in fresh.empty.body.text())
     with qtbot.waitSignal(fresh.enrol_requested):
         qtbot.mouseClick(fresh.empty_button, Qt.MouseButton.LeftButton)
+
+    # The first client, enrolled today: only the load can be counted yet, and the score
+    # says it rests on that one part rather than passing for a whole verdict.
+    client_id = empty_ws.add_client(ClientInput("Ana")).value
+    enrolled = empty_ws.enrol_client(client_id, changes_offer_id(changes), TODAY)
+    events.changed.emit(enrolled.changes)
+    qtbot.waitUntil(lambda: fresh.pages.currentWidget() is not fresh.empty)
+    assert fresh.integrity.sentence.text() == (
+        "So far only one of the 6 parts can be counted: load within capacity."
+    )
+
+
+def changes_offer_id(changes: Changes) -> int:
+    (offer_id,) = changes.offers
+    return offer_id
 
 
 # -- keeping up ------------------------------------------------------------------------------

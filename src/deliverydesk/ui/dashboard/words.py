@@ -135,13 +135,11 @@ def integrity_sentence(board: Dashboard) -> str:
             "Nothing to measure yet: the score grows as steps fall due, phases are left "
             "and feedback comes in."
         )
-    said = (
-        tr("The average of the part below, out of 10.")
-        if len(counted) == 1
-        else tr("The average of the {n} parts below, out of 10.").format(n=len(counted))
-    )
-    if len(counted) == 1:
-        return said
+    if len(counted) == 1:  # early days: say which part the score rests on
+        return tr("So far only one of the {total} parts can be counted: {part}.").format(
+            total=len(integrity.parts), part=part_name(counted[0].part).lower()
+        )
+    said = tr("The average of the {n} parts below, out of 10.").format(n=len(counted))
     return (
         said
         + " "
