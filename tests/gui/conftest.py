@@ -15,6 +15,7 @@ from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.main_thread_gc import MainThreadCollector, collect_on_main_thread
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.gui
@@ -74,3 +75,9 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
         for editor in widget.findChildren(OfferEditor):
             editor.ask_unsaved = lambda: Leave.DISCARD  # type: ignore[method-assign]
     return (yield)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_the_windows_thread(qapp: QApplication) -> MainThreadCollector:
+    """As the app does (ui/app.py): a job's thread never frees a Qt object in a cycle."""
+    return collect_on_main_thread(qapp)

@@ -20,6 +20,7 @@ from deliverydesk.paths import data_dir
 from deliverydesk.services.startup import first_board
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import app_icon
+from deliverydesk.ui.main_thread_gc import collect_on_main_thread
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.theme import apply_theme, follow_system_theme
 
@@ -41,6 +42,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setWindowIcon(app_icon())
     apply_theme(app)
     follow_system_theme(app)
+    collect_on_main_thread(app)  # never a Qt object freed by a job's thread
     return app
 
 

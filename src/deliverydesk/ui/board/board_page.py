@@ -367,7 +367,7 @@ class BoardPage(QWidget):
         self._refresh(set(self.columns), narrowing=narrowing)
 
     def _refresh(self, columns: set[Column], narrowing: bool = False) -> None:
-        """Show the filtered cards of `columns` and update every header count."""
+        """Show the filtered cards of `columns`, their headers and the lanes' counts."""
         selected = self._selected
         for column in columns:
             widget = self.columns[column]
@@ -378,7 +378,8 @@ class BoardPage(QWidget):
         counts = {offer_id: [0, 0] for offer_id in self.lanes}  # shown, total per lane
         for column, widget in self.columns.items():
             shown, total = widget.model.shown, widget.model.total
-            widget.set_header(shown, total, self.index.over_plan(column))
+            if column in columns:  # the others' counts did not change: no rewording
+                widget.set_header(shown, total, self.index.over_plan(column))
             counts[column[0]][0] += shown
             counts[column[0]][1] += total
         for offer_id, lane in self.lanes.items():

@@ -1,0 +1,43 @@
+"""Garbage collection on the window's thread only.
+
+Python's cyclic collector runs on whichever thread happens to allocate when a threshold is
+crossed: a job's pool thread, say, reading a table. If the garbage it finds holds a Qt
+object (a widget caught in a cycle with a lambda), Qt destroys that object on the wrong
+thread, and the process dies with a segmentation fault. So the automatic collector is off,
+and a timer on the window's thread collects with the same thresholds (as qutebrowser does).
+Reference counting still frees everything that is not in a cycle at once, on any thread.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+INTERVAL_MS = 1_000
+
+
+class MainThreadCollector(QObject):
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.thresholds = gc.get_threshold()
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.collect)
+        gc.disable()
+        self.timer.start()
+
+    def collect(self) -> None:
+        """What the automatic collector would have done by now, generation by generation."""
+        young, middle, old = gc.get_count()
+        if young > self.thresholds[0]:
+            gc.collect(0)
+            if middle > self.thresholds[1]:
+                gc.collect(1)
+                if old > self.thresholds[2]:
+                    gc.collect(2)
+
+
+def collect_on_main_thread(app: QObject) -> MainThreadCollector:
+    """Switch the automatic collector off; collect from `app`'s thread from now on."""
+    return MainThreadCollector(app)
