@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+
 import argparse
 import sys
 from collections.abc import Sequence
@@ -86,6 +88,8 @@ def today_option(text: str) -> date:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A bundled app starts its batch-export workers by running itself again.
+    multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
     if command == "gui":
