@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
-
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Sequence
 from datetime import date
