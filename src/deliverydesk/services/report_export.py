@@ -127,13 +127,8 @@ def export_document(
     note: str = "",
 ) -> Exported:
     """Write one document to `path` (atomically: the old file or the new one, never half)."""
-    values = document_data(
-        ctx, kind, client_id=client_id, offer_id=offer_id, since=since, note=note
-    )
-    notes: list[str] = []
-    pdf = render(kind, values, notes)
-    write_atomically(path, pdf)
-    return Exported(path, tuple(notes), tuple(missing_characters(values)))
+    made = make_document(ctx, kind, client_id=client_id, offer_id=offer_id, since=since, note=note)
+    return save_document(made, path)
 
 
 @dataclass(frozen=True)

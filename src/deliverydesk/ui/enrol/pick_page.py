@@ -8,7 +8,7 @@ greyed out with the reason, so the person knows what to fix.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -31,6 +31,7 @@ from deliverydesk.ui.enrol.client_choices import ClientChoiceModel
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.notice import Notice
+from deliverydesk.ui.search_keys import arrowed_row
 from deliverydesk.ui.text import literal_rich_text, tr
 
 OFFER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -236,18 +237,11 @@ class PickPage(QWizardPage):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up and Down in the search field move through the matches, as in a combo box."""
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
-            and self.model.rowCount()
-        ):
-            step = 1 if event.key() == Qt.Key.Key_Down else -1
-            row = self.clients.currentIndex().row()
-            row = 0 if row < 0 else min(max(row + step, 0), self.model.rowCount() - 1)
-            self._select_client(self.model.choice_at(row).id)
-            return True
+        if watched is self.search:
+            row = arrowed_row(event, self.clients.currentIndex().row(), self.model.rowCount())
+            if row is not None:
+                self._select_client(self.model.choice_at(row).id)
+                return True
         return super().eventFilter(watched, event)
 
     # -- a new client, inline ----------------------------------------------------------------

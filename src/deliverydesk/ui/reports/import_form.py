@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,6 +36,7 @@ from deliverydesk.ui.icons import icon
 from deliverydesk.ui.notice import Notice
 from deliverydesk.ui.reports.answers_view import AnswersView, breakable
 from deliverydesk.ui.reports.intake_command import SaveIntakeCommand
+from deliverydesk.ui.search_keys import arrowed_row
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
 from deliverydesk.ui.undo_commands import REFUSALS
@@ -238,18 +239,11 @@ class ImportFormDialog(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up and Down in the search field move through the clients, as in a combo box."""
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
-            and self.model.rowCount()
-        ):
-            step = 1 if event.key() == Qt.Key.Key_Down else -1
-            row = self.clients.currentIndex().row()
-            row = 0 if row < 0 else min(max(row + step, 0), self.model.rowCount() - 1)
-            self.choose_client(self.model.choice_at(row).id)
-            return True
+        if watched is self.search:
+            row = arrowed_row(event, self.clients.currentIndex().row(), self.model.rowCount())
+            if row is not None:
+                self.choose_client(self.model.choice_at(row).id)
+                return True
         return super().eventFilter(watched, event)
 
     # -- reading and saving ------------------------------------------------------------------
