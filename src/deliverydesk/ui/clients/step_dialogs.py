@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.services.detail import StepDetail
 from deliverydesk.ui import text
+from deliverydesk.ui.settings.field_problem import ProblemLabel
 from deliverydesk.ui.text import tr
-from deliverydesk.ui.theme import semantic
 
 DATE_FORMAT = "ddd d MMM yyyy"
 
@@ -61,7 +61,7 @@ class StepDateDialog(QDialog):
         self.date_edit.setAccessibleName(label.replace("&", ""))
         self.field_label = QLabel(label)
         self.field_label.setBuddy(self.date_edit)
-        self.warning = WarningLabel()  # under the field, in its column
+        self.warning = ProblemLabel(warning=True)  # under the field, in its column
         field = QVBoxLayout()
         field.setContentsMargins(0, 0, 0, 0)
         field.addWidget(self.date_edit)
@@ -99,33 +99,6 @@ class StepDateDialog(QDialog):
 
         self.date_edit.dateChanged.connect(lambda _day: check())
         check()
-
-
-class WarningLabel(QLabel):
-    """Plain words in the warning colour under a field; hidden while there is nothing to say."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
-        self._recolour()
-        self.hide()
-
-    def say(self, words: str) -> None:
-        self.setText(words)
-        self.setVisible(bool(words))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._recolour()
-        super().changeEvent(event)
-
-    def _recolour(self) -> None:
-        palette = self.palette()
-        warning = semantic(palette).warning
-        if palette.color(self.foregroundRole()) != warning:
-            palette.setColor(self.foregroundRole(), warning)
-            self.setPalette(palette)
 
 
 def done_on_dialog(step: StepDetail, today: date, parent: QWidget | None = None) -> StepDateDialog:

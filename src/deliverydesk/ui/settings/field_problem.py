@@ -1,4 +1,5 @@
-"""A validation message beside a field: plain words in the danger colour, with an icon."""
+"""A message beside a field: a problem in the danger colour, or a warning (saving is still
+allowed) in the warning colour."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from deliverydesk.ui.theme import semantic
 class ProblemLabel(QLabel):
     """Hidden while there is nothing to say."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, warning: bool = False) -> None:
         super().__init__(parent)
+        self._warning = warning
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setAccessibleName(tr("Problem"))
+        self.setAccessibleName(tr("Warning") if warning else tr("Problem"))
         self._recolour()
         self.hide()
 
@@ -45,7 +47,8 @@ class ProblemLabel(QLabel):
 
     def _recolour(self) -> None:
         palette = self.palette()
-        danger = semantic(palette).danger
-        if palette.color(self.foregroundRole()) != danger:
-            palette.setColor(self.foregroundRole(), danger)
+        colours = semantic(palette)
+        colour = colours.warning if self._warning else colours.danger
+        if palette.color(self.foregroundRole()) != colour:
+            palette.setColor(self.foregroundRole(), colour)
             self.setPalette(palette)
