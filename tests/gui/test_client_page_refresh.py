@@ -221,7 +221,7 @@ def test_a_tick_shows_at_once_in_the_checklist_progress_and_activity(
     page.undo_stack.undo()
     assert item.checkState(0) == Qt.CheckState.Unchecked
     assert page.progress.value() == done
-    assert page.activity.item(0).text().endswith(f"Reopened '{step.title}'")
+    assert page.activity.item(0).text().endswith(f"Reopened '{step.title}' (undo)")
 
 
 # -- the overdue banner follows an edit by counting only the journey it touched --------------

@@ -1,4 +1,4 @@
-"""What a journey says once it has ended, and what an undone due date leaves in the log
+"""What a journey says once it has ended, and what an undone edit leaves in the log
 (issue 8, bugs 5 and 10, and the phases of a cancelled journey)."""
 
 from __future__ import annotations
@@ -78,6 +78,25 @@ def test_an_undone_due_date_is_logged_as_undone(practice: Context, enrolled: Enr
         f"to {ENGLISH.long_date(old)} (undo)"
     )
     assert not ENGLISH.activity_text(done.kind, done.detail).endswith("(undo)")
+
+
+def test_an_undone_tick_and_an_undone_untick_are_logged_as_undone(
+    practice: Context, enrolled: Enrolled
+) -> None:
+    step = enrolled.step_id(practice, "Welcome call")
+    done_on = complete_step(practice, step).value
+    reopen_step(practice, step, expected=done_on)  # the tick's undo
+    reopen_log, tick_log = journey_detail(practice, enrolled.journey_id).activity[:2]
+    assert ENGLISH.activity_text(reopen_log.kind, reopen_log.detail).endswith("(undo)")
+    assert not ENGLISH.activity_text(tick_log.kind, tick_log.detail).endswith("(undo)")
+
+    complete_step(practice, step)
+    was = reopen_step(practice, step).value  # an untick, by hand: not an undo
+    complete_step(practice, step, was, undo=True)  # the untick's undo
+    redone, untick, _tick = journey_detail(practice, enrolled.journey_id).activity[:3]
+    assert redone.kind is ActivityKind.STEP_COMPLETED
+    assert ENGLISH.activity_text(redone.kind, redone.detail).endswith("(undo)")
+    assert not ENGLISH.activity_text(untick.kind, untick.detail).endswith("(undo)")
 
 
 # -- refusals say dates in words --------------------------------------------------------------

@@ -51,8 +51,11 @@ def _changed(journey: Journey, aspects: Aspect) -> Changes:
     )
 
 
-def complete_step(ctx: Context, step_id: int, on: date | None = None) -> Result[date]:
-    """Mark a step done (today unless `on`); the value is the day it was marked done."""
+def complete_step(
+    ctx: Context, step_id: int, on: date | None = None, *, undo: bool = False
+) -> Result[date]:
+    """Mark a step done (today unless `on`); the value is the day it was marked done.
+    `undo`: it undoes opening the step again, and the log says so."""
     with ctx.transaction() as session:
         step = _step(session, step_id)
         if step.completed_on is not None:
@@ -69,6 +72,7 @@ def complete_step(ctx: Context, step_id: int, on: date | None = None) -> Result[
             step=step.title,
             step_id=step.id,
             on=step.completed_on,
+            **({"undo": True} if undo else {}),
         )
         return Result(step.completed_on, _changed(journey, Aspect.STEPS | Aspect.CAPACITY))
 
@@ -77,7 +81,8 @@ def reopen_step(ctx: Context, step_id: int, *, expected: date | None = None) -> 
     """Open a done step again; the value is the day it had been done.
 
     `expected` (an undo's): the day the step must still be marked done on; a step marked
-    done on another day since (by another window or program) is left as it is.
+    done on another day since (by another window or program) is left as it is. The log
+    marks an undo "(undo)".
     """
     with ctx.transaction() as session:
         step = _step(session, step_id)
@@ -99,6 +104,7 @@ def reopen_step(ctx: Context, step_id: int, *, expected: date | None = None) -> 
             step=step.title,
             step_id=step.id,
             was=was,
+            **({"undo": True} if expected is not None else {}),
         )
         return Result(was, _changed(journey, Aspect.STEPS | Aspect.CAPACITY))
 

@@ -139,8 +139,10 @@ class Workspace:
     ) -> Changes:
         return practice.create_practice(self._ctx, name, weekly_hours, working_days, owner_name)
 
-    def complete_step(self, step_id: int, on: date | None = None) -> Result[date]:
-        return journeys.complete_step(self._ctx, step_id, on)
+    def complete_step(
+        self, step_id: int, on: date | None = None, *, undo: bool = False
+    ) -> Result[date]:
+        return journeys.complete_step(self._ctx, step_id, on, undo=undo)
 
     def reopen_step(self, step_id: int, *, expected: date | None = None) -> Result[date]:
         return journeys.reopen_step(self._ctx, step_id, expected=expected)

@@ -143,7 +143,7 @@ class ReopenStepCommand(ServiceCommand):
     def undo(self) -> None:
         if self.was_done_on is not None:
             done_on = self.was_done_on
-            self._run(lambda: self.workspace.complete_step(self.step_id, done_on))
+            self._run(lambda: self.workspace.complete_step(self.step_id, done_on, undo=True))
 
 
 class SetDueDateCommand(ServiceCommand):
