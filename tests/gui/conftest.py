@@ -65,15 +65,18 @@ def events() -> AppEvents:
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     """pytest-qt closes each test's windows after the test; closing a window with an
-    unsaved offer design asks Save/Discard/Cancel in a modal box. A test that left one
-    unsaved answers Discard, as a person done with it would (tests of the question itself
-    answer it within the test)."""
+    unsaved offer design or unsaved settings asks Save/Discard/Cancel in a modal box. A
+    test that left one unsaved answers Discard, as a person done with it would (tests of
+    the question itself answer it within the test)."""
     from deliverydesk.ui.offers.offer_editor import OfferEditor
     from deliverydesk.ui.offers.unsaved_prompt import Leave
+    from deliverydesk.ui.settings.settings_page import SettingsPage
 
     for widget in QApplication.topLevelWidgets():
         for editor in widget.findChildren(OfferEditor):
             editor.ask_unsaved = lambda: Leave.DISCARD  # type: ignore[method-assign]
+        for settings in widget.findChildren(SettingsPage):
+            settings.ask_unsaved = lambda _where: Leave.DISCARD  # type: ignore[method-assign]
     return (yield)
 
 

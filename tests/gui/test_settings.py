@@ -8,17 +8,19 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.model.enums import JourneyStatus
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.offers.unsaved_prompt import Leave
 from deliverydesk.ui.settings.closed_dates import ClosedRangeDialog, range_dialog
 from deliverydesk.ui.settings.settings_page import SettingsPage
 from tests.conftest import TODAY
 from tests.gui.lifecycle_support import Answers, Snapshot, answer_questions, make_window, snapshot
+from tests.gui.offers_support import answer_next_question
 
 MON_TO_THU = frozenset({1, 2, 3, 4})  # the demo practice's working days
 
@@ -234,3 +236,28 @@ def test_mistakes_are_explained_beside_each_field_and_nothing_is_saved(
     form.hours.setValue(30)
     assert form.hours_problem.isHidden()
     assert not form.days_problem.isHidden()  # still no working day
+
+
+def test_closing_the_window_asks_about_unsaved_settings(
+    qtbot: QtBot, window: MainWindow, page: SettingsPage, demo_ws: Workspace
+) -> None:
+    page.form.name.selectAll()
+    qtbot.keyClicks(page.form.name, "North Star")
+    page.show_tab(page.brand)  # the person moves to the Brand tab and types there too
+    tagline = page.brand.form.lines["tagline"]
+    tagline.selectAll()
+    qtbot.keyClicks(tagline, "Calm delivery")
+    seen: list[str] = []
+
+    answer_next_question(QMessageBox.StandardButton.Cancel, seen)
+    assert not window.close()  # Cancel: the window stays, the typing with it
+    assert seen == ["Save your changes to your practice settings?"]
+    assert page.form.name.text() == "North Star"
+
+    answers = iter([Leave.DISCARD, Leave.SAVE])  # the practice, then the brand
+    asked: list[str] = []
+    page.ask_unsaved = lambda where: asked.append(where) or next(answers)  # type: ignore[method-assign]
+    assert window.close()
+    assert asked == ["your practice settings", "your brand"]
+    assert demo_ws.practice_settings().name == "Northlight Practice"  # discarded
+    assert demo_ws.brand_settings().tagline == "Calm delivery"  # saved

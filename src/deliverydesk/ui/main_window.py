@@ -390,11 +390,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("board/quick", ",".join(quick))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # An offer design being edited is asked about (save, discard or stay) first.
-        offers = getattr(self, "offers", None)
-        if offers is not None and not offers.settle_unsaved():
-            event.ignore()
-            return
+        # Unsaved edits (an offer design, practice or brand settings) are asked about first:
+        # save, discard or stay.
+        for page in (getattr(self, "offers", None), getattr(self, "settings_page", None)):
+            if page is not None and not page.settle_unsaved():
+                event.ignore()
+                return
         if self.settings is not None:
             maximized = self.isMaximized()
             self.settings.setValue("window/maximized", maximized)

@@ -4,6 +4,8 @@ Its Brand tab (brand_panel.py): what the client's paper carries, with a live sam
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -31,6 +33,9 @@ from deliverydesk.ui.settings.practice_form import PracticeForm
 from deliverydesk.ui.settings.wait_for_job import run_and_wait
 from deliverydesk.ui.text import tr
 from deliverydesk.ui.typography import make_heading
+
+if TYPE_CHECKING:
+    from deliverydesk.ui.offers.unsaved_prompt import Leave
 
 
 def moving_dates_text(count: int, days_changed: bool, closed_changed: bool) -> str:
@@ -115,6 +120,7 @@ class SettingsPage(QWidget):
         self.brand = BrandPanel(workspace, events, undo_stack)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.practice_tab = scroll
         self.tabs.addTab(scroll, tr("Practice"))
         self.tabs.addTab(self.brand, tr("Brand"))
         layout = QVBoxLayout(self)
@@ -126,6 +132,30 @@ class SettingsPage(QWidget):
         self._stale = True
         events.changed.connect(self.on_changed)
         self._update_buttons()
+
+    def settle_unsaved(self) -> bool:
+        """True when the window may close: nothing unsaved in Practice or Brand, or the
+        person saved or discarded it."""
+        from deliverydesk.ui.offers.unsaved_prompt import Leave
+
+        for dirty, where, page, save, discard in (
+            (self.dirty, tr("your practice settings"), self.practice_tab, self.save, self.reload),
+            (self.brand.dirty, tr("your brand"), self.brand, self.brand.save, self.brand.revert),
+        ):
+            if not dirty:
+                continue
+            self.tabs.setCurrentWidget(page)
+            answer = self.ask_unsaved(where)
+            if answer is Leave.STAY or (answer is Leave.SAVE and not save()):
+                return False
+            if answer is Leave.DISCARD:
+                discard()
+        return True
+
+    def ask_unsaved(self, where: str) -> Leave:
+        from deliverydesk.ui.offers.unsaved_prompt import ask_unsaved
+
+        return ask_unsaved(self, where)
 
     def add_tab(self, page: QWidget, label: str) -> None:
         self.tabs.addTab(page, label)
