@@ -18,6 +18,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.report_export import DocumentKind
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.board_page import BoardPage
@@ -27,6 +28,7 @@ from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.offers.offers_page import OffersPage
 from deliverydesk.ui.reports.documents_menu import open_preview
 from deliverydesk.ui.reports.preview_dialog import PreviewDialog
+from deliverydesk.ui.undo_commands import CompleteStepCommand
 
 CLIENT = "Hannah Lindqvist"  # a demo client well into her journey: a two-page report
 
@@ -386,4 +388,122 @@ def test_an_offers_menu_previews_its_blank_documents(
     assert dialog.document.kind is DocumentKind.CHECKLIST
     assert dialog.document.file_name == f"Checklist - {row.name}.pdf"
     assert dialog.offer_id == row.id and dialog.client_id is None
+    dialog.close()
+
+
+# -- following the data while open -----------------------------------------------------------
+def wins_in(pdf: bytes) -> str:
+    """The progress report's "Recent wins", as a reader sees them."""
+    return text_of(pdf).split("RECENT WINS")[1].split("WHAT COMES NEXT")[0]
+
+
+def open_step(ws: Workspace, title: str, name: str = CLIENT) -> int:
+    detail = ws.journey_detail(journey_id(ws, name))
+    step = next(s for p in detail.phases for s in p.steps if s.title == title)
+    assert step.completed_on is None
+    return step.id
+
+
+def tick(ws: Workspace, events: AppEvents, stack: QUndoStack, step_id: int, title: str) -> None:
+    """As the client page ticks a step: the undo command, announced on `events`."""
+    stack.push(CompleteStepCommand(ws, events, step_id, ws.today(), title))
+
+
+@pytest.fixture
+def following(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents
+) -> Iterator[tuple[PreviewDialog, ClientPage]]:
+    """Hannah's progress report, opened from her client page (which hands it the events)."""
+    page = ClientPage(demo_ws, events, QUndoStack())
+    qtbot.addWidget(page)
+    page.show_journey(journey_id(demo_ws))
+    dialog = page.documents.open(DocumentKind.PROGRESS)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    yield dialog, page
+    dialog.close()
+
+
+def test_a_step_ticked_while_the_report_is_open_shows_among_its_wins(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents, following: tuple[PreviewDialog, ClientPage]
+) -> None:
+    preview, page = following
+    survey = "Midpoint pulse survey"
+    assert survey not in wins_in(preview.document.pdf)
+    assert preview.updated_label.text() == ""
+    tick(demo_ws, events, page.undo_stack, open_step(demo_ws, survey), survey)
+    assert preview.refresh_pending()
+    qtbot.waitUntil(lambda: survey in wins_in(preview.document.pdf), timeout=5000)
+    assert preview.updated_label.text().startswith("Updated at")  # said, quietly
+    assert not preview.messages.isVisibleTo(preview)
+
+    page.undo_stack.undo()  # and undone: gone from the wins again
+    qtbot.waitUntil(lambda: survey not in wins_in(preview.document.pdf), timeout=5000)
+
+
+def test_a_change_to_another_client_leaves_the_preview_as_it_is(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents, following: tuple[PreviewDialog, ClientPage]
+) -> None:
+    preview, page = following
+    before = preview.document
+    other = "Aisha Rahman"
+    step = next(
+        s
+        for p in demo_ws.journey_detail(journey_id(demo_ws, other)).phases
+        for s in p.steps
+        if s.completed_on is None
+    )
+    tick(demo_ws, events, page.undo_stack, step.id, step.title)
+    assert not preview.refresh_pending()
+    events.changed.emit(Changes(offers=frozenset({999}), aspects=Aspect.OFFER))
+    assert not preview.refresh_pending()
+    assert preview.document is before
+
+    # The practice's name and brand are on every page: that change is followed.
+    with qtbot.waitSignal(preview.refreshed, timeout=5000):
+        events.changed.emit(Changes(aspects=Aspect.PRACTICE))
+    assert preview.document is not before
+
+
+def test_a_re_made_report_keeps_the_note_the_page_and_the_zoom(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents, following: tuple[PreviewDialog, ClientPage]
+) -> None:
+    preview, page = following
+    qtbot.keyClicks(preview.note, "Great month, Hannah")
+    preview.zoom_in_button.click()
+    zoom = preview.zoom()
+    preview.view.pageNavigator().jump(1, QPoint())
+    assert preview.current_page() == 1
+
+    survey = "Midpoint pulse survey"
+    with qtbot.waitSignal(preview.refreshed, timeout=5000):
+        tick(demo_ws, events, page.undo_stack, open_step(demo_ws, survey), survey)
+    assert survey in wins_in(preview.document.pdf)
+    assert "Great month, Hannah" in text_of(preview.document.pdf)
+    assert preview.note.toPlainText() == "Great month, Hannah"
+    assert not preview.update_button.isEnabled()  # the note shown is the note typed
+    assert preview.current_page() == 1
+    assert preview.zoom() == pytest.approx(zoom)
+    assert preview.page_label.text() == f"Page 2 of {preview.page_count()}"
+
+
+def test_a_client_moved_to_the_trash_keeps_the_last_pages_and_says_so(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents, host: QWidget, tmp_path: Path
+) -> None:
+    row = next(r for r in demo_ws.client_rows() if r.name == "Marcus Bell")  # journey done
+    dialog = open_preview(
+        host, demo_ws, DocumentKind.PROGRESS, client_id=row.client_id, events=events
+    )
+    assert dialog is not None
+    before, pages = dialog.document, dialog.page_count()
+
+    events.changed.emit(demo_ws.archive_client(row.client_id).changes)
+    qtbot.waitUntil(lambda: "no longer exists" in dialog.messages.text(), timeout=5000)
+    assert dialog.messages.isVisibleTo(dialog)
+    assert dialog.document is before and dialog.page_count() == pages
+    assert dialog.export_to(tmp_path / "last.pdf") == tmp_path / "last.pdf"  # still saved
+
+    # Back from the trash: the preview follows again, and the message goes.
+    events.changed.emit(demo_ws.restore_from_trash(row.client_id).changes)
+    qtbot.waitUntil(lambda: not dialog.messages.isVisibleTo(dialog), timeout=5000)
     dialog.close()

@@ -502,7 +502,9 @@ class BoardPage(QWidget):
             return None
         from deliverydesk.ui.reports.documents_menu import card_menu
 
-        return card_menu(self, self._ws, card.client_id, lambda: self.open_journey.emit(journey_id))
+        return card_menu(
+            self, self._ws, card.client_id, lambda: self.open_journey.emit(journey_id), self._events
+        )
 
     def _show_card_menu(self, index: QModelIndex, where: QPoint) -> None:
         menu = self.card_menu(index.data(JOURNEY_ID_ROLE))

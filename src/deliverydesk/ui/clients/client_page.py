@@ -137,7 +137,7 @@ class ClientPage(QWidget):
         top_row.addWidget(self.journey_bar.buttons)
         # Progress report (Ctrl+P), welcome pack, checklist, intake form: previews.
         self.documents = ClientDocuments(
-            workspace, self, lambda: self.detail.client_id if self.detail else None
+            workspace, self, lambda: self.detail.client_id if self.detail else None, events
         )
         top_row.addWidget(self.documents.button)
         layout = QVBoxLayout(self)

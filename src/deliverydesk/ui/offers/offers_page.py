@@ -299,7 +299,7 @@ class OffersPage(QWidget):
             from deliverydesk.ui.reports.documents_menu import add_offer_documents
 
             menu.addSeparator()  # the offer's paper, as templates
-            add_offer_documents(menu, self, self._ws, row.id)
+            add_offer_documents(menu, self, self._ws, row.id, self._events)
         menu.popup(self.table.viewport().mapToGlobal(at))
 
     def _pop_template_menu(self) -> None:

@@ -1,6 +1,7 @@
 """Where the client's paper comes from: the client page's Documents menu (and Ctrl+P for
 the progress report), a board card's menu and an offer's menu. Each opens the preview of
 the right document; the preview's module (QtPdf) loads the first time one is opened.
+Each is given the window's AppEvents, so the preview follows changes to its data.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from deliverydesk.ui.text import literal_rich_text, tr
 
 if TYPE_CHECKING:
     from deliverydesk.services.workspace import Workspace
+    from deliverydesk.ui.events import AppEvents
     from deliverydesk.ui.reports.preview_dialog import PreviewDialog
 
 PROGRESS_SHORTCUT = "Ctrl+P"
@@ -48,9 +50,11 @@ def open_preview(
     *,
     client_id: int | None = None,
     offer_id: int | None = None,
+    events: AppEvents | None = None,
 ) -> PreviewDialog | None:
     """Make the document and show its preview (not modal: the window stays usable); None,
-    with the reason said, when there is nothing to make (a client with no journey)."""
+    with the reason said, when there is nothing to make (a client with no journey). With
+    `events` the preview follows changes to its data; without, it stays as made."""
     from deliverydesk.ui.reports.preview_dialog import PreviewDialog
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -62,7 +66,12 @@ def open_preview(
         return None
     try:
         dialog = PreviewDialog(
-            workspace, document, client_id=client_id, offer_id=offer_id, parent=parent
+            workspace,
+            document,
+            client_id=client_id,
+            offer_id=offer_id,
+            events=events,
+            parent=parent,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -78,10 +87,15 @@ class ClientDocuments(QObject):
     """
 
     def __init__(
-        self, workspace: Workspace, host: QWidget, current_client: Callable[[], int | None]
+        self,
+        workspace: Workspace,
+        host: QWidget,
+        current_client: Callable[[], int | None],
+        events: AppEvents,
     ) -> None:
         super().__init__(host)
         self._ws, self._host, self._current = workspace, host, current_client
+        self._events = events
         self.preview: PreviewDialog | None = None  # the last one opened
         self.menu = QMenu(tr("Documents"), host)
         self.menu.setToolTipsVisible(True)
@@ -110,7 +124,9 @@ class ClientDocuments(QObject):
         client_id = self._current()
         if client_id is None:
             return None
-        self.preview = open_preview(self._host, self._ws, kind, client_id=client_id)
+        self.preview = open_preview(
+            self._host, self._ws, kind, client_id=client_id, events=self._events
+        )
         return self.preview
 
 
@@ -119,6 +135,7 @@ def card_menu(
     workspace: Workspace,
     client_id: int,
     open_client: Callable[[], object],
+    events: AppEvents,
 ) -> QMenu:
     """A board card's menu: open the client, or preview their progress report or checklist."""
     menu = QMenu(parent)
@@ -127,7 +144,7 @@ def card_menu(
     menu.addSeparator()
     words = client_words()
     for kind in (DocumentKind.PROGRESS, DocumentKind.CHECKLIST):
-        menu.addAction(words[kind], _opener(parent, workspace, kind, client_id=client_id))
+        menu.addAction(words[kind], _opener(parent, workspace, events, kind, client_id=client_id))
     return menu
 
 
@@ -136,10 +153,11 @@ def add_offer_documents(
     parent: QWidget,
     workspace: Workspace,
     offer_id: int,
+    events: AppEvents,
 ) -> list[QAction]:
     """An offer's documents as templates (no client), added to `menu`."""
     return [
-        menu.addAction(words, _opener(parent, workspace, kind, offer_id=offer_id))
+        menu.addAction(words, _opener(parent, workspace, events, kind, offer_id=offer_id))
         for kind, words in offer_words().items()
     ]
 
@@ -147,10 +165,13 @@ def add_offer_documents(
 def _opener(
     parent: QWidget,
     workspace: Workspace,
+    events: AppEvents,
     kind: DocumentKind,
     *,
     client_id: int | None = None,
     offer_id: int | None = None,
 ) -> Callable[[], object]:
     """A menu action's slot: the preview of one document."""
-    return lambda: open_preview(parent, workspace, kind, client_id=client_id, offer_id=offer_id)
+    return lambda: open_preview(
+        parent, workspace, kind, client_id=client_id, offer_id=offer_id, events=events
+    )

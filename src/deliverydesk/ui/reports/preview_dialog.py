@@ -7,8 +7,14 @@ What the person should know about it (characters no font has, a logo left out) i
 above the pages before they export. A progress report takes an optional personal note;
 the preview is made again with it.
 
+Given the window's AppEvents, the preview follows the data while it is open: a change to
+its client (or one of their journeys, or the offer they are on), its offer, or the
+practice's name and brand makes the document again a moment later, on the same page, at
+the same zoom, with the note as typed. A client deleted or put in the trash meanwhile
+keeps the last document, and the message bar says so.
+
 For tests (and scripts) every button has a path that asks nothing: `export_to(path)`,
-`print_to(printer)`, `update_preview()`.
+`print_to(printer)`, `update_preview()`, `refresh()`.
 """
 
 from __future__ import annotations
@@ -16,11 +22,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QLocale,
+    QMargins,
+    QObject,
+    QPoint,
+    Qt,
+    QTime,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
     QKeySequence,
+    QPalette,
     QShortcut,
 )
 from PySide6.QtPdfWidgets import QPdfView
@@ -38,17 +56,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deliverydesk.services.changes import Changes
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.report_export import Document, DocumentKind
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.notice import Notice
 from deliverydesk.ui.reports.last_folder import last_folder, remember_folder
 from deliverydesk.ui.reports.pdf_pages import PdfPages
 from deliverydesk.ui.reports.printing import PrintFailed, prepare_printer, print_pages
+from deliverydesk.ui.reports.subject import Subject
 from deliverydesk.ui.reports.zoom import can_step, shown_zoom, step_zoom
 from deliverydesk.ui.text import tr
 
 NOTE_PAUSE_MS = 1500  # typing stopped this long: the note goes into the preview
+REFRESH_PAUSE_MS = 300  # a change often comes with others (an undo macro): one re-make
 
 
 def missing_line(missing: tuple[str, ...]) -> str:
@@ -63,9 +85,11 @@ def missing_line(missing: tuple[str, ...]) -> str:
 class PreviewDialog(QDialog):
     """Signals:
     exported(Path): the document was saved there.
+    refreshed(): the document was made again after a change to its data.
     """
 
     exported = Signal(object)
+    refreshed = Signal()
 
     def __init__(
         self,
@@ -74,6 +98,7 @@ class PreviewDialog(QDialog):
         *,
         client_id: int | None = None,
         offer_id: int | None = None,
+        events: AppEvents | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -84,6 +109,7 @@ class PreviewDialog(QDialog):
         self._note_used = ""
         self.pages: PdfPages | None = None
         self._printer: QPrinter | None = None
+        self.subject = Subject(workspace, client_id=client_id, offer_id=offer_id)
         self.setSizeGripEnabled(True)
 
         self.messages = Notice("warning")  # what to know before exporting
@@ -111,6 +137,11 @@ class PreviewDialog(QDialog):
         self.set_document(document)
         self._size_to_screen(em)
         self.view.setFocus()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_PAUSE_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        if events is not None:
+            self.subject.gone()  # learns the client's journeys
+            events.changed.connect(self._changed)
 
     # -- building ----------------------------------------------------------------------------
     def _build_note(self) -> QWidget:
@@ -160,6 +191,8 @@ class PreviewDialog(QDialog):
         self.zoom_label = QLabel()
         self.page_label = QLabel()
         self.page_label.setAccessibleName(tr("Page"))
+        self.updated_label = QLabel()  # when the document last followed a change
+        self.updated_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted
         self.open_folder_button = QPushButton(tr("Open &folder"))
         self.open_folder_button.setToolTip(tr("Show the folder of the last export"))
         self.open_folder_button.setEnabled(False)
@@ -179,6 +212,8 @@ class PreviewDialog(QDialog):
         row.addWidget(self.fit_button)
         row.addSpacing(self.fontMetrics().height())
         row.addWidget(self.page_label)
+        row.addSpacing(self.fontMetrics().height() // 2)
+        row.addWidget(self.updated_label)
         row.addStretch(1)
         for button in (self.open_folder_button, self.print_button, self.close_button):
             button.setAutoDefault(False)  # Enter stays Export…; Space presses these
@@ -224,12 +259,16 @@ class PreviewDialog(QDialog):
             self.view.pageNavigator().jump(page, QPoint())
         title = document.file_name.removesuffix(".pdf")
         self.setWindowTitle(tr("{name} — preview").format(name=title))
-        lines = list(document.notes)
-        if document.missing:
-            lines.insert(0, missing_line(document.missing))
-        self.messages.set_text("\n".join(lines))
+        self.messages.set_text("\n".join(self._document_lines()), "warning")
         self._show_page()
         self._show_zoom()
+
+    def _document_lines(self) -> list[str]:
+        """What to know about the document before exporting it."""
+        lines = list(self.document.notes)
+        if self.document.missing:
+            lines.insert(0, missing_line(self.document.missing))
+        return lines
 
     def page_count(self) -> int:
         return self.pages.page_count() if self.pages is not None else 0
@@ -256,9 +295,7 @@ class PreviewDialog(QDialog):
             return True
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            document = self._ws.make_document(
-                self.document.kind, client_id=self.client_id, offer_id=self.offer_id, note=note
-            )
+            self._make(note)
         except (InvalidInput, NotFound) as error:
             self.outcome.set_text(
                 tr("The preview was not made again: {why}").format(why=error), "danger"
@@ -266,16 +303,52 @@ class PreviewDialog(QDialog):
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
+        return True
+
+    def _make(self, note: str) -> None:
+        """Make the document again with `note` and show it; raises what make_document does."""
+        document = self._ws.make_document(
+            self.document.kind, client_id=self.client_id, offer_id=self.offer_id, note=note
+        )
+        self._note_timer.stop()
         self._note_used = note
         self.update_button.setEnabled(False)
         self.set_document(document)
-        return True
 
     def _settle_note(self) -> bool:
         """Before exporting or printing: what is saved is what the note says now."""
         if self.note_box.isHidden() or self.note.toPlainText() == self._note_used:
             return True
         return self.update_preview()
+
+    # -- following the data ------------------------------------------------------------------
+    def refresh_pending(self) -> bool:
+        """A change was announced and the document will be made again shortly."""
+        return self._refresh_timer.isActive()
+
+    def _changed(self, changes: Changes) -> None:
+        if self.isVisible() and self.subject.concerns(changes):
+            self._refresh_timer.start()  # again: the pause counts from the last change
+
+    def refresh(self) -> bool:
+        """Make the document again from the data as it is now, with the note as typed, on
+        the same page at the same zoom; False, with the reason in the message bar, when it
+        cannot be (the client is gone): the last document stays."""
+        self._refresh_timer.stop()
+        gone = self.subject.gone()
+        if not gone:
+            try:
+                self._make(self.note.toPlainText())
+            except (InvalidInput, NotFound) as error:
+                gone = tr("The preview shows the document as it was: {why}").format(why=error)
+        if gone:
+            self.messages.set_text("\n".join([gone, *self._document_lines()]), "warning")
+            return False
+        at = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+        self.updated_label.setText(tr("Updated at {time}").format(time=at))
+        self.updated_label.setToolTip(tr("The preview follows changes to its data"))
+        self.refreshed.emit()
+        return True
 
     # -- zoom --------------------------------------------------------------------------------
     def zoom(self) -> float:
