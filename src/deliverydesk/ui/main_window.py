@@ -150,6 +150,8 @@ class MainWindow(QMainWindow):
         self.clients = ClientsPage(workspace, self.events, self.undo_stack)
         self._install("clients", self.clients)
         self.clients.leave_requested.connect(self._leave_client)
+        if self.settings is not None:  # the columns the person hid on the Clients screen
+            self.clients.columns.remember_in(self.settings)
         self.offers = OffersPage(workspace, self.events, self.undo_stack)
         self._install("offers", self.offers)
         self.offers.enrol_requested.connect(lambda offer_id: self.enrol(offer_id=offer_id))

@@ -27,6 +27,8 @@ from deliverydesk.ui.theme import health_color, semantic
 Index = QModelIndex | QPersistentModelIndex
 
 NAME, OFFER, PHASE, PROGRESS, NEXT, DUE, WAITING, HEALTH = range(8)
+# Stable names for the columns, for settings that outlive a change of column order.
+COLUMN_KEYS = ("client", "offer", "phase", "progress", "next", "due", "waiting", "health")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 RowTest = Callable[[JourneyRow], bool]
 
@@ -81,6 +83,7 @@ class ClientListModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] = (NAME, Qt.SortOrder.AscendingOrder)
         self._icons: dict[str, QIcon] = {}
         self._headers = _headers()  # asked for on every header repaint
+        self._folded: tuple[int, ...] = ()  # hidden columns: every cell's tooltip tells them
 
     # -- contents ---------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[JourneyRow]) -> None:
@@ -246,6 +249,10 @@ class ClientListModel(QAbstractTableModel):
         }
         return {text.short_date(date(year, 9, 30), today) for year in years}
 
+    def set_folded(self, columns: Sequence[int]) -> None:
+        """The columns the list hides: a row's tooltip carries what they would show."""
+        self._folded = tuple(columns)
+
     def row_at(self, row: int) -> JourneyRow:
         return self._rows[self._shown[row]]
 
@@ -273,13 +280,13 @@ class ClientListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._decoration(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            return self._row_tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == DUE and self._overdue(row):
             return self._late_colour(row)
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(row, column) or self._tooltip(row, column)
+            return self._display(row, column) or " · ".join(self._tip_lines(row, column))
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -353,29 +360,50 @@ class ClientListModel(QAbstractTableModel):
         colors = semantic(QApplication.palette())
         return colors.danger if row.next_step_owner is Owner.ME else colors.warning
 
-    def _tooltip(self, row: JourneyRow, column: int) -> str | None:
+    def _row_tooltip(self, row: JourneyRow, column: int) -> str | None:
+        """The cell's own tooltip, then what the hidden columns would show for the row."""
+        lines = self._tip_lines(row, column)
+        for folded in self._folded:
+            line = self._folded_line(row, folded) if folded != column else ""
+            if line and not any(line in said for said in lines):  # "late · Waiting on…"
+                lines.append(line)
+        return text.literal_rich_text(lines) if lines else None
+
+    def _folded_line(self, row: JourneyRow, column: int) -> str:
+        """A hidden column's value in words: "Due Wed 25 Nov 2026", "Progress: 3 of 9"."""
+        if column in (WAITING, HEALTH):  # their tooltips say it whole
+            return " · ".join(self._tip_lines(row, column))
+        if column == DUE:
+            when = " · ".join(self._tip_lines(row, column))
+            return tr("Due {when}").format(when=when) if when else ""
+        value = self._display(row, column)
+        return f"{self._headers[column]}: {value}" if value else ""
+
+    def _tip_lines(self, row: JourneyRow, column: int) -> list[str]:
         if column == NAME:  # a long name or company is elided in its cell
-            return text.literal_rich_text([row.name, row.company] if row.company else [row.name])
+            return [row.name, row.company] if row.company else [row.name]
         if column == HEALTH and row.journey_id is not None:
-            return text.literal_rich_text([text.health_line(row.health, row.reasons)])
+            return [text.health_line(row.health, row.reasons)]
         if column in (OFFER, PHASE, NEXT):  # whole, where a narrow window cuts the cell
             shown = self._display(row, column)
-            return text.literal_rich_text([shown]) if shown else None
+            return [shown] if shown else []
         if row.status is not JourneyStatus.ACTIVE:  # no next step shown: nothing to explain
-            return None
+            return []
         if column == WAITING:
-            return text.waits_on(row.next_step_owner)
+            return [text.waits_on(row.next_step_owner)] if row.next_step_owner else []
         if column == DUE and row.next_step_due is not None:
             when = text.long_date(row.next_step_due)
             if self._overdue(row):
                 late = text.days((self._today() - row.next_step_due).days)
                 if row.next_step_owner is Owner.ME:  # "overdue" is your own lateness only
-                    return tr("{date}: {late} overdue").format(date=when, late=late)
-                return tr("{date}: {late} late · {who}").format(
-                    date=when, late=late, who=text.waits_on(row.next_step_owner)
-                )
-            return when
-        return None
+                    return [tr("{date}: {late} overdue").format(date=when, late=late)]
+                return [
+                    tr("{date}: {late} late · {who}").format(
+                        date=when, late=late, who=text.waits_on(row.next_step_owner)
+                    )
+                ]
+            return [when]
+        return []
 
     def _sort_key(self, row: JourneyRow, column: int) -> Any:
         if column == PROGRESS:

@@ -23,12 +23,12 @@ from deliverydesk.services.changes import ROW_ASPECTS, Aspect, Changes
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.clients.client_actions import ClientActions
+from deliverydesk.ui.clients.client_columns import ClientColumns
 from deliverydesk.ui.clients.client_list_model import (
     ANY_OFFER,
     DUE,
     HEALTH,
     NAME,
-    NEXT,
     NOT_ENROLLED,
     OFFER,
     PHASE,
@@ -189,7 +189,6 @@ class ClientsPage(QWidget):
 
     def _build_table(self) -> QTableView:
         table = ClientTable()
-        table.resized.connect(self._fit_next_step)
         table.setModel(self.model)
         table.setItemDelegateForColumn(PROGRESS, ProgressDelegate(table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -201,7 +200,8 @@ class ClientsPage(QWidget):
         table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        # Narrower than every column (1024 px): the list glides sideways, not a column a step.
+        # Narrower than the columns that always show: the list glides sideways, not a column
+        # a step (wider, the least needed columns step aside instead: see ClientColumns).
         table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.verticalHeader().hide()
         rows = table.verticalHeader()
@@ -217,10 +217,13 @@ class ClientsPage(QWidget):
             header.resizeSection(column, width * em)
         header.setSectionResizeMode(HEALTH, QHeaderView.ResizeMode.Fixed)
         # Health beside the name: what a person scans for first, in view at any width; the
-        # progress bar last: the least needed, it scrolls out of view first when narrow.
+        # progress bar last: the least needed, it steps aside first when narrow.
         header.moveSection(header.visualIndex(HEALTH), 1)
         header.moveSection(header.visualIndex(PROGRESS), header.count() - 1)
+        header.setToolTip(tr("Click to sort; right-click to choose the columns"))
         table.setAccessibleName(tr("Client list"))
+        self.columns = ClientColumns(table, self.model, NEXT_STEP_MIN_EM * em)
+        table.resized.connect(self.columns.fit)
         return table
 
     # -- behaviour ---------------------------------------------------------------------------
@@ -246,8 +249,7 @@ class ClientsPage(QWidget):
 
     def _fit_columns(self) -> None:
         """Client, Offer and Phase as wide as their longest text (up to a limit), so they
-        read whole; the next step takes what is left (see _fit_next_step)."""
-        header = self.table.horizontalHeader()
+        read whole; the next step takes what is left (see ClientColumns.fit)."""
         metrics = self.table.fontMetrics()
         em = metrics.horizontalAdvance("M")
         pad = em * 2  # the cell's margins and a breath
@@ -257,7 +259,7 @@ class ClientsPage(QWidget):
             if column == NAME:  # thousands of names: the longest few by length will do
                 texts = set(sorted(self.model.names(), key=len)[-20:])
             need = max(metrics.horizontalAdvance(t) for t in texts | {title}) + pad
-            header.resizeSection(column, min(need, widest * em))
+            self.columns.set_width(column, min(need, widest * em))
         # Short words with an icon before them: as wide as the longest, never cut.
         icon_room = self.table.iconSize().width() if self.table.iconSize().isValid() else em
         icon_room = max(icon_room, metrics.height()) + em // 2
@@ -268,21 +270,12 @@ class ClientsPage(QWidget):
         ):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             words = max(metrics.horizontalAdvance(t) for t in texts)
-            header.resizeSection(
+            self.columns.set_width(
                 column, max(words + icon_room, metrics.horizontalAdvance(title)) + pad
             )
         # The bar beside "n of m": the label and a short bar.
-        header.resizeSection(PROGRESS, metrics.horizontalAdvance("88 of 88") + 3 * em)
-        self._fit_next_step()
-
-    def _fit_next_step(self) -> None:
-        """The next step takes the room the other columns leave, never under a minimum:
-        a narrow window scrolls sideways rather than squeezing it to three letters."""
-        header = self.table.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(self.model.columnCount()) if c != NEXT)
-        em = self.table.fontMetrics().horizontalAdvance("M")
-        room = self.table.viewport().width() - others
-        header.resizeSection(NEXT, max(room, NEXT_STEP_MIN_EM * em))
+        self.columns.set_width(PROGRESS, metrics.horizontalAdvance("88 of 88") + 3 * em)
+        self.columns.fit()  # the next step takes what is left; what does not fit steps aside
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.pages.currentWidget() is self.list_view:  # a client page needs no list
