@@ -69,8 +69,8 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     test that left one unsaved answers Discard, as a person done with it would (tests of
     the question itself answer it within the test)."""
     from deliverydesk.ui.offers.offer_editor import OfferEditor
-    from deliverydesk.ui.offers.unsaved_prompt import Leave
     from deliverydesk.ui.settings.settings_page import SettingsPage
+    from deliverydesk.ui.unsaved_prompt import Leave
 
     for widget in QApplication.topLevelWidgets():
         for editor in widget.findChildren(OfferEditor):

@@ -15,9 +15,9 @@ from deliverydesk.model.enums import JourneyStatus
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.offers.unsaved_prompt import Leave
 from deliverydesk.ui.settings.closed_dates import ClosedRangeDialog, range_dialog
 from deliverydesk.ui.settings.settings_page import SettingsPage
+from deliverydesk.ui.unsaved_prompt import Leave
 from tests.conftest import TODAY
 from tests.gui.lifecycle_support import Answers, Snapshot, answer_questions, make_window, snapshot
 from tests.gui.offers_support import answer_next_question

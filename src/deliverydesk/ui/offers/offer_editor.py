@@ -43,8 +43,8 @@ from deliverydesk.ui.offers.offer_draft import OfferDraft
 from deliverydesk.ui.offers.problem_marks import problem_icon
 from deliverydesk.ui.offers.problems_panel import ProblemsPanel
 from deliverydesk.ui.offers.revisions_view import RevisionsView, older_followers
-from deliverydesk.ui.offers.unsaved_prompt import Leave, ask_unsaved
 from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.unsaved_prompt import Leave, ask_unsaved
 
 DETAILS, JOURNEY, STANDARDS, FIT, INTAKE, REVISIONS = range(6)
 

@@ -35,7 +35,7 @@ from deliverydesk.ui.text import tr
 from deliverydesk.ui.typography import make_heading
 
 if TYPE_CHECKING:
-    from deliverydesk.ui.offers.unsaved_prompt import Leave
+    from deliverydesk.ui.unsaved_prompt import Leave
 
 
 def moving_dates_text(count: int, days_changed: bool, closed_changed: bool) -> str:
@@ -136,7 +136,7 @@ class SettingsPage(QWidget):
     def settle_unsaved(self) -> bool:
         """True when the window may close: nothing unsaved in Practice or Brand, or the
         person saved or discarded it."""
-        from deliverydesk.ui.offers.unsaved_prompt import Leave
+        from deliverydesk.ui.unsaved_prompt import Leave
 
         for dirty, where, page, save, discard in (
             (self.dirty, tr("your practice settings"), self.practice_tab, self.save, self.reload),
@@ -153,7 +153,7 @@ class SettingsPage(QWidget):
         return True
 
     def ask_unsaved(self, where: str) -> Leave:
-        from deliverydesk.ui.offers.unsaved_prompt import ask_unsaved
+        from deliverydesk.ui.unsaved_prompt import ask_unsaved
 
         return ask_unsaved(self, where)
 

@@ -1,4 +1,5 @@
-"""The question asked when leaving an offer design with unsaved changes."""
+"""The question asked when leaving unsaved changes (an offer design, settings): save,
+discard or stay."""
 
 from __future__ import annotations
 
@@ -16,20 +17,18 @@ class Leave(Enum):
     STAY = "stay"
 
 
-def ask_unsaved(parent: QWidget, offer_name: str, cannot_save: str = "") -> Leave:
+def ask_unsaved(parent: QWidget, what: str, cannot_save: str = "") -> Leave:
     """Save, discard or stay; `cannot_save` says why saving is not offered, if it is not."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(tr("Unsaved changes"))
     box.setTextFormat(Qt.TextFormat.PlainText)  # the name is user text
     if cannot_save:
-        box.setText(
-            tr("Your changes to {offer} cannot be saved as they are.").format(offer=offer_name)
-        )
+        box.setText(tr("Your changes to {what} cannot be saved as they are.").format(what=what))
         box.setInformativeText(cannot_save)
         buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
     else:
-        box.setText(tr("Save your changes to {offer}?").format(offer=offer_name))
+        box.setText(tr("Save your changes to {what}?").format(what=what))
         buttons = (
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
