@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from deliverydesk.reports import bidi
-from deliverydesk.reports.fonts import FALLBACK, needs_fallback
+from deliverydesk.reports.fonts import runs
 from deliverydesk.reports.markup import clean_text, line_markup, needs_shaping, para_text
 from deliverydesk.reports.styles import shaped
 
@@ -173,10 +173,13 @@ class BidiLines(Flowable):
         return [*pieces, current] if current else pieces
 
     def _measure(self, word: str) -> float:
-        font = self.style.fontName
-        if needs_fallback(word):
-            font = FALLBACK.bold if self.bold else FALLBACK.regular
-        return float(stringWidth(word, font, self.style.fontSize))
+        size = self.style.fontSize
+        return float(
+            sum(
+                stringWidth(text, face or self.style.fontName, size)
+                for face, text in runs(word, self.bold)
+            )
+        )
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         lines = self._layout(available_width)

@@ -2,10 +2,14 @@
 
 Noto Sans sets Latin, Greek and Cyrillic; DejaVu Sans is the fallback for the words Noto
 Sans cannot set (Hebrew, Arabic, many symbols), and a family of its own in the practice's
-choice. reportlab takes a word's glyphs from one font only, so a whole word goes to the
-fallback, never half of it. A character neither font has is reported before export
-(`missing_characters`) rather than printed as a box. The standard 14 PDF fonts are never
-used for text a person typed: they print boxes beyond Latin-1.
+choice. reportlab shapes a word with one font's glyphs only, so a word goes to that
+fallback whole, never half of it. Droid Sans Fallback sets Chinese, Japanese and Korean:
+it is registered only when a text needs it (parsing its 3.4 MB costs about 50 ms), and as
+it lacks ASCII punctuation ("田中書房,") a word holding CJK is split into runs by font
+(`runs`); CJK needs no shaping, so a run may change font mid-word. A character no font has
+is reported before export (`missing_characters`) rather than printed as a box. The
+standard 14 PDF fonts are never used for text a person typed: they print boxes beyond
+Latin-1.
 """
 
 from __future__ import annotations
@@ -47,6 +51,8 @@ FAMILIES = (
 DEFAULT_FAMILY = FAMILIES[0]
 FALLBACK = FAMILIES[1]  # covers Hebrew, Arabic, Greek, Cyrillic and many symbols
 FAMILY_NAMES = tuple(f.name for f in FAMILIES)
+CJK = "DD-DroidSansFallback"  # not a brand family: Chinese, Japanese, Korean only
+CJK_FILE = "DroidSansFallback.ttf"
 
 # Characters that print nothing and need no glyph: spaces, controls, joiners.
 _NO_GLYPH = {"Cc", "Cf", "Zs", "Zl", "Zp"}
@@ -65,30 +71,89 @@ def register_fonts() -> None:
     rl_config.useA85 = 0
     for fam in FAMILIES:
         for font_name, file_name in ((fam.regular, fam.regular_file), (fam.bold, fam.bold_file)):
-            data = (files("deliverydesk.resources") / "fonts" / file_name).read_bytes()
-            pdfmetrics.registerFont(TTFont(font_name, io.BytesIO(data)))
+            _register(font_name, file_name)
         # <b> and a bold style find the bold face; italics fall back to upright.
         registerFontFamily(fam.regular, fam.regular, fam.bold, fam.regular, fam.bold)
 
 
 @cache
-def coverage(font_name: str) -> frozenset[int]:
-    """The code points the registered font `font_name` has a glyph for."""
+def register_cjk() -> None:
+    """Register Droid Sans Fallback: only once a text holds a character neither family
+    has, so a Latin-only report never pays for parsing it."""
     register_fonts()
+    _register(CJK, CJK_FILE)
+    # There is no bold Droid Sans Fallback: <b> and bold text keep the regular face.
+    registerFontFamily(CJK, CJK, CJK, CJK, CJK)
+
+
+def _register(font_name: str, file_name: str) -> None:
+    data = (files("deliverydesk.resources") / "fonts" / file_name).read_bytes()
+    pdfmetrics.registerFont(TTFont(font_name, io.BytesIO(data)))
+
+
+@cache
+def coverage(font_name: str) -> frozenset[int]:
+    """The code points the bundled font `font_name` has a glyph for (registers it)."""
+    if font_name == CJK:
+        register_cjk()
+    else:
+        register_fonts()
     font = pdfmetrics.getFont(font_name)
     return frozenset(font.face.charToGlyph)
 
 
 def needs_fallback(word: str) -> bool:
     """True when the default family lacks a character of `word`: the word is set in the
-    fallback family instead."""
+    fallback family (or, with CJK, in runs: `runs`)."""
     covered = coverage(DEFAULT_FAMILY.regular)
     return any(ord(ch) not in covered and not _silent(ch) for ch in word)
 
 
+def in_fallback(ch: str) -> bool:
+    """True when the fallback family (DejaVu Sans) has `ch`."""
+    return ord(ch) in coverage(FALLBACK.regular)
+
+
+def runs(word: str, bold: bool = False) -> list[tuple[str | None, str]]:
+    """`word` as (font, text) runs: None for the paragraph's own font. A word the default
+    family sets is one run in it; one the fallback family sets whole is one run in that
+    (Hebrew and Arabic are shaped a word at a time). Any other word (CJK, "田中書房,") is
+    split: each character in the first of Noto Sans, DejaVu Sans, Droid Sans Fallback that
+    has it, so the comma keeps its glyph."""
+    if not needs_fallback(word):
+        return [(None, word)]
+    fallback = FALLBACK.bold if bold else FALLBACK.regular
+    if all(in_fallback(ch) or _silent(ch) for ch in word):
+        return [(fallback, word)]
+    default, dejavu, cjk = (
+        coverage(DEFAULT_FAMILY.regular),
+        coverage(FALLBACK.regular),
+        coverage(CJK),
+    )
+    out: list[tuple[str | None, str]] = []
+    for ch in word:
+        code = ord(ch)
+        face: str | None
+        if _silent(ch) and out:
+            face = out[-1][0]  # a joiner or selector stays with its neighbour
+        elif code in default or _silent(ch):
+            face = None
+        elif code in dejavu or code not in cjk:
+            face = fallback  # a character no font has prints DejaVu's box, as before
+        else:
+            face = CJK  # bold text too: there is no bold face to take
+        if out and out[-1][0] == face:
+            out[-1] = (face, out[-1][1] + ch)
+        else:
+            out.append((face, ch))
+    return out
+
+
 def missing_characters(texts: Iterable[str]) -> list[str]:
-    """Characters of `texts` that no bundled font can print (emoji, CJK...), each once, in
-    the order met: what the window or the command line warns about before an export."""
+    """Characters of `texts` that no bundled font can print (emoji beyond DejaVu Sans...),
+    each once, in the order met: what the window or the command line warns about before an
+    export. Droid Sans Fallback is consulted (and registered) only for what the two
+    families lack."""
     default = coverage(DEFAULT_FAMILY.regular)
     fallback = coverage(FALLBACK.regular)
     found: dict[str, None] = {}
@@ -98,6 +163,9 @@ def missing_characters(texts: Iterable[str]) -> list[str]:
             if code in default or code in fallback or _silent(ch):
                 continue
             found[ch] = None
+    if found:
+        cjk = coverage(CJK)
+        return [ch for ch in found if ord(ch) not in cjk]
     return list(found)
 
 

@@ -4,7 +4,7 @@ A Paragraph reads its text as markup: `<img src=...>` would embed a local file, 
 href=...>` would write a live link, an unclosed `<b>` would stop the export. `para_text`
 escapes every markup character, drops control characters and bidi overrides, replaces a
 broken (lone surrogate) character, and sets each word the default font cannot print in
-the fallback font. Markup is only ever written by this package's own templates.
+the fallback fonts (`fonts.runs`). Markup is only ever written by this package's own templates.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import unicodedata
 from xml.sax.saxutils import escape
 
 from deliverydesk.reports import bidi
-from deliverydesk.reports.fonts import FALLBACK, needs_fallback
+from deliverydesk.reports.fonts import in_fallback, needs_fallback, runs
 
 # Explicit direction marks, embeddings, overrides and isolates: a name could use them to
 # show text other than what it holds; the words are ordered by reports/bidi.py instead.
@@ -57,26 +57,33 @@ def line_markup(words: list[str], bold: bool = False) -> str:
     words = [w for w in words if w]
     if any(bidi.has_rtl(w) for w in words):
         words = bidi.visual_order(words, bidi.is_rtl(" ".join(words)))
-    face = FALLBACK.bold if bold else FALLBACK.regular
-    out: list[str] = []
-    run: list[str] = []  # consecutive words for the fallback font: one <font> run
+    # The line's runs, each a font (None: the paragraph's) and its pieces of text; a space
+    # between two runs in one font joins them.
+    line: list[tuple[str | None, list[str]]] = []
     for word in words:
-        if needs_fallback(word):
-            run.append(escape(word))
-            continue
-        if run:
-            out.append(f'<font face="{face}">{" ".join(run)}</font>')
-            run = []
-        out.append(escape(word))
-    if run:
-        out.append(f'<font face="{face}">{" ".join(run)}</font>')
-    return " ".join(out)
+        pieces = runs(word, bold)
+        if line:
+            if line[-1][0] == pieces[0][0]:
+                line[-1][1].append(" ")
+            else:
+                line.append((None, [" "]))
+        for face, text in pieces:
+            if line and line[-1][0] == face:
+                line[-1][1].append(text)
+            else:
+                line.append((face, [text]))
+    return "".join(_run_markup(face, "".join(parts)) for face, parts in line)
+
+
+def _run_markup(face: str | None, text: str) -> str:
+    return escape(text) if face is None else f'<font face="{face}">{escape(text)}</font>'
 
 
 def needs_shaping(text: str) -> bool:
     """True when `text` holds a script whose letters join or reorder (Arabic, Hebrew...):
-    its Paragraph is shaped by HarfBuzz; plain Latin is not, which keeps reports fast."""
-    return any(ord(ch) >= 0x0590 and needs_fallback(ch) for ch in text)
+    its Paragraph is shaped by HarfBuzz; plain Latin is not, which keeps reports fast, and
+    neither is CJK (Droid Sans Fallback's characters stand alone)."""
+    return any(ord(ch) >= 0x0590 and needs_fallback(ch) and in_fallback(ch) for ch in text)
 
 
 def clip(text: str, limit: int = 200) -> str:
