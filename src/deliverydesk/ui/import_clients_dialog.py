@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,10 +33,10 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.jobs import Job, JobRunner
+from deliverydesk.ui.record_table import Index, RecordTableModel
 from deliverydesk.ui.text import tr
 
 ROW, NAME, EMAIL, COMPANY, OUTCOME = range(5)
-Index = QModelIndex | QPersistentModelIndex
 ENCODINGS = (
     ("utf-8", "UTF-8"),
     ("cp1252", "Windows (Western European)"),
@@ -58,33 +58,18 @@ def outcome(row: CsvRow) -> str:
     return tr("Added. {note}").format(note=row.reason) if row.reason else tr("Added")
 
 
-class CsvRowsModel(QAbstractTableModel):
+class CsvRowsModel(RecordTableModel[CsvRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[CsvRow] = []
-
-    def set_rows(self, rows: list[CsvRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> str | None:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Row"), tr("Name"), tr("E-mail"), tr("Company"), tr("What happens"))[section]
-        return None
+        super().__init__(
+            lambda: (tr("Row"), tr("Name"), tr("E-mail"), tr("Company"), tr("What happens")),
+            parent,
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.record_at(index)
+        if row is None:
             return None
-        row, column = self.rows[index.row()], index.column()
+        column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values = row.values
             # One line per cell: a name with a line break would otherwise double the row.
@@ -213,7 +198,7 @@ class ImportClientsDialog(QDialog):
         rows = list(self.preview.rows) if self.preview else []
         if self.attention.isChecked():
             rows = [r for r in rows if r.status is not RowStatus.NEW or r.reason]
-        self.model.set_rows(rows)
+        self.model.set_records(rows)
         self.import_button.setEnabled(
             self.job is None and self.preview is not None and self.preview.can_import
         )

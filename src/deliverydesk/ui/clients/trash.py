@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,11 +32,11 @@ from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.jobs import Job, JobRunner
+from deliverydesk.ui.record_table import Index, RecordTableModel
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
 from deliverydesk.ui.undo_commands import ServiceCommand
 
-Index = QModelIndex | QPersistentModelIndex
 NAME, COMPANY, ARCHIVED, JOURNEYS = range(4)
 
 
@@ -94,33 +94,20 @@ def archive_client(
     return False
 
 
-class TrashModel(QAbstractTableModel):
+class TrashModel(RecordTableModel[TrashedClient]):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.clients: list[TrashedClient] = []
+        super().__init__(
+            lambda: (tr("Client"), tr("Company"), tr("Archived"), tr("Journeys")), parent
+        )
 
-    def set_clients(self, clients: list[TrashedClient]) -> None:
-        self.beginResetModel()
-        self.clients = clients
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.clients)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> str | None:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Client"), tr("Company"), tr("Archived"), tr("Journeys"))[section]
-        return None
+    @property
+    def clients(self) -> list[TrashedClient]:
+        return self.records
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.clients):
+        client = self.record_at(index)
+        if client is None:
             return None
-        client = self.clients[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             when = client.archived_at.astimezone().date() if client.archived_at else None
             return (
@@ -211,7 +198,7 @@ class TrashView(QWidget):
 
     def reload(self) -> None:
         self._stale = False
-        self.model.set_clients(self._ws.trashed_clients())
+        self.model.set_records(self._ws.trashed_clients())
         self.list_stack.setCurrentWidget(self.table if self.model.clients else self.empty)
         self._update_buttons()
 

@@ -10,10 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTime,
     QUrl,
@@ -38,11 +35,11 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.jobs import Job, JobRunner
+from deliverydesk.ui.record_table import Index, RecordTableModel
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
 
 TAKEN, KIND, CLIENTS, SIZE = range(4)
-Index = QModelIndex | QPersistentModelIndex
 
 
 def kind_label(label: str) -> str:
@@ -67,33 +64,18 @@ def taken_label(info: BackupInfo) -> str:
     )
 
 
-class BackupListModel(QAbstractTableModel):
+class BackupListModel(RecordTableModel[BackupInfo]):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.backups: list[BackupInfo] = []
+        super().__init__(lambda: (tr("Taken"), tr("Why"), tr("Clients"), tr("Size")), parent)
 
-    def set_backups(self, backups: list[BackupInfo]) -> None:
-        self.beginResetModel()
-        self.backups = backups
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.backups)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> str | None:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Taken"), tr("Why"), tr("Clients"), tr("Size"))[section]
-        return None
+    @property
+    def backups(self) -> list[BackupInfo]:
+        return self.records
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.backups):
+        info = self.record_at(index)
+        if info is None:
             return None
-        info = self.backups[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == TAKEN:
@@ -190,7 +172,7 @@ class BackupsPanel(QWidget):
 
     # -- reading -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.model.set_backups(self._ws.backup_list())
+        self.model.set_records(self._ws.backup_list())
         self._update_buttons()
 
     def showEvent(self, event: QShowEvent) -> None:
