@@ -1,4 +1,5 @@
-"""The wizard's list of clients to pick from: every current client, filtered as you type.
+"""The list of clients to pick from (the enrol wizard, a filled form's import): every
+current client, filtered as you type.
 
 A plain list model over light rows, filtered in Python (accents and case ignored), so a
 practice of thousands filters at once; the view asks only for the rows it shows.
@@ -9,9 +10,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QWidget
 
 from deliverydesk.services.client_lookup import ClientChoice, fold
+from deliverydesk.ui.icons import icon
+from deliverydesk.ui.search_keys import arrowed_row
 from deliverydesk.ui.text import literal_rich_text, tr
 
 Index = QModelIndex | QPersistentModelIndex
@@ -91,3 +104,78 @@ class ClientChoiceModel(QAbstractListModel):
                 )
             return literal_rich_text(lines)
         return None
+
+
+class ClientSearch(QObject):
+    """A search field over the list of clients, and the one chosen: typing keeps the
+    chosen client while it still matches, else takes the first match (so Enter takes
+    it); Up and Down in the field move through the list, as in a combo box. The enrol
+    wizard and the filled-form import both pick a client with it.
+
+    Signals:
+        changed(): the chosen client (`client_id`) may have changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.client_id: int | None = None
+        self.model = ClientChoiceModel(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Search by name, company or e-mail…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setAccessibleName(tr("Search clients"))
+        self.search.installEventFilter(self)
+        self.clients = QListView()
+        self.clients.setModel(self.model)
+        self.clients.setUniformItemSizes(True)
+        self.clients.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.clients.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.clients.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.clients.setAccessibleName(tr("Clients"))
+        self.clients.setSpacing(1)
+        self.search.textChanged.connect(self._on_search)
+        self.clients.selectionModel().currentChanged.connect(self._on_current)
+
+    def choice(self) -> ClientChoice | None:
+        return self.model.choice(self.client_id) if self.client_id is not None else None
+
+    def choose(self, client_id: int | None) -> None:
+        """Select `client_id` in the list (None, or one the filter hides: no one)."""
+        row = self.model.row_of(client_id) if client_id is not None else -1
+        selection = self.clients.selectionModel()
+        if row < 0:
+            selection.clear()
+            self.client_id = None
+        else:
+            index = self.model.index(row, 0)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.clients.scrollTo(index)
+            self.client_id = client_id
+        self.changed.emit()
+
+    def _on_search(self, needle: str) -> None:
+        keep = self.client_id
+        self.model.set_filter(needle)
+        if keep is not None and self.model.row_of(keep) >= 0:
+            self.choose(keep)
+        elif needle.strip() and self.model.rowCount():
+            self.choose(self.model.choice_at(0).id)  # Enter then takes the first match
+        else:
+            self.choose(None)
+
+    def _on_current(self, *_args: object) -> None:
+        index = self.clients.currentIndex()
+        if index.isValid():
+            self.client_id = self.model.choice_at(index.row()).id
+            self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search:
+            row = arrowed_row(event, self.clients.currentIndex().row(), self.model.rowCount())
+            if row is not None:
+                self.choose(self.model.choice_at(row).id)
+                return True
+        return super().eventFilter(watched, event)

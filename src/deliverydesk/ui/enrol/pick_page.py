@@ -7,14 +7,11 @@ greyed out with the reason, so the person knows what to fix.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QLabel,
-    QLineEdit,
-    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -27,11 +24,10 @@ from deliverydesk.services.errors import NotFound
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.clients.client_dialog import ClientDialog
-from deliverydesk.ui.enrol.client_choices import ClientChoiceModel
+from deliverydesk.ui.enrol.client_choices import ClientSearch
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.notice import Notice
-from deliverydesk.ui.search_keys import arrowed_row
 from deliverydesk.ui.text import literal_rich_text, tr
 
 OFFER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,27 +44,18 @@ class PickPage(QWizardPage):
     ) -> None:
         super().__init__()
         self._ws, self._events, self._undo_stack = workspace, events, undo_stack
-        self.client_id: int | None = client_id
         self.offer_id: int | None = offer_id
         self._checklists: dict[int, RightFit] = {}
         self._loaded = False
         self.setTitle(tr("Who, and in which offer?"))
 
-        self.model = ClientChoiceModel(self)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Search by name, company or e-mail…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setAccessibleName(tr("Search clients"))
-        self.search.installEventFilter(self)
-        self.clients = QListView()
-        self.clients.setModel(self.model)
-        self.clients.setUniformItemSizes(True)
-        self.clients.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.clients.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.clients.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.clients.setAccessibleName(tr("Clients"))
-        self.clients.setSpacing(1)
+        self.picker = ClientSearch(self)
+        self.picker.client_id = client_id
+        self.model, self.search, self.clients = (
+            self.picker.model,
+            self.picker.search,
+            self.picker.clients,
+        )
         self.new_client_button = QPushButton(icon("clients"), tr("New c&lient…"))
         self.new_client_button.setToolTip(tr("Add a client and pick them here"))
         self.offers = QListWidget()
@@ -98,8 +85,7 @@ class PickPage(QWizardPage):
         self.setTabOrder(self.clients, self.new_client_button)
         self.setTabOrder(self.new_client_button, self.offers)
 
-        self.search.textChanged.connect(self._on_search)
-        self.clients.selectionModel().currentChanged.connect(self._on_client)
+        self.picker.changed.connect(self._update)
         self.offers.currentItemChanged.connect(self._on_offer)
         self.new_client_button.clicked.connect(self.add_client)
 
@@ -139,7 +125,7 @@ class PickPage(QWizardPage):
         if self.offer_id not in usable:
             self.offer_id = usable[0] if len(usable) == 1 else None
         self._select_offer(self.offer_id)
-        self._select_client(self.client_id)
+        self.picker.choose(self.client_id)
         if not usable:
             self.hint.set_text(tr("No offer can take a client yet. Design one in Offers first."))
         elif not self.model.total:
@@ -148,8 +134,16 @@ class PickPage(QWizardPage):
             self.hint.set_text("")
         self._update()
 
+    @property
+    def client_id(self) -> int | None:
+        return self.picker.client_id
+
+    @client_id.setter
+    def client_id(self, client_id: int | None) -> None:
+        self.picker.client_id = client_id
+
     def choice(self) -> ClientChoice | None:
-        return self.model.choice(self.client_id) if self.client_id is not None else None
+        return self.picker.choice()
 
     def offer_name(self) -> str:
         for row in range(self.offers.count()):
@@ -170,40 +164,12 @@ class PickPage(QWizardPage):
         return self._checklists[self.offer_id]
 
     # -- choosing ----------------------------------------------------------------------------
-    def _select_client(self, client_id: int | None) -> None:
-        row = self.model.row_of(client_id) if client_id is not None else -1
-        selection = self.clients.selectionModel()
-        if row < 0:
-            selection.clear()
-            self.client_id = None
-            self._update()
-            return
-        index = self.model.index(row, 0)
-        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.clients.scrollTo(index)
-
     def _select_offer(self, offer_id: int | None) -> None:
         for row in range(self.offers.count()):
             if self.offers.item(row).data(OFFER_ID_ROLE) == offer_id:
                 self.offers.setCurrentRow(row)
                 return
         self.offers.setCurrentRow(-1)
-
-    def _on_search(self, needle: str) -> None:
-        keep = self.client_id
-        self.model.set_filter(needle)
-        if keep is not None and self.model.row_of(keep) >= 0:
-            self._select_client(keep)
-        elif needle.strip() and self.model.rowCount():
-            self._select_client(self.model.choice_at(0).id)  # Enter then takes the first match
-        else:
-            self._select_client(None)
-
-    def _on_client(self, current: object, _previous: object = None) -> None:
-        index = self.clients.currentIndex()
-        if index.isValid():
-            self.client_id = self.model.choice_at(index.row()).id
-        self._update()
 
     def _on_offer(self, current: QListWidgetItem | None, _previous: object = None) -> None:
         self.offer_id = current.data(OFFER_ID_ROLE) if current is not None else None
@@ -234,15 +200,6 @@ class PickPage(QWizardPage):
         from deliverydesk.ui.enrol.enrol_wizard import FIT, START
 
         return FIT if self.checklist().criteria else START
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Up and Down in the search field move through the matches, as in a combo box."""
-        if watched is self.search:
-            row = arrowed_row(event, self.clients.currentIndex().row(), self.model.rowCount())
-            if row is not None:
-                self._select_client(self.model.choice_at(row).id)
-                return True
-        return super().eventFilter(watched, event)
 
     # -- a new client, inline ----------------------------------------------------------------
     def add_client(self) -> ClientDialog:

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QLineEdit,
-    QListView,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -30,13 +27,12 @@ from PySide6.QtWidgets import (
 from deliverydesk.services.intake import FilledForm, FormAddress
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
-from deliverydesk.ui.enrol.client_choices import ClientChoiceModel
+from deliverydesk.ui.enrol.client_choices import ClientSearch
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.notice import Notice
 from deliverydesk.ui.reports.answers_view import AnswersView, breakable
 from deliverydesk.ui.reports.intake_command import SaveIntakeCommand
-from deliverydesk.ui.search_keys import arrowed_row
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
 from deliverydesk.ui.undo_commands import REFUSALS
@@ -97,7 +93,6 @@ class ImportFormDialog(QDialog):
         super().__init__(parent)
         self._ws, self._events, self._undo_stack = workspace, events, undo_stack
         self.path, self.address = path, address
-        self.client_id: int | None = None
         self.form: FilledForm | None = None
         self.setWindowTitle(tr("Import filled form"))
         em = self.fontMetrics().height()
@@ -130,21 +125,12 @@ class ImportFormDialog(QDialog):
         heading = _plain(tr("Whose answers are these?"))
         make_heading(heading, 1.2)
         self.about = _plain(breakable(self._about()))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Search by name, company or e-mail…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setAccessibleName(tr("Search clients"))
-        self.search.installEventFilter(self)
-        self.model = ClientChoiceModel(self)
-        self.clients = QListView()
-        self.clients.setModel(self.model)
-        self.clients.setUniformItemSizes(True)
-        self.clients.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.clients.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.clients.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.clients.setAccessibleName(tr("Clients"))
-        self.clients.setSpacing(1)
+        self.picker = ClientSearch(self)
+        self.model, self.search, self.clients = (
+            self.picker.model,
+            self.picker.search,
+            self.picker.clients,
+        )
         label = QLabel(tr("&Client:"))
         label.setBuddy(self.search)
         self.refusal = Notice("danger")
@@ -157,8 +143,7 @@ class ImportFormDialog(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.clients, 1)
         layout.addWidget(self.refusal)
-        self.search.textChanged.connect(self._on_search)
-        self.clients.selectionModel().currentChanged.connect(self._on_client)
+        self.picker.changed.connect(self._on_client)
         self.clients.activated.connect(lambda _index: self.read_answers())
         return page
 
@@ -209,42 +194,16 @@ class ImportFormDialog(QDialog):
         return on_offer[0] if len(on_offer) == 1 else None
 
     # -- choosing the client -----------------------------------------------------------------
+    @property
+    def client_id(self) -> int | None:
+        return self.picker.client_id
+
     def choose_client(self, client_id: int | None) -> None:
-        row = self.model.row_of(client_id) if client_id is not None else -1
-        selection = self.clients.selectionModel()
-        if row < 0:
-            selection.clear()
-            self.client_id = None
-        else:
-            index = self.model.index(row, 0)
-            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            self.clients.scrollTo(index)
-        self._update()
+        self.picker.choose(client_id)
 
-    def _on_search(self, needle: str) -> None:
-        keep = self.client_id
-        self.model.set_filter(needle)
-        if keep is not None and self.model.row_of(keep) >= 0:
-            self.choose_client(keep)
-        elif needle.strip() and self.model.rowCount():
-            self.choose_client(self.model.choice_at(0).id)  # Enter then takes the first match
-        else:
-            self.choose_client(None)
-
-    def _on_client(self, *_args: object) -> None:
-        index = self.clients.currentIndex()
-        self.client_id = self.model.choice_at(index.row()).id if index.isValid() else None
+    def _on_client(self) -> None:
         self.refusal.set_text("")  # said about another client
         self._update()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Up and Down in the search field move through the clients, as in a combo box."""
-        if watched is self.search:
-            row = arrowed_row(event, self.clients.currentIndex().row(), self.model.rowCount())
-            if row is not None:
-                self.choose_client(self.model.choice_at(row).id)
-                return True
-        return super().eventFilter(watched, event)
 
     # -- reading and saving ------------------------------------------------------------------
     @property
