@@ -61,10 +61,13 @@ def _info(found: BackupFile) -> BackupInfo:
     clients: int | None = None
     practice: str | None = None
     try:
-        (count,) = read_backup(found.path, "SELECT count(*) FROM client WHERE NOT archived")
-        clients = int(str(count[0]))
-        names = read_backup(found.path, "SELECT name FROM practice ORDER BY id LIMIT 1")
-        practice = str(names[0][0]) if names else None
+        ((count, name),) = read_backup(  # one opening of the file for both
+            found.path,
+            "SELECT (SELECT count(*) FROM client WHERE NOT archived),"
+            " (SELECT name FROM practice ORDER BY id LIMIT 1)",
+        )
+        clients = int(str(count))
+        practice = None if name is None else str(name)
     except (sqlite3.Error, OSError, ValueError):
         pass  # a backup of an older schema, or a file set aside as damaged
     return BackupInfo(found.path, found.label, found.taken_at, found.size, clients, practice)

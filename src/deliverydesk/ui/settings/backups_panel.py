@@ -168,7 +168,7 @@ class BackupsPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
-        self.refresh()
+        self._update_buttons()  # the list is read when shown: each backup is a file to open
 
     # -- reading -----------------------------------------------------------------------------
     def refresh(self) -> None:
