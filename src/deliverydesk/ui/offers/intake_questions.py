@@ -8,14 +8,12 @@ field and on the question's row.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.model.enums import QuestionKind
 from deliverydesk.model.offer_design import IntakeQuestion
 from deliverydesk.model.offer_rules import Problem
+from deliverydesk.ui.offers.list_actions import list_action, tool_row
 from deliverydesk.ui.offers.offer_draft import OfferDraft
 from deliverydesk.ui.offers.problem_marks import ProblemLabel, fields_of, problem_icon, rows_of
 from deliverydesk.ui.offers.question_form import QuestionForm, answered_with
@@ -74,7 +72,8 @@ class IntakeQuestionsEditor(QWidget):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(self._tool_row())
+        # The buttons are the list's context menu, in the same order.
+        column.addLayout(tool_row(self.table.actions()))
         column.addWidget(self.table, 1)
         column.addWidget(self.general)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -119,27 +118,23 @@ class IntakeQuestionsEditor(QWidget):
         return table
 
     def _build_actions(self) -> None:
-        def action(words: str, keys: str, slot: Callable[[], object], tip: str) -> QAction:
-            made = QAction(words, self)
-            made.setShortcut(QKeySequence(keys))
-            shown = made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            made.setToolTip(f"{tip} ({shown})")
-            made.triggered.connect(lambda _checked=False: slot())
-            return made
-
-        self.add_action = action(
-            tr("Add question"), "Insert", self.add_question, tr("Add a question after this one")
+        self.add_action = list_action(
+            self,
+            tr("Add question"),
+            "Insert",
+            self.add_question,
+            tr("Add a question after this one"),
         )
         self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.add_action)
-        self.remove_action = action(
-            tr("Remove"), "Delete", self.remove_question, tr("Remove the selected question")
+        self.remove_action = list_action(
+            self, tr("Remove"), "Delete", self.remove_question, tr("Remove the selected question")
         )
-        self.up_action = action(
-            tr("Move up"), "Ctrl+Up", lambda: self.move_question(-1), tr("Ask it earlier")
+        self.up_action = list_action(
+            self, tr("Move up"), "Ctrl+Up", lambda: self.move_question(-1), tr("Ask it earlier")
         )
-        self.down_action = action(
-            tr("Move down"), "Ctrl+Down", lambda: self.move_question(1), tr("Ask it later")
+        self.down_action = list_action(
+            self, tr("Move down"), "Ctrl+Down", lambda: self.move_question(1), tr("Ask it later")
         )
         # They act on the selected row, so only while the list has the focus (in a text
         # field, Delete and Ctrl+Up/Down keep their usual meaning).
@@ -148,16 +143,6 @@ class IntakeQuestionsEditor(QWidget):
             self.table.addAction(made)
         self.table.insertAction(self.remove_action, self.add_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-
-    def _tool_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for made in (self.add_action, self.remove_action, self.up_action, self.down_action):
-            button = QToolButton()
-            button.setDefaultAction(made)
-            button.setAutoRaise(True)
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
 
     # -- showing -----------------------------------------------------------------------------
     def current_row(self) -> int:

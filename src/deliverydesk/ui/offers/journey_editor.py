@@ -4,8 +4,6 @@ each one undoable step."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -14,10 +12,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -25,7 +21,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -42,6 +37,7 @@ from deliverydesk.ui.offers.journey_tree_model import (
     TITLE,
     JourneyTreeModel,
 )
+from deliverydesk.ui.offers.list_actions import list_action, tool_row
 from deliverydesk.ui.offers.offer_draft import OfferDraft
 from deliverydesk.ui.offers.step_form import PhaseForm, Preview, StepForm
 from deliverydesk.ui.text import tr
@@ -96,7 +92,8 @@ class JourneyEditor(QWidget):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(self._tool_row())
+        # The buttons are the list's context menu, in the same order.
+        column.addLayout(tool_row(self.tree.actions()))
         column.addWidget(self.tree, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -146,28 +143,20 @@ class JourneyEditor(QWidget):
         return tree
 
     def _build_actions(self) -> None:
-        def action(words: str, keys: str, slot: Any, tip: str) -> QAction:
-            made = QAction(words, self)
-            made.setShortcut(QKeySequence(keys))
-            shown = made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            made.setToolTip(f"{tip} ({shown})")
-            made.triggered.connect(slot)
-            return made
-
-        self.add_phase_action = action(
-            tr("Add phase"), "Ctrl+Shift+P", self.add_phase, tr("Add a phase after this one")
+        self.add_phase_action = list_action(
+            self, tr("Add phase"), "Ctrl+Shift+P", self.add_phase, tr("Add a phase after this one")
         )
-        self.add_step_action = action(
-            tr("Add step"), "Ctrl+Shift+N", self.add_step, tr("Add a step after this one")
+        self.add_step_action = list_action(
+            self, tr("Add step"), "Ctrl+Shift+N", self.add_step, tr("Add a step after this one")
         )
-        self.move_up_action = action(
-            tr("Move up"), "Ctrl+Up", lambda: self.nudge(-1), tr("Move the selection up")
+        self.move_up_action = list_action(
+            self, tr("Move up"), "Ctrl+Up", lambda: self.nudge(-1), tr("Move the selection up")
         )
-        self.move_down_action = action(
-            tr("Move down"), "Ctrl+Down", lambda: self.nudge(1), tr("Move the selection down")
+        self.move_down_action = list_action(
+            self, tr("Move down"), "Ctrl+Down", lambda: self.nudge(1), tr("Move the selection down")
         )
-        self.delete_action = action(
-            tr("Delete"), "Delete", self.delete_selected, tr("Delete the phase or step")
+        self.delete_action = list_action(
+            self, tr("Delete"), "Delete", self.delete_selected, tr("Delete the phase or step")
         )
         for made in (self.add_phase_action, self.add_step_action):
             made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -179,22 +168,6 @@ class JourneyEditor(QWidget):
             self.tree.addAction(made)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.tree.insertActions(self.move_up_action, [self.add_phase_action, self.add_step_action])
-
-    def _tool_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for made in (
-            self.add_phase_action,
-            self.add_step_action,
-            self.move_up_action,
-            self.move_down_action,
-            self.delete_action,
-        ):
-            button = QToolButton()
-            button.setDefaultAction(made)
-            button.setAutoRaise(True)
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
 
     # -- selection ---------------------------------------------------------------------------
     def current_path(self) -> Path | None:

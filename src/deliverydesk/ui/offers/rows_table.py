@@ -3,28 +3,27 @@ reorder, edit in place; each committed change is reported whole as `rows_edited`
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from deliverydesk.model.offer_rules import Problem
+from deliverydesk.ui.offers.list_actions import list_action, tool_row
 from deliverydesk.ui.offers.problem_marks import ProblemLabel, problem_icon
 from deliverydesk.ui.text import literal_rich_text, tr
 
@@ -129,19 +128,16 @@ class RowsTable(QWidget):
         self._build_actions()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._tool_row())
+        # The buttons are the list's context menu, in the same order.
+        layout.addLayout(tool_row(self.table.actions()))
         layout.addWidget(table, 1)
         layout.addWidget(self.problems)
         self._update_actions()
 
     def _build_actions(self) -> None:
-        def action(words: str, keys: str, slot: Any) -> QAction:
-            made = QAction(words, self)
-            made.setShortcut(QKeySequence(keys))
+        def action(words: str, keys: str, slot: Callable[[], object]) -> QAction:
+            made = list_action(self, words, keys, slot, words)
             made.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            shown = made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            made.setToolTip(f"{words} ({shown})")
-            made.triggered.connect(slot)
             self.table.addAction(made)
             return made
 
@@ -151,16 +147,6 @@ class RowsTable(QWidget):
         self.up_action = action(tr("Move up"), "Ctrl+Up", lambda: self.move_row(-1))
         self.down_action = action(tr("Move down"), "Ctrl+Down", lambda: self.move_row(1))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-
-    def _tool_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for made in (self.add_action, self.remove_action, self.up_action, self.down_action):
-            button = QToolButton()
-            button.setDefaultAction(made)
-            button.setAutoRaise(True)
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
 
     # -- showing -----------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[Row], problems: Mapping[int, Sequence[Problem]]) -> None:

@@ -4,7 +4,7 @@ so they stay aligned as the person zooms and scrolls."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum
 
 from PySide6.QtCore import QObject, Signal
@@ -155,7 +155,3 @@ def _ticks(scale: TimeScale) -> tuple[list[int], list[int]]:
         return months, [d.toordinal() for d in days if d.weekday() == 0]
     quarters = [o for o in months if date.fromordinal(o).month in (1, 4, 7, 10)]
     return quarters, months
-
-
-def week_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())

@@ -358,8 +358,5 @@ class TodayPage(QWidget):
         self.reload()
         return False
 
-    def focus_list(self) -> None:
-        self.tree.setFocus()
-
     def group_rows(self, owner: Owner) -> list[TodayRow]:
         return self.model.rows(owner)
