@@ -81,6 +81,16 @@ def test_the_list_shows_each_backup_newest_first_with_its_clients(
     assert panel.restore_button.isEnabled()
 
 
+def test_a_practice_without_backups_says_so_until_the_first_is_made(
+    demo_ctx: Context, panel: BackupsPanel
+) -> None:
+    assert panel.list_stack.currentWidget() is panel.empty
+    assert panel.empty.title.text() == "No backups yet"
+    backups.back_up(demo_ctx)
+    panel.refresh()
+    assert panel.list_stack.currentWidget() is panel.table
+
+
 def test_back_up_now_runs_as_a_job_and_lists_the_new_backup(
     panel: BackupsPanel, qtbot: QtBot
 ) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from deliverydesk.services.backups import BackupInfo, Restored, backups_folder
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
+from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.record_table import Index, RecordTableModel
@@ -165,7 +167,18 @@ class BackupsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
+        self.empty = EmptyState(
+            "empty_inbox",
+            tr("No backups yet"),
+            tr(
+                "The first is made a few seconds after DeliveryDesk starts, or now with "
+                "“Back up now”."
+            ),
+        )
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+        layout.addWidget(self.list_stack, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         self._update_buttons()  # the list is read when shown: each backup is a file to open
@@ -173,6 +186,7 @@ class BackupsPanel(QWidget):
     # -- reading -----------------------------------------------------------------------------
     def refresh(self) -> None:
         self.model.set_records(self._ws.backup_list())
+        self.list_stack.setCurrentWidget(self.table if self.model.records else self.empty)
         self._update_buttons()
 
     def showEvent(self, event: QShowEvent) -> None:
