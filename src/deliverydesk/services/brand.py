@@ -48,8 +48,8 @@ class BrandSettings:
     address: str = ""
     footer_text: str = ""
     signature: str = ""
-    brand_color: str = "#2F6F73"
-    accent_color: str = "#E0A458"
+    brand_color: str = data.DEFAULT_PRIMARY
+    accent_color: str = data.DEFAULT_ACCENT
     font_family: str = ""
     page_size: str = ""
     logo_path: str | None = None  # inside the data folder, as import_logo stored it
