@@ -7,9 +7,14 @@ The services are imported when the command runs, so `deliverydesk --help` stays 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from deliverydesk.cli_workspace import run
+from deliverydesk.services.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from deliverydesk.services.context import Context
 
 
 def add_commands(commands: Any, data: argparse.ArgumentParser) -> None:
@@ -22,25 +27,14 @@ def add_commands(commands: Any, data: argparse.ArgumentParser) -> None:
 
 
 def export_ics(folder: Path, args: argparse.Namespace) -> int:
-    from deliverydesk.model.clock import FixedClock, SystemClock
-    from deliverydesk.services.calendar_export import export_calendar
-    from deliverydesk.services.context import open_workspace
-    from deliverydesk.services.errors import DatabaseError, InvalidInput
+    def act(ctx: Context) -> int:
+        from deliverydesk.services.calendar_export import export_calendar
 
-    try:
-        ctx = open_workspace(folder, FixedClock(args.today) if args.today else SystemClock())
-    except DatabaseError as error:
-        print(f"deliverydesk: {error}", file=sys.stderr)
-        return 2
-    try:
         count = export_calendar(ctx, args.file)
-    except InvalidInput as error:
-        print(f"deliverydesk: {error}", file=sys.stderr)
-        return 1
-    finally:
-        ctx.close()
-    print(f"Wrote {count} due dates and sessions to {args.file}.")
-    return 0
+        print(f"Wrote {count} due dates and sessions to {args.file}.")
+        return 0
+
+    return run(folder, args, act, reported=(InvalidInput,))
 
 
 HANDLERS = {"export-ics": export_ics}

@@ -7,10 +7,11 @@ imported when a command runs, so `deliverydesk --help` stays quick.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from deliverydesk.cli_workspace import fail, run
 
 if TYPE_CHECKING:
     from deliverydesk.services.context import Context
@@ -42,32 +43,8 @@ def add_commands(commands: Any, data: argparse.ArgumentParser) -> None:
     enrol.add_argument("--start", type=iso_date, required=True, metavar="YYYY-MM-DD")
 
 
-def _fail(message: str, code: int = 1) -> int:
-    print(f"deliverydesk: {message}", file=sys.stderr)
-    return code
-
-
-def _run(folder: Path, args: argparse.Namespace, action: Any) -> int:
-    """Open the workspace, run `action(ctx)`, and turn a person's mistake into a message."""
-    from deliverydesk.model.clock import FixedClock, SystemClock
-    from deliverydesk.services.context import open_workspace
-    from deliverydesk.services.errors import DatabaseError, InvalidInput, NotFound
-
-    try:
-        ctx = open_workspace(folder, FixedClock(args.today) if args.today else SystemClock())
-    except DatabaseError as error:
-        return _fail(str(error), 2)
-    try:
-        code: int = action(ctx)
-        return code
-    except (InvalidInput, NotFound, DatabaseError) as error:  # a full disk, read-only...
-        return _fail(str(error))
-    finally:
-        ctx.close()
-
-
 def client(folder: Path, args: argparse.Namespace) -> int:
-    return _run(folder, args, lambda ctx: _add_client(ctx, args))
+    return run(folder, args, lambda ctx: _add_client(ctx, args))
 
 
 def _add_client(ctx: Context, args: argparse.Namespace) -> int:
@@ -85,7 +62,7 @@ def _add_client(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def enrol(folder: Path, args: argparse.Namespace) -> int:
-    return _run(folder, args, lambda ctx: _enrol(ctx, args))
+    return run(folder, args, lambda ctx: _enrol(ctx, args))
 
 
 def _enrol(ctx: Context, args: argparse.Namespace) -> int:
@@ -95,21 +72,21 @@ def _enrol(ctx: Context, args: argparse.Namespace) -> int:
 
     clients = clients_named(ctx, args.client)
     if not clients:
-        return _fail(f"no client is called '{args.client}'; add them with `client add` first.")
+        return fail(f"no client is called '{args.client}'; add them with `client add` first.")
     if len(clients) > 1:
         listed = "; ".join(
             f"{c.name} ({', '.join(x for x in (c.company, c.email) if x) or f'client {c.id}'})"
             for c in clients
         )
-        return _fail(
+        return fail(
             f"{len(clients)} clients are called '{args.client}': {listed}. "
             "Give the client's e-mail address instead."
         )
     offers = offers_named(ctx, args.offer)
     if not offers:
-        return _fail(f"no offer is called '{args.offer}'.")
+        return fail(f"no offer is called '{args.offer}'.")
     if len(offers) > 1:
-        return _fail(f"{len(offers)} offers are called '{args.offer}'; rename one first.")
+        return fail(f"{len(offers)} offers are called '{args.offer}'; rename one first.")
     who, offer = clients[0], offers[0]
     preview = capacity_preview(ctx, offer.id, args.start)  # the load with this client added
     journey_id = enrol_client(ctx, who.id, offer.id, args.start).value

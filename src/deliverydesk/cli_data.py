@@ -4,10 +4,11 @@ as CSV. cli.py only hooks these in; the services are imported when a command run
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from deliverydesk.cli_workspace import fail, run
+from deliverydesk.services.errors import DatabaseError, InvalidInput
 
 if TYPE_CHECKING:
     from deliverydesk.services.client_csv import CsvPreview
@@ -54,31 +55,6 @@ def add_commands(commands: Any, data: argparse.ArgumentParser) -> None:
     )
 
 
-def _fail(message: str, code: int = 1) -> int:
-    print(f"deliverydesk: {message}", file=sys.stderr)
-    return code
-
-
-def _run(folder: Path, args: argparse.Namespace, action: Callable[[Context], int]) -> int:
-    """Open the workspace, run `action(ctx)`, and turn a problem into a message."""
-    from deliverydesk.model.clock import FixedClock, SystemClock
-    from deliverydesk.services.context import open_workspace
-    from deliverydesk.services.errors import DatabaseError, InvalidInput
-
-    try:
-        ctx = open_workspace(folder, FixedClock(args.today) if args.today else SystemClock())
-    except DatabaseError as error:
-        return _fail(str(error), 2)
-    try:
-        return action(ctx)
-    except InvalidInput as error:
-        return _fail(str(error))
-    except DatabaseError as error:
-        return _fail(str(error), 2)
-    finally:
-        ctx.close()
-
-
 def _size(size: int) -> str:
     return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, size // 1024)} kB"
 
@@ -92,7 +68,7 @@ def backup(folder: Path, args: argparse.Namespace) -> int:
         print(f"Backed up ({clients}{_size(info.size)}) to {info.path}")
         return 0
 
-    return _run(folder, args, act)
+    return run(folder, args, act, reported=(InvalidInput, DatabaseError), database_code=2)
 
 
 def restore(folder: Path, args: argparse.Namespace) -> int:
@@ -100,19 +76,18 @@ def restore(folder: Path, args: argparse.Namespace) -> int:
     from deliverydesk.model.clock import SystemClock
     from deliverydesk.services.backups import restore_backup
     from deliverydesk.services.context import open_workspace
-    from deliverydesk.services.errors import DatabaseError
 
     source = args.file.expanduser()
     try:
         restored = restore_backup(folder, source)
     except DatabaseError as error:
-        return _fail(str(error), 2)
+        return fail(str(error), 2)
     try:
         open_workspace(folder, SystemClock()).close()  # brought up to date, and proved to open
     except DatabaseError as error:
         if restored.kept is not None:
             restore_backup(folder, restored.kept)
-        return _fail(f"{source} could not be opened ({error}); your data is as it was.", 2)
+        return fail(f"{source} could not be opened ({error}); your data is as it was.", 2)
     print(f"Restored {source}.")
     if restored.kept is not None:
         how = "as it was" if restored.kept_whole else "as it was (it could not be read whole)"
@@ -129,7 +104,7 @@ def export_json(folder: Path, args: argparse.Namespace) -> int:
         print(f"Wrote {summary.clients} clients ({summary.total} records) to {summary.path}")
         return 0
 
-    return _run(folder, args, act)
+    return run(folder, args, act, reported=(InvalidInput, DatabaseError), database_code=2)
 
 
 def import_json(folder: Path, args: argparse.Namespace) -> int:
@@ -140,7 +115,7 @@ def import_json(folder: Path, args: argparse.Namespace) -> int:
         print(f"Imported {summary.clients} clients ({summary.total} records) into {folder}")
         return 0
 
-    return _run(folder, args, act)
+    return run(folder, args, act, reported=(InvalidInput, DatabaseError), database_code=2)
 
 
 def import_clients(folder: Path, args: argparse.Namespace) -> int:
@@ -167,7 +142,7 @@ def import_clients(folder: Path, args: argparse.Namespace) -> int:
             print(f"Your data before the import is backed up in {added.backup.path}")
         return 0
 
-    return _run(folder, args, act)
+    return run(folder, args, act, reported=(InvalidInput, DatabaseError), database_code=2)
 
 
 def print_report(preview: CsvPreview) -> None:
@@ -199,7 +174,7 @@ def export_clients(folder: Path, args: argparse.Namespace) -> int:
         print(f"Wrote {count} clients to {path} ({kind}CSV)")
         return 0
 
-    return _run(folder, args, act)
+    return run(folder, args, act, reported=(InvalidInput, DatabaseError), database_code=2)
 
 
 HANDLERS = {

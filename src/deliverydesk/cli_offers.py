@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deliverydesk.cli_workspace import run
+
 if TYPE_CHECKING:
     from deliverydesk.services.context import Context
     from deliverydesk.services.offer_design import OfferListRow
@@ -32,23 +34,8 @@ def add_parser(
 
 
 def offer(folder: Path, args: argparse.Namespace) -> int:
-    from deliverydesk.model.clock import FixedClock, SystemClock
-    from deliverydesk.services.context import open_workspace
-    from deliverydesk.services.errors import DatabaseError, InvalidInput, NotFound
-
-    try:
-        ctx = open_workspace(folder, FixedClock(args.today) if args.today else SystemClock())
-    except DatabaseError as error:
-        print(f"deliverydesk: {error}", file=sys.stderr)
-        return 2
-    try:
-        action = {"list": _list, "export": _export, "import": _import}[args.offer_command]
-        return action(ctx, args)
-    except (InvalidInput, NotFound, DatabaseError) as error:  # a full disk, read-only...
-        print(f"deliverydesk: {error}", file=sys.stderr)
-        return 1
-    finally:
-        ctx.close()
+    action = {"list": _list, "export": _export, "import": _import}[args.offer_command]
+    return run(folder, args, lambda ctx: action(ctx, args))
 
 
 def _list(ctx: Context, args: argparse.Namespace) -> int:

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from deliverydesk.cli_clients import iso_date
+from deliverydesk.cli_workspace import fail, run
+from deliverydesk.services.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
     from deliverydesk.services.context import Context
@@ -48,61 +50,35 @@ def add_commands(commands: Any, data: argparse.ArgumentParser) -> None:
     imports.add_argument("--client", required=True, metavar="NAME_OR_ID")
 
 
-def _fail(message: str, code: int = 1) -> int:
-    print(f"deliverydesk: {message}", file=sys.stderr)
-    return code
-
-
-def _run(folder: Path, args: argparse.Namespace, action: Any) -> int:
-    from deliverydesk.model.clock import FixedClock, SystemClock
-    from deliverydesk.services.context import open_workspace
-    from deliverydesk.services.errors import DatabaseError, InvalidInput, NotFound
-
-    try:
-        ctx = open_workspace(folder, FixedClock(args.today) if args.today else SystemClock())
-    except DatabaseError as error:
-        return _fail(str(error), 2)
-    try:
-        code: int = action(ctx)
-        return code
-    except (InvalidInput, NotFound) as error:
-        return _fail(str(error))
-    finally:
-        ctx.close()
-
-
 def export(folder: Path, args: argparse.Namespace) -> int:
-    return _run(folder, args, lambda ctx: _export(ctx, args))
+    return run(folder, args, lambda ctx: _export(ctx, args), reported=(InvalidInput, NotFound))
 
 
 def import_form(folder: Path, args: argparse.Namespace) -> int:
-    return _run(folder, args, lambda ctx: _import_form(ctx, args))
+    return run(folder, args, lambda ctx: _import_form(ctx, args), reported=(InvalidInput, NotFound))
 
 
 def find_client(ctx: Context, name_or_id: str) -> int | None:
     """The one client `name_or_id` names (a number, a name or an e-mail), or None after
     saying why not."""
     from deliverydesk.services.client_lookup import client_details, clients_named
-    from deliverydesk.services.errors import NotFound
 
     if name_or_id.strip().isdigit():
         try:
             return client_details(ctx, int(name_or_id)).id
         except NotFound:
-            _fail(f"there is no client number {name_or_id.strip()}.")
+            fail(f"there is no client number {name_or_id.strip()}.")
             return None
     found = clients_named(ctx, name_or_id)
     if len(found) == 1:
         return found[0].id
     if not found:
-        _fail(f"no client is called '{name_or_id}'.")
+        fail(f"no client is called '{name_or_id}'.")
     else:
         listed = "; ".join(
             f"{c.name} (client {c.id}{', ' + c.email if c.email else ''})" for c in found
         )
-        _fail(
-            f"{len(found)} clients are called '{name_or_id}': {listed}. Give the client's number."
-        )
+        fail(f"{len(found)} clients are called '{name_or_id}': {listed}. Give the client's number.")
     return None
 
 
@@ -117,9 +93,9 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
     kind = DocumentKind(args.kind)
     if args.all:
         if kind is not DocumentKind.PROGRESS:
-            return _fail("--all makes progress reports; give --client or --offer for the others.")
+            return fail("--all makes progress reports; give --client or --offer for the others.")
         if args.out_dir is None:
-            return _fail("--all needs --out-dir DIR, the folder for the reports.")
+            return fail("--all needs --out-dir DIR, the folder for the reports.")
         args.out_dir.mkdir(parents=True, exist_ok=True)
         done = export_progress_batch(ctx, args.out_dir, workers=max(args.workers, 1))
         for result in done:
@@ -127,7 +103,7 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Wrote {len(done)} progress reports to {args.out_dir}")
         return 0
     if args.out is None:
-        return _fail("give --out FILE, the PDF to write.")
+        return fail("give --out FILE, the PDF to write.")
     client_id = offer_id = None
     if args.client is not None:
         client_id = find_client(ctx, args.client)
@@ -135,10 +111,10 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
             return 1
     else:
         if kind is DocumentKind.PROGRESS:
-            return _fail("a progress report is about one client: give --client.")
+            return fail("a progress report is about one client: give --client.")
         offers = offers_named(ctx, args.offer)
         if len(offers) != 1:
-            return _fail(
+            return fail(
                 f"no offer is called '{args.offer}'."
                 if not offers
                 else f"{len(offers)} offers are called '{args.offer}'."

@@ -14,6 +14,9 @@ from deliverydesk.model.offer_design import IntakeQuestion
 
 A4 = "A4"
 LETTER = "Letter"
+# The colours a new practice starts with (model/practice.py's column defaults match).
+DEFAULT_PRIMARY = "#2F6F73"
+DEFAULT_ACCENT = "#E0A458"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +30,8 @@ class Brand:
     address: str = ""
     footer_text: str = ""
     signature: str = ""  # under letters; the owner's name when empty
-    primary: str = "#2F6F73"  # hex colours as the practice stores them
-    accent: str = "#E0A458"
+    primary: str = DEFAULT_PRIMARY  # hex colours as the practice stores them
+    accent: str = DEFAULT_ACCENT
     logo: Path | None = None  # a file the app copied into the data folder, or None
     font_family: str = ""  # one of reports.fonts.FAMILY_NAMES; "" = the default
     page_size: str = A4  # A4 or LETTER

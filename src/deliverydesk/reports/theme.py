@@ -22,7 +22,6 @@ INK = HexColor("#1F2328")  # body text: near-black, never brand-coloured
 MUTED = HexColor("#57606A")  # captions and meta lines (6.4:1 on white)
 RULE = HexColor("#D0D7DE")  # hairlines
 PAPER_WHITE = white
-DEFAULT_PRIMARY = "#2F6F73"
 MIN_CONTRAST = 4.5  # WCAG AA for body-size text
 
 # The grid (mm): margins, 12 columns with 4 mm gutters, a 4 mm baseline.
@@ -85,7 +84,7 @@ def theme_for(brand: data.Brand) -> Theme:
 
 @cache
 def _theme(primary_hex: str, accent_hex: str, family_name: str, page: str) -> Theme:
-    primary = parse_colour(primary_hex) or HexColor(DEFAULT_PRIMARY)
+    primary = parse_colour(primary_hex) or HexColor(data.DEFAULT_PRIMARY)
     accent = parse_colour(accent_hex) or primary
     return Theme(
         primary=primary,

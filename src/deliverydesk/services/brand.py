@@ -48,8 +48,8 @@ class BrandSettings:
     address: str = ""
     footer_text: str = ""
     signature: str = ""
-    brand_color: str = "#2F6F73"
-    accent_color: str = "#E0A458"
+    brand_color: str = data.DEFAULT_PRIMARY
+    accent_color: str = data.DEFAULT_ACCENT
     font_family: str = ""
     page_size: str = ""
     logo_path: str | None = None  # inside the data folder, as import_logo stored it
@@ -57,14 +57,15 @@ class BrandSettings:
 
 def brand_settings(ctx: Context) -> BrandSettings:
     with ctx.db.sessions() as session:
-        p = _practice(session)
-        return BrandSettings(
-            p.name, p.tagline, p.email, p.website, p.phone, p.address, p.footer_text,
-            p.signature, p.brand_color, p.accent_color, p.font_family, p.page_size, p.logo_path,
-        )  # fmt: skip
+        return settings_of(practice_row(session))
 
 
-def _practice(session: Session) -> Practice:
+def settings_of(practice: Practice) -> BrandSettings:
+    """The practice's brand as stored (BrandSettings' fields are named as its columns)."""
+    return BrandSettings(**{f: getattr(practice, f) for f in BrandSettings.__dataclass_fields__})
+
+
+def practice_row(session: Session) -> Practice:
     practice = session.scalars(select(Practice).order_by(Practice.id).limit(1)).first()
     if practice is None:
         raise NotFound("There is no practice yet; create one first.")
@@ -167,12 +168,8 @@ def update_brand(ctx: Context, settings: BrandSettings) -> Result[BrandSettings]
     """Save the brand; the value is the settings before (pass them back to undo)."""
     clean = clean_brand(settings)
     with ctx.transaction() as session:
-        practice = _practice(session)
-        before = BrandSettings(
-            practice.name, practice.tagline, practice.email, practice.website, practice.phone,
-            practice.address, practice.footer_text, practice.signature, practice.brand_color,
-            practice.accent_color, practice.font_family, practice.page_size, practice.logo_path,
-        )  # fmt: skip
+        practice = practice_row(session)
+        before = settings_of(practice)
         for field in BrandSettings.__dataclass_fields__:  # named as the practice's columns
             setattr(practice, field, getattr(clean, field))
     return Result(before, Changes(aspects=Aspect.PRACTICE))
@@ -207,10 +204,37 @@ def import_logo(ctx: Context, source: Path) -> str:
 
 
 def logo_path(ctx: Context, stored: str | None) -> Path | None:
-    """Where a stored logo is on disk (None when none is set or it points outside)."""
-    from deliverydesk.services.report_data import logo_file
+    """The logo the practice set, as a path inside the data folder (a stored path that
+    points outside it is ignored: the app only ever copies logos in)."""
+    if not stored:
+        return None
+    folder = ctx.path.parent.resolve()
+    path = (folder / stored).resolve()
+    return path if path.is_relative_to(folder) else None
 
-    return logo_file(ctx, stored)
+
+def paper_brand(ctx: Context, settings: BrandSettings, owner_name: str) -> data.Brand:
+    """What the client's paper carries for `settings`; the page size follows the computer's
+    locale unless set."""
+    from deliverydesk.reports.theme import page_size_for_locale
+
+    page = settings.page_size if settings.page_size in (data.A4, data.LETTER) else ""
+    return data.Brand(
+        practice_name=settings.name,
+        owner_name=owner_name,
+        tagline=settings.tagline,
+        email=settings.email,
+        website=settings.website,
+        phone=settings.phone,
+        address=settings.address,
+        footer_text=settings.footer_text,
+        signature=settings.signature,
+        primary=settings.brand_color,
+        accent=settings.accent_color,
+        logo=logo_path(ctx, settings.logo_path),
+        font_family=settings.font_family,
+        page_size=page or page_size_for_locale(),
+    )
 
 
 # -- the sample page beside the form ------------------------------------------------------------
@@ -225,27 +249,20 @@ def sample_page(ctx: Context, settings: BrandSettings) -> bytes:
     missing or damaged logo is left out (the name takes its place) as it would be on paper.
     """
     from deliverydesk.reports.progress_report import progress_report_pdf
-    from deliverydesk.reports.theme import page_size_for_locale
 
-    owner = _owner_name(ctx)
-    page = settings.page_size if settings.page_size in (data.A4, data.LETTER) else ""
-    the_brand = data.Brand(
-        practice_name=settings.name.strip(),
-        owner_name=owner,
-        tagline=settings.tagline.strip(),
-        email=settings.email.strip(),
-        website=settings.website.strip(),
-        phone=settings.phone.strip(),
-        address=settings.address.strip(),
-        footer_text=settings.footer_text.strip(),
-        signature=settings.signature.strip(),
-        primary=settings.brand_color.strip(),
-        accent=settings.accent_color.strip(),
-        logo=logo_path(ctx, settings.logo_path),
-        font_family=settings.font_family,
-        page_size=page or page_size_for_locale(),
-    )
+    the_brand = paper_brand(ctx, _trimmed(settings), _owner_name(ctx))
     return progress_report_pdf(_sample_report(the_brand, ctx.clock.today()))
+
+
+# What a person types into the form: the sample trims it (the stored brand is as saved).
+_TYPED = (
+    "name", "tagline", "email", "website", "phone", "address", "footer_text", "signature",
+    "brand_color", "accent_color",
+)  # fmt: skip
+
+
+def _trimmed(settings: BrandSettings) -> BrandSettings:
+    return replace(settings, **{f: getattr(settings, f).strip() for f in _TYPED})
 
 
 def _owner_name(ctx: Context) -> str:

@@ -25,18 +25,6 @@ from deliverydesk.wording import ENGLISH
 MAX_NOTE_LENGTH = 100_000
 
 
-def _journey(session: Session, journey_id: int) -> Journey:
-    """The journey with its phases and steps, in three queries rather than one per phase."""
-    journey = session.get(
-        Journey,
-        journey_id,
-        options=[selectinload(Journey.phases).selectinload(JourneyPhase.steps)],
-    )
-    if journey is None:
-        raise NotFound("That journey no longer exists.")
-    return journey
-
-
 def _step(session: Session, step_id: int) -> JourneyStep:
     # With its journey (every step use case logs on it): one statement, not a second.
     step = session.get(JourneyStep, step_id, options=[joinedload(JourneyStep.journey)])

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
 from sqlalchemy import Connection, select
 
@@ -20,12 +19,11 @@ from deliverydesk.model.entities import (
     Journey,
     JourneyPhase,
     JourneyStep,
-    Practice,
 )
 from deliverydesk.model.enums import ActivityKind, JourneyStatus, Owner, PhaseStatus, StepKind
 from deliverydesk.model.rules import phase_status
 from deliverydesk.reports import data
-from deliverydesk.reports.theme import page_size_for_locale
+from deliverydesk.services.brand import paper_brand, practice_row, settings_of
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.wording import ENGLISH
@@ -102,38 +100,9 @@ class JourneyFacts:
 def brand(ctx: Context) -> data.Brand:
     """The practice's brand; the page size follows the computer's locale unless set."""
     with ctx.db.sessions() as session:
-        row = session.scalars(select(Practice).order_by(Practice.id).limit(1)).first()
-        if row is None:
-            raise NotFound("There is no practice yet; create one first.")
-        session.expunge(row)
-    return data.Brand(
-        practice_name=row.name,
-        owner_name=row.owner_name,
-        tagline=row.tagline,
-        email=row.email,
-        website=row.website,
-        phone=row.phone,
-        address=row.address,
-        footer_text=row.footer_text,
-        signature=row.signature,
-        primary=row.brand_color,
-        accent=row.accent_color,
-        logo=logo_file(ctx, row.logo_path),
-        font_family=row.font_family,
-        page_size=row.page_size
-        if row.page_size in (data.A4, data.LETTER)
-        else page_size_for_locale(),
-    )
-
-
-def logo_file(ctx: Context, stored: str | None) -> Path | None:
-    """The logo the practice set, as a path inside the data folder (a stored path that
-    points outside it is ignored: the app only ever copies logos in)."""
-    if not stored:
-        return None
-    folder = ctx.path.parent.resolve()
-    path = (folder / stored).resolve()
-    return path if path.is_relative_to(folder) else None
+        practice = practice_row(session)
+        settings, owner_name = settings_of(practice), practice.owner_name
+    return paper_brand(ctx, settings, owner_name)
 
 
 def report_journey(ctx: Context, client_id: int) -> int:

@@ -413,11 +413,6 @@ class Workspace:
     def preview_clients_csv(self, path: Path, encoding: str = "utf-8") -> client_csv.CsvPreview:
         return client_csv.preview_clients(self._ctx, path, encoding)
 
-    def import_clients_csv(
-        self, path: Path, encoding: str = "utf-8"
-    ) -> Result[client_csv.CsvImport]:
-        return client_csv.import_clients(self._ctx, path, encoding)
-
     def export_clients_csv(self, path: Path, *, spreadsheet: bool = False) -> int:
         return client_csv.export_clients(self._ctx, path, spreadsheet=spreadsheet)
 
