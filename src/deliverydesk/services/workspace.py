@@ -94,6 +94,15 @@ class Workspace:
     def check(self) -> IntegrityReport:
         return self._ctx.check()
 
+    def job_context(self) -> Context:
+        """The open practice for work on another thread of this process (ui/jobs.py).
+
+        The same database, never a second opening of it: its engine is thread-safe and each
+        transaction takes a connection of its own, and opening again would run more than
+        SQLite on a file this process holds locks on (docs/data-safety.md). The window
+        closes it, never the job."""
+        return Context(self._ctx.db, self._ctx.clock)
+
     def close(self) -> None:
         self._ctx.close()
 

@@ -27,7 +27,6 @@ from pathlib import Path
 
 from deliverydesk.store.backup import copy_verified, fsync_folder, verified_backup
 from deliverydesk.store.errors import DatabaseError, DatabaseLocked, DatabaseTooNew
-from deliverydesk.store.schema import looks_like_sqlite
 
 KEPT_LABEL = "before-restore"
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -88,15 +87,12 @@ def _check_revision(staged: Path, source: Path, known: set[str]) -> None:
 def _keep_current(database: Path, backups: Path) -> tuple[Path | None, bool]:
     if not database.exists() or database.stat().st_size == 0:
         return None, True
-    if looks_like_sqlite(database):
-        try:
-            kept = verified_backup(database, backups, KEPT_LABEL)
-        except DatabaseError:
-            pass  # damaged, say: kept as it is, below (a rename needs no room)
-        else:
-            _fold_log(database)  # the kept copy holds it all; now prove no one else is here
-            return kept, True
-    return _move_aside(database, backups), False
+    try:  # a file SQLite cannot read (not SQLite, damaged) fails the verified copy
+        kept = verified_backup(database, backups, KEPT_LABEL)
+    except DatabaseError:
+        return _move_aside(database, backups), False  # kept as it is (a rename needs no room)
+    _fold_log(database)  # the kept copy holds it all; now prove no one else is here
+    return kept, True
 
 
 def _fold_log(database: Path) -> None:

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
 DATABASE_NAME = "deliverydesk.sqlite3"  # inside the data folder
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 # The newest migration in store/migrations/versions (tests/unit/test_migrations.py checks).
 HEAD_REVISION = "0006"
@@ -29,13 +28,6 @@ def read_revision(connection: Connection) -> str | None:
     if has_table is None:
         return None
     return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-
-
-def looks_like_sqlite(path: Path) -> bool:
-    """True for an empty file or one that starts with SQLite's header."""
-    with path.open("rb") as handle:
-        head = handle.read(len(SQLITE_HEADER))
-    return head in (b"", SQLITE_HEADER)
 
 
 def allowed(path: Path, access: int, owner_bit: int) -> bool:
