@@ -30,7 +30,12 @@ from deliverydesk.reports import data
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
-from deliverydesk.services.validation import clean_email, clean_line, clean_text
+from deliverydesk.services.validation import (
+    clean_email,
+    clean_line,
+    clean_text,
+    refuse_database_file,
+)
 from deliverydesk.wording import ENGLISH
 
 LOGO_FOLDER = "brand"
@@ -181,6 +186,7 @@ def import_logo(ctx: Context, source: Path) -> str:
     be used (not an image, damaged, too large); nothing is copied then."""
     from deliverydesk.reports.theme import check_logo
 
+    refuse_database_file(source)
     logo, problem = check_logo(source)
     if logo is None:
         words = problem.replace("was left out", "cannot be used").replace(

@@ -32,6 +32,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.offer_format import question_documents
 from deliverydesk.services.offers import load_offer, spec_of
+from deliverydesk.services.validation import refuse_database_file
 
 VERSION = "v1"
 KEY_FIELD = "deliverydesk_form"  # as reports/intake_form.py names the hidden field
@@ -174,6 +175,7 @@ def _fields(path: Path) -> dict[str, Any]:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    refuse_database_file(path)
     try:
         if path.stat().st_size > MAX_FORM_BYTES:
             raise InvalidInput("This file is too large to be an intake form.")
