@@ -5,7 +5,8 @@ own open database (`Workspace.job_context`: the engine is thread-safe and each t
 takes a connection of its own, never one shared between threads). A job never opens the
 database a second time: opening does more than SQLite does (it checks, migrates, finishes
 an interrupted recovery), and nothing in this process may touch the file but SQLite
-(docs/data-safety.md). It reports through `tracker.step(done, total)` and returns a value. Everything it says reaches the window as signals on the UI thread:
+(docs/data-safety.md). It reports through `tracker.step(done, total)` and returns a
+value. Everything it says reaches the window as signals on the UI thread:
 
     job = runner.submit(lambda ctx, tracker: seed_demo(ctx, tracker.progress, tracker.cancelled))
     job.progressed.connect(bar.setValue)   # done, total
