@@ -15,6 +15,7 @@ that the path still names the file it locked, and tries again if not.
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from pathlib import Path
 
 LOCK_NAME = "deliverydesk.lock"
@@ -59,11 +60,9 @@ class FolderLock:
             self.path.unlink(missing_ok=True)
         _unlock(fd)
         os.close(fd)
-        if os.name == "nt":
-            try:
+        if os.name == "nt":  # unless another start has it open already: theirs now
+            with suppress(OSError):
                 self.path.unlink(missing_ok=True)
-            except OSError:
-                pass  # another start has it open already: it is theirs now
 
 
 def _lock(fd: int) -> bool:
