@@ -495,8 +495,14 @@ class Workspace:
     ) -> Result[intake.SavedIntake]:
         return intake.save_intake_answers(self._ctx, client_id, form)
 
-    def restore_intake(self, client_id: int, saved: intake.SavedIntake) -> Result[None]:
-        return intake.restore_intake(self._ctx, client_id, saved)
+    def restore_intake(
+        self,
+        client_id: int,
+        saved: intake.SavedIntake,
+        *,
+        expected: Mapping[str, object] | None = None,
+    ) -> Result[None]:
+        return intake.restore_intake(self._ctx, client_id, saved, expected=expected)
 
     def intake_record(self, client_id: int) -> intake.IntakeRecord:
         return intake.intake_record(self._ctx, client_id)
