@@ -15,6 +15,7 @@ that the path still names the file it locked, and tries again if not.
 from __future__ import annotations
 
 import os
+import sys
 from contextlib import suppress
 from pathlib import Path
 
@@ -56,36 +57,33 @@ class FolderLock:
         fd, self._fd = self._fd, None
         if fd is None:
             return
-        if os.name != "nt":  # on Windows an open file cannot be removed: after closing
+        if sys.platform != "win32":  # on Windows an open file cannot be removed: after closing
             self.path.unlink(missing_ok=True)
         _unlock(fd)
         os.close(fd)
-        if os.name == "nt":  # unless another start has it open already: theirs now
+        if sys.platform == "win32":  # unless another start has it open already: theirs now
             with suppress(OSError):
                 self.path.unlink(missing_ok=True)
 
 
 def _lock(fd: int) -> bool:
-    if os.name == "nt":
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:  # BlockingIOError: held by another open of the file
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # held by another open of the file (BlockingIOError on POSIX)
         return False
     return True
 
 
 def _unlock(fd: int) -> None:
-    try:
-        if os.name == "nt":
+    with suppress(OSError):  # closing the file lets go of it anyway
+        if sys.platform == "win32":
             import msvcrt
 
             os.lseek(fd, 0, os.SEEK_SET)
@@ -94,8 +92,6 @@ def _unlock(fd: int) -> None:
             import fcntl
 
             fcntl.flock(fd, fcntl.LOCK_UN)
-    except OSError:
-        pass  # closing the file lets go of it anyway
 
 
 def _same_file(fd: int, path: Path) -> bool:
