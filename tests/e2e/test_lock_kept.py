@@ -7,8 +7,9 @@ deleted the `-wal` the window was still writing to, and the window's later write
 lost at a crash, or the file damaged at a clean quit.
 
 A window-like process (tests/e2e/window_like.py: the window's workspace and job runner)
-runs each kind of job; after each, another process asks the system (fcntl F_GETLK) who
-holds a lock on the database file and must hear the window's process id. Then the
+runs each kind of job (a practice import, which swaps a new file in, included); after
+each, another process asks the system (fcntl F_GETLK) who holds a lock on the database
+file and must hear the window's process id. Then the
 command line writes beside it, the window writes, and the window is killed (or quits):
 every write either of them acknowledged is in the file, and the file is sound.
 """
@@ -113,6 +114,7 @@ def test_the_window_keeps_its_lock_through_every_kind_of_job(
         f"export {reports}",
         f"import {clients_csv(tmp_path / 'new.csv', ['Imported Ida', 'Imported Ivo'])}",
         f"export-practice {tmp_path / 'practice.json'}",
+        f"import-practice {tmp_path / 'practice.json'}",  # a new file: its lock is held too
     ]
     for job in jobs:
         assert window.ask(f"job {job}") == "succeeded", job

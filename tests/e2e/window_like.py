@@ -5,9 +5,10 @@ driven on stdin instead of by clicks.
 and answers `open PID`. Then, one command a line:
 
     job seed | job backup | job startup-backup | job export OUT_DIR | job import CSV |
-    job export-practice JSON
+    job export-practice JSON | job import-practice JSON
                     runs the same work the window's menus hand to its JobRunner (ui/jobs.py)
-                    and answers `succeeded`, `failed WORDS` or `cancelled`
+                    and answers `succeeded`, `failed WORDS` or `cancelled`; a practice
+                    import then swaps the built file in and reads it, as the window does
     write NAME      adds a client on the window's thread; `client ID` once committed
     quit            what closing the window does: stop the jobs, close the workspace;
                     `closed` once done
@@ -16,10 +17,12 @@ and answers `open PID`. Then, one command a line:
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from tempfile import mkdtemp
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
@@ -55,19 +58,34 @@ def work_for(kind: str, argument: str) -> Work:
         return lambda ctx, _tracker: client_csv.import_clients(ctx, Path(argument))
     if kind == "export-practice":  # ui/data_menu.py
         return lambda ctx, _tracker: practice_file.export_practice(ctx, Path(argument))
+    if kind == "import-practice":  # ui/data_menu.py, into a scratch folder in the data folder
+        return lambda ctx, _tracker: practice_file.build_database(
+            Path(argument), Path(mkdtemp(prefix=".import-", dir=ctx.path.parent)), ctx.clock
+        )
     raise SystemExit(f"no such job: {kind}")
 
 
-def run_job(runner: JobRunner, work: Work) -> str:
+def run_job(runner: JobRunner, work: Work, then: Callable[[Any], object] | None = None) -> str:
     job = runner.submit(work)
     outcome: list[str] = []
-    job.succeeded.connect(lambda _value: outcome.append("succeeded"))
+    job.succeeded.connect(lambda value: (then and then(value), outcome.append("succeeded")))
     job.failed.connect(lambda error: outcome.append(f"failed {error}"))
     job.cancelled.connect(lambda: outcome.append("cancelled"))
     loop = QEventLoop()
     job.finished.connect(loop.quit)
     loop.exec()
     return outcome[0]
+
+
+def swap_in(workspace: Workspace) -> Callable[[Any], object]:
+    """What DataActions._swap_in does with the built file: restore it, then the views read."""
+
+    def swap(built: Path) -> None:
+        workspace.restore_backup(built)
+        shutil.rmtree(built.parent)
+        workspace.client_rows()
+
+    return swap
 
 
 def serve(folder: Path) -> None:
@@ -79,7 +97,8 @@ def serve(folder: Path) -> None:
         command, _, argument = line.strip().partition(" ")
         if command == "job":
             kind, _, rest = argument.partition(" ")
-            print(run_job(runner, work_for(kind, rest)), flush=True)
+            then = swap_in(workspace) if kind == "import-practice" else None
+            print(run_job(runner, work_for(kind, rest), then), flush=True)
         elif command == "write":
             client_id = workspace.add_client(ClientInput(argument)).value
             print(f"client {client_id}", flush=True)
