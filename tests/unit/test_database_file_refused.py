@@ -7,6 +7,7 @@ old one open. Either is refused in plain words, and the practice stays as it was
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -58,3 +59,14 @@ def test_a_link_to_the_data_file_is_refused_too(ctx: Context, tmp_path: Path) ->
         client_csv.export_clients(ctx, link)
     assert link.resolve() == ctx.path.resolve()
     assert ctx.check().ok
+
+
+@pytest.mark.parametrize("stored", ["deliverydesk.sqlite3", "deliverydesk.sqlite3-wal"])
+def test_a_logo_stored_as_the_data_file_is_never_read(ctx: Context, stored: str) -> None:
+    """A practice file could name the data file as the logo; the paper then has none."""
+    create_practice(ctx, "North Star Coaching", 30, frozenset({1, 2, 3, 4, 5}))
+    settings = brand.brand_settings(ctx)
+    brand.update_brand(ctx, dataclasses.replace(settings, logo_path=stored))
+    assert brand.brand_settings(ctx).logo_path == stored
+    assert brand.logo_path(ctx, stored) is None
+    assert brand.paper_brand(ctx, brand.brand_settings(ctx), "").logo is None
