@@ -46,7 +46,8 @@ class Job(QObject):
     Signals:
         progressed(done, total): the work moved on.
         succeeded(value): the work returned `value`.
-        failed(error): the work raised `error` (an exception; str(error) for the person).
+        failed(error): the work raised `error` (an exception; str(error) for the person:
+            anything but a refusal arrives as an UnexpectedFailure, its details logged).
         cancelled(): the work stopped at a step after cancel() was asked.
         finished(): after any of the three above; the job is over.
     """
@@ -119,6 +120,7 @@ class _Task:
     def _outcome(self) -> tuple[str, object]:
         # Imported here: the window starts before SQLAlchemy is loaded (see ui/app.py).
         from deliverydesk.services.context import open_workspace
+        from deliverydesk.ui.failures import told
 
         try:
             self._tracker.step(0, 1)  # a job cancelled while it waited never starts
@@ -130,7 +132,8 @@ class _Task:
         except Cancelled:
             return "cancelled", None
         except Exception as error:  # every failure is reported to the window, none is lost
-            return "failed", error
+            # A refusal as it is; anything unforeseen logged, and told in plain words.
+            return "failed", told(error, self._data_dir, "A background task")
         return "succeeded", value
 
 
