@@ -13,16 +13,16 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import Owner, QuestionKind, StepKind
-from deliverydesk.model.offer_design import IntakeQuestion
+from deliverydesk.model.enums import Owner, QuestionKind, StandardTier, StepKind
+from deliverydesk.model.offer_design import IntakeQuestion, StandardSpec
 from deliverydesk.seeding.offer_templates import TEMPLATES
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.offers.offer_editor import DETAILS, INTAKE, JOURNEY, OfferEditor
+from deliverydesk.ui.offers.offer_editor import DETAILS, INTAKE, JOURNEY, STANDARDS, OfferEditor
 from tests.gui.design_support import (
     CTRL_SHIFT,
     click_row,
@@ -71,6 +71,9 @@ QUESTIONS = (
 )
 
 
+STANDARD = StandardSpec("Reply to every message", StandardTier.ORDER_WINNING, "1 working day")
+
+
 @pytest.fixture
 def window(qtbot: QtBot, empty_ws: Workspace, events: AppEvents) -> MainWindow:
     return open_offers(qtbot, new_own_practice(empty_ws), events)
@@ -100,6 +103,35 @@ def add_question(qtbot: QtBot, editor: OfferEditor, question: IntakeQuestion) ->
     fill(qtbot, intake.form, {"kind": question.kind})
     if question.choices:
         qtbot.keyClicks(intake.form.options, ", ".join(question.choices))
+
+
+def add_standard(qtbot: QtBot, editor: OfferEditor, standard: StandardSpec) -> None:
+    """Insert a row, type the promise, Tab to the tier and choose it, Tab to the target."""
+    table = editor.standards.table.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Insert)  # the promise cell opens for typing
+    qtbot.keyClicks(focused(), standard.promise)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    tier = focused()
+    assert isinstance(tier, QComboBox)
+    tier.setCurrentIndex(tier.findData(standard.tier))
+    qtbot.keyClick(tier, Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), standard.target)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+
+def standards_shown(editor: OfferEditor) -> list[tuple[str, str, str]]:
+    table = editor.standards.table.table
+    return [
+        tuple(table.item(r, c).text() for c in range(3))  # type: ignore[misc]
+        for r in range(table.rowCount())
+    ]
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
 
 
 def questions_shown(qtbot: QtBot, editor: OfferEditor) -> list[IntakeQuestion]:
@@ -137,6 +169,8 @@ def test_every_field_of_a_new_offer_is_kept_after_save_close_and_reopen(
     fill(qtbot, editor.journey.phase_form, PHASE)
     click_row(qtbot, editor, (0, 0))
     fill(qtbot, editor.journey.step_form, STEP)
+    editor.tabs.setCurrentIndex(STANDARDS)
+    add_standard(qtbot, editor, STANDARD)
     editor.tabs.setCurrentIndex(INTAKE)
     for question in QUESTIONS:
         add_question(qtbot, editor, question)
@@ -154,6 +188,8 @@ def test_every_field_of_a_new_offer_is_kept_after_save_close_and_reopen(
     assert {name: getattr(phase, name) for name in PHASE} == PHASE
     assert step_fields(phase.steps[0]) == STEP
     assert phase.steps[0].kind is StepKind.HOMEWORK and phase.steps[0].owner is Owner.CLIENT
+    assert stored.standards == (STANDARD,)
+    assert stored.standards[0].tier is StandardTier.ORDER_WINNING
     assert stored.intake_questions == QUESTIONS
     assert all(type(q.kind) is QuestionKind for q in stored.intake_questions)
 
@@ -167,6 +203,8 @@ def test_every_field_of_a_new_offer_is_kept_after_save_close_and_reopen(
     click_row(qtbot, editor, (0, 0))
     assert shown(editor.journey.step_form) == STEP
     assert editor.journey.step_form.fields["owner"].currentText() == "Client"  # type: ignore[attr-defined]
+    editor.tabs.setCurrentIndex(STANDARDS)
+    assert standards_shown(editor) == [(STANDARD.promise, "Order-winning", STANDARD.target)]
     editor.tabs.setCurrentIndex(INTAKE)
     assert questions_shown(qtbot, editor) == list(QUESTIONS)
     assert not editor.draft.dirty  # looking changed nothing

@@ -20,11 +20,12 @@ from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.enums import Owner
 from deliverydesk.paths import data_dir
 from deliverydesk.services.context import Context, open_workspace
+from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.failures import log_path
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.offers.offer_editor import JOURNEY, OfferEditor
+from deliverydesk.ui.offers.offer_editor import DETAILS, JOURNEY, OfferEditor
 from tests.conftest import TODAY
 from tests.gui.design_support import CTRL, CTRL_SHIFT, click_row, fill, save_with_ctrl_s, shown
 from tests.gui.offers_support import capture_warnings, new_own_practice, open_offers
@@ -179,3 +180,28 @@ def test_a_refusal_keeps_the_design_and_gives_its_own_words(
     assert not [w for w in PYTHON_WORDS if w in said[0]], said[0]
     still_on_screen(editor, window)
     assert not log_path(read_only_ws.folder).exists()  # foreseen: nothing to report
+
+
+def test_a_refusal_about_a_field_puts_the_cursor_in_that_field(
+    qtbot: QtBot, empty_ws: Workspace, events: AppEvents, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_offers(qtbot, new_own_practice(empty_ws), events)
+    qtbot.keyClick(window.offers, Qt.Key.Key_N, CTRL_SHIFT)
+    editor = window.offers.editor
+    editor.tabs.setCurrentIndex(JOURNEY)
+    click_row(qtbot, editor, (0, 0))
+    fill(qtbot, editor.journey.step_form, {"duration_days": 9})  # past the phase's 5 days
+    [problem] = [p for p in editor.draft.state.problems if p.where[-1] == "duration_days"]
+
+    def refuse(*_args: object) -> object:  # the service says what the editor marks
+        raise InvalidInput(problem.message)
+
+    monkeypatch.setattr(empty_ws, "save_offer", refuse)
+    said = capture_warnings(monkeypatch)
+    editor.tabs.setCurrentIndex(DETAILS)  # saving from another tab
+    save_with_ctrl_s(qtbot)
+
+    assert len(said) == 1 and problem.message in said[0] and "still on screen" in said[0]
+    assert editor.tabs.currentIndex() == JOURNEY and editor.journey.current_path() == (0, 0)
+    assert editor.journey.step_form.fields["duration_days"].hasFocus()
+    assert editor.draft.dirty
