@@ -22,6 +22,7 @@ from deliverydesk.paths import data_dir
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui import failures
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.failures import log_path
 from deliverydesk.ui.main_window import MainWindow
@@ -140,6 +141,7 @@ def test_an_undo_that_fails_unexpectedly_is_told_plainly_and_logged(
     assert len(said) == 1
     assert "Something unexpected went wrong" in said[0] and "Nothing was changed" in said[0]
     assert "phase_id" not in said[0] and "KeyError" not in said[0]
+    assert f"The details are in {log_path(empty_ws.folder)}" in said[0]
     logged = log_path(empty_ws.folder).read_text(encoding="utf-8")
     assert "KeyError: 'phase_id'" in logged
 
@@ -205,3 +207,24 @@ def test_a_refusal_about_a_field_puts_the_cursor_in_that_field(
     assert editor.tabs.currentIndex() == JOURNEY and editor.journey.current_path() == (0, 0)
     assert editor.journey.step_form.fields["duration_days"].hasFocus()
     assert editor.draft.dirty
+
+
+def test_the_log_keeps_a_few_files_of_bounded_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(failures, "LOG_BYTES", 4096)
+    for n in range(200):
+        try:
+            raise RuntimeError(f"fault number {n}")
+        except RuntimeError as error:
+            failure = failures.record(error, tmp_path, "Testing the log")
+    assert failure.log == log_path(tmp_path)
+    kept = sorted(p.name for p in log_path(tmp_path).parent.iterdir())
+    assert kept == [
+        "deliverydesk.log",
+        "deliverydesk.log.1",
+        "deliverydesk.log.2",
+        "deliverydesk.log.3",
+    ]
+    assert all(p.stat().st_size <= 4096 for p in log_path(tmp_path).parent.iterdir())
+    assert "fault number 199" in log_path(tmp_path).read_text(encoding="utf-8")

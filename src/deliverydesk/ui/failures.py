@@ -53,6 +53,14 @@ class UnexpectedFailure(Exception):
         return tr("The details are in {path}.").format(path=self.log)
 
 
+def said(error: BaseException) -> str:
+    """`error` in one paragraph: its words, and for an unexpected failure where the
+    details are (for a message bar or a box without a Copy details button)."""
+    if isinstance(error, UnexpectedFailure):
+        return f"{error} {error.where_told()}"
+    return str(error)
+
+
 def told(error: BaseException, folder: Path, doing: str = "") -> Exception:
     """What to tell the person about `error`, raised while `doing` something in the
     practice in `folder`: a refusal as it is; anything else recorded in the log."""

@@ -19,7 +19,7 @@ from deliverydesk.services.journeys import PhaseMove
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import Announced, AppEvents
 from deliverydesk.ui.failures import REFUSALS as REFUSALS  # where screens look for it
-from deliverydesk.ui.failures import told
+from deliverydesk.ui.failures import said, told
 from deliverydesk.ui.text import long_date, tr
 
 
@@ -48,7 +48,7 @@ class ServiceCommand(QUndoCommand, Announced):
             self.error = told(error, self.workspace.folder, self.text())
             self.setObsolete(True)
             if announce:
-                self.events.refused.emit(str(self.error))
+                self.events.refused.emit(said(self.error))
             return None
         self.error = None
         self.done = not self.done  # redo and undo alternate; each that succeeds flips it
