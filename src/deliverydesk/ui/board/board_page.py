@@ -29,6 +29,7 @@ from deliverydesk.ui.board.checkpoint_dialog import ask_move_anyway, checkpoint_
 from deliverydesk.ui.board.column_view import ColumnWidget, LaneWidget
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.item_values import current_enum
 from deliverydesk.ui.journey_words import skipped_lines
 from deliverydesk.ui.text import literal_rich_text, tr
 
@@ -200,7 +201,7 @@ class BoardPage(QWidget):
         self.view_changed.emit()
 
     def _on_sort(self) -> None:
-        self.index.set_sort(SortBy(self.sort_picker.currentData()))
+        self.index.set_sort(current_enum(self.sort_picker, SortBy))
         self._refresh(set(self.columns))
         self.view_changed.emit()
 
@@ -216,7 +217,7 @@ class BoardPage(QWidget):
     def view_state(self) -> tuple[int | None, str, list[str]]:
         """(offer shown or None for all, sort, quick filters on)."""
         on = [quick.value for quick, button in self.quick.items() if button.isChecked()]
-        return self.selected_offer(), str(self.sort_picker.currentData()), on
+        return self.selected_offer(), current_enum(self.sort_picker, SortBy).value, on
 
     def restore_view(self, offer_id: int | None, sort: str, quick: list[str]) -> None:
         """Show what `view_state` gave; anything no longer there is left as it is."""

@@ -86,8 +86,8 @@ class StepForm(FieldForm):
         self._preview = preview
         self.add_section(tr("Step"))
         self.add_line("title", tr("&Title:"), tr("e.g. Kick-off session"))
-        self.add_choice("kind", tr("&Kind:"), [(k, text.kind_label(k)) for k in StepKind])
-        self.add_choice("owner", tr("&Who acts:"), [(o, text.owner_label(o)) for o in Owner])
+        self.add_choice("kind", tr("&Kind:"), StepKind, text.kind_label)
+        self.add_choice("owner", tr("&Who acts:"), Owner, text.owner_label)
         self.add_section(tr("Timing"))
         self.add_number("offset_days", tr("&Starts after:"), 0, MAX_DAYS, working_day_units())
         self.add_number("duration_days", tr("&Takes:"), 1, MAX_DAYS, working_day_units())
