@@ -196,6 +196,34 @@ class Words:
             day=day.day, month=self.tr(MONTHS[day.month - 1]), year=day.year
         )
 
+    # -- a paused journey --------------------------------------------------------------------
+    def resume_planned(self, resume_on: date) -> str:
+        """ "Resume planned for Mon 7 Dec 2026" """
+        return self.tr("Resume planned for {day}").format(day=self.long_date(resume_on))
+
+    def paused_line(self, paused_on: date | None, reason: str, resume_on: date | None) -> str:
+        """ "Paused since Wed 25 Nov 2026: Family emergency · Resume planned for Mon 7 Dec
+        2026": the client page, the board card, Today and the calendar say it alike."""
+        line = (
+            self.tr("Paused since {day}").format(day=self.long_date(paused_on))
+            if paused_on
+            else self.health_label(Health.PAUSED)
+        )
+        line = f"{line}: {reason}" if reason else line
+        return f"{line} · {self.resume_planned(resume_on)}" if resume_on else line
+
+    def resume_title(self, name: str, offer: str) -> str:
+        """ "Resume Tom Becker's Brand Audit": the calendar's event on the planned day."""
+        return self.tr("Resume {name}'s {offer}").format(name=name, offer=offer)
+
+    def resume_reminder(self, name: str, offer: str, resume_on: date, today: date) -> str:
+        """ "Resume Tom Becker's Brand Audit (planned for 7 Dec)": the reminder Today and
+        the overdue banner give on the planned day and after."""
+        return self.tr("{resume} (planned for {day})").format(
+            resume=self.resume_title(name, offer),
+            day=self.short_date(resume_on, today, relative=False),
+        )
+
     # -- codes -------------------------------------------------------------------------------
     def health_label(self, health: Health) -> str:
         return self.tr(HEALTH_WORDS[health])

@@ -129,17 +129,24 @@ class CardDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         marked = selected or focused
+        # A paused journey is dimmed: a dashed outline, the alternate surface, muted words
+        # (muted text meets AA on it: tests/gui/test_contrast.py).
+        paused = card.paused
         border = palette.color(QPalette.ColorRole.Highlight if marked else QPalette.ColorRole.Mid)
-        painter.setPen(QPen(border, 2 if marked else 1))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        pen = QPen(border, 2 if marked else 1)
+        if paused and not marked:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        surface = QPalette.ColorRole.AlternateBase if paused else QPalette.ColorRole.Base
+        painter.setBrush(palette.color(surface))
         painter.drawRoundedRect(box, gap, gap)
         if focused:  # where the keyboard is: a second, dotted ring inside the outline
             painter.setPen(QPen(border, 1, Qt.PenStyle.DotLine))
             painter.drawRoundedRect(box.adjusted(3, 3, -3, -3), gap, gap)
 
         inner = box.adjusted(em * 0.6, em * 0.45, -em * 0.6, -em * 0.45).toRect()
-        ink = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        ink = muted if paused else palette.color(QPalette.ColorRole.Text)
         y = inner.top()
 
         bold = QFont(option.font)
@@ -165,7 +172,7 @@ class CardDelegate(QStyledItemDelegate):
         if card.progress > 0:
             filled = QRectF(bar)
             filled.setWidth(max(bar.width() * card.progress, bar_height))
-            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            painter.setBrush(muted if paused else palette.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(filled, bar_height / 2, bar_height / 2)
         painter.setPen(muted)
         painter.drawText(
