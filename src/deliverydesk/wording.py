@@ -156,6 +156,22 @@ class Words:
             return self.clients(total)
         return self.tr("{shown} of {total} clients").format(shown=shown, total=total)
 
+    def journeys_shown(self, shown: int, total: int) -> str:
+        """ "4 journeys", or "2 of 4 journeys" while a filter hides some."""
+        if shown == total:
+            return self.tr("1 journey") if total == 1 else self.tr("{n} journeys").format(n=total)
+        return self.tr("{shown} of {total} journeys").format(shown=shown, total=total)
+
+    def clients_and_journeys(
+        self, clients_shown: int, clients: int, journeys_shown: int, journeys: int
+    ) -> str:
+        """ "3 clients, 4 journeys": people and their journeys, each counted once; the
+        journeys only when they are not one per client ("12 clients")."""
+        people = self.clients_shown(clients_shown, clients)
+        if (journeys_shown, journeys) == (clients_shown, clients):
+            return people
+        return f"{people}, {self.journeys_shown(journeys_shown, journeys)}"
+
     def steps_done(self, done: int, total: int) -> str:
         return self.tr("{done} of {total} steps done").format(done=done, total=total)
 

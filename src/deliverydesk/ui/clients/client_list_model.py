@@ -221,6 +221,18 @@ class ClientListModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self._rows)
 
+    def head_counts(self) -> tuple[int, int, int, int]:
+        """(clients shown, clients, journeys shown, journeys): a row is one journey, or a
+        client without one, so people are counted by their distinct ids."""
+        rows = self._rows
+        shown = [rows[i] for i in self._shown]
+        return (
+            len({r.client_id for r in shown}),
+            len({r.client_id for r in rows}),
+            sum(r.journey_id is not None for r in shown),
+            sum(r.journey_id is not None for r in rows),
+        )
+
     def offers(self) -> list[tuple[int, str]]:
         """(id, name) of every offer a listed client is enrolled in, by name."""
         found = {r.offer_id: r.offer_name for r in self._rows if r.offer_id is not None}

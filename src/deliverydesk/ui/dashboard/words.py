@@ -158,11 +158,14 @@ def phase_label(wait: PhaseWait) -> str:
 
 
 def over_words(wait: PhaseWait) -> str:
-    """ "+9 days", "on plan", "2 days early" """
+    """ "+9 days", "on plan", "2 days early", or "within plan so far" while clients are
+    still in the phase."""
     if wait.over_days > 0:
         return tr("+{days}").format(days=text.days(wait.over_days))
     if wait.over_days == 0:
         return tr("on plan")
+    if wait.running:  # some are still in it: not early, only within plan so far
+        return tr("within plan so far")
     return tr("{days} early").format(days=text.days(-wait.over_days))
 
 
