@@ -9,7 +9,7 @@ report agree, whatever the machine's locale says.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from datetime import date
 
@@ -212,6 +212,26 @@ class Words:
             day=day.day, month=self.tr(MONTHS[day.month - 1]), year=day.year
         )
 
+    # -- lists of names ----------------------------------------------------------------------
+    def name_list(self, names: Sequence[str], *, quote: str = "'", limit: int = 0) -> str:
+        """Names as a sentence lists them: "'A'", "'A' and 'B'", "'A', 'B' and 'C'"; with
+        `limit`, the first `limit` and "and 2 more". Every list of names a person reads
+        (a refusal, a question, the activity log) is worded here, in one way."""
+        shown = [f"{quote}{name}{quote}" for name in names]
+        more = len(shown) - limit if limit else 0
+        if more > 0:
+            return self.tr("{shown} and {n} more").format(shown=", ".join(shown[:limit]), n=more)
+        if len(shown) < 2:
+            return "".join(shown)
+        return self.tr("{first} and {last}").format(first=", ".join(shown[:-1]), last=shown[-1])
+
+    def not_done(self, names: Sequence[str], *, quote: str = "'") -> str:
+        """ "'A' is not done", "'A' and 'B' are not done": the verb agrees with the list."""
+        listed = self.name_list(names, quote=quote)
+        if len(names) == 1:
+            return self.tr("{name} is not done").format(name=listed)
+        return self.tr("{names} are not done").format(names=listed)
+
     # -- a paused journey --------------------------------------------------------------------
     def resume_planned(self, resume_on: date) -> str:
         """ "Resume planned for Mon 7 Dec 2026" """
@@ -290,7 +310,7 @@ class Words:
         values = _Missing(detail)
         checkpoints = values.get("checkpoints")
         if isinstance(checkpoints, list):
-            values["checkpoints"] = ", ".join(str(c) for c in checkpoints)
+            values["checkpoints"] = self.name_list([str(c) for c in checkpoints])
         for key in _DATE_KEYS:
             if isinstance(value := values.get(key), str):
                 with suppress(ValueError):  # not a date after all: shown as stored

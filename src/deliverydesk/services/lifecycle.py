@@ -23,6 +23,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.practice import work_calendar
 from deliverydesk.services.validation import clean_text
+from deliverydesk.wording import ENGLISH
 
 MAX_REASON_LENGTH = 2_000
 _RUNNING = (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
@@ -33,11 +34,10 @@ class StepsStillOpen(InvalidInput):
     """Completing would leave steps open; the caller may ask and complete with force."""
 
     def __init__(self, titles: list[str]) -> None:
-        shown = ", ".join(f"'{t}'" for t in titles[:3])
-        more = f" and {len(titles) - 3} more" if len(titles) > 3 else ""
+        shown = ENGLISH.name_list(titles, limit=3)
         super().__init__(
             f"{len(titles)} step{'s are' if len(titles) > 1 else ' is'} still open "
-            f"({shown}{more}). Complete the journey anyway?"
+            f"({shown}). Complete the journey anyway?"
         )
         self.titles = titles
 

@@ -40,10 +40,8 @@ def state_line(
 
 
 def titles(names: Sequence[str]) -> str:
-    """ "'Intake form', 'Plan approved' and 2 more" """
-    shown = ", ".join(f"'{t}'" for t in names[:SHOWN_TITLES])
-    more = len(names) - SHOWN_TITLES
-    return tr("{shown} and {n} more").format(shown=shown, n=more) if more > 0 else shown
+    """ "'Intake form', 'Plan approved', 'Kick-off' and 2 more" """
+    return text.WORDS.name_list(names, limit=SHOWN_TITLES)
 
 
 def steps_open(n: int) -> str:

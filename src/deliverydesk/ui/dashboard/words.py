@@ -225,8 +225,12 @@ def capacity_sentence(strip: CapacityStrip) -> str:
         return tr("Within your {hours} a week in each of the next {count} weeks.").format(
             hours=hours(strip.weekly_hours), count=len(weeks)
         )
-    listed = ", ".join(
-        tr("{week} ({load})").format(week=week_label(w), load=hours(w.booked_hours)) for w in over
+    listed = text.WORDS.name_list(
+        [
+            tr("{week} ({load})").format(week=week_label(w), load=hours(w.booked_hours))
+            for w in over
+        ],
+        quote="",
     )
     return tr("Over your {hours} a week in {n} of the next {count} weeks: {weeks}.").format(
         hours=hours(strip.weekly_hours), n=len(over), count=len(weeks), weeks=listed
