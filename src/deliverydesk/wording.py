@@ -67,6 +67,22 @@ KIND_WORDS = {
     StepKind.SURVEY: N_("Survey"),
     StepKind.REVIEW: N_("Review"),
 }
+# What a client reads of a step whose client wording is blank, per kind. A session, a
+# deliverable or a survey is named by its title ("Kick-off session"); a form is titled for
+# the practitioner who receives it ("Intake form received"), so the client is asked in
+# words of their own instead.
+CLIENT_STEP_WORDS = {
+    StepKind.SESSION: "{title}",
+    StepKind.TASK: "{title}",
+    StepKind.FORM: N_("Fill in and send back the form"),
+    StepKind.MESSAGE: "{title}",
+    StepKind.RESOURCE: "{title}",
+    StepKind.HOMEWORK: "{title}",
+    StepKind.DELIVERABLE: "{title}",
+    StepKind.INVOICE: "{title}",
+    StepKind.SURVEY: "{title}",
+    StepKind.REVIEW: "{title}",
+}
 PHASE_STATUS_WORDS = {
     PhaseStatus.DONE: N_("Done"),
     PhaseStatus.SKIPPED: N_("Skipped, steps still open"),
@@ -272,6 +288,16 @@ class Words:
 
     def kind_label(self, kind: StepKind) -> str:
         return self.tr(KIND_WORDS[kind])
+
+    def client_step_default(self, kind: StepKind, title: str) -> str:
+        """What the client reads of a step of `kind` titled `title` with no client
+        wording: its kind's phrase (the offer editor shows it as the placeholder)."""
+        pattern = CLIENT_STEP_WORDS[kind]
+        return title if pattern == "{title}" else self.tr(pattern)
+
+    def client_step(self, kind: StepKind, title: str, client_wording: str) -> str:
+        """A step as the client reads it: its client wording, else its kind's default."""
+        return client_wording.strip() or self.client_step_default(kind, title)
 
     def phase_status_label(self, status: PhaseStatus) -> str:
         return self.tr(PHASE_STATUS_WORDS[status])

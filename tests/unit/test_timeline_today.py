@@ -270,7 +270,7 @@ def test_a_clients_step_without_a_template_gets_a_reminder_to_edit(
     journey_id = enrol(ctx, offer_id, "Ana Souza", TODAY)
     draft = nudge_draft(ctx, step_id(ctx, journey_id, "Intake form"))
     assert not draft.from_template
-    assert draft.subject == "Reminder: Intake form"
+    assert draft.subject == "Reminder: Fill in and send back the form"  # a form: the client's words
     assert draft.body.startswith("Hi Ana,")
     assert "Tue 24 Nov 2026" in draft.body and "North Star Coaching" in draft.body
 

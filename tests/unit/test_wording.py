@@ -154,3 +154,15 @@ def test_the_journey_s_pause_and_its_planned_resume_in_words() -> None:
     assert ENGLISH.clients_and_journeys(3, 3, 4, 4) == "3 clients, 4 journeys"
     assert ENGLISH.clients_and_journeys(12, 12, 12, 12) == "12 clients"
     assert ENGLISH.clients_and_journeys(1, 3, 2, 4) == "1 of 3 clients, 2 of 4 journeys"
+
+
+def test_a_step_reads_to_the_client_in_its_client_wording_else_its_kind_s_default() -> None:
+    from deliverydesk.model.enums import StepKind
+
+    form = ENGLISH.client_step(StepKind.FORM, "Intake form received", "")
+    assert form == "Fill in and send back the form"  # never the practitioner's note
+    assert ENGLISH.client_step(StepKind.SESSION, "Kick-off session", "") == "Kick-off session"
+    assert ENGLISH.client_step(StepKind.FORM, "Intake form received", "  Your intake  ") == (
+        "Your intake"
+    )
+    assert all(ENGLISH.client_step_default(kind, "Title") for kind in StepKind)
