@@ -7,6 +7,7 @@ the practitioner to resume it."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -117,6 +118,7 @@ def test_a_paused_card_stays_in_its_phase_dimmed_with_its_reason_and_only_the_pa
 
 def test_today_lists_a_paused_journey_and_reminds_from_its_planned_resume_date(
     qtbot: QtBot,
+    qtmodeltester: Any,
     window: MainWindow,
     demo_ctx: Context,
     journey: int,
@@ -146,6 +148,7 @@ def test_today_lists_a_paused_journey_and_reminds_from_its_planned_resume_date(
     assert today.summary.text().endswith("· 1 to resume")
     assert reminder + "." in banner.message.text()
     assert not banner.isHidden()
+    qtmodeltester.check(today.model)  # four groups, the paused one with its rows
 
     # Open client works from the reminder; resuming there takes the reminder away.
     today.tree.setCurrentIndex(row)
