@@ -98,7 +98,9 @@ def test_a_paused_card_stays_in_its_phase_dimmed_with_its_reason_and_only_the_pa
     tip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "Paused since Mon 23 Nov 2026: Moving house" in tip
     assert "Resume planned for Mon 7 Dec 2026" in tip
-    assert "Paused" in index.data(Qt.ItemDataRole.AccessibleTextRole)  # its badge
+    said = index.data(Qt.ItemDataRole.AccessibleTextRole)  # what a screen reader says
+    assert "; Paused; Paused since Mon 23 Nov 2026: Moving house" in said  # badge, line
+    assert said.endswith("Resume planned for Mon 7 Dec 2026")
     assert not index.flags() & Qt.ItemFlag.ItemIsDragEnabled  # it stays until resumed
 
     # Moving it by keyboard is refused in words; it stays where it is.

@@ -110,6 +110,8 @@ def card_summary(card: JourneyRow) -> str:
             )
         )
     parts.extend(label for _tone, label in badges(card))
+    if card.paused:  # since when, why, and the planned resume, as the tooltip says
+        parts.append(paused_line(card.paused_on, card.pause_reason, card.resume_on))
     return "; ".join(parts)
 
 

@@ -43,6 +43,16 @@ def ordered_badges(card: JourneyRow) -> list[tuple[str, str]]:
     return sorted(text.badges(card), key=lambda badge: badge[1] != health)
 
 
+def paused_detail(card: JourneyRow, today: date) -> str:
+    """Under a paused card's next step, in place of its due date (which moves on resume):
+    "Resume 7 Dec" when a date is planned, else "Paused since 23 Nov"."""
+    if card.resume_on is not None:
+        return text.tr("Resume {day}").format(day=text.short_date(card.resume_on, today))
+    if card.paused_on is not None:
+        return text.tr("Paused since {day}").format(day=text.short_date(card.paused_on, today))
+    return ""
+
+
 def badge_font(font: QFont) -> QFont:
     """A size smaller than the card's text, never under MIN_TEXT_POINTS."""
     small = QFont(font)
@@ -195,9 +205,11 @@ class CardDelegate(QStyledItemDelegate):
             metrics.elidedText(step, Qt.TextElideMode.ElideRight, inner.right() - text_left),
         )
         y += em
-        when = text.short_date(card.next_step_due, self._today())
-        who = text.owner_label(card.next_step_owner)
-        detail = " · ".join(part for part in (when, who) if part)
+        detail = paused_detail(card, self._today()) if paused else ""
+        if not detail:
+            when = text.short_date(card.next_step_due, self._today())
+            who = text.owner_label(card.next_step_owner)
+            detail = " · ".join(part for part in (when, who) if part)
         painter.setPen(muted)
         painter.drawText(
             QRect(text_left, y, inner.right() - text_left, em),
