@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deliverydesk.cli_workspace import run
+from deliverydesk.wording import ENGLISH
 
 if TYPE_CHECKING:
     from deliverydesk.services.context import Context
@@ -106,6 +107,6 @@ def _find(ctx: Context, name: str) -> OfferListRow | None:
             file=sys.stderr,
         )
     else:
-        known = ", ".join(f"'{row.name}'" for row in rows) or "none yet"
+        known = ENGLISH.name_list([row.name for row in rows]) or "none yet"
         print(f"deliverydesk: there is no offer named '{name}'. Offers: {known}.", file=sys.stderr)
     return None

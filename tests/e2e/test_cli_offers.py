@@ -114,7 +114,7 @@ def test_an_unknown_name_fails_and_lists_the_offers(
     code, out, err = offer(env, folder, "export", "Yoga", "--out", str(tmp_path / "y.json"))
     assert code == 1 and out == ""
     assert "no offer named 'Yoga'" in err
-    assert "'Brand Audit', '12-Week Clarity Coaching'" in err
+    assert "'Brand Audit' and '12-Week Clarity Coaching'." in err  # a sentence
     assert not (tmp_path / "y.json").exists()
 
 

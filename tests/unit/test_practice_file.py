@@ -167,7 +167,7 @@ def test_a_missing_file_or_a_folder_is_refused(empty: Context, tmp_path: Path) -
         import_practice(empty, tmp_path)
 
 
-# What migrations 0004 and 0005 added: a file written at 0003 has none of it.
+# What migrations 0004 onwards added: a file written at 0003 has none of it.
 ADDED_BY_0004 = {
     "offer": (
         "duration_weeks",
@@ -178,9 +178,9 @@ ADDED_BY_0004 = {
         "intake_questions",
     ),
     "delivery_standard": ("target",),
-    "offer_step": ("resource_link",),
-    "journey_step": ("resource_link",),
-    "journey": ("paused_on", "end_reason", "fit"),
+    "offer_step": ("resource_link", "client_wording"),
+    "journey_step": ("resource_link", "client_wording"),
+    "journey": ("paused_on", "end_reason", "fit", "resume_on"),
     "client": ("intake",),
     "practice": (
         "closed_dates",

@@ -61,8 +61,12 @@ def test_the_progress_report_says_where_the_client_is_and_what_comes_next(
     assert "Welcome call 2 Nov 2026" in words
     assert "Prepare the workbook" not in words
     # What we need from you: the client's open steps, the late one said in words.
-    assert [n.title for n in values.needed] == ["Intake form", "Mark up the draft"]
-    assert "Intake form Late: was due 3 Nov 2026" in words
+    # (A form is asked in the client's words: its title is the practitioner's.)
+    assert [n.title for n in values.needed] == [
+        "Fill in and send back the form",
+        "Mark up the draft",
+    ]
+    assert "Fill in and send back the form Late: was due 3 Nov 2026" in words
     assert "Final review" in words  # what comes next, with its owner
     assert "A note from Jo Park" in words and "Lovely work this week, Ana." in words
     assert "How is it going?" in words
@@ -103,7 +107,8 @@ def test_the_onboarding_pack_carries_the_promise_letter_journey_and_checklist(
     assert "Prepared for Ana Souza" in words
     # The welcome letter, its placeholders filled from the journey.
     assert values.welcome_letter == (
-        "Hi Ana, welcome to Clarity Sprint Ana Souza! First: Intake form by 3 Nov 2026."
+        "Hi Ana, welcome to Clarity Sprint Ana Souza! First: Fill in and send back the form "
+        "by 3 Nov 2026."
     )
     assert values.welcome_letter in words
     for phase in ("Onboarding", "Deep work", "Wrap-up"):
@@ -144,14 +149,14 @@ def test_the_checklist_lists_every_client_facing_step_with_its_due_date(
     items = [item for phase in values.phases for item in phase.items]
     assert [i.title for i in items] == [
         "Welcome call",
-        "Intake form",
+        "Fill in and send back the form",  # a form, in the client's words
         "Draft the plan",
         "Mark up the draft",
         "Final review",
     ]
     assert [i.done for i in items] == [True, False, True, False, False]
     assert "Welcome call Jo 2 Nov 2026" in words
-    assert "Intake form You 3 Nov 2026" in words
+    assert "Fill in and send back the form You 3 Nov 2026" in words
     assert "Notes" in words
     assert "Prepare the workbook" not in words
 

@@ -350,4 +350,5 @@ SNAPSHOT_COLUMNS = (
     "recovery_protocol",
     "client_facing",
     "resource_link",
+    "client_wording",
 )

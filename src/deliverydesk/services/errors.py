@@ -9,6 +9,7 @@ from deliverydesk.store.errors import (
     DatabaseTooNew,
     StorageFailed,
 )
+from deliverydesk.wording import ENGLISH
 
 __all__ = [
     "CheckpointBlocked",
@@ -34,5 +35,5 @@ class CheckpointBlocked(Exception):
     """A move would leave a phase whose checkpoint is not done."""
 
     def __init__(self, checkpoints: list[str]) -> None:
-        super().__init__("; ".join(checkpoints))
+        super().__init__(f"{ENGLISH.not_done(checkpoints)}.")  # "'A' and 'B' are not done."
         self.checkpoints = checkpoints

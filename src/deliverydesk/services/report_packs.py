@@ -126,7 +126,14 @@ def _for_offer(ctx: Context, offer_id: int) -> _Source:
     map_phases = []
     for phase, when in zip(spec.phases, dates, strict=True):
         items = tuple(
-            data.ChecklistItem(s.title, s.description, s.owner, due, False, s.is_milestone)
+            data.ChecklistItem(
+                ENGLISH.client_step(s.kind, s.title, s.client_wording),  # the client's words
+                s.description,
+                s.owner,
+                due,
+                False,
+                s.is_milestone,
+            )
             for s, (_, due) in zip(phase.steps, when.steps, strict=True)
             if s.client_facing
         )

@@ -230,8 +230,10 @@ class Workspace:
         return clients.reinstate_enrolment(self._ctx, journey_id)
 
     # -- a journey's life --------------------------------------------------------------------
-    def pause(self, journey_id: int, reason: str = "") -> Result[lifecycle.JourneyState]:
-        return lifecycle.pause(self._ctx, journey_id, reason)
+    def pause(
+        self, journey_id: int, reason: str = "", resume_on: date | None = None
+    ) -> Result[lifecycle.JourneyState]:
+        return lifecycle.pause(self._ctx, journey_id, reason, resume_on)
 
     def resume(self, journey_id: int) -> Result[lifecycle.JourneyState]:
         return lifecycle.resume(self._ctx, journey_id)
@@ -340,6 +342,9 @@ class Workspace:
 
     def today_list(self, journey_ids: Iterable[int] | None = None) -> due_now.TodayList:
         return due_now.today_list(self._ctx, journey_ids)
+
+    def resume_reminders(self) -> list[due_now.PausedRow]:
+        return due_now.resume_reminders(self._ctx)
 
     def overdue_counts(self) -> dict[Owner, int]:
         return due_now.overdue_counts(self._ctx)

@@ -1,4 +1,5 @@
-"""The Board: every active client as a card in their offer's current phase."""
+"""The Board: every active client as a card in their offer's current phase; a paused
+one stays in its phase, dimmed (the Paused quick filter shows only them)."""
 
 from __future__ import annotations
 
@@ -341,7 +342,7 @@ class BoardPage(QWidget):
             fresh = [
                 row
                 for row in self._ws.rows_for_journeys(ids)
-                if row.status is JourneyStatus.ACTIVE
+                if row.status in (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
                 and self.selected_offer() in (None, row.offer_id)
             ]
             touched = self.index.update(fresh, ids)
@@ -412,6 +413,11 @@ class BoardPage(QWidget):
         """Move a card to another phase of its offer, asking first past an open checkpoint."""
         card = self.index.cards.get(journey_id)
         if card is None or position < 0 or position >= card.phase_count:
+            return False
+        if card.paused:
+            self.say(
+                tr("{name}'s journey is paused: resume it before moving it.").format(name=card.name)
+            )
             return False
         if self._ws is None:
             self.say(tr("Still opening your practice; try again in a moment."))

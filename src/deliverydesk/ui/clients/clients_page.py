@@ -373,7 +373,7 @@ class ClientsPage(QWidget):
             self.list_stack.setCurrentWidget(self.no_match)
         else:
             self.list_stack.setCurrentWidget(self.table)
-        self.count.setText(text.clients_shown(shown, total))
+        self.count.setText(text.WORDS.clients_and_journeys(*self.model.head_counts()))
 
     def focus_search(self) -> None:
         self.show_list()
