@@ -47,6 +47,7 @@ OFFER = {
 PHASE = {"name": "Kick-off", "planned_days": 8, "description": "Getting to know each other"}
 STEP: dict[str, Any] = {
     "title": "Intake homework",
+    "client_wording": "Your homework before we start",
     "kind": StepKind.HOMEWORK,
     "owner": Owner.CLIENT,
     "offset_days": 2,
