@@ -68,8 +68,9 @@ def csv_bytes(
     """The file's bytes: CRLF line ends; for a spreadsheet every value quoted and
     defused, and a byte-order mark first."""
     out = io.StringIO(newline="")
-    quoting = csv.QUOTE_ALL if spreadsheet else csv.QUOTE_MINIMAL
-    writer = csv.writer(out, lineterminator="\r\n", quoting=quoting)
+    writer = csv.writer(
+        out, lineterminator="\r\n", quoting=csv.QUOTE_ALL if spreadsheet else csv.QUOTE_MINIMAL
+    )
     for row in (headers, *rows):
         cells = ["" if value is None else str(value) for value in row]
         writer.writerow([spreadsheet_safe(c) for c in cells] if spreadsheet else cells)
