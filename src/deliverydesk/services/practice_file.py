@@ -27,6 +27,7 @@ from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.offer_file import write_atomically
+from deliverydesk.services.practice_values import Rule, ValueRules
 from deliverydesk.store import migrate
 from deliverydesk.store.engine import create_db_engine
 from deliverydesk.store.schema import read_revision
@@ -196,7 +197,8 @@ def import_practice(
             migrate.upgrade(engine, document["schema"])
             with engine.connect() as connection:
                 driver: Any = connection.connection.driver_connection
-                rows = _load(driver, document["tables"], path.name, tracker.step)
+                rules = ValueRules(ctx.clock.today())
+                rows = _load(driver, document["tables"], path.name, tracker.step, rules)
             migrate.upgrade(engine)  # a file from an older DeliveryDesk comes up to date here
         except DatabaseError as error:
             raise InvalidInput(f"{path.name} cannot be imported: {error}") from error
@@ -239,6 +241,7 @@ def _load(
     tables: dict[str, Any],
     name: str,
     step: Callable[[int, int], None],
+    rules: ValueRules,
 ) -> dict[str, int]:
     """Insert the file's rows into the scratch database in one transaction."""
     known = set(_tables(driver))
@@ -250,7 +253,7 @@ def _load(
             step(done * 95 // max(1, len(tables)), 100)
             if table not in known:
                 raise InvalidInput(f"{name} is damaged: it holds an unknown table '{table}'.")
-            counts[table] = _load_table(driver, table, content, name)
+            counts[table] = _load_table(driver, table, content, name, rules)
         broken = driver.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             raise InvalidInput(
@@ -264,7 +267,9 @@ def _load(
     return counts
 
 
-def _load_table(driver: sqlite3.Connection, table: str, content: Any, name: str) -> int:
+def _load_table(
+    driver: sqlite3.Connection, table: str, content: Any, name: str, rules: ValueRules
+) -> int:
     if not isinstance(content, dict):
         raise InvalidInput(f"{name} is damaged: table '{table}' is not a list of records.")
     columns, rows = content.get("columns"), content.get("rows")
@@ -280,6 +285,7 @@ def _load_table(driver: sqlite3.Connection, table: str, content: Any, name: str)
     if unknown:
         raise InvalidInput(f"{name} is damaged: table '{table}' has no column '{unknown[0]}'.")
     json_at = [declared[c] for c in columns]
+    checks = rules.for_table(table, columns)
     insert = (
         f'INSERT INTO "{table}" ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)}) '
         f"VALUES ({', '.join('?' for _ in columns)})"
@@ -288,12 +294,27 @@ def _load_table(driver: sqlite3.Connection, table: str, content: Any, name: str)
         where = f"{name} is damaged: record {number} of '{table}'"
         if not isinstance(row, list) or len(row) != len(columns):
             raise InvalidInput(f"{where} does not have {len(columns)} values.")
-        values = [_in(value, json_at[i], where) for i, value in enumerate(row)]
+        values = [
+            _in(
+                _checked(checks[i], value, f"{table}[{number - 1}].{columns[i]}", name),
+                json_at[i],
+                where,
+            )
+            for i, value in enumerate(row)
+        ]
         try:
             driver.execute(insert, values)
         except sqlite3.Error as error:  # a missing value, a broken rule, a repeated id
             raise InvalidInput(f"{where} cannot be stored ({error}).") from None
     return len(rows)
+
+
+def _checked(rule: Rule, value: Any, path: str, name: str) -> Any:
+    """The value to store, or InvalidInput naming where in the file the bad value is."""
+    try:
+        return rule(value)
+    except InvalidInput as error:
+        raise InvalidInput(f"{name} cannot be imported, so nothing was: {path}: {error}") from None
 
 
 def _in(value: Any, is_json: bool, where: str) -> Any:
