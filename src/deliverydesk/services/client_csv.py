@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from deliverydesk.model.entities import Client
+from deliverydesk.model.text_rules import without_bidi_controls
 from deliverydesk.services import backups
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.client_lookup import fold
@@ -347,5 +348,8 @@ def export_clients(ctx: Context, path: Path, *, spreadsheet: bool = False) -> in
             .where(Client.archived.is_(False))
             .order_by(Client.id)
         ).all()
-    write_atomically(path, csv_bytes(HEADERS, rows, spreadsheet=spreadsheet))
+    # Single-line values shown without bidi controls, even one stored before they were
+    # dropped on save; the notes are kept as written.
+    shown = [(*(without_bidi_controls(v) for v in row[:4]), row[4]) for row in rows]
+    write_atomically(path, csv_bytes(HEADERS, shown, spreadsheet=spreadsheet))
     return len(rows)

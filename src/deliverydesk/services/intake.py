@@ -62,12 +62,12 @@ def questions_hash(questions: tuple[IntakeQuestion, ...]) -> str:
 
 
 def _secret(session: Session) -> str:
-    row = session.execute(
-        select(Practice.id, Practice.created_at).order_by(Practice.id).limit(1)
-    ).first()
-    if row is None:
+    # The practice's own random secret (migration 0007): two practices made alike, even
+    # the same second, never accept each other's forms.
+    secret = session.scalar(select(Practice.form_secret).order_by(Practice.id).limit(1))
+    if secret is None:
         raise NotFound("There is no practice yet; create one first.")
-    return f"{row[0]}:{row[1].isoformat()}"
+    return secret
 
 
 def _check(secret: str, body: str) -> str:

@@ -18,6 +18,7 @@ the value to store (text trimmed and cleaned as a save would) or raises InvalidI
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -28,11 +29,13 @@ from sqlalchemy.types import TypeDecorator
 from deliverydesk.model import offer_rules as limits
 from deliverydesk.model.entities import Base
 from deliverydesk.model.enums import QuestionKind
+from deliverydesk.model.text_rules import single_line
 from deliverydesk.services import brand, clients, practice_settings
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.validation import clean_line
 
 Rule = Callable[[Any], Any]
+_SECRET = re.compile("[0-9a-f]{64}")
 
 
 def _shown(value: object) -> str:
@@ -95,8 +98,10 @@ def _column_rule(column: Column[Any]) -> Rule | None:
 # -- what a person may type, as the screens check it -------------------------------------------
 
 
-def _line(label: str, limit: int, *, required: bool = False) -> Rule:
-    return lambda value: clean_line(value, label, limit, required=required)
+def _title(label: str, limit: int, *, required: bool = False) -> Rule:
+    """An offer's, phase's or step's name as the offer editor saves it: made one line
+    (services/offers.normalized), then checked like any line."""
+    return lambda value: clean_line(single_line(value), label, limit, required=required)
 
 
 def _between(label: str, low: int, high: int) -> Rule:
@@ -196,11 +201,11 @@ _JSON_RULES: dict[tuple[str, str], Rule] = {
 def _typed_rules(today: date) -> dict[str, dict[str, Rule]]:
     """Per table, per column: what the screens accept."""
     titles = {
-        "title": _line("A step's title", limits.MAX_TITLE, required=True),
+        "title": _title("A step's title", limits.MAX_TITLE, required=True),
         "effort_minutes": _between("A step's effort (minutes)", 0, limits.MAX_EFFORT_MINUTES),
     }
     summary = {
-        f"{column}": _line("A step's title", limits.MAX_TITLE)
+        f"{column}": _title("A step's title", limits.MAX_TITLE)
         for column in (
             "next_step_title",
             "first_open_me_title",
@@ -213,15 +218,17 @@ def _typed_rules(today: date) -> dict[str, dict[str, Rule]]:
             **brand.FIELD_RULES,
             **practice_settings.stored_rules(today),
             "logo_path": brand.clean_logo_path,
+            "form_secret": _kind(
+                "a form secret (64 hexadecimal digits)", lambda v: _SECRET.fullmatch(v) is not None
+            ),
         },
         "client": dict(clients.FIELD_RULES),
         "offer": {
-            "name": _line("An offer's name", limits.MAX_NAME, required=True),
-            "price": _line("The price", limits.MAX_PRICE),
+            "name": _title("An offer's name", limits.MAX_NAME, required=True),
             "duration_weeks": _between("The typical duration (weeks)", 0, limits.MAX_WEEKS),
         },
         "offer_phase": {
-            "name": _line("A phase's name", limits.MAX_NAME, required=True),
+            "name": _title("A phase's name", limits.MAX_NAME, required=True),
             "planned_days": _between("A phase's working days", 1, limits.MAX_DAYS),
         },
         "offer_step": {
@@ -229,12 +236,11 @@ def _typed_rules(today: date) -> dict[str, dict[str, Rule]]:
             "offset_days": _between("A step's offset (working days)", 0, limits.MAX_DAYS),
             "duration_days": _between("A step's duration (working days)", 1, limits.MAX_DAYS),
         },
-        "delivery_standard": {"target": _line("A standard's target", limits.MAX_TARGET)},
         "journey": {
-            "offer_name": _line("An offer's name", limits.MAX_NAME, required=True),
+            "offer_name": _title("An offer's name", limits.MAX_NAME, required=True),
             **summary,
         },
-        "journey_phase": {"name": _line("A phase's name", limits.MAX_NAME, required=True)},
+        "journey_phase": {"name": _title("A phase's name", limits.MAX_NAME, required=True)},
         "journey_step": titles,
         "feedback": {"score": _between("A score", 0, 10)},
     }

@@ -18,7 +18,7 @@ DATABASE_NAME = "deliverydesk.sqlite3"  # inside the data folder
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 # The newest migration in store/migrations/versions (tests/unit/test_migrations.py checks).
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 
 
 def read_revision(connection: Connection) -> str | None:
