@@ -167,7 +167,7 @@ def test_a_missing_file_or_a_folder_is_refused(empty: Context, tmp_path: Path) -
         import_practice(empty, tmp_path)
 
 
-# What migrations 0004 and 0005 added: a file written at 0003 has none of it.
+# What migrations 0004, 0005 and 0007 added: a file written at 0003 has none of it.
 ADDED_BY_0004 = {
     "offer": (
         "duration_weeks",
@@ -191,6 +191,7 @@ ADDED_BY_0004 = {
         "signature",
         "font_family",
         "page_size",
+        "form_secret",  # 0007
     ),
 }
 
