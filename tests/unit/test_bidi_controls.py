@@ -72,3 +72,12 @@ def test_an_offer_name_is_saved_on_one_line_and_found_by_it(ctx: Context) -> Non
     with ctx.db.engine.begin() as connection:  # an offer saved before names were cleaned
         connection.execute(text("UPDATE offer SET name = 'Deep\r\nWork\x07'"))
     assert [o.id for o in offers_named(ctx, "deep work")] == [offer_id]
+
+
+def test_an_old_activity_entry_is_worded_without_controls() -> None:
+    from deliverydesk.model.enums import ActivityKind
+    from deliverydesk.wording import ENGLISH
+
+    line = ENGLISH.activity_text(ActivityKind.STEP_COMPLETED, {"step": "Intake \u202eform"})
+    assert "Intake form" in line
+    assert not BIDI_CONTROLS & set(line)
