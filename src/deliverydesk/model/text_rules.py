@@ -20,7 +20,7 @@ _INVISIBLE = {"Cf", "Zs", "Zl", "Zp", "Cc", "Mn", "Me"}
 
 
 BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
-_NO_BIDI_CONTROLS = dict.fromkeys(map(ord, BIDI_CONTROLS))
+_A_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Runs of what breaks a line or controls a terminal (categories Cc, Zl, Zp): one space
 # in a single-line field.
 _BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
@@ -28,7 +28,7 @@ _BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 def without_bidi_controls(text: str) -> str:
     """`text` with the bidi embedding, override and isolate controls removed."""
-    return text.translate(_NO_BIDI_CONTROLS)
+    return text if text.isascii() else _A_BIDI_CONTROL.sub("", text)
 
 
 def single_line(text: str) -> str:

@@ -294,14 +294,11 @@ def _load_table(
         where = f"{name} is damaged: record {number} of '{table}'"
         if not isinstance(row, list) or len(row) != len(columns):
             raise InvalidInput(f"{where} does not have {len(columns)} values.")
-        values = [
-            _in(
-                _checked(checks[i], value, f"{table}[{number - 1}].{columns[i]}", name),
-                json_at[i],
-                where,
-            )
-            for i, value in enumerate(row)
-        ]
+        try:
+            checked = [check(value) for check, value in zip(checks, row, strict=True)]
+        except InvalidInput:
+            raise _refusal(checks, row, columns, f"{table}[{number - 1}]", name) from None
+        values = [_in(value, json_at[i], where) for i, value in enumerate(checked)]
         try:
             driver.execute(insert, values)
         except sqlite3.Error as error:  # a missing value, a broken rule, a repeated id
@@ -309,12 +306,18 @@ def _load_table(
     return len(rows)
 
 
-def _checked(rule: Rule, value: Any, path: str, name: str) -> Any:
-    """The value to store, or InvalidInput naming where in the file the bad value is."""
-    try:
-        return rule(value)
-    except InvalidInput as error:
-        raise InvalidInput(f"{name} cannot be imported, so nothing was: {path}: {error}") from None
+def _refusal(
+    checks: list[Rule], row: list[Any], columns: list[str], record: str, name: str
+) -> InvalidInput:
+    """Which value of a refused record is bad, and why, naming its path in the file."""
+    for check, value, column in zip(checks, row, columns, strict=True):
+        try:
+            check(value)
+        except InvalidInput as error:
+            return InvalidInput(
+                f"{name} cannot be imported, so nothing was: {record}.{column}: {error}"
+            )
+    return InvalidInput(f"{name} cannot be imported, so nothing was: {record} is not sound.")
 
 
 def _in(value: Any, is_json: bool, where: str) -> Any:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Enum, Float, Integer, String
+from sqlalchemy import Boolean, Column, Date, DateTime, Enum, Float, Integer, String
 from sqlalchemy.types import TypeDecorator
 
 from deliverydesk.model import offer_rules as limits
@@ -67,32 +67,33 @@ def _is_instant(value: Any) -> bool:
 
 
 def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    return type(value) is int  # not a bool: yes/no is a kind of its own
 
 
-def _column_rule(column: Column[Any]) -> Rule | None:
+Kind = tuple[str, Callable[[Any], bool]]  # (what it must be, in words; the test)
+
+
+def _column_kind(column: Column[Any]) -> Kind | None:
     """The kind the model declares for `column`."""
     kind = column.type
     if isinstance(kind, TypeDecorator):  # UtcDateTime: an instant stored as text
         kind = kind.impl_instance
     if isinstance(kind, Enum) and kind.enum_class is not None:
         values = {str(member.value) for member in kind.enum_class}
-        return _kind(f"one of {', '.join(sorted(values))}", lambda v: v in values)
+        return f"one of {', '.join(sorted(values))}", values.__contains__
     if isinstance(kind, DateTime):
-        return _kind("a date and time", _is_instant)
+        return "a date and time", _is_instant
     if isinstance(kind, Date):
-        return _kind("a date", _is_date)
+        return "a date", _is_date
     if isinstance(kind, Boolean):
-        return _kind("yes or no (1 or 0)", lambda v: _is_int(v) and v in (0, 1))
+        return "yes or no (1 or 0)", lambda v: type(v) is int and v in (0, 1)
     if isinstance(kind, Integer):
-        return _kind("a whole number", _is_int)
+        return "a whole number", _is_int
     if isinstance(kind, Float):
-        return _kind("a number", lambda v: _is_int(v) or isinstance(v, float))
+        return "a number", lambda v: type(v) is int or type(v) is float
     if isinstance(kind, String):
-        return _kind("text", lambda v: isinstance(v, str))
-    if isinstance(kind, JSON):
-        return None  # the shape checks below
-    return None
+        return "text", lambda v: type(v) is str
+    return None  # JSON: the shape checks below
 
 
 # -- what a person may type, as the screens check it -------------------------------------------
@@ -262,22 +263,22 @@ class ValueRules:
         column = declared.get(name) if declared is not None else None
         if column is None:
             return lambda value: value  # a column of an older schema: its migration decides
+        kind = _column_kind(column) or ("", lambda _: True)
+        words, test = kind
         steps = [
             rule
-            for rule in (
-                _column_rule(column),
-                _JSON_RULES.get((table, name)),
-                self._typed.get(table, {}).get(name),
-            )
+            for rule in (_JSON_RULES.get((table, name)), self._typed.get(table, {}).get(name))
             if rule is not None
         ]
-        nullable = bool(column.nullable)
+        empty_ok = bool(column.nullable or column.primary_key)
 
-        def rule(value: Any) -> Any:
+        def rule(value: Any) -> Any:  # called for every value of the file: kept lean
             if value is None:
-                if nullable or column.primary_key:
+                if empty_ok:
                     return None
                 raise InvalidInput("a value is needed here.")
+            if not test(value):
+                raise InvalidInput(f"{_shown(value)} is not {words}.")
             for step in steps:
                 value = step(value)
             return value
