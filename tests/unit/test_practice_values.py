@@ -87,6 +87,19 @@ BAD = {
     "phase-days": ("offer_phase", "planned_days", 0, "A phase's working days must be between 1"),
     "text-kind": ("client", "company", 12, "12 is not text."),
     "missing": ("journey", "start_on", None, "a value is needed here."),
+    # Whole offers, by the offer editor's saving rules: the path goes into the design.
+    "criterion-weight": (
+        "offer",
+        "right_fit",
+        {"criteria": [{"text": "Ready to start", "weight": 500}], "threshold": 1},
+        ".criteria[0].weight: A criterion's weight must be between 0 and 100.",
+    ),
+    "one-choice": (
+        "offer",
+        "intake_questions",
+        [{"text": "Pick one", "kind": "choice", "choices": ["Only"]}],
+        "[0].choices: Question 1 is a choice: give it at least two answers to choose from.",
+    ),
 }
 
 
@@ -105,8 +118,8 @@ def test_a_bad_value_is_refused_by_its_path_and_nothing_is_imported(
         import_practice(empty, path)
 
     message = str(refused.value)
-    assert message.startswith(f"practice.json cannot be imported, so nothing was: {where}: ")
-    assert words in message
+    assert message.startswith(f"practice.json cannot be imported, so nothing was: {where}")
+    assert message.endswith(words) if words.endswith(".") else words in message
     assert tables(empty.path) == before
 
 

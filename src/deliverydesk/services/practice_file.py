@@ -27,7 +27,7 @@ from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.offer_file import write_atomically
-from deliverydesk.services.practice_values import Rule, ValueRules
+from deliverydesk.services.practice_values import Rule, ValueRules, offer_refusal
 from deliverydesk.store import migrate
 from deliverydesk.store.engine import create_db_engine
 from deliverydesk.store.schema import read_revision
@@ -200,6 +200,9 @@ def import_practice(
                 rules = ValueRules(ctx.clock.today())
                 rows = _load(driver, document["tables"], path.name, tracker.step, rules)
             migrate.upgrade(engine)  # a file from an older DeliveryDesk comes up to date here
+            refusal = offer_refusal(engine, _ids(document["tables"].get("offer")))
+            if refusal:
+                raise InvalidInput(f"{path.name} cannot be imported, so nothing was: {refusal}")
         except DatabaseError as error:
             raise InvalidInput(f"{path.name} cannot be imported: {error}") from error
         finally:
@@ -304,6 +307,14 @@ def _load_table(
         except sqlite3.Error as error:  # a missing value, a broken rule, a repeated id
             raise InvalidInput(f"{where} cannot be stored ({error}).") from None
     return len(rows)
+
+
+def _ids(content: dict[str, Any] | None) -> list[int]:
+    """The ids of a table's records, in the file's order (the file was checked already)."""
+    if not content:
+        return []
+    at = content["columns"].index("id") if "id" in content["columns"] else None
+    return [] if at is None else [row[at] for row in content["rows"]]
 
 
 def _refusal(

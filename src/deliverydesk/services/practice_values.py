@@ -5,7 +5,9 @@ Two sources, each declared once:
   whole number, text) and whether it may be empty: read from the SQLAlchemy columns;
 - the services' field rules say what a person may type (FIELD_RULES of clients and
   brand, the settings' stored_rules, the offer editor's limits): the same functions the
-  screens call, so a file can never hold what the settings screen would refuse.
+  screens call, so a file can never hold what the settings screen would refuse;
+- each offer, once loaded, is read back as the editor reads it and checked by the
+  editor's own saving rules (model/offer_rules.py).
 
 Why no pydantic or msgspec: the rules already exist as plain functions raising
 InvalidInput in the screens' words, and the kinds are already declared on the model; a
@@ -24,13 +26,16 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, DateTime, Enum, Float, Integer, String
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
 from deliverydesk.model import offer_rules as limits
 from deliverydesk.model.entities import Base
 from deliverydesk.model.enums import QuestionKind
+from deliverydesk.model.offer_rules import Where, saving_problems
 from deliverydesk.model.text_rules import single_line
-from deliverydesk.services import brand, clients, practice_settings
+from deliverydesk.services import brand, clients, offers, practice_settings
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.validation import clean_line
 
@@ -284,3 +289,39 @@ class ValueRules:
             return value
 
         return rule
+
+
+# -- offers, checked whole by the offer editor's own rules --------------------------------------
+
+# Where the editor's rules place a problem -> the path inside the offer's design.
+_DESIGN = {
+    "phase": "phases",
+    "standard": "standards",
+    "criterion": "right_fit.criteria",
+    "question": "intake_questions",
+}
+
+
+def design_path(where: Where) -> str:
+    """("step", 1, 0, "title") -> "phases[1].steps[0].title"."""
+    head, *rest = where
+    if head == "offer":
+        parts: list[str] = []
+    elif head == "step":
+        parts, rest = [f"phases[{rest[0]}].steps[{rest[1]}]"], rest[2:]
+    else:
+        parts, rest = [f"{_DESIGN[str(head)]}[{rest[0]}]"], rest[1:]
+    return ".".join([*parts, *(str(part) for part in rest)])
+
+
+def offer_refusal(engine: Engine, offer_ids: Sequence[int]) -> str | None:
+    """The first offer design the editor would refuse to save, as "offer[i].path: why",
+    `offer_ids` in the file's order; None when every one could be saved."""
+    with Session(engine) as session:
+        for index, offer_id in enumerate(offer_ids):
+            spec = offers.normalized(offers.spec_of(offers.load_offer(session, offer_id)))
+            problems = saving_problems(spec)
+            if problems:
+                where = design_path(problems[0].where)
+                return f"offer[{index}]{'.' if where else ''}{where}: {problems[0].message}"
+    return None
