@@ -33,7 +33,7 @@ from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.offer_format import question_documents
 from deliverydesk.services.offers import load_offer, spec_of
 
-VERSION = "v1"
+VERSION = "v2"  # v2: signed with the practice's own random secret
 KEY_FIELD = "deliverydesk_form"  # as reports/intake_form.py names the hidden field
 MAX_FORM_BYTES = 20 * 1024 * 1024
 MAX_ANSWER = 10_000
@@ -89,6 +89,12 @@ def _key(fields: dict[str, Any]) -> list[str]:
     if not key:
         raise InvalidInput("This PDF is not a DeliveryDesk intake form (it has no form key).")
     parts = key.split(":")
+    if parts[0] == "v1":  # signed with the practice's id and creation time (before 0007)
+        raise InvalidInput(
+            "This intake form was made by an older version of DeliveryDesk, before each "
+            "practice signed its forms with a key of its own; export a new intake form and "
+            "send the client that one."
+        )
     if len(parts) != 5 or parts[0] != VERSION or not parts[1].isdigit() or not parts[2].isdigit():
         raise InvalidInput("This intake form was altered: its form key cannot be read.")
     return parts
