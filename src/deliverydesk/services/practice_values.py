@@ -1,6 +1,6 @@
 """A practice file's values checked before anything is stored, by the rules the screens use.
 
-Two sources, each declared once:
+Three sources, each declared once:
 - the model says each column's kind (an enum's values, a date, an instant, yes/no, a
   whole number, text) and whether it may be empty: read from the SQLAlchemy columns;
 - the services' field rules say what a person may type (FIELD_RULES of clients and
@@ -20,6 +20,7 @@ the value to store (text trimmed and cleaned as a save would) or raises InvalidI
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -44,7 +45,8 @@ _SECRET = re.compile("[0-9a-f]{64}")
 
 
 def _shown(value: object) -> str:
-    text = value if isinstance(value, str) else repr(value)
+    """The value as the file writes it (JSON), shortened."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
