@@ -78,7 +78,28 @@ def seed_scale(folder: Path, args: argparse.Namespace) -> int:
 
 def recover(folder: Path, args: argparse.Namespace) -> int:
     """The recovery ladder without a window: indexes rebuilt, else the newest sound backup,
-    else (only with --fresh) an empty practice; the damaged file is always kept aside."""
+    else (only with --fresh) an empty practice; the damaged file is always kept aside.
+
+    Never under an open window: moving the file aside would leave the window writing to
+    the moved file. The folder stays held while the ladder runs, so no window starts then.
+    """
+    from deliverydesk.folder_lock import FolderLock
+
+    lock = FolderLock(folder)
+    if lock.acquire() is False:
+        print(
+            f"deliverydesk: DeliveryDesk is open on {folder}. Close it and run recover again "
+            "(or let DeliveryDesk put the file right when it starts); nothing was moved.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        return _recover(folder, args)
+    finally:
+        lock.release()
+
+
+def _recover(folder: Path, args: argparse.Namespace) -> int:
     from deliverydesk.services import recovery
 
     try:

@@ -129,18 +129,21 @@ class BidiLines(Flowable):
         self.text = clean_text(text)
         self.style = style
         self.bold = bold
-        self.rtl = bidi.is_rtl(self.text)
         self._lines: list[Paragraph] = []
         self._width = -1.0
 
     def _layout(self, width: float) -> list[Paragraph]:
         if width != self._width:
-            style = shaped(self.style, right=self.rtl)
-            self._lines = [
-                Paragraph(line_markup(words, self.bold), style)
-                for paragraph in self.text.split("\n")
-                for words in self._break(paragraph, width)
-            ]
+            self._lines = []
+            # Each paragraph (a line the person typed) has its own base direction: an
+            # Arabic line under an English one reads right to left, right-aligned.
+            for paragraph in self.text.split("\n"):
+                rtl = bidi.is_rtl(paragraph)
+                style = shaped(self.style, right=rtl)
+                self._lines += [
+                    Paragraph(line_markup(words, self.bold, rtl), style)
+                    for words in self._break(paragraph, width)
+                ]
             self._width = width
         return self._lines
 

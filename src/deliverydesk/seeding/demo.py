@@ -82,11 +82,13 @@ def seed_demo(
         scratch = open_workspace(Path(folder), ctx.clock)
         try:
             _build(scratch, tracker)
+            # Branded in the scratch too, so the move below brings the brand with the data:
+            # no moment when the practice is in place without it.
+            _brand(scratch, logo_folder=ctx)
         finally:
             scratch.close()
         tracker.step(_BUILT, 100)  # the last moment to stop: the move below is all or nothing
         copy_into_empty(ctx.db.engine, scratch.path)
-    _brand(ctx)
     tracker.report(100, 100)  # in place: too late to stop
     completed = sum(seed.story.completed for seed in CLIENTS)
     return f"{len(OFFERS)} offers, {len(CLIENTS)} clients ({completed} journeys completed)"
@@ -119,11 +121,13 @@ def _build(ctx: Context, tracker: Tracker) -> None:
         action(_at(ctx, day))
 
 
-def _brand(ctx: Context) -> None:
-    """The demo's contact details and logo (copied into the data folder like any logo)."""
+def _brand(ctx: Context, logo_folder: Context) -> None:
+    """The demo's contact details and logo, on the practice in `ctx`; the logo is copied
+    into `logo_folder`'s data folder like any logo (a copy a kill leaves there unused is
+    harmless, and a later run makes its own)."""
     settings = brand_settings(ctx)
     with as_file(files("deliverydesk.resources") / "brand" / PRACTICE.logo) as logo:
-        stored = import_logo(ctx, logo)
+        stored = import_logo(logo_folder, logo)
     update_brand(
         ctx,
         dataclasses.replace(

@@ -30,7 +30,13 @@ from deliverydesk.reports import data
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
-from deliverydesk.services.validation import clean_email, clean_line, clean_text
+from deliverydesk.services.validation import (
+    clean_email,
+    clean_line,
+    clean_text,
+    refuse_database_file,
+)
+from deliverydesk.store.schema import is_database_file
 from deliverydesk.wording import ENGLISH
 
 LOGO_FOLDER = "brand"
@@ -198,6 +204,7 @@ def import_logo(ctx: Context, source: Path) -> str:
     be used (not an image, damaged, too large); nothing is copied then."""
     from deliverydesk.reports.theme import check_logo
 
+    refuse_database_file(source)
     logo, problem = check_logo(source)
     if logo is None:
         words = problem.replace("was left out", "cannot be used").replace(
@@ -222,12 +229,13 @@ def import_logo(ctx: Context, source: Path) -> str:
 
 def logo_path(ctx: Context, stored: str | None) -> Path | None:
     """The logo the practice set, as a path inside the data folder (a stored path that
-    points outside it is ignored: the app only ever copies logos in)."""
+    points outside it, or at the data file itself, is ignored: the app only ever copies
+    logos in, and nothing but SQLite may read the data file, docs/data-safety.md)."""
     if not stored:
         return None
     folder = ctx.path.parent.resolve()
     path = (folder / stored).resolve()
-    return path if path.is_relative_to(folder) else None
+    return path if path.is_relative_to(folder) and not is_database_file(path) else None
 
 
 def paper_brand(ctx: Context, settings: BrandSettings, owner_name: str) -> data.Brand:

@@ -34,6 +34,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.csv_out import csv_bytes
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_file import write_atomically
+from deliverydesk.services.validation import refuse_database_file
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -108,6 +109,7 @@ class CsvImport:
 
 def read_csv_file(path: Path) -> bytes:
     """The file's bytes; refused before reading when it is too large to be a client list."""
+    refuse_database_file(path)
     try:
         if path.is_dir():
             raise InvalidInput(f"{path} is a folder, not a CSV file.")

@@ -32,6 +32,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.offer_format import question_documents
 from deliverydesk.services.offers import load_offer, spec_of
+from deliverydesk.services.validation import refuse_database_file
 
 VERSION = "v2"  # v2: signed with the practice's own random secret
 KEY_FIELD = "deliverydesk_form"  # as reports/intake_form.py names the hidden field
@@ -180,6 +181,7 @@ def _fields(path: Path) -> dict[str, Any]:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    refuse_database_file(path)
     try:
         if path.stat().st_size > MAX_FORM_BYTES:
             raise InvalidInput("This file is too large to be an intake form.")
@@ -249,6 +251,7 @@ class SavedIntake:
     """What saving a client's answers changed: what undoing it needs."""
 
     before: Mapping[str, Any]  # the client's intake record as it was (empty: none)
+    after: Mapping[str, Any]  # the record the save wrote: an undo's `expected`
     step_id: int | None  # the intake step it ticked; None when none was ticked
     ticked_on: date | None
 
@@ -264,7 +267,7 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
         if client is None:
             raise NotFound("That client no longer exists.")
         before = copy.deepcopy(client.intake) if isinstance(client.intake, dict) else {}
-        client.intake = {
+        after = {
             "offer_id": form.offer_id,
             "offer": form.offer_name,
             "received_on": today.isoformat(),
@@ -273,6 +276,7 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
                 for a in form.answers
             ],
         }
+        client.intake = copy.deepcopy(after)
         step = intake_step(session, client_id, form.offer_id)
         ticked = None
         journeys: frozenset[int] = frozenset()
@@ -291,18 +295,29 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
                 )  # fmt: skip
     aspects = Aspect.CLIENT | (Aspect.STEPS | Aspect.CAPACITY if ticked else Aspect.NONE)
     return Result(
-        SavedIntake(before, ticked, today if ticked else None),
+        SavedIntake(before, after, ticked, today if ticked else None),
         Changes(journeys=journeys, clients=frozenset({client_id}), aspects=aspects),
     )
 
 
-def restore_intake(ctx: Context, client_id: int, saved: SavedIntake) -> Result[None]:
+def restore_intake(
+    ctx: Context, client_id: int, saved: SavedIntake, *, expected: Mapping[str, Any] | None = None
+) -> Result[None]:
     """Undo `save_intake_answers`: the answers the client had before come back and the step
-    it ticked is opened again (left as it is when it was marked done on another day since)."""
+    it ticked is opened again (left as it is when it was marked done on another day since).
+
+    `expected` (an undo's): the answers the client must still have. Answers replaced since
+    (another form imported by another window or program) are left as they are, and so is
+    everything else."""
     with ctx.transaction() as session:
         client = session.get(Client, client_id)
         if client is None:
             raise NotFound("That client no longer exists.")
+        if expected is not None and client.intake != expected:
+            raise InvalidInput(
+                f"The intake answers of {client.name} were replaced since (another filled "
+                "form was imported); they were left as they are."
+            )
         client.intake = copy.deepcopy(dict(saved.before))
         journeys: frozenset[int] = frozenset()
         step = session.get(JourneyStep, saved.step_id) if saved.step_id is not None else None

@@ -17,6 +17,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_design import add_offer
 from deliverydesk.services.offers import load_offer, spec_of
+from deliverydesk.services.validation import refuse_database_file
 
 SUFFIX = ".json"
 
@@ -38,6 +39,7 @@ def import_offer(ctx: Context, path: Path) -> Result[int]:
 
 def read_limited(path: Path) -> bytes:
     """The file's bytes, refusing early anything too big to be an offer file."""
+    refuse_database_file(path)
     limit = offer_format.MAX_FILE_BYTES
     try:
         with path.open("rb") as handle:
@@ -57,6 +59,7 @@ def read_limited(path: Path) -> bytes:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a rename."""
+    refuse_database_file(path)
     folder = path.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

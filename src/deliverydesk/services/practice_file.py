@@ -28,6 +28,7 @@ from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.offer_file import write_atomically
 from deliverydesk.services.practice_values import Rule, ValueRules, offer_refusal
+from deliverydesk.services.validation import refuse_database_file
 from deliverydesk.store import migrate
 from deliverydesk.store.engine import create_db_engine
 from deliverydesk.store.schema import read_revision
@@ -138,6 +139,7 @@ def _serialise(document: dict[str, Any]) -> Iterator[str]:
 
 def read_practice_file(path: Path) -> dict[str, Any]:
     """The parsed file, checked for its shape; InvalidInput says what is wrong with it."""
+    refuse_database_file(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:

@@ -9,9 +9,11 @@ control characters in a one-line field, and text over the field's length.
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 from deliverydesk.model.text_rules import is_blank, without_bidi_controls
 from deliverydesk.services.errors import InvalidInput
+from deliverydesk.store.schema import is_database_file
 
 __all__ = ["clean_email", "clean_line", "clean_text", "is_blank"]
 
@@ -70,3 +72,13 @@ def clean_email(text: str, label: str = "The e-mail address", limit: int = 320) 
                 f"'{email}' does not look like an e-mail address (name@example.com)."
             )
     return email
+
+
+def refuse_database_file(path: Path) -> None:
+    """Refuse a file the person picked when it is a DeliveryDesk data file (or one of
+    SQLite's files beside it): nothing but SQLite may read or replace those."""
+    if is_database_file(path):
+        raise InvalidInput(
+            f"{path} is a DeliveryDesk data file, which only DeliveryDesk itself may read or "
+            "replace. Choose another file; nothing was changed."
+        )

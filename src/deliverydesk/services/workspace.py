@@ -94,6 +94,15 @@ class Workspace:
     def check(self) -> IntegrityReport:
         return self._ctx.check()
 
+    def job_context(self) -> Context:
+        """The open practice for work on another thread of this process (ui/jobs.py).
+
+        The same database, never a second opening of it: its engine is thread-safe and each
+        transaction takes a connection of its own, and opening again would run more than
+        SQLite on a file this process holds locks on (docs/data-safety.md). The window
+        closes it, never the job."""
+        return Context(self._ctx.db, self._ctx.clock)
+
     def close(self) -> None:
         self._ctx.close()
 
@@ -486,8 +495,14 @@ class Workspace:
     ) -> Result[intake.SavedIntake]:
         return intake.save_intake_answers(self._ctx, client_id, form)
 
-    def restore_intake(self, client_id: int, saved: intake.SavedIntake) -> Result[None]:
-        return intake.restore_intake(self._ctx, client_id, saved)
+    def restore_intake(
+        self,
+        client_id: int,
+        saved: intake.SavedIntake,
+        *,
+        expected: Mapping[str, object] | None = None,
+    ) -> Result[None]:
+        return intake.restore_intake(self._ctx, client_id, saved, expected=expected)
 
     def intake_record(self, client_id: int) -> intake.IntakeRecord:
         return intake.intake_record(self._ctx, client_id)
