@@ -22,6 +22,7 @@ from deliverydesk.model.enums import (
     StepKind,
 )
 from deliverydesk.model.health import HealthReason, HealthVerdict, ReasonCode
+from deliverydesk.model.text_rules import without_bidi_controls
 
 Translate = Callable[[str], str]
 
@@ -333,7 +334,11 @@ class Words:
         like every other date ("Wed 25 Nov 2026")."""
         tr = self.tr
         pattern = tr(ACTIVITY_WORDS[kind])
-        values = _Missing(detail)
+        # Names and titles kept in the (append-only) log shown without bidi controls, even
+        # from entries written before saves dropped them.
+        values = _Missing(
+            {k: without_bidi_controls(v) if isinstance(v, str) else v for k, v in detail.items()}
+        )
         checkpoints = values.get("checkpoints")
         if isinstance(checkpoints, list):
             values["checkpoints"] = self.name_list([str(c) for c in checkpoints])

@@ -154,3 +154,33 @@ def test_offer_commands_run_without_qt(env: dict[str, str], folder: Path) -> Non
     result = run(env, "offer", "list", "--data-dir", str(folder), code=code)
     assert result.returncode == 0, result.stderr
     assert "Brand Audit" in result.stdout
+
+
+def test_an_offer_named_with_a_line_break_and_bidi_controls_is_found_by_its_name(
+    env: dict[str, str], folder: Path, tmp_path: Path
+) -> None:
+    shared = tmp_path / "brand audit.json"
+    assert offer(env, folder, "export", "Brand Audit", "--out", str(shared))[0] == 0
+    document = json.loads(shared.read_text("utf-8"))
+    document["offer"]["name"] = "Launch\n\u202ePlan\u202c\t"
+    shared.write_text(json.dumps(document), "utf-8")
+
+    code, out, _ = offer(env, folder, "import", str(shared))
+    assert (code, out) == (0, f"Imported 'Launch Plan' from {shared}\n")
+    again = tmp_path / "again.json"
+    code, out, err = offer(env, folder, "export", "launch plan", "--out", str(again))
+    assert (code, err) == (0, "")
+    assert json.loads(again.read_text("utf-8"))["offer"]["name"] == "Launch Plan"
+    pack = tmp_path / "pack.pdf"
+    result = run(
+        env,
+        "export",
+        "onboarding",
+        "--offer",
+        "Launch Plan",
+        "--out",
+        str(pack),
+        "--data-dir",
+        str(folder),
+    )
+    assert result.returncode == 0, result.stderr

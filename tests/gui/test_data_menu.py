@@ -61,7 +61,7 @@ def test_exports_write_where_the_person_chose(
 
     sheet = tmp_path / "clients.csv"
     window.data.export_clients(sheet, spreadsheet=True)
-    assert sheet.read_bytes().startswith(b"\xef\xbb\xbfName,Company,E-mail")
+    assert sheet.read_bytes().startswith(b'\xef\xbb\xbf"Name","Company","E-mail"')
     assert "Saved 25 clients" in window.statusBar().currentMessage()
 
 

@@ -191,6 +191,7 @@ ADDED_BY_0004 = {
         "signature",
         "font_family",
         "page_size",
+        "form_secret",  # 0007
     ),
 }
 

@@ -168,7 +168,7 @@ def test_the_intake_form_has_a_field_per_question_and_its_hidden_key(
     pdf = intake_form_pdf(report_packs.intake_form(ctx, client_id=client_id))
     fields = reader(pdf).get_fields() or {}
     assert set(fields) == {"q1", "q2", "q3", "q4", "q5", "deliverydesk_form"}
-    assert str(fields["deliverydesk_form"]["/V"]).startswith(f"v1:{client_id}:")
+    assert str(fields["deliverydesk_form"]["/V"]).startswith(f"v2:{client_id}:")
     words = text(pdf)
     assert "1. What brings you here now?" in words
     assert "Ana Souza" in words  # printed, not a field: it cannot be changed

@@ -19,6 +19,7 @@ from sqlalchemy import select, text
 from deliverydesk import __version__
 from deliverydesk.model.entities import Practice
 from deliverydesk.model.enums import Owner, StepKind
+from deliverydesk.model.text_rules import single_line
 from deliverydesk.progress import Tracker
 from deliverydesk.services.context import Context
 from deliverydesk.services.offer_file import write_atomically
@@ -58,11 +59,22 @@ ORDER BY journey_step.due_on, journey_step.journey_id, journey_step.position
 
 
 def calendar_items(ctx: Context) -> list[CalendarItem]:
-    """The open steps of every active journey, by due date."""
+    """The open steps of every active journey, by due date; names and titles as one line
+    without bidi controls (a name stored before they were cleaned on save included)."""
     with ctx.db.engine.connect() as connection:
         raw = connection.execute(_OPEN_STEPS).all()
+    line = single_line
     return [
-        CalendarItem(r[0], r[1], r[2], r[3], r[4], _KIND[r[5]], _OWNER[r[6]], _day(r[7]))
+        CalendarItem(
+            r[0],
+            line(r[1]),
+            line(r[2]),
+            line(r[3]),
+            line(r[4]),
+            _KIND[r[5]],
+            _OWNER[r[6]],
+            _day(r[7]),
+        )
         for r in raw
     ]
 
@@ -114,7 +126,9 @@ def calendar_bytes(
     reminders = resume_items(ctx)
     token = practice_token(ctx)
     with ctx.db.sessions() as session:
-        name = session.scalar(select(Practice.name).order_by(Practice.id).limit(1)) or ""
+        name = single_line(
+            session.scalar(select(Practice.name).order_by(Practice.id).limit(1)) or ""
+        )
     calendar = Calendar()
     calendar.add("prodid", f"-//DeliveryDesk//DeliveryDesk {__version__}//EN")
     calendar.add("version", "2.0")

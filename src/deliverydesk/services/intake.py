@@ -34,7 +34,7 @@ from deliverydesk.services.offer_format import question_documents
 from deliverydesk.services.offers import load_offer, spec_of
 from deliverydesk.services.validation import refuse_database_file
 
-VERSION = "v1"
+VERSION = "v2"  # v2: signed with the practice's own random secret
 KEY_FIELD = "deliverydesk_form"  # as reports/intake_form.py names the hidden field
 MAX_FORM_BYTES = 20 * 1024 * 1024
 MAX_ANSWER = 10_000
@@ -63,12 +63,12 @@ def questions_hash(questions: tuple[IntakeQuestion, ...]) -> str:
 
 
 def _secret(session: Session) -> str:
-    row = session.execute(
-        select(Practice.id, Practice.created_at).order_by(Practice.id).limit(1)
-    ).first()
-    if row is None:
+    # The practice's own random secret (migration 0007): two practices made alike, even
+    # the same second, never accept each other's forms.
+    secret = session.scalar(select(Practice.form_secret).order_by(Practice.id).limit(1))
+    if secret is None:
         raise NotFound("There is no practice yet; create one first.")
-    return f"{row[0]}:{row[1].isoformat()}"
+    return secret
 
 
 def _check(secret: str, body: str) -> str:
@@ -90,6 +90,12 @@ def _key(fields: dict[str, Any]) -> list[str]:
     if not key:
         raise InvalidInput("This PDF is not a DeliveryDesk intake form (it has no form key).")
     parts = key.split(":")
+    if parts[0] == "v1":  # signed with the practice's id and creation time (before 0007)
+        raise InvalidInput(
+            "This intake form was made by an older version of DeliveryDesk, before each "
+            "practice signed its forms with a key of its own; export a new intake form and "
+            "send the client that one."
+        )
     if len(parts) != 5 or parts[0] != VERSION or not parts[1].isdigit() or not parts[2].isdigit():
         raise InvalidInput("This intake form was altered: its form key cannot be read.")
     return parts

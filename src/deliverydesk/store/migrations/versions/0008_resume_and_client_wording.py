@@ -3,14 +3,14 @@ remind the practitioner on that day), and each step's client wording: what the c
 reads of a step whose title is written for the practitioner.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
