@@ -103,7 +103,8 @@ def test_the_onboarding_pack_carries_the_promise_letter_journey_and_checklist(
     assert "Prepared for Ana Souza" in words
     # The welcome letter, its placeholders filled from the journey.
     assert values.welcome_letter == (
-        "Hi Ana, welcome to Clarity Sprint Ana Souza! First: Intake form by 3 Nov 2026."
+        "Hi Ana, welcome to Clarity Sprint Ana Souza! "
+        "First: Intake form by 3 Nov 2026 (a date now past)."
     )
     assert values.welcome_letter in words
     for phase in ("Onboarding", "Deep work", "Wrap-up"):

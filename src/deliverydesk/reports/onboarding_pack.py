@@ -54,11 +54,7 @@ def _story(pack: OnboardingPack, page: Page) -> list[Flowable]:
     story += [*heading("Contents", styles, bookmark=False), _contents(styles), gap(2)]
     # Welcome
     story += heading("Welcome", styles)
-    for paragraph in pack.welcome_letter.split("\n\n"):
-        if paragraph.strip():
-            story.append(user_paragraph(paragraph.strip(), styles.letter))
-    signer = pack.brand.signature or pack.brand.owner_name or pack.brand.practice_name
-    story += [gap(1), para(para_text(signer, bold=True), styles.item_bold, signer)]
+    story += _letter(pack, page)
     # The promise and the journey
     # The journey follows the letter on its page when the map and a few phases fit there.
     story += [CondPageBreak(100 * mm), *heading("Your journey", styles)]
@@ -91,6 +87,22 @@ def _story(pack: OnboardingPack, page: Page) -> list[Flowable]:
     ]
     story += phase_blocks(pack.phases, theme.width, styles, pack.brand, bookmarks=False)
     story += [*heading("Key contacts", styles), *_contacts(pack, page)]
+    return story
+
+
+def _letter(pack: OnboardingPack, page: Page) -> list[Flowable]:
+    """The welcome letter, signed once: a template that ends with the practice's or the
+    owner's name has that line printed as the signature, not above a second one."""
+    styles, brand = page.styles, pack.brand
+    signer = brand.signature or brand.owner_name or brand.practice_name
+    paragraphs = [p.strip() for p in pack.welcome_letter.split("\n\n") if p.strip()]
+    names = {" ".join(n.split()) for n in (signer, brand.owner_name, brand.practice_name) if n}
+    if paragraphs and " ".join(paragraphs[-1].split()) in names:
+        paragraphs.pop()
+    story: list[Flowable] = [user_paragraph(p, styles.letter) for p in paragraphs]
+    story += [gap(0.5), para(para_text(signer, bold=True), styles.item_bold, signer)]
+    if brand.practice_name and brand.practice_name not in signer:
+        story.append(para(para_text(brand.practice_name), styles.caption, brand.practice_name))
     return story
 
 
