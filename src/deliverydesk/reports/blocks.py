@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 from deliverydesk.model.enums import Owner
 from deliverydesk.reports import theme as t
 from deliverydesk.reports.data import Brand, Item
-from deliverydesk.reports.flow import Bookmark, para, table_style
+from deliverydesk.reports.flow import Bookmark, marked, para, table_style
 from deliverydesk.reports.markup import para_text
 from deliverydesk.reports.styles import Styles
 from deliverydesk.wording import ENGLISH
@@ -39,8 +39,8 @@ def owner_for_client(owner: Owner | None, brand: Brand) -> str:
 
 def heading(text: str, styles: Styles, *, bookmark: bool = True) -> list[Flowable]:
     """A section head (kept with what follows), with its entry in the PDF's outline."""
-    marks: list[Flowable] = [Bookmark(text)] if bookmark else []
-    return [*marks, para(para_text(text, bold=True, lines=False), styles.section, text)]
+    mark = Bookmark(text) if bookmark else None
+    return [marked(para_text(text, bold=True, lines=False), styles.section, mark, text)]
 
 
 def label(text: str, styles: Styles) -> Flowable:

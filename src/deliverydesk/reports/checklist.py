@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table
 from deliverydesk.reports import theme as t
 from deliverydesk.reports.blocks import gap, owner_for_client, paper_date
 from deliverydesk.reports.data import Brand, Checklist, ChecklistItem, ChecklistPhase
-from deliverydesk.reports.flow import Bookmark, TickBox, para, table_style
+from deliverydesk.reports.flow import Bookmark, TickBox, marked, para, table_style
 from deliverydesk.reports.layout import Page, build
 from deliverydesk.reports.markup import clip, para_text
 from deliverydesk.reports.styles import Styles, replace_style
@@ -70,7 +70,7 @@ def phase_blocks(
     for phase in phases:
         if not phase.items:
             continue
-        head = _phase_head(phase, width, styles)
+        head = _phase_head(phase, width, styles, Bookmark(phase.name) if bookmarks else None)
         rows = [_row(item, styles, brand) for item in phase.items]
         table = Table(
             rows,
@@ -95,14 +95,15 @@ def phase_blocks(
                 styles.body.fontName,
             )
         )
-        marks: list[Flowable] = [Bookmark(phase.name)] if bookmarks else []
-        block = [*marks, *head, table, gap(1.5)]
+        block = [*head, table, gap(1.5)]
         # A short phase stays on one page; a long one keeps only its head with its rows.
         story += [KeepTogether(block)] if len(phase.items) <= 25 else block
     return story
 
 
-def _phase_head(phase: ChecklistPhase, width: float, styles: Styles) -> list[Flowable]:
+def _phase_head(
+    phase: ChecklistPhase, width: float, styles: Styles, bookmark: Bookmark | None
+) -> list[Flowable]:
     name_style = replace_style(styles.phase, "phase-black", textColor=t.INK)
     when = ""
     if phase.planned_start_on and phase.planned_end_on:
@@ -111,7 +112,9 @@ def _phase_head(phase: ChecklistPhase, width: float, styles: Styles) -> list[Flo
     head = Table(
         [
             [
-                para(para_text(phase.name, bold=True, lines=False), name_style, phase.name),
+                marked(
+                    para_text(phase.name, bold=True, lines=False), name_style, bookmark, phase.name
+                ),
                 para(when, right),
             ]
         ],

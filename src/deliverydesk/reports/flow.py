@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from deliverydesk.reports import bidi
@@ -233,22 +235,55 @@ class TickBox(Flowable):
         canvas.restoreState()
 
 
-class Bookmark(Flowable):
-    """An invisible mark that adds an entry to the PDF's outline (its bookmarks)."""
+class Bookmark:
+    """An entry of the PDF's outline (its bookmarks) and the destination it opens."""
 
     def __init__(self, title: str, level: int = 0) -> None:
-        super().__init__()
         self.title = title
         self.level = level
         self.key = f"section-{id(self)}"
-        self.width = self.height = 0
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
+    def place(self, canvas: Canvas, top: float) -> None:
+        """The destination at `top` (in the drawing's coordinates) on the current page."""
+        canvas.bookmarkHorizontal(self.key, 0, top)
+        canvas.addOutlineEntry(clean_text(self.title).replace("\n", " "), self.key, self.level)
+
+
+class MarkedParagraph(Paragraph):
+    """A heading that makes its own outline entry as it is drawn, so the bookmark and a
+    contents line land on the page the heading is on (a separate mark could be left at the
+    foot of the page before)."""
+
+    def __init__(
+        self,
+        text: str | None,
+        style: ParagraphStyle,
+        *args: Any,
+        bookmark: Bookmark | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(text, style, *args, **kwargs)
+        self.bookmark = bookmark
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts: list[Flowable] = list(super().split(available_width, available_height))
+        if parts and isinstance(parts[0], MarkedParagraph):
+            parts[0].bookmark = self.bookmark  # the entry goes with the first lines
+        return parts
 
     def draw(self) -> None:
-        self.canv.bookmarkPage(self.key)
-        self.canv.addOutlineEntry(clean_text(self.title).replace("\n", " "), self.key, self.level)
+        if self.bookmark is not None:
+            self.bookmark.place(self.canv, self.height + self.style.fontSize * 0.5)
+        super().draw()
+
+
+def marked(
+    markup: str, style: ParagraphStyle, bookmark: Bookmark | None, *user_texts: str
+) -> Paragraph:
+    """`para`, making `bookmark`'s outline entry where the paragraph is drawn."""
+    if any(needs_shaping(text) for text in user_texts):
+        style = shaped(style)
+    return MarkedParagraph(markup, style, bookmark=bookmark)
 
 
 def table_style(commands: Sequence[tuple[object, ...]], font: str) -> TableStyle:

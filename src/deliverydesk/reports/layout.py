@@ -52,10 +52,9 @@ class _Document(BaseDocTemplate):
     """Tells a table of contents about each bookmarked section as it is placed."""
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
-        if isinstance(flowable, Bookmark) and flowable.level == 0:
-            self.notify(
-                "TOCEntry", (0, para_text(flowable.title, lines=False), self.page, flowable.key)
-            )
+        mark = getattr(flowable, "bookmark", None)
+        if isinstance(mark, Bookmark) and mark.level == 0:
+            self.notify("TOCEntry", (0, para_text(mark.title, lines=False), self.page, mark.key))
 
 
 def build(
@@ -125,12 +124,22 @@ def _numbered(footer: Callable[[Canvas, int], None]) -> type[Canvas]:
     """A canvas that holds each page until the end, so the footer can say "of N"."""
 
     class NumberedCanvas(Canvas):
+        """A destination names the page it is made on; the PDF's page counter only moves
+        when a page is really shown, so bookmarks are recorded with their held page and
+        made as that page is shown (else every link would land on page 1)."""
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
+            self._marks: list[tuple[str, dict[str, Any]]] = []
+
+        def bookmarkPage(self, key: str, **where: Any) -> Any:  # noqa: N802 (reportlab's name)
+            self._marks.append((key, where))
+            return self._bookmarkReference(key)
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
             self._held.append(dict(self.__dict__))
+            self._marks = []
             self._startPage()
 
         def save(self) -> None:
@@ -138,6 +147,8 @@ def _numbered(footer: Callable[[Canvas, int], None]) -> type[Canvas]:
             for state in self._held:
                 self.__dict__.update(state)
                 footer(self, total)
+                for key, where in self._marks:
+                    Canvas.bookmarkPage(self, key, **where)
                 super().showPage()
             super().save()
 
