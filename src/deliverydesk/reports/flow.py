@@ -45,15 +45,20 @@ def _paragraph(text: str, style: ParagraphStyle, bold: bool) -> Flowable:
     return BidiLines(text, style, bold=bold)
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)]*\s+")
+
+
 def _chunks(text: str) -> list[str]:
     """`text` cut into pieces of at most CHUNK characters: at line breaks where it has
-    them, else after a sentence or a word (a 5,000-character word is cut anywhere)."""
+    them, else after a sentence (a piece starts a new line, so never mid-sentence), else
+    after a word (a 5,000-character word is cut anywhere)."""
     pieces: list[str] = []
     current = ""
     for line in text.split("\n"):
         while len(line) > CHUNK:
-            cut = max(line.rfind(". ", 0, CHUNK) + 1, line.rfind(" ", 0, CHUNK))
-            cut = cut if cut > CHUNK // 2 else CHUNK
+            ends = [m.end() for m in _SENTENCE_END.finditer(line, 0, CHUNK)]
+            cut = ends[-1] if ends and ends[-1] > CHUNK // 5 else line.rfind(" ", 0, CHUNK)
+            cut = cut if cut > CHUNK // 5 else CHUNK
             pieces.append(line[:cut])
             line = line[cut:].lstrip()
         if current and len(current) + len(line) + 1 > CHUNK:

@@ -28,9 +28,12 @@ LABEL_LINES = 3
 
 
 class JourneyMapDrawing(Flowable):
-    def __init__(self, journey: JourneyMap, theme: t.Theme, styles: Styles) -> None:
+    def __init__(
+        self, journey: JourneyMap, theme: t.Theme, styles: Styles, today: date | None = None
+    ) -> None:
         super().__init__()
         self.journey = journey
+        self.today = today
         self.theme = theme
         self.styles = styles
         small = len(journey.phases) > 7
@@ -214,9 +217,12 @@ def _clamp(text: str, font: str, size: float, width: float, lines: int) -> str:
 class ShareDone(Flowable):
     """A thin bar of the share of steps done, with its words."""
 
-    def __init__(self, journey: JourneyMap, theme: t.Theme, styles: Styles) -> None:
+    def __init__(
+        self, journey: JourneyMap, theme: t.Theme, styles: Styles, today: date | None = None
+    ) -> None:
         super().__init__()
         self.journey = journey
+        self.today = today
         self.theme = theme
         self.styles = styles
 

@@ -38,6 +38,7 @@ class Page:
     kind_label: str = ""  # small capitals at the band's right ("PROGRESS REPORT")
     date_label: str = ""
     notes: list[str] = field(default_factory=list)
+    pages: int = 0  # how many pages the last build made
 
     def __post_init__(self) -> None:
         register_fonts()
@@ -55,6 +56,19 @@ class _Document(BaseDocTemplate):
         mark = getattr(flowable, "bookmark", None)
         if isinstance(mark, Bookmark) and mark.level == 0:
             self.notify("TOCEntry", (0, para_text(mark.title, lines=False), self.page, mark.key))
+
+
+def fits_first_page(page: Page, story: Sequence[Flowable], first_top: float | None = None) -> bool:
+    """Whether `story` fits the first page's frame, measured without making a PDF (with a
+    millimetre to spare for what measuring cannot see)."""
+    width, height = page.theme.page
+    room = height - (BAND_HEIGHT + 8 * mm if first_top is None else first_top) - t.MARGIN_BOTTOM
+    used = 0.0
+    scratch = Canvas(io.BytesIO(), pagesize=page.theme.page)
+    for flowable in story:
+        _, h = flowable.wrapOn(scratch, width - 2 * t.MARGIN_X, room)
+        used += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return used <= room - 1 * mm
 
 
 def build(
@@ -281,6 +295,7 @@ def _later_page(canvas: Canvas, page: Page) -> None:
 
 
 def _footer(canvas: Canvas, page: Page, total: int) -> None:
+    page.pages = total
     theme, styles = page.theme, page.styles
     width = theme.page[0]
     brand = page.brand
