@@ -5,6 +5,7 @@ contact line and "Page 1 of 2", the PDF's metadata and outline, and the build it
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,7 @@ BAND_HEIGHT = 30 * mm
 BAND_NAME, BAND_TAGLINE = 50, 80  # characters: two lines each at most in the band
 LOGO_HEIGHT = 14 * mm
 FOOTER_Y = 12 * mm
+HEADER_ROOM = 5 * mm  # later pages: white between the running header's rule and the body
 
 
 @dataclass
@@ -95,7 +97,7 @@ def build(
         t.MARGIN_X,
         t.MARGIN_BOTTOM,
         frame_width,
-        height - t.MARGIN_TOP - 4 * mm - t.MARGIN_BOTTOM,
+        height - t.MARGIN_TOP - HEADER_ROOM - t.MARGIN_BOTTOM,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
@@ -118,7 +120,9 @@ def build(
         rightMargin=t.MARGIN_X,
         topMargin=t.MARGIN_TOP,
         bottomMargin=t.MARGIN_BOTTOM,
-        invariant=1,
+        # Real creation dates; the reproducible-builds convention fixes them (and the
+        # document's id) when SOURCE_DATE_EPOCH is set, for tests that compare bytes.
+        invariant=1 if os.environ.get("SOURCE_DATE_EPOCH", "").strip() else 0,
     )
     document.addPageTemplates(
         [
@@ -270,28 +274,42 @@ def _plain_header(canvas: Canvas, page: Page) -> None:
 
 
 def _later_page(canvas: Canvas, page: Page) -> None:
-    theme, styles = page.theme, page.styles
+    """The running header: the practice and the document on one line, clipped to the
+    width, a hairline under it and a clear band of white before the body."""
+    theme = page.theme
     width, height = theme.page
     canvas.saveState()
     if page.band:
         canvas.setFillColor(theme.primary)
         canvas.rect(0, height - 1.5 * mm, width, 1.5 * mm, stroke=0, fill=1)
-    title = clip(page.title, 120)
-    header = para(
-        para_text(page.brand.practice_name, lines=False)
-        + " &#183; "
-        + para_text(title, lines=False),
-        styles.caption,
-        page.brand.practice_name,
-        title,
-    )
-    _, h = header.wrap(theme.width, 50)
-    header.drawOn(canvas, t.MARGIN_X, height - t.MARGIN_TOP + 6 * mm - h)
+    header = _one_line(page.brand.practice_name, page.title, theme.width, page)
+    rule = height - t.MARGIN_TOP + 1 * mm  # the body starts HEADER_ROOM below it
+    header.wrap(theme.width, 50)
+    header.drawOn(canvas, t.MARGIN_X, rule + 1.5 * mm)
     canvas.setStrokeColor(t.RULE)
     canvas.setLineWidth(0.5)
-    y = height - t.MARGIN_TOP + 4 * mm - h
-    canvas.line(t.MARGIN_X, y, width - t.MARGIN_X, y)
+    canvas.line(t.MARGIN_X, rule, width - t.MARGIN_X, rule)
     canvas.restoreState()
+
+
+def _one_line(name: str, title: str, width: float, page: Page) -> Flowable:
+    """ "Practice · Title" in the caption face, cut with an ellipsis to fit one line."""
+    styles = page.styles
+    name, title = clip(name, 80), clip(title, 160)
+
+    def line(name: str, title: str) -> Flowable:
+        markup = para_text(name, lines=False) + " &#183; " + para_text(title, lines=False)
+        return para(markup, styles.caption, name, title)
+
+    header = line(name, title)
+    one = styles.caption.leading * 1.2
+    while header.wrap(width, 500)[1] > one and len(title) > 1:
+        title = clip(title, max(len(title) - max(len(title) // 8, 2), 1))
+        header = line(name, title)
+    while header.wrap(width, 500)[1] > one and len(name) > 1:
+        name = clip(name, max(len(name) - max(len(name) // 8, 2), 1))
+        header = line(name, title)
+    return header
 
 
 def _footer(canvas: Canvas, page: Page, total: int) -> None:

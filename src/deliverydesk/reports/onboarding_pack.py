@@ -67,7 +67,7 @@ def _story(pack: OnboardingPack, page: Page) -> list[Flowable]:
         ]
     if pack.description.strip():
         story += [user_paragraph(pack.description, styles.body), gap(1)]
-    story += [gap(1), JourneyMapDrawing(pack.journey_map, theme, styles), gap(2)]
+    story += [gap(1), JourneyMapDrawing(pack.journey_map, theme, styles, today=pack.today), gap(2)]
     story += _phases(pack, page)
     # How we work together
     story += [CondPageBreak(50 * mm), *heading("How we work together", styles)]
@@ -112,16 +112,9 @@ def _cover(pack: OnboardingPack, page: Page) -> Flowable:
     promise = " ".join(pack.promise.split()) or pack.offer_name
     if len(promise) > COVER_PROMISE_LIMIT:
         promise = promise[: COVER_PROMISE_LIMIT - 1].rstrip() + "…"
-    size = (
-        t.COVER
-        if len(promise) <= 70
-        else 26
-        if len(promise) <= 160
-        else 20
-        if len(promise) <= 320
-        else 15
-    )
-    big = replace_style(styles.cover, "cover-promise", fontSize=size, leading=size * 1.18)
+    # The brief's scale: cover title, page title, section head, by the promise's length.
+    size = t.COVER if len(promise) <= 80 else t.TITLE if len(promise) <= 220 else t.SECTION
+    big = replace_style(styles.cover, "cover-promise", fontSize=size, leading=size * 1.15)
     content: list[Flowable] = [
         gap(10),
         label(f"Welcome to {pack.offer_name}", styles),
