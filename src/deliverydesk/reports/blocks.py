@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from deliverydesk.model.enums import Owner
 from deliverydesk.reports import theme as t
-from deliverydesk.reports.data import Brand, Item
+from deliverydesk.reports.data import Brand, Item, WeekScale
 from deliverydesk.reports.flow import Bookmark, Stack, marked, para, table_style
 from deliverydesk.reports.markup import para_text
 from deliverydesk.reports.styles import Styles
@@ -23,6 +23,23 @@ MARK = 2.2 * mm  # the size of a list mark
 def paper_date(day: date | None) -> str:
     """ "12 Mar 2026": paper outlives the year, so the year is always there."""
     return ENGLISH.paper_date(day)
+
+
+def when_label(day: date | None, weeks: WeekScale | None) -> str:
+    """A date as paper prints it, or "Week 3" for an offer's template (no client yet)."""
+    if day is None:
+        return ""
+    return f"Week {weeks.week(day)}" if weeks else paper_date(day)
+
+
+def span_label(start: date | None, end: date | None, weeks: WeekScale | None) -> str:
+    """A phase's planned span: "2 Nov 2026 – 19 Nov 2026", or "Weeks 2–3" for a template."""
+    if start is None or end is None:
+        return ""
+    if weeks is None:
+        return f"{paper_date(start)} &#8211; {paper_date(end)}"
+    first, last = weeks.week(start), weeks.week(end)
+    return f"Week {first}" if first == last else f"Weeks {first}&#8211;{last}"
 
 
 def owner_for_client(owner: Owner | None, brand: Brand) -> str:

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from deliverydesk.model.enums import PhaseStatus
 from deliverydesk.reports import theme as t
-from deliverydesk.reports.data import JourneyMap, MapPhase
+from deliverydesk.reports.data import JourneyMap, MapPhase, WeekScale
 from deliverydesk.reports.flow import para
 from deliverydesk.reports.markup import para_text
 from deliverydesk.reports.styles import Styles, replace_style
@@ -194,9 +194,10 @@ class JourneyMapDrawing(Flowable):
 
     def _when(self, phase: MapPhase) -> str:
         if not self.journey.show_position:
-            first = self.journey.phases[0].planned_start_on
-            start = (phase.planned_start_on - first).days // 7 + 1
-            end = (phase.planned_end_on - first).days // 7 + 1
+            weeks = self.journey.weeks or WeekScale(
+                self.journey.phases[0].planned_start_on, self.journey.phases[-1].planned_end_on
+            )
+            start, end = weeks.week(phase.planned_start_on), weeks.week(phase.planned_end_on)
             return f"Week {start}" if start == end else f"Weeks {start}&#8211;{end}"
         if phase.status is PhaseStatus.DONE and phase.completed_on:
             return f"Done {_day(phase.completed_on)}"

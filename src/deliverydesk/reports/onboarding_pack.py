@@ -18,7 +18,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from deliverydesk.reports import theme as t
-from deliverydesk.reports.blocks import Mark, gap, heading, label, paper_date
+from deliverydesk.reports.blocks import Mark, gap, heading, label, paper_date, span_label
 from deliverydesk.reports.checklist import phase_blocks
 from deliverydesk.reports.data import OnboardingPack
 from deliverydesk.reports.flow import para, table_style, user_paragraph
@@ -85,7 +85,9 @@ def _story(pack: OnboardingPack, page: Page) -> list[Flowable]:
         ),
         gap(1),
     ]
-    story += phase_blocks(pack.phases, theme.width, styles, pack.brand, bookmarks=False)
+    story += phase_blocks(
+        pack.phases, theme.width, styles, pack.brand, bookmarks=False, weeks=pack.weeks
+    )
     story += [*heading("Key contacts", styles), *_contacts(pack, page)]
     return story
 
@@ -170,17 +172,8 @@ def _phases(pack: OnboardingPack, page: Page) -> list[Flowable]:
     """Each phase: its name and planned dates, then what it is for (flowing text)."""
     theme, styles = page.theme, page.styles
     story: list[Flowable] = []
-    relative = not pack.journey_map.show_position
-    first = pack.phases[0].planned_start_on if pack.phases else None
     for number, phase in enumerate(pack.phases, start=1):
-        if relative and first and phase.planned_start_on and phase.planned_end_on:
-            start = (phase.planned_start_on - first).days // 7 + 1
-            end = (phase.planned_end_on - first).days // 7 + 1
-            when = f"Week {start}" if start == end else f"Weeks {start}&#8211;{end}"
-        else:
-            when = (
-                f"{paper_date(phase.planned_start_on)} &#8211; {paper_date(phase.planned_end_on)}"
-            )
+        when = span_label(phase.planned_start_on, phase.planned_end_on, pack.weeks)
         head = Table(
             [
                 [

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from deliverydesk.model.calendar import WorkCalendar
 from deliverydesk.model.entities import Client, Journey, OfferPhase
 from deliverydesk.model.enums import JourneyStatus, PhaseStatus, StandardTier
 from deliverydesk.model.offer_design import OfferSpec
@@ -51,7 +52,7 @@ class _Source:
     start_on: date | None
     letter_steps: tuple[LetterStep, ...]  # client-facing steps in journey order
     current_phase: str
-    weeks_from: date | None = None  # an offer's template: dates said as weeks from this
+    weeks: data.WeekScale | None = None  # an offer's template: dates said as weeks
 
 
 def _for_client(ctx: Context, client_id: int) -> _Source:
@@ -118,8 +119,11 @@ def _for_offer(ctx: Context, offer_id: int) -> _Source:
     spec = _spec(ctx, offer_id)
     if spec is None:
         raise NotFound("That offer no longer exists.")
-    calendar = work_calendar(ctx)
-    start = calendar.first_working_on_or_after(ctx.clock.today() + timedelta(days=1))
+    # Scheduled from a Monday on the practice's working days, without its holidays: the
+    # template prints weeks, and an offer of six weeks must read as weeks 1 to 6.
+    calendar = WorkCalendar(work_calendar(ctx).weekdays)
+    today = ctx.clock.today()
+    start = calendar.first_working_on_or_after(today + timedelta(days=7 - today.weekday()))
     plans = [
         PhasePlan(p.planned_days, tuple((s.offset_days, s.duration_days) for s in p.steps))
         for p in spec.phases
@@ -151,6 +155,7 @@ def _for_offer(ctx: Context, offer_id: int) -> _Source:
             )
         )
     total = sum(len(p.items) for p in phases)
+    weeks = data.WeekScale(start, dates[-1].end_on if dates else start, spec.duration_weeks)
     letter_steps = tuple(
         LetterStep(s.title, s.kind, s.owner, due, False)
         for phase, when in zip(spec.phases, dates, strict=True)
@@ -162,12 +167,12 @@ def _for_offer(ctx: Context, offer_id: int) -> _Source:
         offer_id,
         spec.name,
         "",
-        data.JourneyMap(tuple(map_phases), 0, total, show_position=False),
+        data.JourneyMap(tuple(map_phases), 0, total, show_position=False, weeks=weeks),
         tuple(phases),
         None,
         letter_steps,
         phases[0].name if phases else "",
-        start,
+        weeks,
     )
 
 
@@ -184,7 +189,12 @@ def checklist(
 ) -> data.Checklist:
     source = _source(ctx, client_id, offer_id)
     return data.Checklist(
-        brand(ctx), source.offer_name, ctx.clock.today(), source.phases, source.client_name
+        brand(ctx),
+        source.offer_name,
+        ctx.clock.today(),
+        source.phases,
+        source.client_name,
+        weeks=source.weeks,
     )
 
 
@@ -201,7 +211,7 @@ def onboarding_pack(
         "offer": source.offer_name,
         "practice_name": the_brand.practice_name,
         "phase": source.current_phase,
-        **step_values(source.letter_steps, ctx.clock.today(), weeks_from=source.weeks_from),
+        **step_values(source.letter_steps, ctx.clock.today(), weeks=source.weeks),
     }
     template = (spec.welcome_template if spec else "") or DEFAULT_WELCOME
     contact_lines = tuple(
@@ -237,6 +247,7 @@ def onboarding_pack(
         client_name=source.client_name,
         duration_weeks=spec.duration_weeks if spec else 0,
         start_on=source.start_on,
+        weeks=source.weeks,
     )
 
 

@@ -17,6 +17,7 @@ from datetime import date
 
 from deliverydesk.model.enums import Owner, StepKind
 from deliverydesk.model.offer_rules import fill_template
+from deliverydesk.reports.data import WeekScale
 from deliverydesk.wording import ENGLISH
 
 STEP_KEYS = ("step", "next_step", "due_date")
@@ -33,10 +34,10 @@ class LetterStep:
 
 
 def step_values(
-    steps: Sequence[LetterStep], today: date, *, weeks_from: date | None = None
+    steps: Sequence[LetterStep], today: date, *, weeks: WeekScale | None = None
 ) -> dict[str, str]:
     """Values for STEP_KEYS (a key is absent when there is no such step). `steps` are in
-    journey order; with `weeks_from` (an offer's template) the date is said as a week of
+    journey order; with `weeks` (an offer's template) the date is said as a week of
     the journey, since no client has dates yet."""
     theirs = [
         (index, s)
@@ -50,7 +51,7 @@ def step_values(
     if open_:
         first = open_[0][1]
         values["step"] = first.title
-        when = _when(first.due_on, today, weeks_from)
+        when = _when(first.due_on, today, weeks)
         if when:
             values["due_date"] = when
     if len(open_) > 1:
@@ -58,11 +59,11 @@ def step_values(
     return values
 
 
-def _when(day: date | None, today: date, weeks_from: date | None) -> str:
+def _when(day: date | None, today: date, weeks: WeekScale | None) -> str:
     if day is None:
         return ""
-    if weeks_from is not None:
-        return f"the end of week {(day - weeks_from).days // 7 + 1}"
+    if weeks is not None:
+        return f"the end of week {weeks.week(day)}"
     said = ENGLISH.paper_date(day)
     return f"{said} (a date now past)" if day < today else said
 
