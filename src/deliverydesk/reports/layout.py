@@ -41,6 +41,7 @@ class Page:
     date_label: str = ""
     notes: list[str] = field(default_factory=list)
     pages: int = 0  # how many pages the last build made
+    cover: bool = False  # the first page is a cover: no page number on it
 
     def __post_init__(self) -> None:
         register_fonts()
@@ -329,7 +330,8 @@ def _footer(canvas: Canvas, page: Page, total: int) -> None:
     left = para("<br/>".join(lines), styles.caption, *parts, brand.footer_text)
     _, h = left.wrap(theme.columns(9), 40)
     left.drawOn(canvas, t.MARGIN_X, FOOTER_Y + 4 * mm - h)
-    number = para(f"Page {canvas.getPageNumber()} of {total}", styles.caption_right)
-    _, nh = number.wrap(theme.columns(3), 40)
-    number.drawOn(canvas, width - t.MARGIN_X - theme.columns(3), FOOTER_Y + 4 * mm - nh)
+    if not (page.cover and canvas.getPageNumber() == 1):
+        number = para(f"Page {canvas.getPageNumber()} of {total}", styles.caption_right)
+        _, nh = number.wrap(theme.columns(3), 40)
+        number.drawOn(canvas, width - t.MARGIN_X - theme.columns(3), FOOTER_Y + 4 * mm - nh)
     canvas.restoreState()

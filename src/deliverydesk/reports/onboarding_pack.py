@@ -13,6 +13,7 @@ from reportlab.platypus import (
     KeepInFrame,
     KeepTogether,
     PageBreak,
+    Spacer,
     Table,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -20,7 +21,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from deliverydesk.reports import theme as t
 from deliverydesk.reports.blocks import Mark, gap, heading, label, paper_date, span_label
 from deliverydesk.reports.checklist import phase_blocks
-from deliverydesk.reports.data import OnboardingPack
+from deliverydesk.reports.data import ChecklistPhase, OnboardingPack
 from deliverydesk.reports.flow import para, table_style, user_paragraph
 from deliverydesk.reports.journey_map import JourneyMapDrawing
 from deliverydesk.reports.layout import BAND_HEIGHT, Page, build
@@ -41,6 +42,7 @@ def onboarding_pack_pdf(pack: OnboardingPack, notes: list[str] | None = None) ->
         subject=f"Onboarding pack, {pack.offer_name}",
         kind_label="Welcome pack",
         date_label=paper_date(pack.today),
+        cover=True,
     )
     pdf = build(page, _story(pack, page), contents=True)
     if notes is not None:
@@ -75,7 +77,9 @@ def _story(pack: OnboardingPack, page: Page) -> list[Flowable]:
     if pack.boundaries.strip():
         story += [gap(1), label("Boundaries", styles), gap(0.25)]
         story += [_bullet(line, page) for line in _lines(pack.boundaries)]
-    # The checklist and contacts
+    # Key contacts close the reading part; the checklist, to print and tick, ends the pack
+    # (a short contacts block after it would be left alone on a last page).
+    story += [CondPageBreak(45 * mm), *heading("Key contacts", styles), *_contacts(pack, page)]
     story += [PageBreak(), *heading("Your checklist", styles)]
     story += [
         para(
@@ -88,7 +92,6 @@ def _story(pack: OnboardingPack, page: Page) -> list[Flowable]:
     story += phase_blocks(
         pack.phases, theme.width, styles, pack.brand, bookmarks=False, weeks=pack.weeks
     )
-    story += [*heading("Key contacts", styles), *_contacts(pack, page)]
     return story
 
 
@@ -117,24 +120,71 @@ def _cover(pack: OnboardingPack, page: Page) -> Flowable:
     # The brief's scale: cover title, page title, section head, by the promise's length.
     size = t.COVER if len(promise) <= 80 else t.TITLE if len(promise) <= 220 else t.SECTION
     big = replace_style(styles.cover, "cover-promise", fontSize=size, leading=size * 1.15)
-    content: list[Flowable] = [
+    upper: list[Flowable] = [
         gap(10),
         label(f"Welcome to {pack.offer_name}", styles),
         gap(1.5),
         _ruled(user_paragraph(promise, big, bold=True), theme),
-        gap(4),
     ]
-    if pack.client_name:
-        content += [
-            para("Prepared for", styles.caption),
-            para(para_text(clip(pack.client_name, 300), bold=True), styles.phase, pack.client_name),
-        ]
-    if pack.start_on:
-        content += [gap(0.5), para(f"Starting {paper_date(pack.start_on)}", styles.body)]
-    if pack.duration_weeks:
-        content += [para(f"About {pack.duration_weeks} weeks", styles.caption)]
+    lower = _cover_details(pack, page)
     height = theme.page[1] - BAND_HEIGHT - 8 * mm - t.MARGIN_BOTTOM - 2 * mm
-    return KeepInFrame(theme.width, height, content, mode="shrink")
+    used = sum(f.wrap(theme.width, height)[1] for f in [*upper, lower])
+    # The details sit at the foot of the cover: the lower half is composed, not left empty.
+    filler = Spacer(1, max(height - used - 2 * mm, 4 * t.BASELINE))
+    return KeepInFrame(theme.width, height, [*upper, filler, lower], mode="shrink")
+
+
+def _cover_details(pack: OnboardingPack, page: Page) -> Flowable:
+    """Who the pack is for, the offer and its length, the start, and who is with them: on
+    the grid (4 + 4 + 4 columns) under a rule of the brand's colour."""
+    theme, styles, brand = page.theme, page.styles, pack.brand
+    practitioner = brand.owner_name or brand.practice_name
+
+    def cell(title: str, *lines: tuple[str, bool]) -> list[Flowable]:
+        out: list[Flowable] = [label(title, styles), gap(0.25)]
+        for text, strong in lines:
+            if text:
+                out.append(
+                    para(
+                        para_text(clip(text, 200), bold=strong),
+                        styles.item_bold if strong else styles.caption_ink,
+                        text,
+                    )
+                )
+        return out
+
+    weeks = f"About {pack.duration_weeks} weeks" if pack.duration_weeks else ""
+    first = (
+        cell("Prepared for", (pack.client_name, True))
+        if pack.client_name
+        else cell("Your offer", (pack.offer_name, True), (weeks, False))
+    )
+    second = (
+        cell("Your offer", (pack.offer_name, True), (weeks, False))
+        if pack.client_name
+        else cell("Starting", ("The week you begin is week 1", False))
+    )
+    if pack.client_name and pack.start_on:
+        second.append(para(f"Starting {paper_date(pack.start_on)}", styles.caption_ink))
+    practice = brand.practice_name if brand.practice_name != practitioner else ""
+    third = cell("With you", (practitioner, True), (practice, False))
+    table = Table(
+        [[first, second, third]], colWidths=[theme.columns(4) + t.GUTTER] * 2 + [theme.columns(4)]
+    )
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), t.GUTTER),
+                ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 3 * mm),
+                ("LINEABOVE", (0, 0), (-1, 0), 1.2, theme.primary),
+            ],
+            theme.family.regular,
+        )
+    )
+    return table
 
 
 def _ruled(flowable: Flowable, theme: t.Theme) -> Flowable:
@@ -169,42 +219,63 @@ def _contents(styles: Styles) -> Flowable:
 
 
 def _phases(pack: OnboardingPack, page: Page) -> list[Flowable]:
-    """Each phase: its name and planned dates, then what it is for (flowing text)."""
-    theme, styles = page.theme, page.styles
+    """Each phase with a purpose: its name and planned dates, then what it is for (flowing
+    text). Phases without one are rows of a dated table, not a run of empty headings."""
     story: list[Flowable] = []
+    plain: list[tuple[int, ChecklistPhase]] = []
     for number, phase in enumerate(pack.phases, start=1):
-        when = span_label(phase.planned_start_on, phase.planned_end_on, pack.weeks)
-        head = Table(
-            [
-                [
-                    para(
-                        f"{number}. " + para_text(phase.name, bold=True, lines=False),
-                        styles.phase,
-                        phase.name,
-                    ),
-                    para(when, styles.caption_right),
-                ]
-            ],
-            colWidths=[theme.width - 55 * mm, 55 * mm],
-        )
-        head.setStyle(
-            table_style(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.6, t.RULE),
-                ],
-                styles.body.fontName,
-            )
-        )
-        head.keepWithNext = 1
-        block: list[Flowable] = [head, gap(0.5)]
-        if phase.purpose.strip():
-            block.append(user_paragraph(phase.purpose, styles.body))
-        block.append(gap(1.5))
+        if not phase.purpose.strip():
+            plain.append((number, phase))
+            continue
+        if plain:
+            story += [_phase_table(plain, pack, page), gap(1.5)]
+            plain = []
+        block: list[Flowable] = [
+            _phase_table([(number, phase)], pack, page),
+            gap(0.5),
+            user_paragraph(phase.purpose, page.styles.body),
+            gap(1.5),
+        ]
         story += [KeepTogether(block)] if len(phase.purpose) < 1_500 else block
+    if plain:
+        story += [_phase_table(plain, pack, page), gap(1.5)]
     return story
+
+
+def _phase_table(
+    phases: list[tuple[int, ChecklistPhase]], pack: OnboardingPack, page: Page
+) -> Flowable:
+    """Numbered phase names with their planned dates, a hairline under each."""
+    theme, styles = page.theme, page.styles
+    rows = [
+        [
+            para(
+                f"{number}. " + para_text(phase.name, bold=True, lines=False),
+                styles.phase,
+                phase.name,
+            ),
+            para(
+                span_label(phase.planned_start_on, phase.planned_end_on, pack.weeks),
+                styles.caption_right,
+            ),
+        ]
+        for number, phase in phases
+    ]
+    table = Table(rows, colWidths=[theme.width - 55 * mm, 55 * mm])
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.6, t.RULE),
+            ],
+            styles.body.fontName,
+        )
+    )
+    table.keepWithNext = len(phases) == 1  # a phase's head stays with its purpose
+    return table
 
 
 def _standards(pack: OnboardingPack, page: Page) -> list[Flowable]:
@@ -221,7 +292,7 @@ def _standards(pack: OnboardingPack, page: Page) -> list[Flowable]:
         if standard.target:
             cell.append(para(para_text(standard.target), styles.caption, standard.target))
         row = Table(
-            [[Mark("diamond" if standard.order_winning else "tick", theme), cell]],
+            [[Mark("tick", theme), cell]],  # a diamond means a milestone, nowhere else
             colWidths=[6 * mm, theme.width - 6 * mm],
         )
         row.setStyle(
