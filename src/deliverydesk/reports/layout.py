@@ -70,8 +70,8 @@ def fits_first_page(page: Page, story: Sequence[Flowable], first_top: float | No
     scratch = Canvas(io.BytesIO(), pagesize=page.theme.page)
     for flowable in story:
         _, h = flowable.wrapOn(scratch, width - 2 * t.MARGIN_X, room)
-        used += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-    return used <= room - 1 * mm
+        used += float(h) + float(flowable.getSpaceBefore()) + float(flowable.getSpaceAfter())
+    return bool(used <= room - 1 * mm)
 
 
 def build(
