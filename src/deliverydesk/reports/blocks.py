@@ -175,12 +175,14 @@ def item_list(
     with_owner: bool = False,
     empty: str = "",
     more: str = "",
+    rows: list[list[object]] | None = None,
 ) -> list[Flowable]:
-    """Entries as rows (item_rows). Rows split across pages; a title is at most a step
-    title long, so no row outgrows a page."""
+    """Entries as rows (item_rows, or `rows` made for them already). Rows split across
+    pages; a title is at most a step title long, so no row outgrows a page."""
     if not items:
         return [para(para_text(empty), styles.caption)] if empty else []
-    rows = item_rows(items, theme, styles, brand, mark=mark, with_owner=with_owner)
+    if rows is None:
+        rows = item_rows(items, theme, styles, brand, mark=mark, with_owner=with_owner)
     flowables: list[Flowable] = [rows_table(rows, width, theme)]
     if more:
         flowables.append(para(para_text(more), styles.caption))

@@ -61,17 +61,21 @@ class _Document(BaseDocTemplate):
             self.notify("TOCEntry", (0, para_text(mark.title, lines=False), self.page, mark.key))
 
 
-def fits_first_page(page: Page, story: Sequence[Flowable], first_top: float | None = None) -> bool:
-    """Whether `story` fits the first page's frame, measured without making a PDF (with a
-    millimetre to spare for what measuring cannot see)."""
-    width, height = page.theme.page
-    room = height - (BAND_HEIGHT + 8 * mm if first_top is None else first_top) - t.MARGIN_BOTTOM
-    used = 0.0
+def first_page_room(page: Page, first_top: float | None = None) -> float:
+    """The height of the first page's frame."""
+    height = page.theme.page[1]
+    top = BAND_HEIGHT + 8 * mm if first_top is None else first_top
+    return float(height - top - t.MARGIN_BOTTOM - 1 * mm)  # a millimetre to spare
+
+
+def measure(page: Page, story: Sequence[Flowable]) -> float:
+    """How tall `story` is on the page's width, measured without making a PDF."""
     scratch = Canvas(io.BytesIO(), pagesize=page.theme.page)
+    used = 0.0
     for flowable in story:
-        _, h = flowable.wrapOn(scratch, width - 2 * t.MARGIN_X, room)
+        _, h = flowable.wrapOn(scratch, page.theme.width, 100_000)
         used += float(h) + float(flowable.getSpaceBefore()) + float(flowable.getSpaceAfter())
-    return bool(used <= room - 1 * mm)
+    return used
 
 
 def build(

@@ -21,7 +21,7 @@ from deliverydesk.reports.blocks import (
 from deliverydesk.reports.data import ProgressReport
 from deliverydesk.reports.flow import para, user_paragraph
 from deliverydesk.reports.journey_map import JourneyMapDrawing, ShareDone
-from deliverydesk.reports.layout import Page, build, fits_first_page
+from deliverydesk.reports.layout import Page, build, first_page_room, measure
 from deliverydesk.reports.markup import clip, para_text
 
 # How many entries each list shows, tried in turn until the report fits one page; a list
@@ -47,25 +47,33 @@ def progress_report_pdf(report: ProgressReport, notes: list[str] | None = None) 
         kind_label="Progress report",
         date_label=paper_date(report.today),
     )
-    story = _story(report, page, CAPS[0])
-    for caps in CAPS[1:]:
-        if fits_first_page(page, story):
-            break
-        shorter = _story(report, page, caps)
-        if fits_first_page(page, shorter):
-            story = shorter  # else the lists in full: it takes two pages anyway
-    pdf = build(page, story)
+    top = _top(report, page)
+    room = first_page_room(page) - measure(page, top)
+    rows = _Rows(report, page)
+
+    def fits(index: int) -> bool:
+        return measure(page, _lists(report, page, CAPS[index], rows)) <= room
+
+    chosen = 0  # the lists in full, unless shorter ones make it one page
+    if not fits(0) and fits(len(CAPS) - 1):
+        low, high = 1, len(CAPS) - 1  # the longest lists that fit: CAPS[high] does
+        while low < high:
+            middle = (low + high) // 2
+            low, high = (low, middle) if fits(middle) else (middle + 1, high)
+        chosen = high
+    pdf = build(page, [*top, *_lists(report, page, CAPS[chosen], rows)])
     if notes is not None:
         notes.extend(page.notes)
     return pdf
 
 
-def _story(report: ProgressReport, page: Page, caps: tuple[int, int, int]) -> list[Flowable]:
-    theme, styles, brand = page.theme, page.styles, report.brand
+def _top(report: ProgressReport, page: Page) -> list[Flowable]:
+    """The title, the map, the share done and the one sentence: the same at any length."""
+    theme, styles = page.theme, page.styles
     who = clip(report.client_name, 300) + (
         f", {clip(report.company, 300)}" if report.company else ""
     )
-    story: list[Flowable] = [
+    return [
         para("Your progress", styles.title),
         gap(0.5),
         para(
@@ -84,6 +92,29 @@ def _story(report: ProgressReport, page: Page, caps: tuple[int, int, int]) -> li
         ),
         gap(2),
     ]
+
+
+class _Rows:
+    """Each list's rows, the note and the feedback box, made once for every try."""
+
+    def __init__(self, report: ProgressReport, page: Page) -> None:
+        theme, styles, brand = page.theme, page.styles, report.brand
+        longest = [max(caps[n] for caps in CAPS) for n in range(3)]
+        self.wins = item_rows(report.wins[: longest[0]], theme, styles, brand, mark="tick")
+        self.coming = item_rows(
+            report.coming_next[: longest[1]], theme, styles, brand, mark="dot", with_owner=True
+        )
+        self.needed = item_rows(report.needed[: longest[2]], theme, styles, brand, mark="dot")
+        self.feedback: list[Flowable] = [gap(2), _feedback(report, page)]
+        self.note = _note(report, page, self.feedback) if report.note.strip() else []
+
+
+def _lists(
+    report: ProgressReport, page: Page, caps: tuple[int, int, int], rows: _Rows
+) -> list[Flowable]:
+    """The three lists, at most `caps` entries each, the note and the feedback box."""
+    theme, styles, brand = page.theme, page.styles, report.brand
+    story: list[Flowable] = []
     half = theme.columns(6)
     wins_cap, next_cap, needed_cap = caps
     wins = report.wins[:wins_cap]
@@ -101,6 +132,7 @@ def _story(report: ProgressReport, page: Page, caps: tuple[int, int, int]) -> li
             mark="tick",
             empty=f"Nothing finished since {since} yet.",
             more=f"and {more_wins} more since {since}" if more_wins else "",
+            rows=rows.wins[:wins_cap],
         ),
     ]
     coming = report.coming_next[:next_cap]
@@ -117,16 +149,18 @@ def _story(report: ProgressReport, page: Page, caps: tuple[int, int, int]) -> li
             with_owner=True,
             empty="Every step is done.",
             more="and more after that" if len(report.coming_next) > len(coming) else "",
+            rows=rows.coming[:next_cap],
         ),
     ]
     story += blocks.side_by_side(wins_block, coming_block, theme)
-    feedback = [gap(2), _feedback(report, page)]
-    note = _note(report, page, feedback) if report.note.strip() else []
-    story += [gap(2), _needed(report, page, needed_cap, [] if note else feedback), *note]
+    needed = _needed(report, page, rows.needed[:needed_cap], [] if rows.note else rows.feedback)
+    story += [gap(2), needed, *rows.note]
     return story
 
 
-def _needed(report: ProgressReport, page: Page, cap: int, after: list[Flowable]) -> Flowable:
+def _needed(
+    report: ProgressReport, page: Page, rows: list[list[object]], after: list[Flowable]
+) -> Flowable:
     """What we need from the client: a list that splits between rows under a repeated
     heading; its last row stays with `after` (the feedback box when no note follows)."""
     theme, styles = page.theme, page.styles
@@ -135,13 +169,11 @@ def _needed(report: ProgressReport, page: Page, cap: int, after: list[Flowable])
         title = "What we need from you" + (" (continued)" if continued else "")
         return [label(title, styles), gap(0.25)]
 
-    needed = report.needed[:cap]
-    more = report.more_needed + len(report.needed) - len(needed)
+    more = report.more_needed + len(report.needed) - len(rows)
     more_line = [para(f"and {more} more on your checklist", styles.caption)] if more else []
-    if not needed:
+    if not rows:
         empty = para("Nothing right now: you are all caught up.", styles.caption)
         return ContinuedBlock(head, None, [empty, *after])
-    rows = item_rows(needed, theme, styles, report.brand, mark="dot")
     body = rows_table(rows[:-1], theme.width, theme, rule_last=True) if len(rows) > 1 else None
     last = rows_table(rows[-1:], theme.width, theme)
     return ContinuedBlock(head, body, [last, *more_line, *after])
