@@ -62,7 +62,7 @@ def _story(pack: OnboardingPack, page: Page) -> list[Flowable]:
     story += [CondPageBreak(100 * mm), *heading("Your journey", styles)]
     if pack.promise.strip():
         story += [
-            label("The promise", styles),
+            label("Our promise to you", styles),
             gap(0.25),
             user_paragraph(pack.promise, styles.lead_ink),
             gap(1),
@@ -75,7 +75,7 @@ def _story(pack: OnboardingPack, page: Page) -> list[Flowable]:
     story += [CondPageBreak(50 * mm), *heading("How we work together", styles)]
     story += _standards(pack, page)
     if pack.boundaries.strip():
-        story += [gap(1), label("Boundaries", styles), gap(0.25)]
+        story += [gap(1), label("Good to know", styles), gap(0.25)]
         story += [_bullet(line, page) for line in _lines(pack.boundaries)]
     # Key contacts close the reading part; the checklist, to print and tick, ends the pack
     # (a short contacts block after it would be left alone on a last page).
