@@ -104,11 +104,11 @@ def test_the_onboarding_pack_carries_the_promise_letter_journey_and_checklist(
     words = text(pdf)
 
     assert "A plan you believe in, in three weeks." in words
-    assert "Prepared for Ana Souza" in words
+    assert "PREPARED FOR Ana Souza" in words
     # The welcome letter, its placeholders filled from the journey.
     assert values.welcome_letter == (
-        "Hi Ana, welcome to Clarity Sprint Ana Souza! First: Fill in and send back the form "
-        "by 3 Nov 2026."
+        "Hi Ana, welcome to Clarity Sprint Ana Souza! "
+        "First: Fill in and send back the form by 3 Nov 2026 (a date now past)."
     )
     assert values.welcome_letter in words
     for phase in ("Onboarding", "Deep work", "Wrap-up"):
@@ -124,8 +124,8 @@ def test_the_onboarding_pack_carries_the_promise_letter_journey_and_checklist(
         "Welcome",
         "Your journey",
         "How we work together",
-        "Your checklist",
         "Key contacts",
+        "Your checklist",
     ]
 
 
@@ -134,7 +134,7 @@ def test_an_offer_as_a_template_has_weeks_instead_of_dates(ctx: Context) -> None
     offer_id = enrol(ctx, "Ana Souza").offer_id
     words = text(onboarding_pack_pdf(report_packs.onboarding_pack(ctx, offer_id=offer_id)))
     assert "Hi there, welcome to Clarity Sprint Ana Souza!" in words
-    assert "Prepared for" not in words
+    assert "PREPARED FOR" not in words
     assert "Week 1" in words
     checklist = text(checklist_pdf(report_packs.checklist(ctx, offer_id=offer_id)))
     assert "Welcome call" in checklist and "Final review" in checklist
