@@ -46,7 +46,7 @@ def test_a_nineteen_step_offer_fits_one_page(ctx: Context) -> None:
         assert sum(len(p.items) for p in values.phases) == 19
         pdf = checklist_pdf(values)
         assert len(reader(pdf).pages) == 1
-        assert "30-day follow-up booked" in text(pdf)
+        assert "Our 30-day follow-up" in text(pdf)  # the last step, in the client's words
 
 
 @pytest.mark.parametrize("weekdays", [frozenset({1, 2, 3, 4, 5}), frozenset({1, 2, 3, 4})])

@@ -49,7 +49,9 @@ def test_a_new_client_is_pointed_to_their_own_first_step_never_an_invoice_or_our
     practice(ctx)
     enrolled = enrol(ctx, "Ana Souza", OFFER, start=date(2026, 11, 24))
     letter = report_packs.onboarding_pack(ctx, client_id=enrolled.client_id).welcome_letter
-    assert letter.startswith("Hi Ana. First: Intake form, by 25 Nov 2026. Then: Book the kick-off.")
+    # The form step in the client's words (its client wording: a form's default phrase).
+    first = "First: Fill in and send back the form, by 25 Nov 2026. Then: Book the kick-off."
+    assert letter.startswith(f"Hi Ana. {first}")
 
 
 def test_a_client_under_way_is_pointed_to_their_next_open_step_and_told_its_date_is_past(
