@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import date
+from types import FrameType
 
 from deliverydesk import __version__, cli_calendar, cli_clients, cli_data, cli_offers, cli_reports
 from deliverydesk.paths import data_dir
+from deliverydesk.staging import sweep
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,7 +116,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # a file in the way, no permission, a read-only disk
         print(f"deliverydesk: cannot use that data folder: {error}", file=sys.stderr)
         return 2
-    return handler(folder, args)
+    sweep(folder)  # what killed runs left behind: staging folders, half-written files
+    signal.signal(signal.SIGTERM, _interrupted)
+    try:
+        return handler(folder, args)
+    except KeyboardInterrupt:  # Ctrl+C or SIGTERM: every `finally` has run on the way here
+        print("deliverydesk: stopped; nothing half-written was left behind.", file=sys.stderr)
+        return 130
+
+
+def _interrupted(signum: int, _frame: FrameType | None) -> None:
+    """SIGTERM stops a command as Ctrl+C does: through the clean-up on the way out."""
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

@@ -55,11 +55,16 @@ def read_limited(path: Path) -> bytes:
     return raw
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and a rename."""
+def write_atomically(path: Path, data: bytes, *, tag: str = "") -> None:
+    """Write `data` to `path` through a temporary file in the same folder and a rename.
+
+    The temporary file is `.<name>.<tag><random>.tmp`, removed whatever stops the write
+    (an error, a SystemExit from a stop signal); `tag` lets a batch name its own."""
     folder = path.parent
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.{tag}", suffix=".tmp", dir=folder
+        )
     except FileNotFoundError:
         raise InvalidInput(f"There is no folder {folder} to save the file in.") from None
     except OSError as error:
@@ -73,3 +78,6 @@ def write_atomically(path: Path, data: bytes) -> None:
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise InvalidInput(f"Cannot save {path}: {error.strerror or error}.") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
