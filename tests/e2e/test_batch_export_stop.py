@@ -113,3 +113,31 @@ def test_a_stopped_batch_leaves_no_process_and_no_partial_file(
         assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in practice.iterdir() if p.name.startswith(".")) == []
     assert list(tmp.iterdir()) == []  # multiprocessing's pymp-* folder too
+
+
+def test_a_killed_demo_leaves_nothing_once_the_program_starts_again(tmp_path: Path) -> None:
+    practice, tmp = tmp_path / "practice", tmp_path / "tmp"
+    tmp.mkdir()
+    environ = _environ(tmp)
+    demo = subprocess.Popen(
+        [sys.executable, "-m", "deliverydesk", "demo", "--data-dir", str(practice)],
+        env=environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        # The demo is being built aside (in the system's temp folder before the fix).
+        wait_for(
+            lambda: any(tmp.iterdir()) or any(practice.glob(".deliverydesk-staging-*")),
+            "no scratch folder",
+        )
+        demo.kill()
+    finally:
+        demo.kill()
+        demo.wait()
+    result = deliverydesk(environ, "check", "--data-dir", str(practice))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in practice.iterdir() if p.name.startswith(".")) == []
+    assert list(tmp.iterdir()) == []
+    result = deliverydesk(environ, "demo", "--data-dir", str(practice))  # and it can start over
+    assert result.returncode == 0, result.stderr
