@@ -18,8 +18,14 @@ __all__ = [
     "DatabaseTooNew",
     "InvalidInput",
     "NotFound",
+    "READ_ERRORS",
     "StorageFailed",
 ]
+
+# What reading a stored value that cannot be converted raises, deep in SQLAlchemy or in a
+# rule using it (an unknown enum value, a date that does not exist, JSON of the wrong
+# shape); services/value_check.py finds such values.
+READ_ERRORS = (LookupError, ValueError, TypeError, AttributeError, OverflowError)
 
 
 class InvalidInput(ValueError):
