@@ -28,8 +28,11 @@ __all__ = [
 READ_ERRORS = (LookupError, ValueError, TypeError, AttributeError, OverflowError)
 
 
-class InvalidInput(ValueError):
-    """Input a person can fix; the message says how. Nothing was changed."""
+class InvalidInput(Exception):
+    """Input a person can fix; the message says how. Nothing was changed.
+
+    Deliberately not a ValueError: code that turns Python's own ValueError into a message
+    ("not a PDF, or it is damaged") must not catch, and reword, one of these."""
 
 
 class NotFound(LookupError):
