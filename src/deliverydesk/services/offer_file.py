@@ -17,6 +17,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_design import add_offer
 from deliverydesk.services.offers import load_offer, spec_of
+from deliverydesk.store.disk_space import is_full
 
 SUFFIX = ".json"
 
@@ -77,6 +78,10 @@ def write_atomically(path: Path, data: bytes, *, tag: str = "") -> None:
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
+        if is_full(error):
+            raise InvalidInput(
+                f"Cannot save {path}: the disk is full. Free some space and try again."
+            ) from None
         raise InvalidInput(f"Cannot save {path}: {error.strerror or error}.") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
