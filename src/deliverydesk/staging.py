@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
 PREFIX = ".deliverydesk-staging-"
@@ -42,6 +42,18 @@ def staging(folder: Path, purpose: str) -> Iterator[Path]:
     finally:
         shutil.rmtree(path, ignore_errors=True)  # its leftovers are their makers' to remove
         os.close(owner)
+
+
+@contextmanager
+def staging_if_possible(folder: Path, purpose: str) -> Iterator[Path | None]:
+    """staging(), or None where the data folder cannot be written (a practice open for
+    reading only can still be exported: it only goes without the sweep's safety net)."""
+    with ExitStack() as stack:
+        try:
+            path: Path | None = stack.enter_context(staging(folder, purpose))
+        except OSError:
+            path = None
+        yield path
 
 
 def staging_token(staged: Path) -> str:

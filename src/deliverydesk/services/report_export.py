@@ -26,7 +26,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_file import write_atomically
 from deliverydesk.services.worker_life import Lifeline, start_worker, work
-from deliverydesk.staging import note_leftover, staging, staging_token
+from deliverydesk.staging import note_leftover, staging_if_possible, staging_token
 
 CHUNK = 50  # at most this many progress reports between two progress reports
 # Loaded once by the fork server, so each worker starts with them (see worker_context):
@@ -241,9 +241,10 @@ def export_progress_batch(
     jobs = list(_named(clients, folder))
     # The batch's own staging folder in the data folder lists what a kill would leave
     # behind (its temporary PDFs, multiprocessing's folder) for the next start to sweep.
-    with staging(ctx.path.parent, "export") as staged:
-        tag = f"{staging_token(staged)}-"
-        note_leftover(staged, folder / f".*.{tag}*.tmp")
+    with staging_if_possible(ctx.path.parent, "export") as staged:
+        tag = f"{staging_token(staged)}-" if staged else ""
+        if staged:
+            note_leftover(staged, folder / f".*.{tag}*.tmp")
         return _export_batch(ctx, jobs, tag, staged, workers, progress, cancelled)
 
 
@@ -251,7 +252,7 @@ def _export_batch(
     ctx: Context,
     jobs: list[tuple[int, Path]],
     tag: str,
-    staged: Path,
+    staged: Path | None,
     workers: int,
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
@@ -283,7 +284,8 @@ def _export_batch(
         initializer=start_worker,
         initargs=(lifeline.reader,),
     )
-    note_leftover(staged, Path(multiprocessing.util.get_temp_dir()))
+    if staged:
+        note_leftover(staged, Path(multiprocessing.util.get_temp_dir()))
     try:
         running: set[Future[list[Exported]]] = set()
         stopping = False

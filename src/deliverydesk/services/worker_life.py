@@ -20,11 +20,14 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from types import FrameType
+
+GRACE = 5.0  # seconds a worker has to clean up once the lifeline is cut
 
 
 class Lifeline:
@@ -68,3 +71,7 @@ def _watch(lifeline: Connection) -> None:
     with suppress(EOFError, OSError):
         lifeline.recv_bytes()  # nothing is ever sent: this returns at end-of-file
     os.kill(os.getpid(), signal.SIGTERM)
+    # The SystemExit can land where the pool catches every exception (sending a result
+    # back): then nothing else would end the process. Its clean-up has had time by now.
+    time.sleep(GRACE)
+    os._exit(128 + signal.SIGTERM)
