@@ -305,11 +305,21 @@ def _export_batch(
             stopping = stopping or bool(cancelled and cancelled())
     except BaseException:
         lifeline.cut()  # a stop signal, Ctrl+C or an error: the workers stop at once
+        pool.shutdown(wait=True, cancel_futures=True)
+        remove_temporaries(jobs[0][1].parent, tag)
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # also when progress() raised
         lifeline.cut()
     return done
+
+
+def remove_temporaries(folder: Path, tag: str) -> None:
+    """The half-written files of the batch tagged `tag` (none without a tag: another
+    program's temporary files are not ours to remove)."""
+    if tag:
+        for temporary in folder.glob(f".*.{tag}*.tmp"):
+            temporary.unlink(missing_ok=True)
 
 
 def worker_context() -> BaseContext:
@@ -343,7 +353,8 @@ def _export_chunk(
     from deliverydesk.model.clock import FixedClock
     from deliverydesk.services.context import open_workspace
 
-    with work():  # a stop signal ends the worker here, its temporary file removed
+    # A stop signal ends the worker here, the batch's temporary files removed.
+    with work(lambda: remove_temporaries(jobs[0][1].parent, tag)):
         ctx = open_workspace(data_dir, FixedClock(today))
         try:
             return [

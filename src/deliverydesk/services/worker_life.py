@@ -21,7 +21,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
@@ -53,13 +53,16 @@ def start_worker(lifeline: Connection) -> None:
 
 
 @contextmanager
-def work() -> Iterator[None]:
+def work(on_stop: Callable[[], None]) -> Iterator[None]:
     """Around each piece of a worker's work: a stop ends the process once the work's own
-    clean-up has run (the pool would otherwise catch the SystemExit as the work's error
-    and carry on waiting for more)."""
+    clean-up and `on_stop` have run (the pool would otherwise catch the SystemExit as the
+    work's error and carry on waiting for more). `on_stop` removes what a stop landing at
+    an awkward moment (between a temporary file's creation and its `try`) left."""
     try:
         yield
     except SystemExit as stop:
+        with suppress(OSError):
+            on_stop()
         os._exit(stop.code if isinstance(stop.code, int) else 1)
 
 
