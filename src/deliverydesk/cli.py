@@ -6,6 +6,7 @@ import argparse
 import multiprocessing
 import signal
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import date
 from types import FrameType
@@ -119,12 +120,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"deliverydesk: cannot use that data folder: {error}", file=sys.stderr)
         return 2
     sweep(folder)  # what killed runs left behind: staging folders, half-written files
-    signal.signal(signal.SIGTERM, _interrupted)
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupted) if on_main_thread else None
     try:
         return handler(folder, args)
     except KeyboardInterrupt:  # Ctrl+C or SIGTERM: every `finally` has run on the way here
         print("deliverydesk: stopped; nothing half-written was left behind.", file=sys.stderr)
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _never_fail_printing() -> None:
