@@ -12,6 +12,7 @@ import dataclasses
 import multiprocessing
 import multiprocessing.util
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -28,6 +29,7 @@ from deliverydesk.services.offer_file import write_atomically
 from deliverydesk.services.worker_life import Lifeline, start_worker, work
 from deliverydesk.staging import note_leftover, staging_if_possible, staging_token
 
+QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
 CHUNK = 50  # at most this many progress reports between two progress reports
 # Loaded once by the fork server, so each worker starts with them (see worker_context):
 # what opening the workspace and making a report import, about a second of a fresh
@@ -329,6 +331,11 @@ def worker_context() -> BaseContext:
     3.14 stops forking by default). A fork server is a clean single-threaded process
     started once, with the report modules loaded, that forks the workers; where there is
     none (Windows), each worker starts afresh."""
+    # The resource tracker (a helper process multiprocessing starts) cleans up after a
+    # killed batch but says so in Python's words on the caller's terminal; the helper
+    # processes take their warning options from this list.
+    if QUIET_TRACKER not in sys.warnoptions:
+        sys.warnoptions.append(QUIET_TRACKER)
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
