@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.clients import ClientInput
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.staging import PREFIX as STAGING
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 
@@ -101,7 +102,7 @@ def test_importing_a_practice_replaces_the_open_one_and_clears_undo(
     assert window.undo_stack.count() == 0
     assert window.windowTitle() == "Northlight Practice — DeliveryDesk"
     assert any(b.label == "before-restore" for b in demo_ws.backup_list())
-    assert not [p for p in demo_ws.folder.iterdir() if p.name.startswith(".import-")]
+    assert not [p for p in demo_ws.folder.iterdir() if p.name.startswith(STAGING)]
 
 
 def test_a_practice_file_that_cannot_be_used_is_explained(

@@ -22,6 +22,7 @@ from deliverydesk.services.practice_file import (
     import_practice,
 )
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.staging import PREFIX as STAGING
 from deliverydesk.store.schema import HEAD_REVISION
 from tests.conftest import TODAY
 from tests.unit.data_support import open_copy, seed_template, tables
@@ -232,7 +233,7 @@ def test_a_practice_file_can_replace_the_open_practice_and_that_can_be_undone(
     assert replaced.changes.everything
     names = [row.name for row in ws.client_rows()]
     assert "Added After Export" not in names and len(set(names)) == 25
-    assert not [p for p in ws.folder.iterdir() if p.name.startswith(".import-")]
+    assert not [p for p in ws.folder.iterdir() if p.name.startswith(STAGING)]
     kept = replaced.value.kept
     assert kept is not None
     ws.restore_backup(kept)

@@ -37,6 +37,7 @@ from deliverydesk.services.validation import refuse_database_file
 VERSION = "v2"  # v2: signed with the practice's own random secret
 KEY_FIELD = "deliverydesk_form"  # as reports/intake_form.py names the hidden field
 MAX_FORM_BYTES = 20 * 1024 * 1024
+MAX_ID_DIGITS = 18  # SQLite's integers stop at 19 digits
 MAX_ANSWER = 10_000
 YES_NO = ("Yes", "No")
 _LIVE = (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
@@ -96,9 +97,15 @@ def _key(fields: dict[str, Any]) -> list[str]:
             "practice signed its forms with a key of its own; export a new intake form and "
             "send the client that one."
         )
-    if len(parts) != 5 or parts[0] != VERSION or not parts[1].isdigit() or not parts[2].isdigit():
+    if len(parts) != 5 or parts[0] != VERSION or not all(map(_is_id, parts[1:3])):
         raise InvalidInput("This intake form was altered: its form key cannot be read.")
     return parts
+
+
+def _is_id(text: str) -> bool:
+    """A record number as the key writes it: ASCII digits, small enough for the database
+    (a 5,000-digit one would not even convert to a number)."""
+    return text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS
 
 
 def _verify(session: Session, parts: list[str]) -> None:

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from tempfile import TemporaryDirectory
 from typing import Any
 
 from deliverydesk import __version__
@@ -29,6 +28,7 @@ from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.offer_file import write_atomically
 from deliverydesk.services.practice_values import Rule, ValueRules, offer_refusal
 from deliverydesk.services.validation import refuse_database_file
+from deliverydesk.staging import staging
 from deliverydesk.store import migrate
 from deliverydesk.store.engine import create_db_engine
 from deliverydesk.store.schema import read_revision
@@ -192,8 +192,8 @@ def import_practice(
     tracker = tracker or Tracker()
     document = read_practice_file(path)
     _refuse_unless_empty(ctx)
-    with TemporaryDirectory(prefix="deliverydesk-import-") as folder:
-        scratch = Path(folder) / "practice.sqlite3"
+    with staging(ctx.path.parent, "import") as folder:  # swept at start if killed
+        scratch = folder / "practice.sqlite3"
         engine = create_db_engine(scratch)
         try:
             migrate.upgrade(engine, document["schema"])

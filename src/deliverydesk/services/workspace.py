@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from tempfile import TemporaryDirectory
 
 from deliverydesk.model.clock import Clock, SystemClock
 from deliverydesk.model.enums import Owner
@@ -49,6 +48,7 @@ from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.dashboard import Dashboard
 from deliverydesk.services.errors import DatabaseError
 from deliverydesk.services.rows import JourneyRow, OfferSummary
+from deliverydesk.staging import staging
 from deliverydesk.store.database import open_database
 from deliverydesk.store.integrity import IntegrityReport
 from deliverydesk.store.restore import Restored
@@ -420,8 +420,8 @@ class Workspace:
         """Put the practice in the file at `path` in place of the open one, which is kept
         as a backup (the value's `kept`: restoring it undoes this). A file that cannot be
         used raises InvalidInput and changes nothing."""
-        with TemporaryDirectory(prefix=".import-", dir=self.folder) as scratch:
-            built = practice_file.build_database(path, Path(scratch), self._ctx.clock)
+        with staging(self.folder, "import") as scratch:  # swept at start if killed
+            built = practice_file.build_database(path, scratch, self._ctx.clock)
             return self.restore_backup(built)
 
     def preview_clients_csv(self, path: Path, encoding: str = "utf-8") -> client_csv.CsvPreview:
