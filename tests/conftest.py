@@ -1,12 +1,13 @@
 """Shared fixtures. GUI tests run offscreen; unit tests can be run with Qt made unimportable.
 
-A fresh database is a copy of one migrated once per session (each xdist worker has its own
-session), and the demo practice is seeded once per session and copied: Alembic and the
-seeding ran for every test before, and cost most of the suite's time.
+A fresh database is a copy of one migrated once per run, and the demo practice is seeded
+once per run and copied (the xdist workers share them): Alembic ran for every test before,
+and the demo was seeded in six places.
 """
 
 from __future__ import annotations
 
+import fcntl
 import importlib.abc
 import os
 import shutil
@@ -53,26 +54,35 @@ def today() -> date:
     return TODAY
 
 
-_templates: Path | None = None  # this process's (an xdist worker's) folder for templates
+_templates: Path | None = None  # the run's folder of templates
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _template_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Under pytest-xdist the workers share one run folder (their base folders' parent),
+    so a template is made once for the run, by whichever worker needs it first."""
     global _templates
-    _templates = tmp_path_factory.mktemp("templates")
+    base = tmp_path_factory.getbasetemp()
+    _templates = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "templates"
+    _templates.mkdir(exist_ok=True)
 
 
 def _template(name: str, make: Callable[[Path], None]) -> Path:
-    """The template `name`, made by `make` into an empty data folder on first use."""
+    """The template `name`, made by `make` into an empty data folder on first use; the
+    other workers wait for it (a lock on a file of its own, never on a database)."""
     from deliverydesk.paths import data_dir
 
     assert _templates is not None, "templates are made once the session has begun"
     folder = _templates / name
-    if not folder.exists():
-        making = folder.with_name(f"{name}-making")
-        shutil.rmtree(making, ignore_errors=True)  # what a failed attempt left
-        make(data_dir(making))
-        making.rename(folder)  # a template is whole or absent
+    if folder.exists():
+        return folder
+    with open(_templates / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not folder.exists():
+            making = folder.with_name(f"{name}-making")
+            shutil.rmtree(making, ignore_errors=True)  # what a failed attempt left
+            make(data_dir(making))
+            making.rename(folder)  # a template is whole or absent
     return folder
 
 

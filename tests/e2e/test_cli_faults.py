@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_cli import DATABASE, SRC, env, run
+from tests.e2e.test_cli import DATABASE, env, run
 
 __all__ = ["env"]  # the fixture, shared with test_cli.py
 
@@ -59,14 +59,10 @@ def clean(result: subprocess.CompletedProcess[str]) -> bool:
     return "Traceback" not in result.stderr + result.stdout
 
 
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    environ = {**os.environ, "PYTHONPATH": str(SRC)}
-    environ.pop("DELIVERYDESK_HOME", None)
-    folder = tmp_path_factory.mktemp("demo") / "practice"
-    result = deliverydesk(environ, "demo", "--data-dir", str(folder), "--today", TODAY)
-    assert result.returncode == 0, result.stderr
-    return folder
+@pytest.fixture
+def demo_folder(demo_template: Path) -> Path:
+    """The demo practice seeded once per session (tests/conftest.py), today pinned to TODAY."""
+    return demo_template
 
 
 @pytest.fixture
