@@ -40,13 +40,10 @@ def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("cli-data")
-    folder = base / "demo"
-    result = run(environment(base / "home"), "demo", "--data-dir", str(folder))
-    assert result.returncode == 0, result.stderr
-    return folder
+@pytest.fixture
+def template(demo_template: Path) -> Path:
+    """The demo practice seeded once per session (tests/conftest.py)."""
+    return demo_template
 
 
 @pytest.fixture

@@ -86,6 +86,7 @@ def test_list_on_an_empty_folder(env: dict[str, str], tmp_path: Path) -> None:
     assert (code, out) == (0, "No offers yet.\n")
 
 
+@pytest.mark.slow  # many runs of the program
 def test_export_then_import_shares_an_offer(
     env: dict[str, str], folder: Path, tmp_path: Path
 ) -> None:
@@ -126,6 +127,7 @@ BAD_FILES = [
 ]
 
 
+@pytest.mark.slow  # many runs of the program
 def test_a_bad_file_is_refused_and_changes_nothing(
     env: dict[str, str], folder: Path, tmp_path: Path
 ) -> None:
