@@ -94,7 +94,9 @@ def _migrate(folder: Path) -> None:
     assert [p.name for p in folder.iterdir()] == [DATABASE_NAME]
 
 
-def _seed_demo(folder: Path) -> None:
+def seed_demo_afresh(folder: Path) -> None:
+    """Seed the demo practice into `folder` for real (not a copy of the one seeded once):
+    a practice of its own, with its own random secret."""
     from deliverydesk.model.clock import FixedClock
     from deliverydesk.seeding.demo import seed_demo
     from deliverydesk.services.context import open_workspace
@@ -128,7 +130,7 @@ def seeded_demo(folder: Path) -> Path:
 def demo_template_folder() -> Path:
     """The demo practice seeded once per process: to copy, never to open (opening it would
     change what the next test copies)."""
-    return _template("demo", _seed_demo)
+    return _template("demo", seed_demo_afresh)
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,7 @@ from deliverydesk.services.intake import (
 )
 from deliverydesk.services.journeys import complete_step, reopen_step
 from deliverydesk.services.report_export import DocumentKind, export_document
+from tests.conftest import seed_demo_afresh
 from tests.unit.data_support import open_copy, seed_template
 from tests.unit.reports_support import Enrolled, enrol, fill, practice
 
@@ -131,7 +132,12 @@ def test_two_demo_practices_made_with_the_same_clock_refuse_each_others_forms(
 ) -> None:
     """Same ids, same creation time (FixedClock), same offers and clients: only each
     practice's own random secret tells their forms apart."""
-    ours, theirs = (open_copy(seed_template(tmp_path / n), tmp_path / f"{n}-open") for n in "ab")
+    # Each seeded on its own (a copy of one seeded practice would share its secret too).
+    seed_demo_afresh(tmp_path / "a")
+    ours, theirs = (
+        open_copy(folder, tmp_path / f"{folder.name}-open")
+        for folder in (tmp_path / "a", seed_template(tmp_path / "b"))
+    )
     try:
         blank, filled = tmp_path / "blank.pdf", tmp_path / "filled.pdf"
         export_document(theirs, DocumentKind.INTAKE, blank, client_id=1)

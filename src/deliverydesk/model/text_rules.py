@@ -23,7 +23,8 @@ BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066
 _A_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Runs of what breaks a line or controls a terminal (categories Cc, Zl, Zp): one space
 # in a single-line field.
-_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# Not NUL: text holding one is refused as unstorable (`storable`), never quietly cleaned.
+_BREAKS = re.compile("[\x01-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
 def without_bidi_controls(text: str) -> str:
