@@ -119,6 +119,9 @@ class JourneyStep(StepDesign, Base):
     start_on: Mapped[date]
     due_on: Mapped[date]
     completed_on: Mapped[date | None] = mapped_column(default=None)
+    # Done before DeliveryDesk knew the journey (enrolled already under way): its date is
+    # what the practitioner said, so it never counts as on time or late (migration 0009).
+    brought_in: Mapped[bool] = mapped_column(default=False)
 
     phase: Mapped[JourneyPhase] = relationship(back_populates="steps")
     journey: Mapped[Journey] = relationship()

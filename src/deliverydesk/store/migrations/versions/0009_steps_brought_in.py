@@ -1,0 +1,27 @@
+"""A step done before DeliveryDesk knew the journey (a client enrolled already under way)
+is marked brought in: its date is what the practitioner said, so the on-time rate, the
+checkpoints kept and the bottleneck leave it out. Every existing step was worked here.
+
+Revision ID: 0009
+Revises: 0006
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0009"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("journey_step") as batch_op:
+        batch_op.add_column(
+            sa.Column("brought_in", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("journey_step") as batch_op:
+        batch_op.drop_column("brought_in")
