@@ -24,6 +24,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.enrol.capacity_chart import CapacityChart, capacity_summary, hours
 from deliverydesk.ui.enrol.pick_page import PickPage
+from deliverydesk.ui.enrol.under_way_box import UnderWayBox
 from deliverydesk.ui.notice import Notice
 from deliverydesk.ui.text import tr
 
@@ -61,6 +62,7 @@ class StartPage(QWizardPage):
         date_label = QLabel(tr("&Start date:"))
         date_label.setBuddy(self.date_edit)
         self.rolled = Notice("info")
+        self.under_way = UnderWayBox()  # a client already part of the way through
         self.chart = CapacityChart()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -86,6 +88,7 @@ class StartPage(QWizardPage):
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.summary)
         layout.addLayout(suggestion_row)
+        layout.addWidget(self.under_way)
         layout.addWidget(self.error)
 
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
@@ -130,6 +133,7 @@ class StartPage(QWizardPage):
             if preview.start_on != asked
             else ""
         )
+        self.under_way.set_plan(self._ws.offer_plan(offer_id, preview.start_on), self._ws.today())
         self.chart.set_preview(preview)
         self.summary.setText(capacity_summary(preview))
         self._suggest(preview)
