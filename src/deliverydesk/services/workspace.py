@@ -28,6 +28,7 @@ from deliverydesk.services import (
     clients,
     detail,
     intake,
+    journey_csv,
     journeys,
     lifecycle,
     nudge,
@@ -427,6 +428,12 @@ class Workspace:
 
     def preview_clients_csv(self, path: Path, encoding: str = "utf-8") -> client_csv.CsvPreview:
         return client_csv.preview_clients(self._ctx, path, encoding)
+
+    def preview_journeys_csv(self, path: Path, encoding: str = "utf-8") -> client_csv.CsvPreview:
+        return journey_csv.preview_journeys(self._ctx, path, encoding)
+
+    def journeys_template(self, path: Path) -> int:
+        return journey_csv.journeys_template(self._ctx, path)
 
     def export_clients_csv(self, path: Path, *, spreadsheet: bool = False) -> int:
         return client_csv.export_clients(self._ctx, path, spreadsheet=spreadsheet)
