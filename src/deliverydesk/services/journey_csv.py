@@ -65,6 +65,8 @@ ALIASES = {
     },
 }
 EXAMPLE_DOMAIN = "example.com"  # reserved for examples (RFC 2606): never a real client's
+_EXAMPLE_EMAIL = re.compile(rf"^client\d+@{re.escape(EXAMPLE_DOMAIN)}$", re.IGNORECASE)
+_EXAMPLE_NAME = re.compile(r"^example client \d+$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*[/>:›]\s*")  # "Phase / Step", "Phase > Step", "Phase: Step"
 
 
@@ -139,7 +141,7 @@ def _row(
     if client.status is RowStatus.ERROR:
         return row
     try:
-        if client.values.email.lower().endswith("@" + EXAMPLE_DOMAIN):
+        if _EXAMPLE_EMAIL.match(client.values.email) or _EXAMPLE_NAME.match(client.values.name):
             raise InvalidInput("This is the template's example row: replace it with a client.")
         offer_id, plan_of = offers.find(offer)
         start_on = parse_day(start, today)
