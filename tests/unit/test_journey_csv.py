@@ -182,9 +182,10 @@ def test_the_template_names_the_columns_and_its_examples_are_refused_until_repla
     assert {r.reason for r in preview.problems()} == {
         "This is the template's example row: replace it with a client."
     }
-    # Filled in (the examples' places kept), it imports.
-    path.write_text(
-        path.read_text(encoding="utf-8-sig").replace("@example.com", "@mail.test"),
-        encoding="utf-8",
-    )
+    # Half filled in (a real e-mail, the example's name kept): still refused.
+    half = path.read_text(encoding="utf-8-sig").replace("@example.com", "@mail.test")
+    path.write_text(half, encoding="utf-8")
+    assert preview_journeys(ctx, path).errors == 2
+    # Filled in (the examples' offers, dates and places kept), it imports.
+    path.write_text(half.replace("Example client", "Real client"), encoding="utf-8")
     assert preview_journeys(ctx, path).new == 2
