@@ -49,14 +49,14 @@ class UnderWayBox(QWidget):
         self._places: list[Reached] = []
         self._plan: tuple[PlannedPhase, ...] = ()
         self._picked = False  # the person chose a place: a new start date keeps it
-        self.toggle = QCheckBox(tr("Already &under way: the client has done part of it"))
+        self.toggle = QCheckBox(tr("Already under &way: the client has done part of it"))
         self.place = QComboBox()
         self.place.setAccessibleName(tr("Where the client is now"))
         self.place.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.place.setMinimumContentsLength(28)
-        place_label_widget = QLabel(tr("&Now at:"))
+        place_label_widget = QLabel(tr("Now &at:"))
         place_label_widget.setBuddy(self.place)
         self.on_due = QRadioButton(tr("Earlier steps done on their &due dates"))
         self.on_one = QRadioButton(tr("All done &on:"))
