@@ -179,7 +179,7 @@ ADDED_BY_0004 = {
     ),
     "delivery_standard": ("target",),
     "offer_step": ("resource_link",),
-    "journey_step": ("resource_link",),
+    "journey_step": ("resource_link", "brought_in"),  # brought_in: 0009
     "journey": ("paused_on", "end_reason", "fit"),
     "client": ("intake",),
     "practice": (
