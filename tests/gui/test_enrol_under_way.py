@@ -90,9 +90,12 @@ def test_a_client_mid_journey_lands_in_the_phase_reached_and_nothing_earlier_is_
     _start_weeks_back(qtbot, wizard, TWO_WEEKS_AGO)
     box = wizard.start.under_way
     assert not box.place.isVisible()  # a new client starts at the beginning unless said
+    assert wizard.start.suggestion.isVisible()
     _tab_to(qtbot, box.toggle)
     press(qtbot, SPACE)  # Already under way
     assert box.place.isVisible()
+    # They started when they did: no other start date is suggested.
+    assert not wizard.start.suggestion.isVisible() and not wizard.start.use_date.isVisible()
     # The plan's guess: two weeks in, a Brand Audit client is starting the Audit.
     assert box.place.currentText() == "Audit — from its start"
     assert box.said.text() == (

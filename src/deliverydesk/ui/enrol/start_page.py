@@ -94,6 +94,7 @@ class StartPage(QWizardPage):
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         self.date_edit.dateChanged.connect(lambda _day: self._timer.start())
+        self.under_way.toggle.toggled.connect(lambda _on: self._show_suggestion())
 
     def start_on(self) -> date:
         picked: date = self.date_edit.date().toPython()  # type: ignore[assignment]
@@ -116,6 +117,7 @@ class StartPage(QWizardPage):
         asked = self.start_on()
         try:
             preview = self._ws.capacity_preview(offer_id, asked)
+            plan = self._ws.offer_plan(offer_id, preview.start_on)
         except (InvalidInput, NotFound) as error:
             self.preview, self.suggested = None, None
             self.chart.set_preview(None)
@@ -133,7 +135,7 @@ class StartPage(QWizardPage):
             if preview.start_on != asked
             else ""
         )
-        self.under_way.set_plan(self._ws.offer_plan(offer_id, preview.start_on), self._ws.today())
+        self.under_way.set_plan(plan, self._ws.today())
         self.chart.set_preview(preview)
         self.summary.setText(capacity_summary(preview))
         self._suggest(preview)
@@ -158,6 +160,16 @@ class StartPage(QWizardPage):
             ).format(day=text.long_date(preview.least_over), over=hours(preview.least_over_hours))
         self.suggestion.setText(words)
         self.use_date.setVisible(self.suggested not in (None, preview.start_on))
+        self._show_suggestion()
+
+    def _show_suggestion(self) -> None:
+        """A client already under way started when they did: no other start to suggest."""
+        under_way = self.under_way.toggle.isChecked()
+        self.suggestion.setVisible(not under_way)
+        if under_way:
+            self.use_date.hide()
+        elif self.preview is not None:
+            self.use_date.setVisible(self.suggested not in (None, self.preview.start_on))
 
     def use_suggestion(self) -> None:
         """Take the suggested start, and show its load at once."""
