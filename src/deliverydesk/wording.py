@@ -103,8 +103,7 @@ ACTIVITY_WORDS = {
     ActivityKind.CLIENT_ARCHIVED: N_("Archived the client"),
     ActivityKind.CLIENT_RESTORED: N_("Brought the client back from the trash"),
     ActivityKind.STEPS_BROUGHT_IN: N_(
-        "Brought in already under way: {steps} earlier steps done before DeliveryDesk, "
-        "now in '{phase}'"
+        "Brought in already under way, now in '{phase}'; steps done before DeliveryDesk: {steps}"
     ),
 }
 

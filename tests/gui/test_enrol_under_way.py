@@ -117,9 +117,7 @@ def test_a_client_mid_journey_lands_in_the_phase_reached_and_nothing_earlier_is_
     assert (
         page.activity.item(0)
         .text()
-        .endswith(
-            "Brought in already under way: 9 earlier steps done before DeliveryDesk, now in 'Audit'"
-        )
+        .endswith("Brought in already under way, now in 'Audit'; steps done before DeliveryDesk: 9")
     )
 
     # One undo takes the enrolment back whole (the client stays); redo brings it back.
