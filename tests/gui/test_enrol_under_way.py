@@ -18,7 +18,7 @@ from deliverydesk.model.enums import Owner
 from deliverydesk.services.clients import ClientInput
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
-from deliverydesk.ui.clients.checklist import DUE, STEP
+from deliverydesk.ui.clients.checklist import DONE, DUE, STEP
 from deliverydesk.ui.clients.client_dialog import ClientDialog
 from deliverydesk.ui.enrol.enrol_wizard import FIT, PICK, START, EnrolWizard
 from deliverydesk.ui.events import AppEvents
@@ -113,6 +113,11 @@ def test_a_client_mid_journey_lands_in_the_phase_reached_and_nothing_earlier_is_
     assert len(rows) == 9
     assert all(r is not None and r.checkState(STEP) == Qt.CheckState.Checked for r in rows)
     assert not any(r is not None and "late" in r.text(DUE) for r in rows)
+    first = rows[0]
+    assert first is not None
+    assert first.toolTip(DONE) == (
+        "Brought in: done before DeliveryDesk, by Mon 9 Nov 2026 as you said; never counted late"
+    )
     assert page.progress_label.text() == "9 of 22 steps done"
     assert (
         page.activity.item(0)

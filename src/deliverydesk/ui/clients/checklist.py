@@ -257,7 +257,14 @@ class ChecklistView(QTreeWidget):
             item.setIcon(DUE, self._blank)
             item.setToolTip(DUE, tr("Due {due}").format(due=text.long_date(step.due_on)))
         item.setText(DONE, text.short_date(step.completed_on, today, relative=False))
-        item.setToolTip(DONE, text.long_date(step.completed_on))
+        item.setToolTip(
+            DONE,
+            tr(
+                "Brought in: done before DeliveryDesk, by {day} as you said; never counted late"
+            ).format(day=text.long_date(step.completed_on))
+            if step.brought_in and step.completed_on is not None
+            else text.long_date(step.completed_on),
+        )
 
         tip = [text.kind_label(step.kind)]
         if step.description:
@@ -268,7 +275,9 @@ class ChecklistView(QTreeWidget):
             tip.append(tr("Recovery: {text}").format(text=step.recovery_protocol))
         tip.append(tr("Space or a click on the box ticks it; right-click for more."))
         item.setToolTip(STEP, literal_rich_text(tip))
-        if step.completed_on is not None:
+        if step.completed_on is not None and step.brought_in:
+            state = tr("done before DeliveryDesk, brought in")
+        elif step.completed_on is not None:
             state = tr("done on {day}").format(day=spoken_date(step.completed_on, today))
         else:
             state = tr("open, due {day}").format(day=spoken_date(step.due_on, today))
