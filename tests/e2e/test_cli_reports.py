@@ -60,6 +60,7 @@ def deliverydesk(env: dict[str, str], folder: Path, *args: str) -> tuple[int, st
     return result.returncode, result.stdout, result.stderr
 
 
+@pytest.mark.slow  # many runs of the program
 def test_export_each_document_for_a_client(
     env: dict[str, str], folder: Path, tmp_path: Path
 ) -> None:

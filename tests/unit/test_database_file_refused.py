@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from deliverydesk.services import brand, client_csv, intake, offer_file, practice_file
 from deliverydesk.services.clients import ClientInput, add_client
@@ -63,10 +64,14 @@ def test_a_link_to_the_data_file_is_refused_too(ctx: Context, tmp_path: Path) ->
 
 @pytest.mark.parametrize("stored", ["deliverydesk.sqlite3", "deliverydesk.sqlite3-wal"])
 def test_a_logo_stored_as_the_data_file_is_never_read(ctx: Context, stored: str) -> None:
-    """A practice file could name the data file as the logo; the paper then has none."""
+    """A practice stored before logo paths were checked could name the data file as the
+    logo; the paper then has none (a save, or a practice file, is refused it today)."""
     create_practice(ctx, "North Star Coaching", 30, frozenset({1, 2, 3, 4, 5}))
     settings = brand.brand_settings(ctx)
-    brand.update_brand(ctx, dataclasses.replace(settings, logo_path=stored))
+    with pytest.raises(InvalidInput, match="The logo must be one DeliveryDesk copied"):
+        brand.update_brand(ctx, dataclasses.replace(settings, logo_path=stored))
+    with ctx.db.engine.begin() as connection:
+        connection.execute(text("UPDATE practice SET logo_path = :p"), {"p": stored})
     assert brand.brand_settings(ctx).logo_path == stored
     assert brand.logo_path(ctx, stored) is None
     assert brand.paper_brand(ctx, brand.brand_settings(ctx), "").logo is None

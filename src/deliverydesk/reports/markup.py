@@ -13,14 +13,15 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
+from deliverydesk.model.text_rules import BIDI_CONTROLS
 from deliverydesk.reports import bidi
 from deliverydesk.reports.fonts import in_fallback, needs_fallback, runs
 
 # Explicit direction marks, embeddings, overrides and isolates: a name could use them to
 # show text other than what it holds; the words are ordered by reports/bidi.py instead.
-_BIDI_CONTROLS = dict.fromkeys(
-    [0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-)
+# The embeddings, overrides and isolates are the ones every save drops (model/text_rules);
+# the paper drops the marks too, since it orders the words itself.
+_BIDI_CONTROLS = dict.fromkeys([0x200E, 0x200F, 0x061C, *map(ord, BIDI_CONTROLS)])
 _WHITESPACE = re.compile(r"\s+")
 
 

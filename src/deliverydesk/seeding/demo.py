@@ -13,8 +13,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
 from importlib.resources import as_file, files
-from pathlib import Path
-from tempfile import TemporaryDirectory
 
 from sqlalchemy import select
 
@@ -41,6 +39,7 @@ from deliverydesk.services.journeys import add_note, complete_step, move_to_phas
 from deliverydesk.services.offers import create_offer
 from deliverydesk.services.practice import create_practice, get_practice
 from deliverydesk.services.records import log_friction, record_feedback, resolve_friction
+from deliverydesk.staging import staging
 from deliverydesk.store.transfer import copy_into_empty
 
 Action = Callable[[Context], object]
@@ -78,8 +77,8 @@ def seed_demo(
             "This data folder already holds a practice; the demo only fills an empty one."
         )
     tracker = Tracker(progress, cancelled)
-    with TemporaryDirectory(prefix="deliverydesk-demo-") as folder:
-        scratch = open_workspace(Path(folder), ctx.clock)
+    with staging(ctx.path.parent, "demo") as folder:  # swept at start if killed
+        scratch = open_workspace(folder, ctx.clock)
         try:
             _build(scratch, tracker)
             # Branded in the scratch too, so the move below brings the brand with the data:

@@ -34,9 +34,10 @@ from deliverydesk.services.offer_format import question_documents
 from deliverydesk.services.offers import load_offer, spec_of
 from deliverydesk.services.validation import refuse_database_file
 
-VERSION = "v1"
+VERSION = "v2"  # v2: signed with the practice's own random secret
 KEY_FIELD = "deliverydesk_form"  # as reports/intake_form.py names the hidden field
 MAX_FORM_BYTES = 20 * 1024 * 1024
+MAX_ID_DIGITS = 18  # SQLite's integers stop at 19 digits
 MAX_ANSWER = 10_000
 YES_NO = ("Yes", "No")
 _LIVE = (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
@@ -63,12 +64,12 @@ def questions_hash(questions: tuple[IntakeQuestion, ...]) -> str:
 
 
 def _secret(session: Session) -> str:
-    row = session.execute(
-        select(Practice.id, Practice.created_at).order_by(Practice.id).limit(1)
-    ).first()
-    if row is None:
+    # The practice's own random secret (migration 0007): two practices made alike, even
+    # the same second, never accept each other's forms.
+    secret = session.scalar(select(Practice.form_secret).order_by(Practice.id).limit(1))
+    if secret is None:
         raise NotFound("There is no practice yet; create one first.")
-    return f"{row[0]}:{row[1].isoformat()}"
+    return secret
 
 
 def _check(secret: str, body: str) -> str:
@@ -90,9 +91,21 @@ def _key(fields: dict[str, Any]) -> list[str]:
     if not key:
         raise InvalidInput("This PDF is not a DeliveryDesk intake form (it has no form key).")
     parts = key.split(":")
-    if len(parts) != 5 or parts[0] != VERSION or not parts[1].isdigit() or not parts[2].isdigit():
+    if parts[0] == "v1":  # signed with the practice's id and creation time (before 0007)
+        raise InvalidInput(
+            "This intake form was made by an older version of DeliveryDesk, before each "
+            "practice signed its forms with a key of its own; export a new intake form and "
+            "send the client that one."
+        )
+    if len(parts) != 5 or parts[0] != VERSION or not all(map(_is_id, parts[1:3])):
         raise InvalidInput("This intake form was altered: its form key cannot be read.")
     return parts
+
+
+def _is_id(text: str) -> bool:
+    """A record number as the key writes it: ASCII digits, small enough for the database
+    (a 5,000-digit one would not even convert to a number)."""
+    return text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS
 
 
 def _verify(session: Session, parts: list[str]) -> None:

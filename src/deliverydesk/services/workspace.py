@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from tempfile import TemporaryDirectory
 
 from deliverydesk.model.clock import Clock, SystemClock
 from deliverydesk.model.enums import Owner
@@ -52,6 +51,7 @@ from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.dashboard import Dashboard
 from deliverydesk.services.errors import DatabaseError
 from deliverydesk.services.rows import JourneyRow, OfferSummary
+from deliverydesk.staging import staging
 from deliverydesk.store.database import open_database
 from deliverydesk.store.integrity import IntegrityReport
 from deliverydesk.store.restore import Restored
@@ -237,8 +237,10 @@ class Workspace:
         return clients.reinstate_enrolment(self._ctx, journey_id)
 
     # -- a journey's life --------------------------------------------------------------------
-    def pause(self, journey_id: int, reason: str = "") -> Result[lifecycle.JourneyState]:
-        return lifecycle.pause(self._ctx, journey_id, reason)
+    def pause(
+        self, journey_id: int, reason: str = "", resume_on: date | None = None
+    ) -> Result[lifecycle.JourneyState]:
+        return lifecycle.pause(self._ctx, journey_id, reason, resume_on)
 
     def resume(self, journey_id: int) -> Result[lifecycle.JourneyState]:
         return lifecycle.resume(self._ctx, journey_id)
@@ -348,6 +350,9 @@ class Workspace:
     def today_list(self, journey_ids: Iterable[int] | None = None) -> due_now.TodayList:
         return due_now.today_list(self._ctx, journey_ids)
 
+    def resume_reminders(self) -> list[due_now.PausedRow]:
+        return due_now.resume_reminders(self._ctx)
+
     def overdue_counts(self) -> dict[Owner, int]:
         return due_now.overdue_counts(self._ctx)
 
@@ -422,8 +427,8 @@ class Workspace:
         """Put the practice in the file at `path` in place of the open one, which is kept
         as a backup (the value's `kept`: restoring it undoes this). A file that cannot be
         used raises InvalidInput and changes nothing."""
-        with TemporaryDirectory(prefix=".import-", dir=self.folder) as scratch:
-            built = practice_file.build_database(path, Path(scratch), self._ctx.clock)
+        with staging(self.folder, "import") as scratch:  # swept at start if killed
+            built = practice_file.build_database(path, scratch, self._ctx.clock)
             return self.restore_backup(built)
 
     def preview_clients_csv(self, path: Path, encoding: str = "utf-8") -> client_csv.CsvPreview:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from deliverydesk.store import migrate
 from deliverydesk.store.backup import verified_backup
+from deliverydesk.store.disk_space import out_of_space
 from deliverydesk.store.engine import (
     create_db_engine,
     create_inspection_engine,
@@ -143,10 +144,13 @@ def _unreachable(path: Path, error: OperationalError) -> DatabaseError:
     text = str(error.orig or error).lower()
     if "locked" in text or "busy" in text:
         return DatabaseLocked(f"{path} is in use by another program. Close it and try again.", path)
-    if "full" in text:
-        why = "the disk is full. Free some space and try again"
+    if "full" in text or ("i/o" in text and out_of_space(path.parent)):
+        why = (
+            "the disk is full (DeliveryDesk needs a little free space even to read). "
+            "Free some space and try again"
+        )
     elif "i/o" in text:
-        why = "the disk could not be read or written (it may be full or failing)"
+        why = "the disk could not be read or written (it may be failing)"
     else:
         why = f"{error.orig or error}"
     return DatabaseInaccessible(f"{path} could not be opened: {why}. Nothing was changed.", path)

@@ -30,6 +30,7 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 
+from deliverydesk.staging import staging
 from deliverydesk.store.backup import copy_verified, fsync_folder, verified_backup
 from deliverydesk.store.errors import DatabaseError, DatabaseLocked, DatabaseTooNew
 
@@ -52,9 +53,9 @@ def restore_database(
     DeliveryDesk database of a known schema, or DatabaseLocked when another program
     (another DeliveryDesk window) has the database open.
     """
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    staged = database.with_name(f".{database.name}.restore-{stamp}.tmp")
-    try:
+    # Staged in the data folder under the common prefix: a killed restore's copy is swept.
+    with staging(database.parent, "restore") as folder:
+        staged = folder / database.name
         copy_verified(source, staged, read_only=True)
         revision = _check_revision(staged, source, known_revisions)
         _check_tables(staged, source, revision)
@@ -64,8 +65,6 @@ def restore_database(
         os.chmod(staged, 0o600)
         staged.replace(database)
         fsync_folder(database.parent)
-    finally:
-        staged.unlink(missing_ok=True)
     return Restored(kept, whole)
 
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from deliverydesk.store.board_columns import board_sql
+from deliverydesk.store.board_columns import ON_BOARD, board_sql
 from deliverydesk.store.schema import HEAD_REVISION, writable
 
 # No ORDER BY: the board sorts each column itself, and sorting here cost 26 ms at XL.
-BOARD_SQL = board_sql("journey.status = 'active'")
+BOARD_SQL = board_sql(ON_BOARD)
 
 
 @dataclass(frozen=True)

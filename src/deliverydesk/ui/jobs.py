@@ -47,7 +47,8 @@ class Job(QObject):
     Signals:
         progressed(done, total): the work moved on.
         succeeded(value): the work returned `value`.
-        failed(error): the work raised `error` (an exception; str(error) for the person).
+        failed(error): the work raised `error` (an exception; str(error) for the person:
+            anything but a refusal arrives as an UnexpectedFailure, its details logged).
         cancelled(): the work stopped at a step after cancel() was asked.
         finished(): after any of the three above; the job is over.
     """
@@ -117,6 +118,8 @@ class _Task:
         self.released.set()
 
     def _outcome(self) -> tuple[str, object]:
+        from deliverydesk.ui.failures import told
+
         try:
             self._tracker.step(0, 1)  # a job cancelled while it waited never starts
             # The practice open when the job starts (a restore may since have reopened it);
@@ -125,7 +128,8 @@ class _Task:
         except Cancelled:
             return "cancelled", None
         except Exception as error:  # every failure is reported to the window, none is lost
-            return "failed", error
+            # A refusal as it is; anything unforeseen logged, and told in plain words.
+            return "failed", told(error, self._workspace.folder, "A background task")
         return "succeeded", value
 
 

@@ -5,14 +5,14 @@ A partial index holds only those steps, by phase, so leaving their phases out co
 dashboard a lookup in a near-empty index.
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
