@@ -5,6 +5,7 @@ file with a problem shows the row and the reason and imports nothing."""
 
 from __future__ import annotations
 
+import csv
 from datetime import timedelta
 from pathlib import Path
 
@@ -80,8 +81,9 @@ def test_fourteen_clients_from_a_filled_template_land_on_the_board_not_late(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(template), ""))
     qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
     assert dialog.summary.text().startswith(f"Saved the template to {template}.")
-    lines = template.read_text("utf-8-sig").splitlines()
-    assert lines[0] == HEADER and len(lines) == 2  # the header and one example row
+    with template.open(encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.reader(handle))
+    assert lines[0] == HEADER.split(",") and len(lines) == 2  # the header, one example row
 
     template.write_text("\n".join([HEADER, *fourteen_clients(empty_ws, offer_id)]), "utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(template), ""))

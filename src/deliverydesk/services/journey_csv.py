@@ -13,8 +13,6 @@ rows (example.com addresses) that the import refuses until they are replaced.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -36,11 +34,11 @@ from deliverydesk.services.client_csv import (
     client_row,
     read_csv_file,
     read_table,
-    spreadsheet_safe,
 )
 from deliverydesk.services.client_lookup import fold
 from deliverydesk.services.clients import START_WINDOW, enrol_in
 from deliverydesk.services.context import Context
+from deliverydesk.services.csv_out import csv_bytes, spreadsheet_safe
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_design import offer_list
 from deliverydesk.services.offer_file import write_atomically
@@ -398,10 +396,7 @@ def journeys_template(ctx: Context, path: Path) -> int:
     until replaced. The number of example rows."""
     today = ctx.clock.today()
     start = today - timedelta(weeks=4)
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(TEMPLATE_HEADERS)
-    examples = 0
+    rows: list[tuple[str, ...]] = []
     for row in offer_list(ctx):
         if row.archived or not row.is_valid:
             continue
@@ -409,15 +404,16 @@ def journeys_template(ctx: Context, path: Path) -> int:
         place = planned_reach(plan, today)
         phase = plan[place.phase]
         where = phase.name if place.step == 0 else f"{phase.name} / {phase.steps[place.step].title}"
-        examples += 1
-        writer.writerow(
-            [
-                f"Example client {examples}",
-                f"client{examples}@{EXAMPLE_DOMAIN}",
-                spreadsheet_safe(row.name),
+        n = len(rows) + 1
+        rows.append(
+            (
+                f"Example client {n}",
+                f"client{n}@{EXAMPLE_DOMAIN}",
+                row.name,
                 start.isoformat(),
-                spreadsheet_safe(where),
-            ]
+                where,
+            )
         )
-    write_atomically(path, out.getvalue().encode("utf-8-sig"))
-    return examples
+    # Safe for the spreadsheet it is filled in (an offer named "=..." runs nothing there).
+    write_atomically(path, csv_bytes(TEMPLATE_HEADERS, rows, spreadsheet=True))
+    return len(rows)
