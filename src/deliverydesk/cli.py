@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from datetime import date
 from types import FrameType
 
-from deliverydesk import __version__, cli_calendar, cli_clients, cli_data, cli_offers, cli_reports
+from deliverydesk import (
+    __version__,
+    cli_calendar,
+    cli_clients,
+    cli_data,
+    cli_journeys,
+    cli_offers,
+    cli_reports,
+)
 from deliverydesk.paths import data_dir
 from deliverydesk.staging import sweep
 
@@ -51,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_calendar.add_commands(commands, data)
     cli_reports.add_commands(commands, data)
     cli_data.add_commands(commands, data)
+    cli_journeys.add_commands(commands, data)
     return parser
 
 
@@ -113,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_calendar.HANDLERS,
         **cli_reports.HANDLERS,
         **cli_data.HANDLERS,
+        **cli_journeys.HANDLERS,
     }[command]
     try:
         folder = data_dir(args.data_dir)

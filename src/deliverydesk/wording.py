@@ -119,6 +119,9 @@ ACTIVITY_WORDS = {
     ActivityKind.INTAKE_RECEIVED: N_("Received the intake form ({answers} answers)"),
     ActivityKind.CLIENT_ARCHIVED: N_("Archived the client"),
     ActivityKind.CLIENT_RESTORED: N_("Brought the client back from the trash"),
+    ActivityKind.STEPS_BROUGHT_IN: N_(
+        "Brought in already under way, now in '{phase}'; steps done before DeliveryDesk: {steps}"
+    ),
 }
 
 

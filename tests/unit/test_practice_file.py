@@ -180,7 +180,7 @@ ADDED_BY_0004 = {
     ),
     "delivery_standard": ("target",),
     "offer_step": ("resource_link", "client_wording"),
-    "journey_step": ("resource_link", "client_wording"),
+    "journey_step": ("resource_link", "client_wording", "brought_in"),  # brought_in: 0009
     "journey": ("paused_on", "end_reason", "fit", "resume_on"),
     "client": ("intake",),
     "practice": (

@@ -118,3 +118,6 @@ class ActivityKind(StrEnum):
     INTAKE_RECEIVED = "intake_received"  # the client's filled intake form imported
     CLIENT_ARCHIVED = "client_archived"  # put in the trash (with their ended journeys)
     CLIENT_RESTORED = "client_restored"  # taken back out of the trash
+    # Enrolled already under way: the steps before where the client had got to were done
+    # before DeliveryDesk knew them (brought in, not worked today, never counted late).
+    STEPS_BROUGHT_IN = "steps_brought_in"

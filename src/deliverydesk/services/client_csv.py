@@ -41,7 +41,7 @@ MAX_ROWS = 20_000
 FIELDS = ("name", "company", "email", "phone", "notes")
 HEADERS = ("Name", "Company", "E-mail", "Phone", "Notes")  # what export writes
 # Header words (folded, "_" read as a space) for each field; first/last name are joined.
-_ALIASES = {
+CLIENT_ALIASES = {
     "name": {"name", "full name", "client", "client name", "contact", "contact name"},
     "first": {"first name", "firstname", "given name", "first"},
     "last": {"last name", "lastname", "surname", "family name", "last"},
@@ -128,6 +128,36 @@ def read_csv_file(path: Path) -> bytes:
 
 def parse_clients(data: bytes, encoding: str = "utf-8") -> CsvPreview:
     """Every row checked on its own (no duplicates yet: see preview_clients)."""
+    table = read_table(data, encoding)
+    rows = [client_row(number, cells, table.columns, table.width) for number, cells in table.rows]
+    return CsvPreview(tuple(rows), table.named(), table.ignored, table.delimiter)
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A file's header mapped to fields, and its rows that hold anything."""
+
+    header: tuple[str, ...]
+    columns: dict[str, list[int]]  # field -> its column
+    ignored: tuple[str, ...]  # headers not imported
+    delimiter: str
+    rows: tuple[tuple[int, list[str]], ...]  # (spreadsheet row number, values)
+
+    @property
+    def width(self) -> int:
+        return len(self.header)
+
+    def named(self) -> dict[str, str]:
+        return {
+            self.header[i].strip(): f for f, positions in self.columns.items() for i in positions
+        }
+
+
+def read_table(
+    data: bytes, encoding: str = "utf-8", aliases: dict[str, set[str]] | None = None
+) -> CsvTable:
+    """Decode, find the separator, map the header by `aliases` (the client fields when
+    None; a name column is always needed) and read every row that holds anything."""
     if len(data) > MAX_FILE_BYTES:
         raise InvalidInput(f"A client list can be at most {MAX_FILE_BYTES // 1_048_576} MB.")
     text = _decode(data, encoding)
@@ -138,18 +168,16 @@ def parse_clients(data: bytes, encoding: str = "utf-8") -> CsvPreview:
     _first, header = next(records, (1, []))
     if not any(cell.strip() for cell in header):
         raise InvalidInput("The first row must name the columns (Name, E-mail, Company…).")
-    columns, ignored = _map_header(header)
-    rows: list[CsvRow] = []
+    columns, ignored = _map_header(header, aliases or CLIENT_ALIASES)
+    rows: list[tuple[int, list[str]]] = []
     for number, cells in records:
         if len(rows) >= MAX_ROWS:
             raise InvalidInput(
                 f"The file has more than {MAX_ROWS:,} clients; split it into smaller files."
             )
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines between or after the rows
-        rows.append(_row(number, cells, columns, len(header)))
-    named = {header[i].strip(): f for f, positions in columns.items() for i in positions}
-    return CsvPreview(tuple(rows), named, tuple(ignored), delimiter)
+        if any(cell.strip() for cell in cells):  # blank lines between or after the rows
+            rows.append((number, cells))
+    return CsvTable(tuple(header), columns, tuple(ignored), delimiter, tuple(rows))
 
 
 def _decode(data: bytes, encoding: str) -> str:
@@ -206,12 +234,14 @@ def _csv_words(error: csv.Error) -> str:
     return f"{text}."
 
 
-def _map_header(header: Sequence[str]) -> tuple[dict[str, list[int]], list[str]]:
+def _map_header(
+    header: Sequence[str], aliases: dict[str, set[str]]
+) -> tuple[dict[str, list[int]], list[str]]:
     columns: dict[str, list[int]] = {}
     ignored: list[str] = []
     for position, title in enumerate(header):
         word = " ".join(fold(title).replace("_", " ").split())
-        found = next((f for f, words in _ALIASES.items() if word in words), None)
+        found = next((f for f, words in aliases.items() if word in words), None)
         if found is None or found in columns:
             if title.strip():
                 ignored.append(title.strip())
@@ -225,7 +255,9 @@ def _map_header(header: Sequence[str]) -> tuple[dict[str, list[int]], list[str]]
     return columns, ignored
 
 
-def _row(number: int, cells: list[str], columns: dict[str, list[int]], width: int) -> CsvRow:
+def client_row(number: int, cells: list[str], columns: dict[str, list[int]], width: int) -> CsvRow:
+    """A row's client, checked by the rules of a client typed in the window."""
+
     def cell(name: str) -> str:
         positions = columns.get(name, [])
         return cells[positions[0]] if positions and positions[0] < len(cells) else ""

@@ -27,7 +27,8 @@ from deliverydesk.model.entities import (
 from deliverydesk.model.enums import ActivityKind, JourneyStatus
 from deliverydesk.model.fit import RightFit, fit_record
 from deliverydesk.model.rules import PhasePlan, schedule
-from deliverydesk.services import activity
+from deliverydesk.model.under_way import Reached
+from deliverydesk.services import activity, under_way
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
@@ -188,30 +189,51 @@ def enrol_client(
     offer_id: int,
     start_on: date,
     fit_answers: Mapping[str, bool] | None = None,
+    reached: Reached | None = None,
 ) -> Result[int]:
     """Snapshot the offer's journey for the client, dated from `start_on` (rolled to a
-    working day). `fit_answers` (criterion -> yes/no) are kept with their score. The value
-    is the new journey's id (undo: unenrol; redo: reinstate_enrolment)."""
+    working day). `fit_answers` (criterion -> yes/no) are kept with their score. `reached`:
+    a client already under way, whose earlier steps are brought in (services/under_way.py).
+    The value is the new journey's id (undo: unenrol; redo: reinstate_enrolment)."""
     check_start(start_on, ctx.clock.today())
     calendar = work_calendar(ctx)
     with ctx.transaction() as session:
-        client = session.get(Client, client_id)
-        offer = session.scalars(
-            select(Offer)
-            .where(Offer.id == offer_id)
-            .options(selectinload(Offer.phases).selectinload(OfferPhase.steps))
-        ).first()
-        if client is None or client.archived or offer is None:
-            raise NotFound("That client or offer no longer exists.")
-        if not offer.phases:
-            raise InvalidInput(f"The offer '{offer.name}' has no phases yet; design it first.")
-        check_enrollable(offer)  # archived, or a design with problems: say why
-        _refuse_second_journey(session, client, offer)
-        journey = _snapshot(session, client, offer, start_on, calendar, ctx.clock.now())
-        if fit_answers is not None:
-            journey.fit = fit_record(RightFit.from_json(offer.right_fit), fit_answers)
-        activity.log(session, ctx.clock, journey, ActivityKind.ENROLLED, offer=offer.name)
+        journey = enrol_in(
+            session, ctx, client_id, offer_id, start_on, calendar, fit_answers, reached
+        )
         return Result(journey.id, _enrolment_changes(journey))
+
+
+def enrol_in(
+    session: Session,
+    ctx: Context,
+    client_id: int,
+    offer_id: int,
+    start_on: date,
+    calendar: WorkCalendar,
+    fit_answers: Mapping[str, bool] | None = None,
+    reached: Reached | None = None,
+) -> Journey:
+    """enrol_client's work inside the caller's transaction (an import enrols many at once)."""
+    client = session.get(Client, client_id)
+    offer = session.scalars(
+        select(Offer)
+        .where(Offer.id == offer_id)
+        .options(selectinload(Offer.phases).selectinload(OfferPhase.steps))
+    ).first()
+    if client is None or client.archived or offer is None:
+        raise NotFound("That client or offer no longer exists.")
+    if not offer.phases:
+        raise InvalidInput(f"The offer '{offer.name}' has no phases yet; design it first.")
+    check_enrollable(offer)  # archived, or a design with problems: say why
+    _refuse_second_journey(session, client, offer)
+    journey = _snapshot(session, client, offer, start_on, calendar, ctx.clock.now())
+    if fit_answers is not None:
+        journey.fit = fit_record(RightFit.from_json(offer.right_fit), fit_answers)
+    activity.log(session, ctx.clock, journey, ActivityKind.ENROLLED, offer=offer.name)
+    if reached is not None:
+        under_way.bring_in(session, ctx.clock, journey, reached)
+    return journey
 
 
 def _refuse_second_journey(session: Session, client: Client, offer: Offer) -> None:
@@ -240,7 +262,8 @@ def _enrolment_changes(journey: Journey) -> Changes:
 
 
 # Activity an untouched enrolment has: anything else means the journey has a history.
-_UNTOUCHED = {ActivityKind.ENROLLED, ActivityKind.ENROLMENT_UNDONE}
+# Steps brought in came with the enrolment itself: its undo takes them back too.
+_UNTOUCHED = {ActivityKind.ENROLLED, ActivityKind.ENROLMENT_UNDONE, ActivityKind.STEPS_BROUGHT_IN}
 
 
 def unenrol(ctx: Context, journey_id: int) -> Result[None]:
@@ -260,7 +283,11 @@ def unenrol(ctx: Context, journey_id: int) -> Result[None]:
         done = session.scalar(
             select(func.count())
             .select_from(JourneyStep)
-            .where(JourneyStep.journey_id == journey_id, JourneyStep.completed_on.is_not(None))
+            .where(
+                JourneyStep.journey_id == journey_id,
+                JourneyStep.completed_on.is_not(None),
+                JourneyStep.brought_in.is_(False),
+            )
         )
         if done:
             raise InvalidInput(

@@ -215,7 +215,8 @@ SELECT (SELECT count(*) FROM offer WHERE NOT archived),
 
 # Steps due in the window, in one pass and one row (a GROUP BY would sort every step):
 # done ones from any journey begun (a cancelled client's steps done before they left
-# count), open ones only once late and while their journey runs.
+# count) unless brought in (done before DeliveryDesk: their day is only what was said),
+# open ones only once late and while their journey runs.
 _STEPS = text(
     """
 SELECT count(*) FILTER (WHERE ok), count(*),
@@ -230,7 +231,8 @@ FROM (
       AND CASE WHEN s.completed_on IS NULL
                THEN s.due_on < :today
                     AND (SELECT status FROM journey WHERE id = s.journey_id) = 'active'
-               ELSE s.journey_id NOT IN (SELECT id FROM journey WHERE status = 'withdrawn')
+               ELSE NOT s.brought_in
+                    AND s.journey_id NOT IN (SELECT id FROM journey WHERE status = 'withdrawn')
           END
 )
 """
@@ -249,7 +251,8 @@ def _on_time(values: Sequence[int]) -> tuple[OnTime, Ratio]:
 # Checkpoint steps of the phases left in the window: kept when done by the day their
 # phase was left and never overridden. A move past an open checkpoint did not keep it,
 # even when the step is ticked later that day or marked done on an earlier date: the
-# activity log names each checkpoint an override went past.
+# activity log names each checkpoint an override went past. One brought in was kept
+# before DeliveryDesk knew: not counted either way.
 _CHECKPOINTS = text(
     """
 SELECT count(*) FILTER (
@@ -261,7 +264,7 @@ SELECT count(*) FILTER (
        count(*)
 FROM journey_phase AS p
 JOIN journey_step AS s ON s.phase_id = p.id
-WHERE p.completed_on BETWEEN :since AND :today AND s.is_checkpoint
+WHERE p.completed_on BETWEEN :since AND :today AND s.is_checkpoint AND NOT s.brought_in
   AND p.journey_id NOT IN (SELECT id FROM journey WHERE status = 'withdrawn')
 """
 )
@@ -289,7 +292,8 @@ WHERE f.received_on BETWEEN :since AND :today
 )
 
 # The phases clients left in the window, and the phase each running journey is in now,
-# grouped by their dates: clients who started together share a row. An offer phase is
+# grouped by their dates: clients who started together share a row. A phase holding a
+# step brought in was (partly) spent before DeliveryDesk: its days are not known. An offer phase is
 # one group whatever its journeys' snapshots call it; a phase whose design was deleted
 # is grouped by its offer's name and its own.
 _GROUP = """
@@ -305,6 +309,7 @@ _LEFT = text(
 FROM journey_phase AS p
 WHERE p.completed_on BETWEEN :since AND :today AND p.started_on IS NOT NULL
   AND p.journey_id NOT IN (SELECT id FROM journey WHERE status = 'withdrawn')
+  AND NOT EXISTS (SELECT 1 FROM journey_step AS b WHERE b.phase_id = p.id AND b.brought_in)
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
 """
 )
@@ -314,6 +319,7 @@ _RUNNING = text(
 FROM journey AS j
 JOIN journey_phase AS p ON p.journey_id = j.id AND p.position = j.current_position
 WHERE j.status = 'active' AND p.completed_on IS NULL AND p.started_on IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM journey_step AS b WHERE b.phase_id = p.id AND b.brought_in)
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
 """
 )

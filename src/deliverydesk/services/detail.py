@@ -50,6 +50,7 @@ class StepDetail:
     message_template: str
     failure_point: str
     recovery_protocol: str
+    brought_in: bool = False  # done before DeliveryDesk (enrolled already under way)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +152,7 @@ _STEP_COLUMNS = (
     JourneyStep.message_template,
     JourneyStep.failure_point,
     JourneyStep.recovery_protocol,
+    JourneyStep.brought_in,
 )
 
 

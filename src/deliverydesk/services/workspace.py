@@ -16,6 +16,7 @@ from deliverydesk.model.clock import Clock, SystemClock
 from deliverydesk.model.enums import Owner
 from deliverydesk.model.fit import RightFit
 from deliverydesk.model.offer_design import OfferSpec
+from deliverydesk.model.under_way import Reached
 from deliverydesk.services import (
     backups,
     brand,
@@ -26,6 +27,7 @@ from deliverydesk.services import (
     clients,
     detail,
     intake,
+    journey_csv,
     journeys,
     lifecycle,
     nudge,
@@ -39,6 +41,7 @@ from deliverydesk.services import (
     reschedule,
     timeline,
     trash,
+    under_way,
 )
 from deliverydesk.services import offer_design as designs
 from deliverydesk.services import practice_settings as settings
@@ -220,8 +223,12 @@ class Workspace:
         offer_id: int,
         start_on: date,
         fit_answers: Mapping[str, bool] | None = None,
+        reached: Reached | None = None,
     ) -> Result[int]:
-        return clients.enrol_client(self._ctx, client_id, offer_id, start_on, fit_answers)
+        return clients.enrol_client(self._ctx, client_id, offer_id, start_on, fit_answers, reached)
+
+    def offer_plan(self, offer_id: int, start_on: date) -> tuple[under_way.PlannedPhase, ...]:
+        return under_way.offer_plan(self._ctx, offer_id, start_on)
 
     def unenrol(self, journey_id: int) -> Result[None]:
         return clients.unenrol(self._ctx, journey_id)
@@ -426,6 +433,12 @@ class Workspace:
 
     def preview_clients_csv(self, path: Path, encoding: str = "utf-8") -> client_csv.CsvPreview:
         return client_csv.preview_clients(self._ctx, path, encoding)
+
+    def preview_journeys_csv(self, path: Path, encoding: str = "utf-8") -> client_csv.CsvPreview:
+        return journey_csv.preview_journeys(self._ctx, path, encoding)
+
+    def journeys_template(self, path: Path) -> int:
+        return journey_csv.journeys_template(self._ctx, path)
 
     def export_clients_csv(self, path: Path, *, spreadsheet: bool = False) -> int:
         return client_csv.export_clients(self._ctx, path, spreadsheet=spreadsheet)

@@ -26,6 +26,7 @@ from sqlalchemy import (
     event,
     exists,
     inspect,
+    or_,
     select,
     update,
 )
@@ -62,11 +63,13 @@ def _journey_table() -> Table:
 def _facts_query(some: bool) -> Select[*tuple[Any, ...]]:
     """Built once: the hook runs it on every edit, and building it cost as much as running
     it. `some`: only the journeys given as `journey_ids`."""
-    has_feedback = (
-        exists()
-        .where(Feedback.step_id == JourneyStep.id, Feedback.journey_id == JourneyStep.journey_id)
-        .label("has_feedback")
-    )
+    # A checkpoint brought in (passed before DeliveryDesk) asks for no feedback now.
+    has_feedback = or_(
+        exists().where(
+            Feedback.step_id == JourneyStep.id, Feedback.journey_id == JourneyStep.journey_id
+        ),
+        JourneyStep.brought_in,
+    ).label("has_feedback")
     query = (
         select(
             JourneyPhase.journey_id,

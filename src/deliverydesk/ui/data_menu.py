@@ -1,6 +1,7 @@
 """The File menu's data actions and the automatic backups of an open window.
 
-Export progress reports…, Import filled form…, Import clients…, Export clients…, Export
+Export progress reports…, Import filled form…, Import clients…, Import journeys in
+progress…, Export clients…, Export
 clients for a spreadsheet…, Export practice…, Import practice… and Backups….
 Importing a practice replaces the one open, which is kept as a backup first (Backups… can
 bring it back). Each handler takes the path for tests; without one it asks with a file
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from deliverydesk.services import practice_file
 from deliverydesk.services.client_csv import CsvImport
 from deliverydesk.services.errors import DatabaseError, InvalidInput
+from deliverydesk.services.journey_csv import JourneyImport
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.staging import staging
 from deliverydesk.ui.auto_backup import AutoBackup
@@ -86,6 +88,9 @@ class DataActions(QObject):
             return made
 
         self.import_clients_action = action(tr("Import clients…"), self.import_clients)
+        self.import_journeys_action = action(
+            tr("Import journeys in progress…"), lambda: self.import_journeys()
+        )
         self.export_clients_action = action(tr("Export clients…"), self.export_clients)
         self.export_sheet_action = action(
             tr("Export clients for a spreadsheet…"),
@@ -102,6 +107,7 @@ class DataActions(QObject):
             self.export_reports_action,
             self.import_form_action,
             None,
+            self.import_journeys_action,
             self.import_clients_action,
             self.export_clients_action,
             self.export_sheet_action,
@@ -173,6 +179,25 @@ class DataActions(QObject):
         count = len(done.client_ids)
         self._say(
             tr("Imported 1 client.") if count == 1 else tr("Imported {n} clients.").format(n=count)
+        )
+
+    def import_journeys(self, path: Path | None = None) -> None:
+        """Clients already under way: the dialog opens first (its template comes before any
+        file); with `path` it opens on that file."""
+        from deliverydesk.ui.enrol.import_journeys import ImportJourneysDialog
+
+        self.import_dialog = ImportJourneysDialog(
+            self._ws, self._events, self.jobs, path, self._window
+        )
+        self.import_dialog.imported.connect(self._journeys_imported)
+        self.import_dialog.open()
+
+    def _journeys_imported(self, done: JourneyImport) -> None:
+        count = len(done.journey_ids)
+        self._say(
+            tr("Enrolled 1 client already under way.")
+            if count == 1
+            else tr("Enrolled {n} clients already under way.").format(n=count)
         )
 
     def export_clients(self, path: Path | None = None, *, spreadsheet: bool = False) -> None:

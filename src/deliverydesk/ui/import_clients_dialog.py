@@ -7,7 +7,9 @@ problem; it adds every new client at once, after a backup, through the job runne
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.services import client_csv
 from deliverydesk.services.changes import Result
-from deliverydesk.services.client_csv import CsvImport, CsvPreview, CsvRow, RowStatus
+from deliverydesk.services.client_csv import CsvPreview, CsvRow, RowStatus
+from deliverydesk.services.context import Context
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
@@ -59,11 +62,21 @@ def outcome(row: CsvRow) -> str:
 
 
 class CsvRowsModel(RecordTableModel[CsvRow]):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """The file's rows: its number first, what happens to it last; `cells` says the rest
+    (a journey import shows its offer and place too)."""
+
+    def __init__(
+        self, parent: QWidget | None = None, headers: Callable[[], Sequence[str]] | None = None
+    ) -> None:
         super().__init__(
-            lambda: (tr("Row"), tr("Name"), tr("E-mail"), tr("Company"), tr("What happens")),
+            headers
+            or (lambda: (tr("Row"), tr("Name"), tr("E-mail"), tr("Company"), tr("What happens"))),
             parent,
         )
+
+    def cells(self, row: CsvRow) -> tuple[str, ...]:
+        values = row.values
+        return (str(row.number), values.name, values.email, values.company, outcome(row))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self.record_at(index)
@@ -71,15 +84,14 @@ class CsvRowsModel(RecordTableModel[CsvRow]):
             return None
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values = row.values
             # One line per cell: a name with a line break would otherwise double the row.
-            shown = (str(row.number), values.name, values.email, values.company, outcome(row))
+            shown = self.cells(row)
             return (
                 shown[column]
                 if role == Qt.ItemDataRole.ToolTipRole
                 else " ".join(shown[column].split())
             )
-        if role == Qt.ItemDataRole.DecorationRole and column == OUTCOME:
+        if role == Qt.ItemDataRole.DecorationRole and column == self.columnCount() - 1:
             return icon(_ICONS[row.status])
         if role == Qt.ItemDataRole.TextAlignmentRole and column == ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -117,7 +129,8 @@ def summary(preview: CsvPreview) -> str:
 
 
 class ImportClientsDialog(QDialog):
-    """Accepted once the clients are in. Signals: imported(CsvImport)."""
+    """Accepted once the clients are in. Signals: imported(CsvImport), or the import's
+    value for a subclass."""
 
     imported = Signal(object)
 
@@ -149,7 +162,7 @@ class ImportClientsDialog(QDialog):
         self.summary.setAccessibleName(tr("What the import will do"))
         self.attention = QCheckBox(tr("Show only rows that are not added"))
         self.attention.toggled.connect(lambda _on: self._show_rows())
-        self.model = CsvRowsModel(self)
+        self.model = self.make_model()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -159,7 +172,7 @@ class ImportClientsDialog(QDialog):
         self.table.setAccessibleName(tr("Rows of the file"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(OUTCOME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button: QPushButton = self.buttons.addButton(
@@ -182,15 +195,29 @@ class ImportClientsDialog(QDialog):
         self.resize(em * 48, em * 30)
         self.load()
 
+    # -- what a subclass (the journeys' import) says otherwise -------------------------------
+    def make_model(self) -> CsvRowsModel:
+        return CsvRowsModel(self)
+
+    def read_preview(self, path: Path, encoding: str) -> CsvPreview:
+        return self._ws.preview_clients_csv(path, encoding)
+
+    def describe(self, preview: CsvPreview) -> str:
+        return summary(preview)
+
+    def import_job(self, path: Path, encoding: str) -> Callable[[Context, Any], Result[Any]]:
+        return lambda ctx, _tracker: client_csv.import_clients(ctx, path, encoding)
+
+    # -- reading and importing ---------------------------------------------------------------
     def load(self) -> None:
         """Read the file again (with the chosen encoding) and show what would happen."""
         try:
-            self.preview = self._ws.preview_clients_csv(self.path, self.encoding.currentData())
+            self.preview = self.read_preview(self.path, self.encoding.currentData())
         except (InvalidInput, DatabaseError) as error:
             self.preview = None
             self.summary.setText(str(error))
         else:
-            self.summary.setText(summary(self.preview))
+            self.summary.setText(self.describe(self.preview))
             self.attention.setChecked(self.preview.errors > 0)
         self._show_rows()
 
@@ -207,15 +234,13 @@ class ImportClientsDialog(QDialog):
         if self.job is not None or self.preview is None or not self.preview.can_import:
             return
         path, encoding = self.path, self.encoding.currentData()
-        self.job = self._jobs.submit(
-            lambda ctx, _tracker: client_csv.import_clients(ctx, path, encoding)
-        )
+        self.job = self._jobs.submit(self.import_job(path, encoding))
         self.job.succeeded.connect(self._imported)
         self.job.failed.connect(self._failed)
         self.summary.setText(tr("Importing…"))
         self._show_rows()
 
-    def _imported(self, result: Result[CsvImport]) -> None:
+    def _imported(self, result: Result[Any]) -> None:
         self.job = None
         self._events.changed.emit(result.changes.from_source(self))
         self.imported.emit(result.value)

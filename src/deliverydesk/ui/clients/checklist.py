@@ -1,4 +1,5 @@
-"""The journey checklist: phases and their steps, each step tickable by mouse or Space.
+"""The journey checklist: phases and their steps, each step tickable by mouse or Space;
+several steps selected (Shift or Ctrl and a click, Shift and an arrow) are ticked together.
 
 The view never changes data itself. It asks, through signals, and the page pushes an undoable
 command; the refresh that follows updates the rows in place, so the selection, the scroll
@@ -11,7 +12,13 @@ from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QIcon, QKeyEvent, QPixmap
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from deliverydesk.model.enums import JourneyStatus, PhaseStatus
 from deliverydesk.services.detail import JourneyDetail, PhaseDetail, StepDetail
@@ -49,10 +56,12 @@ def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
 class ChecklistView(QTreeWidget):
     """Signals:
     toggle_requested(int): the person ticked or unticked the step with this id.
+    toggle_many_requested(list): Space on several selected steps (their ids, in order).
     menu_requested(int, QPoint): the person asked for a step's actions at a global position.
     """
 
     toggle_requested = Signal(int)
+    toggle_many_requested = Signal(list)
     menu_requested = Signal(int, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -62,6 +71,7 @@ class ChecklistView(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
         self.setAccessibleName(tr("Journey checklist"))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.header()
         header.setStretchLastSection(False)
         header.setAccessibleName(tr("Checklist columns"))
@@ -96,6 +106,18 @@ class ChecklistView(QTreeWidget):
             return None
         step_id = item.data(STEP, STEP_ID_ROLE)
         return None if step_id is None else self._steps.get(step_id)
+
+    def selected_steps(self) -> list[StepDetail]:
+        """The steps selected, in journey order (phase rows selected are left out)."""
+        chosen = {id(item) for item in self.selectedItems()}
+        return [
+            self._steps[step_id]
+            for phase in self._phase_items()
+            for item in _children(phase)
+            if id(item) in chosen
+            and (step_id := item.data(STEP, STEP_ID_ROLE)) is not None
+            and step_id in self._steps
+        ]
 
     def step_item(self, step_id: int) -> QTreeWidgetItem | None:
         for phase in self._phase_items():
@@ -235,7 +257,14 @@ class ChecklistView(QTreeWidget):
             item.setIcon(DUE, self._blank)
             item.setToolTip(DUE, tr("Due {due}").format(due=text.long_date(step.due_on)))
         item.setText(DONE, text.short_date(step.completed_on, today, relative=False))
-        item.setToolTip(DONE, text.long_date(step.completed_on))
+        item.setToolTip(
+            DONE,
+            tr(
+                "Brought in: done before DeliveryDesk, by {day} as you said; never counted late"
+            ).format(day=text.long_date(step.completed_on))
+            if step.brought_in and step.completed_on is not None
+            else text.long_date(step.completed_on),
+        )
 
         tip = [text.kind_label(step.kind)]
         if step.description:
@@ -246,7 +275,9 @@ class ChecklistView(QTreeWidget):
             tip.append(tr("Recovery: {text}").format(text=step.recovery_protocol))
         tip.append(tr("Space or a click on the box ticks it; right-click for more."))
         item.setToolTip(STEP, literal_rich_text(tip))
-        if step.completed_on is not None:
+        if step.completed_on is not None and step.brought_in:
+            state = tr("done before DeliveryDesk, brought in")
+        elif step.completed_on is not None:
             state = tr("done on {day}").format(day=spoken_date(step.completed_on, today))
         else:
             state = tr("open, due {day}").format(day=spoken_date(step.due_on, today))
@@ -277,10 +308,16 @@ class ChecklistView(QTreeWidget):
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
         )
-        if step is not None and plain and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select):
-            event.accept()
-            self.toggle_requested.emit(step.id)
-            return
+        if plain and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select):
+            several = self.selected_steps()
+            if len(several) > 1:
+                event.accept()
+                self.toggle_many_requested.emit([s.id for s in several])
+                return
+            if step is not None:
+                event.accept()
+                self.toggle_requested.emit(step.id)
+                return
         super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:

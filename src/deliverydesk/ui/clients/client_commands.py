@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from deliverydesk.model.under_way import Reached
 from deliverydesk.services.clients import ClientInput
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
@@ -67,18 +68,20 @@ class EnrolCommand(ServiceCommand):
         start_on: date,
         fit_answers: Mapping[str, bool] | None = None,
         *,
+        reached: Reached | None = None,
         text: str = "",
     ) -> None:
         super().__init__(workspace, events, text or tr("Enrol client"))
         self.client_id, self.offer_id, self.start_on = client_id, offer_id, start_on
         self.fit_answers = dict(fit_answers) if fit_answers is not None else None
+        self.reached = reached  # already under way: its earlier steps come in with it
         self.journey_id: int | None = None
 
     def redo(self) -> None:
         if self.journey_id is None:
             self.journey_id = self._run(
                 lambda: self.workspace.enrol_client(
-                    self.client_id, self.offer_id, self.start_on, self.fit_answers
+                    self.client_id, self.offer_id, self.start_on, self.fit_answers, self.reached
                 )
             )
         else:

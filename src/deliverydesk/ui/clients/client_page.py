@@ -107,6 +107,7 @@ class ClientPage(QWidget):
 
         self.checklist = ChecklistView()
         self.checklist.toggle_requested.connect(self.toggle_step)
+        self.checklist.toggle_many_requested.connect(self.toggle_steps)
         self.checklist.menu_requested.connect(self._show_step_menu)
         self.checklist.currentItemChanged.connect(lambda *_: self._update_step_actions())
         self._build_step_actions()
@@ -480,6 +481,10 @@ class ClientPage(QWidget):
         menu.popup(where)
 
     def _toggle_current(self) -> None:
+        several = self.checklist.selected_steps()
+        if len(several) > 1:
+            self.toggle_steps([s.id for s in several])
+            return
         step = self.checklist.current_step()
         if step is not None:
             self.toggle_step(step.id)
@@ -517,6 +522,50 @@ class ClientPage(QWidget):
                 ReopenStepCommand(self._ws, self._events, step.id, step.title),
                 tr("The step was not opened again"),
             )
+
+    def toggle_steps(self, step_ids: list[int]) -> None:
+        """Several steps at once, one undo: the open ones are marked done today; when all
+        are done already, they are opened again. One command per step inside one macro,
+        so each tick follows the journey's rules exactly as a single one does."""
+        chosen = [s for i in step_ids if (s := self.checklist.step(i)) is not None]
+        still_open = [s for s in chosen if s.completed_on is None]
+        today = self._ws.today()
+        if still_open:
+            text = tr("Mark {n} steps done").format(n=len(still_open))
+            commands: list[ServiceCommand] = [
+                CompleteStepCommand(self._ws, self._events, s.id, today, s.title)
+                for s in still_open
+            ]
+            title = tr("Not every step was marked done")
+        else:
+            text = tr("Open {n} steps again").format(n=len(chosen))
+            commands = [
+                ReopenStepCommand(self._ws, self._events, s.id, s.title) for s in reversed(chosen)
+            ]
+            title = tr("Not every step was opened again")
+        if not commands:
+            return
+        self._push_all(commands, text, title)
+
+    def _push_all(self, commands: list[ServiceCommand], text: str, title: str) -> None:
+        """Push `commands` as one undo step; a refusal is said once, and a macro where
+        nothing succeeded leaves no trace on the stack."""
+        stack = self.undo_stack
+        stack.beginMacro(text)
+        for command in commands:
+            stack.push(command)
+        stack.endMacro()
+        errors = [c.error for c in commands if c.error is not None]
+        if not errors:
+            return
+        if len(errors) == len(commands):
+            macro = stack.command(stack.index() - 1)
+            if macro is not None:
+                macro.setObsolete(True)  # undone at once, and dropped from the stack
+                stack.undo()
+        QMessageBox.warning(self, title, literal_rich_text([str(errors[0])]))
+        if self.journey_id is not None:
+            self.show_journey(self.journey_id)
 
     def complete_step(self, step: StepDetail, on: date) -> None:
         self._push(

@@ -1,5 +1,6 @@
 """Enrol a client in an offer: pick who and which offer, answer the right-fit checklist,
-choose a start date against the capacity check, and enrol through one undoable command.
+choose a start date against the capacity check (and, for a client already under way, the
+phase or step they have reached), and enrol through one undoable command.
 
 Entry point for every screen: `enrol(parent, workspace, events, undo_stack, client_id=...,
 offer_id=..., on_enrolled=...)` opens the wizard without blocking and returns it; its
@@ -76,6 +77,7 @@ class EnrolWizard(QWizard):
             offer_id,
             self.start.start_on(),
             self.fit_answers(),
+            reached=self.start.under_way.reached(),
             text=tr("Enrol {name} in {offer}").format(
                 name=choice.name, offer=self.pick.offer_name()
             ),

@@ -24,6 +24,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.enrol.capacity_chart import CapacityChart, capacity_summary, hours
 from deliverydesk.ui.enrol.pick_page import PickPage
+from deliverydesk.ui.enrol.under_way_box import UnderWayBox
 from deliverydesk.ui.notice import Notice
 from deliverydesk.ui.text import tr
 
@@ -61,6 +62,7 @@ class StartPage(QWizardPage):
         date_label = QLabel(tr("&Start date:"))
         date_label.setBuddy(self.date_edit)
         self.rolled = Notice("info")
+        self.under_way = UnderWayBox()  # a client already part of the way through
         self.chart = CapacityChart()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -86,11 +88,13 @@ class StartPage(QWizardPage):
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.summary)
         layout.addLayout(suggestion_row)
+        layout.addWidget(self.under_way)
         layout.addWidget(self.error)
 
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         self.date_edit.dateChanged.connect(lambda _day: self._timer.start())
+        self.under_way.toggle.toggled.connect(lambda _on: self._show_suggestion())
 
     def start_on(self) -> date:
         picked: date = self.date_edit.date().toPython()  # type: ignore[assignment]
@@ -113,6 +117,7 @@ class StartPage(QWizardPage):
         asked = self.start_on()
         try:
             preview = self._ws.capacity_preview(offer_id, asked)
+            plan = self._ws.offer_plan(offer_id, preview.start_on)
         except (InvalidInput, NotFound) as error:
             self.preview, self.suggested = None, None
             self.chart.set_preview(None)
@@ -130,6 +135,7 @@ class StartPage(QWizardPage):
             if preview.start_on != asked
             else ""
         )
+        self.under_way.set_plan(plan, self._ws.today())
         self.chart.set_preview(preview)
         self.summary.setText(capacity_summary(preview))
         self._suggest(preview)
@@ -154,6 +160,16 @@ class StartPage(QWizardPage):
             ).format(day=text.long_date(preview.least_over), over=hours(preview.least_over_hours))
         self.suggestion.setText(words)
         self.use_date.setVisible(self.suggested not in (None, preview.start_on))
+        self._show_suggestion()
+
+    def _show_suggestion(self) -> None:
+        """A client already under way started when they did: no other start to suggest."""
+        under_way = self.under_way.toggle.isChecked()
+        self.suggestion.setVisible(not under_way)
+        if under_way:
+            self.use_date.hide()
+        elif self.preview is not None:
+            self.use_date.setVisible(self.suggested not in (None, self.preview.start_on))
 
     def use_suggestion(self) -> None:
         """Take the suggested start, and show its load at once."""
