@@ -151,6 +151,9 @@ def _run_window(app: QApplication, folder: Path, clock: Clock, instance: SingleI
     if workspace is None:
         return 2
     instance.listen()  # after the first paint (later starts keep asking till it listens)
+    from deliverydesk.ui.failures import install_excepthook  # after the first paint
+
+    install_excepthook(folder, lambda: window)
     if recovered and window is not None:  # painted from the damaged file: start over
         window.close()
         window.deleteLater()

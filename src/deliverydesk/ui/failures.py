@@ -10,9 +10,12 @@ data folder, and the person reads that it was not done and where the details are
 from __future__ import annotations
 
 import logging
+import sys
 import traceback
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -120,3 +123,31 @@ def _copy(box: QMessageBox, details: str) -> None:
     box.setInformativeText(
         literal_rich_text([tr("The details are copied: paste them into a report.")])
     )
+
+
+def install_excepthook(folder: Path, parent: Callable[[], QWidget | None]) -> None:
+    """An exception no code caught (one raised in a slot reaches only `sys.excepthook`):
+    recorded in the practice's log and told in plain words, never printed to a terminal
+    nobody reads. Ctrl+C and exits pass through as before."""
+    telling = False
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        nonlocal telling
+        if not isinstance(error, Exception):
+            sys.__excepthook__(kind, error, trace)
+            return
+        failure = record(error, folder, "")
+        if telling:  # a second fault while the first is on screen: logged, not stacked
+            return
+        telling = True
+        try:
+            warn(
+                parent(),
+                tr("Something went wrong"),
+                failure,
+                tr("What you were doing may not have been finished; check it before going on."),
+            )
+        finally:
+            telling = False
+
+    sys.excepthook = hook
