@@ -144,3 +144,20 @@ def test_a_killed_demo_leaves_nothing_once_the_program_starts_again(tmp_path: Pa
     assert list(tmp.iterdir()) == []
     result = deliverydesk(environ, "demo", "--data-dir", str(practice))  # and it can start over
     assert result.returncode == 0, result.stderr
+
+
+def test_a_batch_runs_with_a_temporary_folder_too_long_for_a_unix_socket(
+    demo_once: Path, tmp_path: Path
+) -> None:
+    """The fork server's socket lives in the temporary folder; a long TMPDIR once failed
+    every batch with "AF_UNIX path too long"."""
+    practice = Path(shutil.copytree(demo_once, tmp_path / "practice"))
+    tmp = tmp_path / ("t" * 100)
+    tmp.mkdir()
+    out = tmp_path / "out"
+    result = deliverydesk(
+        _environ(tmp),
+        *("export", "progress", "--all", "--out-dir", str(out), "--data-dir", str(practice)),
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(list(out.glob("*.pdf"))) == 23

@@ -11,8 +11,10 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import multiprocessing.util
+import os
 import re
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -336,11 +338,19 @@ def worker_context() -> BaseContext:
     # processes take their warning options from this list.
     if QUIET_TRACKER not in sys.warnoptions:
         sys.warnoptions.append(QUIET_TRACKER)
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    if "forkserver" not in multiprocessing.get_all_start_methods() or not _socket_fits():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(WORKER_PRELOAD))
     return context
+
+
+def _socket_fits() -> bool:
+    """Whether the fork server's socket, which it makes in the temporary folder, has a path
+    short enough for a Unix socket (107 bytes): a long TMPDIR failed every batch with
+    "AF_UNIX path too long". Where it does not fit, workers start afresh instead."""
+    room = 107 - len("/pymp-12345678/listener-12345678")
+    return len(os.fsencode(tempfile.gettempdir())) <= room
 
 
 def _named(clients: list[tuple[int, str]], folder: Path) -> Iterator[tuple[int, Path]]:
