@@ -95,6 +95,7 @@ def journey_health(
     open_steps: Iterable[LateStep] = (),
     phase_name: str = "",
     phase_planned_end: date | None = None,
+    phase_finished: bool = False,
     open_friction: Iterable[OpenFriction] = (),
 ) -> HealthVerdict:
     """On track, at risk or off track with the reasons a person can read; for a journey
@@ -103,7 +104,8 @@ def journey_health(
     `open_steps` may hold every open step or only each owner's first due: the most late
     step per owner is reported (mine, the client's, a third party's; the first in the
     given order on a tie), most late first. Then the current phase's overrun
-    (`phase_planned_end` is None until the phase has started), then every open friction,
+    (`phase_planned_end` is None until the phase has started; a phase whose steps are all
+    done, `phase_finished`, is never blamed for its length), then every open friction,
     most severe first, newest first within a severity.
     """
     state = _STATE.get(status)
@@ -123,7 +125,7 @@ def journey_health(
         if worst
         else []
     )
-    if phase_planned_end is not None and phase_planned_end < today:
+    if phase_planned_end is not None and phase_planned_end < today and not phase_finished:
         reasons.append(
             HealthReason(ReasonCode.PHASE_OVER_PLAN, phase_name, (today - phase_planned_end).days)
         )

@@ -57,6 +57,7 @@ class MapPhase:
     planned_end_on: date
     completed_on: date | None = None
     milestones: tuple[Milestone, ...] = ()
+    open_steps: int = 0  # a Skipped phase's steps still open
 
 
 @dataclass(frozen=True, slots=True)

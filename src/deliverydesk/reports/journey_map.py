@@ -186,7 +186,7 @@ class JourneyMapDrawing(Flowable):
         if phase.status is PhaseStatus.DONE and phase.completed_on:
             return f"Done {_day(phase.completed_on)}"
         if phase.status is PhaseStatus.SKIPPED:
-            return "Steps still open"
+            return ENGLISH.phase_status_label(phase.status, phase.open_steps)
         if phase.status is PhaseStatus.CURRENT:
             return f"Until {_day(phase.planned_end_on)}"
         if phase.status is PhaseStatus.STOPPED:  # a cancelled journey
