@@ -113,7 +113,10 @@ def test_one_undo_takes_back_the_tick_and_the_move(ctx: Context) -> None:
     assert [(p.started_on, p.completed_on) for p in detail.phases] == [
         (p.started_on, p.completed_on) for p in before
     ]
-    assert next(s for s in detail.phases[0].steps if s.title == "Discovery agreed").completed_on is None
+    assert (
+        next(s for s in detail.phases[0].steps if s.title == "Discovery agreed").completed_on
+        is None
+    )
     assert the_row(ctx, journey_id).phase_name == "Discover"
     # Redone the way the window redoes it: the move comes again with the tick.
     again = complete_step(ctx, steps["Discovery agreed"]).value
