@@ -5,7 +5,6 @@ a completed or cancelled journey that no longer says what comes next or what is 
 from __future__ import annotations
 
 import re
-
 from datetime import date, timedelta
 
 import pytest
