@@ -30,6 +30,7 @@ from deliverydesk.services import activity
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.services.journeys import PhaseMove, move_on, put_back
 from deliverydesk.services.offer_format import question_documents
 from deliverydesk.services.offers import load_offer, spec_of
 
@@ -245,6 +246,7 @@ class SavedIntake:
     before: Mapping[str, Any]  # the client's intake record as it was (empty: none)
     step_id: int | None  # the intake step it ticked; None when none was ticked
     ticked_on: date | None
+    moved: PhaseMove | None = None  # the tick closed the client's phase: moved on
 
 
 def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Result[SavedIntake]:
@@ -269,6 +271,7 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
         }
         step = intake_step(session, client_id, form.offer_id)
         ticked = None
+        moved = None
         journeys: frozenset[int] = frozenset()
         if step is not None:
             journeys = frozenset({step.journey_id})
@@ -283,9 +286,11 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
                     session, ctx.clock, step.journey, ActivityKind.STEP_COMPLETED,
                     step=step.title, step_id=step.id, on=today,
                 )  # fmt: skip
+                moved = move_on(ctx, session, step.journey, step)
     aspects = Aspect.CLIENT | (Aspect.STEPS | Aspect.CAPACITY if ticked else Aspect.NONE)
+    aspects |= Aspect.PHASE if moved else Aspect.NONE
     return Result(
-        SavedIntake(before, ticked, today if ticked else None),
+        SavedIntake(before, ticked, today if ticked else None, moved),
         Changes(journeys=journeys, clients=frozenset({client_id}), aspects=aspects),
     )
 
@@ -305,6 +310,8 @@ def restore_intake(ctx: Context, client_id: int, saved: SavedIntake) -> Result[N
             and saved.ticked_on is not None
             and step.completed_on == saved.ticked_on
         ):
+            if saved.moved is not None:  # back to the phase it was in, unless moved since
+                put_back(ctx, session, step.journey_id, saved.moved.before, saved.moved.after)
             step.completed_on = None
             journeys = frozenset({step.journey_id})
             activity.log(
@@ -312,6 +319,7 @@ def restore_intake(ctx: Context, client_id: int, saved: SavedIntake) -> Result[N
                 step=step.title, step_id=step.id, was=saved.ticked_on,
             )  # fmt: skip
     aspects = Aspect.CLIENT | (Aspect.STEPS | Aspect.CAPACITY if journeys else Aspect.NONE)
+    aspects |= Aspect.PHASE if journeys and saved.moved else Aspect.NONE
     return Result(None, Changes(journeys=journeys, clients=frozenset({client_id}), aspects=aspects))
 
 

@@ -77,7 +77,7 @@ def complete_step(
             **({"undo": True} if undo else {}),
         )
         aspects = Aspect.STEPS | Aspect.CAPACITY
-        moved = None if undo else _move_on(ctx, session, journey, step)
+        moved = None if undo else move_on(ctx, session, journey, step)
         if moved is None:
             return Result(StepDone(step.completed_on), _changed(journey, aspects))
         target = journey.phases[journey.current_position].name
@@ -100,11 +100,12 @@ def _open_per_phase(session: Session, journey: Journey) -> list[int]:
     return [counts.get(p.position, 0) for p in journey.phases]
 
 
-def _move_on(
+def move_on(
     ctx: Context, session: Session, journey: Journey, step: JourneyStep
 ) -> PhaseMove | None:
-    """Move an active journey on once `step` closed its current phase (model/rules.py
-    advance_target says where); logged like a move. None when it stays."""
+    """Move an active journey on once `step`, just marked done, closed its current phase
+    (model/rules.py advance_target says where); logged like a move. None when it stays.
+    Every path that marks a step done calls this, in its own transaction."""
     if journey.status is not JourneyStatus.ACTIVE:
         return None
     current = journey.current_position
@@ -149,7 +150,7 @@ def reopen_step(
     with ctx.transaction() as session:
         step = _step(session, step_id)
         if moved is not None:
-            _restore(ctx, session, step.journey_id, moved.before, moved.after)
+            put_back(ctx, session, step.journey_id, moved.before, moved.after)
         if step.completed_on is None:
             raise InvalidInput(f"'{step.title}' is not done.")
         if expected is not None and step.completed_on != expected:
@@ -331,16 +332,18 @@ def restore_phase_state(
     window or program, is left where it is rather than silently taken back.
     """
     with ctx.transaction() as session:
-        return _moved(_restore(ctx, session, journey_id, state, expected))
+        return _moved(put_back(ctx, session, journey_id, state, expected))
 
 
-def _restore(
+def put_back(
     ctx: Context,
     session: Session,
     journey_id: int,
     state: PhaseState,
     expected: PhaseState | None,
 ) -> Journey:
+    """restore_phase_state inside the caller's transaction (the undo of a tick that moved
+    the journey on puts it back in the same transaction as it opens the step)."""
     journey = _phases_only(session, journey_id)
     if len(journey.phases) != len(state.dates):
         raise InvalidInput("This journey's phases changed since; it cannot be put back.")
