@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -78,6 +79,8 @@ from deliverydesk.wording import ENGLISH
 from tests.conftest import TODAY
 
 EXAMPLES = int(os.environ.get("DELIVERYDESK_HYPOTHESIS_EXAMPLES", "200"))
+# Room to shrink a failure to its shortest form; a long hunt gets its own.
+pytestmark = pytest.mark.timeout(max(300, EXAMPLES))
 MON_FRI = frozenset({1, 2, 3, 4, 5})
 REFUSED = (InvalidInput, NotFound, CheckpointBlocked)  # said to the person; nothing changes
 QUESTION = IntakeQuestion("What do you want to change?", QuestionKind.SHORT_TEXT)
@@ -166,6 +169,7 @@ class Enrolment:
 
 
 Undo = Callable[[Context], object]
+STARTS = st.sampled_from([-40, -12, -3, 0, 5, 20])  # days from today: past, present, future
 
 
 class JourneyInvariants(RuleBasedStateMachine):
@@ -203,12 +207,15 @@ class JourneyInvariants(RuleBasedStateMachine):
         return [s for p in detail.phases for s in p.steps]
 
     # -- what a practitioner does --------------------------------------------------------
-    @initialize()
-    def start(self) -> None:
-        pass
+    @initialize(starts=st.lists(STARTS, min_size=1, max_size=2))
+    def start(self, starts: list[int]) -> None:
+        """The practice has its first clients (the run does not wait for them to come)."""
+        for start_in in starts:
+            self.enrol(start_in)
+        self.undos.clear()
 
     @precondition(lambda self: len(self.enrolments) < 4)
-    @rule(start_in=st.sampled_from([-40, -12, -3, 0, 5, 20]))
+    @rule(start_in=STARTS)
     def enrol(self, start_in: int) -> None:
         name = f"Client {len(self.enrolments) + 1}"
         client_id = add_client(self.ctx, ClientInput(name)).value
@@ -236,6 +243,22 @@ class JourneyInvariants(RuleBasedStateMachine):
         steps = self._steps(enrolment)
         target = steps[step % len(steps)]
         on = self.clock.today() - timedelta(days=days_ago)  # marked done on a date
+
+        def undo(done: Any) -> Undo:
+            return lambda ctx: reopen_step(ctx, target.id, expected=done.on, moved=done.moved)
+
+        self._do("tick", lambda: complete_step(self.ctx, target.id, on).value, undo)
+
+    @rule(which=st.integers(0, 3), days_ago=st.sampled_from([0, 3]))
+    def tick_next(self, which: int, days_ago: int) -> None:
+        """Tick the next open step, as a practitioner working through the journey does."""
+        enrolment = self._pick(which)
+        if enrolment is None:
+            return
+        target = next((s for s in self._steps(enrolment) if s.completed_on is None), None)
+        if target is None:
+            return
+        on = self.clock.today() - timedelta(days=days_ago)
 
         def undo(done: Any) -> Undo:
             return lambda ctx: reopen_step(ctx, target.id, expected=done.on, moved=done.moved)
@@ -288,7 +311,9 @@ class JourneyInvariants(RuleBasedStateMachine):
         def undo(move: Any) -> Undo:
             if move is None:
                 return lambda ctx: None
-            return lambda ctx: restore_phase_state(ctx, journey_id, move.before, expected=move.after)
+            return lambda ctx: restore_phase_state(
+                ctx, journey_id, move.before, expected=move.after
+            )
 
         self._do(
             "move",
@@ -471,9 +496,7 @@ def check_today(rows: tuple[Any, ...], detail: JourneyDetail, today: date) -> No
         s.id: p.name
         for p in detail.phases
         for s in p.steps
-        if s.completed_on is None
-        and s.due_on <= horizon
-        and detail.status is JourneyStatus.ACTIVE
+        if s.completed_on is None and s.due_on <= horizon and detail.status is JourneyStatus.ACTIVE
     }
     assert {i: r.phase_name for i, r in listed.items()} == expected
     for row in listed.values():
@@ -495,9 +518,7 @@ def check_report(ctx: Context, client_id: int, detail: JourneyDetail, today: dat
         current = detail.phases[detail.current_position]
         number = f"phase {detail.current_position + 1} of {len(detail.phases)}, {current.name}"
         assert number in report.summary
-    milestone = next(
-        (s for s in client_steps if s.is_milestone and s.completed_on is None), None
-    )
+    milestone = next((s for s in client_steps if s.is_milestone and s.completed_on is None), None)
     if milestone is None or detail.status not in (JourneyStatus.ACTIVE, JourneyStatus.PAUSED):
         assert "next milestone" not in report.summary or milestone is not None
     else:
@@ -529,7 +550,7 @@ def check_dashboard_phase(waits: tuple[Any, ...], detail: JourneyDetail) -> None
 JourneyInvariants.TestCase.settings = settings(
     derandomize=EXAMPLES <= 200,  # CI: the same examples every run
     max_examples=EXAMPLES,
-    stateful_step_count=10,
+    stateful_step_count=15,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )

@@ -16,7 +16,7 @@ from deliverydesk.model.enums import (
     PhaseStatus,
     StepKind,
 )
-from deliverydesk.model.health import ReasonCode
+from deliverydesk.model.health import LateStep, ReasonCode, journey_health
 from deliverydesk.services.changes import Aspect
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
@@ -240,3 +240,13 @@ def test_a_milestone_still_to_come_is_dated_as_next() -> None:
 def test_due_words_say_late_when_the_date_has_passed() -> None:
     assert ENGLISH.due_words(date(2026, 12, 3), date(2026, 12, 7)) == "was due 3 Dec, 4 days late"
     assert ENGLISH.due_words(date(2026, 12, 9), date(2026, 12, 7)) == "due Wed 9 Dec 2026"
+
+
+def test_equally_late_steps_are_told_in_one_order_whoever_asks() -> None:
+    """The card gives the late steps per owner, the page in journey order: the verdict is
+    the same (found by tests/unit/test_journey_invariants.py)."""
+    due = date(2026, 10, 19)
+    mine, theirs = LateStep("First concepts", due, Owner.ME), LateStep("Intake", due, Owner.CLIENT)
+    assert journey_health(TODAY, open_steps=[mine, theirs]) == journey_health(
+        TODAY, open_steps=[theirs, mine]
+    )

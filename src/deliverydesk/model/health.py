@@ -31,6 +31,8 @@ HEALTH_RANK = {
     Health.CANCELLED: 5,
 }
 
+_OWNER_RANK = {owner: rank for rank, owner in enumerate(Owner)}
+
 # A journey that is not running has a state instead of a verdict, worded the same everywhere.
 _STATE = {
     JourneyStatus.COMPLETED: Health.COMPLETED,
@@ -103,7 +105,7 @@ def journey_health(
 
     `open_steps` may hold every open step or only each owner's first due: the most late
     step per owner is reported (mine, the client's, a third party's; the first in the
-    given order on a tie), most late first. Then the current phase's overrun
+    given order on a tie), most late first, mine first among equally late. Then the current phase's overrun
     (`phase_planned_end` is None until the phase has started; a phase whose steps are all
     done, `phase_finished`, is never blamed for its length), then every open friction,
     most severe first, newest first within a severity.
@@ -120,7 +122,9 @@ def journey_health(
     reasons = (
         [
             HealthReason(ReasonCode.STEP_LATE, s.title, (today - s.due_on).days, s.owner)
-            for s in sorted(worst.values(), key=lambda s: s.due_on)
+            # Most late first; on a tie mine, then the client's, then a third party's,
+            # whatever order the caller gave (a card and a page give them differently).
+            for s in sorted(worst.values(), key=lambda s: (s.due_on, _OWNER_RANK[s.owner]))
         ]
         if worst
         else []
