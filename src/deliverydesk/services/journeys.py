@@ -105,9 +105,10 @@ def move_on(
 ) -> PhaseMove | None:
     """Move an active journey on once `step`, just marked done, closed its current phase
     (model/rules.py advance_target says where); logged like a move. None when it stays.
+    A paused journey moves on too: the phase follows the work, paused or not.
     Every path that marks a step done calls this, in its own transaction."""
-    if journey.status is not JourneyStatus.ACTIVE:
-        return None
+    if journey.status not in (JourneyStatus.ACTIVE, JourneyStatus.PAUSED):
+        return None  # an ended journey stays where it ended
     current = journey.current_position
     phase = journey.phases[current] if current < len(journey.phases) else None
     if phase is None or phase.id != step.phase_id:
