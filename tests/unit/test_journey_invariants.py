@@ -284,8 +284,10 @@ class JourneyInvariants(RuleBasedStateMachine):
             def undo(done: Any, step_id: int = target.id) -> Undo:
                 return lambda ctx: reopen_step(ctx, step_id, expected=done.on, moved=done.moved)
 
-            step_id = target.id
-            self._do(enrolment.journey_id, lambda: complete_step(self.ctx, step_id).value, undo)
+            def tick(step_id: int = target.id) -> Any:
+                return complete_step(self.ctx, step_id).value
+
+            self._do(enrolment.journey_id, tick, undo)
 
     @rule(which=st.integers(0, 3), step=st.integers(0, 6))
     def untick(self, which: int, step: int) -> None:

@@ -105,7 +105,8 @@ def journey_health(
 
     `open_steps` may hold every open step or only each owner's first due: the most late
     step per owner is reported (mine, the client's, a third party's; the first in the
-    given order on a tie), most late first, mine first among equally late. Then the current phase's overrun
+    given order on a tie within an owner), most late first, mine first among equally late.
+    Then the current phase's overrun
     (`phase_planned_end` is None until the phase has started; a phase whose steps are all
     done, `phase_finished`, is never blamed for its length), then every open friction,
     most severe first, newest first within a severity.
