@@ -21,6 +21,12 @@ from deliverydesk.services.changes import Aspect
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.detail import JourneyDetail, journey_detail
+from deliverydesk.services.intake import (
+    FilledForm,
+    IntakeAnswer,
+    restore_intake,
+    save_intake_answers,
+)
 from deliverydesk.services.journeys import complete_step, move_to_phase, reopen_step
 from deliverydesk.services.lifecycle import journey_finished, skipped_phases
 from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
@@ -31,6 +37,8 @@ from deliverydesk.services.timeline import journey_timeline
 from deliverydesk.store.summaries import summary_drift
 from deliverydesk.wording import ENGLISH
 from tests.conftest import TODAY
+from tests.unit.test_journey_invariants import OFFER as INTAKE_OFFER
+from tests.unit.test_journey_invariants import QUESTION
 
 MON_FRI = frozenset({1, 2, 3, 4, 5})
 OFFER = OfferSpec(
@@ -250,3 +258,23 @@ def test_equally_late_steps_are_told_in_one_order_whoever_asks() -> None:
     assert journey_health(TODAY, open_steps=[mine, theirs]) == journey_health(
         TODAY, open_steps=[theirs, mine]
     )
+
+
+def test_an_intake_form_that_closes_the_phase_moves_the_client_on_and_its_undo_back(
+    ctx: Context,
+) -> None:
+    create_practice(ctx, "Becker Design", 30, MON_FRI, owner_name="Jo")
+    offer_id, _ = create_offer(ctx, INTAKE_OFFER)
+    client_id = add_client(ctx, ClientInput("Tom Becker")).value
+    journey_id = enrol_client(ctx, client_id, offer_id, TODAY).value
+    steps = step_ids(journey_detail(ctx, journey_id))
+    complete_step(ctx, steps["Kick-off call"])
+    complete_step(ctx, steps["Discovery agreed"])
+    answers = (IntakeAnswer(QUESTION.text, QUESTION.kind, "A clearer brand"),)
+    form = FilledForm(client_id, offer_id, INTAKE_OFFER.name, answers)
+    saved = save_intake_answers(ctx, client_id, form)
+    assert saved.value.moved is not None and Aspect.PHASE in saved.changes.aspects
+    assert the_row(ctx, journey_id).phase_name == "Design"
+    restore_intake(ctx, client_id, saved.value)
+    assert the_row(ctx, journey_id).phase_name == "Discover"
+    assert journey_detail(ctx, journey_id).phases[0].status is PhaseStatus.CURRENT
