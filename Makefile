@@ -34,15 +34,21 @@ contracts: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Tests run on every core (pytest-xdist), a file's tests on one worker so that what a file
+# makes once (a module fixture) is made once. JOBS=0 runs them in this one process;
+# PYTEST_ARGS adds options: `make unit PYTEST_ARGS="-m 'not slow'"` skips the slow tests.
+JOBS ?= auto
+PYTEST := $(BIN)/pytest -n $(JOBS) --dist loadfile
+
 # The core runs with Qt made unimportable: proof that model/, store/, services/ need no Qt.
 unit: $(STAMP)
-	$(BIN)/pytest tests/unit --without-qt
+	$(PYTEST) tests/unit --without-qt $(PYTEST_ARGS)
 
 gui: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/gui
+	QT_QPA_PLATFORM=offscreen $(PYTEST) tests/gui $(PYTEST_ARGS)
 
 e2e: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/e2e
+	QT_QPA_PLATFORM=offscreen $(PYTEST) tests/e2e $(PYTEST_ARGS)
 
 # A wheel built and installed into a fresh environment, run as a zip, and the editable
 # install: each must find the icons and the migrations.

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import date
+from types import FrameType
 
 from deliverydesk import __version__, cli_calendar, cli_clients, cli_data, cli_offers, cli_reports
 from deliverydesk.paths import data_dir
+from deliverydesk.staging import sweep
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,7 +93,9 @@ def today_option(text: str) -> date:
 def main(argv: Sequence[str] | None = None) -> int:
     # A bundled app starts its batch-export workers by running itself again.
     multiprocessing.freeze_support()
+    _never_fail_printing()
     args = build_parser().parse_args(argv)
+    _decode_text(args)
     command = args.command or "gui"
     if command == "gui":
         from deliverydesk.ui.app import run  # Qt is imported only for the window
@@ -113,7 +119,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # a file in the way, no permission, a read-only disk
         print(f"deliverydesk: cannot use that data folder: {error}", file=sys.stderr)
         return 2
-    return handler(folder, args)
+    sweep(folder)  # what killed runs left behind: staging folders, half-written files
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupted) if on_main_thread else None
+    try:
+        return handler(folder, args)
+    except KeyboardInterrupt:  # Ctrl+C or SIGTERM: every `finally` has run on the way here
+        print("deliverydesk: stopped; nothing half-written was left behind.", file=sys.stderr)
+        return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _never_fail_printing() -> None:
+    """A terminal or pipe that cannot show a character (PYTHONIOENCODING=ascii, a C
+    locale) gets it as an escape (\\xeb) instead of the command failing after its work
+    was done."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _decode_text(args: argparse.Namespace) -> None:
+    """Under a C locale without UTF-8 mode, Python decodes the arguments as ASCII and keeps
+    every other byte as a lone surrogate: "Zoë" arrives broken. Text (names, notes) is
+    decoded again as UTF-8; paths stay as they came, as the file system takes them back
+    byte for byte."""
+    encoding = sys.getfilesystemencoding()
+    for name, value in vars(args).items():
+        if isinstance(value, str) and name != "data_dir":
+            try:
+                setattr(args, name, value.encode(encoding, "surrogateescape").decode("utf-8"))
+            except UnicodeError:  # not UTF-8 either: left for the checks to refuse
+                continue
+
+
+def _interrupted(signum: int, _frame: FrameType | None) -> None:
+    """SIGTERM stops a command as Ctrl+C does: through the clean-up on the way out."""
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

@@ -78,7 +78,28 @@ def seed_scale(folder: Path, args: argparse.Namespace) -> int:
 
 def recover(folder: Path, args: argparse.Namespace) -> int:
     """The recovery ladder without a window: indexes rebuilt, else the newest sound backup,
-    else (only with --fresh) an empty practice; the damaged file is always kept aside."""
+    else (only with --fresh) an empty practice; the damaged file is always kept aside.
+
+    Never under an open window: moving the file aside would leave the window writing to
+    the moved file. The folder stays held while the ladder runs, so no window starts then.
+    """
+    from deliverydesk.folder_lock import FolderLock
+
+    lock = FolderLock(folder)
+    if lock.acquire() is False:
+        print(
+            f"deliverydesk: DeliveryDesk is open on {folder}. Close it and run recover again "
+            "(or let DeliveryDesk put the file right when it starts); nothing was moved.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        return _recover(folder, args)
+    finally:
+        lock.release()
+
+
+def _recover(folder: Path, args: argparse.Namespace) -> int:
     from deliverydesk.services import recovery
 
     try:
@@ -117,17 +138,24 @@ def recover(folder: Path, args: argparse.Namespace) -> int:
 def check(folder: Path, args: argparse.Namespace) -> int:
     from deliverydesk.services.practice import get_practice
     from deliverydesk.services.startup import data_folder_warning
+    from deliverydesk.services.value_check import full_check
 
     ctx = _open(folder, args)
     if ctx is None:
         return 2
+    practice_name = "none yet"
     try:
-        report = ctx.check()
-        practice = get_practice(ctx) if report.integrity == ["ok"] else None
+        report, bad = full_check(ctx)
+        if report.integrity == ["ok"]:
+            if any(value.table == "practice" for value in bad):
+                practice_name = "cannot be read (see below)"
+            else:
+                practice = get_practice(ctx)
+                practice_name = practice.name if practice else practice_name
     finally:
         ctx.close()  # never fails: a log it cannot fold in (a full disk) stays, safely
     print(f"Database: {ctx.path}")
-    print(f"Practice: {practice.name if practice else 'none yet'}")
+    print(f"Practice: {practice_name}")
     if ctx.read_only:
         print(f"Read-only: {ctx.read_only}")
     warning = data_folder_warning(folder)
@@ -136,9 +164,16 @@ def check(folder: Path, args: argparse.Namespace) -> int:
     print(f"Integrity: {'; '.join(report.integrity[:5])}")
     print(f"Broken links between records: {report.foreign_key_problems}")
     print(f"Schema: {report.schema_revision} (this version expects {report.expected_revision})")
-    _print_summary_drift(report.summary_drift)
-    print("All good." if report.ok else "Problems found.")
-    return 0 if report.ok else 1
+    if bad:
+        print(f"Values DeliveryDesk cannot read: {len(bad)}")
+        for value in bad:
+            print(f"  {value}")
+        print("Journey summaries: not compared while values cannot be read")
+    else:
+        _print_summary_drift(report.summary_drift)
+    ok = report.ok and not bad
+    print("All good." if ok else "Problems found.")
+    return 0 if ok else 1
 
 
 # What each journey summary column holds, for a person reading the check's report.

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deliverydesk.cli_workspace import run
+from deliverydesk.wording import ENGLISH
 
 if TYPE_CHECKING:
     from deliverydesk.services.context import Context
@@ -92,11 +93,14 @@ def _import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _find(ctx: Context, name: str) -> OfferListRow | None:
-    """The one offer called `name` (any case), or None after saying why not."""
+    """The one offer called `name` (any case, read as one line: model/text_rules), or None
+    after saying why not."""
+    from deliverydesk.model.text_rules import single_line
     from deliverydesk.services.offer_design import offer_list
 
     rows = offer_list(ctx)
-    found = [row for row in rows if row.name.casefold() == name.strip().casefold()]
+    wanted = single_line(name).casefold()
+    found = [row for row in rows if single_line(row.name).casefold() == wanted]
     if len(found) == 1:
         return found[0]
     if found:
@@ -106,6 +110,6 @@ def _find(ctx: Context, name: str) -> OfferListRow | None:
             file=sys.stderr,
         )
     else:
-        known = ", ".join(f"'{row.name}'" for row in rows) or "none yet"
+        known = ENGLISH.name_list([row.name for row in rows]) or "none yet"
         print(f"deliverydesk: there is no offer named '{name}'. Offers: {known}.", file=sys.stderr)
     return None

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 KINDS = ("progress", "onboarding", "checklist", "intake")
 
 
+# `export --strict`: written, but some characters print as boxes.
+STRICT_STATUS = 3
+
+
 def add_commands(commands: Any, data: argparse.ArgumentParser) -> None:
     export = commands.add_parser(
         "export",
@@ -43,6 +47,12 @@ def add_commands(commands: Any, data: argparse.ArgumentParser) -> None:
     export.add_argument("--note", default="", help="a personal note for the progress report")
     export.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="recent wins since")
     export.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1), metavar="N")
+    export.add_argument(
+        "--strict",
+        action="store_true",
+        help=f"exit with status {STRICT_STATUS} when a document holds characters no bundled "
+        "font can print (they show as boxes); the document is still written",
+    )
     imports = commands.add_parser(
         "import-form", parents=[data], help="read a filled intake form into the client's record"
     )
@@ -101,7 +111,7 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
         for result in done:
             _tell(result)
         print(f"Wrote {len(done)} progress reports to {args.out_dir}")
-        return 0
+        return _status(args, any(result.missing for result in done))
     if args.out is None:
         return fail("give --out FILE, the PDF to write.")
     client_id = offer_id = None
@@ -131,7 +141,11 @@ def _export(ctx: Context, args: argparse.Namespace) -> int:
     )
     _tell(result)
     print(f"Wrote {result.path}")
-    return 0
+    return _status(args, bool(result.missing))
+
+
+def _status(args: argparse.Namespace, missing: bool) -> int:
+    return STRICT_STATUS if args.strict and missing else 0
 
 
 def _tell(result: Any) -> None:

@@ -9,7 +9,7 @@ report agree, whatever the machine's locale says.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from datetime import date
 
@@ -22,6 +22,7 @@ from deliverydesk.model.enums import (
     StepKind,
 )
 from deliverydesk.model.health import HealthReason, HealthVerdict, ReasonCode
+from deliverydesk.model.text_rules import without_bidi_controls
 
 Translate = Callable[[str], str]
 
@@ -66,6 +67,22 @@ KIND_WORDS = {
     StepKind.INVOICE: N_("Invoice"),
     StepKind.SURVEY: N_("Survey"),
     StepKind.REVIEW: N_("Review"),
+}
+# What a client reads of a step whose client wording is blank, per kind. A session, a
+# deliverable or a survey is named by its title ("Kick-off session"); a form is titled for
+# the practitioner who receives it ("Intake form received"), so the client is asked in
+# words of their own instead.
+CLIENT_STEP_WORDS = {
+    StepKind.SESSION: "{title}",
+    StepKind.TASK: "{title}",
+    StepKind.FORM: N_("Fill in and send back the form"),
+    StepKind.MESSAGE: "{title}",
+    StepKind.RESOURCE: "{title}",
+    StepKind.HOMEWORK: "{title}",
+    StepKind.DELIVERABLE: "{title}",
+    StepKind.INVOICE: "{title}",
+    StepKind.SURVEY: "{title}",
+    StepKind.REVIEW: "{title}",
 }
 PHASE_STATUS_WORDS = {
     PhaseStatus.DONE: N_("Done"),
@@ -156,6 +173,22 @@ class Words:
             return self.clients(total)
         return self.tr("{shown} of {total} clients").format(shown=shown, total=total)
 
+    def journeys_shown(self, shown: int, total: int) -> str:
+        """ "4 journeys", or "2 of 4 journeys" while a filter hides some."""
+        if shown == total:
+            return self.tr("1 journey") if total == 1 else self.tr("{n} journeys").format(n=total)
+        return self.tr("{shown} of {total} journeys").format(shown=shown, total=total)
+
+    def clients_and_journeys(
+        self, clients_shown: int, clients: int, journeys_shown: int, journeys: int
+    ) -> str:
+        """ "3 clients, 4 journeys": people and their journeys, each counted once; the
+        journeys only when they are not one per client ("12 clients")."""
+        people = self.clients_shown(clients_shown, clients)
+        if (journeys_shown, journeys) == (clients_shown, clients):
+            return people
+        return f"{people}, {self.journeys_shown(journeys_shown, journeys)}"
+
     def steps_done(self, done: int, total: int) -> str:
         return self.tr("{done} of {total} steps done").format(done=done, total=total)
 
@@ -203,6 +236,54 @@ class Words:
             day=day.day, month=self.tr(MONTHS[day.month - 1]), year=day.year
         )
 
+    # -- lists of names ----------------------------------------------------------------------
+    def name_list(self, names: Sequence[str], *, quote: str = "'", limit: int = 0) -> str:
+        """Names as a sentence lists them: "'A'", "'A' and 'B'", "'A', 'B' and 'C'"; with
+        `limit`, the first `limit` and "and 2 more". Every list of names a person reads
+        (a refusal, a question, the activity log) is worded here, in one way."""
+        shown = [f"{quote}{name}{quote}" for name in names]
+        more = len(shown) - limit if limit else 0
+        if more > 0:
+            return self.tr("{shown} and {n} more").format(shown=", ".join(shown[:limit]), n=more)
+        if len(shown) < 2:
+            return "".join(shown)
+        return self.tr("{first} and {last}").format(first=", ".join(shown[:-1]), last=shown[-1])
+
+    def not_done(self, names: Sequence[str], *, quote: str = "'") -> str:
+        """ "'A' is not done", "'A' and 'B' are not done": the verb agrees with the list."""
+        listed = self.name_list(names, quote=quote)
+        if len(names) == 1:
+            return self.tr("{name} is not done").format(name=listed)
+        return self.tr("{names} are not done").format(names=listed)
+
+    # -- a paused journey --------------------------------------------------------------------
+    def resume_planned(self, resume_on: date) -> str:
+        """ "Resume planned for Mon 7 Dec 2026" """
+        return self.tr("Resume planned for {day}").format(day=self.long_date(resume_on))
+
+    def paused_line(self, paused_on: date | None, reason: str, resume_on: date | None) -> str:
+        """ "Paused since Wed 25 Nov 2026: Family emergency · Resume planned for Mon 7 Dec
+        2026": the client page, the board card, Today and the calendar say it alike."""
+        line = (
+            self.tr("Paused since {day}").format(day=self.long_date(paused_on))
+            if paused_on
+            else self.health_label(Health.PAUSED)
+        )
+        line = f"{line}: {reason}" if reason else line
+        return f"{line} · {self.resume_planned(resume_on)}" if resume_on else line
+
+    def resume_title(self, name: str, offer: str) -> str:
+        """ "Resume Tom Becker's Brand Audit": the calendar's event on the planned day."""
+        return self.tr("Resume {name}'s {offer}").format(name=name, offer=offer)
+
+    def resume_reminder(self, name: str, offer: str, resume_on: date, today: date) -> str:
+        """ "Resume Tom Becker's Brand Audit (planned for 7 Dec)": the reminder Today and
+        the overdue banner give on the planned day and after."""
+        return self.tr("{resume} (planned for {day})").format(
+            resume=self.resume_title(name, offer),
+            day=self.short_date(resume_on, today, relative=False),
+        )
+
     # -- codes -------------------------------------------------------------------------------
     def health_label(self, health: Health) -> str:
         return self.tr(HEALTH_WORDS[health])
@@ -215,6 +296,16 @@ class Words:
 
     def kind_label(self, kind: StepKind) -> str:
         return self.tr(KIND_WORDS[kind])
+
+    def client_step_default(self, kind: StepKind, title: str) -> str:
+        """What the client reads of a step of `kind` titled `title` with no client
+        wording: its kind's phrase (the offer editor shows it as the placeholder)."""
+        pattern = CLIENT_STEP_WORDS[kind]
+        return title if pattern == "{title}" else self.tr(pattern)
+
+    def client_step(self, kind: StepKind, title: str, client_wording: str) -> str:
+        """A step as the client reads it: its client wording, else its kind's default."""
+        return client_wording.strip() or self.client_step_default(kind, title)
 
     def phase_status_label(self, status: PhaseStatus, open_steps: int = 0) -> str:
         """ "Done", "Current phase"...; a skipped phase with its open count when given:
@@ -268,10 +359,14 @@ class Words:
         like every other date ("Wed 25 Nov 2026")."""
         tr = self.tr
         pattern = tr(ACTIVITY_WORDS[kind])
-        values = _Missing(detail)
+        # Names and titles kept in the (append-only) log shown without bidi controls, even
+        # from entries written before saves dropped them.
+        values = _Missing(
+            {k: without_bidi_controls(v) if isinstance(v, str) else v for k, v in detail.items()}
+        )
         checkpoints = values.get("checkpoints")
         if isinstance(checkpoints, list):
-            values["checkpoints"] = ", ".join(str(c) for c in checkpoints)
+            values["checkpoints"] = self.name_list([str(c) for c in checkpoints])
         for key in _DATE_KEYS:
             if isinstance(value := values.get(key), str):
                 with suppress(ValueError):  # not a date after all: shown as stored

@@ -9,9 +9,9 @@ import pytest
 from icalendar import Calendar
 
 from tests.e2e.test_cli import env, run
-from tests.e2e.test_cli_clients import demo, demo_template
+from tests.e2e.test_cli_clients import demo
 
-__all__ = ["demo", "demo_template", "env"]  # the fixtures, shared with the other CLI tests
+__all__ = ["demo", "env"]  # the fixtures, shared with the other CLI tests
 
 pytestmark = pytest.mark.e2e
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 from contextlib import closing
@@ -10,28 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_cli import DATABASE, SRC, env, run
+from tests.e2e.test_cli import DATABASE, env, run
 
 __all__ = ["env"]  # the fixture, shared with test_cli.py
 
 pytestmark = pytest.mark.e2e
 
 TODAY = "2026-11-23"
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo practice made for the module (seeding takes seconds), copied per test."""
-    home = tmp_path_factory.mktemp("home")
-    environ = {k: v for k, v in os.environ.items() if k != "DELIVERYDESK_HOME"}
-    environ.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"))
-    environ["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(SRC), environ.get("PYTHONPATH", "")) if p
-    )
-    folder = tmp_path_factory.mktemp("template") / "practice"
-    result = run(environ, "demo", "--data-dir", str(folder), "--today", TODAY)
-    assert result.returncode == 0, result.stderr
-    return folder
 
 
 @pytest.fixture

@@ -40,13 +40,10 @@ def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("cli-data")
-    folder = base / "demo"
-    result = run(environment(base / "home"), "demo", "--data-dir", str(folder))
-    assert result.returncode == 0, result.stderr
-    return folder
+@pytest.fixture
+def template(demo_template: Path) -> Path:
+    """The demo practice seeded once per session (tests/conftest.py)."""
+    return demo_template
 
 
 @pytest.fixture
@@ -187,3 +184,28 @@ def test_clients_to_csv_raw_and_spreadsheet_safe(
     assert '"\'=HYPERLINK(""http://x"")"' in safe.read_text("utf-8-sig")
     assert "'+49 30 5555 0142" in safe.read_text("utf-8-sig")
     assert stat.S_IMODE(safe.stat().st_mode) == 0o600
+
+
+def test_a_practice_file_with_an_impossible_date_is_refused_naming_where(
+    env: dict[str, str], demo: Path, tmp_path: Path
+) -> None:
+    import json
+
+    path = tmp_path / "northlight.json"
+    assert run(env, "export-json", str(path), "--data-dir", str(demo)).returncode == 0
+    document = json.loads(path.read_text("utf-8"))
+    phases = document["tables"]["journey_phase"]
+    at = phases["columns"].index("started_on")
+    index = next(i for i, row in enumerate(phases["rows"]) if row[at] is not None)
+    phases["rows"][index][at] = "2026-02-30"
+    path.write_text(json.dumps(document), "utf-8")
+
+    fresh = tmp_path / "fresh"
+    result = run(env, "import-json", str(path), "--data-dir", str(fresh))
+    assert result.returncode == 1
+    clean(result)
+    assert result.stderr == (
+        "deliverydesk: northlight.json cannot be imported, so nothing was: "
+        f"journey_phase[{index}].started_on: 2026-02-30 is not a date.\n"
+    )
+    assert clients(fresh) == []

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_cli import DATABASE, SRC, env, run
+from tests.e2e.test_cli import DATABASE, env, run
 
 __all__ = ["env"]  # the fixture, shared with test_cli.py
 
@@ -59,14 +59,10 @@ def clean(result: subprocess.CompletedProcess[str]) -> bool:
     return "Traceback" not in result.stderr + result.stdout
 
 
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    environ = {**os.environ, "PYTHONPATH": str(SRC)}
-    environ.pop("DELIVERYDESK_HOME", None)
-    folder = tmp_path_factory.mktemp("demo") / "practice"
-    result = deliverydesk(environ, "demo", "--data-dir", str(folder), "--today", TODAY)
-    assert result.returncode == 0, result.stderr
-    return folder
+@pytest.fixture
+def demo_folder(demo_template: Path) -> Path:
+    """The demo practice seeded once per session (tests/conftest.py), today pinned to TODAY."""
+    return demo_template
 
 
 @pytest.fixture
@@ -123,6 +119,7 @@ def test_a_file_named_backups_during_an_upgrade(env: dict[str, str], tmp_path: P
 
 
 # -- read-only ------------------------------------------------------------------------------
+@pytest.mark.slow  # many runs of the program
 @pytest.mark.parametrize("what", ["file", "folder"])
 def test_a_read_only_practice_is_read_and_never_changed(
     env: dict[str, str], practice: Path, what: str
@@ -168,6 +165,7 @@ def damage(path: Path) -> None:
         handle.write(bytes((i * 151 + 7) % 256 for i in range(PAGE * 4)))
 
 
+@pytest.mark.slow  # many runs of the program
 def test_recover_puts_back_the_newest_sound_backup(env: dict[str, str], practice: Path) -> None:
     code = (
         "import sys; from pathlib import Path\n"
@@ -191,6 +189,7 @@ def test_recover_puts_back_the_newest_sound_backup(env: dict[str, str], practice
     assert (kept / DATABASE).exists()
 
 
+@pytest.mark.slow  # many runs of the program
 def test_recover_without_a_backup_starts_fresh_only_when_asked(
     env: dict[str, str], practice: Path
 ) -> None:
@@ -326,6 +325,7 @@ def test_a_full_disk_stops_the_demo_without_a_trace(env: dict[str, str], tmp_pat
 
 
 # -- private under a permissive umask -------------------------------------------------------
+@pytest.mark.slow  # many runs of the program
 def test_everything_written_is_private_under_umask_022(env: dict[str, str], tmp_path: Path) -> None:
     folder = tmp_path / "practice"
 

@@ -60,6 +60,7 @@ def deliverydesk(env: dict[str, str], folder: Path, *args: str) -> tuple[int, st
     return result.returncode, result.stdout, result.stderr
 
 
+@pytest.mark.slow  # many runs of the program
 def test_export_each_document_for_a_client(
     env: dict[str, str], folder: Path, tmp_path: Path
 ) -> None:
@@ -145,3 +146,22 @@ def test_import_form_shows_the_answers_saves_them_and_refuses_a_foreign_form(
     )
     assert code == 1 and out == ""
     assert "made for Ana Souza, not for Zoë <b>Müller</b>" in err
+
+
+def test_strict_names_characters_no_font_prints_in_the_exit_status(
+    env: dict[str, str], folder: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "progress.pdf"
+    args = ["export", "progress", "--client", "Ana Souza", "--out", str(out)]
+    note = ["--note", "Well done ✅"]  # no bundled font has U+2705
+
+    code, _, stderr = deliverydesk(env, folder, *args, *note)
+    assert code == 0  # without --strict, a note on stderr is all
+    assert "✅ (U+2705)" in stderr
+
+    code, stdout, stderr = deliverydesk(env, folder, *args, *note, "--strict")
+    assert code == 3
+    assert "✅ (U+2705)" in stderr
+    assert stdout == f"Wrote {out}\n"  # the document is still written
+
+    assert deliverydesk(env, folder, *args, "--note", "Well done", "--strict")[0] == 0

@@ -4,7 +4,9 @@ no journey is half-written, and the file stays sound (reliability checklist A-1)
 A writer (tests/e2e/kill_writer.py) adds clients, enrols them (a journey with its phases
 and steps in one transaction), adds notes, ticks steps and moves journeys, acknowledging
 each record only once its commit returned. It is killed with SIGKILL KILLS times, at a
-random moment each time; after every kill the database is opened as the app opens it.
+random moment each time once it is at work (its first record acknowledged, so that a slow
+machine changes only how much it wrote, never what is checked); after every kill the
+database is opened as the app opens it.
 """
 
 from __future__ import annotations
@@ -26,11 +28,12 @@ from deliverydesk.services.context import open_workspace
 from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
 from deliverydesk.services.practice import create_practice
 from deliverydesk.store.database import open_database
+from tests.conftest import fresh_data_dir
 from tests.e2e.test_cli import DATABASE, env
 
 __all__ = ["env"]  # the fixture, shared with test_cli.py
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 KILLS = 50
 SEED = 20261123  # the kill moments are random, and the same on every run
@@ -40,8 +43,7 @@ WRITER = Path(__file__).with_name("kill_writer.py")
 
 @pytest.fixture
 def practice(tmp_path: Path) -> tuple[Path, int]:
-    folder = tmp_path / "practice"
-    folder.mkdir(mode=0o700)
+    folder = fresh_data_dir(tmp_path / "practice")
     ctx = open_workspace(folder, FixedClock(date(2026, 11, 23)))
     create_practice(ctx, "North Star Coaching", 30, frozenset({1, 2, 3, 4, 5}))
     phases = tuple(
@@ -123,15 +125,15 @@ def test_no_acknowledged_write_is_lost_to_kill_9(
     folder, _offer = practice
     rng = random.Random(SEED)
     seen: dict[str, set[int]] = {}
-    killed_mid_work = 0
     for round_ in range(1, KILLS + 1):
         acks = tmp_path / f"acks-{round_}.txt"
         assert ask(server, f"run {acks}").startswith("started")
-        wait_for(acks, "ready")
-        time.sleep(rng.uniform(0.0, 0.4))  # the random moment of the kill
+        # The moment is chosen once the writer is at work (its first record acknowledged):
+        # however slow the machine, every kill strikes a writer in its loop of commits.
+        wait_for(acks, "client ")
+        time.sleep(rng.uniform(0.0, 0.2))  # the random moment of the kill
         assert ask(server, "kill") == "killed 9"
         this_round = acknowledged(acks)
-        killed_mid_work += bool(this_round)
         for kind, ids in this_round.items():
             seen.setdefault(kind, set()).update(ids)
         verify(folder, seen, round_)
@@ -141,6 +143,3 @@ def test_no_acknowledged_write_is_lost_to_kill_9(
         assert database.check().ok
     finally:
         database.close()
-    written = sum(len(ids) for ids in seen.values())
-    assert written > KILLS, "the writer got real work done between the kills"
-    assert killed_mid_work >= KILLS // 2, "most kills struck a writer at work"

@@ -17,7 +17,7 @@ from tests.e2e.test_cli import DATABASE, env, run
 
 __all__ = ["env"]  # the fixture, shared with test_cli.py
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 TODAY = "2026-11-23"
 COMMANDS = {"demo": ["demo"], "seed-scale": ["seed-scale", "--clients", "2000"]}

@@ -1,8 +1,7 @@
-"""GUI fixtures: a demo practice seeded once per session, copied fresh for each test."""
+"""GUI fixtures: the demo practice or an empty one, a fresh copy for each test."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,38 +9,26 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from deliverydesk.model.clock import FixedClock
-from deliverydesk.paths import data_dir
-from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_thread_gc import MainThreadCollector, collect_on_main_thread
-from tests.conftest import TODAY
+from tests.conftest import TODAY, fresh_data_dir
 
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = data_dir(tmp_path_factory.mktemp("demo-template"))
-    ctx = open_workspace(folder, FixedClock(TODAY))
-    seed_demo(ctx)
-    ctx.close()
-    return folder
-
-
 @pytest.fixture
-def demo_ctx(demo_template: Path, tmp_path: Path) -> Iterator[Context]:
-    folder = tmp_path / "demo"
-    shutil.copytree(demo_template, folder)
-    ctx = open_workspace(folder, FixedClock(TODAY))
+def demo_ctx(demo_copy: Path) -> Iterator[Context]:
+    """The demo practice (seeded once per session, see tests/conftest.py), a copy per test."""
+    ctx = open_workspace(demo_copy, FixedClock(TODAY))
     yield ctx
     ctx.close()
 
 
 @pytest.fixture
 def empty_ctx(tmp_path: Path) -> Iterator[Context]:
-    ctx = open_workspace(data_dir(tmp_path / "empty"), FixedClock(TODAY))
+    ctx = open_workspace(fresh_data_dir(tmp_path / "empty"), FixedClock(TODAY))
     yield ctx
     ctx.close()
 

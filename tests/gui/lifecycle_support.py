@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -14,7 +15,7 @@ from deliverydesk.model.enums import JourneyStatus
 from deliverydesk.services.detail import JourneyDetail
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_list_model import HEALTH, PHASE
-from deliverydesk.ui.clients.journey_dialogs import ReasonDialog
+from deliverydesk.ui.clients.journey_dialogs import PauseDialog, ReasonDialog
 from deliverydesk.ui.main_window import MainWindow
 
 
@@ -104,6 +105,7 @@ class Answers:
     """What the person answers to the next questions, and what they were asked."""
 
     reason: str | None = ""  # None: they go back
+    resume_on: date | None = None  # a planned resume date, picked in the pause dialog
     confirm: bool = True
     reasons_asked: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
@@ -119,6 +121,10 @@ def answer_questions(monkeypatch: pytest.MonkeyPatch, answers: Answers) -> Answe
         if answers.reason is None:
             return QDialog.DialogCode.Rejected.value
         dialog.reason.setText(answers.reason)
+        if answers.resume_on is not None and isinstance(dialog, PauseDialog):
+            dialog.plan_resume.click()
+            day = answers.resume_on
+            dialog.resume_date.setDate(QDate(day.year, day.month, day.day))
         dialog.ok_button.click()
         return dialog.result()
 

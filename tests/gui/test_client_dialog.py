@@ -246,3 +246,19 @@ def test_markup_emoji_and_right_to_left_names_are_shown_as_typed(
     card_tip = text.card_tooltip(card)
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; Sons 😀 שלום (&lt;i&gt;Ltd&lt;/i&gt;)" in card_tip
     assert "<i>" not in card_tip
+
+
+def test_a_name_pasted_with_bidi_controls_is_saved_and_shown_without_them(
+    qtbot: QtBot, window: MainWindow, empty_ws: Workspace
+) -> None:
+    dialog = new_client_dialog(qtbot, window)
+    dialog.name.setText("Ann \u202eexe.txt\u202c")  # pasted: would show as "Ann txt.exe"
+    dialog.company.setText("\u2067Acme\u2069 \u200fLtd")  # an isolate goes, a mark stays
+    dialog.enrol_next.setChecked(False)
+    press(qtbot, RETURN)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert names(empty_ws) == [("Ann exe.txt", "Acme \u200fLtd")]
+
+    window.show_screen("clients")
+    model = window.clients.model
+    assert model.index(0, NAME).data() == "Ann exe.txt · Acme \u200fLtd"

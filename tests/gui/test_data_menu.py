@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.clients import ClientInput
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.staging import PREFIX as STAGING
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 
@@ -61,7 +62,7 @@ def test_exports_write_where_the_person_chose(
 
     sheet = tmp_path / "clients.csv"
     window.data.export_clients(sheet, spreadsheet=True)
-    assert sheet.read_bytes().startswith(b"\xef\xbb\xbfName,Company,E-mail")
+    assert sheet.read_bytes().startswith(b'\xef\xbb\xbf"Name","Company","E-mail"')
     assert "Saved 25 clients" in window.statusBar().currentMessage()
 
 
@@ -101,7 +102,7 @@ def test_importing_a_practice_replaces_the_open_one_and_clears_undo(
     assert window.undo_stack.count() == 0
     assert window.windowTitle() == "Northlight Practice — DeliveryDesk"
     assert any(b.label == "before-restore" for b in demo_ws.backup_list())
-    assert not [p for p in demo_ws.folder.iterdir() if p.name.startswith(".import-")]
+    assert not [p for p in demo_ws.folder.iterdir() if p.name.startswith(STAGING)]
 
 
 def test_a_practice_file_that_cannot_be_used_is_explained(

@@ -37,7 +37,8 @@ def test_a_finished_job_delivers_its_result_on_the_ui_thread(
 
     def work(ctx: Context, tracker: Tracker) -> str:
         seen["work thread"] = threading.get_ident()
-        seen["own workspace"] = ctx is not empty_ctx and ctx.path == empty_ctx.path
+        # The window's own open database, never a second opening of the file.
+        seen["window's database"] = ctx.db is empty_ctx.db
         seen["same clock"] = ctx.clock.today() == empty_ctx.clock.today()
         tracker.step(1, 2)
         return "done"
@@ -51,7 +52,7 @@ def test_a_finished_job_delivers_its_result_on_the_ui_thread(
     assert seen["value"] == "done"
     assert seen["slot"] == UI_THREAD
     assert seen["work thread"] != UI_THREAD
-    assert seen["own workspace"] and seen["same clock"]
+    assert seen["window's database"] and seen["same clock"]
     assert seen["progress"] == (0, 1)  # the runner's own first step, before the work's
     assert not job.is_running()
 
@@ -116,8 +117,8 @@ def test_cancel_stops_the_demo_and_leaves_the_folder_consistent(
     assert empty_ctx.check().ok
 
 
-def test_a_job_cancelled_while_it_waits_never_runs(qtbot: QtBot, empty_ctx: Context) -> None:
-    runner = JobRunner(empty_ctx.path.parent, empty_ctx.clock, max_threads=1)
+def test_a_job_cancelled_while_it_waits_never_runs(qtbot: QtBot, empty_ws: Workspace) -> None:
+    runner = JobRunner(empty_ws, max_threads=1)
     release = threading.Event()
     busy = runner.submit(lambda ctx, tracker: release.wait(LONG / 1000))  # holds the one thread
     ran: list[bool] = []

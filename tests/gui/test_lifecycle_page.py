@@ -66,7 +66,7 @@ def redo(window: MainWindow) -> None:
 
 
 # -- pause and resume ------------------------------------------------------------------------
-def test_pausing_with_a_reason_takes_the_card_off_the_board_and_says_paused(
+def test_pausing_with_a_reason_marks_the_card_paused_and_says_paused(
     qtbot: QtBot,
     window: MainWindow,
     demo_ws: Workspace,
@@ -89,13 +89,15 @@ def test_pausing_with_a_reason_takes_the_card_off_the_board_and_says_paused(
     assert bar.main_button.isVisible() and bar.main_button.text().replace("&", "") == "Resume"
     assert not bar.pause_action.isEnabled() and bar.resume_action.isEnabled()
     assert window.undo_stack.undoText() == f"Pause {NAME}"
-    assert not on_board(window, journey)
+    assert on_board(window, journey)  # still there, marked paused (tests/gui/test_paused.py)
+    assert window.board.index.cards[journey].paused
     show_list(window)
-    assert list_cells(window, journey) == ("Paused", "Paused")
+    assert list_cells(window, journey) == ("Discovery (2 of 5)", "Paused")
 
     undo(window)
     assert snapshot(demo_ws, journey) == before
     assert on_board(window, journey)
+    assert not window.board.index.cards[journey].paused
     window.show_screen("clients")
     assert list_cells(window, journey) == ("Discovery (2 of 5)", "At risk")
 

@@ -30,7 +30,7 @@ from deliverydesk.ui.reports.documents_menu import open_preview
 from deliverydesk.ui.reports.preview_dialog import PreviewDialog
 from deliverydesk.ui.undo_commands import CompleteStepCommand
 
-CLIENT = "Hannah Lindqvist"  # a demo client well into her journey: a two-page report
+CLIENT = "Hannah Lindqvist"  # a demo client well into her journey: a one-page report
 
 
 def text_of(pdf: bytes) -> str:
@@ -92,7 +92,7 @@ def test_the_preview_shows_every_page_of_a_demo_clients_progress_report(
     preview: PreviewDialog,
 ) -> None:
     pages = len(PdfReader(io.BytesIO(preview.document.pdf)).pages)
-    assert pages >= 2
+    assert pages == 1  # a typical client's report fits one page
     assert preview.isVisible() and not preview.isModal()
     assert preview.page_count() == pages
     assert preview.page_label.text() == f"Page 1 of {pages}"
@@ -138,7 +138,7 @@ def test_print_draws_each_page_on_its_own_sheet_of_a_pdf_printer(
         assert page.mediabox.width == pytest.approx(float(source.mediabox.width), abs=2)
         assert page.mediabox.height == pytest.approx(float(source.mediabox.height), abs=2)
         assert page.images, "each sheet carries its page's picture"
-    assert f"Sent {count} pages" in preview.outcome.text()
+    assert f"Sent {count} page" in preview.outcome.text()
 
 
 def test_print_on_other_paper_scales_the_pages_to_fit(
@@ -469,7 +469,10 @@ def test_a_re_made_report_keeps_the_note_the_page_and_the_zoom(
     qtbot: QtBot, demo_ws: Workspace, events: AppEvents, following: tuple[PreviewDialog, ClientPage]
 ) -> None:
     preview, page = following
-    qtbot.keyClicks(preview.note, "Great month, Hannah")
+    # A note that does not fit under the lists: the report takes a second page for it.
+    qtbot.keyClicks(preview.note, "Great month, Hannah. " + "The Friday review shows. " * 40)
+    preview.update_button.click()
+    assert preview.page_count() == 2
     preview.zoom_in_button.click()
     zoom = preview.zoom()
     preview.view.pageNavigator().jump(1, QPoint())
@@ -480,7 +483,7 @@ def test_a_re_made_report_keeps_the_note_the_page_and_the_zoom(
         tick(demo_ws, events, page.undo_stack, open_step(demo_ws, survey), survey)
     assert survey in wins_in(preview.document.pdf)
     assert "Great month, Hannah" in text_of(preview.document.pdf)
-    assert preview.note.toPlainText() == "Great month, Hannah"
+    assert preview.note.toPlainText().startswith("Great month, Hannah")
     assert not preview.update_button.isEnabled()  # the note shown is the note typed
     assert preview.current_page() == 1
     assert preview.zoom() == pytest.approx(zoom)

@@ -248,7 +248,9 @@ def test_a_nudge_copied_goes_to_the_clipboard_and_is_the_last_contact(
     assert dialog is not None
     qtbot.addWidget(dialog)
     assert "No nudge sent" in dialog.last.text()
-    assert dialog.subject.text() == "Reminder: Intake form"
+    assert (
+        dialog.subject.text() == "Reminder: Fill in and send back the form"
+    )  # a form: the client's words
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == dialog.body.toPlainText()
     assert dialog.body.toPlainText().startswith("Hi <i>Zoë</i>,")

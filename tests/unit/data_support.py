@@ -8,19 +8,15 @@ from contextlib import closing
 from pathlib import Path
 
 from deliverydesk.model.clock import FixedClock
-from deliverydesk.paths import data_dir
-from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.store.schema import DATABASE_NAME
-from tests.conftest import TODAY
+from tests.conftest import TODAY, seeded_demo
 
 
 def seed_template(folder: Path) -> Path:
-    """A closed data folder holding the demo practice (seeded once per module)."""
-    ctx = open_workspace(data_dir(folder), FixedClock(TODAY))
-    seed_demo(ctx)
-    ctx.close()
-    return folder
+    """A closed data folder holding the demo practice: a copy of the one seeded once per
+    session (tests/conftest.py)."""
+    return seeded_demo(folder)
 
 
 def open_copy(template: Path, folder: Path) -> Context:

@@ -171,3 +171,67 @@ def fill(blank: Path, filled: Path, values: dict[str, str]) -> None:
                 field[NameObject("/V")] = TextStringObject(value)
     with filled.open("wb") as handle:
         writer.write(handle)
+
+
+# -- where things land ------------------------------------------------------------------------
+
+
+def text_runs(pdf: bytes, page: int) -> list[tuple[str, float, float]]:
+    """The text shown on page `page` (0-based), run by run, with where each run starts."""
+    runs: list[tuple[str, float, float]] = []
+
+    def visit(shown: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if shown.strip():
+            runs.append((shown.strip(), tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
+
+    reader(pdf).pages[page].extract_text(visitor_text=visit)
+    return runs
+
+
+def outline(pdf: bytes) -> list[tuple[str, int, float]]:
+    """Each bookmark: its title, the page (0-based) it opens and the height it opens at."""
+    document = reader(pdf)
+    found: list[tuple[str, int, float]] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                page = document.get_destination_page_number(item)
+                found.append((str(item.title), page, float(item.get("/Top") or 0)))
+
+    walk(document.outline)
+    return found
+
+
+def first_text_below(pdf: bytes, page: int, top: float) -> str:
+    """The first line a reader sees when a link opens `page` at `top`."""
+    below = [(y, text) for text, _, y in text_runs(pdf, page) if y <= top]
+    return max(below)[1] if below else ""
+
+
+def contents_entries(pdf: bytes, page: int) -> dict[str, tuple[int, int]]:
+    """The contents page's lines: title -> (the page number it prints, the page its link
+    opens, 1-based)."""
+    runs = text_runs(pdf, page)
+    document = reader(pdf)
+    numbers = {p.indirect_reference.idnum: n for n, p in enumerate(document.pages, start=1)}
+    links = []
+    for annotation in _resolve(document.pages[page].get("/Annots")) or []:
+        annotation = _resolve(annotation)
+        target = annotation.get("/Dest")
+        if target is not None:
+            rect = [float(v) for v in annotation["/Rect"]]
+            links.append((rect, numbers.get(target[0].idnum, 0)))
+    entries = {}
+    for text, _, y in runs:
+        printed = [  # the leader dots and the number at their end
+            int(t.split()[-1])
+            for t, _, ny in runs
+            if t.startswith(".") and t.split()[-1].isdigit() and abs(ny - y) < 2
+        ]
+        opened = [opens for rect, opens in links if rect[1] - 2 <= y <= rect[3] + 2]
+        if printed and not text.split()[-1].isdigit():
+            entries[text] = (printed[0], opened[0] if opened else 0)
+    return entries

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -59,7 +59,14 @@ def practice(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Practice]:
     log_friction(ctx, other, "Slow replies", severity=Severity.LOW)
     with ctx.transaction() as session:
         session.execute(
-            update(Journey).where(Journey.id == paused).values(status=JourneyStatus.PAUSED)
+            update(Journey)
+            .where(Journey.id == paused)
+            .values(
+                status=JourneyStatus.PAUSED,
+                paused_on=TODAY,
+                end_reason='Surgery, "back" — 🙃',
+                resume_on=TODAY + timedelta(days=10),
+            )
         )
         session.execute(update(Offer).where(Offer.id == offers[-1]).values(archived=True))
     yield Practice(ctx, folder, troubled, paused, offers[-1])
@@ -85,7 +92,11 @@ def test_the_first_board_and_the_services_read_identical_rows(practice: Practice
         "Missed the kick-off",
         'A "quoted", comma, [bracketed] — 🙃 note',
     ]
-    assert practice.paused not in services  # boards show active journeys only
+    # A paused journey stays on the board, marked, with its reason (issue 16).
+    paused = services[practice.paused]
+    assert paused.paused and paused.health is Health.PAUSED
+    assert (paused.paused_on, paused.pause_reason) == (TODAY, 'Surgery, "back" — 🙃')
+    assert paused.resume_on == TODAY + timedelta(days=10)
     assert any(row.offer_id == practice.archived_offer for row in services.values())
     healths = Counter(row.health for row in services.values())
     assert healths.keys() >= {Health.ON_TRACK, Health.AT_RISK, Health.OFF_TRACK}
@@ -99,7 +110,8 @@ def test_the_list_and_a_card_refresh_read_the_same_rows_as_the_board(practice: P
     refreshed = by_journey(rows_for_journeys(practice.ctx, listed))
     assert refreshed == listed
     board = by_journey(board_rows(practice.ctx))
-    assert board == {i: row for i, row in listed.items() if row.status is JourneyStatus.ACTIVE}
+    running = (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
+    assert board == {i: row for i, row in listed.items() if row.status in running}
 
 
 def test_one_offer_s_board_is_the_all_offers_board_filtered(practice: Practice) -> None:

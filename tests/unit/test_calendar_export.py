@@ -102,6 +102,20 @@ def test_paused_journeys_and_done_steps_are_left_out(
     assert Calendar.from_ical(content).walk("VEVENT") == []
 
 
+def test_a_paused_journey_s_planned_resume_is_an_event_on_that_day(
+    ctx: Context, offer_id: int
+) -> None:
+    paused = enrol(ctx, offer_id, "Tom Becker", TODAY)
+    pause(ctx, paused, "Moving house", date(2026, 12, 7))
+    content, count = calendar_bytes(ctx)
+    (event,) = Calendar.from_ical(content).walk("VEVENT")
+    assert count == 1
+    assert str(event["summary"]) == "Resume Tom Becker's Clarity Sprint"
+    assert event.decoded("dtstart") == date(2026, 12, 7)
+    assert "Paused since Mon 23 Nov 2026: Moving house" in str(event["description"])
+    assert str(event["uid"]).startswith(f"resume-{paused}-")
+
+
 def test_a_cancelled_export_leaves_the_old_file(
     ctx: Context, offer_id: int, tmp_path: Path
 ) -> None:

@@ -21,10 +21,10 @@ from deliverydesk.services.client_csv import (
     import_clients,
     parse_clients,
     preview_clients,
-    spreadsheet_safe,
 )
 from deliverydesk.services.clients import ClientInput, add_client
 from deliverydesk.services.context import Context
+from deliverydesk.services.csv_out import spreadsheet_safe
 from deliverydesk.services.errors import InvalidInput
 from tests.unit.data_support import tables
 

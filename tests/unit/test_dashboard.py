@@ -240,8 +240,8 @@ def test_time_per_phase_is_the_median_days_spent_against_days_planned(
     build, start, ship = waits["Build"], waits["Start"], waits["Ship"]
     assert (build.clients, build.spent_days, build.planned_days) == (3, 14, 7)
     assert (start.clients, start.spent_days, start.planned_days) == (3, 4, 4)
-    # Still running, and within plan so far: each counts its plan.
-    assert (ship.clients, ship.spent_days, ship.planned_days) == (2, 5, 5)
+    # Still running: each counts the days since it entered (Ana 3, Cy 4), not its plan.
+    assert (ship.clients, ship.spent_days, ship.planned_days, ship.running) == (2, 3, 5, 2)
     assert build.over_days == 7 and build.offer_name == "Sprint" and build.position == 1
 
 
@@ -261,9 +261,30 @@ def test_no_bottleneck_when_every_phase_keeps_its_plan(ctx: Context) -> None:
     assert {w.phase_name: (w.spent_days, w.planned_days) for w in board.phases} == {
         "Start": (4, 4),
         "Build": (6, 7),
-        "Ship": (5, 5),  # in it since Thu 19, planned to Wed 25: its plan so far
+        "Ship": (4, 5),  # in it since Thu 19, planned to Wed 25: 4 days so far
     }
     assert board.bottleneck is None
+
+
+def test_a_client_who_entered_a_phase_today_has_spent_no_days_in_it(ctx: Context) -> None:
+    create_practice(ctx, "North Star", 30, MON_FRI)
+    offer_id, _ = create_offer(ctx, SPRINT)
+    ana = enrol(ctx, offer_id, "Ana", d(2))
+    move_on(ctx, ana, 1, TODAY)  # into Build today (planned 7 days)
+    build = next(w for w in dashboard(ctx).phases if w.phase_name == "Build")
+    assert (build.clients, build.spent_days, build.planned_days) == (1, 0, 7)
+
+
+def test_an_override_is_not_a_checkpoint_kept_even_when_ticked_that_day_or_backdated(
+    ctx: Context, sprint: dict[str, int]
+) -> None:
+    # Eve and Fay were moved past their open checkpoint on Fri 20; Eve's was ticked later
+    # that day, Fay's marked done on the 18th: neither kept it (Ana's still did).
+    for name, done_on in (("Eve", d(20)), ("Fay", d(18))):
+        journey = enrol(ctx, sprint["offer"], name, d(16))
+        move_on(ctx, journey, 1, d(20))
+        _done(ctx, _checkpoint(ctx, journey), done_on)
+    assert dashboard(ctx).integrity.ratio(Part.CHECKPOINTS) == Ratio(1, 5)
 
 
 def test_checkpoints_kept_are_those_done_before_their_phase_was_left(

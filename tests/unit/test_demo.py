@@ -39,6 +39,7 @@ from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.queries import JourneyRow, board_rows, client_rows, offer_summaries
 from deliverydesk.store.summaries import summary_drift
+from tests.conftest import seeded_demo
 
 TODAY = date(2026, 11, 23)  # a Monday
 
@@ -51,8 +52,8 @@ def _seeded(folder: Path, today: date) -> Context:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Context]:
-    """Seeded once for the module (about two seconds); the tests only read it."""
-    ctx = _seeded(tmp_path_factory.mktemp("demo") / "data", TODAY)
+    """The demo seeded once per session (tests/conftest.py); the tests only read it."""
+    ctx = open_workspace(seeded_demo(tmp_path_factory.mktemp("demo") / "data"), FixedClock(TODAY))
     yield ctx
     ctx.close()
 

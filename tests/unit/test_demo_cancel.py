@@ -21,8 +21,9 @@ from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.practice import get_practice
 from deliverydesk.services.queries import client_rows
 from deliverydesk.store.errors import DatabaseError
+from deliverydesk.store.schema import DATABASE_NAME
 from deliverydesk.store.transfer import copy_into_empty
-from tests.conftest import TODAY
+from tests.conftest import TODAY, seeded_demo
 
 
 def record_counts(ctx: Context) -> dict[str, int]:
@@ -35,11 +36,8 @@ def record_counts(ctx: Context) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo practice seeded once for the module, as a database file."""
-    source = open_workspace(data_dir(tmp_path_factory.mktemp("source")), FixedClock(TODAY))
-    seed_demo(source)
-    source.close()
-    return source.path
+    """The demo practice seeded once per session (tests/conftest.py), as a database file."""
+    return seeded_demo(tmp_path_factory.mktemp("source") / "demo") / DATABASE_NAME
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from deliverydesk.services.intake import (
 )
 from deliverydesk.services.journeys import complete_step, reopen_step
 from deliverydesk.services.report_export import DocumentKind, export_document
+from tests.unit.data_support import open_copy, seed_template
 from tests.unit.reports_support import Enrolled, enrol, fill, practice
 
 
@@ -123,3 +124,28 @@ def test_a_step_marked_done_on_another_day_since_is_left_done(
     restore_intake(ctx, enrolled.client_id, saved)
     assert intake_record(ctx, enrolled.client_id).answers == ()
     assert intake_step_done(ctx, enrolled) == earlier
+
+
+def test_two_demo_practices_made_with_the_same_clock_refuse_each_others_forms(
+    tmp_path: Path,
+) -> None:
+    """Same ids, same creation time (FixedClock), same offers and clients: only each
+    practice's own random secret tells their forms apart."""
+    ours, theirs = (open_copy(seed_template(tmp_path / n), tmp_path / f"{n}-open") for n in "ab")
+    try:
+        blank, filled = tmp_path / "blank.pdf", tmp_path / "filled.pdf"
+        export_document(theirs, DocumentKind.INTAKE, blank, client_id=1)
+        fill(blank, filled, {"q1": "Less noise, more focus."})
+        assert form_address(theirs, filled).client_id == 1  # theirs reads it
+
+        with pytest.raises(InvalidInput) as refused:
+            form_address(ours, filled)
+        assert str(refused.value) == (
+            "This intake form was altered or comes from another practice: its form key "
+            "does not match."
+        )
+        with pytest.raises(InvalidInput, match="comes from another practice"):
+            read_filled_form(ours, filled, 1)
+    finally:
+        ours.close()
+        theirs.close()

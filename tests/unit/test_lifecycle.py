@@ -28,6 +28,7 @@ from deliverydesk.services.lifecycle import (
 )
 from deliverydesk.services.practice import create_practice
 from deliverydesk.services.queries import board_rows
+from tests.conftest import TODAY
 from tests.unit.test_services import MON_FRI, Enrolled, dump, enrol, kinds
 
 
@@ -48,19 +49,39 @@ def on(ctx: Context, day: date) -> None:
 # pause and resume -------------------------------------------------------------------------
 
 
-def test_a_paused_journey_leaves_the_board_and_comes_back(ctx: Context, enrolled: Enrolled) -> None:
-    result = pause(ctx, enrolled.journey_id, "Family emergency")
+def test_a_paused_journey_stays_on_the_board_marked_paused_and_comes_back_active(
+    ctx: Context, enrolled: Enrolled
+) -> None:
+    result = pause(ctx, enrolled.journey_id, "Family emergency", date(2026, 12, 7))
     assert result.changes.aspects == Aspect.JOURNEY | Aspect.CAPACITY
     assert result.changes.journeys == frozenset({enrolled.journey_id})
-    assert board_rows(ctx, enrolled.offer_id) == []
+    (card,) = board_rows(ctx, enrolled.offer_id)
+    assert card.paused and card.pause_reason == "Family emergency"
+    assert (card.paused_on, card.resume_on) == (TODAY, date(2026, 12, 7))
     detail = journey_detail(ctx, enrolled.journey_id)
-    assert detail.status is JourneyStatus.PAUSED
+    assert detail.status is JourneyStatus.PAUSED and detail.resume_on == date(2026, 12, 7)
     resume(ctx, enrolled.journey_id)
-    assert [r.journey_id for r in board_rows(ctx, enrolled.offer_id)] == [enrolled.journey_id]
+    (card,) = board_rows(ctx, enrolled.offer_id)
+    assert card.status is JourneyStatus.ACTIVE and not card.paused and card.resume_on is None
+    assert journey_detail(ctx, enrolled.journey_id).resume_on is None
     assert kinds(journey_detail(ctx, enrolled.journey_id))[-2:] == [
         ActivityKind.JOURNEY_PAUSED,
         ActivityKind.JOURNEY_RESUMED,
     ]
+
+
+def test_a_planned_resume_date_must_be_after_today_and_undo_puts_it_back(
+    ctx: Context, enrolled: Enrolled
+) -> None:
+    for day in (TODAY, date(2026, 11, 20)):
+        with pytest.raises(InvalidInput, match="must be after today"):
+            pause(ctx, enrolled.journey_id, "Holiday", day)
+    assert journey_detail(ctx, enrolled.journey_id).status is JourneyStatus.ACTIVE
+    before = pause(ctx, enrolled.journey_id, "Holiday", date(2026, 12, 7)).value
+    after = restore_journey_state(ctx, enrolled.journey_id, before).value
+    assert journey_detail(ctx, enrolled.journey_id).resume_on is None
+    restore_journey_state(ctx, enrolled.journey_id, after)  # redo
+    assert journey_detail(ctx, enrolled.journey_id).resume_on == date(2026, 12, 7)
 
 
 def test_a_two_week_pause_moves_open_due_dates_ten_working_days(

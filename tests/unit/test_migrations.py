@@ -366,3 +366,30 @@ def test_the_expected_schema_names_the_newest_migration() -> None:
     from deliverydesk.store.schema import HEAD_REVISION
 
     assert migrate.head_revision() == HEAD_REVISION
+
+
+def test_0007_gives_each_practice_its_own_secret_and_drops_bidi_controls_from_names(
+    folder: Path,
+) -> None:
+    spoofed = "Ann \u202eexe.txt\u202c"
+    database_at_0001(
+        folder,
+        [
+            f"UPDATE client SET name = '{spoofed}' WHERE id = 1",
+            "UPDATE journey_step SET title = 'Intake \u2066form\u2069' WHERE title = 'Intake form'",
+            "UPDATE journey SET next_step_title = 'Intake \u2066form\u2069'",
+        ],
+    )
+    database = open_database(folder)
+    try:
+        with database.engine.connect() as connection:
+            assert summary_drift(connection) == []
+            secret = connection.exec_driver_sql("SELECT form_secret FROM practice").scalar()
+            names = connection.exec_driver_sql("SELECT name FROM client ORDER BY id").all()
+            titles = connection.exec_driver_sql("SELECT DISTINCT title FROM journey_step").all()
+    finally:
+        database.close()
+    assert re.fullmatch("[0-9a-f]{64}", str(secret))
+    assert names[0] == ("Ann exe.txt",)
+    assert ("Intake form",) in titles
+    assert not any("\u2066" in t for (t,) in titles)

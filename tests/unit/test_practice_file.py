@@ -22,6 +22,7 @@ from deliverydesk.services.practice_file import (
     import_practice,
 )
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.staging import PREFIX as STAGING
 from deliverydesk.store.schema import HEAD_REVISION
 from tests.conftest import TODAY
 from tests.unit.data_support import open_copy, seed_template, tables
@@ -167,7 +168,7 @@ def test_a_missing_file_or_a_folder_is_refused(empty: Context, tmp_path: Path) -
         import_practice(empty, tmp_path)
 
 
-# What migrations 0004 and 0005 added: a file written at 0003 has none of it.
+# What migrations 0004 onwards added: a file written at 0003 has none of it.
 ADDED_BY_0004 = {
     "offer": (
         "duration_weeks",
@@ -178,9 +179,9 @@ ADDED_BY_0004 = {
         "intake_questions",
     ),
     "delivery_standard": ("target",),
-    "offer_step": ("resource_link",),
-    "journey_step": ("resource_link",),
-    "journey": ("paused_on", "end_reason", "fit"),
+    "offer_step": ("resource_link", "client_wording"),
+    "journey_step": ("resource_link", "client_wording"),
+    "journey": ("paused_on", "end_reason", "fit", "resume_on"),
     "client": ("intake",),
     "practice": (
         "closed_dates",
@@ -191,6 +192,7 @@ ADDED_BY_0004 = {
         "signature",
         "font_family",
         "page_size",
+        "form_secret",  # 0007
     ),
 }
 
@@ -231,7 +233,7 @@ def test_a_practice_file_can_replace_the_open_practice_and_that_can_be_undone(
     assert replaced.changes.everything
     names = [row.name for row in ws.client_rows()]
     assert "Added After Export" not in names and len(set(names)) == 25
-    assert not [p for p in ws.folder.iterdir() if p.name.startswith(".import-")]
+    assert not [p for p in ws.folder.iterdir() if p.name.startswith(STAGING)]
     kept = replaced.value.kept
     assert kept is not None
     ws.restore_backup(kept)

@@ -61,8 +61,12 @@ def test_the_progress_report_says_where_the_client_is_and_what_comes_next(
     assert "Welcome call 2 Nov 2026" in words
     assert "Prepare the workbook" not in words
     # What we need from you: the client's open steps, the late one said in words.
-    assert [n.title for n in values.needed] == ["Intake form", "Mark up the draft"]
-    assert "Intake form Late: was due 3 Nov 2026" in words
+    # (A form is asked in the client's words: its title is the practitioner's.)
+    assert [n.title for n in values.needed] == [
+        "Fill in and send back the form",
+        "Mark up the draft",
+    ]
+    assert "Fill in and send back the form Late: was due 3 Nov 2026" in words
     assert "Final review" in words  # what comes next, with its owner
     assert "A note from Jo Park" in words and "Lovely work this week, Ana." in words
     assert "How is it going?" in words
@@ -100,10 +104,11 @@ def test_the_onboarding_pack_carries_the_promise_letter_journey_and_checklist(
     words = text(pdf)
 
     assert "A plan you believe in, in three weeks." in words
-    assert "Prepared for Ana Souza" in words
+    assert "PREPARED FOR Ana Souza" in words
     # The welcome letter, its placeholders filled from the journey.
     assert values.welcome_letter == (
-        "Hi Ana, welcome to Clarity Sprint Ana Souza! First: Intake form by 3 Nov 2026."
+        "Hi Ana, welcome to Clarity Sprint Ana Souza! "
+        "First: Fill in and send back the form by 3 Nov 2026 (a date now past)."
     )
     assert values.welcome_letter in words
     for phase in ("Onboarding", "Deep work", "Wrap-up"):
@@ -119,8 +124,8 @@ def test_the_onboarding_pack_carries_the_promise_letter_journey_and_checklist(
         "Welcome",
         "Your journey",
         "How we work together",
-        "Your checklist",
         "Key contacts",
+        "Your checklist",
     ]
 
 
@@ -129,7 +134,7 @@ def test_an_offer_as_a_template_has_weeks_instead_of_dates(ctx: Context) -> None
     offer_id = enrol(ctx, "Ana Souza").offer_id
     words = text(onboarding_pack_pdf(report_packs.onboarding_pack(ctx, offer_id=offer_id)))
     assert "Hi there, welcome to Clarity Sprint Ana Souza!" in words
-    assert "Prepared for" not in words
+    assert "PREPARED FOR" not in words
     assert "Week 1" in words
     checklist = text(checklist_pdf(report_packs.checklist(ctx, offer_id=offer_id)))
     assert "Welcome call" in checklist and "Final review" in checklist
@@ -144,14 +149,14 @@ def test_the_checklist_lists_every_client_facing_step_with_its_due_date(
     items = [item for phase in values.phases for item in phase.items]
     assert [i.title for i in items] == [
         "Welcome call",
-        "Intake form",
+        "Fill in and send back the form",  # a form, in the client's words
         "Draft the plan",
         "Mark up the draft",
         "Final review",
     ]
     assert [i.done for i in items] == [True, False, True, False, False]
     assert "Welcome call Jo 2 Nov 2026" in words
-    assert "Intake form You 3 Nov 2026" in words
+    assert "Fill in and send back the form You 3 Nov 2026" in words
     assert "Notes" in words
     assert "Prepare the workbook" not in words
 
@@ -163,7 +168,7 @@ def test_the_intake_form_has_a_field_per_question_and_its_hidden_key(
     pdf = intake_form_pdf(report_packs.intake_form(ctx, client_id=client_id))
     fields = reader(pdf).get_fields() or {}
     assert set(fields) == {"q1", "q2", "q3", "q4", "q5", "deliverydesk_form"}
-    assert str(fields["deliverydesk_form"]["/V"]).startswith(f"v1:{client_id}:")
+    assert str(fields["deliverydesk_form"]["/V"]).startswith(f"v2:{client_id}:")
     words = text(pdf)
     assert "1. What brings you here now?" in words
     assert "Ana Souza" in words  # printed, not a field: it cannot be changed

@@ -99,7 +99,8 @@ def test_a_blank_offer_form_is_accepted_only_from_a_client_of_that_offer(
             lambda key: key[:-1] + ("0" if key[-1] != "0" else "1"),
             "altered or comes from another practice",
         ),
-        (lambda key: "v1:garbage", "its form key cannot be read"),
+        (lambda key: "v2:garbage", "its form key cannot be read"),
+        (lambda key: "v1" + key[2:], "made by an older version of DeliveryDesk"),
         (lambda key: "", "not a DeliveryDesk intake form"),
     ],
 )

@@ -31,7 +31,8 @@ def test_para_text_escapes_markup_and_drops_what_cannot_print(typed: str, markup
 
 
 def test_words_the_default_font_lacks_are_set_in_the_fallback_font_whole() -> None:
-    assert para_text("Ana שלום, hi") == 'Ana <font face="DD-DejaVuSans">שלום,</font> hi'
+    # HarfBuzz draws the Hebrew word right to left: the comma, shown after it, goes first.
+    assert para_text("Ana שלום, hi") == 'Ana <font face="DD-DejaVuSans">,שלום</font> hi'
     assert para_text("שלום", bold=True) == '<font face="DD-DejaVuSans-Bold">שלום</font>'
     assert para_text("Łódź Привет Ελλάδα") == "Łódź Привет Ελλάδα"  # Noto Sans has them
 
@@ -45,13 +46,18 @@ def test_words_the_default_font_lacks_are_set_in_the_fallback_font_whole() -> No
         ("פגישה 12 במרץ", True, ["במרץ", "12", "פגישה"]),
         ("שלום Dana Cohen שלום", True, ["שלום", "Dana", "Cohen", "שלום"]),
         ("plain english words", False, ["plain", "english", "words"]),
+        # The comma after an Arabic name in an English line shows on the name's right: the
+        # word is handed to HarfBuzz, which draws it right to left, with the comma first.
+        ("Hi ليلى, ok.", False, ["Hi", ",ليلى", "ok."]),
+        # Brackets around English in a Hebrew line enclose it (mirrored at the RTL level).
+        ("שלום (Brand Audit) נעם", True, ["נעם", "(Brand", "Audit)", "שלום"]),
     ],
 )
 def test_right_to_left_words_are_laid_out_in_reading_order(
     typed: str, rtl: bool, shown: list[str]
 ) -> None:
     assert bidi.is_rtl(typed) is rtl
-    assert bidi.visual_order(typed.split(), rtl) == shown
+    assert bidi.display_words(typed.split(), rtl) == shown
 
 
 def test_missing_characters_names_what_no_bundled_font_can_print() -> None:

@@ -27,7 +27,7 @@ from deliverydesk.services.nudge import (
 )
 from deliverydesk.services.reschedule import reschedule_step, restore_step_dates
 from deliverydesk.services.timeline import capacity_strip, journey_timeline, portfolio
-from deliverydesk.services.today import Timing, overdue_counts, today_list
+from deliverydesk.services.today import Timing, overdue_counts, resume_reminders, today_list
 from deliverydesk.wording import ENGLISH
 from tests.unit.timeline_support import TODAY, enrol, late_and_long, offer, practice
 
@@ -170,6 +170,27 @@ def test_a_step_done_or_a_journey_paused_leaves_today(ctx: Context, offer_id: in
     assert today_list(ctx).rows == ()
 
 
+def test_a_paused_journey_is_listed_and_reminded_from_its_planned_resume_date(
+    ctx: Context, offer_id: int
+) -> None:
+    waiting = enrol(ctx, offer_id, "Ana Souza", TODAY)
+    planned = enrol(ctx, offer_id, "Ben Okafor", TODAY)
+    pause(ctx, waiting, "Travelling")
+    pause(ctx, planned, "Surgery", TODAY + timedelta(days=3))
+    found = today_list(ctx)
+    assert [(r.client_name, r.reason) for r in found.paused] == [
+        ("Ana Souza", "Travelling"),
+        ("Ben Okafor", "Surgery"),
+    ]
+    assert found.resume_due == () and resume_reminders(ctx) == []
+    ctx.clock.day = TODAY + timedelta(days=3)  # type: ignore[attr-defined]
+    found = today_list(ctx)
+    assert [r.client_name for r in found.paused] == ["Ben Okafor", "Ana Souza"]  # due first
+    assert [r.journey_id for r in found.resume_due] == [planned]
+    assert [r.journey_id for r in resume_reminders(ctx)] == [planned]
+    assert [r.journey_id for r in today_list(ctx, [waiting]).paused] == [waiting]
+
+
 # reschedule --------------------------------------------------------------------------------
 
 
@@ -270,7 +291,7 @@ def test_a_clients_step_without_a_template_gets_a_reminder_to_edit(
     journey_id = enrol(ctx, offer_id, "Ana Souza", TODAY)
     draft = nudge_draft(ctx, step_id(ctx, journey_id, "Intake form"))
     assert not draft.from_template
-    assert draft.subject == "Reminder: Intake form"
+    assert draft.subject == "Reminder: Fill in and send back the form"  # a form: the client's words
     assert draft.body.startswith("Hi Ana,")
     assert "Tue 24 Nov 2026" in draft.body and "North Star Coaching" in draft.body
 

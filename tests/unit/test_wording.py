@@ -92,7 +92,7 @@ def test_an_activity_with_missing_details_still_reads() -> None:
     )
     assert ENGLISH.activity_text(
         ActivityKind.CHECKPOINT_OVERRIDDEN, {"checkpoints": ["A", "B"]}
-    ) == ("Went past open checkpoints: A, B")
+    ) == ("Went past open checkpoints: 'A' and 'B'")
 
 
 def test_the_translator_passed_in_words_everything() -> None:
@@ -118,3 +118,51 @@ def test_every_code_of_the_domain_has_words() -> None:
     assert all(ENGLISH.phase_status_label(status) for status in PhaseStatus)
     assert all(ENGLISH.owner_label(owner) and ENGLISH.waits_on(owner) for owner in Owner)
     assert ENGLISH.owner_label(None) == ENGLISH.waits_on(None) == ""
+
+
+def test_a_list_of_names_reads_as_a_sentence_and_the_verb_agrees() -> None:
+    """Issue 16: "'A' and 'B' are not done", never "'A', 'B' is not done"."""
+    assert ENGLISH.name_list([]) == ""
+    assert ENGLISH.name_list(["A"]) == "'A'"
+    assert ENGLISH.name_list(["A", "B"]) == "'A' and 'B'"
+    assert ENGLISH.name_list(["A", "B", "C"]) == "'A', 'B' and 'C'"
+    assert ENGLISH.name_list(["A", "B", "C", "D", "E"], limit=3) == "'A', 'B', 'C' and 2 more"
+    assert ENGLISH.name_list(["Due", "Waiting on"], quote="") == "Due and Waiting on"
+    assert ENGLISH.not_done(["Intake form"]) == "'Intake form' is not done"
+    assert ENGLISH.not_done(["A", "B"]) == "'A' and 'B' are not done"
+    went_past = ENGLISH.activity_text(
+        ActivityKind.CHECKPOINT_OVERRIDDEN, {"checkpoints": ["A", "B"]}
+    )
+    assert went_past == "Went past open checkpoints: 'A' and 'B'"
+
+
+def test_a_refused_move_names_its_open_checkpoints_in_a_sentence() -> None:
+    from deliverydesk.services.errors import CheckpointBlocked
+
+    assert str(CheckpointBlocked(["A", "B"])) == "'A' and 'B' are not done."
+    assert str(CheckpointBlocked(["A"])) == "'A' is not done."
+
+
+def test_the_journey_s_pause_and_its_planned_resume_in_words() -> None:
+    assert ENGLISH.paused_line(TODAY, "Surgery", date(2026, 12, 7)) == (
+        "Paused since Mon 23 Nov 2026: Surgery · Resume planned for Mon 7 Dec 2026"
+    )
+    assert ENGLISH.paused_line(None, "", None) == "Paused"
+    assert ENGLISH.resume_reminder("Tom Becker", "Brand Audit", date(2026, 12, 7), TODAY) == (
+        "Resume Tom Becker's Brand Audit (planned for 7 Dec)"
+    )
+    assert ENGLISH.clients_and_journeys(3, 3, 4, 4) == "3 clients, 4 journeys"
+    assert ENGLISH.clients_and_journeys(12, 12, 12, 12) == "12 clients"
+    assert ENGLISH.clients_and_journeys(1, 3, 2, 4) == "1 of 3 clients, 2 of 4 journeys"
+
+
+def test_a_step_reads_to_the_client_in_its_client_wording_else_its_kind_s_default() -> None:
+    from deliverydesk.model.enums import StepKind
+
+    form = ENGLISH.client_step(StepKind.FORM, "Intake form received", "")
+    assert form == "Fill in and send back the form"  # never the practitioner's note
+    assert ENGLISH.client_step(StepKind.SESSION, "Kick-off session", "") == "Kick-off session"
+    assert ENGLISH.client_step(StepKind.FORM, "Intake form received", "  Your intake  ") == (
+        "Your intake"
+    )
+    assert all(ENGLISH.client_step_default(kind, "Title") for kind in StepKind)

@@ -38,6 +38,8 @@ class Journey(Base):
     ended_on: Mapped[date | None] = mapped_column(default=None)
     paused_on: Mapped[date | None] = mapped_column(default=None)
     end_reason: Mapped[str] = mapped_column(Text, default="")  # why paused or cancelled
+    # When a paused journey is planned to resume: Today and the calendar remind from then.
+    resume_on: Mapped[date | None] = mapped_column(default=None)
     # The right-fit answers at enrolment: {"answers": {criterion: bool}, "score": int}
     fit: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     current_position: Mapped[int] = mapped_column(default=0)

@@ -63,6 +63,9 @@ class StepDesign:
     """Columns shared by a designed step and its snapshot in a client's journey."""
 
     title: Mapped[str] = mapped_column(String(300))
+    # What the client reads for this step (a nudge, their documents); "" reads a phrase
+    # of its kind (wording.py), never the practitioner's own title.
+    client_wording: Mapped[str] = mapped_column(String(300), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[StepKind] = mapped_column(enum_type(StepKind), default=StepKind.TASK)
     owner: Mapped[Owner] = mapped_column(enum_type(Owner), default=Owner.ME)

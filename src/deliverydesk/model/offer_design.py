@@ -31,6 +31,9 @@ class StepSpec:
     recovery_protocol: str = ""
     client_facing: bool = True
     resource_link: str = ""
+    # What the client reads for the step (a nudge, their documents); "" reads the phrase
+    # of its kind (wording.py), never the title, which is written for the practitioner.
+    client_wording: str = ""
     id: int | None = None
 
 

@@ -239,6 +239,7 @@ def _step(
     if is_blank(step.title):
         yield _blocking((*where, "title"), ProblemCode.REQUIRED, f"{title} needs a title.")
     yield from _text((*where, "title"), step.title, MAX_TITLE)
+    yield from _text((*where, "client_wording"), step.client_wording, MAX_TITLE)
     for field in ("description", "message_template", "failure_point", "recovery_protocol"):
         yield from _text((*where, field), getattr(step, field), MAX_TEXT)
     yield from _text((*where, "resource_link"), step.resource_link, MAX_LINK)

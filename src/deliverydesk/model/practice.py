@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, String, Text
+from sqlalchemy import JSON, CheckConstraint, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from deliverydesk.model.base import Base, UtcDateTime
 
 DEFAULT_WORKING_DAYS = "12345"  # ISO weekdays, Monday = 1
+# 32 random bytes as hex, drawn by SQLite for each new practice row (migration 0007 gave
+# every existing practice its own the same way).
+NEW_FORM_SECRET = text("(lower(hex(randomblob(32))))")
 
 
 class Practice(Base):
@@ -40,6 +43,9 @@ class Practice(Base):
     page_size: Mapped[str] = mapped_column(String(10), default="")  # "", "A4" or "Letter"
     closed_dates: Mapped[list[Any]] = mapped_column(JSON, default=list)  # ISO dates
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # Signs the intake forms this practice sends (services/intake.py): random, never shown,
+    # so no other practice, however alike, can make or accept its forms.
+    form_secret: Mapped[str] = mapped_column(String(64), server_default=NEW_FORM_SECRET)
 
     @property
     def weekdays(self) -> frozenset[int]:

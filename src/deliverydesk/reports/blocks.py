@@ -3,7 +3,7 @@ the small marks beside list entries."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from reportlab.lib.units import mm
@@ -11,8 +11,8 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from deliverydesk.model.enums import Owner
 from deliverydesk.reports import theme as t
-from deliverydesk.reports.data import Brand, Item
-from deliverydesk.reports.flow import Bookmark, para, table_style
+from deliverydesk.reports.data import Brand, Item, WeekScale
+from deliverydesk.reports.flow import Bookmark, Stack, marked, para, table_style
 from deliverydesk.reports.markup import para_text
 from deliverydesk.reports.styles import Styles
 from deliverydesk.wording import ENGLISH
@@ -23,6 +23,23 @@ MARK = 2.2 * mm  # the size of a list mark
 def paper_date(day: date | None) -> str:
     """ "12 Mar 2026": paper outlives the year, so the year is always there."""
     return ENGLISH.paper_date(day)
+
+
+def when_label(day: date | None, weeks: WeekScale | None) -> str:
+    """A date as paper prints it, or "Week 3" for an offer's template (no client yet)."""
+    if day is None:
+        return ""
+    return f"Week {weeks.week(day)}" if weeks else paper_date(day)
+
+
+def span_label(start: date | None, end: date | None, weeks: WeekScale | None) -> str:
+    """A phase's planned span: "2 Nov 2026 – 19 Nov 2026", or "Weeks 2–3" for a template."""
+    if start is None or end is None:
+        return ""
+    if weeks is None:
+        return f"{paper_date(start)} &#8211; {paper_date(end)}"
+    first, last = weeks.week(start), weeks.week(end)
+    return f"Week {first}" if first == last else f"Weeks {first}&#8211;{last}"
 
 
 def owner_for_client(owner: Owner | None, brand: Brand) -> str:
@@ -39,8 +56,8 @@ def owner_for_client(owner: Owner | None, brand: Brand) -> str:
 
 def heading(text: str, styles: Styles, *, bookmark: bool = True) -> list[Flowable]:
     """A section head (kept with what follows), with its entry in the PDF's outline."""
-    marks: list[Flowable] = [Bookmark(text)] if bookmark else []
-    return [*marks, para(para_text(text, bold=True, lines=False), styles.section, text)]
+    mark = Bookmark(text) if bookmark else None
+    return [marked(para_text(text, bold=True, lines=False), styles.section, mark, text)]
 
 
 def label(text: str, styles: Styles) -> Flowable:
@@ -95,24 +112,17 @@ class Mark(Flowable):
         canvas.restoreState()
 
 
-def item_list(
+def item_rows(
     items: Sequence[Item],
-    width: float,
     theme: t.Theme,
     styles: Styles,
     brand: Brand,
     *,
     mark: str,
     with_owner: bool = False,
-    empty: str = "",
-    more: str = "",
-) -> list[Flowable]:
-    """Entries as rows: a mark, the title (and who acts), the date right-aligned. Rows
-    split across pages; a title is at most a step title long, so no row outgrows a page."""
-    if not items:
-        return [para(para_text(empty), styles.caption)] if empty else []
-    date_width = 25 * mm
-    rows = []
+) -> list[list[object]]:
+    """One row per entry: a mark, the title (and who acts), the date right-aligned."""
+    rows: list[list[object]] = []
     for item in items:
         kind = "late" if item.late else ("diamond" if item.milestone else mark)
         title = [
@@ -129,27 +139,97 @@ def item_list(
         if item.late:  # said in words, not only by a mark or a colour
             title.append(para(f"<b>Late</b>: was due {when}", styles.caption_ink))
         rows.append([Mark(kind, theme), title, para(when, styles.body_right)])
+    return rows
+
+
+def rows_table(
+    rows: list[list[object]], width: float, theme: t.Theme, *, rule_last: bool = False
+) -> Table:
+    """Rows of item_rows as a table that splits between rows; a hairline between them."""
+    date_width = 25 * mm
     table = Table(
         rows, colWidths=[MARK + 2.5 * mm, width - MARK - 2.5 * mm - date_width, date_width]
     )
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.2 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2 * mm),
-                ("TOPPADDING", (0, 0), (0, -1), 2.4 * mm),
-                ("LINEBELOW", (0, 0), (-1, -2), 0.4, t.RULE),
-            ],
-            theme.family.regular,
-        )
-    )
-    flowables: list[Flowable] = [table]
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.2 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2 * mm),
+        ("TOPPADDING", (0, 0), (0, -1), 2.4 * mm),
+    ]
+    if rule_last or len(rows) > 1:
+        commands.append(("LINEBELOW", (0, 0), (-1, -1 if rule_last else -2), 0.4, t.RULE))
+    table.setStyle(table_style(commands, theme.family.regular))
+    return table
+
+
+def item_list(
+    items: Sequence[Item],
+    width: float,
+    theme: t.Theme,
+    styles: Styles,
+    brand: Brand,
+    *,
+    mark: str,
+    with_owner: bool = False,
+    empty: str = "",
+    more: str = "",
+    rows: list[list[object]] | None = None,
+) -> list[Flowable]:
+    """Entries as rows (item_rows, or `rows` made for them already). Rows split across
+    pages; a title is at most a step title long, so no row outgrows a page."""
+    if not items:
+        return [para(para_text(empty), styles.caption)] if empty else []
+    if rows is None:
+        rows = item_rows(items, theme, styles, brand, mark=mark, with_owner=with_owner)
+    flowables: list[Flowable] = [rows_table(rows, width, theme)]
     if more:
         flowables.append(para(para_text(more), styles.caption))
     return flowables
+
+
+class ContinuedBlock(Flowable):
+    """A labelled list that may split between its rows: the part on the next page starts
+    with the label and "(continued)". `end` (the last row with what must stay with it, such
+    as the feedback box) is never split and never leaves without a row of the list."""
+
+    def __init__(
+        self,
+        head: Callable[[bool], list[Flowable]],
+        rows: Flowable | None,
+        end: list[Flowable],
+        *,
+        continued: bool = False,
+    ) -> None:
+        super().__init__()
+        self.head = head
+        self.rows = rows
+        self.end = end
+        self.continued = continued
+        self._stack = Stack([*head(continued), *([rows] if rows else []), *end])
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = self._stack.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self.rows is None:
+            return []  # the end alone: moved whole
+        head = self.head(self.continued)
+        used = sum(f.wrap(available_width, available_height)[1] for f in head)
+        _, rows_height = self.rows.wrap(available_width, available_height - used)
+        if used + rows_height <= available_height:
+            first, rest = self.rows, None
+        else:
+            parts = self.rows.split(available_width, available_height - used)
+            if len(parts) < 2:
+                return []
+            first, rest = parts[0], parts[1]
+        return [Stack([*head, first]), ContinuedBlock(self.head, rest, self.end, continued=True)]
+
+    def draw(self) -> None:
+        self._stack.drawOn(self.canv, 0, 0)
 
 
 def callout(

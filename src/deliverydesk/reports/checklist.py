@@ -9,9 +9,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table
 
 from deliverydesk.reports import theme as t
-from deliverydesk.reports.blocks import gap, owner_for_client, paper_date
-from deliverydesk.reports.data import Brand, Checklist, ChecklistItem, ChecklistPhase
-from deliverydesk.reports.flow import Bookmark, TickBox, para, table_style
+from deliverydesk.reports.blocks import gap, owner_for_client, paper_date, span_label, when_label
+from deliverydesk.reports.data import Brand, Checklist, ChecklistItem, ChecklistPhase, WeekScale
+from deliverydesk.reports.flow import Bookmark, TickBox, marked, para, table_style
 from deliverydesk.reports.layout import Page, build
 from deliverydesk.reports.markup import clip, para_text
 from deliverydesk.reports.styles import Styles, replace_style
@@ -51,8 +51,14 @@ def _story(checklist: Checklist, page: Page) -> list[Flowable]:
         ),
         gap(2),
     ]
-    story += phase_blocks(checklist.phases, page.theme.width, styles, checklist.brand)
-    story += [gap(1), *writing_lines("Notes", 4, page.theme.width, styles)]
+    story += phase_blocks(
+        checklist.phases,
+        page.theme.width,
+        styles,
+        checklist.brand,
+        weeks=checklist.weeks,
+    )
+    story += [gap(1), *writing_lines("Notes", 6, page.theme.width, styles)]
     return story
 
 
@@ -63,77 +69,88 @@ def phase_blocks(
     brand: Brand,
     *,
     bookmarks: bool = True,
+    weeks: WeekScale | None = None,
 ) -> list[Flowable]:
-    """Each phase: its name and dates, then a row per step. A phase is kept on one page
-    when it fits; a longer one splits between rows."""
+    """Each phase: its name and dates over "Who" and "Due", then a row per step. A phase
+    is kept on one page when it fits; a longer one splits between rows. With `weeks`
+    (an offer's template) dates print as weeks."""
     story: list[Flowable] = []
+    columns = [BOX + 3 * mm, width - BOX - 3 * mm - WHO_WIDTH - DUE_WIDTH, WHO_WIDTH, DUE_WIDTH]
     for phase in phases:
         if not phase.items:
             continue
-        head = _phase_head(phase, width, styles)
-        rows = [_row(item, styles, brand) for item in phase.items]
-        table = Table(
-            rows,
-            colWidths=[
-                BOX + 3 * mm,
-                width - BOX - 3 * mm - WHO_WIDTH - DUE_WIDTH,
-                WHO_WIDTH,
-                DUE_WIDTH,
-            ],
-        )
+        mark = Bookmark(phase.name) if bookmarks else None
+        head = _phase_head(phase, columns, styles, mark, weeks)
+        rows = [_row(item, styles, brand, weeks) for item in phase.items]
+        table = Table(rows, colWidths=columns)
         table.setStyle(
             table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.3 * mm),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.3 * mm),
-                    ("TOPPADDING", (0, 0), (0, -1), 1.7 * mm),
+                    ("RIGHTPADDING", (1, 0), (2, -1), 2 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0.9 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.9 * mm),
+                    ("TOPPADDING", (0, 0), (0, -1), 1.3 * mm),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.4, t.INK),
                 ],
                 styles.body.fontName,
             )
         )
-        marks: list[Flowable] = [Bookmark(phase.name)] if bookmarks else []
-        block = [*marks, *head, table, gap(1.5)]
+        block = [head, table, gap(0.75)]
         # A short phase stays on one page; a long one keeps only its head with its rows.
         story += [KeepTogether(block)] if len(phase.items) <= 25 else block
     return story
 
 
-def _phase_head(phase: ChecklistPhase, width: float, styles: Styles) -> list[Flowable]:
+def _phase_head(
+    phase: ChecklistPhase,
+    columns: list[float],
+    styles: Styles,
+    bookmark: Bookmark | None,
+    weeks: WeekScale | None,
+) -> Flowable:
+    """The phase's name and its dates, and the column heads "Who" and "Due"."""
     name_style = replace_style(styles.phase, "phase-black", textColor=t.INK)
-    when = ""
-    if phase.planned_start_on and phase.planned_end_on:
-        when = f"{paper_date(phase.planned_start_on)} &#8211; {paper_date(phase.planned_end_on)}"
-    right = replace_style(styles.caption_right, "when-black", textColor=t.INK)
+    ink = replace_style(styles.caption, "caption-black", textColor=t.INK)
+    ink_right = replace_style(styles.caption_right, "when-black", textColor=t.INK)
+    when = span_label(phase.planned_start_on, phase.planned_end_on, weeks)
+    name = marked(
+        para_text(phase.name, bold=True, lines=False)
+        + (
+            f' <font size="{t.CAPTION}" name="{styles.body.fontName}">&#160;&#160;{when}</font>'
+            if when
+            else ""
+        ),
+        name_style,
+        bookmark,
+        phase.name,
+    )
     head = Table(
-        [
-            [
-                para(para_text(phase.name, bold=True, lines=False), name_style, phase.name),
-                para(when, right),
-            ]
-        ],
-        colWidths=[width - 50 * mm, 50 * mm],
+        [[name, "", para("<b>Who</b>", ink), para("<b>Due</b>", ink_right)]],
+        colWidths=columns,
     )
     head.setStyle(
         table_style(
             [
+                ("SPAN", (0, 0), (1, 0)),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2 * mm),
                 ("LINEBELOW", (0, 0), (-1, -1), 1.2, t.INK),
             ],
             styles.body.fontName,
         )
     )
     head.keepWithNext = 1
-    return [head]
+    return head
 
 
-def _row(item: ChecklistItem, styles: Styles, brand: Brand) -> list[object]:
+def _row(
+    item: ChecklistItem, styles: Styles, brand: Brand, weeks: WeekScale | None
+) -> list[object]:
     ink = replace_style(styles.caption, "caption-black", textColor=t.INK)
     title_style = styles.item_bold if item.milestone else styles.item
     cell: list[Flowable] = [
@@ -146,8 +163,9 @@ def _row(item: ChecklistItem, styles: Styles, brand: Brand) -> list[object]:
     return [
         TickBox(BOX, item.done),
         cell,
-        para(para_text(who, lines=False), ink, who),
-        para(paper_date(item.due_on), styles.body_right),
+        # The same size and leading as the step's title: one baseline across the row.
+        para(para_text(who, lines=False), styles.body, who),
+        para(when_label(item.due_on, weeks), styles.body_right),
     ]
 
 
@@ -158,10 +176,45 @@ def _short(text: str, limit: int = 280) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+NOTE_LINE = 7 * mm
+
+
+class WritingLines(Flowable):
+    """A heading and ruled lines to write on: as many as the page has room for (between
+    MIN_LINES and `most`), so they fill the last page rather than start one of their own;
+    left out when not even the fewest fit (the page is full of steps)."""
+
+    MIN_LINES = 2
+
+    def __init__(self, title: str, most: int, styles: Styles) -> None:
+        super().__init__()
+        self.title = para(title, replace_style(styles.phase, "notes-black", textColor=t.INK))
+        self.most = most
+        self.font = styles.body.fontName
+        self.count = most
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        _, self.title_height = self.title.wrap(available_width, available_height)
+        room = int((available_height - self.title_height) // NOTE_LINE)
+        self.count = min(self.most, room) if room >= self.MIN_LINES else 0
+        self.height = self.title_height + self.count * NOTE_LINE if self.count else 0
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if not self.count:
+            return
+        canvas = self.canv
+        self.title.drawOn(canvas, 0, self.height - self.title_height)
+        canvas.saveState()
+        canvas.setStrokeColor(t.INK)
+        canvas.setLineWidth(0.5)
+        for line in range(1, self.count + 1):
+            y = self.height - self.title_height - line * NOTE_LINE
+            canvas.line(0, y, self.width, y)
+        canvas.restoreState()
+
+
 def writing_lines(title: str, count: int, width: float, styles: Styles) -> list[Flowable]:
-    """A heading and ruled lines to write on."""
-    name_style = replace_style(styles.phase, "notes-black", textColor=t.INK)
-    rows = [[""] for _ in range(count)]
-    lines = Table(rows, colWidths=[width], rowHeights=[7 * mm] * count)
-    lines.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.5, t.INK)], styles.body.fontName))
-    return [KeepTogether([para(title, name_style), lines])]
+    """A heading and up to `count` ruled lines to write on (WritingLines)."""
+    return [WritingLines(title, count, styles)]

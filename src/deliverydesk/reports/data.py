@@ -43,6 +43,24 @@ class Brand:
 
 
 @dataclass(frozen=True, slots=True)
+class WeekScale:
+    """An offer's template prints weeks, not dates: week 1 starts on `start` (a Monday).
+    A design whose steps run past the offer's stated length (`count` weeks) is mapped onto
+    those weeks, so a six-week offer reads as weeks 1 to 6."""
+
+    start: date
+    end: date  # the last planned day
+    count: int = 0  # the offer's length in weeks; 0 when it has none
+
+    def week(self, day: date) -> int:
+        days = max((day - self.start).days, 0)
+        span = (self.end - self.start).days + 1
+        if self.count and span > 7 * self.count:
+            return min(days * self.count // span + 1, self.count)
+        return days // 7 + 1
+
+
+@dataclass(frozen=True, slots=True)
 class Milestone:
     title: str
     due_on: date
@@ -57,7 +75,7 @@ class MapPhase:
     planned_end_on: date
     completed_on: date | None = None
     milestones: tuple[Milestone, ...] = ()
-    open_steps: int = 0  # a Skipped phase's steps still open
+    open_steps: int | None = None  # steps still open; None where not known (a sample)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +86,7 @@ class JourneyMap:
     steps_done: int = 0
     steps_total: int = 0
     show_position: bool = True  # False for an offer's template: nobody is anywhere yet
+    weeks: WeekScale | None = None  # an offer's template: dates print as weeks
 
     @property
     def share_done(self) -> float:
@@ -129,6 +148,7 @@ class Checklist:
     today: date
     phases: tuple[ChecklistPhase, ...]
     client_name: str = ""  # "" for an offer's blank checklist
+    weeks: WeekScale | None = None  # an offer's template: dates print as weeks
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +181,7 @@ class OnboardingPack:
     client_name: str = ""  # "" for the offer as a template
     duration_weeks: int = 0
     start_on: date | None = None
+    weeks: WeekScale | None = None  # an offer's template: dates print as weeks
 
 
 @dataclass(frozen=True, slots=True)

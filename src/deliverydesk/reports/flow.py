@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from deliverydesk.reports import bidi
@@ -43,15 +45,20 @@ def _paragraph(text: str, style: ParagraphStyle, bold: bool) -> Flowable:
     return BidiLines(text, style, bold=bold)
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)]*\s+")
+
+
 def _chunks(text: str) -> list[str]:
     """`text` cut into pieces of at most CHUNK characters: at line breaks where it has
-    them, else after a sentence or a word (a 5,000-character word is cut anywhere)."""
+    them, else after a sentence (a piece starts a new line, so never mid-sentence), else
+    after a word (a 5,000-character word is cut anywhere)."""
     pieces: list[str] = []
     current = ""
     for line in text.split("\n"):
         while len(line) > CHUNK:
-            cut = max(line.rfind(". ", 0, CHUNK) + 1, line.rfind(" ", 0, CHUNK))
-            cut = cut if cut > CHUNK // 2 else CHUNK
+            ends = [m.end() for m in _SENTENCE_END.finditer(line, 0, CHUNK)]
+            cut = ends[-1] if ends and ends[-1] > CHUNK // 5 else line.rfind(" ", 0, CHUNK)
+            cut = cut if cut > CHUNK // 5 else CHUNK
             pieces.append(line[:cut])
             line = line[cut:].lstrip()
         if current and len(current) + len(line) + 1 > CHUNK:
@@ -129,18 +136,21 @@ class BidiLines(Flowable):
         self.text = clean_text(text)
         self.style = style
         self.bold = bold
-        self.rtl = bidi.is_rtl(self.text)
         self._lines: list[Paragraph] = []
         self._width = -1.0
 
     def _layout(self, width: float) -> list[Paragraph]:
         if width != self._width:
-            style = shaped(self.style, right=self.rtl)
-            self._lines = [
-                Paragraph(line_markup(words, self.bold), style)
-                for paragraph in self.text.split("\n")
-                for words in self._break(paragraph, width)
-            ]
+            self._lines = []
+            # Each paragraph (a line the person typed) has its own base direction: an
+            # Arabic line under an English one reads right to left, right-aligned.
+            for paragraph in self.text.split("\n"):
+                rtl = bidi.is_rtl(paragraph)
+                style = shaped(self.style, right=rtl)
+                self._lines += [
+                    Paragraph(line_markup(words, self.bold, rtl), style)
+                    for words in self._break(paragraph, width)
+                ]
             self._width = width
         return self._lines
 
@@ -233,22 +243,55 @@ class TickBox(Flowable):
         canvas.restoreState()
 
 
-class Bookmark(Flowable):
-    """An invisible mark that adds an entry to the PDF's outline (its bookmarks)."""
+class Bookmark:
+    """An entry of the PDF's outline (its bookmarks) and the destination it opens."""
 
     def __init__(self, title: str, level: int = 0) -> None:
-        super().__init__()
         self.title = title
         self.level = level
         self.key = f"section-{id(self)}"
-        self.width = self.height = 0
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
+    def place(self, canvas: Canvas, top: float) -> None:
+        """The destination at `top` (in the drawing's coordinates) on the current page."""
+        canvas.bookmarkHorizontal(self.key, 0, top)
+        canvas.addOutlineEntry(clean_text(self.title).replace("\n", " "), self.key, self.level)
+
+
+class MarkedParagraph(Paragraph):
+    """A heading that makes its own outline entry as it is drawn, so the bookmark and a
+    contents line land on the page the heading is on (a separate mark could be left at the
+    foot of the page before)."""
+
+    def __init__(
+        self,
+        text: str | None,
+        style: ParagraphStyle,
+        *args: Any,
+        bookmark: Bookmark | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(text, style, *args, **kwargs)
+        self.bookmark = bookmark
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts: list[Flowable] = list(super().split(available_width, available_height))
+        if parts and isinstance(parts[0], MarkedParagraph):
+            parts[0].bookmark = self.bookmark  # the entry goes with the first lines
+        return parts
 
     def draw(self) -> None:
-        self.canv.bookmarkPage(self.key)
-        self.canv.addOutlineEntry(clean_text(self.title).replace("\n", " "), self.key, self.level)
+        if self.bookmark is not None:
+            self.bookmark.place(self.canv, self.height + self.style.fontSize * 0.5)
+        super().draw()
+
+
+def marked(
+    markup: str, style: ParagraphStyle, bookmark: Bookmark | None, *user_texts: str
+) -> Paragraph:
+    """`para`, making `bookmark`'s outline entry where the paragraph is drawn."""
+    if any(needs_shaping(text) for text in user_texts):
+        style = shaped(style)
+    return MarkedParagraph(markup, style, bookmark=bookmark)
 
 
 def table_style(commands: Sequence[tuple[object, ...]], font: str) -> TableStyle:

@@ -26,6 +26,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 
+from deliverydesk.reports import to_unicode
+
 
 @dataclass(frozen=True, slots=True)
 class Family:
@@ -69,6 +71,7 @@ def register_fonts() -> None:
     # Streams (font subsets, the logo) stay binary rather than ASCII85 text: reportlab
     # encodes ASCII85 in pure Python, a third of a report's time, for a larger file.
     rl_config.useA85 = 0
+    to_unicode.install()
     for fam in FAMILIES:
         for font_name, file_name in ((fam.regular, fam.regular_file), (fam.bold, fam.bold_file)):
             _register(font_name, file_name)

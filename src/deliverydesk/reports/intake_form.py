@@ -19,16 +19,18 @@ from deliverydesk.reports import theme as t
 from deliverydesk.reports.blocks import gap, label, paper_date
 from deliverydesk.reports.data import IntakeForm
 from deliverydesk.reports.flow import para, table_style, user_paragraph
+from deliverydesk.reports.form_font import embed_field_font
 from deliverydesk.reports.layout import Page, build
 from deliverydesk.reports.markup import clip, para_text
 
 KEY_FIELD = "deliverydesk_form"  # the hidden field
+NAME_FIELD = "client_name"  # on the offer's blank form: the client writes their name
 FIELD_FILL = HexColor("#F6F8FA")
 FIELD_BORDER = HexColor("#8C959F")
 HEIGHTS = {
     QuestionKind.SHORT_TEXT: 8 * mm,
     QuestionKind.DATE: 8 * mm,
-    QuestionKind.LONG_TEXT: 32 * mm,
+    QuestionKind.LONG_TEXT: 24 * mm,  # scrolls: a longer answer is never cut at the box
 }
 
 
@@ -52,7 +54,24 @@ def intake_form_pdf(form: IntakeForm, notes: list[str] | None = None) -> bytes:
     pdf = build(page, _story(form, page))
     if notes is not None:
         notes.extend(page.notes)
-    return pdf
+    return embed_field_font(pdf, _option_tips(form.questions))
+
+
+def _option_tips(questions: tuple[IntakeQuestion, ...]) -> dict[str, list[str]]:
+    """Each radio option's own tooltip, by its group's field name."""
+    return {
+        field_name(index): [f"{q.text[:150]}: {choice[:100]}" for choice in _choices(q)]
+        for index, q in enumerate(questions)
+        if _choices(q)
+    }
+
+
+def _choices(question: IntakeQuestion) -> tuple[str, ...]:
+    if question.kind is QuestionKind.YES_NO:
+        return ("Yes", "No")
+    if question.kind is QuestionKind.CHOICE:
+        return question.choices
+    return ()
 
 
 def _story(form: IntakeForm, page: Page) -> list[Flowable]:
@@ -73,18 +92,21 @@ def _story(form: IntakeForm, page: Page) -> list[Flowable]:
         gap(1.5),
         HiddenField(KEY_FIELD, form.form_key),
     ]
-    if form.client_name:
-        story += [
-            label("Your name", styles),
-            gap(0.25),
-            _printed_box(form.client_name, page),
-            gap(1.5),
-        ]
-    for index, question in enumerate(form.questions):
-        story.append(KeepTogether(_question(index, question, page)))
-    if not form.questions:
-        story.append(para("This offer has no intake questions yet.", styles.caption))
-    story += [gap(1), para("Thank you. Every answer is read before we meet.", styles.caption)]
+    name = (
+        _printed_box(form.client_name, page)
+        if form.client_name
+        else TextField(NAME_FIELD, HEIGHTS[QuestionKind.SHORT_TEXT], False, "Your name")
+    )
+    story += [label("Your name", styles), gap(0.25), name, gap(1.5)]
+    blocks = [_question(index, question, page) for index, question in enumerate(form.questions)]
+    if not blocks:
+        blocks = [[para("This offer has no intake questions yet.", styles.caption)]]
+    # The thanks stays with the last question: a page never holds only "Thank you".
+    blocks[-1] += [
+        gap(0.5),
+        para("Thank you. Every answer is read before we meet.", styles.caption),
+    ]
+    story += [KeepTogether(block) for block in blocks]
     return story
 
 
@@ -112,10 +134,8 @@ def _question(index: int, question: IntakeQuestion, page: Page) -> list[Flowable
     )
     block: list[Flowable] = [head, gap(0.5)]
     name = field_name(index)
-    if question.kind is QuestionKind.YES_NO:
-        block.append(Options(name, ("Yes", "No"), page))
-    elif question.kind is QuestionKind.CHOICE:
-        block.append(Options(name, question.choices, page))
+    if _choices(question):
+        block.append(Options(name, _choices(question), page))
     else:
         multiline = question.kind is QuestionKind.LONG_TEXT
         tip = (
@@ -126,7 +146,7 @@ def _question(index: int, question: IntakeQuestion, page: Page) -> list[Flowable
         block.append(TextField(name, HEIGHTS[question.kind], multiline, tip))
         if question.kind is QuestionKind.DATE:
             block.append(para("A date, such as 1 Dec 2026", styles.caption))
-    block.append(gap(1.5))
+    block.append(gap(1.2))
     return block
 
 
@@ -156,7 +176,8 @@ class TextField(Flowable):
             borderColor=FIELD_BORDER,
             fillColor=FIELD_FILL,
             textColor=t.INK,
-            fieldFlags="multiline doNotScroll" if self.multiline else "doNotScroll",
+            # No doNotScroll: an answer longer than its box scrolls rather than being cut.
+            fieldFlags="multiline" if self.multiline else "",
             maxlen=10_000 if self.multiline else 500,
         )
 

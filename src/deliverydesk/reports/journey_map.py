@@ -7,7 +7,7 @@ large ring labelled "You are here", an upcoming one an outlined node on a dashed
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from deliverydesk.model.enums import PhaseStatus
 from deliverydesk.reports import theme as t
-from deliverydesk.reports.data import JourneyMap, MapPhase
+from deliverydesk.reports.data import JourneyMap, MapPhase, WeekScale
 from deliverydesk.reports.flow import para
 from deliverydesk.reports.markup import para_text
 from deliverydesk.reports.styles import Styles, replace_style
@@ -28,13 +28,15 @@ LABEL_LINES = 3
 
 
 class JourneyMapDrawing(Flowable):
-    def __init__(self, journey: JourneyMap, theme: t.Theme, styles: Styles) -> None:
+    def __init__(
+        self, journey: JourneyMap, theme: t.Theme, styles: Styles, today: date | None = None
+    ) -> None:
         super().__init__()
         self.journey = journey
+        self.today = today
         self.theme = theme
         self.styles = styles
-        small = len(journey.phases) > 7
-        size = 7.5 if small else t.CAPTION
+        size = t.CAPTION  # the smallest size on the brief's scale, for any number of phases
         self.name_style = replace_style(
             styles.caption,
             "map-name",
@@ -44,13 +46,22 @@ class JourneyMapDrawing(Flowable):
             leading=size * 1.25,
         )
         self.date_style = replace_style(
-            styles.caption, "map-date", fontSize=size - 0.5, leading=size * 1.25
+            styles.caption, "map-date", fontSize=size, leading=size * 1.25
         )
         self.line_y = 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.line_y = 3 * self.name_style.leading + self.date_style.leading + NODE + 3 * mm
+        phases = self.journey.phases
+        slot = available_width / max(len(phases), 1)
+        labels = max(
+            (
+                sum(p.wrap(slot - 3 * mm, 100)[1] for p in self._lines(ph, slot - 3 * mm))
+                for ph in phases
+            ),
+            default=0.0,
+        )
+        self.line_y = labels + CURRENT + 3 * mm
         self.height = self.line_y + CURRENT + PILL + 3 * mm
         return self.width, self.height
 
@@ -155,16 +166,17 @@ class JourneyMapDrawing(Flowable):
     def _pill(self, x: float, bottom: float) -> None:
         canvas, theme = self.canv, self.theme
         text = "You are here"
-        font, size = theme.family.bold, 7.5
+        font, size = theme.family.bold, t.CAPTION
         width = stringWidth(text, font, size) + 3 * mm
         left = max(x - width / 2, 0)
         canvas.setFillColor(theme.primary)
-        canvas.roundRect(left, bottom, width, 4.2 * mm, 2.1 * mm, stroke=0, fill=1)
+        canvas.roundRect(left, bottom, width, 4.6 * mm, 2.3 * mm, stroke=0, fill=1)
         canvas.setFillColor(t.text_on(theme.primary))
         canvas.setFont(font, size)
-        canvas.drawCentredString(left + width / 2, bottom + 1.35 * mm, text)
+        canvas.drawCentredString(left + width / 2, bottom + 1.5 * mm, text)
 
-    def _label(self, x: float, top: float, width: float, phase: MapPhase) -> None:
+    def _lines(self, phase: MapPhase, width: float) -> list[Paragraph]:
+        """A phase's label: its name (clamped to LABEL_LINES lines) and its dates."""
         name = _clamp(
             phase.name, self.name_style.fontName, self.name_style.fontSize, width, LABEL_LINES
         )
@@ -172,28 +184,48 @@ class JourneyMapDrawing(Flowable):
         when = self._when(phase)
         if when:
             lines.append(Paragraph(when, self.date_style))
-        for paragraph in lines:
+        return lines
+
+    def _label(self, x: float, top: float, width: float, phase: MapPhase) -> None:
+        for paragraph in self._lines(phase, width):
             _, h = paragraph.wrap(width, 100)
             top -= h
             paragraph.drawOn(self.canv, x, top)
 
     def _when(self, phase: MapPhase) -> str:
         if not self.journey.show_position:
-            first = self.journey.phases[0].planned_start_on
-            start = (phase.planned_start_on - first).days // 7 + 1
-            end = (phase.planned_end_on - first).days // 7 + 1
+            weeks = self.journey.weeks or WeekScale(
+                self.journey.phases[0].planned_start_on, self.journey.phases[-1].planned_end_on
+            )
+            start, end = weeks.week(phase.planned_start_on), weeks.week(phase.planned_end_on)
             return f"Week {start}" if start == end else f"Weeks {start}&#8211;{end}"
         if phase.status is PhaseStatus.DONE and phase.completed_on:
             return f"Done {_day(phase.completed_on)}"
         if phase.status is PhaseStatus.SKIPPED:
-            return ENGLISH.phase_status_label(phase.status, phase.open_steps)
+            return ENGLISH.phase_status_label(phase.status, phase.open_steps or 0)
+        over = self._days_over
         if phase.status is PhaseStatus.CURRENT:
+            if over:  # said in words and numbers, not left to look like the plan
+                return f"{_day(phase.planned_end_on)} &#183; {over} day{'s' * (over != 1)} over"
             return f"Until {_day(phase.planned_end_on)}"
         if phase.status is PhaseStatus.STOPPED:  # a cancelled journey
             return "Stopped here"
         if phase.status is PhaseStatus.NOT_REACHED:
             return "Not reached"
+        if over:  # the running phase is late: the phases after it move with it
+            return f"Likely from {_day(phase.planned_start_on + timedelta(days=over))}"
         return f"From {_day(phase.planned_start_on)}"
+
+    @property
+    def _days_over(self) -> int:
+        """How many days the running phase has run past its planned end (0 without a
+        date for today, or when it is on time)."""
+        if self.today is None:
+            return 0
+        current = [p for p in self.journey.phases if p.status is PhaseStatus.CURRENT]
+        if not current or current[0].open_steps == 0:
+            return 0  # a phase whose steps are all done is never blamed for its length
+        return max((self.today - current[0].planned_end_on).days, 0)
 
 
 def _day(day: date) -> str:
@@ -214,9 +246,12 @@ def _clamp(text: str, font: str, size: float, width: float, lines: int) -> str:
 class ShareDone(Flowable):
     """A thin bar of the share of steps done, with its words."""
 
-    def __init__(self, journey: JourneyMap, theme: t.Theme, styles: Styles) -> None:
+    def __init__(
+        self, journey: JourneyMap, theme: t.Theme, styles: Styles, today: date | None = None
+    ) -> None:
         super().__init__()
         self.journey = journey
+        self.today = today
         self.theme = theme
         self.styles = styles
 
@@ -243,6 +278,8 @@ class ShareDone(Flowable):
         canvas.drawString(0, 3.2 * mm, f"{round(share * 100)}% done")
         canvas.setFont(theme.family.regular, t.CAPTION)
         canvas.setFillColor(t.MUTED)
-        words = ENGLISH.steps_done(self.journey.steps_done, self.journey.steps_total)
+        # Only the client's steps are counted: "your" says so.
+        done, total = self.journey.steps_done, self.journey.steps_total
+        words = f"{done} of your {total} steps done"
         canvas.drawRightString(self.width, 3.2 * mm, words)
         canvas.restoreState()

@@ -5,6 +5,7 @@ contact line and "Page 1 of 2", the PDF's metadata and outline, and the build it
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,7 @@ BAND_HEIGHT = 30 * mm
 BAND_NAME, BAND_TAGLINE = 50, 80  # characters: two lines each at most in the band
 LOGO_HEIGHT = 14 * mm
 FOOTER_Y = 12 * mm
+HEADER_ROOM = 5 * mm  # later pages: white between the running header's rule and the body
 
 
 @dataclass
@@ -38,6 +40,8 @@ class Page:
     kind_label: str = ""  # small capitals at the band's right ("PROGRESS REPORT")
     date_label: str = ""
     notes: list[str] = field(default_factory=list)
+    pages: int = 0  # how many pages the last build made
+    cover: bool = False  # the first page is a cover: no page number on it
 
     def __post_init__(self) -> None:
         register_fonts()
@@ -52,10 +56,26 @@ class _Document(BaseDocTemplate):
     """Tells a table of contents about each bookmarked section as it is placed."""
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
-        if isinstance(flowable, Bookmark) and flowable.level == 0:
-            self.notify(
-                "TOCEntry", (0, para_text(flowable.title, lines=False), self.page, flowable.key)
-            )
+        mark = getattr(flowable, "bookmark", None)
+        if isinstance(mark, Bookmark) and mark.level == 0:
+            self.notify("TOCEntry", (0, para_text(mark.title, lines=False), self.page, mark.key))
+
+
+def first_page_room(page: Page, first_top: float | None = None) -> float:
+    """The height of the first page's frame."""
+    height = page.theme.page[1]
+    top = BAND_HEIGHT + 8 * mm if first_top is None else first_top
+    return float(height - top - t.MARGIN_BOTTOM - 1 * mm)  # a millimetre to spare
+
+
+def measure(page: Page, story: Sequence[Flowable]) -> float:
+    """How tall `story` is on the page's width, measured without making a PDF."""
+    scratch = Canvas(io.BytesIO(), pagesize=page.theme.page)
+    used = 0.0
+    for flowable in story:
+        _, h = flowable.wrapOn(scratch, page.theme.width, 100_000)
+        used += float(h) + float(flowable.getSpaceBefore()) + float(flowable.getSpaceAfter())
+    return used
 
 
 def build(
@@ -82,7 +102,7 @@ def build(
         t.MARGIN_X,
         t.MARGIN_BOTTOM,
         frame_width,
-        height - t.MARGIN_TOP - 4 * mm - t.MARGIN_BOTTOM,
+        height - t.MARGIN_TOP - HEADER_ROOM - t.MARGIN_BOTTOM,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
@@ -105,7 +125,9 @@ def build(
         rightMargin=t.MARGIN_X,
         topMargin=t.MARGIN_TOP,
         bottomMargin=t.MARGIN_BOTTOM,
-        invariant=1,
+        # Real creation dates; the reproducible-builds convention fixes them (and the
+        # document's id) when SOURCE_DATE_EPOCH is set, for tests that compare bytes.
+        invariant=1 if os.environ.get("SOURCE_DATE_EPOCH", "").strip() else 0,
     )
     document.addPageTemplates(
         [
@@ -125,12 +147,22 @@ def _numbered(footer: Callable[[Canvas, int], None]) -> type[Canvas]:
     """A canvas that holds each page until the end, so the footer can say "of N"."""
 
     class NumberedCanvas(Canvas):
+        """A destination names the page it is made on; the PDF's page counter only moves
+        when a page is really shown, so bookmarks are recorded with their held page and
+        made as that page is shown (else every link would land on page 1)."""
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
+            self._marks: list[tuple[str, dict[str, Any]]] = []
+
+        def bookmarkPage(self, key: str, **where: Any) -> Any:  # noqa: N802 (reportlab's name)
+            self._marks.append((key, where))
+            return self._bookmarkReference(key)
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
             self._held.append(dict(self.__dict__))
+            self._marks = []
             self._startPage()
 
         def save(self) -> None:
@@ -138,6 +170,8 @@ def _numbered(footer: Callable[[Canvas, int], None]) -> type[Canvas]:
             for state in self._held:
                 self.__dict__.update(state)
                 footer(self, total)
+                for key, where in self._marks:
+                    Canvas.bookmarkPage(self, key, **where)
                 super().showPage()
             super().save()
 
@@ -245,31 +279,46 @@ def _plain_header(canvas: Canvas, page: Page) -> None:
 
 
 def _later_page(canvas: Canvas, page: Page) -> None:
-    theme, styles = page.theme, page.styles
+    """The running header: the practice and the document on one line, clipped to the
+    width, a hairline under it and a clear band of white before the body."""
+    theme = page.theme
     width, height = theme.page
     canvas.saveState()
     if page.band:
         canvas.setFillColor(theme.primary)
         canvas.rect(0, height - 1.5 * mm, width, 1.5 * mm, stroke=0, fill=1)
-    title = clip(page.title, 120)
-    header = para(
-        para_text(page.brand.practice_name, lines=False)
-        + " &#183; "
-        + para_text(title, lines=False),
-        styles.caption,
-        page.brand.practice_name,
-        title,
-    )
-    _, h = header.wrap(theme.width, 50)
-    header.drawOn(canvas, t.MARGIN_X, height - t.MARGIN_TOP + 6 * mm - h)
+    header = _one_line(page.brand.practice_name, page.title, theme.width, page)
+    rule = height - t.MARGIN_TOP + 1 * mm  # the body starts HEADER_ROOM below it
+    header.wrap(theme.width, 50)
+    header.drawOn(canvas, t.MARGIN_X, rule + 1.5 * mm)
     canvas.setStrokeColor(t.RULE)
     canvas.setLineWidth(0.5)
-    y = height - t.MARGIN_TOP + 4 * mm - h
-    canvas.line(t.MARGIN_X, y, width - t.MARGIN_X, y)
+    canvas.line(t.MARGIN_X, rule, width - t.MARGIN_X, rule)
     canvas.restoreState()
 
 
+def _one_line(name: str, title: str, width: float, page: Page) -> Flowable:
+    """ "Practice · Title" in the caption face, cut with an ellipsis to fit one line."""
+    styles = page.styles
+    name, title = clip(name, 80), clip(title, 160)
+
+    def line(name: str, title: str) -> Flowable:
+        markup = para_text(name, lines=False) + " &#183; " + para_text(title, lines=False)
+        return para(markup, styles.caption, name, title)
+
+    header = line(name, title)
+    one = styles.caption.leading * 1.2
+    while header.wrap(width, 500)[1] > one and len(title) > 1:
+        title = clip(title, max(len(title) - max(len(title) // 8, 2), 1))
+        header = line(name, title)
+    while header.wrap(width, 500)[1] > one and len(name) > 1:
+        name = clip(name, max(len(name) - max(len(name) // 8, 2), 1))
+        header = line(name, title)
+    return header
+
+
 def _footer(canvas: Canvas, page: Page, total: int) -> None:
+    page.pages = total
     theme, styles = page.theme, page.styles
     width = theme.page[0]
     brand = page.brand
@@ -285,7 +334,8 @@ def _footer(canvas: Canvas, page: Page, total: int) -> None:
     left = para("<br/>".join(lines), styles.caption, *parts, brand.footer_text)
     _, h = left.wrap(theme.columns(9), 40)
     left.drawOn(canvas, t.MARGIN_X, FOOTER_Y + 4 * mm - h)
-    number = para(f"Page {canvas.getPageNumber()} of {total}", styles.caption_right)
-    _, nh = number.wrap(theme.columns(3), 40)
-    number.drawOn(canvas, width - t.MARGIN_X - theme.columns(3), FOOTER_Y + 4 * mm - nh)
+    if not (page.cover and canvas.getPageNumber() == 1):
+        number = para(f"Page {canvas.getPageNumber()} of {total}", styles.caption_right)
+        _, nh = number.wrap(theme.columns(3), 40)
+        number.drawOn(canvas, width - t.MARGIN_X - theme.columns(3), FOOTER_Y + 4 * mm - nh)
     canvas.restoreState()

@@ -13,14 +13,15 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
+from deliverydesk.model.text_rules import BIDI_CONTROLS
 from deliverydesk.reports import bidi
 from deliverydesk.reports.fonts import in_fallback, needs_fallback, runs
 
 # Explicit direction marks, embeddings, overrides and isolates: a name could use them to
 # show text other than what it holds; the words are ordered by reports/bidi.py instead.
-_BIDI_CONTROLS = dict.fromkeys(
-    [0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-)
+# The embeddings, overrides and isolates are the ones every save drops (model/text_rules);
+# the paper drops the marks too, since it orders the words itself.
+_BIDI_CONTROLS = dict.fromkeys([0x200E, 0x200F, 0x061C, *map(ord, BIDI_CONTROLS)])
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -52,11 +53,14 @@ def para_text(text: str, *, bold: bool = False, lines: bool = True) -> str:
     return "<br/>".join(line_markup(_WHITESPACE.split(line), bold) for line in cleaned.split("\n"))
 
 
-def line_markup(words: list[str], bold: bool = False) -> str:
-    """One line's words (already clean) as markup, right-to-left words in reading order."""
+def line_markup(words: list[str], bold: bool = False, rtl_base: bool | None = None) -> str:
+    """One line's words (already clean) as markup, in display order: right-to-left words
+    read right to left, with the base direction of the paragraph (`rtl_base`; by default
+    the line's own)."""
     words = [w for w in words if w]
     if any(bidi.has_rtl(w) for w in words):
-        words = bidi.visual_order(words, bidi.is_rtl(" ".join(words)))
+        base = bidi.is_rtl(" ".join(words)) if rtl_base is None else rtl_base
+        words = bidi.display_words(words, base)
     # The line's runs, each a font (None: the paragraph's) and its pieces of text; a space
     # between two runs in one font joins them.
     line: list[tuple[str | None, list[str]]] = []

@@ -13,14 +13,15 @@ from reportlab.platypus import (
     KeepInFrame,
     KeepTogether,
     PageBreak,
+    Spacer,
     Table,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from deliverydesk.reports import theme as t
-from deliverydesk.reports.blocks import Mark, gap, heading, label, paper_date
+from deliverydesk.reports.blocks import Mark, gap, heading, label, paper_date, span_label
 from deliverydesk.reports.checklist import phase_blocks
-from deliverydesk.reports.data import OnboardingPack
+from deliverydesk.reports.data import ChecklistPhase, OnboardingPack
 from deliverydesk.reports.flow import para, table_style, user_paragraph
 from deliverydesk.reports.journey_map import JourneyMapDrawing
 from deliverydesk.reports.layout import BAND_HEIGHT, Page, build
@@ -41,6 +42,7 @@ def onboarding_pack_pdf(pack: OnboardingPack, notes: list[str] | None = None) ->
         subject=f"Onboarding pack, {pack.offer_name}",
         kind_label="Welcome pack",
         date_label=paper_date(pack.today),
+        cover=True,
     )
     pdf = build(page, _story(pack, page), contents=True)
     if notes is not None:
@@ -54,32 +56,30 @@ def _story(pack: OnboardingPack, page: Page) -> list[Flowable]:
     story += [*heading("Contents", styles, bookmark=False), _contents(styles), gap(2)]
     # Welcome
     story += heading("Welcome", styles)
-    for paragraph in pack.welcome_letter.split("\n\n"):
-        if paragraph.strip():
-            story.append(user_paragraph(paragraph.strip(), styles.letter))
-    signer = pack.brand.signature or pack.brand.owner_name or pack.brand.practice_name
-    story += [gap(1), para(para_text(signer, bold=True), styles.item_bold, signer)]
+    story += _letter(pack, page)
     # The promise and the journey
     # The journey follows the letter on its page when the map and a few phases fit there.
     story += [CondPageBreak(100 * mm), *heading("Your journey", styles)]
     if pack.promise.strip():
         story += [
-            label("The promise", styles),
+            label("Our promise to you", styles),
             gap(0.25),
             user_paragraph(pack.promise, styles.lead_ink),
             gap(1),
         ]
     if pack.description.strip():
         story += [user_paragraph(pack.description, styles.body), gap(1)]
-    story += [gap(1), JourneyMapDrawing(pack.journey_map, theme, styles), gap(2)]
+    story += [gap(1), JourneyMapDrawing(pack.journey_map, theme, styles, today=pack.today), gap(2)]
     story += _phases(pack, page)
     # How we work together
     story += [CondPageBreak(50 * mm), *heading("How we work together", styles)]
     story += _standards(pack, page)
     if pack.boundaries.strip():
-        story += [gap(1), label("Boundaries", styles), gap(0.25)]
+        story += [gap(1), label("Good to know", styles), gap(0.25)]
         story += [_bullet(line, page) for line in _lines(pack.boundaries)]
-    # The checklist and contacts
+    # Key contacts close the reading part; the checklist, to print and tick, ends the pack
+    # (a short contacts block after it would be left alone on a last page).
+    story += [CondPageBreak(45 * mm), *heading("Key contacts", styles), *_contacts(pack, page)]
     story += [PageBreak(), *heading("Your checklist", styles)]
     story += [
         para(
@@ -89,8 +89,25 @@ def _story(pack: OnboardingPack, page: Page) -> list[Flowable]:
         ),
         gap(1),
     ]
-    story += phase_blocks(pack.phases, theme.width, styles, pack.brand, bookmarks=False)
-    story += [*heading("Key contacts", styles), *_contacts(pack, page)]
+    story += phase_blocks(
+        pack.phases, theme.width, styles, pack.brand, bookmarks=False, weeks=pack.weeks
+    )
+    return story
+
+
+def _letter(pack: OnboardingPack, page: Page) -> list[Flowable]:
+    """The welcome letter, signed once: a template that ends with the practice's or the
+    owner's name has that line printed as the signature, not above a second one."""
+    styles, brand = page.styles, pack.brand
+    signer = brand.signature or brand.owner_name or brand.practice_name
+    paragraphs = [p.strip() for p in pack.welcome_letter.split("\n\n") if p.strip()]
+    names = {" ".join(n.split()) for n in (signer, brand.owner_name, brand.practice_name) if n}
+    if paragraphs and " ".join(paragraphs[-1].split()) in names:
+        paragraphs.pop()
+    story: list[Flowable] = [user_paragraph(p, styles.letter) for p in paragraphs]
+    story += [gap(0.5), para(para_text(signer, bold=True), styles.item_bold, signer)]
+    if brand.practice_name and brand.practice_name not in signer:
+        story.append(para(para_text(brand.practice_name), styles.caption, brand.practice_name))
     return story
 
 
@@ -100,34 +117,74 @@ def _cover(pack: OnboardingPack, page: Page) -> Flowable:
     promise = " ".join(pack.promise.split()) or pack.offer_name
     if len(promise) > COVER_PROMISE_LIMIT:
         promise = promise[: COVER_PROMISE_LIMIT - 1].rstrip() + "…"
-    size = (
-        t.COVER
-        if len(promise) <= 70
-        else 26
-        if len(promise) <= 160
-        else 20
-        if len(promise) <= 320
-        else 15
-    )
-    big = replace_style(styles.cover, "cover-promise", fontSize=size, leading=size * 1.18)
-    content: list[Flowable] = [
+    # The brief's scale: cover title, page title, section head, by the promise's length.
+    size = t.COVER if len(promise) <= 80 else t.TITLE if len(promise) <= 220 else t.SECTION
+    big = replace_style(styles.cover, "cover-promise", fontSize=size, leading=size * 1.15)
+    upper: list[Flowable] = [
         gap(10),
         label(f"Welcome to {pack.offer_name}", styles),
         gap(1.5),
         _ruled(user_paragraph(promise, big, bold=True), theme),
-        gap(4),
     ]
-    if pack.client_name:
-        content += [
-            para("Prepared for", styles.caption),
-            para(para_text(clip(pack.client_name, 300), bold=True), styles.phase, pack.client_name),
-        ]
-    if pack.start_on:
-        content += [gap(0.5), para(f"Starting {paper_date(pack.start_on)}", styles.body)]
-    if pack.duration_weeks:
-        content += [para(f"About {pack.duration_weeks} weeks", styles.caption)]
+    lower = _cover_details(pack, page)
     height = theme.page[1] - BAND_HEIGHT - 8 * mm - t.MARGIN_BOTTOM - 2 * mm
-    return KeepInFrame(theme.width, height, content, mode="shrink")
+    used = sum(f.wrap(theme.width, height)[1] for f in [*upper, lower])
+    # The details sit at the foot of the cover: the lower half is composed, not left empty.
+    filler = Spacer(1, max(height - used - 2 * mm, 4 * t.BASELINE))
+    return KeepInFrame(theme.width, height, [*upper, filler, lower], mode="shrink")
+
+
+def _cover_details(pack: OnboardingPack, page: Page) -> Flowable:
+    """Who the pack is for, the offer and its length, the start, and who is with them: on
+    the grid (4 + 4 + 4 columns) under a rule of the brand's colour."""
+    theme, styles, brand = page.theme, page.styles, pack.brand
+    practitioner = brand.owner_name or brand.practice_name
+
+    def cell(title: str, *lines: tuple[str, bool]) -> list[Flowable]:
+        out: list[Flowable] = [label(title, styles), gap(0.25)]
+        for text, strong in lines:
+            if text:
+                out.append(
+                    para(
+                        para_text(clip(text, 200), bold=strong),
+                        styles.item_bold if strong else styles.caption_ink,
+                        text,
+                    )
+                )
+        return out
+
+    weeks = f"About {pack.duration_weeks} weeks" if pack.duration_weeks else ""
+    first = (
+        cell("Prepared for", (pack.client_name, True))
+        if pack.client_name
+        else cell("Your offer", (pack.offer_name, True), (weeks, False))
+    )
+    second = (
+        cell("Your offer", (pack.offer_name, True), (weeks, False))
+        if pack.client_name
+        else cell("Starting", ("The week you begin is week 1", False))
+    )
+    if pack.client_name and pack.start_on:
+        second.append(para(f"Starting {paper_date(pack.start_on)}", styles.caption_ink))
+    practice = brand.practice_name if brand.practice_name != practitioner else ""
+    third = cell("With you", (practitioner, True), (practice, False))
+    table = Table(
+        [[first, second, third]], colWidths=[theme.columns(4) + t.GUTTER] * 2 + [theme.columns(4)]
+    )
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), t.GUTTER),
+                ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 3 * mm),
+                ("LINEABOVE", (0, 0), (-1, 0), 1.2, theme.primary),
+            ],
+            theme.family.regular,
+        )
+    )
+    return table
 
 
 def _ruled(flowable: Flowable, theme: t.Theme) -> Flowable:
@@ -162,51 +219,63 @@ def _contents(styles: Styles) -> Flowable:
 
 
 def _phases(pack: OnboardingPack, page: Page) -> list[Flowable]:
-    """Each phase: its name and planned dates, then what it is for (flowing text)."""
-    theme, styles = page.theme, page.styles
+    """Each phase with a purpose: its name and planned dates, then what it is for (flowing
+    text). Phases without one are rows of a dated table, not a run of empty headings."""
     story: list[Flowable] = []
-    relative = not pack.journey_map.show_position
-    first = pack.phases[0].planned_start_on if pack.phases else None
+    plain: list[tuple[int, ChecklistPhase]] = []
     for number, phase in enumerate(pack.phases, start=1):
-        if relative and first and phase.planned_start_on and phase.planned_end_on:
-            start = (phase.planned_start_on - first).days // 7 + 1
-            end = (phase.planned_end_on - first).days // 7 + 1
-            when = f"Week {start}" if start == end else f"Weeks {start}&#8211;{end}"
-        else:
-            when = (
-                f"{paper_date(phase.planned_start_on)} &#8211; {paper_date(phase.planned_end_on)}"
-            )
-        head = Table(
-            [
-                [
-                    para(
-                        f"{number}. " + para_text(phase.name, bold=True, lines=False),
-                        styles.phase,
-                        phase.name,
-                    ),
-                    para(when, styles.caption_right),
-                ]
-            ],
-            colWidths=[theme.width - 55 * mm, 55 * mm],
-        )
-        head.setStyle(
-            table_style(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.6, t.RULE),
-                ],
-                styles.body.fontName,
-            )
-        )
-        head.keepWithNext = 1
-        block: list[Flowable] = [head, gap(0.5)]
-        if phase.purpose.strip():
-            block.append(user_paragraph(phase.purpose, styles.body))
-        block.append(gap(1.5))
+        if not phase.purpose.strip():
+            plain.append((number, phase))
+            continue
+        if plain:
+            story += [_phase_table(plain, pack, page), gap(1.5)]
+            plain = []
+        block: list[Flowable] = [
+            _phase_table([(number, phase)], pack, page),
+            gap(0.5),
+            user_paragraph(phase.purpose, page.styles.body),
+            gap(1.5),
+        ]
         story += [KeepTogether(block)] if len(phase.purpose) < 1_500 else block
+    if plain:
+        story += [_phase_table(plain, pack, page), gap(1.5)]
     return story
+
+
+def _phase_table(
+    phases: list[tuple[int, ChecklistPhase]], pack: OnboardingPack, page: Page
+) -> Flowable:
+    """Numbered phase names with their planned dates, a hairline under each."""
+    theme, styles = page.theme, page.styles
+    rows = [
+        [
+            para(
+                f"{number}. " + para_text(phase.name, bold=True, lines=False),
+                styles.phase,
+                phase.name,
+            ),
+            para(
+                span_label(phase.planned_start_on, phase.planned_end_on, pack.weeks),
+                styles.caption_right,
+            ),
+        ]
+        for number, phase in phases
+    ]
+    table = Table(rows, colWidths=[theme.width - 55 * mm, 55 * mm])
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.6, t.RULE),
+            ],
+            styles.body.fontName,
+        )
+    )
+    table.keepWithNext = len(phases) == 1  # a phase's head stays with its purpose
+    return table
 
 
 def _standards(pack: OnboardingPack, page: Page) -> list[Flowable]:
@@ -223,7 +292,7 @@ def _standards(pack: OnboardingPack, page: Page) -> list[Flowable]:
         if standard.target:
             cell.append(para(para_text(standard.target), styles.caption, standard.target))
         row = Table(
-            [[Mark("diamond" if standard.order_winning else "tick", theme), cell]],
+            [[Mark("tick", theme), cell]],  # a diamond means a milestone, nowhere else
             colWidths=[6 * mm, theme.width - 6 * mm],
         )
         row.setStyle(

@@ -56,7 +56,7 @@ def _styles(theme: t.Theme) -> Styles:
         lead=replace_style(body, "lead", fontSize=t.LEAD, leading=t.LEAD * 1.4, textColor=t.MUTED),
         lead_ink=replace_style(body, "lead_ink", fontSize=t.LEAD, leading=t.LEAD * 1.4),
         letter=replace_style(
-            body, "letter", fontSize=10.5, leading=10.5 * 1.5, spaceAfter=t.BASELINE
+            body, "letter", fontSize=t.BODY, leading=t.BODY * 1.5, spaceAfter=t.BASELINE
         ),
         caption=caption,
         caption_right=replace_style(caption, "caption_right", alignment=TA_RIGHT),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -141,6 +142,7 @@ def text_on(fill: Color) -> Color:
 
 MAX_LOGO_BYTES = 5 * 1024 * 1024
 MAX_LOGO_PIXELS = 25_000_000  # a decompression bomb is refused before it is decoded
+TOO_LARGE = "The logo image is too large to place; it was left out."
 
 
 @dataclass(frozen=True)
@@ -160,18 +162,22 @@ def check_logo(path: Path | None) -> tuple[Logo | None, str]:
     try:
         if path.stat().st_size > MAX_LOGO_BYTES:
             return None, f"The logo file is over {MAX_LOGO_BYTES // 1_048_576} MB; it was left out."
-        with Image.open(path) as image:
-            if image.format not in ("PNG", "JPEG"):
-                return None, "The logo is not a PNG or JPEG image; it was left out."
-            width, height = image.size
-            if width * height > MAX_LOGO_PIXELS or width < 1 or height < 1:
-                return None, "The logo image is too large to place; it was left out."
-            image.verify()
-        with Image.open(path) as image:
-            image.load()  # verify() does not decode: a truncated file fails here
+        with warnings.catch_warnings():  # Pillow's own size alarm, raised rather than printed
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                if image.format not in ("PNG", "JPEG"):
+                    return None, "The logo is not a PNG or JPEG image; it was left out."
+                width, height = image.size
+                if width * height > MAX_LOGO_PIXELS or width < 1 or height < 1:
+                    return None, TOO_LARGE
+                image.verify()
+            with Image.open(path) as image:
+                image.load()  # verify() does not decode: a truncated file fails here
     except FileNotFoundError:
         return None, f"The logo file {path.name} is missing; the practice name is shown instead."
-    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):  # too many pixels
+        return None, TOO_LARGE
+    except (OSError, UnidentifiedImageError, ValueError):
         return None, f"The logo file {path.name} is damaged; the practice name is shown instead."
     return Logo(path, width, height), ""
 

@@ -13,8 +13,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
 from importlib.resources import as_file, files
-from pathlib import Path
-from tempfile import TemporaryDirectory
 
 from sqlalchemy import select
 
@@ -41,6 +39,7 @@ from deliverydesk.services.journeys import add_note, complete_step, move_to_phas
 from deliverydesk.services.offers import create_offer
 from deliverydesk.services.practice import create_practice, get_practice
 from deliverydesk.services.records import log_friction, record_feedback, resolve_friction
+from deliverydesk.staging import staging
 from deliverydesk.store.transfer import copy_into_empty
 
 Action = Callable[[Context], object]
@@ -78,15 +77,17 @@ def seed_demo(
             "This data folder already holds a practice; the demo only fills an empty one."
         )
     tracker = Tracker(progress, cancelled)
-    with TemporaryDirectory(prefix="deliverydesk-demo-") as folder:
-        scratch = open_workspace(Path(folder), ctx.clock)
+    with staging(ctx.path.parent, "demo") as folder:  # swept at start if killed
+        scratch = open_workspace(folder, ctx.clock)
         try:
             _build(scratch, tracker)
+            # Branded in the scratch too, so the move below brings the brand with the data:
+            # no moment when the practice is in place without it.
+            _brand(scratch, logo_folder=ctx)
         finally:
             scratch.close()
         tracker.step(_BUILT, 100)  # the last moment to stop: the move below is all or nothing
         copy_into_empty(ctx.db.engine, scratch.path)
-    _brand(ctx)
     tracker.report(100, 100)  # in place: too late to stop
     completed = sum(seed.story.completed for seed in CLIENTS)
     return f"{len(OFFERS)} offers, {len(CLIENTS)} clients ({completed} journeys completed)"
@@ -119,11 +120,13 @@ def _build(ctx: Context, tracker: Tracker) -> None:
         action(_at(ctx, day))
 
 
-def _brand(ctx: Context) -> None:
-    """The demo's contact details and logo (copied into the data folder like any logo)."""
+def _brand(ctx: Context, logo_folder: Context) -> None:
+    """The demo's contact details and logo, on the practice in `ctx`; the logo is copied
+    into `logo_folder`'s data folder like any logo (a copy a kill leaves there unused is
+    harmless, and a later run makes its own)."""
     settings = brand_settings(ctx)
     with as_file(files("deliverydesk.resources") / "brand" / PRACTICE.logo) as logo:
-        stored = import_logo(ctx, logo)
+        stored = import_logo(logo_folder, logo)
     update_brand(
         ctx,
         dataclasses.replace(

@@ -19,7 +19,7 @@ from deliverydesk.seeding.offer_parts import (
 BRAND_AUDIT = OfferSpec(
     name="Brand Audit",
     promise=(
-        "In six weeks, know exactly what your brand says today, where it leaks trust, and "
+        "In <weeks> weeks, know exactly what your brand says today, where it leaks trust, and "
         "the ten fixes that matter most, in the order to make them."
     ),
     description="Interviews, a full audit of what customers see, and a prioritised fix list.",
@@ -28,7 +28,7 @@ BRAND_AUDIT = OfferSpec(
     boundaries=BOUNDARIES,
     right_fit=RIGHT_FIT,
     welcome_template=(
-        "Hi {client_first_name},\n\nWelcome to your {offer}! Over the next six weeks we "
+        "Hi {client_first_name},\n\nWelcome to your {offer}! Over the next <weeks> weeks we "
         "find out what your brand says today and the fixes that matter most. First: "
         "{step}, by {due_date}.\n\n{practice_name}"
     ),
@@ -60,7 +60,9 @@ BRAND_AUDIT = OfferSpec(
                     duration_days=3,
                     is_checkpoint=True,
                     failure_point="Answers are one-liners and the interviews start from zero.",
-                    recovery_protocol="Walk through the five key questions on the kick-off call.",
+                    recovery_protocol=(
+                        "Walk through the <questions> key questions on the kick-off call."
+                    ),
                 ),
                 StepSpec(
                     "Access to website, analytics and brand files",

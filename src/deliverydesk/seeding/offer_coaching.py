@@ -23,7 +23,7 @@ COACHING = OfferSpec(
         "rhythm you actually keep, and the confidence to say no to what does not fit."
     ),
     description=(
-        "Ten one-to-one sessions over twelve weeks, with short homework between them and a "
+        "<Sessions> one-to-one sessions over <weeks> weeks, with short homework between them and a "
         "written progress report at the midpoint and at the end."
     ),
     capacity_note="About an hour a week per client; up to 12 at once.",
@@ -59,7 +59,7 @@ COACHING = OfferSpec(
                     is_touchpoint=True,
                     message_template=(
                         "Hi {client_first_name},\n\nWelcome to Clarity Coaching! Your "
-                        "programme map is attached: twelve weeks, five phases, and you will "
+                        "programme map is attached: <weeks> weeks, <phases> phases, and you will "
                         "always know which one you are in.\n\nYour first step: {next_step}.\n\n"
                         "Any question, just reply; I answer within one working day.\n\n"
                         "Warmly,\n{practice_name}"
@@ -97,7 +97,9 @@ COACHING = OfferSpec(
                     CLIENT,
                     duration_days=3,
                     is_checkpoint=True,
-                    description="Twenty questions on goals, energy, constraints and past tries.",
+                    description=(
+                        "<Questions> questions on goals, energy, constraints and past tries."
+                    ),
                     failure_point=(
                         "The client postpones the questionnaire because it feels like "
                         "homework before anything has started."
@@ -108,7 +110,7 @@ COACHING = OfferSpec(
                     ),
                 ),
                 StepSpec(
-                    "Book all ten sessions",
+                    "Book all <sessions> sessions",
                     StepKind.TASK,
                     CLIENT,
                     offset_days=1,
@@ -340,7 +342,7 @@ COACHING = OfferSpec(
                     effort_minutes=10,
                     is_touchpoint=True,
                     message_template=(
-                        "Hi {client_first_name},\n\nTwelve weeks ago you wanted a clear "
+                        "Hi {client_first_name},\n\n<Weeks> weeks ago you wanted a clear "
                         "direction; you now have one, and a rhythm to keep it. Thank you for "
                         "the work you put in.\n\nIf someone you know is where you were, I "
                         "would be glad to talk to them.\n\n{practice_name}"

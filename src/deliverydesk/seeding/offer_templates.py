@@ -14,16 +14,19 @@ from deliverydesk.model.offer_design import OfferSpec
 from deliverydesk.seeding.offer_audit import BRAND_AUDIT
 from deliverydesk.seeding.offer_coaching import COACHING
 from deliverydesk.seeding.offer_manuscript import MANUSCRIPT_EDIT
+from deliverydesk.seeding.template_words import finished
 from deliverydesk.services.changes import Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.offer_design import add_offer
 
 # Keyed by the short names demo_clients uses to say which offer a client bought.
+# Each as offered: counts cited from its data, client wording where a title is written
+# for the practitioner (seeding/template_words.py).
 OFFERS: dict[str, OfferSpec] = {
-    "coaching": COACHING,
-    "brand": BRAND_AUDIT,
-    "manuscript": MANUSCRIPT_EDIT,
+    "coaching": finished(COACHING),
+    "brand": finished(BRAND_AUDIT),
+    "manuscript": finished(MANUSCRIPT_EDIT),
 }
 
 

@@ -16,8 +16,6 @@ import random
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
-from tempfile import TemporaryDirectory
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
@@ -42,6 +40,7 @@ from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import InvalidInput, StorageFailed
 from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
 from deliverydesk.services.practice import create_practice, get_practice
+from deliverydesk.staging import staging
 from deliverydesk.store.engine import for_writing
 from deliverydesk.store.errors import storage_failure
 from deliverydesk.store.transfer import copy_into_empty
@@ -123,8 +122,8 @@ def seed_scale(ctx: Context, clients: int, steps_per_journey: int = 30, seed: in
             "This data folder already holds a practice; benchmark data only goes into an empty one."
         )
     try:
-        with TemporaryDirectory(prefix="deliverydesk-scale-") as folder:
-            scratch = open_workspace(Path(folder), ctx.clock)
+        with staging(ctx.path.parent, "scale") as folder:  # swept at start if killed
+            scratch = open_workspace(folder, ctx.clock)
             try:
                 summary = _build(scratch, clients, steps_per_journey, seed)
             finally:

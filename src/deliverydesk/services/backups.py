@@ -82,17 +82,22 @@ def back_up(ctx: Context, label: str = MANUAL, now: datetime | None = None) -> B
     return next(_info(b) for b in backup_files(folder) if b.path == path)
 
 
-def last_backup_at(data_folder: Path) -> datetime | None:
+def last_backup_at(data_folder: Path, now: datetime | None = None) -> datetime | None:
+    """When the newest backup was taken. Given `now`, a backup stamped later than it (taken
+    while the clock was set ahead) does not count: it would put the next one off for as
+    long as the clock was ahead."""
     found = backup_files(backups_folder(data_folder))
-    return found[0].taken_at if found else None
+    taken = [b.taken_at for b in found if now is None or b.taken_at <= now]
+    return taken[0] if taken else None
 
 
 def back_up_if_due(
     ctx: Context, max_age: timedelta = DAILY, now: datetime | None = None
 ) -> BackupInfo | None:
-    """A backup when the newest is older than `max_age` (or there is none), else None."""
+    """A backup when the newest one not stamped in the future is older than `max_age` (or
+    there is none), else None."""
     moment = now or datetime.now(UTC)
-    last = last_backup_at(ctx.path.parent)
+    last = last_backup_at(ctx.path.parent, moment)
     if last is not None and moment - last < max_age:
         return None
     return back_up(ctx, AUTO, moment)

@@ -30,10 +30,18 @@ from deliverydesk.reports import data
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
-from deliverydesk.services.validation import clean_email, clean_line, clean_text
+from deliverydesk.services.validation import (
+    clean_email,
+    clean_line,
+    clean_text,
+    refuse_database_file,
+)
+from deliverydesk.store.schema import is_database_file
 from deliverydesk.wording import ENGLISH
 
 LOGO_FOLDER = "brand"
+# What import_logo stores: a generated name in the data folder's brand folder.
+_STORED_LOGO = re.compile(rf"^{LOGO_FOLDER}/logo-[0-9a-f]{{32}}\.(png|jpg)$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 PAGE_SIZES = ("", data.A4, data.LETTER)  # "" follows the computer's locale
 
@@ -102,8 +110,22 @@ def _page(size: str) -> str:
     return size
 
 
+def clean_logo_path(stored: object) -> str | None:
+    """A logo path as import_logo stores it (or none): never a path outside the data
+    folder's brand folder, whatever a file or a form says."""
+    if stored is None or stored == "":
+        return None
+    if not isinstance(stored, str) or not _STORED_LOGO.match(stored):
+        raise InvalidInput(
+            "The logo must be one DeliveryDesk copied into its data folder; choose the "
+            "logo file again in Settings > Brand."
+        )
+    return stored
+
+
 # Each field's rule: its stored form, or InvalidInput saying what to fix (in this order).
-_RULES: dict[str, Callable[[str], str]] = {
+# The form, the save and the practice-file import all check by these.
+FIELD_RULES: dict[str, Callable[[str], str]] = {
     "brand_color": _colour("The primary colour"),
     "accent_color": _colour("The accent colour"),
     "font_family": _font,
@@ -123,7 +145,7 @@ def brand_problems(settings: BrandSettings) -> dict[str, str]:
     """What is wrong, field by field ({"email": "'x' does not look like..."}; empty when
     nothing is): the form says each beside its field, in the words clean_brand uses."""
     problems: dict[str, str] = {}
-    for field, rule in _RULES.items():
+    for field, rule in FIELD_RULES.items():
         try:
             rule(getattr(settings, field))
         except InvalidInput as error:
@@ -136,7 +158,8 @@ def clean_brand(settings: BrandSettings) -> BrandSettings:
     problems = brand_problems(settings)
     if problems:
         raise InvalidInput(next(iter(problems.values())))
-    return replace(settings, **{f: rule(getattr(settings, f)) for f, rule in _RULES.items()})
+    cleaned = {f: rule(getattr(settings, f)) for f, rule in FIELD_RULES.items()}
+    return replace(settings, logo_path=clean_logo_path(settings.logo_path), **cleaned)
 
 
 def colour_advice(colour: str) -> str:
@@ -181,6 +204,7 @@ def import_logo(ctx: Context, source: Path) -> str:
     be used (not an image, damaged, too large); nothing is copied then."""
     from deliverydesk.reports.theme import check_logo
 
+    refuse_database_file(source)
     logo, problem = check_logo(source)
     if logo is None:
         words = problem.replace("was left out", "cannot be used").replace(
@@ -205,12 +229,13 @@ def import_logo(ctx: Context, source: Path) -> str:
 
 def logo_path(ctx: Context, stored: str | None) -> Path | None:
     """The logo the practice set, as a path inside the data folder (a stored path that
-    points outside it is ignored: the app only ever copies logos in)."""
+    points outside it, or at the data file itself, is ignored: the app only ever copies
+    logos in, and nothing but SQLite may read the data file, docs/data-safety.md)."""
     if not stored:
         return None
     folder = ctx.path.parent.resolve()
     path = (folder / stored).resolve()
-    return path if path.is_relative_to(folder) else None
+    return path if path.is_relative_to(folder) and not is_database_file(path) else None
 
 
 def paper_brand(ctx: Context, settings: BrandSettings, owner_name: str) -> data.Brand:

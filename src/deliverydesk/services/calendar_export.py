@@ -1,5 +1,6 @@
 """Calendar export: every open step of the active journeys as an all-day event on its due
-date (sessions named as sessions), in an .ics file any calendar program imports.
+date (sessions named as sessions), and a reminder to resume each paused journey on its
+planned resume date, in an .ics file any calendar program imports.
 
 Each step keeps one UID across exports (its id and the practice's own token), so importing
 a newer file updates the events instead of adding them twice. The icalendar package
@@ -18,9 +19,11 @@ from sqlalchemy import select, text
 from deliverydesk import __version__
 from deliverydesk.model.entities import Practice
 from deliverydesk.model.enums import Owner, StepKind
+from deliverydesk.model.text_rules import single_line
 from deliverydesk.progress import Tracker
 from deliverydesk.services.context import Context
 from deliverydesk.services.offer_file import write_atomically
+from deliverydesk.services.today import PausedRow, paused_journeys
 from deliverydesk.wording import ENGLISH, Words
 
 _day = date.fromisoformat
@@ -56,11 +59,22 @@ ORDER BY journey_step.due_on, journey_step.journey_id, journey_step.position
 
 
 def calendar_items(ctx: Context) -> list[CalendarItem]:
-    """The open steps of every active journey, by due date."""
+    """The open steps of every active journey, by due date; names and titles as one line
+    without bidi controls (a name stored before they were cleaned on save included)."""
     with ctx.db.engine.connect() as connection:
         raw = connection.execute(_OPEN_STEPS).all()
+    line = single_line
     return [
-        CalendarItem(r[0], r[1], r[2], r[3], r[4], _KIND[r[5]], _OWNER[r[6]], _day(r[7]))
+        CalendarItem(
+            r[0],
+            line(r[1]),
+            line(r[2]),
+            line(r[3]),
+            line(r[4]),
+            _KIND[r[5]],
+            _OWNER[r[6]],
+            _day(r[7]),
+        )
         for r in raw
     ]
 
@@ -78,6 +92,17 @@ def practice_token(ctx: Context) -> str:
 
 def step_uid(step_id: int, token: str) -> str:
     return f"step-{step_id}-{token}@deliverydesk"
+
+
+def resume_uid(journey_id: int, token: str) -> str:
+    """One per paused journey: a new planned date moves the event, never adds a second."""
+    return f"resume-{journey_id}-{token}@deliverydesk"
+
+
+def resume_items(ctx: Context) -> list[PausedRow]:
+    """The paused journeys with a planned resume date, by that date."""
+    planned = [row for row in paused_journeys(ctx) if row.resume_on is not None]
+    return sorted(planned, key=lambda row: (row.resume_on, row.journey_id))
 
 
 def summary_of(item: CalendarItem, words: Words = ENGLISH) -> str:
@@ -98,9 +123,12 @@ def calendar_bytes(
 
     tracker = tracker or Tracker()
     items = calendar_items(ctx)
+    reminders = resume_items(ctx)
     token = practice_token(ctx)
     with ctx.db.sessions() as session:
-        name = session.scalar(select(Practice.name).order_by(Practice.id).limit(1)) or ""
+        name = single_line(
+            session.scalar(select(Practice.name).order_by(Practice.id).limit(1)) or ""
+        )
     calendar = Calendar()
     calendar.add("prodid", f"-//DeliveryDesk//DeliveryDesk {__version__}//EN")
     calendar.add("version", "2.0")
@@ -129,7 +157,27 @@ def calendar_bytes(
         event.add("categories", [words.owner_label(item.owner)])
         event.add("transp", "TRANSPARENT")  # a due date does not make the day busy
         calendar.add_component(event)
-    return calendar.to_ical(), len(items)
+    for row in reminders:
+        assert row.resume_on is not None  # resume_items keeps only planned ones
+        event = Event()
+        event.add("uid", resume_uid(row.journey_id, token))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", row.resume_on)
+        event.add("dtend", row.resume_on + timedelta(days=1))
+        event.add("summary", words.resume_title(row.client_name, row.offer_name))
+        event.add(
+            "description",
+            "\n".join(
+                (
+                    f"{row.client_name} · {row.offer_name} · {row.phase_name}",
+                    words.paused_line(row.paused_on, row.reason, None),
+                )
+            ),
+        )
+        event.add("categories", [words.owner_label(Owner.ME)])
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar.to_ical(), len(items) + len(reminders)
 
 
 def export_calendar(

@@ -9,8 +9,8 @@ e-mail, or same name with nothing to tell them apart) are duplicates and skipped
 import refuses while any row has a problem, and otherwise adds every new client in one
 transaction, after a backup. A file too large is refused before it is read.
 
-Export: raw (the importer reads it back to the same clients) or for spreadsheets, where a
-value starting with = + - @ tab or CR is prefixed with ' so it is never run as a formula.
+Export: raw (the importer reads it back to the same clients) or for spreadsheets, every
+value quoted and any that could run as a formula defused (services/csv_out.py).
 """
 
 from __future__ import annotations
@@ -25,13 +25,16 @@ from pathlib import Path
 from sqlalchemy import select
 
 from deliverydesk.model.entities import Client
+from deliverydesk.model.text_rules import without_bidi_controls
 from deliverydesk.services import backups
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.client_lookup import fold
 from deliverydesk.services.clients import ClientInput, clean_client
 from deliverydesk.services.context import Context
+from deliverydesk.services.csv_out import csv_bytes
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_file import write_atomically
+from deliverydesk.services.validation import refuse_database_file
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -48,7 +51,6 @@ _ALIASES = {
     "notes": {"notes", "note", "comments", "comment"},
 }
 _DELIMITERS = (",", ";", "\t")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class RowStatus(StrEnum):
@@ -107,6 +109,7 @@ class CsvImport:
 
 def read_csv_file(path: Path) -> bytes:
     """The file's bytes; refused before reading when it is too large to be a client list."""
+    refuse_database_file(path)
     try:
         if path.is_dir():
             raise InvalidInput(f"{path} is a folder, not a CSV file.")
@@ -337,8 +340,9 @@ def import_clients(ctx: Context, path: Path, encoding: str = "utf-8") -> Result[
 def export_clients(ctx: Context, path: Path, *, spreadsheet: bool = False) -> int:
     """Write the current clients to `path`; the number written.
 
-    `spreadsheet` makes the file safe to open in Excel, LibreOffice or Sheets (formula
-    starts quoted, a byte-order mark so accents survive); the raw file round-trips.
+    `spreadsheet` makes the file safe to open in Excel, LibreOffice or Sheets (every value
+    quoted, formulas defused, a byte-order mark so accents survive); the raw file
+    round-trips.
     """
     with ctx.db.engine.connect() as connection:
         rows = connection.execute(
@@ -346,15 +350,8 @@ def export_clients(ctx: Context, path: Path, *, spreadsheet: bool = False) -> in
             .where(Client.archived.is_(False))
             .order_by(Client.id)
         ).all()
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADERS)
-    for row in rows:
-        writer.writerow([spreadsheet_safe(v) if spreadsheet else v for v in row])
-    write_atomically(path, out.getvalue().encode("utf-8-sig" if spreadsheet else "utf-8"))
+    # Single-line values shown without bidi controls, even one stored before they were
+    # dropped on save; the notes are kept as written.
+    shown = [(*(without_bidi_controls(v) for v in row[:4]), row[4]) for row in rows]
+    write_atomically(path, csv_bytes(HEADERS, shown, spreadsheet=spreadsheet))
     return len(rows)
-
-
-def spreadsheet_safe(value: str) -> str:
-    """A cell a spreadsheet shows as text: one that could start a formula gets a ' first."""
-    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value

@@ -12,6 +12,7 @@ from deliverydesk.model import text_fold
 from deliverydesk.model.entities import Client, Journey, Offer
 from deliverydesk.model.enums import JourneyStatus
 from deliverydesk.model.fit import RightFit
+from deliverydesk.model.text_rules import single_line
 from deliverydesk.services.clients import ClientInput
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import NotFound
@@ -138,13 +139,15 @@ class OfferName:
 
 
 def offers_named(ctx: Context, name: str) -> list[OfferName]:
-    """Current (not archived) offers called `name`, ignoring case and accents."""
-    wanted = fold(name)
+    """Current (not archived) offers called `name`, ignoring case and accents, and read as
+    one line (an offer saved with a line break or a bidi control before they were
+    cleaned on save still answers to its name)."""
+    wanted = fold(single_line(name))
     with ctx.db.engine.connect() as connection:
         rows = connection.execute(
             select(Offer.id, Offer.name).where(Offer.archived.is_(False)).order_by(Offer.id)
         ).all()
-    return [OfferName(*row) for row in rows if fold(row[1]) == wanted]
+    return [OfferName(*row) for row in rows if fold(single_line(row[1])) == wanted]
 
 
 def offer_checklist(ctx: Context, offer_id: int) -> RightFit:

@@ -6,9 +6,10 @@ enrol), or the details as they were (update).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -54,23 +55,34 @@ class ClientInput:
     right_fit: Mapping[str, bool] = field(default_factory=dict)
 
 
+def _right_fit(answers: object) -> dict[str, bool]:
+    if not isinstance(answers, Mapping):
+        raise InvalidInput("Right-fit answers must be yes or no.")
+    cleaned = {}
+    for question, answer in answers.items():
+        if not isinstance(question, str) or not isinstance(answer, bool):
+            raise InvalidInput("Right-fit answers must be yes or no.")
+        cleaned[clean_line(question, "A right-fit question", MAX_CRITERION_LENGTH)] = answer
+    return cleaned
+
+
+# Each field's rule: its stored form, or InvalidInput saying what to fix. The window's
+# client dialog, the CSV import and the practice-file import all check by these.
+FIELD_RULES: dict[str, Callable[[Any], Any]] = {
+    "name": lambda v: clean_line(v, "A client's name", MAX_NAME_LENGTH, required=True),
+    "company": lambda v: clean_line(v, "The company", MAX_COMPANY_LENGTH),
+    "email": clean_email,
+    "phone": lambda v: clean_line(v, "The phone number", MAX_PHONE_LENGTH),
+    "notes": lambda v: clean_text(v, "The notes", MAX_NOTES_LENGTH),
+    "right_fit": _right_fit,
+}
+
+
 def clean_client(data: ClientInput) -> ClientInput:
     """The details as they will be stored, or InvalidInput saying what to fix."""
     if is_blank(data.name.strip()):
         raise InvalidInput("A client needs a name.")
-    answers = {}
-    for question, answer in data.right_fit.items():
-        if not isinstance(question, str) or not isinstance(answer, bool):
-            raise InvalidInput("Right-fit answers must be yes or no.")
-        answers[clean_line(question, "A right-fit question", MAX_CRITERION_LENGTH)] = answer
-    return ClientInput(
-        name=clean_line(data.name, "A client's name", MAX_NAME_LENGTH, required=True),
-        company=clean_line(data.company, "The company", MAX_COMPANY_LENGTH),
-        email=clean_email(data.email),
-        phone=clean_line(data.phone, "The phone number", MAX_PHONE_LENGTH),
-        notes=clean_text(data.notes, "The notes", MAX_NOTES_LENGTH),
-        right_fit=answers,
-    )
+    return ClientInput(**{f: rule(getattr(data, f)) for f, rule in FIELD_RULES.items()})
 
 
 def _details(client: Client) -> ClientInput:
@@ -350,4 +362,5 @@ SNAPSHOT_COLUMNS = (
     "recovery_protocol",
     "client_facing",
     "resource_link",
+    "client_wording",
 )

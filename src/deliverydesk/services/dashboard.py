@@ -118,9 +118,9 @@ class PhaseWait:
     """One offer phase: the median days clients spent in it against the days planned.
 
     Days are calendar days from the day a client entered the phase (the day the previous
-    phase was left) to the day they left it; the plan counts the same way, from the
-    previous phase's planned end. A phase still running counts its plan, or the days so
-    far once they are more.
+    phase was left) to the day they left it, or to today while they are still in it (a
+    client who entered today has spent 0 days); the plan counts the same way, from the
+    previous phase's planned end.
     """
 
     offer_id: int | None
@@ -130,6 +130,7 @@ class PhaseWait:
     clients: int  # phases counted: left in the window, or running now
     spent_days: int  # median
     planned_days: int  # median
+    running: int = 0  # of `clients`, those still in the phase (their days are so far)
 
     @property
     def over_days(self) -> int:
@@ -246,10 +247,18 @@ def _on_time(values: Sequence[int]) -> tuple[OnTime, Ratio]:
 
 
 # Checkpoint steps of the phases left in the window: kept when done by the day their
-# phase was left (a move past an open checkpoint, or one ticked later, did not keep it).
+# phase was left and never overridden. A move past an open checkpoint did not keep it,
+# even when the step is ticked later that day or marked done on an earlier date: the
+# activity log names each checkpoint an override went past.
 _CHECKPOINTS = text(
     """
-SELECT count(*) FILTER (WHERE s.completed_on <= p.completed_on), count(*)
+SELECT count(*) FILTER (
+           WHERE s.completed_on <= p.completed_on
+             AND NOT EXISTS (
+                 SELECT 1 FROM activity AS a, json_each(a.detail, '$.checkpoints') AS c
+                 WHERE a.journey_id = p.journey_id AND a.kind = 'checkpoint_overridden'
+                   AND c.value = s.title)),
+       count(*)
 FROM journey_phase AS p
 JOIN journey_step AS s ON s.phase_id = p.id
 WHERE p.completed_on BETWEEN :since AND :today AND s.is_checkpoint
@@ -326,13 +335,13 @@ def _phase_waits(
     A phase is entered on the day the previous one is left, so its days are counted from
     then to the day it is left (or today); its plan likewise from the previous phase's
     planned end, the working day before its own planned start (a first phase: from its
-    planned start). A phase still running counts its plan, or its days so far once they
-    are more: only what is already late is known.
+    planned start). A phase still running counts the days since each client entered it.
     """
     days = _Days()
     entry: dict[tuple[int, date], date] = {}
     spent: dict[_Key, list[tuple[int, int]]] = defaultdict(list)
     planned: dict[_Key, list[tuple[int, int]]] = defaultdict(list)
+    running: dict[_Key, int] = defaultdict(int)
     rows = [*connection.execute(_LEFT, window), *connection.execute(_RUNNING, window)]
     for link, offer, name, position, started, left, start, end, count in rows:
         first = days[start]
@@ -341,11 +350,10 @@ def _phase_waits(
                 first if position == 0 else shift_working_days(calendar, first, -1)
             )
         plan = (days[end] - entry[position, first]).days
-        if left is None:
-            took = max((today - days[started]).days, plan)
-        else:
-            took = (days[left] - days[started]).days
+        # Running: the days since this client entered it, no more (0 if entered today).
+        took = ((today if left is None else days[left]) - days[started]).days
         key: _Key = (link, offer or "", name or "", position)
+        running[key] += count if left is None else 0
         spent[key].append((took, count))
         planned[key].append((plan, count))
     designs = {row[0]: row[1:] for row in connection.execute(_DESIGNS)} if spent else {}
@@ -362,6 +370,7 @@ def _phase_waits(
                 sum(count for _, count in spans),
                 _median(spans),
                 _median(planned[key]),
+                running[key],
             )
         )
     waits.sort(key=lambda w: (-w.over_days, -w.clients, w.offer_name, w.position, w.phase_name))

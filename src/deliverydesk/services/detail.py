@@ -130,6 +130,7 @@ class JourneyDetail:
     paused_on: date | None = None
     ended_on: date | None = None
     end_reason: str = ""
+    resume_on: date | None = None  # a paused journey's planned resume date
 
     @property
     def progress(self) -> float:
@@ -235,6 +236,7 @@ _HEAD = (
         Journey.paused_on,
         Journey.ended_on,
         Journey.end_reason,
+        Journey.resume_on,
     )
     .join(Client, Client.id == Journey.client_id)
     .where(_of_journey(Journey.id))
@@ -242,7 +244,7 @@ _HEAD = (
 _HEAD_FIELDS = (
     "journey_id", "client_id", "client_name", "company", "email", "phone", "offer_name",
     "status", "start_on", "planned_end_on", "current_position", "steps_done", "steps_total",
-    "paused_on", "ended_on", "end_reason",
+    "paused_on", "ended_on", "end_reason", "resume_on",
 )  # fmt: skip
 _PHASES = (
     select(

@@ -9,6 +9,7 @@ from deliverydesk.store.errors import (
     DatabaseTooNew,
     StorageFailed,
 )
+from deliverydesk.wording import ENGLISH
 
 __all__ = [
     "CheckpointBlocked",
@@ -18,12 +19,21 @@ __all__ = [
     "DatabaseTooNew",
     "InvalidInput",
     "NotFound",
+    "READ_ERRORS",
     "StorageFailed",
 ]
 
+# What reading a stored value that cannot be converted raises, deep in SQLAlchemy or in a
+# rule using it (an unknown enum value, a date that does not exist, JSON of the wrong
+# shape); services/value_check.py finds such values.
+READ_ERRORS = (LookupError, ValueError, TypeError, AttributeError, OverflowError)
 
-class InvalidInput(ValueError):
-    """Input a person can fix; the message says how. Nothing was changed."""
+
+class InvalidInput(Exception):
+    """Input a person can fix; the message says how. Nothing was changed.
+
+    Deliberately not a ValueError: code that turns Python's own ValueError into a message
+    ("not a PDF, or it is damaged") must not catch, and reword, one of these."""
 
 
 class NotFound(LookupError):
@@ -34,5 +44,5 @@ class CheckpointBlocked(Exception):
     """A move would leave a phase whose checkpoint is not done."""
 
     def __init__(self, checkpoints: list[str]) -> None:
-        super().__init__("; ".join(checkpoints))
+        super().__init__(f"{ENGLISH.not_done(checkpoints)}.")  # "'A' and 'B' are not done."
         self.checkpoints = checkpoints

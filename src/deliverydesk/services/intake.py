@@ -33,10 +33,12 @@ from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.journeys import PhaseMove, move_on, put_back
 from deliverydesk.services.offer_format import question_documents
 from deliverydesk.services.offers import load_offer, spec_of
+from deliverydesk.services.validation import refuse_database_file
 
-VERSION = "v1"
+VERSION = "v2"  # v2: signed with the practice's own random secret
 KEY_FIELD = "deliverydesk_form"  # as reports/intake_form.py names the hidden field
 MAX_FORM_BYTES = 20 * 1024 * 1024
+MAX_ID_DIGITS = 18  # SQLite's integers stop at 19 digits
 MAX_ANSWER = 10_000
 YES_NO = ("Yes", "No")
 _LIVE = (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
@@ -63,12 +65,12 @@ def questions_hash(questions: tuple[IntakeQuestion, ...]) -> str:
 
 
 def _secret(session: Session) -> str:
-    row = session.execute(
-        select(Practice.id, Practice.created_at).order_by(Practice.id).limit(1)
-    ).first()
-    if row is None:
+    # The practice's own random secret (migration 0007): two practices made alike, even
+    # the same second, never accept each other's forms.
+    secret = session.scalar(select(Practice.form_secret).order_by(Practice.id).limit(1))
+    if secret is None:
         raise NotFound("There is no practice yet; create one first.")
-    return f"{row[0]}:{row[1].isoformat()}"
+    return secret
 
 
 def _check(secret: str, body: str) -> str:
@@ -90,9 +92,21 @@ def _key(fields: dict[str, Any]) -> list[str]:
     if not key:
         raise InvalidInput("This PDF is not a DeliveryDesk intake form (it has no form key).")
     parts = key.split(":")
-    if len(parts) != 5 or parts[0] != VERSION or not parts[1].isdigit() or not parts[2].isdigit():
+    if parts[0] == "v1":  # signed with the practice's id and creation time (before 0007)
+        raise InvalidInput(
+            "This intake form was made by an older version of DeliveryDesk, before each "
+            "practice signed its forms with a key of its own; export a new intake form and "
+            "send the client that one."
+        )
+    if len(parts) != 5 or parts[0] != VERSION or not all(map(_is_id, parts[1:3])):
         raise InvalidInput("This intake form was altered: its form key cannot be read.")
     return parts
+
+
+def _is_id(text: str) -> bool:
+    """A record number as the key writes it: ASCII digits, small enough for the database
+    (a 5,000-digit one would not even convert to a number)."""
+    return text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS
 
 
 def _verify(session: Session, parts: list[str]) -> None:
@@ -175,6 +189,7 @@ def _fields(path: Path) -> dict[str, Any]:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    refuse_database_file(path)
     try:
         if path.stat().st_size > MAX_FORM_BYTES:
             raise InvalidInput("This file is too large to be an intake form.")
@@ -244,6 +259,7 @@ class SavedIntake:
     """What saving a client's answers changed: what undoing it needs."""
 
     before: Mapping[str, Any]  # the client's intake record as it was (empty: none)
+    after: Mapping[str, Any]  # the record the save wrote: an undo's `expected`
     step_id: int | None  # the intake step it ticked; None when none was ticked
     ticked_on: date | None
     moved: PhaseMove | None = None  # the tick closed the client's phase: moved on
@@ -260,7 +276,7 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
         if client is None:
             raise NotFound("That client no longer exists.")
         before = copy.deepcopy(client.intake) if isinstance(client.intake, dict) else {}
-        client.intake = {
+        after = {
             "offer_id": form.offer_id,
             "offer": form.offer_name,
             "received_on": today.isoformat(),
@@ -269,6 +285,7 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
                 for a in form.answers
             ],
         }
+        client.intake = copy.deepcopy(after)
         step = intake_step(session, client_id, form.offer_id)
         ticked = None
         moved = None
@@ -290,18 +307,29 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
     aspects = Aspect.CLIENT | (Aspect.STEPS | Aspect.CAPACITY if ticked else Aspect.NONE)
     aspects |= Aspect.PHASE if moved else Aspect.NONE
     return Result(
-        SavedIntake(before, ticked, today if ticked else None, moved),
+        SavedIntake(before, after, ticked, today if ticked else None, moved),
         Changes(journeys=journeys, clients=frozenset({client_id}), aspects=aspects),
     )
 
 
-def restore_intake(ctx: Context, client_id: int, saved: SavedIntake) -> Result[None]:
+def restore_intake(
+    ctx: Context, client_id: int, saved: SavedIntake, *, expected: Mapping[str, Any] | None = None
+) -> Result[None]:
     """Undo `save_intake_answers`: the answers the client had before come back and the step
-    it ticked is opened again (left as it is when it was marked done on another day since)."""
+    it ticked is opened again (left as it is when it was marked done on another day since).
+
+    `expected` (an undo's): the answers the client must still have. Answers replaced since
+    (another form imported by another window or program) are left as they are, and so is
+    everything else."""
     with ctx.transaction() as session:
         client = session.get(Client, client_id)
         if client is None:
             raise NotFound("That client no longer exists.")
+        if expected is not None and client.intake != expected:
+            raise InvalidInput(
+                f"The intake answers of {client.name} were replaced since (another filled "
+                "form was imported); they were left as they are."
+            )
         client.intake = copy.deepcopy(dict(saved.before))
         journeys: frozenset[int] = frozenset()
         step = session.get(JourneyStep, saved.step_id) if saved.step_id is not None else None

@@ -23,6 +23,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.practice import work_calendar
 from deliverydesk.services.validation import clean_text
+from deliverydesk.wording import ENGLISH
 
 MAX_REASON_LENGTH = 2_000
 _RUNNING = (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
@@ -33,11 +34,10 @@ class StepsStillOpen(InvalidInput):
     """Completing would leave steps open; the caller may ask and complete with force."""
 
     def __init__(self, titles: list[str]) -> None:
-        shown = ", ".join(f"'{t}'" for t in titles[:3])
-        more = f" and {len(titles) - 3} more" if len(titles) > 3 else ""
+        shown = ENGLISH.name_list(titles, limit=3)
         super().__init__(
             f"{len(titles)} step{'s are' if len(titles) > 1 else ' is'} still open "
-            f"({shown}{more}). Complete the journey anyway?"
+            f"({shown}). Complete the journey anyway?"
         )
         self.titles = titles
 
@@ -51,6 +51,7 @@ class JourneyState:
     ended_on: date | None
     end_reason: str
     planned_end_on: date
+    resume_on: date | None = None  # a paused journey's planned resume date
     # Only the dates an action moved (resuming shifts open work); empty otherwise.
     steps: tuple[tuple[int, date, date], ...] = ()  # (step id, start_on, due_on)
     phases: tuple[tuple[int, date, date], ...] = ()  # (id, planned_start_on, planned_end_on)
@@ -77,6 +78,7 @@ def _state(journey: Journey, with_dates: bool = False) -> JourneyState:
         journey.ended_on,
         journey.end_reason,
         journey.planned_end_on,
+        journey.resume_on,
         steps,
         phases,
     )
@@ -104,9 +106,15 @@ def _reason(reason: str) -> str:
     return clean_text(reason, "The reason", MAX_REASON_LENGTH).strip()
 
 
-def pause(ctx: Context, journey_id: int, reason: str = "") -> Result[JourneyState]:
-    """Pause an active journey from today: it leaves the board and the load until resumed."""
+def pause(
+    ctx: Context, journey_id: int, reason: str = "", resume_on: date | None = None
+) -> Result[JourneyState]:
+    """Pause an active journey from today: it leaves the load until resumed and stays on
+    the board marked paused. `resume_on`, the planned resume date, is when Today, the
+    overdue banner and the calendar remind the practitioner to resume it."""
     why = _reason(reason)
+    if resume_on is not None and resume_on <= ctx.clock.today():
+        raise InvalidInput("The planned resume date must be after today.")
     with ctx.transaction() as session:
         journey = _load(session, journey_id)
         if journey.status is not JourneyStatus.ACTIVE:
@@ -119,7 +127,11 @@ def pause(ctx: Context, journey_id: int, reason: str = "") -> Result[JourneyStat
             ctx.clock.today(),
             why,
         )
-        activity.log(session, ctx.clock, journey, ActivityKind.JOURNEY_PAUSED, reason=why)
+        journey.resume_on = resume_on
+        planned = {"until": resume_on.isoformat()} if resume_on else {}
+        activity.log(
+            session, ctx.clock, journey, ActivityKind.JOURNEY_PAUSED, reason=why, **planned
+        )
         return Result(before, _changes(journey, Aspect.JOURNEY | Aspect.CAPACITY))
 
 
@@ -151,6 +163,7 @@ def resume(ctx: Context, journey_id: int) -> Result[JourneyState]:
                 [journey.planned_end_on, *(p.planned_end_on for p in journey.phases)]
             )
         journey.status, journey.paused_on, journey.end_reason = JourneyStatus.ACTIVE, None, ""
+        journey.resume_on = None
         activity.log(
             session, ctx.clock, journey, ActivityKind.JOURNEY_RESUMED, days=days, since=paused_on
         )
@@ -176,7 +189,7 @@ def complete(ctx: Context, journey_id: int, force: bool = False) -> Result[Journ
             raise StepsStillOpen(open_titles)
         before = _state(journey)
         journey.status, journey.ended_on = JourneyStatus.COMPLETED, ctx.clock.today()
-        journey.paused_on, journey.end_reason = None, ""
+        journey.paused_on, journey.end_reason, journey.resume_on = None, "", None
         activity.log(
             session, ctx.clock, journey, ActivityKind.JOURNEY_COMPLETED, open_steps=len(open_titles)
         )
@@ -192,7 +205,7 @@ def cancel(ctx: Context, journey_id: int, reason: str = "") -> Result[JourneySta
             raise InvalidInput(f"This journey is already {journey.status}.")
         before = _state(journey)
         journey.status, journey.ended_on = JourneyStatus.CANCELLED, ctx.clock.today()
-        journey.paused_on, journey.end_reason = None, why
+        journey.paused_on, journey.end_reason, journey.resume_on = None, why, None
         activity.log(session, ctx.clock, journey, ActivityKind.JOURNEY_CANCELLED, reason=why)
         return Result(before, _changes(journey, Aspect.JOURNEY | Aspect.CAPACITY))
 
@@ -228,6 +241,7 @@ def restore_journey_state(
             journey.ended_on,
             journey.end_reason,
             journey.planned_end_on,
+            journey.resume_on,
             tuple((i, steps[i].start_on, steps[i].due_on) for i, _, _ in state.steps),
             tuple(
                 (i, phases[i].planned_start_on, phases[i].planned_end_on)
@@ -236,7 +250,7 @@ def restore_journey_state(
         )
         journey.status, journey.paused_on = state.status, state.paused_on
         journey.ended_on, journey.end_reason = state.ended_on, state.end_reason
-        journey.planned_end_on = state.planned_end_on
+        journey.planned_end_on, journey.resume_on = state.planned_end_on, state.resume_on
         for step_id, start_on, due_on in state.steps:
             steps[step_id].start_on, steps[step_id].due_on = start_on, due_on
         for phase_id, start_on, end_on in state.phases:

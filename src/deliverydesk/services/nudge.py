@@ -1,5 +1,6 @@
 """Nudges: a message to the client drafted from the step's template, every placeholder
-filled, and the record that it went out (the client's last contact)."""
+filled, and the record that it went out (the client's last contact). A step is named
+in the client's words (its client wording), never by the practitioner's title."""
 
 from __future__ import annotations
 
@@ -105,16 +106,18 @@ def nudge_draft(ctx: Context, step_id: int, words: Words = ENGLISH) -> NudgeDraf
                 f"'{step.title}' is not the client's to do and is not a touchpoint; "
                 "there is nothing to nudge them about."
             )
-        next_title = session.scalar(
-            select(JourneyStep.title)
+        # The next open step the client sees, in their words, as the step itself.
+        after = session.execute(
+            select(JourneyStep.kind, JourneyStep.title, JourneyStep.client_wording)
             .where(
                 JourneyStep.journey_id == journey.id,
                 JourneyStep.position > step.position,
                 JourneyStep.completed_on.is_(None),
+                JourneyStep.client_facing.is_(True),
             )
             .order_by(JourneyStep.position)
             .limit(1)
-        )
+        ).first()
         last = session.execute(
             select(Activity.at, Activity.detail)
             .where(Activity.journey_id == journey.id, Activity.kind == ActivityKind.NUDGE_SENT)
@@ -124,8 +127,8 @@ def nudge_draft(ctx: Context, step_id: int, words: Words = ENGLISH) -> NudgeDraf
         practice = get_practice(ctx)
         values = nudge_values(
             client_name=client.name,
-            step=step.title,
-            next_step=next_title or "",
+            step=words.client_step(step.kind, step.title, step.client_wording),
+            next_step=words.client_step(*after) if after else "",
             phase=phase_name,
             due_on=step.due_on,
             practice_name=practice.name if practice else "",

@@ -22,7 +22,7 @@ from deliverydesk.model.entities import (
     OfferPhase,
     OfferStep,
 )
-from deliverydesk.model.enums import Owner, StepKind
+from deliverydesk.model.enums import JourneyStatus, Owner, StepKind
 from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StepSpec
 from deliverydesk.model.offer_rules import Problem, fill_template, offer_problems
 from deliverydesk.services import offer_revisions
@@ -78,8 +78,8 @@ class OfferListRow:
     id: int
     name: str
     archived: bool
-    active_clients: int  # clients with an active or paused journey in this offer
-    total_clients: int  # clients who ever had a journey in it
+    active_clients: int  # clients with an active journey in this offer (not a paused one)
+    total_clients: int  # clients who ever had a journey in it (an undone enrolment is none)
     revision: int
     problem_count: int
     first_problem: str  # "" when the offer is valid
@@ -127,8 +127,8 @@ def offer_list(ctx: Context) -> list[OfferListRow]:
             )
             .order_by(Offer.archived, Offer.position, Offer.id)
         ).all()
-        active = _client_counts(session, live_only=True)
-        total = _client_counts(session, live_only=False)
+        active = _client_counts(session, active_only=True)
+        total = _client_counts(session, active_only=False)
         rows = []
         for offer in offers:
             problems = offer_problems(spec_of(offer))
@@ -147,12 +147,17 @@ def offer_list(ctx: Context) -> list[OfferListRow]:
         return rows
 
 
-def _client_counts(session: Session, live_only: bool) -> dict[int, int]:
+def _client_counts(session: Session, active_only: bool) -> dict[int, int]:
+    """Clients per offer, each once: with `active_only`, those whose journey in it is
+    active (a paused one is not, as the board and the dashboard say); else every client
+    who had one, leaving out enrolments taken back (withdrawn: no count shows them)."""
     statement = select(Journey.offer_id, func.count(distinct(Journey.client_id))).group_by(
         Journey.offer_id
     )
-    if live_only:
-        statement = statement.where(Journey.status.in_(offer_revisions.LIVE))
+    if active_only:
+        statement = statement.where(Journey.status == JourneyStatus.ACTIVE)
+    else:
+        statement = statement.where(Journey.status != JourneyStatus.WITHDRAWN)
     return {offer: count for offer, count in session.execute(statement).all() if offer}
 
 

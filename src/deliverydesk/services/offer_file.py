@@ -17,6 +17,8 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_design import add_offer
 from deliverydesk.services.offers import load_offer, spec_of
+from deliverydesk.services.validation import refuse_database_file
+from deliverydesk.store.disk_space import is_full
 
 SUFFIX = ".json"
 
@@ -38,6 +40,7 @@ def import_offer(ctx: Context, path: Path) -> Result[int]:
 
 def read_limited(path: Path) -> bytes:
     """The file's bytes, refusing early anything too big to be an offer file."""
+    refuse_database_file(path)
     limit = offer_format.MAX_FILE_BYTES
     try:
         with path.open("rb") as handle:
@@ -55,11 +58,17 @@ def read_limited(path: Path) -> bytes:
     return raw
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and a rename."""
+def write_atomically(path: Path, data: bytes, *, tag: str = "") -> None:
+    """Write `data` to `path` through a temporary file in the same folder and a rename.
+
+    The temporary file is `.<name>.<tag><random>.tmp`, removed whatever stops the write
+    (an error, a SystemExit from a stop signal); `tag` lets a batch name its own."""
+    refuse_database_file(path)
     folder = path.parent
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.{tag}", suffix=".tmp", dir=folder
+        )
     except FileNotFoundError:
         raise InvalidInput(f"There is no folder {folder} to save the file in.") from None
     except OSError as error:
@@ -72,4 +81,11 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
+        if is_full(error):
+            raise InvalidInput(
+                f"Cannot save {path}: the disk is full. Free some space and try again."
+            ) from None
         raise InvalidInput(f"Cannot save {path}: {error.strerror or error}.") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

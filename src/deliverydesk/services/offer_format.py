@@ -49,6 +49,7 @@ _STEP_TEXTS = (
     "failure_point",
     "recovery_protocol",
     "resource_link",
+    "client_wording",
 )
 _STEP_NUMBERS = ("offset_days", "duration_days", "effort_minutes")
 _STEP_FLAGS = ("is_milestone", "is_checkpoint", "is_touchpoint", "client_facing")

@@ -23,6 +23,7 @@ from deliverydesk.model.entities import (
 from deliverydesk.model.fit import FitCriterion, RightFit
 from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.model.offer_rules import MAX_NAME, saving_problems
+from deliverydesk.model.text_rules import single_line
 from deliverydesk.services import offer_format, offer_revisions
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
@@ -79,10 +80,11 @@ def check_savable(spec: OfferSpec) -> None:
 
 
 def normalized(spec: OfferSpec) -> OfferSpec:
-    """Names without stray spaces around them, as a person means them."""
+    """Names and titles on one line, without stray spaces around them or bidi controls
+    (model/text_rules.single_line), as a person means them."""
     return replace(
         spec,
-        name=spec.name.strip(),
+        name=single_line(spec.name),
         standards=tuple(
             replace(s, promise=s.promise.strip(), target=s.target.strip()) for s in spec.standards
         ),
@@ -99,8 +101,8 @@ def normalized(spec: OfferSpec) -> OfferSpec:
         phases=tuple(
             replace(
                 p,
-                name=p.name.strip(),
-                steps=tuple(replace(s, title=s.title.strip()) for s in p.steps),
+                name=single_line(p.name),
+                steps=tuple(replace(s, title=single_line(s.title)) for s in p.steps),
             )
             for p in spec.phases
         ),

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from tempfile import TemporaryDirectory
 from typing import Any
 
 from deliverydesk import __version__
@@ -27,6 +26,9 @@ from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.offer_file import write_atomically
+from deliverydesk.services.practice_values import Rule, ValueRules, offer_refusal
+from deliverydesk.services.validation import refuse_database_file
+from deliverydesk.staging import staging
 from deliverydesk.store import migrate
 from deliverydesk.store.engine import create_db_engine
 from deliverydesk.store.schema import read_revision
@@ -137,6 +139,7 @@ def _serialise(document: dict[str, Any]) -> Iterator[str]:
 
 def read_practice_file(path: Path) -> dict[str, Any]:
     """The parsed file, checked for its shape; InvalidInput says what is wrong with it."""
+    refuse_database_file(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -189,15 +192,19 @@ def import_practice(
     tracker = tracker or Tracker()
     document = read_practice_file(path)
     _refuse_unless_empty(ctx)
-    with TemporaryDirectory(prefix="deliverydesk-import-") as folder:
-        scratch = Path(folder) / "practice.sqlite3"
+    with staging(ctx.path.parent, "import") as folder:  # swept at start if killed
+        scratch = folder / "practice.sqlite3"
         engine = create_db_engine(scratch)
         try:
             migrate.upgrade(engine, document["schema"])
             with engine.connect() as connection:
                 driver: Any = connection.connection.driver_connection
-                rows = _load(driver, document["tables"], path.name, tracker.step)
+                rules = ValueRules(ctx.clock.today())
+                rows = _load(driver, document["tables"], path.name, tracker.step, rules)
             migrate.upgrade(engine)  # a file from an older DeliveryDesk comes up to date here
+            refusal = offer_refusal(engine, _ids(document["tables"].get("offer")))
+            if refusal:
+                raise InvalidInput(f"{path.name} cannot be imported, so nothing was: {refusal}")
         except DatabaseError as error:
             raise InvalidInput(f"{path.name} cannot be imported: {error}") from error
         finally:
@@ -239,6 +246,7 @@ def _load(
     tables: dict[str, Any],
     name: str,
     step: Callable[[int, int], None],
+    rules: ValueRules,
 ) -> dict[str, int]:
     """Insert the file's rows into the scratch database in one transaction."""
     known = set(_tables(driver))
@@ -250,7 +258,7 @@ def _load(
             step(done * 95 // max(1, len(tables)), 100)
             if table not in known:
                 raise InvalidInput(f"{name} is damaged: it holds an unknown table '{table}'.")
-            counts[table] = _load_table(driver, table, content, name)
+            counts[table] = _load_table(driver, table, content, name, rules)
         broken = driver.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             raise InvalidInput(
@@ -264,7 +272,9 @@ def _load(
     return counts
 
 
-def _load_table(driver: sqlite3.Connection, table: str, content: Any, name: str) -> int:
+def _load_table(
+    driver: sqlite3.Connection, table: str, content: Any, name: str, rules: ValueRules
+) -> int:
     if not isinstance(content, dict):
         raise InvalidInput(f"{name} is damaged: table '{table}' is not a list of records.")
     columns, rows = content.get("columns"), content.get("rows")
@@ -280,6 +290,7 @@ def _load_table(driver: sqlite3.Connection, table: str, content: Any, name: str)
     if unknown:
         raise InvalidInput(f"{name} is damaged: table '{table}' has no column '{unknown[0]}'.")
     json_at = [declared[c] for c in columns]
+    checks = rules.for_table(table, columns)
     insert = (
         f'INSERT INTO "{table}" ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)}) '
         f"VALUES ({', '.join('?' for _ in columns)})"
@@ -288,12 +299,38 @@ def _load_table(driver: sqlite3.Connection, table: str, content: Any, name: str)
         where = f"{name} is damaged: record {number} of '{table}'"
         if not isinstance(row, list) or len(row) != len(columns):
             raise InvalidInput(f"{where} does not have {len(columns)} values.")
-        values = [_in(value, json_at[i], where) for i, value in enumerate(row)]
+        try:
+            checked = [check(value) for check, value in zip(checks, row, strict=True)]
+        except InvalidInput:
+            raise _refusal(checks, row, columns, f"{table}[{number - 1}]", name) from None
+        values = [_in(value, json_at[i], where) for i, value in enumerate(checked)]
         try:
             driver.execute(insert, values)
         except sqlite3.Error as error:  # a missing value, a broken rule, a repeated id
             raise InvalidInput(f"{where} cannot be stored ({error}).") from None
     return len(rows)
+
+
+def _ids(content: dict[str, Any] | None) -> list[int]:
+    """The ids of a table's records, in the file's order (the file was checked already)."""
+    if not content:
+        return []
+    at = content["columns"].index("id") if "id" in content["columns"] else None
+    return [] if at is None else [row[at] for row in content["rows"]]
+
+
+def _refusal(
+    checks: list[Rule], row: list[Any], columns: list[str], record: str, name: str
+) -> InvalidInput:
+    """Which value of a refused record is bad, and why, naming its path in the file."""
+    for check, value, column in zip(checks, row, columns, strict=True):
+        try:
+            check(value)
+        except InvalidInput as error:
+            return InvalidInput(
+                f"{name} cannot be imported, so nothing was: {record}.{column}: {error}"
+            )
+    return InvalidInput(f"{name} cannot be imported, so nothing was: {record} is not sound.")
 
 
 def _in(value: Any, is_json: bool, where: str) -> Any:

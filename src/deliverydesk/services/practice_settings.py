@@ -5,8 +5,10 @@ done yet (open steps of active and paused journeys), after showing how many date
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
@@ -73,21 +75,70 @@ def practice_settings(ctx: Context) -> PracticeSettings:
         return _settings(_practice(session))
 
 
-def clean_settings(settings: PracticeSettings, today: date) -> PracticeSettings:
-    if not 1 <= settings.weekly_hours <= 168:
+def clean_weekly_hours(hours: object) -> float:
+    if (
+        not isinstance(hours, int | float)
+        or isinstance(hours, bool)
+        or not 1 <= hours <= 168  # also refuses NaN
+    ):
         raise InvalidInput("Weekly hours must be between 1 and 168.")
-    if not settings.working_days or not settings.working_days <= set(range(1, 8)):
+    return float(hours)
+
+
+def clean_working_days(days: frozenset[int]) -> frozenset[int]:
+    if not days or not days <= set(range(1, 8)):
         raise InvalidInput("Choose at least one working day.")
-    if len(settings.closed_dates) > MAX_CLOSED_DATES:
+    return frozenset(days)
+
+
+def clean_closed_dates(days: frozenset[date], today: date) -> frozenset[date]:
+    if len(days) > MAX_CLOSED_DATES:
         raise InvalidInput(f"At most {MAX_CLOSED_DATES:,} closed dates can be kept.")
-    if any(abs(day - today) > CLOSED_WINDOW for day in settings.closed_dates):
+    if any(abs(day - today) > CLOSED_WINDOW for day in days):
         raise InvalidInput("Closed dates must be within 50 years of today.")
+    return frozenset(days)
+
+
+def _stored_days(stored: object) -> str:
+    """working_days as stored ("12345"): ISO weekday digits, each once."""
+    text = stored if isinstance(stored, str) else ""
+    days = frozenset(int(ch) for ch in text if ch.isdigit())
+    if len(days) != len(text):
+        raise InvalidInput("Working days are written as weekday numbers, 1 (Monday) to 7.")
+    return "".join(str(d) for d in sorted(clean_working_days(days)))
+
+
+def _stored_closed(stored: object, today: date) -> list[str]:
+    """closed_dates as stored: a list of ISO dates."""
+    if not isinstance(stored, list):
+        raise InvalidInput("Closed dates must be a list of dates.")
+    days = []
+    for value in stored:
+        try:
+            days.append(date.fromisoformat(value))
+        except (TypeError, ValueError):
+            raise InvalidInput(f"{str(value)[:40]} is not a date.") from None
+    return [d.isoformat() for d in sorted(clean_closed_dates(frozenset(days), today))]
+
+
+def stored_rules(today: date) -> dict[str, Callable[[Any], Any]]:
+    """The settings' rules for the values as the practice row stores them."""
+    return {
+        "name": lambda v: clean_line(v, "The practice's name", 200, required=True),
+        "owner_name": lambda v: clean_line(v, "Your name", 200),
+        "weekly_hours": clean_weekly_hours,
+        "working_days": _stored_days,
+        "closed_dates": lambda v: _stored_closed(v, today),
+    }
+
+
+def clean_settings(settings: PracticeSettings, today: date) -> PracticeSettings:
+    hours = clean_weekly_hours(settings.weekly_hours)
+    days = clean_working_days(settings.working_days)
+    closed = clean_closed_dates(settings.closed_dates, today)
+    rules = stored_rules(today)
     return PracticeSettings(
-        clean_line(settings.name, "The practice's name", 200, required=True),
-        clean_line(settings.owner_name, "Your name", 200),
-        float(settings.weekly_hours),
-        frozenset(settings.working_days),
-        frozenset(settings.closed_dates),
+        rules["name"](settings.name), rules["owner_name"](settings.owner_name), hours, days, closed
     )
 
 
@@ -124,8 +175,7 @@ def _moves(
 
 def preview_reschedule(ctx: Context, working_days: frozenset[int], closed: frozenset[date]) -> int:
     """How many open steps' due dates would move with these working days and closed dates."""
-    if not working_days or not working_days <= set(range(1, 8)):
-        raise InvalidInput("Choose at least one working day.")
+    clean_working_days(working_days)
     new = WorkCalendar(working_days, closed)
     with ctx.db.sessions() as session:
         old = _settings(_practice(session)).calendar

@@ -11,10 +11,9 @@ from deliverydesk.model.entities import Journey, Offer, OfferPhase
 from deliverydesk.model.enums import JourneyStatus
 from deliverydesk.services.context import Context
 from deliverydesk.services.rows import JourneyRow, OfferSummary, journey_row
-from deliverydesk.store.board_columns import board_sql
+from deliverydesk.store.board_columns import ON_BOARD, board_sql
 
 # The same declared columns the first board reads with plain sqlite3 (store/snapshot.py).
-_ACTIVE = "journey.status = 'active'"
 _LIST_ORDER = (
     "CASE WHEN journey.status = 'active' THEN 0 ELSE 1 END, "
     "lower(client.name), client.id, journey.id"
@@ -26,8 +25,8 @@ _CLIENTS = text(
     board_sql("client.id IN :ids AND NOT client.archived", every_client=True, order_by=_LIST_ORDER)
 ).bindparams(bindparam("ids", expanding=True))
 # Boards read unsorted: each column sorts itself, and sorting here cost 26 ms at XL.
-_BOARD = text(board_sql(_ACTIVE))
-_OFFER_BOARD = text(board_sql(f"{_ACTIVE} AND journey.offer_id = :offer"))
+_BOARD = text(board_sql(ON_BOARD))
+_OFFER_BOARD = text(board_sql(f"{ON_BOARD} AND journey.offer_id = :offer"))
 _JOURNEYS = text(board_sql("journey.id IN :ids")).bindparams(bindparam("ids", expanding=True))
 
 
@@ -37,7 +36,7 @@ def client_rows(ctx: Context) -> list[JourneyRow]:
 
 
 def board_rows(ctx: Context, offer_id: int | None = None) -> list[JourneyRow]:
-    """The active journeys of one offer (or of every offer): the cards of a board."""
+    """The active and paused journeys of one offer (or of every offer): a board's cards."""
     if offer_id is None:
         return _rows(ctx, _BOARD)
     return _rows(ctx, _OFFER_BOARD, {"offer": offer_id})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -46,7 +47,7 @@ class StepRow:
     id: int
     phase_id: int
     position: int
-    title: str
+    title: str  # as the client reads it: the step's client wording (see _client_step)
     description: str
     kind: StepKind
     owner: Owner
@@ -177,6 +178,7 @@ def journey_facts(connection: Connection, journey_id: int) -> JourneyFacts:
             JourneyStep.is_milestone,
             JourneyStep.is_checkpoint,
             JourneyStep.client_facing,
+            JourneyStep.client_wording,
         )
         .where(JourneyStep.journey_id == journey_id)
         .order_by(JourneyStep.position)
@@ -185,8 +187,16 @@ def journey_facts(connection: Connection, journey_id: int) -> JourneyFacts:
     return JourneyFacts(
         journey, client, name, company, offer_id, offer_name, status, start_on, current,
         phases=tuple(PhaseRow(*row) for row in phases),
-        steps=tuple(StepRow(**row._asdict()) for row in steps),
+        steps=tuple(_client_step(row._asdict()) for row in steps),
     )  # fmt: skip
+
+
+def _client_step(values: dict[str, Any]) -> StepRow:
+    """A step with its title as the client reads it: every document is the client's, and
+    a title is written for the practitioner ("Intake form received")."""
+    wording = values.pop("client_wording")
+    values["title"] = ENGLISH.client_step(values["kind"], values["title"], wording)
+    return StepRow(**values)
 
 
 def journey_map(facts: JourneyFacts) -> data.JourneyMap:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import multiprocessing.util
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -24,7 +26,10 @@ from typing import Any
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_file import write_atomically
+from deliverydesk.services.worker_life import Lifeline, start_worker, work
+from deliverydesk.staging import note_leftover, staging_if_possible, staging_token
 
+QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
 CHUNK = 50  # at most this many progress reports between two progress reports
 # Loaded once by the fork server, so each worker starts with them (see worker_context):
 # what opening the workspace and making a report import, about a second of a fresh
@@ -32,6 +37,7 @@ CHUNK = 50  # at most this many progress reports between two progress reports
 WORKER_PRELOAD = (
     "deliverydesk.services.context",
     "deliverydesk.services.report_export",
+    "deliverydesk.services.worker_life",
     "deliverydesk.services.report_data",
     "deliverydesk.services.report_packs",
     "deliverydesk.store.recovery",
@@ -125,10 +131,12 @@ def export_document(
     offer_id: int | None = None,
     since: date | None = None,
     note: str = "",
+    tag: str = "",
 ) -> Exported:
-    """Write one document to `path` (atomically: the old file or the new one, never half)."""
+    """Write one document to `path` (atomically: the old file or the new one, never half;
+    `tag` names the temporary file, see write_atomically)."""
     made = make_document(ctx, kind, client_id=client_id, offer_id=offer_id, since=since, note=note)
-    return save_document(made, path)
+    return save_document(made, path, tag=tag)
 
 
 @dataclass(frozen=True)
@@ -163,9 +171,9 @@ def make_document(
     )
 
 
-def save_document(document: Document, path: Path) -> Exported:
-    """Write a document made in memory to `path`, atomically."""
-    write_atomically(path, document.pdf)
+def save_document(document: Document, path: Path, *, tag: str = "") -> Exported:
+    """Write a document made in memory to `path`, atomically (`tag`: write_atomically)."""
+    write_atomically(path, document.pdf, tag=tag)
     return Exported(path, document.notes, document.missing)
 
 
@@ -233,13 +241,33 @@ def export_progress_batch(
         raise InvalidInput(f"There is no folder {folder} to save the reports in.")
     clients = active_clients(ctx) if client_ids is None else client_names(ctx, client_ids)
     jobs = list(_named(clients, folder))
+    # The batch's own staging folder in the data folder lists what a kill would leave
+    # behind (its temporary PDFs, multiprocessing's folder) for the next start to sweep.
+    with staging_if_possible(ctx.path.parent, "export") as staged:
+        tag = f"{staging_token(staged)}-" if staged else ""
+        if staged:
+            note_leftover(staged, folder / f".*.{tag}*.tmp")
+        return _export_batch(ctx, jobs, tag, staged, workers, progress, cancelled)
+
+
+def _export_batch(
+    ctx: Context,
+    jobs: list[tuple[int, Path]],
+    tag: str,
+    staged: Path | None,
+    workers: int,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> list[Exported]:
     done: list[Exported] = []
     today = ctx.clock.today()
     if workers <= 1 or not jobs:
         for count, (client_id, path) in enumerate(jobs, start=1):
             if cancelled and cancelled():
                 break
-            done.append(export_document(ctx, DocumentKind.PROGRESS, path, client_id=client_id))
+            done.append(
+                export_document(ctx, DocumentKind.PROGRESS, path, client_id=client_id, tag=tag)
+            )
             if progress:
                 progress(count, len(jobs))
         return done
@@ -250,7 +278,16 @@ def export_progress_batch(
     # queued in the pool could not be called back).
     size = max(1, min(CHUNK, -(-len(jobs) // (workers * 4))))
     waiting = iter([jobs[i : i + size] for i in range(0, len(jobs), size)])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=worker_context())
+    context = worker_context()
+    lifeline = Lifeline(context)  # the workers stop when it is cut or this process ends
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=start_worker,
+        initargs=(lifeline.reader,),
+    )
+    if staged:
+        note_leftover(staged, Path(multiprocessing.util.get_temp_dir()))
     try:
         running: set[Future[list[Exported]]] = set()
         stopping = False
@@ -259,7 +296,7 @@ def export_progress_batch(
                 chunk = next(waiting, None)
                 if chunk is None:
                     break
-                running.add(pool.submit(_export_chunk, ctx.path.parent, today, chunk))
+                running.add(pool.submit(_export_chunk, ctx.path.parent, today, chunk, tag))
             if not running:
                 break
             finished, running = wait(running, return_when=FIRST_COMPLETED)
@@ -268,9 +305,23 @@ def export_progress_batch(
             if progress:
                 progress(len(done), len(jobs))
             stopping = stopping or bool(cancelled and cancelled())
+    except BaseException:
+        lifeline.cut()  # a stop signal, Ctrl+C or an error: the workers stop at once
+        pool.shutdown(wait=True, cancel_futures=True)
+        remove_temporaries(jobs[0][1].parent, tag)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # also when progress() raised
+        lifeline.cut()
     return done
+
+
+def remove_temporaries(folder: Path, tag: str) -> None:
+    """The half-written files of the batch tagged `tag` (none without a tag: another
+    program's temporary files are not ours to remove)."""
+    if tag:
+        for temporary in folder.glob(f".*.{tag}*.tmp"):
+            temporary.unlink(missing_ok=True)
 
 
 def worker_context() -> BaseContext:
@@ -280,6 +331,11 @@ def worker_context() -> BaseContext:
     3.14 stops forking by default). A fork server is a clean single-threaded process
     started once, with the report modules loaded, that forks the workers; where there is
     none (Windows), each worker starts afresh."""
+    # The resource tracker (a helper process multiprocessing starts) cleans up after a
+    # killed batch but says so in Python's words on the caller's terminal; the helper
+    # processes take their warning options from this list.
+    if QUIET_TRACKER not in sys.warnoptions:
+        sys.warnoptions.append(QUIET_TRACKER)
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
@@ -297,15 +353,20 @@ def _named(clients: list[tuple[int, str]], folder: Path) -> Iterator[tuple[int, 
         yield client_id, folder / file_name
 
 
-def _export_chunk(data_dir: Path, today: date, jobs: list[tuple[int, Path]]) -> list[Exported]:
+def _export_chunk(
+    data_dir: Path, today: date, jobs: list[tuple[int, Path]], tag: str
+) -> list[Exported]:
     """One worker process: its own workspace, its share of the reports."""
     from deliverydesk.model.clock import FixedClock
     from deliverydesk.services.context import open_workspace
 
-    ctx = open_workspace(data_dir, FixedClock(today))
-    try:
-        return [
-            export_document(ctx, DocumentKind.PROGRESS, path, client_id=cid) for cid, path in jobs
-        ]
-    finally:
-        ctx.close()
+    # A stop signal ends the worker here, the batch's temporary files removed.
+    with work(lambda: remove_temporaries(jobs[0][1].parent, tag)):
+        ctx = open_workspace(data_dir, FixedClock(today))
+        try:
+            return [
+                export_document(ctx, DocumentKind.PROGRESS, path, client_id=cid, tag=tag)
+                for cid, path in jobs
+            ]
+        finally:
+            ctx.close()

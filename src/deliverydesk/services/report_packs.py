@@ -10,10 +10,10 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from deliverydesk.model.calendar import WorkCalendar
 from deliverydesk.model.entities import Client, Journey, OfferPhase
 from deliverydesk.model.enums import JourneyStatus, PhaseStatus, StandardTier
 from deliverydesk.model.offer_design import OfferSpec
-from deliverydesk.model.offer_rules import fill_template
 from deliverydesk.model.rules import PhasePlan, schedule
 from deliverydesk.reports import data
 from deliverydesk.services.context import Context
@@ -28,6 +28,7 @@ from deliverydesk.services.report_data import (
     journey_map,
     report_journey,
 )
+from deliverydesk.services.welcome_letter import LetterStep, fill_letter, step_values
 from deliverydesk.wording import ENGLISH
 
 DEFAULT_WELCOME = (
@@ -49,8 +50,9 @@ class _Source:
     journey_map: data.JourneyMap
     phases: tuple[data.ChecklistPhase, ...]
     start_on: date | None
-    first_step: tuple[str, date | None]
+    letter_steps: tuple[LetterStep, ...]  # client-facing steps in journey order
     current_phase: str
+    weeks: data.WeekScale | None = None  # an offer's template: dates said as weeks
 
 
 def _for_client(ctx: Context, client_id: int) -> _Source:
@@ -86,7 +88,6 @@ def _for_client(ctx: Context, client_id: int) -> _Source:
         )
         for phase in facts.phases
     )
-    first = next((s for s in visible if s.completed_on is None), None)
     current = facts.phases[min(facts.current, len(facts.phases) - 1)].name if facts.phases else ""
     return _Source(
         spec,
@@ -96,7 +97,10 @@ def _for_client(ctx: Context, client_id: int) -> _Source:
         journey_map(facts),
         phases,
         facts.start_on,
-        (first.title, first.due_on) if first else ("", None),
+        tuple(
+            LetterStep(s.title, s.kind, s.owner, s.due_on, s.completed_on is not None)
+            for s in visible
+        ),
         current,
     )
 
@@ -115,8 +119,11 @@ def _for_offer(ctx: Context, offer_id: int) -> _Source:
     spec = _spec(ctx, offer_id)
     if spec is None:
         raise NotFound("That offer no longer exists.")
-    calendar = work_calendar(ctx)
-    start = calendar.first_working_on_or_after(ctx.clock.today() + timedelta(days=1))
+    # Scheduled from a Monday on the practice's working days, without its holidays: the
+    # template prints weeks, and an offer of six weeks must read as weeks 1 to 6.
+    calendar = WorkCalendar(work_calendar(ctx).weekdays)
+    today = ctx.clock.today()
+    start = calendar.first_working_on_or_after(today + timedelta(days=7 - today.weekday()))
     plans = [
         PhasePlan(p.planned_days, tuple((s.offset_days, s.duration_days) for s in p.steps))
         for p in spec.phases
@@ -126,7 +133,14 @@ def _for_offer(ctx: Context, offer_id: int) -> _Source:
     map_phases = []
     for phase, when in zip(spec.phases, dates, strict=True):
         items = tuple(
-            data.ChecklistItem(s.title, s.description, s.owner, due, False, s.is_milestone)
+            data.ChecklistItem(
+                ENGLISH.client_step(s.kind, s.title, s.client_wording),  # the client's words
+                s.description,
+                s.owner,
+                due,
+                False,
+                s.is_milestone,
+            )
             for s, (_, due) in zip(phase.steps, when.steps, strict=True)
             if s.client_facing
         )
@@ -148,17 +162,24 @@ def _for_offer(ctx: Context, offer_id: int) -> _Source:
             )
         )
     total = sum(len(p.items) for p in phases)
-    first = next((i for p in phases for i in p.items), None)
+    weeks = data.WeekScale(start, dates[-1].end_on if dates else start, spec.duration_weeks)
+    letter_steps = tuple(
+        LetterStep(s.title, s.kind, s.owner, due, False)
+        for phase, when in zip(spec.phases, dates, strict=True)
+        for s, (_, due) in zip(phase.steps, when.steps, strict=True)
+        if s.client_facing
+    )
     return _Source(
         spec,
         offer_id,
         spec.name,
         "",
-        data.JourneyMap(tuple(map_phases), 0, total, show_position=False),
+        data.JourneyMap(tuple(map_phases), 0, total, show_position=False, weeks=weeks),
         tuple(phases),
         None,
-        (first.title, first.due_on) if first else ("", None),
+        letter_steps,
         phases[0].name if phases else "",
+        weeks,
     )
 
 
@@ -175,7 +196,12 @@ def checklist(
 ) -> data.Checklist:
     source = _source(ctx, client_id, offer_id)
     return data.Checklist(
-        brand(ctx), source.offer_name, ctx.clock.today(), source.phases, source.client_name
+        brand(ctx),
+        source.offer_name,
+        ctx.clock.today(),
+        source.phases,
+        source.client_name,
+        weeks=source.weeks,
     )
 
 
@@ -186,16 +212,13 @@ def onboarding_pack(
     the_brand = brand(ctx)
     spec = source.spec
     first_name = source.client_name.split()[0] if source.client_name.split() else ""
-    step, due = source.first_step
     values = {
         "client_first_name": first_name or "there",
         "client_name": source.client_name or "you",
         "offer": source.offer_name,
         "practice_name": the_brand.practice_name,
-        "step": step,
-        "next_step": step,
         "phase": source.current_phase,
-        "due_date": data_date(due),
+        **step_values(source.letter_steps, ctx.clock.today(), weeks=source.weeks),
     }
     template = (spec.welcome_template if spec else "") or DEFAULT_WELCOME
     contact_lines = tuple(
@@ -219,7 +242,7 @@ def onboarding_pack(
         today=ctx.clock.today(),
         promise=spec.promise if spec else "",
         description=spec.description if spec else "",
-        welcome_letter=fill_template(template, {k: v for k, v in values.items() if v}),
+        welcome_letter=fill_letter(template, values),
         journey_map=source.journey_map,
         phases=source.phases,
         standards=tuple(
@@ -231,6 +254,7 @@ def onboarding_pack(
         client_name=source.client_name,
         duration_weeks=spec.duration_weeks if spec else 0,
         start_on=source.start_on,
+        weeks=source.weeks,
     )
 
 

@@ -57,6 +57,18 @@ class JourneyRow:
     reasons: tuple[HealthReason, ...]
     feedback_due: bool = False  # a checkpoint passed with no feedback recorded for it
     open_friction: int = 0
+    # A paused journey's: since when, why (may be ""), and the planned resume date if any.
+    paused_on: date | None = None
+    pause_reason: str = ""
+    resume_on: date | None = None
+
+    @property
+    def paused(self) -> bool:
+        return self.status is JourneyStatus.PAUSED
+
+    def resume_due(self, today: date) -> bool:
+        """A paused journey whose planned resume date has come: remind the practitioner."""
+        return self.paused and self.resume_on is not None and self.resume_on <= today
 
     @property
     def progress(self) -> float:
@@ -101,7 +113,7 @@ _pick = itemgetter(
             "first_open_me_title", "first_open_me_due",
             "first_open_client_title", "first_open_client_due",
             "first_open_third_party_title", "first_open_third_party_due",
-            "friction_count", "friction",
+            "paused_on", "end_reason", "resume_on", "friction_count", "friction",
         )
     )
 )  # fmt: skip
@@ -115,7 +127,7 @@ def journey_row(r: Sequence[Any], today: date) -> JourneyRow:
         phase_count, phase_name, entered_on, planned_end, phase_open, steps_done, steps_total,
         next_title, next_due, next_owner, feedback_due,
         me_title, me_due, client_title, client_due, third_title, third_due,
-        friction_count, friction,
+        paused_on, end_reason, resume_on, friction_count, friction,
     ) = _pick(r)  # fmt: skip
     status = _STATUS.get(status)
     if entered_on is not None:
@@ -147,6 +159,7 @@ def journey_row(r: Sequence[Any], today: date) -> JourneyRow:
         )
     else:
         verdict = journey_health(today, status)
+    paused = status is JourneyStatus.PAUSED
     return JourneyRow(
         client_id=client_id,
         journey_id=journey_id,
@@ -168,6 +181,9 @@ def journey_row(r: Sequence[Any], today: date) -> JourneyRow:
         reasons=verdict.reasons,
         feedback_due=bool(feedback_due) and status is JourneyStatus.ACTIVE,
         open_friction=friction_count or 0,
+        paused_on=_day(paused_on) if paused and paused_on else None,
+        pause_reason=(end_reason or "") if paused else "",
+        resume_on=_day(resume_on) if paused and resume_on else None,
     )
 
 

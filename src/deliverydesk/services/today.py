@@ -1,5 +1,6 @@
 """Today: the open steps due today, overdue or due this week across every active journey,
-split by who must act (me, the client, a third party). One statement each."""
+split by who must act (me, the client, a third party), and the paused journeys with their
+resume reminders. One statement each."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import bindparam, text
 
@@ -50,11 +52,34 @@ class TodayRow:
 
 
 @dataclass(frozen=True, slots=True)
+class PausedRow:
+    """A paused journey: Today lists it (it has no steps due while paused), and from its
+    planned resume date on, reminds the practitioner to resume it."""
+
+    journey_id: int
+    client_id: int
+    client_name: str
+    offer_name: str
+    phase_name: str
+    paused_on: date | None
+    reason: str
+    resume_on: date | None
+
+    def resume_due(self, today: date) -> bool:
+        return self.resume_on is not None and self.resume_on <= today
+
+
+@dataclass(frozen=True, slots=True)
 class TodayList:
     today: date
     mine: tuple[TodayRow, ...]
     client: tuple[TodayRow, ...]
     third_party: tuple[TodayRow, ...]
+    paused: tuple[PausedRow, ...] = ()  # resume reminders first, then by name
+
+    @property
+    def resume_due(self) -> tuple[PausedRow, ...]:
+        return tuple(row for row in self.paused if row.resume_due(self.today))
 
     def group(self, owner: Owner) -> tuple[TodayRow, ...]:
         return {Owner.ME: self.mine, Owner.CLIENT: self.client}.get(owner, self.third_party)
@@ -131,7 +156,68 @@ def today_list(ctx: Context, journey_ids: Iterable[int] | None = None) -> TodayL
         tuple(groups[Owner.ME]),
         tuple(groups[Owner.CLIENT]),
         tuple(groups[Owner.THIRD_PARTY]),
+        tuple(paused_journeys(ctx, ids)),
     )
+
+
+_PAUSED = """
+SELECT journey.id, journey.client_id, client.name, journey.offer_name, journey_phase.name,
+       journey.paused_on, journey.end_reason, journey.resume_on
+FROM journey
+JOIN client ON client.id = journey.client_id
+LEFT JOIN journey_phase
+       ON journey_phase.journey_id = journey.id
+      AND journey_phase.position = journey.current_position
+WHERE journey.status = 'paused'
+"""
+_ALL_PAUSED = text(_PAUSED)
+_SOME_PAUSED = text(_PAUSED + " AND journey.id IN :ids").bindparams(
+    bindparam("ids", expanding=True)
+)
+_RESUME_DUE = text(_PAUSED + " AND journey.resume_on <= :today")
+
+
+def paused_order(row: PausedRow, today: date) -> tuple[bool, date, str, int]:
+    """Reminders due first (planned longest ago first), then the rest by name."""
+    due = row.resume_due(today)
+    return (not due, row.resume_on if due and row.resume_on else date.min,
+            row.client_name.casefold(), row.journey_id)  # fmt: skip
+
+
+def paused_journeys(ctx: Context, journey_ids: Iterable[int] | None = None) -> list[PausedRow]:
+    """Every paused journey (with `journey_ids`, only those), resume reminders first."""
+    ids = None if journey_ids is None else list(journey_ids)
+    with ctx.db.engine.connect() as connection:
+        if ids is None:
+            raw = connection.execute(_ALL_PAUSED).all()
+        else:
+            raw = connection.execute(_SOME_PAUSED, {"ids": ids}).all() if ids else []
+    return _paused_rows(raw, ctx.clock.today())
+
+
+def resume_reminders(ctx: Context) -> list[PausedRow]:
+    """The paused journeys whose planned resume date has come (the overdue banner's)."""
+    today = ctx.clock.today()
+    with ctx.db.engine.connect() as connection:
+        raw = connection.execute(_RESUME_DUE, {"today": today.isoformat()}).all()
+    return _paused_rows(raw, today)
+
+
+def _paused_rows(raw: Iterable[Any], today: date) -> list[PausedRow]:
+    rows = [
+        PausedRow(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4] or "",
+            _day(r[5]) if r[5] else None,
+            r[6] or "",
+            _day(r[7]) if r[7] else None,
+        )  # fmt: skip
+        for r in raw
+    ]
+    return sorted(rows, key=lambda row: paused_order(row, today))
 
 
 def _timing(due: date, today: date) -> Timing:

@@ -1,6 +1,7 @@
 """Checking text a person typed before it is stored: one set of rules, one set of messages.
 
-Refused: a required field made only of spaces or invisible characters, the NUL character,
+Single-line fields lose the bidi embedding, override and isolate controls. Refused: a
+required field made only of spaces or invisible characters, the NUL character,
 broken characters (lone surrogates, which cannot be saved as UTF-8), line breaks or other
 control characters in a one-line field, and text over the field's length.
 """
@@ -8,9 +9,11 @@ control characters in a one-line field, and text over the field's length.
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
-from deliverydesk.model.text_rules import is_blank
+from deliverydesk.model.text_rules import is_blank, without_bidi_controls
 from deliverydesk.services.errors import InvalidInput
+from deliverydesk.store.schema import is_database_file
 
 __all__ = ["clean_email", "clean_line", "clean_text", "is_blank"]
 
@@ -40,8 +43,8 @@ def _check_characters(text: str, label: str, multiline: bool) -> None:
 
 def clean_line(text: str, label: str, limit: int, *, required: bool = False) -> str:
     """One line of text (a name, an e-mail address), trimmed; `label` names the field in
-    messages ("A client's name")."""
-    text = text.strip()
+    messages ("A client's name"). Bidi controls are dropped (model/text_rules.py)."""
+    text = without_bidi_controls(text).strip()
     _check_characters(text, label, multiline=False)
     if is_blank(text):
         if required:
@@ -69,3 +72,13 @@ def clean_email(text: str, label: str = "The e-mail address", limit: int = 320) 
                 f"'{email}' does not look like an e-mail address (name@example.com)."
             )
     return email
+
+
+def refuse_database_file(path: Path) -> None:
+    """Refuse a file the person picked when it is a DeliveryDesk data file (or one of
+    SQLite's files beside it): nothing but SQLite may read or replace those."""
+    if is_database_file(path):
+        raise InvalidInput(
+            f"{path} is a DeliveryDesk data file, which only DeliveryDesk itself may read or "
+            "replace. Choose another file; nothing was changed."
+        )

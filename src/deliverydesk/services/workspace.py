@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from tempfile import TemporaryDirectory
 
 from deliverydesk.model.clock import Clock, SystemClock
 from deliverydesk.model.enums import Owner
@@ -49,6 +48,7 @@ from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.dashboard import Dashboard
 from deliverydesk.services.errors import DatabaseError
 from deliverydesk.services.rows import JourneyRow, OfferSummary
+from deliverydesk.staging import staging
 from deliverydesk.store.database import open_database
 from deliverydesk.store.integrity import IntegrityReport
 from deliverydesk.store.restore import Restored
@@ -93,6 +93,15 @@ class Workspace:
 
     def check(self) -> IntegrityReport:
         return self._ctx.check()
+
+    def job_context(self) -> Context:
+        """The open practice for work on another thread of this process (ui/jobs.py).
+
+        The same database, never a second opening of it: its engine is thread-safe and each
+        transaction takes a connection of its own, and opening again would run more than
+        SQLite on a file this process holds locks on (docs/data-safety.md). The window
+        closes it, never the job."""
+        return Context(self._ctx.db, self._ctx.clock)
 
     def close(self) -> None:
         self._ctx.close()
@@ -227,8 +236,10 @@ class Workspace:
         return clients.reinstate_enrolment(self._ctx, journey_id)
 
     # -- a journey's life --------------------------------------------------------------------
-    def pause(self, journey_id: int, reason: str = "") -> Result[lifecycle.JourneyState]:
-        return lifecycle.pause(self._ctx, journey_id, reason)
+    def pause(
+        self, journey_id: int, reason: str = "", resume_on: date | None = None
+    ) -> Result[lifecycle.JourneyState]:
+        return lifecycle.pause(self._ctx, journey_id, reason, resume_on)
 
     def resume(self, journey_id: int) -> Result[lifecycle.JourneyState]:
         return lifecycle.resume(self._ctx, journey_id)
@@ -338,6 +349,9 @@ class Workspace:
     def today_list(self, journey_ids: Iterable[int] | None = None) -> due_now.TodayList:
         return due_now.today_list(self._ctx, journey_ids)
 
+    def resume_reminders(self) -> list[due_now.PausedRow]:
+        return due_now.resume_reminders(self._ctx)
+
     def overdue_counts(self) -> dict[Owner, int]:
         return due_now.overdue_counts(self._ctx)
 
@@ -412,8 +426,8 @@ class Workspace:
         """Put the practice in the file at `path` in place of the open one, which is kept
         as a backup (the value's `kept`: restoring it undoes this). A file that cannot be
         used raises InvalidInput and changes nothing."""
-        with TemporaryDirectory(prefix=".import-", dir=self.folder) as scratch:
-            built = practice_file.build_database(path, Path(scratch), self._ctx.clock)
+        with staging(self.folder, "import") as scratch:  # swept at start if killed
+            built = practice_file.build_database(path, scratch, self._ctx.clock)
             return self.restore_backup(built)
 
     def preview_clients_csv(self, path: Path, encoding: str = "utf-8") -> client_csv.CsvPreview:
@@ -492,8 +506,14 @@ class Workspace:
     ) -> Result[intake.SavedIntake]:
         return intake.save_intake_answers(self._ctx, client_id, form)
 
-    def restore_intake(self, client_id: int, saved: intake.SavedIntake) -> Result[None]:
-        return intake.restore_intake(self._ctx, client_id, saved)
+    def restore_intake(
+        self,
+        client_id: int,
+        saved: intake.SavedIntake,
+        *,
+        expected: Mapping[str, object] | None = None,
+    ) -> Result[None]:
+        return intake.restore_intake(self._ctx, client_id, saved, expected=expected)
 
     def intake_record(self, client_id: int) -> intake.IntakeRecord:
         return intake.intake_record(self._ctx, client_id)

@@ -43,11 +43,17 @@ BOARD_COLUMNS = (
     ("first_open_client_due", "journey.first_open_client_due"),
     ("first_open_third_party_title", "journey.first_open_third_party_title"),
     ("first_open_third_party_due", "journey.first_open_third_party_due"),
+    # A paused journey's card says since when, why, and when it is planned to resume.
+    ("paused_on", "journey.paused_on"),
+    ("end_reason", "journey.end_reason"),
+    ("resume_on", "journey.resume_on"),
     ("friction_count", "open_friction.count"),
     # Every open friction as JSON, [[severity, occurred_on, description], ...] in no
     # particular order (the health rule orders them): the card gives every reason.
     ("friction", "open_friction.items"),
 )
+# The journeys a board shows: running ones; a paused card stays in its phase, marked.
+ON_BOARD = "journey.status IN ('active', 'paused')"
 COLUMN_NAMES = tuple(name for name, _sql in BOARD_COLUMNS)
 COLUMN_INDEX = {name: index for index, name in enumerate(COLUMN_NAMES)}
 

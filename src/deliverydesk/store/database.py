@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from deliverydesk.store import migrate
 from deliverydesk.store.backup import verified_backup
+from deliverydesk.store.disk_space import out_of_space
 from deliverydesk.store.engine import (
     create_db_engine,
     create_inspection_engine,
@@ -37,7 +38,6 @@ from deliverydesk.store.schema import (
     DATABASE_NAME,
     HEAD_REVISION,
     allowed,
-    looks_like_sqlite,
     read_revision,
 )
 from deliverydesk.store.summaries import keep_summaries, summary_drift
@@ -144,10 +144,13 @@ def _unreachable(path: Path, error: OperationalError) -> DatabaseError:
     text = str(error.orig or error).lower()
     if "locked" in text or "busy" in text:
         return DatabaseLocked(f"{path} is in use by another program. Close it and try again.", path)
-    if "full" in text:
-        why = "the disk is full. Free some space and try again"
+    if "full" in text or ("i/o" in text and out_of_space(path.parent)):
+        why = (
+            "the disk is full (DeliveryDesk needs a little free space even to read). "
+            "Free some space and try again"
+        )
     elif "i/o" in text:
-        why = "the disk could not be read or written (it may be full or failing)"
+        why = "the disk could not be read or written (it may be failing)"
     else:
         why = f"{error.orig or error}"
     return DatabaseInaccessible(f"{path} could not be opened: {why}. Nothing was changed.", path)
@@ -168,8 +171,6 @@ def _check_reachable(path: Path) -> None:
             "to read and write it), then try again; nothing was changed.",
             path,
         )
-    if path.exists() and not looks_like_sqlite(path):
-        raise DatabaseCorrupt(f"{path} is not a DeliveryDesk database (it is not SQLite).", path)
 
 
 def _read_only_reason(data_dir: Path, path: Path) -> str:
@@ -248,6 +249,14 @@ def _dispose(engine: Engine | None) -> None:
         engine.dispose()
 
 
+def not_sqlite(error: BaseException | None) -> bool:
+    """Whether SQLite refused a file as not being one of its databases at all."""
+    return (
+        isinstance(error, sqlite3.DatabaseError)
+        and getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB
+    )
+
+
 def _inspect(path: Path, *, read_only: bool = False) -> str | None:
     """Check an existing file without writing to it; return its schema revision.
 
@@ -265,6 +274,15 @@ def _inspect(path: Path, *, read_only: bool = False) -> str | None:
             has_tables = bool(
                 connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
             )
+    except SqlDatabaseError as error:
+        # A foreign file is recognised by SQLite's own answer, never by reading its bytes
+        # here: closing a descriptor of a file this process has open through SQLite would
+        # drop every lock SQLite holds on it (see docs/data-safety.md).
+        if not_sqlite(error.orig):
+            raise DatabaseCorrupt(
+                f"{path} is not a DeliveryDesk database (it is not SQLite).", path
+            ) from error
+        raise
     finally:
         reader.dispose()
     if revision is not None and revision not in migrate.known_revisions():

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -63,21 +62,19 @@ def repair_indexes(data_dir: Path) -> Recovered | None:
     and the indexes are made again there from their definitions.
     """
     source = data_dir / DATABASE_NAME
-    copy = data_dir / (DATABASE_NAME + ".damaged-copy")
     scratch = data_dir / REPLACEMENT
     _remove_with_sidecars(scratch)
     try:
-        _private_copy(source, copy)
-        log = source.with_name(source.name + "-wal")
-        if log.exists():
-            _private_copy(log, copy.with_name(copy.name + "-wal"))
-        with closing(sqlite3.connect(copy, isolation_level=None)) as connection:
+        with closing(sqlite3.connect(":memory:", isolation_level=None)) as connection:
+            connection.deserialize(_pages(source))
             indexes = connection.execute(
                 "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
             ).fetchall()
             connection.execute("PRAGMA writable_schema = ON")
             connection.execute("DELETE FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
-        with closing(sqlite3.connect(copy, isolation_level=None)) as connection:
+            edited = connection.serialize()
+        with closing(sqlite3.connect(":memory:", isolation_level=None)) as connection:
+            connection.deserialize(edited)  # read afresh: the schema without its indexes
             connection.execute("VACUUM INTO ?", (str(scratch),))
         scratch.chmod(0o600)  # made under the umask, inside the private (0700) data folder
         with closing(sqlite3.connect(scratch, isolation_level=None)) as connection:
@@ -87,11 +84,9 @@ def repair_indexes(data_dir: Path) -> Recovered | None:
                 raise sqlite3.DatabaseError("the damage is not in the indexes alone")
             connection.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
         _fsync(scratch)
-    except (sqlite3.Error, OSError):
+    except (sqlite3.Error, OSError, MemoryError):
         _remove_with_sidecars(scratch)
         return None
-    finally:
-        _remove_with_sidecars(copy)
     kept = _replace(data_dir, scratch)
     return Recovered(
         "repaired",
@@ -219,9 +214,19 @@ def _integrity(connection: sqlite3.Connection) -> list[str]:
     return [row[0] for row in connection.execute("PRAGMA integrity_check")]
 
 
-def _private_copy(source: Path, target: Path) -> None:
-    os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
-    shutil.copyfile(source, target)
+def _pages(database: Path) -> bytes:
+    """Every page of `database`, those still in its write-ahead log included, read through
+    SQLite: never with open(), which would drop this process's locks on the file when it
+    closed (docs/data-safety.md). A read-only connection never folds the log into the
+    damaged file or deletes it; with no log, `immutable` leaves nothing beside the file.
+    The image is marked as a rollback-journal database, the only kind a memory database
+    can be."""
+    log = database.with_name(database.name + "-wal")
+    uri = f"{database.resolve().as_uri()}?mode=ro{'' if log.exists() else '&immutable=1'}"
+    with closing(sqlite3.connect(uri, uri=True)) as connection:
+        image = bytearray(connection.serialize())
+    image[18:20] = b"\x01\x01"  # the file format's read and write versions: 1, not WAL's 2
+    return bytes(image)
 
 
 def _remove_with_sidecars(path: Path) -> None:

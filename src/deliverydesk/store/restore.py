@@ -5,7 +5,8 @@ write-ahead log could do harm: a `-wal` left beside the path is replayed by SQLi
 whatever file next occupies it, corrupting that file. So, in this order:
 
 1. the chosen file is copied (backup API, read-only) to a private temporary file beside
-   the database and proved sound and a DeliveryDesk database this version can open;
+   the database and proved sound and a DeliveryDesk database this version can open: a
+   known schema revision, and exactly the tables and columns that revision has;
 2. the current database is kept as a verified `before-restore` backup (restoring that
    copy undoes the restore) and checked to be open nowhere else; a current file that
    cannot be copied (damaged, say) is moved aside whole, with its -wal, instead;
@@ -23,11 +24,15 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
+from sqlalchemy import create_engine
+from sqlalchemy.pool import StaticPool
+
+from deliverydesk.staging import staging
 from deliverydesk.store.backup import copy_verified, fsync_folder, verified_backup
 from deliverydesk.store.errors import DatabaseError, DatabaseLocked, DatabaseTooNew
-from deliverydesk.store.schema import looks_like_sqlite
 
 KEPT_LABEL = "before-restore"
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -48,23 +53,22 @@ def restore_database(
     DeliveryDesk database of a known schema, or DatabaseLocked when another program
     (another DeliveryDesk window) has the database open.
     """
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    staged = database.with_name(f".{database.name}.restore-{stamp}.tmp")
-    try:
+    # Staged in the data folder under the common prefix: a killed restore's copy is swept.
+    with staging(database.parent, "restore") as folder:
+        staged = folder / database.name
         copy_verified(source, staged, read_only=True)
-        _check_revision(staged, source, known_revisions)
+        revision = _check_revision(staged, source, known_revisions)
+        _check_tables(staged, source, revision)
         kept, whole = _keep_current(database, backups)
         for end in SIDECARS:
             database.with_name(database.name + end).unlink(missing_ok=True)
         os.chmod(staged, 0o600)
         staged.replace(database)
         fsync_folder(database.parent)
-    finally:
-        staged.unlink(missing_ok=True)
     return Restored(kept, whole)
 
 
-def _check_revision(staged: Path, source: Path, known: set[str]) -> None:
+def _check_revision(staged: Path, source: Path, known: set[str]) -> str:
     with closing(sqlite3.connect(f"{staged.resolve().as_uri()}?mode=ro", uri=True)) as db:
         has_version = db.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
@@ -83,20 +87,86 @@ def _check_revision(staged: Path, source: Path, known: set[str]) -> None:
             "update DeliveryDesk to restore it. Nothing was changed.",
             source,
         )
+    return str(revision)
+
+
+Tables = dict[str, frozenset[str]]  # table name: its column names
+
+
+def _check_tables(staged: Path, source: Path, revision: str) -> None:
+    """Refuse a file stamped with a known revision whose tables or columns are not that
+    revision's: restored, it would open, and then fail wherever the missing part is read."""
+    with closing(sqlite3.connect(f"{staged.resolve().as_uri()}?mode=ro", uri=True)) as db:
+        found = _tables(db)
+    expected = _expected_tables(revision)
+    missing = sorted(expected.keys() - found.keys())
+    if missing:
+        _refuse(source, f"it has no {_listed(missing, 'table')}")
+    for table, columns in sorted(expected.items()):
+        lacking = sorted(columns - found[table])
+        if lacking:
+            _refuse(source, f"its table {table} has no {_listed(lacking, 'column')}")
+    unknown = sorted(found.keys() - expected.keys())
+    if unknown:
+        _refuse(source, f"it holds {_listed(unknown, 'table')} DeliveryDesk does not know")
+    for table, columns in sorted(expected.items()):
+        extra = sorted(found[table] - columns)
+        if extra:
+            _refuse(source, f"its table {table} holds {_listed(extra, 'column')} it should not")
+
+
+def _refuse(source: Path, why: str) -> None:
+    raise DatabaseError(
+        f"{source} cannot be restored: {why}, so it is not a whole DeliveryDesk backup. "
+        "Nothing was changed.",
+        source,
+    )
+
+
+def _listed(names: list[str], noun: str) -> str:
+    shown = ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
+    return f"{noun}{'s' if len(names) > 1 else ''} {shown}"
+
+
+def _tables(db: sqlite3.Connection) -> Tables:
+    names = [
+        name
+        for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {
+        name: frozenset(row[1] for row in db.execute(f'PRAGMA table_info("{name}")'))
+        for name in names
+    }
+
+
+@cache
+def _expected_tables(revision: str) -> Tables:
+    """The tables and columns of `revision`, as the migrations build it on an empty
+    database in memory (no file is touched)."""
+    from deliverydesk.store import migrate
+
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    try:
+        migrate.upgrade(engine, revision)
+        with engine.connect() as connection:
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            return _tables(driver)
+    finally:
+        engine.dispose()
 
 
 def _keep_current(database: Path, backups: Path) -> tuple[Path | None, bool]:
     if not database.exists() or database.stat().st_size == 0:
         return None, True
-    if looks_like_sqlite(database):
-        try:
-            kept = verified_backup(database, backups, KEPT_LABEL)
-        except DatabaseError:
-            pass  # damaged, say: kept as it is, below (a rename needs no room)
-        else:
-            _fold_log(database)  # the kept copy holds it all; now prove no one else is here
-            return kept, True
-    return _move_aside(database, backups), False
+    try:  # a file SQLite cannot read (not SQLite, damaged) fails the verified copy
+        kept = verified_backup(database, backups, KEPT_LABEL)
+    except DatabaseError:
+        return _move_aside(database, backups), False  # kept as it is (a rename needs no room)
+    _fold_log(database)  # the kept copy holds it all; now prove no one else is here
+    return kept, True
 
 
 def _fold_log(database: Path) -> None:

@@ -15,10 +15,12 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
 DATABASE_NAME = "deliverydesk.sqlite3"  # inside the data folder
-SQLITE_HEADER = b"SQLite format 3\x00"
+
+# The data file and the files SQLite keeps beside it while it is open.
+SQLITE_FILES = frozenset(DATABASE_NAME + end for end in ("", "-wal", "-shm", "-journal"))
 
 # The newest migration in store/migrations/versions (tests/unit/test_migrations.py checks).
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0008"
 
 
 def read_revision(connection: Connection) -> str | None:
@@ -31,11 +33,17 @@ def read_revision(connection: Connection) -> str | None:
     return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
-def looks_like_sqlite(path: Path) -> bool:
-    """True for an empty file or one that starts with SQLite's header."""
-    with path.open("rb") as handle:
-        head = handle.read(len(SQLITE_HEADER))
-    return head in (b"", SQLITE_HEADER)
+def is_database_file(path: Path) -> bool:
+    """Whether `path` (or the file a link at it points to) is a DeliveryDesk data file or
+    one of SQLite's files beside it, told by name without opening it. No file a person
+    picks to read or to save over may be one: reading it here would drop this process's
+    locks on it, and saving over it would replace a file SQLite has open (docs/data-safety.md).
+    """
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):
+        target = path
+    return path.name in SQLITE_FILES or target.name in SQLITE_FILES
 
 
 def allowed(path: Path, access: int, owner_bit: int) -> bool:

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from deliverydesk.store.board_columns import board_sql
-from deliverydesk.store.schema import HEAD_REVISION, looks_like_sqlite, writable
+from deliverydesk.store.board_columns import ON_BOARD, board_sql
+from deliverydesk.store.schema import HEAD_REVISION, writable
 
 # No ORDER BY: the board sorts each column itself, and sorting here cost 26 ms at XL.
-BOARD_SQL = board_sql("journey.status = 'active'")
+BOARD_SQL = board_sql(ON_BOARD)
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,8 @@ class Snapshot:
 
 def read_snapshot(path: Path) -> Snapshot | None:
     try:
-        if not looks_like_sqlite(path):
-            return None
+        if not path.is_file():
+            return None  # sqlite3 would create it; a foreign file fails below, as SQLite says
         # A read-only file is read as it stands: a read-only connection to a WAL file would
         # otherwise leave a -shm with the file's read-only mode, breaking later writes.
         mode = "ro" if writable(path) else "ro&immutable=1"

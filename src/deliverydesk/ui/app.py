@@ -18,6 +18,7 @@ from deliverydesk import APP_ID, APP_NAME, __version__
 from deliverydesk.model.clock import Clock, FixedClock, SystemClock
 from deliverydesk.paths import data_dir
 from deliverydesk.services.startup import first_board
+from deliverydesk.staging import sweep
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import app_icon
 from deliverydesk.ui.main_thread_gc import collect_on_main_thread
@@ -135,6 +136,7 @@ def run(data_dir_option: str | None, today: date | None) -> int:
             "(or wait for it to finish what it is doing), then try again.",
         )
         return 1
+    sweep(folder)  # what killed runs left behind: staging folders, half-written files
     try:
         return _run_window(app, folder, clock, instance)
     finally:

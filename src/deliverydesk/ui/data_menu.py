@@ -10,9 +10,9 @@ dialog.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
-from tempfile import TemporaryDirectory
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
@@ -23,6 +23,7 @@ from deliverydesk.services import practice_file
 from deliverydesk.services.client_csv import CsvImport
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.staging import staging
 from deliverydesk.ui.auto_backup import AutoBackup
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.jobs import Job, JobRunner
@@ -220,8 +221,9 @@ class DataActions(QObject):
             return None
         if not confirmed and not self._confirm_replace(path):
             return None
-        scratch = TemporaryDirectory(prefix=".import-", dir=self._ws.folder)
-        folder, chosen = Path(scratch.name), path
+        scratch = ExitStack()  # the staging folder lives until the job has finished
+        folder = scratch.enter_context(staging(self._ws.folder, "import"))
+        chosen = path
         job = self.jobs.submit(
             lambda ctx, _tracker: practice_file.build_database(chosen, folder, ctx.clock)
         )
@@ -229,7 +231,7 @@ class DataActions(QObject):
         job.failed.connect(lambda error: self._warn(tr("The practice was not imported"), error))
         # A lambda holds the folder: a bound method would be connected weakly, and the
         # folder could vanish (garbage collected) before the swap reads it.
-        job.finished.connect(lambda: scratch.cleanup())
+        job.finished.connect(lambda: scratch.close())
         self._say(tr("Reading {file}…").format(file=path.name))
         return job
 

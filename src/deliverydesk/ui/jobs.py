@@ -1,9 +1,12 @@
 """Work off the UI thread: a small job runner with progress, cancel and a result.
 
-A job is a plain function `work(ctx, tracker)`. It runs on a pool thread with a workspace
-of its own (`open_workspace` on the runner's data folder, closed when it ends: SQLite
-connections are never shared between threads), reports through `tracker.step(done, total)`
-and returns a value. Everything it says reaches the window as signals on the UI thread:
+A job is a plain function `work(ctx, tracker)`. It runs on a pool thread on the window's
+own open database (`Workspace.job_context`: the engine is thread-safe and each transaction
+takes a connection of its own, never one shared between threads). A job never opens the
+database a second time: opening does more than SQLite does (it checks, migrates, finishes
+an interrupted recovery), and nothing in this process may touch the file but SQLite
+(docs/data-safety.md). It reports through `tracker.step(done, total)` and returns a
+value. Everything it says reaches the window as signals on the UI thread:
 
     job = runner.submit(lambda ctx, tracker: seed_demo(ctx, tracker.progress, tracker.cancelled))
     job.progressed.connect(bar.setValue)   # done, total
@@ -18,12 +21,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
-from deliverydesk.model.clock import Clock, SystemClock
 from deliverydesk.progress import Cancelled, Tracker
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ class Job(QObject):
     Signals:
         progressed(done, total): the work moved on.
         succeeded(value): the work returned `value`.
-        failed(error): the work raised `error` (an exception; str(error) for the person).
+        failed(error): the work raised `error` (an exception; str(error) for the person:
+            anything but a refusal arrives as an UnexpectedFailure, its details logged).
         cancelled(): the work stopped at a step after cancel() was asked.
         finished(): after any of the three above; the job is over.
     """
@@ -96,12 +98,11 @@ class _Task:
     """The pool thread's side of a job. It lets go of every Qt object before it says it is
     released, so no QObject is ever freed on the pool thread."""
 
-    def __init__(self, job: Job, work: Work, data_dir: Path, clock: Clock) -> None:
+    def __init__(self, job: Job, work: Work, workspace: Workspace) -> None:
         self._relay: _Relay | None = job.relay
         self._tracker = Tracker(self._report, job.cancel_requested)
         self._work = work
-        self._data_dir = data_dir
-        self._clock = clock
+        self._workspace = workspace
         self.released = threading.Event()
 
     def _report(self, done: int, total: int) -> None:
@@ -117,50 +118,43 @@ class _Task:
         self.released.set()
 
     def _outcome(self) -> tuple[str, object]:
-        # Imported here: the window starts before SQLAlchemy is loaded (see ui/app.py).
-        from deliverydesk.services.context import open_workspace
+        from deliverydesk.ui.failures import told
 
         try:
             self._tracker.step(0, 1)  # a job cancelled while it waited never starts
-            ctx = open_workspace(self._data_dir, self._clock)
-            try:
-                value = self._work(ctx, self._tracker)
-            finally:
-                ctx.close()
+            # The practice open when the job starts (a restore may since have reopened it);
+            # the window closes it, never the job.
+            value = self._work(self._workspace.job_context(), self._tracker)
         except Cancelled:
             return "cancelled", None
         except Exception as error:  # every failure is reported to the window, none is lost
-            return "failed", error
+            # A refusal as it is; anything unforeseen logged, and told in plain words.
+            return "failed", told(error, self._workspace.folder, "A background task")
         return "succeeded", value
 
 
 class JobRunner(QObject):
-    """Runs jobs on its own thread pool, each with a workspace on `data_dir`."""
+    """Runs jobs on its own thread pool, each on the workspace's open database."""
 
     def __init__(
-        self,
-        data_dir: Path,
-        clock: Clock | None = None,
-        parent: QObject | None = None,
-        max_threads: int = 2,
+        self, workspace: Workspace, parent: QObject | None = None, max_threads: int = 2
     ) -> None:
         super().__init__(parent)
-        self.data_dir = data_dir
-        self.clock = clock or SystemClock()
+        self.workspace = workspace
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._tasks: dict[Job, _Task] = {}
 
     @classmethod
     def for_workspace(cls, workspace: Workspace, parent: QObject | None = None) -> JobRunner:
-        """Jobs on the same data folder and clock as the window's workspace."""
-        return cls(workspace.folder, workspace.clock, parent)
+        """Jobs on the window's workspace: its open database and its clock."""
+        return cls(workspace, parent)
 
     def submit(self, work: Work) -> Job:
         """Queue `work(ctx, tracker)`; connect to the returned Job's signals at once (they
         are delivered through the event loop, never before this returns)."""
         job = Job()
-        task = _Task(job, work, self.data_dir, self.clock)
+        task = _Task(job, work, self.workspace)
         self._tasks[job] = task
         job.finished.connect(self._prune_soon)
         self.pool.start(task.run)

@@ -18,12 +18,17 @@ SHOWN_TITLES = 3  # open steps named in a sentence before "and N more"
 
 
 def state_line(
-    status: JourneyStatus, paused_on: date | None, ended_on: date | None, reason: str
+    status: JourneyStatus,
+    paused_on: date | None,
+    ended_on: date | None,
+    reason: str,
+    resume_on: date | None = None,
 ) -> str:
-    """ "Paused since Wed 25 Nov 2026: Family emergency"; empty for an active journey."""
+    """ "Paused since Wed 25 Nov 2026: Family emergency", then " · Resume planned for …"
+    when a date was planned; empty for an active journey."""
     if status is JourneyStatus.PAUSED:
-        line = tr("Paused since {day}").format(day=text.long_date(paused_on))
-    elif status is JourneyStatus.COMPLETED:
+        return text.paused_line(paused_on, reason, resume_on)
+    if status is JourneyStatus.COMPLETED:
         line = tr("Completed on {day}").format(day=text.long_date(ended_on))
     elif status is JourneyStatus.CANCELLED:
         line = tr("Cancelled on {day}").format(day=text.long_date(ended_on))
@@ -35,10 +40,8 @@ def state_line(
 
 
 def titles(names: Sequence[str]) -> str:
-    """ "'Intake form', 'Plan approved' and 2 more" """
-    shown = ", ".join(f"'{t}'" for t in names[:SHOWN_TITLES])
-    more = len(names) - SHOWN_TITLES
-    return tr("{shown} and {n} more").format(shown=shown, n=more) if more > 0 else shown
+    """ "'Intake form', 'Plan approved', 'Kick-off' and 2 more" """
+    return text.WORDS.name_list(names, limit=SHOWN_TITLES)
 
 
 def steps_open(n: int) -> str:

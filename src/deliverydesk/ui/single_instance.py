@@ -1,9 +1,10 @@
 """One DeliveryDesk per data folder: a second start asks the first to come forward, then
 exits; two windows on one folder would each undo over the other's later work.
 
-A QLockFile in the data folder says who holds it (the system frees it when that process
-dies, so a crash never locks the folder out), and a QLocalServer keyed by the folder takes
-"come forward" requests from later starts (Anki does the same).
+An OS lock on a file in the data folder says the folder is held (folder_lock.py: the
+system lets go of it when that process ends, however it ends, and no process id is
+trusted), and a QLocalServer keyed by the folder takes "come forward" requests from later
+starts (Anki does the same).
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal
+from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal
+
+from deliverydesk.folder_lock import LOCK_NAME, FolderLock
 
 if TYPE_CHECKING:  # QtNetwork is loaded after the first paint (~9 ms it need not wait for)
     from PySide6.QtNetwork import QLocalServer
 
-LOCK_NAME = "deliverydesk.lock"
+__all__ = ["LOCK_NAME", "SingleInstance", "server_name"]
+
 RAISE = b"raise\n"
 
 
@@ -37,8 +41,7 @@ class SingleInstance(QObject):
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._name = server_name(folder)
-        self._lock = QLockFile(str(folder / LOCK_NAME))
-        self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        self._lock = FolderLock(folder)
         self._server: QLocalServer | None = None
 
     def claim(self) -> bool:
@@ -46,8 +49,7 @@ class SingleInstance(QObject):
         starts); False when another DeliveryDesk holds it."""
         # When no lock file can be made at all (a read-only folder), nothing here can be
         # changed either, so a second window could do no harm: go on without the guard.
-        held = not self._lock.tryLock(0)
-        return not (held and self._lock.error() == QLockFile.LockError.LockFailedError)
+        return self._lock.acquire() is not False
 
     def listen(self) -> None:
         """Take "come forward" requests from later starts (they retry until this listens)."""
@@ -80,7 +82,7 @@ class SingleInstance(QObject):
     def release(self) -> None:
         if self._server is not None:
             self._server.close()
-        self._lock.unlock()
+        self._lock.release()
 
     def _accept(self) -> None:
         assert self._server is not None

@@ -34,6 +34,7 @@ phase_status_label = WORDS.phase_status_label
 reason_text = WORDS.reason_text
 health_line = WORDS.health_line
 activity_text = WORDS.activity_text
+paused_line = WORDS.paused_line
 
 
 def health_icon_name(health: Health) -> str:
@@ -69,12 +70,19 @@ def badges(card: JourneyRow) -> list[tuple[str, str]]:
         found.append(("danger", tr("Friction")))
     if card.feedback_due:
         found.append(("info", tr("Feedback due")))
+    if card.paused:  # its health: first, like any verdict (see ordered_badges)
+        found.append(("muted", health_label(card.health)))
     return found
 
 
 def card_tooltip(card: JourneyRow) -> str:
     who = f"{card.name} ({card.company})" if card.company else card.name  # namesakes apart
-    lines = [f"{who} · {card.phase_name}", health_line(card.health, card.reasons)]
+    verdict = (
+        paused_line(card.paused_on, card.pause_reason, card.resume_on)
+        if card.paused
+        else health_line(card.health, card.reasons)
+    )
+    lines = [f"{who} · {card.phase_name}", verdict]
     if card.next_step_title:
         lines.append(
             tr("Next: {step}, due {due} · {who}").format(
@@ -102,6 +110,8 @@ def card_summary(card: JourneyRow) -> str:
             )
         )
     parts.extend(label for _tone, label in badges(card))
+    if card.paused:  # since when, why, and the planned resume, as the tooltip says
+        parts.append(paused_line(card.paused_on, card.pause_reason, card.resume_on))
     return "; ".join(parts)
 
 

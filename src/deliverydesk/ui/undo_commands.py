@@ -8,7 +8,6 @@ fails (the records changed meanwhile) announces why on the event bus (`refused`)
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -16,15 +15,12 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from deliverydesk.services.changes import Changes, Result
-from deliverydesk.services.errors import CheckpointBlocked, DatabaseError, InvalidInput, NotFound
 from deliverydesk.services.journeys import PhaseMove, StepDone
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import Announced, AppEvents
+from deliverydesk.ui.failures import REFUSALS as REFUSALS  # where screens look for it
+from deliverydesk.ui.failures import said, told
 from deliverydesk.ui.text import long_date, tr
-
-# Failures a person is told about: what they asked cannot be done, or the database could
-# not take the write (locked, disk full: services raise StorageFailed, a DatabaseError).
-REFUSALS = (InvalidInput, NotFound, CheckpointBlocked, DatabaseError)
 
 
 class ServiceCommand(QUndoCommand, Announced):
@@ -47,16 +43,12 @@ class ServiceCommand(QUndoCommand, Announced):
         announce, self._pushed = self._pushed, True
         try:
             outcome = action()
-        except Exception as error:  # whatever it was, the person is told
-            if not isinstance(error, REFUSALS):  # unforeseen: the use case rolled back
-                traceback.print_exc()
-                error = RuntimeError(
-                    tr("That could not be done ({error}). Nothing was changed.").format(error=error)
-                )
-            self.error = error
+        except Exception as error:  # whatever it was, the person is told in plain words
+            # Unforeseen: the use case rolled back; the details go to the log, not on screen.
+            self.error = told(error, self.workspace.folder, self.text())
             self.setObsolete(True)
             if announce:
-                self.events.refused.emit(str(error))
+                self.events.refused.emit(said(self.error))
             return None
         self.error = None
         self.done = not self.done  # redo and undo alternate; each that succeeds flips it

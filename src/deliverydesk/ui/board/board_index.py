@@ -26,6 +26,7 @@ class Quick(StrEnum):
     WAITING_ON_CLIENT = "waiting_on_client"
     AT_RISK = "at_risk"
     FEEDBACK_DUE = "feedback_due"
+    PAUSED = "paused"
 
 
 class SortBy(StrEnum):
@@ -56,6 +57,7 @@ def _quick_test(quick: Quick) -> Callable[[JourneyRow], bool]:
         Quick.WAITING_ON_CLIENT: lambda c: c.next_step_owner is Owner.CLIENT,
         Quick.AT_RISK: lambda c: in_trouble(c.health),
         Quick.FEEDBACK_DUE: lambda c: c.feedback_due,
+        Quick.PAUSED: lambda c: c.paused,
     }[quick]
 
 

@@ -1,4 +1,5 @@
-"""The Board: every active client as a card in their offer's current phase."""
+"""The Board: every active client as a card in their offer's current phase; a paused
+one stays in its phase, dimmed (the Paused quick filter shows only them)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from deliverydesk.ui.board.checkpoint_dialog import ask_move_anyway, checkpoint_
 from deliverydesk.ui.board.column_view import ColumnWidget, LaneWidget
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.item_values import current_enum
 from deliverydesk.ui.journey_words import skipped_lines
 from deliverydesk.ui.text import literal_rich_text, tr
 
@@ -200,7 +202,7 @@ class BoardPage(QWidget):
         self.view_changed.emit()
 
     def _on_sort(self) -> None:
-        self.index.set_sort(SortBy(self.sort_picker.currentData()))
+        self.index.set_sort(current_enum(self.sort_picker, SortBy))
         self._refresh(set(self.columns))
         self.view_changed.emit()
 
@@ -216,7 +218,7 @@ class BoardPage(QWidget):
     def view_state(self) -> tuple[int | None, str, list[str]]:
         """(offer shown or None for all, sort, quick filters on)."""
         on = [quick.value for quick, button in self.quick.items() if button.isChecked()]
-        return self.selected_offer(), str(self.sort_picker.currentData()), on
+        return self.selected_offer(), current_enum(self.sort_picker, SortBy).value, on
 
     def restore_view(self, offer_id: int | None, sort: str, quick: list[str]) -> None:
         """Show what `view_state` gave; anything no longer there is left as it is."""
@@ -340,7 +342,7 @@ class BoardPage(QWidget):
             fresh = [
                 row
                 for row in self._ws.rows_for_journeys(ids)
-                if row.status is JourneyStatus.ACTIVE
+                if row.status in (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
                 and self.selected_offer() in (None, row.offer_id)
             ]
             touched = self.index.update(fresh, ids)
@@ -411,6 +413,11 @@ class BoardPage(QWidget):
         """Move a card to another phase of its offer, asking first past an open checkpoint."""
         card = self.index.cards.get(journey_id)
         if card is None or position < 0 or position >= card.phase_count:
+            return False
+        if card.paused:
+            self.say(
+                tr("{name}'s journey is paused: resume it before moving it.").format(name=card.name)
+            )
             return False
         if self._ws is None:
             self.say(tr("Still opening your practice; try again in a moment."))

@@ -33,6 +33,7 @@ def quick_labels() -> dict[Quick, str]:
         Quick.WAITING_ON_CLIENT: tr("Waiting on client"),
         Quick.AT_RISK: tr("At risk"),
         Quick.FEEDBACK_DUE: tr("Feedback due"),
+        Quick.PAUSED: tr("Paused"),
     }
 
 
@@ -43,6 +44,7 @@ def quick_tips() -> dict[Quick, str]:
         Quick.WAITING_ON_CLIENT: tr("Show only cards whose next step is the client's"),
         Quick.AT_RISK: tr("Show only cards that are at risk or off track"),
         Quick.FEEDBACK_DUE: tr("Show only cards with feedback due after a checkpoint"),
+        Quick.PAUSED: tr("Show only paused journeys, in the phase where they stopped"),
     }
 
 

@@ -43,6 +43,16 @@ def ordered_badges(card: JourneyRow) -> list[tuple[str, str]]:
     return sorted(text.badges(card), key=lambda badge: badge[1] != health)
 
 
+def paused_detail(card: JourneyRow, today: date) -> str:
+    """Under a paused card's next step, in place of its due date (which moves on resume):
+    "Resume 7 Dec" when a date is planned, else "Paused since 23 Nov"."""
+    if card.resume_on is not None:
+        return text.tr("Resume {day}").format(day=text.short_date(card.resume_on, today))
+    if card.paused_on is not None:
+        return text.tr("Paused since {day}").format(day=text.short_date(card.paused_on, today))
+    return ""
+
+
 def badge_font(font: QFont) -> QFont:
     """A size smaller than the card's text, never under MIN_TEXT_POINTS."""
     small = QFont(font)
@@ -129,17 +139,24 @@ class CardDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         marked = selected or focused
+        # A paused journey is dimmed: a dashed outline, the alternate surface, muted words
+        # (muted text meets AA on it: tests/gui/test_contrast.py).
+        paused = card.paused
         border = palette.color(QPalette.ColorRole.Highlight if marked else QPalette.ColorRole.Mid)
-        painter.setPen(QPen(border, 2 if marked else 1))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        pen = QPen(border, 2 if marked else 1)
+        if paused and not marked:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        surface = QPalette.ColorRole.AlternateBase if paused else QPalette.ColorRole.Base
+        painter.setBrush(palette.color(surface))
         painter.drawRoundedRect(box, gap, gap)
         if focused:  # where the keyboard is: a second, dotted ring inside the outline
             painter.setPen(QPen(border, 1, Qt.PenStyle.DotLine))
             painter.drawRoundedRect(box.adjusted(3, 3, -3, -3), gap, gap)
 
         inner = box.adjusted(em * 0.6, em * 0.45, -em * 0.6, -em * 0.45).toRect()
-        ink = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        ink = muted if paused else palette.color(QPalette.ColorRole.Text)
         y = inner.top()
 
         bold = QFont(option.font)
@@ -165,7 +182,7 @@ class CardDelegate(QStyledItemDelegate):
         if card.progress > 0:
             filled = QRectF(bar)
             filled.setWidth(max(bar.width() * card.progress, bar_height))
-            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            painter.setBrush(muted if paused else palette.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(filled, bar_height / 2, bar_height / 2)
         painter.setPen(muted)
         painter.drawText(
@@ -188,9 +205,11 @@ class CardDelegate(QStyledItemDelegate):
             metrics.elidedText(step, Qt.TextElideMode.ElideRight, inner.right() - text_left),
         )
         y += em
-        when = text.short_date(card.next_step_due, self._today())
-        who = text.owner_label(card.next_step_owner)
-        detail = " · ".join(part for part in (when, who) if part)
+        detail = paused_detail(card, self._today()) if paused else ""
+        if not detail:
+            when = text.short_date(card.next_step_due, self._today())
+            who = text.owner_label(card.next_step_owner)
+            detail = " · ".join(part for part in (when, who) if part)
         painter.setPen(muted)
         painter.drawText(
             QRect(text_left, y, inner.right() - text_left, em),

@@ -139,12 +139,10 @@ class CardColumnModel(QAbstractListModel):
         base = Qt.ItemFlag.ItemIsDropEnabled
         if not index.isValid():
             return base
-        return (
-            base
-            | Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | (Qt.ItemFlag.ItemIsDragEnabled)
-        )
+        flags = base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        card = self._index.cards.get(self._ids[index.row()]) if index.row() < self._loaded else None
+        # A paused journey stays where it stopped until it is resumed.
+        return flags if card is None or card.paused else flags | Qt.ItemFlag.ItemIsDragEnabled
 
     # -- drag and drop -----------------------------------------------------------------------
     def supportedDragActions(self) -> Qt.DropAction:

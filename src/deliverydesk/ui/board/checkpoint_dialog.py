@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.text import WORDS, literal_rich_text, tr
 
 
 def checkpoint_dialog(
@@ -20,8 +20,8 @@ def checkpoint_dialog(
     box.setText(
         literal_rich_text(  # names and titles are the person's text, never markup
             [
-                tr("{name} cannot leave “{phase}” yet: {checkpoints} is not done.").format(
-                    name=name, phase=phase, checkpoints=", ".join(f"“{c}”" for c in checkpoints)
+                tr("{name} cannot leave “{phase}” yet: {not_done}.").format(
+                    name=name, phase=phase, not_done=WORDS.not_done(checkpoints)
                 ),
                 tr("Moving anyway is recorded in the activity log."),
             ]

@@ -26,7 +26,7 @@ from deliverydesk.ui.clients.client_list_model import (
     WAITING,
     ClientListModel,
 )
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.text import WORDS, tr
 
 # Stepping aside when room is short, the first here first; the rest always show (if chosen).
 YIELDING = (PROGRESS, WAITING, DUE)
@@ -153,8 +153,9 @@ class ClientColumns(QObject):
             menu.addAction(action)
         if squeezed:
             menu.addSeparator()
-            names = ", ".join(
-                str(self._model.headerData(c, Qt.Orientation.Horizontal)) for c in squeezed
+            names = WORDS.name_list(
+                [str(self._model.headerData(c, Qt.Orientation.Horizontal)) for c in squeezed],
+                quote="",
             )
             note = menu.addAction(
                 tr("No room for {columns}: widen the window, or point at a row").format(

@@ -221,6 +221,18 @@ class ClientListModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self._rows)
 
+    def head_counts(self) -> tuple[int, int, int, int]:
+        """(clients shown, clients, journeys shown, journeys): a row is one journey, or a
+        client without one, so people are counted by their distinct ids."""
+        rows = self._rows
+        shown = [rows[i] for i in self._shown]
+        return (
+            len({r.client_id for r in shown}),
+            len({r.client_id for r in rows}),
+            sum(r.journey_id is not None for r in shown),
+            sum(r.journey_id is not None for r in rows),
+        )
+
     def offers(self) -> list[tuple[int, str]]:
         """(id, name) of every offer a listed client is enrolled in, by name."""
         found = {r.offer_id: r.offer_name for r in self._rows if r.offer_id is not None}
@@ -321,7 +333,7 @@ class ClientListModel(QAbstractTableModel):
         return None
 
     def _phase(self, row: JourneyRow) -> str:
-        if row.status is not JourneyStatus.ACTIVE:
+        if row.status not in (JourneyStatus.ACTIVE, JourneyStatus.PAUSED):
             return text.health_label(row.health)  # "Completed", as the health column says
         return tr("{phase} ({n} of {count})").format(
             phase=row.phase_name, n=row.phase_position + 1, count=row.phase_count
@@ -382,6 +394,8 @@ class ClientListModel(QAbstractTableModel):
     def _tip_lines(self, row: JourneyRow, column: int) -> list[str]:
         if column == NAME:  # a long name or company is elided in its cell
             return [row.name, row.company] if row.company else [row.name]
+        if column == HEALTH and row.paused:  # since when, why, and the planned resume
+            return [text.paused_line(row.paused_on, row.pause_reason, row.resume_on)]
         if column == HEALTH and row.journey_id is not None:
             return [text.health_line(row.health, row.reasons)]
         if column in (OFFER, PHASE, NEXT):  # whole, where a narrow window cuts the cell

@@ -43,6 +43,7 @@ from deliverydesk.ui.clients.trash import TrashView
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
+from deliverydesk.ui.item_values import enum_data
 from deliverydesk.ui.text import health_label, owner_label, tr
 from deliverydesk.ui.typography import make_heading
 
@@ -314,7 +315,7 @@ class ClientsPage(QWidget):
         self.model.set_filter(
             self.search.text(),
             int(self.offer_filter.currentData()),
-            Health(health) if health else None,
+            enum_data(Health, health) if health else None,
         )
         self._update_visibility()
 
@@ -372,7 +373,7 @@ class ClientsPage(QWidget):
             self.list_stack.setCurrentWidget(self.no_match)
         else:
             self.list_stack.setCurrentWidget(self.table)
-        self.count.setText(text.clients_shown(shown, total))
+        self.count.setText(text.WORDS.clients_and_journeys(*self.model.head_counts()))
 
     def focus_search(self) -> None:
         self.show_list()

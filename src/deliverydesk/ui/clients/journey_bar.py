@@ -30,6 +30,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import journey_words, text
 from deliverydesk.ui.clients import journey_commands as commands
 from deliverydesk.ui.clients.journey_dialogs import (
+    ask_pause,
     ask_reason,
     cancel_dialog,
     confirm,
@@ -200,7 +201,7 @@ class JourneyBar(QWidget):
             self.main_button.setDefaultAction(main)
         self.main_button.setVisible(main is not None)
         line = journey_words.state_line(
-            status, detail.paused_on, detail.ended_on, detail.end_reason
+            status, detail.paused_on, detail.ended_on, detail.end_reason, detail.resume_on
         )
         self.state.setText(line)
         em = self.fontMetrics().height()
@@ -238,10 +239,11 @@ class JourneyBar(QWidget):
     def pause(self) -> None:
         if (target := self._target()) is None:
             return
-        reason = ask_reason(pause_dialog(target[1], self))
-        if reason is not None:
+        answer = ask_pause(pause_dialog(target[1], self._ws.today(), self))
+        if answer is not None:
+            reason, resume_on = answer
             self._push(
-                commands.pause_command(self._ws, self._events, *target, reason),
+                commands.pause_command(self._ws, self._events, *target, reason, resume_on),
                 tr("The journey was not paused"),
             )
 

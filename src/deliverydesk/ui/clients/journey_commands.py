@@ -8,6 +8,7 @@ a resume redone a day later would shift the open steps by another pause length.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from deliverydesk.services.changes import Result
 from deliverydesk.services.lifecycle import JourneyState
@@ -53,13 +54,18 @@ class JourneyLifeCommand(ServiceCommand):
 
 
 def pause_command(
-    workspace: Workspace, events: AppEvents, journey_id: int, name: str, reason: str
+    workspace: Workspace,
+    events: AppEvents,
+    journey_id: int,
+    name: str,
+    reason: str,
+    resume_on: date | None = None,
 ) -> JourneyLifeCommand:
     return JourneyLifeCommand(
         workspace,
         events,
         journey_id,
-        lambda: workspace.pause(journey_id, reason),
+        lambda: workspace.pause(journey_id, reason, resume_on),
         tr("Pause {name}").format(name=name),
     )
 

@@ -6,10 +6,15 @@ and accept it as a person would, without a modal loop.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -18,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.services.lifecycle import MAX_REASON_LENGTH
+from deliverydesk.ui.clients.step_dialogs import DATE_FORMAT, to_qdate
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.theme import semantic
 
@@ -85,18 +91,56 @@ class ReasonDialog(QDialog):
         super().accept()
 
 
-def pause_dialog(name: str, parent: QWidget | None = None) -> ReasonDialog:
-    return ReasonDialog(
-        tr("Pause the journey"),
-        tr(
-            "{name}'s journey leaves the board until you resume it; then every open due date "
-            "moves later by the working days it was paused."
-        ).format(name=name),
-        tr("Pause journey"),
-        back_text=tr("Back"),
-        required=False,
-        parent=parent,
-    )
+class PauseDialog(ReasonDialog):
+    """A reason, and optionally the day the journey is planned to resume: Today, the
+    overdue banner and the calendar remind the practitioner from that day on."""
+
+    def __init__(self, name: str, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(
+            tr("Pause the journey"),
+            tr(
+                "{name}'s journey stays on the board, marked paused, until you resume it; "
+                "then every open due date moves later by the working days it was paused."
+            ).format(name=name),
+            tr("Pause journey"),
+            back_text=tr("Back"),
+            required=False,
+            parent=parent,
+        )
+        self.plan_resume = QCheckBox(tr("Plan to resume &on:"))
+        self.plan_resume.setToolTip(tr("Today reminds you on that day to resume the journey"))
+        self.resume_date = QDateEdit(to_qdate(today + timedelta(days=14)))
+        self.resume_date.setCalendarPopup(True)
+        self.resume_date.setMinimumDate(to_qdate(today + timedelta(days=1)))
+        self.resume_date.setDisplayFormat(DATE_FORMAT)
+        self.resume_date.setAccessibleName(tr("Planned resume date"))
+        self.resume_date.setEnabled(False)
+        self.plan_resume.toggled.connect(self.resume_date.setEnabled)
+        row = QHBoxLayout()
+        row.addWidget(self.plan_resume)
+        row.addWidget(self.resume_date, 1)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(layout.indexOf(self.problem), row)
+
+    def resume_on(self) -> date | None:
+        """The planned resume date, None when none is planned."""
+        if not self.plan_resume.isChecked():
+            return None
+        picked: date = self.resume_date.date().toPython()  # type: ignore[assignment]
+        return picked
+
+
+def pause_dialog(name: str, today: date, parent: QWidget | None = None) -> PauseDialog:
+    return PauseDialog(name, today, parent)
+
+
+def ask_pause(dialog: PauseDialog) -> tuple[str, date | None] | None:
+    """Run the dialog: (reason, planned resume date), or None when the person went back."""
+    try:
+        return (dialog.text(), dialog.resume_on()) if dialog.exec() else None
+    finally:
+        dialog.deleteLater()
 
 
 def cancel_dialog(name: str, parent: QWidget | None = None) -> ReasonDialog:

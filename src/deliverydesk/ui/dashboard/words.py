@@ -158,11 +158,14 @@ def phase_label(wait: PhaseWait) -> str:
 
 
 def over_words(wait: PhaseWait) -> str:
-    """ "+9 days", "on plan", "2 days early" """
+    """ "+9 days", "on plan", "2 days early", or "within plan so far" while clients are
+    still in the phase."""
     if wait.over_days > 0:
         return tr("+{days}").format(days=text.days(wait.over_days))
     if wait.over_days == 0:
         return tr("on plan")
+    if wait.running:  # some are still in it: not early, only within plan so far
+        return tr("within plan so far")
     return tr("{days} early").format(days=text.days(-wait.over_days))
 
 
@@ -222,8 +225,12 @@ def capacity_sentence(strip: CapacityStrip) -> str:
         return tr("Within your {hours} a week in each of the next {count} weeks.").format(
             hours=hours(strip.weekly_hours), count=len(weeks)
         )
-    listed = ", ".join(
-        tr("{week} ({load})").format(week=week_label(w), load=hours(w.booked_hours)) for w in over
+    listed = text.WORDS.name_list(
+        [
+            tr("{week} ({load})").format(week=week_label(w), load=hours(w.booked_hours))
+            for w in over
+        ],
+        quote="",
     )
     return tr("Over your {hours} a week in {n} of the next {count} weeks: {weeks}.").format(
         hours=hours(strip.weekly_hours), n=len(over), count=len(weeks), weeks=listed

@@ -44,13 +44,16 @@ def capacity_summary(preview: CapacityPreview) -> str:
     added = sum(w.added_hours for w in weeks)
     busiest = max(w.added_hours for w in weeks)
     if over:
-        listed = ", ".join(
-            tr("{week} ({load} of {capacity})").format(
-                week=week_label(w),
-                load=hours(w.booked_hours + w.added_hours),
-                capacity=hours(w.capacity_hours),
-            )
-            for w in over
+        listed = text.WORDS.name_list(
+            [
+                tr("{week} ({load} of {capacity})").format(
+                    week=week_label(w),
+                    load=hours(w.booked_hours + w.added_hours),
+                    capacity=hours(w.capacity_hours),
+                )
+                for w in over
+            ],
+            quote="",
         )
         said = tr("Over capacity in {n} of the next {count} weeks: {weeks}.").format(
             n=len(over), count=len(weeks), weeks=listed

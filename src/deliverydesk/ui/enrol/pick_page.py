@@ -106,11 +106,14 @@ class PickPage(QWizardPage):
             if row.archived:
                 continue
             if row.is_valid:
-                second = (
-                    tr("{clients} on it now").format(clients=text.clients(row.active_clients))
-                    if row.active_clients
-                    else tr("No clients on it yet")
-                )
+                if row.active_clients:
+                    second = tr("{clients} on it now").format(
+                        clients=text.clients(row.active_clients)
+                    )
+                elif row.total_clients:  # paused or ended journeys only
+                    second = tr("No active clients on it now")
+                else:
+                    second = tr("No clients on it yet")
             else:
                 second = tr("Cannot enrol yet: {reason}").format(reason=row.first_problem)
             item = QListWidgetItem(f"{row.name}\n{second}")

@@ -96,7 +96,9 @@ class StandardsEditor(QWidget):
         self.table = RowsTable(
             (
                 Column(tr("Promise"), stretch=True),
-                Column(tr("Tier"), "choice", tiers, default=StandardTier.EXPECTED),
+                Column(
+                    tr("Tier"), "choice", tiers, enum=StandardTier, default=StandardTier.EXPECTED
+                ),
                 Column(tr("Target")),
             ),
             tr("standard"),
@@ -113,7 +115,7 @@ class StandardsEditor(QWidget):
         self.table.set_rows(rows, rows_of(problems, "standard"))
 
     def _edited(self, rows: list[tuple[Any, ...]]) -> None:
-        self.edited.emit(tuple(StandardSpec(p, StandardTier(t), g) for p, t, g in rows))
+        self.edited.emit(tuple(StandardSpec(p, t, g) for p, t, g in rows))
 
 
 class RightFitEditor(QWidget):

@@ -7,7 +7,8 @@ the value (so the cursor of the field being typed in never jumps).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.model.offer_rules import Problem
+from deliverydesk.ui.item_values import current_enum
 from deliverydesk.ui.offers.problem_marks import ProblemLabel
 from deliverydesk.ui.typography import make_heading
 
@@ -137,13 +139,18 @@ class FieldForm(QWidget):
         self._add(name, label, widget)
         return widget
 
-    def add_choice(self, name: str, label: str, choices: Sequence[tuple[Any, str]]) -> QComboBox:
+    def add_choice[E: Enum](
+        self, name: str, label: str, kind: type[E], words: Callable[[E], str]
+    ) -> QComboBox:
+        """One member of enum `kind`, each shown in its words; edits carry the member."""
         widget = QComboBox()
-        for value, words in choices:
-            widget.addItem(words, value)
+        for member in kind:
+            widget.addItem(words(member), member)
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         widget.installEventFilter(self._guard)
-        widget.currentIndexChanged.connect(lambda _i: self.edited.emit(name, widget.currentData()))
+        widget.currentIndexChanged.connect(
+            lambda _i: self.edited.emit(name, current_enum(widget, kind))
+        )
         self._add(name, label, widget)
         return widget
 

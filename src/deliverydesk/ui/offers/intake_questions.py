@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.model.enums import QuestionKind
 from deliverydesk.model.offer_design import IntakeQuestion
 from deliverydesk.model.offer_rules import Problem
+from deliverydesk.ui.item_values import enum_data
 from deliverydesk.ui.offers.list_actions import list_action, tool_row
 from deliverydesk.ui.offers.offer_draft import OfferDraft
 from deliverydesk.ui.offers.problem_marks import ProblemLabel, fields_of, problem_icon, rows_of
@@ -278,7 +279,7 @@ class IntakeQuestionsEditor(QWidget):
             return
         question = self.questions[row]
         if field == "kind":
-            kind = QuestionKind(str(value))
+            kind = enum_data(QuestionKind, value)
             # Options belong to a choice; Ctrl+Z brings them back after a change of mind.
             choices = question.choices if kind is QuestionKind.CHOICE else ()
             question = replace(question, kind=kind, choices=choices)

@@ -28,6 +28,7 @@ from deliverydesk.services.errors import NotFound
 from deliverydesk.services.offer_design import OfferDesign
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import warn
 from deliverydesk.ui.offers.apply_dialog import ApplyDialog
 from deliverydesk.ui.offers.design_forms import (
     DetailsForm,
@@ -304,12 +305,27 @@ class OfferEditor(QWidget):
         finally:
             self._saving = False
         if command.error is not None:
-            QMessageBox.warning(
-                self, tr("The offer was not saved"), literal_rich_text([str(command.error)])
-            )
+            self._save_failed(name, command.error)
             return False
         self._reload(self.offer_id, force=True)  # the saved ids, and a fresh draft history
         return True
+
+    def _save_failed(self, name: str, error: Exception) -> None:
+        """Say why, in plain words; the draft stays as it is, on screen and editable, and
+        the field the refusal is about gets the cursor."""
+        words = str(error)
+        where = next((p.where for p in self.draft.state.problems if p.message in words), None)
+        warn(
+            self,
+            tr("The offer was not saved"),
+            error,
+            tr(
+                "'{offer}' was not saved. Your changes are still on screen: you can go on "
+                "editing and save again."
+            ).format(offer=name or tr("This offer")),
+        )
+        if where is not None:
+            self.go_to(where)
 
     def ask_unsaved(self) -> Leave:
         """Save, discard or stay, asked when leaving a design with unsaved changes."""
@@ -383,9 +399,7 @@ class OfferEditor(QWidget):
         command = ApplyToJourneysCommand(self._ws, self._events, words, offer_id, journey_ids)
         self.undo_stack.push(command)
         if command.error is not None:
-            QMessageBox.warning(
-                self, tr("Nothing was applied"), literal_rich_text([str(command.error)])
-            )
+            warn(self, tr("Nothing was applied"), command.error)
 
 
 def _tab_of(where: Where) -> int:

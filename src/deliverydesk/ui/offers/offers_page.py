@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -27,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.seeding.offer_templates import TEMPLATES, OfferTemplate
 from deliverydesk.services.changes import Aspect, Changes, Result
-from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_design import OfferListRow
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import told, warn
 from deliverydesk.ui.offers.offer_commands import ArchiveOfferCommand, CreateOfferCommand
 from deliverydesk.ui.offers.offer_editor import OfferEditor
 from deliverydesk.ui.offers.offer_list_model import NAME, OfferListModel
@@ -41,7 +41,7 @@ from deliverydesk.ui.offers.offer_list_parts import (
     file_name_for,
     offer_table,
 )
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.text import tr
 from deliverydesk.ui.typography import make_heading
 
 LIST, EDITOR = 0, 1
@@ -323,7 +323,7 @@ class OffersPage(QWidget):
         command = CreateOfferCommand(self._ws, self._events, words, create)
         self.undo_stack.push(command)
         if command.error is not None or command.offer_id is None:
-            self._warn(refused, str(command.error))
+            self._warn(refused, command.error or InvalidInput(tr("Nothing was made.")))
             return None
         offer_id = command.offer_id
         self.reload()
@@ -368,7 +368,7 @@ class OffersPage(QWidget):
         command = ArchiveOfferCommand(self._ws, self._events, words, row.id, archive)
         self.undo_stack.push(command)
         if command.error is not None:
-            self._warn(tr("Nothing changed"), str(command.error))
+            self._warn(tr("Nothing changed"), command.error)
             return
         self.reload()
         if not self.select_offer(row.id) and self.model.rowCount():
@@ -388,8 +388,8 @@ class OffersPage(QWidget):
             path = path.with_name(path.name + ".json")
         try:
             written = self._ws.export_offer(row.id, path)
-        except (InvalidInput, NotFound) as error:
-            self._warn(tr("The offer was not exported"), str(error))
+        except Exception as error:  # a refusal as written, anything else in plain words
+            self._warn(tr("The offer was not exported"), told(error, self._ws.folder, "Export"))
             return None
         self._folder = written.parent
         self._tell(tr("Saved '{name}' to {path}").format(name=row.name, path=written))
@@ -417,5 +417,5 @@ class OffersPage(QWidget):
         self.notice.setText(words)
         self.notice.show()
 
-    def _warn(self, title: str, reason: str) -> None:
-        QMessageBox.warning(self, title, literal_rich_text([reason]))
+    def _warn(self, title: str, error: Exception) -> None:
+        warn(self, title, error)

@@ -59,7 +59,7 @@ class QuestionForm(FieldForm):
         super().__init__(parent)
         self.add_section(tr("Question"))
         self.add_text("text", tr("&Question:"), tr("e.g. What made you decide to start now?"), 2)
-        self.add_choice("kind", tr("&Answered with:"), [(k, kind_label(k)) for k in QuestionKind])
+        self.add_choice("kind", tr("&Answered with:"), QuestionKind, kind_label)
         self.kind_hint = QLabel()
         self.kind_hint.setWordWrap(True)
         self.kind_hint.setEnabled(False)  # muted: an explanation, not a value

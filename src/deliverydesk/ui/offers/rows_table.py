@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.model.offer_rules import Problem
+from deliverydesk.ui.item_values import enum_data
 from deliverydesk.ui.offers.list_actions import list_action, tool_row
 from deliverydesk.ui.offers.problem_marks import ProblemLabel, problem_icon
 from deliverydesk.ui.text import literal_rich_text, tr
@@ -37,10 +39,15 @@ class Column:
     header: str
     kind: str = "text"  # "text", "choice" or "number"
     choices: tuple[tuple[Any, str], ...] = ()
+    enum: type[Enum] | None = None  # a choice of members of this enum
     low: int = 0
     high: int = 100
     stretch: bool = False
     default: Any = field(default="")
+
+    def value_of(self, data: object) -> Any:
+        """A choice's value as stored, from the item data Qt hands back for it."""
+        return enum_data(self.enum, data) if self.enum is not None else data
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
@@ -62,7 +69,7 @@ class _ChoiceDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
         assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), VALUE)
+        model.setData(index, editor.currentData(), VALUE)  # read back by read_rows
         model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
 
 
@@ -215,7 +222,7 @@ class RowsTable(QWidget):
                 if item is None:
                     values.append(column.default)
                 elif column.kind == "choice":
-                    values.append(item.data(VALUE))
+                    values.append(column.value_of(item.data(VALUE)))
                 elif column.kind == "number":
                     values.append(int(item.data(Qt.ItemDataRole.EditRole) or 0))
                 else:

@@ -7,7 +7,7 @@ from dataclasses import fields
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QWidget
 
 from deliverydesk.model.enums import Owner, StepKind
 from deliverydesk.model.offer_design import PhaseSpec, StepSpec
@@ -18,6 +18,7 @@ from deliverydesk.model.offer_rules import (
     Problem,
 )
 from deliverydesk.ui import text
+from deliverydesk.ui.item_values import current_enum
 from deliverydesk.ui.offers.field_form import FieldForm
 from deliverydesk.ui.text import tr
 
@@ -86,8 +87,20 @@ class StepForm(FieldForm):
         self._preview = preview
         self.add_section(tr("Step"))
         self.add_line("title", tr("&Title:"), tr("e.g. Kick-off session"))
-        self.add_choice("kind", tr("&Kind:"), [(k, text.kind_label(k)) for k in StepKind])
-        self.add_choice("owner", tr("&Who acts:"), [(o, text.owner_label(o)) for o in Owner])
+        self.add_choice("kind", tr("&Kind:"), StepKind, text.kind_label)
+        self.add_choice("owner", tr("&Who acts:"), Owner, text.owner_label)
+        # What the client reads (a nudge, their documents); blank reads the kind's phrase,
+        # shown as the placeholder and following the kind chosen.
+        self.client_wording = self.add_line("client_wording", tr("Client wor&ding:"))
+        self.client_wording.setToolTip(
+            tr("The step as the client reads it in a nudge and in their documents")
+        )
+        kind = self.fields["kind"]
+        assert isinstance(kind, QComboBox)
+        title = self.fields["title"]
+        assert isinstance(title, QLineEdit)
+        kind.currentIndexChanged.connect(lambda _i: self._follow_kind())
+        title.textChanged.connect(lambda _t: self._follow_kind())
         self.add_section(tr("Timing"))
         self.add_number("offset_days", tr("&Starts after:"), 0, MAX_DAYS, working_day_units())
         self.add_number("duration_days", tr("&Takes:"), 1, MAX_DAYS, working_day_units())
@@ -127,8 +140,16 @@ class StepForm(FieldForm):
         self.add_line("resource_link", tr("Resource &link:"), tr("https://… or a file path"))
         self.add_text("description", tr("Descri&ption:"), tr("Notes for yourself"))
 
+    def _follow_kind(self) -> None:
+        """The placeholder: what the client reads while the wording is blank."""
+        kind, title = self.fields["kind"], self.fields["title"]
+        assert isinstance(kind, QComboBox) and isinstance(title, QLineEdit)
+        chosen = current_enum(kind, StepKind)
+        self.client_wording.setPlaceholderText(text.WORDS.client_step_default(chosen, title.text()))
+
     def show_step(self, step: StepSpec, phase_name: str, problems: list[Problem]) -> None:
         self.set_values({name: getattr(step, name) for name in STEP_FIELDS})
+        self._follow_kind()  # the values were set with signals blocked
         self.set_problems(_by_field(problems))
         self.preview.show_message(self._preview(step.message_template, step.title, phase_name))
 

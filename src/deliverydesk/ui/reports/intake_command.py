@@ -36,4 +36,6 @@ class SaveIntakeCommand(ServiceCommand):
     def undo(self) -> None:
         if self.saved is not None:
             saved = self.saved
-            self._run(lambda: self.workspace.restore_intake(self.client_id, saved))
+            self._run(
+                lambda: self.workspace.restore_intake(self.client_id, saved, expected=saved.after)
+            )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from deliverydesk.services.brand import BrandSettings
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.failures import told
 from deliverydesk.ui.reports.pdf_pages import POINTS_PER_INCH, PdfPages
 from deliverydesk.ui.text import tr
 
@@ -130,9 +131,8 @@ class BrandPreview(QWidget):
         try:
             pages = PdfPages(self._ws.brand_sample(settings), self)
         except Exception as error:  # a sample that cannot be drawn is said, never raised
-            self.problem.setText(
-                tr("The sample page could not be drawn ({error}).").format(error=error)
-            )
+            why = told(error, self._ws.folder, "Drawing the sample page")
+            self.problem.setText(tr("The sample page could not be drawn. {why}").format(why=why))
             self.problem.show()
             self.view.set_pages(None)
         else:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.ui import text
 from deliverydesk.ui.clients.step_dialogs import DATE_FORMAT, to_qdate
+from deliverydesk.ui.item_values import date_data
 from deliverydesk.ui.settings.field_problem import ProblemLabel
 from deliverydesk.ui.text import tr
 
@@ -163,7 +164,7 @@ class ClosedDatesEditor(QWidget):
             dialog.deleteLater()
 
     def remove_selected(self) -> None:
-        gone = {item.data(DATE_ROLE) for item in self.list.selectedItems()}
+        gone = {date_data(item.data(DATE_ROLE)) for item in self.list.selectedItems()}
         if not gone:
             return
         row = min(self.list.row(item) for item in self.list.selectedItems())

@@ -48,8 +48,6 @@ class UpdatePracticeCommand(ServiceCommand):
         return len(self.undo_value.steps) if self.undo_value is not None else 0
 
     def _job(self, use: Use) -> Result[PracticeUndo]:
-        # A job opens its own connection on the workspace's folder (it may have reopened).
-        self.runner.data_dir = self.workspace.folder
         value: Result[PracticeUndo] = run_and_wait(
             self.runner,
             lambda ctx, _tracker: use(ctx),

@@ -68,7 +68,7 @@ class SettingsPage(QWidget):
         self._events = events
         self.undo_stack = undo_stack
         # One job at a time, in order: a save, its undo and its redo never overlap.
-        self.runner = JobRunner(workspace.folder, workspace.clock, self, max_threads=1)
+        self.runner = JobRunner(workspace, self, max_threads=1)
         self.stored: PracticeSettings | None = None
 
         title = QLabel(tr("Settings"))
@@ -248,7 +248,6 @@ class SettingsPage(QWidget):
 
     def _preview(self, new: PracticeSettings) -> int | None:
         """How many open due dates would move; None when that could not be worked out."""
-        self.runner.data_dir = self._ws.folder
         try:
             count: int = run_and_wait(
                 self.runner,

@@ -102,7 +102,10 @@ class PortfolioModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._items)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if isinstance(self.item(index.row()), OfferHeading):
+        item = self.item(index.row()) if index.isValid() else None
+        if item is None:  # the invisible root: nothing to select or enable
+            return Qt.ItemFlag.NoItemFlags
+        if isinstance(item, OfferHeading):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 

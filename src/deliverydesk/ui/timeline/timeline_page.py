@@ -29,6 +29,7 @@ from deliverydesk.services.timeline import JourneyTimeline, PortfolioRow
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.item_values import current_enum
 from deliverydesk.ui.text import tr
 from deliverydesk.ui.timeline.capacity_strip import CapacityStripView
 from deliverydesk.ui.timeline.chart_panel import ChartPanel
@@ -153,7 +154,7 @@ class TimelinePage(QWidget):
             self.sort_picker.addItem(label, key.value)
         self.sort_picker.setAccessibleName(tr("Sort clients by"))
         self.sort_picker.currentIndexChanged.connect(
-            lambda _i: self.model.set_sort(SortBy(self.sort_picker.currentData()))
+            lambda _i: self.model.set_sort(current_enum(self.sort_picker, SortBy))
         )
         self.toolbar.addWidget(self.sort_label)
         self.toolbar.addWidget(self.sort_picker)

@@ -1,13 +1,13 @@
-"""On start, when a step is late: a banner across the window that opens Today, and a
-desktop notification where the system shows them. The banner's count follows every change;
-dismissed, it stays away until tomorrow.
+"""On start, when a step is late or a paused journey is due to resume: a banner across the
+window that opens Today, and a desktop notification where the system shows them. The
+banner's count follows every change; dismissed, it stays away until tomorrow.
 
 "Late" is any step past its due date; "overdue" is only your own lateness, as the board's
 badge and quick filter say it (one meaning per word)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.model.enums import Owner
 from deliverydesk.services.changes import Aspect, Changes
+from deliverydesk.services.today import PausedRow
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import app_icon, icon
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.text import WORDS, tr
 from deliverydesk.ui.theme import semantic
 
 COUNT_ASPECTS = Aspect.STEPS | Aspect.JOURNEY | Aspect.PHASE
@@ -49,6 +50,23 @@ def overdue_sentence(counts: dict[Owner, int]) -> str:
         if n:
             parts.append(one if n == 1 else many.format(n=n))
     return f"{head}: {', '.join(parts)}." if parts else f"{head}."
+
+
+def resume_sentence(reminders: Sequence[PausedRow], today: date) -> str:
+    """ "Resume Tom Becker's Brand Audit (planned for 7 Dec)." or "3 paused journeys are
+    due to resume." """
+    if len(reminders) == 1 and (planned := reminders[0].resume_on) is not None:
+        only = reminders[0]
+        return WORDS.resume_reminder(only.client_name, only.offer_name, planned, today) + "."
+    return tr("{n} paused journeys are due to resume.").format(n=len(reminders))
+
+
+def notice_sentence(counts: dict[Owner, int], reminders: Sequence[PausedRow], today: date) -> str:
+    """What the banner and the notification say: the late steps, then the reminders."""
+    parts = [overdue_sentence(counts)] if sum(counts.values()) else []
+    if reminders:
+        parts.append(resume_sentence(reminders, today))
+    return " ".join(parts)
 
 
 class OverdueBanner(QToolBar):
@@ -108,11 +126,14 @@ class OverdueBanner(QToolBar):
         em = self.fontMetrics().height()
         self.picture.setPixmap(icon("at_risk", semantic(palette).warning).pixmap(QSize(em, em)))
 
-    def show_counts(self, counts: dict[Owner, int], today: date) -> None:
-        """Show the counts, or hide when nothing is overdue (or dismissed today)."""
-        total = sum(counts.values())
-        self.message.setText(overdue_sentence(counts) if total else "")
-        self.setVisible(bool(total) and self.dismissed_on != today)
+    def show_counts(
+        self, counts: dict[Owner, int], today: date, reminders: Sequence[PausedRow] = ()
+    ) -> None:
+        """Show the counts and the resume reminders, or hide when there is neither (or
+        the banner was dismissed today)."""
+        said = notice_sentence(counts, reminders, today)
+        self.message.setText(said)
+        self.setVisible(bool(said) and self.dismissed_on != today)
 
     def dismiss(self) -> None:
         self.dismissed_on = self._today()
@@ -131,19 +152,21 @@ class OverdueNotice:
         self.tray: QSystemTrayIcon | None = None
         self._by_journey: dict[int, dict[Owner, int]] = {}  # what is overdue, per journey
         self._counts: dict[Owner, int] = {}  # and in all
+        self._reminders: list[PausedRow] = []  # paused journeys due to resume
         events.changed.connect(self._changed)
         events.day_changed.connect(lambda _day: self.recount())
 
     def start(self) -> dict[Owner, int]:
         """The start's check: banner always, desktop notification where supported."""
         counts = self.recount()
-        if sum(counts.values()) and QSystemTrayIcon.isSystemTrayAvailable():
+        if (sum(counts.values()) or self._reminders) and QSystemTrayIcon.isSystemTrayAvailable():
             self._notify(counts)
         return counts
 
     def recount(self) -> dict[Owner, int]:
         """Count every journey (the start, a new day, a change to many journeys)."""
         self._by_journey = self._ws.overdue_by_journey()
+        self._reminders = self._ws.resume_reminders()
         self._counts = {}
         for journey in self._by_journey.values():
             self._add(journey, 1)
@@ -155,7 +178,7 @@ class OverdueNotice:
 
     def _show_counts(self) -> dict[Owner, int]:
         counts = {owner: n for owner, n in self._counts.items() if n}
-        self.banner.show_counts(counts, self._ws.today())
+        self.banner.show_counts(counts, self._ws.today(), self._reminders)
         return counts
 
     def _changed(self, changes: Changes) -> None:
@@ -167,6 +190,8 @@ class OverdueNotice:
         if changes.everything or not changes.journeys:
             self.recount()
             return
+        if changes.touches(Aspect.JOURNEY):  # paused, resumed or ended: a few rows to read
+            self._reminders = self._ws.resume_reminders()
         fresh = self._ws.overdue_by_journey(changes.journeys)
         for journey_id in changes.journeys:
             self._add(self._by_journey.pop(journey_id, {}), -1)
@@ -191,8 +216,8 @@ class OverdueNotice:
         tray.activated.connect(lambda _reason: self._bring_up())
         tray.show()
         tray.showMessage(
-            tr("Late steps in DeliveryDesk"),
-            overdue_sentence(counts),
+            tr("Late steps in DeliveryDesk") if sum(counts.values()) else "DeliveryDesk",
+            notice_sentence(counts, self._reminders, self._ws.today()),
             QSystemTrayIcon.MessageIcon.Information,
             10_000,
         )

@@ -1,5 +1,6 @@
 """Today's rows as a tree: three groups (mine, waiting on the client, third party), each
-holding its steps, most late first. Columns: client, step, phase, due, late."""
+holding its steps, most late first, then a fourth: the paused journeys, those due to
+resume first. Columns: client, step, phase, due, late."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from deliverydesk.model.enums import Owner
-from deliverydesk.services.today import Timing, TodayList, TodayRow
+from deliverydesk.services.today import PausedRow, Timing, TodayList, TodayRow, paused_order
 from deliverydesk.ui import text
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import literal_rich_text, tr
@@ -20,7 +21,9 @@ from deliverydesk.ui.theme import semantic
 
 CLIENT, STEP, PHASE, DUE, LATE = range(5)
 GROUPS = (Owner.ME, Owner.CLIENT, Owner.THIRD_PARTY)
+PAUSED = len(GROUPS)  # the row of the Paused group, after the step groups
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+PAUSED_ROLE = Qt.ItemDataRole.UserRole + 2
 NO_PARENT = 0xFFFFFFFF  # internalId of a group (a row's is its group's position)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -45,11 +48,13 @@ class TodayModel(QAbstractItemModel):
         super().__init__(parent)
         self._today = today
         self._groups: dict[Owner, list[TodayRow]] = {owner: [] for owner in GROUPS}
+        self._paused: list[PausedRow] = []
 
     # -- filling -----------------------------------------------------------------------------
     def set_list(self, found: TodayList) -> None:
         self.beginResetModel()
         self._groups = {owner: list(found.group(owner)) for owner in GROUPS}
+        self._paused = list(found.paused)
         self.endResetModel()
 
     def update_journeys(self, journey_ids: Iterable[int], found: TodayList) -> None:
@@ -61,6 +66,10 @@ class TodayModel(QAbstractItemModel):
             kept.extend(found.group(owner))
             kept.sort(key=_order)
             self._groups[owner] = kept
+        paused = [row for row in self._paused if row.journey_id not in ids]
+        paused.extend(found.paused)
+        today = self._today()
+        self._paused = sorted(paused, key=lambda row: paused_order(row, today))
         self.endResetModel()
 
     # -- reading -----------------------------------------------------------------------------
@@ -70,8 +79,20 @@ class TodayModel(QAbstractItemModel):
     def all_rows(self) -> list[TodayRow]:
         return [row for owner in GROUPS for row in self._groups[owner]]
 
+    def paused_rows(self) -> list[PausedRow]:
+        return self._paused
+
+    def paused_at(self, index: Index) -> PausedRow | None:
+        """The paused journey at `index`, None for a step or a group."""
+        if not index.isValid() or index.internalId() != PAUSED:
+            return None
+        return self._paused[index.row()] if 0 <= index.row() < len(self._paused) else None
+
+    def paused_group_index(self) -> QModelIndex:
+        return self.createIndex(PAUSED, 0, NO_PARENT)
+
     def row_at(self, index: Index) -> TodayRow | None:
-        if not index.isValid() or index.internalId() == NO_PARENT:
+        if not index.isValid() or index.internalId() in (NO_PARENT, PAUSED):
             return None
         rows = self._groups[GROUPS[index.internalId()]]
         return rows[index.row()] if 0 <= index.row() < len(rows) else None
@@ -89,13 +110,16 @@ class TodayModel(QAbstractItemModel):
     # -- the model ---------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not parent.isValid():
-            if 0 <= row < len(GROUPS):
+            if 0 <= row <= PAUSED:
                 return self.createIndex(row, column, NO_PARENT)
             return QModelIndex()
         group = parent.row()
-        if parent.internalId() == NO_PARENT and 0 <= row < len(self._groups[GROUPS[group]]):
+        if parent.internalId() == NO_PARENT and 0 <= row < self._group_size(group):
             return self.createIndex(row, column, group)
         return QModelIndex()
+
+    def _group_size(self, group: int) -> int:
+        return len(self._paused) if group == PAUSED else len(self._groups[GROUPS[group]])
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid() or child.internalId() == NO_PARENT:
@@ -104,9 +128,9 @@ class TodayModel(QAbstractItemModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return len(GROUPS)
+            return PAUSED + 1
         if parent.internalId() == NO_PARENT and parent.column() == 0:
-            return len(self._groups[GROUPS[parent.row()]])
+            return self._group_size(parent.row())
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -126,7 +150,12 @@ class TodayModel(QAbstractItemModel):
         if not index.isValid():
             return None
         if index.internalId() == NO_PARENT:
+            if index.row() == PAUSED:
+                return self._paused_group_data(index.column(), role)
             return self._group_data(GROUPS[index.row()], index.column(), role)
+        if index.internalId() == PAUSED:
+            paused = self.paused_at(index)
+            return None if paused is None else self._paused_data(paused, index.column(), role)
         row = self.row_at(index)
         if row is None:
             return None
@@ -161,6 +190,61 @@ class TodayModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == CLIENT:
             return icon(text.owner_icon_name(owner))
         return None
+
+    def _paused_group_data(self, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and column == CLIENT:
+            today = self._today()
+            due = sum(row.resume_due(today) for row in self._paused)
+            count = (
+                tr("1 journey") if len(self._paused) == 1
+                else tr("{n} journeys").format(n=len(self._paused))
+            )  # fmt: skip
+            if due:
+                count += " · " + tr("{n} to resume").format(n=due)
+            return f"{tr('Paused')} · {count}"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont(QApplication.font())
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and column == CLIENT:
+            return icon("step_open")
+        return None
+
+    def _paused_data(self, row: PausedRow, column: int, role: int) -> Any:
+        if role == PAUSED_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._paused_cell(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [text.paused_line(row.paused_on, row.reason, row.resume_on)]
+            return literal_rich_text(lines)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == CLIENT:
+            cells = (self._paused_cell(row, c) for c in range(5))
+            return "; ".join(part for part in cells if part)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            due = row.resume_due(self._today())
+            if due and column in (STEP, DUE, LATE):
+                return QBrush(semantic(QApplication.palette()).warning)
+            if not due:  # only waiting: dimmed, as its card on the board
+                return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+        return None
+
+    def _paused_cell(self, row: PausedRow, column: int) -> str:
+        today = self._today()
+        if column == CLIENT:
+            return row.client_name
+        if column == STEP:
+            if row.resume_due(today) and row.resume_on is not None:
+                return text.WORDS.resume_reminder(
+                    row.client_name, row.offer_name, row.resume_on, today
+                )
+            return text.paused_line(row.paused_on, row.reason, None)
+        if column == PHASE:
+            return row.phase_name
+        if column == DUE:
+            return text.short_date(row.resume_on, today)
+        late = (today - row.resume_on).days if row.resume_on else 0
+        return text.days(late) if late > 0 else ""
 
     def _cell(self, row: TodayRow, column: int) -> str:
         if column == CLIENT:

@@ -1,6 +1,7 @@
 """The Today screen: what is late, due today and due this week across every client, in
-three groups (mine, waiting on the client, third party). On a row: mark done, reschedule,
-nudge the client, open the client; the first two go on the undo stack."""
+three groups (mine, waiting on the client, third party), then the paused journeys (a
+reminder to resume each from its planned date). On a step: mark done, reschedule, nudge
+the client, open the client; the first two go on the undo stack."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from deliverydesk.model.enums import Owner
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.nudge import NudgeChannel
-from deliverydesk.services.today import Timing, TodayRow
+from deliverydesk.services.today import PausedRow, Timing, TodayRow
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.empty_state import EmptyState
@@ -34,7 +35,7 @@ from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.today.nudge_dialog import NudgeDialog
 from deliverydesk.ui.today.reschedule_dialog import RescheduleDialog
 from deliverydesk.ui.today.today_commands import RescheduleCommand
-from deliverydesk.ui.today.today_model import CLIENT, GROUPS, STEP, TodayModel
+from deliverydesk.ui.today.today_model import CLIENT, GROUPS, PAUSED, STEP, TodayModel
 from deliverydesk.ui.typography import make_heading
 from deliverydesk.ui.undo_commands import REFUSALS, CompleteStepCommand, ServiceCommand
 
@@ -173,16 +174,19 @@ class TodayPage(QWidget):
     # -- data --------------------------------------------------------------------------------
     def reload(self) -> None:
         self._stale, self._pending = False, set()
-        keep = self.current_row()
+        keep, paused = self.current_row(), self.current_paused()
         self.model.set_list(self._ws.today_list())
-        self._after_fill(keep.step_id if keep else None)
+        self._after_fill(keep.step_id if keep else None, paused.journey_id if paused else None)
 
-    def _after_fill(self, step_id: int | None) -> None:
-        for position, _owner in enumerate(GROUPS):
+    def _after_fill(self, step_id: int | None, paused_id: int | None = None) -> None:
+        for position in range(PAUSED + 1):
             self.tree.setFirstColumnSpanned(position, QModelIndex(), True)
             self.tree.expand(self.model.index(position, 0))
+        # With no paused journey, no Paused group: it would say nothing.
+        self.tree.setRowHidden(PAUSED, QModelIndex(), not self.model.paused_rows())
         rows = self.model.all_rows()
-        self.body.setCurrentWidget(self.tree if rows else self.empty)
+        showing = bool(rows or self.model.paused_rows())
+        self.body.setCurrentWidget(self.tree if showing else self.empty)
         self.date_label.setText(text.long_date(self._ws.today()))
         late = [row for row in rows if row.timing is Timing.OVERDUE]
         overdue = sum(row.owner is Owner.ME for row in late)  # yours: "overdue", as on cards
@@ -193,18 +197,34 @@ class TodayPage(QWidget):
                 "{overdue} overdue · {late} late, waiting on others · {today} due today · "
                 "{week} later this week"
             ).format(overdue=overdue, late=len(late) - overdue, today=due_today, week=week)
+            + self._resume_words()
         )
         index = self.model.index_of(step_id) if step_id is not None else QModelIndex()
+        if not index.isValid() and paused_id is not None:
+            index = self._paused_index(paused_id)
         if not index.isValid():
             index = self._first_row()
         if index.isValid():
             self.tree.setCurrentIndex(index)
         self._update_actions()
 
+    def _resume_words(self) -> str:
+        today = self._ws.today()
+        due = sum(row.resume_due(today) for row in self.model.paused_rows())
+        return " · " + tr("{n} to resume").format(n=due) if due else ""
+
     def _first_row(self) -> QModelIndex:
         for owner in GROUPS:
             if self.model.rows(owner):
                 return self.model.index(0, 0, self.model.group_index(owner))
+        if self.model.paused_rows():
+            return self.model.index(0, 0, self.model.paused_group_index())
+        return QModelIndex()
+
+    def _paused_index(self, journey_id: int) -> QModelIndex:
+        for row, paused in enumerate(self.model.paused_rows()):
+            if paused.journey_id == journey_id:
+                return self.model.index(row, 0, self.model.paused_group_index())
         return QModelIndex()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -231,13 +251,21 @@ class TodayPage(QWidget):
             self.reload()
         elif self._pending:
             ids, self._pending = self._pending, set()
-            keep = self.current_row()
+            keep, paused = self.current_row(), self.current_paused()
             self.model.update_journeys(ids, self._ws.today_list(ids))
-            self._after_fill(keep.step_id if keep else None)
+            self._after_fill(keep.step_id if keep else None, paused.journey_id if paused else None)
 
     # -- the selected row --------------------------------------------------------------------
     def current_row(self) -> TodayRow | None:
         return self.model.row_at(self.tree.currentIndex().siblingAtColumn(CLIENT))
+
+    def current_paused(self) -> PausedRow | None:
+        return self.model.paused_at(self.tree.currentIndex().siblingAtColumn(CLIENT))
+
+    def current_journey(self) -> int | None:
+        """The journey of the selected row, a step's or a paused one's."""
+        row = self.current_row() or self.current_paused()
+        return None if row is None else row.journey_id
 
     def select_step(self, step_id: int) -> bool:
         index = self.model.index_of(step_id)
@@ -247,8 +275,9 @@ class TodayPage(QWidget):
 
     def _update_actions(self) -> None:
         row = self.current_row()
-        for action in (self.done_action, self.reschedule_action, self.open_action):
+        for action in (self.done_action, self.reschedule_action):
             action.setEnabled(row is not None)
+        self.open_action.setEnabled(self.current_journey() is not None)
         can_nudge = row is not None and row.can_nudge
         self.nudge_action.setEnabled(can_nudge)
         self.nudge_action.setToolTip(
@@ -258,11 +287,17 @@ class TodayPage(QWidget):
         )
 
     def _activated(self, index: QModelIndex) -> None:
-        if self.model.row_at(index.siblingAtColumn(CLIENT)) is not None:
+        here = index.siblingAtColumn(CLIENT)
+        if self.model.row_at(here) is not None or self.model.paused_at(here) is not None:
             self.open_current()
 
     def _show_menu(self, where: QPoint) -> None:
         if self.current_row() is None:
+            if self.current_paused() is not None:  # a paused journey: open it to resume
+                menu = QMenu(self)
+                menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                menu.addAction(self.open_action)
+                menu.popup(self.tree.viewport().mapToGlobal(where))
             return
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -346,9 +381,9 @@ class TodayPage(QWidget):
         self._events.changed.emit(changes.from_source(self))
 
     def open_current(self) -> None:
-        row = self.current_row()
-        if row is not None:
-            self.open_journey.emit(row.journey_id)
+        journey_id = self.current_journey()
+        if journey_id is not None:
+            self.open_journey.emit(journey_id)
 
     def _push(self, command: ServiceCommand, title: str) -> bool:
         self.undo_stack.push(command)
