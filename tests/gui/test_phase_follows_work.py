@@ -3,6 +3,8 @@ window says so with Undo; one undo takes back the tick and the move (issue 16)."
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -53,3 +55,23 @@ def test_the_last_tick_of_a_phase_moves_the_client_on_and_one_undo_takes_it_back
     assert bar.text() == "Tom Becker moved on to Design"
     window.show_screen("board")
     assert window.board.index.cards[journey_id].phase_name == "Design"
+
+
+def test_the_client_page_says_a_passed_next_step_is_late_never_just_due(
+    empty_ctx: Context, empty_ws: Workspace, events: AppEvents, qtbot: QtBot
+) -> None:
+    create_practice(empty_ctx, "Becker Design", 30, MON_FRI, owner_name="Jo")
+    offer_id, _ = create_offer(empty_ctx, OFFER)
+    client_id = add_client(empty_ctx, ClientInput("Tom Becker")).value
+    journey_id = enrol_client(empty_ctx, client_id, offer_id, TODAY - timedelta(days=14)).value
+    window = MainWindow(empty_ws, events)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_screen("clients")
+    window.clients.open_journey(journey_id)
+    page = window.clients.client_page
+    step = page.detail.phases[0].steps[0]  # type: ignore[union-attr]
+    late = (TODAY - step.due_on).days
+    assert page.next_step.text().startswith(
+        f"Next: Kick-off call, was due {step.due_on.day} Nov, {late} days late"
+    )
