@@ -201,10 +201,13 @@ class Words:
         phase: tuple[int, int, str],
         steps: tuple[int, int],
         milestone: tuple[str, date | None] | None = None,
+        today: date | None = None,
     ) -> str:
         """Where a client is, in one sentence for the client: "You are in phase 3 of 5,
         Build: 14 of 26 steps done; next milestone: Launch plan, 12 Mar 2026". `phase` is
-        (number, count, name), `steps` (done, total), `milestone` (title, due date)."""
+        (number, count, name), `steps` (done, total), `milestone` (title, due date): the
+        next open one; past its date (given `today`) it says so: "Launch plan, was due
+        3 Dec 2026, 4 days late"."""
         tr = self.tr
         number, count, name = phase
         done = self.steps_done(*steps)
@@ -220,7 +223,11 @@ class Words:
         sentence = pattern.format(number=number, count=count, name=name, done=done)
         if milestone is not None:
             title, due = milestone
-            when = f", {self.paper_date(due)}" if due else ""
+            when = ""
+            if due is not None and today is not None and due < today:
+                when = ", " + self.due_words(due, today, paper=True)
+            elif due is not None:
+                when = f", {self.paper_date(due)}"
             sentence += tr("; next milestone: {title}{when}").format(title=title, when=when)
         return sentence + "."
 
@@ -303,8 +310,26 @@ class Words:
         """A step as the client reads it: its client wording, else its kind's default."""
         return client_wording.strip() or self.client_step_default(kind, title)
 
-    def phase_status_label(self, status: PhaseStatus) -> str:
+    def phase_status_label(self, status: PhaseStatus, open_steps: int = 0) -> str:
+        """ "Done", "Current phase"...; a skipped phase with its open count when given:
+        "Skipped, 2 steps still open"."""
+        if status is PhaseStatus.SKIPPED and open_steps:
+            if open_steps == 1:
+                return self.tr("Skipped, 1 step still open")
+            return self.tr("Skipped, {n} steps still open").format(n=open_steps)
         return self.tr(PHASE_STATUS_WORDS[status])
+
+    def due_words(self, due: date, today: date, *, paper: bool = False) -> str:
+        """When an open step or milestone is due, said so that a passed date is never read
+        as still to come: "due Wed 9 Dec 2026", or "was due 3 Dec, 4 days late". `paper`
+        words the date as a document does (the year always there)."""
+        day = self.paper_date(due) if paper else self.long_date(due)
+        if due >= today:
+            return self.tr("due {day}").format(day=day)
+        late = self.short_date(due, today, relative=False) if not paper else day
+        return self.tr("was due {day}, {days} late").format(
+            day=late, days=self.days((today - due).days)
+        )
 
     # -- health ------------------------------------------------------------------------------
     def reason_text(self, reason: HealthReason) -> str:

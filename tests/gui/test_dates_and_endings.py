@@ -4,6 +4,7 @@ a completed or cancelled journey that no longer says what comes next or what is 
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -215,4 +216,5 @@ def test_the_completed_journeys_phases_read_done_or_skipped(
     journey_id = active_journey(demo_ctx)
     complete(demo_ctx, journey_id, force=True)
     clients.open_journey(journey_id)
-    assert set(phase_words(clients)) <= {"Done", "Skipped, steps still open"}
+    words = set(phase_words(clients))
+    assert all(w == "Done" or re.fullmatch(r"Skipped, \d+ steps? still open", w) for w in words)

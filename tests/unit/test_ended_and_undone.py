@@ -84,7 +84,7 @@ def test_an_undone_tick_and_an_undone_untick_are_logged_as_undone(
     practice: Context, enrolled: Enrolled
 ) -> None:
     step = enrolled.step_id(practice, "Welcome call")
-    done_on = complete_step(practice, step).value
+    done_on = complete_step(practice, step).value.on
     reopen_step(practice, step, expected=done_on)  # the tick's undo
     reopen_log, tick_log = journey_detail(practice, enrolled.journey_id).activity[:2]
     assert ENGLISH.activity_text(reopen_log.kind, reopen_log.detail).endswith("(undo)")

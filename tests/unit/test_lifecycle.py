@@ -155,10 +155,11 @@ def test_complete_refuses_while_steps_are_open_unless_forced(
     detail = journey_detail(ctx, enrolled.journey_id)
     assert detail.status is JourneyStatus.COMPLETED
     assert dates(detail)["Intake form"][2] is None  # still open: not pretended done
-    # Phases whose checkpoint was never done read Skipped; the rest keep their open steps.
+    # Every phase left with a step open reads Skipped, never Done.
     assert [p.name for p in skipped_phases(ctx, enrolled.journey_id)] == [
         "Onboarding",
         "Deep work",
+        "Wrap-up",
     ]
 
 

@@ -53,7 +53,7 @@ def test_the_progress_report_says_where_the_client_is_and_what_comes_next(
     assert values.summary in words  # the one sentence, as the data has it
     assert values.summary == (
         "You are in phase 1 of 3, Onboarding: 2 of 5 steps done; "
-        "next milestone: Final review, 12 Nov 2026."
+        "next milestone: Final review, was due 12 Nov 2026, 11 days late."  # never "next" alone
     )
     # Recent wins: the two steps done, with their dates; the internal step never shows.
     assert [w.title for w in values.wins] == ["Draft the plan", "Welcome call"]

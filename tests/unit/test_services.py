@@ -411,11 +411,13 @@ def test_a_done_checkpoint_lets_the_journey_move_on(practice: Context, enrolled:
     row = the_row(practice, enrolled.journey_id)
     assert (row.phase_position, row.phase_name, row.phase_entered_on) == (1, "Deep work", MONDAY)
     detail = journey_detail(practice, enrolled.journey_id)
+    # Left with its welcome call open: Skipped, never Done (a phase is Done when its steps are).
     assert [p.status for p in detail.phases] == [
-        PhaseStatus.DONE,
+        PhaseStatus.SKIPPED,
         PhaseStatus.CURRENT,
         PhaseStatus.UPCOMING,
     ]
+    assert detail.phases[0].open_steps == 1
     assert detail.phases[0].completed_on == MONDAY
     assert ActivityKind.CHECKPOINT_OVERRIDDEN not in kinds(detail)
 
@@ -714,7 +716,7 @@ def test_each_undoable_use_case_returns_what_undoing_it_needs(
         for step in phase.steps
         if step.id == welcome
     )
-    assert complete_step(practice, welcome, on=date(2026, 11, 20)).value == date(2026, 11, 20)
+    assert complete_step(practice, welcome, on=date(2026, 11, 20)).value.on == date(2026, 11, 20)
     assert reopen_step(practice, welcome).value == date(2026, 11, 20)
     assert set_due_date(practice, welcome, date(2026, 11, 27)).value == designed_due
 

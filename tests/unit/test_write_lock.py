@@ -25,7 +25,8 @@ HOLD_S = 0.5  # how long the other program keeps its write lock
 OFFER = OfferSpec(
     name="Clarity Sprint",
     phases=(
-        PhaseSpec("Onboarding", 3, (StepSpec("Welcome call"),)),
+        # Two steps: the tick below leaves one open, so it is one write, not a move too.
+        PhaseSpec("Onboarding", 3, (StepSpec("Welcome call"), StepSpec("Intake form"))),
         PhaseSpec("Deep work", 5, (StepSpec("Plan approved", owner=Owner.CLIENT),)),
     ),
 )

@@ -31,6 +31,8 @@ HEALTH_RANK = {
     Health.CANCELLED: 5,
 }
 
+_OWNER_RANK = {owner: rank for rank, owner in enumerate(Owner)}
+
 # A journey that is not running has a state instead of a verdict, worded the same everywhere.
 _STATE = {
     JourneyStatus.COMPLETED: Health.COMPLETED,
@@ -95,6 +97,7 @@ def journey_health(
     open_steps: Iterable[LateStep] = (),
     phase_name: str = "",
     phase_planned_end: date | None = None,
+    phase_finished: bool = False,
     open_friction: Iterable[OpenFriction] = (),
 ) -> HealthVerdict:
     """On track, at risk or off track with the reasons a person can read; for a journey
@@ -102,8 +105,10 @@ def journey_health(
 
     `open_steps` may hold every open step or only each owner's first due: the most late
     step per owner is reported (mine, the client's, a third party's; the first in the
-    given order on a tie), most late first. Then the current phase's overrun
-    (`phase_planned_end` is None until the phase has started), then every open friction,
+    given order on a tie within an owner), most late first, mine first among equally late.
+    Then the current phase's overrun
+    (`phase_planned_end` is None until the phase has started; a phase whose steps are all
+    done, `phase_finished`, is never blamed for its length), then every open friction,
     most severe first, newest first within a severity.
     """
     state = _STATE.get(status)
@@ -118,12 +123,14 @@ def journey_health(
     reasons = (
         [
             HealthReason(ReasonCode.STEP_LATE, s.title, (today - s.due_on).days, s.owner)
-            for s in sorted(worst.values(), key=lambda s: s.due_on)
+            # Most late first; on a tie mine, then the client's, then a third party's,
+            # whatever order the caller gave (a card and a page give them differently).
+            for s in sorted(worst.values(), key=lambda s: (s.due_on, _OWNER_RANK[s.owner]))
         ]
         if worst
         else []
     )
-    if phase_planned_end is not None and phase_planned_end < today:
+    if phase_planned_end is not None and phase_planned_end < today and not phase_finished:
         reasons.append(
             HealthReason(ReasonCode.PHASE_OVER_PLAN, phase_name, (today - phase_planned_end).days)
         )

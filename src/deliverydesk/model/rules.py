@@ -75,16 +75,34 @@ def next_step(steps: Iterable[StepFacts]) -> StepFacts | None:
 
 
 def phase_status(
-    position: int, current: int, journey_status: JourneyStatus, open_checkpoint: bool = False
+    position: int, current: int, journey_status: JourneyStatus, open_steps: int = 0
 ) -> PhaseStatus:
-    """A phase left behind with its checkpoint still open was Skipped (the move went past
-    the checkpoint, or the journey was completed without it), never Done. A cancelled
-    journey's phases from where it stopped on are never coming: Stopped, Not reached."""
+    """The one rule for a phase's status, read by every screen and paper.
+
+    A phase left behind (or any phase of a completed journey) is Done only when every step
+    in it is done (`open_steps` is how many are still open); left with open steps (a move
+    past a checkpoint, an import, a step reopened later) it was Skipped, never Done. A
+    cancelled journey's phases from where it stopped on are never coming: Stopped, Not
+    reached."""
     if journey_status is JourneyStatus.COMPLETED or position < current:
-        return PhaseStatus.SKIPPED if open_checkpoint else PhaseStatus.DONE
+        return PhaseStatus.SKIPPED if open_steps else PhaseStatus.DONE
     if journey_status is JourneyStatus.CANCELLED:
         return PhaseStatus.STOPPED if position == current else PhaseStatus.NOT_REACHED
     return PhaseStatus.CURRENT if position == current else PhaseStatus.UPCOMING
+
+
+def advance_target(open_per_phase: Sequence[int], current: int) -> int | None:
+    """Where a journey moves on to once the work of its current phase is done: the next
+    phase with an open step (the last phase when every later step is done too); None while
+    the current phase has an open step or it is the last. `open_per_phase` counts each
+    phase's open steps, in order. A checkpoint gates by being a step: its phase is left
+    only once it is done."""
+    if not 0 <= current < len(open_per_phase) - 1 or open_per_phase[current]:
+        return None
+    for position in range(current + 1, len(open_per_phase)):
+        if open_per_phase[position]:
+            return position
+    return len(open_per_phase) - 1
 
 
 def move_blockers(steps: Iterable[StepFacts], current: int, target: int) -> list[StepFacts]:

@@ -75,6 +75,7 @@ class MapPhase:
     planned_end_on: date
     completed_on: date | None = None
     milestones: tuple[Milestone, ...] = ()
+    open_steps: int | None = None  # steps still open; None where not known (a sample)
 
 
 @dataclass(frozen=True, slots=True)

@@ -202,7 +202,7 @@ class JourneyMapDrawing(Flowable):
         if phase.status is PhaseStatus.DONE and phase.completed_on:
             return f"Done {_day(phase.completed_on)}"
         if phase.status is PhaseStatus.SKIPPED:
-            return "Steps still open"
+            return ENGLISH.phase_status_label(phase.status, phase.open_steps or 0)
         over = self._days_over
         if phase.status is PhaseStatus.CURRENT:
             if over:  # said in words and numbers, not left to look like the plan
@@ -223,7 +223,9 @@ class JourneyMapDrawing(Flowable):
         if self.today is None:
             return 0
         current = [p for p in self.journey.phases if p.status is PhaseStatus.CURRENT]
-        return max((self.today - current[0].planned_end_on).days, 0) if current else 0
+        if not current or current[0].open_steps == 0:
+            return 0  # a phase whose steps are all done is never blamed for its length
+        return max((self.today - current[0].planned_end_on).days, 0)
 
 
 def _day(day: date) -> str:

@@ -64,6 +64,10 @@ class PhaseDetail:
     completed_on: date | None
     steps: tuple[StepDetail, ...]
 
+    @property
+    def open_steps(self) -> int:
+        return sum(s.completed_on is None for s in self.steps)
+
 
 @dataclass(frozen=True, slots=True)
 class NoteDetail:
@@ -321,9 +325,7 @@ def _read_plan(
                 position,
                 current,
                 status,
-                open_checkpoint=any(
-                    s.is_checkpoint and s.completed_on is None for s in steps[phase_id]
-                ),
+                open_steps=sum(s.completed_on is None for s in steps[phase_id]),
             ),
             planned_start,
             planned_end,
@@ -399,6 +401,7 @@ def _verdict(
         ],
         phase_name=current.name if current else "",
         phase_planned_end=current.planned_end_on if current and current.started_on else None,
+        phase_finished=current is not None and not current.open_steps,
         open_friction=[
             OpenFriction(f.description, f.severity, f.occurred_on)
             for f in friction

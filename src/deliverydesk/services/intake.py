@@ -30,6 +30,7 @@ from deliverydesk.services import activity
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.services.journeys import PhaseMove, move_on, put_back
 from deliverydesk.services.offer_format import question_documents
 from deliverydesk.services.offers import load_offer, spec_of
 from deliverydesk.services.validation import refuse_database_file
@@ -261,6 +262,7 @@ class SavedIntake:
     after: Mapping[str, Any]  # the record the save wrote: an undo's `expected`
     step_id: int | None  # the intake step it ticked; None when none was ticked
     ticked_on: date | None
+    moved: PhaseMove | None = None  # the tick closed the client's phase: moved on
 
 
 def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Result[SavedIntake]:
@@ -286,6 +288,7 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
         client.intake = copy.deepcopy(after)
         step = intake_step(session, client_id, form.offer_id)
         ticked = None
+        moved = None
         journeys: frozenset[int] = frozenset()
         if step is not None:
             journeys = frozenset({step.journey_id})
@@ -300,9 +303,11 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
                     session, ctx.clock, step.journey, ActivityKind.STEP_COMPLETED,
                     step=step.title, step_id=step.id, on=today,
                 )  # fmt: skip
+                moved = move_on(ctx, session, step.journey, step)
     aspects = Aspect.CLIENT | (Aspect.STEPS | Aspect.CAPACITY if ticked else Aspect.NONE)
+    aspects |= Aspect.PHASE if moved else Aspect.NONE
     return Result(
-        SavedIntake(before, after, ticked, today if ticked else None),
+        SavedIntake(before, after, ticked, today if ticked else None, moved),
         Changes(journeys=journeys, clients=frozenset({client_id}), aspects=aspects),
     )
 
@@ -333,6 +338,8 @@ def restore_intake(
             and saved.ticked_on is not None
             and step.completed_on == saved.ticked_on
         ):
+            if saved.moved is not None:  # back to the phase it was in, unless moved since
+                put_back(ctx, session, step.journey_id, saved.moved.before, saved.moved.after)
             step.completed_on = None
             journeys = frozenset({step.journey_id})
             activity.log(
@@ -340,6 +347,7 @@ def restore_intake(
                 step=step.title, step_id=step.id, was=saved.ticked_on,
             )  # fmt: skip
     aspects = Aspect.CLIENT | (Aspect.STEPS | Aspect.CAPACITY if journeys else Aspect.NONE)
+    aspects |= Aspect.PHASE if journeys and saved.moved else Aspect.NONE
     return Result(None, Changes(journeys=journeys, clients=frozenset({client_id}), aspects=aspects))
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from deliverydesk.model.entities import Journey, JourneyPhase, JourneyStep, Note
-from deliverydesk.model.enums import ActivityKind
-from deliverydesk.model.rules import StepFacts, move_blockers
+from deliverydesk.model.enums import ActivityKind, JourneyStatus
+from deliverydesk.model.rules import StepFacts, advance_target, move_blockers
 from deliverydesk.services import activity
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
@@ -39,11 +39,25 @@ def _changed(journey: Journey, aspects: Aspect) -> Changes:
     )
 
 
+@dataclass(frozen=True)
+class StepDone:
+    """A step marked done: the day, and where the journey moved on to because of it."""
+
+    on: date
+    moved: PhaseMove | None = None  # the journey moved on (the step was its phase's last open)
+    client_name: str = ""
+    phase_name: str = ""  # the phase it moved on to
+
+
 def complete_step(
     ctx: Context, step_id: int, on: date | None = None, *, undo: bool = False
-) -> Result[date]:
-    """Mark a step done (today unless `on`); the value is the day it was marked done.
-    `undo`: it undoes opening the step again, and the log says so."""
+) -> Result[StepDone]:
+    """Mark a step done (today unless `on`); the value says the day it was marked done and,
+    when it was the last open step of the current phase, where the journey moved on to (in
+    the same transaction, logged as a move: one undo takes back both).
+
+    `undo`: it undoes opening the step again, and the log says so; it never moves a phase.
+    """
     with ctx.transaction() as session:
         step = _step(session, step_id)
         if step.completed_on is not None:
@@ -62,18 +76,82 @@ def complete_step(
             on=step.completed_on,
             **({"undo": True} if undo else {}),
         )
-        return Result(step.completed_on, _changed(journey, Aspect.STEPS | Aspect.CAPACITY))
+        aspects = Aspect.STEPS | Aspect.CAPACITY
+        moved = None if undo else move_on(ctx, session, journey, step)
+        if moved is None:
+            return Result(StepDone(step.completed_on), _changed(journey, aspects))
+        target = journey.phases[journey.current_position].name
+        done = StepDone(step.completed_on, moved, journey.client.name, target)
+        return Result(done, _changed(journey, aspects) | _moved(journey))
 
 
-def reopen_step(ctx: Context, step_id: int, *, expected: date | None = None) -> Result[date]:
+def _open_per_phase(session: Session, journey: Journey) -> list[int]:
+    """How many steps of each phase are still open, in phase order (one query)."""
+    rows = session.execute(
+        select(JourneyPhase.position, func.count(JourneyStep.id))
+        .outerjoin(
+            JourneyStep,
+            (JourneyStep.phase_id == JourneyPhase.id) & JourneyStep.completed_on.is_(None),
+        )
+        .where(JourneyPhase.journey_id == journey.id)
+        .group_by(JourneyPhase.position)
+    ).all()
+    counts = dict(rows)
+    return [counts.get(p.position, 0) for p in journey.phases]
+
+
+def move_on(
+    ctx: Context, session: Session, journey: Journey, step: JourneyStep
+) -> PhaseMove | None:
+    """Move an active journey on once `step`, just marked done, closed its current phase
+    (model/rules.py advance_target says where); logged like a move. None when it stays.
+    A paused journey moves on too: the phase follows the work, paused or not.
+    Every path that marks a step done calls this, in its own transaction."""
+    if journey.status not in (JourneyStatus.ACTIVE, JourneyStatus.PAUSED):
+        return None  # an ended journey stays where it ended
+    current = journey.current_position
+    phase = journey.phases[current] if current < len(journey.phases) else None
+    if phase is None or phase.id != step.phase_id:
+        return None
+    session.flush()  # the tick counts in the open counts
+    target = advance_target(_open_per_phase(session, journey), current)
+    if target is None:
+        return None
+    day = max(step.completed_on or ctx.clock.today(), phase.started_on or date.min)
+    before = PhaseState.of(journey)
+    _advance(journey, target, day)
+    activity.log(
+        session,
+        ctx.clock,
+        journey,
+        ActivityKind.PHASE_MOVED,
+        source=phase.name,
+        target=journey.phases[target].name,
+        from_position=current,
+        to_position=target,
+        step_id=step.id,
+    )
+    return PhaseMove(before, PhaseState.of(journey))
+
+
+def reopen_step(
+    ctx: Context,
+    step_id: int,
+    *,
+    expected: date | None = None,
+    moved: PhaseMove | None = None,
+) -> Result[date]:
     """Open a done step again; the value is the day it had been done.
 
     `expected` (an undo's): the day the step must still be marked done on; a step marked
     done on another day since (by another window or program) is left as it is. The log
-    marks an undo "(undo)".
+    marks an undo "(undo)". `moved` (the undo of a tick that moved the journey on): the
+    journey goes back to where it stood, in the same transaction, unless it moved since.
     """
     with ctx.transaction() as session:
         step = _step(session, step_id)
+        if moved is not None:
+            put_back(ctx, session, step.journey_id, moved.before, moved.after)
         if step.completed_on is None:
             raise InvalidInput(f"'{step.title}' is not done.")
         if expected is not None and step.completed_on != expected:
@@ -94,7 +172,8 @@ def reopen_step(ctx: Context, step_id: int, *, expected: date | None = None) -> 
             was=was,
             **({"undo": True} if expected is not None else {}),
         )
-        return Result(was, _changed(journey, Aspect.STEPS | Aspect.CAPACITY))
+        changes = _changed(journey, Aspect.STEPS | Aspect.CAPACITY)
+        return Result(was, changes | _moved(journey) if moved is not None else changes)
 
 
 def set_due_date(
@@ -203,15 +282,8 @@ def move_to_phase(
         if blockers and not override:
             raise CheckpointBlocked([b.title for b in blockers])
         before = PhaseState.of(journey)
-        for phase in journey.phases:
-            if current <= phase.position < position:
-                phase.started_on = phase.started_on or today  # a phase skipped over
-                phase.completed_on = phase.completed_on or today
-            elif phase.position >= position:
-                phase.completed_on = None
+        _advance(journey, position, today)
         target = journey.phases[position]
-        target.started_on = today
-        journey.current_position = position
         if blockers:
             activity.log(
                 session,
@@ -233,6 +305,20 @@ def move_to_phase(
         return Result(PhaseMove(before, PhaseState.of(journey)), _moved(journey))
 
 
+def _advance(journey: Journey, position: int, day: date) -> None:
+    """Put the journey in the phase at `position` on `day`: the phases it leaves forward
+    are left that day; those from the target on are not left yet."""
+    current = journey.current_position
+    for phase in journey.phases:
+        if current <= phase.position < position:
+            phase.started_on = phase.started_on or day  # a phase skipped over
+            phase.completed_on = phase.completed_on or day
+        elif phase.position >= position:
+            phase.completed_on = None
+    journey.phases[position].started_on = day
+    journey.current_position = position
+
+
 def _moved(journey: Journey) -> Changes:
     offers = frozenset({journey.offer_id}) if journey.offer_id is not None else frozenset()
     return _changed(journey, Aspect.PHASE) | Changes(offers=offers)
@@ -247,30 +333,42 @@ def restore_phase_state(
     window or program, is left where it is rather than silently taken back.
     """
     with ctx.transaction() as session:
-        journey = _phases_only(session, journey_id)
-        if len(journey.phases) != len(state.dates):
-            raise InvalidInput("This journey's phases changed since; it cannot be put back.")
-        if expected is not None and PhaseState.of(journey) != expected:
-            raise InvalidInput(
-                f"This journey was moved since (it is now in "
-                f"'{journey.phases[journey.current_position].name}'); the move was not undone."
-            )
-        source = journey.phases[journey.current_position].name
-        for phase, (started, completed) in zip(journey.phases, state.dates, strict=True):
-            phase.started_on, phase.completed_on = started, completed
-        journey.current_position = state.current_position
-        activity.log(
-            session,
-            ctx.clock,
-            journey,
-            ActivityKind.PHASE_MOVED,
-            source=source,
-            target=journey.phases[state.current_position].name,
-            from_position=-1,
-            to_position=state.current_position,
-            undo=True,
+        return _moved(put_back(ctx, session, journey_id, state, expected))
+
+
+def put_back(
+    ctx: Context,
+    session: Session,
+    journey_id: int,
+    state: PhaseState,
+    expected: PhaseState | None,
+) -> Journey:
+    """restore_phase_state inside the caller's transaction (the undo of a tick that moved
+    the journey on puts it back in the same transaction as it opens the step)."""
+    journey = _phases_only(session, journey_id)
+    if len(journey.phases) != len(state.dates):
+        raise InvalidInput("This journey's phases changed since; it cannot be put back.")
+    if expected is not None and PhaseState.of(journey) != expected:
+        raise InvalidInput(
+            f"This journey was moved since (it is now in "
+            f"'{journey.phases[journey.current_position].name}'); the move was not undone."
         )
-        return _moved(journey)
+    source = journey.phases[journey.current_position].name
+    for phase, (started, completed) in zip(journey.phases, state.dates, strict=True):
+        phase.started_on, phase.completed_on = started, completed
+    journey.current_position = state.current_position
+    activity.log(
+        session,
+        ctx.clock,
+        journey,
+        ActivityKind.PHASE_MOVED,
+        source=source,
+        target=journey.phases[state.current_position].name,
+        from_position=-1,
+        to_position=state.current_position,
+        undo=True,
+    )
+    return journey
 
 
 def add_note(ctx: Context, journey_id: int, text: str) -> Result[int]:

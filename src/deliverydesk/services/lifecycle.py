@@ -291,8 +291,9 @@ class SkippedPhase:
 
 
 def skipped_phases(ctx: Context, journey_id: int) -> list[SkippedPhase]:
-    """Phases left behind with their checkpoint open (overridden, or the journey completed
-    without it), each with every step still open: what the card and page say was skipped."""
+    """Phases left behind with steps still open (moved past a checkpoint, imported, a step
+    reopened later, or the journey completed without them), each with every step still
+    open: what the card and page say was skipped."""
     with ctx.db.engine.connect() as connection:
         found = connection.execute(
             select(Journey.current_position, Journey.status).where(Journey.id == journey_id)
@@ -301,23 +302,16 @@ def skipped_phases(ctx: Context, journey_id: int) -> list[SkippedPhase]:
             raise NotFound("That journey no longer exists.")
         current, status = found
         rows = connection.execute(
-            select(
-                JourneyPhase.position,
-                JourneyPhase.name,
-                JourneyStep.title,
-                JourneyStep.is_checkpoint,
-            )
+            select(JourneyPhase.position, JourneyPhase.name, JourneyStep.title)
             .join(JourneyStep, JourneyStep.phase_id == JourneyPhase.id)
             .where(JourneyPhase.journey_id == journey_id, JourneyStep.completed_on.is_(None))
             .order_by(JourneyPhase.position, JourneyStep.position)
         ).all()
-    held = {position for position, _name, _title, checkpoint in rows if checkpoint}
-    phases: dict[int, SkippedPhase] = {}
-    for position, name, title, _checkpoint in rows:
-        skipped = phase_status(position, current, status, open_checkpoint=position in held)
-        if skipped is not PhaseStatus.SKIPPED:
-            continue
-        known = phases.get(position)
-        titles = (*known.open_steps, title) if known else (title,)
-        phases[position] = SkippedPhase(position, name, titles)
-    return list(phases.values())
+    open_titles: dict[int, tuple[str, list[str]]] = {}
+    for position, name, title in rows:
+        open_titles.setdefault(position, (name, []))[1].append(title)
+    return [
+        SkippedPhase(position, name, tuple(titles))
+        for position, (name, titles) in open_titles.items()
+        if phase_status(position, current, status, len(titles)) is PhaseStatus.SKIPPED
+    ]

@@ -83,13 +83,17 @@ class JourneyFacts:
     phases: tuple[PhaseRow, ...]
     steps: tuple[StepRow, ...]  # every step, in journey order
 
-    def statuses(self) -> list[PhaseStatus]:
-        open_checkpoint = {
-            s.phase_id for s in self.steps if s.is_checkpoint and s.completed_on is None
-        }
+    def open_steps(self) -> list[int]:
+        """How many steps of each phase are open, client-facing or not, in phase order."""
         return [
-            phase_status(p.position, self.current, self.status, p.id in open_checkpoint)
+            sum(s.phase_id == p.id and s.completed_on is None for s in self.steps)
             for p in self.phases
+        ]
+
+    def statuses(self) -> list[PhaseStatus]:
+        return [
+            phase_status(p.position, self.current, self.status, open_steps)
+            for p, open_steps in zip(self.phases, self.open_steps(), strict=True)
         ]
 
     @property
@@ -210,8 +214,11 @@ def journey_map(facts: JourneyFacts) -> data.JourneyMap:
                     for s in visible
                     if s.phase_id == phase.id and s.is_milestone
                 ),
+                open_steps,
             )
-            for phase, status in zip(facts.phases, facts.statuses(), strict=True)
+            for phase, status, open_steps in zip(
+                facts.phases, facts.statuses(), facts.open_steps(), strict=True
+            )
         ),
         steps_done=sum(s.completed_on is not None for s in visible),
         steps_total=len(visible),
@@ -260,7 +267,7 @@ def progress_report(
         offer_name=facts.offer_name,
         today=today,
         journey_map=journey_map(facts),
-        summary=_summary(facts),
+        summary=_summary(facts, today),
         wins=tuple(_item(s, today) for s in wins[:MAX_WINS]),
         wins_since=since,
         more_wins=max(len(wins) - MAX_WINS, 0),
@@ -282,7 +289,7 @@ def _item(step: StepRow, today: date) -> data.Item:
     )
 
 
-def _summary(facts: JourneyFacts) -> str:
+def _summary(facts: JourneyFacts, today: date) -> str:
     count = len(facts.phases)
     current = min(facts.current, count - 1) if count else 0
     name = facts.phases[current].name if count else ""
@@ -293,4 +300,5 @@ def _summary(facts: JourneyFacts) -> str:
         (current + 1, count, name),
         (sum(s.completed_on is not None for s in visible), len(visible)),
         (milestone.title, milestone.due_on) if milestone else None,
+        today,
     )

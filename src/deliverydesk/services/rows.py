@@ -108,7 +108,7 @@ _pick = itemgetter(
         for name in (
             "client_id", "journey_id", "name", "company", "offer_id", "offer_name", "status",
             "phase_position", "phase_count", "phase_name", "phase_entered_on",
-            "phase_planned_end", "steps_done", "steps_total", "next_step_title",
+            "phase_planned_end", "phase_open", "steps_done", "steps_total", "next_step_title",
             "next_step_due", "next_step_owner", "feedback_due",
             "first_open_me_title", "first_open_me_due",
             "first_open_client_title", "first_open_client_due",
@@ -124,7 +124,7 @@ def journey_row(r: Sequence[Any], today: date) -> JourneyRow:
     text, enums as text. This runs 5,000 times for a large list."""
     (
         client_id, journey_id, name, company, offer_id, offer_name, status, position,
-        phase_count, phase_name, entered_on, planned_end, steps_done, steps_total,
+        phase_count, phase_name, entered_on, planned_end, phase_open, steps_done, steps_total,
         next_title, next_due, next_owner, feedback_due,
         me_title, me_due, client_title, client_due, third_title, third_due,
         paused_on, end_reason, resume_on, friction_count, friction,
@@ -154,6 +154,7 @@ def journey_row(r: Sequence[Any], today: date) -> JourneyRow:
             phase_planned_end=_day(planned_end)
             if entered_on and planned_end and planned_end < today_text
             else None,
+            phase_finished=not phase_open,
             open_friction=_frictions(friction) if friction_count else (),
         )
     else:

@@ -13,7 +13,8 @@ from sqlalchemy import bindparam, text
 
 from deliverydesk.model.calendar import WorkCalendar, week_start
 from deliverydesk.model.capacity import WeekCapacity, WeekLoad, week_table
-from deliverydesk.model.enums import JourneyStatus, Owner, StepKind
+from deliverydesk.model.enums import JourneyStatus, Owner, PhaseStatus, StepKind
+from deliverydesk.model.rules import phase_status
 from deliverydesk.model.timeline import forecast_end, phase_slip
 from deliverydesk.services.capacity import DEFAULT_WEEKLY_HOURS, booked_load
 from deliverydesk.services.context import Context
@@ -71,6 +72,9 @@ class PhaseSpan(_Planned):
     planned_end: date
     started_on: date | None
     completed_on: date | None
+    # model/rules.py phase_status, as the client page and the papers say it
+    status: PhaseStatus = PhaseStatus.UPCOMING
+    open_steps: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +245,9 @@ SELECT journey.client_id, client.name, journey.offer_name, journey.status, journ
        journey_phase.planned_end_on, journey_phase.started_on, journey_phase.completed_on,
        journey_step.id, journey_step.title, journey_step.kind, journey_step.owner,
        journey_step.is_milestone, journey_step.is_checkpoint, journey_step.due_on,
-       journey_step.completed_on
+       journey_step.completed_on,
+       (SELECT count(*) FROM journey_step AS open_step
+         WHERE open_step.phase_id = journey_phase.id AND open_step.completed_on IS NULL)
 FROM journey
 JOIN client ON client.id = journey.client_id
 JOIN journey_phase ON journey_phase.journey_id = journey.id
@@ -264,6 +270,7 @@ def journey_timeline(ctx: Context, journey_id: int) -> JourneyTimeline:
     phases: dict[int, PhaseSpan] = {}
     marks: list[Mark] = []
     ended = _opt(raw[0][6])
+    status, current = _STATUS[raw[0][3]], raw[0][7]
     for r in raw:
         position = r[8]
         if position not in phases:
@@ -271,7 +278,14 @@ def journey_timeline(ctx: Context, journey_id: int) -> JourneyTimeline:
             if ended is not None and started is not None and completed is None:
                 completed = max(ended, started)  # it ran until the journey ended, not on
             phases[position] = PhaseSpan(
-                position, r[9], _day(r[10]), _day(r[11]), started, completed
+                position,
+                r[9],
+                _day(r[10]),
+                _day(r[11]),
+                started,
+                completed,
+                phase_status(position, current, status, r[22]),
+                r[22],
             )
         if r[14] is not None:
             marks.append(
@@ -288,7 +302,6 @@ def journey_timeline(ctx: Context, journey_id: int) -> JourneyTimeline:
                 )
             )
     first = raw[0]
-    status = _STATUS[first[3]]
     spans = tuple(phases.values())
     planned_end = _day(first[5])
     if ended is not None:

@@ -153,11 +153,17 @@ class Workspace:
 
     def complete_step(
         self, step_id: int, on: date | None = None, *, undo: bool = False
-    ) -> Result[date]:
+    ) -> Result[journeys.StepDone]:
         return journeys.complete_step(self._ctx, step_id, on, undo=undo)
 
-    def reopen_step(self, step_id: int, *, expected: date | None = None) -> Result[date]:
-        return journeys.reopen_step(self._ctx, step_id, expected=expected)
+    def reopen_step(
+        self,
+        step_id: int,
+        *,
+        expected: date | None = None,
+        moved: journeys.PhaseMove | None = None,
+    ) -> Result[date]:
+        return journeys.reopen_step(self._ctx, step_id, expected=expected, moved=moved)
 
     def set_due_date(
         self, step_id: int, due_on: date, *, expected: date | None = None

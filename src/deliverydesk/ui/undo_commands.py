@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from deliverydesk.services.changes import Changes, Result
-from deliverydesk.services.journeys import PhaseMove
+from deliverydesk.services.journeys import PhaseMove, StepDone
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import Announced, AppEvents
 from deliverydesk.ui.failures import REFUSALS as REFUSALS  # where screens look for it
@@ -98,24 +98,45 @@ class MoveJourneyCommand(ServiceCommand):
 
 
 class CompleteStepCommand(ServiceCommand):
+    """Mark a step done. When it was the last open step of the client's phase, the service
+    moves the journey on in the same transaction; the message says so, and one undo takes
+    back both."""
+
     def __init__(
         self, workspace: Workspace, events: AppEvents, step_id: int, on: date, title: str
     ) -> None:
+        self.ticked = tr("Marked '{step}' done").format(step=title)
         super().__init__(
-            workspace,
-            events,
-            tr("Mark '{step}' done").format(step=title),
-            tr("Marked '{step}' done").format(step=title),
+            workspace, events, tr("Mark '{step}' done").format(step=title), self.ticked
         )
         self.step_id, self.on = step_id, on
-        self.done_on: date | None = None
+        self.outcome: StepDone | None = None
 
     def redo(self) -> None:
-        self.done_on = self._run(lambda: self.workspace.complete_step(self.step_id, self.on))
+        def tick() -> Result[StepDone]:
+            result = self.workspace.complete_step(self.step_id, self.on)
+            self.message = self._message_of(result.value)  # said when it is announced
+            return result
+
+        outcome = self._run(tick)
+        if outcome is not None:
+            self.outcome = outcome
+
+    def _message_of(self, done: StepDone) -> str:
+        if done.moved is None:
+            return self.ticked
+        return tr("{client} moved on to {phase}").format(
+            client=done.client_name, phase=done.phase_name
+        )
 
     def undo(self) -> None:
-        done_on = self.done_on
-        self._run(lambda: self.workspace.reopen_step(self.step_id, expected=done_on))
+        outcome = self.outcome
+        if outcome is not None:
+            self._run(
+                lambda: self.workspace.reopen_step(
+                    self.step_id, expected=outcome.on, moved=outcome.moved
+                )
+            )
 
 
 class ReopenStepCommand(ServiceCommand):

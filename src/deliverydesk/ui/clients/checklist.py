@@ -196,7 +196,8 @@ class ChecklistView(QTreeWidget):
 
     def _apply_phase(self, item: QTreeWidgetItem, phase: PhaseDetail, today: date) -> None:
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        item.setText(STEP, f"{phase.name} — {text.phase_status_label(phase.status)}")
+        status = text.phase_status_label(phase.status, phase.open_steps)
+        item.setText(STEP, f"{phase.name} — {status}")
         item.setText(DUE, text.short_date(phase.planned_end_on, today, relative=False))
         item.setIcon(DUE, self._blank)  # dates line up with the late ones' warning icons
         item.setText(DONE, text.short_date(phase.completed_on, today, relative=False))
@@ -208,16 +209,13 @@ class ChecklistView(QTreeWidget):
             end=text.long_date(phase.planned_end_on),
         )
         skipped = phase.status is PhaseStatus.SKIPPED
-        # Left behind with its checkpoint open: marked as a warning, never dated as done.
+        # Left behind with steps open: marked as a warning, never dated as done.
         item.setIcon(
             STEP, icon("at_risk", semantic(self.palette()).warning) if skipped else QIcon()
         )
         if skipped:
             item.setText(DONE, "")
-            still_open = sum(1 for s in phase.steps if s.completed_on is None)
-            tip += "\n" + tr(
-                "Skipped with its checkpoint open; {n} of its steps still open."
-            ).format(n=still_open)
+            tip += "\n" + tr("Left with {n} of its steps still open.").format(n=phase.open_steps)
         item.setToolTip(STEP, tip)
 
     def _apply_step(self, item: QTreeWidgetItem, step: StepDetail, today: date) -> None:

@@ -389,9 +389,9 @@ class ClientPage(QWidget):
         for phase in detail.phases:
             for step in phase.steps:
                 if step.completed_on is None:
-                    return tr("Next: {step}, due {due} · {who}").format(
+                    return tr("Next: {step}, {due} · {who}").format(
                         step=step.title,
-                        due=text.long_date(step.due_on),
+                        due=text.WORDS.due_words(step.due_on, self._ws.today()),
                         who=text.waits_on(step.owner),
                     )
         return tr("Every step is done.")

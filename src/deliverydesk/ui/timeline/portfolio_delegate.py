@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QToolTip, QWidget
 
+from deliverydesk.model.enums import PhaseStatus
 from deliverydesk.services.timeline import PhaseDates, PhaseSpan, PortfolioRow
 from deliverydesk.ui import text
 from deliverydesk.ui.text import literal_rich_text, tr
@@ -184,6 +185,8 @@ def phase_lines(
             end=text.long_date(phase.planned_end),
         )
     ]
+    if isinstance(phase, PhaseSpan) and phase.status is PhaseStatus.SKIPPED:
+        lines.append(text.phase_status_label(phase.status, phase.open_steps) + ".")
     if phase.started_on is None:
         lines.append(not_started or tr("Not started yet."))
     elif phase.completed_on is not None:
