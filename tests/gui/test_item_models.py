@@ -134,7 +134,7 @@ def test_today_passes_as_steps_are_ticked(qtmodeltester: Any, demo_ws: Workspace
     model.set_list(found)
     assert found.rows
     ticked = found.rows[0]
-    assert demo_ws.complete_step(ticked.step_id, TODAY).value == TODAY
+    assert demo_ws.complete_step(ticked.step_id, TODAY).value.on == TODAY
     model.update_journeys([ticked.journey_id], demo_ws.today_list([ticked.journey_id]))
 
 
