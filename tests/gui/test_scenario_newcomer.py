@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.model.enums import JourneyStatus
@@ -293,7 +293,12 @@ def export(nc: Newcomer, page: ClientPage, kind: DocumentKind, file_name: str) -
     """Documents → the document, then Export… (the save dialog answered with a path)."""
     page.documents.actions[kind].trigger()
     preview = page.documents.preview
-    assert isinstance(preview, PreviewDialog) and preview.isVisible()
+    assert isinstance(preview, PreviewDialog)
+    return export_preview(nc, preview, file_name)
+
+
+def export_preview(nc: Newcomer, preview: PreviewDialog, file_name: str) -> Path:
+    assert preview.isVisible()
     target = nc.files / file_name
     choose_files(nc.monkeypatch, save=str(target))
     nc.qtbot.mouseClick(preview.export_button, Qt.MouseButton.LeftButton)
@@ -315,6 +320,33 @@ def export_paper(nc: Newcomer) -> None:
     assert f"Hi {first_name}, your first step is {FIRST_STEP['client_wording']}." in words
     assert FIRST_STEP["title"] not in words  # the practitioner's title stays hers
     assert WORKSHEET["title"] not in words  # not client-facing
+
+    # The offer's own welcome pack, a template for any client, words it the same way.
+    template = export_preview(nc, offer_template_pack(nc), "template pack.pdf")
+    words = " ".join(pdf_text(template).split())
+    assert f"Hi there, your first step is {FIRST_STEP['client_wording']}." in words
+    assert FIRST_STEP["title"] not in words
+
+
+def offer_template_pack(nc: Newcomer) -> PreviewDialog:
+    """Offers → the offer's row's menu → Welcome pack (template)…"""
+    window = nc.window
+    nc.qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    page = window.offers
+    assert page.select_offer(nc.offer_id)
+    table = page.table
+    row = table.visualRect(table.currentIndex()).center()
+    table.customContextMenuRequested.emit(row)  # what a right-click on the row sends
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    action = next(a for a in menu.actions() if a.text() == "Welcome pack (template)…")
+    action.trigger()
+    menu.close()
+    (preview,) = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewDialog) and w.isVisible()
+    ]
+    assert preview.document.file_name == f"Welcome pack - {MY_OFFER['name']}.pdf"
+    return preview
 
 
 # -- 8. a filled intake form comes back ------------------------------------------------------
