@@ -1,6 +1,6 @@
 """What a person does in the offer editor's forms, for its tests: typing over a field,
-clicking a check box's square, choosing in a list, clicking a row of the journey tree,
-Ctrl+S, and reading every field back as the form shows it."""
+clicking a check box's square, choosing in a list, adding an intake question, clicking a
+row of the journey tree, Ctrl+S, and reading every field back as the form shows it."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from deliverydesk.model.offer_design import IntakeQuestion
 from deliverydesk.ui.offers.field_form import FieldForm
 from deliverydesk.ui.offers.journey_tree_model import TITLE
 from deliverydesk.ui.offers.offer_editor import OfferEditor
@@ -92,6 +93,19 @@ def shown(form: FieldForm) -> dict[str, Any]:
         elif isinstance(widget, QComboBox):
             values[name] = widget.itemData(widget.currentIndex())
     return values
+
+
+def add_question(qtbot: QtBot, editor: OfferEditor, question: IntakeQuestion) -> None:
+    """On the intake tab: Insert, type the question, choose its kind, type its choices."""
+    intake = editor.intake
+    intake.table.setFocus()
+    qtbot.keyClick(intake.table, Qt.Key.Key_Insert)  # the new question's words selected
+    text = intake.form.fields["text"]
+    assert text.hasFocus()
+    qtbot.keyClicks(text, question.text)
+    fill(qtbot, intake.form, {"kind": question.kind})
+    if question.choices:
+        qtbot.keyClicks(intake.form.options, ", ".join(question.choices))
 
 
 def click_row(qtbot: QtBot, editor: OfferEditor, path: tuple[int, ...]) -> None:

@@ -25,6 +25,7 @@ from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.offer_editor import DETAILS, INTAKE, JOURNEY, STANDARDS, OfferEditor
 from tests.gui.design_support import (
     CTRL_SHIFT,
+    add_question,
     click_row,
     close_and_reopen,
     fill,
@@ -93,19 +94,7 @@ def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return noted
 
 
-# -- what a person does on the intake tab --------------------------------------------------
-def add_question(qtbot: QtBot, editor: OfferEditor, question: IntakeQuestion) -> None:
-    intake = editor.intake
-    intake.table.setFocus()
-    qtbot.keyClick(intake.table, Qt.Key.Key_Insert)  # the new question's words selected
-    text = intake.form.fields["text"]
-    assert text.hasFocus()
-    qtbot.keyClicks(text, question.text)
-    fill(qtbot, intake.form, {"kind": question.kind})
-    if question.choices:
-        qtbot.keyClicks(intake.form.options, ", ".join(question.choices))
-
-
+# -- what a person does on the standards tab ----------------------------------------------
 def add_standard(qtbot: QtBot, editor: OfferEditor, standard: StandardSpec) -> None:
     """Insert a row, type the promise, Tab to the tier and choose it, Tab to the target."""
     table = editor.standards.table.table

@@ -84,8 +84,9 @@ def test_an_offer_template_says_the_week_not_a_calendar_date(ctx: Context) -> No
     offer_id = enrol(ctx, "Ana Souza", OFFER).offer_id
     letter = report_packs.onboarding_pack(ctx, offer_id=offer_id).welcome_letter
     assert letter.startswith(
-        "Hi there. First: Intake form, by the end of week 1. Then: Book the kick-off."
-    )
+        "Hi there. First: Fill in and send back the form, by the end of week 1. "
+        "Then: Book the kick-off."
+    )  # the step in the client's words, as a client's own letter says it
 
 
 def test_the_letter_is_signed_once(ctx: Context) -> None:

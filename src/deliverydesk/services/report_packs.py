@@ -163,8 +163,10 @@ def _for_offer(ctx: Context, offer_id: int) -> _Source:
         )
     total = sum(len(p.items) for p in phases)
     weeks = data.WeekScale(start, dates[-1].end_on if dates else start, spec.duration_weeks)
-    letter_steps = tuple(
-        LetterStep(s.title, s.kind, s.owner, due, False)
+    letter_steps = tuple(  # the letter names a step in the client's words, as the list does
+        LetterStep(
+            ENGLISH.client_step(s.kind, s.title, s.client_wording), s.kind, s.owner, due, False
+        )
         for phase, when in zip(spec.phases, dates, strict=True)
         for s, (_, due) in zip(phase.steps, when.steps, strict=True)
         if s.client_facing
