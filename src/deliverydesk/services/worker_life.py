@@ -17,6 +17,7 @@ sweep does it (staging.py).
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import threading
@@ -49,6 +50,12 @@ def start_worker(lifeline: Connection) -> None:
     reaches the whole process group) to the batch's process, and watch the lifeline."""
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A stop lands anywhere, also inside SQLAlchemy's pool, whose clean-up then logs
+    # "Exception during reset" with a traceback: Python's words on the caller's terminal.
+    # The rollback it reports is harmless (the worker only reads); keep it off the screen.
+    pool_log = logging.getLogger("sqlalchemy.pool")
+    pool_log.addHandler(logging.NullHandler())
+    pool_log.propagate = False
     threading.Thread(target=_watch, args=(lifeline,), name="lifeline", daemon=True).start()
 
 
