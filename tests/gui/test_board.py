@@ -15,6 +15,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.queries import board_rows, offer_summaries
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui import text
 from deliverydesk.ui.board.board_index import Quick
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.board.card_model import CARD_ROLE, JOURNEY_ID_ROLE, MIME_TYPE, encode
@@ -426,6 +427,30 @@ def test_markup_in_a_name_stays_text_in_the_card_tooltip(
     assert "<b>Bold" not in tip
 
 
+def test_a_card_whose_next_step_has_passed_says_it_was_due_and_how_late(
+    demo_ws: Workspace, events: AppEvents, stack: QUndoStack, qtbot: QtBot
+) -> None:
+    page = BoardPage(demo_ws, events, stack)
+    qtbot.addWidget(page)
+    late = [
+        (column, card)
+        for column in page.columns.values()
+        for card in (
+            column.model.index(row, 0).data(CARD_ROLE) for row in range(column.model.rowCount())
+        )
+        if not card.paused and card.next_step_due is not None and card.next_step_due < TODAY
+    ]
+    assert late, "the demo has clients whose next step has passed"
+    column, card = late[0]
+    index = column.model.index(column.model.row_of(card.journey_id), 0)
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    spoken = index.data(Qt.ItemDataRole.AccessibleTextRole)
+    days = (TODAY - card.next_step_due).days
+    for said in (tip, spoken):
+        assert "was due" in said and f"{days} day" in said and " late" in said
+        assert f"due {text.long_date(card.next_step_due)}" not in said  # never as if to come
+
+
 def test_a_long_column_loads_its_cards_as_the_view_scrolls(qtmodeltester: Any) -> None:
     from deliverydesk.model.enums import Health, JourneyStatus
     from deliverydesk.services.rows import JourneyRow
@@ -444,7 +469,7 @@ def test_a_long_column_loads_its_cards_as_the_view_scrolls(qtmodeltester: Any) -
     ]  # fmt: skip
     index = BoardIndex(phase_counts={1: 3})
     index.load(rows)
-    model = CardColumnModel(index, (1, 0), lambda journey, position: None)
+    model = CardColumnModel(index, (1, 0), lambda journey, position: None, lambda: TODAY)
     model.set_ids(index.ids((1, 0)))
     assert model.shown == 250
     assert model.rowCount() == FETCH_BATCH  # the view gets a first batch, not all 250

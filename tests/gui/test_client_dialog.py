@@ -243,7 +243,7 @@ def test_markup_emoji_and_right_to_left_names_are_shown_as_typed(
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; Sons" in tip and "<b>" not in tip
 
     card = next(c for c in empty_ws.board_rows() if c.journey_id == journey_id)
-    card_tip = text.card_tooltip(card)
+    card_tip = text.card_tooltip(card, TODAY)
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; Sons 😀 שלום (&lt;i&gt;Ltd&lt;/i&gt;)" in card_tip
     assert "<i>" not in card_tip
 

@@ -204,4 +204,4 @@ def test_a_journey_not_running_reads_the_same_in_the_list_on_its_page_and_card(
     assert page.client_page.health.text() == words
     (card,) = rows_for_journeys(demo_ctx, [row.journey_id])
     assert text.health_line(card.health, card.reasons) == words
-    assert words in text.card_tooltip(card)
+    assert words in text.card_tooltip(card, TODAY)

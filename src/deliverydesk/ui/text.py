@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
@@ -75,7 +76,7 @@ def badges(card: JourneyRow) -> list[tuple[str, str]]:
     return found
 
 
-def card_tooltip(card: JourneyRow) -> str:
+def card_tooltip(card: JourneyRow, today: date) -> str:
     who = f"{card.name} ({card.company})" if card.company else card.name  # namesakes apart
     verdict = (
         paused_line(card.paused_on, card.pause_reason, card.resume_on)
@@ -85,16 +86,25 @@ def card_tooltip(card: JourneyRow) -> str:
     lines = [f"{who} · {card.phase_name}", verdict]
     if card.next_step_title:
         lines.append(
-            tr("Next: {step}, due {due} · {who}").format(
+            tr("Next: {step}, {due} · {who}").format(
                 step=card.next_step_title,
-                due=long_date(card.next_step_due),
+                due=_due(card, today),
                 who=waits_on(card.next_step_owner),
             )
         )
     return literal_rich_text(lines)
 
 
-def card_summary(card: JourneyRow) -> str:
+def _due(card: JourneyRow, today: date) -> str:
+    """ "due Wed 9 Dec 2026", or "was due 3 Dec, 4 days late": a passed date never reads
+    as still to come. A paused journey's dates wait for its resume: said as they stand."""
+    assert card.next_step_due is not None
+    if card.paused:
+        return WORDS.due_words(card.next_step_due, card.next_step_due)
+    return WORDS.due_words(card.next_step_due, today)
+
+
+def card_summary(card: JourneyRow, today: date) -> str:
     """What a screen reader says for a card: everything the card shows, in words."""
     parts = [
         card.name,
@@ -103,9 +113,9 @@ def card_summary(card: JourneyRow) -> str:
     ]
     if card.next_step_title:
         parts.append(
-            tr("next: {step}, due {due}, {who}").format(
+            tr("next: {step}, {due}, {who}").format(
                 step=card.next_step_title,
-                due=long_date(card.next_step_due),
+                due=_due(card, today),
                 who=waits_on(card.next_step_owner).lower(),
             )
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -45,10 +46,16 @@ class CardColumnModel(QAbstractListModel):
     through the same undoable command as the keyboard) instead of moving rows here."""
 
     def __init__(
-        self, index: BoardIndex, column: Column, on_move: MoveRequest, parent: Any = None
+        self,
+        index: BoardIndex,
+        column: Column,
+        on_move: MoveRequest,
+        today: Callable[[], date],
+        parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._index = index
+        self._today = today
         self.column = column
         self._on_move = on_move
         self._ids: list[int] = []
@@ -130,9 +137,10 @@ class CardColumnModel(QAbstractListModel):
             # Every badge, with those the card's width collapsed into "+N".
             line = text.badges_line(card)
             lines = ([line] if line else []) + skipped
-            return text.card_tooltip(card) + (text.literal_rich_text(lines) if lines else "")
+            tooltip = text.card_tooltip(card, self._today())
+            return tooltip + (text.literal_rich_text(lines) if lines else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return text.card_summary(card)
+            return text.card_summary(card, self._today())
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -300,7 +300,7 @@ class ColumnWidget(QFrame):
         make_heading(self.header)
         self.counts = ElidedLabel()
         self.counts.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.model = CardColumnModel(index, column, on_move, self)
+        self.model = CardColumnModel(index, column, on_move, today, self)
         self.view = CardListView()
         self.view.setModel(self.model)
         self.view.setItemDelegate(CardDelegate(today, self.view))
