@@ -133,7 +133,7 @@ COACHING = OfferSpec(
         PhaseSpec(
             "Discovery",
             8,
-            description="Where the client is now, and what they want instead.",
+            description="Where you are now, and what you want instead.",
             steps=(
                 StepSpec(
                     "Session notes: kick-off",
@@ -195,14 +195,14 @@ COACHING = OfferSpec(
                     effort_minutes=20,
                     is_milestone=True,
                     is_checkpoint=True,
-                    description="One paragraph the client would be proud to read in a year.",
+                    description="One paragraph you would be proud to read in a year.",
                 ),
             ),
         ),
         PhaseSpec(
             "Strategy",
             12,
-            description="Turn the direction into a 90-day plan the client believes in.",
+            description="Turn your direction into a 90-day plan you believe in.",
             steps=(
                 StepSpec(
                     "Draft 90-day plan",
