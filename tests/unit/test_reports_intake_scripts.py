@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
+from deliverydesk.model.enums import QuestionKind
+from deliverydesk.model.offer_design import IntakeQuestion
 from deliverydesk.reports.intake_form import NAME_FIELD
 from deliverydesk.services.context import Context
 from deliverydesk.services.intake import read_filled_form
 from deliverydesk.services.report_export import DocumentKind, export_document
-from tests.unit.reports_support import enrol, practice
+from tests.unit.reports_support import OFFER, enrol, practice
 
 ANSWERS = {
     "q1": "Zażółć gęślą jaźń. Œuvre, ŠÐŽ, ğış.\nПривет, мир! Ёлка и щука.",
@@ -144,3 +147,23 @@ def test_each_radio_option_has_its_own_tooltip(blank: tuple[Context, int, Path])
         "Hours a week for your part: 3-5",
         "Hours a week for your part: More",
     ]
+
+
+def test_six_questions_fit_one_page_with_the_thanks(ctx: Context, tmp_path: Path) -> None:
+    six = (
+        IntakeQuestion("What made you decide to start now?", QuestionKind.LONG_TEXT),
+        IntakeQuestion("What would make this worth it?", QuestionKind.LONG_TEXT),
+        IntakeQuestion(
+            "Hours a week for your part", QuestionKind.CHOICE, ("1-2", "2-3", "3-5", "More")
+        ),
+        IntakeQuestion("Worked with a coach before?", QuestionKind.YES_NO),
+        IntakeQuestion("When would you like the first session?", QuestionKind.DATE),
+        IntakeQuestion("Anything I should know before we meet?", QuestionKind.SHORT_TEXT),
+    )
+    practice(ctx)
+    enrolled = enrol(ctx, "Chidi Eze", replace(OFFER, intake_questions=six))
+    path = tmp_path / "intake.pdf"
+    export_document(ctx, DocumentKind.INTAKE, path, client_id=enrolled.client_id)
+    pages = PdfReader(path).pages
+    assert len(pages) == 1
+    assert "Thank you" in (pages[0].extract_text() or "")

@@ -30,7 +30,7 @@ FIELD_BORDER = HexColor("#8C959F")
 HEIGHTS = {
     QuestionKind.SHORT_TEXT: 8 * mm,
     QuestionKind.DATE: 8 * mm,
-    QuestionKind.LONG_TEXT: 24 * mm,  # scrolls: a longer answer is never cut at the box
+    QuestionKind.LONG_TEXT: 20 * mm,  # scrolls: a longer answer is never cut at the box
 }
 
 
@@ -89,7 +89,7 @@ def _story(form: IntakeForm, page: Page) -> list[Flowable]:
             styles.body,
             reach,
         ),
-        gap(1.5),
+        gap(1),
         HiddenField(KEY_FIELD, form.form_key),
     ]
     name = (
@@ -97,7 +97,7 @@ def _story(form: IntakeForm, page: Page) -> list[Flowable]:
         if form.client_name
         else TextField(NAME_FIELD, HEIGHTS[QuestionKind.SHORT_TEXT], False, "Your name")
     )
-    story += [label("Your name", styles), gap(0.25), name, gap(1.5)]
+    story += [label("Your name", styles), gap(0.25), name, gap(1)]
     blocks = [_question(index, question, page) for index, question in enumerate(form.questions)]
     if not blocks:
         blocks = [[para("This offer has no intake questions yet.", styles.caption)]]
@@ -146,7 +146,7 @@ def _question(index: int, question: IntakeQuestion, page: Page) -> list[Flowable
         block.append(TextField(name, HEIGHTS[question.kind], multiline, tip))
         if question.kind is QuestionKind.DATE:
             block.append(para("A date, such as 1 Dec 2026", styles.caption))
-    block.append(gap(1.2))
+    block.append(gap(1))
     return block
 
 
