@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWizard
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.enums import Health, JourneyStatus, Owner
@@ -25,6 +25,7 @@ from deliverydesk.services.report_export import DocumentKind
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.app import create_application
 from deliverydesk.ui.board.board_index import Quick
+from deliverydesk.ui.enrol.enrol_wizard import EnrolWizard
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.offer_editor import INTAKE
@@ -56,6 +57,9 @@ def main(out: Path) -> None:
         seed_demo(seeding)
         seeding.close()
         workspace = Workspace.open(folder, FixedClock(TODAY))
+        on_leave = next(r for r in workspace.board_rows() if r.name == "Grace O'Connell")
+        assert on_leave.journey_id is not None
+        workspace.pause(on_leave.journey_id, "Parental leave", TODAY + timedelta(days=14))
         window = MainWindow(workspace, AppEvents())
         window.show()
         settle(app)
@@ -68,6 +72,15 @@ def main(out: Path) -> None:
         settle(app)
         window.grab().save(str(out / "board-at-risk.png"))
         board.clear_filters()
+        # A client on a break: still on the board, marked, at the smallest window size.
+        board.offer_picker.setCurrentIndex(0)  # all offers
+        board.quick[Quick.PAUSED].click()
+        size = window.size()
+        window.resize(1024, 700)
+        settle(app)
+        window.grab().save(str(out / "board-paused.png"))
+        board.clear_filters()
+        window.resize(size)
         board.offer_picker.setCurrentIndex(0)
         window.show_screen("clients")
         settle(app)
@@ -150,12 +163,15 @@ def own_practice(app: QApplication, out: Path, tmp: Path) -> None:
     window.grab().save(str(out / "offer-editor.png"))
     client_id = workspace.add_client(ClientInput("Priya García", company="García Studio")).value
     wizard = window.enrol(client_id=client_id, offer_id=offer_id)
-    assert isinstance(wizard, QWizard)
+    assert isinstance(wizard, EnrolWizard)
     wizard.next()
     settle(app)
     wizard.next()
     settle(app)
     wizard.grab().save(str(out / "enrol-capacity.png"))
+    wizard.start.under_way.toggle.setChecked(True)  # a client already part-way through
+    settle(app)
+    wizard.grab().save(str(out / "enrol-under-way.png"))
     wizard.close()
     window.show_screen("settings")
     settle(app)

@@ -174,12 +174,16 @@ class Words:
         """ "12 clients", or "3 of 12 clients" while a filter hides some."""
         if shown == total:
             return self.clients(total)
+        if total == 1:
+            return self.tr("{shown} of 1 client").format(shown=shown)
         return self.tr("{shown} of {total} clients").format(shown=shown, total=total)
 
     def journeys_shown(self, shown: int, total: int) -> str:
         """ "4 journeys", or "2 of 4 journeys" while a filter hides some."""
         if shown == total:
             return self.tr("1 journey") if total == 1 else self.tr("{n} journeys").format(n=total)
+        if total == 1:
+            return self.tr("{shown} of 1 journey").format(shown=shown)
         return self.tr("{shown} of {total} journeys").format(shown=shown, total=total)
 
     def clients_and_journeys(

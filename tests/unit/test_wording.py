@@ -45,6 +45,8 @@ def test_durations_and_counts() -> None:
     assert [ENGLISH.clients(n) for n in (0, 1, 12)] == ["0 clients", "1 client", "12 clients"]
     assert ENGLISH.clients_shown(3, 12) == "3 of 12 clients"
     assert ENGLISH.clients_shown(12, 12) == "12 clients"
+    assert ENGLISH.clients_shown(0, 1) == "0 of 1 client"  # a filter hid the one client
+    assert ENGLISH.journeys_shown(0, 1) == "0 of 1 journey"
     assert ENGLISH.steps_done(4, 30) == "4 of 30 steps done"
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deliverydesk.ui import text
 from deliverydesk.ui.board.board_index import BoardIndex, Column
 from deliverydesk.ui.board.card_delegate import CARD_HEIGHT_EM, CardDelegate
 from deliverydesk.ui.board.card_model import CardColumnModel, MoveRequest, column_counts
@@ -361,10 +362,7 @@ class LaneWidget(QWidget):
         layout.addWidget(self.body, 1)
 
     def set_count(self, shown: int, total: int) -> None:
-        count = tr("1 client") if total == 1 else tr("{n} clients").format(n=total)
-        if shown != total:
-            count = tr("{shown} of {total} clients").format(shown=shown, total=total)
-        self.toggle.setText(f"{self.title} · {count}")
+        self.toggle.setText(f"{self.title} · {text.clients_shown(shown, total)}")
         self.toggle.setAccessibleName(self.toggle.text())
 
     def _on_toggled(self, expanded: bool) -> None:
