@@ -132,6 +132,11 @@ def test_at_1024_px_the_toolbar_fits_and_typing_never_widens_the_window(
     actions[2].trigger()
     assert board.quick[Quick.AT_RISK].isChecked()
     assert toolbar.quick_menu.is_on()
+    assert toolbar.quick_menu.text().endswith("· 1")
+    # "Clear filters" (the empty state's button) clears the menu's tick and count too.
+    board.clear_filters()
+    assert not actions[2].isChecked()
+    assert toolbar.quick_menu.text() == "Show only"
 
 
 def test_a_wide_window_shows_every_quick_filter_as_a_chip(window: MainWindow) -> None:

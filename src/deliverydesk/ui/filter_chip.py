@@ -111,6 +111,15 @@ class FilterMenuChip(FilterChip):
     def is_on(self) -> bool:
         return any(chip.isChecked() for chip in self.actions_by_chip)
 
+    def sync(self) -> None:
+        """Catch up with chips changed while their signals were blocked (clearing them all
+        at once): the menu's ticks and the count."""
+        for chip, action in self.actions_by_chip.items():
+            action.blockSignals(True)
+            action.setChecked(chip.isChecked())
+            action.blockSignals(False)
+        self._update()
+
     def _update(self) -> None:
         on = sum(chip.isChecked() for chip in self.actions_by_chip)
         self.setText(f"{self._label} · {on}" if on else self._label)

@@ -197,6 +197,7 @@ class BoardPage(QWidget):
             button.blockSignals(True)
             button.setChecked(False)
             button.blockSignals(False)
+        self.toolbar.quick_menu.sync()  # its ticks and count heard none of that
         self.search.clear()
         self.apply_filter()
         self.view_changed.emit()
