@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.clients import ClientInput
+from deliverydesk.services.context import Context
 from deliverydesk.services.practice_settings import PracticeSettings
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.enrol.enrol_wizard import START, EnrolWizard
@@ -17,7 +19,8 @@ from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from tests.conftest import TODAY
 from tests.gui.enrol_support import opened, own_practice, press, show_active
-from tests.gui.test_today import make_page, select, sprint  # noqa: F401 (a fixture)
+from tests.gui.test_today import make_page, select
+from tests.unit.timeline_support import enrol, offer, practice
 
 CLOSED_FRIDAY = date(2026, 11, 27)  # TODAY is Monday 23 November 2026
 OPEN_FRIDAY = date(2026, 12, 4)
@@ -45,12 +48,20 @@ def shown_closed(edit: QDateEdit, day: date) -> bool:
     return marked.fontStrikeOut() and marked.foreground() != calendar.palette().text()
 
 
+@pytest.fixture
+def sprint(empty_ctx: Context) -> Workspace:
+    """One client enrolled today: steps due this week on Today."""
+    practice(empty_ctx)
+    enrol(empty_ctx, offer(empty_ctx), "Zoe Ko", TODAY, "zoe@example.com")
+    return Workspace(empty_ctx)
+
+
 def test_the_reschedule_picker_greys_a_closed_friday_and_the_days_off(
     qtbot: QtBot,
-    sprint: tuple[Workspace, int],
-    events: AppEvents,  # noqa: F811
+    sprint: Workspace,
+    events: AppEvents,
 ) -> None:
-    workspace, _journey_id = sprint
+    workspace = sprint
     close_on(workspace, frozenset({1, 2, 4, 5, 6}))  # no Wednesdays; Saturdays worked
     page = make_page(qtbot, workspace, events)
     select(page, "Draft the plan")

@@ -65,8 +65,9 @@ def bindings(window: QWidget) -> list[Binding]:
                 )
     for shortcut in window.findChildren(QShortcut):
         parent = shortcut.parent()
+        bound: list[QKeySequence] = shortcut.keys()  # a QShortcut may hold several
         if isinstance(parent, QWidget):
-            for keys in shortcut.keys():
+            for keys in bound:
                 found.append(
                     Binding(
                         keys.toString(), shortcut, parent, shortcut.context(), shortcut.whatsThis()
@@ -112,8 +113,8 @@ class ShortcutSheet(QDialog):
         order = [tr("Everywhere"), *names]
         for where in sorted(grouped, key=lambda w: order.index(w) if w in order else len(order)):
             group = QTreeWidgetItem(self.tree, [where])
-            for words, keys in sorted(grouped[where].items()):
-                QTreeWidgetItem(group, [words, ", ".join(keys)])
+            for words, all_keys in sorted(grouped[where].items()):
+                QTreeWidgetItem(group, [words, ", ".join(all_keys)])
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -125,11 +126,12 @@ class ShortcutSheet(QDialog):
         self.resize(em * 32, em * 36)
 
     def rows(self) -> list[tuple[str, str, str]]:
-        """(screen, action, keys) as listed, for a reader that is not a person."""
-        listed = []
+        """(screen, action, keys), in the order the sheet lists them."""
+        listed: list[tuple[str, str, str]] = []
         for g in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(g)
-            for r in range(group.childCount()):
-                row = group.child(r)
-                listed.append((group.text(0), row.text(0), row.text(1)))
+            for r in range(group.childCount() if group is not None else 0):
+                row = group.child(r) if group is not None else None
+                if group is not None and row is not None:
+                    listed.append((group.text(0), row.text(0), row.text(1)))
         return listed

@@ -22,9 +22,9 @@ from deliverydesk.services.capacity import CapacityPreview
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
+from deliverydesk.ui.date_picker import mark_closed_days
 from deliverydesk.ui.enrol.capacity_chart import CapacityChart, capacity_summary, hours
 from deliverydesk.ui.enrol.pick_page import PickPage
-from deliverydesk.ui.date_picker import mark_closed_days
 from deliverydesk.ui.enrol.under_way_box import UnderWayBox
 from deliverydesk.ui.notice import Notice
 from deliverydesk.ui.text import tr
