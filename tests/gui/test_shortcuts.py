@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.context import Context
@@ -96,23 +97,26 @@ def test_the_ambiguity_check_sees_a_clash_when_there_is_one(window: MainWindow) 
     assert any(c.startswith("Ctrl+3") for c in _ambiguous(window))
 
 
-def test_the_calendar_export_has_the_key_the_readme_gives(qtbot: QtBot, window: MainWindow) -> None:
-    action = window.calendar_export.action
-    keys = action.shortcut().toString()
+def test_the_calendar_export_has_the_key_the_readme_gives(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = window.calendar_export.action.shortcut().toString()
     assert keys
     readme = README.read_text(encoding="utf-8")
     assert f"Export calendar…*\n   (`{keys}`)" in readme
-    asked: list[bool] = []
-    window.calendar_export.ask = lambda: asked.append(True)  # type: ignore[method-assign]
-    action.triggered.disconnect()
-    action.triggered.connect(window.calendar_export.ask)
+    asked: list[str] = []
+
+    def save_as(_parent: object, title: str, *_args: object) -> tuple[str, str]:
+        asked.append(title)
+        return "", ""  # the person cancels the OS dialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     window.show_screen("today")
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-    qtbot.keyClick(
-        window.today, action.shortcut()[0].key(), action.shortcut()[0].keyboardModifiers()
-    )
-    assert asked == [True]
+    pressed = QKeySequence(keys)[0]
+    qtbot.keyClick(window.today, pressed.key(), pressed.keyboardModifiers())
+    assert asked == ["Export calendar"]
 
 
 def test_help_lists_every_action_with_its_keys(qtbot: QtBot, window: MainWindow) -> None:
