@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QMenu,
     QStackedWidget,
     QTreeWidget,
@@ -116,7 +117,7 @@ class ShortcutSheet(QDialog):
             for words, all_keys in sorted(grouped[where].items()):
                 QTreeWidgetItem(group, [words, ", ".join(all_keys)])
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
