@@ -219,6 +219,7 @@ def test_leaving_with_unsaved_changes_asks(
     page = window.offers
     editor.journey.select((0,))
     editor.journey.tree.setFocus()
+    answer_next_question(QMessageBox.StandardButton.Yes, [])  # its step goes with it
     qtbot.keyClick(editor.journey.tree, Qt.Key.Key_Delete)
     assert [name for name, _ in tree_titles(editor)] == ["Delivery", "Offboarding"]
     seen: list[str] = []
@@ -240,6 +241,7 @@ def test_leaving_with_unsaved_changes_asks(
     editor.tabs.setCurrentIndex(JOURNEY)
     editor.journey.select((0,))
     editor.journey.tree.setFocus()
+    answer_next_question(QMessageBox.StandardButton.Yes, [])  # its step goes with it
     qtbot.keyClick(editor.journey.tree, Qt.Key.Key_Delete)
     answer_next_question(QMessageBox.StandardButton.Save, seen)
     qtbot.keyClick(editor.journey.tree, Qt.Key.Key_Escape)
@@ -332,6 +334,7 @@ def test_closing_the_window_asks_about_an_unsaved_design(
 ) -> None:
     editor.journey.select((0,))
     editor.journey.tree.setFocus()
+    answer_next_question(QMessageBox.StandardButton.Yes, [])  # its step goes with it
     qtbot.keyClick(editor.journey.tree, Qt.Key.Key_Delete)
     seen: list[str] = []
 

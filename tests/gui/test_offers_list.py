@@ -89,6 +89,9 @@ def test_from_a_template_and_its_undo(qtbot: QtBot, own: MainWindow, empty_ws: W
 def test_keyboard_new_offer_duplicate_and_open(qtbot: QtBot, own: MainWindow) -> None:
     page = own.offers
     page.new_from_template(TEMPLATES[0])
+    assert page.editing()  # a template opens in the designer, as a blank offer does
+    qtbot.keyClick(page.editor.tabs, Qt.Key.Key_Escape)
+    assert not page.editing()
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert sorted(listed(page)) == sorted([TEMPLATES[0].name, f"{TEMPLATES[0].name} (copy)"])

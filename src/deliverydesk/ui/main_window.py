@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QListWidget,
@@ -263,6 +264,10 @@ class MainWindow(QMainWindow):
         go_menu.addAction(find)
 
         help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.shortcuts_action = QAction(tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.shortcuts_action.triggered.connect(lambda: self.show_shortcuts())
+        help_menu.addAction(self.shortcuts_action)
         about = QAction(tr("&About DeliveryDesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -419,6 +424,15 @@ class MainWindow(QMainWindow):
 
     def _set_title(self, name: str) -> None:
         self.setWindowTitle(f"{name} — DeliveryDesk" if name else "DeliveryDesk")
+
+    def show_shortcuts(self) -> QDialog:
+        """Help → Keyboard shortcuts, read from the window's actions as they are now."""
+        from deliverydesk.ui.shortcut_sheet import ShortcutSheet
+
+        sheet = ShortcutSheet(self, self.stack, list(_screen_labels()))
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.show()
+        return sheet
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -77,7 +77,7 @@ class WelcomeDialog(QDialog):
             tr("Name your practice and say when you work; add offers and clients next."),
         )
         self.demo_button.clicked.connect(self.choose_demo)
-        self.own_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        self.own_button.clicked.connect(self.show_setup)
         self.choice_error = QLabel()
         self.choice_error.setWordWrap(True)
         self.choice_error.setTextFormat(Qt.TextFormat.PlainText)
@@ -213,6 +213,14 @@ class WelcomeDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         return page
+
+    def show_setup(self) -> None:
+        """The practice form, where Enter creates the practice from any field (the link
+        button just pressed would otherwise stay the dialog's default, hidden)."""
+        self.pages.setCurrentIndex(1)
+        self.own_button.setDefault(False)
+        self.create_button.setDefault(True)
+        self.name.setFocus()
 
     def create_own(self) -> None:
         days = frozenset(day for day, box in self.day_boxes.items() if box.isChecked())

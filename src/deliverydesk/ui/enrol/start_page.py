@@ -22,6 +22,7 @@ from deliverydesk.services.capacity import CapacityPreview
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
+from deliverydesk.ui.date_picker import mark_closed_days
 from deliverydesk.ui.enrol.capacity_chart import CapacityChart, capacity_summary, hours
 from deliverydesk.ui.enrol.pick_page import PickPage
 from deliverydesk.ui.enrol.under_way_box import UnderWayBox
@@ -63,6 +64,10 @@ class StartPage(QWizardPage):
         date_label.setBuddy(self.date_edit)
         self.rolled = Notice("info")
         self.under_way = UnderWayBox()  # a client already part of the way through
+        practice = workspace.practice()
+        if practice is not None:  # the pickers grey the days the practice is closed
+            for edit in (self.date_edit, self.under_way.done_on):
+                mark_closed_days(edit, practice.working_days, practice.closed_dates)
         self.chart = CapacityChart()
         self.summary = QLabel()
         self.summary.setWordWrap(True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -199,6 +200,7 @@ class JourneyEditor(QWidget):
     def _selection_moved(self) -> None:
         self._generation += 1
         self._show_forms()
+        self.side.verticalScrollBar().setValue(0)  # a new item's form starts at its top
 
     def follow_draft(self, select: Path | None) -> None:
         """The draft changed: show it, keeping or moving the selection."""
@@ -274,9 +276,29 @@ class JourneyEditor(QWidget):
         path = self.current_path()
         if path is None:
             return
+        phase = self.draft.spec.phases[path[0]] if len(path) == 1 else None
+        if phase is not None and phase.steps and not self.confirm_delete_phase(phase):
+            return
         spec, near = edits.remove(self.draft.spec, path)
         what = tr("Delete phase") if len(path) == 1 else tr("Delete step")
         self.draft.edit(spec, what, select=near if near is not None else ())
+
+    def confirm_delete_phase(self, phase: PhaseSpec) -> bool:
+        """A phase with steps goes only when the person says so (its steps go with it)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Delete phase"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the phase's name as typed
+        box.setText(
+            tr("Delete the phase '{name}' and the steps in it ({count})?").format(
+                name=phase.name, count=len(phase.steps)
+            )
+        )
+        box.setInformativeText(tr("Ctrl+Z in the editor brings it back until you save."))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(tr("Delete phase"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def _phase_edited(self, field: str, value: object) -> None:
         path = self.current_path()

@@ -343,6 +343,7 @@ class OffersPage(QWidget):
             tr("New offer from '{name}'").format(name=template.name),
             lambda: self._ws.add_offer(template.spec),
             tr("No offer was made"),
+            open_it=True,  # into the designer, as a new offer from scratch
         )
 
     def duplicate_current(self) -> int | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from deliverydesk.progress import Tracker
@@ -19,6 +19,7 @@ from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.text import literal_rich_text, tr
 
 DEFAULT_NAME = "deliverydesk.ics"
+SHORTCUT = "Ctrl+Shift+L"  # caLendar; Ctrl+Shift+E edits a client's details
 
 
 class CalendarExport(QObject):
@@ -37,7 +38,12 @@ class CalendarExport(QObject):
         self.progress: QProgressDialog | None = None
         self.quiet = False  # no message box at the end (tests, scripts)
         self.action = QAction(icon("today"), tr("Export &calendar…"), parent)
-        self.action.setToolTip(tr("Every open step's due date, and sessions, as an .ics file"))
+        self.action.setShortcut(QKeySequence(SHORTCUT))
+        self.action.setToolTip(
+            tr("Every open step's due date, and sessions, as an .ics file ({keys})").format(
+                keys=self.action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
         self.action.triggered.connect(self.ask)
 
     def ask(self) -> None:

@@ -16,16 +16,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deliverydesk.services.practice import PracticeInfo
 from deliverydesk.services.today import TodayRow
 from deliverydesk.ui import text
 from deliverydesk.ui.clients.step_dialogs import DATE_FORMAT, to_qdate
+from deliverydesk.ui.date_picker import mark_closed_days
 from deliverydesk.ui.text import tr
 
 
 class RescheduleDialog(QDialog):
     """Enter accepts, Escape cancels; the date cannot be before the step starts."""
 
-    def __init__(self, row: TodayRow, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        row: TodayRow,
+        today: date,
+        parent: QWidget | None = None,
+        practice: PracticeInfo | None = None,
+    ) -> None:
         super().__init__(parent)
         self.row = row
         self.setWindowTitle(tr("Reschedule"))
@@ -46,6 +54,8 @@ class RescheduleDialog(QDialog):
         # An overdue step is offered today: a date in the past is rarely the new plan.
         self.date_edit.setDate(to_qdate(max(row.due_on, row.start_on, today)))
         self.date_edit.setAccessibleName(tr("New due date"))
+        if practice is not None:
+            mark_closed_days(self.date_edit, practice.working_days, practice.closed_dates)
         label = QLabel(tr("&Due on:"))
         label.setBuddy(self.date_edit)
         # A name's own "&" is doubled: a single one would turn the next letter into a key.

@@ -317,7 +317,7 @@ class TodayPage(QWidget):
         return self._push(command, tr("The step was not marked done"))
 
     def reschedule_dialog(self, row: TodayRow) -> RescheduleDialog:
-        return RescheduleDialog(row, self._ws.today(), self)
+        return RescheduleDialog(row, self._ws.today(), self, self._ws.practice())
 
     def _reschedule_current(self) -> None:
         row = self.current_row()
