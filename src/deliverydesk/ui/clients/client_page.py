@@ -36,6 +36,7 @@ from deliverydesk.ui.clients.checklist import ChecklistView
 from deliverydesk.ui.clients.client_actions import ClientActions, tool_button
 from deliverydesk.ui.clients.intake_panel import IntakePanel
 from deliverydesk.ui.clients.journey_bar import JourneyBar
+from deliverydesk.ui.clients.journey_switcher import JourneySwitcher
 from deliverydesk.ui.clients.notes_panel import NotesPanel
 from deliverydesk.ui.clients.step_dialogs import ask_date, done_on_dialog, due_date_dialog
 from deliverydesk.ui.events import AppEvents
@@ -148,6 +149,10 @@ class ClientPage(QWidget):
         layout.addWidget(self.name)
         layout.addWidget(self.subtitle)
         layout.addLayout(health_row)
+        # A returning client's journeys: the switcher shows the others, the earlier read-only.
+        self.switcher = JourneySwitcher()
+        self.switcher.journey_chosen.connect(self.show_journey)
+        layout.addWidget(self.switcher)
         layout.addWidget(self.journey_bar)
         layout.addWidget(self.next_step)
         progress_row = QHBoxLayout()
@@ -316,6 +321,12 @@ class ClientPage(QWidget):
             return shown is None or any(getattr(detail, f) != getattr(shown, f) for f in fields)
 
         self.journey_id, self.detail, self._stale = detail.journey_id, detail, False
+        if changed("status"):  # opened, or a journey began or ended: which one is earlier
+            self.switcher.show_journeys(
+                self._ws.journeys_of_client(detail.client_id), detail.journey_id
+            )
+            self.notes_panel.editor.setReadOnly(self.read_only)
+            self.notes_panel.add_button.setEnabled(not self.read_only)
         if changed(
             "client_name", "company", "email", "phone", "offer_name", "start_on", "planned_end_on"
         ):
@@ -456,14 +467,20 @@ class ClientPage(QWidget):
             widget.addItem(placeholder)
 
     # -- step actions ------------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        """An earlier journey of a returning client: shown as it was, not edited."""
+        return self.journey_id is not None and self.switcher.read_only(self.journey_id)
+
     def _update_step_actions(self) -> None:
         step = self.checklist.current_step()
         done = step is not None and step.completed_on is not None
         self.toggle_action.setText(tr("Open again") if done else tr("Mark done"))
         self.toggle_action.setIcon(icon("step_open" if done else "step_done"))
-        self.toggle_action.setEnabled(step is not None)
-        self.done_on_action.setEnabled(step is not None and not done)
-        self.due_action.setEnabled(step is not None)
+        editable = step is not None and not self.read_only
+        self.toggle_action.setEnabled(editable)
+        self.done_on_action.setEnabled(editable and not done)
+        self.due_action.setEnabled(editable)
 
     def step_menu(self) -> QMenu:
         """The selected step's actions, as the context menu shows them."""
@@ -491,7 +508,7 @@ class ClientPage(QWidget):
 
     def _done_on_current(self) -> None:
         step = self.checklist.current_step()
-        if step is None or step.completed_on is not None:
+        if step is None or step.completed_on is not None or self.read_only:
             return
         today = self._ws.today()
         day = ask_date(done_on_dialog(step, today, self))
@@ -500,7 +517,7 @@ class ClientPage(QWidget):
 
     def _due_date_current(self) -> None:
         step = self.checklist.current_step()
-        if step is None:
+        if step is None or self.read_only:
             return
         end = self.detail.planned_end_on if self.detail else None
         day = ask_date(due_date_dialog(step, self, planned_end=end))
@@ -513,7 +530,7 @@ class ClientPage(QWidget):
     def toggle_step(self, step_id: int) -> None:
         """Tick an open step done today, or open a done one again."""
         step = self.checklist.step(step_id)
-        if step is None:
+        if step is None or self.read_only:
             return
         if step.completed_on is None:
             self.complete_step(step, self._ws.today())
@@ -527,6 +544,8 @@ class ClientPage(QWidget):
         """Several steps at once, one undo: the open ones are marked done today; when all
         are done already, they are opened again. One command per step inside one macro,
         so each tick follows the journey's rules exactly as a single one does."""
+        if self.read_only:
+            return
         chosen = [s for i in step_ids if (s := self.checklist.step(i)) is not None]
         still_open = [s for s in chosen if s.completed_on is None]
         today = self._ws.today()
@@ -574,7 +593,7 @@ class ClientPage(QWidget):
         )
 
     def add_note(self, note: str) -> None:
-        if self.journey_id is None or not note.strip():
+        if self.journey_id is None or not note.strip() or self.read_only:
             return
         command = AddNoteCommand(self._ws, self._events, self.journey_id, note)
         if self._push(command, tr("The note was not added")):
