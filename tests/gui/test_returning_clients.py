@@ -15,6 +15,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.queries import client_rows, offer_summaries
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.clients.client_list_model import NAME, OFFER
 from deliverydesk.ui.clients.clients_page import ClientsPage
 from deliverydesk.ui.events import AppEvents
 from tests.conftest import TODAY
@@ -88,3 +89,47 @@ def test_a_client_with_one_journey_shows_no_switcher(
     assert row.journey_id is not None
     clients.open_journey(row.journey_id)
     assert not clients.client_page.switcher.isVisible()
+
+
+# -- the Clients list ------------------------------------------------------------------------
+def rows_of(page: ClientsPage, client_id: int) -> list[int]:
+    model = page.model
+    return [i for i in range(model.rowCount()) if model.row_at(i).client_id == client_id]
+
+
+def open_list(qtbot: QtBot, ws: Workspace, events: AppEvents) -> ClientsPage:
+    widget = ClientsPage(ws, events, QUndoStack())
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    return widget
+
+
+def test_a_returning_client_has_one_row_with_their_journey_count(
+    qtbot: QtBot, demo_ws: Workspace, demo_ctx: Context, events: AppEvents
+) -> None:
+    client_id, _earlier, new, _offer = returning_client(demo_ctx)
+    page = open_list(qtbot, demo_ws, events)
+    (row,) = rows_of(page, client_id)
+    assert page.model.row_at(row).journey_id == new  # the running journey speaks for them
+    offer_cell = page.model.index(row, OFFER).data()
+    assert offer_cell.endswith("· 2 journeys")
+    page.table.setCurrentIndex(page.model.index(row, NAME))
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.client_page.journey_id == new
+    assert page.client_page.switcher.combo.count() == 2
+
+
+def test_searching_finds_a_client_by_an_earlier_journeys_offer(
+    qtbot: QtBot, demo_ws: Workspace, demo_ctx: Context, events: AppEvents
+) -> None:
+    client_id, earlier, new, earlier_offer = returning_client(demo_ctx)
+    demo_ws.archive(earlier)  # put away: no longer listed as a journey of its own
+    page = open_list(qtbot, demo_ws, events)
+    page.search.clear()
+    qtbot.keyClicks(page.search, earlier_offer)
+    qtbot.waitUntil(lambda: bool(rows_of(page, client_id)), timeout=2000)
+    (row,) = rows_of(page, client_id)
+    assert page.model.row_at(row).journey_id == new
+    assert page.model.index(row, OFFER).data().endswith("· 2 journeys")
