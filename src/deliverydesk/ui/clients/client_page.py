@@ -44,6 +44,7 @@ from deliverydesk.ui.icons import icon
 from deliverydesk.ui.reports.documents_menu import ClientDocuments
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.theme import health_color
+from deliverydesk.ui.today.today_commands import RescheduleCommand
 from deliverydesk.ui.typography import make_heading
 from deliverydesk.ui.undo_commands import (
     AddNoteCommand,
@@ -326,7 +327,6 @@ class ClientPage(QWidget):
                 self._ws.journeys_of_client(detail.client_id), detail.journey_id
             )
             self.notes_panel.editor.setReadOnly(self.read_only)
-            self.notes_panel.add_button.setEnabled(not self.read_only)
         if changed(
             "client_name", "company", "email", "phone", "offer_name", "start_on", "planned_end_on"
         ):
@@ -520,12 +520,19 @@ class ClientPage(QWidget):
         if step is None or self.read_only:
             return
         end = self.detail.planned_end_on if self.detail else None
-        day = ask_date(due_date_dialog(step, self, planned_end=end))
-        if day is not None and day != step.due_on:
-            self._push(
-                SetDueDateCommand(self._ws, self._events, step.id, day, step.title),
-                tr("The due date was not changed"),
-            )
+        phases = self.detail.phases if self.detail else ()
+        phase = next((p.name for p in phases if step in p.steps), None)
+        dialog = due_date_dialog(step, self, planned_end=end, phase=phase)
+        day = ask_date(dialog)
+        if day is None or (day == step.due_on and not dialog.shift_rest()):
+            return
+        # Moving the rest of the phase along is Today's Reschedule, the same command.
+        command: ServiceCommand = (
+            RescheduleCommand(self._ws, self._events, step.id, day, step.title, shift_rest=True)
+            if dialog.shift_rest()
+            else SetDueDateCommand(self._ws, self._events, step.id, day, step.title)
+        )
+        self._push(command, tr("The due date was not changed"))
 
     def toggle_step(self, step_id: int) -> None:
         """Tick an open step done today, or open a done one again."""
