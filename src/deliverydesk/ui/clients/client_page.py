@@ -144,7 +144,7 @@ class ClientPage(QWidget):
         )
         top_row.addWidget(self.documents.button)
         layout = QVBoxLayout(self)
-        top_row.addWidget(trash.archive_button(self.archive_client))
+        top_row.addWidget(self._archive_button())
         self._add_client_actions(top_row)
         layout.addLayout(top_row)
         layout.addWidget(self.name)
@@ -180,6 +180,27 @@ class ClientPage(QWidget):
         self.client_actions.enrol_action.setIcon(QIcon())  # like Edit details…, words only
         for action in (self.client_actions.edit_action, self.client_actions.enrol_action):
             row.addWidget(tool_button(action))
+
+    def _archive_button(self) -> QToolButton:
+        """One Archive, named by its object: "Archive journey" once the journey has ended,
+        else "Archive client"; its menu holds both, so they never stand side by side."""
+        self.archive_client_action = trash.archive_client_action(self, self.archive_client)
+        self.archive_menu = QMenu(self)
+        self.archive_menu.setToolTipsVisible(True)
+        self.archive_menu.addAction(self.journey_bar.archive_action)
+        self.archive_menu.addAction(self.archive_client_action)
+        self.archive_button = button = QToolButton()
+        button.setAutoRaise(True)
+        button.setMenu(self.archive_menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.setDefaultAction(self.archive_client_action)
+        return button
+
+    def _show_archive(self) -> None:
+        ended = self.journey_bar.archive_action.isEnabled()
+        wanted = self.journey_bar.archive_action if ended else self.archive_client_action
+        if self.archive_button.defaultAction() is not wanted:
+            self.archive_button.setDefaultAction(wanted)
 
     def set_back_target(self, label: str, description: str) -> None:
         """Name on the back button where it goes ("Board", "Clients")."""
@@ -336,6 +357,7 @@ class ClientPage(QWidget):
             for widget in (self.health_icon, self.health):
                 widget.setVisible(detail.status is JourneyStatus.ACTIVE)
         self.journey_bar.show_detail(detail)  # a journey not running says so there instead
+        self._show_archive()
         if changed("phases", "steps_done", "steps_total", "status"):
             self._show_progress(detail)
         if changed("phases"):
