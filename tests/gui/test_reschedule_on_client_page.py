@@ -5,7 +5,7 @@ a date…": the keys a person presses, in the modal dialogs as they run."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -132,3 +132,31 @@ def test_mark_done_on_a_typed_day(qtbot: QtBot, page: ClientPage, demo_ctx: Cont
     assert stored(demo_ctx, journey_id, step.id).completed_on == date(
         TODAY.year, TODAY.month, done_day
     )
+
+
+def test_a_day_typed_into_todays_reschedule_and_the_pause_dialog_is_taken(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents
+) -> None:
+    from deliverydesk.ui.clients.journey_dialogs import pause_dialog
+    from deliverydesk.ui.today.today_page import TodayPage
+
+    today_page = TodayPage(demo_ws, events, QUndoStack())
+    qtbot.addWidget(today_page)
+    today_page.show()  # it reads what is due once it shows
+    qtbot.waitUntil(lambda: bool(today_page.model.all_rows()), timeout=2000)
+    row = next(r for r in today_page.model.all_rows() if 10 <= max(r.due_on, TODAY).day <= 26)
+    dialog = today_page.reschedule_dialog(row)
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)
+    start = dialog.due_on()
+    day = start.day + 2
+    type_day(qtbot, dialog, day)
+    assert dialog.due_on() == start.replace(day=day)
+
+    pause = pause_dialog("Ana", TODAY)
+    qtbot.addWidget(pause)
+    show_active(qtbot, pause)
+    qtbot.mouseClick(pause.plan_resume, Qt.MouseButton.LeftButton)
+    pause.resume_date.setFocus()
+    qtbot.keyClicks(pause.resume_date, "28")
+    assert pause.resume_on() == (TODAY + timedelta(days=14)).replace(day=28)  # in its month

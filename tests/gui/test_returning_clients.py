@@ -133,3 +133,15 @@ def test_searching_finds_a_client_by_an_earlier_journeys_offer(
     (row,) = rows_of(page, client_id)
     assert page.model.row_at(row).journey_id == new
     assert page.model.index(row, OFFER).data().endswith("· 2 journeys")
+
+
+def test_the_switcher_follows_a_change_to_another_journey_of_the_client(
+    qtbot: QtBot, clients: ClientsPage, demo_ctx: Context, demo_ws: Workspace, events: AppEvents
+) -> None:
+    _client_id, earlier, new, _offer = returning_client(demo_ctx)
+    clients.open_journey(earlier)
+    combo = clients.client_page.switcher.combo
+    assert "running" in combo.itemText(combo.findData(new))
+    events.changed.emit(demo_ws.cancel(new, "Moved abroad").changes)  # from another screen
+    assert "cancelled" in combo.itemText(combo.findData(new))
+    assert clients.client_page.journey_id == earlier

@@ -294,6 +294,7 @@ class ClientPage(QWidget):
             changes.everything
             or self.journey_id in changes.journeys
             or self.detail.client_id in changes.clients
+            or any(j.journey_id in changes.journeys for j in self.switcher.journeys)
         ):
             return
         if self.isVisible():
@@ -334,16 +335,20 @@ class ClientPage(QWidget):
         except NotFound:
             self.back_requested.emit()
             return
-        self._show(detail, self.detail)
+        self._show(detail, self.detail, changes)
 
-    def _show(self, detail: JourneyDetail, shown: JourneyDetail | None) -> None:
+    def _show(
+        self, detail: JourneyDetail, shown: JourneyDetail | None, changes: Changes | None = None
+    ) -> None:
         """Draw `detail`; with `shown` (what the page shows now), only the parts that differ."""
 
         def changed(*fields: str) -> bool:
             return shown is None or any(getattr(detail, f) != getattr(shown, f) for f in fields)
 
         self.journey_id, self.detail, self._stale = detail.journey_id, detail, False
-        if changed("status"):  # opened, or a journey began or ended: which one is earlier
+        others = {j.journey_id for j in self.switcher.journeys} - {detail.journey_id}
+        if changed("status") or (changes is not None and others & changes.journeys):
+            # Opened, or a journey of the client began or ended: which one is earlier.
             self.switcher.show_journeys(
                 self._ws.journeys_of_client(detail.client_id), detail.journey_id
             )
