@@ -108,12 +108,14 @@ def open_list(qtbot: QtBot, ws: Workspace, events: AppEvents) -> ClientsPage:
 def test_a_returning_client_has_one_row_with_their_journey_count(
     qtbot: QtBot, demo_ws: Workspace, demo_ctx: Context, events: AppEvents
 ) -> None:
-    client_id, _earlier, new, _offer = returning_client(demo_ctx)
+    client_id, _earlier, new, earlier_offer = returning_client(demo_ctx)
     page = open_list(qtbot, demo_ws, events)
     (row,) = rows_of(page, client_id)
     assert page.model.row_at(row).journey_id == new  # the running journey speaks for them
     offer_cell = page.model.index(row, OFFER).data()
     assert offer_cell.endswith("· 2 journeys")
+    tip = page.model.index(row, OFFER).data(Qt.ItemDataRole.ToolTipRole)
+    assert earlier_offer in tip  # the earlier journey's offer, named
     page.table.setCurrentIndex(page.model.index(row, NAME))
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)

@@ -79,7 +79,7 @@ LEFT JOIN (
 _HISTORY = """,
        (SELECT count(*) FROM journey AS j
          WHERE j.client_id = client.id AND j.status != 'withdrawn') AS journey_count,
-       (SELECT group_concat(j.offer_name, ' ') FROM journey AS j
+       (SELECT group_concat(j.offer_name, ' · ') FROM journey AS j
          WHERE j.client_id = client.id AND j.status != 'withdrawn') AS journey_offers"""
 
 

@@ -422,6 +422,8 @@ class ClientListModel(QAbstractTableModel):
             return [text.paused_line(row.paused_on, row.pause_reason, row.resume_on)]
         if column == HEALTH and row.journey_id is not None:
             return [text.health_line(row.health, row.reasons)]
+        if column == OFFER and row.journey_count > 1:  # a returning client's offers, each
+            return [self._display(row, column) or "", row.journey_offers]
         if column in (OFFER, PHASE, NEXT):  # whole, where a narrow window cuts the cell
             shown = self._display(row, column)
             return [shown] if shown else []
