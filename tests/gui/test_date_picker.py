@@ -94,3 +94,23 @@ def test_the_enrol_start_pickers_grey_the_closed_days(
         assert shown_closed(edit, CLOSED_FRIDAY)
         assert shown_closed(edit, SATURDAY)
         assert not shown_closed(edit, OPEN_FRIDAY) and not shown_closed(edit, TODAY)
+
+
+def test_the_client_pages_date_dialogs_grey_the_closed_days(
+    qtbot: QtBot, sprint: Workspace
+) -> None:
+    from deliverydesk.ui.clients.step_dialogs import done_on_dialog, due_date_dialog
+
+    workspace = sprint
+    close_on(workspace, frozenset({1, 2, 4, 5}))  # no Wednesdays
+    (row,) = workspace.board_rows()
+    assert row.journey_id is not None
+    step = workspace.journey_detail(row.journey_id).phases[0].steps[0]
+    for dialog in (
+        due_date_dialog(step, None, phase="Onboarding", practice=workspace.practice()),
+        done_on_dialog(step, TODAY, None, workspace.practice()),
+    ):
+        qtbot.addWidget(dialog)
+        assert shown_closed(dialog.date_edit, CLOSED_FRIDAY)
+        assert shown_closed(dialog.date_edit, WEDNESDAY)
+        assert not shown_closed(dialog.date_edit, OPEN_FRIDAY)

@@ -169,7 +169,7 @@ def test_completing_with_open_steps_asks_first_and_only_then_completes(
     answers.confirm = True
     press(qtbot, page, Qt.Key.Key_C)
     assert page.journey_bar.state.text() == "Completed on Mon 23 Nov 2026"
-    assert page.journey_bar.main_button.text().replace("&", "") == "Archive"
+    assert page.archive_button.text().replace("&", "") == "Archive journey"
     assert window.undo_stack.count() == 1
     assert not on_board(window, journey)
     show_list(window)
@@ -257,7 +257,7 @@ def test_cancel_then_archive_and_undo_each_restores_exactly(
     assert list_cells(window, journey) == ("Cancelled", "Cancelled")
 
     window.open_client(journey)
-    qtbot.mouseClick(page.journey_bar.main_button, Qt.MouseButton.LeftButton)  # Archive
+    qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)  # Archive journey
     assert page.journey_bar.state.text().startswith("Archived")
     assert not page.journey_bar.archive_action.isEnabled()
     show_list(window)
@@ -301,7 +301,7 @@ def test_the_journey_menu_is_reachable_by_keyboard(window: MainWindow, journey: 
         ("&Complete", "Ctrl+Shift+C", True),
         ("", "", True),  # separator
         ("C&ancel journey…", "", True),
-        ("A&rchive", "", False),
+        ("A&rchive journey", "", False),
     ]
     assert all(a in page.actions() for a in bar.life_actions)  # shortcuts live on the page
 

@@ -18,6 +18,7 @@ _LIST_ORDER = (
     "CASE WHEN journey.status = 'active' THEN 0 ELSE 1 END, "
     "lower(client.name), client.id, journey.id"
 )
+_RUNNING = (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
 # A client not enrolled yet is listed too (every_client).
 _CLIENT_LIST = text(board_sql("NOT client.archived", every_client=True, order_by=_LIST_ORDER))
 # An archived client (in the trash) has no row: a refresh by id takes theirs away.
@@ -31,8 +32,9 @@ _JOURNEYS = text(board_sql("journey.id IN :ids")).bindparams(bindparam("ids", ex
 
 
 def client_rows(ctx: Context) -> list[JourneyRow]:
-    """Every current client with their journeys, active ones first, then by name."""
-    return _rows(ctx, _CLIENT_LIST)
+    """Every current client, active ones first, then by name: a row for each running
+    journey, else one for their latest journey (or none yet), with their journey count."""
+    return _client_rows(ctx, _CLIENT_LIST)
 
 
 def board_rows(ctx: Context, offer_id: int | None = None) -> list[JourneyRow]:
@@ -52,7 +54,26 @@ def rows_for_clients(ctx: Context, client_ids: Iterable[int]) -> list[JourneyRow
     """Fresh client-list rows for these clients (each listed journey, or one row without;
     none for a client in the trash)."""
     ids = list(client_ids)
-    return _rows(ctx, _CLIENTS, {"ids": ids}) if ids else []
+    return _client_rows(ctx, _CLIENTS, {"ids": ids}) if ids else []
+
+
+def _client_rows(
+    ctx: Context, statement: TextClause, parameters: Mapping[str, Any] | None = None
+) -> list[JourneyRow]:
+    """One row per client, or one per running journey for a client in several at once
+    (each has its own next step); a returning client's ended journeys fold into it."""
+    kept: dict[int, list[JourneyRow]] = {}
+    for row in _rows(ctx, statement, parameters):
+        rows = kept.setdefault(row.client_id, [])
+        if not rows:
+            rows.append(row)
+        elif row.status in _RUNNING:
+            if rows[0].status not in _RUNNING:
+                rows.clear()
+            rows.append(row)
+        elif rows[0].status not in _RUNNING and (row.journey_id or 0) > (rows[0].journey_id or 0):
+            rows[0] = row  # the latest of the ended ones
+    return [row for rows in kept.values() for row in rows]
 
 
 def _rows(

@@ -61,6 +61,10 @@ class JourneyRow:
     paused_on: date | None = None
     pause_reason: str = ""
     resume_on: date | None = None
+    # The client list's: every journey the client has had (archived ones too), and their
+    # offers' names, which a search of the list also looks through.
+    journey_count: int = 0
+    journey_offers: str = ""
 
     @property
     def paused(self) -> bool:
@@ -101,6 +105,7 @@ class OfferSummary:
     active_journeys: int
 
 
+_DECLARED = len(COLUMN_INDEX)
 # The fields journey_row unpacks, in its order, picked by name from the declared columns.
 _pick = itemgetter(
     *(
@@ -121,7 +126,9 @@ _pick = itemgetter(
 
 def journey_row(r: Sequence[Any], today: date) -> JourneyRow:
     """One raw row of store.board_columns (plain sqlite3 or SQLAlchemy alike): dates as ISO
-    text, enums as text. This runs 5,000 times for a large list."""
+    text, enums as text. This runs 5,000 times for a large list. A client list's row
+    carries the client's journey count and offer names after the declared columns."""
+    history = len(r) > _DECLARED
     (
         client_id, journey_id, name, company, offer_id, offer_name, status, position,
         phase_count, phase_name, entered_on, planned_end, phase_open, steps_done, steps_total,
@@ -184,6 +191,8 @@ def journey_row(r: Sequence[Any], today: date) -> JourneyRow:
         paused_on=_day(paused_on) if paused and paused_on else None,
         pause_reason=(end_reason or "") if paused else "",
         resume_on=_day(resume_on) if paused and resume_on else None,
+        journey_count=(r[_DECLARED] or 0) if history else 0,
+        journey_offers=(r[_DECLARED + 1] or "") if history else "",
     )
 
 

@@ -23,6 +23,7 @@ from deliverydesk.services import (
     calendar_export,
     capacity,
     client_csv,
+    client_journeys,
     client_lookup,
     clients,
     detail,
@@ -138,6 +139,9 @@ class Workspace:
 
     def journey_detail(self, journey_id: int) -> detail.JourneyDetail:
         return detail.journey_detail(self._ctx, journey_id)
+
+    def journeys_of_client(self, client_id: int) -> list[client_journeys.ClientJourney]:
+        return client_journeys.client_journeys(self._ctx, client_id)
 
     def refresh_journey_detail(
         self, shown: detail.JourneyDetail, aspects: Aspect

@@ -74,11 +74,22 @@ LEFT JOIN (
 ) AS open_friction ON open_friction.journey_id = journey.id"""
 
 
+# The client list's own two, after the declared ones: how many journeys the client has had
+# (any but one taken back) and their offers' names, so a search finds an earlier journey.
+_HISTORY = """,
+       (SELECT count(*) FROM journey AS j
+         WHERE j.client_id = client.id AND j.status != 'withdrawn') AS journey_count,
+       (SELECT group_concat(j.offer_name, ' · ') FROM journey AS j
+         WHERE j.client_id = client.id AND j.status != 'withdrawn') AS journey_offers"""
+
+
 def board_sql(where: str, *, every_client: bool = False, order_by: str = "") -> str:
     """The SELECT of the declared columns, filtered by `where` (SQL over the same tables,
     with named parameters); `every_client` keeps clients without a listed journey (one
-    row, journey columns NULL), as the client list shows them."""
+    row, journey columns NULL), as the client list shows them, and adds the client's
+    journey count and offer names after the declared columns."""
     join, listed = ("LEFT JOIN", _LISTED) if every_client else ("JOIN", "")
-    sql = f"SELECT {_SELECT}{_FROM.format(join=join, listed=listed)}"
+    history = _HISTORY if every_client else ""
+    sql = f"SELECT {_SELECT}{history}{_FROM.format(join=join, listed=listed)}"
     sql += f"\nWHERE {where}"
     return f"{sql}\nORDER BY {order_by}" if order_by else sql

@@ -1,4 +1,5 @@
-"""The client list: one row per client journey, filtered in Python for instant typing."""
+"""The client list: one row per client (one per running journey for a client in several
+at once), with their journey count; filtered in Python for instant typing."""
 
 from __future__ import annotations
 
@@ -52,7 +53,16 @@ NOT_ENROLLED = -2  # clients with no journey yet
 
 def _search_key(row: JourneyRow) -> str:
     return fold(
-        " ".join((row.name, row.company, row.offer_name, row.phase_name, row.next_step_title))
+        " ".join(
+            (
+                row.name,
+                row.company,
+                row.offer_name,
+                row.phase_name,
+                row.next_step_title,
+                row.journey_offers,  # a returning client's earlier offers are found too
+            )
+        )
     )
 
 
@@ -222,16 +232,13 @@ class ClientListModel(QAbstractTableModel):
         return len(self._rows)
 
     def head_counts(self) -> tuple[int, int, int, int]:
-        """(clients shown, clients, journeys shown, journeys): a row is one journey, or a
-        client without one, so people are counted by their distinct ids."""
+        """(clients shown, clients, journeys shown, journeys): a client with several
+        running journeys has a row for each, so people are counted by their distinct ids,
+        and journeys by each client's count (their earlier ones too)."""
         rows = self._rows
-        shown = [rows[i] for i in self._shown]
-        return (
-            len({r.client_id for r in shown}),
-            len({r.client_id for r in rows}),
-            sum(r.journey_id is not None for r in shown),
-            sum(r.journey_id is not None for r in rows),
-        )
+        shown = {rows[i].client_id: rows[i].journey_count for i in self._shown}
+        every = {r.client_id: r.journey_count for r in rows}
+        return (len(shown), len(every), sum(shown.values()), sum(every.values()))
 
     def offers(self) -> list[tuple[int, str]]:
         """(id, name) of every offer a listed client is enrolled in, by name."""
@@ -245,7 +252,13 @@ class ClientListModel(QAbstractTableModel):
         """Every text the column shows, each once: what its width must fit."""
         seen: dict[tuple[object, ...], JourneyRow] = {}
         for row in self._rows:
-            shape = (row.journey_id is None, row.status, row.offer_name, row.phase_name)
+            shape = (
+                row.journey_id is None,
+                row.status,
+                row.offer_name,
+                row.phase_name,
+                row.journey_count,
+            )
             seen.setdefault((*shape, row.phase_position, row.phase_count), row)
         return {self._display(row, column) or "" for row in seen.values()}
 
@@ -312,9 +325,9 @@ class ClientListModel(QAbstractTableModel):
         if column == NAME:  # the company tells two namesakes apart
             return f"{row.name} · {row.company}" if row.company else row.name
         if row.journey_id is None:
-            return tr("Not enrolled") if column == OFFER else ""
+            return self._offer_cell(row) if column == OFFER else ""
         if column == OFFER:
-            return row.offer_name
+            return self._offer_cell(row)
         if column == PHASE:
             return self._phase(row)
         if column == PROGRESS:
@@ -331,6 +344,17 @@ class ClientListModel(QAbstractTableModel):
         if column == HEALTH:
             return self._health(row)
         return None
+
+    @staticmethod
+    def _offer_cell(row: JourneyRow) -> str:
+        """ "Coaching", or "Coaching · 3 journeys" for a returning client."""
+        if row.journey_id is None:
+            if row.journey_count:  # every journey put away (archived)
+                return tr("Not enrolled · {n} earlier").format(n=row.journey_count)
+            return tr("Not enrolled")
+        if row.journey_count > 1:
+            return tr("{offer} · {n} journeys").format(offer=row.offer_name, n=row.journey_count)
+        return row.offer_name
 
     def _phase(self, row: JourneyRow) -> str:
         if row.status not in (JourneyStatus.ACTIVE, JourneyStatus.PAUSED):
@@ -398,6 +422,8 @@ class ClientListModel(QAbstractTableModel):
             return [text.paused_line(row.paused_on, row.pause_reason, row.resume_on)]
         if column == HEALTH and row.journey_id is not None:
             return [text.health_line(row.health, row.reasons)]
+        if column == OFFER and row.journey_count > 1:  # a returning client's offers, each
+            return [self._display(row, column) or "", row.journey_offers]
         if column in (OFFER, PHASE, NEXT):  # whole, where a narrow window cuts the cell
             shown = self._display(row, column)
             return [shown] if shown else []

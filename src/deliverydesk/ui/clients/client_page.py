@@ -36,6 +36,7 @@ from deliverydesk.ui.clients.checklist import ChecklistView
 from deliverydesk.ui.clients.client_actions import ClientActions, tool_button
 from deliverydesk.ui.clients.intake_panel import IntakePanel
 from deliverydesk.ui.clients.journey_bar import JourneyBar
+from deliverydesk.ui.clients.journey_switcher import JourneySwitcher
 from deliverydesk.ui.clients.notes_panel import NotesPanel
 from deliverydesk.ui.clients.step_dialogs import ask_date, done_on_dialog, due_date_dialog
 from deliverydesk.ui.events import AppEvents
@@ -43,6 +44,7 @@ from deliverydesk.ui.icons import icon
 from deliverydesk.ui.reports.documents_menu import ClientDocuments
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.theme import health_color
+from deliverydesk.ui.today.today_commands import RescheduleCommand
 from deliverydesk.ui.typography import make_heading
 from deliverydesk.ui.undo_commands import (
     AddNoteCommand,
@@ -142,12 +144,16 @@ class ClientPage(QWidget):
         )
         top_row.addWidget(self.documents.button)
         layout = QVBoxLayout(self)
-        top_row.addWidget(trash.archive_button(self.archive_client))
+        top_row.addWidget(self._archive_button())
         self._add_client_actions(top_row)
         layout.addLayout(top_row)
         layout.addWidget(self.name)
         layout.addWidget(self.subtitle)
         layout.addLayout(health_row)
+        # A returning client's journeys: the switcher shows the others, the earlier read-only.
+        self.switcher = JourneySwitcher()
+        self.switcher.journey_chosen.connect(self.show_journey)
+        layout.addWidget(self.switcher)
         layout.addWidget(self.journey_bar)
         layout.addWidget(self.next_step)
         progress_row = QHBoxLayout()
@@ -174,6 +180,27 @@ class ClientPage(QWidget):
         self.client_actions.enrol_action.setIcon(QIcon())  # like Edit details…, words only
         for action in (self.client_actions.edit_action, self.client_actions.enrol_action):
             row.addWidget(tool_button(action))
+
+    def _archive_button(self) -> QToolButton:
+        """One Archive, named by its object: "Archive journey" once the journey has ended,
+        else "Archive client"; its menu holds both, so they never stand side by side."""
+        self.archive_client_action = trash.archive_client_action(self, self.archive_client)
+        self.archive_menu = QMenu(self)
+        self.archive_menu.setToolTipsVisible(True)
+        self.archive_menu.addAction(self.journey_bar.archive_action)
+        self.archive_menu.addAction(self.archive_client_action)
+        self.archive_button = button = QToolButton()
+        button.setAutoRaise(True)
+        button.setMenu(self.archive_menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.setDefaultAction(self.archive_client_action)
+        return button
+
+    def _show_archive(self) -> None:
+        ended = self.journey_bar.archive_action.isEnabled()
+        wanted = self.journey_bar.archive_action if ended else self.archive_client_action
+        if self.archive_button.defaultAction() is not wanted:
+            self.archive_button.setDefaultAction(wanted)
 
     def set_back_target(self, label: str, description: str) -> None:
         """Name on the back button where it goes ("Board", "Clients")."""
@@ -267,6 +294,7 @@ class ClientPage(QWidget):
             changes.everything
             or self.journey_id in changes.journeys
             or self.detail.client_id in changes.clients
+            or any(j.journey_id in changes.journeys for j in self.switcher.journeys)
         ):
             return
         if self.isVisible():
@@ -307,15 +335,24 @@ class ClientPage(QWidget):
         except NotFound:
             self.back_requested.emit()
             return
-        self._show(detail, self.detail)
+        self._show(detail, self.detail, changes)
 
-    def _show(self, detail: JourneyDetail, shown: JourneyDetail | None) -> None:
+    def _show(
+        self, detail: JourneyDetail, shown: JourneyDetail | None, changes: Changes | None = None
+    ) -> None:
         """Draw `detail`; with `shown` (what the page shows now), only the parts that differ."""
 
         def changed(*fields: str) -> bool:
             return shown is None or any(getattr(detail, f) != getattr(shown, f) for f in fields)
 
         self.journey_id, self.detail, self._stale = detail.journey_id, detail, False
+        others = {j.journey_id for j in self.switcher.journeys} - {detail.journey_id}
+        if changed("status") or (changes is not None and others & changes.journeys):
+            # Opened, or a journey of the client began or ended: which one is earlier.
+            self.switcher.show_journeys(
+                self._ws.journeys_of_client(detail.client_id), detail.journey_id
+            )
+            self.notes_panel.editor.setReadOnly(self.read_only)
         if changed(
             "client_name", "company", "email", "phone", "offer_name", "start_on", "planned_end_on"
         ):
@@ -325,6 +362,7 @@ class ClientPage(QWidget):
             for widget in (self.health_icon, self.health):
                 widget.setVisible(detail.status is JourneyStatus.ACTIVE)
         self.journey_bar.show_detail(detail)  # a journey not running says so there instead
+        self._show_archive()
         if changed("phases", "steps_done", "steps_total", "status"):
             self._show_progress(detail)
         if changed("phases"):
@@ -456,14 +494,20 @@ class ClientPage(QWidget):
             widget.addItem(placeholder)
 
     # -- step actions ------------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        """An earlier journey of a returning client: shown as it was, not edited."""
+        return self.journey_id is not None and self.switcher.read_only(self.journey_id)
+
     def _update_step_actions(self) -> None:
         step = self.checklist.current_step()
         done = step is not None and step.completed_on is not None
         self.toggle_action.setText(tr("Open again") if done else tr("Mark done"))
         self.toggle_action.setIcon(icon("step_open" if done else "step_done"))
-        self.toggle_action.setEnabled(step is not None)
-        self.done_on_action.setEnabled(step is not None and not done)
-        self.due_action.setEnabled(step is not None)
+        editable = step is not None and not self.read_only
+        self.toggle_action.setEnabled(editable)
+        self.done_on_action.setEnabled(editable and not done)
+        self.due_action.setEnabled(editable)
 
     def step_menu(self) -> QMenu:
         """The selected step's actions, as the context menu shows them."""
@@ -491,29 +535,38 @@ class ClientPage(QWidget):
 
     def _done_on_current(self) -> None:
         step = self.checklist.current_step()
-        if step is None or step.completed_on is not None:
+        if step is None or step.completed_on is not None or self.read_only:
             return
         today = self._ws.today()
-        day = ask_date(done_on_dialog(step, today, self))
+        day = ask_date(done_on_dialog(step, today, self, self._ws.practice()))
         if day is not None:
             self.complete_step(step, min(day, today))
 
     def _due_date_current(self) -> None:
         step = self.checklist.current_step()
-        if step is None:
+        if step is None or self.read_only:
             return
         end = self.detail.planned_end_on if self.detail else None
-        day = ask_date(due_date_dialog(step, self, planned_end=end))
-        if day is not None and day != step.due_on:
-            self._push(
-                SetDueDateCommand(self._ws, self._events, step.id, day, step.title),
-                tr("The due date was not changed"),
-            )
+        phases = self.detail.phases if self.detail else ()
+        phase = next((p.name for p in phases if step in p.steps), None)
+        dialog = due_date_dialog(
+            step, self, planned_end=end, phase=phase, practice=self._ws.practice()
+        )
+        day = ask_date(dialog)
+        if day is None or (day == step.due_on and not dialog.shift_rest()):
+            return
+        # Moving the rest of the phase along is Today's Reschedule, the same command.
+        command: ServiceCommand = (
+            RescheduleCommand(self._ws, self._events, step.id, day, step.title, shift_rest=True)
+            if dialog.shift_rest()
+            else SetDueDateCommand(self._ws, self._events, step.id, day, step.title)
+        )
+        self._push(command, tr("The due date was not changed"))
 
     def toggle_step(self, step_id: int) -> None:
         """Tick an open step done today, or open a done one again."""
         step = self.checklist.step(step_id)
-        if step is None:
+        if step is None or self.read_only:
             return
         if step.completed_on is None:
             self.complete_step(step, self._ws.today())
@@ -527,6 +580,8 @@ class ClientPage(QWidget):
         """Several steps at once, one undo: the open ones are marked done today; when all
         are done already, they are opened again. One command per step inside one macro,
         so each tick follows the journey's rules exactly as a single one does."""
+        if self.read_only:
+            return
         chosen = [s for i in step_ids if (s := self.checklist.step(i)) is not None]
         still_open = [s for s in chosen if s.completed_on is None]
         today = self._ws.today()
@@ -574,7 +629,7 @@ class ClientPage(QWidget):
         )
 
     def add_note(self, note: str) -> None:
-        if self.journey_id is None or not note.strip():
+        if self.journey_id is None or not note.strip() or self.read_only:
             return
         command = AddNoteCommand(self._ws, self._events, self.journey_id, note)
         if self._push(command, tr("The note was not added")):

@@ -107,7 +107,7 @@ class JourneyBar(QWidget):
         self.cancel_action = QAction(tr("C&ancel journey…"), self)
         self.cancel_action.triggered.connect(self.cancel)
         _shortcut_tip(self.cancel_action, tr("End the journey without completing it"))
-        self.archive_action = QAction(tr("A&rchive"), self)
+        self.archive_action = QAction(tr("A&rchive journey"), self)
         self.archive_action.triggered.connect(self.archive)
         _shortcut_tip(self.archive_action, tr("Put the ended journey away from the client list"))
         self.life_actions = [
@@ -190,11 +190,8 @@ class JourneyBar(QWidget):
         self.complete_action.setEnabled(status in _RUNNING)
         self.cancel_action.setEnabled(status in _RUNNING)
         self.archive_action.setEnabled(status in _ENDED)
-        main = {
-            JourneyStatus.PAUSED: self.resume_action,
-            JourneyStatus.COMPLETED: self.archive_action,
-            JourneyStatus.CANCELLED: self.archive_action,
-        }.get(status)
+        # An ended journey's Archive is the page's one Archive button (journey or client).
+        main = {JourneyStatus.PAUSED: self.resume_action}.get(status)
         if main is not None and self.main_button.defaultAction() is not main:
             for old in self.main_button.actions():  # two actions would make it a menu
                 self.main_button.removeAction(old)

@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -23,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.services.lifecycle import MAX_REASON_LENGTH
-from deliverydesk.ui.clients.step_dialogs import DATE_FORMAT, to_qdate
+from deliverydesk.ui.clients.step_dialogs import to_qdate
+from deliverydesk.ui.day_edit import DayEdit
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.theme import semantic
 
@@ -109,10 +109,9 @@ class PauseDialog(ReasonDialog):
         )
         self.plan_resume = QCheckBox(tr("Plan to resume &on:"))
         self.plan_resume.setToolTip(tr("Today reminds you on that day to resume the journey"))
-        self.resume_date = QDateEdit(to_qdate(today + timedelta(days=14)))
-        self.resume_date.setCalendarPopup(True)
+        self.resume_date = DayEdit()  # a day can be typed in
         self.resume_date.setMinimumDate(to_qdate(today + timedelta(days=1)))
-        self.resume_date.setDisplayFormat(DATE_FORMAT)
+        self.resume_date.setDate(to_qdate(today + timedelta(days=14)))
         self.resume_date.setAccessibleName(tr("Planned resume date"))
         self.resume_date.setEnabled(False)
         self.plan_resume.toggled.connect(self.resume_date.setEnabled)

@@ -10,7 +10,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.services.detail import StepDetail
+from deliverydesk.services.practice import PracticeInfo
 from deliverydesk.ui import text
+from deliverydesk.ui.date_picker import mark_closed_days
+from deliverydesk.ui.day_edit import DATE_FORMAT as DATE_FORMAT  # where the dialogs find it
+from deliverydesk.ui.day_edit import DayEdit
 from deliverydesk.ui.settings.field_problem import ProblemLabel
 from deliverydesk.ui.text import tr
-
-DATE_FORMAT = "ddd d MMM yyyy"
 
 
 def to_qdate(day: date) -> QDate:
@@ -32,7 +34,8 @@ def to_qdate(day: date) -> QDate:
 
 
 class StepDateDialog(QDialog):
-    """One labelled date field with a calendar popup, OK and Cancel; Escape cancels."""
+    """One labelled date field with a calendar popup, OK and Cancel; Escape cancels. With
+    `shift_phase`, a due date's dialog also offers to move the rest of that phase along."""
 
     def __init__(
         self,
@@ -43,6 +46,8 @@ class StepDateDialog(QDialog):
         *,
         minimum: date | None = None,
         maximum: date | None = None,
+        shift_phase: str | None = None,
+        practice: PracticeInfo | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -50,14 +55,14 @@ class StepDateDialog(QDialog):
         self.intro = QLabel(intro)
         self.intro.setWordWrap(True)
         self.intro.setTextFormat(Qt.TextFormat.PlainText)  # it names the step
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
+        self.date_edit = DayEdit()
         if minimum is not None:
             self.date_edit.setMinimumDate(to_qdate(minimum))
         if maximum is not None:
             self.date_edit.setMaximumDate(to_qdate(maximum))
         self.date_edit.setDate(to_qdate(value))
+        if practice is not None:  # the calendar greys the days the practice does not work
+            mark_closed_days(self.date_edit, practice.working_days, practice.closed_dates)
         self.date_edit.setAccessibleName(label.replace("&", ""))
         self.field_label = QLabel(label)
         self.field_label.setBuddy(self.date_edit)
@@ -76,6 +81,17 @@ class StepDateDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
+        # A name's own "&" is doubled: a single one would turn the next letter into a key.
+        self.shift = QCheckBox(
+            tr("&Shift the rest of “{phase}” by as many working days").format(
+                phase=(shift_phase or "").replace("&", "&&")
+            )
+        )
+        self.shift.setToolTip(
+            tr("The open steps after this one in the same phase move along with it.")
+        )
+        layout.addWidget(self.shift)
+        self.shift.setHidden(shift_phase is None)  # after it has its parent: no stray window
         layout.addWidget(self.buttons)
         self.date_edit.setFocus()
         em = self.fontMetrics().horizontalAdvance("M")
@@ -84,6 +100,10 @@ class StepDateDialog(QDialog):
     def date(self) -> datetime.date:
         picked: datetime.date = self.date_edit.date().toPython()  # type: ignore[assignment]
         return picked
+
+    def shift_rest(self) -> bool:
+        """Whether the open steps after this one in its phase move along."""
+        return not self.shift.isHidden() and self.shift.isChecked()
 
     def warn_after(self, last: datetime.date, words: str) -> None:
         """Say `words` beside the field while the date picked is after `last` (saving is
@@ -101,7 +121,12 @@ class StepDateDialog(QDialog):
         check()
 
 
-def done_on_dialog(step: StepDetail, today: date, parent: QWidget | None = None) -> StepDateDialog:
+def done_on_dialog(
+    step: StepDetail,
+    today: date,
+    parent: QWidget | None = None,
+    practice: PracticeInfo | None = None,
+) -> StepDateDialog:
     return StepDateDialog(
         tr("Mark done on a date"),
         tr("When was '{step}' done? It was due {due}.").format(
@@ -110,15 +135,22 @@ def done_on_dialog(step: StepDetail, today: date, parent: QWidget | None = None)
         tr("&Done on:"),
         today,
         maximum=today,  # a step cannot be done in the future
+        practice=practice,
         parent=parent,
     )
 
 
 def due_date_dialog(
-    step: StepDetail, parent: QWidget | None = None, *, planned_end: date | None = None
+    step: StepDetail,
+    parent: QWidget | None = None,
+    *,
+    planned_end: date | None = None,
+    phase: str | None = None,
+    practice: PracticeInfo | None = None,
 ) -> StepDateDialog:
     """No earlier than the step starts (the service's rule); a date after the journey's
-    `planned_end` is allowed, with a warning beside the field."""
+    `planned_end` is allowed, with a warning beside the field. With the step's `phase`,
+    it offers to shift the rest of that phase, as Today's Reschedule does."""
     dialog = StepDateDialog(
         tr("Change due date"),
         tr("'{step}' starts {start}; it cannot be due before that.").format(
@@ -127,6 +159,8 @@ def due_date_dialog(
         tr("&Due on:"),
         step.due_on,
         minimum=step.start_on,
+        shift_phase=phase,
+        practice=practice,
         parent=parent,
     )
     if planned_end is not None:

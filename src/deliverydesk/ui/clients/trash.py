@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -64,15 +64,14 @@ class RestoreClientCommand(ServiceCommand):
         self._run(lambda: self.workspace.archive_client(self.client_id))
 
 
-def archive_button(on_click: Callable[[], None]) -> QToolButton:
-    button = QToolButton()
-    button.setText(tr("Archive client"))
-    button.setToolTip(
+def archive_client_action(parent: QWidget, on_trigger: Callable[[], None]) -> QAction:
+    """ "Archive client": named by its object, beside "Archive journey" in one menu."""
+    action = QAction(tr("Archive client"), parent)
+    action.setToolTip(
         tr("Put this client and their ended journeys in the Trash (Ctrl+Z brings them back)")
     )
-    button.setAutoRaise(True)
-    button.clicked.connect(on_click)
-    return button
+    action.triggered.connect(on_trigger)
+    return action
 
 
 def archive_client(
