@@ -125,13 +125,9 @@ def import_clients(folder: Path, args: argparse.Namespace) -> int:
 
         path = args.file.expanduser()
         preview = preview_clients(ctx, path, args.encoding)
-        print_report(preview)
-        if args.dry_run:
-            print("Dry run: nothing was imported.")
-            return 0 if preview.can_import else 1
-        if preview.errors:
-            print("Nothing was imported: fix the rows with a problem and import the file again.")
-            return 1
+        stop = report_and_stop(preview, args.dry_run)
+        if stop is not None:
+            return stop
         added = load(ctx, path, args.encoding).value
         if not added.client_ids:
             print("Nothing was imported: every client in the file is already here.")
@@ -143,6 +139,19 @@ def import_clients(folder: Path, args: argparse.Namespace) -> int:
         return 0
 
     return run(folder, args, act, reported=(InvalidInput, DatabaseError), database_code=2)
+
+
+def report_and_stop(preview: CsvPreview, dry_run: bool) -> int | None:
+    """Print a CSV import's report; the exit status when it goes no further (a dry run, or
+    rows with a problem), None when the rows may be imported."""
+    print_report(preview)
+    if dry_run:
+        print("Dry run: nothing was imported.")
+        return 0 if preview.can_import else 1
+    if preview.errors:
+        print("Nothing was imported: fix the rows with a problem and import the file again.")
+        return 1
+    return None
 
 
 def print_report(preview: CsvPreview) -> None:

@@ -8,7 +8,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from deliverydesk.cli_data import print_report
+from deliverydesk.cli_data import report_and_stop
 from deliverydesk.cli_workspace import run
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 
@@ -46,13 +46,9 @@ def import_journeys(folder: Path, args: argparse.Namespace) -> int:
 
         path = args.file.expanduser()
         preview = preview_journeys(ctx, path, args.encoding)
-        print_report(preview)
-        if args.dry_run:
-            print("Dry run: nothing was imported.")
-            return 0 if preview.can_import else 1
-        if preview.errors:
-            print("Nothing was imported: fix the rows with a problem and import the file again.")
-            return 1
+        stop = report_and_stop(preview, args.dry_run)
+        if stop is not None:
+            return stop
         done = load(ctx, path, args.encoding).value
         if not done.journey_ids:
             print("Nothing was imported: every journey in the file is already here.")

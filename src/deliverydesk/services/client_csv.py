@@ -323,14 +323,10 @@ def mark_duplicates(parsed: CsvPreview, existing: Sequence[tuple[str, str]]) -> 
     return replace(parsed, rows=tuple(rows))
 
 
-def import_clients(ctx: Context, path: Path, encoding: str = "utf-8") -> Result[CsvImport]:
-    """Add every new client of the file in one transaction, after a backup.
-
-    Raises InvalidInput, changing nothing, while any row has a problem (the message names
-    the first rows and why). A file of nothing but duplicates imports nothing.
-    """
-    parsed = parse_clients(read_csv_file(path), encoding)
-    problems = parsed.problems()
+def refuse_problems(preview: CsvPreview, path: Path) -> None:
+    """Raise InvalidInput naming the first rows with a problem and why, if there are any:
+    a CSV import is all or nothing."""
+    problems = preview.problems()
     if problems:
         listed = "; ".join(f"row {r.number}: {r.reason}" for r in problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
@@ -338,6 +334,16 @@ def import_clients(ctx: Context, path: Path, encoding: str = "utf-8") -> Result[
             f"{len(problems)} row{'s' if len(problems) > 1 else ''} of {path.name} "
             f"cannot be imported, so nothing was: {listed}{more}."
         )
+
+
+def import_clients(ctx: Context, path: Path, encoding: str = "utf-8") -> Result[CsvImport]:
+    """Add every new client of the file in one transaction, after a backup.
+
+    Raises InvalidInput, changing nothing, while any row has a problem (the message names
+    the first rows and why). A file of nothing but duplicates imports nothing.
+    """
+    parsed = parse_clients(read_csv_file(path), encoding)
+    refuse_problems(parsed, path)
     if not parsed.rows:
         return Result(CsvImport(parsed, (), None), Changes())
     backup = backups.back_up(ctx, backups.BEFORE_IMPORT)

@@ -34,6 +34,7 @@ from deliverydesk.services.client_csv import (
     client_row,
     read_csv_file,
     read_table,
+    refuse_problems,
 )
 from deliverydesk.services.client_lookup import fold
 from deliverydesk.services.clients import START_WINDOW, enrol_in
@@ -340,14 +341,7 @@ def import_journeys(ctx: Context, path: Path, encoding: str = "utf-8") -> Result
     """Enrol every new row's client in one transaction, after a backup. Raises
     InvalidInput, changing nothing, while any row has a problem."""
     preview = preview_journeys(ctx, path, encoding)
-    problems = preview.problems()
-    if problems:
-        listed = "; ".join(f"row {r.number}: {r.reason}" for r in problems[:3])
-        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        raise InvalidInput(
-            f"{len(problems)} row{'s' if len(problems) > 1 else ''} of {path.name} "
-            f"cannot be imported, so nothing was: {listed}{more}."
-        )
+    refuse_problems(preview, path)
     todo = [r for r in preview.rows if isinstance(r, JourneyCsvRow) and r.status is RowStatus.NEW]
     if not todo:
         return Result(JourneyImport(preview, (), (), None), Changes())

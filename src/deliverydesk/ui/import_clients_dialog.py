@@ -99,7 +99,7 @@ class CsvRowsModel(RecordTableModel[CsvRow]):
 
 
 def summary(preview: CsvPreview) -> str:
-    new, skipped, problems = preview.new, preview.duplicates, preview.errors
+    new, skipped = preview.new, preview.duplicates
     parts = [
         tr("1 client will be added.")
         if new == 1
@@ -111,12 +111,19 @@ def summary(preview: CsvPreview) -> str:
             if skipped == 1
             else tr("{n} rows name someone already here and will be skipped.").format(n=skipped)
         )
-    if problems:
+    return " ".join(parts + problems_and_columns(preview))
+
+
+def problems_and_columns(preview: CsvPreview) -> list[str]:
+    """The end of a preview's summary, the same for every CSV import: the rows with a
+    problem (nothing is imported until there are none) and the columns left out."""
+    parts = []
+    if preview.errors:
         parts.append(
             (
                 tr("1 row has a problem.")
-                if problems == 1
-                else tr("{n} rows have a problem.").format(n=problems)
+                if preview.errors == 1
+                else tr("{n} rows have a problem.").format(n=preview.errors)
             )
             + " "
             + tr("Nothing is imported until every row can be: fix the file and open it again.")
@@ -125,7 +132,7 @@ def summary(preview: CsvPreview) -> str:
         parts.append(
             tr("Columns not imported: {columns}.").format(columns=", ".join(preview.ignored))
         )
-    return " ".join(parts)
+    return parts
 
 
 class ImportClientsDialog(QDialog):

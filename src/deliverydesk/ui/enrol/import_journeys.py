@@ -23,7 +23,12 @@ from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.journey_csv import JourneyCsvRow
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.import_clients_dialog import CsvRowsModel, ImportClientsDialog, outcome
+from deliverydesk.ui.import_clients_dialog import (
+    CsvRowsModel,
+    ImportClientsDialog,
+    outcome,
+    problems_and_columns,
+)
 from deliverydesk.ui.jobs import JobRunner
 from deliverydesk.ui.text import tr
 
@@ -57,7 +62,7 @@ class JourneyRowsModel(CsvRowsModel):
 
 
 def summary(preview: CsvPreview) -> str:
-    new, skipped, problems = preview.new, preview.duplicates, preview.errors
+    new, skipped = preview.new, preview.duplicates
     parts = [
         tr("1 client already under way will be enrolled.")
         if new == 1
@@ -69,21 +74,7 @@ def summary(preview: CsvPreview) -> str:
             if skipped == 1
             else tr("{n} rows are already here and will be skipped.").format(n=skipped)
         )
-    if problems:
-        parts.append(
-            (
-                tr("1 row has a problem.")
-                if problems == 1
-                else tr("{n} rows have a problem.").format(n=problems)
-            )
-            + " "
-            + tr("Nothing is imported until every row can be: fix the file and open it again.")
-        )
-    if preview.ignored:
-        parts.append(
-            tr("Columns not imported: {columns}.").format(columns=", ".join(preview.ignored))
-        )
-    return " ".join(parts)
+    return " ".join(parts + problems_and_columns(preview))
 
 
 INTRO = (
