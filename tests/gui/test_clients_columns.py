@@ -186,3 +186,29 @@ def test_the_columns_hidden_by_hand_are_remembered_between_runs(
     page = open_clients(again, 1600, 1000)
     assert WAITING not in visible_columns(page)
     assert {DUE, PROGRESS} <= set(visible_columns(page))
+
+
+def test_a_newcomers_first_clients_read_whole_in_a_list_first_seen_empty(
+    empty_ws: Workspace, qtbot: QtBot
+) -> None:
+    from datetime import date
+
+    from deliverydesk.services.clients import ClientInput
+    from tests.unit.reports_support import OFFER
+
+    empty_ws.create_practice("Solo", 25, frozenset({1, 2, 3, 4, 5}), "Sam")
+    events = AppEvents()
+    window = MainWindow(empty_ws, events)
+    qtbot.addWidget(window)
+    window.show()
+    page = open_clients(window, 1024, 700)  # seen empty first: its widths fit no names
+    offer_id = empty_ws.add_offer(OFFER).value
+    result = empty_ws.add_client(ClientInput("Alexandra Montgomery"))
+    events.changed.emit(result.changes)
+    journey = empty_ws.enrol_client(result.value, offer_id, date(2026, 11, 23))
+    events.changed.emit(journey.changes)
+    settle()
+    assert page.model.rowCount() == 1
+    assert_fits_without_cut_headers(page)
+    name_width = page.table.fontMetrics().horizontalAdvance("Alexandra Montgomery")
+    assert page.table.horizontalHeader().sectionSize(NAME) >= name_width

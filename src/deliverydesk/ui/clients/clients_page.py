@@ -301,6 +301,9 @@ class ClientsPage(QWidget):
         elif self._pending:
             ids, self._pending = self._pending, set()
             self.model.update_clients(ids, self._ws.rows_for_clients(ids))
+            # A new name, offer or phase may need more room (a list first seen empty had
+            # widths for no words at all): the same fit as a reload, a few ms at 5,000.
+            self._fit_columns()
             self._update_visibility()
 
     def on_day_changed(self, _today: object = None) -> None:
