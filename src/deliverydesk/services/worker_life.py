@@ -6,8 +6,8 @@ to the fork server instead. What ties them to the right process, on every system
 lifeline: a pipe whose writing end only the batch's process holds. Each worker watches the
 reading end in a thread; when the batch's process ends, however it ends (SIGKILL
 included, the kernel closes its descriptors), or cuts the line on purpose (a stop, a
-Ctrl+C, an error), the worker reads end-of-file and stops itself with SIGTERM, which it
-turns into SystemExit so the file it was writing is removed (write_atomically).
+Ctrl+C, an error), the worker reads end-of-file and stops itself with SIGTERM, whose
+handler removes the batch's temporary files and ends the process there and then.
 
 Once the workers are gone, the fork server and multiprocessing's resource tracker see the
 last holder of their own pipes close and exit too. On Windows, os.kill(SIGTERM) ends the
@@ -17,7 +17,6 @@ sweep does it (staging.py).
 
 from __future__ import annotations
 
-import logging
 import os
 import signal
 import threading
@@ -50,31 +49,33 @@ def start_worker(lifeline: Connection) -> None:
     reaches the whole process group) to the batch's process, and watch the lifeline."""
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # A stop lands anywhere, also inside SQLAlchemy's pool, whose clean-up then logs
-    # "Exception during reset" with a traceback: Python's words on the caller's terminal.
-    # The rollback it reports is harmless (the worker only reads); keep it off the screen.
-    pool_log = logging.getLogger("sqlalchemy.pool")
-    pool_log.addHandler(logging.NullHandler())
-    pool_log.propagate = False
     threading.Thread(target=_watch, args=(lifeline,), name="lifeline", daemon=True).start()
+
+
+# What the work under way leaves if stopped (its temporary files); None between pieces.
+_clean_up: Callable[[], None] | None = None
 
 
 @contextmanager
 def work(on_stop: Callable[[], None]) -> Iterator[None]:
-    """Around each piece of a worker's work: a stop ends the process once the work's own
-    clean-up and `on_stop` have run (the pool would otherwise catch the SystemExit as the
-    work's error and carry on waiting for more). `on_stop` removes what a stop landing at
-    an awkward moment (between a temporary file's creation and its `try`) left."""
+    """Around each piece of a worker's work: a stop removes what `on_stop` names (the
+    batch's temporary files) and ends the process at once."""
+    global _clean_up
+    _clean_up = on_stop
     try:
         yield
-    except SystemExit as stop:
-        with suppress(OSError):
-            on_stop()
-        os._exit(stop.code if isinstance(stop.code, int) else 1)
+    finally:
+        _clean_up = None
 
 
 def _stop(signum: int, _frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
+    """Clean up and end here, never by raising: an exception raised wherever the signal
+    lands (inside SQLAlchemy's pool, a garbage-collector callback) would be caught, logged
+    or printed in Python's words on the caller's terminal, or swallowed by the pool."""
+    if _clean_up is not None:
+        with suppress(OSError):
+            _clean_up()
+    os._exit(128 + signum)
 
 
 def _watch(lifeline: Connection) -> None:
