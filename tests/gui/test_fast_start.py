@@ -73,6 +73,22 @@ def test_the_first_paint_needs_no_sqlalchemy(demo_ctx: Context) -> None:
     assert out.strip() == "[]"
 
 
+def test_opening_a_practice_at_the_current_schema_needs_no_alembic(demo_ctx: Context) -> None:
+    # Alembic and Mako take ~100 ms to import: a start pays that only to migrate.
+    script = (
+        "import sys; from datetime import date; from pathlib import Path\n"
+        "from deliverydesk.model.clock import FixedClock\n"
+        "from deliverydesk.services.workspace import Workspace\n"
+        f"ws = Workspace.open(Path({str(demo_ctx.path.parent)!r}), FixedClock(date(2026, 11, 23)))\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('alembic', 'mako'))))\n"
+        "ws.close()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
 def test_a_damaged_database_gets_a_clear_message_and_stays_untouched(
     qtbot: QtBot, tmp_path: Path, monkeypatch: object
 ) -> None:
