@@ -123,6 +123,8 @@ def main() -> None:
             f"  start to ready for edits, {label:2s}   {summary(ready)}  "
             f"{ratio:.2f}x floor, paired; {verdict(f'ready_{label}', ratio)}"
         )
+        built = [run[3] for run in runs[label]]
+        print(f"  every screen built, {label:2s}        {summary(built)}  (not a target)")
     peak = statistics.median(run[2] for run in runs["XL"])
     print(f"  peak RSS at XL                   {peak:.0f} MiB (median); {verdict('rss_XL', peak)}")
     app = QApplication(sys.argv[:1])

@@ -54,6 +54,30 @@ def test_the_board_is_painted_first_and_works_once_attached(
         ctx.close()
 
 
+def test_once_attached_a_card_opens_at_once_and_the_other_screens_follow(
+    qtbot: QtBot, demo_ctx: Context
+) -> None:
+    folder = demo_ctx.path.parent
+    window = quick_window(folder, FixedClock(TODAY), AppEvents())
+    assert window is not None
+    qtbot.addWidget(window)
+    ctx = open_workspace(folder, FixedClock(TODAY), window)
+    assert ctx is not None
+    try:
+        # The screens nobody sees yet are built after the attach, one per turn of the
+        # event loop; a card opened before that gets its client page all the same.
+        with qtbot.waitSignal(window.screens_built, timeout=5000):
+            window.attach(ctx)
+            journey_id = next(iter(board_cards(window)))
+            window.board.open_journey.emit(journey_id)  # a double-click on the card
+            assert window.current_screen() == "clients"
+            assert window.clients.client_page.journey_id == journey_id
+        window.show_screen("today")
+        assert window.current_screen() == "today"
+    finally:
+        ctx.close()
+
+
 def test_a_new_data_folder_takes_the_full_path(tmp_path: Path) -> None:
     assert quick_window(tmp_path, FixedClock(TODAY), AppEvents()) is None
 

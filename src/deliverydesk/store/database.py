@@ -13,7 +13,7 @@ from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from deliverydesk.store import migrate
+from deliverydesk.store import early_check, migrate
 from deliverydesk.store.backup import verified_backup
 from deliverydesk.store.disk_space import out_of_space
 from deliverydesk.store.engine import (
@@ -267,7 +267,7 @@ def _inspect(path: Path, *, read_only: bool = False) -> str | None:
     reader = create_inspection_engine(path, read_only=read_only)
     try:
         with reader.connect() as connection:
-            verdict = integrity_messages(connection, quick=True)
+            verdict = early_check.take(path) or integrity_messages(connection, quick=True)
             if verdict != ["ok"]:
                 raise DatabaseCorrupt(f"{path} is damaged: {'; '.join(verdict[:3])}", path)
             revision = read_revision(connection)
