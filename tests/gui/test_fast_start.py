@@ -103,7 +103,8 @@ def test_opening_a_practice_at_the_current_schema_needs_no_alembic(demo_ctx: Con
         "import sys; from datetime import date; from pathlib import Path\n"
         "from deliverydesk.model.clock import FixedClock\n"
         "from deliverydesk.services.workspace import Workspace\n"
-        f"ws = Workspace.open(Path({str(demo_ctx.path.parent)!r}), FixedClock(date(2026, 11, 23)))\n"
+        f"folder = Path({str(demo_ctx.path.parent)!r})\n"
+        "ws = Workspace.open(folder, FixedClock(date(2026, 11, 23)))\n"
         "print(sorted(m for m in sys.modules if m.startswith(('alembic', 'mako'))))\n"
         "ws.close()\n"
     )
