@@ -11,7 +11,7 @@ from deliverydesk.model.entities import Base
 from deliverydesk.progress import Tracker
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context
-from deliverydesk.services.errors import InvalidInput
+from deliverydesk.services.errors import InvalidInput, RefusalCode
 from deliverydesk.services.practice import get_practice
 from deliverydesk.services.queries import client_rows
 from deliverydesk.services.workspace import Workspace
@@ -63,7 +63,7 @@ def test_a_failing_job_reports_its_error_on_the_ui_thread(
     runner = JobRunner.for_workspace(empty_ws)
 
     def work(ctx: Context, tracker: Tracker) -> None:
-        raise InvalidInput("That file is not a DeliveryDesk export.")
+        raise InvalidInput(RefusalCode.NOT_A_PRACTICE_FILE, file="export.json")
 
     job = runner.submit(work)
     errors: list[tuple[object, int | None]] = []
@@ -73,7 +73,7 @@ def test_a_failing_job_reports_its_error_on_the_ui_thread(
 
     [(error, thread)] = errors
     assert isinstance(error, InvalidInput)
-    assert str(error) == "That file is not a DeliveryDesk export."
+    assert str(error) == "export.json is not a DeliveryDesk practice file."
     assert thread == UI_THREAD
 
 

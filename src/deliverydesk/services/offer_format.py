@@ -30,6 +30,7 @@ from deliverydesk.model.offer_rules import (
     saving_problems,
 )
 from deliverydesk.services.errors import InvalidInput
+from deliverydesk.wording import RefusalCode
 
 FORMAT = "deliverydesk-offer"
 VERSION = 1
@@ -122,39 +123,37 @@ def loads(raw: bytes) -> OfferSpec:
     """Read an offer file's bytes; raises InvalidInput saying why it cannot be used."""
     if len(raw) > MAX_FILE_BYTES:
         raise InvalidInput(
-            f"This file is {len(raw) / 1_048_576:.1f} MB; an offer file is at most "
-            f"{MAX_FILE_BYTES // 1_048_576} MB. It is probably not an offer file."
+            RefusalCode.OFFER_FILE_SIZE_TOO_LARGE,
+            size_mb=len(raw) / 1_048_576,
+            limit_mb=MAX_FILE_BYTES // 1_048_576,
         )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput("This file is not text (UTF-8); it is not an offer file.") from None
+        raise InvalidInput(RefusalCode.OFFER_FILE_NOT_TEXT) from None
     try:
         document = json.loads(text, parse_constant=_refuse_constant)
     except RecursionError:
-        raise InvalidInput("This file is nested too deeply to be an offer file.") from None
+        raise InvalidInput(RefusalCode.OFFER_FILE_TOO_DEEP) from None
     except ValueError as error:  # JSONDecodeError, NaN, a number with thousands of digits
-        raise InvalidInput(f"This file is damaged or not JSON ({_short(error)}).") from None
+        raise InvalidInput(RefusalCode.OFFER_FILE_NOT_JSON, reason=_short(error)) from None
     return from_document(document)
 
 
 def from_document(document: object) -> OfferSpec:
     """The design held by a parsed document; raises InvalidInput for anything unexpected."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise InvalidInput("This is not a DeliveryDesk offer file.")
+        raise InvalidInput(RefusalCode.NOT_AN_OFFER_FILE)
     version = document.get("version")
     if type(version) is not int or version < 1:
-        raise InvalidInput("This offer file does not say which version of the format it uses.")
+        raise InvalidInput(RefusalCode.OFFER_FILE_NO_VERSION)
     if version > VERSION:
-        raise InvalidInput(
-            f"This offer file was made by a newer DeliveryDesk (format version {version}); "
-            "update DeliveryDesk to import it."
-        )
+        raise InvalidInput(RefusalCode.OFFER_FILE_TOO_NEW, version=version)
     spec = _Reader().offer(document.get("offer"))
     problems = saving_problems(spec)
     if problems:
         reasons = " ".join(p.message for p in problems[:3])
-        raise InvalidInput(f"This offer file cannot be used: {reasons}")
+        raise InvalidInput(RefusalCode.OFFER_FILE_UNUSABLE, reasons=reasons)
     return spec
 
 
@@ -179,7 +178,7 @@ class _Reader:
         questions = self._list(offer, "intake_questions", "The offer", MAX_QUESTIONS)
         steps = sum(len(p["steps"]) for p in phases if isinstance(p, dict) and _is_list(p, "steps"))
         if steps > MAX_STEPS:
-            raise InvalidInput(f"This offer file holds {steps:,} steps; at most {MAX_STEPS:,} fit.")
+            raise InvalidInput(RefusalCode.OFFER_FILE_TOO_MANY_STEPS, steps=steps, limit=MAX_STEPS)
         return OfferSpec(
             name=name,
             duration_weeks=self._number(offer, "duration_weeks", "The offer", 0),
@@ -204,7 +203,7 @@ class _Reader:
         item = self._object(value, where)
         choices = self._list(item, "choices", where, MAX_CHOICES)
         if not all(isinstance(c, str) for c in choices):
-            raise InvalidInput(f"{where}: each of its choices should be text.")
+            raise InvalidInput(RefusalCode.OFFER_FILE_CHOICES_NOT_TEXT, where=where)
         return IntakeQuestion(
             text=self._text(item, "text", where, required=True),
             kind=self._choice(item, "kind", where, QuestionKind, QuestionKind.SHORT_TEXT),
@@ -258,16 +257,18 @@ class _Reader:
     @staticmethod
     def _object(value: object, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise InvalidInput(f"{where} is not written the way an offer file writes it.")
+            raise InvalidInput(RefusalCode.OFFER_FILE_WRONG_SHAPE, where=where)
         return value
 
     @staticmethod
     def _list(item: dict[str, Any], key: str, where: str, limit: int) -> list[Any]:
         value = item.get(key, [])
         if not isinstance(value, list):
-            raise InvalidInput(f"{where}: '{key}' should be a list.")
+            raise InvalidInput(RefusalCode.OFFER_FILE_NOT_A_LIST, where=where, key=key)
         if len(value) > limit:
-            raise InvalidInput(f"{where} has {len(value):,} {key}; at most {limit:,} fit.")
+            raise InvalidInput(
+                RefusalCode.OFFER_FILE_TOO_MANY, where=where, count=len(value), key=key, limit=limit
+            )
         return value
 
     @staticmethod
@@ -276,21 +277,21 @@ class _Reader:
             return ""
         value = item.get(key)
         if not isinstance(value, str):
-            raise InvalidInput(f"{where}: '{key}' should be text.")
+            raise InvalidInput(RefusalCode.OFFER_FILE_NOT_TEXT_VALUE, where=where, key=key)
         return value
 
     @staticmethod
     def _number(item: dict[str, Any], key: str, where: str, default: int) -> int:
         value = item.get(key, default)
         if type(value) is not int:  # bool is an int to Python, not to a person
-            raise InvalidInput(f"{where}: '{key}' should be a whole number.")
+            raise InvalidInput(RefusalCode.OFFER_FILE_NOT_WHOLE_NUMBER, where=where, key=key)
         return value
 
     @staticmethod
     def _flag(item: dict[str, Any], key: str, where: str, default: bool) -> bool:
         value = item.get(key, default)
         if not isinstance(value, bool):
-            raise InvalidInput(f"{where}: '{key}' should be true or false.")
+            raise InvalidInput(RefusalCode.OFFER_FILE_NOT_TRUE_FALSE, where=where, key=key)
         return value
 
     @staticmethod
@@ -300,7 +301,12 @@ class _Reader:
         value = item.get(key, default.value)
         allowed = [member.value for member in kind]
         if not isinstance(value, str) or value not in allowed:
-            raise InvalidInput(f"{where}: '{key}' should be one of {', '.join(allowed)}.")
+            raise InvalidInput(
+                RefusalCode.OFFER_FILE_NOT_A_CHOICE,
+                where=where,
+                key=key,
+                choices=", ".join(allowed),
+            )
         return kind(value)
 
     @staticmethod

@@ -56,7 +56,7 @@ from deliverydesk.staging import staging
 from deliverydesk.store.database import open_database
 from deliverydesk.store.integrity import IntegrityReport
 from deliverydesk.store.restore import Restored
-from deliverydesk.wording import ENGLISH, Words
+from deliverydesk.wording import ENGLISH, RefusalCode, Words
 
 
 class Workspace:
@@ -421,9 +421,7 @@ class Workspace:
                 raise
             backups.restore_backup(folder, restored.kept)
             self._ctx.db = open_database(folder)
-            raise DatabaseError(
-                f"The backup could not be opened ({error}); your data is as it was."
-            ) from error
+            raise DatabaseError(RefusalCode.BACKUP_UNOPENABLE, reason=error) from error
         return Result(restored, Changes.all())
 
     # -- owning the data: files in and out, the trash ----------------------------------------
