@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from deliverydesk.services import backups
 from deliverydesk.services.changes import Changes
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.jobs import Job, JobRunner
 
 INTERVAL_MS = 30 * 60 * 1000
@@ -77,7 +78,7 @@ class AutoBackup(QObject):
 
     def _failed(self, error: Exception) -> None:
         self.changed_since = True  # still not backed up: try again at the next tick
-        self.failed.emit(str(error))
+        self.failed.emit(in_words(error))
 
     def _finished(self) -> None:
         self.job = None

@@ -28,6 +28,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.staging import staging
 from deliverydesk.ui.auto_backup import AutoBackup
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.text import literal_rich_text, tr
 
@@ -123,7 +124,7 @@ class DataActions(QObject):
         self._window.statusBar().showMessage(message, STATUS_MS)
 
     def _warn(self, title: str, error: Exception) -> None:
-        QMessageBox.warning(self._window, title, literal_rich_text([str(error)]))
+        QMessageBox.warning(self._window, title, literal_rich_text([in_words(error)]))
 
     def _auto_backup_failed(self, why: str) -> None:
         self._say(tr("The automatic backup could not be made: {why}").format(why=why))

@@ -34,6 +34,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.record_table import Index, RecordTableModel
@@ -222,7 +223,7 @@ class ImportClientsDialog(QDialog):
             self.preview = self.read_preview(self.path, self.encoding.currentData())
         except (InvalidInput, DatabaseError) as error:
             self.preview = None
-            self.summary.setText(str(error))
+            self.summary.setText(in_words(error))
         else:
             self.summary.setText(self.describe(self.preview))
             self.attention.setChecked(self.preview.errors > 0)
@@ -256,4 +257,4 @@ class ImportClientsDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self.job = None
         self.load()
-        self.summary.setText(str(error))
+        self.summary.setText(in_words(error))

@@ -30,6 +30,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.record_table import Index, RecordTableModel
@@ -88,7 +89,9 @@ def archive_client(
     if command.error is None:
         return True
     QMessageBox.information(
-        parent, tr("This client cannot be archived yet"), literal_rich_text([str(command.error)])
+        parent,
+        tr("This client cannot be archived yet"),
+        literal_rich_text([in_words(command.error)]),
     )
     return False
 
@@ -228,7 +231,9 @@ class TrashView(QWidget):
         self._undo_stack.push(command)
         if command.error is not None:
             QMessageBox.warning(
-                self, tr("The client was not restored"), literal_rich_text([str(command.error)])
+                self,
+                tr("The client was not restored"),
+                literal_rich_text([in_words(command.error)]),
             )
             return
         self.status.setText(tr("{name} is back in your client list.").format(name=client.name))
@@ -273,7 +278,9 @@ class TrashView(QWidget):
 
     def _not_emptied(self, error: Exception) -> None:
         self.status.setText("")
-        QMessageBox.warning(self, tr("The trash was not emptied"), literal_rich_text([str(error)]))
+        QMessageBox.warning(
+            self, tr("The trash was not emptied"), literal_rich_text([in_words(error)])
+        )
 
     def _job_finished(self) -> None:
         self.job = None

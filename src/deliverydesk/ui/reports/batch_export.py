@@ -20,6 +20,7 @@ from deliverydesk.progress import Tracker
 from deliverydesk.services.context import Context
 from deliverydesk.services.report_export import Exported, export_progress_batch
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.reports.last_folder import last_folder, remember_folder
 from deliverydesk.ui.text import literal_rich_text, tr
@@ -132,7 +133,7 @@ class BatchExport(QObject):
             QMessageBox.Icon.Warning,
             tr("The progress reports were not all saved."),
             [
-                str(error),
+                in_words(error),
                 tr("Any report already saved in {folder} is whole.").format(folder=self.folder),
             ],
         )

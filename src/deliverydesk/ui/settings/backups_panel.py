@@ -36,6 +36,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.record_table import Index, RecordTableModel
 from deliverydesk.ui.text import literal_rich_text, tr
@@ -225,7 +226,7 @@ class BackupsPanel(QWidget):
         )
 
     def _backup_failed(self, error: Exception) -> None:
-        self.status.setText(tr("The backup could not be made: {why}").format(why=str(error)))
+        self.status.setText(tr("The backup could not be made: {why}").format(why=in_words(error)))
 
     def _job_finished(self) -> None:
         self.job = None
@@ -268,7 +269,7 @@ class BackupsPanel(QWidget):
         except (DatabaseError, InvalidInput, OSError) as error:
             QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(
-                self, tr("The backup could not be restored"), literal_rich_text([str(error)])
+                self, tr("The backup could not be restored"), literal_rich_text([in_words(error)])
             )
             return False
         QGuiApplication.restoreOverrideCursor()

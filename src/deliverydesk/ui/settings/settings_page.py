@@ -25,6 +25,7 @@ from deliverydesk.services.practice_settings import PracticeSettings
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.journey_dialogs import confirm
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.jobs import JobRunner
 from deliverydesk.ui.settings.brand_panel import BrandPanel
 from deliverydesk.ui.settings.field_problem import ProblemLabel
@@ -183,7 +184,7 @@ class SettingsPage(QWidget):
             self.stored = self._ws.practice_settings()
         except NotFound as error:
             self.stored = None
-            self.status.setText(str(error))
+            self.status.setText(in_words(error))
             self.form.setEnabled(False)
             self._update_buttons()
             return
@@ -230,7 +231,7 @@ class SettingsPage(QWidget):
         command = UpdatePracticeCommand(self._ws, self._events, self.runner, new, self)
         self.undo_stack.push(command)
         if command.error is not None:
-            self.problem.say(str(command.error))
+            self.problem.say(in_words(command.error))
             return False
         self.reload()
         keys = QKeySequence(QKeySequence.StandardKey.Undo).toString(
@@ -258,6 +259,6 @@ class SettingsPage(QWidget):
                 self,
             )
         except Exception as error:  # every failure is told, none is lost
-            self.problem.say(str(error))
+            self.problem.say(in_words(error))
             return None
         return count

@@ -14,6 +14,7 @@ from deliverydesk.services.calendar_export import export_calendar
 from deliverydesk.services.context import Context
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.text import literal_rich_text, tr
@@ -113,7 +114,7 @@ class CalendarExport(QObject):
         if self.quiet:
             return
         QMessageBox.warning(
-            self._parent, tr("The calendar was not exported"), literal_rich_text([str(error)])
+            self._parent, tr("The calendar was not exported"), literal_rich_text([in_words(error)])
         )
 
 

@@ -30,6 +30,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.today.nudge_dialog import NudgeDialog
@@ -351,7 +352,7 @@ class TodayPage(QWidget):
         try:
             draft = self._ws.nudge_draft(row.step_id, text.WORDS)
         except (InvalidInput, NotFound) as error:
-            QMessageBox.information(self, tr("No nudge"), literal_rich_text([str(error)]))
+            QMessageBox.information(self, tr("No nudge"), literal_rich_text([in_words(error)]))
             return None
         dialog = NudgeDialog(draft, self)
         dialog.sent.connect(lambda channel: self.record_nudge(row, channel))
@@ -375,7 +376,7 @@ class TodayPage(QWidget):
             changes = self._ws.record_nudge(row.step_id, channel)
         except REFUSALS as error:
             QMessageBox.warning(
-                self, tr("The nudge was not logged"), literal_rich_text([str(error)])
+                self, tr("The nudge was not logged"), literal_rich_text([in_words(error)])
             )
             return
         self._events.changed.emit(changes.from_source(self))
@@ -389,7 +390,7 @@ class TodayPage(QWidget):
         self.undo_stack.push(command)
         if command.error is None:
             return True
-        QMessageBox.warning(self, title, literal_rich_text([str(command.error)]))
+        QMessageBox.warning(self, title, literal_rich_text([in_words(command.error)]))
         self.reload()
         return False
 
