@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from deliverydesk.wording.refusal_words import PLURAL_WORDS, REFUSAL_WORDS, RefusalCode
+from deliverydesk.wording.refusal_codes import RefusalCode
+from deliverydesk.wording.refusal_words import PLURAL_WORDS, REFUSAL_WORDS
 from deliverydesk.wording.words import Translate, Words, untranslated
 
 __all__ = ["Refusal", "RefusalCode", "Term", "error_text", "refusal_text"]
