@@ -5,6 +5,7 @@ the refusal that caused this one) while a person's own text stays as typed."""
 from __future__ import annotations
 
 import ast
+import pickle
 import string
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,7 @@ from deliverydesk.services.errors import (
 )
 from deliverydesk.services.lifecycle import StepsStillOpen
 from deliverydesk.services.validation import clean_line
-from deliverydesk.store.errors import storage_failure
+from deliverydesk.store.errors import DatabaseTooNew, storage_failure
 from deliverydesk.wording import Refusal, error_text, refusal_text
 from deliverydesk.wording.refusal_words import PLURAL_WORDS, REFUSAL_WORDS
 
@@ -173,3 +174,19 @@ def test_a_failed_write_is_worded_by_code() -> None:
 
 def test_any_other_error_is_told_in_its_own_words() -> None:
     assert error_text(OSError("No space left on device"), _german) == "No space left on device"
+
+
+def test_a_refusal_comes_back_whole_from_a_worker_process() -> None:
+    """A batch worker's refusal is pickled back to the window (a process pool)."""
+    sent = [
+        NotFound(RefusalCode.CLIENT_GONE),
+        InvalidInput(RefusalCode.STEP_DUE_BEFORE_START, step="Plan", starts=date(2026, 12, 8)),
+        DatabaseTooNew(RefusalCode.BACKUP_TOO_NEW, Path("b.sqlite3"), source="b", revision="9"),
+        CheckpointBlocked(["Contract"]),
+        StepsStillOpen(["A", "B"]),
+    ]
+    for refusal in sent:
+        back = pickle.loads(pickle.dumps(refusal))
+        assert type(back) is type(refusal)
+        assert (back.code, back.values, str(back)) == (refusal.code, refusal.values, str(refusal))
+        assert back.__dict__ == refusal.__dict__  # a path, the checkpoints, the titles

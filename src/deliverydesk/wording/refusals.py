@@ -34,6 +34,20 @@ class Refusal(Exception):
         self.values: dict[str, object] = values
         super().__init__(refusal_text(self))
 
+    def __reduce__(self) -> tuple[Callable[..., Refusal], tuple[object, ...]]:
+        # Pickled by code and values (a batch worker's refusal comes back to the window
+        # through a process pool): Exception's own way would call __init__ with the words.
+        return _rebuilt, (type(self), self.code, self.values, self.__dict__)
+
+
+def _rebuilt(
+    kind: type[Refusal], code: RefusalCode, values: dict[str, object], state: dict[str, object]
+) -> Refusal:
+    refusal = kind.__new__(kind)
+    Refusal.__init__(refusal, code, **values)
+    refusal.__dict__.update(state)
+    return refusal
+
 
 def refusal_text(refusal: Refusal, tr: Translate = untranslated) -> str:
     """`refusal` in words, through `tr` (English when none is given)."""
