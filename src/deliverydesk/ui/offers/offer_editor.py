@@ -28,7 +28,7 @@ from deliverydesk.services.errors import NotFound
 from deliverydesk.services.offer_design import OfferDesign
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import in_words, warn
+from deliverydesk.ui.failures import warn
 from deliverydesk.ui.offers.apply_dialog import ApplyDialog
 from deliverydesk.ui.offers.design_forms import (
     DetailsForm,
@@ -313,8 +313,9 @@ class OfferEditor(QWidget):
     def _save_failed(self, name: str, error: Exception) -> None:
         """Say why, in plain words; the draft stays as it is, on screen and editable, and
         the field the refusal is about gets the cursor."""
-        words = in_words(error)
-        where = next((p.where for p in self.draft.state.problems if p.message in words), None)
+        # Matched in English (str() of a refusal), whatever language the window speaks.
+        english = str(error)
+        where = next((p.where for p in self.draft.state.problems if p.message in english), None)
         warn(
             self,
             tr("The offer was not saved"),
