@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import deliverydesk
+from deliverydesk.model.enums import JourneyStatus
 from deliverydesk.services.errors import (
     CheckpointBlocked,
     InvalidInput,
@@ -23,7 +24,7 @@ from deliverydesk.services.errors import (
 from deliverydesk.services.lifecycle import StepsStillOpen
 from deliverydesk.services.validation import clean_line
 from deliverydesk.store.errors import DatabaseTooNew, storage_failure
-from deliverydesk.wording import Refusal, error_text, refusal_text
+from deliverydesk.wording import More, Refusal, error_text, refusal_text
 from deliverydesk.wording.refusal_words import PLURAL_WORDS, REFUSAL_WORDS
 
 SOURCE = Path(deliverydesk.__file__).parent
@@ -66,6 +67,8 @@ def _german(text: str) -> str:
             "'{step}' hat seither ein anderes Fälligkeitsdatum ({due_on})."
         ),
         "Dec": "Dez",
+        " (and {n} more)": " (und {n} weitere)",
+        "completed": "abgeschlossen",
         "Tue": "Di",
     }.get(text, text)
 
@@ -190,3 +193,18 @@ def test_a_refusal_comes_back_whole_from_a_worker_process() -> None:
         assert type(back) is type(refusal)
         assert (back.code, back.values, str(back)) == (refusal.code, refusal.values, str(refusal))
         assert back.__dict__ == refusal.__dict__  # a path, the checkpoints, the titles
+
+
+def test_how_many_more_and_a_journeys_status_are_worded_too() -> None:
+    refusal = InvalidInput(
+        RefusalCode.OFFER_NOT_ENROLLABLE, offer="Audit", reasons="Name a phase.", more=More(2)
+    )
+    assert str(refusal).endswith("is fixed: Name a phase. (and 2 more)")
+    assert refusal_text(refusal, _german).endswith("is fixed: Name a phase. (und 2 weitere)")
+    none_more = InvalidInput(
+        RefusalCode.OFFER_NOT_ENROLLABLE, offer="Audit", reasons="Name a phase.", more=More(0)
+    )
+    assert str(none_more).endswith("is fixed: Name a phase.")
+    ended = InvalidInput(RefusalCode.PAUSE_NEEDS_ACTIVE, status=JourneyStatus.COMPLETED)
+    assert str(ended) == "Only an active journey can be paused; this one is completed."
+    assert refusal_text(ended, _german).endswith("this one is abgeschlossen.")

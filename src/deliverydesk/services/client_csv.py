@@ -35,7 +35,7 @@ from deliverydesk.services.csv_out import csv_bytes
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_file import write_atomically
 from deliverydesk.services.validation import refuse_database_file
-from deliverydesk.wording import RefusalCode
+from deliverydesk.wording import More, RefusalCode
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -331,7 +331,7 @@ def refuse_problems(preview: CsvPreview, path: Path) -> None:
     problems = preview.problems()
     if problems:
         listed = "; ".join(f"row {r.number}: {r.reason}" for r in problems[:3])
-        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        more = More(max(len(problems) - 3, 0))
         raise InvalidInput(
             RefusalCode.CSV_ROWS_REFUSED,
             count=len(problems),

@@ -152,9 +152,10 @@ def read_filled_form(ctx: Context, path: Path, client_id: int) -> FilledForm:
             raise NotFound(RefusalCode.CLIENT_GONE)
         if sent_to and sent_to != client_id:
             other = session.get(Client, sent_to)
-            whose = f"for {other.name}" if other else "for another client"
+            if other is None:
+                raise InvalidInput(RefusalCode.INTAKE_FORM_FOR_OTHER_CLIENT, client=client.name)
             raise InvalidInput(
-                RefusalCode.INTAKE_FORM_FOR_OTHER_CLIENT, whose=whose, client=client.name
+                RefusalCode.INTAKE_FORM_FOR_NAMED_CLIENT, other=other.name, client=client.name
             )
         try:
             spec = spec_of(load_offer(session, offer_id))

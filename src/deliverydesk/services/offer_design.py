@@ -39,7 +39,7 @@ from deliverydesk.services.offers import (
     write_design,
 )
 from deliverydesk.services.practice import get_practice, work_calendar
-from deliverydesk.wording import RefusalCode
+from deliverydesk.wording import More, RefusalCode
 
 # What "New offer" starts from: the smallest design that can enrol a client.
 BLANK_OFFER = OfferSpec(
@@ -283,7 +283,7 @@ def check_enrollable(offer: Offer) -> None:
         raise InvalidInput(RefusalCode.OFFER_ARCHIVED, offer=offer.name)
     problems = offer_problems(spec_of(offer))
     if problems:
-        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        more = More(max(len(problems) - 3, 0))
         reasons = " ".join(p.message for p in problems[:3])
         raise InvalidInput(
             RefusalCode.OFFER_NOT_ENROLLABLE, offer=offer.name, reasons=reasons, more=more

@@ -1,6 +1,7 @@
 """Words for the domain (words.py) and for refusals (refusals.py), without Qt; one import
 for both: `from deliverydesk.wording import ENGLISH, RefusalCode`."""
 
+from deliverydesk.wording.refusals import More as More
 from deliverydesk.wording.refusals import Refusal as Refusal
 from deliverydesk.wording.refusals import RefusalCode as RefusalCode
 from deliverydesk.wording.refusals import Term as Term

@@ -100,7 +100,10 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
     ),
     RefusalCode.INTAKE_ANSWERS_FOR_OTHER_CLIENT: N_("These answers were read for another client."),
     RefusalCode.INTAKE_FORM_FOR_OTHER_CLIENT: N_(
-        "This intake form was made {whose}, not for {client}."
+        "This intake form was made for another client, not for {client}."
+    ),
+    RefusalCode.INTAKE_FORM_FOR_NAMED_CLIENT: N_(
+        "This intake form was made for {other}, not for {client}."
     ),
     RefusalCode.INTAKE_CLIENT_NOT_ENROLLED: N_(
         "This intake form is for {offer}, and {client} is not enrolled in it."

@@ -11,16 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
+from deliverydesk.model.enums import JourneyStatus
 from deliverydesk.wording.refusal_codes import RefusalCode
 from deliverydesk.wording.refusal_words import PLURAL_WORDS, REFUSAL_WORDS
 from deliverydesk.wording.words import Translate, Words, untranslated
 
-__all__ = ["Refusal", "RefusalCode", "Term", "error_text", "refusal_text"]
+__all__ = ["More", "Refusal", "RefusalCode", "Term", "error_text", "refusal_text"]
 
 
 class Term(str):
     """Program words held as a value (a field's name, "Your name"): translated when the
     refusal is worded, unlike a person's own text (a client's name), which is shown as is."""
+
+    __slots__ = ()
+
+
+class More(int):
+    """How many more there are than a refusal lists: " (and 2 more)", nothing for none."""
 
     __slots__ = ()
 
@@ -79,6 +86,10 @@ def _pattern(code: RefusalCode, values: Mapping[str, object]) -> str:
 def _worded(value: object, words: Words) -> object:
     if isinstance(value, Term):
         return words.tr(value)
+    if isinstance(value, More):
+        return words.tr(" (and {n} more)").format(n=int(value)) if value > 0 else ""
+    if isinstance(value, JourneyStatus):  # "active", "paused"...
+        return words.tr(value.value)
     if isinstance(value, date):
         return words.long_date(value)
     if isinstance(value, BaseException):
