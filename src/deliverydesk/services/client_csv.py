@@ -117,17 +117,17 @@ def read_csv_file(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InvalidInput(
-                RefusalCode.NO_FILE_AT,
+                RefusalCode.CLIENT_LIST_FILE_TOO_LARGE,
                 file=path.name,
                 size_mb=size / 1_048_576,
                 limit_mb=MAX_FILE_BYTES // 1_048_576,
             )
         return path.read_bytes()
     except FileNotFoundError:
-        raise InvalidInput(RefusalCode.CANNOT_READ_FILE, path=path) from None
+        raise InvalidInput(RefusalCode.NO_FILE_AT, path=path) from None
     except OSError as error:
         raise InvalidInput(
-            RefusalCode.CLIENT_LIST_FILE_TOO_LARGE, path=path, reason=error.strerror or error
+            RefusalCode.CANNOT_READ_FILE, path=path, reason=error.strerror or error
         ) from None
 
 

@@ -192,7 +192,7 @@ def _fields(path: Path) -> dict[str, Any]:
             raise InvalidInput(RefusalCode.PDF_PASSWORD_LOCKED)
         return dict(reader.get_fields() or {})
     except FileNotFoundError:
-        raise InvalidInput(RefusalCode.CANNOT_READ_FILE, path=path) from None
+        raise InvalidInput(RefusalCode.NO_FILE_AT, path=path) from None
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, RecursionError):
         raise InvalidInput(RefusalCode.NOT_A_PDF) from None
 

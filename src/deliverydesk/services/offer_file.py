@@ -47,12 +47,12 @@ def read_limited(path: Path) -> bytes:
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
     except FileNotFoundError:
-        raise InvalidInput(RefusalCode.CANNOT_READ_FILE, path=path) from None
+        raise InvalidInput(RefusalCode.NO_FILE_AT, path=path) from None
     except IsADirectoryError:
         raise InvalidInput(RefusalCode.PATH_IS_FOLDER_NOT_OFFER_FILE, path=path) from None
     except OSError as error:
         raise InvalidInput(
-            RefusalCode.CLIENT_LIST_FILE_TOO_LARGE, path=path, reason=error.strerror or error
+            RefusalCode.CANNOT_READ_FILE, path=path, reason=error.strerror or error
         ) from None
     if len(raw) > limit:
         raise InvalidInput(RefusalCode.OFFER_FILE_TOO_LARGE, limit_mb=limit // 1_048_576)

@@ -144,10 +144,10 @@ def read_practice_file(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise InvalidInput(RefusalCode.CANNOT_READ_FILE, path=path) from None
+        raise InvalidInput(RefusalCode.NO_FILE_AT, path=path) from None
     except OSError as error:
         raise InvalidInput(
-            RefusalCode.CLIENT_LIST_FILE_TOO_LARGE, path=path, reason=error.strerror or error
+            RefusalCode.CANNOT_READ_FILE, path=path, reason=error.strerror or error
         ) from None
     if path.is_dir():
         raise InvalidInput(RefusalCode.PATH_IS_FOLDER_NOT_PRACTICE_FILE, path=path)
@@ -159,7 +159,7 @@ def read_practice_file(path: Path) -> dict[str, Any]:
         document = json.loads(path.read_bytes())
     except OSError as error:
         raise InvalidInput(
-            RefusalCode.CLIENT_LIST_FILE_TOO_LARGE, path=path, reason=error.strerror or error
+            RefusalCode.CANNOT_READ_FILE, path=path, reason=error.strerror or error
         ) from None
     except (ValueError, RecursionError):
         raise InvalidInput(RefusalCode.PRACTICE_FILE_NOT_JSON, file=path.name) from None

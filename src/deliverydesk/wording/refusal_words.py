@@ -40,12 +40,12 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
         "and Last name)."
     ),
     RefusalCode.PATH_IS_FOLDER_NOT_CSV: N_("{path} is a folder, not a CSV file."),
-    RefusalCode.NO_FILE_AT: N_(
+    RefusalCode.CLIENT_LIST_FILE_TOO_LARGE: N_(
         "{file} is {size_mb:.0f} MB; a client list can be at most {limit_mb} MB. Split it into "
         "smaller files."
     ),
-    RefusalCode.CANNOT_READ_FILE: N_("There is no file at {path}."),
-    RefusalCode.CLIENT_LIST_FILE_TOO_LARGE: N_("Cannot read {path}: {reason}."),
+    RefusalCode.NO_FILE_AT: N_("There is no file at {path}."),
+    RefusalCode.CANNOT_READ_FILE: N_("Cannot read {path}: {reason}."),
     RefusalCode.CSV_TOO_MANY_ROWS: N_(
         "The file has more than {limit:,} clients; split it into smaller files."
     ),
