@@ -22,6 +22,7 @@ from deliverydesk.services.errors import (
     StorageFailed,
 )
 from deliverydesk.services.lifecycle import StepsStillOpen
+from deliverydesk.services.offer_format import FORMAT, from_document
 from deliverydesk.services.validation import clean_line
 from deliverydesk.store.errors import DatabaseTooNew, storage_failure
 from deliverydesk.wording import More, Refusal, error_text, refusal_text
@@ -69,6 +70,9 @@ def _german(text: str) -> str:
         "Dec": "Dez",
         " (and {n} more)": " (und {n} weitere)",
         "completed": "abgeschlossen",
+        "Phase {n}": "Phase {n}",
+        "{phase}, step {n}": "{phase}, Schritt {n}",
+        "{where}: '{key}' should be a whole number.": "{where}: '{key}' muss eine ganze Zahl sein.",
         "Tue": "Di",
     }.get(text, text)
 
@@ -208,3 +212,21 @@ def test_how_many_more_and_a_journeys_status_are_worded_too() -> None:
     ended = InvalidInput(RefusalCode.PAUSE_NEEDS_ACTIVE, status=JourneyStatus.COMPLETED)
     assert str(ended) == "Only an active journey can be paused; this one is completed."
     assert refusal_text(ended, _german).endswith("this one is abgeschlossen.")
+
+
+def test_the_place_of_a_mistake_in_an_offer_file_is_translated_with_it() -> None:
+    step = {"title": "Kick-off", "offset_days": "soon"}
+    document = {
+        "format": FORMAT,
+        "version": 1,
+        "offer": {
+            "name": "Audit",
+            "phases": [{"name": "Start", "steps": [{"title": "Welcome"}, step]}],
+        },
+    }
+    with pytest.raises(InvalidInput) as refused:
+        from_document(document)
+    assert str(refused.value) == "Phase 1, step 2: 'offset_days' should be a whole number."
+    assert refusal_text(refused.value, _german) == (
+        "Phase 1, Schritt 2: 'offset_days' muss eine ganze Zahl sein."
+    )

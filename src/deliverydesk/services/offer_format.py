@@ -30,7 +30,7 @@ from deliverydesk.model.offer_rules import (
     saving_problems,
 )
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.wording import RefusalCode
+from deliverydesk.wording import Phrase, RefusalCode, Term
 
 FORMAT = "deliverydesk-offer"
 VERSION = 1
@@ -165,23 +165,28 @@ def _short(error: Exception) -> str:
     return str(error).split("\n")[0][:200]
 
 
+# Where in the file a mistake is, in words translated with the refusal ("Phase 2, step 3").
+Place = Term | Phrase
+_THE_OFFER = Term("The offer")
+
+
 class _Reader:
     """Checks each value's type on the way in, naming the place of the first mistake."""
 
     def offer(self, value: object) -> OfferSpec:
-        offer = self._object(value, "The offer")
-        name = self._text(offer, "name", "The offer", required=True)
-        texts = {field: self._text(offer, field, "The offer") for field in _OFFER_TEXTS}
-        standards = self._list(offer, "standards", "The offer", MAX_STANDARDS)
-        phases = self._list(offer, "phases", "The offer", MAX_PHASES)
+        offer = self._object(value, _THE_OFFER)
+        name = self._text(offer, "name", _THE_OFFER, required=True)
+        texts = {field: self._text(offer, field, _THE_OFFER) for field in _OFFER_TEXTS}
+        standards = self._list(offer, "standards", _THE_OFFER, MAX_STANDARDS)
+        phases = self._list(offer, "phases", _THE_OFFER, MAX_PHASES)
         # Absent from files written before intake forms: no questions.
-        questions = self._list(offer, "intake_questions", "The offer", MAX_QUESTIONS)
+        questions = self._list(offer, "intake_questions", _THE_OFFER, MAX_QUESTIONS)
         steps = sum(len(p["steps"]) for p in phases if isinstance(p, dict) and _is_list(p, "steps"))
         if steps > MAX_STEPS:
             raise InvalidInput(RefusalCode.OFFER_FILE_TOO_MANY_STEPS, steps=steps, limit=MAX_STEPS)
         return OfferSpec(
             name=name,
-            duration_weeks=self._number(offer, "duration_weeks", "The offer", 0),
+            duration_weeks=self._number(offer, "duration_weeks", _THE_OFFER, 0),
             standards=tuple(self._standard(s, i) for i, s in enumerate(standards)),
             right_fit=self._right_fit(offer.get("right_fit", {})),
             phases=tuple(self._phase(p, i) for i, p in enumerate(phases)),
@@ -190,7 +195,7 @@ class _Reader:
         )
 
     def _standard(self, value: object, index: int) -> StandardSpec:
-        where = f"Delivery standard {index + 1}"
+        where = Phrase("Delivery standard {n}", n=index + 1)
         item = self._object(value, where)
         return StandardSpec(
             promise=self._text(item, "promise", where, required=True),
@@ -199,7 +204,7 @@ class _Reader:
         )
 
     def _question(self, value: object, index: int) -> IntakeQuestion:
-        where = f"Intake question {index + 1}"
+        where = Phrase("Intake question {n}", n=index + 1)
         item = self._object(value, where)
         choices = self._list(item, "choices", where, MAX_CHOICES)
         if not all(isinstance(c, str) for c in choices):
@@ -211,11 +216,11 @@ class _Reader:
         )
 
     def _right_fit(self, value: object) -> RightFit:
-        where = "The right-fit checklist"
+        where = Term("The right-fit checklist")
         item = self._object(value, where)
         criteria = []
         for index, entry in enumerate(self._list(item, "criteria", where, MAX_CRITERIA)):
-            label = f"Right-fit criterion {index + 1}"
+            label = Phrase("Right-fit criterion {n}", n=index + 1)
             criterion = self._object(entry, label)
             criteria.append(
                 FitCriterion(
@@ -226,18 +231,21 @@ class _Reader:
         return RightFit(tuple(criteria), self._number(item, "threshold", where, 0))
 
     def _phase(self, value: object, index: int) -> PhaseSpec:
-        where = f"Phase {index + 1}"
+        where = Phrase("Phase {n}", n=index + 1)
         phase = self._object(value, where)
         steps = self._list(phase, "steps", where, MAX_STEPS)
         return PhaseSpec(
             name=self._text(phase, "name", where, required=True),
             planned_days=self._number(phase, "planned_days", where, 5),
-            steps=tuple(self._step(s, f"{where}, step {i + 1}") for i, s in enumerate(steps)),
+            steps=tuple(
+                self._step(s, Phrase("{phase}, step {n}", phase=where, n=i + 1))
+                for i, s in enumerate(steps)
+            ),
             description=self._text(phase, "description", where),
             id=self._id(phase),
         )
 
-    def _step(self, value: object, where: str) -> StepSpec:
+    def _step(self, value: object, where: Place) -> StepSpec:
         step = self._object(value, where)
         return StepSpec(
             title=self._text(step, "title", where, required=True),
@@ -255,13 +263,13 @@ class _Reader:
         )
 
     @staticmethod
-    def _object(value: object, where: str) -> dict[str, Any]:
+    def _object(value: object, where: Place) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise InvalidInput(RefusalCode.OFFER_FILE_WRONG_SHAPE, where=where)
         return value
 
     @staticmethod
-    def _list(item: dict[str, Any], key: str, where: str, limit: int) -> list[Any]:
+    def _list(item: dict[str, Any], key: str, where: Place, limit: int) -> list[Any]:
         value = item.get(key, [])
         if not isinstance(value, list):
             raise InvalidInput(RefusalCode.OFFER_FILE_NOT_A_LIST, where=where, key=key)
@@ -272,7 +280,7 @@ class _Reader:
         return value
 
     @staticmethod
-    def _text(item: dict[str, Any], key: str, where: str, required: bool = False) -> str:
+    def _text(item: dict[str, Any], key: str, where: Place, required: bool = False) -> str:
         if key not in item and not required:
             return ""
         value = item.get(key)
@@ -281,14 +289,14 @@ class _Reader:
         return value
 
     @staticmethod
-    def _number(item: dict[str, Any], key: str, where: str, default: int) -> int:
+    def _number(item: dict[str, Any], key: str, where: Place, default: int) -> int:
         value = item.get(key, default)
         if type(value) is not int:  # bool is an int to Python, not to a person
             raise InvalidInput(RefusalCode.OFFER_FILE_NOT_WHOLE_NUMBER, where=where, key=key)
         return value
 
     @staticmethod
-    def _flag(item: dict[str, Any], key: str, where: str, default: bool) -> bool:
+    def _flag(item: dict[str, Any], key: str, where: Place, default: bool) -> bool:
         value = item.get(key, default)
         if not isinstance(value, bool):
             raise InvalidInput(RefusalCode.OFFER_FILE_NOT_TRUE_FALSE, where=where, key=key)
@@ -296,7 +304,7 @@ class _Reader:
 
     @staticmethod
     def _choice[E: (StepKind, Owner, StandardTier, QuestionKind)](
-        item: dict[str, Any], key: str, where: str, kind: type[E], default: E
+        item: dict[str, Any], key: str, where: Place, kind: type[E], default: E
     ) -> E:
         value = item.get(key, default.value)
         allowed = [member.value for member in kind]

@@ -54,7 +54,9 @@ def _shown(value: object) -> str:
 def _kind(words: str, test: Callable[[Any], bool]) -> Rule:
     def rule(value: Any) -> Any:
         if not test(value):
-            raise InvalidInput(RefusalCode.VALUE_NOT_OF_KIND, written=_shown(value), words=words)
+            raise InvalidInput(
+                RefusalCode.VALUE_NOT_OF_KIND, written=_shown(value), words=Term(words)
+            )
         return value
 
     return rule
@@ -137,7 +139,9 @@ def _dict_of(check: Callable[[dict[str, Any]], None]) -> Rule:
 def _list_of(check: Callable[[Any], bool], words: str) -> Rule:
     def rule(value: Any) -> Any:
         if not isinstance(value, list) or not all(check(item) for item in value):
-            raise InvalidInput(RefusalCode.VALUE_NOT_OF_KIND, written=_shown(value), words=words)
+            raise InvalidInput(
+                RefusalCode.VALUE_NOT_OF_KIND, written=_shown(value), words=Term(words)
+            )
         return value
 
     return rule
@@ -160,7 +164,9 @@ def _keys(**checks: Callable[[Any], None]) -> Callable[[dict[str, Any]], None]:
 def _must(test: Callable[[Any], bool], words: str) -> Callable[[Any], None]:
     def check(value: Any) -> None:
         if not test(value):
-            raise InvalidInput(RefusalCode.VALUE_NOT_OF_KIND, written=_shown(value), words=words)
+            raise InvalidInput(
+                RefusalCode.VALUE_NOT_OF_KIND, written=_shown(value), words=Term(words)
+            )
 
     return check
 
@@ -289,7 +295,7 @@ class ValueRules:
                 raise InvalidInput(RefusalCode.VALUE_MISSING)
             if not test(value):
                 raise InvalidInput(
-                    RefusalCode.VALUE_NOT_OF_KIND, written=_shown(value), words=words
+                    RefusalCode.VALUE_NOT_OF_KIND, written=_shown(value), words=Term(words)
                 )
             for step in steps:
                 value = step(value)

@@ -2,6 +2,7 @@
 for both: `from deliverydesk.wording import ENGLISH, RefusalCode`."""
 
 from deliverydesk.wording.refusals import More as More
+from deliverydesk.wording.refusals import Phrase as Phrase
 from deliverydesk.wording.refusals import Refusal as Refusal
 from deliverydesk.wording.refusals import RefusalCode as RefusalCode
 from deliverydesk.wording.refusals import Term as Term

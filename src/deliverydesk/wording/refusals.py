@@ -16,7 +16,7 @@ from deliverydesk.wording.refusal_codes import RefusalCode
 from deliverydesk.wording.refusal_words import PLURAL_WORDS, REFUSAL_WORDS
 from deliverydesk.wording.words import Translate, Words, untranslated
 
-__all__ = ["More", "Refusal", "RefusalCode", "Term", "error_text", "refusal_text"]
+__all__ = ["More", "Phrase", "Refusal", "RefusalCode", "Term", "error_text", "refusal_text"]
 
 
 class Term(str):
@@ -24,6 +24,23 @@ class Term(str):
     refusal is worded, unlike a person's own text (a client's name), which is shown as is."""
 
     __slots__ = ()
+
+
+class Phrase:
+    """Program words with values of their own, held as a refusal's value ("Phase 2, step
+    3"): worded, and translated, with the refusal; str() is the English."""
+
+    __slots__ = ("pattern", "values")
+
+    def __init__(self, pattern: str, /, **values: object) -> None:
+        self.pattern = pattern
+        self.values = values
+
+    def __str__(self) -> str:
+        return str(_worded(self, Words()))
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.pattern!r}, {self.values!r})"
 
 
 class More(int):
@@ -86,6 +103,9 @@ def _pattern(code: RefusalCode, values: Mapping[str, object]) -> str:
 def _worded(value: object, words: Words) -> object:
     if isinstance(value, Term):
         return words.tr(value)
+    if isinstance(value, Phrase):
+        shown = {key: _worded(inner, words) for key, inner in value.values.items()}
+        return words.tr(value.pattern).format_map(shown)
     if isinstance(value, More):
         return words.tr(" (and {n} more)").format(n=int(value)) if value > 0 else ""
     if isinstance(value, JourneyStatus):  # "active", "paused"...
