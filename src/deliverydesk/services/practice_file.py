@@ -33,7 +33,7 @@ from deliverydesk.store import migrate
 from deliverydesk.store.engine import create_db_engine
 from deliverydesk.store.schema import read_revision
 from deliverydesk.store.transfer import copy_into_empty
-from deliverydesk.wording import RefusalCode
+from deliverydesk.wording import Phrase, RefusalCode
 
 FORMAT = "deliverydesk-practice"
 FORMAT_VERSION = 1
@@ -297,7 +297,9 @@ def _load_table(
         f"VALUES ({', '.join('?' for _ in columns)})"
     )
     for number, row in enumerate(rows, start=1):
-        where = f"{name} is damaged: record {number} of '{table}'"
+        where = Phrase(
+            "{file} is damaged: record {number} of '{table}'", file=name, number=number, table=table
+        )
         if not isinstance(row, list) or len(row) != len(columns):
             raise InvalidInput(
                 RefusalCode.PRACTICE_FILE_VALUE_COUNT, where=where, count=len(columns)
@@ -342,7 +344,7 @@ def _refusal(
     return InvalidInput(RefusalCode.PRACTICE_FILE_RECORD_UNSOUND, name=name, record=record)
 
 
-def _in(value: Any, is_json: bool, where: str) -> Any:
+def _in(value: Any, is_json: bool, where: Phrase) -> Any:
     if is_json:
         return json.dumps(value)  # as SQLAlchemy's JSON type writes it
     if value is None or isinstance(value, str | int | float):
