@@ -41,6 +41,7 @@ from deliverydesk.services import (
     queries,
     report_export,
     reschedule,
+    startup,
     timeline,
     trash,
     under_way,
@@ -92,6 +93,11 @@ class Workspace:
     @property
     def read_only_reason(self) -> str:
         return self._ctx.read_only
+
+    def folder_warning(self) -> str:
+        """Why the data folder (a cloud-sync folder, a network drive) is a risky home for
+        the data file, in plain words; "" when it is not."""
+        return startup.data_folder_warning(self.folder)
 
     def check(self) -> IntegrityReport:
         return self._ctx.check()
@@ -397,6 +403,10 @@ class Workspace:
         return calendar_export.export_calendar(self._ctx, path, words, tracker)
 
     # -- backups and restore -----------------------------------------------------------------
+    @property
+    def backups_folder(self) -> Path:
+        return backups.backups_folder(self.folder)
+
     def backup_list(self) -> list[backups.BackupInfo]:
         return backups.list_backups(self.folder)
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.backups import BackupInfo, Restored, backups_folder
+from deliverydesk.services.backups import BackupInfo, Restored
 from deliverydesk.services.changes import Result
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
@@ -296,6 +296,6 @@ class BackupsPanel(QWidget):
         )
 
     def open_folder(self) -> None:
-        folder = backups_folder(self._ws.folder)
+        folder = self._ws.backups_folder
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
