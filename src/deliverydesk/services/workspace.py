@@ -1,9 +1,9 @@
 """The open practice as the window sees it: use cases, never an engine or a session.
 
 Widgets hold a Workspace. Each method is one use case (services/*) run against the open
-database; mutations return `Result` or `Changes` for the event bus. The workspace can be
-closed and reopened on another folder (restore and import need that): views then reload
-on `Changes.all()`.
+database; mutations return `Result` or `Changes`, which the window's runner
+(ui/runner.py) announces on the event bus. A restore or a practice import replaces the
+database under the same workspace: views then reload on `Changes.all()`.
 """
 
 from __future__ import annotations
@@ -117,14 +117,6 @@ class Workspace:
 
     def close(self) -> None:
         self._ctx.close()
-
-    def reopen(self, data_dir: Path) -> Changes:
-        """Switch to the practice in `data_dir`. The current one stays open when the other
-        cannot be opened (the error says why)."""
-        fresh = open_workspace(data_dir, self._ctx.clock)
-        self._ctx.close()
-        self._ctx = fresh
-        return Changes.all()
 
     # -- reading -----------------------------------------------------------------------------
     def practice(self) -> practice.PracticeInfo | None:
@@ -277,9 +269,6 @@ class Workspace:
     ) -> Result[lifecycle.JourneyState]:
         return lifecycle.restore_journey_state(self._ctx, journey_id, state)
 
-    def journey_finished(self, journey_id: int) -> bool:
-        return lifecycle.journey_finished(self._ctx, journey_id)
-
     def skipped_phases(self, journey_id: int) -> list[lifecycle.SkippedPhase]:
         return lifecycle.skipped_phases(self._ctx, journey_id)
 
@@ -325,18 +314,12 @@ class Workspace:
     def undo_save_offer(self, saved: designs.SavedOffer) -> Result[designs.SavedOffer]:
         return designs.undo_save_offer(self._ctx, saved)
 
-    def template_preview(self, template: str, **sample: str) -> str:
-        return designs.template_preview(self._ctx, template, **sample)
-
     def preview_values(self) -> dict[str, str]:
         """The sample client's values for previews (fill with model.offer_rules.fill_template)."""
         return designs.preview_values(self._ctx)
 
     def list_revisions(self, offer_id: int) -> list[offer_revisions.RevisionRow]:
         return offer_revisions.list_revisions(self._ctx, offer_id)
-
-    def revision_design(self, offer_id: int, revision: int) -> OfferSpec:
-        return offer_revisions.revision_design(self._ctx, offer_id, revision)
 
     def preview_apply(self, offer_id: int) -> list[offer_apply.JourneyDiff]:
         return offer_apply.preview_apply(self._ctx, offer_id)
@@ -370,9 +353,6 @@ class Workspace:
 
     def resume_reminders(self) -> list[due_now.PausedRow]:
         return due_now.resume_reminders(self._ctx)
-
-    def overdue_counts(self) -> dict[Owner, int]:
-        return due_now.overdue_counts(self._ctx)
 
     def overdue_by_journey(
         self, journey_ids: Iterable[int] | None = None
@@ -429,9 +409,6 @@ class Workspace:
     # -- owning the data: files in and out, the trash ----------------------------------------
     def export_practice(self, path: Path) -> practice_file.PracticeFileSummary:
         return practice_file.export_practice(self._ctx, path)
-
-    def import_practice(self, path: Path) -> Result[practice_file.PracticeFileSummary]:
-        return practice_file.import_practice(self._ctx, path)
 
     def replace_practice(self, path: Path) -> Result[Restored]:
         """Put the practice in the file at `path` in place of the open one, which is kept
