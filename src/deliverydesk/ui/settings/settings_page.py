@@ -144,6 +144,8 @@ class SettingsPage(QWidget):
         person saved or discarded it."""
         from deliverydesk.ui.unsaved_prompt import Leave
 
+        if self.runner.jobs is not None:
+            self.runner.jobs.wait()  # a save or undo under way finishes before the close
         for dirty, where, page, save, discard in (
             (self.dirty, tr("your practice settings"), self.practice_tab, self.save, self.reload),
             (self.brand.dirty, tr("your brand"), self.brand, self.brand.save, self.brand.revert),
