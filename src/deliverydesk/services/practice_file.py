@@ -22,6 +22,7 @@ from typing import Any
 from deliverydesk import __version__
 from deliverydesk.model.clock import Clock
 from deliverydesk.progress import Tracker
+from deliverydesk.services.backups import Restored, restore_in_place
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import DatabaseError, InvalidInput
@@ -219,9 +220,18 @@ def import_practice(
     return Result(PracticeFileSummary(path, document["schema"], rows), Changes.all())
 
 
+def replace_practice(ctx: Context, path: Path) -> Result[Restored]:
+    """Put the practice in the file at `path` in place of the open one, which is kept as a
+    backup (the value's `kept`: restoring it undoes this). A file that cannot be used
+    raises InvalidInput and changes nothing. Two steps, which the window takes apart (the
+    first on the job pool, the second on its own thread): build, then swap in."""
+    with staging(ctx.path.parent, "import") as scratch:  # swept at start if killed
+        return restore_in_place(ctx, build_database(path, scratch, ctx.clock))
+
+
 def build_database(path: Path, folder: Path, clock: Clock) -> Path:
     """A new database in the empty `folder` holding the practice file at `path`: what
-    Workspace.replace_practice restores in place of the open practice."""
+    replace_practice restores in place of the open practice."""
     ctx = open_workspace(folder, clock)
     try:
         import_practice(ctx, path)

@@ -120,7 +120,7 @@ class WelcomeDialog(QDialog):
         self.choice_error.clear()
         self._set_seeding(True)
         job = self.jobs.submit(
-            lambda ctx, tracker: seed_demo(ctx, tracker.progress, tracker.cancelled)
+            lambda ws, tracker: seed_demo(ws.seeding_context(), tracker.progress, tracker.cancelled)
         )
         job.progressed.connect(self._demo_progressed)
         job.succeeded.connect(lambda _summary: self._demo_ended(job, ""))

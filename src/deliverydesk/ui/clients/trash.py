@@ -34,6 +34,7 @@ from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.record_table import Index, RecordTableModel
+from deliverydesk.ui.runner import Runner
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
 from deliverydesk.ui.undo_commands import ServiceCommand
@@ -259,9 +260,8 @@ class TrashView(QWidget):
         count = len(self.model.clients)
         if not count or self.job is not None or not self.confirm_empty(count):
             return None
-        from deliverydesk.services import trash
-
-        self.job = self._jobs.submit(lambda ctx, _tracker: trash.empty_trash(ctx))
+        runner = Runner(self._ws, self._events, self._jobs)
+        self.job = runner.later(lambda ws, _tracker: ws.empty_trash(), initiator=self)
         self.job.succeeded.connect(self._emptied)
         self.job.failed.connect(self._not_emptied)
         self.job.finished.connect(self._job_finished)
@@ -270,7 +270,6 @@ class TrashView(QWidget):
         return self.job
 
     def _emptied(self, result: Result[int]) -> None:
-        self._events.changed.emit(result.changes.from_source(self))
         self.reload()
         self.status.setText(
             tr("Deleted {clients} for good.").format(clients=text.clients(result.value))

@@ -17,8 +17,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from deliverydesk.progress import Tracker
-from deliverydesk.services.context import Context
-from deliverydesk.services.report_export import Exported, export_progress_batch
+from deliverydesk.services.report_export import Exported
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.jobs import Job, JobRunner
@@ -58,11 +57,10 @@ class BatchExport(QObject):
         self.summary: QMessageBox | None = None
         chosen = list(client_ids) if client_ids is not None else None
 
-        def work(ctx: Context, tracker: Tracker) -> list[Exported]:
+        def work(ws: Workspace, tracker: Tracker) -> list[Exported]:
             # tracker.report, not step: a cancel returns the reports made so far, which
             # the summary counts, instead of raising them away.
-            return export_progress_batch(
-                ctx,
+            return ws.export_progress_batch(
                 folder,
                 chosen,
                 workers=WORKERS,

@@ -10,8 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from deliverydesk.progress import Tracker
-from deliverydesk.services.calendar_export import export_calendar
-from deliverydesk.services.context import Context
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.failures import in_words
@@ -64,8 +62,8 @@ class CalendarExport(QObject):
         """Write the file on the job runner; `exported` or a message follows."""
         words = text.WORDS
 
-        def work(ctx: Context, tracker: Tracker) -> int:
-            return export_calendar(ctx, path, words, tracker)
+        def work(ws: Workspace, tracker: Tracker) -> int:
+            return ws.export_calendar(path, words, tracker)
 
         self.job = job = self.runner.submit(work)
         progress = QProgressDialog(
