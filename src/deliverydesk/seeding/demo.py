@@ -80,8 +80,8 @@ def seed_demo(
     with staging(ctx.path.parent, "demo") as folder:  # swept at start if killed
         scratch = open_workspace(folder, ctx.clock)  # a new file: every migration runs
         without_fsync(scratch.db.engine)  # the move below is the durable write
-        tracker.step(_SCHEMA, 100)
         try:
+            tracker.step(_SCHEMA, 100)
             _build(scratch, tracker)
             # Branded in the scratch too, so the move below brings the brand with the data:
             # no moment when the practice is in place without it.
