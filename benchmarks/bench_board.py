@@ -32,6 +32,7 @@ from deliverydesk.services.workspace import Workspace  # noqa: E402
 from deliverydesk.ui.board.board_page import BoardPage  # noqa: E402
 from deliverydesk.ui.board.column_view import CardListView  # noqa: E402
 from deliverydesk.ui.events import AppEvents  # noqa: E402
+from deliverydesk.ui.main_thread_gc import collect_on_main_thread, keep_for_good  # noqa: E402
 from deliverydesk.ui.theme import apply_theme  # noqa: E402
 from paint_clock import PaintClock  # noqa: E402
 from targets import verdict  # noqa: E402
@@ -66,6 +67,7 @@ def board_page(folder: Path) -> tuple[BoardPage, QUndoStack]:
     page.resize(1600, 1000)
     page.show()
     CLOCK.settle(time.perf_counter())
+    keep_for_good()  # as a start ends (ui/app.py): its objects out of later collections
     return page, stack
 
 
@@ -129,6 +131,7 @@ def main() -> None:
     print(f"  peak RSS at XL                   {peak:.0f} MiB (median); {verdict('rss_XL', peak)}")
     app = QApplication(sys.argv[:1])
     apply_theme(app, dark=False)
+    collect_on_main_thread(app)  # as ui/app.py sets the collector up
     page, stack = board_page(benchmark_data(5000))
     moves = moving(page, stack)
     print(

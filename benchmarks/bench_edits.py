@@ -32,6 +32,7 @@ from common import TODAY, benchmark_data, summary, timed  # noqa: E402
 from deliverydesk.model.clock import FixedClock  # noqa: E402
 from deliverydesk.services.workspace import Workspace  # noqa: E402
 from deliverydesk.ui.events import AppEvents  # noqa: E402
+from deliverydesk.ui.main_thread_gc import collect_on_main_thread, keep_for_good  # noqa: E402
 from deliverydesk.ui.main_window import MainWindow  # noqa: E402
 from deliverydesk.ui.theme import apply_theme  # noqa: E402
 from deliverydesk.ui.undo_commands import SetDueDateCommand  # noqa: E402
@@ -92,6 +93,7 @@ def main() -> None:
     shutil.copytree(source, folder, dirs_exist_ok=True)
     app = QApplication(sys.argv[:1])
     apply_theme(app, dark=False)
+    collect_on_main_thread(app)  # as ui/app.py sets the collector up
     workspace = Workspace.open(folder, FixedClock(TODAY))
     window = MainWindow(workspace, AppEvents())
     window.resize(1600, 1000)
@@ -101,6 +103,7 @@ def main() -> None:
     journey_id = next(iter(window.board.index.cards))
     window.open_client(journey_id)  # Board, Clients and a client page: each shown once
     QApplication.processEvents()
+    keep_for_good()  # as a start ends (ui/app.py): its objects out of later collections
     page, stack = window.clients.client_page, window.undo_stack
     counter = StatementCounter(workspace)
     results: dict[str, tuple[list[float], list[int]]] = {}
