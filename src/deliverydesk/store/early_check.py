@@ -17,9 +17,15 @@ from deliverydesk.store.schema import writable
 
 
 class _Check:
-    def __init__(self) -> None:
+    def __init__(self, file: tuple[int, int, int]) -> None:
+        self.file = file  # which file was checked: a file put in its place since is not
         self.done = threading.Event()
         self.verdict: list[str] | None = None  # None: it could not finish
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    info = path.stat()
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 _pending: dict[Path, _Check] = {}
@@ -30,7 +36,7 @@ def begin(path: Path) -> None:
     """Start checking the database at `path` (read-only) on a thread of its own."""
     if not path.exists() or not writable(path):
         return  # nothing to check, or a read-only file: the open checks it as it stands
-    check = _Check()
+    check = _Check(_identity(path))
 
     def run() -> None:
         try:
@@ -50,10 +56,15 @@ def begin(path: Path) -> None:
 
 def take(path: Path) -> list[str] | None:
     """The verdict of the check begun for `path` (waiting for it if need be), once; None
-    when none was begun or it could not finish, and the caller checks for itself."""
+    when none was begun, it could not finish, or the file has changed since (a recovery
+    finished by the open put another in its place): the caller then checks for itself."""
     with _lock:
         check = _pending.pop(path.resolve(), None)
     if check is None:
         return None
     check.done.wait()
-    return check.verdict
+    try:
+        same = _identity(path) == check.file
+    except OSError:
+        return None
+    return check.verdict if same else None
