@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import pickle
 import string
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,9 @@ import pytest
 
 import deliverydesk
 from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.offer_design import PhaseSpec
+from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.services.context import Context
 from deliverydesk.services.errors import (
     CheckpointBlocked,
     InvalidInput,
@@ -23,10 +27,12 @@ from deliverydesk.services.errors import (
 )
 from deliverydesk.services.lifecycle import StepsStillOpen
 from deliverydesk.services.offer_format import FORMAT, from_document
+from deliverydesk.services.offers import create_offer
 from deliverydesk.services.validation import clean_line
 from deliverydesk.store.errors import DatabaseTooNew, storage_failure
 from deliverydesk.wording import More, Refusal, error_text, refusal_text
 from deliverydesk.wording.refusal_words import PLURAL_WORDS, REFUSAL_WORDS
+from tests.unit.offer_support import MONDAY, SPRINT, new_practice
 
 SOURCE = Path(deliverydesk.__file__).parent
 REFUSALS = {
@@ -74,6 +80,11 @@ def _german(text: str) -> str:
         "{phase}, step {n}": "{phase}, Schritt {n}",
         "{where}: '{key}' should be a whole number.": "{where}: '{key}' muss eine ganze Zahl sein.",
         "Tue": "Di",
+        "{phase} has no steps yet: add one, or remove the phase.": (
+            "{phase} hat noch keine Schritte."
+        ),
+        "{step} needs a title.": "{step} braucht einen Titel.",
+        "Step {number} of {phase}": "Schritt {number} von {phase}",
     }.get(text, text)
 
 
@@ -230,3 +241,35 @@ def test_the_place_of_a_mistake_in_an_offer_file_is_translated_with_it() -> None
     assert refusal_text(refused.value, _german) == (
         "Phase 1, Schritt 2: 'offset_days' muss eine ganze Zahl sein."
     )
+
+
+def test_an_offers_design_problems_are_translated_with_the_refusal(ctx: Context) -> None:
+    """Enrolling in an unfinished offer is refused with its design's problems, each worded
+    through the translator, and the program's words inside them too ("Step 1 of ...")."""
+    practice = new_practice(ctx)
+    spec = replace(
+        SPRINT,
+        phases=(
+            replace(SPRINT.phases[0], steps=(replace(SPRINT.phases[0].steps[0], title=" "),)),
+            PhaseSpec("Follow-up", 5),
+        ),
+    )
+    offer_id = create_offer(practice, replace(spec, phases=spec.phases[1:]))[0]
+    client_id = add_client(practice, ClientInput("Ana")).value
+    with pytest.raises(InvalidInput) as refused:
+        enrol_client(practice, client_id, offer_id, MONDAY)
+    assert str(refused.value).endswith(
+        "is fixed: 'Follow-up' has no steps yet: add one, or remove the phase."
+    )
+    assert refusal_text(refused.value, _german).endswith(
+        "is fixed: 'Follow-up' hat noch keine Schritte."
+    )
+    # A problem that stops saving, with a step named by its number: worded the same way.
+    with pytest.raises(InvalidInput) as unsaved:
+        create_offer(practice, spec)
+    assert str(unsaved.value).startswith(f"Step 1 of '{spec.phases[0].name}' needs a title.")
+    assert refusal_text(unsaved.value, _german).startswith(
+        f"Schritt 1 von '{spec.phases[0].name}' braucht einen Titel."
+    )
+    back = pickle.loads(pickle.dumps(unsaved.value))  # as a batch worker sends it back
+    assert refusal_text(back, _german) == refusal_text(unsaved.value, _german)

@@ -174,7 +174,7 @@ class _Offers:
         offer = found[0]
         if not offer.is_valid:
             raise InvalidInput(
-                RefusalCode.CSV_OFFER_NOT_READY, offer=offer.name, problem=offer.first_problem
+                RefusalCode.CSV_OFFER_NOT_READY, offer=offer.name, problem=offer.problem
             )
 
         def plan(start_on: date) -> tuple[PlannedPhase, ...]:

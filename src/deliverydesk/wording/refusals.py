@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.offer_rules import Problem
+from deliverydesk.wording.problems import Problems, problem_text, problems_text
 from deliverydesk.wording.refusal_codes import RefusalCode
 from deliverydesk.wording.refusal_words import PLURAL_WORDS, REFUSAL_WORDS
 from deliverydesk.wording.words import Translate, Words, untranslated
@@ -114,6 +116,10 @@ def _worded(value: object, words: Words) -> object:
         return words.long_date(value)
     if isinstance(value, BaseException):
         return error_text(value, words.tr)
+    if isinstance(value, Problem):  # a design problem of an offer
+        return problem_text(value, words.tr)
+    if isinstance(value, Problems):
+        return problems_text(value, words.tr)
     return value
 
 
