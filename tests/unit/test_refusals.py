@@ -16,6 +16,7 @@ import pytest
 import deliverydesk
 from deliverydesk.model.enums import JourneyStatus
 from deliverydesk.model.offer_design import PhaseSpec
+from deliverydesk.services.client_csv import import_clients
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import (
@@ -85,6 +86,13 @@ def _german(text: str) -> str:
         ),
         "{step} needs a title.": "{step} braucht einen Titel.",
         "Step {number} of {phase}": "Schritt {number} von {phase}",
+        "row {row}: {reason}": "Zeile {row}: {reason}",
+        "has {count} values, but the first row names only {width} columns.": (
+            "hat {count} Werte, die erste Zeile nennt nur {width} Spalten."
+        ),
+        "'{email}' does not look like an e-mail address (name@example.com).": (
+            "'{email}' ist keine E-Mail-Adresse."
+        ),
     }.get(text, text)
 
 
@@ -273,3 +281,21 @@ def test_an_offers_design_problems_are_translated_with_the_refusal(ctx: Context)
     )
     back = pickle.loads(pickle.dumps(unsaved.value))  # as a batch worker sends it back
     assert refusal_text(back, _german) == refusal_text(unsaved.value, _german)
+
+
+def test_the_rows_a_client_list_is_refused_for_are_translated_with_their_reasons(
+    ctx: Context, tmp_path: Path
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("Name,E-mail\nIda Berg,ida@mail.test,extra\nNo At Sign,nowhere\n", "utf-8")
+    with pytest.raises(InvalidInput) as refused:
+        import_clients(ctx, path)
+    assert str(refused.value).startswith(
+        "2 rows of list.csv cannot be imported, so nothing was: row 2: has 3 values, but the "
+        "first row names only 2 columns.; row 3: 'nowhere' does not look like an e-mail "
+        "address (name@example.com)."
+    )
+    assert refusal_text(refused.value, _german).startswith(
+        "2 rows of list.csv cannot be imported, so nothing was: Zeile 2: hat 3 Werte, die "
+        "erste Zeile nennt nur 2 Spalten.; Zeile 3: 'nowhere' ist keine E-Mail-Adresse."
+    )
