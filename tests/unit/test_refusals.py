@@ -26,12 +26,13 @@ from deliverydesk.services.errors import (
     RefusalCode,
     StorageFailed,
 )
+from deliverydesk.services.journey_csv import preview_journeys
 from deliverydesk.services.lifecycle import StepsStillOpen
 from deliverydesk.services.offer_format import FORMAT, from_document
 from deliverydesk.services.offers import create_offer
 from deliverydesk.services.validation import clean_line
 from deliverydesk.store.errors import DatabaseTooNew, storage_failure
-from deliverydesk.wording import More, Refusal, error_text, refusal_text
+from deliverydesk.wording import More, Refusal, Term, error_text, refusal_text
 from deliverydesk.wording.refusal_words import PLURAL_WORDS, REFUSAL_WORDS
 from tests.unit.offer_support import MONDAY, SPRINT, new_practice
 
@@ -87,6 +88,11 @@ def _german(text: str) -> str:
         "{step} needs a title.": "{step} braucht einen Titel.",
         "Step {number} of {phase}": "Schritt {number} von {phase}",
         "row {row}: {reason}": "Zeile {row}: {reason}",
+        "The file needs a column for {missing}: the template names them ({columns}).": (
+            "Die Datei braucht eine Spalte für {missing}: die Vorlage nennt sie ({columns})."
+        ),
+        "{first} and {last}": "{first} und {last}",
+        "none yet": "noch keins",
         "has {count} values, but the first row names only {width} columns.": (
             "hat {count} Werte, die erste Zeile nennt nur {width} Spalten."
         ),
@@ -299,3 +305,19 @@ def test_the_rows_a_client_list_is_refused_for_are_translated_with_their_reasons
         "2 rows of list.csv cannot be imported, so nothing was: Zeile 2: hat 3 Werte, die "
         "erste Zeile nennt nur 2 Spalten.; Zeile 3: 'nowhere' ist keine E-Mail-Adresse."
     )
+
+
+def test_lists_inside_a_refusal_are_worded_by_the_translator_not_joined_in_english(
+    ctx: Context, tmp_path: Path
+) -> None:
+    new_practice(ctx)
+    path = tmp_path / "journeys.csv"
+    path.write_text("Client,E-mail\nAna Rivera,ana@mail.test\n", "utf-8")
+    with pytest.raises(InvalidInput) as refused:
+        preview_journeys(ctx, path)
+    assert str(refused.value).startswith("The file needs a column for Offer and Start date:")
+    assert refusal_text(refused.value, _german).startswith(
+        "Die Datei braucht eine Spalte für Offer und Start date:"
+    )
+    nothing = NotFound(RefusalCode.CSV_OFFER_UNKNOWN, name="Audit", names=Term("none yet"))
+    assert refusal_text(nothing, _german) == "No offer is called 'Audit' (your offers: noch keins)."

@@ -45,7 +45,7 @@ from deliverydesk.services.offer_design import offer_list
 from deliverydesk.services.offer_file import write_atomically
 from deliverydesk.services.practice import work_calendar
 from deliverydesk.services.under_way import PlannedPhase, offer_plan, planned_reach
-from deliverydesk.wording import Note, RefusalCode
+from deliverydesk.wording import Names, Note, RefusalCode, Term
 
 TEMPLATE_HEADERS = ("Client", "E-mail", "Offer", "Start date", "Current phase or step")
 ALIASES = {
@@ -106,7 +106,7 @@ def parse_journeys(ctx: Context, data: bytes, encoding: str = "utf-8") -> CsvPre
     if missing:
         raise InvalidInput(
             RefusalCode.CSV_COLUMNS_MISSING,
-            missing=" and ".join(missing),
+            missing=Names(missing),
             columns=", ".join(TEMPLATE_HEADERS),
         )
     offers = _Offers(ctx)
@@ -167,7 +167,7 @@ class _Offers:
             raise InvalidInput(RefusalCode.CSV_OFFER_MISSING)
         found = [row for row in self._rows if fold(row.name) == fold(name)]
         if not found:
-            names = ", ".join(row.name for row in self._rows) or "none yet"
+            names = ", ".join(row.name for row in self._rows) or Term("none yet")
             raise InvalidInput(RefusalCode.CSV_OFFER_UNKNOWN, name=name, names=names)
         if len(found) > 1:
             raise InvalidInput(RefusalCode.CSV_OFFER_AMBIGUOUS, count=len(found), name=name)

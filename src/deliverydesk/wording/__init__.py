@@ -5,6 +5,7 @@ from deliverydesk.wording.problems import Problems as Problems
 from deliverydesk.wording.problems import problem_text as problem_text
 from deliverydesk.wording.refusals import Listed as Listed
 from deliverydesk.wording.refusals import More as More
+from deliverydesk.wording.refusals import Names as Names
 from deliverydesk.wording.refusals import Note as Note
 from deliverydesk.wording.refusals import Phrase as Phrase
 from deliverydesk.wording.refusals import Refusal as Refusal

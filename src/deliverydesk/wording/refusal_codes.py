@@ -302,6 +302,8 @@ class RefusalCode(StrEnum):
     DATABASE_DAMAGED = auto()
     DATABASE_NOT_OPENED = auto()
     DATA_FOLDER_READ_ONLY = auto()
+    PRACTICE_FOLDER_READ_ONLY = auto()  # a Note: why a practice opens for reading only
+    PRACTICE_FILE_READ_ONLY = auto()  # a Note
     UPGRADE_BACKUP_FAILED = auto()
     DATABASE_DAMAGED_FOUND = auto()
     NOT_SQLITE = auto()

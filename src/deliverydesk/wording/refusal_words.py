@@ -420,6 +420,14 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
         "DeliveryDesk cannot create its data file in {data_dir}: the folder is read-only. Choose "
         "another folder, or allow changes to this one."
     ),
+    RefusalCode.PRACTICE_FOLDER_READ_ONLY: N_(
+        "The folder holding your data ({folder}) is read-only, so your practice is open for "
+        "reading only and changes cannot be saved."
+    ),
+    RefusalCode.PRACTICE_FILE_READ_ONLY: N_(
+        "Your data file ({path}) is read-only, so your practice is open for reading only and "
+        "changes cannot be saved."
+    ),
     RefusalCode.UPGRADE_BACKUP_FAILED: N_(
         "Before upgrading your data, DeliveryDesk keeps a backup of it in {folder}, but that "
         "backup could not be made ({reason}). Nothing was changed; if a file named 'backups' is "

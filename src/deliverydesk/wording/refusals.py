@@ -21,6 +21,7 @@ from deliverydesk.wording.words import Translate, Words, untranslated
 __all__ = [
     "Listed",
     "More",
+    "Names",
     "Note",
     "Phrase",
     "Refusal",
@@ -62,6 +63,12 @@ class Phrase:
 
     def __hash__(self) -> int:
         return hash(self.pattern)
+
+
+class Names(tuple[str, ...]):
+    """Names a sentence lists, worded with the refusal: "Offer and Start date"."""
+
+    __slots__ = ()
 
 
 class Listed(tuple[object, ...]):
@@ -175,6 +182,8 @@ def _worded(value: object, words: Words) -> object:
         return problems_text(value, words.tr)
     if isinstance(value, Note):
         return refusal_text(value, words.tr)
+    if isinstance(value, Names):
+        return words.name_list(value, quote="")
     if isinstance(value, Listed):
         return "; ".join(str(_worded(inner, words)) for inner in value)
     return value
