@@ -19,6 +19,7 @@ from deliverydesk.services.changes import Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.offer_design import add_offer
+from deliverydesk.wording import RefusalCode
 
 # Keyed by the short names demo_clients uses to say which offer a client bought.
 # Each as offered: counts cited from its data, client wording where a title is written
@@ -52,5 +53,5 @@ def create_from_template(ctx: Context, key: str) -> Result[int]:
     undo with services.offer_design.delete_offer."""
     spec = OFFERS.get(key)
     if spec is None:
-        raise NotFound(f"There is no built-in offer template '{key}'.")
+        raise NotFound(RefusalCode.NO_SUCH_OFFER_TEMPLATE, key=key)
     return add_offer(ctx, spec)
