@@ -40,6 +40,7 @@ from deliverydesk.services import (
     queries,
     report_export,
     reschedule,
+    spreadsheet_export,
     timeline,
     trash,
     under_way,
@@ -452,6 +453,11 @@ class Workspace:
 
     def export_clients_csv(self, path: Path, *, spreadsheet: bool = False) -> int:
         return client_csv.export_clients(self._ctx, path, spreadsheet=spreadsheet)
+
+    def export_spreadsheet(
+        self, path: Path, words: Words = ENGLISH
+    ) -> spreadsheet_export.WorkbookCounts:
+        return spreadsheet_export.export_workbook(self._ctx, path, words)
 
     def archive_client(self, client_id: int) -> Result[int]:
         return trash.archive_client(self._ctx, client_id)
