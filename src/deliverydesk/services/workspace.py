@@ -167,8 +167,11 @@ class Workspace:
         *,
         expected: date | None = None,
         moved: journeys.PhaseMove | None = None,
+        brought_in: bool = False,
     ) -> Result[date]:
-        return journeys.reopen_step(self._ctx, step_id, expected=expected, moved=moved)
+        return journeys.reopen_step(
+            self._ctx, step_id, expected=expected, moved=moved, brought_in=brought_in
+        )
 
     def set_due_date(
         self, step_id: int, due_on: date, *, expected: date | None = None

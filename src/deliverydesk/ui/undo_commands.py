@@ -155,7 +155,10 @@ class CompleteStepCommand(ServiceCommand):
         if outcome is not None:
             self._run(
                 lambda: self.workspace.reopen_step(
-                    self.step_id, expected=outcome.on, moved=outcome.moved
+                    self.step_id,
+                    expected=outcome.on,
+                    moved=outcome.moved,
+                    brought_in=outcome.was_brought_in,
                 )
             )
 
