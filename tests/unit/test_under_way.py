@@ -12,6 +12,7 @@ from deliverydesk.model.entities import Activity, Journey, JourneyStep
 from deliverydesk.model.enums import ActivityKind, JourneyStatus
 from deliverydesk.model.under_way import Reached
 from deliverydesk.seeding.offer_templates import OFFERS
+from deliverydesk.services.capacity import capacity_preview
 from deliverydesk.services.clients import (
     ClientInput,
     add_client,
@@ -206,3 +207,21 @@ def test_a_step_brought_in_opened_again_and_ticked_for_real_is_work_of_that_day(
     restored = _steps(ctx, journey_id)[0]
     assert (restored.completed_on, restored.brought_in) == (was, True)
     assert dashboard(ctx).on_time.steps.total == counted
+
+
+def test_the_capacity_check_adds_only_the_work_left_after_the_place_reached(
+    ctx: Context, offer_id: int
+) -> None:
+    whole = capacity_preview(ctx, offer_id, EIGHT_WEEKS_AGO)
+    reached = Reached(phase=2)
+    left = capacity_preview(ctx, offer_id, EIGHT_WEEKS_AGO, reached=reached)
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    assert whole.weeks[0].week_start <= EIGHT_WEEKS_AGO
+    assert left.weeks[0].week_start == monday  # from today's week: the past is not load
+    # What enrolling adds once every step of the first two phases is brought in equals
+    # what the steps of the phase reached and after would need, week by week.
+    enrol_client(ctx, _client(ctx), offer_id, EIGHT_WEEKS_AGO, reached=reached)
+    booked = capacity_preview(ctx, offer_id, TODAY)
+    assert [w.booked_hours for w in booked.weeks] == pytest.approx(
+        [w.added_hours for w in left.weeks]
+    )

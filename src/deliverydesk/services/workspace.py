@@ -228,8 +228,10 @@ class Workspace:
     def offer_checklist(self, offer_id: int) -> RightFit:
         return client_lookup.offer_checklist(self._ctx, offer_id)
 
-    def capacity_preview(self, offer_id: int, start_on: date) -> capacity.CapacityPreview:
-        return capacity.capacity_preview(self._ctx, offer_id, start_on)
+    def capacity_preview(
+        self, offer_id: int, start_on: date, reached: Reached | None = None
+    ) -> capacity.CapacityPreview:
+        return capacity.capacity_preview(self._ctx, offer_id, start_on, reached=reached)
 
     def enrol_client(
         self,

@@ -100,6 +100,7 @@ class StartPage(QWizardPage):
         self._timer.timeout.connect(self.refresh)
         self.date_edit.dateChanged.connect(lambda _day: self._timer.start())
         self.under_way.toggle.toggled.connect(lambda _on: self._show_suggestion())
+        self.under_way.changed.connect(self._timer.start)  # a place reached: less to do
 
     def start_on(self) -> date:
         picked: date = self.date_edit.date().toPython()  # type: ignore[assignment]
@@ -121,8 +122,15 @@ class StartPage(QWizardPage):
             return
         asked = self.start_on()
         try:
-            preview = self._ws.capacity_preview(offer_id, asked)
-            plan = self._ws.offer_plan(offer_id, preview.start_on)
+            # The plan first: it says where a client under way may be, and steps before
+            # that place are brought in, not work the chart should count.
+            plan = self._ws.offer_plan(offer_id, asked)
+            was = self.under_way.blockSignals(True)  # its changed() would ask again
+            try:
+                self.under_way.set_plan(plan, self._ws.today())
+            finally:
+                self.under_way.blockSignals(was)
+            preview = self._ws.capacity_preview(offer_id, asked, self.under_way.reached())
         except (InvalidInput, NotFound) as error:
             self.preview, self.suggested = None, None
             self.chart.set_preview(None)
@@ -140,7 +148,6 @@ class StartPage(QWizardPage):
             if preview.start_on != asked
             else ""
         )
-        self.under_way.set_plan(plan, self._ws.today())
         self.chart.set_preview(preview)
         self.summary.setText(capacity_summary(preview))
         self._suggest(preview)
