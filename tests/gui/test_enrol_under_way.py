@@ -253,3 +253,15 @@ def test_the_capacity_chart_counts_only_the_work_left_for_a_client_under_way(
     qtbot.waitUntil(lambda: start.preview is not under_way)
     assert start.preview is not None
     assert sum(w.added_hours for w in start.preview.weeks) == pytest.approx(whole)
+
+
+def test_the_start_date_can_be_typed_whole(
+    qtbot: QtBot, window: MainWindow, empty_ws: Workspace, offer_id: int
+) -> None:
+    wizard = _to_start_page(qtbot, window, "Kofi Mensah")
+    start = wizard.start
+    assert start.date_edit.hasFocus()
+    qtbot.keyClicks(start.date_edit, "9 Nov 2026")
+    press(qtbot, TAB)
+    qtbot.waitUntil(lambda: start.preview is not None and start.preview.start_on == TWO_WEEKS_AGO)
+    assert start.date_edit.lineEdit().text() == "Mon 9 Nov 2026"

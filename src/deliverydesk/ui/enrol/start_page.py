@@ -10,7 +10,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,13 +22,13 @@ from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.date_picker import mark_closed_days
+from deliverydesk.ui.day_edit import DayEdit
 from deliverydesk.ui.enrol.capacity_chart import CapacityChart, capacity_summary, hours
 from deliverydesk.ui.enrol.pick_page import PickPage
 from deliverydesk.ui.enrol.under_way_box import UnderWayBox
 from deliverydesk.ui.notice import Notice
 from deliverydesk.ui.text import tr
 
-DATE_FORMAT = "ddd d MMM yyyy"
 PREVIEW_DELAY_MS = 150
 DATE_RANGE = timedelta(days=3650)  # the services refuse starts more than ten years away
 
@@ -54,9 +53,7 @@ class StartPage(QWizardPage):
         self.setTitle(tr("Start date and capacity"))
 
         today = workspace.today()
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
+        self.date_edit = DayEdit()  # a day, or a whole date, can be typed in
         self.date_edit.setDateRange(to_qdate(today - DATE_RANGE), to_qdate(today + DATE_RANGE))
         self.date_edit.setDate(to_qdate(today))
         self.date_edit.setAccessibleName(tr("Start date"))
