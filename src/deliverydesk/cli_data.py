@@ -70,6 +70,10 @@ def backup(folder: Path, args: argparse.Namespace) -> int:
         info = back_up(ctx)
         clients = "" if info.clients is None else f"{info.clients} clients, "
         print(f"Backed up ({clients}{_size(info.size)}) to {info.path}")
+        if info.copied_to is not None:
+            print(f"Also copied to {info.copied_to}")
+        elif info.copy_problem:
+            print(f"Note: {info.copy_problem} The backup above is made.")
         return 0
 
     return run(folder, args, act, reported=(InvalidInput, DatabaseError), database_code=2)

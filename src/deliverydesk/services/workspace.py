@@ -18,6 +18,7 @@ from deliverydesk.model.fit import RightFit
 from deliverydesk.model.offer_design import OfferSpec
 from deliverydesk.model.under_way import Reached
 from deliverydesk.services import (
+    backup_copies,
     backups,
     brand,
     calendar_export,
@@ -404,6 +405,12 @@ class Workspace:
 
     def back_up(self, label: str = backups.MANUAL) -> backups.BackupInfo:
         return backups.back_up(self._ctx, label)
+
+    def backup_copy_folder(self) -> Path | None:
+        return backup_copies.copy_folder(self.folder)
+
+    def set_backup_copy_folder(self, folder: Path | None) -> None:
+        backup_copies.set_copy_folder(self.folder, folder)
 
     def restore_backup(self, source: Path) -> Result[Restored]:
         """Replace the practice with the backup `source`, then reopen on it. The value

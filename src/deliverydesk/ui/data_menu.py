@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from deliverydesk.services import practice_file
+from deliverydesk.services.backups import BackupInfo
 from deliverydesk.services.client_csv import CsvImport
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.journey_csv import JourneyImport
@@ -63,6 +64,7 @@ class DataActions(QObject):
         self.jobs = JobRunner.for_workspace(workspace, self)
         self.auto_backup = AutoBackup(events, self.jobs, self)
         self.auto_backup.failed.connect(self._auto_backup_failed)
+        self.auto_backup.backed_up.connect(self._auto_backup_made)
         self.actions = self._build_actions()
         menu = window.file_menu
         # After New client… and Enrol…, before Quit.
@@ -126,6 +128,10 @@ class DataActions(QObject):
 
     def _warn(self, title: str, error: Exception) -> None:
         QMessageBox.warning(self._window, title, literal_rich_text([str(error)]))
+
+    def _auto_backup_made(self, info: BackupInfo) -> None:
+        if info.copy_problem:  # the backup is made; its copy on the other disk is not
+            self._say(tr("Backed up. {why}").format(why=info.copy_problem))
 
     def _auto_backup_failed(self, why: str) -> None:
         self._say(tr("The automatic backup could not be made: {why}").format(why=why))
