@@ -98,8 +98,12 @@ class BrandForm(QWidget):
             self._label(tr("&Primary colour:"), self.primary.code),
             _column(
                 self.primary,
-                _hint(tr("The band at the top, the journey map, headings and progress.")),
-                self._slot("brand_color", self.problems["brand_color"], self.primary_advice),
+                self._slot(
+                    "brand_color",
+                    _hint(tr("The band at the top, the journey map, headings and progress.")),
+                    self.problems["brand_color"],
+                    self.primary_advice,
+                ),
             ),
         )
         self.accent = ColourField(tr("Accent colour"))
@@ -108,8 +112,11 @@ class BrandForm(QWidget):
             self._label(tr("&Accent colour:"), self.accent.code),
             _column(
                 self.accent,
-                _hint(tr("Milestones reached on the journey map.")),
-                self._slot("accent_color", self.problems["accent_color"]),
+                self._slot(
+                    "accent_color",
+                    _hint(tr("Milestones reached on the journey map.")),
+                    self.problems["accent_color"],
+                ),
             ),
         )
         for field in (self.primary, self.accent):
@@ -171,9 +178,12 @@ class BrandForm(QWidget):
         label.setBuddy(buddy)
         return label
 
-    def _slot(self, field: str, problem: QLabel, advice: QLabel | None = None) -> MessageSlot:
+    def _slot(
+        self, field: str, hint: QLabel, problem: QLabel, advice: QLabel | None = None
+    ) -> MessageSlot:
         """Room for a colour's problem (a code that is no colour) or its contrast advice,
-        kept while neither is said: typing a code never moves the rows below."""
+        kept while neither is said (the hint shows then): typing a code never moves the
+        rows below."""
 
         def longest() -> list[str]:
             wrong = dataclasses.replace(self.values(), **{field: "#"})
@@ -182,7 +192,8 @@ class BrandForm(QWidget):
                 words.append(colour_advice("#FFFFFF"))
             return words
 
-        return MessageSlot([problem] if advice is None else [problem, advice], longest)
+        labels = [problem] if advice is None else [problem, advice]
+        return MessageSlot(labels, longest, hint)
 
     def _section(self, words: str, *, first: bool = False) -> None:
         heading = QLabel(words)
