@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from deliverydesk.cli_workspace import fail, run
 
 if TYPE_CHECKING:
+    from deliverydesk.model.under_way import Reached
     from deliverydesk.services.context import Context
 
 
@@ -41,6 +42,19 @@ def add_commands(commands: Any, data: argparse.ArgumentParser) -> None:
     enrol.add_argument("client", metavar="CLIENT", help="the client's name or e-mail address")
     enrol.add_argument("offer", metavar="OFFER", help="the offer's name")
     enrol.add_argument("--start", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    enrol.add_argument(
+        "--at",
+        default="",
+        metavar="PLACE",
+        help="a client already under way: the phase (or step, or 'Phase / Step') reached; "
+        "every earlier step is marked done, brought in, and never counts as late",
+    )
+    enrol.add_argument(
+        "--done-on",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="with --at: the day every earlier step was done (default: each on its due date)",
+    )
 
 
 def client(folder: Path, args: argparse.Namespace) -> int:
@@ -88,18 +102,49 @@ def _enrol(ctx: Context, args: argparse.Namespace) -> int:
     if len(offers) > 1:
         return fail(f"{len(offers)} offers are called '{args.offer}'; rename one first.")
     who, offer = clients[0], offers[0]
-    preview = capacity_preview(ctx, offer.id, args.start)  # the load with this client added
-    journey_id = enrol_client(ctx, who.id, offer.id, args.start).value
+    reached = _reached(ctx, offer.id, offer.name, args)
+    # The load with this client added (of a client under way, only the work left).
+    preview = capacity_preview(ctx, offer.id, args.start, reached=reached)
+    journey_id = enrol_client(ctx, who.id, offer.id, args.start, reached=reached).value
     print(
         f"Enrolled {who.name} in {offer.name}, starting {preview.start_on.isoformat()} "
         f"(journey {journey_id})."
     )
+    if reached is not None:
+        brought = _brought_in(ctx, journey_id)
+        print(f"Already under way: {brought} earlier steps marked done, brought in.")
     if preview.over_weeks:
         print(
             f"Note: {preview.over_weeks} of the next {len(preview.weeks)} weeks go over your "
             f"{preview.weekly_hours:g} weekly hours."
         )
     return 0
+
+
+def _reached(ctx: Context, offer_id: int, offer: str, args: argparse.Namespace) -> Reached | None:
+    """The place named by --at (as the journeys import reads it), None for the start."""
+    from deliverydesk.model.under_way import Reached
+    from deliverydesk.services.errors import InvalidInput, RefusalCode
+    from deliverydesk.services.journey_csv import find_place
+    from deliverydesk.services.under_way import offer_plan
+
+    if not args.at.strip():
+        if args.done_on is not None:
+            raise InvalidInput(RefusalCode.DONE_ON_WITHOUT_AT)
+        return None
+    place = find_place(offer_plan(ctx, offer_id, args.start), args.at.strip(), offer)
+    if not place.anything_done:
+        return None  # the very start: nothing done yet
+    if args.start > ctx.clock.today():
+        raise InvalidInput(RefusalCode.UNDER_WAY_NOT_STARTED)
+    return Reached(place.phase, place.step, args.done_on)
+
+
+def _brought_in(ctx: Context, journey_id: int) -> int:
+    from deliverydesk.services.detail import journey_detail
+
+    detail = journey_detail(ctx, journey_id)
+    return sum(step.brought_in for phase in detail.phases for step in phase.steps)
 
 
 HANDLERS = {"client": client, "enrol": enrol}

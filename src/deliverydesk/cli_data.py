@@ -46,13 +46,17 @@ def add_commands(commands: Any, data: argparse.ArgumentParser) -> None:
         "--encoding", default="utf-8", metavar="E", help="the file's text encoding (default utf-8)"
     )
     clients_out = commands.add_parser(
-        "export-clients", parents=[data], help="write your clients to a CSV file"
+        "export-clients",
+        parents=[data],
+        help="write your clients (and their journeys) to a spreadsheet (FILE.xlsx), "
+        "or to a CSV file for re-import (FILE.csv)",
     )
-    clients_out.add_argument("file", type=Path, metavar="FILE.csv")
+    clients_out.add_argument("file", type=Path, metavar="FILE.xlsx|FILE.csv")
     clients_out.add_argument(
         "--spreadsheet",
         action="store_true",
-        help="safe to open in a spreadsheet: values that could run as formulas get a '",
+        help="a CSV to open in a spreadsheet rather than to re-import: values that could "
+        "run as formulas get a ' (FILE.xlsx needs none: every cell is text)",
     )
 
 
@@ -67,6 +71,10 @@ def backup(folder: Path, args: argparse.Namespace) -> int:
         info = back_up(ctx)
         clients = "" if info.clients is None else f"{info.clients} clients, "
         print(f"Backed up ({clients}{_size(info.size)}) to {info.path}")
+        if info.copied_to is not None:
+            print(f"Also copied to {info.copied_to}")
+        elif info.copy_problem:
+            print(f"Note: {info.copy_problem} The backup above is made.")
         return 0
 
     return run(folder, args, act, reported=(InvalidInput, DatabaseError), database_code=2)
@@ -179,11 +187,19 @@ def print_report(preview: CsvPreview) -> None:
 def export_clients(folder: Path, args: argparse.Namespace) -> int:
     def act(ctx: Context) -> int:
         from deliverydesk.services.client_csv import export_clients as write
+        from deliverydesk.services.spreadsheet_export import export_workbook
 
         path = args.file.expanduser()
+        if path.suffix.lower() == ".xlsx":
+            counts = export_workbook(ctx, path)
+            print(
+                f"Wrote {counts.clients} clients and {counts.journeys} journeys to {path} "
+                "(spreadsheet, every cell text)"
+            )
+            return 0
         count = write(ctx, path, spreadsheet=args.spreadsheet)
-        kind = "spreadsheet-safe " if args.spreadsheet else ""
-        print(f"Wrote {count} clients to {path} ({kind}CSV)")
+        kind = "spreadsheet-safe CSV" if args.spreadsheet else "CSV for re-import"
+        print(f"Wrote {count} clients to {path} ({kind})")
         return 0
 
     return run(folder, args, act, reported=(InvalidInput, DatabaseError), database_code=2)

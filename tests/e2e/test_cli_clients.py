@@ -46,6 +46,41 @@ def test_add_then_enrol_a_client(env: dict[str, str], demo: list[str]) -> None:
     assert journeys_of(demo, "Noor Haddad") == [("Brand Audit", "active", "2026-12-07")]
 
 
+def brought_in(options: list[str], name: str) -> list[tuple[str, str | None]]:
+    """(title, done on) of the client's steps brought in, in order."""
+    with closing(sqlite3.connect(Path(options[1]) / DATABASE)) as connection:
+        return connection.execute(
+            "SELECT s.title, s.completed_on FROM journey_step s "
+            "JOIN journey j ON j.id = s.journey_id JOIN client c ON c.id = j.client_id "
+            "WHERE c.name = ? AND s.brought_in ORDER BY s.position",
+            (name,),
+        ).fetchall()
+
+
+def test_enrol_a_client_already_under_way_at_a_phase_or_a_step(
+    env: dict[str, str], demo: list[str]
+) -> None:
+    """As the window's "already under way": the place reached by name, every earlier step
+    done (on its due date, or one day for all) and brought in."""
+    run(env, "client", "add", "Noor Haddad", *demo)
+    at_phase = run(
+        env, "enrol", "Noor Haddad", "Brand Audit", "--start", "2026-11-09", "--at", "audit", *demo
+    )
+    assert at_phase.returncode == 0, at_phase.stderr
+    assert "Already under way: 9 earlier steps marked done, brought in." in at_phase.stdout
+    assert len(brought_in(demo, "Noor Haddad")) == 9
+
+    run(env, "client", "add", "Tom Baker", *demo)
+    place = "Discovery / Competitor scan: five brands"
+    at_step = run(
+        env, "enrol", "Tom Baker", "Brand Audit", "--start", "2026-11-09",
+        "--at", place, "--done-on", "2026-11-20", *demo,
+    )  # fmt: skip
+    assert at_step.returncode == 0, at_step.stderr
+    assert "6 earlier steps" in at_step.stdout
+    assert {day for _, day in brought_in(demo, "Tom Baker")} == {"2026-11-20"}
+
+
 def test_a_namesake_is_added_with_a_note(env: dict[str, str], demo: list[str]) -> None:
     run(env, "client", "add", "Noor Haddad", "--company", "Haddad Physio", *demo)
     second = run(env, "client", "add", "Noor Haddad", "--company", "Noor Studio", *demo)
@@ -68,6 +103,16 @@ def test_a_namesake_is_added_with_a_note(env: dict[str, str], demo: list[str]) -
         (["enrol", "Noor Haddad", "Brand Audit", "--start", "next week"], "YYYY-MM-DD", 2),
         (["enrol", "Noor Haddad", "Brand Audit", "--start", "2099-01-01"], "ten years", 1),
         (["enrol", "Noor Haddad", "Brand Audit"], "--start", 2),
+        (
+            ["enrol", "Noor Haddad", "Brand Audit", "--start", "2026-11-09", "--at", "Nowhere"],
+            "neither a phase nor a step of Brand Audit",
+            1,
+        ),
+        (
+            ["enrol", "Noor Haddad", "Brand Audit", "--start", "2026-12-07", "--at", "Audit"],
+            "a day still to come",
+            1,
+        ),
         (["client", "add", "\u200b "], "needs a name", 1),
         (["client", "add", "Sam", "--email", "sam at home"], "e-mail", 1),
     ],
@@ -78,6 +123,8 @@ def test_a_namesake_is_added_with_a_note(env: dict[str, str], demo: list[str]) -
         "words-for-a-date",
         "far-date",
         "no-start",
+        "unknown-place",
+        "under-way-from-a-later-day",
         "blank-name",
         "bad-email",
     ],

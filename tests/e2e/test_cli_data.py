@@ -186,6 +186,25 @@ def test_clients_to_csv_raw_and_spreadsheet_safe(
     assert stat.S_IMODE(safe.stat().st_mode) == 0o600
 
 
+def test_clients_and_journeys_to_a_spreadsheet_every_cell_text(
+    env: dict[str, str], demo: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    run(env, "client", "add", '=HYPERLINK("http://x")', "--data-dir", str(demo))
+    book = tmp_path / "clients.xlsx"
+    result = run(env, "export-clients", str(book), "--data-dir", str(demo))
+    assert result.returncode == 0, result.stderr
+    assert "Wrote 26 clients and" in result.stdout and "journeys" in result.stdout
+    clients = load_workbook(book)["Clients"]
+    values = {c.value: c.data_type for row in clients.iter_rows() for c in row if c.value}
+    assert values['=HYPERLINK("http://x")'] == "s"  # text, not a formula
+    assert values["+49 30 5555 0142"] == "s"  # the phone as typed, no '
+    assert set(values.values()) == {"s"}
+    assert load_workbook(book)["Journeys"].max_row > 1
+    assert stat.S_IMODE(book.stat().st_mode) == 0o600
+
+
 def test_a_practice_file_with_an_impossible_date_is_refused_naming_where(
     env: dict[str, str], demo: Path, tmp_path: Path
 ) -> None:

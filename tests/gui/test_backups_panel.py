@@ -203,3 +203,42 @@ def test_the_timer_backs_up_only_after_the_data_changed(
     assert [b.label for b in demo_ws.backup_list()] == ["auto"]
     auto.stop()
     jobs.wait()
+
+
+def test_a_second_folder_gets_a_copy_of_each_backup_and_an_unplugged_one_is_said(
+    panel: BackupsPanel, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from deliverydesk.services.backup_copies import SUBFOLDER
+
+    disk = tmp_path / "USB disk"
+    disk.mkdir()
+    assert panel.copy_label.text() == "Backups are kept on this computer only."
+    assert not panel.stop_copy_button.isVisible()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(disk))
+    panel.copy_button.click()
+    assert panel.copy_label.text() == f"Each backup is also copied to {disk}."
+    assert panel.stop_copy_button.isVisible()
+
+    def back_up() -> None:
+        panel.back_up_button.click()
+        assert panel.job is not None
+        with qtbot.waitSignal(panel.job.finished, timeout=LONG):
+            pass
+
+    back_up()
+    assert panel.status.text().endswith(f"A copy is in {disk / SUBFOLDER}.")
+    assert len(list((disk / SUBFOLDER).iterdir())) == 1
+
+    for copy in (disk / SUBFOLDER).iterdir():
+        copy.unlink()
+    (disk / SUBFOLDER).rmdir()
+    disk.rmdir()  # the disk is unplugged
+    back_up()
+    assert panel.model.rowCount() == 2  # the backup here is made all the same
+    assert panel.status.text().endswith(
+        f"The copy was not made: {disk} is not there (is its disk connected?)."
+    )
+    panel.stop_copy_button.click()
+    assert panel.copy_label.text() == "Backups are kept on this computer only."

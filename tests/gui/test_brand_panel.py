@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.brand import LOGO_FOLDER
@@ -284,3 +284,57 @@ def test_messages_that_appear_push_the_fields_below_them_down(
 
     qtbot.waitUntil(lambda: not cramped(), timeout=2000)
     assert panel.form.primary_advice.isVisible() and panel.form.problems["accent_color"].shown
+
+
+def settle() -> None:
+    """Run what is posted (the relayout after an edit runs on the next turn of the loop)."""
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+def row_tops(panel: BrandPanel) -> list[int]:
+    """Where the fields below the colours sit in the form."""
+    form = panel.form
+    below = (form.accent.code, form.font_family, form.page_size, form.lines["signature"])
+    return [w.mapTo(form, w.rect().topLeft()).y() for w in below]
+
+
+@pytest.mark.parametrize("size", [(1200, 800), (1024, 700)])
+def test_typing_a_colour_code_never_moves_the_rows_below(
+    qtbot: QtBot, window: MainWindow, panel: BrandPanel, size: tuple[int, int]
+) -> None:
+    """The colour's problem (a code half typed) and its contrast advice (a light colour)
+    come and go in room kept for them."""
+    window.resize(*size)
+    code = panel.form.primary.code
+    code.setFocus()
+    code.selectAll()
+    qtbot.keyClicks(code, "#1F4E79")  # settled after a first edit, as a person's would be
+    settle()
+    before = row_tops(panel)
+    for typed in ("#F4D35E", "#F4D3", "#1F4E79", "teal"):
+        code.selectAll()
+        qtbot.keyClicks(code, typed)
+        settle()
+        assert row_tops(panel) == before, typed
+    assert panel.form.problems["brand_color"].shown  # "teal" is said, in the room kept
+
+
+def test_the_field_typed_in_stays_whole_in_view_after_saving(
+    qtbot: QtBot, window: MainWindow, panel: BrandPanel, demo_ws: Workspace
+) -> None:
+    """Saving shows "Saved." and the window's message bar, which take room from the form:
+    the signature line, at its bottom, was cut in half."""
+    window.resize(1024, 700)
+    signature = panel.form.lines["signature"]
+    signature.setFocus()
+    panel.scroller.ensureWidgetVisible(signature)
+    qtbot.waitUntil(lambda: signature.visibleRegion().boundingRect().height() == signature.height())
+    signature.selectAll()
+    qtbot.keyClicks(signature, "Warm regards, Maren")
+    qtbot.keyClick(signature, Qt.Key.Key_Return)  # Save
+    assert demo_ws.brand_settings().signature == "Warm regards, Maren"
+    assert window.messages.isVisible()
+    settle()
+    seen = signature.visibleRegion().boundingRect()
+    assert seen.height() == signature.height() and seen.width() == signature.width()

@@ -34,8 +34,8 @@ def test_the_file_menu_offers_the_data_actions_before_quit(window: MainWindow) -
     texts = menu_texts(window)
     data = [
         "Import clients…",
-        "Export clients…",
-        "Export clients for a spreadsheet…",
+        "Export clients to a spreadsheet…",  # offered first: what a person opens
+        "Export clients as CSV for re-import…",
         "Export practice…",
         "Import practice…",
         "Backups…",
@@ -60,10 +60,26 @@ def test_exports_write_where_the_person_chose(
     )
     assert json.loads(chosen.read_text("utf-8"))["format"] == "deliverydesk-practice"
 
-    sheet = tmp_path / "clients.csv"
-    window.data.export_clients(sheet, spreadsheet=True)
-    assert sheet.read_bytes().startswith(b'\xef\xbb\xbf"Name","Company","E-mail"')
+    raw = tmp_path / "clients.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(raw), "CSV"))
+    window.data.export_clients_action.trigger()
+    assert raw.read_bytes().startswith(b"Name,Company,E-mail")  # raw: the importer's file
     assert "Saved 25 clients" in window.statusBar().currentMessage()
+
+
+def test_clients_export_to_a_spreadsheet_where_every_cell_is_text(
+    monkeypatch: pytest.MonkeyPatch, window: MainWindow, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    book = tmp_path / "clients.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(book), "xlsx"))
+    window.data.export_sheet_action.trigger()
+    assert "Saved 25 clients and" in window.statusBar().currentMessage()
+    clients = load_workbook(book)["Clients"]
+    phones = [row[3] for row in clients.iter_rows(min_row=2) if row[3].value]
+    assert phones and {c.data_type for c in phones} == {"s"}
+    assert all(not str(c.value).startswith("'") for c in phones)  # shown as typed
 
 
 def test_a_cancelled_file_dialog_does_nothing(

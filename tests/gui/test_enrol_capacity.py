@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor, QImage, QUndoStack
 from pytestqt.qtbot import QtBot
 
+from deliverydesk.model.under_way import Reached
 from deliverydesk.services.clients import ClientInput
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.enrol.capacity_chart import CapacityChart, capacity_summary, hours
@@ -111,9 +112,9 @@ def test_a_date_changed_quickly_costs_one_preview(
     asked: list[date] = []
     preview = empty_ws.capacity_preview
 
-    def counted(offer: int, start_on: date) -> object:
+    def counted(offer: int, start_on: date, reached: Reached | None = None) -> object:
         asked.append(start_on)
-        return preview(offer, start_on)
+        return preview(offer, start_on, reached)
 
     monkeypatch.setattr(empty_ws, "capacity_preview", counted)
     start = wizard.start

@@ -222,3 +222,46 @@ def _to_start_page_existing(qtbot: QtBot, window: MainWindow) -> EnrolWizard:
         press(qtbot, RETURN)
     assert wizard.currentId() == START
     return wizard
+
+
+def test_the_capacity_chart_counts_only_the_work_left_for_a_client_under_way(
+    qtbot: QtBot, window: MainWindow, empty_ws: Workspace, offer_id: int
+) -> None:
+    """Steps brought in are done: the chart adds only the work from the place reached on,
+    in the weeks from today's (the weeks already gone are history, not load)."""
+    wizard = _to_start_page(qtbot, window, "Lena Fischer")
+    _start_weeks_back(qtbot, wizard, TWO_WEEKS_AGO)
+    start = wizard.start
+    assert start.preview is not None
+    from_scratch = start.preview
+    assert from_scratch.weeks[0].week_start == TWO_WEEKS_AGO  # a Monday
+    whole = sum(w.added_hours for w in from_scratch.weeks)
+
+    _tab_to(qtbot, start.under_way.toggle)
+    press(qtbot, SPACE)  # Already under way: the plan's guess, the Audit from its start
+    qtbot.waitUntil(lambda: start.preview is not from_scratch)
+    under_way = start.preview
+    assert under_way is not None
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    assert under_way.weeks[0].week_start == monday
+    left = sum(w.added_hours for w in under_way.weeks)
+    done_before = sum(w.added_hours for w in from_scratch.weeks if w.week_start < monday)
+    assert 0 < left < whole - done_before + 1e-9  # nothing of the 9 steps brought in
+    assert start.chart.weeks == under_way.weeks  # what the chart draws
+
+    press(qtbot, SPACE)  # not under way after all: the whole journey again
+    qtbot.waitUntil(lambda: start.preview is not under_way)
+    assert start.preview is not None
+    assert sum(w.added_hours for w in start.preview.weeks) == pytest.approx(whole)
+
+
+def test_the_start_date_can_be_typed_whole(
+    qtbot: QtBot, window: MainWindow, empty_ws: Workspace, offer_id: int
+) -> None:
+    wizard = _to_start_page(qtbot, window, "Kofi Mensah")
+    start = wizard.start
+    assert start.date_edit.hasFocus()
+    qtbot.keyClicks(start.date_edit, "9 Nov 2026")
+    press(qtbot, TAB)
+    qtbot.waitUntil(lambda: start.preview is not None and start.preview.start_on == TWO_WEEKS_AGO)
+    assert start.date_edit.lineEdit().text() == "Mon 9 Nov 2026"

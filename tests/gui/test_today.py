@@ -350,3 +350,44 @@ def test_file_export_calendar_writes_an_ics_file_off_the_ui_thread(
     events_found = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
     assert len(events_found) == count == 332
     QApplication.processEvents()
+
+
+def click_step(
+    qtbot: QtBot,
+    page: TodayPage,
+    title: str,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    """A click on the step's row, with Shift or Ctrl held as given."""
+    row = next(r for r in page.model.all_rows() if r.step_title == title)
+    index = page.model.index_of(row.step_id).siblingAtColumn(STEP)
+    page.tree.scrollTo(index)
+    where = page.tree.visualRect(index).center()
+    qtbot.mouseClick(page.tree.viewport(), Qt.MouseButton.LeftButton, modifier, where)
+
+
+def test_several_steps_selected_are_marked_done_by_one_space_and_one_undo_opens_them(
+    qtbot: QtBot, sprint: tuple[Workspace, int], events: AppEvents
+) -> None:
+    workspace, journey_id = sprint
+    page = make_page(qtbot, workspace, events)
+    page.activateWindow()  # shortcuts reach the active window only
+    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+    first, second = [r.step_title for r in page.model.rows(Owner.ME)][:2]
+    third = page.model.rows(Owner.CLIENT)[0].step_title  # from another group
+    click_step(qtbot, page, first)
+    click_step(qtbot, page, second, Qt.KeyboardModifier.ShiftModifier)
+    click_step(qtbot, page, third, Qt.KeyboardModifier.ControlModifier)
+    assert [r.step_title for r in page.selected_rows()] == [first, second, third]
+    qtbot.keyClick(page.tree, Qt.Key.Key_Space)
+
+    chosen = (first, second, third)
+    assert all(steps(workspace, journey_id)[t][2] == TODAY for t in chosen)
+    assert not set(chosen) & {r.step_title for r in page.model.all_rows()}
+    assert page.undo_stack.count() == 1
+    assert page.undo_stack.undoText() == "Mark 3 steps done"
+    page.undo_stack.undo()
+    assert all(steps(workspace, journey_id)[t][2] is None for t in chosen)
+    assert set(chosen) <= {r.step_title for r in page.model.all_rows()}
+    page.undo_stack.redo()
+    assert all(steps(workspace, journey_id)[t][2] == TODAY for t in chosen)

@@ -12,6 +12,7 @@ from deliverydesk.model.entities import Activity, Journey, JourneyStep
 from deliverydesk.model.enums import ActivityKind, JourneyStatus
 from deliverydesk.model.under_way import Reached
 from deliverydesk.seeding.offer_templates import OFFERS
+from deliverydesk.services.capacity import capacity_preview
 from deliverydesk.services.clients import (
     ClientInput,
     add_client,
@@ -23,6 +24,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.dashboard import dashboard
 from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.errors import InvalidInput
+from deliverydesk.services.journeys import complete_step, reopen_step
 from deliverydesk.services.offers import create_offer
 from deliverydesk.services.practice import create_practice
 from deliverydesk.services.report_data import progress_report
@@ -173,3 +175,53 @@ def test_the_plan_says_where_a_client_started_weeks_ago_should_be_today(
     assert all(s.due_on < TODAY for s in earlier)
     assert planned_reach(offer_plan(ctx, offer_id, TODAY), TODAY) == Reached(0, 0)
     assert planned_reach(plan, date(2030, 1, 1)).phase == len(plan) - 1
+
+
+def test_a_step_brought_in_opened_again_and_ticked_for_real_is_work_of_that_day(
+    ctx: Context, offer_id: int
+) -> None:
+    """Opened again, a step brought in keeps the mark (an undo of the reopen puts it back
+    as it was); a real tick after that is work done today: logged so, counted on time or
+    late like any other step, and brought in no more. Undoing both restores the mark."""
+    journey_id = enrol_client(
+        ctx, _client(ctx), offer_id, EIGHT_WEEKS_AGO, reached=Reached(phase=2)
+    ).value
+    first = _steps(ctx, journey_id)[0]
+    assert first.brought_in and first.due_on < TODAY
+    counted = dashboard(ctx).on_time.steps.total
+
+    was = reopen_step(ctx, first.id).value
+    assert _steps(ctx, journey_id)[0].brought_in  # open again, the mark kept
+    done = complete_step(ctx, first.id).value
+
+    ticked = _steps(ctx, journey_id)[0]
+    assert (ticked.completed_on, ticked.brought_in) == (TODAY, False)
+    assert dashboard(ctx).on_time.steps.total == counted + 1  # a late tick, counted
+    log = journey_detail(ctx, journey_id).activity[0]
+    assert log.kind is ActivityKind.STEP_COMPLETED and log.detail["on"] == TODAY.isoformat()
+
+    # Undo the tick, then the reopen: the step is as the enrolment left it.
+    reopen_step(ctx, first.id, expected=done.on, brought_in=done.was_brought_in)
+    assert _steps(ctx, journey_id)[0].brought_in
+    complete_step(ctx, first.id, was, undo=True)
+    restored = _steps(ctx, journey_id)[0]
+    assert (restored.completed_on, restored.brought_in) == (was, True)
+    assert dashboard(ctx).on_time.steps.total == counted
+
+
+def test_the_capacity_check_adds_only_the_work_left_after_the_place_reached(
+    ctx: Context, offer_id: int
+) -> None:
+    whole = capacity_preview(ctx, offer_id, EIGHT_WEEKS_AGO)
+    reached = Reached(phase=2)
+    left = capacity_preview(ctx, offer_id, EIGHT_WEEKS_AGO, reached=reached)
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    assert whole.weeks[0].week_start <= EIGHT_WEEKS_AGO
+    assert left.weeks[0].week_start == monday  # from today's week: the past is not load
+    # What enrolling adds once every step of the first two phases is brought in equals
+    # what the steps of the phase reached and after would need, week by week.
+    enrol_client(ctx, _client(ctx), offer_id, EIGHT_WEEKS_AGO, reached=reached)
+    booked = capacity_preview(ctx, offer_id, TODAY)
+    assert [w.booked_hours for w in booked.weeks] == pytest.approx(
+        [w.added_hours for w in left.weeks]
+    )

@@ -60,15 +60,23 @@ class DesignEffort:
     plans: tuple[PhasePlan, ...]
     minutes: tuple[tuple[int, ...], ...]  # per phase, per step
 
-    def load(self, start: date, calendar: WorkCalendar) -> dict[date, float]:
-        """Minutes per week a journey starting on `start` would add."""
+    def load(
+        self, start: date, calendar: WorkCalendar, done_before: tuple[int, int] = (0, 0)
+    ) -> dict[date, float]:
+        """Minutes per week a journey starting on `start` would add. `done_before` (phase
+        position, step within it): a client already under way, whose earlier steps are
+        done (brought in), adds only the work from there on."""
         dates = schedule(self.plans, start, calendar)
         return spread(
             (
                 Effort(step_start, due, minutes)
-                for phase, phase_minutes in zip(dates, self.minutes, strict=True)
-                for (step_start, due), minutes in zip(phase.steps, phase_minutes, strict=True)
-                if minutes > 0
+                for position, (phase, phase_minutes) in enumerate(
+                    zip(dates, self.minutes, strict=True)
+                )
+                for index, ((step_start, due), minutes) in enumerate(
+                    zip(phase.steps, phase_minutes, strict=True)
+                )
+                if minutes > 0 and (position, index) >= done_before
             ),
             calendar,
         )

@@ -10,14 +10,15 @@ rule (model/retention.py): the newest verified backup is never deleted.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from deliverydesk.model.retention import Dated, Tiers, backups_to_keep
+from deliverydesk.services.backup_copies import copy_backup, copy_folder
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context
-from deliverydesk.services.errors import DatabaseError, RefusalCode
+from deliverydesk.services.errors import DatabaseError, InvalidInput, RefusalCode
 from deliverydesk.store import migrate
 from deliverydesk.store.backup import (
     BackupFile,
@@ -49,6 +50,9 @@ class BackupInfo:
     size: int  # bytes
     clients: int | None  # current clients in it; None when it cannot be read
     practice: str | None  # the practice's name in it
+    # A backup just made: where it was also copied (services/backup_copies.py), or why not.
+    copied_to: Path | None = None
+    copy_problem: str = ""
 
 
 def backups_folder(data_folder: Path) -> Path:
@@ -82,7 +86,16 @@ def back_up(ctx: Context, label: str = MANUAL, now: datetime | None = None) -> B
     folder = backups_folder(ctx.path.parent)
     path = verified_backup(ctx.path, folder, label, now)
     prune(ctx.path.parent, now)
-    return next(_info(b) for b in backup_files(folder) if b.path == path)
+    info = next(_info(b) for b in backup_files(folder) if b.path == path)
+    elsewhere = copy_folder(ctx.path.parent)
+    if elsewhere is None:
+        return info
+    try:  # the backup here is made whatever becomes of its copy
+        copied = copy_backup(path, elsewhere)
+    except InvalidInput as problem:
+        return replace(info, copy_problem=str(problem))
+    thin(copied.parent, now, ours=False)
+    return replace(info, copied_to=copied)
 
 
 def last_backup_at(data_folder: Path, now: datetime | None = None) -> datetime | None:
@@ -108,8 +121,16 @@ def back_up_if_due(
 
 def prune(data_folder: Path, now: datetime | None = None, tiers: Tiers | None = None) -> list[Path]:
     """Delete the backups the retention rule lets go, and what killed backups left."""
+    return thin(backups_folder(data_folder), now, tiers)
+
+
+def thin(
+    folder: Path, now: datetime | None = None, tiers: Tiers | None = None, *, ours: bool = True
+) -> list[Path]:
+    """Delete the backups in `folder` the retention rule lets go and, in a folder that is
+    `ours` alone, what killed backups left (not in the folder copies go to: other
+    programs' temporary files may be there too)."""
     moment = now or datetime.now(UTC)
-    folder = backups_folder(data_folder)
     found = backup_files(folder)
     local = moment.astimezone()  # days, weeks and months as the person counts them
     keep = backups_to_keep(
@@ -122,7 +143,7 @@ def prune(data_folder: Path, now: datetime | None = None, tiers: Tiers | None = 
         if backup.path not in keep:
             backup.path.unlink(missing_ok=True)
             removed.append(backup.path)
-    return removed + remove_stale_temporaries(folder, moment)
+    return removed + (remove_stale_temporaries(folder, moment) if ours else [])
 
 
 def restore_in_place(ctx: Context, source: Path) -> Result[Restored]:

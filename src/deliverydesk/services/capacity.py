@@ -23,6 +23,7 @@ from deliverydesk.model.capacity import (
 )
 from deliverydesk.model.entities import Journey, JourneyStep, Offer, OfferPhase, OfferStep
 from deliverydesk.model.enums import JourneyStatus, Owner
+from deliverydesk.model.under_way import Reached
 from deliverydesk.services.clients import check_start
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
@@ -102,9 +103,17 @@ def offer_effort(ctx: Context, offer_id: int) -> DesignEffort:
 
 
 def capacity_preview(
-    ctx: Context, offer_id: int, start_on: date, weeks: int = WINDOW_WEEKS
+    ctx: Context,
+    offer_id: int,
+    start_on: date,
+    weeks: int = WINDOW_WEEKS,
+    reached: Reached | None = None,
 ) -> CapacityPreview:
-    """What enrolling one more client in the offer from `start_on` does to the load."""
+    """What enrolling one more client in the offer from `start_on` does to the load.
+
+    `reached`: a client already under way. The steps before that place are brought in,
+    done already, so they add nothing; the weeks shown start at today's at the earliest
+    (the past's load is history, not work to plan)."""
     today = ctx.clock.today()
     check_start(start_on, today)
     practice = get_practice(ctx)
@@ -117,7 +126,10 @@ def capacity_preview(
     with ctx.db.engine.connect() as connection:
         booked = booked_load(connection, min(start, today), calendar)
     capacity = WeekCapacity(hours, calendar)
-    table = week_table(booked, design.load(start, calendar), capacity, start, weeks)
+    done_before = (reached.phase, reached.step) if reached is not None else (0, 0)
+    added = design.load(start, calendar, done_before)
+    shown_from = max(start, today) if reached is not None and reached.anything_done else start
+    table = week_table(booked, added, capacity, shown_from, weeks)
     best = earliest_start_that_fits(design, booked, capacity, calendar, today, SEARCH_WEEKS)
     return CapacityPreview(
         start_on=start,

@@ -393,6 +393,13 @@ def export_clients(ctx: Context, path: Path, *, spreadsheet: bool = False) -> in
     quoted, formulas defused, a byte-order mark so accents survive); the raw file
     round-trips.
     """
+    shown = client_table(ctx)
+    write_atomically(path, csv_bytes(HEADERS, shown, spreadsheet=spreadsheet))
+    return len(shown)
+
+
+def client_table(ctx: Context) -> list[tuple[str, ...]]:
+    """The current clients' values in the order of HEADERS, as every export writes them."""
     with ctx.db.engine.connect() as connection:
         rows = connection.execute(
             select(Client.name, Client.company, Client.email, Client.phone, Client.notes)
@@ -401,6 +408,4 @@ def export_clients(ctx: Context, path: Path, *, spreadsheet: bool = False) -> in
         ).all()
     # Single-line values shown without bidi controls, even one stored before they were
     # dropped on save; the notes are kept as written.
-    shown = [(*(without_bidi_controls(v) for v in row[:4]), row[4]) for row in rows]
-    write_atomically(path, csv_bytes(HEADERS, shown, spreadsheet=spreadsheet))
-    return len(rows)
+    return [(*(without_bidi_controls(v) for v in row[:4]), row[4]) for row in rows]

@@ -47,6 +47,9 @@ class StepDone:
     moved: PhaseMove | None = None  # the journey moved on (the step was its phase's last open)
     client_name: str = ""
     phase_name: str = ""  # the phase it moved on to
+    # The step had been brought in (done before DeliveryDesk), then opened again: this tick
+    # is real work, so the step is brought in no more; the tick's undo makes it so again.
+    was_brought_in: bool = False
 
 
 def complete_step(
@@ -57,6 +60,8 @@ def complete_step(
     the same transaction, logged as a move: one undo takes back both).
 
     `undo`: it undoes opening the step again, and the log says so; it never moves a phase.
+    A step brought in and opened again keeps that mark for such an undo; a real tick is
+    work done that day, counted like any other (on time or late), and clears it.
     """
     with ctx.transaction() as session:
         step = _step(session, step_id)
@@ -65,6 +70,9 @@ def complete_step(
         if on is not None and on > ctx.clock.today():
             raise InvalidInput(RefusalCode.STEP_DONE_IN_FUTURE)
         step.completed_on = on or ctx.clock.today()
+        was_brought_in = step.brought_in and not undo
+        if was_brought_in:
+            step.brought_in = False
         journey = step.journey  # its summary is rewritten on flush (store/summaries.py)
         activity.log(
             session,
@@ -79,9 +87,12 @@ def complete_step(
         aspects = Aspect.STEPS | Aspect.CAPACITY
         moved = None if undo else move_on(ctx, session, journey, step)
         if moved is None:
-            return Result(StepDone(step.completed_on), _changed(journey, aspects))
+            done = StepDone(step.completed_on, was_brought_in=was_brought_in)
+            return Result(done, _changed(journey, aspects))
         target = journey.phases[journey.current_position].name
-        done = StepDone(step.completed_on, moved, journey.client.name, target)
+        done = StepDone(
+            step.completed_on, moved, journey.client.name, target, was_brought_in=was_brought_in
+        )
         return Result(done, _changed(journey, aspects) | _moved(journey))
 
 
@@ -140,6 +151,7 @@ def reopen_step(
     *,
     expected: date | None = None,
     moved: PhaseMove | None = None,
+    brought_in: bool = False,
 ) -> Result[date]:
     """Open a done step again; the value is the day it had been done.
 
@@ -147,6 +159,8 @@ def reopen_step(
     done on another day since (by another window or program) is left as it is. The log
     marks an undo "(undo)". `moved` (the undo of a tick that moved the journey on): the
     journey goes back to where it stood, in the same transaction, unless it moved since.
+    `brought_in` (the undo of a tick that cleared it, StepDone.was_brought_in): the step,
+    open again, is marked brought in again. A step opened by hand keeps its mark.
     """
     with ctx.transaction() as session:
         step = _step(session, step_id)
@@ -160,6 +174,7 @@ def reopen_step(
             )
         was = step.completed_on
         step.completed_on = None
+        step.brought_in = step.brought_in or brought_in
         journey = step.journey  # its summary is rewritten on flush (store/summaries.py)
         activity.log(
             session,

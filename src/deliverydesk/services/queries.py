@@ -28,6 +28,13 @@ _CLIENTS = text(
 # Boards read unsorted: each column sorts itself, and sorting here cost 26 ms at XL.
 _BOARD = text(board_sql(ON_BOARD))
 _OFFER_BOARD = text(board_sql(f"{ON_BOARD} AND journey.offer_id = :offer"))
+# Every listed journey of a current client, one row each (the spreadsheet export's).
+_LISTED_JOURNEYS = text(
+    board_sql(
+        "NOT client.archived AND journey.status NOT IN ('archived', 'withdrawn')",
+        order_by=_LIST_ORDER,
+    )
+)
 _JOURNEYS = text(board_sql("journey.id IN :ids")).bindparams(bindparam("ids", expanding=True))
 
 
@@ -42,6 +49,12 @@ def board_rows(ctx: Context, offer_id: int | None = None) -> list[JourneyRow]:
     if offer_id is None:
         return _rows(ctx, _BOARD)
     return _rows(ctx, _OFFER_BOARD, {"offer": offer_id})
+
+
+def listed_journeys(ctx: Context) -> list[JourneyRow]:
+    """Every journey a list shows, of every current client (ended ones too): running
+    ones first, then by name."""
+    return _rows(ctx, _LISTED_JOURNEYS)
 
 
 def rows_for_journeys(ctx: Context, journey_ids: Iterable[int]) -> list[JourneyRow]:

@@ -19,6 +19,7 @@ from deliverydesk.model.offer_design import OfferSpec
 from deliverydesk.model.under_way import Reached
 from deliverydesk.progress import Tracker
 from deliverydesk.services import (
+    backup_copies,
     backups,
     brand,
     calendar_export,
@@ -41,6 +42,7 @@ from deliverydesk.services import (
     queries,
     report_export,
     reschedule,
+    spreadsheet_export,
     startup,
     timeline,
     trash,
@@ -167,8 +169,11 @@ class Workspace:
         *,
         expected: date | None = None,
         moved: journeys.PhaseMove | None = None,
+        brought_in: bool = False,
     ) -> Result[date]:
-        return journeys.reopen_step(self._ctx, step_id, expected=expected, moved=moved)
+        return journeys.reopen_step(
+            self._ctx, step_id, expected=expected, moved=moved, brought_in=brought_in
+        )
 
     def set_due_date(
         self, step_id: int, due_on: date, *, expected: date | None = None
@@ -225,8 +230,10 @@ class Workspace:
     def offer_checklist(self, offer_id: int) -> RightFit:
         return client_lookup.offer_checklist(self._ctx, offer_id)
 
-    def capacity_preview(self, offer_id: int, start_on: date) -> capacity.CapacityPreview:
-        return capacity.capacity_preview(self._ctx, offer_id, start_on)
+    def capacity_preview(
+        self, offer_id: int, start_on: date, reached: Reached | None = None
+    ) -> capacity.CapacityPreview:
+        return capacity.capacity_preview(self._ctx, offer_id, start_on, reached=reached)
 
     def enrol_client(
         self,
@@ -398,6 +405,12 @@ class Workspace:
         """A backup labelled automatic (the window's, every 30 minutes of changes)."""
         return backups.back_up(self._ctx, backups.AUTO)
 
+    def backup_copy_folder(self) -> Path | None:
+        return backup_copies.copy_folder(self.folder)
+
+    def set_backup_copy_folder(self, folder: Path | None) -> None:
+        backup_copies.set_copy_folder(self.folder, folder)
+
     def back_up_if_due(self) -> backups.BackupInfo | None:
         """A backup when the last is a day old (the window's start), else None."""
         return backups.back_up_if_due(self._ctx)
@@ -443,6 +456,11 @@ class Workspace:
 
     def export_clients_csv(self, path: Path, *, spreadsheet: bool = False) -> int:
         return client_csv.export_clients(self._ctx, path, spreadsheet=spreadsheet)
+
+    def export_spreadsheet(
+        self, path: Path, words: Words = ENGLISH
+    ) -> spreadsheet_export.WorkbookCounts:
+        return spreadsheet_export.export_workbook(self._ctx, path, words)
 
     def archive_client(self, client_id: int) -> Result[int]:
         return trash.archive_client(self._ctx, client_id)

@@ -1,8 +1,9 @@
 """The File menu's data actions and the automatic backups of an open window.
 
-Export progress reports…, Import filled form…, Import clients…, Import journeys in
-progress…, Export clients…, Export
-clients for a spreadsheet…, Export practice…, Import practice… and Backups….
+Export progress reports…, Import filled form…, Import journeys in progress…, Import
+clients…, Export clients to a spreadsheet (.xlsx, every cell text: what a person opens),
+Export clients as CSV for re-import (the raw file the importer reads back), Export
+practice…, Import practice… and Backups….
 Importing a practice replaces the one open, which is kept as a backup first (Backups… can
 bring it back). Each handler takes the path for tests; without one it asks with a file
 dialog.
@@ -20,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from deliverydesk.services.backups import Restored
+from deliverydesk.services.backups import BackupInfo, Restored
 from deliverydesk.services.changes import Result
 from deliverydesk.services.client_csv import CsvImport
 from deliverydesk.services.errors import DatabaseError, InvalidInput
@@ -32,7 +33,7 @@ from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.runner import Runner
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.text import WORDS, literal_rich_text, tr
 
 if TYPE_CHECKING:
     from deliverydesk.ui.main_window import MainWindow
@@ -66,6 +67,7 @@ class DataActions(QObject):
         self.runner = Runner(workspace, events, self.jobs)
         self.auto_backup = AutoBackup(events, self.jobs, self)
         self.auto_backup.failed.connect(self._auto_backup_failed)
+        self.auto_backup.backed_up.connect(self._auto_backup_made)
         self.actions = self._build_actions()
         menu = window.file_menu
         # After New client… and Enrol…, before Quit.
@@ -95,10 +97,11 @@ class DataActions(QObject):
         self.import_journeys_action = action(
             tr("Import journeys in progress…"), lambda: self.import_journeys()
         )
-        self.export_clients_action = action(tr("Export clients…"), self.export_clients)
         self.export_sheet_action = action(
-            tr("Export clients for a spreadsheet…"),
-            lambda: self.export_clients(spreadsheet=True),
+            tr("Export clients to a spreadsheet…"), lambda: self.export_spreadsheet()
+        )
+        self.export_clients_action = action(
+            tr("Export clients as CSV for re-import…"), self.export_clients
         )
         self.export_practice_action = action(tr("Export practice…"), self.export_practice)
         self.import_practice_action = action(tr("Import practice…"), self.import_practice)
@@ -113,8 +116,8 @@ class DataActions(QObject):
             None,
             self.import_journeys_action,
             self.import_clients_action,
-            self.export_clients_action,
             self.export_sheet_action,
+            self.export_clients_action,
             None,
             self.export_practice_action,
             self.import_practice_action,
@@ -128,6 +131,10 @@ class DataActions(QObject):
 
     def _warn(self, title: str, error: Exception) -> None:
         QMessageBox.warning(self._window, title, literal_rich_text([in_words(error)]))
+
+    def _auto_backup_made(self, info: BackupInfo) -> None:
+        if info.copy_problem:  # the backup is made; its copy on the other disk is not
+            self._say(tr("Backed up. {why}").format(why=info.copy_problem))
 
     def _auto_backup_failed(self, why: str) -> None:
         self._say(tr("The automatic backup could not be made: {why}").format(why=why))
@@ -204,15 +211,39 @@ class DataActions(QObject):
             else tr("Enrolled {n} clients already under way.").format(n=count)
         )
 
-    def export_clients(self, path: Path | None = None, *, spreadsheet: bool = False) -> None:
-        stem = f"{self._practice_name()} clients {date.today().isoformat()}.csv"
+    def export_spreadsheet(self, path: Path | None = None) -> None:
+        """Clients and their journeys as an .xlsx workbook, every cell text."""
+        stem = f"{self._practice_name()} clients {date.today().isoformat()}.xlsx"
         path = path or self._save_path(
-            tr("Export clients"), stem, tr("CSV files (*.csv);;All files (*)")
+            tr("Export clients to a spreadsheet"),
+            stem,
+            tr("Spreadsheets (*.xlsx);;All files (*)"),
         )
         if path is None:
             return
         try:
-            count = self._ws.export_clients_csv(path, spreadsheet=spreadsheet)
+            counts = self._ws.export_spreadsheet(path, WORDS)
+        except PROBLEMS as error:
+            self._warn(tr("The clients were not exported"), error)
+            return
+        self._say(
+            tr("Saved {n} clients and {j} journeys to {path}").format(
+                n=counts.clients, j=counts.journeys, path=path
+            )
+        )
+
+    def export_clients(self, path: Path | None = None) -> None:
+        """The raw CSV, which Import clients… reads back to the same clients."""
+        stem = f"{self._practice_name()} clients {date.today().isoformat()}.csv"
+        path = path or self._save_path(
+            tr("Export clients as CSV for re-import"),
+            stem,
+            tr("CSV files (*.csv);;All files (*)"),
+        )
+        if path is None:
+            return
+        try:
+            count = self._ws.export_clients_csv(path)
         except PROBLEMS as error:
             self._warn(tr("The clients were not exported"), error)
             return

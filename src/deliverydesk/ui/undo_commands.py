@@ -9,11 +9,11 @@ fails (the records changed meanwhile) announces why on the event bus (`refused`)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.journeys import PhaseMove, StepDone
@@ -57,6 +57,27 @@ class ServiceCommand(QUndoCommand, Announced):
             return None
         self.error = None
         return outcome.value
+
+
+def push_together(
+    stack: QUndoStack, commands: Sequence[ServiceCommand], text: str
+) -> Exception | None:
+    """Push `commands` as one undo step (a macro) and return the first refusal, if any.
+    One command per item keeps each following its own rules; a macro where nothing
+    succeeded is undone at once and dropped, so it leaves no trace on the stack."""
+    if not commands:
+        return None
+    stack.beginMacro(text)
+    for command in commands:
+        stack.push(command)
+    stack.endMacro()
+    errors = [c.error for c in commands if c.error is not None]
+    if len(errors) == len(commands):
+        macro = stack.command(stack.index() - 1)
+        if macro is not None:
+            macro.setObsolete(True)  # undone at once, and dropped from the stack
+            stack.undo()
+    return errors[0] if errors else None
 
 
 class MoveJourneyCommand(ServiceCommand):
@@ -134,7 +155,10 @@ class CompleteStepCommand(ServiceCommand):
         if outcome is not None:
             self._run(
                 lambda: self.workspace.reopen_step(
-                    self.step_id, expected=outcome.on, moved=outcome.moved
+                    self.step_id,
+                    expected=outcome.on,
+                    moved=outcome.moved,
+                    brought_in=outcome.was_brought_in,
                 )
             )
 

@@ -286,6 +286,17 @@ class RefusalCode(StrEnum):
     NO_DATABASE_FILE = auto()
     BACKUP_FAILED_CHECK = auto()
     BACKUP_FOLDER_UNWRITABLE = auto()
+
+    # backup_copies
+    COPY_FOLDER_MISSING = auto()
+    COPY_FOLDER_INSIDE_DATA = auto()
+    COPY_FOLDER_UNWRITABLE = auto()
+    COPY_DISK_GONE = auto()
+    COPY_NOT_MADE = auto()
+
+    # cli_clients
+    DONE_ON_WITHOUT_AT = auto()
+    UNDER_WAY_NOT_STARTED = auto()
     BACKUP_NOT_WRITTEN = auto()
     BACKUP_FAILED = auto()
 

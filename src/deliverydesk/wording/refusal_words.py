@@ -380,6 +380,21 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
         "The backup of {source} failed its integrity check: {problems}"
     ),
     RefusalCode.BACKUP_FOLDER_UNWRITABLE: N_("Cannot write a backup in {folder}: {reason}."),
+    RefusalCode.COPY_FOLDER_MISSING: N_("There is no folder at {folder}."),
+    RefusalCode.COPY_FOLDER_INSIDE_DATA: N_(
+        "Choose a folder outside DeliveryDesk's own data folder: a copy there is lost with it."
+    ),
+    RefusalCode.COPY_FOLDER_UNWRITABLE: N_(
+        "DeliveryDesk cannot write in {folder}; choose another folder."
+    ),
+    RefusalCode.COPY_DISK_GONE: N_(
+        "The copy was not made: {folder} is not there (is its disk connected?)."
+    ),
+    RefusalCode.COPY_NOT_MADE: N_("The copy in {folder} was not made: {reason}."),
+    RefusalCode.DONE_ON_WITHOUT_AT: N_("--done-on goes with --at: say the phase or step reached."),
+    RefusalCode.UNDER_WAY_NOT_STARTED: N_(
+        "It starts on a day still to come, so nothing of it can be done yet: leave out --at."
+    ),
     RefusalCode.BACKUP_NOT_WRITTEN: N_("The backup of {source} could not be written: {reason}."),
     RefusalCode.BACKUP_FAILED: N_("The backup of {source} failed: {reason}"),
     RefusalCode.DATABASE_UNOPENABLE: N_(

@@ -308,7 +308,7 @@ class BoardPage(QWidget):
                 column.view.selectionModel().selectionChanged.connect(
                     lambda *_a, c=column: self._on_selection(c)
                 )
-                lane.columns_row.addWidget(column, 1)
+                lane.add_column(column)
                 self.columns[(offer.id, position)] = column
             lane.toggled.connect(lambda expanded, w=lane: self._on_lane_toggled(w, expanded))
             self.lanes[offer.id] = lane

@@ -25,6 +25,7 @@ from deliverydesk.ui.text import tr
 from deliverydesk.ui.typography import make_heading
 
 SEARCH_WIDTH_EM = 14  # the filter box never gets narrower than this
+PICKER_MOST_EM = 22  # the offer picker never gets wider than this
 
 
 def quick_labels() -> dict[Quick, str]:
@@ -56,10 +57,12 @@ class BoardToolbar(QWidget):
         make_heading(self.title, 1.5)
         self.offer_picker = QComboBox()
         self.offer_picker.setAccessibleName(tr("Offer shown"))
-        self.offer_picker.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.offer_picker.setMinimumContentsLength(14)
+        # As wide as its longest offer name when there is room (the filter box gives way
+        # first); 14 characters when there is none, and never wider than PICKER_MOST_EM.
+        self.offer_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        narrow = self.offer_picker.fontMetrics().horizontalAdvance("x") * 14
+        self.offer_picker.setMinimumWidth(narrow + em * 2)  # and the arrow
+        self.offer_picker.setMaximumWidth(em * PICKER_MOST_EM)
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Filter cards…"))
         self.search.setClearButtonEnabled(True)
@@ -116,7 +119,8 @@ class BoardToolbar(QWidget):
 
     def _row_width(self, parts: tuple[QWidget, ...]) -> int:
         spacing = self.top.spacing() * (len(parts) - 1)
-        return sum(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in parts) + spacing
+        # As a layout counts: a minimum width set on a widget stands for its size hint's.
+        return sum(w.minimumWidth() or w.minimumSizeHint().width() for w in parts) + spacing
 
     def one_row_width(self) -> int:
         """The narrowest the toolbar can be with every quick filter showing."""

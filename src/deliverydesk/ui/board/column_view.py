@@ -34,6 +34,7 @@ from deliverydesk.ui import text
 from deliverydesk.ui.board.board_index import BoardIndex, Column
 from deliverydesk.ui.board.card_delegate import CARD_HEIGHT_EM, CardDelegate
 from deliverydesk.ui.board.card_model import CardColumnModel, MoveRequest, column_counts
+from deliverydesk.ui.board.phase_header import PhaseHeader
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
 
@@ -297,7 +298,7 @@ class ColumnWidget(QFrame):
         super().__init__(parent)
         self.name = name
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.header = ElidedLabel(name)
+        self.header = PhaseHeader(name)  # two lines when one is too short for the name
         make_heading(self.header)
         self.counts = ElidedLabel()
         self.counts.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -310,13 +311,19 @@ class ColumnWidget(QFrame):
         self.setMinimumWidth(int(em * COLUMN_WIDTH_EM))
         # One whole card, and "+N more" under it.
         self.view.setMinimumHeight(int(em * CARD_HEIGHT_EM) + self.view.footer_height())
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         margin = em // 3
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.counts)
         layout.addWidget(self.view, 1)
+
+    def one_line_width(self) -> int:
+        """The column's width with its phase name on one line."""
+        margins = self._layout.contentsMargins()
+        chrome = 2 * self.frameWidth() + margins.left() + margins.right() + 2
+        return self.header.fontMetrics().horizontalAdvance(self.name) + chrome
 
     def set_header(self, shown: int, total: int, over_plan: int) -> None:
         self.counts.setText(column_counts(shown, total, over_plan))
@@ -349,6 +356,8 @@ class LaneWidget(QWidget):
         self.body = QWidget()
         self.columns_row = QHBoxLayout(self.body)
         self.columns_row.setContentsMargins(0, 0, 0, 0)
+        self._columns: list[ColumnWidget] = []
+        self._lines = 1  # the headers' lines
         self.notice = QLabel(
             tr("No active clients in this offer yet. Enrol a client to see them here.")
         )
@@ -360,6 +369,56 @@ class LaneWidget(QWidget):
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.notice)
         layout.addWidget(self.body, 1)
+
+    def add_column(self, column: ColumnWidget) -> None:
+        """A phase's column, its header kept as tall as its neighbours'."""
+        self.columns_row.addWidget(column, 1)
+        self._columns.append(column)
+        column.header.lines_changed.connect(self._level_headers)
+        self._level_headers()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_width(event.size().width())
+        QTimer.singleShot(0, self, self._level_headers)  # once the cards have their height
+
+    def _share_width(self, width: int) -> None:
+        """Columns share the lane's width equally, unless a phase name would then wrap
+        while the others could give it room and keep theirs on one line: then that
+        column gets the width of its name (a second header line costs every lane height)."""
+        count = len(self._columns)
+        if not count:
+            return
+        room = width - self.columns_row.spacing() * (count - 1)
+        needs = [column.one_line_width() for column in self._columns]
+        wide: set[int] = set()
+        while True:  # widen the columns whose name does not fit an equal share of the rest
+            rest = room - sum(needs[i] for i in wide)
+            share = rest / max(1, count - len(wide))
+            more = {i for i in range(count) if i not in wide and needs[i] > share}
+            if not more:
+                break
+            wide |= more
+        fits = len(wide) < count and share >= self._columns[0].minimumWidth()
+        stretches = [needs[i] if i in wide else int(share) for i in range(count)]
+        for i in range(count):
+            stretch = stretches[i] if fits and wide else 1
+            if self.columns_row.stretch(i) != stretch:
+                self.columns_row.setStretch(i, stretch)
+
+    def _level_headers(self) -> None:
+        """Every header as tall as the tallest, so counts and cards start level; a second
+        line only while every column's cards can spare its height (taken, it is kept as
+        long as they still have their least), else names are cut on one line."""
+        wanted = max((c.header.lines_needed for c in self._columns), default=1)
+        lines = 1
+        if wanted > 1:
+            line = self.fontMetrics().lineSpacing()
+            spare = min(c.view.height() - c.view.minimumHeight() for c in self._columns)
+            lines = wanted if spare >= (0 if self._lines > 1 else line) else 1
+        self._lines = lines
+        for column in self._columns:
+            column.header.set_lines(lines)
 
     def set_count(self, shown: int, total: int) -> None:
         self.toggle.setText(f"{self.title} · {text.clients_shown(shown, total)}")

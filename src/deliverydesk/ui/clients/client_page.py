@@ -54,6 +54,7 @@ from deliverydesk.ui.undo_commands import (
     ReopenStepCommand,
     ServiceCommand,
     SetDueDateCommand,
+    push_together,
 )
 from deliverydesk.ui.wrapping_delegate import wrap_items
 
@@ -599,22 +600,11 @@ class ClientPage(QWidget):
         self._push_all(commands, text, title)
 
     def _push_all(self, commands: list[ServiceCommand], text: str, title: str) -> None:
-        """Push `commands` as one undo step; a refusal is said once, and a macro where
-        nothing succeeded leaves no trace on the stack."""
-        stack = self.undo_stack
-        stack.beginMacro(text)
-        for command in commands:
-            stack.push(command)
-        stack.endMacro()
-        errors = [c.error for c in commands if c.error is not None]
-        if not errors:
+        """Push `commands` as one undo step; a refusal is said once."""
+        error = push_together(self.undo_stack, commands, text)
+        if error is None:
             return
-        if len(errors) == len(commands):
-            macro = stack.command(stack.index() - 1)
-            if macro is not None:
-                macro.setObsolete(True)  # undone at once, and dropped from the stack
-                stack.undo()
-        QMessageBox.warning(self, title, literal_rich_text([str(errors[0])]))
+        QMessageBox.warning(self, title, literal_rich_text([str(error)]))
         if self.journey_id is not None:
             self.show_journey(self.journey_id)
 

@@ -10,7 +10,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,6 +22,7 @@ from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.date_picker import mark_closed_days
+from deliverydesk.ui.day_edit import DayEdit
 from deliverydesk.ui.enrol.capacity_chart import CapacityChart, capacity_summary, hours
 from deliverydesk.ui.enrol.pick_page import PickPage
 from deliverydesk.ui.enrol.under_way_box import UnderWayBox
@@ -30,7 +30,6 @@ from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.notice import Notice
 from deliverydesk.ui.text import tr
 
-DATE_FORMAT = "ddd d MMM yyyy"
 PREVIEW_DELAY_MS = 150
 DATE_RANGE = timedelta(days=3650)  # the services refuse starts more than ten years away
 
@@ -55,9 +54,7 @@ class StartPage(QWizardPage):
         self.setTitle(tr("Start date and capacity"))
 
         today = workspace.today()
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
+        self.date_edit = DayEdit()  # a day, or a whole date, can be typed in
         self.date_edit.setDateRange(to_qdate(today - DATE_RANGE), to_qdate(today + DATE_RANGE))
         self.date_edit.setDate(to_qdate(today))
         self.date_edit.setAccessibleName(tr("Start date"))
@@ -101,6 +98,7 @@ class StartPage(QWizardPage):
         self._timer.timeout.connect(self.refresh)
         self.date_edit.dateChanged.connect(lambda _day: self._timer.start())
         self.under_way.toggle.toggled.connect(lambda _on: self._show_suggestion())
+        self.under_way.changed.connect(self._timer.start)  # a place reached: less to do
 
     def start_on(self) -> date:
         picked: date = self.date_edit.date().toPython()  # type: ignore[assignment]
@@ -122,8 +120,15 @@ class StartPage(QWizardPage):
             return
         asked = self.start_on()
         try:
-            preview = self._ws.capacity_preview(offer_id, asked)
-            plan = self._ws.offer_plan(offer_id, preview.start_on)
+            # The plan first: it says where a client under way may be, and steps before
+            # that place are brought in, not work the chart should count.
+            plan = self._ws.offer_plan(offer_id, asked)
+            was = self.under_way.blockSignals(True)  # its changed() would ask again
+            try:
+                self.under_way.set_plan(plan, self._ws.today())
+            finally:
+                self.under_way.blockSignals(was)
+            preview = self._ws.capacity_preview(offer_id, asked, self.under_way.reached())
         except (InvalidInput, NotFound) as error:
             self.preview, self.suggested = None, None
             self.chart.set_preview(None)
@@ -141,7 +146,6 @@ class StartPage(QWizardPage):
             if preview.start_on != asked
             else ""
         )
-        self.under_way.set_plan(plan, self._ws.today())
         self.chart.set_preview(preview)
         self.summary.setText(capacity_summary(preview))
         self._suggest(preview)

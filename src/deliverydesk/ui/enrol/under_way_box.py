@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QLabel,
     QRadioButton,
@@ -23,9 +22,8 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.model.under_way import Reached
 from deliverydesk.services.under_way import PlannedPhase, planned_reach
+from deliverydesk.ui.day_edit import DayEdit
 from deliverydesk.ui.text import tr
-
-DATE_FORMAT = "ddd d MMM yyyy"
 
 
 def _qdate(day: date) -> QDate:
@@ -61,9 +59,7 @@ class UnderWayBox(QWidget):
         self.on_due = QRadioButton(tr("Earlier steps done on their &due dates"))
         self.on_one = QRadioButton(tr("All done &on:"))
         self.on_due.setChecked(True)
-        self.done_on = QDateEdit()
-        self.done_on.setCalendarPopup(True)
-        self.done_on.setDisplayFormat(DATE_FORMAT)
+        self.done_on = DayEdit()
         self.done_on.setAccessibleName(tr("Day every earlier step was done"))
         self.said = QLabel()
         self.said.setTextFormat(Qt.TextFormat.PlainText)

@@ -137,9 +137,10 @@ class JourneyEditor(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((KIND, 8), (OWNER, 7), (DAYS, 7), (EFFORT, 6)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width * em)
+        # The short columns as wide as their words ("Third party", "1 h 15 min"), read
+        # whole; the titles take the rest (an offer has dozens of steps: cheap to measure).
+        for column in (KIND, OWNER, DAYS, EFFORT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(em * 3)
         return tree
 

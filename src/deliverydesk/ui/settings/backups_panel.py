@@ -1,4 +1,5 @@
-"""Settings > Backups: the backups kept, "Back up now", "Restore…" and "Open folder".
+"""Settings > Backups: the backups kept, "Back up now", "Restore…", "Open folder", and a
+second folder (services/backup_copies.py) each backup is also copied to.
 
 A restore replaces the open practice with the chosen backup. The practice as it was is
 kept as a backup first, and "Undo restore" puts it back. The window's undo history is
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.services.backups import BackupInfo, Restored
 from deliverydesk.services.changes import Result
+from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.empty_state import EmptyState
@@ -124,8 +127,9 @@ class BackupsPanel(QWidget):
         intro = QLabel(
             tr(
                 "DeliveryDesk backs up your data every day you use it and every 30 minutes "
-                "while you work, and before imports, restores and emptying the trash. Keep a "
-                "copy of the backups folder on another disk too."
+                "while you work, and before imports, restores and emptying the trash. Choose "
+                "a folder on another disk (or one your files sync from) below, and each "
+                "backup is copied there too."
             )
         )
         intro.setWordWrap(True)
@@ -160,6 +164,18 @@ class BackupsPanel(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.status.setAccessibleName(tr("Backup status"))
+        # A second folder (an external disk, a synced folder) each backup is copied to.
+        self.copy_label = QLabel()
+        self.copy_label.setTextFormat(Qt.TextFormat.PlainText)  # a path is the person's words
+        self.copy_label.setWordWrap(True)
+        self.copy_label.setAccessibleName(tr("Where backups are also copied"))
+        self.copy_button = QPushButton(tr("Choose a folder…"))
+        self.copy_button.setToolTip(
+            tr("Copy each backup to a folder on another disk, or one your files sync from")
+        )
+        self.copy_button.clicked.connect(lambda: self.choose_copy_folder())
+        self.stop_copy_button = QPushButton(tr("Stop copying"))
+        self.stop_copy_button.clicked.connect(lambda: self.set_copy_folder(None))
 
         buttons = QHBoxLayout()
         for button in (self.back_up_button, self.restore_button, self.undo_button):
@@ -182,6 +198,11 @@ class BackupsPanel(QWidget):
         self.list_stack.addWidget(self.empty)
         layout.addWidget(self.list_stack, 1)
         layout.addLayout(buttons)
+        copies = QHBoxLayout()
+        copies.addWidget(self.copy_label, 1)
+        copies.addWidget(self.copy_button)
+        copies.addWidget(self.stop_copy_button)
+        layout.addLayout(copies)
         layout.addWidget(self.status)
         self._update_buttons()  # the list is read when shown: each backup is a file to open
 
@@ -190,6 +211,49 @@ class BackupsPanel(QWidget):
         self.model.set_records(self._ws.backup_list())
         self.list_stack.setCurrentWidget(self.table if self.model.records else self.empty)
         self._update_buttons()
+        self._show_copy_folder()
+
+    def _show_copy_folder(self) -> None:
+        folder = self._ws.backup_copy_folder()
+        self.copy_label.setText(
+            tr("Each backup is also copied to {folder}.").format(folder=folder)
+            if folder is not None
+            else tr("Backups are kept on this computer only.")
+        )
+        self.copy_button.setText(tr("Choose another folder…") if folder else tr("Choose a folder…"))
+        self.stop_copy_button.setVisible(folder is not None)
+
+    # -- the second folder -------------------------------------------------------------------
+    def choose_copy_folder(self, folder: Path | None = None) -> bool:
+        """Ask for the folder (or take `folder`), then copy each backup there."""
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(
+                self, tr("Also copy each backup to"), str(Path.home())
+            )
+            if not chosen:
+                return False
+            folder = Path(chosen)
+        return self.set_copy_folder(folder)
+
+    def set_copy_folder(self, folder: Path | None) -> bool:
+        try:
+            self._ws.set_backup_copy_folder(folder)
+        except (InvalidInput, OSError) as error:
+            self.status.setText(
+                tr("The folder was not chosen: {why}").format(why=in_words(error))
+                if isinstance(error, InvalidInput)
+                else tr(
+                    "The folder was not chosen: the setting could not be saved ({why})."
+                ).format(why=error.strerror or error)
+            )
+            return False
+        self._show_copy_folder()
+        self.status.setText(
+            tr("From the next backup on, a copy also goes to {folder}.").format(folder=folder)
+            if folder is not None
+            else tr("Backups are no longer copied elsewhere.")
+        )
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()  # automatic backups are made while the panel is hidden
@@ -217,12 +281,15 @@ class BackupsPanel(QWidget):
     def _backed_up(self, info: BackupInfo) -> None:
         self.refresh()
         self.table.selectRow(0)
-        self.status.setText(
-            tr("Backed up just now: {clients}, {size}.").format(
-                clients=text.clients(info.clients or 0),
-                size=QLocale().formattedDataSize(info.size, 1),
-            )
+        words = tr("Backed up just now: {clients}, {size}.").format(
+            clients=text.clients(info.clients or 0),
+            size=QLocale().formattedDataSize(info.size, 1),
         )
+        if info.copied_to is not None:
+            words += " " + tr("A copy is in {folder}.").format(folder=info.copied_to.parent)
+        elif info.copy_problem:
+            words += " " + info.copy_problem
+        self.status.setText(words)
 
     def _backup_failed(self, error: Exception) -> None:
         self.status.setText(tr("The backup could not be made: {why}").format(why=in_words(error)))

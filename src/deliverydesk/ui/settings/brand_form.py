@@ -3,6 +3,8 @@ beside it in the words the save would use (services/brand.py brand_problems)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -20,6 +22,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.settings.colour_field import ColourField
 from deliverydesk.ui.settings.field_problem import ProblemLabel
 from deliverydesk.ui.settings.logo_field import LogoField
+from deliverydesk.ui.settings.message_slot import MessageSlot
 from deliverydesk.ui.text import tr
 from deliverydesk.ui.typography import make_heading
 
@@ -43,6 +46,11 @@ def _hint(words: str) -> QLabel:
     label.setWordWrap(True)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
+
+
+def _or_choose() -> str:
+    """Said after a colour's problem."""
+    return tr("Or choose it with the button beside it.")
 
 
 def _column(*parts: QWidget) -> QVBoxLayout:
@@ -90,9 +98,12 @@ class BrandForm(QWidget):
             self._label(tr("&Primary colour:"), self.primary.code),
             _column(
                 self.primary,
-                self.problems["brand_color"],
-                _hint(tr("The band at the top, the journey map, headings and progress.")),
-                self.primary_advice,
+                self._slot(
+                    "brand_color",
+                    _hint(tr("The band at the top, the journey map, headings and progress.")),
+                    self.problems["brand_color"],
+                    self.primary_advice,
+                ),
             ),
         )
         self.accent = ColourField(tr("Accent colour"))
@@ -101,8 +112,11 @@ class BrandForm(QWidget):
             self._label(tr("&Accent colour:"), self.accent.code),
             _column(
                 self.accent,
-                self.problems["accent_color"],
-                _hint(tr("Milestones reached on the journey map.")),
+                self._slot(
+                    "accent_color",
+                    _hint(tr("Milestones reached on the journey map.")),
+                    self.problems["accent_color"],
+                ),
             ),
         )
         for field in (self.primary, self.accent):
@@ -163,6 +177,23 @@ class BrandForm(QWidget):
         label = QLabel(words)
         label.setBuddy(buddy)
         return label
+
+    def _slot(
+        self, field: str, hint: QLabel, problem: QLabel, advice: QLabel | None = None
+    ) -> MessageSlot:
+        """Room for a colour's problem (a code that is no colour) or its contrast advice,
+        kept while neither is said (the hint shows then): typing a code never moves the
+        rows below."""
+
+        def longest() -> list[str]:
+            wrong = dataclasses.replace(self.values(), **{field: "#"})
+            words = [brand_problems(wrong).get(field, "") + " " + _or_choose()]
+            if advice is not None:  # white's is the longest (1.0 to 1); reportlab loads late
+                words.append(colour_advice("#FFFFFF"))
+            return words
+
+        labels = [problem] if advice is None else [problem, advice]
+        return MessageSlot(labels, longest, hint)
 
     def _section(self, words: str, *, first: bool = False) -> None:
         heading = QLabel(words)
@@ -267,7 +298,7 @@ class BrandForm(QWidget):
         for field, widget in self.fields().items():
             words = found.get(field, "")
             if words and field in ("brand_color", "accent_color"):
-                words += " " + tr("Or choose it with the button beside it.")
+                words += " " + _or_choose()
             self.problems[field].say(words, widget, focus=focus and first)
             first = first and not words
         return not found

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -91,9 +91,12 @@ class BrandPanel(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAccessibleName(tr("Brand messages"))
+        # Its line is kept while empty: "Saved." appearing shrank the form above and cut
+        # the field just typed in (the signature, at the bottom) in half.
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing())
         self.preview = BrandPreview(workspace)
 
-        scroll = QScrollArea()
+        self.scroller = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
@@ -179,6 +182,7 @@ class BrandPanel(QWidget):
         self.problem.clear()
         if not self.form.check(focus=True):
             return False
+        field = self.form.focusWidget()  # the field typed in last, kept in view
         command = UpdateBrandCommand(self._ws, self._events, self.form.values())
         self._saving = True
         try:
@@ -192,7 +196,17 @@ class BrandPanel(QWidget):
         self.reload()
         keys = _native(QKeySequence.StandardKey.Undo)
         self.status.setText(tr("Saved. Undo with {keys}.").format(keys=keys))
+        self._keep_in_view(field)
         return True
+
+    def _keep_in_view(self, widget: QWidget | None) -> None:
+        """The field the person was in stays whole in view after the save: the window's
+        message bar ("Saved the brand · Undo") takes room from the form, which cut the
+        field at its bottom, the signature, in half."""
+        if widget is None:
+            return
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the bar's room
+        self.scroller.ensureWidgetVisible(widget)
 
     def revert(self) -> None:
         """Put the form back as stored (an imported logo not saved stays unused)."""

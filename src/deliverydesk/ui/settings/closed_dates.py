@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.ui import text
-from deliverydesk.ui.clients.step_dialogs import DATE_FORMAT, to_qdate
+from deliverydesk.ui.clients.step_dialogs import to_qdate
+from deliverydesk.ui.day_edit import DayEdit
 from deliverydesk.ui.item_values import date_data
 from deliverydesk.ui.settings.field_problem import ProblemLabel
 from deliverydesk.ui.text import tr
@@ -69,10 +70,8 @@ class ClosedRangeDialog(QDialog):
         self.start.setFocus()
         self.setMinimumWidth(30 * self.fontMetrics().horizontalAdvance("M"))
 
-    def _date_edit(self, day: date, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(DATE_FORMAT)
+    def _date_edit(self, day: date, name: str) -> DayEdit:
+        edit = DayEdit()  # a day, or a whole date, can be typed in
         edit.setDate(to_qdate(day))
         edit.setAccessibleName(name)
         return edit

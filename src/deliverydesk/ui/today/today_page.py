@@ -1,7 +1,8 @@
 """The Today screen: what is late, due today and due this week across every client, in
 three groups (mine, waiting on the client, third party), then the paused journeys (a
 reminder to resume each from its planned date). On a step: mark done, reschedule, nudge
-the client, open the client; the first two go on the undo stack."""
+the client, open the client; the first two go on the undo stack. Several steps selected
+(Shift or Ctrl and a click) are marked done together, one undo."""
 
 from __future__ import annotations
 
@@ -40,7 +41,11 @@ from deliverydesk.ui.today.reschedule_dialog import RescheduleDialog
 from deliverydesk.ui.today.today_commands import RescheduleCommand
 from deliverydesk.ui.today.today_model import CLIENT, GROUPS, PAUSED, STEP, TodayModel
 from deliverydesk.ui.typography import make_heading
-from deliverydesk.ui.undo_commands import CompleteStepCommand, ServiceCommand
+from deliverydesk.ui.undo_commands import (
+    CompleteStepCommand,
+    ServiceCommand,
+    push_together,
+)
 
 # What a row shows: a step's dates and state, its journey's state, names.
 TODAY_ASPECTS = Aspect.STEPS | Aspect.PHASE | Aspect.JOURNEY | Aspect.CLIENT | Aspect.OFFER
@@ -157,7 +162,7 @@ class TodayPage(QWidget):
         tree.setIndentation(self.fontMetrics().height())  # room for the names, not the tree
         tree.setAlternatingRowColors(True)
         tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         tree.setAccessibleName(tr("Steps due"))
@@ -293,7 +298,25 @@ class TodayPage(QWidget):
         menu.popup(self.tree.viewport().mapToGlobal(where))
 
     # -- actions -----------------------------------------------------------------------------
+    def selected_rows(self) -> list[TodayRow]:
+        """The steps selected (Shift or Ctrl and a click), in the list's order; group
+        headings and paused journeys are left out."""
+        chosen = {
+            (index.internalId(), index.row())
+            for index in self.tree.selectionModel().selectedRows(CLIENT)
+        }
+        return [
+            row
+            for position, owner in enumerate(GROUPS)
+            for number, row in enumerate(self.model.rows(owner))
+            if (position, number) in chosen
+        ]
+
     def mark_done(self) -> bool:
+        """Mark the selected step done today; several selected, all of them, one undo."""
+        several = self.selected_rows()
+        if len(several) > 1:
+            return self._mark_all_done(several)
         row = self.current_row()
         if row is None:
             return False
@@ -301,6 +324,22 @@ class TodayPage(QWidget):
             self._ws, self._events, row.step_id, self._ws.today(), row.step_title
         )
         return self._push(command, tr("The step was not marked done"))
+
+    def _mark_all_done(self, rows: list[TodayRow]) -> bool:
+        today = self._ws.today()
+        commands: list[ServiceCommand] = [
+            CompleteStepCommand(self._ws, self._events, row.step_id, today, row.step_title)
+            for row in rows
+        ]
+        text = tr("Mark {n} steps done").format(n=len(rows))
+        error = push_together(self.undo_stack, commands, text)
+        if error is None:
+            return True
+        QMessageBox.warning(
+            self, tr("Not every step was marked done"), literal_rich_text([str(error)])
+        )
+        self.reload()
+        return False
 
     def reschedule_dialog(self, row: TodayRow) -> RescheduleDialog:
         return RescheduleDialog(row, self._ws.today(), self, self._ws.practice())
