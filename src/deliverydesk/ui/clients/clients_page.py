@@ -230,7 +230,7 @@ class ClientsPage(QWidget):
     # -- behaviour ---------------------------------------------------------------------------
     def reload(self) -> None:
         self._stale, self._pending = False, set()
-        self.model.set_rows(self._ws.client_rows())
+        self.model.set_rows(self._ws.clients.client_rows())
         self._fill_offer_filter()
         self._fit_columns()
         self._update_visibility()
@@ -300,7 +300,7 @@ class ClientsPage(QWidget):
             self.reload()
         elif self._pending:
             ids, self._pending = self._pending, set()
-            self.model.update_clients(ids, self._ws.rows_for_clients(ids))
+            self.model.update_clients(ids, self._ws.clients.rows_for_clients(ids))
             # A new name, offer or phase may need more room (a list first seen empty had
             # widths for no words at all): the same fit as a reload, a few ms at 5,000.
             self._fit_columns()

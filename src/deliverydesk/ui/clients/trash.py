@@ -47,10 +47,10 @@ class ArchiveClientCommand(ServiceCommand):
         self.client_id = client_id
 
     def redo(self) -> None:
-        self._run(lambda: self.workspace.archive_client(self.client_id))
+        self._run(lambda: self.workspace.clients.archive_client(self.client_id))
 
     def undo(self) -> None:
-        self._run(lambda: self.workspace.restore_from_trash(self.client_id))
+        self._run(lambda: self.workspace.clients.restore_from_trash(self.client_id))
 
 
 class RestoreClientCommand(ServiceCommand):
@@ -59,10 +59,10 @@ class RestoreClientCommand(ServiceCommand):
         self.client_id = client_id
 
     def redo(self) -> None:
-        self._run(lambda: self.workspace.restore_from_trash(self.client_id))
+        self._run(lambda: self.workspace.clients.restore_from_trash(self.client_id))
 
     def undo(self) -> None:
-        self._run(lambda: self.workspace.archive_client(self.client_id))
+        self._run(lambda: self.workspace.clients.archive_client(self.client_id))
 
 
 def archive_client_action(parent: QWidget, on_trigger: Callable[[], None]) -> QAction:
@@ -198,7 +198,7 @@ class TrashView(QWidget):
 
     def reload(self) -> None:
         self._stale = False
-        self.model.set_records(self._ws.trashed_clients())
+        self.model.set_records(self._ws.clients.trashed_clients())
         self.list_stack.setCurrentWidget(self.table if self.model.clients else self.empty)
         self._update_buttons()
 
@@ -256,7 +256,7 @@ class TrashView(QWidget):
         if not count or self.job is not None or not self.confirm_empty(count):
             return None
         runner = Runner(self._ws, self._events, self._jobs)
-        self.job = runner.later(lambda ws, _tracker: ws.empty_trash(), initiator=self)
+        self.job = runner.later(lambda ws, _tracker: ws.clients.empty_trash(), initiator=self)
         self.job.succeeded.connect(self._emptied)
         self.job.failed.connect(self._not_emptied)
         self.job.finished.connect(self._job_finished)

@@ -64,7 +64,7 @@ class StartPage(QWizardPage):
         date_label.setBuddy(self.date_edit)
         self.rolled = Notice("info")
         self.under_way = UnderWayBox()  # a client already part of the way through
-        practice = workspace.practice()
+        practice = workspace.practice.info()
         if practice is not None:  # the pickers grey the days the practice is closed
             for edit in (self.date_edit, self.under_way.done_on):
                 mark_closed_days(edit, practice.working_days, practice.closed_dates)
@@ -121,8 +121,8 @@ class StartPage(QWizardPage):
             return
         asked = self.start_on()
         try:
-            preview = self._ws.capacity_preview(offer_id, asked)
-            plan = self._ws.offer_plan(offer_id, preview.start_on)
+            preview = self._ws.clients.capacity_preview(offer_id, asked)
+            plan = self._ws.clients.offer_plan(offer_id, preview.start_on)
         except (InvalidInput, NotFound) as error:
             self.preview, self.suggested = None, None
             self.chart.set_preview(None)

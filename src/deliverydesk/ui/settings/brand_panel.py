@@ -142,7 +142,7 @@ class BrandPanel(QWidget):
         self._stale = False
         before, mine = self.stored, self.form.values() if self.dirty else None
         try:
-            self.stored = self._ws.brand_settings()
+            self.stored = self._ws.practice.brand_settings()
         except NotFound as error:
             self.stored = None
             self.status.setText(str(error))
