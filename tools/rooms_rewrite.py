@@ -1,9 +1,9 @@
 """Rewrite callers of the flat Workspace to its rooms (issue 17): `ws.add_note(` becomes
 `ws.journeys.add_note(`, `ws.practice()` becomes `ws.practice.info()`.
 
-    .venv/bin/python tools/rooms_rewrite.py           # rewrite src/, tests/, benchmarks/, tools/
+    .venv/bin/python tools/rooms_rewrite.py           # rewrite src/ tests/ benchmarks/ tools/ docs/
     .venv/bin/python tools/rooms_rewrite.py --check   # list what it would rewrite; exit 1 if any
-    .venv/bin/python tools/rooms_rewrite.py docs      # other folders or files instead
+    .venv/bin/python tools/rooms_rewrite.py docs      # other folders or files (.py, .md)
 
 Run it from the repository's top. Idempotent: a call already in a room is left alone, so
 it can run again after every merge. Then `make lint typecheck` and the tests.
@@ -57,7 +57,7 @@ RECEIVERS = {"ws", "workspace", "_ws", "_workspace", "Workspace"}
 FACTORIES = {"Workspace", "Workspace.open", "for_job", "new_own_practice"}
 EXTRA_RECEIVERS = {"tests/gui/test_storage_failures.py": {"second"}}
 
-DEFAULT_PATHS = ("src", "tests", "benchmarks", "tools")
+DEFAULT_PATHS = ("src", "tests", "benchmarks", "tools", "docs")
 SKIP = (
     "src/deliverydesk/services/workspace.py",
     "src/deliverydesk/services/rooms/",
@@ -141,6 +141,7 @@ def files(paths: list[str]) -> list[Path]:
     for each in paths:
         path = Path(each)
         candidates = [path] if path.is_file() else sorted(path.rglob("*.py"))
+        candidates += [] if path.is_file() else sorted(path.rglob("*.md"))
         found += [p for p in candidates if not any(p.as_posix().startswith(s) for s in SKIP)]
     return found
 
