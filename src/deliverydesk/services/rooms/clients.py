@@ -25,6 +25,7 @@ from deliverydesk.services.rows import JourneyRow
 
 
 class ClientsRoom(Room):
+    # -- reading ---------------------------------------------------------------------------
     def client_rows(self) -> list[JourneyRow]:
         return queries.client_rows(self._ctx)
 
@@ -45,6 +46,7 @@ class ClientsRoom(Room):
     def client_choices(self) -> list[client_lookup.ClientChoice]:
         return client_lookup.client_choices(self._ctx)
 
+    # -- changing --------------------------------------------------------------------------
     def add_client(self, data: clients.ClientInput) -> Result[int]:
         return clients.add_client(self._ctx, data)
 
@@ -59,6 +61,7 @@ class ClientsRoom(Room):
     def restore_client(self, client_id: int) -> Result[None]:
         return clients.restore_client(self._ctx, client_id)
 
+    # -- enrolment -------------------------------------------------------------------------
     def offer_checklist(self, offer_id: int) -> RightFit:
         return client_lookup.offer_checklist(self._ctx, offer_id)
 
@@ -84,6 +87,7 @@ class ClientsRoom(Room):
     def reinstate_enrolment(self, journey_id: int) -> Result[int]:
         return clients.reinstate_enrolment(self._ctx, journey_id)
 
+    # -- the trash -------------------------------------------------------------------------
     def archive_client(self, client_id: int) -> Result[int]:
         return trash.archive_client(self._ctx, client_id)
 

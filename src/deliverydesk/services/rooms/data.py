@@ -8,13 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deliverydesk.services import (
-    backups,
-    client_csv,
-    journey_csv,
-    practice_file,
-    startup,
-)
+from deliverydesk.services import backups, client_csv, journey_csv, practice_file, startup
 from deliverydesk.services.changes import Result
 from deliverydesk.services.rooms.room import Room
 from deliverydesk.store.integrity import IntegrityReport
@@ -26,6 +20,7 @@ class DataRoom(Room):
     def _folder(self) -> Path:
         return self._ctx.path.parent
 
+    # -- the data folder -------------------------------------------------------------------
     def folder_warning(self) -> str:
         """Why the data folder (a cloud-sync folder, a network drive) is a risky home for
         the data file, in plain words; "" when it is not."""
@@ -34,6 +29,7 @@ class DataRoom(Room):
     def check(self) -> IntegrityReport:
         return self._ctx.check()
 
+    # -- backups and restore ---------------------------------------------------------------
     @property
     def backups_folder(self) -> Path:
         return backups.backups_folder(self._folder)
@@ -57,6 +53,7 @@ class DataRoom(Room):
         backups.restore_in_place says what a failure leaves)."""
         return backups.restore_in_place(self._ctx, source)
 
+    # -- practice files --------------------------------------------------------------------
     def export_practice(self, path: Path) -> practice_file.PracticeFileSummary:
         return practice_file.export_practice(self._ctx, path)
 
@@ -71,6 +68,7 @@ class DataRoom(Room):
         a new database in the empty `folder`; restore_backup swaps it in."""
         return practice_file.build_database(path, folder, self._ctx.clock)
 
+    # -- CSV in and out --------------------------------------------------------------------
     def import_clients_csv(
         self, path: Path, encoding: str = "utf-8"
     ) -> Result[client_csv.CsvImport]:

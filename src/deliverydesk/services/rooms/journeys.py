@@ -9,19 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from deliverydesk.services import (
-    detail,
-    journeys,
-    lifecycle,
-    queries,
-    reschedule,
-)
+from deliverydesk.services import detail, journeys, lifecycle, queries, reschedule
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.rooms.room import Room
 from deliverydesk.services.rows import JourneyRow
 
 
 class JourneysRoom(Room):
+    # -- reading ---------------------------------------------------------------------------
     def board_rows(self, offer_id: int | None = None) -> list[JourneyRow]:
         return queries.board_rows(self._ctx, offer_id)
 
@@ -37,6 +32,7 @@ class JourneysRoom(Room):
         """`shown` after a change of `aspects`: reads only what such a change can alter."""
         return detail.refresh_detail(self._ctx, shown, aspects)
 
+    # -- steps, phases and notes -----------------------------------------------------------
     def complete_step(
         self, step_id: int, on: date | None = None, *, undo: bool = False
     ) -> Result[journeys.StepDone]:
@@ -76,6 +72,7 @@ class JourneysRoom(Room):
     def remove_note(self, note_id: int) -> Changes:
         return journeys.remove_note(self._ctx, note_id)
 
+    # -- a journey's life ------------------------------------------------------------------
     def pause(
         self, journey_id: int, reason: str = "", resume_on: date | None = None
     ) -> Result[lifecycle.JourneyState]:
@@ -101,6 +98,7 @@ class JourneysRoom(Room):
     def skipped_phases(self, journey_id: int) -> list[lifecycle.SkippedPhase]:
         return lifecycle.skipped_phases(self._ctx, journey_id)
 
+    # -- rescheduling ----------------------------------------------------------------------
     def reschedule_step(
         self, step_id: int, due_on: date, *, shift_rest: bool = False
     ) -> Result[reschedule.Rescheduled]:

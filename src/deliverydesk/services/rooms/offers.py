@@ -10,12 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from deliverydesk.model.offer_design import OfferSpec
-from deliverydesk.services import (
-    offer_apply,
-    offer_file,
-    offer_revisions,
-    queries,
-)
+from deliverydesk.services import offer_apply, offer_file, offer_revisions, queries
 from deliverydesk.services import offer_design as designs
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.rooms.room import Room
@@ -23,6 +18,7 @@ from deliverydesk.services.rows import OfferSummary
 
 
 class OffersRoom(Room):
+    # -- reading ---------------------------------------------------------------------------
     def offer_summaries(self) -> list[OfferSummary]:
         return queries.offer_summaries(self._ctx)
 
@@ -32,6 +28,7 @@ class OffersRoom(Room):
     def offer_design(self, offer_id: int) -> designs.OfferDesign:
         return designs.offer_design(self._ctx, offer_id)
 
+    # -- designing -------------------------------------------------------------------------
     def create_blank_offer(self) -> Result[int]:
         return designs.create_blank_offer(self._ctx)
 
@@ -58,6 +55,7 @@ class OffersRoom(Room):
         """The sample client's values for previews (fill with model.offer_rules.fill_template)."""
         return designs.preview_values(self._ctx)
 
+    # -- revisions, and applying a design to running journeys ------------------------------
     def list_revisions(self, offer_id: int) -> list[offer_revisions.RevisionRow]:
         return offer_revisions.list_revisions(self._ctx, offer_id)
 
@@ -72,6 +70,7 @@ class OffersRoom(Room):
     def revert_apply(self, applied: offer_apply.AppliedDesign) -> Changes:
         return offer_apply.revert_apply(self._ctx, applied)
 
+    # -- offer files -----------------------------------------------------------------------
     def export_offer(self, offer_id: int, path: Path) -> Path:
         return offer_file.export_offer(self._ctx, offer_id, path)
 

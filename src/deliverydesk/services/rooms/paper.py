@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from deliverydesk.services import (
-    intake,
-    report_export,
-)
+from deliverydesk.services import intake, report_export
 from deliverydesk.services.changes import Result
 from deliverydesk.services.rooms.room import Room
 
 
 class PaperRoom(Room):
+    # -- documents and the batch export ----------------------------------------------------
     def make_document(
         self,
         kind: report_export.DocumentKind,
@@ -55,6 +53,7 @@ class PaperRoom(Room):
 
         return active_clients(self._ctx)
 
+    # -- filled intake forms ---------------------------------------------------------------
     def intake_form_address(self, path: Path) -> intake.FormAddress:
         """The client and offer a filled intake form names (InvalidInput: not one, or altered)."""
         return intake.form_address(self._ctx, path)

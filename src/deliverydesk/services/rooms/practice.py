@@ -8,10 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from deliverydesk.services import (
-    brand,
-    practice,
-)
+from deliverydesk.services import brand, practice
 from deliverydesk.services import practice_settings as settings
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.dashboard import Dashboard
@@ -19,7 +16,9 @@ from deliverydesk.services.rooms.room import Room
 
 
 class PracticeRoom(Room):
+    # -- who the practice is, its settings -------------------------------------------------
     def info(self) -> practice.PracticeInfo | None:
+        """The practice's name, hours and owner; None before one is created."""
         return practice.get_practice(self._ctx)
 
     def create_practice(
@@ -39,6 +38,7 @@ class PracticeRoom(Room):
     def restore_practice(self, undo: settings.PracticeUndo) -> Result[settings.PracticeUndo]:
         return settings.restore_practice(self._ctx, undo)
 
+    # -- its brand -------------------------------------------------------------------------
     def brand_settings(self) -> brand.BrandSettings:
         return brand.brand_settings(self._ctx)
 
@@ -59,6 +59,7 @@ class PracticeRoom(Room):
         """A one-page sample PDF drawn with unsaved `settings`, for the live preview."""
         return brand.sample_page(self._ctx, settings)
 
+    # -- its figures -----------------------------------------------------------------------
     def dashboard(self) -> Dashboard:
         """Capacity by week, on-time rate, integrity and its parts, time per phase against
         plan, feedback and referrals (services/dashboard.py says how each is counted)."""

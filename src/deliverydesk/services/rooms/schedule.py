@@ -11,11 +11,7 @@ from pathlib import Path
 
 from deliverydesk.model.enums import Owner
 from deliverydesk.progress import Tracker
-from deliverydesk.services import (
-    calendar_export,
-    nudge,
-    timeline,
-)
+from deliverydesk.services import calendar_export, nudge, timeline
 from deliverydesk.services import today as due_now
 from deliverydesk.services.changes import Changes
 from deliverydesk.services.rooms.room import Room
@@ -23,6 +19,7 @@ from deliverydesk.wording import ENGLISH, Words
 
 
 class ScheduleRoom(Room):
+    # -- the timeline ----------------------------------------------------------------------
     def portfolio(self, journey_ids: Iterable[int] | None = None) -> list[timeline.PortfolioRow]:
         return timeline.portfolio(self._ctx, journey_ids)
 
@@ -32,6 +29,7 @@ class ScheduleRoom(Room):
     def capacity_strip(self, until: date | None = None) -> timeline.CapacityStrip:
         return timeline.capacity_strip(self._ctx, until)
 
+    # -- today -----------------------------------------------------------------------------
     def today_list(self, journey_ids: Iterable[int] | None = None) -> due_now.TodayList:
         return due_now.today_list(self._ctx, journey_ids)
 
@@ -49,6 +47,7 @@ class ScheduleRoom(Room):
     def record_nudge(self, step_id: int, channel: nudge.NudgeChannel) -> Changes:
         return nudge.record_nudge(self._ctx, step_id, channel)
 
+    # -- the calendar ----------------------------------------------------------------------
     def export_calendar(
         self, path: Path, words: Words = ENGLISH, tracker: Tracker | None = None
     ) -> int:
