@@ -50,7 +50,10 @@ ROOMS = {
         import_clients_csv import_journeys_csv preview_clients_csv preview_journeys_csv
         journeys_template export_clients_csv""",
 }
-ROOM_OF = {name: room for room, names in ROOMS.items() for name in names.split()}
+# Flat methods other branches add while the rooms land: the lead moves each into its room
+# at the merge (week: export_spreadsheet, beside export_clients_csv).
+LANDING = {"export_spreadsheet": "data"}
+ROOM_OF = {name: room for room, names in ROOMS.items() for name in names.split()} | LANDING
 RENAMED = {"practice": "info"}  # ws.practice is now the room: its old method is info()
 
 RECEIVERS = {"ws", "workspace", "_ws", "_workspace", "Workspace"}
