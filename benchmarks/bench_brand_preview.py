@@ -6,7 +6,7 @@ whole update a person waits for after the 250 ms pause: the PDF made, loaded int
 and rendered at the size shown, to painted. Also a keystroke in the form (the fields
 checked, the pause restarted), against the 16 ms frame.
 Floors, in the same run: a minimal reportlab document in the embedded Noto Sans, and a
-demo client's real progress report (Workspace.make_document).
+demo client's real progress report (Workspace.paper.make_document).
 Target: the sample under 60 ms (median).
 """
 
@@ -47,12 +47,12 @@ def main() -> None:
         seed_demo(seeding)
         seeding.close()
         ws = Workspace.open(folder, FixedClock(TODAY))
-        stored = ws.brand_settings()
-        client_id, _ = ws.report_clients()[0]
+        stored = ws.practice.brand_settings()
+        client_id, _ = ws.paper.report_clients()[0]
         count = iter(range(10_000))
 
         def sample() -> None:
-            ws.brand_sample(replace(stored, tagline=f"Sample {next(count)}"))
+            ws.practice.brand_sample(replace(stored, tagline=f"Sample {next(count)}"))
 
         print(
             "floor: minimal document, Noto Sans  ",
@@ -61,7 +61,10 @@ def main() -> None:
         print(
             "floor: a demo client's progress rpt ",
             summary(
-                timed(lambda: ws.make_document(DocumentKind.PROGRESS, client_id=client_id), REPEATS)
+                timed(
+                    lambda: ws.paper.make_document(DocumentKind.PROGRESS, client_id=client_id),
+                    REPEATS,
+                )
             ),
         )
         print("sample_page (service), wall clock   ", summary(timed(sample, REPEATS)))

@@ -30,7 +30,7 @@ def main() -> None:
     app = QApplication([])
     apply_theme(app, dark=False)
     workspace = Workspace.open(folder, FixedClock(TODAY))
-    rows = workspace.client_rows()
+    rows = workspace.clients.client_rows()
     page = ClientsPage(workspace, AppEvents(), QUndoStack())
     page.resize(1400, 860)
     page.show()
@@ -55,7 +55,7 @@ def main() -> None:
     ids = [row.client_id for row in rows[:9]]
     for client_id in ids:
         start = time.perf_counter()
-        page.model.update_clients({client_id}, workspace.rows_for_clients({client_id}))
+        page.model.update_clients({client_id}, workspace.clients.rows_for_clients({client_id}))
         page._fit_columns()
         page.table.viewport().grab()
         catch_ups.append((time.perf_counter() - start) * 1000)

@@ -44,11 +44,11 @@ def main() -> None:
             "SELECT id, name, company, email FROM client WHERE NOT archived"
         ).fetchall()
     )
-    choices = workspace.client_choices()
+    choices = workspace.clients.client_choices()
     assert len(choices) >= CLIENTS, f"only {len(choices)} clients"
     name = choices[len(choices) // 2].name
-    namesakes = timed(lambda: workspace.similar_clients(name))
-    read = timed(workspace.client_choices)
+    namesakes = timed(lambda: workspace.clients.similar_clients(name))
+    read = timed(workspace.clients.client_choices)
     events, stack = AppEvents(), QUndoStack()
 
     def open_wizard() -> EnrolWizard:
@@ -71,7 +71,7 @@ def main() -> None:
         wizard.pick.clients.viewport().repaint()
 
     keys = timed(keystroke, repeats=15)
-    offer = next(o for o in workspace.offer_list() if o.is_valid and not o.archived)
+    offer = next(o for o in workspace.offers.offer_list() if o.is_valid and not o.archived)
     wizard.pick._select_offer(offer.id)
     wizard.pick._select_client(choices[0].id)
     wizard.setStartId(2)  # straight to the start page: the chart is what is timed here

@@ -150,12 +150,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         workspace = Workspace.open(folder, FixedClock(TODAY))
-        workspace.create_practice("Bench", 30, frozenset({1, 2, 3, 4, 5}))
+        workspace.practice.create_practice("Bench", 30, frozenset({1, 2, 3, 4, 5}))
         for template in TEMPLATES:
-            workspace.add_offer(template.spec)
-        first = workspace.add_offer(forty_steps("Forty steps")).value
-        second = workspace.add_offer(forty_steps("Forty more steps")).value
-        assert workspace.offer_design(first).spec.step_count == 40
+            workspace.offers.add_offer(template.spec)
+        first = workspace.offers.add_offer(forty_steps("Forty steps")).value
+        second = workspace.offers.add_offer(forty_steps("Forty more steps")).value
+        assert workspace.offers.offer_design(first).spec.step_count == 40
         workspace.close()
 
         cold = [first_open(folder, first) for _ in range(5)]

@@ -3,7 +3,7 @@
 - Click to preview: Documents → Progress report… on a demo client's page, until the
   dialog is shown (the document made, QtPdf loaded, the dialog built) and until QtPdf has
   drawn the first page (its renderer runs on a thread of its own). Floor, in the same
-  run: `Workspace.make_document` alone, the PDF made in memory.
+  run: `Workspace.paper.make_document` alone, the PDF made in memory.
 - The batch: File → Export progress reports… for the demo's active clients into a folder,
   from the start until the summary shows; the first run in a process also starts the fork
   server. Beside it, the same reports made one by one in this process (workers=1).
@@ -82,7 +82,7 @@ def batch_once(host: QWidget, ws: Workspace, runner: JobRunner) -> float:
         assert batch is not None
         wait_for(batch.ended)
         seconds = time.perf_counter() - start
-        assert len(list(Path(out).iterdir())) == len(ws.report_clients())
+        assert len(list(Path(out).iterdir())) == len(ws.paper.report_clients())
         assert batch.summary is not None
         batch.summary.close()
     return seconds
@@ -98,7 +98,7 @@ def main() -> None:
         seed_demo(seeding)
         seeding.close()
         ws = Workspace.open(folder, FixedClock(TODAY))
-        row = next(r for r in ws.client_rows() if r.name == CLIENT)
+        row = next(r for r in ws.clients.client_rows() if r.name == CLIENT)
         assert row.journey_id is not None
         page = ClientPage(ws, AppEvents(), QUndoStack())
         page.show_journey(row.journey_id)
@@ -111,7 +111,7 @@ def main() -> None:
             runs.append(preview_once(page))
             bare.extend(
                 timed(
-                    lambda: ws.make_document(DocumentKind.PROGRESS, client_id=row.client_id),
+                    lambda: ws.paper.make_document(DocumentKind.PROGRESS, client_id=row.client_id),
                     repeats=1,
                     warmup=0,
                 )
@@ -122,7 +122,7 @@ def main() -> None:
         print(f"  click to first page drawn {summary([d for _s, d in runs])}")
         print(f"  floor: make_document      {summary(bare)}")
 
-        clients = len(ws.report_clients())
+        clients = len(ws.paper.report_clients())
         runner = JobRunner.for_workspace(ws)
         host = QWidget()
         first = batch_once(host, ws, runner)

@@ -101,9 +101,10 @@ def main() -> None:
     app = QApplication(sys.argv[:1])
     apply_theme(app, dark=False)
     workspace = Workspace.open(benchmark_data(5000), FixedClock(TODAY))
-    rows = len(workspace.portfolio())
-    print(f"  portfolio read at XL ({rows} journeys)  {summary(timed(workspace.portfolio))}")
-    print(f"  capacity strip read                   {summary(timed(workspace.capacity_strip))}")
+    schedule = workspace.schedule
+    rows = len(schedule.portfolio())
+    print(f"  portfolio read at XL ({rows} journeys)  {summary(timed(schedule.portfolio))}")
+    print(f"  capacity strip read                   {summary(timed(schedule.capacity_strip))}")
     events = AppEvents()
     rows_painted, strip_painted = first_paints(
         lambda: TimelinePage(workspace, events), (ROWS, STRIP)
@@ -119,7 +120,7 @@ def main() -> None:
     print(f"  scroll a week sideways, to painted    {summary(sideways)}")
     unchanged = timed(lambda: page.portfolio.view.viewport().grab(), REPEATS)
     print(f"  repaint the rows, nothing changed     {summary(unchanged)}")
-    due = len(workspace.today_list().rows)
+    due = len(workspace.schedule.today_list().rows)
     stack = QUndoStack()
     TREE.watch(QTreeView)
     (today,) = first_paints(lambda: TodayPage(workspace, events, stack), (TREE,))

@@ -106,9 +106,9 @@ def by_hand(app: QApplication, window: MainWindow, ws: Workspace, offer_id: int)
     assert start.under_way.place.currentText() == "Audit — from its start"
     start.date_edit.setFocus()
     inputs.key(Qt.Key.Key_Return)  # Enrol
-    wait_for(app, lambda: ws.board_rows())
+    wait_for(app, lambda: ws.journeys.board_rows())
     took = time.perf_counter() - began
-    row = ws.board_rows()[0]
+    row = ws.journeys.board_rows()[0]
     assert row.phase_name == "Audit", row.phase_name
     # Keystroke-level model (Card, Moran & Newell): 0.28 s a key (an average typist),
     # 1.1 s to point plus 0.2 s to click, 1.35 s to think before each choice (6 here).
@@ -138,7 +138,7 @@ def from_template(
     rows = [template.read_text("utf-8-sig").splitlines()[0]]
     for n in range(14):  # what the coach types in her spreadsheet
         start = DAY - timedelta(days=3 + 4 * n)
-        plan = ws.offer_plan(offer_id, start)
+        plan = ws.clients.offer_plan(offer_id, start)
         place = planned_reach(plan, DAY)
         phase = plan[place.phase]
         where = phase.name if place.step == 0 else f"{phase.name} / {phase.steps[place.step].title}"
@@ -150,7 +150,7 @@ def from_template(
     assert dialog.preview is not None and dialog.preview.new == 14, dialog.summary.text()
     began = time.perf_counter()
     QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    wait_for(app, lambda: len(ws.board_rows()) == 15 and not dialog.isVisible())
+    wait_for(app, lambda: len(ws.journeys.board_rows()) == 15 and not dialog.isVisible())
     times["import (backup, 14 enrolments, board)"] = time.perf_counter() - began
     print("From a template, 14 clients: " + "; ".join(f"{k} {v:.2f} s" for k, v in times.items()))
     print(f"  total app time {sum(times.values()):.2f} s; 3 clicks, plus filling 14 rows in")
@@ -162,8 +162,8 @@ def main() -> int:
         folder = Path(temporary)
         ctx = open_workspace(data_dir(folder / "data"), FixedClock(DAY))
         ws = Workspace(ctx)
-        ws.create_practice("Rivera Studio", 40, MON_FRI, "Ana Rivera")
-        offer_id = ws.add_offer(OFFERS["brand"]).value
+        ws.practice.create_practice("Rivera Studio", 40, MON_FRI, "Ana Rivera")
+        offer_id = ws.offers.add_offer(OFFERS["brand"]).value
         window = MainWindow(ws, AppEvents())
         window.show()
         window.activateWindow()

@@ -57,9 +57,9 @@ def main(out: Path) -> None:
         seed_demo(seeding)
         seeding.close()
         workspace = Workspace.open(folder, FixedClock(TODAY))
-        on_leave = next(r for r in workspace.board_rows() if r.name == "Grace O'Connell")
+        on_leave = next(r for r in workspace.journeys.board_rows() if r.name == "Grace O'Connell")
         assert on_leave.journey_id is not None
-        workspace.pause(on_leave.journey_id, "Parental leave", TODAY + timedelta(days=14))
+        workspace.journeys.pause(on_leave.journey_id, "Parental leave", TODAY + timedelta(days=14))
         window = MainWindow(workspace, AppEvents())
         window.show()
         settle(app)
@@ -151,17 +151,19 @@ def main(out: Path) -> None:
 def own_practice(app: QApplication, out: Path, tmp: Path) -> None:
     """A newcomer's practice: no offers yet, one from a template, a client enrolled."""
     workspace = Workspace.open(data_dir(tmp / "own"), FixedClock(TODAY))
-    workspace.create_practice("Rivera Coaching", 25, frozenset({1, 2, 3, 4}), "Sam Rivera")
+    workspace.practice.create_practice("Rivera Coaching", 25, frozenset({1, 2, 3, 4}), "Sam Rivera")
     window = MainWindow(workspace, AppEvents())
     window.show()
     window.show_screen("offers")
     settle(app)
     window.grab().save(str(out / "offers-empty.png"))
-    offer_id = workspace.add_offer(TEMPLATES[0].spec).value
+    offer_id = workspace.offers.add_offer(TEMPLATES[0].spec).value
     window.offers.open_offer(offer_id)
     settle(app)
     window.grab().save(str(out / "offer-editor.png"))
-    client_id = workspace.add_client(ClientInput("Priya García", company="García Studio")).value
+    client_id = workspace.clients.add_client(
+        ClientInput("Priya García", company="García Studio")
+    ).value
     wizard = window.enrol(client_id=client_id, offer_id=offer_id)
     assert isinstance(wizard, EnrolWizard)
     wizard.next()

@@ -77,7 +77,7 @@ def fourteen_rows(ws: Workspace, offer: int, name: str, today: date) -> list[str
     rows = []
     for n in range(14):
         start = today - timedelta(days=3 + 4 * n)
-        plan = ws.offer_plan(offer, start)
+        plan = ws.clients.offer_plan(offer, start)
         place = planned_reach(plan, today)
         phase = plan[place.phase]
         where = phase.name if place.step == 0 else f"{phase.name} / {phase.steps[place.step].title}"
@@ -169,8 +169,8 @@ def main() -> None:
     app = create_application(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         ws = Workspace.open(data_dir(Path(tmp) / "practice"), SystemClock())
-        ws.create_practice("Clarity Coaching", 30, frozenset({1, 2, 3, 4, 5}), "Mia Chen")
-        offer = ws.add_offer(OFFERS["coaching"]).value
+        ws.practice.create_practice("Clarity Coaching", 30, frozenset({1, 2, 3, 4, 5}), "Mia Chen")
+        offer = ws.offers.add_offer(OFFERS["coaching"]).value
         window = MainWindow(ws, AppEvents())
         window.show()
         window.activateWindow()

@@ -37,7 +37,7 @@ def folder(tmp_path: Path) -> Path:
 def _journeys(folder: Path) -> list[tuple[str, str]]:
     ctx = open_workspace(folder, FixedClock(TODAY))
     try:
-        rows = Workspace(ctx).board_rows()
+        rows = Workspace(ctx).journeys.board_rows()
         return sorted((row.name, row.phase_name) for row in rows)
     finally:
         ctx.close()

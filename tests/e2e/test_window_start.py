@@ -29,8 +29,8 @@ import deliverydesk.ui.app as app
 
 def come_forward(window):
     workspace = window._ws
-    journey = workspace.client_rows()[0].journey_id
-    workspace.add_note(journey, "Written just before quitting")
+    journey = workspace.clients.client_rows()[0].journey_id
+    workspace.journeys.add_note(journey, "Written just before quitting")
     print("brought forward", flush=True)
     QApplication.quit()
 

@@ -46,19 +46,19 @@ def work_for(kind: str, argument: str) -> Work:
             ws.seeding_context(), tracker.progress, tracker.cancelled
         )
     if kind == "backup":  # ui/settings/backups_panel.py
-        return lambda ws, _tracker: ws.back_up()
+        return lambda ws, _tracker: ws.data.back_up()
     if kind == "startup-backup":  # ui/auto_backup.py
-        return lambda ws, _tracker: ws.back_up_if_due()
+        return lambda ws, _tracker: ws.data.back_up_if_due()
     if kind == "export":  # ui/reports/batch_export.py
-        return lambda ws, tracker: ws.export_progress_batch(
+        return lambda ws, tracker: ws.paper.export_progress_batch(
             Path(argument), workers=WORKERS, progress=tracker.report
         )
     if kind == "import":  # ui/import_clients_dialog.py
-        return lambda ws, _tracker: ws.import_clients_csv(Path(argument))
+        return lambda ws, _tracker: ws.data.import_clients_csv(Path(argument))
     if kind == "export-practice":  # ui/data_menu.py
-        return lambda ws, _tracker: ws.export_practice(Path(argument))
+        return lambda ws, _tracker: ws.data.export_practice(Path(argument))
     if kind == "import-practice":  # ui/data_menu.py, into a scratch folder in the data folder
-        return lambda ws, _tracker: ws.build_practice(
+        return lambda ws, _tracker: ws.data.build_practice(
             Path(argument), Path(mkdtemp(prefix=".import-", dir=ws.folder))
         )
     raise SystemExit(f"no such job: {kind}")
@@ -80,9 +80,9 @@ def swap_in(workspace: Workspace) -> Callable[[Any], object]:
     """What DataActions._swap_in does with the built file: restore it, then the views read."""
 
     def swap(built: Path) -> None:
-        workspace.restore_backup(built)
+        workspace.data.restore_backup(built)
         shutil.rmtree(built.parent)
-        workspace.client_rows()
+        workspace.clients.client_rows()
 
     return swap
 
@@ -99,7 +99,7 @@ def serve(folder: Path) -> None:
             then = swap_in(workspace) if kind == "import-practice" else None
             print(run_job(runner, work_for(kind, rest), then), flush=True)
         elif command == "write":
-            client_id = workspace.add_client(ClientInput(argument)).value
+            client_id = workspace.clients.add_client(ClientInput(argument)).value
             print(f"client {client_id}", flush=True)
         elif command == "quit":
             runner.shutdown()

@@ -18,14 +18,14 @@ MON_FRI = frozenset({1, 2, 3, 4, 5})
 def own_practice(workspace: Workspace, weekly_hours: float = 4) -> int:
     """ "Start my own practice", then the Brand Audit template as the first offer; returns
     the offer's id. At 4 hours a week one Brand Audit client fits, two at once do not."""
-    workspace.create_practice("Rivera Studio", weekly_hours, MON_FRI, "Ana Rivera")
-    return workspace.add_offer(OFFERS["brand"]).value
+    workspace.practice.create_practice("Rivera Studio", weekly_hours, MON_FRI, "Ana Rivera")
+    return workspace.offers.add_offer(OFFERS["brand"]).value
 
 
 def book_a_client(workspace: Workspace, offer_id: int, name: str = "Ben Okafor") -> int:
     """A client already enrolled from today: the load a new one is checked against."""
-    client_id = workspace.add_client(ClientInput(name, company="Okafor & Co")).value
-    workspace.enrol_client(client_id, offer_id, TODAY)
+    client_id = workspace.clients.add_client(ClientInput(name, company="Okafor & Co")).value
+    workspace.clients.enrol_client(client_id, offer_id, TODAY)
     return client_id
 
 

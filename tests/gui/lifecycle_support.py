@@ -33,7 +33,7 @@ class Snapshot:
 
 
 def snapshot(ws: Workspace, journey_id: int) -> Snapshot:
-    d = ws.journey_detail(journey_id)
+    d = ws.journeys.journey_detail(journey_id)
     return Snapshot(
         d.status,
         d.paused_on,
@@ -59,7 +59,7 @@ def done_dates(detail: JourneyDetail) -> dict[int, tuple[date, date | None]]:
 
 
 def active_journey(ws: Workspace, name: str) -> int:
-    row = next(r for r in ws.client_rows() if r.name == name)
+    row = next(r for r in ws.clients.client_rows() if r.name == name)
     assert row.status is JourneyStatus.ACTIVE and row.journey_id is not None
     return row.journey_id
 

@@ -30,7 +30,7 @@ def open_offers(qtbot: QtBot, workspace: Workspace, events: AppEvents) -> MainWi
 
 
 def new_own_practice(workspace: Workspace) -> Workspace:
-    workspace.create_practice("My practice", 30, frozenset({1, 2, 3, 4}))
+    workspace.practice.create_practice("My practice", 30, frozenset({1, 2, 3, 4}))
     return workspace
 
 

@@ -26,7 +26,7 @@ def test_a_backup_stamped_in_the_future_does_not_stop_the_start_backup(
     backups.back_up(ctx, backups.AUTO, now=now - timedelta(days=2))  # the last true one
     ahead = now + timedelta(days=3 * 365)  # then one day the clock was three years ahead
     future = backups.back_up(ctx, backups.AUTO, now=ahead)
-    assert [b.path for b in demo_ws.backup_list()][0] == future.path
+    assert [b.path for b in demo_ws.data.backup_list()][0] == future.path
 
     jobs = JobRunner.for_workspace(demo_ws)
     auto = AutoBackup(events, jobs)
@@ -42,6 +42,6 @@ def test_a_backup_stamped_in_the_future_does_not_stop_the_start_backup(
     assert failed == []
     [today] = made
     assert today.label == "auto" and today.taken_at <= datetime.now(UTC)
-    assert today.path in {b.path for b in demo_ws.backup_list()}
+    assert today.path in {b.path for b in demo_ws.data.backup_list()}
     # The day's backup now counts: the next start the same day takes none.
     assert backups.back_up_if_due(ctx) is None

@@ -52,7 +52,7 @@ def cell(panel: BackupsPanel, row: int, column: int) -> str:
 
 
 def names(ws: Workspace) -> set[str]:
-    return {row.name for row in ws.client_rows()}
+    return {row.name for row in ws.clients.client_rows()}
 
 
 def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -70,7 +70,7 @@ def test_the_list_shows_each_backup_newest_first_with_its_clients(
     demo_ctx: Context, demo_ws: Workspace, panel: BackupsPanel
 ) -> None:
     backups.back_up(demo_ctx, backups.AUTO, datetime.now(UTC) - timedelta(hours=3))
-    demo_ws.add_client(ClientInput("Newest Client"))
+    demo_ws.clients.add_client(ClientInput("Newest Client"))
     backups.back_up(demo_ctx)
     panel.refresh()
     assert panel.model.rowCount() == 2
@@ -114,7 +114,7 @@ def test_restore_replaces_the_practice_and_undo_restore_puts_it_back(
     qtbot: QtBot,
 ) -> None:
     backups.back_up(demo_ctx)
-    demo_ws.add_client(ClientInput("Added Since"))
+    demo_ws.clients.add_client(ClientInput("Added Since"))
     panel.refresh()
     panel.table.selectRow(0)
     asked = answer_yes(monkeypatch)
@@ -136,7 +136,7 @@ def test_restore_replaces_the_practice_and_undo_restore_puts_it_back(
 
     assert "Added Since" in names(demo_ws)
     assert not panel.undo_button.isVisible()
-    assert demo_ws.check().ok
+    assert demo_ws.data.check().ok
 
 
 def test_a_restore_that_cannot_be_done_says_why_and_changes_nothing(
@@ -184,7 +184,7 @@ def test_the_start_backup_is_taken_when_there_is_none_and_not_again_the_same_day
     assert second.job is not None
     qtbot.waitUntil(lambda: second.job is None, timeout=LONG)
     assert seen == []
-    assert len(demo_ws.backup_list()) == 1
+    assert len(demo_ws.data.backup_list()) == 1
     auto.stop()
     second.stop()
 
@@ -195,12 +195,12 @@ def test_the_timer_backs_up_only_after_the_data_changed(
     auto = AutoBackup(events, jobs, interval_ms=50)
     auto.timer.start()
     qtbot.wait(200)  # a few ticks with nothing changed
-    assert auto.job is None and demo_ws.backup_list() == []
+    assert auto.job is None and demo_ws.data.backup_list() == []
 
     with qtbot.waitSignal(auto.backed_up, timeout=LONG):
         events.changed.emit(Changes(clients=frozenset({1}), aspects=Aspect.CLIENT))
     assert not auto.changed_since
-    assert [b.label for b in demo_ws.backup_list()] == ["auto"]
+    assert [b.label for b in demo_ws.data.backup_list()] == ["auto"]
     auto.stop()
     jobs.wait()
 

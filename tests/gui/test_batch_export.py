@@ -56,7 +56,7 @@ def start(window: QWidget, ws: Workspace, runner: JobRunner, out: Path) -> Batch
 def test_every_active_clients_report_is_saved_in_the_background(
     qtbot: QtBot, window: QWidget, demo_ws: Workspace, runner: JobRunner, out: Path
 ) -> None:
-    clients = demo_ws.report_clients()
+    clients = demo_ws.paper.report_clients()
     batch = start(window, demo_ws, runner, out)
     assert batch.progress.isVisible() and not batch.progress.isModal()
     assert batch.progress.labelText() == f"0 of {len(clients)} reports"
@@ -87,7 +87,7 @@ def test_every_active_clients_report_is_saved_in_the_background(
 def test_stop_keeps_the_reports_already_saved_and_leaves_no_partial_file(
     qtbot: QtBot, window: QWidget, demo_ws: Workspace, runner: JobRunner, out: Path
 ) -> None:
-    clients = demo_ws.report_clients()
+    clients = demo_ws.paper.report_clients()
     batch = start(window, demo_ws, runner, out)
 
     def stop_once(done: int, _total: int) -> None:
@@ -132,8 +132,8 @@ def test_from_a_narrowed_board_the_cards_shown_can_be_the_batch(
     window.board.offer_picker.setCurrentIndex(1)  # one offer's lane
     offer_id = window.board.selected_offer()
     shown = clients_on_board(window)
-    assert set(shown) == {r.client_id for r in demo_ws.board_rows(offer_id)}
-    assert 0 < len(shown) < len(demo_ws.report_clients())
+    assert set(shown) == {r.client_id for r in demo_ws.journeys.board_rows(offer_id)}
+    assert 0 < len(shown) < len(demo_ws.paper.report_clients())
     window.show_screen("clients")
     assert clients_on_board(window) == []  # asked from elsewhere: not the board's filter
     window.show_screen("board")

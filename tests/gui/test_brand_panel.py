@@ -147,7 +147,7 @@ def test_a_png_logo_is_copied_into_the_data_folder_and_shown(
 def test_save_is_one_change_the_title_follows_and_ctrl_z_puts_back(
     qtbot: QtBot, window: MainWindow, panel: BrandPanel, demo_ws: Workspace
 ) -> None:
-    before = demo_ws.brand_settings()
+    before = demo_ws.practice.brand_settings()
     name = panel.form.lines["name"]
     name.selectAll()
     qtbot.keyClicks(name, "Bright Path Studio")
@@ -157,7 +157,7 @@ def test_save_is_one_change_the_title_follows_and_ctrl_z_puts_back(
 
     qtbot.keyClick(panel.form.lines["tagline"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
-    saved = demo_ws.brand_settings()
+    saved = demo_ws.practice.brand_settings()
     assert (saved.name, saved.brand_color, saved.page_size) == (
         "Bright Path Studio",
         "#8A2BE2",
@@ -170,12 +170,12 @@ def test_save_is_one_change_the_title_follows_and_ctrl_z_puts_back(
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
-    assert demo_ws.brand_settings() == before
+    assert demo_ws.practice.brand_settings() == before
     assert window.windowTitle().startswith(DEMO_NAME)
     assert name.text() == DEMO_NAME and panel.form.primary.code.text() == "#2F6F73"
     assert window.settings_page.form.name.text() == DEMO_NAME  # the Practice tab follows too
     window.redo_action.trigger()
-    assert demo_ws.brand_settings() == saved
+    assert demo_ws.practice.brand_settings() == saved
 
 
 def test_an_exported_progress_report_carries_the_saved_name_and_colour(
@@ -188,8 +188,8 @@ def test_an_exported_progress_report_carries_the_saved_name_and_colour(
     panel.form.logo.remove_button.click()
     assert panel.save()
 
-    client_id, _ = demo_ws.report_clients()[0]
-    document = demo_ws.make_document(DocumentKind.PROGRESS, client_id=client_id)
+    client_id, _ = demo_ws.paper.report_clients()[0]
+    document = demo_ws.paper.make_document(DocumentKind.PROGRESS, client_id=client_id)
 
     assert "Bright Path Studio" in pdf_text(document.pdf)
     assert DEMO_NAME not in pdf_text(document.pdf)
@@ -201,7 +201,7 @@ def test_an_exported_progress_report_carries_the_saved_name_and_colour(
 def test_a_bad_value_is_explained_beside_its_field_and_save_changes_nothing(
     qtbot: QtBot, panel: BrandPanel, demo_ws: Workspace
 ) -> None:
-    before = demo_ws.brand_settings()
+    before = demo_ws.practice.brand_settings()
     code = panel.form.primary.code
     code.selectAll()
     qtbot.keyClicks(code, "teal")
@@ -215,7 +215,7 @@ def test_a_bad_value_is_explained_beside_its_field_and_save_changes_nothing(
     assert "does not look like an e-mail address" in panel.form.problems["email"].text()
 
     assert not panel.save()
-    assert demo_ws.brand_settings() == before
+    assert demo_ws.practice.brand_settings() == before
     assert code.hasFocus()  # the first field at fault, top to bottom
 
     panel.revert_button.click()
@@ -333,7 +333,7 @@ def test_the_field_typed_in_stays_whole_in_view_after_saving(
     signature.selectAll()
     qtbot.keyClicks(signature, "Warm regards, Maren")
     qtbot.keyClick(signature, Qt.Key.Key_Return)  # Save
-    assert demo_ws.brand_settings().signature == "Warm regards, Maren"
+    assert demo_ws.practice.brand_settings().signature == "Warm regards, Maren"
     assert window.messages.isVisible()
     settle()
     seen = signature.visibleRegion().boundingRect()

@@ -83,7 +83,7 @@ def test_a_brand_edit_reads_no_card_row_or_figure_again(
         for screen in VIEWS:
             window.show_screen(screen)
 
-    assert demo_ws.brand_settings().brand_color == "#8A2BE2"
+    assert demo_ws.practice.brand_settings().brand_color == "#8A2BE2"
     journey_reads = [s for s in seen if s.startswith("SELECT") and "journey" in s]
     assert journey_reads == [], "no view that shows no brand read its journeys again"
     assert window.board.index.cards == cards
@@ -98,7 +98,7 @@ def test_an_open_report_follows_a_brand_edit_and_its_undo(
     qtbot: QtBot, demo_ws: Workspace, events: AppEvents
 ) -> None:
     window = make_window(qtbot, demo_ws, events)
-    journey = next(r.journey_id for r in demo_ws.client_rows() if r.journey_id is not None)
+    journey = next(r.journey_id for r in demo_ws.clients.client_rows() if r.journey_id is not None)
     window.open_client(journey)
     preview = window.clients.client_page.documents.open(DocumentKind.PROGRESS)
     assert preview is not None

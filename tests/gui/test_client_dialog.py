@@ -37,7 +37,7 @@ def window(empty_ws: Workspace, qtbot: QtBot, events: AppEvents) -> MainWindow:
 
 
 def names(workspace: Workspace) -> list[tuple[str, str]]:
-    return [(c.name, c.company) for c in workspace.client_choices()]
+    return [(c.name, c.company) for c in workspace.clients.client_choices()]
 
 
 def new_client_dialog(qtbot: QtBot, window: MainWindow) -> ClientDialog:
@@ -122,7 +122,7 @@ def test_a_refusal_shows_beside_its_field_and_keeps_what_was_typed(
 def test_a_namesake_is_flagged_as_you_type_but_allowed(
     qtbot: QtBot, window: MainWindow, empty_ws: Workspace, events: AppEvents
 ) -> None:
-    empty_ws.add_client(ClientInput("Priya García", company="García Legal"))
+    empty_ws.clients.add_client(ClientInput("Priya García", company="García Legal"))
     dialog = new_client_dialog(qtbot, window)
     qtbot.keyClicks(dialog.name, "priya  GARCIA")  # case, accents and spaces aside
     qtbot.waitUntil(dialog.namesakes.isVisible, timeout=2000)
@@ -156,7 +156,7 @@ def test_edit_details_from_the_client_page_and_undo(
     window = MainWindow(demo_ws, events)
     qtbot.addWidget(window)
     show_active(qtbot, window)
-    row = next(r for r in demo_ws.client_rows() if r.journey_id and r.company)
+    row = next(r for r in demo_ws.clients.client_rows() if r.journey_id and r.company)
     assert row.journey_id is not None
     window.open_client(row.journey_id)
     page = window.clients.client_page
@@ -171,15 +171,15 @@ def test_edit_details_from_the_client_page_and_undo(
     press(qtbot, RETURN)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert page.subtitle.text().startswith("Nordlicht GmbH · ")
-    assert demo_ws.client_details(row.client_id).company == "Nordlicht GmbH"
+    assert demo_ws.clients.client_details(row.client_id).company == "Nordlicht GmbH"
 
     show_active(qtbot, window)
     assert window.undo_action.text() == f"&Undo Edit the details of {row.name}"
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
-    assert demo_ws.client_details(row.client_id).company == row.company
+    assert demo_ws.clients.client_details(row.client_id).company == row.company
     assert page.subtitle.text().startswith(f"{row.company} · ")
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL_SHIFT)
-    assert demo_ws.client_details(row.client_id).company == "Nordlicht GmbH"
+    assert demo_ws.clients.client_details(row.client_id).company == "Nordlicht GmbH"
 
 
 def test_edit_details_from_the_clients_list_menu(
@@ -200,13 +200,13 @@ def test_edit_details_from_the_clients_list_menu(
     dialog.phone.setText("+44 20 7946 0000")
     press(qtbot, RETURN)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert demo_ws.client_details(first.client_id).phone == "+44 20 7946 0000"
+    assert demo_ws.clients.client_details(first.client_id).phone == "+44 20 7946 0000"
 
 
 def test_an_unchanged_edit_leaves_nothing_to_undo(
     qtbot: QtBot, demo_ws: Workspace, events: AppEvents
 ) -> None:
-    client = demo_ws.client_choices()[0]
+    client = demo_ws.clients.client_choices()[0]
     stack = QUndoStack()
     dialog = ClientDialog(demo_ws, events, stack, client_id=client.id)
     qtbot.addWidget(dialog)
@@ -223,9 +223,9 @@ MARKUP = "<b>Bold</b> & Sons 😀 שלום"
 def test_markup_emoji_and_right_to_left_names_are_shown_as_typed(
     qtbot: QtBot, window: MainWindow, empty_ws: Workspace, events: AppEvents
 ) -> None:
-    offer_id = empty_ws.offer_list()[0].id
-    client_id = empty_ws.add_client(ClientInput(MARKUP, company="<i>Ltd</i>")).value
-    journey_id = empty_ws.enrol_client(client_id, offer_id, TODAY).value
+    offer_id = empty_ws.offers.offer_list()[0].id
+    client_id = empty_ws.clients.add_client(ClientInput(MARKUP, company="<i>Ltd</i>")).value
+    journey_id = empty_ws.clients.enrol_client(client_id, offer_id, TODAY).value
     events.changed.emit(Changes.all())
 
     dialog = new_client_dialog(qtbot, window)
@@ -242,7 +242,7 @@ def test_markup_emoji_and_right_to_left_names_are_shown_as_typed(
     tip = model.index(0, NAME).data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; Sons" in tip and "<b>" not in tip
 
-    card = next(c for c in empty_ws.board_rows() if c.journey_id == journey_id)
+    card = next(c for c in empty_ws.journeys.board_rows() if c.journey_id == journey_id)
     card_tip = text.card_tooltip(card, TODAY)
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; Sons 😀 שלום (&lt;i&gt;Ltd&lt;/i&gt;)" in card_tip
     assert "<i>" not in card_tip

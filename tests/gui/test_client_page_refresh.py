@@ -116,7 +116,7 @@ def page(demo_ws: Workspace, demo_ctx: Context, events: AppEvents, qtbot: QtBot)
         if r.status is JourneyStatus.ACTIVE and r.journey_id is not None and r.open_friction
     )
     records.record_feedback(demo_ctx, journey, score=9, words="Clear and calm")
-    demo_ws.add_note(journey, "Prefers mornings")
+    demo_ws.journeys.add_note(journey, "Prefers mornings")
     widget.show_journey(journey)
     assert widget.notes.count() and widget.feedback.count() and widget.friction.count()
     return widget
@@ -192,13 +192,13 @@ def test_after_every_edit_and_undo_the_page_shows_what_a_fresh_page_shows(
         (
             "client details",
             lambda: announce(
-                demo_ws.update_client(
+                demo_ws.clients.update_client(
                     page.detail.client_id if page.detail else 0, ClientInput("Ana Souza-Lima")
                 ).changes
             ),
         ),
-        ("pause", lambda: announce(demo_ws.pause(journey, "Holiday").changes)),
-        ("resume", lambda: announce(demo_ws.resume(journey).changes)),
+        ("pause", lambda: announce(demo_ws.journeys.pause(journey, "Holiday").changes)),
+        ("resume", lambda: announce(demo_ws.journeys.resume(journey).changes)),
     ]
     for name, edit in edits:
         before = what_it_shows(page)
@@ -239,7 +239,7 @@ def test_the_overdue_banner_follows_a_tick_of_a_late_step_and_its_undo(
         (row.journey_id, step)
         for row in client_rows(demo_ctx)
         if row.status is JourneyStatus.ACTIVE and row.journey_id is not None
-        for phase in demo_ws.journey_detail(row.journey_id).phases
+        for phase in demo_ws.journeys.journey_detail(row.journey_id).phases
         for step in phase.steps
         if step.completed_on is None and step.due_on < demo_ws.today()
     )

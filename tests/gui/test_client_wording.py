@@ -58,7 +58,7 @@ def test_the_step_form_edits_the_client_wording_with_its_kind_s_phrase_as_placeh
     qtbot.keyClick(journey.tree, Qt.Key.Key_S, CTRL)
     offer_id = editor.offer_id
     assert offer_id is not None
-    saved = empty_ws.offer_design(offer_id).spec.phases[0].steps[0]
+    saved = empty_ws.offers.offer_design(offer_id).spec.phases[0].steps[0]
     assert saved.client_wording == "Our welcome call"
     journey.select((0, 1))
     journey.select((0, 0))
@@ -76,7 +76,7 @@ def test_a_nudge_and_the_client_s_documents_use_the_client_wording_never_the_tit
     new_own_practice(empty_ws)
     offer_id = create_from_template(empty_ctx, "coaching").value
     journey = enrol(empty_ctx, offer_id, "Ana Souza", TODAY, "ana@example.com")
-    client_id = empty_ws.journey_detail(journey).client_id
+    client_id = empty_ws.journeys.journey_detail(journey).client_id
 
     page = TodayPage(empty_ws, events, QUndoStack())
     qtbot.addWidget(page)
@@ -90,6 +90,8 @@ def test_a_nudge_and_the_client_s_documents_use_the_client_wording_never_the_tit
     assert WORDS in said and TITLE not in said
 
     for kind in (DocumentKind.ONBOARDING, DocumentKind.PROGRESS, DocumentKind.CHECKLIST):
-        printed = text(empty_ws.make_document(kind, client_id=client_id).pdf)
+        printed = text(empty_ws.paper.make_document(kind, client_id=client_id).pdf)
         assert "received" not in printed, kind  # no title written for the practitioner
-    assert WORDS in text(empty_ws.make_document(DocumentKind.CHECKLIST, client_id=client_id).pdf)
+    assert WORDS in text(
+        empty_ws.paper.make_document(DocumentKind.CHECKLIST, client_id=client_id).pdf
+    )

@@ -196,16 +196,16 @@ def test_a_newcomers_first_clients_read_whole_in_a_list_first_seen_empty(
     from deliverydesk.services.clients import ClientInput
     from tests.unit.reports_support import OFFER
 
-    empty_ws.create_practice("Solo", 25, frozenset({1, 2, 3, 4, 5}), "Sam")
+    empty_ws.practice.create_practice("Solo", 25, frozenset({1, 2, 3, 4, 5}), "Sam")
     events = AppEvents()
     window = MainWindow(empty_ws, events)
     qtbot.addWidget(window)
     window.show()
     page = open_clients(window, 1024, 700)  # seen empty first: its widths fit no names
-    offer_id = empty_ws.add_offer(OFFER).value
-    result = empty_ws.add_client(ClientInput("Alexandra Montgomery"))
+    offer_id = empty_ws.offers.add_offer(OFFER).value
+    result = empty_ws.clients.add_client(ClientInput("Alexandra Montgomery"))
     events.changed.emit(result.changes)
-    journey = empty_ws.enrol_client(result.value, offer_id, date(2026, 11, 23))
+    journey = empty_ws.clients.enrol_client(result.value, offer_id, date(2026, 11, 23))
     events.changed.emit(journey.changes)
     settle()
     assert page.model.rowCount() == 1

@@ -36,8 +36,8 @@ def test_the_clients_screen_counts_people_and_journeys_apart(
 ) -> None:
     second, _ = create_offer(empty_ctx, replace(OFFER, name="Deep Dive"))
     ana = enrol(empty_ctx, sprint, "Ana Souza", TODAY)
-    client_id = empty_ws.journey_detail(ana).client_id
-    empty_ws.enrol_client(client_id, second, TODAY)  # Ana in two offers: one person
+    client_id = empty_ws.journeys.journey_detail(ana).client_id
+    empty_ws.clients.enrol_client(client_id, second, TODAY)  # Ana in two offers: one person
     enrol(empty_ctx, sprint, "Ben Okafor", TODAY)
     enrol(empty_ctx, sprint, "Cy Park", TODAY)
     window = make_window(qtbot, empty_ws, events)
@@ -57,8 +57,8 @@ def test_the_offers_screen_does_not_count_a_paused_client_as_active(
     ana = enrol(empty_ctx, sprint, "Ana Souza", TODAY)
     enrol(empty_ctx, sprint, "Ben Okafor", TODAY)
     taken_back = enrol(empty_ctx, sprint, "Cy Park", TODAY)
-    empty_ws.unenrol(taken_back)  # an enrolment undone is no client of the offer
-    empty_ws.pause(ana, "Holiday")
+    empty_ws.clients.unenrol(taken_back)  # an enrolment undone is no client of the offer
+    empty_ws.journeys.pause(ana, "Holiday")
     window: MainWindow = make_window(qtbot, empty_ws, events)
     window.show_screen("offers")
     model = window.offers.model
@@ -74,7 +74,7 @@ def test_the_dashboard_counts_days_in_a_phase_from_entering_it_and_an_override_a
     # Ticked later the same day: the phase was still left before it was done.
     intake = next(
         s.id
-        for p in empty_ws.journey_detail(ana).phases
+        for p in empty_ws.journeys.journey_detail(ana).phases
         for s in p.steps
         if s.title == "Intake form"
     )

@@ -68,7 +68,7 @@ def open_step_due_today(ctx: Context) -> tuple[int, str]:
 def test_the_demo_practice_shows_each_figure_with_its_sentence(
     page: DashboardPage, demo_ws: Workspace
 ) -> None:
-    board = demo_ws.dashboard()
+    board = demo_ws.practice.dashboard()
     steps = board.on_time.steps
     assert page.pages.currentWidget() is page.body_scroll
     assert page.on_time.figure.text() == f"{steps.percent} %"
@@ -135,7 +135,7 @@ def test_a_new_practice_is_told_what_to_do_first(
     assert opened.args == ["offers"]
 
     spec = OfferSpec("Sprint", phases=(PhaseSpec("Start", 5, (StepSpec("Kick-off"),)),))
-    changes = empty_ws.add_offer(spec).changes
+    changes = empty_ws.offers.add_offer(spec).changes
     events.changed.emit(changes)
     qtbot.waitUntil(lambda: "Enrol your first client" in fresh.empty.body.text())
     with qtbot.waitSignal(fresh.enrol_requested):
@@ -143,8 +143,8 @@ def test_a_new_practice_is_told_what_to_do_first(
 
     # The first client, enrolled today: only the load can be counted yet, and the score
     # says it rests on that one part rather than passing for a whole verdict.
-    client_id = empty_ws.add_client(ClientInput("Ana")).value
-    enrolled = empty_ws.enrol_client(client_id, changes_offer_id(changes), TODAY)
+    client_id = empty_ws.clients.add_client(ClientInput("Ana")).value
+    enrolled = empty_ws.clients.enrol_client(client_id, changes_offer_id(changes), TODAY)
     events.changed.emit(enrolled.changes)
     qtbot.waitUntil(lambda: fresh.pages.currentWidget() is not fresh.empty)
     assert fresh.integrity.sentence.text() == (
@@ -167,7 +167,7 @@ def test_ticking_a_step_due_today_moves_the_on_time_rate(
     demo_ctx: Context,
     events: AppEvents,
 ) -> None:
-    before = demo_ws.dashboard().on_time.steps
+    before = demo_ws.practice.dashboard().on_time.steps
     step_id, title = open_step_due_today(demo_ctx)
     stack = QUndoStack()
     stack.push(CompleteStepCommand(demo_ws, events, step_id, TODAY, title))
@@ -207,14 +207,14 @@ def test_a_new_day_moves_the_window(
 def test_markup_in_a_phase_name_shows_as_typed(
     qtbot: QtBot, page: DashboardPage, demo_ws: Workspace, events: AppEvents
 ) -> None:
-    worst = demo_ws.dashboard().bottleneck
+    worst = demo_ws.practice.dashboard().bottleneck
     assert worst is not None and worst.offer_id is not None
-    design = demo_ws.offer_design(worst.offer_id)
+    design = demo_ws.offers.offer_design(worst.offer_id)
     marked = "<b>Hand</b>over <img src=x> & Off"
     phases = tuple(
         replace(p, name=marked) if p.name == worst.phase_name else p for p in design.spec.phases
     )
-    saved = demo_ws.save_offer(design.id, replace(design.spec, phases=phases))
+    saved = demo_ws.offers.save_offer(design.id, replace(design.spec, phases=phases))
     events.changed.emit(saved.changes)
     qtbot.waitUntil(lambda: marked in page.bottleneck.sentence.text())
     sentence = page.bottleneck.sentence
@@ -240,7 +240,7 @@ def window(demo_ws: Workspace, events: AppEvents, qtbot: QtBot) -> MainWindow:
 def test_the_bottleneck_tile_opens_its_offers_board(
     qtbot: QtBot, window: MainWindow, demo_ws: Workspace
 ) -> None:
-    worst = demo_ws.dashboard().bottleneck
+    worst = demo_ws.practice.dashboard().bottleneck
     assert worst is not None
     tile = window.dashboard.bottleneck
     assert worst.offer_name in tile.toolTip()

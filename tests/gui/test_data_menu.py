@@ -101,8 +101,8 @@ def test_importing_a_practice_replaces_the_open_one_and_clears_undo(
     qtbot: QtBot,
 ) -> None:
     exported = tmp_path / "practice.json"
-    demo_ws.export_practice(exported)
-    demo_ws.add_client(ClientInput("Only Here Before"))
+    demo_ws.data.export_practice(exported)
+    demo_ws.clients.add_client(ClientInput("Only Here Before"))
     window.undo_stack.push(QUndoCommand("an edit"))
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
 
@@ -114,10 +114,10 @@ def test_importing_a_practice_replaces_the_open_one_and_clears_undo(
         pass
 
     assert said == []
-    assert "Only Here Before" not in {r.name for r in demo_ws.client_rows()}
+    assert "Only Here Before" not in {r.name for r in demo_ws.clients.client_rows()}
     assert window.undo_stack.count() == 0
     assert window.windowTitle() == "Northlight Practice — DeliveryDesk"
-    assert any(b.label == "before-restore" for b in demo_ws.backup_list())
+    assert any(b.label == "before-restore" for b in demo_ws.data.backup_list())
     assert not [p for p in demo_ws.folder.iterdir() if p.name.startswith(STAGING)]
 
 
@@ -132,13 +132,13 @@ def test_a_practice_file_that_cannot_be_used_is_explained(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, *_a: said.append(title))
     bad = tmp_path / "bad.json"
     bad.write_text("[]", "utf-8")
-    before = {r.name for r in demo_ws.client_rows()}
+    before = {r.name for r in demo_ws.clients.client_rows()}
     job = window.data.import_practice(bad, confirmed=True)
     assert job is not None
     with qtbot.waitSignal(job.finished, timeout=LONG):
         pass
     assert said == ["The practice was not imported"]
-    assert {r.name for r in demo_ws.client_rows()} == before
+    assert {r.name for r in demo_ws.clients.client_rows()} == before
 
 
 def test_import_clients_and_backups_open_their_dialogs(

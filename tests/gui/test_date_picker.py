@@ -31,12 +31,12 @@ WEDNESDAY = date(2026, 11, 25)
 
 def close_on(workspace: Workspace, days: frozenset[int]) -> None:
     """Settings: these working days, and Friday 27 November closed."""
-    info = workspace.practice()
+    info = workspace.practice.info()
     assert info is not None
     new = PracticeSettings(
         info.name, info.owner_name, info.weekly_hours, days, frozenset({CLOSED_FRIDAY})
     )
-    workspace.update_practice(new)
+    workspace.practice.update_practice(new)
 
 
 def shown_closed(edit: QDateEdit, day: date) -> bool:
@@ -79,7 +79,7 @@ def test_the_enrol_start_pickers_grey_the_closed_days(
 ) -> None:
     own_practice(empty_ws)
     close_on(empty_ws, frozenset({1, 2, 3, 4, 5}))
-    empty_ws.add_client(ClientInput("Priya Garcia"))
+    empty_ws.clients.add_client(ClientInput("Priya Garcia"))
     window = MainWindow(empty_ws, events)
     qtbot.addWidget(window)
     show_active(qtbot, window)
@@ -103,12 +103,12 @@ def test_the_client_pages_date_dialogs_grey_the_closed_days(
 
     workspace = sprint
     close_on(workspace, frozenset({1, 2, 4, 5}))  # no Wednesdays
-    (row,) = workspace.board_rows()
+    (row,) = workspace.journeys.board_rows()
     assert row.journey_id is not None
-    step = workspace.journey_detail(row.journey_id).phases[0].steps[0]
+    step = workspace.journeys.journey_detail(row.journey_id).phases[0].steps[0]
     for dialog in (
-        due_date_dialog(step, None, phase="Onboarding", practice=workspace.practice()),
-        done_on_dialog(step, TODAY, None, workspace.practice()),
+        due_date_dialog(step, None, phase="Onboarding", practice=workspace.practice.info()),
+        done_on_dialog(step, TODAY, None, workspace.practice.info()),
     ):
         qtbot.addWidget(dialog)
         assert shown_closed(dialog.date_edit, CLOSED_FRIDAY)

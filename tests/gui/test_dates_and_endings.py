@@ -116,7 +116,7 @@ def test_a_board_card_says_the_year_of_a_due_date_next_year(
 
 def test_the_today_list_names_the_year_of_a_date_in_another_year(demo_ws: Workspace) -> None:
     model = TodayModel(lambda: date(TODAY.year - 1, 12, 30))  # seen from last year
-    model.set_list(demo_ws.today_list())
+    model.set_list(demo_ws.schedule.today_list())
     row = model.all_rows()[0]
     index = model.index_of(row.step_id)
     assert index.siblingAtColumn(TODAY_DUE).data() == text.short_date(
@@ -201,7 +201,7 @@ def test_a_cancelled_journeys_phases_read_not_reached_never_upcoming(
     assert not clients.client_page.next_step.isVisible()
 
     # The timeline agrees: its open milestones are not "late", they were never reached.
-    timeline = demo_ws.journey_timeline(journey_id)
+    timeline = demo_ws.schedule.journey_timeline(journey_id)
     states = {
         mark_cells(m, "", TODAY, timeline)[3]
         for m in timeline.marks

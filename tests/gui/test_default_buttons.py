@@ -69,7 +69,7 @@ def test_enter_adds_the_client_from_any_field(
     _focus(qtbot, getattr(dialog, field))
     press(qtbot, RETURN)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
-    assert [c.name for c in empty_ws.client_choices()] == ["Priya Garcia"]
+    assert [c.name for c in empty_ws.clients.client_choices()] == ["Priya Garcia"]
 
 
 def test_enter_walks_the_enrol_wizard_from_each_page(
@@ -77,7 +77,7 @@ def test_enter_walks_the_enrol_wizard_from_each_page(
 ) -> None:
     from deliverydesk.services.clients import ClientInput
 
-    empty_ws.add_client(ClientInput("Priya Garcia"))
+    empty_ws.clients.add_client(ClientInput("Priya Garcia"))
     qtbot.keyClick(
         window,
         Qt.Key.Key_J,

@@ -26,7 +26,7 @@ def wizard_at_start(
     qtbot: QtBot, workspace: Workspace, events: AppEvents, offer_id: int
 ) -> EnrolWizard:
     """The wizard on its start-date page, for a new client of `offer_id`."""
-    client_id = workspace.add_client(ClientInput("Noor Haddad")).value
+    client_id = workspace.clients.add_client(ClientInput("Noor Haddad")).value
     wizard = EnrolWizard(workspace, events, QUndoStack(), client_id=client_id)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -78,8 +78,10 @@ def test_a_start_on_a_closed_day_rolls_to_the_next_working_day(
     qtbot: QtBot, empty_ws: Workspace, events: AppEvents
 ) -> None:
     offer_id = own_practice(empty_ws, weekly_hours=30)
-    settings = empty_ws.practice_settings()
-    empty_ws.update_practice(replace(settings, closed_dates=frozenset({date(2026, 12, 1)})))
+    settings = empty_ws.practice.practice_settings()
+    empty_ws.practice.update_practice(
+        replace(settings, closed_dates=frozenset({date(2026, 12, 1)}))
+    )
     wizard = wizard_at_start(qtbot, empty_ws, events, offer_id)
     start = wizard.start
     start.date_edit.setDate(QDate(2026, 12, 1))
@@ -110,13 +112,13 @@ def test_a_date_changed_quickly_costs_one_preview(
     offer_id = own_practice(empty_ws, weekly_hours=4)
     wizard = wizard_at_start(qtbot, empty_ws, events, offer_id)
     asked: list[date] = []
-    preview = empty_ws.capacity_preview
+    preview = empty_ws.clients.capacity_preview
 
     def counted(offer: int, start_on: date, reached: Reached | None = None) -> object:
         asked.append(start_on)
         return preview(offer, start_on, reached)
 
-    monkeypatch.setattr(empty_ws, "capacity_preview", counted)
+    monkeypatch.setattr(empty_ws.clients, "capacity_preview", counted)
     start = wizard.start
     for day in range(7, 12):  # holding the arrow key: five dates in a row
         start.date_edit.setDate(QDate(2026, 12, day))

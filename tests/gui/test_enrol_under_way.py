@@ -133,8 +133,8 @@ def test_a_client_mid_journey_lands_in_the_phase_reached_and_nothing_earlier_is_
     assert all(
         journey_id not in window.board.columns[(offer_id, p)].model.journey_ids() for p in range(5)
     )
-    client_id = next(c.id for c in empty_ws.client_choices() if c.name == "Priya Garcia")
-    assert empty_ws.client_details(client_id).journeys == ()
+    client_id = next(c.id for c in empty_ws.clients.client_choices() if c.name == "Priya Garcia")
+    assert empty_ws.clients.client_details(client_id).journeys == ()
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL_SHIFT)
     assert _card(window, offer_id, journey_id, AUDIT) == []
 
@@ -161,7 +161,7 @@ def test_a_step_picked_from_the_list_and_one_day_for_all(
         wizard.accept()  # the Enrol button, as Enter would
     journey_id = enrolled.args[0]
 
-    detail = empty_ws.journey_detail(journey_id)
+    detail = empty_ws.journeys.journey_detail(journey_id)
     done = [s for p in detail.phases for s in p.steps if s.completed_on is not None]
     assert [s.completed_on for s in done] == [date(2026, 11, 20)] * 6
     assert detail.phases[1].steps[2].completed_on is None
@@ -188,13 +188,13 @@ def test_a_step_picked_from_the_list_and_one_day_for_all(
             if s.completed_on is None and s.due_on < TODAY and s.owner is owner
         ]
         assert card.late_days(owner) == max(late_days, default=0)
-    assert empty_ws.dashboard().on_time.steps.total == len(late_titles)
+    assert empty_ws.practice.dashboard().on_time.steps.total == len(late_titles)
 
 
 def test_under_way_choices_are_kept_when_the_start_date_moves(
     qtbot: QtBot, window: MainWindow, empty_ws: Workspace, offer_id: int
 ) -> None:
-    empty_ws.add_client(ClientInput("Amara Obi"))
+    empty_ws.clients.add_client(ClientInput("Amara Obi"))
     wizard = _to_start_page_existing(qtbot, window)
     _start_weeks_back(qtbot, wizard, TWO_WEEKS_AGO)
     box = wizard.start.under_way

@@ -113,7 +113,7 @@ def test_a_new_practice_adds_and_enrols_a_client_from_ctrl_n(
     assert cards(window, offer_id)[journey_id] == "Priya Garcia"
     column = window.board.columns[(offer_id, 0)]
     assert column.view.currentIndex().row() == column.model.row_of(journey_id)
-    details = empty_ws.client_details(choice.id)
+    details = empty_ws.clients.client_details(choice.id)
     (journey,) = details.journeys
     assert (journey.start_on, journey.fit_score) == (date(2026, 12, 28), 4)
     window.open_client(journey_id)
@@ -125,7 +125,7 @@ def test_a_new_practice_adds_and_enrols_a_client_from_ctrl_n(
     assert window.undo_action.text() == "&Undo Enrol Priya Garcia in Brand Audit"
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     assert journey_id not in cards(window, offer_id)
-    assert empty_ws.client_details(choice.id).journeys == ()
+    assert empty_ws.clients.client_details(choice.id).journeys == ()
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL_SHIFT)
     assert cards(window, offer_id)[journey_id] == "Priya Garcia"
 
@@ -134,7 +134,7 @@ def test_the_wizard_is_usable_by_keyboard_alone(
     qtbot: QtBot, window: MainWindow, empty_ws: Workspace, offer_id: int
 ) -> None:
     for name in ("Amara Obi", "Tom Baker"):
-        empty_ws.add_client(ClientInput(name))
+        empty_ws.clients.add_client(ClientInput(name))
     window.events.changed.emit(Changes.all())
     qtbot.keyClick(window, Qt.Key.Key_J, CTRL_SHIFT)  # File > Enrol a client…
     wizard = opened(qtbot, window, EnrolWizard)
@@ -173,7 +173,7 @@ def test_the_wizard_is_usable_by_keyboard_alone(
 def test_escape_leaves_the_wizard_and_enrols_nobody(
     qtbot: QtBot, window: MainWindow, empty_ws: Workspace
 ) -> None:
-    journeys = len(empty_ws.board_rows())
+    journeys = len(empty_ws.journeys.board_rows())
     wizard = window.enrol()
     assert isinstance(wizard, EnrolWizard)
     qtbot.waitUntil(wizard.isVisible)
@@ -181,13 +181,13 @@ def test_escape_leaves_the_wizard_and_enrols_nobody(
     qtbot.waitUntil(wizard.isActiveWindow)
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not wizard.isVisible())
-    assert len(empty_ws.board_rows()) == journeys
+    assert len(empty_ws.journeys.board_rows()) == journeys
 
 
 def test_a_client_already_on_the_offer_cannot_start_it_twice(
     qtbot: QtBot, window: MainWindow, empty_ws: Workspace, offer_id: int
 ) -> None:
-    ben = next(c for c in empty_ws.client_choices() if c.name == "Ben Okafor")
+    ben = next(c for c in empty_ws.clients.client_choices() if c.name == "Ben Okafor")
     wizard = window.enrol(client_id=ben.id)
     assert isinstance(wizard, EnrolWizard)
     qtbot.waitUntil(wizard.isVisible)
@@ -204,9 +204,9 @@ def test_only_offers_that_can_take_a_client_are_selectable(
 ) -> None:
     brand = OFFERS["brand"]
     draft = replace(brand, name="Draft offer", phases=(*brand.phases, PhaseSpec("Later", 5, ())))
-    draft_id = empty_ws.add_offer(draft).value
-    archived_id = empty_ws.add_offer(replace(brand, name="Old offer")).value
-    empty_ws.set_offer_archived(archived_id, True)
+    draft_id = empty_ws.offers.add_offer(draft).value
+    archived_id = empty_ws.offers.add_offer(replace(brand, name="Old offer")).value
+    empty_ws.offers.set_offer_archived(archived_id, True)
     window = MainWindow(empty_ws, events)
     qtbot.addWidget(window)
     wizard = window.enrol(offer_id=draft_id)  # asked for, but it cannot take anyone yet
@@ -227,10 +227,10 @@ def test_only_offers_that_can_take_a_client_are_selectable(
 def test_an_offer_without_a_checklist_skips_the_right_fit_page(
     qtbot: QtBot, empty_ws: Workspace, offer_id: int, events: AppEvents
 ) -> None:
-    plain_id = empty_ws.add_offer(
+    plain_id = empty_ws.offers.add_offer(
         replace(OFFERS["coaching"], name="Plain coaching", right_fit=RightFit())
     ).value
-    client_id = empty_ws.add_client(ClientInput("Nia Long")).value
+    client_id = empty_ws.clients.add_client(ClientInput("Nia Long")).value
     window = MainWindow(empty_ws, events)
     qtbot.addWidget(window)
     wizard = window.enrol(client_id=client_id, offer_id=plain_id)
@@ -249,7 +249,7 @@ def test_an_offer_without_a_checklist_skips_the_right_fit_page(
 def test_a_returning_client_enrols_again_from_their_page(
     qtbot: QtBot, demo_ws: Workspace, events: AppEvents
 ) -> None:
-    ended = next(r for r in demo_ws.client_rows() if r.status is JourneyStatus.COMPLETED)
+    ended = next(r for r in demo_ws.clients.client_rows() if r.status is JourneyStatus.COMPLETED)
     assert ended.journey_id is not None and ended.offer_id is not None
     window = MainWindow(demo_ws, events)
     qtbot.addWidget(window)
@@ -276,14 +276,14 @@ def test_a_returning_client_enrols_again_from_their_page(
         wizard.accept()
     assert page.journey_id == enrolled.args[0]  # the page shows the new journey
     assert f"{ended.offer_name}, started Mon 23 Nov 2026" in page.subtitle.text()
-    statuses = [j.status for j in demo_ws.client_details(ended.client_id).journeys]
+    statuses = [j.status for j in demo_ws.clients.client_details(ended.client_id).journeys]
     assert statuses.count(JourneyStatus.ACTIVE) >= 1 and JourneyStatus.COMPLETED in statuses
 
 
 def test_a_client_not_enrolled_yet_opens_the_wizard_from_the_list(
     qtbot: QtBot, window: MainWindow, empty_ws: Workspace
 ) -> None:
-    client_id = empty_ws.add_client(ClientInput("Zoe Quinn")).value
+    client_id = empty_ws.clients.add_client(ClientInput("Zoe Quinn")).value
     window.show_screen("clients")
     page = window.clients
     window.events.changed.emit(Changes.all())
@@ -318,14 +318,14 @@ def test_the_board_offers_enrol_and_new_client(
 def test_enrolment_a_service_refuses_is_explained_on_the_page(
     qtbot: QtBot, window: MainWindow, empty_ws: Workspace, offer_id: int
 ) -> None:
-    client_id = empty_ws.add_client(ClientInput("Late Comer")).value
+    client_id = empty_ws.clients.add_client(ClientInput("Late Comer")).value
     wizard = window.enrol(client_id=client_id)
     assert isinstance(wizard, EnrolWizard)
     qtbot.waitUntil(wizard.isVisible)
     wizard.next()
     wizard.next()
     qtbot.waitUntil(lambda: wizard.start.preview is not None)
-    empty_ws.enrol_client(client_id, offer_id, TODAY)  # enrolled meanwhile, elsewhere
+    empty_ws.clients.enrol_client(client_id, offer_id, TODAY)  # enrolled meanwhile, elsewhere
     stack = window.undo_stack.count()
     wizard.accept()
     assert wizard.isVisible()

@@ -141,5 +141,5 @@ def test_enter_creates_the_practice_and_an_old_message_goes_once_the_name_is_typ
     assert dialog.setup_error.text() == ""
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
-    practice = empty_ws.practice()
+    practice = empty_ws.practice.info()
     assert practice is not None and practice.name == "Rivera Coaching"

@@ -68,7 +68,7 @@ def test_import_adds_the_new_clients_and_announces_them(
     assert len(done.args[0].client_ids) == 2
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert announced and announced[-1].clients == frozenset(done.args[0].client_ids)
-    names = {row.name for row in demo_ws.client_rows()}
+    names = {row.name for row in demo_ws.clients.client_rows()}
     assert {"Iva Petrova", "Kofi Mensah"} <= names
 
 

@@ -51,9 +51,9 @@ class Sent:
 
 
 def enrol(ws: Workspace, name: str) -> tuple[int, int]:
-    offer_id = next(row.id for row in ws.offer_list() if row.name == COACHING)
-    client_id = ws.add_client(ClientInput(name)).value
-    return client_id, ws.enrol_client(client_id, offer_id, TODAY).value
+    offer_id = next(row.id for row in ws.offers.offer_list() if row.name == COACHING)
+    client_id = ws.clients.add_client(ClientInput(name)).value
+    return client_id, ws.clients.enrol_client(client_id, offer_id, TODAY).value
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def sent(qtbot: QtBot, demo_ws: Workspace, events: AppEvents, tmp_path: Path) ->
     client_id, journey_id = enrol(demo_ws, "Ana Souza")
     other_id, _ = enrol(demo_ws, "Ben Okafor")
     blank = tmp_path / "Ana Souza intake.pdf"
-    blank.write_bytes(demo_ws.make_document(DocumentKind.INTAKE, client_id=client_id).pdf)
+    blank.write_bytes(demo_ws.paper.make_document(DocumentKind.INTAKE, client_id=client_id).pdf)
     filled = tmp_path / "Ana Souza intake (filled).pdf"
     fill(blank, filled, FILLED)
     window = MainWindow(demo_ws, events)
@@ -73,7 +73,7 @@ def sent(qtbot: QtBot, demo_ws: Workspace, events: AppEvents, tmp_path: Path) ->
 
 
 def intake_step(ws: Workspace, journey_id: int) -> object:
-    steps = [s for p in ws.journey_detail(journey_id).phases for s in p.steps]
+    steps = [s for p in ws.journeys.journey_detail(journey_id).phases for s in p.steps]
     return next(s.completed_on for s in steps if s.title == "Intake form received")
 
 
@@ -115,12 +115,12 @@ def test_import_a_filled_form_check_the_answers_save_and_undo(
     )
     assert dialog.whose.text() == "From Ana Souza, for 12-Week Clarity Coaching."
     # Nothing is saved before Save.
-    assert ws.intake_record(sent.client_id).answers == ()
+    assert ws.paper.intake_record(sent.client_id).answers == ()
     assert intake_step(ws, sent.journey_id) is None
 
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)  # Save answers
     assert dialog.result() == ImportFormDialog.DialogCode.Accepted
-    record = ws.intake_record(sent.client_id)
+    record = ws.paper.intake_record(sent.client_id)
     assert [(a.question, a.answer) for a in record.answers][:2] == EXPECTED
     assert record.received_on == TODAY
     assert intake_step(ws, sent.journey_id) == TODAY
@@ -141,7 +141,7 @@ def test_import_a_filled_form_check_the_answers_save_and_undo(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(page, Qt.Key.Key_Z, CTRL)
-    assert ws.intake_record(sent.client_id).answers == ()
+    assert ws.paper.intake_record(sent.client_id).answers == ()
     assert intake_step(ws, sent.journey_id) is None
     assert page.intake.pages.currentWidget() is page.intake.empty
     window.undo_stack.redo()
@@ -158,7 +158,7 @@ def test_a_form_made_for_another_client_is_refused_with_the_reason(sent: Sent) -
     assert dialog.refusal.text() == "This intake form was made for Ana Souza, not for Ben Okafor."
     dialog.reject()
     for client_id in (sent.client_id, sent.other_id):
-        assert sent.ws.intake_record(client_id).answers == ()
+        assert sent.ws.paper.intake_record(client_id).answers == ()
     assert intake_step(sent.ws, sent.journey_id) is None
     assert sent.window.undo_stack.count() == 0
 
@@ -190,7 +190,7 @@ def test_an_altered_form_is_refused_with_the_reason(sent: Sent, tmp_path: Path) 
     assert box.informativeText() == "Nothing was changed."
     box.close()
     for client_id in (sent.client_id, sent.other_id):
-        assert sent.ws.intake_record(client_id).answers == ()
+        assert sent.ws.paper.intake_record(client_id).answers == ()
     assert sent.window.undo_stack.count() == 0
 
 
@@ -204,9 +204,9 @@ def test_a_file_that_is_not_a_form_is_refused(sent: Sent, tmp_path: Path) -> Non
 
 
 def test_a_blank_template_asks_whose_it_is(sent: Sent, tmp_path: Path) -> None:
-    offer_id = next(row.id for row in sent.ws.offer_list() if row.name == COACHING)
+    offer_id = next(row.id for row in sent.ws.offers.offer_list() if row.name == COACHING)
     template = tmp_path / "template.pdf"
-    template.write_bytes(sent.ws.make_document(DocumentKind.INTAKE, offer_id=offer_id).pdf)
+    template.write_bytes(sent.ws.paper.make_document(DocumentKind.INTAKE, offer_id=offer_id).pdf)
     dialog = opened(sent, template)
     assert "sent as a blank template: choose the client" in dialog.about.text()
     assert dialog.client_id is None  # several clients are on the offer: the person picks

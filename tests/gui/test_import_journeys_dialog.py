@@ -31,8 +31,8 @@ HEADER = "Client,E-mail,Offer,Start date,Current phase or step"
 
 @pytest.fixture
 def offer_id(empty_ws: Workspace) -> int:
-    empty_ws.create_practice("Clarity Coaching", 30, MON_FRI, "Mia Chen")
-    return empty_ws.add_offer(OFFERS["coaching"]).value
+    empty_ws.practice.create_practice("Clarity Coaching", 30, MON_FRI, "Mia Chen")
+    return empty_ws.offers.add_offer(OFFERS["coaching"]).value
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def fourteen_clients(ws: Workspace, offer_id: int) -> list[str]:
     rows = []
     for n in range(14):
         start = TODAY - timedelta(days=3 + 4 * n)  # the last began eight weeks ago
-        plan = ws.offer_plan(offer_id, start)
+        plan = ws.clients.offer_plan(offer_id, start)
         place = planned_reach(plan, TODAY)
         phase = plan[place.phase]
         where = phase.name if place.step == 0 else f"{phase.name} / {phase.steps[place.step].title}"
@@ -108,7 +108,7 @@ def test_fourteen_clients_from_a_filled_template_land_on_the_board_not_late(
         if "late" in words.lower() or "overdue" in words.lower()
     }
     assert late == {}  # where the plan says they are: nothing of theirs is late
-    assert empty_ws.dashboard().on_time.steps.total == 0  # nothing brought in is counted
+    assert empty_ws.practice.dashboard().on_time.steps.total == 0  # nothing brought in is counted
 
 
 def test_a_row_with_a_problem_is_shown_with_its_number_and_nothing_is_imported(
@@ -131,4 +131,4 @@ def test_a_row_with_a_problem_is_shown_with_its_number_and_nothing_is_imported(
         "(its phases: Onboarding, Discovery, Strategy, Momentum, Integration & Offboarding)."
     ]
     dialog.reject()
-    assert empty_ws.board_rows() == []
+    assert empty_ws.journeys.board_rows() == []

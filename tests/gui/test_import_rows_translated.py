@@ -55,8 +55,8 @@ def outcomes(dialog: ImportClientsDialog) -> list[str]:
 def test_a_client_rows_notes_are_said_in_the_windows_language(
     empty_ws: Workspace, events: AppEvents, qtbot: QtBot, tmp_path: Path, german: None
 ) -> None:
-    empty_ws.create_practice("Studio", 30, MON_FRI)
-    empty_ws.add_client(ClientInput("Zoë Müller", email="zoe@mail.test"))
+    empty_ws.practice.create_practice("Studio", 30, MON_FRI)
+    empty_ws.clients.add_client(ClientInput("Zoë Müller", email="zoe@mail.test"))
     path = tmp_path / "list.csv"
     path.write_text(
         "Name,E-mail\n"
@@ -83,9 +83,9 @@ def test_a_client_rows_notes_are_said_in_the_windows_language(
 def test_a_journey_rows_notes_are_said_in_the_windows_language(
     empty_ws: Workspace, events: AppEvents, qtbot: QtBot, tmp_path: Path, german: None
 ) -> None:
-    empty_ws.create_practice("Clarity Coaching", 30, MON_FRI, "Mia Chen")
-    empty_ws.add_offer(OFFERS["coaching"])
-    empty_ws.add_client(ClientInput("Ana Rivera", email="ana@mail.test"))
+    empty_ws.practice.create_practice("Clarity Coaching", 30, MON_FRI, "Mia Chen")
+    empty_ws.offers.add_offer(OFFERS["coaching"])
+    empty_ws.clients.add_client(ClientInput("Ana Rivera", email="ana@mail.test"))
     path = tmp_path / "journeys.csv"
     path.write_text(
         "Client,E-mail,Offer,Start date,Current phase or step\n"

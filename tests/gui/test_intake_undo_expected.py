@@ -52,7 +52,7 @@ def test_undo_of_an_import_refuses_after_another_form_was_imported(
     form_b = tmp_path / "Ana Souza intake (second).pdf"
     fill(sent.blank, form_b, FORM_B)
     import_on_the_command_line(sent, form_b)
-    after_b = ws.intake_record(sent.client_id)
+    after_b = ws.paper.intake_record(sent.client_id)
     assert after_b.answers[0].answer == "Written on the second form."
 
     shown: list[str] = []
@@ -64,6 +64,6 @@ def test_undo_of_an_import_refuses_after_another_form_was_imported(
     assert len(shown) == 1
     assert "The intake answers of Ana Souza were replaced since" in shown[0]
     assert "they were left as they are" in shown[0]
-    assert ws.intake_record(sent.client_id) == after_b  # form B's answers, untouched
+    assert ws.paper.intake_record(sent.client_id) == after_b  # form B's answers, untouched
     assert intake_step(ws, sent.journey_id) == TODAY  # the step stays done
     assert window.undo_stack.count() == 0  # the refused step leaves no trace

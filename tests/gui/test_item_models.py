@@ -83,7 +83,7 @@ def test_the_offer_list_passes_with_archived_offers_shown_and_hidden(
 ) -> None:
     model = OfferListModel()
     qtmodeltester.check(model)
-    model.set_rows(demo_ws.offer_list())
+    model.set_rows(demo_ws.offers.offer_list())
     assert model.rowCount() > 1
     model.set_show_archived(True)
     model.set_show_archived(False)
@@ -94,20 +94,20 @@ def test_the_timeline_passes_sorted_every_way_and_updated(
 ) -> None:
     model = PortfolioModel()
     qtmodeltester.check(model)
-    rows = demo_ws.portfolio()
+    rows = demo_ws.schedule.portfolio()
     model.set_rows(rows)
     assert model.rowCount() > len({row.offer_id for row in rows})  # headings and journeys
     for sort in SortBy:
         model.set_sort(sort)
     some = [row.journey_id for row in rows[:3]]
-    model.update_rows(some, demo_ws.portfolio(some[1:]))  # the first of them has ended
+    model.update_rows(some, demo_ws.schedule.portfolio(some[1:]))  # the first of them has ended
 
 
 def test_a_journeys_phases_pass_for_every_journey(qtmodeltester: Any, demo_ws: Workspace) -> None:
     model = JourneyPhaseModel(lambda: TODAY)
     qtmodeltester.check(model)
-    for row in demo_ws.portfolio()[:8]:
-        model.set_timeline(demo_ws.journey_timeline(row.journey_id))
+    for row in demo_ws.schedule.portfolio()[:8]:
+        model.set_timeline(demo_ws.schedule.journey_timeline(row.journey_id))
         assert model.rowCount() > 0
     model.set_timeline(None)
     assert model.rowCount() == 0
@@ -118,7 +118,7 @@ def test_the_enrolment_client_choices_pass_while_filtered(
 ) -> None:
     model = ClientChoiceModel()
     qtmodeltester.check(model)
-    model.set_choices(demo_ws.client_choices())
+    model.set_choices(demo_ws.clients.client_choices())
     everyone = model.rowCount()
     model.set_filter("a")
     assert 0 < model.rowCount() <= everyone
@@ -130,35 +130,35 @@ def test_the_enrolment_client_choices_pass_while_filtered(
 def test_today_passes_as_steps_are_ticked(qtmodeltester: Any, demo_ws: Workspace) -> None:
     model = TodayModel(lambda: TODAY)
     qtmodeltester.check(model)
-    found = demo_ws.today_list()
+    found = demo_ws.schedule.today_list()
     model.set_list(found)
     assert found.rows
     ticked = found.rows[0]
-    assert demo_ws.complete_step(ticked.step_id, TODAY).value.on == TODAY
-    model.update_journeys([ticked.journey_id], demo_ws.today_list([ticked.journey_id]))
+    assert demo_ws.journeys.complete_step(ticked.step_id, TODAY).value.on == TODAY
+    model.update_journeys([ticked.journey_id], demo_ws.schedule.today_list([ticked.journey_id]))
 
 
 def test_the_backups_table_passes(qtmodeltester: Any, demo_ws: Workspace) -> None:
     model = BackupListModel()
     qtmodeltester.check(model)
-    model.set_records(demo_ws.backup_list())
-    demo_ws.back_up()
-    demo_ws.back_up()
-    model.set_records(demo_ws.backup_list())
+    model.set_records(demo_ws.data.backup_list())
+    demo_ws.data.back_up()
+    demo_ws.data.back_up()
+    model.set_records(demo_ws.data.backup_list())
     assert model.rowCount() >= 2
 
 
 def test_the_trash_table_passes(qtmodeltester: Any, demo_ws: Workspace) -> None:
     model = TrashModel()
     qtmodeltester.check(model)
-    rows = demo_ws.client_rows()
+    rows = demo_ws.clients.client_rows()
     running = {
         r.client_id for r in rows if r.status in (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
     }
     idle = sorted({r.client_id for r in rows} - running)
     for client_id in idle[:2]:  # a client whose journeys have all ended can be archived
-        demo_ws.archive_client(client_id)
-    model.set_records(demo_ws.trashed_clients())
+        demo_ws.clients.archive_client(client_id)
+    model.set_records(demo_ws.clients.trashed_clients())
     assert model.rowCount() == 2
 
 
@@ -174,6 +174,6 @@ def test_the_csv_import_preview_passes(
     path.write_text("\n".join([*lines, "Ana Souza,,", ",nobody@example.com,"]) + "\n")
     model = CsvRowsModel()
     qtmodeltester.check(model)
-    preview = demo_ws.preview_clients_csv(path)
+    preview = demo_ws.data.preview_clients_csv(path)
     model.set_records(list(preview.rows))
     assert model.rowCount() == rows + 2

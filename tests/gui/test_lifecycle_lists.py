@@ -79,7 +79,7 @@ def test_the_status_filter_finds_completed_and_paused_journeys(
     # A journey paused now joins the Paused list at once, and leaves the Active one.
     journey = active_journey(demo_ws, "Aisha Rahman")
     page.status_filter.set_status(JourneyStatus.PAUSED)
-    window.events.changed.emit(demo_ws.pause(journey, "Holiday").changes)
+    window.events.changed.emit(demo_ws.journeys.pause(journey, "Holiday").changes)
     assert list_cells(window, journey) == ("Discovery (2 of 5)", "Paused")  # where it stopped
     page.status_filter.set_status(JourneyStatus.ACTIVE)
     assert list_cells(window, journey) is None

@@ -112,7 +112,7 @@ def test_resuming_after_two_weeks_moves_every_open_due_date_two_weeks_later(
 ) -> None:
     answer_questions(monkeypatch, Answers(reason=""))
     page = open_page(window, journey)
-    start = demo_ws.journey_detail(journey)
+    start = demo_ws.journeys.journey_detail(journey)
     page.journey_bar.pause()
     assert page.journey_bar.state.text() == "Paused since Mon 23 Nov 2026"  # no reason given
     paused = snapshot(demo_ws, journey)
@@ -120,7 +120,7 @@ def test_resuming_after_two_weeks_moves_every_open_due_date_two_weeks_later(
     demo_ctx.clock.day = TODAY + timedelta(days=14)  # type: ignore[attr-defined]
     qtbot.mouseClick(page.journey_bar.main_button, Qt.MouseButton.LeftButton)
 
-    resumed = demo_ws.journey_detail(journey)
+    resumed = demo_ws.journeys.journey_detail(journey)
     assert resumed.status is JourneyStatus.ACTIVE
     assert page.journey_bar.state_line.isHidden()
     # Mon-Thu practice: the pause cost 8 working days, which is two weeks to the day.
@@ -189,10 +189,10 @@ def test_ticking_the_last_open_step_offers_to_complete_in_a_banner(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     answers = answer_questions(monkeypatch, Answers())
-    detail = demo_ws.journey_detail(journey)
+    detail = demo_ws.journeys.journey_detail(journey)
     open_steps = [s for p in detail.phases for s in p.steps if s.completed_on is None]
     for step in open_steps[:-1]:
-        demo_ws.complete_step(step.id)
+        demo_ws.journeys.complete_step(step.id)
     page = open_page(window, journey)
     bar = page.journey_bar
     assert not bar.offers_to_complete
@@ -211,11 +211,11 @@ def test_ticking_the_last_open_step_offers_to_complete_in_a_banner(
 
     qtbot.mouseClick(bar.complete_button, Qt.MouseButton.LeftButton)
     assert not answers.questions  # nothing open: no question asked
-    assert demo_ws.journey_detail(journey).status is JourneyStatus.COMPLETED
+    assert demo_ws.journeys.journey_detail(journey).status is JourneyStatus.COMPLETED
     assert not bar.offers_to_complete
     assert not on_board(window, journey)
     undo(window)
-    assert demo_ws.journey_detail(journey).status is JourneyStatus.ACTIVE
+    assert demo_ws.journeys.journey_detail(journey).status is JourneyStatus.ACTIVE
     window.show_screen("clients")  # back on the page, brought up to date
     assert bar.offers_to_complete
 
@@ -270,7 +270,7 @@ def test_cancel_then_archive_and_undo_each_restores_exactly(
     undo(window)
     assert snapshot(demo_ws, journey) == before
     assert on_board(window, journey)
-    kinds = [a.kind for a in demo_ws.journey_detail(journey).activity[:4]]
+    kinds = [a.kind for a in demo_ws.journeys.journey_detail(journey).activity[:4]]
     assert kinds == [ActivityKind.JOURNEY_RESTORED] * 2 + [
         ActivityKind.JOURNEY_ARCHIVED,
         ActivityKind.JOURNEY_CANCELLED,
@@ -311,7 +311,7 @@ def test_a_refused_action_is_explained_and_leaves_no_trace(
 ) -> None:
     answers = answer_questions(monkeypatch, Answers())
     page = open_page(window, journey)
-    demo_ws.pause(journey)  # paused elsewhere meanwhile (the page has not redrawn)
+    demo_ws.journeys.pause(journey)  # paused elsewhere meanwhile (the page has not redrawn)
     page.journey_bar.pause_action.trigger()
     assert answers.warnings == [
         "The journey was not paused: <p>Only an active journey can be paused; "

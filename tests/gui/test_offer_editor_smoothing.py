@@ -39,7 +39,7 @@ def test_a_new_offer_from_a_template_opens_in_the_designer(
     editor = from_template(window)
     assert window.offers.editing()
     assert editor.offer_id is not None
-    made = empty_ws.offer_design(editor.offer_id)
+    made = empty_ws.offers.offer_design(editor.offer_id)
     assert editor.draft.spec.phases == made.spec.phases  # the new offer, not another
 
 

@@ -172,7 +172,7 @@ def test_every_field_of_a_new_offer_is_kept_after_save_close_and_reopen(
     assert "Saved" in editor.subtitle.text()
 
     # Stored as typed: every value, each list's choice as its own enum member.
-    stored = empty_ws.offer_design(offer_id).spec
+    stored = empty_ws.offers.offer_design(offer_id).spec
     assert {name: getattr(stored, name) for name in OFFER} == OFFER
     phase = stored.phases[0]
     assert {name: getattr(phase, name) for name in PHASE} == PHASE
@@ -210,7 +210,7 @@ def test_every_step_field_of_a_template_offer_with_clients_is_kept(
     offer_id = page.current_row().id  # type: ignore[union-attr]
     for name in ("Ben Okafor", "Chloe Martin"):
         book_a_client(empty_ws, offer_id, name)
-    before = empty_ws.offer_design(offer_id).spec
+    before = empty_ws.offers.offer_design(offer_id).spec
 
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
@@ -231,7 +231,7 @@ def test_every_step_field_of_a_template_offer_with_clients_is_kept(
     save_with_ctrl_s(qtbot)
     assert said == []
     assert not editor.draft.dirty, "Ctrl+S saved the design"
-    stored = empty_ws.offer_design(offer_id).spec.phases[0].steps[0]
+    stored = empty_ws.offers.offer_design(offer_id).spec.phases[0].steps[0]
     assert step_fields(stored) == edits
     assert stored.id == before.phases[0].steps[0].id  # the same step, its clients follow it
 

@@ -108,7 +108,7 @@ def test_write_reorder_remove_and_save_intake_questions(
     qtbot.keyClick(intake.table, Qt.Key.Key_S, CTRL)
     assert not editor.draft.dirty
     assert editor.offer_id is not None
-    saved = empty_ws.offer_design(editor.offer_id).spec.intake_questions
+    saved = empty_ws.offers.offer_design(editor.offer_id).spec.intake_questions
     assert saved == (
         IntakeQuestion("Best start date", QuestionKind.DATE),
         IntakeQuestion("Hours a week for your part", QuestionKind.CHOICE, ("1-2", "3-5", "More")),

@@ -81,7 +81,7 @@ def test_an_unexpected_fault_keeps_the_design_says_so_plainly_and_logs_the_detai
     def broken(*_args: object) -> object:  # a fault at the service's edge
         raise AttributeError(FAULT)
 
-    monkeypatch.setattr(empty_ws, "save_offer", broken)
+    monkeypatch.setattr(empty_ws.offers, "save_offer", broken)
     seen: dict[str, object] = {}
 
     def read_copy_and_close(box: QMessageBox) -> None:
@@ -116,7 +116,7 @@ def test_an_unexpected_fault_keeps_the_design_says_so_plainly_and_logs_the_detai
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     save_with_ctrl_s(qtbot)
     assert not editor.draft.dirty
-    step = empty_ws.offer_design(offer_id).spec.phases[0].steps[0]
+    step = empty_ws.offers.offer_design(offer_id).spec.phases[0].steps[0]
     assert (step.title, step.owner) == ("Kick-off call", Owner.CLIENT)
 
 
@@ -135,7 +135,7 @@ def test_an_undo_that_fails_unexpectedly_is_told_plainly_and_logged(
     def broken(*_args: object) -> object:
         raise KeyError("phase_id")
 
-    monkeypatch.setattr(empty_ws, "undo_save_offer", broken)
+    monkeypatch.setattr(empty_ws.offers, "undo_save_offer", broken)
     editor.journey.tree.setFocus()
     qtbot.keyClick(editor.journey.tree, Qt.Key.Key_Z, CTRL)  # undo the save, in the window
 
@@ -152,7 +152,7 @@ def read_only_ws(tmp_path: Path) -> Iterator[Workspace]:
     """An own practice with one offer, whose data file was then made read-only."""
     folder = data_dir(tmp_path / "practice")
     ctx = open_workspace(folder, FixedClock(TODAY))
-    new_own_practice(Workspace(ctx)).create_blank_offer()
+    new_own_practice(Workspace(ctx)).offers.create_blank_offer()
     path = ctx.path
     ctx.close()
     path.chmod(0o444)
@@ -199,7 +199,7 @@ def test_a_refusal_about_a_field_puts_the_cursor_in_that_field(
     def refuse(*_args: object) -> object:  # the service says what the editor marks
         raise InvalidInput(RefusalCode.OFFER_DESIGN_PROBLEMS, reasons=Problems((problem,)))
 
-    monkeypatch.setattr(empty_ws, "save_offer", refuse)
+    monkeypatch.setattr(empty_ws.offers, "save_offer", refuse)
     said = capture_warnings(monkeypatch)
     editor.tabs.setCurrentIndex(DETAILS)  # saving from another tab
     save_with_ctrl_s(qtbot)

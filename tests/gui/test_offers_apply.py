@@ -23,7 +23,7 @@ def window(qtbot: QtBot, demo_ws: Workspace, events: AppEvents) -> MainWindow:
 
 
 def step_titles(workspace: Workspace, journey_id: int) -> list[str]:
-    detail = workspace.journey_detail(journey_id)
+    detail = workspace.journeys.journey_detail(journey_id)
     return [step.title for phase in detail.phases for step in phase.steps]
 
 
@@ -58,7 +58,7 @@ def test_apply_to_the_ticked_clients_only_and_undo_it_in_one_go(
 
     old = rename_a_later_step(qtbot, editor)
     qtbot.keyClick(editor.journey.tree, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert demo_ws.offer_design(offer_id).revision == 2
+    assert demo_ws.offers.offer_design(offer_id).revision == 2
     assert editor.apply_button.isEnabled()
     assert "follow an older revision" in editor.revisions.summary.text()
 
@@ -66,7 +66,7 @@ def test_apply_to_the_ticked_clients_only_and_undo_it_in_one_go(
     dialog = editor.apply_dialog
     assert dialog is not None and dialog.isVisible()
     items = dialog.journey_items()
-    live = demo_ws.offer_design(offer_id).live_journeys
+    live = demo_ws.offers.offer_design(offer_id).live_journeys
     assert len(items) == live >= 3
     for item in items:
         assert ": revision 1 → 2" in item.text(0)
@@ -85,14 +85,14 @@ def test_apply_to_the_ticked_clients_only_and_undo_it_in_one_go(
     assert window.undo_stack.count() == depth + 1  # one command for all of them
     assert all(NEW_TITLE in step_titles(demo_ws, j) for j in ticked)
     assert old in step_titles(demo_ws, kept) and NEW_TITLE not in step_titles(demo_ws, kept)
-    revisions = {r.revision: r.live_journeys for r in demo_ws.list_revisions(offer_id)}
+    revisions = {r.revision: r.live_journeys for r in demo_ws.offers.list_revisions(offer_id)}
     assert revisions == {2: live - 1, 1: 1}
     assert editor.apply_button.isEnabled()  # the unticked client can still be brought over
 
     window.undo_stack.undo()
     assert all(old in step_titles(demo_ws, j) for j in ticked)
     assert all(NEW_TITLE not in step_titles(demo_ws, j) for j in ticked)
-    revisions = {r.revision: r.live_journeys for r in demo_ws.list_revisions(offer_id)}
+    revisions = {r.revision: r.live_journeys for r in demo_ws.offers.list_revisions(offer_id)}
     assert revisions == {2: 0, 1: live}
 
 

@@ -114,7 +114,7 @@ def test_design_a_journey_from_scratch_and_save_it_as_revision_2(
     offer_id = editor.offer_id
     assert offer_id is not None
     qtbot.keyClick(journey.tree, Qt.Key.Key_S, CTRL)
-    design = empty_ws.offer_design(offer_id)
+    design = empty_ws.offers.offer_design(offer_id)
     assert design.revision == 2
     assert [p.name for p in design.spec.phases][-1] == "Follow-up"
     assert all(s.id is not None for p in editor.draft.spec.phases for s in p.steps)
@@ -128,7 +128,7 @@ def test_design_a_journey_from_scratch_and_save_it_as_revision_2(
     editor.tabs.setCurrentIndex(JOURNEY)
     journey.tree.setFocus()
     qtbot.keyClick(journey.tree, Qt.Key.Key_Z, CTRL)
-    assert [p.name for p in empty_ws.offer_design(offer_id).spec.phases] == [
+    assert [p.name for p in empty_ws.offers.offer_design(offer_id).spec.phases] == [
         "Onboarding",
         "Delivery",
         "Offboarding",
@@ -233,7 +233,7 @@ def test_leaving_with_unsaved_changes_asks(
     qtbot.keyClick(editor.journey.tree, Qt.Key.Key_Escape)
     assert not page.editing()
     offer_id = page.current_row().id
-    assert len(empty_ws.offer_design(offer_id).spec.phases) == 3  # nothing was saved
+    assert len(empty_ws.offers.offer_design(offer_id).spec.phases) == 3  # nothing was saved
 
     window.activateWindow()  # as the system does when a dialog closes
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
@@ -246,7 +246,7 @@ def test_leaving_with_unsaved_changes_asks(
     answer_next_question(QMessageBox.StandardButton.Save, seen)
     qtbot.keyClick(editor.journey.tree, Qt.Key.Key_Escape)
     assert not page.editing()
-    assert len(empty_ws.offer_design(offer_id).spec.phases) == 2
+    assert len(empty_ws.offers.offer_design(offer_id).spec.phases) == 2
     assert page.current_row().revision == 2
 
 
@@ -347,4 +347,4 @@ def test_closing_the_window_asks_about_an_unsaved_design(
     assert window.close()
     offer_id = editor.offer_id
     assert offer_id is not None
-    assert len(empty_ws.offer_design(offer_id).spec.phases) == 2
+    assert len(empty_ws.offers.offer_design(offer_id).spec.phases) == 2

@@ -55,11 +55,11 @@ def test_start_from_scratch_opens_the_new_offer_and_undo_removes_it(
     qtbot.mouseClick(page.scratch_button, Qt.MouseButton.LeftButton)
     assert page.editing()
     assert page.editor.title.full_text() == "New offer"
-    assert [o.name for o in empty_ws.offer_list()] == ["New offer"]
+    assert [o.name for o in empty_ws.offers.offer_list()] == ["New offer"]
     assert own.undo_stack.undoText() == "New offer"
 
     own.undo_stack.undo()
-    assert empty_ws.offer_list() == []
+    assert empty_ws.offers.offer_list() == []
     assert not page.editing()  # the offer it showed is gone: back to the list
     assert page.list_stack.currentWidget() is page.empty
 
@@ -81,7 +81,7 @@ def test_from_a_template_and_its_undo(qtbot: QtBot, own: MainWindow, empty_ws: W
 
     undo(qtbot, own)
     undo(qtbot, own)
-    assert listed(page) == [] and empty_ws.offer_list() == []
+    assert listed(page) == [] and empty_ws.offers.offer_list() == []
     own.undo_stack.redo()
     assert listed(page) == [brand.name]
 
@@ -119,7 +119,7 @@ def test_archive_hides_the_offer_and_brings_it_back(
     qtbot.keyClick(page.table, Qt.Key.Key_A, shift)
     assert name not in listed(page)
     assert "archived (hidden)" in page.count.text()
-    assert next(o for o in demo_ws.offer_list() if o.name == name).archived
+    assert next(o for o in demo_ws.offers.offer_list() if o.name == name).archived
 
     page.show_archived.setChecked(True)
     assert listed(page)[-1] == name
@@ -128,12 +128,12 @@ def test_archive_hides_the_offer_and_brings_it_back(
     page.select_offer(page.model.row_at(at).id)
     assert page.archive_action.text() == "Bring back"
     page.archive_action.trigger()
-    assert not next(o for o in demo_ws.offer_list() if o.name == name).archived
+    assert not next(o for o in demo_ws.offers.offer_list() if o.name == name).archived
 
     undo(qtbot, demo)  # the bringing back
-    assert next(o for o in demo_ws.offer_list() if o.name == name).archived
+    assert next(o for o in demo_ws.offers.offer_list() if o.name == name).archived
     undo(qtbot, demo)  # the archiving
-    assert not any(o.archived for o in demo_ws.offer_list())
+    assert not any(o.archived for o in demo_ws.offers.offer_list())
     page.show_archived.setChecked(False)
     assert sorted(listed(page)) == sorted(before)
 
@@ -167,10 +167,10 @@ def test_export_then_import_round_trip(
     offer_id = page.import_file()
     assert offer_id is not None
     assert f"{name} (imported)" in listed(page)
-    imported = demo_ws.offer_design(offer_id)
-    original = next(o for o in demo_ws.offer_list() if o.name == name)
+    imported = demo_ws.offers.offer_design(offer_id)
+    original = next(o for o in demo_ws.offers.offer_list() if o.name == name)
     assert imported.spec.without_ids().phases == (
-        demo_ws.offer_design(original.id).spec.without_ids().phases
+        demo_ws.offers.offer_design(original.id).spec.without_ids().phases
     )
     demo.undo_stack.undo()
     assert f"{name} (imported)" not in listed(page)
@@ -182,7 +182,7 @@ def test_a_malformed_file_is_refused_with_the_reason(
     page = demo.offers
     bad = tmp_path / "broken.json"
     bad.write_text('{"format": "deliverydesk-offer", "offer": [1, 2', encoding="utf-8")
-    before = demo_ws.offer_list()
+    before = demo_ws.offers.offer_list()
     depth = demo.undo_stack.count()
     said = capture_warnings(monkeypatch)
     choose_files(monkeypatch, open_=str(bad))
@@ -190,7 +190,7 @@ def test_a_malformed_file_is_refused_with_the_reason(
     assert len(said) == 1
     assert said[0].startswith("This file cannot be imported: ")
     assert len(said[0]) > len("This file cannot be imported: ") + 10  # the reason itself
-    assert demo_ws.offer_list() == before
+    assert demo_ws.offers.offer_list() == before
     assert demo.undo_stack.count() == depth  # nothing to undo
 
 
@@ -198,10 +198,10 @@ def test_a_cancelled_file_dialog_changes_nothing(
     monkeypatch: pytest.MonkeyPatch, demo: MainWindow, demo_ws: Workspace
 ) -> None:
     choose_files(monkeypatch)  # both dialogs cancelled
-    before = demo_ws.offer_list()
+    before = demo_ws.offers.offer_list()
     assert demo.offers.export_current() is None
     assert demo.offers.import_file() is None
-    assert demo_ws.offer_list() == before
+    assert demo_ws.offers.offer_list() == before
 
 
 def test_markup_emoji_and_rtl_names_stay_literal(
@@ -211,7 +211,7 @@ def test_markup_emoji_and_rtl_names_stay_literal(
 
     page = own.offers
     odd = '<b>Bold</b> <img src="x"> שלום 🎉 & co'
-    empty_ws.add_offer(replace(TEMPLATES[0].spec, name=odd))
+    empty_ws.offers.add_offer(replace(TEMPLATES[0].spec, name=odd))
     page.reload()
     assert listed(page) == [odd]
     assert page.model.index(0, NAME).data() == odd

@@ -75,7 +75,7 @@ def test_a_refused_save_is_translated_and_puts_the_cursor_in_the_field(
     def refuse(*_args: object) -> object:  # the service refuses as it does, by code
         raise InvalidInput(RefusalCode.OFFER_DESIGN_PROBLEMS, reasons=Problems((problem,)))
 
-    monkeypatch.setattr(empty_ws, "save_offer", refuse)
+    monkeypatch.setattr(empty_ws.offers, "save_offer", refuse)
     said = capture_warnings(monkeypatch)
     editor.tabs.setCurrentIndex(DETAILS)  # saving from another tab
     save_with_ctrl_s(qtbot)

@@ -119,7 +119,7 @@ class Practice:
         return self.window.undo_stack
 
     def detail(self) -> JourneyDetail:
-        return self.ws.journey_detail(self.journey)
+        return self.ws.journeys.journey_detail(self.journey)
 
     def steps(self, done: bool) -> list[StepDetail]:
         return [
@@ -143,7 +143,7 @@ def practice(
     window.show()
     journey = next(
         r.journey_id
-        for r in ws.client_rows()
+        for r in ws.clients.client_rows()
         if r.status is JourneyStatus.ACTIVE and r.journey_id is not None and r.open_friction
     )
     window.show_screen("clients")
@@ -272,7 +272,7 @@ def _move(p: Practice) -> MoveJourneyCommand:
 
 
 def _rename(p: Practice) -> UpdateClientCommand:
-    client = p.ws.client_details(p.detail().client_id)
+    client = p.ws.clients.client_details(p.detail().client_id)
     assert client is not None
     data = ClientInput(client.name + " Lima", client.company, client.email, client.phone)
     return UpdateClientCommand(p.ws, p.events, client.id, data)
@@ -287,19 +287,19 @@ def _cancel(p: Practice) -> Any:
 
 
 def _offer(p: Practice) -> SaveOfferCommand:
-    offer_id = next(o.id for o in p.ws.offer_summaries() if o.name == p.detail().offer_name)
-    spec = p.ws.offer_design(offer_id).spec
+    offer_id = next(o.id for o in p.ws.offers.offer_summaries() if o.name == p.detail().offer_name)
+    spec = p.ws.offers.offer_design(offer_id).spec
     renamed = replace(spec, name=spec.name + " Plus")
     return SaveOfferCommand(p.ws, p.events, "Rename the offer", offer_id, renamed)
 
 
 def _brand(p: Practice) -> UpdateBrandCommand:
-    brand = p.ws.brand_settings()
+    brand = p.ws.practice.brand_settings()
     return UpdateBrandCommand(p.ws, p.events, replace(brand, brand_color="#8A2BE2"))
 
 
 def _archive(p: Practice) -> ArchiveClientCommand:
-    rows = p.ws.client_rows()
+    rows = p.ws.clients.client_rows()
     running = {
         r.client_id for r in rows if r.status in (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
     }
@@ -309,7 +309,7 @@ def _archive(p: Practice) -> ArchiveClientCommand:
 
 def _enrol_new() -> tuple[Do, Do]:
     def do(p: Practice) -> None:
-        offer_id = next(o.id for o in p.ws.offer_summaries())
+        offer_id = next(o.id for o in p.ws.offers.offer_summaries())
         p.stack.beginMacro("Enrol Noor Haddad")
         add = AddClientCommand(p.ws, p.events, ClientInput("Noor Haddad", "Haddad Studio"))
         p.stack.push(add)
@@ -345,14 +345,14 @@ def _closed_day() -> tuple[Do, Do]:
     undo_value: list[Any] = []
 
     def do(p: Practice) -> None:
-        settings = p.ws.practice_settings()
+        settings = p.ws.practice.practice_settings()
         closed = settings.closed_dates | {TODAY + timedelta(days=2)}
-        result = p.ws.update_practice(replace(settings, closed_dates=closed))
+        result = p.ws.practice.update_practice(replace(settings, closed_dates=closed))
         undo_value.append(result.value)
         p.announce(result)
 
     def undo(p: Practice) -> None:
-        p.announce(p.ws.restore_practice(undo_value.pop()))
+        p.announce(p.ws.practice.restore_practice(undo_value.pop()))
 
     return do, undo
 

@@ -38,11 +38,11 @@ def text_of(pdf: bytes) -> str:
 
 
 def client_id(ws: Workspace, name: str = CLIENT) -> int:
-    return next(i for i, n in ws.report_clients() if n == name)
+    return next(i for i, n in ws.paper.report_clients() if n == name)
 
 
 def journey_id(ws: Workspace, name: str = CLIENT) -> int:
-    row = next(r for r in ws.client_rows() if r.name == name and r.journey_id is not None)
+    row = next(r for r in ws.clients.client_rows() if r.name == name and r.journey_id is not None)
     assert row.journey_id is not None
     return row.journey_id
 
@@ -196,8 +196,8 @@ def test_characters_no_font_has_are_named_before_export(
     qtbot: QtBot, demo_ws: Workspace, host: QWidget
 ) -> None:
     who = client_id(demo_ws)
-    details = demo_ws.client_details(who)
-    demo_ws.update_client(who, replace(details.as_input(), name=f"{details.name} ✅"))
+    details = demo_ws.clients.client_details(who)
+    demo_ws.clients.update_client(who, replace(details.as_input(), name=f"{details.name} ✅"))
     dialog = open_preview(host, demo_ws, DocumentKind.CHECKLIST, client_id=who)
     assert dialog is not None
     assert dialog.messages.isVisibleTo(dialog)
@@ -398,7 +398,7 @@ def wins_in(pdf: bytes) -> str:
 
 
 def open_step(ws: Workspace, title: str, name: str = CLIENT) -> int:
-    detail = ws.journey_detail(journey_id(ws, name))
+    detail = ws.journeys.journey_detail(journey_id(ws, name))
     step = next(s for p in detail.phases for s in p.steps if s.title == title)
     assert step.completed_on is None
     return step.id
@@ -449,7 +449,7 @@ def test_a_change_to_another_client_leaves_the_preview_as_it_is(
     other = "Aisha Rahman"
     step = next(
         s
-        for p in demo_ws.journey_detail(journey_id(demo_ws, other)).phases
+        for p in demo_ws.journeys.journey_detail(journey_id(demo_ws, other)).phases
         for s in p.steps
         if s.completed_on is None
     )
@@ -493,20 +493,20 @@ def test_a_re_made_report_keeps_the_note_the_page_and_the_zoom(
 def test_a_client_moved_to_the_trash_keeps_the_last_pages_and_says_so(
     qtbot: QtBot, demo_ws: Workspace, events: AppEvents, host: QWidget, tmp_path: Path
 ) -> None:
-    row = next(r for r in demo_ws.client_rows() if r.name == "Marcus Bell")  # journey done
+    row = next(r for r in demo_ws.clients.client_rows() if r.name == "Marcus Bell")  # journey done
     dialog = open_preview(
         host, demo_ws, DocumentKind.PROGRESS, client_id=row.client_id, events=events
     )
     assert dialog is not None
     before, pages = dialog.document, dialog.page_count()
 
-    events.changed.emit(demo_ws.archive_client(row.client_id).changes)
+    events.changed.emit(demo_ws.clients.archive_client(row.client_id).changes)
     qtbot.waitUntil(lambda: "no longer exists" in dialog.messages.text(), timeout=5000)
     assert dialog.messages.isVisibleTo(dialog)
     assert dialog.document is before and dialog.page_count() == pages
     assert dialog.export_to(tmp_path / "last.pdf") == tmp_path / "last.pdf"  # still saved
 
     # Back from the trash: the preview follows again, and the message goes.
-    events.changed.emit(demo_ws.restore_from_trash(row.client_id).changes)
+    events.changed.emit(demo_ws.clients.restore_from_trash(row.client_id).changes)
     qtbot.waitUntil(lambda: not dialog.messages.isVisibleTo(dialog), timeout=5000)
     dialog.close()

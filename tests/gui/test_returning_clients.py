@@ -127,7 +127,7 @@ def test_searching_finds_a_client_by_an_earlier_journeys_offer(
     qtbot: QtBot, demo_ws: Workspace, demo_ctx: Context, events: AppEvents
 ) -> None:
     client_id, earlier, new, earlier_offer = returning_client(demo_ctx)
-    demo_ws.archive(earlier)  # put away: no longer listed as a journey of its own
+    demo_ws.journeys.archive(earlier)  # put away: no longer listed as a journey of its own
     page = open_list(qtbot, demo_ws, events)
     page.search.clear()
     qtbot.keyClicks(page.search, earlier_offer)
@@ -144,6 +144,6 @@ def test_the_switcher_follows_a_change_to_another_journey_of_the_client(
     clients.open_journey(earlier)
     combo = clients.client_page.switcher.combo
     assert "running" in combo.itemText(combo.findData(new))
-    events.changed.emit(demo_ws.cancel(new, "Moved abroad").changes)  # from another screen
+    events.changed.emit(demo_ws.journeys.cancel(new, "Moved abroad").changes)  # from another screen
     assert "cancelled" in combo.itemText(combo.findData(new))
     assert clients.client_page.journey_id == earlier

@@ -58,14 +58,14 @@ def test_saving_and_undoing_practice_settings_run_no_event_loop_of_their_own(
     with qtbot.waitSignal(page.saved, timeout=LONG):
         pass
     assert ticks == ["save"]
-    assert 5 in ws.practice_settings().working_days
+    assert 5 in ws.practice.practice_settings().working_days
 
     QTimer.singleShot(0, lambda: ticks.append("undo"))
     with qtbot.waitSignal(window.undo_stack.indexChanged, timeout=LONG):
         window.undo_action.trigger()
         assert ticks == ["save"]  # the undo's work went to the pool; nothing waited for it
     assert ticks == ["save", "undo"]
-    assert 5 not in ws.practice_settings().working_days
+    assert 5 not in ws.practice.practice_settings().working_days
     assert page.form.day_boxes[5].isChecked() is False
 
 
@@ -87,7 +87,7 @@ def test_a_practice_change_the_database_refuses_is_told_and_leaves_nothing(
 
     assert "Another program is writing to your data" in page.problem.text()
     assert "Traceback" not in page.problem.text()
-    assert ws.practice_settings().name == "Northlight Practice"  # nothing saved
+    assert ws.practice.practice_settings().name == "Northlight Practice"  # nothing saved
     assert window.undo_stack.count() == 0  # no trace on the stack
     assert page.form.name.text() == "North Star"  # the typing stays, to save again
     assert page.save_button.isEnabled()

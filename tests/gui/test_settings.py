@@ -42,7 +42,7 @@ def running(ws: Workspace) -> dict[int, Snapshot]:
     """Every active journey, with all its dates."""
     return {
         r.journey_id: snapshot(ws, r.journey_id)
-        for r in ws.client_rows()
+        for r in ws.clients.client_rows()
         if r.journey_id is not None and r.status is JourneyStatus.ACTIVE
     }
 
@@ -92,7 +92,7 @@ def test_a_new_working_day_says_how_many_due_dates_move_then_moves_them_and_undo
 ) -> None:
     answers = answer_questions(monkeypatch, Answers(confirm=True))
     before = running(demo_ws)
-    expected = demo_ws.preview_reschedule(frozenset({1, 2, 3, 4, 5}), frozenset())
+    expected = demo_ws.practice.preview_reschedule(frozenset({1, 2, 3, 4, 5}), frozenset())
     assert expected > 10
 
     click(qtbot, page.form.day_boxes[5])  # Friday
@@ -104,7 +104,7 @@ def test_a_new_working_day_says_how_many_due_dates_move_then_moves_them_and_undo
         f"<p>{expected} due dates of open steps move to fit the new working days. "
         "Done steps keep their dates.</p>"
     ]
-    assert demo_ws.practice_settings().working_days == frozenset({1, 2, 3, 4, 5})
+    assert demo_ws.practice.practice_settings().working_days == frozenset({1, 2, 3, 4, 5})
     after = running(demo_ws)
     moved = sum(
         1
@@ -121,7 +121,7 @@ def test_a_new_working_day_says_how_many_due_dates_move_then_moves_them_and_undo
 
     with moving(qtbot, window):
         window.undo_action.trigger()
-    assert demo_ws.practice_settings().working_days == MON_TO_THU
+    assert demo_ws.practice.practice_settings().working_days == MON_TO_THU
     assert running(demo_ws) == before
     assert not page.form.day_boxes[5].isChecked()  # the form shows what is stored again
     with moving(qtbot, window):
@@ -142,7 +142,7 @@ def test_going_back_at_the_question_changes_nothing(
     click(qtbot, page.form.day_boxes[1])  # Monday off
     click(qtbot, page.save_button)
     qtbot.waitUntil(lambda: len(answers.questions) == 1, timeout=LONG)
-    assert demo_ws.practice_settings().working_days == MON_TO_THU
+    assert demo_ws.practice.practice_settings().working_days == MON_TO_THU
     assert running(demo_ws) == before
     assert window.undo_stack.count() == 0
     assert page.save_button.isEnabled()  # the edit is kept, to save later or discard
@@ -171,7 +171,7 @@ def test_closed_dates_are_added_as_a_range_and_removed_with_delete(
     with saving(qtbot, page):
         click(qtbot, page.save_button)
     assert "to fit the new closed dates" in answers.questions[0]
-    stored = demo_ws.practice_settings().closed_dates
+    stored = demo_ws.practice.practice_settings().closed_dates
     assert stored == frozenset(date(2026, 12, d) for d in range(24, 29))
 
     closed = page.form.closed
@@ -182,10 +182,10 @@ def test_closed_dates_are_added_as_a_range_and_removed_with_delete(
     assert len(closed.dates()) == 4
     with saving(qtbot, page):
         qtbot.keyClick(closed.list, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Save
-    assert date(2026, 12, 25) not in demo_ws.practice_settings().closed_dates
+    assert date(2026, 12, 25) not in demo_ws.practice.practice_settings().closed_dates
     with moving(qtbot, window):
         window.undo_action.trigger()
-    assert demo_ws.practice_settings().closed_dates == stored
+    assert demo_ws.practice.practice_settings().closed_dates == stored
 
 
 def test_a_range_ending_before_it_starts_is_refused_beside_the_field(qtbot: QtBot) -> None:
@@ -219,7 +219,7 @@ def test_the_window_title_follows_the_practice_name(
         qtbot.keyClick(page.form.name, Qt.Key.Key_Return)
     assert not answers.questions  # the calendar did not change: nothing to ask
     assert window.windowTitle() == "North Star <Coaching> — DeliveryDesk"
-    assert demo_ws.practice_settings().name == "North Star <Coaching>"
+    assert demo_ws.practice.practice_settings().name == "North Star <Coaching>"
     assert page.status.text() == "Saved. Undo with Ctrl+Z."
     with moving(qtbot, window):
         window.undo_action.trigger()
@@ -248,7 +248,7 @@ def test_mistakes_are_explained_beside_each_field_and_nothing_is_saved(
     click(qtbot, page.save_button)
     assert not answers.questions
     assert window.undo_stack.count() == 0
-    assert demo_ws.practice_settings().name == "Northlight Practice"
+    assert demo_ws.practice.practice_settings().name == "Northlight Practice"
     assert form.name.hasFocus()  # the first field at fault
 
     form.name.setText("Northlight")
@@ -279,5 +279,5 @@ def test_closing_the_window_asks_about_unsaved_settings(
     page.ask_unsaved = lambda where: asked.append(where) or next(answers)  # type: ignore[method-assign]
     assert window.close()
     assert asked == ["your practice settings", "your brand"]
-    assert demo_ws.practice_settings().name == "Northlight Practice"  # discarded
-    assert demo_ws.brand_settings().tagline == "Calm delivery"  # saved
+    assert demo_ws.practice.practice_settings().name == "Northlight Practice"  # discarded
+    assert demo_ws.practice.brand_settings().tagline == "Calm delivery"  # saved

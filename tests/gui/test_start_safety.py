@@ -146,8 +146,8 @@ def test_a_damaged_file_is_replaced_by_the_backup_the_person_chooses(
 
     assert workspace is not None
     try:
-        assert workspace.check().ok
-        assert len(workspace.client_rows()) >= 25
+        assert workspace.data.check().ok
+        assert len(workspace.clients.client_rows()) >= 25
     finally:
         workspace.close()
     assert "newest sound backup" in offered[0] and "25 clients" in offered[0]
@@ -185,7 +185,7 @@ def test_without_a_backup_the_person_may_start_fresh_or_quit(
     workspace = open_workspace(folder, FixedClock(TODAY), None)
     assert workspace is not None
     try:
-        assert workspace.practice() is None  # the welcome comes next
+        assert workspace.practice.info() is None  # the welcome comes next
     finally:
         workspace.close()
     assert "empty practice" in told[0]

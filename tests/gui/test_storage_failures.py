@@ -185,7 +185,7 @@ def test_undoing_a_move_another_window_has_moved_on_since_is_refused(
     journey_id = next(r.journey_id for r in board_rows(ctx) if r.phase_count >= 3)
     mine, events, stack = Workspace(ctx), AppEvents(), QUndoStack()
     stack.push(MoveJourneyCommand(mine, events, journey_id, 0, override=True))
-    second.move_to_phase(journey_id, 2, override=True)  # the other window moves it on
+    second.journeys.move_to_phase(journey_id, 2, override=True)  # the other window moves it on
     moved_on = recorded(journey_detail(ctx, journey_id))
 
     with qtbot.waitSignal(events.refused) as refused:
@@ -206,7 +206,7 @@ def test_undoing_a_due_date_changed_elsewhere_since_is_refused(
     mine, events, stack = Workspace(ctx), AppEvents(), QUndoStack()
     stack.push(SetDueDateCommand(mine, events, step.id, step.due_on.replace(day=28), step.title))
     later = step.due_on.replace(day=28).replace(month=12)
-    second.set_due_date(step.id, later)
+    second.journeys.set_due_date(step.id, later)
 
     with qtbot.waitSignal(events.refused) as refused:
         stack.undo()
@@ -230,8 +230,8 @@ def test_undoing_a_tick_redone_elsewhere_on_another_day_is_refused(
     )
     mine, events, stack = Workspace(ctx), AppEvents(), QUndoStack()
     stack.push(CompleteStepCommand(mine, events, step.id, TODAY, step.title))
-    second.reopen_step(step.id)
-    second.complete_step(step.id, step.start_on)  # done again, on the day it started
+    second.journeys.reopen_step(step.id)
+    second.journeys.complete_step(step.id, step.start_on)  # done again, on the day it started
 
     with qtbot.waitSignal(events.refused) as refused:
         stack.undo()

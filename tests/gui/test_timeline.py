@@ -202,7 +202,9 @@ def test_rows_are_grouped_by_offer_and_sorted_by_slip_on_request(
         "Brand Audit",
         "Manuscript Edit",
     ]
-    assert sum(h.count for h in headings) == page.model.journeys == len(demo_ws.portfolio())
+    assert (
+        sum(h.count for h in headings) == page.model.journeys == len(demo_ws.schedule.portfolio())
+    )
     page.sort_picker.setCurrentIndex(page.sort_picker.findData(SortBy.SLIP.value))
     items = [page.model.item(i) for i in range(page.model.rowCount())]
     first_group = []
@@ -240,12 +242,12 @@ def test_a_hidden_timeline_reads_nothing_until_it_is_shown(
     page.show()
     assert page.model.journeys == 2
     page.hide()
-    fresh = workspace.enrol_client(
-        workspace.add_client(ClientInput("Cleo Park")).value, offer_id, date(2026, 11, 23)
+    fresh = workspace.clients.enrol_client(
+        workspace.clients.add_client(ClientInput("Cleo Park")).value, offer_id, date(2026, 11, 23)
     )
     events.changed.emit(fresh.changes)
     assert page.model.journeys == 2  # only remembered
-    workspace.pause(late)
+    workspace.journeys.pause(late)
     events.changed.emit(Changes(journeys=frozenset({late}), aspects=Aspect.JOURNEY))
     page.show()
     names = {r.client_name for r in page.model.rows()}

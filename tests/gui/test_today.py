@@ -47,7 +47,7 @@ def make_page(qtbot: QtBot, workspace: Workspace, events: AppEvents) -> TodayPag
 
 
 def steps(workspace: Workspace, journey_id: int) -> dict[str, tuple[date, date, date | None]]:
-    detail = workspace.journey_detail(journey_id)
+    detail = workspace.journeys.journey_detail(journey_id)
     return {s.title: (s.start_on, s.due_on, s.completed_on) for p in detail.phases for s in p.steps}
 
 
@@ -60,7 +60,7 @@ def test_what_is_due_is_grouped_into_mine_the_clients_and_third_parties(
     qtbot: QtBot, demo_ws: Workspace, events: AppEvents
 ) -> None:
     page = make_page(qtbot, demo_ws, events)
-    expected = demo_ws.today_list()
+    expected = demo_ws.schedule.today_list()
     for position, owner in enumerate((Owner.ME, Owner.CLIENT, Owner.THIRD_PARTY)):
         group = page.model.index(position, 0)
         assert page.model.rowCount(group) == len(expected.group(owner))
@@ -158,7 +158,7 @@ def test_a_reschedule_refused_by_the_service_leaves_nothing_on_the_stack(
     page = make_page(qtbot, workspace, events)
     select(page, "Welcome call")
     row = page.current_row()
-    workspace.complete_step(row.step_id)  # done meanwhile, elsewhere
+    workspace.journeys.complete_step(row.step_id)  # done meanwhile, elsewhere
     dialog = page.reschedule_dialog(row)
     qtbot.addWidget(dialog)
     dialog.set_date(date(2026, 11, 30))
@@ -233,7 +233,7 @@ def test_a_nudge_fills_every_placeholder_opens_the_mail_program_and_is_logged(
     query = parse_qs(parts.query)
     assert query["body"] == ["Hi Zoë,\r\nSee you Friday & thanks!"]
     assert query["subject"] == ["Clarity Sprint: Progress note"]
-    entry = workspace.journey_detail(journey_id).activity[0]
+    entry = workspace.journeys.journey_detail(journey_id).activity[0]
     assert entry.kind is ActivityKind.NUDGE_SENT
     assert entry.detail["channel"] == "mail"
 
@@ -299,7 +299,7 @@ def test_a_hidden_today_page_catches_up_when_shown(
     count = len(page.model.all_rows())
     page.hide()
     welcome = next(r for r in page.model.all_rows() if r.step_title == "Welcome call")
-    events.changed.emit(workspace.complete_step(welcome.step_id).changes)
+    events.changed.emit(workspace.journeys.complete_step(welcome.step_id).changes)
     assert len(page.model.all_rows()) == count  # only remembered
     page.show()
     assert len(page.model.all_rows()) == count - 1

@@ -96,7 +96,7 @@ def test_restore_from_the_trash_and_empty_it_when_asked(
     undo_stack: QUndoStack,
 ) -> None:
     _journey, client_id, name = journey_with(demo_ctx, JourneyStatus.COMPLETED)
-    demo_ws.archive_client(client_id)
+    demo_ws.clients.archive_client(client_id)
     clients.show_trash()
     trash: TrashView = clients.trash
     trash.reload()
@@ -123,5 +123,5 @@ def test_restore_from_the_trash_and_empty_it_when_asked(
     assert trash.model.clients == []
     assert trash.list_stack.currentWidget() is trash.empty
     assert "Deleted 1 client for good" in trash.status.text()
-    assert [b.label for b in demo_ws.backup_list()] == ["before-empty-trash"]
-    assert demo_ws.check().ok
+    assert [b.label for b in demo_ws.data.backup_list()] == ["before-empty-trash"]
+    assert demo_ws.data.check().ok

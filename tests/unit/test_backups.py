@@ -132,22 +132,22 @@ def test_restore_brings_the_backup_back_and_keeps_the_current_data_to_undo_it(
     demo: Context,
 ) -> None:
     ws = Workspace(demo)
-    backup = ws.back_up()
+    backup = ws.data.back_up()
     add(demo, "Ana After-Backup")
     before_restore = tables(ws.path)
 
-    restored = ws.restore_backup(backup.path)
+    restored = ws.data.restore_backup(backup.path)
 
     assert restored.changes.everything
     assert "Ana After-Backup" not in client_names(ws.folder)
-    assert len(ws.client_rows()) > 0  # the workspace reads the restored practice
+    assert len(ws.clients.client_rows()) > 0  # the workspace reads the restored practice
     kept = restored.value.kept
     assert kept is not None and restored.value.kept_whole
     assert kept.name.startswith("before-restore-")
     assert mode(kept) == 0o600
-    assert ws.check().ok
+    assert ws.data.check().ok
 
-    undone = ws.restore_backup(kept)  # the undo: restore what was kept
+    undone = ws.data.restore_backup(kept)  # the undo: restore what was kept
 
     assert "Ana After-Backup" in client_names(ws.folder)
     assert tables(ws.path) == before_restore
@@ -224,9 +224,9 @@ def test_a_file_that_is_no_backup_of_ours_is_refused_and_nothing_changes(
     before = tables(ws.path)
     expected = DatabaseTooNew if kind == "newer" else DatabaseError
     with pytest.raises(expected):
-        ws.restore_backup(source)
+        ws.data.restore_backup(source)
     assert tables(ws.path) == before
-    assert len(ws.client_rows()) >= 25  # still open on the same practice
+    assert len(ws.clients.client_rows()) >= 25  # still open on the same practice
     assert not [p for p in ws.folder.iterdir() if p.name.endswith(".tmp")]
     ws.close()
 

@@ -67,7 +67,7 @@ def test_the_demo_practice_round_trips_exactly(
     assert result.value.rows == written.rows
     assert tables(empty.path) == tables(demo.path)  # every table, ids included
     assert empty.check().ok
-    assert Workspace(empty).client_rows() == Workspace(demo).client_rows()
+    assert Workspace(empty).clients.client_rows() == Workspace(demo).clients.client_rows()
 
 
 def test_the_file_is_private_versioned_and_readable(demo: Context, tmp_path: Path) -> None:
@@ -225,18 +225,18 @@ def test_a_practice_file_can_replace_the_open_practice_and_that_can_be_undone(
     ws = Workspace(demo)
     from deliverydesk.services.clients import ClientInput
 
-    ws.add_client(ClientInput("Added After Export"))
+    ws.clients.add_client(ClientInput("Added After Export"))
     before = tables(ws.path)
 
-    replaced = ws.replace_practice(path)
+    replaced = ws.data.replace_practice(path)
 
     assert replaced.changes.everything
-    names = [row.name for row in ws.client_rows()]
+    names = [row.name for row in ws.clients.client_rows()]
     assert "Added After Export" not in names and len(set(names)) == 25
     assert not [p for p in ws.folder.iterdir() if p.name.startswith(STAGING)]
     kept = replaced.value.kept
     assert kept is not None
-    ws.restore_backup(kept)
+    ws.data.restore_backup(kept)
     assert tables(ws.path) == before
     ws.close()
 
@@ -247,6 +247,6 @@ def test_a_bad_file_never_replaces_the_open_practice(demo: Context, tmp_path: Pa
     ws = Workspace(demo)
     before = tables(ws.path)
     with pytest.raises(InvalidInput):
-        ws.replace_practice(path)
+        ws.data.replace_practice(path)
     assert tables(ws.path) == before
     assert not (ws.folder / "backups").exists()

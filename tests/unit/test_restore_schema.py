@@ -67,7 +67,7 @@ def test_a_backup_missing_part_of_the_schema_is_refused_and_nothing_changes(
     kept_before = sorted(p.name for p in (ws.folder / "backups").iterdir())
 
     with pytest.raises(DatabaseError) as refused:
-        ws.restore_backup(source)
+        ws.data.restore_backup(source)
 
     assert str(refused.value) == (
         f"{source} cannot be restored: {why}, so it is not a whole DeliveryDesk backup. "
@@ -75,15 +75,15 @@ def test_a_backup_missing_part_of_the_schema_is_refused_and_nothing_changes(
     )
     assert tables(ws.path) == before
     assert sorted(p.name for p in (ws.folder / "backups").iterdir()) == kept_before
-    assert len(ws.client_rows()) >= 25  # still open on the same practice
-    assert ws.check().ok
+    assert len(ws.clients.client_rows()) >= 25  # still open on the same practice
+    assert ws.data.check().ok
     assert not [p for p in ws.folder.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_a_whole_backup_still_restores(demo: Context) -> None:
     backup = backups.back_up(demo)
     ws = Workspace(demo)
-    result = ws.restore_backup(backup.path)
+    result = ws.data.restore_backup(backup.path)
     assert result.value.kept is not None
-    assert len(ws.client_rows()) >= 25
-    assert ws.check().ok
+    assert len(ws.clients.client_rows()) >= 25
+    assert ws.data.check().ok

@@ -176,7 +176,7 @@ def restore_backup(data_folder: Path, source: Path) -> Restored:
     """Put the backup (or any DeliveryDesk database file) `source` in place of the practice
     in `data_folder`, keeping the current data as a `before-restore` backup.
 
-    The practice must be closed (Workspace.restore_backup does that). Raises DatabaseError
+    The practice must be closed (Workspace.data.restore_backup does that). Raises DatabaseError
     with the practice untouched when `source` cannot be used.
     """
     return restore_database(

@@ -54,7 +54,7 @@ def open_main_window(
     """The main window, after the first-run welcome if the workspace holds no practice."""
     from deliverydesk.ui.welcome import WelcomeDialog
 
-    if workspace.practice() is None:
+    if workspace.practice.info() is None:
         welcome = WelcomeDialog(workspace)
         if welcome.exec() != QDialog.DialogCode.Accepted:
             return None

@@ -50,7 +50,7 @@ class AutoBackup(QObject):
     def start(self) -> None:
         """Back up now if the last backup is older than a day, then keep the timer going."""
         self.timer.start()
-        self._submit(lambda ws, _tracker: ws.back_up_if_due())
+        self._submit(lambda ws, _tracker: ws.data.back_up_if_due())
 
     def stop(self) -> None:
         self.timer.stop()
@@ -62,7 +62,7 @@ class AutoBackup(QObject):
     def back_up_if_changed(self) -> None:
         if self.changed_since and self.job is None:
             self.changed_since = False
-            self._submit(lambda ws, _tracker: ws.back_up_automatically())
+            self._submit(lambda ws, _tracker: ws.data.back_up_automatically())
 
     def _submit(self, work: Callable[[Workspace, Tracker], BackupInfo | None]) -> None:
         if self.job is not None:

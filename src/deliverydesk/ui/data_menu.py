@@ -152,7 +152,7 @@ class DataActions(QObject):
         return Path(chosen) if chosen else None
 
     def _practice_name(self) -> str:
-        practice = self._ws.practice()
+        practice = self._ws.practice.info()
         return _safe_name(practice.name if practice else "")
 
     def _replaced(self) -> None:
@@ -222,7 +222,7 @@ class DataActions(QObject):
         if path is None:
             return
         try:
-            counts = self._ws.export_spreadsheet(path, WORDS)
+            counts = self._ws.data.export_spreadsheet(path, WORDS)
         except PROBLEMS as error:
             self._warn(tr("The clients were not exported"), error)
             return
@@ -243,7 +243,7 @@ class DataActions(QObject):
         if path is None:
             return
         try:
-            count = self._ws.export_clients_csv(path)
+            count = self._ws.data.export_clients_csv(path)
         except PROBLEMS as error:
             self._warn(tr("The clients were not exported"), error)
             return
@@ -259,7 +259,7 @@ class DataActions(QObject):
         if path is None:
             return None
         chosen = path
-        job = self.jobs.submit(lambda ws, _tracker: ws.export_practice(chosen))
+        job = self.jobs.submit(lambda ws, _tracker: ws.data.export_practice(chosen))
         job.succeeded.connect(
             lambda summary: self._say(
                 tr("Saved the practice ({n} clients) to {path}").format(
@@ -285,7 +285,7 @@ class DataActions(QObject):
         folder = scratch.enter_context(staging(self._ws.folder, "import"))
         chosen = path
         # replace_practice's two steps: built on the pool, swapped in on this thread.
-        job = self.jobs.submit(lambda ws, _tracker: ws.build_practice(chosen, folder))
+        job = self.jobs.submit(lambda ws, _tracker: ws.data.build_practice(chosen, folder))
         job.succeeded.connect(lambda built: self._swap_in(built, chosen))
         job.failed.connect(lambda error: self._warn(tr("The practice was not imported"), error))
         # A lambda holds the folder: a bound method would be connected weakly, and the
@@ -299,7 +299,7 @@ class DataActions(QObject):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
         def swap() -> Result[Restored]:
-            result = self._ws.restore_backup(built)
+            result = self._ws.data.restore_backup(built)
             self._replaced()  # before the news goes out
             return result
 

@@ -209,13 +209,13 @@ class ImportClientsDialog(QDialog):
         return CsvRowsModel(self)
 
     def read_preview(self, path: Path, encoding: str) -> CsvPreview:
-        return self._ws.preview_clients_csv(path, encoding)
+        return self._ws.data.preview_clients_csv(path, encoding)
 
     def describe(self, preview: CsvPreview) -> str:
         return summary(preview)
 
     def import_job(self, path: Path, encoding: str) -> Callable[[Workspace, Any], Result[Any]]:
-        return lambda ws, _tracker: ws.import_clients_csv(path, encoding)
+        return lambda ws, _tracker: ws.data.import_clients_csv(path, encoding)
 
     # -- reading and importing ---------------------------------------------------------------
     def load(self) -> None:

@@ -10,7 +10,7 @@ an interrupted recovery), and nothing in this process may touch the file but SQL
 (docs/data-safety.md). It reports through `tracker.step(done, total)` and returns a
 value. Everything it says reaches the window as signals on the UI thread:
 
-    job = runner.submit(lambda ws, tracker: ws.export_calendar(path, words, tracker))
+    job = runner.submit(lambda ws, tracker: ws.schedule.export_calendar(path, words, tracker))
     job.progressed.connect(bar.setValue)   # done, total
     job.succeeded.connect(on_result)       # the work's return value
     job.failed.connect(on_error)           # the exception it raised

@@ -485,7 +485,7 @@ class MainWindow(QMainWindow):
         )
 
     def refresh_title(self) -> None:
-        practice = self._ws.practice() if self._ws else None
+        practice = self._ws.practice.info() if self._ws else None
         self._set_title(practice.name if practice else "")
 
     def _set_title(self, name: str) -> None:

@@ -2,8 +2,8 @@
 
 A button, an undo command and a background job all hand a use case to a Runner:
 
-    outcome = runner.now(lambda: ws.add_note(journey_id, text), initiator=self)
-    job = runner.later(lambda ws, tracker: ws.empty_trash(), initiator=self)
+    outcome = runner.now(lambda: ws.journeys.add_note(journey_id, text), initiator=self)
+    job = runner.later(lambda ws, tracker: ws.clients.empty_trash(), initiator=self)
 
 `now` runs it here, on the UI thread (an edit that commits in milliseconds); `later` runs
 it on the job pool (ui/jobs.py: imports, a whole practice re-dated). Either way a failure

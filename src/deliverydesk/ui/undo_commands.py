@@ -103,7 +103,7 @@ class MoveJourneyCommand(ServiceCommand):
 
     def redo(self) -> None:
         self.move = self._run(
-            lambda: self.workspace.move_to_phase(
+            lambda: self.workspace.journeys.move_to_phase(
                 self.journey_id, self.position, override=self.override
             )
         )
@@ -112,7 +112,7 @@ class MoveJourneyCommand(ServiceCommand):
         if self.move is not None:
             move = self.move
             self._run(  # refused when the journey was moved since (another window, say)
-                lambda: self.workspace.restore_phase_state(
+                lambda: self.workspace.journeys.restore_phase_state(
                     self.journey_id, move.before, expected=move.after
                 )
             )
@@ -135,7 +135,7 @@ class CompleteStepCommand(ServiceCommand):
 
     def redo(self) -> None:
         def tick() -> Result[StepDone]:
-            result = self.workspace.complete_step(self.step_id, self.on)
+            result = self.workspace.journeys.complete_step(self.step_id, self.on)
             self.message = self._message_of(result.value)  # said when it is announced
             return result
 
@@ -154,7 +154,7 @@ class CompleteStepCommand(ServiceCommand):
         outcome = self.outcome
         if outcome is not None:
             self._run(
-                lambda: self.workspace.reopen_step(
+                lambda: self.workspace.journeys.reopen_step(
                     self.step_id,
                     expected=outcome.on,
                     moved=outcome.moved,
@@ -175,12 +175,14 @@ class ReopenStepCommand(ServiceCommand):
         self.was_done_on: date | None = None
 
     def redo(self) -> None:
-        self.was_done_on = self._run(lambda: self.workspace.reopen_step(self.step_id))
+        self.was_done_on = self._run(lambda: self.workspace.journeys.reopen_step(self.step_id))
 
     def undo(self) -> None:
         if self.was_done_on is not None:
             done_on = self.was_done_on
-            self._run(lambda: self.workspace.complete_step(self.step_id, done_on, undo=True))
+            self._run(
+                lambda: self.workspace.journeys.complete_step(self.step_id, done_on, undo=True)
+            )
 
 
 class SetDueDateCommand(ServiceCommand):
@@ -197,12 +199,12 @@ class SetDueDateCommand(ServiceCommand):
         self.old: date | None = None
 
     def redo(self) -> None:
-        self.old = self._run(lambda: self.workspace.set_due_date(self.step_id, self.new))
+        self.old = self._run(lambda: self.workspace.journeys.set_due_date(self.step_id, self.new))
 
     def undo(self) -> None:
         if self.old is not None:
             old, new = self.old, self.new
-            self._run(lambda: self.workspace.set_due_date(self.step_id, old, expected=new))
+            self._run(lambda: self.workspace.journeys.set_due_date(self.step_id, old, expected=new))
 
 
 class AddNoteCommand(ServiceCommand):
@@ -212,9 +214,11 @@ class AddNoteCommand(ServiceCommand):
         self.note_id: int | None = None
 
     def redo(self) -> None:
-        self.note_id = self._run(lambda: self.workspace.add_note(self.journey_id, self.note))
+        self.note_id = self._run(
+            lambda: self.workspace.journeys.add_note(self.journey_id, self.note)
+        )
 
     def undo(self) -> None:
         if self.note_id is not None:
             note_id = self.note_id
-            self._run(lambda: self.workspace.remove_note(note_id))
+            self._run(lambda: self.workspace.journeys.remove_note(note_id))

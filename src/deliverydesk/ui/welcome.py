@@ -231,7 +231,9 @@ class WelcomeDialog(QDialog):
     def create_own(self) -> None:
         days = frozenset(day for day, box in self.day_boxes.items() if box.isChecked())
         try:
-            self._ws.create_practice(self.name.text(), self.hours.value(), days, self.owner.text())
+            self._ws.practice.create_practice(
+                self.name.text(), self.hours.value(), days, self.owner.text()
+            )
         except InvalidInput as error:
             self.setup_error.setText(in_words(error))
             return

@@ -127,7 +127,7 @@ class BoardPage(QWidget):
         self.reload()
 
     def _skipped_lines(self, journey_id: int) -> list[str]:
-        return skipped_lines(self._ws.skipped_phases(journey_id)) if self._ws else []
+        return skipped_lines(self._ws.journeys.skipped_phases(journey_id)) if self._ws else []
 
     # -- toolbar -----------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -262,13 +262,13 @@ class BoardPage(QWidget):
     def _read_offers(self) -> list[OfferSummary]:
         if self._ws is None:
             return self._first.offers if self._first else []
-        return self._ws.offer_summaries()
+        return self._ws.offers.offer_summaries()
 
     def _read_rows(self, offer_id: int | None) -> list[JourneyRow]:
         if self._ws is None:
             rows = self._first.rows if self._first else []
             return [r for r in rows if offer_id is None or r.offer_id == offer_id]
-        return self._ws.board_rows(offer_id)
+        return self._ws.journeys.board_rows(offer_id)
 
     def attach(self, workspace: Workspace) -> None:
         """The workspace is open: from now on the board reads and writes through it."""
@@ -331,7 +331,7 @@ class BoardPage(QWidget):
             ids = set(changes.journeys)
             fresh = [
                 row
-                for row in self._ws.rows_for_journeys(ids)
+                for row in self._ws.journeys.rows_for_journeys(ids)
                 if row.status in (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
                 and self.selected_offer() in (None, row.offer_id)
             ]

@@ -26,15 +26,15 @@ class AddClientCommand(ServiceCommand):
 
     def redo(self) -> None:
         if self.client_id is None:
-            self.client_id = self._run(lambda: self.workspace.add_client(self.data))
+            self.client_id = self._run(lambda: self.workspace.clients.add_client(self.data))
         else:
             client_id = self.client_id
-            self._run(lambda: self.workspace.restore_client(client_id))
+            self._run(lambda: self.workspace.clients.restore_client(client_id))
 
     def undo(self) -> None:
         if self.client_id is not None:
             client_id = self.client_id
-            self._run(lambda: self.workspace.remove_client(client_id))
+            self._run(lambda: self.workspace.clients.remove_client(client_id))
 
 
 class UpdateClientCommand(ServiceCommand):
@@ -48,14 +48,14 @@ class UpdateClientCommand(ServiceCommand):
         self.before: ClientInput | None = None
 
     def redo(self) -> None:
-        before = self._run(lambda: self.workspace.update_client(self.client_id, self.data))
+        before = self._run(lambda: self.workspace.clients.update_client(self.client_id, self.data))
         if before is not None:
             self.before = before
 
     def undo(self) -> None:
         if self.before is not None:
             before = self.before
-            self._run(lambda: self.workspace.update_client(self.client_id, before))
+            self._run(lambda: self.workspace.clients.update_client(self.client_id, before))
 
 
 class EnrolCommand(ServiceCommand):
@@ -80,15 +80,15 @@ class EnrolCommand(ServiceCommand):
     def redo(self) -> None:
         if self.journey_id is None:
             self.journey_id = self._run(
-                lambda: self.workspace.enrol_client(
+                lambda: self.workspace.clients.enrol_client(
                     self.client_id, self.offer_id, self.start_on, self.fit_answers, self.reached
                 )
             )
         else:
             journey_id = self.journey_id
-            self._run(lambda: self.workspace.reinstate_enrolment(journey_id))
+            self._run(lambda: self.workspace.clients.reinstate_enrolment(journey_id))
 
     def undo(self) -> None:
         if self.journey_id is not None:
             journey_id = self.journey_id
-            self._run(lambda: self.workspace.unenrol(journey_id))
+            self._run(lambda: self.workspace.clients.unenrol(journey_id))

@@ -120,7 +120,7 @@ class ClientDialog(QDialog):
         self.editing = client_id is not None
         self._before: ClientInput | None = None
         if client_id is not None:
-            self._before = workspace.client_details(client_id).as_input()
+            self._before = workspace.clients.client_details(client_id).as_input()
         self.setWindowTitle(tr("Edit client details") if self.editing else tr("New client"))
 
         self.name = QLineEdit()
@@ -205,7 +205,7 @@ class ClientDialog(QDialog):
 
     def check_namesakes(self) -> None:
         self._namesake_timer.stop()
-        others = self._ws.similar_clients(self.name.text(), exclude_id=self.client_id)
+        others = self._ws.clients.similar_clients(self.name.text(), exclude_id=self.client_id)
         self.namesakes.set_text(namesake_text(self.name.text().strip(), others))
         fit_height(self)
 

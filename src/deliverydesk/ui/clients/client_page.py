@@ -309,7 +309,7 @@ class ClientPage(QWidget):
 
     def show_journey(self, journey_id: int) -> None:
         try:
-            detail = self._ws.journey_detail(journey_id)
+            detail = self._ws.journeys.journey_detail(journey_id)
         except NotFound:
             self.back_requested.emit()
             return
@@ -326,7 +326,7 @@ class ClientPage(QWidget):
                 self.show_journey(self.journey_id)
             return
         try:
-            detail = self._ws.refresh_journey_detail(self.detail, changes.aspects)
+            detail = self._ws.journeys.refresh_journey_detail(self.detail, changes.aspects)
         except NotFound:
             self.back_requested.emit()
             return
@@ -347,7 +347,7 @@ class ClientPage(QWidget):
         if changed("status") or (changes is not None and others & changes.journeys):
             # Opened, or a journey of the client began or ended: which one is earlier.
             self.switcher.show_journeys(
-                self._ws.journeys_of_client(detail.client_id), detail.journey_id
+                self._ws.clients.journeys_of_client(detail.client_id), detail.journey_id
             )
             self.notes_panel.editor.setReadOnly(self.read_only)
         if changed(
@@ -535,7 +535,7 @@ class ClientPage(QWidget):
         if step is None or step.completed_on is not None or self.read_only:
             return
         today = self._ws.today()
-        day = ask_date(done_on_dialog(step, today, self, self._ws.practice()))
+        day = ask_date(done_on_dialog(step, today, self, self._ws.practice.info()))
         if day is not None:
             self.complete_step(step, min(day, today))
 
@@ -547,7 +547,7 @@ class ClientPage(QWidget):
         phases = self.detail.phases if self.detail else ()
         phase = next((p.name for p in phases if step in p.steps), None)
         dialog = due_date_dialog(
-            step, self, planned_end=end, phase=phase, practice=self._ws.practice()
+            step, self, planned_end=end, phase=phase, practice=self._ws.practice.info()
         )
         day = ask_date(dialog)
         if day is None or (day == step.due_on and not dialog.shift_rest()):

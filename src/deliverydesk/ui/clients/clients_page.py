@@ -236,7 +236,7 @@ class ClientsPage(QWidget):
     # -- behaviour ---------------------------------------------------------------------------
     def reload(self) -> None:
         self.refresher.settle()
-        self.model.set_rows(self._ws.client_rows())
+        self.model.set_rows(self._ws.clients.client_rows())
         self._fill_offer_filter()
         self._fit_columns()
         self._update_visibility()
@@ -291,7 +291,7 @@ class ClientsPage(QWidget):
             self.reload()
         elif changes.clients:
             ids = set(changes.clients)
-            self.model.update_clients(ids, self._ws.rows_for_clients(ids))
+            self.model.update_clients(ids, self._ws.clients.rows_for_clients(ids))
             # A new name, offer or phase may need more room (a list first seen empty had
             # widths for no words at all): the same fit as a reload, a few ms at 5,000.
             self._fit_columns()

@@ -57,7 +57,7 @@ class IntakePanel(QWidget):
             return
         self.refresher.settle()
         try:
-            record = self._ws.intake_record(self.client_id)
+            record = self._ws.paper.intake_record(self.client_id)
         except NotFound:
             return  # the page goes back to the list
         if not record.answers:

@@ -41,7 +41,7 @@ class JourneyLifeCommand(ServiceCommand):
             return
         after = self.after
         self.before = self._run(
-            lambda: self.workspace.restore_journey_state(self.journey_id, after)
+            lambda: self.workspace.journeys.restore_journey_state(self.journey_id, after)
         )
 
     def undo(self) -> None:
@@ -49,7 +49,7 @@ class JourneyLifeCommand(ServiceCommand):
             return
         before = self.before
         self.after = self._run(
-            lambda: self.workspace.restore_journey_state(self.journey_id, before)
+            lambda: self.workspace.journeys.restore_journey_state(self.journey_id, before)
         )
 
 
@@ -65,7 +65,7 @@ def pause_command(
         workspace,
         events,
         journey_id,
-        lambda: workspace.pause(journey_id, reason, resume_on),
+        lambda: workspace.journeys.pause(journey_id, reason, resume_on),
         tr("Pause {name}").format(name=name),
     )
 
@@ -77,7 +77,7 @@ def resume_command(
         workspace,
         events,
         journey_id,
-        lambda: workspace.resume(journey_id),
+        lambda: workspace.journeys.resume(journey_id),
         tr("Resume {name}").format(name=name),
     )
 
@@ -91,7 +91,7 @@ def complete_command(
         workspace,
         events,
         journey_id,
-        lambda: workspace.complete(journey_id, force),
+        lambda: workspace.journeys.complete(journey_id, force),
         tr("Complete {name}").format(name=name),
     )
 
@@ -103,7 +103,7 @@ def cancel_command(
         workspace,
         events,
         journey_id,
-        lambda: workspace.cancel(journey_id, reason),
+        lambda: workspace.journeys.cancel(journey_id, reason),
         tr("Cancel {name}").format(name=name),
     )
 
@@ -115,6 +115,6 @@ def archive_command(
         workspace,
         events,
         journey_id,
-        lambda: workspace.archive(journey_id),
+        lambda: workspace.journeys.archive(journey_id),
         tr("Archive {name}").format(name=name),
     )

@@ -49,10 +49,10 @@ class ArchiveClientCommand(ServiceCommand):
         self.client_id = client_id
 
     def redo(self) -> None:
-        self._run(lambda: self.workspace.archive_client(self.client_id))
+        self._run(lambda: self.workspace.clients.archive_client(self.client_id))
 
     def undo(self) -> None:
-        self._run(lambda: self.workspace.restore_from_trash(self.client_id))
+        self._run(lambda: self.workspace.clients.restore_from_trash(self.client_id))
 
 
 class RestoreClientCommand(ServiceCommand):
@@ -61,10 +61,10 @@ class RestoreClientCommand(ServiceCommand):
         self.client_id = client_id
 
     def redo(self) -> None:
-        self._run(lambda: self.workspace.restore_from_trash(self.client_id))
+        self._run(lambda: self.workspace.clients.restore_from_trash(self.client_id))
 
     def undo(self) -> None:
-        self._run(lambda: self.workspace.archive_client(self.client_id))
+        self._run(lambda: self.workspace.clients.archive_client(self.client_id))
 
 
 def archive_client_action(parent: QWidget, on_trigger: Callable[[], None]) -> QAction:
@@ -209,7 +209,7 @@ class TrashView(QWidget):
 
     def reload(self) -> None:
         self.refresher.settle()
-        self.model.set_records(self._ws.trashed_clients())
+        self.model.set_records(self._ws.clients.trashed_clients())
         self.list_stack.setCurrentWidget(self.table if self.model.clients else self.empty)
         self._update_buttons()
 
@@ -258,7 +258,7 @@ class TrashView(QWidget):
         if not count or self.job is not None or not self.confirm_empty(count):
             return None
         runner = Runner(self._ws, self._events, self._jobs)
-        self.job = runner.later(lambda ws, _tracker: ws.empty_trash(), initiator=self)
+        self.job = runner.later(lambda ws, _tracker: ws.clients.empty_trash(), initiator=self)
         self.job.succeeded.connect(self._emptied)
         self.job.failed.connect(self._not_emptied)
         self.job.finished.connect(self._job_finished)

@@ -201,7 +201,7 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         self._soon.stop()
         self.refresher.settle()
-        board = self.board = self._ws.dashboard()
+        board = self.board = self._ws.practice.dashboard()
         self.period.setText(
             tr("The last {days} days, to {today}").format(
                 days=WINDOW_DAYS, today=text.long_date(board.today)

@@ -72,7 +72,7 @@ class FitPage(QWizardPage):
         profile: dict[str, bool] = {}
         if choice is not None:
             try:
-                profile = self._ws.client_details(choice.id).right_fit
+                profile = self._ws.clients.client_details(choice.id).right_fit
             except NotFound:
                 profile = {}
         self.intro.setText(

@@ -122,13 +122,13 @@ class ImportJourneysDialog(ImportClientsDialog):
         return JourneyRowsModel(self)
 
     def read_preview(self, path: Path, encoding: str) -> CsvPreview:
-        return self._ws.preview_journeys_csv(path, encoding)
+        return self._ws.data.preview_journeys_csv(path, encoding)
 
     def describe(self, preview: CsvPreview) -> str:
         return summary(preview)
 
     def import_job(self, path: Path, encoding: str) -> Callable[[Workspace, Any], Result[Any]]:
-        return lambda ws, _tracker: ws.import_journeys_csv(path, encoding)
+        return lambda ws, _tracker: ws.data.import_journeys_csv(path, encoding)
 
     def load(self) -> None:
         if not self.path_chosen:
@@ -167,7 +167,7 @@ class ImportJourneysDialog(ImportClientsDialog):
                 return None
             path = Path(chosen)
         try:
-            examples = self._ws.journeys_template(path)
+            examples = self._ws.data.journeys_template(path)
         except (InvalidInput, DatabaseError, OSError) as error:
             self.summary.setText(
                 tr("The template was not saved: {why}").format(

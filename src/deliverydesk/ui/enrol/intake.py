@@ -19,7 +19,7 @@ from deliverydesk.ui.events import AppEvents
 
 def can_enrol(workspace: Workspace) -> bool:
     """Whether any offer can take a client now (active, with a valid design)."""
-    return any(not row.archived and row.is_valid for row in workspace.offer_list())
+    return any(not row.archived and row.is_valid for row in workspace.offers.offer_list())
 
 
 def new_client(

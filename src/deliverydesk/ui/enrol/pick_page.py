@@ -98,11 +98,11 @@ class PickPage(QWizardPage):
 
     def reload(self) -> None:
         """Read the clients and the offers that can take one."""
-        self.model.set_choices(self._ws.client_choices())
+        self.model.set_choices(self._ws.clients.client_choices())
         self.offers.blockSignals(True)
         self.offers.clear()
         usable = []
-        for row in self._ws.offer_list():
+        for row in self._ws.offers.offer_list():
             if row.archived:
                 continue
             if row.is_valid:
@@ -161,7 +161,7 @@ class PickPage(QWizardPage):
             return RightFit()
         if self.offer_id not in self._checklists:
             try:
-                self._checklists[self.offer_id] = self._ws.offer_checklist(self.offer_id)
+                self._checklists[self.offer_id] = self._ws.clients.offer_checklist(self.offer_id)
             except NotFound:
                 return RightFit()
         return self._checklists[self.offer_id]

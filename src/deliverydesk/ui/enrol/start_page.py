@@ -62,7 +62,7 @@ class StartPage(QWizardPage):
         date_label.setBuddy(self.date_edit)
         self.rolled = Notice("info")
         self.under_way = UnderWayBox()  # a client already part of the way through
-        practice = workspace.practice()
+        practice = workspace.practice.info()
         if practice is not None:  # the pickers grey the days the practice is closed
             for edit in (self.date_edit, self.under_way.done_on):
                 mark_closed_days(edit, practice.working_days, practice.closed_dates)
@@ -122,13 +122,13 @@ class StartPage(QWizardPage):
         try:
             # The plan first: it says where a client under way may be, and steps before
             # that place are brought in, not work the chart should count.
-            plan = self._ws.offer_plan(offer_id, asked)
+            plan = self._ws.clients.offer_plan(offer_id, asked)
             was = self.under_way.blockSignals(True)  # its changed() would ask again
             try:
                 self.under_way.set_plan(plan, self._ws.today())
             finally:
                 self.under_way.blockSignals(was)
-            preview = self._ws.capacity_preview(offer_id, asked, self.under_way.reached())
+            preview = self._ws.clients.capacity_preview(offer_id, asked, self.under_way.reached())
         except (InvalidInput, NotFound) as error:
             self.preview, self.suggested = None, None
             self.chart.set_preview(None)

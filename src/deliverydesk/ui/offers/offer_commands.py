@@ -38,7 +38,7 @@ class CreateOfferCommand(ServiceCommand):
     def undo(self) -> None:
         if self.offer_id is not None:
             offer_id = self.offer_id
-            self._run(lambda: self.workspace.delete_offer(offer_id))
+            self._run(lambda: self.workspace.offers.delete_offer(offer_id))
 
 
 class ArchiveOfferCommand(ServiceCommand):
@@ -49,10 +49,12 @@ class ArchiveOfferCommand(ServiceCommand):
         self.offer_id, self.archived = offer_id, archived
 
     def redo(self) -> None:
-        self._run(lambda: self.workspace.set_offer_archived(self.offer_id, self.archived))
+        self._run(lambda: self.workspace.offers.set_offer_archived(self.offer_id, self.archived))
 
     def undo(self) -> None:
-        self._run(lambda: self.workspace.set_offer_archived(self.offer_id, not self.archived))
+        self._run(
+            lambda: self.workspace.offers.set_offer_archived(self.offer_id, not self.archived)
+        )
 
 
 class SaveOfferCommand(ServiceCommand):
@@ -69,19 +71,19 @@ class SaveOfferCommand(ServiceCommand):
 
     def redo(self) -> None:
         if self._undone is None:
-            saved = self._run(lambda: self.workspace.save_offer(self.offer_id, self.spec))
+            saved = self._run(lambda: self.workspace.offers.save_offer(self.offer_id, self.spec))
             if saved is not None and not saved.changed:
                 self.setObsolete(True)  # the same design: nothing to undo
         else:
             undone = self._undone
-            saved = self._run(lambda: self.workspace.undo_save_offer(undone))
+            saved = self._run(lambda: self.workspace.offers.undo_save_offer(undone))
         if saved is not None:
             self.saved = saved
 
     def undo(self) -> None:
         if self.saved is not None:
             saved = self.saved
-            undone = self._run(lambda: self.workspace.undo_save_offer(saved))
+            undone = self._run(lambda: self.workspace.offers.undo_save_offer(saved))
             if undone is not None:
                 self._undone = undone
 
@@ -104,10 +106,10 @@ class ApplyToJourneysCommand(ServiceCommand):
 
     def redo(self) -> None:
         self.applied = self._run(
-            lambda: self.workspace.apply_to_journeys(self.offer_id, self.journey_ids)
+            lambda: self.workspace.offers.apply_to_journeys(self.offer_id, self.journey_ids)
         )
 
     def undo(self) -> None:
         if self.applied is not None:
             applied = self.applied
-            self._run(lambda: self.workspace.revert_apply(applied))
+            self._run(lambda: self.workspace.offers.revert_apply(applied))

@@ -179,8 +179,8 @@ class OfferEditor(QWidget):
         """Read the offer; the draft follows unless it holds unsaved changes (and not
         `force`). False when the offer is gone (an undo removed it): back to the list."""
         try:
-            design = self._ws.offer_design(offer_id)
-            revisions = self._ws.list_revisions(offer_id)
+            design = self._ws.offers.offer_design(offer_id)
+            revisions = self._ws.offers.list_revisions(offer_id)
         except NotFound:
             self.offer_id = self.design = None
             self.back_requested.emit()
@@ -253,7 +253,7 @@ class OfferEditor(QWidget):
         if not template:
             return ""
         if self._sample is None:
-            self._sample = self._ws.preview_values()
+            self._sample = self._ws.offers.preview_values()
         here = {"offer": self.draft.spec.name, "phase": phase, "step": step, "next_step": step}
         values = self._sample | {k: v for k, v in here.items() if v}
         return fill_template(template, values)
@@ -368,7 +368,7 @@ class OfferEditor(QWidget):
             return
         offer_id = self.offer_id
         try:
-            diffs = self._ws.preview_apply(offer_id)
+            diffs = self._ws.offers.preview_apply(offer_id)
         except NotFound:
             return
         if not diffs:

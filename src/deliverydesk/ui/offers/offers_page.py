@@ -224,7 +224,7 @@ class OffersPage(QWidget):
     def reload(self) -> None:
         current = self.current_row()
         self.refresher.settle()
-        self.model.set_rows(self._ws.offer_list())
+        self.model.set_rows(self._ws.offers.offer_list())
         if current is not None:
             self.select_offer(current.id)
         if self.table.currentIndex().row() < 0 and self.model.rowCount():
@@ -330,13 +330,16 @@ class OffersPage(QWidget):
 
     def new_offer(self) -> int | None:
         return self._create(
-            tr("New offer"), self._ws.create_blank_offer, tr("No offer was made"), open_it=True
+            tr("New offer"),
+            self._ws.offers.create_blank_offer,
+            tr("No offer was made"),
+            open_it=True,
         )
 
     def new_from_template(self, template: OfferTemplate) -> int | None:
         return self._create(
             tr("New offer from '{name}'").format(name=template.name),
-            lambda: self._ws.add_offer(template.spec),
+            lambda: self._ws.offers.add_offer(template.spec),
             tr("No offer was made"),
             open_it=True,  # into the designer, as a new offer from scratch
         )
@@ -348,7 +351,7 @@ class OffersPage(QWidget):
         offer_id = row.id
         return self._create(
             tr("Duplicate '{name}'").format(name=row.name),
-            lambda: self._ws.duplicate_offer(offer_id),
+            lambda: self._ws.offers.duplicate_offer(offer_id),
             tr("The offer was not copied"),
         )
 
@@ -383,7 +386,7 @@ class OffersPage(QWidget):
         if path.suffix.lower() != ".json":
             path = path.with_name(path.name + ".json")
         try:
-            written = self._ws.export_offer(row.id, path)
+            written = self._ws.offers.export_offer(row.id, path)
         except Exception as error:  # a refusal as written, anything else in plain words
             self._warn(tr("The offer was not exported"), told(error, self._ws.folder, "Export"))
             return None
@@ -401,7 +404,7 @@ class OffersPage(QWidget):
         self._folder = path.parent
         offer_id = self._create(
             tr("Import '{file}'").format(file=path.name),
-            lambda: self._ws.import_offer(path),
+            lambda: self._ws.offers.import_offer(path),
             tr("This file cannot be imported"),
         )
         if offer_id is not None:

@@ -51,7 +51,7 @@ class BatchExport(QObject):
         super().__init__(parent)
         self._parent = parent
         self.folder = folder
-        self.total = len(client_ids if client_ids is not None else workspace.report_clients())
+        self.total = len(client_ids if client_ids is not None else workspace.paper.report_clients())
         self.done: list[Exported] = []
         self._done = 0  # the count last heard of
         self.summary: QMessageBox | None = None
@@ -60,7 +60,7 @@ class BatchExport(QObject):
         def work(ws: Workspace, tracker: Tracker) -> list[Exported]:
             # tracker.report, not step: a cancel returns the reports made so far, which
             # the summary counts, instead of raising them away.
-            return ws.export_progress_batch(
+            return ws.paper.export_progress_batch(
                 folder,
                 chosen,
                 workers=WORKERS,
@@ -191,7 +191,7 @@ def export_progress_reports(
     there (or `client_ids`' reports) in the background; the batch, or None if the person
     chose no folder or there is nobody to report on. Asked from the board while a filter
     narrows it, it asks first whether the cards shown or every active client is meant."""
-    active = workspace.report_clients() if client_ids is None else []
+    active = workspace.paper.report_clients() if client_ids is None else []
     if client_ids is None and not active:
         QMessageBox.information(
             parent,

@@ -60,7 +60,7 @@ def open_preview(
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        document = workspace.make_document(kind, client_id=client_id, offer_id=offer_id)
+        document = workspace.paper.make_document(kind, client_id=client_id, offer_id=offer_id)
     except (InvalidInput, NotFound) as error:
         QGuiApplication.restoreOverrideCursor()
         QMessageBox.warning(parent, tr("No document to show"), literal_rich_text([in_words(error)]))

@@ -62,7 +62,7 @@ def import_filled_form(
             return None
         path = Path(chosen)
     try:
-        address = workspace.intake_form_address(path)
+        address = workspace.paper.intake_form_address(path)
     except REFUSALS as error:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -116,7 +116,7 @@ class ImportFormDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(buttons)
 
-        self.model.set_choices(workspace.client_choices())
+        self.model.set_choices(workspace.clients.client_choices())
         self.choose_client(self._preselected())
         self._show_page(WHO)
 
@@ -225,7 +225,7 @@ class ImportFormDialog(QDialog):
             self.refusal.set_text(tr("Choose the client who filled in this form."))
             return False
         try:
-            form = self._ws.read_filled_form(self.path, client_id)
+            form = self._ws.paper.read_filled_form(self.path, client_id)
         except REFUSALS as error:
             self.refusal.set_text(in_words(error))
             return False
@@ -243,7 +243,7 @@ class ImportFormDialog(QDialog):
     def _effect(self, client_id: int, name: str) -> str:
         """What Save will do, said before it is done."""
         try:
-            before = self._ws.intake_record(client_id)
+            before = self._ws.paper.intake_record(client_id)
         except REFUSALS:
             before = None
         if before is not None and before.answers:

@@ -30,12 +30,14 @@ class SaveIntakeCommand(ServiceCommand):
 
     def redo(self) -> None:
         self.saved = self._run(
-            lambda: self.workspace.save_intake_answers(self.client_id, self.form)
+            lambda: self.workspace.paper.save_intake_answers(self.client_id, self.form)
         )
 
     def undo(self) -> None:
         if self.saved is not None:
             saved = self.saved
             self._run(
-                lambda: self.workspace.restore_intake(self.client_id, saved, expected=saved.after)
+                lambda: self.workspace.paper.restore_intake(
+                    self.client_id, saved, expected=saved.after
+                )
             )

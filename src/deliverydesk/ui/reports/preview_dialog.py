@@ -1,7 +1,7 @@
 """A document's preview: its pages as they will print, with Export…, Print… and Open folder.
 
-The document is made in memory (Workspace.make_document, 20–60 ms: on the UI thread is
-fine for one), shown with QtPdf's QPdfView, saved with Workspace.save_document (a temporary
+The document is made in memory (Workspace.paper.make_document, 20–60 ms: on the UI thread is
+fine for one), shown with QtPdf's QPdfView, saved with Workspace.paper.save_document (a temporary
 file, then a rename) and printed by drawing each page onto the printer (printing.py).
 What the person should know about it (characters no font has, a logo left out) is said
 above the pages before they export. A progress report takes an optional personal note;
@@ -308,7 +308,7 @@ class PreviewDialog(QDialog):
 
     def _make(self, note: str) -> None:
         """Make the document again with `note` and show it; raises what make_document does."""
-        document = self._ws.make_document(
+        document = self._ws.paper.make_document(
             self.document.kind, client_id=self.client_id, offer_id=self.offer_id, note=note
         )
         self._note_timer.stop()
@@ -405,7 +405,7 @@ class PreviewDialog(QDialog):
         if not self._settle_note():
             return None
         try:
-            self._ws.save_document(self.document, path)
+            self._ws.paper.save_document(self.document, path)
         except InvalidInput as error:
             self.outcome.set_text(tr("Not saved. {why}").format(why=in_words(error)), "danger")
             return None

@@ -37,7 +37,7 @@ class Subject:
         if self.client_id is None:
             return ""
         try:
-            client = self._ws.client_details(self.client_id)
+            client = self._ws.clients.client_details(self.client_id)
         except NotFound:
             client = None
         if client is None or client.archived:

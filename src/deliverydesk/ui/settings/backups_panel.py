@@ -208,13 +208,13 @@ class BackupsPanel(QWidget):
 
     # -- reading -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.model.set_records(self._ws.backup_list())
+        self.model.set_records(self._ws.data.backup_list())
         self.list_stack.setCurrentWidget(self.table if self.model.records else self.empty)
         self._update_buttons()
         self._show_copy_folder()
 
     def _show_copy_folder(self) -> None:
-        folder = self._ws.backup_copy_folder()
+        folder = self._ws.data.backup_copy_folder()
         self.copy_label.setText(
             tr("Each backup is also copied to {folder}.").format(folder=folder)
             if folder is not None
@@ -237,7 +237,7 @@ class BackupsPanel(QWidget):
 
     def set_copy_folder(self, folder: Path | None) -> bool:
         try:
-            self._ws.set_backup_copy_folder(folder)
+            self._ws.data.set_backup_copy_folder(folder)
         except (InvalidInput, OSError) as error:
             self.status.setText(
                 tr("The folder was not chosen: {why}").format(why=in_words(error))
@@ -271,7 +271,7 @@ class BackupsPanel(QWidget):
     def back_up_now(self) -> None:
         if self.job is not None:
             return
-        self.job = self._jobs.submit(lambda ws, _tracker: ws.back_up())
+        self.job = self._jobs.submit(lambda ws, _tracker: ws.data.back_up())
         self.job.succeeded.connect(self._backed_up)
         self.job.failed.connect(self._backup_failed)
         self.job.finished.connect(self._job_finished)
@@ -332,7 +332,7 @@ class BackupsPanel(QWidget):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
         def restore() -> Result[Restored]:
-            result = self._ws.restore_backup(path)
+            result = self._ws.data.restore_backup(path)
             if self._undo_stack is not None:
                 self._undo_stack.clear()  # before the news: old steps act on records gone
             return result
@@ -363,6 +363,6 @@ class BackupsPanel(QWidget):
         )
 
     def open_folder(self) -> None:
-        folder = self._ws.backups_folder
+        folder = self._ws.data.backups_folder
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -22,7 +22,7 @@ class UpdateBrandCommand(ServiceCommand):
 
     def redo(self) -> None:
         settings = self.settings
-        before = self._run(lambda: self.workspace.update_brand(settings))
+        before = self._run(lambda: self.workspace.practice.update_brand(settings))
         if self.before is None:
             self.before = before
 
@@ -30,4 +30,4 @@ class UpdateBrandCommand(ServiceCommand):
         if self.before is None:
             return
         before = self.before
-        self._run(lambda: self.workspace.update_brand(before))
+        self._run(lambda: self.workspace.practice.update_brand(before))

@@ -143,7 +143,7 @@ class BrandPanel(QWidget):
         self.refresher.settle()
         before, mine = self.stored, self.form.values() if self.dirty else None
         try:
-            self.stored = self._ws.brand_settings()
+            self.stored = self._ws.practice.brand_settings()
         except NotFound as error:
             self.stored = None
             self.status.setText(in_words(error))

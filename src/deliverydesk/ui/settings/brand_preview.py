@@ -129,7 +129,7 @@ class BrandPreview(QWidget):
             return
         started = time.perf_counter()
         try:
-            pages = PdfPages(self._ws.brand_sample(settings), self)
+            pages = PdfPages(self._ws.practice.brand_sample(settings), self)
         except Exception as error:  # a sample that cannot be drawn is said, never raised
             why = told(error, self._ws.folder, "Drawing the sample page")
             self.problem.setText(tr("The sample page could not be drawn. {why}").format(why=why))

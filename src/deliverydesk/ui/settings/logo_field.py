@@ -1,6 +1,6 @@
 """The logo: a thumbnail, "Choose logo…" and "Remove logo".
 
-A chosen file is checked and copied into the data folder at once (Workspace.import_logo):
+A chosen file is checked and copied into the data folder at once (Workspace.practice.import_logo):
 the form then holds the stored name, and a save points the practice at it. A file that
 cannot be used is refused beside the field, and the logo shown stays as it was.
 """
@@ -91,7 +91,7 @@ class LogoField(QWidget):
             path = Path(name)
         self._folder = str(path.parent)
         try:
-            stored = self._ws.import_logo(path)
+            stored = self._ws.practice.import_logo(path)
         except (InvalidInput, OSError) as error:
             words = (
                 in_words(error)
@@ -131,7 +131,7 @@ class LogoField(QWidget):
             self.thumbnail.setText(tr("No logo: the name is printed instead"))
             self.thumbnail.setToolTip("")
             return
-        path = self._ws.logo_file(self.stored)
+        path = self._ws.practice.logo_file(self.stored)
         reader = QImageReader(str(path)) if path is not None else None
         if reader is not None:
             reader.setAutoTransform(True)

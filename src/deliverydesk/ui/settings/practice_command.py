@@ -36,13 +36,13 @@ class UpdatePracticeCommand(BackgroundCommand):
     def forward(self) -> Work:
         forward, settings = self.redo_value, self.settings
         if forward is None:
-            return lambda ws: ws.update_practice(settings)
-        return lambda ws: ws.restore_practice(forward)
+            return lambda ws: ws.practice.update_practice(settings)
+        return lambda ws: ws.practice.restore_practice(forward)
 
     def backward(self) -> Work:
         back = self.undo_value
         assert back is not None, "undone only after it was done"
-        return lambda ws: ws.restore_practice(back)
+        return lambda ws: ws.practice.restore_practice(back)
 
     def applied(self, forward: bool, value: object) -> None:
         assert isinstance(value, PracticeUndo)

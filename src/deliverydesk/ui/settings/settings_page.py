@@ -192,7 +192,7 @@ class SettingsPage(QWidget):
     def reload(self, keep_status: bool = False) -> None:
         self.refresher.settle()
         try:
-            self.stored = self._ws.practice_settings()
+            self.stored = self._ws.practice.practice_settings()
         except NotFound as error:
             self.stored = None
             self.status.setText(in_words(error))
@@ -231,7 +231,7 @@ class SettingsPage(QWidget):
             self._commit(new)
             return True
         self.job = self.runner.later(
-            lambda ws, _tracker: ws.preview_reschedule(new.working_days, new.closed_dates)
+            lambda ws, _tracker: ws.practice.preview_reschedule(new.working_days, new.closed_dates)
         )
         self.job.succeeded.connect(
             lambda count: self._counted(new, count, days_changed, closed_changed)

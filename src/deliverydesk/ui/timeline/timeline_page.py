@@ -183,7 +183,7 @@ class TimelinePage(QWidget):
     def reload(self) -> None:
         self.refresher.settle()
         self._names.clear()
-        rows = self._ws.portfolio()
+        rows = self._ws.schedule.portfolio()
         self.model.set_rows(rows)
         self._set_range(rows)
         self._strip_stale = True
@@ -204,7 +204,7 @@ class TimelinePage(QWidget):
     def _reload_strip(self) -> None:
         if self._strip_stale and self.strip.isVisible():
             self._strip_stale = False
-            self.strip.set_strip(self._ws.capacity_strip())
+            self.strip.set_strip(self._ws.schedule.capacity_strip())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The strip is read once the rows have been painted: at 5,000 clients its query
@@ -221,7 +221,7 @@ class TimelinePage(QWidget):
     def _phase_names(self, journey_id: int) -> tuple[str, ...]:
         if journey_id not in self._names:
             try:
-                found = self._ws.journey_timeline(journey_id)
+                found = self._ws.schedule.journey_timeline(journey_id)
             except NotFound:
                 return ()
             self._names[journey_id] = tuple(p.name for p in found.phases)
@@ -247,7 +247,9 @@ class TimelinePage(QWidget):
         ):
             self.reload()
         elif changes.journeys and changes.touches(PORTFOLIO_ASPECTS):
-            self.model.update_rows(set(changes.journeys), self._ws.portfolio(set(changes.journeys)))
+            self.model.update_rows(
+                set(changes.journeys), self._ws.schedule.portfolio(set(changes.journeys))
+            )
             self._show_body()
         if changes.touches(STRIP_ASPECTS):
             self._strip_stale = True
@@ -264,7 +266,7 @@ class TimelinePage(QWidget):
     def show_journey(self, journey_id: int, keep_view: bool = False) -> None:
         """Show one client's timeline (from the portfolio, or after a change to it)."""
         try:
-            timeline = self._ws.journey_timeline(journey_id)
+            timeline = self._ws.schedule.journey_timeline(journey_id)
         except NotFound:
             self.show_portfolio()
             return

@@ -63,7 +63,7 @@ class CalendarExport(QObject):
         words = text.WORDS
 
         def work(ws: Workspace, tracker: Tracker) -> int:
-            return ws.export_calendar(path, words, tracker)
+            return ws.schedule.export_calendar(path, words, tracker)
 
         self.job = job = self.runner.submit(work)
         progress = QProgressDialog(

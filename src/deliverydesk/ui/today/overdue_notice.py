@@ -165,8 +165,8 @@ class OverdueNotice:
 
     def recount(self) -> dict[Owner, int]:
         """Count every journey (the start, a new day, a change to many journeys)."""
-        self._by_journey = self._ws.overdue_by_journey()
-        self._reminders = self._ws.resume_reminders()
+        self._by_journey = self._ws.schedule.overdue_by_journey()
+        self._reminders = self._ws.schedule.resume_reminders()
         self._counts = {}
         for journey in self._by_journey.values():
             self._add(journey, 1)
@@ -191,8 +191,8 @@ class OverdueNotice:
             self.recount()
             return
         if changes.touches(Aspect.JOURNEY):  # paused, resumed or ended: a few rows to read
-            self._reminders = self._ws.resume_reminders()
-        fresh = self._ws.overdue_by_journey(changes.journeys)
+            self._reminders = self._ws.schedule.resume_reminders()
+        fresh = self._ws.schedule.overdue_by_journey(changes.journeys)
         for journey_id in changes.journeys:
             self._add(self._by_journey.pop(journey_id, {}), -1)
         for journey in fresh.values():

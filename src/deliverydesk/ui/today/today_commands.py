@@ -37,7 +37,7 @@ class RescheduleCommand(ServiceCommand):
 
     def redo(self) -> None:
         self.rescheduled = self._run(
-            lambda: self.workspace.reschedule_step(
+            lambda: self.workspace.journeys.reschedule_step(
                 self.step_id, self.due_on, shift_rest=self.shift_rest
             )
         )
@@ -45,4 +45,4 @@ class RescheduleCommand(ServiceCommand):
     def undo(self) -> None:
         if self.rescheduled is not None:
             before = self.rescheduled
-            self._run(lambda: self.workspace.restore_step_dates(before))
+            self._run(lambda: self.workspace.journeys.restore_step_dates(before))

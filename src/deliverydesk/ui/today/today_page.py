@@ -183,7 +183,7 @@ class TodayPage(QWidget):
     def reload(self) -> None:
         self.refresher.settle()
         keep, paused = self.current_row(), self.current_paused()
-        self.model.set_list(self._ws.today_list())
+        self.model.set_list(self._ws.schedule.today_list())
         self._after_fill(keep.step_id if keep else None, paused.journey_id if paused else None)
 
     def _after_fill(self, step_id: int | None, paused_id: int | None = None) -> None:
@@ -243,7 +243,7 @@ class TodayPage(QWidget):
         elif changes.journeys:
             keep, paused = self.current_row(), self.current_paused()
             ids = set(changes.journeys)
-            self.model.update_journeys(ids, self._ws.today_list(ids))
+            self.model.update_journeys(ids, self._ws.schedule.today_list(ids))
             self._after_fill(keep.step_id if keep else None, paused.journey_id if paused else None)
 
     # -- the selected row --------------------------------------------------------------------
@@ -342,7 +342,7 @@ class TodayPage(QWidget):
         return False
 
     def reschedule_dialog(self, row: TodayRow) -> RescheduleDialog:
-        return RescheduleDialog(row, self._ws.today(), self, self._ws.practice())
+        return RescheduleDialog(row, self._ws.today(), self, self._ws.practice.info())
 
     def _reschedule_current(self) -> None:
         row = self.current_row()
@@ -374,7 +374,7 @@ class TodayPage(QWidget):
         """The drafted nudge for `row`, ready to show; None (and the person told why) when
         the step cannot be nudged any more."""
         try:
-            draft = self._ws.nudge_draft(row.step_id, text.WORDS)
+            draft = self._ws.schedule.nudge_draft(row.step_id, text.WORDS)
         except (InvalidInput, NotFound) as error:
             QMessageBox.information(self, tr("No nudge"), literal_rich_text([in_words(error)]))
             return None
@@ -397,7 +397,9 @@ class TodayPage(QWidget):
     def record_nudge(self, row: TodayRow, channel: NudgeChannel) -> None:
         """The nudge went out: the journey's activity says so (its last contact)."""
         outcome = Runner(self._ws, self._events).now(
-            lambda: self._ws.record_nudge(row.step_id, channel), initiator=self, doing="Nudge"
+            lambda: self._ws.schedule.record_nudge(row.step_id, channel),
+            initiator=self,
+            doing="Nudge",
         )
         if outcome.error is not None:
             warn(self, tr("The nudge was not logged"), outcome.error)

@@ -1,0 +1,113 @@
+"""A journey and its steps: the board's rows, the detail, ticks, phases, notes, pause and
+resume, rescheduling.
+
+A room of the Workspace (`ws.journeys`): each method is one use case on the open practice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from deliverydesk.services import detail, journeys, lifecycle, queries, reschedule
+from deliverydesk.services.changes import Aspect, Changes, Result
+from deliverydesk.services.rooms.room import Room
+from deliverydesk.services.rows import JourneyRow
+
+
+class JourneysRoom(Room):
+    # -- reading ---------------------------------------------------------------------------
+    def board_rows(self, offer_id: int | None = None) -> list[JourneyRow]:
+        return queries.board_rows(self._ctx, offer_id)
+
+    def rows_for_journeys(self, journey_ids: Iterable[int]) -> list[JourneyRow]:
+        return queries.rows_for_journeys(self._ctx, journey_ids)
+
+    def journey_detail(self, journey_id: int) -> detail.JourneyDetail:
+        return detail.journey_detail(self._ctx, journey_id)
+
+    def refresh_journey_detail(
+        self, shown: detail.JourneyDetail, aspects: Aspect
+    ) -> detail.JourneyDetail:
+        """`shown` after a change of `aspects`: reads only what such a change can alter."""
+        return detail.refresh_detail(self._ctx, shown, aspects)
+
+    # -- steps, phases and notes -----------------------------------------------------------
+    def complete_step(
+        self, step_id: int, on: date | None = None, *, undo: bool = False
+    ) -> Result[journeys.StepDone]:
+        return journeys.complete_step(self._ctx, step_id, on, undo=undo)
+
+    def reopen_step(
+        self,
+        step_id: int,
+        *,
+        expected: date | None = None,
+        moved: journeys.PhaseMove | None = None,
+        brought_in: bool = False,
+    ) -> Result[date]:
+        return journeys.reopen_step(
+            self._ctx, step_id, expected=expected, moved=moved, brought_in=brought_in
+        )
+
+    def set_due_date(
+        self, step_id: int, due_on: date, *, expected: date | None = None
+    ) -> Result[date]:
+        return journeys.set_due_date(self._ctx, step_id, due_on, expected=expected)
+
+    def move_to_phase(
+        self, journey_id: int, position: int, *, override: bool = False
+    ) -> Result[journeys.PhaseMove | None]:
+        return journeys.move_to_phase(self._ctx, journey_id, position, override=override)
+
+    def restore_phase_state(
+        self,
+        journey_id: int,
+        state: journeys.PhaseState,
+        *,
+        expected: journeys.PhaseState | None = None,
+    ) -> Changes:
+        return journeys.restore_phase_state(self._ctx, journey_id, state, expected=expected)
+
+    def add_note(self, journey_id: int, text: str) -> Result[int]:
+        return journeys.add_note(self._ctx, journey_id, text)
+
+    def remove_note(self, note_id: int) -> Changes:
+        return journeys.remove_note(self._ctx, note_id)
+
+    # -- a journey's life ------------------------------------------------------------------
+    def pause(
+        self, journey_id: int, reason: str = "", resume_on: date | None = None
+    ) -> Result[lifecycle.JourneyState]:
+        return lifecycle.pause(self._ctx, journey_id, reason, resume_on)
+
+    def resume(self, journey_id: int) -> Result[lifecycle.JourneyState]:
+        return lifecycle.resume(self._ctx, journey_id)
+
+    def complete(self, journey_id: int, force: bool = False) -> Result[lifecycle.JourneyState]:
+        return lifecycle.complete(self._ctx, journey_id, force)
+
+    def cancel(self, journey_id: int, reason: str = "") -> Result[lifecycle.JourneyState]:
+        return lifecycle.cancel(self._ctx, journey_id, reason)
+
+    def archive(self, journey_id: int) -> Result[lifecycle.JourneyState]:
+        return lifecycle.archive(self._ctx, journey_id)
+
+    def restore_journey_state(
+        self, journey_id: int, state: lifecycle.JourneyState
+    ) -> Result[lifecycle.JourneyState]:
+        return lifecycle.restore_journey_state(self._ctx, journey_id, state)
+
+    def skipped_phases(self, journey_id: int) -> list[lifecycle.SkippedPhase]:
+        return lifecycle.skipped_phases(self._ctx, journey_id)
+
+    # -- rescheduling ----------------------------------------------------------------------
+    def reschedule_step(
+        self, step_id: int, due_on: date, *, shift_rest: bool = False
+    ) -> Result[reschedule.Rescheduled]:
+        return reschedule.reschedule_step(self._ctx, step_id, due_on, shift_rest=shift_rest)
+
+    def restore_step_dates(
+        self, rescheduled: reschedule.Rescheduled
+    ) -> Result[reschedule.Rescheduled]:
+        return reschedule.restore_step_dates(self._ctx, rescheduled)

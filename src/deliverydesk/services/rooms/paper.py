@@ -1,0 +1,79 @@
+"""The client's paper: documents (progress reports, packs, checklists, intake forms), the
+batch export, filled intake forms read back.
+
+A room of the Workspace (`ws.paper`): each method is one use case on the open practice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from deliverydesk.services import intake, report_export
+from deliverydesk.services.changes import Result
+from deliverydesk.services.rooms.room import Room
+
+
+class PaperRoom(Room):
+    # -- documents and the batch export ----------------------------------------------------
+    def make_document(
+        self,
+        kind: report_export.DocumentKind,
+        *,
+        client_id: int | None = None,
+        offer_id: int | None = None,
+        note: str = "",
+    ) -> report_export.Document:
+        """A progress report, onboarding pack, checklist or intake form, in memory for the
+        preview (for a client, or for an offer as a template)."""
+        return report_export.make_document(
+            self._ctx, kind, client_id=client_id, offer_id=offer_id, note=note
+        )
+
+    def save_document(self, document: report_export.Document, path: Path) -> report_export.Exported:
+        return report_export.save_document(document, path)
+
+    def export_progress_batch(
+        self,
+        folder: Path,
+        client_ids: Sequence[int] | None = None,
+        *,
+        workers: int = 1,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[report_export.Exported]:
+        """Progress reports for `client_ids` (default: every active client) into `folder`."""
+        return report_export.export_progress_batch(
+            self._ctx, folder, client_ids, workers=workers, progress=progress, cancelled=cancelled
+        )
+
+    def report_clients(self) -> list[tuple[int, str]]:
+        """Every client with an active journey (id, name): the batch's default."""
+        from deliverydesk.services.report_packs import active_clients
+
+        return active_clients(self._ctx)
+
+    # -- filled intake forms ---------------------------------------------------------------
+    def intake_form_address(self, path: Path) -> intake.FormAddress:
+        """The client and offer a filled intake form names (InvalidInput: not one, or altered)."""
+        return intake.form_address(self._ctx, path)
+
+    def read_filled_form(self, path: Path, client_id: int) -> intake.FilledForm:
+        return intake.read_filled_form(self._ctx, path, client_id)
+
+    def save_intake_answers(
+        self, client_id: int, form: intake.FilledForm
+    ) -> Result[intake.SavedIntake]:
+        return intake.save_intake_answers(self._ctx, client_id, form)
+
+    def restore_intake(
+        self,
+        client_id: int,
+        saved: intake.SavedIntake,
+        *,
+        expected: Mapping[str, object] | None = None,
+    ) -> Result[None]:
+        return intake.restore_intake(self._ctx, client_id, saved, expected=expected)
+
+    def intake_record(self, client_id: int) -> intake.IntakeRecord:
+        return intake.intake_record(self._ctx, client_id)

@@ -1,0 +1,68 @@
+"""The practice itself: who it is, its settings, its brand, the dashboard.
+
+A room of the Workspace (`ws.practice`): each method is one use case on the open practice.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from deliverydesk.services import brand, practice
+from deliverydesk.services import practice_settings as settings
+from deliverydesk.services.changes import Changes, Result
+from deliverydesk.services.dashboard import Dashboard
+from deliverydesk.services.rooms.room import Room
+
+
+class PracticeRoom(Room):
+    # -- who the practice is, its settings -------------------------------------------------
+    def info(self) -> practice.PracticeInfo | None:
+        """The practice's name, hours and owner; None before one is created."""
+        return practice.get_practice(self._ctx)
+
+    def create_practice(
+        self, name: str, weekly_hours: float, working_days: frozenset[int], owner_name: str = ""
+    ) -> Changes:
+        return practice.create_practice(self._ctx, name, weekly_hours, working_days, owner_name)
+
+    def practice_settings(self) -> settings.PracticeSettings:
+        return settings.practice_settings(self._ctx)
+
+    def preview_reschedule(self, working_days: frozenset[int], closed: frozenset[date]) -> int:
+        return settings.preview_reschedule(self._ctx, working_days, closed)
+
+    def update_practice(self, new: settings.PracticeSettings) -> Result[settings.PracticeUndo]:
+        return settings.update_practice(self._ctx, new)
+
+    def restore_practice(self, undo: settings.PracticeUndo) -> Result[settings.PracticeUndo]:
+        return settings.restore_practice(self._ctx, undo)
+
+    # -- its brand -------------------------------------------------------------------------
+    def brand_settings(self) -> brand.BrandSettings:
+        return brand.brand_settings(self._ctx)
+
+    def update_brand(self, settings: brand.BrandSettings) -> Result[brand.BrandSettings]:
+        """Save the brand; the value is the settings before (update_brand with them undoes)."""
+        return brand.update_brand(self._ctx, settings)
+
+    def import_logo(self, path: Path) -> str:
+        """Check a PNG or JPEG and copy it into the data folder: the stored path, for
+        BrandSettings.logo_path. InvalidInput says why a file cannot be used."""
+        return brand.import_logo(self._ctx, path)
+
+    def logo_file(self, stored: str | None) -> Path | None:
+        """Where a stored logo is on disk (None for none, or one pointing outside)."""
+        return brand.logo_path(self._ctx, stored)
+
+    def brand_sample(self, settings: brand.BrandSettings) -> bytes:
+        """A one-page sample PDF drawn with unsaved `settings`, for the live preview."""
+        return brand.sample_page(self._ctx, settings)
+
+    # -- its figures -----------------------------------------------------------------------
+    def dashboard(self) -> Dashboard:
+        """Capacity by week, on-time rate, integrity and its parts, time per phase against
+        plan, feedback and referrals (services/dashboard.py says how each is counted)."""
+        from deliverydesk.services.dashboard import dashboard
+
+        return dashboard(self._ctx)

@@ -1,0 +1,56 @@
+"""What falls due when: the timeline, the Today list, reminders and nudges, the calendar.
+
+A room of the Workspace (`ws.schedule`): each method is one use case on the open practice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from deliverydesk.model.enums import Owner
+from deliverydesk.progress import Tracker
+from deliverydesk.services import calendar_export, nudge, timeline
+from deliverydesk.services import today as due_now
+from deliverydesk.services.changes import Changes
+from deliverydesk.services.rooms.room import Room
+from deliverydesk.wording import ENGLISH, Words
+
+
+class ScheduleRoom(Room):
+    # -- the timeline ----------------------------------------------------------------------
+    def portfolio(self, journey_ids: Iterable[int] | None = None) -> list[timeline.PortfolioRow]:
+        return timeline.portfolio(self._ctx, journey_ids)
+
+    def journey_timeline(self, journey_id: int) -> timeline.JourneyTimeline:
+        return timeline.journey_timeline(self._ctx, journey_id)
+
+    def capacity_strip(self, until: date | None = None) -> timeline.CapacityStrip:
+        return timeline.capacity_strip(self._ctx, until)
+
+    # -- today -----------------------------------------------------------------------------
+    def today_list(self, journey_ids: Iterable[int] | None = None) -> due_now.TodayList:
+        return due_now.today_list(self._ctx, journey_ids)
+
+    def resume_reminders(self) -> list[due_now.PausedRow]:
+        return due_now.resume_reminders(self._ctx)
+
+    def overdue_by_journey(
+        self, journey_ids: Iterable[int] | None = None
+    ) -> dict[int, dict[Owner, int]]:
+        return due_now.overdue_by_journey(self._ctx, journey_ids)
+
+    def nudge_draft(self, step_id: int, words: Words = ENGLISH) -> nudge.NudgeDraft:
+        return nudge.nudge_draft(self._ctx, step_id, words)
+
+    def record_nudge(self, step_id: int, channel: nudge.NudgeChannel) -> Changes:
+        return nudge.record_nudge(self._ctx, step_id, channel)
+
+    # -- the calendar ----------------------------------------------------------------------
+    def export_calendar(
+        self, path: Path, words: Words = ENGLISH, tracker: Tracker | None = None
+    ) -> int:
+        """Every open step of the active journeys to an .ics file (a job in
+        ui/today/calendar_export.py runs it off the window's thread)."""
+        return calendar_export.export_calendar(self._ctx, path, words, tracker)
