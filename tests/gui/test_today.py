@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QModelIndex, QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -22,7 +22,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.today.overdue_notice import overdue_sentence
-from deliverydesk.ui.today.today_model import CLIENT, DUE, LATE, STEP
+from deliverydesk.ui.today.today_model import CLIENT, DUE, GROUPS, LATE, STEP, TodayModel
 from deliverydesk.ui.today.today_page import TodayPage
 from tests.unit.timeline_support import TODAY, enrol, offer, practice
 
@@ -350,3 +350,28 @@ def test_file_export_calendar_writes_an_ics_file_off_the_ui_thread(
     events_found = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
     assert len(events_found) == count == 332
     QApplication.processEvents()
+
+
+def test_showing_today_asks_for_each_rows_place_once(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tree lays Today's rows out once, so a practice with thousands of steps due
+    paints its first frame sooner; the groups still read across and stay open."""
+    asked: list[int] = []
+    index = TodayModel.index
+
+    def counted(self: TodayModel, *args: object) -> object:
+        asked.append(1)
+        return index(self, *args)
+
+    monkeypatch.setattr(TodayModel, "index", counted)
+    page = TodayPage(demo_ws, events, QUndoStack())
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()  # the read, the layout, the first frame
+    qtbot.waitExposed(page)
+    rows = len(page.model.all_rows()) + len(page.model.paused_rows())
+    assert len(asked) < 2 * rows
+    for position in range(len(GROUPS)):
+        assert page.tree.isFirstColumnSpanned(position, QModelIndex())
+        assert page.tree.isExpanded(page.model.index(position, 0))
