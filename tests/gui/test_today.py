@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QModelIndex, QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -22,7 +22,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.today.overdue_notice import overdue_sentence
-from deliverydesk.ui.today.today_model import CLIENT, DUE, LATE, STEP
+from deliverydesk.ui.today.today_model import CLIENT, DUE, GROUPS, LATE, STEP, TodayModel
 from deliverydesk.ui.today.today_page import TodayPage
 from tests.unit.timeline_support import TODAY, enrol, offer, practice
 
@@ -391,3 +391,28 @@ def test_several_steps_selected_are_marked_done_by_one_space_and_one_undo_opens_
     assert set(chosen) <= {r.step_title for r in page.model.all_rows()}
     page.undo_stack.redo()
     assert all(steps(workspace, journey_id)[t][2] == TODAY for t in chosen)
+
+
+def test_showing_today_asks_for_each_rows_place_once(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tree lays Today's rows out once, so a practice with thousands of steps due
+    paints its first frame sooner; the groups still read across and stay open."""
+    asked: list[int] = []
+    index = TodayModel.index
+
+    def counted(self: TodayModel, *args: object) -> object:
+        asked.append(1)
+        return index(self, *args)
+
+    monkeypatch.setattr(TodayModel, "index", counted)
+    page = TodayPage(demo_ws, events, QUndoStack())
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()  # the read, the layout, the first frame
+    qtbot.waitExposed(page)
+    rows = len(page.model.all_rows()) + len(page.model.paused_rows())
+    assert len(asked) < 2 * rows
+    for position in range(len(GROUPS)):
+        assert page.tree.isFirstColumnSpanned(position, QModelIndex())
+        assert page.tree.isExpanded(page.model.index(position, 0))

@@ -443,6 +443,27 @@ def test_a_move_reads_the_journey_with_its_phases_in_one_statement(
     assert the_row(practice, enrolled.journey_id).phase_position == 1
 
 
+def test_a_tick_that_leaves_its_phase_open_reads_in_three_statements(
+    practice: Context, enrolled: Enrolled
+) -> None:
+    # A tick is the commonest edit: the step with its journey, the summary's facts, and
+    # each phase's open steps (which also says which phase is current); no phase loaded.
+    welcome = enrolled.step_id(practice, "Welcome call")
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(statement.lstrip())
+
+    event.listen(practice.db.engine, "before_cursor_execute", record)
+    try:
+        complete_step(practice, welcome)
+    finally:
+        event.remove(practice.db.engine, "before_cursor_execute", record)
+    assert len([s for s in seen if s.startswith("SELECT")]) == 3
+    row = the_row(practice, enrolled.journey_id)
+    assert (row.phase_position, row.steps_done) == (0, 1)
+
+
 def test_an_override_moves_and_is_logged(practice: Context, enrolled: Enrolled) -> None:
     move_to_phase(practice, enrolled.journey_id, 2, override=True)
     row = the_row(practice, enrolled.journey_id)

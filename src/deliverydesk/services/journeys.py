@@ -96,19 +96,20 @@ def complete_step(
         return Result(done, _changed(journey, aspects) | _moved(journey))
 
 
-def _open_per_phase(session: Session, journey: Journey) -> list[int]:
-    """How many steps of each phase are still open, in phase order (one query)."""
+def _open_per_phase(session: Session, journey: Journey) -> list[tuple[int, int]]:
+    """Each phase's id and how many of its steps are still open, in phase order (one
+    query, which also tells which phase is current without loading the phases)."""
     rows = session.execute(
-        select(JourneyPhase.position, func.count(JourneyStep.id))
+        select(JourneyPhase.id, func.count(JourneyStep.id))
         .outerjoin(
             JourneyStep,
             (JourneyStep.phase_id == JourneyPhase.id) & JourneyStep.completed_on.is_(None),
         )
         .where(JourneyPhase.journey_id == journey.id)
-        .group_by(JourneyPhase.position)
+        .group_by(JourneyPhase.id)
+        .order_by(JourneyPhase.position)
     ).all()
-    counts = dict(rows)
-    return [counts.get(p.position, 0) for p in journey.phases]
+    return [(phase_id, count) for phase_id, count in rows]
 
 
 def move_on(
@@ -121,13 +122,14 @@ def move_on(
     if journey.status not in (JourneyStatus.ACTIVE, JourneyStatus.PAUSED):
         return None  # an ended journey stays where it ended
     current = journey.current_position
-    phase = journey.phases[current] if current < len(journey.phases) else None
-    if phase is None or phase.id != step.phase_id:
-        return None
     session.flush()  # the tick counts in the open counts
-    target = advance_target(_open_per_phase(session, journey), current)
+    phases = _open_per_phase(session, journey)  # a tick stays put mostly: no phase loaded
+    if current >= len(phases) or phases[current][0] != step.phase_id:
+        return None
+    target = advance_target([count for _id, count in phases], current)
     if target is None:
         return None
+    phase = journey.phases[current]
     day = max(step.completed_on or ctx.clock.today(), phase.started_on or date.min)
     before = PhaseState.of(journey)
     _advance(journey, target, day)

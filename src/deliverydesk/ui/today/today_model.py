@@ -27,8 +27,10 @@ PAUSED_ROLE = Qt.ItemDataRole.UserRole + 2
 NO_PARENT = 0xFFFFFFFF  # internalId of a group (a row's is its group's position)
 
 Index = QModelIndex | QPersistentModelIndex
-# Asked for every row as the tree lays out (thousands at once): combined once.
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+# Asked for every row as the tree lays out (thousands at once): combined once. A row says
+# it never has children, so the tree does not ask each for its count.
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ROW_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 
 
 def group_title(owner: Owner) -> str:
@@ -137,7 +139,9 @@ class TodayModel(QAbstractItemModel):
         return 5
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _GROUP_FLAGS if index.internalId() == NO_PARENT else _ROW_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -187,11 +187,19 @@ class TodayPage(QWidget):
         self._after_fill(keep.step_id if keep else None, paused.journey_id if paused else None)
 
     def _after_fill(self, step_id: int | None, paused_id: int | None = None) -> None:
-        for position in range(PAUSED + 1):
-            self.tree.setFirstColumnSpanned(position, QModelIndex(), True)
-            self.tree.expand(self.model.index(position, 0))
+        # The tree lays its rows out once (12,800 at XL), asking the model as little per row
+        # as it can: hiding a row asks for a layout, expanding only notes each group while
+        # one is pending, then the layout runs before any group spans (a spanned group
+        # makes the layout ask the model for every row's index once more), and spanning a
+        # laid-out row lays out nothing. Before, each group was laid out as it was
+        # expanded, then all of them again.
         # With no paused journey, no Paused group: it would say nothing.
         self.tree.setRowHidden(PAUSED, QModelIndex(), not self.model.paused_rows())
+        for position in range(PAUSED + 1):
+            self.tree.expand(self.model.index(position, 0))
+        self.tree.executeDelayedItemsLayout()
+        for position in range(PAUSED + 1):
+            self.tree.setFirstColumnSpanned(position, QModelIndex(), True)
         rows = self.model.all_rows()
         showing = bool(rows or self.model.paused_rows())
         self.body.setCurrentWidget(self.tree if showing else self.empty)
