@@ -20,6 +20,7 @@ class Aspect(Flag):
     OFFER = auto()  # an offer's design, name or archived state
     PRACTICE = auto()  # practice settings: name, working days, closed dates
     CAPACITY = auto()  # weekly hours or step effort: the load against capacity
+    CONTACT = auto()  # a document sent to a client: the dashboard's clients kept informed
 
     @classmethod
     def everything(cls) -> Aspect:
