@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.report_export import DocumentKind
@@ -197,6 +197,31 @@ def test_the_client_page_documents_menu_sends_each_document(
     assert Path(option(args, "--attach")).name == f"Checklist - {CLIENT}.pdf"
     assert option(args, "--subject").endswith(": your checklist")
     qtbot.waitUntil(lambda: page_says(page, "Checklist sent"), timeout=WAIT)
+
+
+def test_from_the_menu_with_no_mail_program_a_box_says_so_and_the_file_is_shown(
+    qtbot: QtBot,
+    page: ClientPage,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    folder_opener: FolderOpener,
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
+    QGuiApplication.clipboard().clear()
+
+    page.documents.send_actions[DocumentKind.PROGRESS].trigger()
+    sending = page.documents.sending
+    assert sending is not None
+    qtbot.waitUntil(lambda: sending.sent is not None, timeout=WAIT)
+
+    assert sending.sent is not None and not sending.sent.opened
+    boxes = [b for b in page.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1
+    assert "No mail program could take the attachment." in boxes[0].text()
+    assert folder_opener.opened == [sending.sent.path.parent]
+    assert "Hi Hannah," in QGuiApplication.clipboard().text()
+    boxes[0].close()
+    qtbot.waitUntil(lambda: page_says(page, "Progress report sent"), timeout=WAIT)
 
 
 def test_a_board_cards_menu_sends_the_progress_report(

@@ -219,6 +219,8 @@ class BatchSend(QObject):
             headline = tr("Stopped after {n} of {total} drafts.").format(
                 n=len(sent), total=self.total
             )
+        elif len(opened) == 1:
+            headline = tr("1 progress report sent to your mail program.")
         else:
             headline = tr("{n} progress reports sent to your mail program.").format(n=len(opened))
         details: list[str] = []
