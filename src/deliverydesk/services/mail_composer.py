@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 XDG_EMAIL = "xdg-email"
-# xdg-email hands the message over and returns; a mail program started by it may stay in
-# the foreground, so after this long it counts as opened.
-LAUNCH_WAIT_S = 15.0
+# xdg-email hands the message over and returns; a mail program it had to start stays in
+# the foreground (Thunderbird does, until it is closed), so after this long it counts as
+# opened: a program that cannot start fails well before.
+LAUNCH_WAIT_S = 5.0
 
 # Simple MAPI (MAPI.h)
 MAPI_TO = 1
