@@ -40,6 +40,7 @@ ROOMS = {
         preview_values list_revisions preview_apply apply_to_journeys revert_apply
         export_offer import_offer""",
     "paper": """make_document save_document export_progress_batch report_clients
+        send_document send_progress_reports
         intake_form_address read_filled_form save_intake_answers restore_intake
         intake_record""",
     "practice": """practice create_practice practice_settings preview_reschedule

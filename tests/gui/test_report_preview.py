@@ -255,6 +255,8 @@ def test_the_client_page_documents_menu_and_ctrl_p_open_that_clients_documents(
         "Welcome pack…",
         "Checklist…",
         "Intake form…",
+        "",  # a separator, then the documents to send
+        "Send to client",
     ]
     expected = {
         DocumentKind.PROGRESS: "Progress report",
@@ -325,7 +327,7 @@ def test_a_board_cards_menu_opens_the_client_or_their_documents_from_the_keyboar
     qtbot.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     menu = open_popup(qtbot)
     words = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert words == ["Open client", "Progress report…", "Checklist…"]
+    assert words == ["Open client", "Progress report…", "Checklist…", "Send progress report…"]
     with qtbot.waitSignal(board.open_journey) as opened:
         menu.actions()[0].trigger()
     assert opened.args == [journey]

@@ -115,6 +115,7 @@ class ActivityKind(StrEnum):
     OFFER_APPLIED = "offer_applied"  # the journey brought up to a newer revision of its offer
     STEPS_SHIFTED = "steps_shifted"  # a step rescheduled took the later steps of its phase along
     NUDGE_SENT = "nudge_sent"  # a reminder or update drafted for the client: the last contact
+    DOCUMENT_SENT = "document_sent"  # a document mailed to the client: a contact, kept informed
     INTAKE_RECEIVED = "intake_received"  # the client's filled intake form imported
     CLIENT_ARCHIVED = "client_archived"  # put in the trash (with their ended journeys)
     CLIENT_RESTORED = "client_restored"  # taken back out of the trash

@@ -23,6 +23,7 @@ class Aspect(Flag):
     # What the client's paper carries (colours, logo, contact lines, and the practice's
     # name among them): only the views that show the brand or the name follow it.
     BRAND = auto()
+    CONTACT = auto()  # a document sent to a client: the dashboard's clients kept informed
 
     @classmethod
     def everything(cls) -> Aspect:

@@ -183,11 +183,14 @@ def dashboard(ctx: Context) -> Dashboard:
     calendar = work_calendar(ctx)
     with ctx.db.engine.connect() as connection:
         offers, journeys, active = connection.execute(_COUNTS).one()
-        on_time, informed = _on_time(connection.execute(_STEPS, window).one())
+        on_time, touchpoints = _on_time(connection.execute(_STEPS, window).one())
+        sent = int(connection.execute(_SENT, window).scalar_one())
         checkpoints = Ratio(*connection.execute(_CHECKPOINTS, window).one())
         friction = Ratio(*connection.execute(_FRICTION, window).one())
         feedback = FeedbackSummary(*connection.execute(_FEEDBACK, window).one())
         phases = _phase_waits(connection, window, today, calendar)
+    # A document sent to a client is one more time they were kept informed, on time.
+    informed = Ratio(touchpoints.hits + sent, touchpoints.total + sent)
     # With no journey running nothing is booked: there is no load to judge.
     weeks = strip.weeks if active else ()
     integrity = Integrity(
@@ -235,6 +238,15 @@ FROM (
                     AND s.journey_id NOT IN (SELECT id FROM journey WHERE status = 'withdrawn')
           END
 )
+"""
+)
+
+
+# Documents sent to clients in the window (the activity log's instants are UTC).
+_SENT = text(
+    """
+SELECT count(*) FROM activity
+WHERE kind = 'document_sent' AND date(at) BETWEEN :since AND :today
 """
 )
 

@@ -9,7 +9,7 @@ chase an invoice) is the practitioner's business.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -227,10 +227,13 @@ def progress_report(
     ctx: Context, client_id: int, *, since: date | None = None, note: str = ""
 ) -> data.ProgressReport:
     """The progress report of the client's current journey (see report_journey); wins are
-    the steps done since `since` (four weeks back by default)."""
+    the steps done since `since`: by default since the last progress report sent to the
+    client, or four weeks back when none was."""
     today = ctx.clock.today()
-    since = since or today - WINS_SINCE
     journey_id = report_journey(ctx, client_id)
+    # Since the last report sent: the steps ticked after it (whatever day they were done).
+    sent_at = None if since else _last_report_sent(ctx, journey_id)
+    since = since or (sent_at.date() if sent_at else today - WINS_SINCE)
     with ctx.db.engine.connect() as connection:
         facts = journey_facts(connection, journey_id)
         log = connection.execute(
@@ -249,7 +252,8 @@ def progress_report(
             continue
         if step.kind is StepKind.INVOICE:  # paid, not won
             continue
-        if step.completed_on >= since or at.date() >= since:
+        recent = at > sent_at if sent_at else step.completed_on >= since or at.date() >= since
+        if recent:
             won[step.id] = step
     wins = sorted(won.values(), key=lambda s: (s.completed_on or today, s.position), reverse=True)
     open_steps = sorted(
@@ -274,6 +278,15 @@ def progress_report(
         more_needed=max(len(theirs) - MAX_NEEDED, 0),
         note=note,
     )
+
+
+def _last_report_sent(ctx: Context, journey_id: int) -> datetime | None:
+    """When the client was last sent their progress report: the next one's wins start
+    from it."""
+    from deliverydesk.services.report_export import DocumentKind
+    from deliverydesk.services.send import last_sent
+
+    return last_sent(ctx, journey_id, DocumentKind.PROGRESS)
 
 
 def _item(step: StepRow, today: date) -> data.Item:

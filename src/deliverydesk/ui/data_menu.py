@@ -37,6 +37,7 @@ from deliverydesk.ui.text import WORDS, literal_rich_text, tr
 
 if TYPE_CHECKING:
     from deliverydesk.ui.main_window import MainWindow
+    from deliverydesk.ui.reports.sending import BatchSend
     from deliverydesk.ui.settings.backups_panel import BackupsPanel
 
 START_DELAY_MS = 10_000  # the start's backup waits until the window has settled
@@ -109,9 +110,14 @@ class DataActions(QObject):
         self.export_reports_action = action(
             tr("Export progress reports…"), self.export_progress_reports
         )
+        self.send_reports_action = action(tr("Send progress reports…"), self.send_progress_reports)
+        self.send_reports_action.setToolTip(
+            tr("Open one mail draft per active client with their progress report attached")
+        )
         self.import_form_action = action(tr("Import filled form…"), self.import_filled_form)
         return [
             self.export_reports_action,
+            self.send_reports_action,
             self.import_form_action,
             None,
             self.import_journeys_action,
@@ -165,6 +171,11 @@ class DataActions(QObject):
         from deliverydesk.ui.reports.batch_export import export_progress_reports
 
         export_progress_reports(self._window, self._ws, self.jobs, folder)
+
+    def send_progress_reports(self) -> BatchSend | None:
+        from deliverydesk.ui.reports.sending import send_progress_reports
+
+        return send_progress_reports(self._window, self._ws, self.runner)
 
     def import_filled_form(self, path: Path | None = None) -> None:
         from deliverydesk.ui.reports.import_form import import_filled_form

@@ -247,6 +247,10 @@ class RefusalCode(StrEnum):
     NO_FOLDER_FOR_REPORTS = auto()
     PROGRESS_REPORT_NEEDS_CLIENT = auto()
 
+    # send
+    DOCUMENT_NOT_KEPT_FOR_SENDING = auto()
+    NO_CLIENT_TO_SEND_TO = auto()
+
     # report_packs
     TEMPLATE_NEEDS_CLIENT_OR_OFFER = auto()
     FORM_NEEDS_CLIENT_OR_OFFER = auto()

@@ -327,6 +327,12 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
     RefusalCode.PROGRESS_REPORT_NEEDS_CLIENT: N_(
         "A progress report is about one client: choose the client."
     ),
+    RefusalCode.DOCUMENT_NOT_KEPT_FOR_SENDING: N_(
+        "Nothing was sent: the document could not be saved in {folder} to attach it."
+    ),
+    RefusalCode.NO_CLIENT_TO_SEND_TO: N_(
+        "Nothing was sent: no client has a journey running to report on."
+    ),
     RefusalCode.TEMPLATE_NEEDS_CLIENT_OR_OFFER: N_(
         "Choose a client, or an offer for a blank template."
     ),

@@ -116,12 +116,21 @@ ACTIVITY_WORDS = {
     ActivityKind.OFFER_APPLIED: N_("Brought up to revision {revision} of {offer}"),
     ActivityKind.STEPS_SHIFTED: N_("Moved the {steps} later steps of '{phase}' along with it"),
     ActivityKind.NUDGE_SENT: N_("Nudged the client about '{step}'"),
+    ActivityKind.DOCUMENT_SENT: N_("{document} sent"),
     ActivityKind.INTAKE_RECEIVED: N_("Received the intake form ({answers} answers)"),
     ActivityKind.CLIENT_ARCHIVED: N_("Archived the client"),
     ActivityKind.CLIENT_RESTORED: N_("Brought the client back from the trash"),
     ActivityKind.STEPS_BROUGHT_IN: N_(
         "Brought in already under way, now in '{phase}'; steps done before DeliveryDesk: {steps}"
     ),
+}
+
+# A document sent, by the value of its kind (services' DocumentKind) kept in the log.
+SENT_DOCUMENTS = {
+    "progress": N_("Progress report"),
+    "onboarding": N_("Welcome pack"),
+    "checklist": N_("Checklist"),
+    "intake": N_("Intake form"),
 }
 
 
@@ -374,6 +383,8 @@ class Words:
         checkpoints = values.get("checkpoints")
         if isinstance(checkpoints, list):
             values["checkpoints"] = self.name_list([str(c) for c in checkpoints])
+        if isinstance(document := values.get("document"), str):
+            values["document"] = tr(SENT_DOCUMENTS.get(document, document))
         for key in _DATE_KEYS:
             if isinstance(value := values.get(key), str):
                 with suppress(ValueError):  # not a date after all: shown as stored

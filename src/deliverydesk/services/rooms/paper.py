@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deliverydesk.services import intake, report_export
 from deliverydesk.services.changes import Result
 from deliverydesk.services.rooms.room import Room
+
+if TYPE_CHECKING:
+    from deliverydesk.services import send
 
 
 class PaperRoom(Room):
@@ -45,6 +49,33 @@ class PaperRoom(Room):
         """Progress reports for `client_ids` (default: every active client) into `folder`."""
         return report_export.export_progress_batch(
             self._ctx, folder, client_ids, workers=workers, progress=progress, cancelled=cancelled
+        )
+
+    def send_document(
+        self,
+        client_id: int,
+        document: report_export.Document | None = None,
+        *,
+        kind: report_export.DocumentKind = report_export.DocumentKind.PROGRESS,
+    ) -> Result[send.Sent]:
+        """The client's document (`document` as made, or a new one of `kind`) opened in the
+        mail composer with a drafted message, and logged as a contact."""
+        from deliverydesk.services import send  # loads the reports' data: when first used
+
+        return send.send_document(self._ctx, client_id, document, kind=kind)
+
+    def send_progress_reports(
+        self,
+        client_ids: Sequence[int] | None = None,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Result[send.BatchSent]:
+        """One mail draft with its progress report per client (default: every active one)."""
+        from deliverydesk.services import send
+
+        return send.send_progress_reports(
+            self._ctx, client_ids, progress=progress, cancelled=cancelled
         )
 
     def report_clients(self) -> list[tuple[int, str]]:

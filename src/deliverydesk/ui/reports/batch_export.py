@@ -232,11 +232,11 @@ def clients_on_board(window: QWidget) -> list[int]:
     return list(dict.fromkeys(cards[j].client_id for j in shown if j in cards))
 
 
-def ask_which_clients(parent: QWidget, shown: int, active: int) -> bool | None:
+def ask_which_clients(parent: QWidget, shown: int, active: int, title: str = "") -> bool | None:
     """True for the clients the board shows, False for every active client, None to stop."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        tr("Export progress reports"),
+        title or tr("Export progress reports"),
         tr("The board shows {shown} of your {active} active clients. Whose reports?").format(
             shown=shown, active=active
         ),

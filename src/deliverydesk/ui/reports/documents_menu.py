@@ -2,6 +2,9 @@
 the progress report), a board card's menu and an offer's menu. Each opens the preview of
 the right document; the preview's module (QtPdf) loads the first time one is opened.
 Each is given the window's AppEvents, so the preview follows changes to its data.
+
+The client page's menu and a card's menu also send a document to the client straight
+away (Send to client: the mail program opens with it attached, ui/reports/sending.py).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
     from deliverydesk.services.workspace import Workspace
     from deliverydesk.ui.events import AppEvents
     from deliverydesk.ui.reports.preview_dialog import PreviewDialog
+    from deliverydesk.ui.reports.sending import SendToClient
 
 PROGRESS_SHORTCUT = "Ctrl+P"
 
@@ -32,6 +36,15 @@ def client_words() -> dict[DocumentKind, str]:
         DocumentKind.ONBOARDING: tr("Welcome pack…"),
         DocumentKind.CHECKLIST: tr("Checklist…"),
         DocumentKind.INTAKE: tr("Intake form…"),
+    }
+
+
+def send_words() -> dict[DocumentKind, str]:
+    return {
+        DocumentKind.PROGRESS: tr("Send progress report…"),
+        DocumentKind.ONBOARDING: tr("Send welcome pack…"),
+        DocumentKind.CHECKLIST: tr("Send checklist…"),
+        DocumentKind.INTAKE: tr("Send intake form…"),
     }
 
 
@@ -105,6 +118,16 @@ class ClientDocuments(QObject):
             action = self.menu.addAction(words)
             action.triggered.connect(lambda _checked=False, k=kind: self.open(k))
             self.actions[kind] = action
+        self.menu.addSeparator()
+        self.send_menu = self.menu.addMenu(tr("Send to client"))
+        self.send_menu.setToolTipsVisible(True)
+        self.send_actions: dict[DocumentKind, QAction] = {}
+        for kind, words in send_words().items():
+            action = self.send_menu.addAction(words)
+            action.setToolTip(tr("Open a mail to the client with it attached"))
+            action.triggered.connect(lambda _checked=False, k=kind: self.send(k))
+            self.send_actions[kind] = action
+        self.sending: SendToClient | None = None  # the last send started
         progress = self.actions[DocumentKind.PROGRESS]
         progress.setShortcut(QKeySequence(PROGRESS_SHORTCUT))
         progress.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -130,6 +153,16 @@ class ClientDocuments(QObject):
         )
         return self.preview
 
+    def send(self, kind: DocumentKind) -> SendToClient | None:
+        """The client's document of `kind`, made now, to the client through the mail program."""
+        from deliverydesk.ui.reports.sending import send_from_menu
+
+        client_id = self._current()
+        if client_id is None:
+            return None
+        self.sending = send_from_menu(self._host, self._ws, self._events, client_id, kind)
+        return self.sending
+
 
 def card_menu(
     parent: QWidget,
@@ -138,7 +171,8 @@ def card_menu(
     open_client: Callable[[], object],
     events: AppEvents,
 ) -> QMenu:
-    """A board card's menu: open the client, or preview their progress report or checklist."""
+    """A board card's menu: open the client, preview their progress report or checklist,
+    or send them their progress report."""
     menu = QMenu(parent)
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     menu.addAction(tr("Open client"), lambda: open_client())
@@ -146,7 +180,17 @@ def card_menu(
     words = client_words()
     for kind in (DocumentKind.PROGRESS, DocumentKind.CHECKLIST):
         menu.addAction(words[kind], _opener(parent, workspace, events, kind, client_id=client_id))
+    menu.addSeparator()
+    menu.addAction(
+        send_words()[DocumentKind.PROGRESS], lambda: _send(parent, workspace, events, client_id)
+    )
     return menu
+
+
+def _send(parent: QWidget, workspace: Workspace, events: AppEvents, client_id: int) -> None:
+    from deliverydesk.ui.reports.sending import send_from_menu
+
+    send_from_menu(parent, workspace, events, client_id)
 
 
 def add_offer_documents(

@@ -13,14 +13,19 @@ practice's name and brand makes the document again a moment later, on the same p
 the same zoom, with the note as typed. A client deleted or put in the trash meanwhile
 keeps the last document, and the message bar says so.
 
+A client's document has Send to client… beside Export: the document as shown (note and
+all) goes to the mail program with a drafted message (ui/reports/sending.py), and the
+send is logged as a contact.
+
 For tests (and scripts) every button has a path that asks nothing: `export_to(path)`,
-`print_to(printer)`, `update_preview()`, `refresh()`.
+`print_to(printer)`, `update_preview()`, `refresh()`, `send()`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -66,9 +71,19 @@ from deliverydesk.ui.notice import Notice
 from deliverydesk.ui.reports.last_folder import last_folder, remember_folder
 from deliverydesk.ui.reports.pdf_pages import PdfPages
 from deliverydesk.ui.reports.printing import PrintFailed, prepare_printer, print_pages
+from deliverydesk.ui.reports.sending import (
+    SendToClient,
+    fallback_words,
+    opened_words,
+    runner_for,
+)
 from deliverydesk.ui.reports.subject import Subject
 from deliverydesk.ui.reports.zoom import can_step, shown_zoom, step_zoom
+from deliverydesk.ui.runner import Runner
 from deliverydesk.ui.text import tr
+
+if TYPE_CHECKING:
+    from deliverydesk.services.send import Sent
 
 NOTE_PAUSE_MS = 1500  # typing stopped this long: the note goes into the preview
 REFRESH_PAUSE_MS = 300  # a change often comes with others (an undo macro): one re-make
@@ -87,10 +102,13 @@ class PreviewDialog(QDialog):
     """Signals:
     exported(Path): the document was saved there.
     refreshed(): the document was made again after a change to its data.
+    sent(Sent): the document went to the mail program (or, with none, was shown and its
+        message copied); the send is logged.
     """
 
     exported = Signal(object)
     refreshed = Signal()
+    sent = Signal(object)
 
     def __init__(
         self,
@@ -110,6 +128,9 @@ class PreviewDialog(QDialog):
         self._note_used = ""
         self.pages: PdfPages | None = None
         self._printer: QPrinter | None = None
+        self._events = events
+        self._send_runner: Runner | None = None
+        self.sending: SendToClient | None = None
         self.subject = Subject(workspace, client_id=client_id, offer_id=offer_id)
         self.setSizeGripEnabled(True)
 
@@ -205,6 +226,14 @@ class PreviewDialog(QDialog):
         self.export_button.setToolTip(tr("Save the PDF in a folder you choose (Ctrl+S)"))
         self.export_button.clicked.connect(self.export)
         self.export_button.setDefault(True)
+        self.send_button = QPushButton(tr("Sen&d to client…"))
+        self.send_button.setToolTip(
+            tr("Open a mail to the client with this document attached and a message drafted")
+        )
+        self.send_button.clicked.connect(lambda _checked=False: self.send())
+        # A client's document, in a window that announces changes: an offer's template
+        # has nobody to send to.
+        self.send_button.setVisible(self.client_id is not None and self._events is not None)
         self.close_button = QPushButton(tr("Close"))
         self.close_button.clicked.connect(self.reject)
         row = QHBoxLayout()
@@ -216,9 +245,19 @@ class PreviewDialog(QDialog):
         row.addSpacing(self.fontMetrics().height() // 2)
         row.addWidget(self.updated_label)
         row.addStretch(1)
-        for button in (self.open_folder_button, self.print_button, self.close_button):
+        for button in (
+            self.open_folder_button,
+            self.print_button,
+            self.send_button,
+            self.close_button,
+        ):
             button.setAutoDefault(False)  # Enter stays Export…; Space presses these
-        for button in (self.open_folder_button, self.print_button, self.export_button):
+        for button in (
+            self.open_folder_button,
+            self.print_button,
+            self.send_button,
+            self.export_button,
+        ):
             row.addWidget(button)
         row.addWidget(self.close_button)
         return row
@@ -435,6 +474,33 @@ class PreviewDialog(QDialog):
             tr("The folder {folder} could not be opened.").format(folder=folder), "danger"
         )
         return False
+
+    # -- send to client ----------------------------------------------------------------------
+    def send(self) -> SendToClient | None:
+        """The document as shown (the note as typed) to the client through the mail
+        program, in the background; what came of it is said in the dialog."""
+        if self.client_id is None or self._events is None or not self._settle_note():
+            return None
+        if self._send_runner is None:
+            self._send_runner = runner_for(self._ws, self._events, self)
+        self.send_button.setEnabled(False)  # one at a time
+        self.outcome.set_text(tr("Opening a mail draft…"), "info")
+        self.sending = SendToClient(self._send_runner, self.client_id, self.document, parent=self)
+        self.sending.done.connect(self._sent)
+        self.sending.refused.connect(self._send_refused)
+        return self.sending
+
+    def _sent(self, sent: Sent) -> None:
+        self.send_button.setEnabled(True)
+        if sent.opened:
+            self.outcome.set_text(opened_words(sent), "good")
+        else:
+            self.outcome.set_text(fallback_words(sent), "warning")
+        self.sent.emit(sent)
+
+    def _send_refused(self, why: str) -> None:
+        self.send_button.setEnabled(True)
+        self.outcome.set_text(why, "danger")
 
     # -- print -------------------------------------------------------------------------------
     def print_document(self) -> int:
