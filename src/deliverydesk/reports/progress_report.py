@@ -19,7 +19,7 @@ from deliverydesk.reports.blocks import (
     rows_table,
 )
 from deliverydesk.reports.data import ProgressReport
-from deliverydesk.reports.flow import para, user_paragraph
+from deliverydesk.reports.flow import para, sentence, user_paragraph
 from deliverydesk.reports.journey_map import JourneyMapDrawing, ShareDone
 from deliverydesk.reports.layout import Page, build, first_page_room, measure
 from deliverydesk.reports.markup import clip, para_text
@@ -87,9 +87,7 @@ def _top(report: ProgressReport, page: Page) -> list[Flowable]:
         gap(1),
         ShareDone(report.journey_map, theme, styles),
         gap(2),
-        blocks.callout(
-            [para(para_text(report.summary), styles.lead_ink, report.summary)], theme.width, theme
-        ),
+        blocks.callout([sentence(report.summary, styles.lead_ink)], theme.width, theme),
         gap(2),
     ]
 
@@ -203,15 +201,16 @@ def _paragraphs(text: str) -> list[str]:
 
 def _feedback(report: ProgressReport, page: Page) -> Flowable:
     styles, brand = page.styles, report.brand
-    reach = brand.email or brand.phone or brand.website
-    how = f" Reply to {para_text(reach, lines=False)}" if reach else " Tell us"
+    reach = " ".join((brand.email or brand.phone or brand.website).split())
+    how = f" Reply to {reach}" if reach else " Tell us"
+    name = " ".join(brand.practice_name.split())
     text = (
-        "<b>How is it going?</b> On a scale of 0 to 10, how likely are you to recommend "
-        f"{para_text(brand.practice_name, lines=False)} to a friend, and what is one thing "
-        f"that would make the next weeks better?{how} &#8212; every answer is read."
+        f"On a scale of 0 to 10, how likely are you to recommend {name} to a friend, and "
+        f"what is one thing that would make the next weeks better?{how} \u2014 every "
+        "answer is read."
     )
     return blocks.callout(
-        [para(text, styles.body, brand.practice_name, reach)],
+        [sentence(text, styles.body, lead="How is it going?")],
         page.theme.width,
         page.theme,
         ruled=False,
