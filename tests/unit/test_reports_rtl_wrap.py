@@ -14,8 +14,9 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from deliverydesk.services.context import Context
+from deliverydesk.services.practice import create_practice
 from deliverydesk.services.report_export import DocumentKind, export_document
-from tests.unit.reports_support import OFFER, enrol, practice
+from tests.unit.reports_support import MON_FRI, OFFER, enrol, practice
 
 # The numbers one to nine: each word is different, so a word's line says where it went.
 WORDS = ["واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة"]
@@ -62,3 +63,24 @@ def test_a_right_to_left_phase_name_wraps_in_the_order_it_was_typed(
             check=True,
         )
         assert list(tmp_path.glob("p*.png"))
+
+
+def test_a_right_to_left_practice_name_wraps_in_order_in_the_feedback_request(
+    ctx: Context, tmp_path: Path
+) -> None:
+    create_practice(ctx, PHASE, 30, MON_FRI, owner_name="Jo Park")
+    enrolled = enrol(ctx, "Layla Haddad")
+    path = tmp_path / "report.pdf"
+    export_document(ctx, DocumentKind.PROGRESS, path, client_id=enrolled.client_id)
+
+    text = PdfReader(path).pages[0].extract_text() or ""
+    request = text[text.index("How is it going?") :].splitlines()[:3]
+    assert request[0].startswith("How is it going? On a scale of 0 to 10")  # the lead first
+    lines = _lines_with_the_name(path)
+    read, wrapped = 0, False
+    for line in lines:
+        expected = WORDS[read : read + len(line)]
+        assert set(line) == set(expected), (line, expected, lines)
+        wrapped = wrapped or 0 < len(line) < len(WORDS)
+        read = (read + len(line)) % len(WORDS)
+    assert wrapped and read == 0
