@@ -2,7 +2,7 @@
 client with a journey, and each offer's templates. Prints one line per document kind with
 the page counts, and (with --detail) one line per document.
 
-    python tools/paper_pages.py [--detail] [--keep FOLDER]
+    python tools/paper_pages.py [--detail] [--keep FOLDER] [--kind checklist ...]
 
 The demo is seeded on 23 Nov 2026 (the screenshots' day); --keep writes the PDFs there.
 """
@@ -37,6 +37,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--detail", action="store_true")
     parser.add_argument("--keep", type=Path)
+    parser.add_argument("--kind", action="append", choices=[k.value for k in DocumentKind])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         ctx = open_workspace(Path(folder), FixedClock(TODAY))
@@ -50,6 +51,8 @@ def main() -> None:
             offers = connection.execute(select(Offer.id, Offer.name).order_by(Offer.name)).all()
         counts: dict[str, list[int]] = {}
         for kind in DocumentKind:
+            if args.kind and kind.value not in args.kind:
+                continue
             for label, ids in [
                 *((f"client {n}", {"client_id": i}) for i, n in clients),
                 *((f"offer {n}", {"offer_id": i}) for i, n in offers),
