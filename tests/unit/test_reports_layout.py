@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from sqlalchemy import select
 
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Client, Journey, Offer
+from deliverydesk.reports.data import LETTER
 from deliverydesk.seeding.demo import seed_demo
+from deliverydesk.services.brand import brand_settings, update_brand
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.report_export import DocumentKind, document_data, render
 from tests.unit.reports_support import reader
@@ -116,3 +119,28 @@ def test_no_page_is_only_a_box_and_no_heading_is_left_at_a_page_foot(
             if inked < 35:  # a feedback box, or a few lines alone: not a page of its own
                 problems.append(f"{kind} {name}: page {number} holds only {inked:.0f} mm")
     assert problems == [], "\n".join(problems)
+
+
+def test_on_us_letter_every_progress_report_and_intake_form_still_fits_one_page(
+    demo: Context,
+) -> None:
+    """US Letter is 18 mm shorter than A4: the lists are capped further (down to 3, 2, 2)
+    and the long answers' boxes are lower (down to 14 mm), so each still fits one page."""
+    before = brand_settings(demo)
+    update_brand(demo, replace(before, page_size=LETTER))
+    try:
+        with demo.db.engine.connect() as connection:
+            clients = connection.execute(
+                select(Client.id, Client.name).where(Client.id.in_(select(Journey.client_id)))
+            ).all()
+        problems = []
+        for client_id, name in clients:
+            for kind in (DocumentKind.PROGRESS, DocumentKind.INTAKE):
+                pdf = render(kind, document_data(demo, kind, client_id=client_id))
+                page = reader(pdf).pages[0]
+                assert round(float(page.mediabox.height)) == 792  # Letter, 11 in
+                if len(reader(pdf).pages) != 1:
+                    problems.append(f"{kind} {name}: {len(reader(pdf).pages)} pages")
+        assert problems == []
+    finally:
+        update_brand(demo, before)

@@ -33,6 +33,9 @@ CAPS = (  # recent wins, what comes next, what we need
     (4, 3, 4),
     (4, 3, 3),
     (3, 3, 3),
+    # US Letter is 18 mm shorter than A4: a client with long step names needs these.
+    (3, 3, 2),
+    (3, 2, 2),
 )
 SHORT_NOTE = 2_500  # characters: a note this short moves whole rather than split
 
