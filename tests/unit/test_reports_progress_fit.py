@@ -107,3 +107,16 @@ def test_a_long_note_is_never_broken_mid_sentence() -> None:
     # A line ends early only where a sentence ends (the end of a paragraph).
     assert len(lines) > 80
     assert all(text.endswith(".") for text in short), short
+
+
+@pytest.mark.parametrize("size", [A4, LETTER])
+def test_a_note_that_goes_to_page_two_leaves_the_lists_whole_on_page_one(size: str) -> None:
+    """The note moves to page 2 with its heading and the feedback box; the lists are
+    capped so that they end on page 1, rather than leaving a row of them on page 2."""
+    note = " ".join([SENTENCE] * 6)
+    brand = replace(BRAND, page_size=size)
+    pages = _page_texts(progress_report_pdf(_report(note=note, brand=brand)))
+    assert len(pages) == 2
+    assert "(CONTINUED)" not in pages[1].upper()
+    assert pages[1].index("A note from Jo Park") < pages[1].index("How is it going?")
+    assert re.search(r"and \d+ more on your checklist", pages[0])

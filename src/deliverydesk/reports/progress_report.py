@@ -54,16 +54,25 @@ def progress_report_pdf(report: ProgressReport, notes: list[str] | None = None) 
     room = first_page_room(page) - measure(page, top)
     rows = _Rows(report, page)
 
-    def fits(index: int) -> bool:
-        return measure(page, _lists(report, page, CAPS[index], rows)) <= room
+    def fits(index: int, whole: bool) -> bool:
+        """Whether page 1 holds the lists at CAPS[index]: with the note and the feedback
+        box (`whole`), or the lists alone, the note going to page 2."""
+        story = _lists(report, page, CAPS[index], rows)
+        return measure(page, story if whole else story[: len(story) - len(rows.note)]) <= room
 
     chosen = 0  # the lists in full, unless shorter ones make it one page
-    if not fits(0) and fits(len(CAPS) - 1):
-        low, high = 1, len(CAPS) - 1  # the longest lists that fit: CAPS[high] does
-        while low < high:
-            middle = (low + high) // 2
-            low, high = (low, middle) if fits(middle) else (middle + 1, high)
-        chosen = high
+    # When no caps make it one page with the note, the lists are capped to end page 1
+    # whole, rather than leaving a row or two of them above the note on page 2.
+    for whole in (True, False) if rows.note else (True,):
+        if fits(0, whole):
+            break
+        if fits(len(CAPS) - 1, whole):
+            low, high = 1, len(CAPS) - 1  # the longest lists that fit: CAPS[high] does
+            while low < high:
+                middle = (low + high) // 2
+                low, high = (low, middle) if fits(middle, whole) else (middle + 1, high)
+            chosen = high
+            break
     pdf = build(page, [*top, *_lists(report, page, CAPS[chosen], rows)])
     if notes is not None:
         notes.extend(page.notes)
