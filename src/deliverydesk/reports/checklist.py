@@ -91,8 +91,9 @@ def phase_blocks(
 class PhaseBlock(Flowable):
     """A phase's head over its rows. It moves whole to the next page when it does not fit;
     when the page has room for at least MIN_ROWS of its rows it splits there instead,
-    leaving at least MIN_ROWS for the next page, whose part has the head again, its name
-    followed by "(continued)": a page is filled, and never ends on a lone row."""
+    leaving at least MIN_ROWS for the next page (a row more moves over when needed), whose
+    part has the head again, its name followed by "(continued)": a page is filled, and
+    neither page holds a lone row of the phase."""
 
     MIN_ROWS = 2
 
@@ -151,14 +152,15 @@ class PhaseBlock(Flowable):
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         start, stop = self.rows
         self.wrap(available_width, available_height)
-        room = available_height - self.heights[0]
+        room = available_height - self.heights[0] - self.heights[2]  # head, gap after
         row_heights = self.table._rowHeights  # measured by wrap
         used, fit = 0.0, 0
         for height in row_heights:
             if used + height > room:
                 break
             used, fit = used + height, fit + 1
-        if fit < self.MIN_ROWS or len(row_heights) - fit < self.MIN_ROWS:
+        fit = min(fit, len(row_heights) - self.MIN_ROWS)  # never one row alone overleaf
+        if fit < self.MIN_ROWS:
             return []  # the whole phase goes to the next page
         return [self._part((start, start + fit)), self._part((start + fit, stop))]
 
