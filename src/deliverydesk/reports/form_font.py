@@ -39,7 +39,7 @@ FIELD_FONT_SIZE = 10
 
 @dataclass(frozen=True, slots=True)
 class _FontFacts:
-    """What the PDF needs of the font, read and deflated once per process (about 0.5 s for
+    """What the PDF needs of the font, read and deflated once per process (about 1 s for
     its 4 MB and 56,000 glyphs), not once per form."""
 
     deflated: bytes
