@@ -2,7 +2,7 @@
 client with a journey, and each offer's templates. Prints one line per document kind with
 the page counts, and (with --detail) one line per document.
 
-    python tools/paper_pages.py [--detail] [--keep FOLDER]
+    python tools/paper_pages.py [--detail] [--keep FOLDER] [--kind checklist ...] [--letter]
 
 The demo is seeded on 23 Nov 2026 (the screenshots' day); --keep writes the PDFs there.
 """
@@ -13,6 +13,7 @@ import argparse
 import io
 import tempfile
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,9 @@ from sqlalchemy import select
 
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Client, Journey, Offer
+from deliverydesk.reports.data import A4, LETTER
 from deliverydesk.seeding.demo import seed_demo
+from deliverydesk.services.brand import brand_settings, update_brand
 from deliverydesk.services.context import open_workspace
 from deliverydesk.services.report_export import DocumentKind, document_data, render
 
@@ -37,10 +40,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--detail", action="store_true")
     parser.add_argument("--keep", type=Path)
+    parser.add_argument("--kind", action="append", choices=[k.value for k in DocumentKind])
+    parser.add_argument("--letter", action="store_true", help="US Letter, not the locale's")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         ctx = open_workspace(Path(folder), FixedClock(TODAY))
         seed_demo(ctx)
+        settings = brand_settings(ctx)
+        page = LETTER if args.letter else A4
+        update_brand(ctx, replace(settings, page_size=page))
         with ctx.db.engine.connect() as connection:
             clients = connection.execute(
                 select(Client.id, Client.name)
@@ -50,6 +58,8 @@ def main() -> None:
             offers = connection.execute(select(Offer.id, Offer.name).order_by(Offer.name)).all()
         counts: dict[str, list[int]] = {}
         for kind in DocumentKind:
+            if args.kind and kind.value not in args.kind:
+                continue
             for label, ids in [
                 *((f"client {n}", {"client_id": i}) for i, n in clients),
                 *((f"offer {n}", {"offer_id": i}) for i, n in offers),

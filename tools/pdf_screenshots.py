@@ -1,5 +1,8 @@
 """Pictures of the client's paper for the README: the demo practice's four documents, their
-first pages rendered with pdftoppm at 50 dpi into the folder given (docs/screenshots).
+first pages rendered with pdftoppm at 50 dpi into the folder given (docs/screenshots), and
+the intake form filled (by pypdf, as a reader would) with answers in Latin, Chinese,
+Japanese, Cyrillic and Korean. Not Arabic: pypdf draws a field's letters unshaped, left to
+right; how a reader draws it is up to the reader.
 
     python tools/pdf_screenshots.py docs/screenshots
 """
@@ -11,6 +14,8 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
 
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.paths import data_dir
@@ -29,7 +34,7 @@ NOTE = (
 SHOTS = [
     (DocumentKind.PROGRESS, "Hannah Lindqvist", 2),
     (DocumentKind.ONBOARDING, "Siobhán Ó Briain", 3),
-    (DocumentKind.CHECKLIST, "Hannah Lindqvist", 1),
+    (DocumentKind.CHECKLIST, "Hannah Lindqvist", 2),
     (DocumentKind.INTAKE, "Zoë Müller", 1),
 ]
 
@@ -45,11 +50,34 @@ def main(out: Path) -> None:
             note = NOTE if kind is DocumentKind.PROGRESS else ""
             export_document(ctx, kind, pdf, client_id=client.id, note=note)
             _render(pdf, out / f"pdf-{kind.value}", pages)
+            if kind is DocumentKind.INTAKE:
+                filled = Path(folder) / "intake-filled.pdf"
+                _fill(pdf, filled)
+                _render(filled, out / "pdf-intake-filled", 1)
         (offer,) = offers_named(ctx, "Brand Audit")
         template = Path(folder) / "template.pdf"
         export_document(ctx, DocumentKind.ONBOARDING, template, offer_id=offer.id)
         _render(template, out / "pdf-onboarding-template", 1)
         ctx.close()
+
+
+# A client's answers in several scripts, as a reader draws them in the form's own font.
+ANSWERS = (
+    "Zażółć gęślą jaźń: we sell hand-made ceramics in Kraków and online, since 2019.",
+    "田中書房，山田花子。東京の出版社です。2026年3月に新しいシリーズを出します。",
+    "Привет! Наши лучшие клиенты — небольшие кафе.",
+    "김민준입니다. 서울 10시에 만나요.",
+)
+
+
+def _fill(blank: Path, filled: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(blank))
+    fields = PdfReader(blank).get_fields() or {}
+    names = [n for n, f in fields.items() if f.get("/FT") == "/Tx" and n.startswith("q")]
+    values = {name: ANSWERS[i % len(ANSWERS)] for i, name in enumerate(names)}
+    writer.update_page_form_field_values(None, values, auto_regenerate=False)
+    with filled.open("wb") as handle:
+        writer.write(handle)
 
 
 def _render(pdf: Path, prefix: Path, pages: int) -> None:

@@ -88,7 +88,7 @@ def test_a_wheel_installed_in_a_fresh_environment_has_icons_and_migrations(
     assert found["icons"] == source_icons()
     assert found["fonts"] == sorted(p.name for p in (ROOT / "resources" / "fonts").iterdir())
     assert "OFL-NotoSans.txt" in found["fonts"] and "NotoSans-Regular.ttf" in found["fonts"]
-    assert {"DroidSansFallback.ttf", "LICENSE-DroidSansFallback.txt"} <= set(found["fonts"])
+    assert {"DeliveryDeskSansCJK.ttf", "LICENSE-DroidSansFallback.txt"} <= set(found["fonts"])
     assert found["app_icon"].lstrip().startswith("<svg")
     assert found["versions"] == source_versions()
     assert found["env"]

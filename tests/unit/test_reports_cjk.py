@@ -28,7 +28,7 @@ def test_a_cjk_client_prints_in_the_cjk_font_with_nothing_missing(ctx: Context) 
     used = fonts(pdf)
     assert all(used.values()), used  # every font embedded
     # Embedded as a subset: a subset's name is "AAAAAA+" and the font's own name.
-    assert "/AAAAAA+DroidSansFallback" in used, used
+    assert "/AAAAAA+DeliveryDeskSansCJK" in used, used
     words = text(pdf)
     for typed in ("田中書房,", "김민준", "山田", "花子", "ひらがな、カタカナ。"):
         assert typed in words, (typed, words)
@@ -87,4 +87,4 @@ def test_a_report_without_cjk_never_loads_the_cjk_font(tmp_path: Path) -> None:
     )
     registered, used = done.stdout.splitlines()
     assert registered == "False"
-    assert "DejaVuSans" in used and "DroidSansFallback" not in used
+    assert "DejaVuSans" in used and "DeliveryDeskSansCJK" not in used

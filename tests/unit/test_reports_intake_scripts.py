@@ -167,3 +167,67 @@ def test_six_questions_fit_one_page_with_the_thanks(ctx: Context, tmp_path: Path
     pages = PdfReader(path).pages
     assert len(pages) == 1
     assert "Thank you" in (pages[0].extract_text() or "")
+
+
+# One answer per script, typed the way a client would: each mixes in ASCII digits and
+# punctuation, which the CJK font of its own lacks and the field font must still have.
+SCRIPT_ANSWERS = {
+    "latin-extended": "Zażółć gęślą jaźń, Œuvre ŠÐŽ ğış 2026.",
+    "cyrillic": "Привет, мир! Ёлка и щука, 12 мая.",
+    "chinese": "田中書房，山田花子。2026年3月",
+    "japanese": "ひらがな、カタカナ。東京 5-2",
+    "korean": "김민준입니다. 서울 10시",
+    "arabic": "شركة ليلى للتصميم 2026",
+}
+
+
+@pytest.mark.parametrize("script", SCRIPT_ANSWERS)
+def test_every_field_returns_and_prints_an_answer_in_any_script(
+    blank: tuple[Context, int, Path], tmp_path: Path, script: str
+) -> None:
+    """Every text field filled with one script's answer: each reads back as typed, and the
+    page drawn by pdftoppm has the answer's ink in its box, and what pdftotext reads off
+    that box is the answer, not '?' or a box's missing character."""
+    if shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils is not installed")
+    ctx, client_id, path = blank
+    answer = SCRIPT_ANSWERS[script]
+    texts = [
+        str(f.get_object()["/T"])
+        for f in PdfReader(path).trailer["/Root"]["/AcroForm"]["/Fields"]
+        if f.get_object().get("/FT") == "/Tx" and f.get_object()["/T"] != "deliverydesk_form"
+    ]
+    assert texts == ["q1", "q2", "q5"]
+    filled = tmp_path / "filled.pdf"
+    _fill_as_a_reader_does(path, filled, dict.fromkeys(texts, answer))
+
+    answers = [a.answer for a in read_filled_form(ctx, filled, client_id).answers]
+    assert answers.count(answer) == len(texts)
+
+    subprocess.run(
+        ["pdftoppm", "-r", "72", "-png", "-f", "1", "-l", "1", str(filled), str(tmp_path / "p")],
+        check=True,
+    )
+    image = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
+    page = PdfReader(filled).pages[0]
+    for name in texts:
+        widget = next(
+            a.get_object()
+            for a in page["/Annots"]
+            if a.get_object().get("/Parent", a.get_object()).get_object().get("/T") == name
+        )
+        x0, y0, x1, y1 = (float(v) for v in widget["/Rect"])
+        top = image.height - y1
+        box = image.crop((int(x0) + 2, int(top) + 2, int(x1) - 2, int(image.height - y0) - 2))
+        assert sum(box.histogram()[:100]) > 50, (name, "no ink in the box")
+        region = ["-x", str(int(x0)), "-y", str(int(top)), "-W", str(int(x1 - x0))]
+        region += ["-H", str(int(y1 - y0)), "-r", "72"]
+        drawn = subprocess.run(
+            ["pdftotext", *region, str(filled), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "?" not in drawn and "\ufffd" not in drawn, (name, drawn)
+        letters = "".join(ch for ch in drawn if ch.isalnum() or ch in "，。、.,!-")
+        if script == "arabic":  # pdftotext orders right-to-left letters its own way
+            assert sorted(letters) == sorted("".join(answer.split())), (name, drawn)
+        else:
+            assert letters == "".join(answer.split()), (name, drawn)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from sqlalchemy import select
 
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Client, Journey, Offer
+from deliverydesk.reports.data import LETTER
 from deliverydesk.seeding.demo import seed_demo
+from deliverydesk.services.brand import brand_settings, update_brand
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.report_export import DocumentKind, document_data, render
 from tests.unit.reports_support import reader
@@ -98,12 +101,11 @@ def _heading_at_foot(pdf: bytes) -> list[int]:
     return found
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler's pdftoppm")
-def test_no_page_is_only_a_box_and_no_heading_is_left_at_a_page_foot(
-    demo: Context, tmp_path: Path
-) -> None:
+def _problems(ctx: Context, tmp_path: Path) -> list[str]:
+    """What a reader would not accept in the demo's documents: a progress report over one
+    page, a heading alone at a page's foot, a page holding only a box or a few lines."""
     problems = []
-    for name, kind, pdf in _documents(demo):
+    for name, kind, pdf in _documents(ctx):
         pages = len(reader(pdf).pages)
         if kind is DocumentKind.PROGRESS and not name.endswith("with a note") and pages != 1:
             problems.append(f"{kind} {name}: {pages} pages")
@@ -115,4 +117,40 @@ def test_no_page_is_only_a_box_and_no_heading_is_left_at_a_page_foot(
             inked = _inked_body_height_mm(path, number)
             if inked < 35:  # a feedback box, or a few lines alone: not a page of its own
                 problems.append(f"{kind} {name}: page {number} holds only {inked:.0f} mm")
+    return problems
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler's pdftoppm")
+def test_no_page_is_only_a_box_and_no_heading_is_left_at_a_page_foot(
+    demo: Context, tmp_path: Path
+) -> None:
+    problems = _problems(demo, tmp_path)
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler's pdftoppm")
+def test_on_us_letter_every_document_passes_the_same_checks_and_forms_fit_one_page(
+    demo: Context, tmp_path: Path
+) -> None:
+    """US Letter is 18 mm shorter than A4: the lists are capped further (down to 3, 2, 2),
+    the long answers' boxes are lower (down to 14 mm), and no page is left blank (a gap
+    after the last key contact once pushed a page of its own before the checklist)."""
+    before = brand_settings(demo)
+    update_brand(demo, replace(before, page_size=LETTER))
+    try:
+        problems = _problems(demo, tmp_path)
+        with demo.db.engine.connect() as connection:
+            clients = connection.execute(
+                select(Client.id, Client.name).where(Client.id.in_(select(Journey.client_id)))
+            ).all()
+        for client_id, name in clients:
+            pdf = render(
+                DocumentKind.INTAKE, document_data(demo, DocumentKind.INTAKE, client_id=client_id)
+            )
+            pages = reader(pdf).pages
+            assert round(float(pages[0].mediabox.height)) == 792  # Letter, 11 in
+            if len(pages) != 1:
+                problems.append(f"intake {name}: {len(pages)} pages")
+        assert problems == [], "\n".join(problems)
+    finally:
+        update_brand(demo, before)

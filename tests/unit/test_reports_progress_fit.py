@@ -5,10 +5,13 @@ its heading, and a note moves whole to the next page (never cut mid-sentence).""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
+import pytest
+
 from deliverydesk.model.enums import Owner, PhaseStatus
-from deliverydesk.reports.data import Brand, Item, JourneyMap, MapPhase, ProgressReport
+from deliverydesk.reports.data import A4, LETTER, Brand, Item, JourneyMap, MapPhase, ProgressReport
 from deliverydesk.reports.progress_report import progress_report_pdf
 from tests.unit.reports_support import reader, text_runs
 
@@ -18,7 +21,7 @@ SENTENCE = "We kept the Friday review going and it made the rest of the week eas
 
 
 def _report(
-    needed: int = 10, title: str = "Send the signed brief", note: str = ""
+    needed: int = 10, title: str = "Send the signed brief", note: str = "", brand: Brand = BRAND
 ) -> ProgressReport:
     day = timedelta(days=1)
     phases = tuple(
@@ -39,7 +42,7 @@ def _report(
         )
     )
     return ProgressReport(
-        brand=BRAND,
+        brand=brand,
         client_name="Hannah Lindqvist",
         offer_name="12-Week Clarity Coaching",
         today=TODAY,
@@ -67,8 +70,9 @@ def _page_texts(pdf: bytes) -> list[str]:
     return [" ".join((page.extract_text() or "").split()) for page in reader(pdf).pages]
 
 
-def test_a_typical_client_reads_everything_on_one_page_with_the_rest_counted() -> None:
-    pages = _page_texts(progress_report_pdf(_report()))
+@pytest.mark.parametrize("size", [A4, LETTER])  # Letter is 18 mm shorter
+def test_a_typical_client_reads_everything_on_one_page_with_the_rest_counted(size: str) -> None:
+    pages = _page_texts(progress_report_pdf(_report(brand=replace(BRAND, page_size=size))))
     assert len(pages) == 1
     (page,) = pages
     assert re.search(r"and \d+ more since 26 Oct 2026", page)
@@ -78,7 +82,7 @@ def test_a_typical_client_reads_everything_on_one_page_with_the_rest_counted() -
 
 
 def test_a_list_that_must_split_repeats_its_heading_and_keeps_the_box_company() -> None:
-    long_title = "Gather every brand asset you have, from the old logo files " * 4
+    long_title = "Gather every brand asset you have, from the old logo files " * 8
     pages = _page_texts(progress_report_pdf(_report(needed=5, title=long_title)))
     assert len(pages) == 2
     assert "WHAT WE NEED FROM YOU (CONTINUED)" in pages[1]
@@ -103,3 +107,16 @@ def test_a_long_note_is_never_broken_mid_sentence() -> None:
     # A line ends early only where a sentence ends (the end of a paragraph).
     assert len(lines) > 80
     assert all(text.endswith(".") for text in short), short
+
+
+@pytest.mark.parametrize("size", [A4, LETTER])
+def test_a_note_that_goes_to_page_two_leaves_the_lists_whole_on_page_one(size: str) -> None:
+    """The note moves to page 2 with its heading and the feedback box; the lists are
+    capped so that they end on page 1, rather than leaving a row of them on page 2."""
+    note = " ".join([SENTENCE] * 6)
+    brand = replace(BRAND, page_size=size)
+    pages = _page_texts(progress_report_pdf(_report(note=note, brand=brand)))
+    assert len(pages) == 2
+    assert "(CONTINUED)" not in pages[1].upper()
+    assert pages[1].index("A note from Jo Park") < pages[1].index("How is it going?")
+    assert re.search(r"and \d+ more on your checklist", pages[0])

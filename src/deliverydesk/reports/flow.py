@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.lib.fonts import tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -35,6 +36,27 @@ def user_paragraph(text: str, style: ParagraphStyle, *, bold: bool = False) -> F
     if len(text) > CHUNK:
         return Stack([_paragraph(part, style, bold) for part in _chunks(clean_text(text))])
     return _paragraph(text, style, bold)
+
+
+def sentence(text: str, style: ParagraphStyle, *, lead: str = "") -> Flowable:
+    """One of our English sentences holding words a person typed (a phase's name, the
+    practice's name), after a `lead` in bold. Left to right whatever the words: with a
+    right-to-left name, its lines are broken in typed order first and each line ordered
+    then (`BidiLines`), so a name that wraps keeps its words on the right lines."""
+    if bidi.has_rtl(text):
+        return BidiLines(text, style, rtl_base=False, lead=lead)
+    markup = f"<b>{para_text(lead, bold=True, lines=False)}</b> " if lead else ""
+    return para(markup + para_text(text), style, text)
+
+
+def label_text(text: str, style: ParagraphStyle) -> Flowable:
+    """A short name a person typed, bold, on one line or a few, in the style's own
+    alignment whatever its direction (a label under a node); a right-to-left name that
+    wraps is broken in typed order, then each line ordered (`BidiLines`)."""
+    text = " ".join(clean_text(text).split())
+    if bidi.has_rtl(text):
+        return BidiLines(text, style, bold=True, keep_alignment=True)
+    return para(para_text(text, bold=True, lines=False), style, text)
 
 
 def _paragraph(text: str, style: ParagraphStyle, bold: bool) -> Flowable:
@@ -129,13 +151,31 @@ def para(markup: str, style: ParagraphStyle, *user_texts: str) -> Paragraph:
 
 class BidiLines(Flowable):
     """Text with right-to-left words, broken into lines here and set one Paragraph per line,
-    its words in reading order. Splits between lines, so any length flows across pages."""
+    its words in reading order. Splits between lines, so any length flows across pages.
 
-    def __init__(self, text: str, style: ParagraphStyle, *, bold: bool = False) -> None:
+    Each typed line's base direction is its own, unless `rtl_base` says it (False for our
+    English sentences around a name). `lead`, set bold before the text on the first line,
+    is left-to-right text of ours: it keeps its place at the start of a left-to-right line.
+    A right-to-left line is right-aligned unless `keep_alignment` (a label under a node).
+    """
+
+    def __init__(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        *,
+        bold: bool = False,
+        rtl_base: bool | None = None,
+        lead: str = "",
+        keep_alignment: bool = False,
+    ) -> None:
         super().__init__()
         self.text = clean_text(text)
         self.style = style
         self.bold = bold
+        self.rtl_base = rtl_base
+        self.lead = lead.split()
+        self.keep_alignment = keep_alignment
         self._lines: list[Paragraph] = []
         self._width = -1.0
 
@@ -144,29 +184,36 @@ class BidiLines(Flowable):
             self._lines = []
             # Each paragraph (a line the person typed) has its own base direction: an
             # Arabic line under an English one reads right to left, right-aligned.
-            for paragraph in self.text.split("\n"):
-                rtl = bidi.is_rtl(paragraph)
-                style = shaped(self.style, right=rtl)
-                self._lines += [
-                    Paragraph(line_markup(words, self.bold, rtl), style)
-                    for words in self._break(paragraph, width)
-                ]
+            for index, paragraph in enumerate(self.text.split("\n")):
+                rtl = bidi.is_rtl(paragraph) if self.rtl_base is None else self.rtl_base
+                style = shaped(self.style, right=rtl and not self.keep_alignment)
+                lead = self.lead if index == 0 and not rtl else []
+                for number, words in enumerate(self._break(paragraph, width, len(lead))):
+                    if number == 0 and lead:
+                        bold = line_markup(lead, bold=True)
+                        markup = f"<b>{bold}</b> {line_markup(words[len(lead) :], self.bold, rtl)}"
+                    else:
+                        markup = line_markup(words, self.bold, rtl)
+                    self._lines.append(Paragraph(markup, style))
             self._width = width
         return self._lines
 
-    def _break(self, text: str, width: float) -> list[list[str]]:
-        """Greedy line breaking by measured word widths; a word wider than the line is cut."""
+    def _break(self, text: str, width: float, lead: int = 0) -> list[list[str]]:
+        """Greedy line breaking by measured word widths, in typed order; a word wider than
+        the line is cut. The first `lead` words are the bold lead's."""
         size = self.style.fontSize
         space = stringWidth(" ", self.style.fontName, size)
         room = width * 0.97  # shaped words can run a little wider than measured
         lines: list[list[str]] = [[]]
         used = 0.0
-        for word in (w for w in _WHITESPACE.split(text) if w):
+        words = [*self.lead[:lead], *(w for w in _WHITESPACE.split(text) if w)]
+        for index, word in enumerate(words):
             for piece in self._pieces(word, room):
-                needed = self._measure(piece) + (space if lines[-1] else 0)
+                bold = index < lead
+                needed = self._measure(piece, bold) + (space if lines[-1] else 0)
                 if lines[-1] and used + needed > room:
                     lines.append([])
-                    used, needed = 0.0, self._measure(piece)
+                    used, needed = 0.0, self._measure(piece, bold)
                 lines[-1].append(piece)
                 used += needed
         return lines
@@ -182,14 +229,10 @@ class BidiLines(Flowable):
             current += ch
         return [*pieces, current] if current else pieces
 
-    def _measure(self, word: str) -> float:
-        size = self.style.fontSize
-        return float(
-            sum(
-                stringWidth(text, face or self.style.fontName, size)
-                for face, text in runs(word, self.bold)
-            )
-        )
+    def _measure(self, word: str, bold: bool = False) -> float:
+        size, bold = self.style.fontSize, bold or self.bold
+        own = tt2ps(self.style.fontName, 1, 0) if bold else self.style.fontName
+        return float(sum(stringWidth(text, face or own, size) for face, text in runs(word, bold)))
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         lines = self._layout(available_width)

@@ -3,9 +3,10 @@
 Noto Sans sets Latin, Greek and Cyrillic; DejaVu Sans is the fallback for the words Noto
 Sans cannot set (Hebrew, Arabic, many symbols), and a family of its own in the practice's
 choice. reportlab shapes a word with one font's glyphs only, so a word goes to that
-fallback whole, never half of it. Droid Sans Fallback sets Chinese, Japanese and Korean:
-it is registered only when a text needs it (parsing its 3.4 MB costs about 50 ms), and as
-it lacks ASCII punctuation ("田中書房,") a word holding CJK is split into runs by font
+fallback whole, never half of it. Droid Sans Fallback's glyphs (in DeliveryDesk Sans CJK)
+set Chinese, Japanese and Korean: the font is registered only when a text needs it
+(parsing its 4.3 MB costs about 70 ms), and as Droid lacks ASCII punctuation ("田中書房,")
+a word holding CJK is split into runs by font
 (`runs`); CJK needs no shaping, so a run may change font mid-word. A character no font has
 is reported before export (`missing_characters`) rather than printed as a box. The
 standard 14 PDF fonts are never used for text a person typed: they print boxes beyond
@@ -53,8 +54,10 @@ FAMILIES = (
 DEFAULT_FAMILY = FAMILIES[0]
 FALLBACK = FAMILIES[1]  # covers Hebrew, Arabic, Greek, Cyrillic and many symbols
 FAMILY_NAMES = tuple(f.name for f in FAMILIES)
-CJK = "DD-DroidSansFallback"  # not a brand family: Chinese, Japanese, Korean only
-CJK_FILE = "DroidSansFallback.ttf"
+CJK = "DD-SansCJK"  # not a brand family: Chinese, Japanese, Korean only
+# DejaVu Sans and Droid Sans Fallback merged (tools/build_form_font.py): the intake form's
+# field font too, so the bundle carries one CJK font, not two.
+CJK_FILE = "DeliveryDeskSansCJK.ttf"
 
 # Characters that print nothing and need no glyph: spaces, controls, joiners.
 _NO_GLYPH = {"Cc", "Cf", "Zs", "Zl", "Zp"}
@@ -81,11 +84,11 @@ def register_fonts() -> None:
 
 @cache
 def register_cjk() -> None:
-    """Register Droid Sans Fallback: only once a text holds a character neither family
+    """Register the CJK font: only once a text holds a character neither family
     has, so a Latin-only report never pays for parsing it."""
     register_fonts()
     _register(CJK, CJK_FILE)
-    # There is no bold Droid Sans Fallback: <b> and bold text keep the regular face.
+    # There is no bold CJK face: <b> and bold text keep the regular face.
     registerFontFamily(CJK, CJK, CJK, CJK, CJK)
 
 

@@ -20,7 +20,7 @@ from deliverydesk.reports.blocks import gap, label, paper_date
 from deliverydesk.reports.data import IntakeForm
 from deliverydesk.reports.flow import para, table_style, user_paragraph
 from deliverydesk.reports.form_font import embed_field_font
-from deliverydesk.reports.layout import Page, build
+from deliverydesk.reports.layout import Page, build, first_page_room, measure
 from deliverydesk.reports.markup import clip, para_text
 
 KEY_FIELD = "deliverydesk_form"  # the hidden field
@@ -32,6 +32,9 @@ HEIGHTS = {
     QuestionKind.DATE: 8 * mm,
     QuestionKind.LONG_TEXT: 20 * mm,  # scrolls: a longer answer is never cut at the box
 }
+# Long answers' boxes, tried in turn until the form fits one page (US Letter is 18 mm
+# shorter than A4): each still shows three lines, and scrolls past them.
+LONG_HEIGHTS = (20 * mm, 17 * mm, 14 * mm)
 
 
 def field_name(index: int) -> str:
@@ -51,7 +54,12 @@ def intake_form_pdf(form: IntakeForm, notes: list[str] | None = None) -> bytes:
         kind_label="Intake form",
         date_label=paper_date(form.today),
     )
-    pdf = build(page, _story(form, page))
+    room = first_page_room(page)
+    long_height = next(
+        (h for h in LONG_HEIGHTS if measure(page, _story(form, page, h, whole=False)) <= room),
+        LONG_HEIGHTS[0],  # more than a page even so: the boxes keep their full height
+    )
+    pdf = build(page, _story(form, page, long_height))
     if notes is not None:
         notes.extend(page.notes)
     return embed_field_font(pdf, _option_tips(form.questions))
@@ -74,7 +82,9 @@ def _choices(question: IntakeQuestion) -> tuple[str, ...]:
     return ()
 
 
-def _story(form: IntakeForm, page: Page) -> list[Flowable]:
+def _story(form: IntakeForm, page: Page, long_height: float, whole: bool = True) -> list[Flowable]:
+    """The form's flowables; each question kept `whole` on a page (not when measuring:
+    a KeepTogether measures as the whole frame)."""
     styles, brand = page.styles, form.brand
     reach = brand.email or brand.phone
     send = f"send it back to {para_text(reach, lines=False)}" if reach else "send it back to us"
@@ -98,7 +108,10 @@ def _story(form: IntakeForm, page: Page) -> list[Flowable]:
         else TextField(NAME_FIELD, HEIGHTS[QuestionKind.SHORT_TEXT], False, "Your name")
     )
     story += [label("Your name", styles), gap(0.25), name, gap(1)]
-    blocks = [_question(index, question, page) for index, question in enumerate(form.questions)]
+    blocks = [
+        _question(index, question, page, long_height)
+        for index, question in enumerate(form.questions)
+    ]
     if not blocks:
         blocks = [[para("This offer has no intake questions yet.", styles.caption)]]
     # The thanks stays with the last question: a page never holds only "Thank you".
@@ -106,7 +119,7 @@ def _story(form: IntakeForm, page: Page) -> list[Flowable]:
         gap(0.5),
         para("Thank you. Every answer is read before we meet.", styles.caption),
     ]
-    story += [KeepTogether(block) for block in blocks]
+    story += [KeepTogether(block) for block in blocks] if whole else sum(blocks, [])
     return story
 
 
@@ -127,7 +140,9 @@ def _printed_box(text: str, page: Page) -> Flowable:
     return box
 
 
-def _question(index: int, question: IntakeQuestion, page: Page) -> list[Flowable]:
+def _question(
+    index: int, question: IntakeQuestion, page: Page, long_height: float
+) -> list[Flowable]:
     styles = page.styles
     head = para(
         f"{index + 1}. " + para_text(question.text, bold=True), styles.item_bold, question.text
@@ -143,7 +158,8 @@ def _question(index: int, question: IntakeQuestion, page: Page) -> list[Flowable
             if question.kind is QuestionKind.DATE
             else question.text[:200]
         )
-        block.append(TextField(name, HEIGHTS[question.kind], multiline, tip))
+        height = long_height if multiline else HEIGHTS[question.kind]
+        block.append(TextField(name, height, multiline, tip))
         if question.kind is QuestionKind.DATE:
             block.append(para("A date, such as 1 Dec 2026", styles.caption))
     block.append(gap(1))

@@ -16,8 +16,7 @@ from reportlab.platypus import Flowable, Paragraph
 from deliverydesk.model.enums import PhaseStatus
 from deliverydesk.reports import theme as t
 from deliverydesk.reports.data import JourneyMap, MapPhase, WeekScale
-from deliverydesk.reports.flow import para
-from deliverydesk.reports.markup import para_text
+from deliverydesk.reports.flow import label_text
 from deliverydesk.reports.styles import Styles, replace_style
 from deliverydesk.wording import ENGLISH
 
@@ -175,12 +174,14 @@ class JourneyMapDrawing(Flowable):
         canvas.setFont(font, size)
         canvas.drawCentredString(left + width / 2, bottom + 1.5 * mm, text)
 
-    def _lines(self, phase: MapPhase, width: float) -> list[Paragraph]:
+    def _lines(self, phase: MapPhase, width: float) -> list[Flowable]:
         """A phase's label: its name (clamped to LABEL_LINES lines) and its dates."""
         name = _clamp(
             phase.name, self.name_style.fontName, self.name_style.fontSize, width, LABEL_LINES
         )
-        lines = [para(para_text(name, bold=True, lines=False), self.name_style, name)]
+        # A right-to-left name that wraps keeps its words on their lines (`label_text`),
+        # and stays aligned under its node like every other label.
+        lines: list[Flowable] = [label_text(name, self.name_style)]
         when = self._when(phase)
         if when:
             lines.append(Paragraph(when, self.date_style))

@@ -12,11 +12,18 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageTemplate,
+    Spacer,
+)
 
 from deliverydesk.reports import theme as t
 from deliverydesk.reports.data import Brand
-from deliverydesk.reports.flow import Bookmark, para
+from deliverydesk.reports.flow import Bookmark, label_text, para
 from deliverydesk.reports.fonts import register_fonts
 from deliverydesk.reports.markup import clip, para_text
 from deliverydesk.reports.styles import replace_style, styles_for
@@ -197,49 +204,43 @@ def _band(canvas: Canvas, page: Page) -> None:
     canvas.rect(0, height - BAND_HEIGHT - 1.2 * mm, width, 1.2 * mm, stroke=0, fill=1)
     middle = height - BAND_HEIGHT / 2
     left_room = theme.columns(7)
-    name_lines = [
-        # Clipped: the band has a fixed height (the body prints names in full).
-        (para_text(clip(page.brand.practice_name, BAND_NAME), bold=True), styles.item_bold),
-        (para_text(clip(page.brand.tagline, BAND_TAGLINE)), styles.caption),
+    # Clipped: the band has a fixed height (the body prints names in full).
+    name = clip(page.brand.practice_name, BAND_NAME)
+    tagline = clip(page.brand.tagline, BAND_TAGLINE)
+    name_lines: list[Flowable] = [
+        para(para_text(tagline), styles.caption, tagline) if tagline else Spacer(0, 0)
     ]
     if page.logo is not None:
         w, h = t.logo_size(page.logo, LOGO_HEIGHT, left_room)
         canvas.drawImage(str(page.logo.path), t.MARGIN_X, middle - h / 2, w, h, mask="auto")
         if w < theme.columns(3):  # a mark rather than a wordmark: the name goes beside it
             x = t.MARGIN_X + w + 4 * mm
-            _draw_block(canvas, name_lines, x, middle, left_room - w - 4 * mm, page)
+            lines = [label_text(name, styles.item_bold), *name_lines]
+            _draw_block(canvas, lines, x, middle, left_room - w - 4 * mm)
     else:  # no logo, or one that could not be used: the name in the heading face
         large = replace_style(styles.section, "band-name", spaceBefore=0, spaceAfter=0)
-        name_lines[0] = (name_lines[0][0], large)
-        _draw_block(canvas, name_lines, t.MARGIN_X, middle, left_room, page)
+        lines = [label_text(name, large), *name_lines]
+        _draw_block(canvas, lines, t.MARGIN_X, middle, left_room)
     right_x = t.MARGIN_X + theme.columns(8) + t.GUTTER
     label = replace_style(styles.label, "band-label", alignment=2, textColor=theme.primary_text)
     date_style = replace_style(styles.caption_right, "band-date", textColor=t.INK)
     _draw_block(
         canvas,
-        [(para_text(page.kind_label.upper()), label), (para_text(page.date_label), date_style)],
+        [
+            para(para_text(page.kind_label.upper()), label),
+            para(para_text(page.date_label), date_style),
+        ],
         right_x,
         middle,
         theme.columns(4),
-        page,
     )
     canvas.restoreState()
 
 
 def _draw_block(
-    canvas: Canvas,
-    lines: list[tuple[str, Any]],
-    x: float,
-    middle: float,
-    width: float,
-    page: Page,
+    canvas: Canvas, paragraphs: list[Flowable], x: float, middle: float, width: float
 ) -> None:
-    """Paragraphs stacked and centred vertically on `middle`; empty ones left out."""
-    paragraphs = [
-        para(markup, style, page.brand.practice_name, page.brand.tagline)
-        for markup, style in lines
-        if markup
-    ]
+    """Paragraphs stacked and centred vertically on `middle`."""
     heights = [p.wrap(width, 200)[1] for p in paragraphs]
     y = middle + sum(heights) / 2
     for paragraph, h in zip(paragraphs, heights, strict=True):
@@ -260,11 +261,7 @@ def _plain_header(canvas: Canvas, page: Page) -> None:
         bottom = top - h
         x = t.MARGIN_X + w + 3 * mm if w < theme.columns(3) else 0
     if x:  # no logo, or a mark: the name beside it
-        name = para(
-            para_text(page.brand.practice_name, bold=True, lines=False),
-            styles.item_bold,
-            page.brand.practice_name,
-        )
+        name = label_text(page.brand.practice_name, styles.item_bold)
         _, h = name.wrap(theme.columns(7), 100)
         name.drawOn(canvas, x, (top + bottom) / 2 - h / 2 if page.logo else top - h)
         bottom = min(bottom, top - h)

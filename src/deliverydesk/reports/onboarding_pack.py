@@ -13,6 +13,7 @@ from reportlab.platypus import (
     KeepInFrame,
     KeepTogether,
     PageBreak,
+    PageBreakIfNotEmpty,
     Spacer,
     Table,
 )
@@ -80,7 +81,7 @@ def _story(pack: OnboardingPack, page: Page) -> list[Flowable]:
     # Key contacts close the reading part; the checklist, to print and tick, ends the pack
     # (a short contacts block after it would be left alone on a last page).
     story += [CondPageBreak(45 * mm), *heading("Key contacts", styles), *_contacts(pack, page)]
-    story += [PageBreak(), *heading("Your checklist", styles)]
+    story += [PageBreakIfNotEmpty(), *heading("Your checklist", styles)]
     story += [
         para(
             "Tick each step as it is done. The dates are the plan; "
@@ -352,5 +353,7 @@ def _contacts(pack: OnboardingPack, page: Page) -> list[Flowable]:
             para(para_text(contact.name, bold=True), styles.item_bold, contact.name),
         ]
         cell += [para(para_text(line), styles.body, line) for line in contact.lines]
-        story += [KeepTogether(cell), gap(1.5)]
+        # Gaps only between contacts: one after the last, pushed past a full page, would
+        # start a page of its own before the checklist's page break (a blank page).
+        story += [gap(1.5), KeepTogether(cell)] if story else [KeepTogether(cell)]
     return story

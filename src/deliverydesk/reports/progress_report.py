@@ -19,7 +19,7 @@ from deliverydesk.reports.blocks import (
     rows_table,
 )
 from deliverydesk.reports.data import ProgressReport
-from deliverydesk.reports.flow import para, user_paragraph
+from deliverydesk.reports.flow import para, sentence, user_paragraph
 from deliverydesk.reports.journey_map import JourneyMapDrawing, ShareDone
 from deliverydesk.reports.layout import Page, build, first_page_room, measure
 from deliverydesk.reports.markup import clip, para_text
@@ -33,6 +33,9 @@ CAPS = (  # recent wins, what comes next, what we need
     (4, 3, 4),
     (4, 3, 3),
     (3, 3, 3),
+    # US Letter is 18 mm shorter than A4: a client with long step names needs these.
+    (3, 3, 2),
+    (3, 2, 2),
 )
 SHORT_NOTE = 2_500  # characters: a note this short moves whole rather than split
 
@@ -51,16 +54,25 @@ def progress_report_pdf(report: ProgressReport, notes: list[str] | None = None) 
     room = first_page_room(page) - measure(page, top)
     rows = _Rows(report, page)
 
-    def fits(index: int) -> bool:
-        return measure(page, _lists(report, page, CAPS[index], rows)) <= room
+    def fits(index: int, whole: bool) -> bool:
+        """Whether page 1 holds the lists at CAPS[index]: with the note and the feedback
+        box (`whole`), or the lists alone, the note going to page 2."""
+        story = _lists(report, page, CAPS[index], rows)
+        return measure(page, story if whole else story[: len(story) - len(rows.note)]) <= room
 
     chosen = 0  # the lists in full, unless shorter ones make it one page
-    if not fits(0) and fits(len(CAPS) - 1):
-        low, high = 1, len(CAPS) - 1  # the longest lists that fit: CAPS[high] does
-        while low < high:
-            middle = (low + high) // 2
-            low, high = (low, middle) if fits(middle) else (middle + 1, high)
-        chosen = high
+    # When no caps make it one page with the note, the lists are capped to end page 1
+    # whole, rather than leaving a row or two of them above the note on page 2.
+    for whole in (True, False) if rows.note else (True,):
+        if fits(0, whole):
+            break
+        if fits(len(CAPS) - 1, whole):
+            low, high = 1, len(CAPS) - 1  # the longest lists that fit: CAPS[high] does
+            while low < high:
+                middle = (low + high) // 2
+                low, high = (low, middle) if fits(middle, whole) else (middle + 1, high)
+            chosen = high
+            break
     pdf = build(page, [*top, *_lists(report, page, CAPS[chosen], rows)])
     if notes is not None:
         notes.extend(page.notes)
@@ -87,9 +99,7 @@ def _top(report: ProgressReport, page: Page) -> list[Flowable]:
         gap(1),
         ShareDone(report.journey_map, theme, styles),
         gap(2),
-        blocks.callout(
-            [para(para_text(report.summary), styles.lead_ink, report.summary)], theme.width, theme
-        ),
+        blocks.callout([sentence(report.summary, styles.lead_ink)], theme.width, theme),
         gap(2),
     ]
 
@@ -203,15 +213,16 @@ def _paragraphs(text: str) -> list[str]:
 
 def _feedback(report: ProgressReport, page: Page) -> Flowable:
     styles, brand = page.styles, report.brand
-    reach = brand.email or brand.phone or brand.website
-    how = f" Reply to {para_text(reach, lines=False)}" if reach else " Tell us"
+    reach = " ".join((brand.email or brand.phone or brand.website).split())
+    how = f" Reply to {reach}" if reach else " Tell us"
+    name = " ".join(brand.practice_name.split())
     text = (
-        "<b>How is it going?</b> On a scale of 0 to 10, how likely are you to recommend "
-        f"{para_text(brand.practice_name, lines=False)} to a friend, and what is one thing "
-        f"that would make the next weeks better?{how} &#8212; every answer is read."
+        f"On a scale of 0 to 10, how likely are you to recommend {name} to a friend, and "
+        f"what is one thing that would make the next weeks better?{how} \u2014 every "
+        "answer is read."
     )
     return blocks.callout(
-        [para(text, styles.body, brand.practice_name, reach)],
+        [sentence(text, styles.body, lead="How is it going?")],
         page.theme.width,
         page.theme,
         ruled=False,
