@@ -33,9 +33,9 @@ from deliverydesk.ui.clients.journey_dialogs import (
     ask_pause,
     ask_reason,
     cancel_dialog,
-    confirm,
     pause_dialog,
 )
+from deliverydesk.ui.confirm import confirm
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import literal_rich_text, tr

@@ -23,7 +23,7 @@ from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.practice_settings import PracticeSettings
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.clients.journey_dialogs import confirm
+from deliverydesk.ui.confirm import confirm
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.jobs import JobRunner
 from deliverydesk.ui.settings.brand_panel import BrandPanel
