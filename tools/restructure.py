@@ -325,7 +325,40 @@ def rewrite_from_imports(source: str, names: dict[str, str]) -> str:
         edits.append((node.lineno - 1, node.end_lineno, text))
     for start, end, text in sorted(edits, reverse=True):
         lines[start:end] = [text]
-    return "".join(lines)
+    return _rewrite_import_lines("".join(lines), names)
+
+
+FROM_IMPORT_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)from (?P<module>deliverydesk[\w.]*) import (?P<names>\w+(?: as \w+)?"
+    r"(?:, \w+(?: as \w+)?)*)[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _rewrite_import_lines(source: str, names: dict[str, str]) -> str:
+    """The same for one-line imports the parser cannot see: code in a string, run by a
+    test in a subprocess (`python -c`)."""
+
+    def swap(match: re.Match[str]) -> str:
+        module, indent = match["module"], match["indent"]
+        aliases = [
+            ast.alias(*(part.split(" as ") + [None])[:2])  # type: ignore[arg-type]
+            for part in match["names"].split(", ")
+        ]
+        moved = [a for a in aliases if f"{module}.{a.name}" in names]
+        if not moved:
+            return match.group(0)
+        kept = [a for a in aliases if a not in moved]
+        statements = [f"from {module} import {_aliases(kept)}"] if kept else []
+        for alias in moved:
+            parent, _, leaf = names[f"{module}.{alias.name}"].rpartition(".")
+            local = alias.asname or alias.name
+            statements.append(
+                f"from {parent} import {leaf}" + (f" as {local}" if local != leaf else "")
+            )
+        return "\n".join(indent + s for s in statements)
+
+    return FROM_IMPORT_LINE.sub(swap, source)
 
 
 def _aliases(names: list[ast.alias]) -> str:

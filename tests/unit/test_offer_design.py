@@ -31,7 +31,8 @@ from deliverydesk.services.offer_design import (
 from deliverydesk.services.offer_revisions import list_revisions, revision_design
 from deliverydesk.services.offers import create_offer
 from deliverydesk.services.queries import offer_summaries
-from tests.unit.offer_support import MONDAY, SPRINT, dump, enrol, new_practice, rows
+from tests.builders import SPRINT
+from tests.unit.offer_support import MONDAY, dump, enrol, new_practice, rows
 
 
 @pytest.fixture
