@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from deliverydesk.atomic_file import replace_durably
 from deliverydesk.store.errors import DatabaseError
 
 SUFFIX = ".sqlite3"
@@ -55,10 +56,7 @@ def copy_verified(source: Path, target: Path, *, read_only: bool = False) -> Non
         ) from error
     try:
         _copy(source, temp, read_only)
-        with temp.open("rb") as handle:
-            os.fsync(handle.fileno())
-        temp.replace(target)
-        fsync_folder(target.parent)  # so the rename itself survives a power cut
+        replace_durably(temp, target)
     except OSError as error:
         raise DatabaseError(
             f"The backup of {source} could not be written: {error.strerror or error}.", source
@@ -145,11 +143,3 @@ def read_backup(path: Path, sql: str) -> list[tuple[object, ...]]:
 
 def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal")]
-
-
-def fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

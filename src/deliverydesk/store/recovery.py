@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from deliverydesk.atomic_file import fsync_folder, write_atomically
 from deliverydesk.store.errors import DatabaseError
 from deliverydesk.store.schema import DATABASE_NAME
 
@@ -172,9 +173,9 @@ def finish_interrupted_recovery(data_dir: Path) -> None:
         _set_aside(data_dir, kept)  # whatever of the damaged files had not moved yet
         if replacement is not None:
             replacement.replace(data_dir / DATABASE_NAME)
-    _fsync_folder(data_dir)
+    fsync_folder(data_dir)
     marker.unlink()
-    _fsync_folder(data_dir)
+    fsync_folder(data_dir)
 
 
 def _replace(data_dir: Path, replacement: Path | None) -> Path:
@@ -190,13 +191,7 @@ def _swap(data_dir: Path, replacement: Path | None) -> Path:
     kept = data_dir / DAMAGED_FOLDER / stamp
     kept.mkdir(mode=0o700, parents=True)
     plan = {"kept": stamp, "replacement": replacement.name if replacement else None}
-    temp = data_dir / (MARKER + ".tmp")
-    with open(os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600), "w") as handle:
-        json.dump(plan, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    temp.replace(data_dir / MARKER)
-    _fsync_folder(data_dir)
+    write_atomically(data_dir / MARKER, json.dumps(plan).encode("utf-8"))
     finish_interrupted_recovery(data_dir)
     return kept
 
@@ -207,7 +202,7 @@ def _set_aside(data_dir: Path, kept: Path) -> None:
         name = DATABASE_NAME + suffix
         if (data_dir / name).exists():
             (data_dir / name).replace(kept / name)
-    _fsync_folder(kept)
+    fsync_folder(kept)
 
 
 def _integrity(connection: sqlite3.Connection) -> list[str]:
@@ -239,13 +234,3 @@ def _remove_with_sidecars(path: Path) -> None:
 def _fsync(path: Path) -> None:
     with path.open("rb") as handle:
         os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":  # folders cannot be opened for fsync there; NTFS journals renames
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
