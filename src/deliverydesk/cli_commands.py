@@ -13,6 +13,7 @@ from deliverydesk.model.enums import Owner
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import DatabaseCorrupt, DatabaseError, InvalidInput
 from deliverydesk.store.summaries import SummaryDrift
+from deliverydesk.wording import error_text
 
 
 def _clock(args: argparse.Namespace) -> Clock:
@@ -23,7 +24,7 @@ def _open(folder: Path, args: argparse.Namespace) -> Context | None:
     try:
         return open_workspace(folder, _clock(args))
     except DatabaseCorrupt as error:
-        print(f"deliverydesk: {error}", file=sys.stderr)
+        print(f"deliverydesk: {error_text(error)}", file=sys.stderr)
         print(
             "deliverydesk: run `deliverydesk recover` (or open DeliveryDesk) to put it right; "
             "the damaged file is kept aside.",
@@ -31,7 +32,7 @@ def _open(folder: Path, args: argparse.Namespace) -> Context | None:
         )
         return None
     except DatabaseError as error:
-        print(f"deliverydesk: {error}", file=sys.stderr)
+        print(f"deliverydesk: {error_text(error)}", file=sys.stderr)
         return None
 
 
@@ -48,7 +49,7 @@ def _fill(folder: Path, args: argparse.Namespace, fill: Callable[[Context], str]
     try:
         return fill(ctx)
     except (InvalidInput, DatabaseError) as error:  # a full disk, another writer, read-only
-        print(f"deliverydesk: {error}", file=sys.stderr)
+        print(f"deliverydesk: {error_text(error)}", file=sys.stderr)
         return 1
     finally:
         ctx.close()
@@ -105,9 +106,9 @@ def _recover(folder: Path, args: argparse.Namespace) -> int:
     try:
         open_workspace(folder, _clock(args)).close()
     except DatabaseCorrupt as error:
-        print(f"Your data file is damaged: {error}")
+        print(f"Your data file is damaged: {error_text(error)}")
     except DatabaseError as error:  # locked, unreadable, newer: not damage, nothing moves
-        print(f"deliverydesk: {error}", file=sys.stderr)
+        print(f"deliverydesk: {error_text(error)}", file=sys.stderr)
         return 2
     else:
         print(f"{folder}: your data file is sound; there is nothing to recover.")
@@ -129,7 +130,7 @@ def _recover(folder: Path, args: argparse.Namespace) -> int:
                 )
                 return 1
     except recovery.RecoveryFailed as error:
-        print(f"deliverydesk: {error}", file=sys.stderr)
+        print(f"deliverydesk: {error_text(error)}", file=sys.stderr)
         return 1
     print(outcome.message)
     return 0

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from deliverydesk.cli_workspace import fail, run
 from deliverydesk.services.errors import DatabaseError, InvalidInput
+from deliverydesk.wording import error_text
 
 if TYPE_CHECKING:
     from deliverydesk.services.client_csv import CsvPreview
@@ -81,13 +82,15 @@ def restore(folder: Path, args: argparse.Namespace) -> int:
     try:
         restored = restore_backup(folder, source)
     except DatabaseError as error:
-        return fail(str(error), 2)
+        return fail(error_text(error), 2)
     try:
         open_workspace(folder, SystemClock()).close()  # brought up to date, and proved to open
     except DatabaseError as error:
         if restored.kept is not None:
             restore_backup(folder, restored.kept)
-        return fail(f"{source} could not be opened ({error}); your data is as it was.", 2)
+        return fail(
+            f"{source} could not be opened ({error_text(error)}); your data is as it was.", 2
+        )
     print(f"Restored {source}.")
     if restored.kept is not None:
         how = "as it was" if restored.kept_whole else "as it was (it could not be read whole)"

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deliverydesk.services.errors import READ_ERRORS, DatabaseError, InvalidInput, NotFound
+from deliverydesk.wording import error_text
 
 if TYPE_CHECKING:
     from deliverydesk.services.context import Context
@@ -44,11 +45,11 @@ def run(
     try:
         ctx = open_workspace(folder, FixedClock(args.today) if args.today else SystemClock())
     except DatabaseError as error:
-        return fail(str(error), 2)
+        return fail(error_text(error), 2)
     try:
         return action(ctx)
     except reported as error:
-        return fail(str(error), database_code if isinstance(error, DatabaseError) else 1)
+        return fail(error_text(error), database_code if isinstance(error, DatabaseError) else 1)
     except READ_ERRORS:
         return unreadable(ctx)
     finally:

@@ -30,37 +30,36 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.progress import Tracker
 from deliverydesk.seeding.demo import seed_demo
-from deliverydesk.services import backups, client_csv, practice_file
 from deliverydesk.services.clients import ClientInput
-from deliverydesk.services.context import Context
-from deliverydesk.services.report_export import export_progress_batch
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.jobs import JobRunner
 from deliverydesk.ui.reports.batch_export import WORKERS
 
 TODAY = date(2026, 11, 23)
-Work = Callable[[Context, Tracker], Any]
+Work = Callable[[Workspace, Tracker], Any]
 
 
 def work_for(kind: str, argument: str) -> Work:
     """The work each of the window's jobs hands to the runner (see the ui/ module named)."""
     if kind == "seed":  # ui/welcome.py
-        return lambda ctx, tracker: seed_demo(ctx, tracker.progress, tracker.cancelled)
+        return lambda ws, tracker: seed_demo(
+            ws.seeding_context(), tracker.progress, tracker.cancelled
+        )
     if kind == "backup":  # ui/settings/backups_panel.py
-        return lambda ctx, _tracker: backups.back_up(ctx)
+        return lambda ws, _tracker: ws.back_up()
     if kind == "startup-backup":  # ui/auto_backup.py
-        return lambda ctx, _tracker: backups.back_up_if_due(ctx)
+        return lambda ws, _tracker: ws.back_up_if_due()
     if kind == "export":  # ui/reports/batch_export.py
-        return lambda ctx, tracker: export_progress_batch(
-            ctx, Path(argument), workers=WORKERS, progress=tracker.report
+        return lambda ws, tracker: ws.export_progress_batch(
+            Path(argument), workers=WORKERS, progress=tracker.report
         )
     if kind == "import":  # ui/import_clients_dialog.py
-        return lambda ctx, _tracker: client_csv.import_clients(ctx, Path(argument))
+        return lambda ws, _tracker: ws.import_clients_csv(Path(argument))
     if kind == "export-practice":  # ui/data_menu.py
-        return lambda ctx, _tracker: practice_file.export_practice(ctx, Path(argument))
+        return lambda ws, _tracker: ws.export_practice(Path(argument))
     if kind == "import-practice":  # ui/data_menu.py, into a scratch folder in the data folder
-        return lambda ctx, _tracker: practice_file.build_database(
-            Path(argument), Path(mkdtemp(prefix=".import-", dir=ctx.path.parent)), ctx.clock
+        return lambda ws, _tracker: ws.build_practice(
+            Path(argument), Path(mkdtemp(prefix=".import-", dir=ws.folder))
         )
     raise SystemExit(f"no such job: {kind}")
 

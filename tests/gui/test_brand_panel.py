@@ -258,7 +258,8 @@ def test_save_keys_reach_the_tab_they_are_pressed_in(window: MainWindow, qtbot: 
     page = window.settings_page
     page.tabs.setCurrentIndex(0)
     page.form.owner.setText("Maren H.")
-    qtbot.keyClick(page.form.owner, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(page.saved, timeout=30_000):  # saved on the job pool
+        qtbot.keyClick(page.form.owner, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert window.undo_stack.undoText() == "Change the practice settings"
 
 

@@ -11,7 +11,7 @@ from deliverydesk.model.entities import Base
 from deliverydesk.progress import Tracker
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context
-from deliverydesk.services.errors import InvalidInput
+from deliverydesk.services.errors import InvalidInput, RefusalCode
 from deliverydesk.services.practice import get_practice
 from deliverydesk.services.queries import client_rows
 from deliverydesk.services.workspace import Workspace
@@ -35,11 +35,11 @@ def test_a_finished_job_delivers_its_result_on_the_ui_thread(
     runner = JobRunner.for_workspace(empty_ws)
     seen: dict[str, object] = {}
 
-    def work(ctx: Context, tracker: Tracker) -> str:
+    def work(ws: Workspace, tracker: Tracker) -> str:
         seen["work thread"] = threading.get_ident()
         # The window's own open database, never a second opening of the file.
-        seen["window's database"] = ctx.db is empty_ctx.db
-        seen["same clock"] = ctx.clock.today() == empty_ctx.clock.today()
+        seen["window's database"] = ws.seeding_context().db is empty_ctx.db
+        seen["same clock"] = ws.today() == empty_ctx.clock.today()
         tracker.step(1, 2)
         return "done"
 
@@ -62,8 +62,8 @@ def test_a_failing_job_reports_its_error_on_the_ui_thread(
 ) -> None:
     runner = JobRunner.for_workspace(empty_ws)
 
-    def work(ctx: Context, tracker: Tracker) -> None:
-        raise InvalidInput("That file is not a DeliveryDesk export.")
+    def work(ws: Workspace, tracker: Tracker) -> None:
+        raise InvalidInput(RefusalCode.NOT_A_PRACTICE_FILE, file="export.json")
 
     job = runner.submit(work)
     errors: list[tuple[object, int | None]] = []
@@ -73,12 +73,14 @@ def test_a_failing_job_reports_its_error_on_the_ui_thread(
 
     [(error, thread)] = errors
     assert isinstance(error, InvalidInput)
-    assert str(error) == "That file is not a DeliveryDesk export."
+    assert str(error) == "export.json is not a DeliveryDesk practice file."
     assert thread == UI_THREAD
 
 
 def seed_as_a_job(runner: JobRunner) -> Job:
-    return runner.submit(lambda ctx, tracker: seed_demo(ctx, tracker.progress, tracker.cancelled))
+    return runner.submit(
+        lambda ws, tracker: seed_demo(ws.seeding_context(), tracker.progress, tracker.cancelled)
+    )
 
 
 def test_cancel_stops_the_demo_and_leaves_the_folder_consistent(
@@ -120,9 +122,9 @@ def test_cancel_stops_the_demo_and_leaves_the_folder_consistent(
 def test_a_job_cancelled_while_it_waits_never_runs(qtbot: QtBot, empty_ws: Workspace) -> None:
     runner = JobRunner(empty_ws, max_threads=1)
     release = threading.Event()
-    busy = runner.submit(lambda ctx, tracker: release.wait(LONG / 1000))  # holds the one thread
+    busy = runner.submit(lambda ws, tracker: release.wait(LONG / 1000))  # holds the one thread
     ran: list[bool] = []
-    waiting = runner.submit(lambda ctx, tracker: ran.append(True))
+    waiting = runner.submit(lambda ws, tracker: ran.append(True))
     waiting.cancel()
     release.set()
     with qtbot.waitSignal(waiting.cancelled, timeout=LONG):

@@ -20,7 +20,7 @@ from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.enums import Owner
 from deliverydesk.paths import data_dir
 from deliverydesk.services.context import Context, open_workspace
-from deliverydesk.services.errors import InvalidInput
+from deliverydesk.services.errors import InvalidInput, RefusalCode
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import failures
 from deliverydesk.ui.events import AppEvents
@@ -196,7 +196,7 @@ def test_a_refusal_about_a_field_puts_the_cursor_in_that_field(
     [problem] = [p for p in editor.draft.state.problems if p.where[-1] == "duration_days"]
 
     def refuse(*_args: object) -> object:  # the service says what the editor marks
-        raise InvalidInput(problem.message)
+        raise InvalidInput(RefusalCode.OFFER_DESIGN_PROBLEMS, reasons=problem.message)
 
     monkeypatch.setattr(empty_ws, "save_offer", refuse)
     said = capture_warnings(monkeypatch)

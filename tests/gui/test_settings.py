@@ -23,6 +23,7 @@ from tests.gui.lifecycle_support import Answers, Snapshot, answer_questions, mak
 from tests.gui.offers_support import answer_next_question
 
 MON_TO_THU = frozenset({1, 2, 3, 4})  # the demo practice's working days
+LONG = 30_000  # ms: re-dating the demo's steps on a loaded machine
 
 
 @pytest.fixture
@@ -48,6 +49,17 @@ def running(ws: Workspace) -> dict[int, Snapshot]:
 
 def click(qtbot: QtBot, widget: object) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+
+
+def saving(qtbot: QtBot, page: SettingsPage) -> object:
+    """Wait for the save the block starts: its work runs on the job pool."""
+    return qtbot.waitSignal(page.saved, timeout=LONG)
+
+
+def moving(qtbot: QtBot, window: MainWindow) -> object:
+    """Wait for the undo or redo the block starts: a practice change's work runs on the
+    job pool, and the stack moves when it is done."""
+    return qtbot.waitSignal(window.undo_stack.indexChanged, timeout=LONG)
 
 
 def choose_range(monkeypatch: pytest.MonkeyPatch, first: date, last: date) -> None:
@@ -85,7 +97,8 @@ def test_a_new_working_day_says_how_many_due_dates_move_then_moves_them_and_undo
 
     click(qtbot, page.form.day_boxes[5])  # Friday
     assert page.save_button.isEnabled()
-    click(qtbot, page.save_button)
+    with saving(qtbot, page):
+        click(qtbot, page.save_button)
 
     assert answers.questions == [
         f"<p>{expected} due dates of open steps move to fit the new working days. "
@@ -106,11 +119,13 @@ def test_a_new_working_day_says_how_many_due_dates_move_then_moves_them_and_undo
     assert not page.save_button.isEnabled()
     assert window.undo_stack.undoText() == "Change the practice settings"
 
-    window.undo_action.trigger()
+    with moving(qtbot, window):
+        window.undo_action.trigger()
     assert demo_ws.practice_settings().working_days == MON_TO_THU
     assert running(demo_ws) == before
     assert not page.form.day_boxes[5].isChecked()  # the form shows what is stored again
-    window.redo_action.trigger()
+    with moving(qtbot, window):
+        window.redo_action.trigger()
     assert running(demo_ws) == after
     assert page.form.day_boxes[5].isChecked()
 
@@ -126,7 +141,7 @@ def test_going_back_at_the_question_changes_nothing(
     before = running(demo_ws)
     click(qtbot, page.form.day_boxes[1])  # Monday off
     click(qtbot, page.save_button)
-    assert len(answers.questions) == 1
+    qtbot.waitUntil(lambda: len(answers.questions) == 1, timeout=LONG)
     assert demo_ws.practice_settings().working_days == MON_TO_THU
     assert running(demo_ws) == before
     assert window.undo_stack.count() == 0
@@ -153,7 +168,8 @@ def test_closed_dates_are_added_as_a_range_and_removed_with_delete(
         "Sun 27 Dec 2026",
         "Mon 28 Dec 2026",
     ]
-    click(qtbot, page.save_button)
+    with saving(qtbot, page):
+        click(qtbot, page.save_button)
     assert "to fit the new closed dates" in answers.questions[0]
     stored = demo_ws.practice_settings().closed_dates
     assert stored == frozenset(date(2026, 12, d) for d in range(24, 29))
@@ -164,9 +180,11 @@ def test_closed_dates_are_added_as_a_range_and_removed_with_delete(
     qtbot.keyClick(closed.list, Qt.Key.Key_Delete)
     assert date(2026, 12, 25) not in closed.dates()
     assert len(closed.dates()) == 4
-    qtbot.keyClick(closed.list, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Save
+    with saving(qtbot, page):
+        qtbot.keyClick(closed.list, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Save
     assert date(2026, 12, 25) not in demo_ws.practice_settings().closed_dates
-    window.undo_action.trigger()
+    with moving(qtbot, window):
+        window.undo_action.trigger()
     assert demo_ws.practice_settings().closed_dates == stored
 
 
@@ -197,12 +215,14 @@ def test_the_window_title_follows_the_practice_name(
     assert window.windowTitle() == "Northlight Practice — DeliveryDesk"
     page.form.name.selectAll()
     qtbot.keyClicks(page.form.name, "North Star <Coaching>")
-    qtbot.keyClick(page.form.name, Qt.Key.Key_Return)
+    with saving(qtbot, page):
+        qtbot.keyClick(page.form.name, Qt.Key.Key_Return)
     assert not answers.questions  # the calendar did not change: nothing to ask
     assert window.windowTitle() == "North Star <Coaching> — DeliveryDesk"
     assert demo_ws.practice_settings().name == "North Star <Coaching>"
     assert page.status.text() == "Saved. Undo with Ctrl+Z."
-    window.undo_action.trigger()
+    with moving(qtbot, window):
+        window.undo_action.trigger()
     assert window.windowTitle() == "Northlight Practice — DeliveryDesk"
     assert page.form.name.text() == "Northlight Practice"
 

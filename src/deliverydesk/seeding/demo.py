@@ -41,6 +41,7 @@ from deliverydesk.services.practice import create_practice, get_practice
 from deliverydesk.services.records import log_friction, record_feedback, resolve_friction
 from deliverydesk.staging import staging
 from deliverydesk.store.transfer import copy_into_empty
+from deliverydesk.wording import RefusalCode
 
 Action = Callable[[Context], object]
 # What happened on a day: sorted by (day, client, order in which the replay planned it).
@@ -73,9 +74,7 @@ def seed_demo(
     it was. `progress(done, total)` counts in percent.
     """
     if get_practice(ctx) is not None:
-        raise InvalidInput(
-            "This data folder already holds a practice; the demo only fills an empty one."
-        )
+        raise InvalidInput(RefusalCode.DEMO_NEEDS_EMPTY_FOLDER)
     tracker = Tracker(progress, cancelled)
     with staging(ctx.path.parent, "demo") as folder:  # swept at start if killed
         scratch = open_workspace(folder, ctx.clock)

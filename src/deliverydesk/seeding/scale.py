@@ -44,6 +44,7 @@ from deliverydesk.staging import staging
 from deliverydesk.store.engine import for_writing
 from deliverydesk.store.errors import storage_failure
 from deliverydesk.store.transfer import copy_into_empty
+from deliverydesk.wording import RefusalCode
 
 MAX_CLIENTS = 1_000_000
 MAX_STEPS = 500
@@ -112,15 +113,13 @@ class _OfferDesign:
 def seed_scale(ctx: Context, clients: int, steps_per_journey: int = 30, seed: int = 1) -> str:
     """Fill an empty data folder with `clients` clients, one journey each; returns a summary."""
     if not 1 <= clients <= MAX_CLIENTS:
-        raise InvalidInput(f"Ask for between 1 and {MAX_CLIENTS:,} clients.")
+        raise InvalidInput(RefusalCode.SCALE_CLIENTS_OUT_OF_RANGE, limit=MAX_CLIENTS)
     if not len(PHASE_NAMES) <= steps_per_journey <= MAX_STEPS:
-        raise InvalidInput(f"Steps per journey must be between 6 and {MAX_STEPS}.")
+        raise InvalidInput(RefusalCode.SCALE_STEPS_OUT_OF_RANGE, limit=MAX_STEPS)
     if ctx.read_only:
-        raise StorageFailed(f"{ctx.read_only} Nothing was changed.", ctx.path)
+        raise StorageFailed(RefusalCode.READ_ONLY_PRACTICE, ctx.path, read_only=ctx.read_only)
     if get_practice(ctx) is not None:
-        raise InvalidInput(
-            "This data folder already holds a practice; benchmark data only goes into an empty one."
-        )
+        raise InvalidInput(RefusalCode.BENCHMARK_NEEDS_EMPTY_FOLDER)
     try:
         with staging(ctx.path.parent, "scale") as folder:  # swept at start if killed
             scratch = open_workspace(folder, ctx.clock)

@@ -15,7 +15,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from deliverydesk.model.retention import Dated, Tiers, backups_to_keep
+from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context
+from deliverydesk.services.errors import DatabaseError, RefusalCode
 from deliverydesk.store import migrate
 from deliverydesk.store.backup import (
     BackupFile,
@@ -24,6 +26,7 @@ from deliverydesk.store.backup import (
     remove_stale_temporaries,
     verified_backup,
 )
+from deliverydesk.store.database import open_database
 from deliverydesk.store.restore import Restored as Restored  # the window's type too
 from deliverydesk.store.restore import restore_database
 from deliverydesk.store.schema import DATABASE_NAME
@@ -120,6 +123,32 @@ def prune(data_folder: Path, now: datetime | None = None, tiers: Tiers | None = 
             backup.path.unlink(missing_ok=True)
             removed.append(backup.path)
     return removed + remove_stale_temporaries(folder, moment)
+
+
+def restore_in_place(ctx: Context, source: Path) -> Result[Restored]:
+    """Replace the open practice with the backup `source`, then reopen on it. The value
+    names where the data as it was is kept: restoring that undoes this.
+
+    DatabaseError (with a message for the person) leaves the practice as it was and
+    open. A restored file that then fails to open is put back the same way. The context
+    keeps its identity: whoever holds it reads the restored practice.
+    """
+    folder = ctx.path.parent
+    ctx.close()
+    try:
+        restored = restore_backup(folder, source)
+    except BaseException:
+        ctx.db = open_database(folder)
+        raise
+    try:
+        ctx.db = open_database(folder)
+    except DatabaseError as error:
+        if restored.kept is None:
+            raise
+        restore_backup(folder, restored.kept)
+        ctx.db = open_database(folder)
+        raise DatabaseError(RefusalCode.BACKUP_UNOPENABLE, reason=error) from error
+    return Result(restored, Changes.all())
 
 
 def restore_backup(data_folder: Path, source: Path) -> Restored:

@@ -35,7 +35,7 @@ from deliverydesk.services.validation import (
     refuse_database_file,
 )
 from deliverydesk.store.schema import is_database_file
-from deliverydesk.wording import ENGLISH
+from deliverydesk.wording import ENGLISH, RefusalCode, Term, Translate, refusal_text, untranslated
 
 LOGO_FOLDER = "brand"
 # What import_logo stores: a generated name in the data folder's brand folder.
@@ -74,7 +74,7 @@ def settings_of(practice: Practice) -> BrandSettings:
 def practice_row(session: Session) -> Practice:
     practice = session.scalars(select(Practice).order_by(Practice.id).limit(1)).first()
     if practice is None:
-        raise NotFound("There is no practice yet; create one first.")
+        raise NotFound(RefusalCode.NO_PRACTICE_YET)
     return practice
 
 
@@ -82,7 +82,7 @@ def _colour(label: str) -> Callable[[str], str]:
     def rule(colour: str) -> str:
         colour = colour.strip()
         if not _COLOUR.match(colour):
-            raise InvalidInput(f"{label} must be written like #2F6F73.")
+            raise InvalidInput(RefusalCode.COLOUR_NOT_HEX, label=Term(label))
         return colour.upper()
 
     return rule
@@ -98,13 +98,13 @@ def font_families() -> tuple[str, ...]:
 def _font(name: str) -> str:
     families = font_families()
     if name and name not in families:
-        raise InvalidInput(f"Choose a font from the list: {', '.join(families)}.")
+        raise InvalidInput(RefusalCode.FONT_NOT_IN_LIST, fonts=", ".join(families))
     return name
 
 
 def _page(size: str) -> str:
     if size not in PAGE_SIZES:
-        raise InvalidInput("The page size is A4 or Letter (or the computer's choice).")
+        raise InvalidInput(RefusalCode.PAGE_SIZE_UNKNOWN)
     return size
 
 
@@ -114,10 +114,7 @@ def clean_logo_path(stored: object) -> str | None:
     if stored is None or stored == "":
         return None
     if not isinstance(stored, str) or not _STORED_LOGO.match(stored):
-        raise InvalidInput(
-            "The logo must be one DeliveryDesk copied into its data folder; choose the "
-            "logo file again in Settings > Brand."
-        )
+        raise InvalidInput(RefusalCode.LOGO_NOT_COPIED)
     return stored
 
 
@@ -139,23 +136,22 @@ FIELD_RULES: dict[str, Callable[[str], str]] = {
 }
 
 
-def brand_problems(settings: BrandSettings) -> dict[str, str]:
+def brand_problems(settings: BrandSettings, tr: Translate = untranslated) -> dict[str, str]:
     """What is wrong, field by field ({"email": "'x' does not look like..."}; empty when
-    nothing is): the form says each beside its field, in the words clean_brand uses."""
+    nothing is): the form says each beside its field, in the words clean_brand uses,
+    through the translator `tr`."""
     problems: dict[str, str] = {}
     for field, rule in FIELD_RULES.items():
         try:
             rule(getattr(settings, field))
         except InvalidInput as error:
-            problems[field] = str(error)
+            problems[field] = refusal_text(error, tr)
     return problems
 
 
 def clean_brand(settings: BrandSettings) -> BrandSettings:
-    """The settings as they will be stored; raises InvalidInput saying what to fix."""
-    problems = brand_problems(settings)
-    if problems:
-        raise InvalidInput(next(iter(problems.values())))
+    """The settings as they will be stored; raises InvalidInput saying what to fix (the
+    first field in FIELD_RULES' order that is refused)."""
     cleaned = {f: rule(getattr(settings, f)) for f, rule in FIELD_RULES.items()}
     return replace(settings, logo_path=clean_logo_path(settings.logo_path), **cleaned)
 
@@ -208,7 +204,9 @@ def import_logo(ctx: Context, source: Path) -> str:
         words = problem.replace("was left out", "cannot be used").replace(
             "the practice name is shown instead", "choose another file"
         )
-        raise InvalidInput(words or "No logo file was given.")
+        if not words:
+            raise InvalidInput(RefusalCode.NO_LOGO_FILE)
+        raise InvalidInput(RefusalCode.LOGO_UNUSABLE, problem=words)
     with source.open("rb") as handle:
         kind = ".png" if handle.read(8).startswith(b"\x89PNG") else ".jpg"
     folder = ctx.path.parent / LOGO_FOLDER

@@ -27,6 +27,7 @@ from deliverydesk.services.clients import check_start
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.practice import get_practice
+from deliverydesk.wording import RefusalCode
 
 DEFAULT_WEEKLY_HOURS = 30.0  # before a practice exists (never in the app's normal use)
 
@@ -89,9 +90,9 @@ def offer_effort(ctx: Context, offer_id: int) -> DesignEffort:
             .order_by(OfferPhase.position, OfferStep.position)
         ).all()
     if not rows:
-        raise NotFound("That offer no longer exists.")
+        raise NotFound(RefusalCode.OFFER_GONE)
     if rows[0][1] is None:
-        raise InvalidInput(f"The offer '{rows[0][0]}' has no phases yet; design it first.")
+        raise InvalidInput(RefusalCode.OFFER_HAS_NO_PHASES, offer=rows[0][0])
     phases: dict[int, tuple[int, list[tuple[int, int, int]]]] = {}
     for _, phase_id, days, step_id, offset, duration, minutes, owner in rows:
         steps = phases.setdefault(phase_id, (days, []))[1]

@@ -35,6 +35,7 @@ from deliverydesk.services.csv_out import csv_bytes
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_file import write_atomically
 from deliverydesk.services.validation import refuse_database_file
+from deliverydesk.wording import More, RefusalCode
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -112,18 +113,22 @@ def read_csv_file(path: Path) -> bytes:
     refuse_database_file(path)
     try:
         if path.is_dir():
-            raise InvalidInput(f"{path} is a folder, not a CSV file.")
+            raise InvalidInput(RefusalCode.PATH_IS_FOLDER_NOT_CSV, path=path)
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InvalidInput(
-                f"{path.name} is {size / 1_048_576:.0f} MB; a client list can be at most "
-                f"{MAX_FILE_BYTES // 1_048_576} MB. Split it into smaller files."
+                RefusalCode.CLIENT_LIST_FILE_TOO_LARGE,
+                file=path.name,
+                size_mb=size / 1_048_576,
+                limit_mb=MAX_FILE_BYTES // 1_048_576,
             )
         return path.read_bytes()
     except FileNotFoundError:
-        raise InvalidInput(f"There is no file at {path}.") from None
+        raise InvalidInput(RefusalCode.NO_FILE_AT, path=path) from None
     except OSError as error:
-        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}.") from None
+        raise InvalidInput(
+            RefusalCode.CANNOT_READ_FILE, path=path, reason=error.strerror or error
+        ) from None
 
 
 def parse_clients(data: bytes, encoding: str = "utf-8") -> CsvPreview:
@@ -159,22 +164,20 @@ def read_table(
     """Decode, find the separator, map the header by `aliases` (the client fields when
     None; a name column is always needed) and read every row that holds anything."""
     if len(data) > MAX_FILE_BYTES:
-        raise InvalidInput(f"A client list can be at most {MAX_FILE_BYTES // 1_048_576} MB.")
+        raise InvalidInput(RefusalCode.CLIENT_LIST_TOO_LARGE, limit_mb=MAX_FILE_BYTES // 1_048_576)
     text = _decode(data, encoding)
     if not text.strip():
-        raise InvalidInput("The file is empty: it needs a header row naming the columns.")
+        raise InvalidInput(RefusalCode.CSV_EMPTY)
     delimiter = _delimiter(text)
     records = _records(text, delimiter)
     _first, header = next(records, (1, []))
     if not any(cell.strip() for cell in header):
-        raise InvalidInput("The first row must name the columns (Name, E-mail, Company…).")
+        raise InvalidInput(RefusalCode.CSV_HEADER_MISSING)
     columns, ignored = _map_header(header, aliases or CLIENT_ALIASES)
     rows: list[tuple[int, list[str]]] = []
     for number, cells in records:
         if len(rows) >= MAX_ROWS:
-            raise InvalidInput(
-                f"The file has more than {MAX_ROWS:,} clients; split it into smaller files."
-            )
+            raise InvalidInput(RefusalCode.CSV_TOO_MANY_ROWS, limit=MAX_ROWS)
         if any(cell.strip() for cell in cells):  # blank lines between or after the rows
             rows.append((number, cells))
     return CsvTable(tuple(header), columns, tuple(ignored), delimiter, tuple(rows))
@@ -184,11 +187,10 @@ def _decode(data: bytes, encoding: str) -> str:
     try:
         text = data.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding)
     except LookupError:
-        raise InvalidInput(f"'{encoding}' is not a text encoding DeliveryDesk knows.") from None
+        raise InvalidInput(RefusalCode.UNKNOWN_ENCODING, encoding=encoding) from None
     except UnicodeDecodeError as error:
         raise InvalidInput(
-            f"The file is not {encoding.upper()} text (at byte {error.start:,}). In your "
-            'spreadsheet, save it as "CSV UTF-8", or name its encoding.'
+            RefusalCode.CSV_WRONG_ENCODING, encoding=encoding.upper(), byte=error.start
         ) from None
     return text
 
@@ -219,7 +221,10 @@ def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
             return
         except csv.Error as error:
             raise InvalidInput(
-                f"Row {number + 1} (line {reader.line_num}) cannot be read: {_csv_words(error)}"
+                RefusalCode.CSV_ROW_UNREADABLE,
+                row=number + 1,
+                line_num=reader.line_num,
+                reason=_csv_words(error),
             ) from None
         number += 1
         yield number, cells
@@ -248,10 +253,7 @@ def _map_header(
             continue
         columns[found] = [position]
     if "name" not in columns and not ({"first", "last"} & set(columns)):
-        raise InvalidInput(
-            "The file needs a column for the client's name: name its first row "
-            "Name (or First name and Last name)."
-        )
+        raise InvalidInput(RefusalCode.CSV_NAME_COLUMN_MISSING)
     return columns, ignored
 
 
@@ -329,10 +331,13 @@ def refuse_problems(preview: CsvPreview, path: Path) -> None:
     problems = preview.problems()
     if problems:
         listed = "; ".join(f"row {r.number}: {r.reason}" for r in problems[:3])
-        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        more = More(max(len(problems) - 3, 0))
         raise InvalidInput(
-            f"{len(problems)} row{'s' if len(problems) > 1 else ''} of {path.name} "
-            f"cannot be imported, so nothing was: {listed}{more}."
+            RefusalCode.CSV_ROWS_REFUSED,
+            count=len(problems),
+            file=path.name,
+            listed=listed,
+            more=more,
         )
 
 

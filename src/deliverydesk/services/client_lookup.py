@@ -16,6 +16,7 @@ from deliverydesk.model.text_rules import single_line
 from deliverydesk.services.clients import ClientInput
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import NotFound
+from deliverydesk.wording import RefusalCode
 
 
 def fold(text: str) -> str:
@@ -64,7 +65,7 @@ def client_details(ctx: Context, client_id: int) -> ClientDetails:
     with ctx.db.sessions() as session:
         client = session.get(Client, client_id)
         if client is None:
-            raise NotFound("That client no longer exists.")
+            raise NotFound(RefusalCode.CLIENT_GONE)
         journeys = session.execute(
             select(
                 Journey.id,
@@ -156,7 +157,7 @@ def offer_checklist(ctx: Context, offer_id: int) -> RightFit:
     with ctx.db.engine.connect() as connection:
         stored = connection.execute(select(Offer.right_fit).where(Offer.id == offer_id)).first()
     if stored is None:
-        raise NotFound("That offer no longer exists.")
+        raise NotFound(RefusalCode.OFFER_GONE)
     return RightFit.from_json(stored[0])
 
 

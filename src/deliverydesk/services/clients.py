@@ -35,6 +35,7 @@ from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.offer_design import check_enrollable
 from deliverydesk.services.practice import work_calendar
 from deliverydesk.services.validation import clean_email, clean_line, clean_text, is_blank
+from deliverydesk.wording import RefusalCode
 
 MAX_NAME_LENGTH = 10_000
 MAX_COMPANY_LENGTH = 300
@@ -58,11 +59,11 @@ class ClientInput:
 
 def _right_fit(answers: object) -> dict[str, bool]:
     if not isinstance(answers, Mapping):
-        raise InvalidInput("Right-fit answers must be yes or no.")
+        raise InvalidInput(RefusalCode.FIT_ANSWER_NOT_YES_NO)
     cleaned = {}
     for question, answer in answers.items():
         if not isinstance(question, str) or not isinstance(answer, bool):
-            raise InvalidInput("Right-fit answers must be yes or no.")
+            raise InvalidInput(RefusalCode.FIT_ANSWER_NOT_YES_NO)
         cleaned[clean_line(question, "A right-fit question", MAX_CRITERION_LENGTH)] = answer
     return cleaned
 
@@ -82,7 +83,7 @@ FIELD_RULES: dict[str, Callable[[Any], Any]] = {
 def clean_client(data: ClientInput) -> ClientInput:
     """The details as they will be stored, or InvalidInput saying what to fix."""
     if is_blank(data.name.strip()):
-        raise InvalidInput("A client needs a name.")
+        raise InvalidInput(RefusalCode.CLIENT_NEEDS_NAME)
     return ClientInput(**{f: rule(getattr(data, f)) for f, rule in FIELD_RULES.items()})
 
 
@@ -104,7 +105,7 @@ def _client_changes(client_id: int, journeys: frozenset[int] = frozenset()) -> C
 def _live_client(session: Session, client_id: int) -> Client:
     client = session.get(Client, client_id)
     if client is None or client.archived:
-        raise NotFound("That client no longer exists.")
+        raise NotFound(RefusalCode.CLIENT_GONE)
     return client
 
 
@@ -161,9 +162,7 @@ def remove_client(ctx: Context, client_id: int) -> Result[None]:
             .where(Journey.client_id == client_id, Journey.status != JourneyStatus.WITHDRAWN)
         )
         if journeys:
-            raise InvalidInput(
-                f"{client.name} has been enrolled since, so they cannot simply be removed."
-            )
+            raise InvalidInput(RefusalCode.CLIENT_ENROLLED_SINCE, client=client.name)
         client.archived = True
         return Result(None, _client_changes(client.id))
 
@@ -173,14 +172,14 @@ def restore_client(ctx: Context, client_id: int) -> Result[None]:
     with ctx.transaction() as session:
         client = session.get(Client, client_id)
         if client is None:
-            raise NotFound("That client no longer exists.")
+            raise NotFound(RefusalCode.CLIENT_GONE)
         client.archived = False
         return Result(None, _client_changes(client.id))
 
 
 def check_start(start_on: date, today: date) -> None:
     if abs(start_on - today) > START_WINDOW:
-        raise InvalidInput("Choose a start date within ten years of today.")
+        raise InvalidInput(RefusalCode.START_DATE_OUT_OF_RANGE)
 
 
 def enrol_client(
@@ -222,9 +221,9 @@ def enrol_in(
         .options(selectinload(Offer.phases).selectinload(OfferPhase.steps))
     ).first()
     if client is None or client.archived or offer is None:
-        raise NotFound("That client or offer no longer exists.")
+        raise NotFound(RefusalCode.CLIENT_OR_OFFER_GONE)
     if not offer.phases:
-        raise InvalidInput(f"The offer '{offer.name}' has no phases yet; design it first.")
+        raise InvalidInput(RefusalCode.OFFER_HAS_NO_PHASES, offer=offer.name)
     check_enrollable(offer)  # archived, or a design with problems: say why
     _refuse_second_journey(session, client, offer)
     journey = _snapshot(session, client, offer, start_on, calendar, ctx.clock.now())
@@ -247,8 +246,7 @@ def _refuse_second_journey(session: Session, client: Client, offer: Offer) -> No
     )
     if running is not None:
         raise InvalidInput(
-            f"{client.name} is already on '{offer.name}'. Complete or cancel that journey "
-            "before enrolling them again."
+            RefusalCode.CLIENT_ALREADY_ON_OFFER, client=client.name, offer=offer.name
         )
 
 
@@ -275,11 +273,9 @@ def unenrol(ctx: Context, journey_id: int) -> Result[None]:
     with ctx.transaction() as session:
         journey = session.get(Journey, journey_id)
         if journey is None or journey.status is JourneyStatus.WITHDRAWN:
-            raise NotFound("That enrolment no longer exists.")
+            raise NotFound(RefusalCode.ENROLMENT_GONE)
         if journey.status is not JourneyStatus.ACTIVE:
-            raise InvalidInput(
-                "This journey has been paused or ended since, so its enrolment cannot be undone."
-            )
+            raise InvalidInput(RefusalCode.ENROLMENT_NO_LONGER_UNDOABLE)
         done = session.scalar(
             select(func.count())
             .select_from(JourneyStep)
@@ -290,18 +286,12 @@ def unenrol(ctx: Context, journey_id: int) -> Result[None]:
             )
         )
         if done:
-            raise InvalidInput(
-                f"{done} step{'s are' if done > 1 else ' is'} already done on this journey; "
-                "cancel the journey instead of undoing the enrolment."
-            )
+            raise InvalidInput(RefusalCode.ENROLMENT_HAS_DONE_STEPS, count=done)
         kinds = set(
             session.scalars(select(Activity.kind).where(Activity.journey_id == journey_id)).all()
         )
         if kinds - _UNTOUCHED:
-            raise InvalidInput(
-                "Things have happened on this journey since it began (notes, moves, "
-                "feedback...); cancel the journey instead of undoing the enrolment."
-            )
+            raise InvalidInput(RefusalCode.ENROLMENT_HAS_HISTORY)
         journey.status = JourneyStatus.WITHDRAWN
         activity.log(session, ctx.clock, journey, ActivityKind.ENROLMENT_UNDONE)
         return Result(None, _enrolment_changes(journey))
@@ -312,7 +302,7 @@ def reinstate_enrolment(ctx: Context, journey_id: int) -> Result[int]:
     with ctx.transaction() as session:
         journey = session.get(Journey, journey_id)
         if journey is None or journey.status is not JourneyStatus.WITHDRAWN:
-            raise NotFound("That enrolment cannot be brought back.")
+            raise NotFound(RefusalCode.ENROLMENT_CANNOT_COME_BACK)
         client = _live_client(session, journey.client_id)
         offer = session.get(Offer, journey.offer_id) if journey.offer_id is not None else None
         if offer is not None:

@@ -15,6 +15,7 @@ from deliverydesk.services.errors import InvalidInput
 from deliverydesk.store.database import Database, open_database
 from deliverydesk.store.errors import StorageFailed, storage_failure
 from deliverydesk.store.integrity import IntegrityReport
+from deliverydesk.wording import RefusalCode
 
 
 @dataclass
@@ -32,16 +33,16 @@ class Context:
         open for reading only refuses at once, saying why.
         """
         if self.db.read_only:
-            raise StorageFailed(f"{self.db.read_only} Nothing was changed.", self.db.path)
+            raise StorageFailed(
+                RefusalCode.READ_ONLY_PRACTICE, self.db.path, read_only=self.db.read_only
+            )
         try:
             with self.db.writes.begin() as session:
                 yield session
         except (OperationalError, OSError) as error:
             raise storage_failure(error, self.db.path) from error
         except OverflowError as error:  # a date pushed past the calendar's end (year 9999)
-            raise InvalidInput(
-                "That would put a date beyond what a calendar can hold; nothing was changed."
-            ) from error
+            raise InvalidInput(RefusalCode.DATE_BEYOND_CALENDAR) from error
 
     def check(self) -> IntegrityReport:
         return self.db.check()

@@ -32,6 +32,7 @@ from deliverydesk.model.rules import phase_status, progress
 from deliverydesk.services.changes import Aspect
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import NotFound
+from deliverydesk.wording import RefusalCode
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +307,7 @@ def _read_head(connection: Connection, journey_id: int) -> dict[str, Any]:
     """The journey's own fields and its client's, named as JourneyDetail names them."""
     head = connection.execute(_HEAD, {"journey_id": journey_id}).first()
     if head is None:
-        raise NotFound("That journey no longer exists.")
+        raise NotFound(RefusalCode.JOURNEY_GONE)
     return dict(zip(_HEAD_FIELDS, head, strict=True))
 
 

@@ -9,7 +9,7 @@ from deliverydesk.store.errors import (
     DatabaseTooNew,
     StorageFailed,
 )
-from deliverydesk.wording import ENGLISH
+from deliverydesk.wording import Refusal, RefusalCode
 
 __all__ = [
     "CheckpointBlocked",
@@ -20,6 +20,8 @@ __all__ = [
     "InvalidInput",
     "NotFound",
     "READ_ERRORS",
+    "Refusal",
+    "RefusalCode",
     "StorageFailed",
 ]
 
@@ -29,20 +31,21 @@ __all__ = [
 READ_ERRORS = (LookupError, ValueError, TypeError, AttributeError, OverflowError)
 
 
-class InvalidInput(Exception):
-    """Input a person can fix; the message says how. Nothing was changed.
+class InvalidInput(Refusal):
+    """Input a person can fix; the words say how. Nothing was changed.
 
     Deliberately not a ValueError: code that turns Python's own ValueError into a message
     ("not a PDF, or it is damaged") must not catch, and reword, one of these."""
 
 
-class NotFound(LookupError):
-    pass
+class NotFound(Refusal, LookupError):
+    """What the person acted on is gone (removed in another window, or by undo)."""
 
 
-class CheckpointBlocked(Exception):
+class CheckpointBlocked(Refusal):
     """A move would leave a phase whose checkpoint is not done."""
 
     def __init__(self, checkpoints: list[str]) -> None:
-        super().__init__(f"{ENGLISH.not_done(checkpoints)}.")  # "'A' and 'B' are not done."
+        # "'A' and 'B' are not done."
+        super().__init__(RefusalCode.CHECKPOINTS_NOT_DONE, checkpoints=checkpoints)
         self.checkpoints = checkpoints

@@ -34,6 +34,7 @@ from deliverydesk.services.journeys import PhaseMove, move_on, put_back
 from deliverydesk.services.offer_format import question_documents
 from deliverydesk.services.offers import load_offer, spec_of
 from deliverydesk.services.validation import refuse_database_file
+from deliverydesk.wording import RefusalCode
 
 VERSION = "v2"  # v2: signed with the practice's own random secret
 KEY_FIELD = "deliverydesk_form"  # as reports/intake_form.py names the hidden field
@@ -69,7 +70,7 @@ def _secret(session: Session) -> str:
     # the same second, never accept each other's forms.
     secret = session.scalar(select(Practice.form_secret).order_by(Practice.id).limit(1))
     if secret is None:
-        raise NotFound("There is no practice yet; create one first.")
+        raise NotFound(RefusalCode.NO_PRACTICE_YET)
     return secret
 
 
@@ -90,16 +91,12 @@ def _key(fields: dict[str, Any]) -> list[str]:
     """The form key's five parts; InvalidInput when there is none or it cannot be read."""
     key = _value(fields.get(KEY_FIELD))
     if not key:
-        raise InvalidInput("This PDF is not a DeliveryDesk intake form (it has no form key).")
+        raise InvalidInput(RefusalCode.INTAKE_NO_FORM_KEY)
     parts = key.split(":")
     if parts[0] == "v1":  # signed with the practice's id and creation time (before 0007)
-        raise InvalidInput(
-            "This intake form was made by an older version of DeliveryDesk, before each "
-            "practice signed its forms with a key of its own; export a new intake form and "
-            "send the client that one."
-        )
+        raise InvalidInput(RefusalCode.INTAKE_FORM_TOO_OLD)
     if len(parts) != 5 or parts[0] != VERSION or not all(map(_is_id, parts[1:3])):
-        raise InvalidInput("This intake form was altered: its form key cannot be read.")
+        raise InvalidInput(RefusalCode.INTAKE_KEY_UNREADABLE)
     return parts
 
 
@@ -111,10 +108,7 @@ def _is_id(text: str) -> bool:
 
 def _verify(session: Session, parts: list[str]) -> None:
     if _check(_secret(session), ":".join(parts[:4])) != parts[4]:
-        raise InvalidInput(
-            "This intake form was altered or comes from another practice: its form key "
-            "does not match."
-        )
+        raise InvalidInput(RefusalCode.INTAKE_KEY_MISMATCH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,32 +149,32 @@ def read_filled_form(ctx: Context, path: Path, client_id: int) -> FilledForm:
         _verify(session, parts)
         client = session.get(Client, client_id)
         if client is None:
-            raise NotFound("That client no longer exists.")
+            raise NotFound(RefusalCode.CLIENT_GONE)
         if sent_to and sent_to != client_id:
             other = session.get(Client, sent_to)
-            whose = f"for {other.name}" if other else "for another client"
-            raise InvalidInput(f"This intake form was made {whose}, not for {client.name}.")
+            if other is None:
+                raise InvalidInput(RefusalCode.INTAKE_FORM_FOR_OTHER_CLIENT, client=client.name)
+            raise InvalidInput(
+                RefusalCode.INTAKE_FORM_FOR_NAMED_CLIENT, other=other.name, client=client.name
+            )
         try:
             spec = spec_of(load_offer(session, offer_id))
         except NotFound:
-            raise InvalidInput("This intake form is for an offer that no longer exists.") from None
+            raise InvalidInput(RefusalCode.INTAKE_OFFER_GONE) from None
         enrolled = session.scalar(
             select(Journey.id).where(Journey.client_id == client_id, Journey.offer_id == offer_id)
         )
         if enrolled is None:
             raise InvalidInput(
-                f"This intake form is for {spec.name}, and {client.name} is not enrolled in it."
+                RefusalCode.INTAKE_CLIENT_NOT_ENROLLED, offer=spec.name, client=client.name
             )
     if questions_hash(spec.intake_questions) != parts[3]:
-        raise InvalidInput(
-            f"The intake questions of {spec.name} changed since this form was made; send "
-            "the client a new form."
-        )
+        raise InvalidInput(RefusalCode.INTAKE_QUESTIONS_CHANGED, offer=spec.name)
     answers = []
     for index, question in enumerate(spec.intake_questions):
         name = f"q{index + 1}"
         if name not in fields:
-            raise InvalidInput(f"This intake form was altered: question {index + 1} has no field.")
+            raise InvalidInput(RefusalCode.INTAKE_QUESTION_WITHOUT_FIELD, question=index + 1)
         answers.append(IntakeAnswer(question.text, question.kind, _answer(question, fields[name])))
     return FilledForm(client_id, offer_id, spec.name, tuple(answers))
 
@@ -192,15 +186,15 @@ def _fields(path: Path) -> dict[str, Any]:
     refuse_database_file(path)
     try:
         if path.stat().st_size > MAX_FORM_BYTES:
-            raise InvalidInput("This file is too large to be an intake form.")
+            raise InvalidInput(RefusalCode.INTAKE_FILE_TOO_LARGE)
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted:
-            raise InvalidInput("This PDF is locked with a password; save it without one.")
+            raise InvalidInput(RefusalCode.PDF_PASSWORD_LOCKED)
         return dict(reader.get_fields() or {})
     except FileNotFoundError:
-        raise InvalidInput(f"There is no file at {path}.") from None
+        raise InvalidInput(RefusalCode.NO_FILE_AT, path=path) from None
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, RecursionError):
-        raise InvalidInput("This file is not a PDF, or it is damaged.") from None
+        raise InvalidInput(RefusalCode.NOT_A_PDF) from None
 
 
 def _value(field: Any) -> str:
@@ -269,12 +263,12 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
     """Keep the answers on the client and tick the intake step if it is open, in one
     transaction; the value holds the answers they replace and the step ticked (for undo)."""
     if form.client_id != client_id:
-        raise InvalidInput("These answers were read for another client.")
+        raise InvalidInput(RefusalCode.INTAKE_ANSWERS_FOR_OTHER_CLIENT)
     today = ctx.clock.today()
     with ctx.transaction() as session:
         client = session.get(Client, client_id)
         if client is None:
-            raise NotFound("That client no longer exists.")
+            raise NotFound(RefusalCode.CLIENT_GONE)
         before = copy.deepcopy(client.intake) if isinstance(client.intake, dict) else {}
         after = {
             "offer_id": form.offer_id,
@@ -324,12 +318,9 @@ def restore_intake(
     with ctx.transaction() as session:
         client = session.get(Client, client_id)
         if client is None:
-            raise NotFound("That client no longer exists.")
+            raise NotFound(RefusalCode.CLIENT_GONE)
         if expected is not None and client.intake != expected:
-            raise InvalidInput(
-                f"The intake answers of {client.name} were replaced since (another filled "
-                "form was imported); they were left as they are."
-            )
+            raise InvalidInput(RefusalCode.INTAKE_ANSWERS_REPLACED_SINCE, client=client.name)
         client.intake = copy.deepcopy(dict(saved.before))
         journeys: frozenset[int] = frozenset()
         step = session.get(JourneyStep, saved.step_id) if saved.step_id is not None else None
@@ -356,7 +347,7 @@ def intake_answers(ctx: Context, client_id: int) -> tuple[IntakeAnswer, ...]:
     with ctx.db.sessions() as session:
         client = session.get(Client, client_id)
         if client is None:
-            raise NotFound("That client no longer exists.")
+            raise NotFound(RefusalCode.CLIENT_GONE)
         stored = client.intake if isinstance(client.intake, dict) else {}
     found = []
     for item in stored.get("answers") or ():
@@ -386,7 +377,7 @@ def intake_record(ctx: Context, client_id: int) -> IntakeRecord:
     with ctx.db.sessions() as session:
         client = session.get(Client, client_id)
         if client is None:
-            raise NotFound("That client no longer exists.")
+            raise NotFound(RefusalCode.CLIENT_GONE)
         stored = client.intake if isinstance(client.intake, dict) else {}
     try:
         received: date | None = date.fromisoformat(str(stored.get("received_on")))

@@ -45,6 +45,7 @@ from deliverydesk.services.offer_design import offer_list
 from deliverydesk.services.offer_file import write_atomically
 from deliverydesk.services.practice import work_calendar
 from deliverydesk.services.under_way import PlannedPhase, offer_plan, planned_reach
+from deliverydesk.wording import RefusalCode
 
 TEMPLATE_HEADERS = ("Client", "E-mail", "Offer", "Start date", "Current phase or step")
 ALIASES = {
@@ -104,8 +105,9 @@ def parse_journeys(ctx: Context, data: bytes, encoding: str = "utf-8") -> CsvPre
     ]
     if missing:
         raise InvalidInput(
-            f"The file needs a column for {' and '.join(missing)}: the template names them "
-            f"({', '.join(TEMPLATE_HEADERS)})."
+            RefusalCode.CSV_COLUMNS_MISSING,
+            missing=" and ".join(missing),
+            columns=", ".join(TEMPLATE_HEADERS),
         )
     offers = _Offers(ctx)
     rows = tuple(
@@ -141,15 +143,12 @@ def _row(
         return row
     try:
         if _EXAMPLE_EMAIL.match(client.values.email) or _EXAMPLE_NAME.match(client.values.name):
-            raise InvalidInput("This is the template's example row: replace it with a client.")
+            raise InvalidInput(RefusalCode.CSV_TEMPLATE_EXAMPLE_ROW)
         offer_id, plan_of = offers.find(offer)
         start_on = parse_day(start, today)
         reached = find_place(plan_of(start_on), place, offer)
         if reached.anything_done and start_on > today:
-            raise InvalidInput(
-                "It starts on a day still to come, so nothing of it can be done yet: "
-                "leave the phase or step empty."
-            )
+            raise InvalidInput(RefusalCode.CSV_DONE_BEFORE_START)
     except InvalidInput as error:
         return replace(row, status=RowStatus.ERROR, reason=str(error))
     return replace(row, offer_id=offer_id, start_on=start_on, reached=reached)
@@ -165,16 +164,18 @@ class _Offers:
 
     def find(self, name: str) -> tuple[int, Callable[[date], tuple[PlannedPhase, ...]]]:
         if not name:
-            raise InvalidInput("Name the offer the client is on.")
+            raise InvalidInput(RefusalCode.CSV_OFFER_MISSING)
         found = [row for row in self._rows if fold(row.name) == fold(name)]
         if not found:
             names = ", ".join(row.name for row in self._rows) or "none yet"
-            raise InvalidInput(f"No offer is called '{name}' (your offers: {names}).")
+            raise InvalidInput(RefusalCode.CSV_OFFER_UNKNOWN, name=name, names=names)
         if len(found) > 1:
-            raise InvalidInput(f"{len(found)} offers are called '{name}'; rename one first.")
+            raise InvalidInput(RefusalCode.CSV_OFFER_AMBIGUOUS, count=len(found), name=name)
         offer = found[0]
         if not offer.is_valid:
-            raise InvalidInput(f"'{offer.name}' cannot take a client yet: {offer.first_problem}")
+            raise InvalidInput(
+                RefusalCode.CSV_OFFER_NOT_READY, offer=offer.name, problem=offer.first_problem
+            )
 
         def plan(start_on: date) -> tuple[PlannedPhase, ...]:
             key = (offer.id, start_on)
@@ -193,7 +194,7 @@ def parse_day(written: str, today: date) -> date:
     """A start date as a spreadsheet may write it: 2026-09-14, 14.09.2026, or 14/09/2026
     and 9/14/2026 when only one reading is a date; another is refused in plain words."""
     if not written:
-        raise InvalidInput("Give the day the client started, as 2026-09-14.")
+        raise InvalidInput(RefusalCode.CSV_START_MISSING)
     day: date | None = None
     try:
         day = date.fromisoformat(written)
@@ -205,14 +206,19 @@ def parse_day(written: str, today: date) -> date:
             readings = {d for d in (_date(year, second, first), _date(year, first, second)) if d}
             if len(readings) > 1:
                 raise InvalidInput(
-                    f"'{written}' could be {first} {_month(second)} or {second} "
-                    f"{_month(first)}: write it as {min(readings).isoformat()[:4]}-MM-DD."
+                    RefusalCode.CSV_DATE_AMBIGUOUS,
+                    written=written,
+                    first=first,
+                    first_month=_month(second),
+                    second=second,
+                    second_month=_month(first),
+                    year=min(readings).isoformat()[:4],
                 ) from None
             day = readings.pop() if readings else None
     if day is None:
-        raise InvalidInput(f"'{written}' is not a date: write it as 2026-09-14.")
+        raise InvalidInput(RefusalCode.CSV_DATE_UNREADABLE, written=written)
     if abs(day - today) > START_WINDOW:
-        raise InvalidInput(f"{day.isoformat()} is more than ten years from today.")
+        raise InvalidInput(RefusalCode.CSV_DATE_TOO_FAR, day=day.isoformat())
     return day
 
 
@@ -247,7 +253,7 @@ def find_place(plan: Sequence[PlannedPhase], written: str, offer: str) -> Reache
         return steps[0]
     if len(steps) > 1:
         phases = ", ".join(f"'{plan[s.phase].name} / {written}'" for s in steps)
-        raise InvalidInput(f"'{written}' is a step of several phases: write {phases}.")
+        raise InvalidInput(RefusalCode.CSV_STEP_IN_SEVERAL_PHASES, written=written, phases=phases)
     parts = _SPLIT.split(written, maxsplit=1)
     if len(parts) == 2:
         for position, phase in enumerate(plan):
@@ -256,9 +262,7 @@ def find_place(plan: Sequence[PlannedPhase], written: str, offer: str) -> Reache
                     if fold(step.title) == fold(parts[1]):
                         return Reached(position, index)
     names = ", ".join(phase.name for phase in plan)
-    raise InvalidInput(
-        f"'{written}' is neither a phase nor a step of {offer} (its phases: {names})."
-    )
+    raise InvalidInput(RefusalCode.CSV_PLACE_UNKNOWN, written=written, offer=offer, names=names)
 
 
 # -- duplicates, preview and import ------------------------------------------------------------

@@ -20,7 +20,7 @@ from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import CheckpointBlocked, InvalidInput, NotFound
 from deliverydesk.services.validation import clean_text
-from deliverydesk.wording import ENGLISH
+from deliverydesk.wording import RefusalCode
 
 MAX_NOTE_LENGTH = 100_000
 
@@ -29,7 +29,7 @@ def _step(session: Session, step_id: int) -> JourneyStep:
     # With its journey (every step use case logs on it): one statement, not a second.
     step = session.get(JourneyStep, step_id, options=[joinedload(JourneyStep.journey)])
     if step is None:
-        raise NotFound("That step no longer exists.")
+        raise NotFound(RefusalCode.STEP_GONE)
     return step
 
 
@@ -61,9 +61,9 @@ def complete_step(
     with ctx.transaction() as session:
         step = _step(session, step_id)
         if step.completed_on is not None:
-            raise InvalidInput(f"'{step.title}' is already done.")
+            raise InvalidInput(RefusalCode.STEP_ALREADY_DONE, step=step.title)
         if on is not None and on > ctx.clock.today():
-            raise InvalidInput("A step cannot be marked done on a day still to come.")
+            raise InvalidInput(RefusalCode.STEP_DONE_IN_FUTURE)
         step.completed_on = on or ctx.clock.today()
         journey = step.journey  # its summary is rewritten on flush (store/summaries.py)
         activity.log(
@@ -153,11 +153,10 @@ def reopen_step(
         if moved is not None:
             put_back(ctx, session, step.journey_id, moved.before, moved.after)
         if step.completed_on is None:
-            raise InvalidInput(f"'{step.title}' is not done.")
+            raise InvalidInput(RefusalCode.STEP_NOT_DONE, step=step.title)
         if expected is not None and step.completed_on != expected:
             raise InvalidInput(
-                f"'{step.title}' was marked done on another day since "
-                f"({ENGLISH.long_date(step.completed_on)}); it was not opened again."
+                RefusalCode.STEP_DONE_ON_OTHER_DAY, step=step.title, completed_on=step.completed_on
             )
         was = step.completed_on
         step.completed_on = None
@@ -189,12 +188,12 @@ def set_due_date(
         step = _step(session, step_id)
         if expected is not None and step.due_on != expected:
             raise InvalidInput(
-                f"'{step.title}' was given another due date since "
-                f"({ENGLISH.long_date(step.due_on)}); it was not changed back."
+                RefusalCode.STEP_DUE_DATE_CHANGED_SINCE, step=step.title, due_on=step.due_on
             )
         if due_on < step.start_on:
-            starts = ENGLISH.long_date(step.start_on)
-            raise InvalidInput(f"'{step.title}' cannot be due before it starts ({starts}).")
+            raise InvalidInput(
+                RefusalCode.STEP_DUE_BEFORE_START, step=step.title, starts=step.start_on
+            )
         was, step.due_on = step.due_on, due_on
         journey = step.journey  # its summary is rewritten on flush (store/summaries.py)
         activity.log(
@@ -256,7 +255,7 @@ class PhaseMove:
 def _phases_only(session: Session, journey_id: int) -> Journey:
     journey = session.get(Journey, journey_id, options=[selectinload(Journey.phases)])
     if journey is None:
-        raise NotFound("That journey no longer exists.")
+        raise NotFound(RefusalCode.JOURNEY_GONE)
     return journey
 
 
@@ -274,7 +273,7 @@ def move_to_phase(
         # Phases only: the steps are not touched, and their checkpoints come in one query.
         journey = _phases_only(session, journey_id)
         if not 0 <= position < len(journey.phases):
-            raise InvalidInput("That phase is not part of this journey.")
+            raise InvalidInput(RefusalCode.PHASE_NOT_IN_JOURNEY)
         current = journey.current_position
         if position == current:
             return Result(None, Changes())
@@ -347,11 +346,10 @@ def put_back(
     the journey on puts it back in the same transaction as it opens the step)."""
     journey = _phases_only(session, journey_id)
     if len(journey.phases) != len(state.dates):
-        raise InvalidInput("This journey's phases changed since; it cannot be put back.")
+        raise InvalidInput(RefusalCode.PHASES_CHANGED_SINCE)
     if expected is not None and PhaseState.of(journey) != expected:
         raise InvalidInput(
-            f"This journey was moved since (it is now in "
-            f"'{journey.phases[journey.current_position].name}'); the move was not undone."
+            RefusalCode.JOURNEY_MOVED_SINCE, phase=journey.phases[journey.current_position].name
         )
     source = journey.phases[journey.current_position].name
     for phase, (started, completed) in zip(journey.phases, state.dates, strict=True):
@@ -374,11 +372,11 @@ def put_back(
 def add_note(ctx: Context, journey_id: int, text: str) -> Result[int]:
     """Add a note to a journey; the value is the new note's id."""
     if not clean_text(text, "The note", MAX_NOTE_LENGTH):
-        raise InvalidInput("A note needs some text.")
+        raise InvalidInput(RefusalCode.NOTE_EMPTY)
     with ctx.transaction() as session:
         journey = session.get(Journey, journey_id)
         if journey is None:
-            raise NotFound("That journey no longer exists.")
+            raise NotFound(RefusalCode.JOURNEY_GONE)
         note = Note(journey_id=journey.id, written_at=ctx.clock.now(), text=text)
         session.add(note)
         session.flush()
@@ -398,7 +396,7 @@ def remove_note(ctx: Context, note_id: int) -> Changes:
     with ctx.transaction() as session:
         note = session.get(Note, note_id)
         if note is None:
-            raise NotFound("That note no longer exists.")
+            raise NotFound(RefusalCode.NOTE_GONE)
         journey = session.get(Journey, note.journey_id)
         assert journey is not None  # a note's journey is a foreign key with cascade
         session.delete(note)

@@ -23,7 +23,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.practice import work_calendar
 from deliverydesk.services.validation import clean_text
-from deliverydesk.wording import ENGLISH
+from deliverydesk.wording import RefusalCode
 
 MAX_REASON_LENGTH = 2_000
 _RUNNING = (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
@@ -34,11 +34,7 @@ class StepsStillOpen(InvalidInput):
     """Completing would leave steps open; the caller may ask and complete with force."""
 
     def __init__(self, titles: list[str]) -> None:
-        shown = ENGLISH.name_list(titles, limit=3)
-        super().__init__(
-            f"{len(titles)} step{'s are' if len(titles) > 1 else ' is'} still open "
-            f"({shown}). Complete the journey anyway?"
-        )
+        super().__init__(RefusalCode.STEPS_STILL_OPEN, count=len(titles), titles=titles)
         self.titles = titles
 
 
@@ -88,7 +84,7 @@ def _load(session: Session, journey_id: int, with_steps: bool = False) -> Journe
     options = [selectinload(Journey.phases).selectinload(JourneyPhase.steps)] if with_steps else []
     journey = session.get(Journey, journey_id, options=options)
     if journey is None or journey.status is JourneyStatus.WITHDRAWN:
-        raise NotFound("That journey no longer exists.")
+        raise NotFound(RefusalCode.JOURNEY_GONE)
     return journey
 
 
@@ -114,13 +110,11 @@ def pause(
     overdue banner and the calendar remind the practitioner to resume it."""
     why = _reason(reason)
     if resume_on is not None and resume_on <= ctx.clock.today():
-        raise InvalidInput("The planned resume date must be after today.")
+        raise InvalidInput(RefusalCode.RESUME_DATE_NOT_AFTER_TODAY)
     with ctx.transaction() as session:
         journey = _load(session, journey_id)
         if journey.status is not JourneyStatus.ACTIVE:
-            raise InvalidInput(
-                f"Only an active journey can be paused; this one is {journey.status}."
-            )
+            raise InvalidInput(RefusalCode.PAUSE_NEEDS_ACTIVE, status=journey.status)
         before = _state(journey)
         journey.status, journey.paused_on, journey.end_reason = (
             JourneyStatus.PAUSED,
@@ -143,9 +137,7 @@ def resume(ctx: Context, journey_id: int) -> Result[JourneyState]:
     with ctx.transaction() as session:
         journey = _load(session, journey_id, with_steps=True)
         if journey.status is not JourneyStatus.PAUSED:
-            raise InvalidInput(
-                f"Only a paused journey can be resumed; this one is {journey.status}."
-            )
+            raise InvalidInput(RefusalCode.RESUME_NEEDS_PAUSED, status=journey.status)
         before = _state(journey, with_dates=True)
         paused_on = journey.paused_on or today
         days = pause_length(paused_on, today, calendar)
@@ -177,7 +169,7 @@ def complete(ctx: Context, journey_id: int, force: bool = False) -> Result[Journ
     with ctx.transaction() as session:
         journey = _load(session, journey_id)
         if journey.status not in _RUNNING:
-            raise InvalidInput(f"This journey is already {journey.status}.")
+            raise InvalidInput(RefusalCode.JOURNEY_ALREADY_IN_STATUS, status=journey.status)
         open_titles = list(
             session.scalars(
                 select(JourneyStep.title)
@@ -202,7 +194,7 @@ def cancel(ctx: Context, journey_id: int, reason: str = "") -> Result[JourneySta
     with ctx.transaction() as session:
         journey = _load(session, journey_id)
         if journey.status not in _RUNNING:
-            raise InvalidInput(f"This journey is already {journey.status}.")
+            raise InvalidInput(RefusalCode.JOURNEY_ALREADY_IN_STATUS, status=journey.status)
         before = _state(journey)
         journey.status, journey.ended_on = JourneyStatus.CANCELLED, ctx.clock.today()
         journey.paused_on, journey.end_reason, journey.resume_on = None, why, None
@@ -215,7 +207,7 @@ def archive(ctx: Context, journey_id: int) -> Result[JourneyState]:
     with ctx.transaction() as session:
         journey = _load(session, journey_id)
         if journey.status not in _ENDED:
-            raise InvalidInput("Complete or cancel this journey before archiving it.")
+            raise InvalidInput(RefusalCode.ARCHIVE_NEEDS_ENDED)
         before = _state(journey)
         journey.status = JourneyStatus.ARCHIVED
         activity.log(session, ctx.clock, journey, ActivityKind.JOURNEY_ARCHIVED, was=before.status)
@@ -234,7 +226,7 @@ def restore_journey_state(
         if any(i not in steps for i, _, _ in state.steps) or any(
             i not in phases for i, _, _ in state.phases
         ):
-            raise InvalidInput("This journey's steps changed since; it cannot be put back.")
+            raise InvalidInput(RefusalCode.STEPS_CHANGED_SINCE)
         now = JourneyState(
             journey.status,
             journey.paused_on,
@@ -299,7 +291,7 @@ def skipped_phases(ctx: Context, journey_id: int) -> list[SkippedPhase]:
             select(Journey.current_position, Journey.status).where(Journey.id == journey_id)
         ).first()
         if found is None:
-            raise NotFound("That journey no longer exists.")
+            raise NotFound(RefusalCode.JOURNEY_GONE)
         current, status = found
         rows = connection.execute(
             select(JourneyPhase.position, JourneyPhase.name, JourneyStep.title)

@@ -19,7 +19,7 @@ from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.practice import get_practice
-from deliverydesk.wording import ENGLISH, Words
+from deliverydesk.wording import ENGLISH, RefusalCode, Words
 
 # When the step has no template of its own. English, like every text a service writes;
 # the person edits the draft before it goes out.
@@ -99,13 +99,10 @@ def nudge_draft(ctx: Context, step_id: int, words: Words = ENGLISH) -> NudgeDraf
             .where(JourneyStep.id == step_id)
         ).first()
         if row is None:
-            raise NotFound("That step no longer exists.")
+            raise NotFound(RefusalCode.STEP_GONE)
         step, journey, client, phase_name = row
         if step.owner is not Owner.CLIENT and not step.is_touchpoint:
-            raise InvalidInput(
-                f"'{step.title}' is not the client's to do and is not a touchpoint; "
-                "there is nothing to nudge them about."
-            )
+            raise InvalidInput(RefusalCode.NUDGE_NOT_CLIENTS_STEP, step=step.title)
         # The next open step the client sees, in their words, as the step itself.
         after = session.execute(
             select(JourneyStep.kind, JourneyStep.title, JourneyStep.client_wording)
@@ -160,7 +157,7 @@ def record_nudge(ctx: Context, step_id: int, channel: NudgeChannel) -> Changes:
     with ctx.transaction() as session:
         step = session.get(JourneyStep, step_id)
         if step is None:
-            raise NotFound("That step no longer exists.")
+            raise NotFound(RefusalCode.STEP_GONE)
         journey = step.journey
         activity.log(
             session,

@@ -41,6 +41,7 @@ from deliverydesk.services.journey_restore import JourneyBefore, restore, snapsh
 from deliverydesk.services.offers import load_offer, spec_of
 from deliverydesk.services.practice import work_calendar
 from deliverydesk.store.summaries import write_summaries
+from deliverydesk.wording import RefusalCode
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -106,7 +107,7 @@ def apply_to_journeys(
         problems = offer_problems(design)
         if problems:
             raise InvalidInput(
-                f"Fix the design of '{offer.name}' before applying it: {problems[0].message}"
+                RefusalCode.APPLY_DESIGN_BROKEN, offer=offer.name, problem=problems[0].message
             )
         journeys = _journeys(session, offer, wanted)
         befores = []
@@ -156,15 +157,12 @@ def _journeys(session: Session, offer: Offer, wanted: list[int]) -> list[Journey
         .order_by(Journey.id)
     ).all()
     if len(journeys) != len(wanted):
-        raise NotFound("One of those journeys no longer exists.")
+        raise NotFound(RefusalCode.JOURNEYS_GONE)
     for journey in journeys:
         if journey.offer_id != offer.id:
-            raise InvalidInput(f"A journey picked is not in '{offer.name}'.")
+            raise InvalidInput(RefusalCode.JOURNEY_NOT_IN_OFFER, offer=offer.name)
         if journey.status not in offer_revisions.LIVE:
-            raise InvalidInput(
-                "A journey that has ended keeps the design it ended with; pick only journeys "
-                "still under way."
-            )
+            raise InvalidInput(RefusalCode.APPLY_TO_ENDED_JOURNEY)
     return list(journeys)
 
 

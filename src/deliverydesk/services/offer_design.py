@@ -39,6 +39,7 @@ from deliverydesk.services.offers import (
     write_design,
 )
 from deliverydesk.services.practice import get_practice, work_calendar
+from deliverydesk.wording import More, RefusalCode
 
 # What "New offer" starts from: the smallest design that can enrol a client.
 BLANK_OFFER = OfferSpec(
@@ -219,9 +220,7 @@ def delete_offer(ctx: Context, offer_id: int) -> Changes:
         offer = load_offer(session, offer_id)
         used = session.scalar(select(func.count()).where(Journey.offer_id == offer_id))
         if used:
-            raise InvalidInput(
-                f"'{offer.name}' has clients' journeys, so it cannot be removed; archive it."
-            )
+            raise InvalidInput(RefusalCode.OFFER_HAS_JOURNEYS, offer=offer.name)
         session.delete(offer)
         return _offer_changed(offer_id)
 
@@ -281,14 +280,13 @@ def _relink(session: Session, relink: Unlinked) -> None:
 def check_enrollable(offer: Offer) -> None:
     """Refuse, saying why, to enrol a client in an archived or unfinished offer."""
     if offer.archived:
-        raise InvalidInput(f"'{offer.name}' is archived; bring it back before enrolling a client.")
+        raise InvalidInput(RefusalCode.OFFER_ARCHIVED, offer=offer.name)
     problems = offer_problems(spec_of(offer))
     if problems:
-        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        more = More(max(len(problems) - 3, 0))
         reasons = " ".join(p.message for p in problems[:3])
         raise InvalidInput(
-            f"'{offer.name}' cannot be used to enrol a client until its design is fixed: "
-            f"{reasons}{more}"
+            RefusalCode.OFFER_NOT_ENROLLABLE, offer=offer.name, reasons=reasons, more=more
         )
 
 

@@ -19,6 +19,7 @@ from deliverydesk.services.offer_design import add_offer
 from deliverydesk.services.offers import load_offer, spec_of
 from deliverydesk.services.validation import refuse_database_file
 from deliverydesk.store.disk_space import is_full
+from deliverydesk.wording import RefusalCode
 
 SUFFIX = ".json"
 
@@ -46,15 +47,15 @@ def read_limited(path: Path) -> bytes:
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
     except FileNotFoundError:
-        raise InvalidInput(f"There is no file at {path}.") from None
+        raise InvalidInput(RefusalCode.NO_FILE_AT, path=path) from None
     except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder, not an offer file.") from None
+        raise InvalidInput(RefusalCode.PATH_IS_FOLDER_NOT_OFFER_FILE, path=path) from None
     except OSError as error:
-        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}.") from None
-    if len(raw) > limit:
         raise InvalidInput(
-            f"This file is larger than {limit // 1_048_576} MB; it is not an offer file."
-        )
+            RefusalCode.CANNOT_READ_FILE, path=path, reason=error.strerror or error
+        ) from None
+    if len(raw) > limit:
+        raise InvalidInput(RefusalCode.OFFER_FILE_TOO_LARGE, limit_mb=limit // 1_048_576)
     return raw
 
 
@@ -67,11 +68,13 @@ def write_atomically(path: Path, data: bytes, *, tag: str = "") -> None:
         atomic_file.write_atomically(path, data, tag=tag)
     except FolderRefused as refused:
         if isinstance(refused.__cause__, FileNotFoundError):
-            raise InvalidInput(f"There is no folder {folder} to save the file in.") from None
-        raise InvalidInput(f"Cannot write in {folder}: {refused.strerror or refused}.") from None
+            raise InvalidInput(RefusalCode.NO_FOLDER_FOR_FILE, folder=folder) from None
+        raise InvalidInput(
+            RefusalCode.CANNOT_WRITE_IN_FOLDER, folder=folder, reason=refused.strerror or refused
+        ) from None
     except OSError as error:
         if is_full(error):
-            raise InvalidInput(
-                f"Cannot save {path}: the disk is full. Free some space and try again."
-            ) from None
-        raise InvalidInput(f"Cannot save {path}: {error.strerror or error}.") from None
+            raise InvalidInput(RefusalCode.DISK_FULL_SAVING_FILE, path=path) from None
+        raise InvalidInput(
+            RefusalCode.CANNOT_SAVE_FILE, path=path, reason=error.strerror or error
+        ) from None

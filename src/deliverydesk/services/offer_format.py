@@ -30,6 +30,7 @@ from deliverydesk.model.offer_rules import (
     saving_problems,
 )
 from deliverydesk.services.errors import InvalidInput
+from deliverydesk.wording import Phrase, RefusalCode, Term
 
 FORMAT = "deliverydesk-offer"
 VERSION = 1
@@ -122,39 +123,37 @@ def loads(raw: bytes) -> OfferSpec:
     """Read an offer file's bytes; raises InvalidInput saying why it cannot be used."""
     if len(raw) > MAX_FILE_BYTES:
         raise InvalidInput(
-            f"This file is {len(raw) / 1_048_576:.1f} MB; an offer file is at most "
-            f"{MAX_FILE_BYTES // 1_048_576} MB. It is probably not an offer file."
+            RefusalCode.OFFER_FILE_SIZE_TOO_LARGE,
+            size_mb=len(raw) / 1_048_576,
+            limit_mb=MAX_FILE_BYTES // 1_048_576,
         )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput("This file is not text (UTF-8); it is not an offer file.") from None
+        raise InvalidInput(RefusalCode.OFFER_FILE_NOT_TEXT) from None
     try:
         document = json.loads(text, parse_constant=_refuse_constant)
     except RecursionError:
-        raise InvalidInput("This file is nested too deeply to be an offer file.") from None
+        raise InvalidInput(RefusalCode.OFFER_FILE_TOO_DEEP) from None
     except ValueError as error:  # JSONDecodeError, NaN, a number with thousands of digits
-        raise InvalidInput(f"This file is damaged or not JSON ({_short(error)}).") from None
+        raise InvalidInput(RefusalCode.OFFER_FILE_NOT_JSON, reason=_short(error)) from None
     return from_document(document)
 
 
 def from_document(document: object) -> OfferSpec:
     """The design held by a parsed document; raises InvalidInput for anything unexpected."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise InvalidInput("This is not a DeliveryDesk offer file.")
+        raise InvalidInput(RefusalCode.NOT_AN_OFFER_FILE)
     version = document.get("version")
     if type(version) is not int or version < 1:
-        raise InvalidInput("This offer file does not say which version of the format it uses.")
+        raise InvalidInput(RefusalCode.OFFER_FILE_NO_VERSION)
     if version > VERSION:
-        raise InvalidInput(
-            f"This offer file was made by a newer DeliveryDesk (format version {version}); "
-            "update DeliveryDesk to import it."
-        )
+        raise InvalidInput(RefusalCode.OFFER_FILE_TOO_NEW, version=version)
     spec = _Reader().offer(document.get("offer"))
     problems = saving_problems(spec)
     if problems:
         reasons = " ".join(p.message for p in problems[:3])
-        raise InvalidInput(f"This offer file cannot be used: {reasons}")
+        raise InvalidInput(RefusalCode.OFFER_FILE_UNUSABLE, reasons=reasons)
     return spec
 
 
@@ -166,23 +165,28 @@ def _short(error: Exception) -> str:
     return str(error).split("\n")[0][:200]
 
 
+# Where in the file a mistake is, in words translated with the refusal ("Phase 2, step 3").
+Place = Term | Phrase
+_THE_OFFER = Term("The offer")
+
+
 class _Reader:
     """Checks each value's type on the way in, naming the place of the first mistake."""
 
     def offer(self, value: object) -> OfferSpec:
-        offer = self._object(value, "The offer")
-        name = self._text(offer, "name", "The offer", required=True)
-        texts = {field: self._text(offer, field, "The offer") for field in _OFFER_TEXTS}
-        standards = self._list(offer, "standards", "The offer", MAX_STANDARDS)
-        phases = self._list(offer, "phases", "The offer", MAX_PHASES)
+        offer = self._object(value, _THE_OFFER)
+        name = self._text(offer, "name", _THE_OFFER, required=True)
+        texts = {field: self._text(offer, field, _THE_OFFER) for field in _OFFER_TEXTS}
+        standards = self._list(offer, "standards", _THE_OFFER, MAX_STANDARDS)
+        phases = self._list(offer, "phases", _THE_OFFER, MAX_PHASES)
         # Absent from files written before intake forms: no questions.
-        questions = self._list(offer, "intake_questions", "The offer", MAX_QUESTIONS)
+        questions = self._list(offer, "intake_questions", _THE_OFFER, MAX_QUESTIONS)
         steps = sum(len(p["steps"]) for p in phases if isinstance(p, dict) and _is_list(p, "steps"))
         if steps > MAX_STEPS:
-            raise InvalidInput(f"This offer file holds {steps:,} steps; at most {MAX_STEPS:,} fit.")
+            raise InvalidInput(RefusalCode.OFFER_FILE_TOO_MANY_STEPS, steps=steps, limit=MAX_STEPS)
         return OfferSpec(
             name=name,
-            duration_weeks=self._number(offer, "duration_weeks", "The offer", 0),
+            duration_weeks=self._number(offer, "duration_weeks", _THE_OFFER, 0),
             standards=tuple(self._standard(s, i) for i, s in enumerate(standards)),
             right_fit=self._right_fit(offer.get("right_fit", {})),
             phases=tuple(self._phase(p, i) for i, p in enumerate(phases)),
@@ -191,7 +195,7 @@ class _Reader:
         )
 
     def _standard(self, value: object, index: int) -> StandardSpec:
-        where = f"Delivery standard {index + 1}"
+        where = Phrase("Delivery standard {n}", n=index + 1)
         item = self._object(value, where)
         return StandardSpec(
             promise=self._text(item, "promise", where, required=True),
@@ -200,11 +204,11 @@ class _Reader:
         )
 
     def _question(self, value: object, index: int) -> IntakeQuestion:
-        where = f"Intake question {index + 1}"
+        where = Phrase("Intake question {n}", n=index + 1)
         item = self._object(value, where)
         choices = self._list(item, "choices", where, MAX_CHOICES)
         if not all(isinstance(c, str) for c in choices):
-            raise InvalidInput(f"{where}: each of its choices should be text.")
+            raise InvalidInput(RefusalCode.OFFER_FILE_CHOICES_NOT_TEXT, where=where)
         return IntakeQuestion(
             text=self._text(item, "text", where, required=True),
             kind=self._choice(item, "kind", where, QuestionKind, QuestionKind.SHORT_TEXT),
@@ -212,11 +216,11 @@ class _Reader:
         )
 
     def _right_fit(self, value: object) -> RightFit:
-        where = "The right-fit checklist"
+        where = Term("The right-fit checklist")
         item = self._object(value, where)
         criteria = []
         for index, entry in enumerate(self._list(item, "criteria", where, MAX_CRITERIA)):
-            label = f"Right-fit criterion {index + 1}"
+            label = Phrase("Right-fit criterion {n}", n=index + 1)
             criterion = self._object(entry, label)
             criteria.append(
                 FitCriterion(
@@ -227,18 +231,21 @@ class _Reader:
         return RightFit(tuple(criteria), self._number(item, "threshold", where, 0))
 
     def _phase(self, value: object, index: int) -> PhaseSpec:
-        where = f"Phase {index + 1}"
+        where = Phrase("Phase {n}", n=index + 1)
         phase = self._object(value, where)
         steps = self._list(phase, "steps", where, MAX_STEPS)
         return PhaseSpec(
             name=self._text(phase, "name", where, required=True),
             planned_days=self._number(phase, "planned_days", where, 5),
-            steps=tuple(self._step(s, f"{where}, step {i + 1}") for i, s in enumerate(steps)),
+            steps=tuple(
+                self._step(s, Phrase("{phase}, step {n}", phase=where, n=i + 1))
+                for i, s in enumerate(steps)
+            ),
             description=self._text(phase, "description", where),
             id=self._id(phase),
         )
 
-    def _step(self, value: object, where: str) -> StepSpec:
+    def _step(self, value: object, where: Place) -> StepSpec:
         step = self._object(value, where)
         return StepSpec(
             title=self._text(step, "title", where, required=True),
@@ -256,51 +263,58 @@ class _Reader:
         )
 
     @staticmethod
-    def _object(value: object, where: str) -> dict[str, Any]:
+    def _object(value: object, where: Place) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise InvalidInput(f"{where} is not written the way an offer file writes it.")
+            raise InvalidInput(RefusalCode.OFFER_FILE_WRONG_SHAPE, where=where)
         return value
 
     @staticmethod
-    def _list(item: dict[str, Any], key: str, where: str, limit: int) -> list[Any]:
+    def _list(item: dict[str, Any], key: str, where: Place, limit: int) -> list[Any]:
         value = item.get(key, [])
         if not isinstance(value, list):
-            raise InvalidInput(f"{where}: '{key}' should be a list.")
+            raise InvalidInput(RefusalCode.OFFER_FILE_NOT_A_LIST, where=where, key=key)
         if len(value) > limit:
-            raise InvalidInput(f"{where} has {len(value):,} {key}; at most {limit:,} fit.")
+            raise InvalidInput(
+                RefusalCode.OFFER_FILE_TOO_MANY, where=where, count=len(value), key=key, limit=limit
+            )
         return value
 
     @staticmethod
-    def _text(item: dict[str, Any], key: str, where: str, required: bool = False) -> str:
+    def _text(item: dict[str, Any], key: str, where: Place, required: bool = False) -> str:
         if key not in item and not required:
             return ""
         value = item.get(key)
         if not isinstance(value, str):
-            raise InvalidInput(f"{where}: '{key}' should be text.")
+            raise InvalidInput(RefusalCode.OFFER_FILE_NOT_TEXT_VALUE, where=where, key=key)
         return value
 
     @staticmethod
-    def _number(item: dict[str, Any], key: str, where: str, default: int) -> int:
+    def _number(item: dict[str, Any], key: str, where: Place, default: int) -> int:
         value = item.get(key, default)
         if type(value) is not int:  # bool is an int to Python, not to a person
-            raise InvalidInput(f"{where}: '{key}' should be a whole number.")
+            raise InvalidInput(RefusalCode.OFFER_FILE_NOT_WHOLE_NUMBER, where=where, key=key)
         return value
 
     @staticmethod
-    def _flag(item: dict[str, Any], key: str, where: str, default: bool) -> bool:
+    def _flag(item: dict[str, Any], key: str, where: Place, default: bool) -> bool:
         value = item.get(key, default)
         if not isinstance(value, bool):
-            raise InvalidInput(f"{where}: '{key}' should be true or false.")
+            raise InvalidInput(RefusalCode.OFFER_FILE_NOT_TRUE_FALSE, where=where, key=key)
         return value
 
     @staticmethod
     def _choice[E: (StepKind, Owner, StandardTier, QuestionKind)](
-        item: dict[str, Any], key: str, where: str, kind: type[E], default: E
+        item: dict[str, Any], key: str, where: Place, kind: type[E], default: E
     ) -> E:
         value = item.get(key, default.value)
         allowed = [member.value for member in kind]
         if not isinstance(value, str) or value not in allowed:
-            raise InvalidInput(f"{where}: '{key}' should be one of {', '.join(allowed)}.")
+            raise InvalidInput(
+                RefusalCode.OFFER_FILE_NOT_A_CHOICE,
+                where=where,
+                key=key,
+                choices=", ".join(allowed),
+            )
         return kind(value)
 
     @staticmethod

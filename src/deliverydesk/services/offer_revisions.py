@@ -14,6 +14,7 @@ from deliverydesk.model.offer_design import OfferSpec
 from deliverydesk.services import offer_format
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.wording import RefusalCode
 
 # Journeys still under way: the ones a design change could still reach.
 LIVE = (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
@@ -67,7 +68,7 @@ def list_revisions(ctx: Context, offer_id: int) -> list[RevisionRow]:
     with ctx.db.sessions() as session:
         current = session.scalar(select(Offer.revision).where(Offer.id == offer_id))
         if current is None:
-            raise NotFound("That offer no longer exists.")
+            raise NotFound(RefusalCode.OFFER_GONE)
         live = dict(
             session.execute(
                 select(Journey.offer_revision, func.count())
@@ -101,5 +102,5 @@ def revision_design(ctx: Context, offer_id: int, revision: int) -> OfferSpec:
     with ctx.db.sessions() as session:
         spec = design_at(session, offer_id, revision)
     if spec is None:
-        raise NotFound(f"Revision {revision} of that offer was not kept.")
+        raise NotFound(RefusalCode.REVISION_NOT_KEPT, revision=revision)
     return spec

@@ -28,6 +28,7 @@ from deliverydesk.services import offer_format, offer_revisions
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.wording import RefusalCode
 
 __all__ = [
     "FitCriterion",
@@ -76,7 +77,9 @@ def create_offer(ctx: Context, spec: OfferSpec) -> tuple[int, Changes]:
 def check_savable(spec: OfferSpec) -> None:
     problems = saving_problems(spec)
     if problems:
-        raise InvalidInput(" ".join(p.message for p in problems[:3]))
+        raise InvalidInput(
+            RefusalCode.OFFER_DESIGN_PROBLEMS, reasons=" ".join(p.message for p in problems[:3])
+        )
 
 
 def normalized(spec: OfferSpec) -> OfferSpec:
@@ -120,7 +123,7 @@ def load_offer(session: Session, offer_id: int) -> Offer:
         ],
     )
     if offer is None:
-        raise NotFound("That offer no longer exists.")
+        raise NotFound(RefusalCode.OFFER_GONE)
     return offer
 
 

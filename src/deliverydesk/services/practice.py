@@ -14,6 +14,7 @@ from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.validation import clean_line
+from deliverydesk.wording import RefusalCode
 
 
 @dataclass(frozen=True)
@@ -65,16 +66,16 @@ def create_practice(
     ctx: Context, name: str, weekly_hours: float, working_days: frozenset[int], owner_name: str = ""
 ) -> Changes:
     if not clean_line(name, "The practice's name", 200):
-        raise InvalidInput("Give your practice a name.")
+        raise InvalidInput(RefusalCode.PRACTICE_NEEDS_NAME)
     name = name.strip()
     owner_name = clean_line(owner_name, "Your name", 200)
     if not 1 <= weekly_hours <= 168:
-        raise InvalidInput("Weekly hours must be between 1 and 168.")
+        raise InvalidInput(RefusalCode.WEEKLY_HOURS_OUT_OF_RANGE)
     if not working_days or not working_days <= set(range(1, 8)):
-        raise InvalidInput("Choose at least one working day.")
+        raise InvalidInput(RefusalCode.NO_WORKING_DAY)
     with ctx.transaction() as session:
         if session.scalars(select(Practice.id)).first() is not None:
-            raise InvalidInput("This data folder already holds a practice.")
+            raise InvalidInput(RefusalCode.PRACTICE_EXISTS)
         session.add(
             Practice(
                 name=name,

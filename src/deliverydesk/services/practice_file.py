@@ -22,6 +22,7 @@ from typing import Any
 from deliverydesk import __version__
 from deliverydesk.model.clock import Clock
 from deliverydesk.progress import Tracker
+from deliverydesk.services.backups import Restored, restore_in_place
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import DatabaseError, InvalidInput
@@ -33,6 +34,7 @@ from deliverydesk.store import migrate
 from deliverydesk.store.engine import create_db_engine
 from deliverydesk.store.schema import read_revision
 from deliverydesk.store.transfer import copy_into_empty
+from deliverydesk.wording import Phrase, RefusalCode
 
 FORMAT = "deliverydesk-practice"
 FORMAT_VERSION = 1
@@ -143,41 +145,37 @@ def read_practice_file(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise InvalidInput(f"There is no file at {path}.") from None
+        raise InvalidInput(RefusalCode.NO_FILE_AT, path=path) from None
     except OSError as error:
-        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}.") from None
+        raise InvalidInput(
+            RefusalCode.CANNOT_READ_FILE, path=path, reason=error.strerror or error
+        ) from None
     if path.is_dir():
-        raise InvalidInput(f"{path} is a folder, not a practice file.")
+        raise InvalidInput(RefusalCode.PATH_IS_FOLDER_NOT_PRACTICE_FILE, path=path)
     if size > MAX_FILE_BYTES:
         raise InvalidInput(
-            f"This file is larger than {MAX_FILE_BYTES // 1_048_576} MB; "
-            "it is not a DeliveryDesk practice file."
+            RefusalCode.PRACTICE_FILE_TOO_LARGE, limit_mb=MAX_FILE_BYTES // 1_048_576
         )
     try:
         document = json.loads(path.read_bytes())
     except OSError as error:
-        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}.") from None
-    except (ValueError, RecursionError):
         raise InvalidInput(
-            f"{path.name} is not a DeliveryDesk practice file (it is not JSON)."
+            RefusalCode.CANNOT_READ_FILE, path=path, reason=error.strerror or error
         ) from None
+    except (ValueError, RecursionError):
+        raise InvalidInput(RefusalCode.PRACTICE_FILE_NOT_JSON, file=path.name) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise InvalidInput(f"{path.name} is not a DeliveryDesk practice file.")
+        raise InvalidInput(RefusalCode.NOT_A_PRACTICE_FILE, file=path.name)
     version = document.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise InvalidInput(f"{path.name} is damaged: it does not say which version it is.")
+        raise InvalidInput(RefusalCode.PRACTICE_FILE_NO_VERSION, file=path.name)
     if version > FORMAT_VERSION:
-        raise InvalidInput(
-            f"{path.name} was written by a newer DeliveryDesk; update DeliveryDesk to import it."
-        )
+        raise InvalidInput(RefusalCode.PRACTICE_FILE_TOO_NEW, file=path.name)
     schema, tables = document.get("schema"), document.get("tables")
     if not isinstance(schema, str) or not isinstance(tables, dict):
-        raise InvalidInput(f"{path.name} is damaged: its tables are missing.")
+        raise InvalidInput(RefusalCode.PRACTICE_FILE_NO_TABLES, file=path.name)
     if schema not in migrate.known_revisions():
-        raise InvalidInput(
-            f"{path.name} was written by a newer DeliveryDesk (schema {schema}); "
-            "update DeliveryDesk to import it."
-        )
+        raise InvalidInput(RefusalCode.PRACTICE_FILE_SCHEMA_TOO_NEW, file=path.name, schema=schema)
     return document
 
 
@@ -204,23 +202,36 @@ def import_practice(
             migrate.upgrade(engine)  # a file from an older DeliveryDesk comes up to date here
             refusal = offer_refusal(engine, _ids(document["tables"].get("offer")))
             if refusal:
-                raise InvalidInput(f"{path.name} cannot be imported, so nothing was: {refusal}")
+                raise InvalidInput(
+                    RefusalCode.PRACTICE_FILE_REFUSED, file=path.name, reason=refusal
+                )
         except DatabaseError as error:
-            raise InvalidInput(f"{path.name} cannot be imported: {error}") from error
+            raise InvalidInput(
+                RefusalCode.PRACTICE_FILE_NOT_IMPORTED, file=path.name, reason=error
+            ) from error
         finally:
             engine.dispose()
         tracker.step(99, 100)  # the last moment to stop: the move below is all or nothing
         try:
             copy_into_empty(ctx.db.engine, scratch)
         except DatabaseError as error:
-            raise InvalidInput(str(error)) from error
+            raise InvalidInput(RefusalCode.SAME_AS_CAUSE, reason=error) from error
     tracker.report(100, 100)
     return Result(PracticeFileSummary(path, document["schema"], rows), Changes.all())
 
 
+def replace_practice(ctx: Context, path: Path) -> Result[Restored]:
+    """Put the practice in the file at `path` in place of the open one, which is kept as a
+    backup (the value's `kept`: restoring it undoes this). A file that cannot be used
+    raises InvalidInput and changes nothing. Two steps, which the window takes apart (the
+    first on the job pool, the second on its own thread): build, then swap in."""
+    with staging(ctx.path.parent, "import") as scratch:  # swept at start if killed
+        return restore_in_place(ctx, build_database(path, scratch, ctx.clock))
+
+
 def build_database(path: Path, folder: Path, clock: Clock) -> Path:
     """A new database in the empty `folder` holding the practice file at `path`: what
-    Workspace.replace_practice restores in place of the open practice."""
+    replace_practice restores in place of the open practice."""
     ctx = open_workspace(folder, clock)
     try:
         import_practice(ctx, path)
@@ -234,11 +245,7 @@ def _refuse_unless_empty(ctx: Context) -> None:
         driver: Any = connection.connection.driver_connection
         for table in _tables(driver):
             if driver.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}")').fetchone()[0]:
-                raise InvalidInput(
-                    "This data folder already holds a practice. A practice file can only be "
-                    "imported into an empty one: start DeliveryDesk on a new data folder "
-                    "(--data-dir) and import it there."
-                )
+                raise InvalidInput(RefusalCode.PRACTICE_FILE_NEEDS_EMPTY_FOLDER)
 
 
 def _load(
@@ -257,13 +264,15 @@ def _load(
         for done, (table, content) in enumerate(tables.items()):
             step(done * 95 // max(1, len(tables)), 100)
             if table not in known:
-                raise InvalidInput(f"{name} is damaged: it holds an unknown table '{table}'.")
+                raise InvalidInput(RefusalCode.PRACTICE_FILE_UNKNOWN_TABLE, name=name, table=table)
             counts[table] = _load_table(driver, table, content, name, rules)
         broken = driver.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             raise InvalidInput(
-                f"{name} is damaged: {len(broken)} records point at records it does not hold "
-                f"(first in '{broken[0][0]}')."
+                RefusalCode.PRACTICE_FILE_BROKEN_LINKS,
+                name=name,
+                count=len(broken),
+                table=broken[0][0],
             )
         driver.execute("COMMIT")
     except BaseException:
@@ -276,7 +285,7 @@ def _load_table(
     driver: sqlite3.Connection, table: str, content: Any, name: str, rules: ValueRules
 ) -> int:
     if not isinstance(content, dict):
-        raise InvalidInput(f"{name} is damaged: table '{table}' is not a list of records.")
+        raise InvalidInput(RefusalCode.PRACTICE_FILE_TABLE_NOT_RECORDS, name=name, table=table)
     columns, rows = content.get("columns"), content.get("rows")
     declared = _columns(driver, table)
     if (
@@ -285,10 +294,12 @@ def _load_table(
         or not all(isinstance(c, str) for c in columns)
         or len(set(columns)) != len(columns)
     ):
-        raise InvalidInput(f"{name} is damaged: table '{table}' is not a list of records.")
+        raise InvalidInput(RefusalCode.PRACTICE_FILE_TABLE_NOT_RECORDS, name=name, table=table)
     unknown = [c for c in columns if c not in declared]
     if unknown:
-        raise InvalidInput(f"{name} is damaged: table '{table}' has no column '{unknown[0]}'.")
+        raise InvalidInput(
+            RefusalCode.PRACTICE_FILE_UNKNOWN_COLUMN, name=name, table=table, column=unknown[0]
+        )
     json_at = [declared[c] for c in columns]
     checks = rules.for_table(table, columns)
     insert = (
@@ -296,9 +307,13 @@ def _load_table(
         f"VALUES ({', '.join('?' for _ in columns)})"
     )
     for number, row in enumerate(rows, start=1):
-        where = f"{name} is damaged: record {number} of '{table}'"
+        where = Phrase(
+            "{file} is damaged: record {number} of '{table}'", file=name, number=number, table=table
+        )
         if not isinstance(row, list) or len(row) != len(columns):
-            raise InvalidInput(f"{where} does not have {len(columns)} values.")
+            raise InvalidInput(
+                RefusalCode.PRACTICE_FILE_VALUE_COUNT, where=where, count=len(columns)
+            )
         try:
             checked = [check(value) for check, value in zip(checks, row, strict=True)]
         except InvalidInput:
@@ -307,7 +322,9 @@ def _load_table(
         try:
             driver.execute(insert, values)
         except sqlite3.Error as error:  # a missing value, a broken rule, a repeated id
-            raise InvalidInput(f"{where} cannot be stored ({error}).") from None
+            raise InvalidInput(
+                RefusalCode.PRACTICE_FILE_VALUE_UNSTORABLE, where=where, reason=error
+            ) from None
     return len(rows)
 
 
@@ -328,26 +345,30 @@ def _refusal(
             check(value)
         except InvalidInput as error:
             return InvalidInput(
-                f"{name} cannot be imported, so nothing was: {record}.{column}: {error}"
+                RefusalCode.PRACTICE_FILE_VALUE_UNSOUND,
+                name=name,
+                record=record,
+                column=column,
+                reason=error,
             )
-    return InvalidInput(f"{name} cannot be imported, so nothing was: {record} is not sound.")
+    return InvalidInput(RefusalCode.PRACTICE_FILE_RECORD_UNSOUND, name=name, record=record)
 
 
-def _in(value: Any, is_json: bool, where: str) -> Any:
+def _in(value: Any, is_json: bool, where: Phrase) -> Any:
     if is_json:
         return json.dumps(value)  # as SQLAlchemy's JSON type writes it
     if value is None or isinstance(value, str | int | float):
         if isinstance(value, str) and not _encodable(value):
-            raise InvalidInput(f"{where} holds text that cannot be saved.")
+            raise InvalidInput(RefusalCode.PRACTICE_FILE_TEXT_UNSAVABLE, where=where)
         if isinstance(value, int) and not -(2**63) <= value < 2**63:
-            raise InvalidInput(f"{where} holds a number too large to store.")
+            raise InvalidInput(RefusalCode.PRACTICE_FILE_NUMBER_TOO_LARGE, where=where)
         return value
     if isinstance(value, dict) and set(value) == {_BYTES} and isinstance(value[_BYTES], str):
         try:
             return base64.b64decode(value[_BYTES], validate=True)
         except ValueError:
             pass
-    raise InvalidInput(f"{where} holds a value of the wrong kind.")
+    raise InvalidInput(RefusalCode.PRACTICE_FILE_WRONG_KIND, where=where)
 
 
 def _encodable(text: str) -> bool:

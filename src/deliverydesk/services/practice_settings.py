@@ -23,6 +23,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.practice import closed_dates
 from deliverydesk.services.validation import clean_line
+from deliverydesk.wording import RefusalCode
 
 MAX_CLOSED_DATES = 2_000
 CLOSED_WINDOW = timedelta(days=365 * 50)
@@ -56,7 +57,7 @@ class PracticeUndo:
 def _practice(session: Session) -> Practice:
     practice = session.scalars(select(Practice).order_by(Practice.id).limit(1)).first()
     if practice is None:
-        raise NotFound("There is no practice yet; create one first.")
+        raise NotFound(RefusalCode.NO_PRACTICE_YET)
     return practice
 
 
@@ -81,21 +82,21 @@ def clean_weekly_hours(hours: object) -> float:
         or isinstance(hours, bool)
         or not 1 <= hours <= 168  # also refuses NaN
     ):
-        raise InvalidInput("Weekly hours must be between 1 and 168.")
+        raise InvalidInput(RefusalCode.WEEKLY_HOURS_OUT_OF_RANGE)
     return float(hours)
 
 
 def clean_working_days(days: frozenset[int]) -> frozenset[int]:
     if not days or not days <= set(range(1, 8)):
-        raise InvalidInput("Choose at least one working day.")
+        raise InvalidInput(RefusalCode.NO_WORKING_DAY)
     return frozenset(days)
 
 
 def clean_closed_dates(days: frozenset[date], today: date) -> frozenset[date]:
     if len(days) > MAX_CLOSED_DATES:
-        raise InvalidInput(f"At most {MAX_CLOSED_DATES:,} closed dates can be kept.")
+        raise InvalidInput(RefusalCode.TOO_MANY_CLOSED_DATES, limit=MAX_CLOSED_DATES)
     if any(abs(day - today) > CLOSED_WINDOW for day in days):
-        raise InvalidInput("Closed dates must be within 50 years of today.")
+        raise InvalidInput(RefusalCode.CLOSED_DATE_TOO_FAR)
     return frozenset(days)
 
 
@@ -104,20 +105,20 @@ def _stored_days(stored: object) -> str:
     text = stored if isinstance(stored, str) else ""
     days = frozenset(int(ch) for ch in text if ch.isdigit())
     if len(days) != len(text):
-        raise InvalidInput("Working days are written as weekday numbers, 1 (Monday) to 7.")
+        raise InvalidInput(RefusalCode.WORKING_DAYS_NOT_NUMBERS)
     return "".join(str(d) for d in sorted(clean_working_days(days)))
 
 
 def _stored_closed(stored: object, today: date) -> list[str]:
     """closed_dates as stored: a list of ISO dates."""
     if not isinstance(stored, list):
-        raise InvalidInput("Closed dates must be a list of dates.")
+        raise InvalidInput(RefusalCode.CLOSED_DATES_NOT_A_LIST)
     days = []
     for value in stored:
         try:
             days.append(date.fromisoformat(value))
         except (TypeError, ValueError):
-            raise InvalidInput(f"{str(value)[:40]} is not a date.") from None
+            raise InvalidInput(RefusalCode.NOT_A_DATE, written=str(value)[:40]) from None
     return [d.isoformat() for d in sorted(clean_closed_dates(frozenset(days), today))]
 
 

@@ -39,6 +39,7 @@ from deliverydesk.model.text_rules import single_line
 from deliverydesk.services import brand, clients, offers, practice_settings
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.validation import clean_line
+from deliverydesk.wording import RefusalCode, Term
 
 Rule = Callable[[Any], Any]
 _SECRET = re.compile("[0-9a-f]{64}")
@@ -53,7 +54,9 @@ def _shown(value: object) -> str:
 def _kind(words: str, test: Callable[[Any], bool]) -> Rule:
     def rule(value: Any) -> Any:
         if not test(value):
-            raise InvalidInput(f"{_shown(value)} is not {words}.")
+            raise InvalidInput(
+                RefusalCode.VALUE_NOT_OF_KIND, written=_shown(value), words=Term(words)
+            )
         return value
 
     return rule
@@ -115,7 +118,9 @@ def _title(label: str, limit: int, *, required: bool = False) -> Rule:
 def _between(label: str, low: int, high: int) -> Rule:
     def rule(value: Any) -> Any:
         if not low <= value <= high:
-            raise InvalidInput(f"{label} must be between {low:,} and {high:,}.")
+            raise InvalidInput(
+                RefusalCode.VALUE_OUT_OF_RANGE, label=Term(label), low=low, high=high
+            )
         return value
 
     return rule
@@ -124,7 +129,7 @@ def _between(label: str, low: int, high: int) -> Rule:
 def _dict_of(check: Callable[[dict[str, Any]], None]) -> Rule:
     def rule(value: Any) -> Any:
         if not isinstance(value, dict):
-            raise InvalidInput(f"{_shown(value)} is not a set of named values.")
+            raise InvalidInput(RefusalCode.VALUE_NOT_A_SET, written=_shown(value))
         check(value)
         return value
 
@@ -134,7 +139,9 @@ def _dict_of(check: Callable[[dict[str, Any]], None]) -> Rule:
 def _list_of(check: Callable[[Any], bool], words: str) -> Rule:
     def rule(value: Any) -> Any:
         if not isinstance(value, list) or not all(check(item) for item in value):
-            raise InvalidInput(f"{_shown(value)} is not {words}.")
+            raise InvalidInput(
+                RefusalCode.VALUE_NOT_OF_KIND, written=_shown(value), words=Term(words)
+            )
         return value
 
     return rule
@@ -149,7 +156,7 @@ def _keys(**checks: Callable[[Any], None]) -> Callable[[dict[str, Any]], None]:
                 try:
                     rule(value[key])
                 except InvalidInput as error:
-                    raise InvalidInput(f"{key}: {error}") from None
+                    raise InvalidInput(RefusalCode.SETTING_REFUSED, key=key, reason=error) from None
 
     return check
 
@@ -157,7 +164,9 @@ def _keys(**checks: Callable[[Any], None]) -> Callable[[dict[str, Any]], None]:
 def _must(test: Callable[[Any], bool], words: str) -> Callable[[Any], None]:
     def check(value: Any) -> None:
         if not test(value):
-            raise InvalidInput(f"{_shown(value)} is not {words}.")
+            raise InvalidInput(
+                RefusalCode.VALUE_NOT_OF_KIND, written=_shown(value), words=Term(words)
+            )
 
     return check
 
@@ -283,9 +292,11 @@ class ValueRules:
             if value is None:
                 if empty_ok:
                     return None
-                raise InvalidInput("a value is needed here.")
+                raise InvalidInput(RefusalCode.VALUE_MISSING)
             if not test(value):
-                raise InvalidInput(f"{_shown(value)} is not {words}.")
+                raise InvalidInput(
+                    RefusalCode.VALUE_NOT_OF_KIND, written=_shown(value), words=Term(words)
+                )
             for step in steps:
                 value = step(value)
             return value

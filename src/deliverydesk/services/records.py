@@ -13,6 +13,7 @@ from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.validation import clean_text
+from deliverydesk.wording import RefusalCode
 
 MAX_TEXT_LENGTH = 100_000
 
@@ -29,11 +30,11 @@ def log_friction(
 ) -> tuple[int, Changes]:
     description = clean_text(description, "What went wrong", MAX_TEXT_LENGTH).strip()
     if not description:
-        raise InvalidInput("Say what went wrong.")
+        raise InvalidInput(RefusalCode.FRICTION_NEEDS_TEXT)
     with ctx.transaction() as session:
         journey = session.get(Journey, journey_id)
         if journey is None:
-            raise NotFound("That journey no longer exists.")
+            raise NotFound(RefusalCode.JOURNEY_GONE)
         _check_step(session, journey, step_id)
         friction = Friction(
             journey_id=journey_id,
@@ -68,7 +69,7 @@ def resolve_friction(
     with ctx.transaction() as session:
         friction = session.get(Friction, friction_id)
         if friction is None:
-            raise NotFound("That friction record no longer exists.")
+            raise NotFound(RefusalCode.FRICTION_GONE)
         journey = session.get(Journey, friction.journey_id)
         assert journey is not None
         friction.recovery = recovery.strip()
@@ -96,12 +97,12 @@ def record_feedback(
     received_on: date | None = None,
 ) -> tuple[int, Changes]:
     if score is not None and not 0 <= score <= 10:
-        raise InvalidInput("A score runs from 0 to 10.")
+        raise InvalidInput(RefusalCode.SCORE_OUT_OF_RANGE)
     words = clean_text(words, "What the client said", MAX_TEXT_LENGTH)
     with ctx.transaction() as session:
         journey = session.get(Journey, journey_id)
         if journey is None:
-            raise NotFound("That journey no longer exists.")
+            raise NotFound(RefusalCode.JOURNEY_GONE)
         _check_step(session, journey, step_id)
         feedback = Feedback(
             journey_id=journey_id,
@@ -135,4 +136,4 @@ def _check_step(session: Session, journey: Journey, step_id: int | None) -> None
         return
     step = session.get(JourneyStep, step_id)
     if step is None or step.journey_id != journey.id:
-        raise InvalidInput("That step is not part of this client's journey.")
+        raise InvalidInput(RefusalCode.STEP_NOT_IN_JOURNEY)

@@ -27,7 +27,7 @@ from deliverydesk.reports import data
 from deliverydesk.services.brand import paper_brand, practice_row, settings_of
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
-from deliverydesk.wording import ENGLISH
+from deliverydesk.wording import ENGLISH, RefusalCode
 
 WINS_SINCE = timedelta(days=28)  # "recent" when no date is given
 MAX_WINS = 8
@@ -123,14 +123,12 @@ def report_journey(ctx: Context, client_id: int) -> int:
             not rows
             and connection.execute(select(Client.id).where(Client.id == client_id)).first() is None
         ):
-            raise NotFound("That client no longer exists.")
+            raise NotFound(RefusalCode.CLIENT_GONE)
     for wanted in _PREFERENCE:
         for journey_id, status in rows:
             if status is wanted:
                 return int(journey_id)
-    raise InvalidInput(
-        "This client is not enrolled in an offer yet, so there is no journey to report on."
-    )
+    raise InvalidInput(RefusalCode.CLIENT_NOT_ENROLLED)
 
 
 def journey_facts(connection: Connection, journey_id: int) -> JourneyFacts:
@@ -150,7 +148,7 @@ def journey_facts(connection: Connection, journey_id: int) -> JourneyFacts:
         .where(Journey.id == journey_id)
     ).first()
     if head is None:
-        raise NotFound("That journey no longer exists.")
+        raise NotFound(RefusalCode.JOURNEY_GONE)
     phases = connection.execute(
         select(
             JourneyPhase.id,

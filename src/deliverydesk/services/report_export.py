@@ -30,6 +30,7 @@ from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_file import write_atomically
 from deliverydesk.services.worker_life import Lifeline, start_worker, work
 from deliverydesk.staging import note_leftover, staging_if_possible, staging_token
+from deliverydesk.wording import RefusalCode
 
 QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
 CHUNK = 50  # at most this many progress reports between two progress reports
@@ -81,7 +82,7 @@ def document_data(
 
     if kind is DocumentKind.PROGRESS:
         if client_id is None:
-            raise InvalidInput("A progress report is about one client: choose the client.")
+            raise InvalidInput(RefusalCode.PROGRESS_REPORT_NEEDS_CLIENT)
         return report_data.progress_report(ctx, client_id, since=since, note=note)
     if kind is DocumentKind.ONBOARDING:
         return report_packs.onboarding_pack(ctx, client_id=client_id, offer_id=offer_id)
@@ -240,7 +241,7 @@ def export_progress_batch(
     from deliverydesk.services.report_packs import active_clients, client_names
 
     if not folder.is_dir():
-        raise InvalidInput(f"There is no folder {folder} to save the reports in.")
+        raise InvalidInput(RefusalCode.NO_FOLDER_FOR_REPORTS, folder=folder)
     clients = active_clients(ctx) if client_ids is None else client_names(ctx, client_ids)
     jobs = list(_named(clients, folder))
     # The batch's own staging folder in the data folder lists what a kill would leave

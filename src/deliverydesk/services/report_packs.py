@@ -29,7 +29,7 @@ from deliverydesk.services.report_data import (
     report_journey,
 )
 from deliverydesk.services.welcome_letter import LetterStep, fill_letter, step_values
-from deliverydesk.wording import ENGLISH
+from deliverydesk.wording import ENGLISH, RefusalCode
 
 DEFAULT_WELCOME = (
     "Hi {client_first_name},\n\nWelcome to {offer}. This pack is your map: the promise we "
@@ -118,7 +118,7 @@ def _spec(ctx: Context, offer_id: int | None) -> OfferSpec | None:
 def _for_offer(ctx: Context, offer_id: int) -> _Source:
     spec = _spec(ctx, offer_id)
     if spec is None:
-        raise NotFound("That offer no longer exists.")
+        raise NotFound(RefusalCode.OFFER_GONE)
     # Scheduled from a Monday on the practice's working days, without its holidays: the
     # template prints weeks, and an offer of six weeks must read as weeks 1 to 6.
     calendar = WorkCalendar(work_calendar(ctx).weekdays)
@@ -190,7 +190,7 @@ def _source(ctx: Context, client_id: int | None, offer_id: int | None) -> _Sourc
         return _for_client(ctx, client_id)
     if offer_id is not None:
         return _for_offer(ctx, offer_id)
-    raise InvalidInput("Choose a client, or an offer for a blank template.")
+    raise InvalidInput(RefusalCode.TEMPLATE_NEEDS_CLIENT_OR_OFFER)
 
 
 def checklist(
@@ -274,15 +274,13 @@ def intake_form(
         with ctx.db.engine.connect() as connection:
             facts: JourneyFacts = journey_facts(connection, journey_id)
         if facts.offer_id is None:
-            raise InvalidInput(
-                "This client's offer no longer exists, so it has no intake questions."
-            )
+            raise InvalidInput(RefusalCode.CLIENT_OFFER_GONE)
         offer_id, client_name = facts.offer_id, facts.client_name
     if offer_id is None:
-        raise InvalidInput("Choose a client, or an offer for a blank form.")
+        raise InvalidInput(RefusalCode.FORM_NEEDS_CLIENT_OR_OFFER)
     spec = _spec(ctx, offer_id)
     if spec is None:
-        raise NotFound("That offer no longer exists.")
+        raise NotFound(RefusalCode.OFFER_GONE)
     return data.IntakeForm(
         brand=brand(ctx),
         offer_name=spec.name,

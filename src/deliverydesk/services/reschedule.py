@@ -17,7 +17,7 @@ from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.practice import work_calendar
-from deliverydesk.wording import ENGLISH
+from deliverydesk.wording import RefusalCode
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +49,13 @@ def reschedule_step(
     with ctx.transaction() as session:
         step = session.get(JourneyStep, step_id)
         if step is None:
-            raise NotFound("That step no longer exists.")
+            raise NotFound(RefusalCode.STEP_GONE)
         if step.completed_on is not None:
-            raise InvalidInput(f"'{step.title}' is already done; open it again to reschedule it.")
+            raise InvalidInput(RefusalCode.RESCHEDULE_DONE_STEP, step=step.title)
         if due_on < step.start_on:
-            starts = ENGLISH.long_date(step.start_on)
-            raise InvalidInput(f"'{step.title}' cannot be due before it starts ({starts}).")
+            raise InvalidInput(
+                RefusalCode.STEP_DUE_BEFORE_START, step=step.title, starts=step.start_on
+            )
         journey = step.journey
         before = [StepDates(step.id, step.start_on, step.due_on)]
         later: list[JourneyStep] = []
@@ -107,7 +108,7 @@ def restore_step_dates(ctx: Context, rescheduled: Rescheduled) -> Result[Resched
     with ctx.transaction() as session:
         journey = session.get(Journey, rescheduled.journey_id)
         if journey is None:
-            raise NotFound("That journey no longer exists.")
+            raise NotFound(RefusalCode.JOURNEY_GONE)
         steps = {
             s.id: s
             for s in session.scalars(
@@ -117,7 +118,7 @@ def restore_step_dates(ctx: Context, rescheduled: Rescheduled) -> Result[Resched
             )
         }
         if len(steps) != len(rescheduled.before):
-            raise InvalidInput("Some of these steps were removed since; their dates stay.")
+            raise InvalidInput(RefusalCode.STEPS_REMOVED_SINCE)
         replaced = []
         for dates in rescheduled.before:
             step = steps[dates.step_id]

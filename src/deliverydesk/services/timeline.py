@@ -20,6 +20,7 @@ from deliverydesk.services.capacity import DEFAULT_WEEKLY_HOURS, booked_load
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.practice import get_practice
+from deliverydesk.wording import RefusalCode
 
 _day = date.fromisoformat
 _STATUS = {s.value: s for s in JourneyStatus}
@@ -266,7 +267,7 @@ def journey_timeline(ctx: Context, journey_id: int) -> JourneyTimeline:
     with ctx.db.engine.connect() as connection:
         raw = connection.execute(_JOURNEY, {"journey": journey_id}).all()
     if not raw:
-        raise NotFound("That journey no longer exists.")
+        raise NotFound(RefusalCode.JOURNEY_GONE)
     phases: dict[int, PhaseSpan] = {}
     marks: list[Mark] = []
     ended = _opt(raw[0][6])

@@ -21,6 +21,7 @@ from deliverydesk.services import activity, backups
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.wording import RefusalCode
 
 _RUNNING = (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
 _ENDED = (JourneyStatus.COMPLETED, JourneyStatus.CANCELLED)
@@ -50,13 +51,12 @@ def archive_client(ctx: Context, client_id: int) -> Result[int]:
     with ctx.transaction() as session:
         client = session.get(Client, client_id)
         if client is None or client.archived:
-            raise NotFound("That client is no longer in your list.")
+            raise NotFound(RefusalCode.CLIENT_NOT_IN_LIST)
         journeys = session.scalars(select(Journey).where(Journey.client_id == client_id)).all()
         running = [j for j in journeys if j.status in _RUNNING]
         if running:
             raise InvalidInput(
-                f"{client.name} is still on '{running[0].offer_name}'. Complete or cancel "
-                "that journey before archiving them."
+                RefusalCode.CLIENT_STILL_ON_OFFER, client=client.name, offer=running[0].offer_name
             )
         archived = set()
         for journey in journeys:
@@ -82,9 +82,9 @@ def restore_from_trash(ctx: Context, client_id: int) -> Result[int]:
     with ctx.transaction() as session:
         client = session.get(Client, client_id)
         if client is None:
-            raise NotFound("That client is no longer in the trash.")
+            raise NotFound(RefusalCode.CLIENT_NOT_IN_TRASH_ANY_MORE)
         if not client.archived:
-            raise InvalidInput(f"{client.name} is not in the trash.")
+            raise InvalidInput(RefusalCode.CLIENT_NOT_IN_TRASH, client=client.name)
         restored = set()
         for journey, was in _archived_with_client(session, client_id):
             journey.status = was

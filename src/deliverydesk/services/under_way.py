@@ -25,24 +25,21 @@ from deliverydesk.services import activity
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.practice import work_calendar
-from deliverydesk.wording import ENGLISH
+from deliverydesk.wording import RefusalCode
 
 
 def check_reached(journey: Journey, reached: Reached, today: date) -> None:
     """InvalidInput, in plain words, for a place the journey does not have or a day that
     cannot be."""
     if not 0 <= reached.phase < len(journey.phases):
-        raise InvalidInput("That phase is not part of this offer's journey.")
+        raise InvalidInput(RefusalCode.PHASE_NOT_IN_OFFER)
     steps = journey.phases[reached.phase].steps
     if not 0 <= reached.step < max(len(steps), 1):
-        raise InvalidInput("That step is not part of this phase.")
+        raise InvalidInput(RefusalCode.STEP_NOT_IN_PHASE)
     if reached.done_on is not None and reached.done_on > today:
-        raise InvalidInput("Earlier steps cannot be marked done on a day still to come.")
+        raise InvalidInput(RefusalCode.DONE_BEFORE_IN_FUTURE)
     if reached.done_on is not None and reached.done_on < journey.start_on:
-        starts = ENGLISH.long_date(journey.start_on)
-        raise InvalidInput(
-            f"Earlier steps cannot be marked done before the journey starts ({starts})."
-        )
+        raise InvalidInput(RefusalCode.DONE_BEFORE_START, starts=journey.start_on)
 
 
 def bring_in(session: Session, clock: Clock, journey: Journey, reached: Reached) -> int:
@@ -119,7 +116,7 @@ def offer_plan(ctx: Context, offer_id: int, start_on: date) -> tuple[PlannedPhas
             .order_by(OfferPhase.position, OfferStep.position)
         ).all()
     if not rows:
-        raise NotFound("That offer no longer exists, or has no phases yet.")
+        raise NotFound(RefusalCode.OFFER_GONE_OR_EMPTY)
     phases: dict[int, tuple[str, int, list[tuple[str, int, int]]]] = {}
     for phase_id, name, days, title, offset, duration in rows:
         steps = phases.setdefault(phase_id, (name, days, []))[2]

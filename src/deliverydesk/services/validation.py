@@ -14,6 +14,7 @@ from pathlib import Path
 from deliverydesk.model.text_rules import is_blank, without_bidi_controls
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.store.schema import is_database_file
+from deliverydesk.wording import RefusalCode, Term
 
 __all__ = ["clean_email", "clean_line", "clean_text", "is_blank"]
 
@@ -30,15 +31,15 @@ def _broken(text: str) -> bool:
 
 def _check_characters(text: str, label: str, multiline: bool) -> None:
     if "\x00" in text:
-        raise InvalidInput(f"{label} contains a NUL character, which cannot be saved.")
+        raise InvalidInput(RefusalCode.TEXT_HAS_NUL, label=Term(label))
     if _broken(text):
-        raise InvalidInput(
-            f"{label} contains a broken character that cannot be saved; retype or paste it again."
-        )
+        raise InvalidInput(RefusalCode.TEXT_HAS_BROKEN_CHARACTER, label=Term(label))
     for ch in text:
         if unicodedata.category(ch) == "Cc" and not (multiline and ch in _MULTILINE_ALLOWED):
-            where = "" if multiline else " and must fit on one line"
-            raise InvalidInput(f"{label} contains a control character{where}.")
+            code = RefusalCode.TEXT_HAS_CONTROL_CHARACTER
+            raise InvalidInput(
+                code if multiline else RefusalCode.TEXT_NOT_ONE_LINE, label=Term(label)
+            )
 
 
 def clean_line(text: str, label: str, limit: int, *, required: bool = False) -> str:
@@ -48,10 +49,10 @@ def clean_line(text: str, label: str, limit: int, *, required: bool = False) -> 
     _check_characters(text, label, multiline=False)
     if is_blank(text):
         if required:
-            raise InvalidInput(f"{label} cannot be empty.")
+            raise InvalidInput(RefusalCode.TEXT_EMPTY, label=Term(label))
         return ""
     if len(text) > limit:
-        raise InvalidInput(f"{label} can be at most {limit:,} characters long.")
+        raise InvalidInput(RefusalCode.TEXT_TOO_LONG, label=Term(label), limit=limit)
     return text
 
 
@@ -59,7 +60,7 @@ def clean_text(text: str, label: str, limit: int) -> str:
     """Free text (notes, a reason): line breaks allowed, kept as typed."""
     _check_characters(text, label, multiline=True)
     if len(text) > limit:
-        raise InvalidInput(f"{label} can be at most {limit:,} characters long.")
+        raise InvalidInput(RefusalCode.TEXT_TOO_LONG, label=Term(label), limit=limit)
     return "" if is_blank(text) else text
 
 
@@ -68,9 +69,7 @@ def clean_email(text: str, label: str = "The e-mail address", limit: int = 320) 
     if email:
         local, at, domain = email.rpartition("@")
         if not at or not local or "." not in domain or any(ch.isspace() for ch in email):
-            raise InvalidInput(
-                f"'{email}' does not look like an e-mail address (name@example.com)."
-            )
+            raise InvalidInput(RefusalCode.EMAIL_UNLIKELY, email=email)
     return email
 
 
@@ -78,7 +77,4 @@ def refuse_database_file(path: Path) -> None:
     """Refuse a file the person picked when it is a DeliveryDesk data file (or one of
     SQLite's files beside it): nothing but SQLite may read or replace those."""
     if is_database_file(path):
-        raise InvalidInput(
-            f"{path} is a DeliveryDesk data file, which only DeliveryDesk itself may read or "
-            "replace. Choose another file; nothing was changed."
-        )
+        raise InvalidInput(RefusalCode.PATH_IS_DATA_FILE, path=path)

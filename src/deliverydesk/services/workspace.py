@@ -1,14 +1,14 @@
 """The open practice as the window sees it: use cases, never an engine or a session.
 
 Widgets hold a Workspace. Each method is one use case (services/*) run against the open
-database; mutations return `Result` or `Changes` for the event bus. The workspace can be
-closed and reopened on another folder (restore and import need that): views then reload
-on `Changes.all()`.
+database; mutations return `Result` or `Changes`, which the window's runner
+(ui/runner.py) announces on the event bus. A restore or a practice import replaces the
+database under the same workspace: views then reload on `Changes.all()`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from deliverydesk.model.enums import Owner
 from deliverydesk.model.fit import RightFit
 from deliverydesk.model.offer_design import OfferSpec
 from deliverydesk.model.under_way import Reached
+from deliverydesk.progress import Tracker
 from deliverydesk.services import (
     backups,
     brand,
@@ -40,6 +41,7 @@ from deliverydesk.services import (
     queries,
     report_export,
     reschedule,
+    startup,
     timeline,
     trash,
     under_way,
@@ -50,10 +52,7 @@ from deliverydesk.services import today as due_now
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.dashboard import Dashboard
-from deliverydesk.services.errors import DatabaseError
 from deliverydesk.services.rows import JourneyRow, OfferSummary
-from deliverydesk.staging import staging
-from deliverydesk.store.database import open_database
 from deliverydesk.store.integrity import IntegrityReport
 from deliverydesk.store.restore import Restored
 from deliverydesk.wording import ENGLISH, Words
@@ -95,28 +94,29 @@ class Workspace:
     def read_only_reason(self) -> str:
         return self._ctx.read_only
 
+    def folder_warning(self) -> str:
+        """Why the data folder (a cloud-sync folder, a network drive) is a risky home for
+        the data file, in plain words; "" when it is not."""
+        return startup.data_folder_warning(self.folder)
+
     def check(self) -> IntegrityReport:
         return self._ctx.check()
 
-    def job_context(self) -> Context:
+    def for_job(self) -> Workspace:
         """The open practice for work on another thread of this process (ui/jobs.py).
 
         The same database, never a second opening of it: its engine is thread-safe and each
         transaction takes a connection of its own, and opening again would run more than
         SQLite on a file this process holds locks on (docs/data-safety.md). The window
         closes it, never the job."""
-        return Context(self._ctx.db, self._ctx.clock)
+        return Workspace(Context(self._ctx.db, self._ctx.clock))
+
+    def seeding_context(self) -> Context:
+        """The context the demo's seeding (seeding/, above the use cases) builds in."""
+        return self._ctx
 
     def close(self) -> None:
         self._ctx.close()
-
-    def reopen(self, data_dir: Path) -> Changes:
-        """Switch to the practice in `data_dir`. The current one stays open when the other
-        cannot be opened (the error says why)."""
-        fresh = open_workspace(data_dir, self._ctx.clock)
-        self._ctx.close()
-        self._ctx = fresh
-        return Changes.all()
 
     # -- reading -----------------------------------------------------------------------------
     def practice(self) -> practice.PracticeInfo | None:
@@ -269,9 +269,6 @@ class Workspace:
     ) -> Result[lifecycle.JourneyState]:
         return lifecycle.restore_journey_state(self._ctx, journey_id, state)
 
-    def journey_finished(self, journey_id: int) -> bool:
-        return lifecycle.journey_finished(self._ctx, journey_id)
-
     def skipped_phases(self, journey_id: int) -> list[lifecycle.SkippedPhase]:
         return lifecycle.skipped_phases(self._ctx, journey_id)
 
@@ -317,18 +314,12 @@ class Workspace:
     def undo_save_offer(self, saved: designs.SavedOffer) -> Result[designs.SavedOffer]:
         return designs.undo_save_offer(self._ctx, saved)
 
-    def template_preview(self, template: str, **sample: str) -> str:
-        return designs.template_preview(self._ctx, template, **sample)
-
     def preview_values(self) -> dict[str, str]:
         """The sample client's values for previews (fill with model.offer_rules.fill_template)."""
         return designs.preview_values(self._ctx)
 
     def list_revisions(self, offer_id: int) -> list[offer_revisions.RevisionRow]:
         return offer_revisions.list_revisions(self._ctx, offer_id)
-
-    def revision_design(self, offer_id: int, revision: int) -> OfferSpec:
-        return offer_revisions.revision_design(self._ctx, offer_id, revision)
 
     def preview_apply(self, offer_id: int) -> list[offer_apply.JourneyDiff]:
         return offer_apply.preview_apply(self._ctx, offer_id)
@@ -363,9 +354,6 @@ class Workspace:
     def resume_reminders(self) -> list[due_now.PausedRow]:
         return due_now.resume_reminders(self._ctx)
 
-    def overdue_counts(self) -> dict[Owner, int]:
-        return due_now.overdue_counts(self._ctx)
-
     def overdue_by_journey(
         self, journey_ids: Iterable[int] | None = None
     ) -> dict[int, dict[Owner, int]]:
@@ -387,59 +375,61 @@ class Workspace:
     def record_nudge(self, step_id: int, channel: nudge.NudgeChannel) -> Changes:
         return nudge.record_nudge(self._ctx, step_id, channel)
 
-    def export_calendar(self, path: Path, words: Words = ENGLISH) -> int:
-        """Every open step of the active journeys to an .ics file (see also the job in
-        ui/today/calendar_export.py, which runs it off the window's thread)."""
-        return calendar_export.export_calendar(self._ctx, path, words)
+    def export_calendar(
+        self, path: Path, words: Words = ENGLISH, tracker: Tracker | None = None
+    ) -> int:
+        """Every open step of the active journeys to an .ics file (a job in
+        ui/today/calendar_export.py runs it off the window's thread)."""
+        return calendar_export.export_calendar(self._ctx, path, words, tracker)
 
     # -- backups and restore -----------------------------------------------------------------
+    @property
+    def backups_folder(self) -> Path:
+        return backups.backups_folder(self.folder)
+
     def backup_list(self) -> list[backups.BackupInfo]:
         return backups.list_backups(self.folder)
 
     def back_up(self, label: str = backups.MANUAL) -> backups.BackupInfo:
         return backups.back_up(self._ctx, label)
 
-    def restore_backup(self, source: Path) -> Result[Restored]:
-        """Replace the practice with the backup `source`, then reopen on it. The value
-        names where the data as it was is kept: restoring that undoes this.
+    def back_up_automatically(self) -> backups.BackupInfo:
+        """A backup labelled automatic (the window's, every 30 minutes of changes)."""
+        return backups.back_up(self._ctx, backups.AUTO)
 
-        DatabaseError (with a message for the person) leaves the practice as it was and
-        open. A restored file that then fails to open is put back the same way. The
-        context keeps its identity: whoever holds it reads the restored practice.
-        """
-        folder = self.folder
-        self._ctx.close()
-        try:
-            restored = backups.restore_backup(folder, source)
-        except BaseException:
-            self._ctx.db = open_database(folder)
-            raise
-        try:
-            self._ctx.db = open_database(folder)
-        except DatabaseError as error:
-            if restored.kept is None:
-                raise
-            backups.restore_backup(folder, restored.kept)
-            self._ctx.db = open_database(folder)
-            raise DatabaseError(
-                f"The backup could not be opened ({error}); your data is as it was."
-            ) from error
-        return Result(restored, Changes.all())
+    def back_up_if_due(self) -> backups.BackupInfo | None:
+        """A backup when the last is a day old (the window's start), else None."""
+        return backups.back_up_if_due(self._ctx)
+
+    def restore_backup(self, source: Path) -> Result[Restored]:
+        """Replace the practice with the backup `source`, then reopen on it (services/
+        backups.restore_in_place says what a failure leaves)."""
+        return backups.restore_in_place(self._ctx, source)
 
     # -- owning the data: files in and out, the trash ----------------------------------------
     def export_practice(self, path: Path) -> practice_file.PracticeFileSummary:
         return practice_file.export_practice(self._ctx, path)
 
-    def import_practice(self, path: Path) -> Result[practice_file.PracticeFileSummary]:
-        return practice_file.import_practice(self._ctx, path)
-
     def replace_practice(self, path: Path) -> Result[Restored]:
         """Put the practice in the file at `path` in place of the open one, which is kept
         as a backup (the value's `kept`: restoring it undoes this). A file that cannot be
         used raises InvalidInput and changes nothing."""
-        with staging(self.folder, "import") as scratch:  # swept at start if killed
-            built = practice_file.build_database(path, scratch, self._ctx.clock)
-            return self.restore_backup(built)
+        return practice_file.replace_practice(self._ctx, path)
+
+    def build_practice(self, path: Path, folder: Path) -> Path:
+        """replace_practice's first step, for a job: the practice file at `path` built into
+        a new database in the empty `folder`; restore_backup swaps it in."""
+        return practice_file.build_database(path, folder, self._ctx.clock)
+
+    def import_clients_csv(
+        self, path: Path, encoding: str = "utf-8"
+    ) -> Result[client_csv.CsvImport]:
+        return client_csv.import_clients(self._ctx, path, encoding)
+
+    def import_journeys_csv(
+        self, path: Path, encoding: str = "utf-8"
+    ) -> Result[journey_csv.JourneyImport]:
+        return journey_csv.import_journeys(self._ctx, path, encoding)
 
     def preview_clients_csv(self, path: Path, encoding: str = "utf-8") -> client_csv.CsvPreview:
         return client_csv.preview_clients(self._ctx, path, encoding)
@@ -482,6 +472,20 @@ class Workspace:
 
     def save_document(self, document: report_export.Document, path: Path) -> report_export.Exported:
         return report_export.save_document(document, path)
+
+    def export_progress_batch(
+        self,
+        folder: Path,
+        client_ids: Sequence[int] | None = None,
+        *,
+        workers: int = 1,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[report_export.Exported]:
+        """Progress reports for `client_ids` (default: every active client) into `folder`."""
+        return report_export.export_progress_batch(
+            self._ctx, folder, client_ids, workers=workers, progress=progress, cancelled=cancelled
+        )
 
     def report_clients(self) -> list[tuple[int, str]]:
         """Every client with an active journey (id, name): the batch's default."""

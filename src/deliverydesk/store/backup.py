@@ -19,6 +19,7 @@ from pathlib import Path
 
 from deliverydesk.atomic_file import replace_durably
 from deliverydesk.store.errors import DatabaseError
+from deliverydesk.wording import RefusalCode
 
 SUFFIX = ".sqlite3"
 _STAMP = "%Y%m%dT%H%M%S%fZ"
@@ -46,20 +47,23 @@ def copy_verified(source: Path, target: Path, *, read_only: bool = False) -> Non
     `read_only` opens the source without ever writing to it (a file the person picked).
     """
     if not source.is_file():
-        raise DatabaseError(f"There is no database file at {source}.", source)
+        raise DatabaseError(RefusalCode.NO_DATABASE_FILE, source, source=source)
     temp = target.with_name(f".{target.name}.tmp")
     try:
         os.close(os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
     except OSError as error:
         raise DatabaseError(
-            f"Cannot write a backup in {target.parent}: {error.strerror or error}.", source
+            RefusalCode.BACKUP_FOLDER_UNWRITABLE,
+            source,
+            folder=target.parent,
+            reason=error.strerror or error,
         ) from error
     try:
         _copy(source, temp, read_only)
         replace_durably(temp, target)
     except OSError as error:
         raise DatabaseError(
-            f"The backup of {source} could not be written: {error.strerror or error}.", source
+            RefusalCode.BACKUP_NOT_WRITTEN, source, source=source, reason=error.strerror or error
         ) from error
     finally:
         for leftover in (temp, *_sidecars(temp)):
@@ -77,11 +81,15 @@ def _copy(source: Path, temp: Path, read_only: bool) -> None:
             verdict = [row[0] for row in dst.execute("PRAGMA integrity_check")]
             dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
     except sqlite3.DatabaseError as error:  # a damaged page stops the copy or the check
-        raise DatabaseError(f"The backup of {source} failed: {error}", source) from error
+        raise DatabaseError(
+            RefusalCode.BACKUP_FAILED, source, source=source, reason=error
+        ) from error
     if verdict != ["ok"]:
         raise DatabaseError(
-            f"The backup of {source} failed its integrity check: {'; '.join(verdict[:3])}",
+            RefusalCode.BACKUP_FAILED_CHECK,
             source,
+            source=source,
+            problems="; ".join(verdict[:3]),
         )
 
 

@@ -41,6 +41,7 @@ from deliverydesk.store.schema import (
     read_revision,
 )
 from deliverydesk.store.summaries import keep_summaries, summary_drift
+from deliverydesk.wording import RefusalCode
 
 
 @dataclass
@@ -128,13 +129,17 @@ def open_database(data_dir: Path) -> Database:
         raise _unreachable(path, error) from error
     except SqlDatabaseError as error:
         _dispose(engine)
-        raise DatabaseCorrupt(f"{path} is damaged: {error.orig}", path) from error
+        raise DatabaseCorrupt(
+            RefusalCode.DATABASE_DAMAGED, path, path=path, reason=error.orig
+        ) from error
     except DatabaseError:
         _dispose(engine)
         raise
     except OSError as error:
         _dispose(engine)
-        raise DatabaseInaccessible(f"{path} could not be opened: {error}", path) from error
+        raise DatabaseInaccessible(
+            RefusalCode.DATABASE_NOT_OPENED, path, path=path, reason=error
+        ) from error
     return Database(path, engine, _sessions(engine), _sessions(for_writing(engine)))
 
 
@@ -143,7 +148,7 @@ def _unreachable(path: Path, error: OperationalError) -> DatabaseError:
     None of these is damage; the file is left exactly where it is."""
     text = str(error.orig or error).lower()
     if "locked" in text or "busy" in text:
-        return DatabaseLocked(f"{path} is in use by another program. Close it and try again.", path)
+        return DatabaseLocked(RefusalCode.DATABASE_IN_USE, path, path=path)
     if "full" in text or ("i/o" in text and out_of_space(path.parent)):
         why = (
             "the disk is full (DeliveryDesk needs a little free space even to read). "
@@ -153,7 +158,7 @@ def _unreachable(path: Path, error: OperationalError) -> DatabaseError:
         why = "the disk could not be read or written (it may be failing)"
     else:
         why = f"{error.orig or error}"
-    return DatabaseInaccessible(f"{path} could not be opened: {why}. Nothing was changed.", path)
+    return DatabaseInaccessible(RefusalCode.DATABASE_UNOPENABLE, path, path=path, reason=why)
 
 
 def _check_reachable(path: Path) -> None:
@@ -161,15 +166,15 @@ def _check_reachable(path: Path) -> None:
     is said as such, never taken for damage."""
     if path.is_dir():
         raise DatabaseInaccessible(
-            f"{path} is a folder, but DeliveryDesk keeps its data file under that name. "
-            "Move or rename the folder, then try again.",
+            RefusalCode.DATABASE_IS_FOLDER,
             path,
+            path=path,
         )
     if path.exists() and not allowed(path, os.R_OK, stat.S_IRUSR):
         raise DatabaseInaccessible(
-            f"You are not allowed to read {path}. Check its permissions (you need to be able "
-            "to read and write it), then try again; nothing was changed.",
+            RefusalCode.DATABASE_NOT_READABLE,
             path,
+            path=path,
         )
 
 
@@ -177,9 +182,9 @@ def _read_only_reason(data_dir: Path, path: Path) -> str:
     if not allowed(data_dir, os.W_OK, stat.S_IWUSR):
         if not path.exists():
             raise DatabaseInaccessible(
-                f"DeliveryDesk cannot create its data file in {data_dir}: the folder is "
-                "read-only. Choose another folder, or allow changes to this one.",
+                RefusalCode.DATA_FOLDER_READ_ONLY,
                 path,
+                data_dir=data_dir,
             )
         reason = f"The folder holding your data ({data_dir}) is read-only"
     elif path.exists() and not allowed(path, os.W_OK, stat.S_IWUSR):
@@ -194,23 +199,22 @@ def _open_read_only(path: Path, reason: str) -> Database:
     log = path.with_name(path.name + "-wal")
     if log.exists() and log.stat().st_size > 0:
         raise DatabaseInaccessible(
-            f"{path} is read-only, and changes from an earlier session are still waiting to "
-            "be folded into it. Allow changes to the file and its folder, then open it again; "
-            "nothing was changed.",
+            RefusalCode.DATABASE_READ_ONLY_WITH_LOG,
             path,
+            path=path,
         )
     revision = _inspect(path, read_only=True)
     if revision is None:
         raise DatabaseInaccessible(
-            f"{path} holds no practice yet, and it is read-only. Allow changes to it and its "
-            "folder, then open it again.",
+            RefusalCode.DATABASE_READ_ONLY_EMPTY,
             path,
+            path=path,
         )
     if revision != HEAD_REVISION:
         raise DatabaseInaccessible(
-            f"{path} needs an upgrade to this version of DeliveryDesk, but it is read-only. "
-            "Allow changes to the file and its folder, then open it again; nothing was changed.",
+            RefusalCode.DATABASE_READ_ONLY_NEEDS_UPGRADE,
             path,
+            path=path,
         )
     engine = create_read_only_engine(path)
     return Database(path, engine, _sessions(engine), _sessions(engine), read_only=reason)
@@ -231,10 +235,10 @@ def _backup_before_upgrade(path: Path, folder: Path) -> None:
         verified_backup(path, folder, f"before-schema-{HEAD_REVISION}")
     except OSError as error:
         raise DatabaseInaccessible(
-            f"Before upgrading your data, DeliveryDesk keeps a backup of it in {folder}, but "
-            f"that backup could not be made ({error.strerror or error}). Nothing was changed; "
-            "if a file named 'backups' is in the way, move it elsewhere and try again.",
+            RefusalCode.UPGRADE_BACKUP_FAILED,
             path,
+            folder=folder,
+            reason=error.strerror or error,
         ) from error
 
 
@@ -269,7 +273,12 @@ def _inspect(path: Path, *, read_only: bool = False) -> str | None:
         with reader.connect() as connection:
             verdict = integrity_messages(connection, quick=True)
             if verdict != ["ok"]:
-                raise DatabaseCorrupt(f"{path} is damaged: {'; '.join(verdict[:3])}", path)
+                raise DatabaseCorrupt(
+                    RefusalCode.DATABASE_DAMAGED_FOUND,
+                    path,
+                    path=path,
+                    problems="; ".join(verdict[:3]),
+                )
             revision = read_revision(connection)
             has_tables = bool(
                 connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
@@ -279,20 +288,17 @@ def _inspect(path: Path, *, read_only: bool = False) -> str | None:
         # here: closing a descriptor of a file this process has open through SQLite would
         # drop every lock SQLite holds on it (see docs/data-safety.md).
         if not_sqlite(error.orig):
-            raise DatabaseCorrupt(
-                f"{path} is not a DeliveryDesk database (it is not SQLite).", path
-            ) from error
+            raise DatabaseCorrupt(RefusalCode.NOT_SQLITE, path, path=path) from error
         raise
     finally:
         reader.dispose()
     if revision is not None and revision not in migrate.known_revisions():
         raise DatabaseTooNew(
-            f"{path} was written by a newer DeliveryDesk (schema {revision}). "
-            "Update DeliveryDesk to open it; the file was not changed.",
+            RefusalCode.DATABASE_TOO_NEW,
             path,
+            path=path,
+            revision=revision,
         )
     if revision is None and has_tables:
-        raise DatabaseError(
-            f"{path} holds tables DeliveryDesk does not know; not touching it.", path
-        )
+        raise DatabaseError(RefusalCode.DATABASE_UNKNOWN_TABLES, path, path=path)
     return revision

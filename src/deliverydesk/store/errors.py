@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from deliverydesk.wording import Refusal, RefusalCode
 
-class DatabaseError(Exception):
-    """A problem with the data file; `str()` is a message fit to show a user."""
 
-    def __init__(self, message: str, path: Path | None = None) -> None:
-        super().__init__(message)
+class DatabaseError(Refusal):
+    """A problem with the data file, said as a refusal (code and values); `path` is the
+    file concerned, when there is one."""
+
+    def __init__(self, code: RefusalCode, path: Path | None = None, /, **values: object) -> None:
+        super().__init__(code, **values)
         self.path = path
 
 
@@ -39,19 +42,11 @@ def storage_failure(error: BaseException, path: Path | None = None) -> StorageFa
     """The person's words for a failed write."""
     text = str(error).lower()
     if "locked" in text or "busy" in text:
-        message = (
-            "Another program is writing to your data right now. "
-            "Nothing was changed; try again in a moment."
-        )
-    elif "full" in text or "no space" in text:
-        message = "The disk is full. Nothing was changed; free some space and try again."
-    elif "readonly" in text or "read-only" in text:
-        message = "Your data file is read-only. Nothing was changed."
-    elif "i/o" in text or "too large" in text:
-        message = (
-            "Your data could not be written to the disk (it may be full or failing). "
-            "Nothing was changed; free some space and try again."
-        )
-    else:
-        message = f"Your data could not be saved ({error}). Nothing was changed."
-    return StorageFailed(message, path)
+        return StorageFailed(RefusalCode.STORAGE_LOCKED, path)
+    if "full" in text or "no space" in text:
+        return StorageFailed(RefusalCode.STORAGE_DISK_FULL, path)
+    if "readonly" in text or "read-only" in text:
+        return StorageFailed(RefusalCode.STORAGE_READ_ONLY, path)
+    if "i/o" in text or "too large" in text:
+        return StorageFailed(RefusalCode.STORAGE_IO, path)
+    return StorageFailed(RefusalCode.STORAGE_FAILED, path, reason=error)

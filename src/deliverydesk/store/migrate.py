@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine
 
 from deliverydesk.store.engine import for_writing
 from deliverydesk.store.errors import DatabaseError
+from deliverydesk.wording import RefusalCode
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -71,8 +72,7 @@ def upgrade(engine: Engine, target: str = "head") -> None:
                 problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise DatabaseError(
-                        f"The upgrade to schema {target} would break {len(problems)} links "
-                        "between records; nothing was changed."
+                        RefusalCode.UPGRADE_BREAKS_LINKS, target=target, count=len(problems)
                     )
         finally:
             driver.execute("PRAGMA foreign_keys=ON")

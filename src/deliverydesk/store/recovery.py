@@ -24,6 +24,7 @@ from pathlib import Path
 from deliverydesk.atomic_file import fsync_folder, write_atomically
 from deliverydesk.store.errors import DatabaseError
 from deliverydesk.store.schema import DATABASE_NAME
+from deliverydesk.wording import RefusalCode
 
 DAMAGED_FOLDER = "damaged"
 BACKUP_FOLDER = "backups"
@@ -137,7 +138,9 @@ def restore_backup(data_dir: Path, backup: Path) -> Recovered:
         _fsync(scratch)
     except (sqlite3.Error, OSError) as error:
         _remove_with_sidecars(scratch)
-        raise RecoveryFailed(f"The backup {backup.name} could not be restored: {error}") from error
+        raise RecoveryFailed(
+            RefusalCode.RECOVERY_BACKUP_FAILED, file=backup.name, reason=error
+        ) from error
     kept = _replace(data_dir, scratch)
     return Recovered(
         "backup",
@@ -183,7 +186,7 @@ def _replace(data_dir: Path, replacement: Path | None) -> Path:
     try:
         return _swap(data_dir, replacement)
     except OSError as error:  # before the marker: nothing moved; after: the next open ends it
-        raise RecoveryFailed(f"The damaged file could not be set aside: {error}") from error
+        raise RecoveryFailed(RefusalCode.RECOVERY_SET_ASIDE_FAILED, reason=error) from error
 
 
 def _swap(data_dir: Path, replacement: Path | None) -> Path:

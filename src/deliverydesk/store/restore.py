@@ -34,6 +34,7 @@ from deliverydesk.atomic_file import fsync_folder
 from deliverydesk.staging import staging
 from deliverydesk.store.backup import copy_verified, verified_backup
 from deliverydesk.store.errors import DatabaseError, DatabaseLocked, DatabaseTooNew
+from deliverydesk.wording import RefusalCode
 
 KEPT_LABEL = "before-restore"
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -81,12 +82,13 @@ def _check_revision(staged: Path, source: Path, known: set[str]) -> str:
         )
         revision = found[0] if found else None
     if revision is None:
-        raise DatabaseError(f"{source} is not a DeliveryDesk backup.", source)
+        raise DatabaseError(RefusalCode.NOT_A_BACKUP, source, source=source)
     if revision not in known:
         raise DatabaseTooNew(
-            f"{source} was written by a newer DeliveryDesk (schema {revision}); "
-            "update DeliveryDesk to restore it. Nothing was changed.",
+            RefusalCode.BACKUP_TOO_NEW,
             source,
+            source=source,
+            revision=revision,
         )
     return str(revision)
 
@@ -118,9 +120,10 @@ def _check_tables(staged: Path, source: Path, revision: str) -> None:
 
 def _refuse(source: Path, why: str) -> None:
     raise DatabaseError(
-        f"{source} cannot be restored: {why}, so it is not a whole DeliveryDesk backup. "
-        "Nothing was changed.",
+        RefusalCode.BACKUP_NOT_WHOLE,
         source,
+        source=source,
+        reason=why,
     )
 
 
@@ -182,8 +185,7 @@ def _fold_log(database: Path) -> None:
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
             raise DatabaseLocked(
-                "DeliveryDesk (or another program) has this data open. Close it, then "
-                "restore again; nothing was changed.",
+                RefusalCode.DATA_OPEN_ELSEWHERE,
                 database,
             ) from error
         return  # unreadable: the backup below fails and the file is moved aside whole
@@ -191,8 +193,7 @@ def _fold_log(database: Path) -> None:
         return
     if mode != "delete":
         raise DatabaseLocked(
-            "DeliveryDesk (or another program) has this data open. Close it, then "
-            "restore again; nothing was changed.",
+            RefusalCode.DATA_OPEN_ELSEWHERE,
             database,
         )
 

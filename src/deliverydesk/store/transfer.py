@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from deliverydesk.store.errors import DatabaseError, storage_failure
+from deliverydesk.wording import RefusalCode
 
 
 def copy_into_empty(engine: Engine, source: Path) -> None:
@@ -45,7 +46,7 @@ def _copy_all(driver: Any) -> None:
             for schema in ("main", "source")
         ]
         if versions[0] != versions[1]:
-            raise DatabaseError("The two databases are at different schema versions.")
+            raise DatabaseError(RefusalCode.SCHEMA_MISMATCH)
         tables = [
             name
             for (name,) in driver.execute(
@@ -55,7 +56,7 @@ def _copy_all(driver: Any) -> None:
         ]
         for table in tables:
             if driver.execute(f'SELECT EXISTS (SELECT 1 FROM main."{table}")').fetchone()[0]:
-                raise DatabaseError("This data folder already holds records; nothing was added.")
+                raise DatabaseError(RefusalCode.FOLDER_HOLDS_RECORDS)
         # Links between records are checked once, at the commit, so tables can come in any order.
         driver.execute("PRAGMA defer_foreign_keys = ON")
         for table in tables:

@@ -20,6 +20,7 @@ from deliverydesk.paths import data_dir
 from deliverydesk.services.startup import first_board
 from deliverydesk.staging import sweep
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import app_icon
 from deliverydesk.ui.main_thread_gc import collect_on_main_thread
 from deliverydesk.ui.main_window import MainWindow
@@ -95,13 +96,13 @@ def _open_or_recover(
             return Workspace.open(folder, clock), recovered
         except DatabaseCorrupt as error:
             if recovered:  # put right once, and still damaged: say so, and stop there
-                QMessageBox.critical(parent, APP_NAME, str(error))
+                QMessageBox.critical(parent, APP_NAME, in_words(error))
                 return None, recovered
-            if not recover(folder, str(error), parent):
+            if not recover(folder, in_words(error), parent):
                 return None, recovered
             recovered = True
         except DatabaseError as error:
-            QMessageBox.critical(parent, APP_NAME, str(error))
+            QMessageBox.critical(parent, APP_NAME, in_words(error))
             return None, recovered
 
 

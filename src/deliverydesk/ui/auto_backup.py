@@ -8,13 +8,15 @@ the job runner (a backup never holds up the window). A failed backup is told, no
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from deliverydesk.services import backups
+from deliverydesk.progress import Tracker
+from deliverydesk.services.backups import BackupInfo
 from deliverydesk.services.changes import Changes
+from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.jobs import Job, JobRunner
 
 INTERVAL_MS = 30 * 60 * 1000
@@ -48,7 +50,7 @@ class AutoBackup(QObject):
     def start(self) -> None:
         """Back up now if the last backup is older than a day, then keep the timer going."""
         self.timer.start()
-        self._submit(lambda ctx, _tracker: backups.back_up_if_due(ctx))
+        self._submit(lambda ws, _tracker: ws.back_up_if_due())
 
     def stop(self) -> None:
         self.timer.stop()
@@ -60,9 +62,9 @@ class AutoBackup(QObject):
     def back_up_if_changed(self) -> None:
         if self.changed_since and self.job is None:
             self.changed_since = False
-            self._submit(lambda ctx, _tracker: backups.back_up(ctx, backups.AUTO))
+            self._submit(lambda ws, _tracker: ws.back_up_automatically())
 
-    def _submit(self, work: Callable[[Any, Any], backups.BackupInfo | None]) -> None:
+    def _submit(self, work: Callable[[Workspace, Tracker], BackupInfo | None]) -> None:
         if self.job is not None:
             return
         job = self._jobs.submit(work)
@@ -71,13 +73,13 @@ class AutoBackup(QObject):
         job.finished.connect(self._finished)
         self.job = job
 
-    def _succeeded(self, info: backups.BackupInfo | None) -> None:
+    def _succeeded(self, info: BackupInfo | None) -> None:
         if info is not None:
             self.backed_up.emit(info)
 
     def _failed(self, error: Exception) -> None:
         self.changed_since = True  # still not backed up: try again at the next tick
-        self.failed.emit(str(error))
+        self.failed.emit(in_words(error))
 
     def _finished(self) -> None:
         self.job = None

@@ -20,7 +20,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from deliverydesk.services import practice_file
+from deliverydesk.services.backups import Restored
+from deliverydesk.services.changes import Result
 from deliverydesk.services.client_csv import CsvImport
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.journey_csv import JourneyImport
@@ -28,7 +29,9 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.staging import staging
 from deliverydesk.ui.auto_backup import AutoBackup
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.jobs import Job, JobRunner
+from deliverydesk.ui.runner import Runner
 from deliverydesk.ui.text import literal_rich_text, tr
 
 if TYPE_CHECKING:
@@ -60,6 +63,7 @@ class DataActions(QObject):
         self._events = events
         self._undo_stack = undo_stack
         self.jobs = JobRunner.for_workspace(workspace, self)
+        self.runner = Runner(workspace, events, self.jobs)
         self.auto_backup = AutoBackup(events, self.jobs, self)
         self.auto_backup.failed.connect(self._auto_backup_failed)
         self.actions = self._build_actions()
@@ -123,7 +127,7 @@ class DataActions(QObject):
         self._window.statusBar().showMessage(message, STATUS_MS)
 
     def _warn(self, title: str, error: Exception) -> None:
-        QMessageBox.warning(self._window, title, literal_rich_text([str(error)]))
+        QMessageBox.warning(self._window, title, literal_rich_text([in_words(error)]))
 
     def _auto_backup_failed(self, why: str) -> None:
         self._say(tr("The automatic backup could not be made: {why}").format(why=why))
@@ -226,7 +230,7 @@ class DataActions(QObject):
         if path is None:
             return None
         chosen = path
-        job = self.jobs.submit(lambda ctx, _tracker: practice_file.export_practice(ctx, chosen))
+        job = self.jobs.submit(lambda ws, _tracker: ws.export_practice(chosen))
         job.succeeded.connect(
             lambda summary: self._say(
                 tr("Saved the practice ({n} clients) to {path}").format(
@@ -251,9 +255,8 @@ class DataActions(QObject):
         scratch = ExitStack()  # the staging folder lives until the job has finished
         folder = scratch.enter_context(staging(self._ws.folder, "import"))
         chosen = path
-        job = self.jobs.submit(
-            lambda ctx, _tracker: practice_file.build_database(chosen, folder, ctx.clock)
-        )
+        # replace_practice's two steps: built on the pool, swapped in on this thread.
+        job = self.jobs.submit(lambda ws, _tracker: ws.build_practice(chosen, folder))
         job.succeeded.connect(lambda built: self._swap_in(built, chosen))
         job.failed.connect(lambda error: self._warn(tr("The practice was not imported"), error))
         # A lambda holds the folder: a bound method would be connected weakly, and the
@@ -265,15 +268,17 @@ class DataActions(QObject):
     def _swap_in(self, built: Path, path: Path) -> None:
         self.jobs.wait()  # an automatic backup reads the file about to be replaced
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+
+        def swap() -> Result[Restored]:
             result = self._ws.restore_backup(built)
-        except PROBLEMS as error:
-            QGuiApplication.restoreOverrideCursor()
-            self._warn(tr("The practice was not imported"), error)
-            return
+            self._replaced()  # before the news goes out
+            return result
+
+        outcome = self.runner.now(swap, initiator=self, doing="Import practice")
         QGuiApplication.restoreOverrideCursor()
-        self._replaced()
-        self._events.changed.emit(result.changes.from_source(self))
+        if outcome.error is not None:
+            self._warn(tr("The practice was not imported"), outcome.error)
+            return
         self._say(
             tr("Imported {file}. Your previous data is kept as a backup (File > Backups…).").format(
                 file=path.name

@@ -1,7 +1,8 @@
 """Failures told in plain words, and the unforeseen ones kept for a report.
 
 A refusal (the services' own errors: bad input, not found, a checkpoint, a database that
-cannot take the write) is written for the person and is shown as it is. Anything else is
+cannot take the write) carries a code and its values, worded for the person through Qt's
+translator (`in_words`). Anything else is
 a fault no use case foresaw: its details (the traceback) go to a rotating log file in the
 data folder, and the person reads that it was not done and where the details are, with a
 "Copy details" button to send them on. Python's own words never reach a person.
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from deliverydesk import __version__
 from deliverydesk.services.errors import CheckpointBlocked, DatabaseError, InvalidInput, NotFound
 from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.wording import Refusal, refusal_text
 
 # Failures a person is told about: what they asked cannot be done, or the database could
 # not take the write (locked, disk full: services raise StorageFailed, a DatabaseError).
@@ -56,12 +58,18 @@ class UnexpectedFailure(Exception):
         return tr("The details are in {path}.").format(path=self.log)
 
 
+def in_words(error: object) -> str:
+    """What `error` says, in the window's language: a refusal worded through Qt's
+    translator, anything else (an unexpected failure, an OSError) in its own words."""
+    return refusal_text(error, tr) if isinstance(error, Refusal) else str(error)
+
+
 def said(error: BaseException) -> str:
     """`error` in one paragraph: its words, and for an unexpected failure where the
     details are (for a message bar or a box without a Copy details button)."""
     if isinstance(error, UnexpectedFailure):
         return f"{error} {error.where_told()}"
-    return str(error)
+    return in_words(error)
 
 
 def told(error: BaseException, folder: Path, doing: str = "") -> Exception:
@@ -106,7 +114,7 @@ def warn(parent: QWidget | None, title: str, error: BaseException, *lines: str) 
     then `lines` (what became of their work), where the details are, and offers "Copy
     details"; a refusal gives its own words."""
     if not isinstance(error, UnexpectedFailure):
-        QMessageBox.warning(parent, title, literal_rich_text([str(error), *lines]))
+        QMessageBox.warning(parent, title, literal_rich_text([in_words(error), *lines]))
         return
     box = QMessageBox(QMessageBox.Icon.Warning, title, "", QMessageBox.StandardButton.Ok, parent)
     box.setText(literal_rich_text([str(error), *lines]))

@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services import client_csv
 from deliverydesk.services.changes import Result
 from deliverydesk.services.client_csv import CsvPreview, CsvRow, RowStatus
-from deliverydesk.services.context import Context
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.record_table import Index, RecordTableModel
+from deliverydesk.ui.runner import Runner
 from deliverydesk.ui.text import tr
 
 ROW, NAME, EMAIL, COMPANY, OUTCOME = range(5)
@@ -212,8 +212,8 @@ class ImportClientsDialog(QDialog):
     def describe(self, preview: CsvPreview) -> str:
         return summary(preview)
 
-    def import_job(self, path: Path, encoding: str) -> Callable[[Context, Any], Result[Any]]:
-        return lambda ctx, _tracker: client_csv.import_clients(ctx, path, encoding)
+    def import_job(self, path: Path, encoding: str) -> Callable[[Workspace, Any], Result[Any]]:
+        return lambda ws, _tracker: ws.import_clients_csv(path, encoding)
 
     # -- reading and importing ---------------------------------------------------------------
     def load(self) -> None:
@@ -222,7 +222,7 @@ class ImportClientsDialog(QDialog):
             self.preview = self.read_preview(self.path, self.encoding.currentData())
         except (InvalidInput, DatabaseError) as error:
             self.preview = None
-            self.summary.setText(str(error))
+            self.summary.setText(in_words(error))
         else:
             self.summary.setText(self.describe(self.preview))
             self.attention.setChecked(self.preview.errors > 0)
@@ -241,7 +241,8 @@ class ImportClientsDialog(QDialog):
         if self.job is not None or self.preview is None or not self.preview.can_import:
             return
         path, encoding = self.path, self.encoding.currentData()
-        self.job = self._jobs.submit(self.import_job(path, encoding))
+        runner = Runner(self._ws, self._events, self._jobs)
+        self.job = runner.later(self.import_job(path, encoding), initiator=self)
         self.job.succeeded.connect(self._imported)
         self.job.failed.connect(self._failed)
         self.summary.setText(tr("Importing…"))
@@ -249,11 +250,10 @@ class ImportClientsDialog(QDialog):
 
     def _imported(self, result: Result[Any]) -> None:
         self.job = None
-        self._events.changed.emit(result.changes.from_source(self))
         self.imported.emit(result.value)
         self.accept()
 
     def _failed(self, error: Exception) -> None:
         self.job = None
         self.load()
-        self.summary.setText(str(error))
+        self.summary.setText(in_words(error))

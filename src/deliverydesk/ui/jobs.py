@@ -1,14 +1,16 @@
 """Work off the UI thread: a small job runner with progress, cancel and a result.
 
-A job is a plain function `work(ctx, tracker)`. It runs on a pool thread on the window's
-own open database (`Workspace.job_context`: the engine is thread-safe and each transaction
-takes a connection of its own, never one shared between threads). A job never opens the
+A job is a plain function `work(workspace, tracker)` that calls a use case of the
+workspace it is handed: the window's own open database (`Workspace.for_job`: the engine
+is thread-safe and each transaction takes a connection of its own, never one shared
+between threads). Changes go through the runner (ui/runner.py: `Runner.later`), which
+announces what they changed. A job never opens the
 database a second time: opening does more than SQLite does (it checks, migrates, finishes
 an interrupted recovery), and nothing in this process may touch the file but SQLite
 (docs/data-safety.md). It reports through `tracker.step(done, total)` and returns a
 value. Everything it says reaches the window as signals on the UI thread:
 
-    job = runner.submit(lambda ctx, tracker: seed_demo(ctx, tracker.progress, tracker.cancelled))
+    job = runner.submit(lambda ws, tracker: ws.export_calendar(path, words, tracker))
     job.progressed.connect(bar.setValue)   # done, total
     job.succeeded.connect(on_result)       # the work's return value
     job.failed.connect(on_error)           # the exception it raised
@@ -28,10 +30,9 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 from deliverydesk.progress import Cancelled, Tracker
 
 if TYPE_CHECKING:
-    from deliverydesk.services.context import Context
     from deliverydesk.services.workspace import Workspace
 
-Work = Callable[["Context", Tracker], Any]
+Work = Callable[["Workspace", Tracker], Any]
 
 
 class _Relay(QObject):
@@ -124,7 +125,7 @@ class _Task:
             self._tracker.step(0, 1)  # a job cancelled while it waited never starts
             # The practice open when the job starts (a restore may since have reopened it);
             # the window closes it, never the job.
-            value = self._work(self._workspace.job_context(), self._tracker)
+            value = self._work(self._workspace.for_job(), self._tracker)
         except Cancelled:
             return "cancelled", None
         except Exception as error:  # every failure is reported to the window, none is lost
@@ -151,7 +152,7 @@ class JobRunner(QObject):
         return cls(workspace, parent)
 
     def submit(self, work: Work) -> Job:
-        """Queue `work(ctx, tracker)`; connect to the returned Job's signals at once (they
+        """Queue `work(workspace, tracker)`; connect to the returned Job's signals at once (they
         are delivered through the event loop, never before this returns)."""
         job = Job()
         task = _Task(job, work, self.workspace)

@@ -31,6 +31,7 @@ from deliverydesk import __version__
 from deliverydesk.model.clock import Clock
 from deliverydesk.services.changes import Aspect
 from deliverydesk.services.startup import FirstBoard
+from deliverydesk.ui import runner
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.day_watcher import DayWatcher
 from deliverydesk.ui.events import Announced, AppEvents, EnrolRequest
@@ -246,6 +247,10 @@ class MainWindow(QMainWindow):
         undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # Through the runner: a long command's work runs on the pool before the stack moves.
+        for action, move in ((undo, self.undo), (redo, self.redo)):
+            action.triggered.disconnect()
+            action.triggered.connect(move)
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
@@ -367,13 +372,17 @@ class MainWindow(QMainWindow):
         if not isinstance(source, Announced) or not source.message:
             return
         if source.done:
-            self.messages.show_message(
-                source.message, tr("Undo"), self.undo_stack.undo, icon_name="step_done"
-            )
+            self.messages.show_message(source.message, tr("Undo"), self.undo, icon_name="step_done")
         else:
             self.messages.show_message(
-                tr("Undone: {what}").format(what=source.message), tr("Redo"), self.undo_stack.redo
+                tr("Undone: {what}").format(what=source.message), tr("Redo"), self.redo
             )
+
+    def undo(self) -> None:
+        runner.undo(self.undo_stack, self)
+
+    def redo(self) -> None:
+        runner.redo(self.undo_stack, self)
 
     # -- remembered between runs -------------------------------------------------------------
     def _restore_settings(self) -> None:

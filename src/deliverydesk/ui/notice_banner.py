@@ -79,12 +79,10 @@ class NoticeArea(QWidget):
 
 def show_workspace_notices(area: NoticeArea, workspace: Workspace) -> None:
     """Why edits are off (a read-only file or folder), and a risky data folder."""
-    from deliverydesk.services.startup import data_folder_warning
-
     area.hide_notice(READ_ONLY)
     if workspace.read_only:
         area.show_notice(READ_ONLY, workspace.read_only_reason)
-    warning = data_folder_warning(workspace.folder)
+    warning = workspace.folder_warning()
     if warning:
         area.show_notice(LOCATION, warning)
     else:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from deliverydesk import APP_NAME
 from deliverydesk.services import recovery
 from deliverydesk.ui import text
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.text import literal_rich_text, tr
 
 
@@ -78,7 +79,7 @@ def recover(folder: Path, problem: str, parent: QWidget | None) -> bool:
             else:
                 return False
         except recovery.RecoveryFailed as error:
-            QMessageBox.critical(parent, APP_NAME, literal_rich_text([str(error)]))
+            QMessageBox.critical(parent, APP_NAME, literal_rich_text([in_words(error)]))
             return False
     QMessageBox.information(parent, APP_NAME, literal_rich_text([outcome.message]))
     return True

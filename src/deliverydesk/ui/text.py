@@ -18,7 +18,7 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("DeliveryDesk", text, disambiguation, n)
 
 
-# The wording itself lives in deliverydesk/wording.py (no Qt), shared with the command
+# The wording itself lives in deliverydesk/wording/ (no Qt), shared with the command
 # line and the PDFs; the window words it through Qt's translator.
 WORDS = Words(tr)
 long_date = WORDS.long_date

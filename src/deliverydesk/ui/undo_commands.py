@@ -1,5 +1,6 @@
 """Undoable user actions. Each captures ids and old/new values when made, calls a service
-in redo()/undo(), and announces the returned Changes on the event bus.
+in redo()/undo() through the runner (ui/runner.py), which announces the returned Changes
+on the event bus.
 
 A command whose redo() fails marks itself obsolete, so QUndoStack.push() drops it; the
 caller reads `error` after pushing and tells the person why. A later undo or redo that
@@ -19,7 +20,8 @@ from deliverydesk.services.journeys import PhaseMove, StepDone
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import Announced, AppEvents
 from deliverydesk.ui.failures import REFUSALS as REFUSALS  # where screens look for it
-from deliverydesk.ui.failures import said, told
+from deliverydesk.ui.failures import said
+from deliverydesk.ui.runner import Runner
 from deliverydesk.ui.text import long_date, tr
 
 
@@ -32,31 +34,29 @@ class ServiceCommand(QUndoCommand, Announced):
         super().__init__(text)
         self.workspace = workspace
         self.events = events
+        self.runner = Runner(workspace, events)
         self.message = message or text
         self.done = False  # done (or redone) and not undone since
         self.error: Exception | None = None
         self._pushed = False  # the first redo runs inside push(), whose caller reports
 
     def _run(self, action: Callable[[], Result[Any] | Changes]) -> Any:
-        """Run a use case and announce its Changes; the Result's value is returned. A
-        failure makes the command obsolete, so the stack drops it and leaves no trace."""
+        """Run a use case through the runner, which announces its Changes; the Result's
+        value is returned. A failure makes the command obsolete, so the stack drops it
+        and leaves no trace."""
         announce, self._pushed = self._pushed, True
-        try:
-            outcome = action()
-        except Exception as error:  # whatever it was, the person is told in plain words
-            # Unforeseen: the use case rolled back; the details go to the log, not on screen.
-            self.error = told(error, self.workspace.folder, self.text())
+        was, self.done = self.done, not self.done  # redo and undo alternate; as announced
+        outcome = self.runner.now(action, initiator=self, doing=self.text())
+        if outcome.error is not None:
+            # Unforeseen: the use case rolled back; the details went to the log.
+            self.done = was
+            self.error = outcome.error
             self.setObsolete(True)
             if announce:
                 self.events.refused.emit(said(self.error))
             return None
         self.error = None
-        self.done = not self.done  # redo and undo alternate; each that succeeds flips it
-        if isinstance(outcome, Result):
-            self.events.changed.emit(outcome.changes.from_source(self))
-            return outcome.value
-        self.events.changed.emit(outcome.from_source(self))
-        return None
+        return outcome.value
 
 
 class MoveJourneyCommand(ServiceCommand):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import app_icon
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.text import tr
@@ -119,7 +120,7 @@ class WelcomeDialog(QDialog):
         self.choice_error.clear()
         self._set_seeding(True)
         job = self.jobs.submit(
-            lambda ctx, tracker: seed_demo(ctx, tracker.progress, tracker.cancelled)
+            lambda ws, tracker: seed_demo(ws.seeding_context(), tracker.progress, tracker.cancelled)
         )
         job.progressed.connect(self._demo_progressed)
         job.succeeded.connect(lambda _summary: self._demo_ended(job, ""))
@@ -227,12 +228,12 @@ class WelcomeDialog(QDialog):
         try:
             self._ws.create_practice(self.name.text(), self.hours.value(), days, self.owner.text())
         except InvalidInput as error:
-            self.setup_error.setText(str(error))
+            self.setup_error.setText(in_words(error))
             return
         self.accept()
 
 
 def _failure_text(error: object) -> str:
     if isinstance(error, InvalidInput | DatabaseError):
-        return str(error)  # written for the person
+        return in_words(error)  # written for the person
     return tr("The demo could not be set up: {error}").format(error=error)

@@ -30,6 +30,7 @@ from deliverydesk.ui.board.checkpoint_dialog import ask_move_anyway, checkpoint_
 from deliverydesk.ui.board.column_view import ColumnWidget, LaneWidget
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents, EnrolRequest
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.item_values import current_enum
 from deliverydesk.ui.journey_words import skipped_lines
 from deliverydesk.ui.text import literal_rich_text, tr
@@ -449,7 +450,7 @@ class BoardPage(QWidget):
             command = move(override=True)
         if command.error is not None:
             QMessageBox.warning(
-                self, tr("Could not move the card"), literal_rich_text([str(command.error)])
+                self, tr("Could not move the card"), literal_rich_text([in_words(command.error)])
             )
             return False
         self.select_journey(journey_id)

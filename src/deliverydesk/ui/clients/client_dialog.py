@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.services.client_lookup import SimilarClient
 from deliverydesk.services.clients import ClientInput
-from deliverydesk.services.errors import NotFound
+from deliverydesk.services.errors import NotFound, Refusal, RefusalCode
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_commands import AddClientCommand, UpdateClientCommand
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.notice import Notice
 from deliverydesk.ui.text import literal_rich_text, tr
 
@@ -36,20 +37,26 @@ FIELDS = ("name", "company", "email", "phone", "notes")
 NAMESAKE_DELAY_MS = 200  # after the last key: one lookup per pause, not per keystroke
 
 
-def field_of(message: str) -> str:
-    """Which field a service's refusal is about, from the words it starts with."""
-    lowered = message.casefold()
-    if lowered.startswith("a client"):
+# The fields a client's refusal can name (services/clients.py), by the words naming them.
+_FIELDS = {
+    "A client's name": "name",
+    "The company": "company",
+    "The e-mail address": "email",
+    "The phone number": "phone",
+    "The notes": "notes",
+}
+
+
+def field_of(error: BaseException) -> str:
+    """Which field a service's refusal is about: the field it names, or the one its code
+    is about; read from the refusal, never from its (translated) words."""
+    if not isinstance(error, Refusal):
+        return ""
+    if error.code is RefusalCode.CLIENT_NEEDS_NAME:
         return "name"
-    if lowered.startswith("the company"):
-        return "company"
-    if lowered.startswith("the e-mail") or "e-mail address (" in lowered:
+    if error.code is RefusalCode.EMAIL_UNLIKELY:
         return "email"
-    if lowered.startswith("the phone"):
-        return "phone"
-    if lowered.startswith("the notes"):
-        return "notes"
-    return ""
+    return _FIELDS.get(str(error.values.get("label", "")), "")
 
 
 def namesake_text(name: str, others: list[SimilarClient]) -> str:
@@ -218,15 +225,15 @@ class ClientDialog(QDialog):
             command = UpdateClientCommand(self._ws, self._events, self.client_id, data)
         self._undo_stack.push(command)
         if command.error is not None:
-            self.show_error(str(command.error))
+            self.show_error(command.error)
             return
         if isinstance(command, AddClientCommand):
             self.client_id = command.client_id
         super().accept()
 
-    def show_error(self, message: str) -> None:
-        key = field_of(message)
-        (self.errors[key] if key else self.general_error).set_text(message)
+    def show_error(self, error: BaseException) -> None:
+        key = field_of(error)
+        (self.errors[key] if key else self.general_error).set_text(in_words(error))
         fit_height(self)
         widget = {
             "name": self.name,
@@ -272,7 +279,7 @@ def edit_client(
     try:
         dialog = ClientDialog(workspace, events, undo_stack, client_id=client_id, parent=parent)
     except NotFound as error:
-        QMessageBox.warning(parent, tr("Client not found"), literal_rich_text([str(error)]))
+        QMessageBox.warning(parent, tr("Client not found"), literal_rich_text([in_words(error)]))
         return None
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

@@ -40,6 +40,7 @@ from deliverydesk.ui.clients.journey_switcher import JourneySwitcher
 from deliverydesk.ui.clients.notes_panel import NotesPanel
 from deliverydesk.ui.clients.step_dialogs import ask_date, done_on_dialog, due_date_dialog
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.reports.documents_menu import ClientDocuments
 from deliverydesk.ui.text import literal_rich_text, tr
@@ -649,7 +650,7 @@ class ClientPage(QWidget):
         self.undo_stack.push(command)
         if command.error is None:
             return True
-        QMessageBox.warning(self, title, literal_rich_text([str(command.error)]))
+        QMessageBox.warning(self, title, literal_rich_text([in_words(command.error)]))
         if self.journey_id is not None:
             self.show_journey(self.journey_id)
         return False

@@ -37,6 +37,7 @@ from deliverydesk.ui.clients.journey_dialogs import (
 )
 from deliverydesk.ui.confirm import confirm
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.theme import health_color, semantic
@@ -297,5 +298,5 @@ class JourneyBar(QWidget):
         """Say why a refused action was refused; True when it was done."""
         if command.error is None:
             return True
-        QMessageBox.warning(self, title, literal_rich_text([str(command.error)]))
+        QMessageBox.warning(self, title, literal_rich_text([in_words(command.error)]))
         return False

@@ -30,9 +30,11 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.record_table import Index, RecordTableModel
+from deliverydesk.ui.runner import Runner
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
 from deliverydesk.ui.undo_commands import ServiceCommand
@@ -88,7 +90,9 @@ def archive_client(
     if command.error is None:
         return True
     QMessageBox.information(
-        parent, tr("This client cannot be archived yet"), literal_rich_text([str(command.error)])
+        parent,
+        tr("This client cannot be archived yet"),
+        literal_rich_text([in_words(command.error)]),
     )
     return False
 
@@ -228,7 +232,9 @@ class TrashView(QWidget):
         self._undo_stack.push(command)
         if command.error is not None:
             QMessageBox.warning(
-                self, tr("The client was not restored"), literal_rich_text([str(command.error)])
+                self,
+                tr("The client was not restored"),
+                literal_rich_text([in_words(command.error)]),
             )
             return
         self.status.setText(tr("{name} is back in your client list.").format(name=client.name))
@@ -254,9 +260,8 @@ class TrashView(QWidget):
         count = len(self.model.clients)
         if not count or self.job is not None or not self.confirm_empty(count):
             return None
-        from deliverydesk.services import trash
-
-        self.job = self._jobs.submit(lambda ctx, _tracker: trash.empty_trash(ctx))
+        runner = Runner(self._ws, self._events, self._jobs)
+        self.job = runner.later(lambda ws, _tracker: ws.empty_trash(), initiator=self)
         self.job.succeeded.connect(self._emptied)
         self.job.failed.connect(self._not_emptied)
         self.job.finished.connect(self._job_finished)
@@ -265,7 +270,6 @@ class TrashView(QWidget):
         return self.job
 
     def _emptied(self, result: Result[int]) -> None:
-        self._events.changed.emit(result.changes.from_source(self))
         self.reload()
         self.status.setText(
             tr("Deleted {clients} for good.").format(clients=text.clients(result.value))
@@ -273,7 +277,9 @@ class TrashView(QWidget):
 
     def _not_emptied(self, error: Exception) -> None:
         self.status.setText("")
-        QMessageBox.warning(self, tr("The trash was not emptied"), literal_rich_text([str(error)]))
+        QMessageBox.warning(
+            self, tr("The trash was not emptied"), literal_rich_text([in_words(error)])
+        )
 
     def _job_finished(self) -> None:
         self.job = None

@@ -22,6 +22,7 @@ from deliverydesk.ui.enrol.fit_page import FitPage
 from deliverydesk.ui.enrol.pick_page import PickPage
 from deliverydesk.ui.enrol.start_page import StartPage
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.text import tr
 
 PICK, FIT, START = 0, 1, 2
@@ -84,7 +85,7 @@ class EnrolWizard(QWizard):
         )
         self._undo_stack.push(command)
         if command.error is not None or command.journey_id is None:
-            self.start.show_error(str(command.error))
+            self.start.show_error(in_words(command.error))
             return
         self.journey_id = command.journey_id
         super().accept()

@@ -15,10 +15,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from deliverydesk.services import journey_csv
 from deliverydesk.services.changes import Result
 from deliverydesk.services.client_csv import CsvPreview, CsvRow
-from deliverydesk.services.context import Context
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.journey_csv import JourneyCsvRow
 from deliverydesk.services.workspace import Workspace
@@ -129,8 +127,8 @@ class ImportJourneysDialog(ImportClientsDialog):
     def describe(self, preview: CsvPreview) -> str:
         return summary(preview)
 
-    def import_job(self, path: Path, encoding: str) -> Callable[[Context, Any], Result[Any]]:
-        return lambda ctx, _tracker: journey_csv.import_journeys(ctx, path, encoding)
+    def import_job(self, path: Path, encoding: str) -> Callable[[Workspace, Any], Result[Any]]:
+        return lambda ws, _tracker: ws.import_journeys_csv(path, encoding)
 
     def load(self) -> None:
         if not self.path_chosen:

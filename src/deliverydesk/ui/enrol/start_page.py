@@ -26,6 +26,7 @@ from deliverydesk.ui.date_picker import mark_closed_days
 from deliverydesk.ui.enrol.capacity_chart import CapacityChart, capacity_summary, hours
 from deliverydesk.ui.enrol.pick_page import PickPage
 from deliverydesk.ui.enrol.under_way_box import UnderWayBox
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.notice import Notice
 from deliverydesk.ui.text import tr
 
@@ -129,7 +130,7 @@ class StartPage(QWizardPage):
             self.summary.setText("")
             self.suggestion.setText("")
             self.use_date.hide()
-            self.error.set_text(str(error))
+            self.error.set_text(in_words(error))
             self.completeChanged.emit()
             return
         self.preview = preview

@@ -313,8 +313,9 @@ class OfferEditor(QWidget):
     def _save_failed(self, name: str, error: Exception) -> None:
         """Say why, in plain words; the draft stays as it is, on screen and editable, and
         the field the refusal is about gets the cursor."""
-        words = str(error)
-        where = next((p.where for p in self.draft.state.problems if p.message in words), None)
+        # Matched in English (str() of a refusal), whatever language the window speaks.
+        english = str(error)
+        where = next((p.where for p in self.draft.state.problems if p.message in english), None)
         warn(
             self,
             tr("The offer was not saved"),

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.seeding.offer_templates import TEMPLATES, OfferTemplate
 from deliverydesk.services.changes import Aspect, Changes, Result
-from deliverydesk.services.errors import InvalidInput
+from deliverydesk.services.errors import InvalidInput, RefusalCode
 from deliverydesk.services.offer_design import OfferListRow
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
@@ -323,7 +323,7 @@ class OffersPage(QWidget):
         command = CreateOfferCommand(self._ws, self._events, words, create)
         self.undo_stack.push(command)
         if command.error is not None or command.offer_id is None:
-            self._warn(refused, command.error or InvalidInput(tr("Nothing was made.")))
+            self._warn(refused, command.error or InvalidInput(RefusalCode.NOTHING_MADE))
             return None
         offer_id = command.offer_id
         self.reload()

@@ -17,9 +17,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from deliverydesk.progress import Tracker
-from deliverydesk.services.context import Context
-from deliverydesk.services.report_export import Exported, export_progress_batch
+from deliverydesk.services.report_export import Exported
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.reports.last_folder import last_folder, remember_folder
 from deliverydesk.ui.text import literal_rich_text, tr
@@ -57,11 +57,10 @@ class BatchExport(QObject):
         self.summary: QMessageBox | None = None
         chosen = list(client_ids) if client_ids is not None else None
 
-        def work(ctx: Context, tracker: Tracker) -> list[Exported]:
+        def work(ws: Workspace, tracker: Tracker) -> list[Exported]:
             # tracker.report, not step: a cancel returns the reports made so far, which
             # the summary counts, instead of raising them away.
-            return export_progress_batch(
-                ctx,
+            return ws.export_progress_batch(
                 folder,
                 chosen,
                 workers=WORKERS,
@@ -132,7 +131,7 @@ class BatchExport(QObject):
             QMessageBox.Icon.Warning,
             tr("The progress reports were not all saved."),
             [
-                str(error),
+                in_words(error),
                 tr("Any report already saved in {folder} is whole.").format(folder=self.folder),
             ],
         )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton, QWidget
 
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.report_export import DocumentKind
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.text import literal_rich_text, tr
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def open_preview(
         document = workspace.make_document(kind, client_id=client_id, offer_id=offer_id)
     except (InvalidInput, NotFound) as error:
         QGuiApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, tr("No document to show"), literal_rich_text([str(error)]))
+        QMessageBox.warning(parent, tr("No document to show"), literal_rich_text([in_words(error)]))
         return None
     try:
         dialog = PreviewDialog(

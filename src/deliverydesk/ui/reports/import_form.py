@@ -29,6 +29,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.enrol.client_choices import ClientSearch
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.notice import Notice
 from deliverydesk.ui.reports.answers_view import AnswersView, breakable
@@ -66,7 +67,7 @@ def import_filled_form(
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             tr("This form cannot be imported"),
-            literal_rich_text([str(error)]),
+            literal_rich_text([in_words(error)]),
             QMessageBox.StandardButton.Ok,
             parent,
         )
@@ -226,7 +227,7 @@ class ImportFormDialog(QDialog):
         try:
             form = self._ws.read_filled_form(self.path, client_id)
         except REFUSALS as error:
-            self.refusal.set_text(str(error))
+            self.refusal.set_text(in_words(error))
             return False
         self.form = form
         choice = self.model.choice(client_id)
@@ -270,7 +271,7 @@ class ImportFormDialog(QDialog):
         )
         self._undo_stack.push(command)
         if command.error is not None:
-            self.save_refusal.set_text(str(command.error))
+            self.save_refusal.set_text(in_words(command.error))
             return False
         self.accept()
         return True

@@ -61,6 +61,7 @@ from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.report_export import Document, DocumentKind
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.notice import Notice
 from deliverydesk.ui.reports.last_folder import last_folder, remember_folder
 from deliverydesk.ui.reports.pdf_pages import PdfPages
@@ -298,7 +299,7 @@ class PreviewDialog(QDialog):
             self._make(note)
         except (InvalidInput, NotFound) as error:
             self.outcome.set_text(
-                tr("The preview was not made again: {why}").format(why=error), "danger"
+                tr("The preview was not made again: {why}").format(why=in_words(error)), "danger"
             )
             return False
         finally:
@@ -340,7 +341,9 @@ class PreviewDialog(QDialog):
             try:
                 self._make(self.note.toPlainText())
             except (InvalidInput, NotFound) as error:
-                gone = tr("The preview shows the document as it was: {why}").format(why=error)
+                gone = tr("The preview shows the document as it was: {why}").format(
+                    why=in_words(error)
+                )
         if gone:
             self.messages.set_text("\n".join([gone, *self._document_lines()]), "warning")
             return False
@@ -404,7 +407,7 @@ class PreviewDialog(QDialog):
         try:
             self._ws.save_document(self.document, path)
         except InvalidInput as error:
-            self.outcome.set_text(tr("Not saved. {why}").format(why=error), "danger")
+            self.outcome.set_text(tr("Not saved. {why}").format(why=in_words(error)), "danger")
             return None
         except OSError as error:
             why = error.strerror or str(error)

@@ -30,14 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.backups import BackupInfo, Restored, backups_folder
-from deliverydesk.services.errors import DatabaseError, InvalidInput
+from deliverydesk.services.backups import BackupInfo, Restored
+from deliverydesk.services.changes import Result
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words, warn
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.record_table import Index, RecordTableModel
+from deliverydesk.ui.runner import Runner
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
 
@@ -205,9 +207,7 @@ class BackupsPanel(QWidget):
     def back_up_now(self) -> None:
         if self.job is not None:
             return
-        from deliverydesk.services.backups import back_up
-
-        self.job = self._jobs.submit(lambda ctx, _tracker: back_up(ctx))
+        self.job = self._jobs.submit(lambda ws, _tracker: ws.back_up())
         self.job.succeeded.connect(self._backed_up)
         self.job.failed.connect(self._backup_failed)
         self.job.finished.connect(self._job_finished)
@@ -225,7 +225,7 @@ class BackupsPanel(QWidget):
         )
 
     def _backup_failed(self, error: Exception) -> None:
-        self.status.setText(tr("The backup could not be made: {why}").format(why=str(error)))
+        self.status.setText(tr("The backup could not be made: {why}").format(why=in_words(error)))
 
     def _job_finished(self) -> None:
         self.job = None
@@ -263,20 +263,20 @@ class BackupsPanel(QWidget):
         """Replace the practice with the backup at `path`; False (and a message) if not."""
         self._jobs.wait()  # a backup in progress reads the file about to be replaced
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+
+        def restore() -> Result[Restored]:
             result = self._ws.restore_backup(path)
-        except (DatabaseError, InvalidInput, OSError) as error:
-            QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(
-                self, tr("The backup could not be restored"), literal_rich_text([str(error)])
-            )
-            return False
+            if self._undo_stack is not None:
+                self._undo_stack.clear()  # before the news: old steps act on records gone
+            return result
+
+        outcome = Runner(self._ws, self._events).now(restore, initiator=self, doing="Restore")
         QGuiApplication.restoreOverrideCursor()
-        if self._undo_stack is not None:
-            self._undo_stack.clear()
-        self._events.changed.emit(result.changes.from_source(self))
-        self.restored.emit(result.value)
-        self._after_restore(result.value, undoing)
+        if outcome.error is not None:
+            warn(self, tr("The backup could not be restored"), outcome.error)
+            return False
+        self.restored.emit(outcome.value)
+        self._after_restore(outcome.value, undoing)
         return True
 
     def _after_restore(self, restored: Restored, undoing: bool) -> None:
@@ -296,6 +296,6 @@ class BackupsPanel(QWidget):
         )
 
     def open_folder(self) -> None:
-        folder = backups_folder(self._ws.folder)
+        folder = self._ws.backups_folder
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

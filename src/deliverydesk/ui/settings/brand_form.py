@@ -262,7 +262,7 @@ class BrandForm(QWidget):
     def check(self, *, focus: bool = False) -> bool:
         """Say beside each field what is wrong; True when nothing is. With `focus`, the
         first field at fault (top to bottom) takes the focus."""
-        found = brand_problems(self.values())
+        found = brand_problems(self.values(), tr)
         first = True
         for field, widget in self.fields().items():
             words = found.get(field, "")

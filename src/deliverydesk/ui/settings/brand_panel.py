@@ -26,6 +26,7 @@ from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.settings.brand_command import UpdateBrandCommand
 from deliverydesk.ui.settings.brand_form import BrandForm
 from deliverydesk.ui.settings.brand_preview import BrandPreview
@@ -145,7 +146,7 @@ class BrandPanel(QWidget):
             self.stored = self._ws.brand_settings()
         except NotFound as error:
             self.stored = None
-            self.status.setText(str(error))
+            self.status.setText(in_words(error))
             self.form.setEnabled(False)
             self._update_buttons()
             return
@@ -188,7 +189,7 @@ class BrandPanel(QWidget):
         finally:
             self._saving = False
         if command.error is not None:
-            self.problem.say(str(command.error))
+            self.problem.say(in_words(command.error))
             return False
         self.stored = None  # what was saved is now what is stored: read it back
         self.reload()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.settings.field_problem import ProblemLabel
 from deliverydesk.ui.text import tr
 
@@ -93,7 +94,7 @@ class LogoField(QWidget):
             stored = self._ws.import_logo(path)
         except (InvalidInput, OSError) as error:
             words = (
-                str(error)
+                in_words(error)
                 if isinstance(error, InvalidInput)
                 else tr("The file {name} could not be read or copied ({why}).").format(
                     name=path.name, why=error.strerror or error

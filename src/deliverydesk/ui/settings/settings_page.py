@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,19 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services import practice_settings
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.practice_settings import PracticeSettings
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.confirm import confirm
 from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.jobs import JobRunner
+from deliverydesk.ui.failures import in_words
+from deliverydesk.ui.jobs import Job, JobRunner
+from deliverydesk.ui.runner import Runner
 from deliverydesk.ui.settings.brand_panel import BrandPanel
 from deliverydesk.ui.settings.field_problem import ProblemLabel
 from deliverydesk.ui.settings.practice_command import UpdatePracticeCommand
 from deliverydesk.ui.settings.practice_form import PracticeForm
-from deliverydesk.ui.settings.wait_for_job import run_and_wait
 from deliverydesk.ui.text import tr
 from deliverydesk.ui.typography import make_heading
 
@@ -56,6 +56,12 @@ def moving_dates_text(count: int, days_changed: bool, closed_changed: bool) -> s
 
 
 class SettingsPage(QWidget):
+    """Signals:
+    saved(): the practice settings were saved (the work ran on the job pool).
+    """
+
+    saved = Signal()
+
     def __init__(
         self,
         workspace: Workspace,
@@ -68,7 +74,8 @@ class SettingsPage(QWidget):
         self._events = events
         self.undo_stack = undo_stack
         # One job at a time, in order: a save, its undo and its redo never overlap.
-        self.runner = JobRunner(workspace, self, max_threads=1)
+        self.runner = Runner(workspace, events, JobRunner(workspace, self, max_threads=1))
+        self.job: Job | None = None
         self.stored: PracticeSettings | None = None
 
         title = QLabel(tr("Settings"))
@@ -138,6 +145,8 @@ class SettingsPage(QWidget):
         person saved or discarded it."""
         from deliverydesk.ui.unsaved_prompt import Leave
 
+        if self.runner.jobs is not None:
+            self.runner.jobs.wait()  # a save or undo under way finishes before the close
         for dirty, where, page, save, discard in (
             (self.dirty, tr("your practice settings"), self.practice_tab, self.save, self.reload),
             (self.brand.dirty, tr("your brand"), self.brand, self.brand.save, self.brand.revert),
@@ -146,11 +155,19 @@ class SettingsPage(QWidget):
                 continue
             self.tabs.setCurrentWidget(page)
             answer = self.ask_unsaved(where)
+            if answer is Leave.SAVE and page is self.practice_tab:
+                # Saved on the job pool: the window closes (asking on) once it is done.
+                if save():
+                    self.saved.connect(self._close_window, Qt.ConnectionType.SingleShotConnection)
+                return False
             if answer is Leave.STAY or (answer is Leave.SAVE and not save()):
                 return False
             if answer is Leave.DISCARD:
                 discard()
         return True
+
+    def _close_window(self) -> None:
+        self.window().close()
 
     def ask_unsaved(self, where: str) -> Leave:
         from deliverydesk.ui.unsaved_prompt import ask_unsaved
@@ -183,7 +200,7 @@ class SettingsPage(QWidget):
             self.stored = self._ws.practice_settings()
         except NotFound as error:
             self.stored = None
-            self.status.setText(str(error))
+            self.status.setText(in_words(error))
             self.form.setEnabled(False)
             self._update_buttons()
             return
@@ -205,8 +222,9 @@ class SettingsPage(QWidget):
     # -- saving ------------------------------------------------------------------------------
     def save(self) -> bool:
         """Check, say how many due dates move and ask, then save as one undoable change.
-        True when saved."""
-        if not self.dirty or self.stored is None:
+        True when the save went ahead: the counting and the saving run on the job pool
+        (seconds at thousands of clients) and `saved` follows when it is done."""
+        if not self.dirty or self.stored is None or self.runner.busy():
             return False
         self.problem.clear()
         if not self.form.check(focus=True):
@@ -214,24 +232,39 @@ class SettingsPage(QWidget):
         new, old = self.form.values(), self.stored
         days_changed = new.working_days != old.working_days
         closed_changed = new.closed_dates != old.closed_dates
-        if days_changed or closed_changed:
-            count = self._preview(new)
-            if count is None:
-                return False
-            if count and not confirm(
-                self,
-                tr("Move due dates?"),
-                moving_dates_text(count, days_changed, closed_changed),
-                tr("Save and move dates"),
-                tr("Back"),
-                default_yes=True,
-            ):
-                return False
-        command = UpdatePracticeCommand(self._ws, self._events, self.runner, new, self)
-        self.undo_stack.push(command)
+        if not (days_changed or closed_changed):
+            self._commit(new)
+            return True
+        self.job = self.runner.later(
+            lambda ws, _tracker: ws.preview_reschedule(new.working_days, new.closed_dates)
+        )
+        self.job.succeeded.connect(
+            lambda count: self._counted(new, count, days_changed, closed_changed)
+        )
+        self.job.failed.connect(lambda error: self.problem.say(in_words(error)))
+        return True
+
+    def _counted(self, new: PracticeSettings, count: int, days: bool, closed: bool) -> None:
+        if count and not confirm(
+            self,
+            tr("Move due dates?"),
+            moving_dates_text(count, days, closed),
+            tr("Save and move dates"),
+            tr("Back"),
+            default_yes=True,
+        ):
+            return
+        self._commit(new)
+
+    def _commit(self, new: PracticeSettings) -> None:
+        command = UpdatePracticeCommand(self.runner, new)
+        self.job = self.runner.push(self.undo_stack, command, self)
+        self.job.finished.connect(lambda: self._committed(command))
+
+    def _committed(self, command: UpdatePracticeCommand) -> None:
         if command.error is not None:
-            self.problem.say(str(command.error))
-            return False
+            self.problem.say(in_words(command.error))
+            return
         self.reload()
         keys = QKeySequence(QKeySequence.StandardKey.Undo).toString(
             QKeySequence.SequenceFormat.NativeText
@@ -244,20 +277,4 @@ class SettingsPage(QWidget):
             else tr("Saved.")
         )
         self.status.setText(moved + " " + tr("Undo with {keys}.").format(keys=keys))
-        return True
-
-    def _preview(self, new: PracticeSettings) -> int | None:
-        """How many open due dates would move; None when that could not be worked out."""
-        try:
-            count: int = run_and_wait(
-                self.runner,
-                lambda ctx, _tracker: practice_settings.preview_reschedule(
-                    ctx, new.working_days, new.closed_dates
-                ),
-                tr("Counting the due dates that would move…"),
-                self,
-            )
-        except Exception as error:  # every failure is told, none is lost
-            self.problem.say(str(error))
-            return None
-        return count
+        self.saved.emit()

@@ -10,10 +10,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from deliverydesk.progress import Tracker
-from deliverydesk.services.calendar_export import export_calendar
-from deliverydesk.services.context import Context
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.text import literal_rich_text, tr
@@ -63,8 +62,8 @@ class CalendarExport(QObject):
         """Write the file on the job runner; `exported` or a message follows."""
         words = text.WORDS
 
-        def work(ctx: Context, tracker: Tracker) -> int:
-            return export_calendar(ctx, path, words, tracker)
+        def work(ws: Workspace, tracker: Tracker) -> int:
+            return ws.export_calendar(path, words, tracker)
 
         self.job = job = self.runner.submit(work)
         progress = QProgressDialog(
@@ -113,7 +112,7 @@ class CalendarExport(QObject):
         if self.quiet:
             return
         QMessageBox.warning(
-            self._parent, tr("The calendar was not exported"), literal_rich_text([str(error)])
+            self._parent, tr("The calendar was not exported"), literal_rich_text([in_words(error)])
         )
 
 

@@ -30,14 +30,16 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.failures import in_words, warn
 from deliverydesk.ui.icons import icon
+from deliverydesk.ui.runner import Runner
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.today.nudge_dialog import NudgeDialog
 from deliverydesk.ui.today.reschedule_dialog import RescheduleDialog
 from deliverydesk.ui.today.today_commands import RescheduleCommand
 from deliverydesk.ui.today.today_model import CLIENT, GROUPS, PAUSED, STEP, TodayModel
 from deliverydesk.ui.typography import make_heading
-from deliverydesk.ui.undo_commands import REFUSALS, CompleteStepCommand, ServiceCommand
+from deliverydesk.ui.undo_commands import CompleteStepCommand, ServiceCommand
 
 # What a row shows: a step's dates and state, its journey's state, names.
 TODAY_ASPECTS = Aspect.STEPS | Aspect.PHASE | Aspect.JOURNEY | Aspect.CLIENT | Aspect.OFFER
@@ -351,7 +353,7 @@ class TodayPage(QWidget):
         try:
             draft = self._ws.nudge_draft(row.step_id, text.WORDS)
         except (InvalidInput, NotFound) as error:
-            QMessageBox.information(self, tr("No nudge"), literal_rich_text([str(error)]))
+            QMessageBox.information(self, tr("No nudge"), literal_rich_text([in_words(error)]))
             return None
         dialog = NudgeDialog(draft, self)
         dialog.sent.connect(lambda channel: self.record_nudge(row, channel))
@@ -371,14 +373,11 @@ class TodayPage(QWidget):
 
     def record_nudge(self, row: TodayRow, channel: NudgeChannel) -> None:
         """The nudge went out: the journey's activity says so (its last contact)."""
-        try:
-            changes = self._ws.record_nudge(row.step_id, channel)
-        except REFUSALS as error:
-            QMessageBox.warning(
-                self, tr("The nudge was not logged"), literal_rich_text([str(error)])
-            )
-            return
-        self._events.changed.emit(changes.from_source(self))
+        outcome = Runner(self._ws, self._events).now(
+            lambda: self._ws.record_nudge(row.step_id, channel), initiator=self, doing="Nudge"
+        )
+        if outcome.error is not None:
+            warn(self, tr("The nudge was not logged"), outcome.error)
 
     def open_current(self) -> None:
         journey_id = self.current_journey()
@@ -389,7 +388,7 @@ class TodayPage(QWidget):
         self.undo_stack.push(command)
         if command.error is None:
             return True
-        QMessageBox.warning(self, title, literal_rich_text([str(command.error)]))
+        QMessageBox.warning(self, title, literal_rich_text([in_words(command.error)]))
         self.reload()
         return False
 
