@@ -101,6 +101,25 @@ class BackupFile:
     size: int
 
 
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """A backup as the person chooses among them: in Settings → Backups and, when the data
+    file is damaged, in the recovery dialog (the one description of a backup)."""
+
+    path: Path
+    label: str  # "auto", "manual"..., or "" for a file named otherwise
+    taken_at: datetime  # aware, UTC
+    size: int  # bytes
+    clients: int | None  # clients in it; None when it cannot be read
+    practice: str | None = None  # the practice's name in it
+
+
+def label_of(path: Path) -> str:
+    """The label in a backup's file name ("auto", "before-restore"...), or ""."""
+    match = _NAME.match(path.name)
+    return match["label"] if match else ""
+
+
 def backup_files(folder: Path) -> list[BackupFile]:
     """The finished backups in `folder`, newest first (temporary files are not backups)."""
     found = []

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from deliverydesk.atomic_file import fsync_folder, write_atomically
+from deliverydesk.store.backup import BackupInfo, label_of
 from deliverydesk.store.errors import DatabaseError
 from deliverydesk.store.schema import DATABASE_NAME
 from deliverydesk.wording import RefusalCode
@@ -45,13 +46,6 @@ class Recovered:
     kept: Path  # the folder holding the damaged file
     message: str
     backup: Path | None = None
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    taken_at: datetime  # when the file was written (aware, UTC)
-    clients: int
 
 
 def repair_indexes(data_dir: Path) -> Recovered | None:
@@ -112,10 +106,11 @@ def valid_backups(data_dir: Path) -> list[BackupInfo]:
                 if _integrity(connection) != ["ok"]:
                     continue
                 clients = connection.execute("SELECT count(*) FROM client").fetchone()[0]
-            taken = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+            stat = path.stat()
         except (sqlite3.Error, OSError):
             continue
-        found.append(BackupInfo(path, taken, clients))
+        taken = datetime.fromtimestamp(stat.st_mtime, UTC)
+        found.append(BackupInfo(path, label_of(path), taken, stat.st_size, clients))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
