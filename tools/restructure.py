@@ -16,7 +16,7 @@ What it does:
   PDF preview every feature opens), the feature packages, and the shell at `ui/` itself
   (app, main window, data menu) which alone may import the features;
 - every dotted name and file path of a moved module is rewritten in src/, tests/,
-  benchmarks/, tools/, docs/, pyproject.toml, Makefile, README.md and .ci/;
+  benchmarks/, tools/, docs/, packaging/, .ci/, pyproject.toml, Makefile and README.md;
 - the import-linter contracts for the new folders are added to pyproject.toml.
 
 Afterwards: `make compile lint contracts typecheck` and the tests.
@@ -165,8 +165,8 @@ forbidden_modules = ["sqlalchemy", "deliverydesk.model.entities"]
 CONTRACTS_MARK = 'name = "ui/ features are rooms: none imports another"'
 
 TEXT_FILES = ["pyproject.toml", "Makefile", "README.md", "setup.py"]
-TEXT_FOLDERS = ["src", "tests", "benchmarks", "tools", "docs", ".ci"]
-TEXT_SUFFIXES = {".py", ".md", ".toml", ".cfg", ".ini", ".txt", ".sh", ""}
+TEXT_FOLDERS = ["src", "tests", "benchmarks", "tools", "docs", ".ci", "packaging"]
+TEXT_SUFFIXES = {".py", ".md", ".toml", ".cfg", ".ini", ".txt", ".sh", ".spec", ".yml", ".yaml", ""}
 
 
 @dataclass
