@@ -392,7 +392,10 @@ def apply(p: Plan) -> None:
         git("mv", str(old), str(new))
     _add_package_files()
     for path in text_files():
-        before = path.read_text(encoding="utf-8")
+        try:
+            before = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # not text: names nothing
         # Dotted names first: the `from package import module` lines it leaves are then
         # rewritten to names it must not see again (`services.clients` is both the old
         # module and the new folder).
