@@ -13,7 +13,7 @@ from deliverydesk.model.enums import Owner
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import DatabaseCorrupt, DatabaseError, InvalidInput
 from deliverydesk.store.summaries import SummaryDrift
-from deliverydesk.wording import error_text
+from deliverydesk.wording import Note, RefusalCode, error_text
 
 
 def _clock(args: argparse.Namespace) -> Clock:
@@ -44,7 +44,8 @@ def _fill(folder: Path, args: argparse.Namespace, fill: Callable[[Context], str]
         return 2
     if ctx.read_only:
         ctx.close()
-        print(f"deliverydesk: {ctx.read_only} Nothing was changed.", file=sys.stderr)
+        refused = Note(RefusalCode.READ_ONLY_PRACTICE, read_only=ctx.why_read_only)
+        print(f"deliverydesk: {refused}", file=sys.stderr)
         return 1
     try:
         return fill(ctx)

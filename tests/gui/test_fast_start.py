@@ -54,6 +54,30 @@ def test_the_board_is_painted_first_and_works_once_attached(
         ctx.close()
 
 
+def test_once_attached_a_card_opens_at_once_and_the_other_screens_follow(
+    qtbot: QtBot, demo_ctx: Context
+) -> None:
+    folder = demo_ctx.path.parent
+    window = quick_window(folder, FixedClock(TODAY), AppEvents())
+    assert window is not None
+    qtbot.addWidget(window)
+    ctx = open_workspace(folder, FixedClock(TODAY), window)
+    assert ctx is not None
+    try:
+        # The screens nobody sees yet are built after the attach, one per turn of the
+        # event loop; a card opened before that gets its client page all the same.
+        with qtbot.waitSignal(window.screens_built, timeout=5000):
+            window.attach(ctx)
+            journey_id = next(iter(board_cards(window)))
+            window.board.open_journey.emit(journey_id)  # a double-click on the card
+            assert window.current_screen() == "clients"
+            assert window.clients.client_page.journey_id == journey_id
+        window.show_screen("today")
+        assert window.current_screen() == "today"
+    finally:
+        ctx.close()
+
+
 def test_a_new_data_folder_takes_the_full_path(tmp_path: Path) -> None:
     assert quick_window(tmp_path, FixedClock(TODAY), AppEvents()) is None
 
@@ -66,6 +90,23 @@ def test_the_first_paint_needs_no_sqlalchemy(demo_ctx: Context) -> None:
         f"board = first_board(Path({str(demo_ctx.path.parent)!r}), date(2026, 11, 23))\n"
         "assert board is not None and board.rows\n"
         "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'alembic'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_opening_a_practice_at_the_current_schema_needs_no_alembic(demo_ctx: Context) -> None:
+    # Alembic and Mako take ~100 ms to import: a start pays that only to migrate.
+    script = (
+        "import sys; from datetime import date; from pathlib import Path\n"
+        "from deliverydesk.model.clock import FixedClock\n"
+        "from deliverydesk.services.workspace import Workspace\n"
+        f"folder = Path({str(demo_ctx.path.parent)!r})\n"
+        "ws = Workspace.open(folder, FixedClock(date(2026, 11, 23)))\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('alembic', 'mako'))))\n"
+        "ws.close()\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", script], check=True, capture_output=True, text=True

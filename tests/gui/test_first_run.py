@@ -28,6 +28,8 @@ def test_exploring_the_demo_fills_the_practice(
         # While it works, the window is responsive and says how far along it is.
         assert dialog.demo_progress.isVisible() and dialog.cancel_demo_button.isEnabled()
         assert not dialog.demo_button.isEnabled() and not dialog.own_button.isEnabled()
+        # A moving (busy) bar until the first share is done, never one stuck at 0 %.
+        assert dialog.demo_progress.maximum() == 0
         qtbot.waitUntil(lambda: dialog.demo_progress.value() >= 25, timeout=LONG)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert get_practice(empty_ctx) is not None

@@ -27,6 +27,7 @@ from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.failures import log_path
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.offer_editor import DETAILS, JOURNEY, OfferEditor
+from deliverydesk.wording import Problems
 from tests.conftest import TODAY
 from tests.gui.design_support import CTRL, CTRL_SHIFT, click_row, fill, save_with_ctrl_s, shown
 from tests.gui.offers_support import capture_warnings, new_own_practice, open_offers
@@ -196,7 +197,7 @@ def test_a_refusal_about_a_field_puts_the_cursor_in_that_field(
     [problem] = [p for p in editor.draft.state.problems if p.where[-1] == "duration_days"]
 
     def refuse(*_args: object) -> object:  # the service says what the editor marks
-        raise InvalidInput(RefusalCode.OFFER_DESIGN_PROBLEMS, reasons=problem.message)
+        raise InvalidInput(RefusalCode.OFFER_DESIGN_PROBLEMS, reasons=Problems((problem,)))
 
     monkeypatch.setattr(empty_ws, "save_offer", refuse)
     said = capture_warnings(monkeypatch)

@@ -156,6 +156,20 @@ def test_a_damaged_file_is_replaced_by_the_backup_the_person_chooses(
     assert (kept / DATABASE).read_bytes() == damaged
 
 
+def test_the_quick_check_begun_beside_the_first_paint_still_stops_a_damaged_file(
+    qtbot: QtBot, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    damage(folder / DATABASE)
+    damaged = (folder / DATABASE).read_bytes()
+    offered = choose(monkeypatch, "quit_button")
+    window = quick_window(folder, FixedClock(TODAY), AppEvents())  # begins the check
+    if window is not None:
+        qtbot.addWidget(window)
+    assert open_workspace(folder, FixedClock(TODAY), window) is None
+    assert "damaged" in offered[0] or "no sound backup" in offered[0]
+    assert (folder / DATABASE).read_bytes() == damaged
+
+
 def test_without_a_backup_the_person_may_start_fresh_or_quit(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

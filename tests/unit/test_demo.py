@@ -241,3 +241,17 @@ def test_the_first_board_of_a_start_matches_the_full_query(demo: Context) -> Non
 
     assert by_id(board.rows) == by_id(board_rows(demo))
     assert board.offers == offer_summaries(demo)
+
+
+def test_the_demo_reports_progress_from_its_first_second(tmp_path: Path) -> None:
+    # The welcome dialog's bar: a first share once the scratch file has its tables (before
+    # any client is enrolled, which used to leave it at 0 % for seconds), then only forward.
+    reports: list[int] = []
+    ctx = open_workspace(data_dir(tmp_path), FixedClock(TODAY))
+    try:
+        seed_demo(ctx, lambda done, total: reports.append(done * 100 // total))
+        assert len({row.client_id for row in client_rows(ctx)}) == 25
+    finally:
+        ctx.close()
+    assert reports[0] >= 5
+    assert reports == sorted(reports) and reports[-1] == 100

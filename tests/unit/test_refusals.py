@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import pickle
 import string
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,10 @@ import pytest
 
 import deliverydesk
 from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.offer_design import PhaseSpec
+from deliverydesk.services.client_csv import import_clients
+from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.services.context import Context
 from deliverydesk.services.errors import (
     CheckpointBlocked,
     InvalidInput,
@@ -21,12 +26,15 @@ from deliverydesk.services.errors import (
     RefusalCode,
     StorageFailed,
 )
+from deliverydesk.services.journey_csv import preview_journeys
 from deliverydesk.services.lifecycle import StepsStillOpen
 from deliverydesk.services.offer_format import FORMAT, from_document
+from deliverydesk.services.offers import create_offer
 from deliverydesk.services.validation import clean_line
 from deliverydesk.store.errors import DatabaseTooNew, storage_failure
-from deliverydesk.wording import More, Refusal, error_text, refusal_text
+from deliverydesk.wording import More, Refusal, Term, error_text, refusal_text
 from deliverydesk.wording.refusal_words import PLURAL_WORDS, REFUSAL_WORDS
+from tests.unit.offer_support import MONDAY, SPRINT, new_practice
 
 SOURCE = Path(deliverydesk.__file__).parent
 REFUSALS = {
@@ -74,6 +82,23 @@ def _german(text: str) -> str:
         "{phase}, step {n}": "{phase}, Schritt {n}",
         "{where}: '{key}' should be a whole number.": "{where}: '{key}' muss eine ganze Zahl sein.",
         "Tue": "Di",
+        "{phase} has no steps yet: add one, or remove the phase.": (
+            "{phase} hat noch keine Schritte."
+        ),
+        "{step} needs a title.": "{step} braucht einen Titel.",
+        "Step {number} of {phase}": "Schritt {number} von {phase}",
+        "row {row}: {reason}": "Zeile {row}: {reason}",
+        "The file needs a column for {missing}: the template names them ({columns}).": (
+            "Die Datei braucht eine Spalte für {missing}: die Vorlage nennt sie ({columns})."
+        ),
+        "{first} and {last}": "{first} und {last}",
+        "none yet": "noch keins",
+        "has {count} values, but the first row names only {width} columns.": (
+            "hat {count} Werte, die erste Zeile nennt nur {width} Spalten."
+        ),
+        "'{email}' does not look like an e-mail address (name@example.com).": (
+            "'{email}' ist keine E-Mail-Adresse."
+        ),
     }.get(text, text)
 
 
@@ -230,3 +255,69 @@ def test_the_place_of_a_mistake_in_an_offer_file_is_translated_with_it() -> None
     assert refusal_text(refused.value, _german) == (
         "Phase 1, Schritt 2: 'offset_days' muss eine ganze Zahl sein."
     )
+
+
+def test_an_offers_design_problems_are_translated_with_the_refusal(ctx: Context) -> None:
+    """Enrolling in an unfinished offer is refused with its design's problems, each worded
+    through the translator, and the program's words inside them too ("Step 1 of ...")."""
+    practice = new_practice(ctx)
+    spec = replace(
+        SPRINT,
+        phases=(
+            replace(SPRINT.phases[0], steps=(replace(SPRINT.phases[0].steps[0], title=" "),)),
+            PhaseSpec("Follow-up", 5),
+        ),
+    )
+    offer_id = create_offer(practice, replace(spec, phases=spec.phases[1:]))[0]
+    client_id = add_client(practice, ClientInput("Ana")).value
+    with pytest.raises(InvalidInput) as refused:
+        enrol_client(practice, client_id, offer_id, MONDAY)
+    assert str(refused.value).endswith(
+        "is fixed: 'Follow-up' has no steps yet: add one, or remove the phase."
+    )
+    assert refusal_text(refused.value, _german).endswith(
+        "is fixed: 'Follow-up' hat noch keine Schritte."
+    )
+    # A problem that stops saving, with a step named by its number: worded the same way.
+    with pytest.raises(InvalidInput) as unsaved:
+        create_offer(practice, spec)
+    assert str(unsaved.value).startswith(f"Step 1 of '{spec.phases[0].name}' needs a title.")
+    assert refusal_text(unsaved.value, _german).startswith(
+        f"Schritt 1 von '{spec.phases[0].name}' braucht einen Titel."
+    )
+    back = pickle.loads(pickle.dumps(unsaved.value))  # as a batch worker sends it back
+    assert refusal_text(back, _german) == refusal_text(unsaved.value, _german)
+
+
+def test_the_rows_a_client_list_is_refused_for_are_translated_with_their_reasons(
+    ctx: Context, tmp_path: Path
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("Name,E-mail\nIda Berg,ida@mail.test,extra\nNo At Sign,nowhere\n", "utf-8")
+    with pytest.raises(InvalidInput) as refused:
+        import_clients(ctx, path)
+    assert str(refused.value).startswith(
+        "2 rows of list.csv cannot be imported, so nothing was: row 2: has 3 values, but the "
+        "first row names only 2 columns.; row 3: 'nowhere' does not look like an e-mail "
+        "address (name@example.com)."
+    )
+    assert refusal_text(refused.value, _german).startswith(
+        "2 rows of list.csv cannot be imported, so nothing was: Zeile 2: hat 3 Werte, die "
+        "erste Zeile nennt nur 2 Spalten.; Zeile 3: 'nowhere' ist keine E-Mail-Adresse."
+    )
+
+
+def test_lists_inside_a_refusal_are_worded_by_the_translator_not_joined_in_english(
+    ctx: Context, tmp_path: Path
+) -> None:
+    new_practice(ctx)
+    path = tmp_path / "journeys.csv"
+    path.write_text("Client,E-mail\nAna Rivera,ana@mail.test\n", "utf-8")
+    with pytest.raises(InvalidInput) as refused:
+        preview_journeys(ctx, path)
+    assert str(refused.value).startswith("The file needs a column for Offer and Start date:")
+    assert refusal_text(refused.value, _german).startswith(
+        "Die Datei braucht eine Spalte für Offer und Start date:"
+    )
+    nothing = NotFound(RefusalCode.CSV_OFFER_UNKNOWN, name="Audit", names=Term("none yet"))
+    assert refusal_text(nothing, _german) == "No offer is called 'Audit' (your offers: noch keins)."

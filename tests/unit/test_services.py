@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import exc, func, select
+from sqlalchemy import event, exc, func, select
 
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Journey, OfferPhase, OfferStep
@@ -392,6 +392,27 @@ def test_a_done_checkpoint_lets_the_journey_move_on(practice: Context, enrolled:
     assert detail.phases[0].open_steps == 1
     assert detail.phases[0].completed_on == MONDAY
     assert ActivityKind.CHECKPOINT_OVERRIDDEN not in kinds(detail)
+
+
+def test_a_move_reads_the_journey_with_its_phases_in_one_statement(
+    practice: Context, enrolled: Enrolled
+) -> None:
+    # A card move is on the board's hot path: every round trip to SQLite counts.
+    complete_step(practice, enrolled.step_id(practice, "Intake form"))
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(statement.lstrip())
+
+    event.listen(practice.db.engine, "before_cursor_execute", record)
+    try:
+        move_to_phase(practice, enrolled.journey_id, 1)
+    finally:
+        event.remove(practice.db.engine, "before_cursor_execute", record)
+    reads = [s for s in seen if s.startswith("SELECT")]
+    assert len(reads) == 2  # the journey joined to its phases; its checkpoints
+    assert "journey_phase" in reads[0] and "is_checkpoint" in reads[1]
+    assert the_row(practice, enrolled.journey_id).phase_position == 1
 
 
 def test_an_override_moves_and_is_logged(practice: Context, enrolled: Enrolled) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from deliverydesk.model.enums import QuestionKind
@@ -73,11 +73,33 @@ Where = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
+class Part:
+    """Program words inside a problem's words, with values of their own ("Phase 2", "Step 3
+    of 'Discovery'"): translated with the problem (wording/problems.py); str() is English."""
+
+    pattern: str
+    values: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    def __str__(self) -> str:
+        return self.pattern.format_map(self.values)
+
+
+@dataclass(frozen=True)
 class Problem:
+    """A problem of the design, addressed to its field. Its words are `pattern` (English,
+    the key a translation is found by) filled with `values`: names the person typed, numbers,
+    and `Part`s; wording/problems.py words them through a translator."""
+
     where: Where
     code: ProblemCode
-    message: str  # plain words for the person designing the offer
+    pattern: str
+    values: Mapping[str, object] = field(default_factory=dict, hash=False)
     blocks_saving: bool = False
+
+    @property
+    def message(self) -> str:
+        """Plain English words for the person designing the offer (logs, the command line)."""
+        return self.pattern.format_map(self.values)
 
 
 def offer_problems(spec: OfferSpec) -> list[Problem]:
@@ -101,23 +123,28 @@ def fill_template(template: str, values: Mapping[str, str]) -> str:
 
 
 def _offer(spec: OfferSpec) -> Iterator[Problem]:
-    yield from _name(("offer", "name"), spec.name, "The offer", MAX_NAME)
-    for field, value in (
+    yield from _name(("offer", "name"), spec.name, MAX_NAME, "The offer needs a name.")
+    for where_field, value in (
         ("promise", spec.promise),
         ("description", spec.description),
         ("capacity_note", spec.capacity_note),
         ("boundaries", spec.boundaries),
         ("welcome_template", spec.welcome_template),
     ):
-        yield from _text(("offer", field), value, MAX_TEXT)
+        yield from _text(("offer", where_field), value, MAX_TEXT)
     yield from _text(("offer", "price"), spec.price, MAX_PRICE)
     if not 0 <= spec.duration_weeks <= MAX_WEEKS:
         yield _blocking(
             ("offer", "duration_weeks"),
             ProblemCode.OUT_OF_RANGE,
-            f"The typical duration must be between 0 and {MAX_WEEKS} weeks.",
+            "The typical duration must be between 0 and {limit} weeks.",
+            limit=MAX_WEEKS,
         )
-    yield from _template(("offer", "welcome_template"), spec.welcome_template, "The welcome")
+    yield from _template(
+        ("offer", "welcome_template"),
+        spec.welcome_template,
+        "The welcome uses {names}, which DeliveryDesk cannot fill in. Known placeholders: {known}.",
+    )
     yield from _standards(spec)
     yield from _right_fit(spec)
     yield from _questions(spec)
@@ -126,7 +153,11 @@ def _offer(spec: OfferSpec) -> Iterator[Problem]:
 
 def _standards(spec: OfferSpec) -> Iterator[Problem]:
     if len(spec.standards) > MAX_STANDARDS:
-        yield _too_many(("offer", "standards"), MAX_STANDARDS, "delivery standards")
+        yield _too_many(
+            ("offer", "standards"),
+            "An offer can hold at most {limit:,} delivery standards.",
+            MAX_STANDARDS,
+        )
     for index, standard in enumerate(spec.standards[:MAX_STANDARDS]):
         where = ("standard", index)
         if is_blank(standard.promise):
@@ -142,7 +173,11 @@ def _standards(spec: OfferSpec) -> Iterator[Problem]:
 def _right_fit(spec: OfferSpec) -> Iterator[Problem]:
     fit = spec.right_fit
     if len(fit.criteria) > MAX_CRITERIA:
-        yield _too_many(("offer", "right_fit"), MAX_CRITERIA, "right-fit criteria")
+        yield _too_many(
+            ("offer", "right_fit"),
+            "An offer can hold at most {limit:,} right-fit criteria.",
+            MAX_CRITERIA,
+        )
     for index, criterion in enumerate(fit.criteria[:MAX_CRITERIA]):
         where = ("criterion", index)
         if is_blank(criterion.text):
@@ -154,7 +189,8 @@ def _right_fit(spec: OfferSpec) -> Iterator[Problem]:
             yield _blocking(
                 (*where, "weight"),
                 ProblemCode.OUT_OF_RANGE,
-                f"A criterion's weight must be between 0 and {MAX_WEIGHT}.",
+                "A criterion's weight must be between 0 and {limit}.",
+                limit=MAX_WEIGHT,
             )
     total = sum(c.weight for c in fit.criteria)
     if fit.threshold < 0:
@@ -167,14 +203,19 @@ def _right_fit(spec: OfferSpec) -> Iterator[Problem]:
         yield Problem(
             ("offer", "right_fit_threshold"),
             ProblemCode.THRESHOLD_UNREACHABLE,
-            f"The right-fit threshold ({fit.threshold}) is more than all criteria together "
-            f"({total}): no client could reach it.",
+            "The right-fit threshold ({threshold}) is more than all criteria together "
+            "({total}): no client could reach it.",
+            {"threshold": fit.threshold, "total": total},
         )
 
 
 def _questions(spec: OfferSpec) -> Iterator[Problem]:
     if len(spec.intake_questions) > MAX_QUESTIONS:
-        yield _too_many(("offer", "intake_questions"), MAX_QUESTIONS, "intake questions")
+        yield _too_many(
+            ("offer", "intake_questions"),
+            "An offer can hold at most {limit:,} intake questions.",
+            MAX_QUESTIONS,
+        )
     for index, question in enumerate(spec.intake_questions[:MAX_QUESTIONS]):
         where = ("question", index)
         if not question.text.strip():
@@ -183,7 +224,11 @@ def _questions(spec: OfferSpec) -> Iterator[Problem]:
             )
         yield from _text((*where, "text"), question.text, MAX_QUESTION)
         if len(question.choices) > MAX_CHOICES:
-            yield _too_many((*where, "choices"), MAX_CHOICES, "choices for one question")
+            yield _too_many(
+                (*where, "choices"),
+                "An offer can hold at most {limit:,} choices for one question.",
+                MAX_CHOICES,
+            )
         for choice in question.choices[:MAX_CHOICES]:
             yield from _text((*where, "choices"), choice, MAX_CHOICE)
         real = [c for c in question.choices if c.strip()]
@@ -191,7 +236,8 @@ def _questions(spec: OfferSpec) -> Iterator[Problem]:
             yield _blocking(
                 (*where, "choices"),
                 ProblemCode.REQUIRED,
-                f"Question {index + 1} is a choice: give it at least two answers to choose from.",
+                "Question {number} is a choice: give it at least two answers to choose from.",
+                number=index + 1,
             )
 
 
@@ -203,71 +249,104 @@ def _phases(spec: OfferSpec) -> Iterator[Problem]:
             "Add at least one phase, with its steps, before enrolling a client.",
         )
     if len(spec.phases) > MAX_PHASES:
-        yield _too_many(("offer", "phases"), MAX_PHASES, "phases")
+        yield _too_many(
+            ("offer", "phases"), "An offer can hold at most {limit:,} phases.", MAX_PHASES
+        )
     if spec.step_count > MAX_STEPS:
-        yield _too_many(("offer", "phases"), MAX_STEPS, "steps")
+        yield _too_many(
+            ("offer", "phases"), "An offer can hold at most {limit:,} steps.", MAX_STEPS
+        )
     for p_index, phase in enumerate(spec.phases[:MAX_PHASES]):
         yield from _phase(p_index, phase)
 
 
 def _phase(p_index: int, phase: PhaseSpec) -> Iterator[Problem]:
     where = ("phase", p_index)
-    label = _quote(phase.name) or f"Phase {p_index + 1}"
-    yield from _name((*where, "name"), phase.name, f"Phase {p_index + 1}", MAX_NAME)
+    number = Part("Phase {number}", {"number": p_index + 1})
+    label = _quote(phase.name) or number
+    yield from _name((*where, "name"), phase.name, MAX_NAME, "{phase} needs a name.", number)
     yield from _text((*where, "description"), phase.description, MAX_TEXT)
     if not 1 <= phase.planned_days <= MAX_DAYS:
         yield _blocking(
             (*where, "planned_days"),
             ProblemCode.OUT_OF_RANGE,
-            f"{label} must last between 1 and {MAX_DAYS:,} working days.",
+            "{phase} must last between 1 and {limit:,} working days.",
+            phase=label,
+            limit=MAX_DAYS,
         )
     if not phase.steps:
         yield Problem(
             (*where, "steps"),
             ProblemCode.PHASE_WITHOUT_STEPS,
-            f"{label} has no steps yet: add one, or remove the phase.",
+            "{phase} has no steps yet: add one, or remove the phase.",
+            {"phase": label},
         )
     for s_index, step in enumerate(phase.steps[:MAX_STEPS]):
         yield from _step(p_index, s_index, step, phase, label)
 
 
+# A step's numbers out of range: (field, lowest, highest, the words).
+_STEP_RANGES = (
+    (
+        "offset_days",
+        0,
+        MAX_DAYS,
+        "{step} must start between 0 and {limit:,} working days into its phase.",
+    ),
+    ("duration_days", 1, MAX_DAYS, "{step} must take between 1 and {limit:,} working days."),
+    (
+        "effort_minutes",
+        0,
+        MAX_EFFORT_MINUTES,
+        "{step} must need between 0 and {limit:,} minutes of effort.",
+    ),
+)
+
+
 def _step(
-    p_index: int, s_index: int, step: StepSpec, phase: PhaseSpec, label: str
+    p_index: int, s_index: int, step: StepSpec, phase: PhaseSpec, label: str | Part
 ) -> Iterator[Problem]:
     where = ("step", p_index, s_index)
-    title = _quote(step.title) or f"Step {s_index + 1} of {label}"
+    title = _quote(step.title) or Part(
+        "Step {number} of {phase}", {"number": s_index + 1, "phase": label}
+    )
     if is_blank(step.title):
-        yield _blocking((*where, "title"), ProblemCode.REQUIRED, f"{title} needs a title.")
+        yield _blocking(
+            (*where, "title"), ProblemCode.REQUIRED, "{step} needs a title.", step=title
+        )
     yield from _text((*where, "title"), step.title, MAX_TITLE)
     yield from _text((*where, "client_wording"), step.client_wording, MAX_TITLE)
-    for field in ("description", "message_template", "failure_point", "recovery_protocol"):
-        yield from _text((*where, field), getattr(step, field), MAX_TEXT)
+    for text_field in ("description", "message_template", "failure_point", "recovery_protocol"):
+        yield from _text((*where, text_field), getattr(step, text_field), MAX_TEXT)
     yield from _text((*where, "resource_link"), step.resource_link, MAX_LINK)
-    for field, low, high, words in (
-        ("offset_days", 0, MAX_DAYS, "start between 0 and {high:,} working days into its phase"),
-        ("duration_days", 1, MAX_DAYS, "take between 1 and {high:,} working days"),
-        ("effort_minutes", 0, MAX_EFFORT_MINUTES, "need between 0 and {high:,} minutes of effort"),
-    ):
-        if not low <= getattr(step, field) <= high:
-            message = f"{title} must {words.format(high=high)}."
-            yield _blocking((*where, field), ProblemCode.OUT_OF_RANGE, message)
+    for number_field, low, high, words in _STEP_RANGES:
+        if not low <= getattr(step, number_field) <= high:
+            yield _blocking(
+                (*where, number_field), ProblemCode.OUT_OF_RANGE, words, step=title, limit=high
+            )
     if step.is_checkpoint and not step.client_facing:
         yield Problem(
             (*where, "is_checkpoint"),
             ProblemCode.HIDDEN_CHECKPOINT,
-            f"{title} is a checkpoint the client cannot see: make it client-facing, "
+            "{step} is a checkpoint the client cannot see: make it client-facing, "
             "or make it an ordinary step.",
+            {"step": title},
         )
     end = step.offset_days + step.duration_days
     if step.offset_days >= 0 and step.duration_days >= 1 and end > phase.planned_days >= 1:
         yield Problem(
             (*where, "duration_days"),
             ProblemCode.STEP_PAST_PHASE,
-            f"{title} runs to working day {end}, past the {phase.planned_days} working days "
-            f"planned for {label}: shorten or move the step, or lengthen the phase.",
+            "{step} runs to working day {end}, past the {days} working days planned for "
+            "{phase}: shorten or move the step, or lengthen the phase.",
+            {"step": title, "end": end, "days": phase.planned_days, "phase": label},
         )
     yield from _template(
-        (*where, "message_template"), step.message_template, f"The message of {title}"
+        (*where, "message_template"),
+        step.message_template,
+        "The message of {step} uses {names}, which DeliveryDesk cannot fill in. Known "
+        "placeholders: {known}.",
+        step=title,
     )
 
 
@@ -279,7 +358,7 @@ def _quote(name: str, limit: int = 60) -> str:
     return f"'{name}'" if name else ""
 
 
-def _template(where: Where, template: str, whose: str) -> Iterator[Problem]:
+def _template(where: Where, template: str, words: str, **values: object) -> Iterator[Problem]:
     unknown = unknown_placeholders(template)
     if unknown:
         names = ", ".join("{" + name + "}" for name in unknown)
@@ -287,14 +366,17 @@ def _template(where: Where, template: str, whose: str) -> Iterator[Problem]:
         yield Problem(
             where,
             ProblemCode.UNKNOWN_PLACEHOLDER,
-            f"{whose} uses {names}, which DeliveryDesk cannot fill in. Known placeholders: "
-            f"{known}.",
+            words,
+            {**values, "names": names, "known": known},
         )
 
 
-def _name(where: Where, value: str, whose: str, limit: int) -> Iterator[Problem]:
+def _name(
+    where: Where, value: str, limit: int, words: str, phase: Part | None = None
+) -> Iterator[Problem]:
     if is_blank(value):
-        yield _blocking(where, ProblemCode.REQUIRED, f"{whose} needs a name.")
+        values = {} if phase is None else {"phase": phase}
+        yield _blocking(where, ProblemCode.REQUIRED, words, **values)
     yield from _text(where, value, limit)
 
 
@@ -303,7 +385,9 @@ def _text(where: Where, value: str, limit: int) -> Iterator[Problem]:
         yield _blocking(
             where,
             ProblemCode.TOO_LONG,
-            f"This text is {len(value):,} characters long; at most {limit:,} fit here.",
+            "This text is {length:,} characters long; at most {limit:,} fit here.",
+            length=len(value),
+            limit=limit,
         )
     if not storable(value):
         yield _blocking(
@@ -313,9 +397,9 @@ def _text(where: Where, value: str, limit: int) -> Iterator[Problem]:
         )
 
 
-def _too_many(where: Where, limit: int, what: str) -> Problem:
-    return _blocking(where, ProblemCode.TOO_MANY, f"An offer can hold at most {limit:,} {what}.")
+def _too_many(where: Where, words: str, limit: int) -> Problem:
+    return _blocking(where, ProblemCode.TOO_MANY, words, limit=limit)
 
 
-def _blocking(where: Where, code: ProblemCode, message: str) -> Problem:
-    return Problem(where, code, message, blocks_saving=True)
+def _blocking(where: Where, code: ProblemCode, words: str, **values: object) -> Problem:
+    return Problem(where, code, words, values, blocks_saving=True)

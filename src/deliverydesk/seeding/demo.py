@@ -40,6 +40,7 @@ from deliverydesk.services.offers import create_offer
 from deliverydesk.services.practice import create_practice, get_practice
 from deliverydesk.services.records import log_friction, record_feedback, resolve_friction
 from deliverydesk.staging import staging
+from deliverydesk.store.engine import without_fsync
 from deliverydesk.store.transfer import copy_into_empty
 from deliverydesk.wording import RefusalCode
 
@@ -77,8 +78,10 @@ def seed_demo(
         raise InvalidInput(RefusalCode.DEMO_NEEDS_EMPTY_FOLDER)
     tracker = Tracker(progress, cancelled)
     with staging(ctx.path.parent, "demo") as folder:  # swept at start if killed
-        scratch = open_workspace(folder, ctx.clock)
+        scratch = open_workspace(folder, ctx.clock)  # a new file: every migration runs
+        without_fsync(scratch.db.engine)  # the move below is the durable write
         try:
+            tracker.step(_SCHEMA, 100)
             _build(scratch, tracker)
             # Branded in the scratch too, so the move below brings the brand with the data:
             # no moment when the practice is in place without it.
@@ -92,8 +95,9 @@ def seed_demo(
     return f"{len(OFFERS)} offers, {len(CLIENTS)} clients ({completed} journeys completed)"
 
 
-# Share of the work (in percent) done once the clients are enrolled and once all is built.
-_ENROLLED, _BUILT = 25, 95
+# Share of the work (in percent) done once the scratch file has its tables, once the clients
+# are enrolled and once all is built: the bar moves from the first second on.
+_SCHEMA, _ENROLLED, _BUILT = 5, 25, 95
 
 
 def _build(ctx: Context, tracker: Tracker) -> None:
@@ -107,7 +111,7 @@ def _build(ctx: Context, tracker: Tracker) -> None:
     offer_ids = {key: create_offer(opened, spec)[0] for key, spec in OFFERS.items()}
     journeys = []
     for count, seed in enumerate(CLIENTS):
-        tracker.step(count * _ENROLLED // len(CLIENTS), 100)
+        tracker.step(_SCHEMA + count * (_ENROLLED - _SCHEMA) // len(CLIENTS), 100)
         journeys.append(_enrol(ctx, seed, offer_ids[seed.offer], calendar))
     events: list[Event] = []
     feedback_used: dict[tuple[str, str], int] = {}

@@ -117,7 +117,7 @@ def seed_scale(ctx: Context, clients: int, steps_per_journey: int = 30, seed: in
     if not len(PHASE_NAMES) <= steps_per_journey <= MAX_STEPS:
         raise InvalidInput(RefusalCode.SCALE_STEPS_OUT_OF_RANGE, limit=MAX_STEPS)
     if ctx.read_only:
-        raise StorageFailed(RefusalCode.READ_ONLY_PRACTICE, ctx.path, read_only=ctx.read_only)
+        raise StorageFailed(RefusalCode.READ_ONLY_PRACTICE, ctx.path, read_only=ctx.why_read_only)
     if get_practice(ctx) is not None:
         raise InvalidInput(RefusalCode.BENCHMARK_NEEDS_EMPTY_FOLDER)
     try:

@@ -35,7 +35,7 @@ from deliverydesk.services.csv_out import csv_bytes
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offer_file import write_atomically
 from deliverydesk.services.validation import refuse_database_file
-from deliverydesk.wording import More, RefusalCode
+from deliverydesk.wording import Listed, More, Note, Phrase, RefusalCode, Term
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -65,7 +65,12 @@ class CsvRow:
     number: int  # the row in a spreadsheet: the header is row 1
     values: ClientInput  # as read (cleaned when the row is sound)
     status: RowStatus
-    reason: str = ""  # why it is a duplicate or an error; a note for a namesake
+    why: Note | None = None  # why it is a duplicate or an error; a note for a namesake
+
+    @property
+    def reason(self) -> str:
+        """`why` in English ("" when there is nothing to say); the window words `why`."""
+        return "" if self.why is None else str(self.why)
 
 
 @dataclass(frozen=True)
@@ -230,12 +235,12 @@ def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
         yield number, cells
 
 
-def _csv_words(error: csv.Error) -> str:
+def _csv_words(error: csv.Error) -> object:
     text = str(error)
     if "field larger" in text:
-        return f"a value is longer than {csv.field_size_limit():,} characters."
+        return Phrase("a value is longer than {limit:,} characters.", limit=csv.field_size_limit())
     if "end of data" in text or "expected after" in text:
-        return 'its quotes do not pair up (a value starts with " but does not end with one).'
+        return Term('its quotes do not pair up (a value starts with " but does not end with one).')
     return f"{text}."
 
 
@@ -269,12 +274,12 @@ def client_row(number: int, cells: list[str], columns: dict[str, list[int]], wid
         name = " ".join(part.strip() for part in (cell("first"), cell("last")) if part.strip())
     values = ClientInput(name, cell("company"), cell("email"), cell("phone"), cell("notes"))
     if any(c.strip() for c in cells[width:]):
-        reason = f"has {len(cells)} values, but the first row names only {width} columns."
-        return CsvRow(number, values, RowStatus.ERROR, reason)
+        why = Note(RefusalCode.CSV_ROW_TOO_MANY_VALUES, count=len(cells), width=width)
+        return CsvRow(number, values, RowStatus.ERROR, why)
     try:
         return CsvRow(number, clean_client(values), RowStatus.NEW)
     except InvalidInput as error:
-        return CsvRow(number, values, RowStatus.ERROR, str(error))
+        return CsvRow(number, values, RowStatus.ERROR, Note.of(error))
 
 
 # -- duplicates, preview and import ------------------------------------------------------------
@@ -292,16 +297,16 @@ def preview_clients(ctx: Context, path: Path, encoding: str = "utf-8") -> CsvPre
 
 def mark_duplicates(parsed: CsvPreview, existing: Sequence[tuple[str, str]]) -> CsvPreview:
     """Rows whose client is already known (in the practice, or earlier in the file)."""
-    by_email: dict[str, str] = {}
-    by_name: dict[str, list[tuple[str, str]]] = {}  # folded name -> (who, e-mail)
+    by_email: dict[str, Phrase] = {}
+    by_name: dict[str, list[tuple[Phrase, str]]] = {}  # folded name -> (who, e-mail)
 
-    def remember(name: str, email: str, who: str) -> None:
+    def remember(name: str, email: str, who: Phrase) -> None:
         if email:
             by_email.setdefault(fold(email), who)
         by_name.setdefault(fold(name), []).append((who, fold(email)))
 
     for name, email in existing:
-        remember(name, email, f"{name}, already a client")
+        remember(name, email, Phrase("{name}, already a client", name=name))
     rows = []
     for row in parsed.rows:
         if row.status is not RowStatus.NEW:
@@ -309,19 +314,18 @@ def mark_duplicates(parsed: CsvPreview, existing: Sequence[tuple[str, str]]) -> 
             continue
         name, email = row.values.name, fold(row.values.email)
         if email and email in by_email:
-            reason = f"Same e-mail as {by_email[email]}."
-            rows.append(replace(row, status=RowStatus.DUPLICATE, reason=reason))
+            why = Note(RefusalCode.CSV_SAME_EMAIL_AS, who=by_email[email])
+            rows.append(replace(row, status=RowStatus.DUPLICATE, why=why))
             continue
         namesakes = by_name.get(fold(name), [])
         alike = next((who for who, other in namesakes if not email or not other), None)
         if alike is not None:
-            reason = f"Same name as {alike}."
-            rows.append(replace(row, status=RowStatus.DUPLICATE, reason=reason))
+            why = Note(RefusalCode.CSV_SAME_NAME_AS, who=alike)
+            rows.append(replace(row, status=RowStatus.DUPLICATE, why=why))
             continue
-        note = "Someone of the same name has another e-mail: added as a new client."
-        note = note if namesakes else ""
-        rows.append(replace(row, reason=note))
-        remember(name, row.values.email, f"row {row.number}")
+        note = Note(RefusalCode.CSV_NAMESAKE_ADDED) if namesakes else None
+        rows.append(replace(row, why=note))
+        remember(name, row.values.email, Phrase("row {row}", row=row.number))
     return replace(parsed, rows=tuple(rows))
 
 
@@ -330,7 +334,9 @@ def refuse_problems(preview: CsvPreview, path: Path) -> None:
     a CSV import is all or nothing."""
     problems = preview.problems()
     if problems:
-        listed = "; ".join(f"row {r.number}: {r.reason}" for r in problems[:3])
+        listed = Listed(
+            Phrase("row {row}: {reason}", row=r.number, reason=r.why) for r in problems[:3]
+        )
         more = More(max(len(problems) - 3, 0))
         raise InvalidInput(
             RefusalCode.CSV_ROWS_REFUSED,

@@ -15,7 +15,7 @@ from deliverydesk.services.errors import InvalidInput
 from deliverydesk.store.database import Database, open_database
 from deliverydesk.store.errors import StorageFailed, storage_failure
 from deliverydesk.store.integrity import IntegrityReport
-from deliverydesk.wording import RefusalCode
+from deliverydesk.wording import Note, RefusalCode
 
 
 @dataclass
@@ -34,7 +34,7 @@ class Context:
         """
         if self.db.read_only:
             raise StorageFailed(
-                RefusalCode.READ_ONLY_PRACTICE, self.db.path, read_only=self.db.read_only
+                RefusalCode.READ_ONLY_PRACTICE, self.db.path, read_only=self.db.why_read_only
             )
         try:
             with self.db.writes.begin() as session:
@@ -53,8 +53,13 @@ class Context:
 
     @property
     def read_only(self) -> str:
-        """Why the practice can only be read ("" when it can be changed)."""
+        """Why the practice can only be read, in English ("" when it can be changed)."""
         return self.db.read_only
+
+    @property
+    def why_read_only(self) -> Note | None:
+        """Why the practice can only be read, to be worded (None when it can be changed)."""
+        return self.db.why_read_only
 
     def close(self) -> bool:
         """False when the write-ahead log could not be folded back in (which is safe)."""

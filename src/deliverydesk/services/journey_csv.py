@@ -45,7 +45,7 @@ from deliverydesk.services.offer_design import offer_list
 from deliverydesk.services.offer_file import write_atomically
 from deliverydesk.services.practice import work_calendar
 from deliverydesk.services.under_way import PlannedPhase, offer_plan, planned_reach
-from deliverydesk.wording import RefusalCode
+from deliverydesk.wording import Names, Note, RefusalCode, Term
 
 TEMPLATE_HEADERS = ("Client", "E-mail", "Offer", "Start date", "Current phase or step")
 ALIASES = {
@@ -106,7 +106,7 @@ def parse_journeys(ctx: Context, data: bytes, encoding: str = "utf-8") -> CsvPre
     if missing:
         raise InvalidInput(
             RefusalCode.CSV_COLUMNS_MISSING,
-            missing=" and ".join(missing),
+            missing=Names(missing),
             columns=", ".join(TEMPLATE_HEADERS),
         )
     offers = _Offers(ctx)
@@ -137,7 +137,7 @@ def _row(
     client = client_row(number, cells, columns, width)
     offer, start, place = (_cell(cells, columns, f) for f in ("offer", "start", "reached"))
     row = JourneyCsvRow(
-        client.number, client.values, client.status, client.reason, offer, start, place
+        client.number, client.values, client.status, client.why, offer, start, place
     )
     if client.status is RowStatus.ERROR:
         return row
@@ -150,7 +150,7 @@ def _row(
         if reached.anything_done and start_on > today:
             raise InvalidInput(RefusalCode.CSV_DONE_BEFORE_START)
     except InvalidInput as error:
-        return replace(row, status=RowStatus.ERROR, reason=str(error))
+        return replace(row, status=RowStatus.ERROR, why=Note.of(error))
     return replace(row, offer_id=offer_id, start_on=start_on, reached=reached)
 
 
@@ -167,14 +167,14 @@ class _Offers:
             raise InvalidInput(RefusalCode.CSV_OFFER_MISSING)
         found = [row for row in self._rows if fold(row.name) == fold(name)]
         if not found:
-            names = ", ".join(row.name for row in self._rows) or "none yet"
+            names = ", ".join(row.name for row in self._rows) or Term("none yet")
             raise InvalidInput(RefusalCode.CSV_OFFER_UNKNOWN, name=name, names=names)
         if len(found) > 1:
             raise InvalidInput(RefusalCode.CSV_OFFER_AMBIGUOUS, count=len(found), name=name)
         offer = found[0]
         if not offer.is_valid:
             raise InvalidInput(
-                RefusalCode.CSV_OFFER_NOT_READY, offer=offer.name, problem=offer.first_problem
+                RefusalCode.CSV_OFFER_NOT_READY, offer=offer.name, problem=offer.problem
             )
 
         def plan(start_on: date) -> tuple[PlannedPhase, ...]:
@@ -316,20 +316,21 @@ def mark_journey_duplicates(parsed: CsvPreview, known: Sequence[_Known]) -> CsvP
         who = f"client {here.client_id}" if here else (f"e-mail {email}" if email else name)
         first, offers = earlier.get(who, (row.number, set()))
         if row.offer_id in offers:
-            rows.append(replace(row, status=RowStatus.DUPLICATE, reason=f"Repeats row {first}."))
+            why = Note(RefusalCode.CSV_REPEATS_ROW, row=first)
+            rows.append(replace(row, status=RowStatus.DUPLICATE, why=why))
             continue
         if here is not None and row.offer_id in here.running:
-            reason = f"{here.name} is already on {row.offer}."
-            rows.append(replace(row, status=RowStatus.DUPLICATE, reason=reason))
+            why = Note(RefusalCode.CSV_CLIENT_ALREADY_ON_OFFER, client=here.name, offer=row.offer)
+            rows.append(replace(row, status=RowStatus.DUPLICATE, why=why))
             continue
         offers.add(row.offer_id)
         earlier[who] = (first, offers)
         if here is not None:
-            note = f"Enrols {here.name}, already a client."
-            rows.append(replace(row, client_id=here.client_id, reason=note))
+            note = Note(RefusalCode.CSV_ENROLS_CLIENT, client=here.name)
+            rows.append(replace(row, client_id=here.client_id, why=note))
         elif first != row.number:
-            note = f"The client of row {first}, in a second offer."
-            rows.append(replace(row, same_client_as=first, reason=note))
+            note = Note(RefusalCode.CSV_CLIENT_OF_EARLIER_ROW, row=first)
+            rows.append(replace(row, same_client_as=first, why=note))
         else:
             rows.append(row)
     return replace(parsed, rows=tuple(rows))

@@ -107,7 +107,7 @@ def apply_to_journeys(
         problems = offer_problems(design)
         if problems:
             raise InvalidInput(
-                RefusalCode.APPLY_DESIGN_BROKEN, offer=offer.name, problem=problems[0].message
+                RefusalCode.APPLY_DESIGN_BROKEN, offer=offer.name, problem=problems[0]
             )
         journeys = _journeys(session, offer, wanted)
         befores = []

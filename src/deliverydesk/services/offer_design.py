@@ -39,7 +39,7 @@ from deliverydesk.services.offers import (
     write_design,
 )
 from deliverydesk.services.practice import get_practice, work_calendar
-from deliverydesk.wording import More, RefusalCode
+from deliverydesk.wording import More, Problems, RefusalCode
 
 # What "New offer" starts from: the smallest design that can enrol a client.
 BLANK_OFFER = OfferSpec(
@@ -83,11 +83,17 @@ class OfferListRow:
     total_clients: int  # clients who ever had a journey in it (an undone enrolment is none)
     revision: int
     problem_count: int
-    first_problem: str  # "" when the offer is valid
+    problem: Problem | None  # the first of its design's problems; None when it is valid
 
     @property
     def is_valid(self) -> bool:
         return self.problem_count == 0
+
+    @property
+    def first_problem(self) -> str:
+        """The first problem in English ("" when the offer is valid); the window words
+        `problem` in its own language."""
+        return self.problem.message if self.problem else ""
 
 
 @dataclass(frozen=True)
@@ -142,7 +148,7 @@ def offer_list(ctx: Context) -> list[OfferListRow]:
                     total_clients=total.get(offer.id, 0),
                     revision=offer.revision,
                     problem_count=len(problems),
-                    first_problem=problems[0].message if problems else "",
+                    problem=problems[0] if problems else None,
                 )
             )
         return rows
@@ -284,7 +290,7 @@ def check_enrollable(offer: Offer) -> None:
     problems = offer_problems(spec_of(offer))
     if problems:
         more = More(max(len(problems) - 3, 0))
-        reasons = " ".join(p.message for p in problems[:3])
+        reasons = Problems(problems[:3])
         raise InvalidInput(
             RefusalCode.OFFER_NOT_ENROLLABLE, offer=offer.name, reasons=reasons, more=more
         )

@@ -28,7 +28,7 @@ from deliverydesk.services import offer_format, offer_revisions
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
-from deliverydesk.wording import RefusalCode
+from deliverydesk.wording import Problems, RefusalCode
 
 __all__ = [
     "FitCriterion",
@@ -77,9 +77,7 @@ def create_offer(ctx: Context, spec: OfferSpec) -> tuple[int, Changes]:
 def check_savable(spec: OfferSpec) -> None:
     problems = saving_problems(spec)
     if problems:
-        raise InvalidInput(
-            RefusalCode.OFFER_DESIGN_PROBLEMS, reasons=" ".join(p.message for p in problems[:3])
-        )
+        raise InvalidInput(RefusalCode.OFFER_DESIGN_PROBLEMS, reasons=Problems(problems[:3]))
 
 
 def normalized(spec: OfferSpec) -> OfferSpec:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from deliverydesk.services.rows import JourneyRow, OfferSummary, journey_row
+from deliverydesk.store import early_check
 from deliverydesk.store.location import location_warning
 from deliverydesk.store.schema import DATABASE_NAME
 from deliverydesk.store.snapshot import read_snapshot
@@ -22,6 +23,7 @@ class FirstBoard:
 def first_board(folder: Path, today: date) -> FirstBoard | None:
     """Every offer's board cards in the data `folder`, or None when the full open must come
     first (no practice yet, an older schema, anything unreadable)."""
+    early_check.begin(folder / DATABASE_NAME)  # the open takes its verdict
     snapshot = read_snapshot(folder / DATABASE_NAME)
     if snapshot is None:
         return None

@@ -55,7 +55,7 @@ from deliverydesk.services.dashboard import Dashboard
 from deliverydesk.services.rows import JourneyRow, OfferSummary
 from deliverydesk.store.integrity import IntegrityReport
 from deliverydesk.store.restore import Restored
-from deliverydesk.wording import ENGLISH, Words
+from deliverydesk.wording import ENGLISH, Note, Words
 
 
 class Workspace:
@@ -91,8 +91,9 @@ class Workspace:
         return bool(self._ctx.read_only)
 
     @property
-    def read_only_reason(self) -> str:
-        return self._ctx.read_only
+    def read_only_reason(self) -> Note | None:
+        """Why the practice can only be read, to be worded (None when it can be changed)."""
+        return self._ctx.why_read_only
 
     def folder_warning(self) -> str:
         """Why the data folder (a cloud-sync folder, a network drive) is a risky home for

@@ -13,7 +13,7 @@ from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from deliverydesk.store import migrate
+from deliverydesk.store import early_check, migrate
 from deliverydesk.store.backup import verified_backup
 from deliverydesk.store.disk_space import out_of_space
 from deliverydesk.store.engine import (
@@ -41,7 +41,7 @@ from deliverydesk.store.schema import (
     read_revision,
 )
 from deliverydesk.store.summaries import keep_summaries, summary_drift
-from deliverydesk.wording import RefusalCode
+from deliverydesk.wording import Note, RefusalCode, Term
 
 
 @dataclass
@@ -50,9 +50,14 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]  # for reading: a deferred BEGIN that never waits
     writes: sessionmaker[Session]  # for a use case that writes: BEGIN IMMEDIATE, then wait
-    # Why the practice is open for reading only ("" when it can be changed): the file or
+    # Why the practice is open for reading only (None when it can be changed): the file or
     # its folder is read-only. Nothing is then written, and the modes are left as they are.
-    read_only: str = ""
+    why_read_only: Note | None = None
+
+    @property
+    def read_only(self) -> str:
+        """Why the practice can only be read, in English ("" when it can be changed)."""
+        return "" if self.why_read_only is None else str(self.why_read_only)
 
     def check(self) -> IntegrityReport:
         """The full self check; a file that cannot even be read through (damage, a failing
@@ -149,13 +154,14 @@ def _unreachable(path: Path, error: OperationalError) -> DatabaseError:
     text = str(error.orig or error).lower()
     if "locked" in text or "busy" in text:
         return DatabaseLocked(RefusalCode.DATABASE_IN_USE, path, path=path)
+    why: object
     if "full" in text or ("i/o" in text and out_of_space(path.parent)):
-        why = (
+        why = Term(
             "the disk is full (DeliveryDesk needs a little free space even to read). "
             "Free some space and try again"
         )
     elif "i/o" in text:
-        why = "the disk could not be read or written (it may be failing)"
+        why = Term("the disk could not be read or written (it may be failing)")
     else:
         why = f"{error.orig or error}"
     return DatabaseInaccessible(RefusalCode.DATABASE_UNOPENABLE, path, path=path, reason=why)
@@ -178,7 +184,7 @@ def _check_reachable(path: Path) -> None:
         )
 
 
-def _read_only_reason(data_dir: Path, path: Path) -> str:
+def _read_only_reason(data_dir: Path, path: Path) -> Note | None:
     if not allowed(data_dir, os.W_OK, stat.S_IWUSR):
         if not path.exists():
             raise DatabaseInaccessible(
@@ -186,15 +192,13 @@ def _read_only_reason(data_dir: Path, path: Path) -> str:
                 path,
                 data_dir=data_dir,
             )
-        reason = f"The folder holding your data ({data_dir}) is read-only"
-    elif path.exists() and not allowed(path, os.W_OK, stat.S_IWUSR):
-        reason = f"Your data file ({path}) is read-only"
-    else:
-        return ""
-    return f"{reason}, so your practice is open for reading only and changes cannot be saved."
+        return Note(RefusalCode.PRACTICE_FOLDER_READ_ONLY, folder=data_dir)
+    if path.exists() and not allowed(path, os.W_OK, stat.S_IWUSR):
+        return Note(RefusalCode.PRACTICE_FILE_READ_ONLY, path=path)
+    return None
 
 
-def _open_read_only(path: Path, reason: str) -> Database:
+def _open_read_only(path: Path, reason: Note) -> Database:
     """Read the practice without writing a byte, or say why that cannot be done."""
     log = path.with_name(path.name + "-wal")
     if log.exists() and log.stat().st_size > 0:
@@ -217,7 +221,7 @@ def _open_read_only(path: Path, reason: str) -> Database:
             path=path,
         )
     engine = create_read_only_engine(path)
-    return Database(path, engine, _sessions(engine), _sessions(engine), read_only=reason)
+    return Database(path, engine, _sessions(engine), _sessions(engine), why_read_only=reason)
 
 
 def _repair_sidecar_modes(path: Path) -> None:
@@ -271,7 +275,7 @@ def _inspect(path: Path, *, read_only: bool = False) -> str | None:
     reader = create_inspection_engine(path, read_only=read_only)
     try:
         with reader.connect() as connection:
-            verdict = integrity_messages(connection, quick=True)
+            verdict = early_check.take(path) or integrity_messages(connection, quick=True)
             if verdict != ["ok"]:
                 raise DatabaseCorrupt(
                     RefusalCode.DATABASE_DAMAGED_FOUND,
@@ -292,7 +296,8 @@ def _inspect(path: Path, *, read_only: bool = False) -> str | None:
         raise
     finally:
         reader.dispose()
-    if revision is not None and revision not in migrate.known_revisions():
+    # Alembic (~100 ms to import) is asked only about a revision other than ours.
+    if revision not in (None, HEAD_REVISION) and revision not in migrate.known_revisions():
         raise DatabaseTooNew(
             RefusalCode.DATABASE_TOO_NEW,
             path,

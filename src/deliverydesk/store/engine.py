@@ -57,6 +57,19 @@ def create_db_engine(path: Path) -> Engine:
     return engine
 
 
+def without_fsync(engine: Engine) -> None:
+    """A scratch database, copied into the person's file in one durable transaction once
+    complete (the demo, a seeded practice), waits for no disk flush per commit: a crash
+    part-way loses only the scratch, which is thrown away anyway. Connections already
+    pooled are closed, so that every connection from now on has it."""
+
+    def _no_flush(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA synchronous=OFF")
+
+    event.listen(engine, "connect", _no_flush)
+    engine.dispose()
+
+
 def make_private(path: Path) -> None:
     """Take away what others may do with `path`; never give its owner more than they have
     (a file or folder the person made read-only stays read-only)."""

@@ -34,7 +34,7 @@ from deliverydesk.atomic_file import fsync_folder
 from deliverydesk.staging import staging
 from deliverydesk.store.backup import copy_verified, verified_backup
 from deliverydesk.store.errors import DatabaseError, DatabaseLocked, DatabaseTooNew
-from deliverydesk.wording import RefusalCode
+from deliverydesk.wording import Phrase, RefusalCode
 
 KEPT_LABEL = "before-restore"
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -104,32 +104,46 @@ def _check_tables(staged: Path, source: Path, revision: str) -> None:
     expected = _expected_tables(revision)
     missing = sorted(expected.keys() - found.keys())
     if missing:
-        _refuse(source, f"it has no {_listed(missing, 'table')}")
+        _refuse(source, missing, "it has no table {names}", "it has no tables {names}")
     for table, columns in sorted(expected.items()):
         lacking = sorted(columns - found[table])
         if lacking:
-            _refuse(source, f"its table {table} has no {_listed(lacking, 'column')}")
+            _refuse(
+                source,
+                lacking,
+                "its table {table} has no column {names}",
+                "its table {table} has no columns {names}",
+                table=table,
+            )
     unknown = sorted(found.keys() - expected.keys())
     if unknown:
-        _refuse(source, f"it holds {_listed(unknown, 'table')} DeliveryDesk does not know")
+        _refuse(
+            source,
+            unknown,
+            "it holds table {names} DeliveryDesk does not know",
+            "it holds tables {names} DeliveryDesk does not know",
+        )
     for table, columns in sorted(expected.items()):
         extra = sorted(found[table] - columns)
         if extra:
-            _refuse(source, f"its table {table} holds {_listed(extra, 'column')} it should not")
+            _refuse(
+                source,
+                extra,
+                "its table {table} holds column {names} it should not",
+                "its table {table} holds columns {names} it should not",
+                table=table,
+            )
 
 
-def _refuse(source: Path, why: str) -> None:
+def _refuse(source: Path, names: list[str], one: str, more: str, **values: object) -> None:
+    """Refuse the backup for `names` (tables or columns): the words for one, or for more."""
+    shown = ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
     raise DatabaseError(
         RefusalCode.BACKUP_NOT_WHOLE,
         source,
         source=source,
-        reason=why,
+        reason=Phrase(one if len(names) == 1 else more, names=shown, **values),
     )
-
-
-def _listed(names: list[str], noun: str) -> str:
-    shown = ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
-    return f"{noun}{'s' if len(names) > 1 else ''} {shown}"
 
 
 def _tables(db: sqlite3.Connection) -> Tables:

@@ -22,7 +22,7 @@ from deliverydesk.staging import sweep
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import app_icon
-from deliverydesk.ui.main_thread_gc import collect_on_main_thread
+from deliverydesk.ui.main_thread_gc import collect_on_main_thread, keep_for_good
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.theme import apply_theme, follow_system_theme
 
@@ -165,7 +165,9 @@ def _run_window(app: QApplication, folder: Path, clock: Clock, instance: SingleI
             if window is None:
                 return 0
             window.show()
+            keep_for_good()
         else:
+            window.screens_built.connect(keep_for_good)
             window.attach(workspace)
         shown = window
         instance.activated.connect(lambda: bring_forward(shown))

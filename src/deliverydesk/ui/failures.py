@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from deliverydesk import __version__
 from deliverydesk.services.errors import CheckpointBlocked, DatabaseError, InvalidInput, NotFound
 from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.wording import Refusal, refusal_text
+from deliverydesk.wording import Note, Refusal, refusal_text
 
 # Failures a person is told about: what they asked cannot be done, or the database could
 # not take the write (locked, disk full: services raise StorageFailed, a DatabaseError).
@@ -59,9 +59,10 @@ class UnexpectedFailure(Exception):
 
 
 def in_words(error: object) -> str:
-    """What `error` says, in the window's language: a refusal worded through Qt's
-    translator, anything else (an unexpected failure, an OSError) in its own words."""
-    return refusal_text(error, tr) if isinstance(error, Refusal) else str(error)
+    """What `error` says, in the window's language: a refusal (or a note worded like one)
+    through Qt's translator, anything else (an unexpected failure, an OSError) in its own
+    words."""
+    return refusal_text(error, tr) if isinstance(error, Refusal | Note) else str(error)
 
 
 def said(error: BaseException) -> str:

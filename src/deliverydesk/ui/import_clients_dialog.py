@@ -54,11 +54,13 @@ _ICONS = {
 
 
 def outcome(row: CsvRow) -> str:
+    """What becomes of `row`, and why, in the window's language."""
+    why = "" if row.why is None else in_words(row.why)
     if row.status is RowStatus.ERROR:
-        return tr("Problem: {reason}").format(reason=row.reason)
+        return tr("Problem: {reason}").format(reason=why)
     if row.status is RowStatus.DUPLICATE:
-        return tr("Skipped: {reason}").format(reason=row.reason)
-    return tr("Added. {note}").format(note=row.reason) if row.reason else tr("Added")
+        return tr("Skipped: {reason}").format(reason=why)
+    return tr("Added. {note}").format(note=why) if why else tr("Added")
 
 
 class CsvRowsModel(RecordTableModel[CsvRow]):
@@ -231,7 +233,7 @@ class ImportClientsDialog(QDialog):
     def _show_rows(self) -> None:
         rows = list(self.preview.rows) if self.preview else []
         if self.attention.isChecked():
-            rows = [r for r in rows if r.status is not RowStatus.NEW or r.reason]
+            rows = [r for r in rows if r.status is not RowStatus.NEW or r.why]
         self.model.set_records(rows)
         self.import_button.setEnabled(
             self.job is None and self.preview is not None and self.preview.can_import

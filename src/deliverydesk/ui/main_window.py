@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -57,6 +58,12 @@ def _screen_labels() -> tuple[str, ...]:
 
 
 class MainWindow(QMainWindow):
+    """Signals:
+    screens_built(): every screen is built (after a start's `attach`, a moment later).
+    """
+
+    screens_built = Signal()
+
     def __init__(
         self,
         workspace: Workspace | None,
@@ -106,6 +113,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._on_screen_changed)
         self.sidebar.itemClicked.connect(lambda _item: self._to_section_top())
         self._opening_client = False
+        self._unbuilt: list[Callable[[], None]] = []
 
         divider = QFrame()
         divider.setFrameShape(QFrame.Shape.VLine)
@@ -141,51 +149,93 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         if workspace is not None:
             self.attach(workspace)
+            self.build_screens()
         elif first is not None:
             self._set_title(first.practice_name)
 
     def attach(self, workspace: Workspace) -> None:
-        """The workspace is open: build what reads it and hand it to the board."""
-        from deliverydesk.ui.clients.clients_page import ClientsPage
-        from deliverydesk.ui.offers.offers_page import OffersPage
-
+        """The workspace is open: the board reads and writes through it at once. The other
+        screens, unseen until asked for, are built after that, one per turn of the event
+        loop (a click on a card waits for one of them at most), or all at once as soon as
+        anything needs one (`build_screens`)."""
         self._ws = workspace
-        self.clients = ClientsPage(workspace, self.events, self.undo_stack)
+        self.board.attach(workspace)
+        self.refresh_title()
+        show_workspace_notices(self.notices, workspace)
+        self._unbuilt = [
+            self._attach_clients,
+            self._attach_offers,
+            self._attach_settings,
+            self._attach_timeline_and_today,
+            self._attach_dashboard,
+            self._attach_data,
+        ]
+        QTimer.singleShot(0, self, self._build_next)
+
+    def _build_next(self) -> None:
+        if not self._unbuilt:
+            return
+        self._unbuilt.pop(0)()
+        if self._unbuilt:
+            QTimer.singleShot(0, self, self._build_next)
+        else:
+            self.screens_built.emit()
+
+    def build_screens(self) -> None:
+        """Every screen built, now (a screen, a client page or a menu is asked for)."""
+        if not self._unbuilt:
+            return
+        while self._unbuilt:
+            self._unbuilt.pop(0)()
+        self.screens_built.emit()
+
+    def _attach_clients(self) -> None:
+        from deliverydesk.ui.clients.clients_page import ClientsPage
+
+        assert self._ws is not None
+        self.clients = ClientsPage(self._ws, self.events, self.undo_stack)
         self._install("clients", self.clients)
         self.clients.leave_requested.connect(self._leave_client)
         if self.settings is not None:  # the columns the person hid on the Clients screen
             self.clients.columns.remember_in(self.settings)
-        self.offers = OffersPage(workspace, self.events, self.undo_stack)
+
+    def _attach_offers(self) -> None:
+        from deliverydesk.ui.offers.offers_page import OffersPage
+
+        assert self._ws is not None
+        self.offers = OffersPage(self._ws, self.events, self.undo_stack)
         self._install("offers", self.offers)
         self.offers.enrol_requested.connect(lambda offer_id: self.enrol(offer_id=offer_id))
-        self.board.attach(workspace)
-        self._attach_settings(workspace)
-        self._attach_timeline_and_today(workspace)
-        self._attach_dashboard(workspace)
+
+    def _attach_data(self) -> None:
         from deliverydesk.ui.data_menu import DataActions  # import, export, backups
 
-        self.data = DataActions(self, workspace, self.events, self.undo_stack)
+        assert self._ws is not None
+        self.data = DataActions(self, self._ws, self.events, self.undo_stack)
         self.settings_page.add_tab(self.data.make_backups_panel(), tr("Backups"))
-        self.refresh_title()
-        show_workspace_notices(self.notices, workspace)
 
-    def _attach_settings(self, workspace: Workspace) -> None:
+    def _attach_settings(self) -> None:
         """Settings replaces its placeholder; the title follows the practice's name."""
         from deliverydesk.ui.settings.settings_page import SettingsPage
 
+        workspace = self._ws
+        assert workspace is not None
         self.settings_page = SettingsPage(workspace, self.events, self.undo_stack)
         self._install("settings", self.settings_page)
         self.events.changed.connect(
             lambda changes: self.refresh_title() if changes.touches(Aspect.PRACTICE) else None
         )
 
-    def _attach_timeline_and_today(self, workspace: Workspace) -> None:
+    def _attach_timeline_and_today(self) -> None:
         """Timeline and Today take their screens' places; the overdue banner, the start's
         notification and File → Export calendar… come with them."""
         from deliverydesk.ui.timeline.timeline_page import TimelinePage
         from deliverydesk.ui.today.calendar_export import add_export_action
         from deliverydesk.ui.today.overdue_notice import OverdueNotice
         from deliverydesk.ui.today.today_page import TodayPage
+
+        workspace = self._ws
+        assert workspace is not None
 
         self.timeline = TimelinePage(workspace, self.events)
         self.today = TodayPage(workspace, self.events, self.undo_stack)
@@ -197,9 +247,12 @@ class MainWindow(QMainWindow):
         self.overdue.banner.open_today.connect(lambda: self.show_screen("today"))
         QTimer.singleShot(0, self.overdue.start)  # after the first paint of the window
 
-    def _attach_dashboard(self, workspace: Workspace) -> None:
+    def _attach_dashboard(self) -> None:
         """The Dashboard takes its screen's place; its tiles lead to other screens."""
         from deliverydesk.ui.dashboard.dashboard_page import DashboardPage
+
+        workspace = self._ws
+        assert workspace is not None
 
         def show_board(offer_id: object) -> None:
             self.show_screen("board")  # shown first: its offer list is read when shown
@@ -324,6 +377,7 @@ class MainWindow(QMainWindow):
         self._to_section_top()
 
     def _on_screen_changed(self, row: int) -> None:
+        self.build_screens()
         self.stack.setCurrentIndex(row)
         self._to_section_top()
 
@@ -348,6 +402,7 @@ class MainWindow(QMainWindow):
         returns there."""
         if not self.ready:
             return
+        self.build_screens()
         origin = self.current_screen()
         if origin == "clients":
             self.clients.open_journey(journey_id)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.text import tr
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def show_workspace_notices(area: NoticeArea, workspace: Workspace) -> None:
     """Why edits are off (a read-only file or folder), and a risky data folder."""
     area.hide_notice(READ_ONLY)
     if workspace.read_only:
-        area.show_notice(READ_ONLY, workspace.read_only_reason)
+        area.show_notice(READ_ONLY, in_words(workspace.read_only_reason))
     warning = workspace.folder_warning()
     if warning:
         area.show_notice(LOCATION, warning)

@@ -10,8 +10,9 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 
 from deliverydesk.model.enums import Health, Owner
+from deliverydesk.model.offer_rules import Problem
 from deliverydesk.services.rows import JourneyRow
-from deliverydesk.wording import Words
+from deliverydesk.wording import Words, problem_text
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -36,6 +37,11 @@ reason_text = WORDS.reason_text
 health_line = WORDS.health_line
 activity_text = WORDS.activity_text
 paused_line = WORDS.paused_line
+
+
+def problem_words(problem: Problem | None) -> str:
+    """A design problem of an offer in the window's language; "" for none."""
+    return "" if problem is None else problem_text(problem, tr)
 
 
 def health_icon_name(health: Health) -> str:

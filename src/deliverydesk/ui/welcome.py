@@ -136,7 +136,10 @@ class WelcomeDialog(QDialog):
             self.cancel_demo_button.setEnabled(False)
 
     def _demo_progressed(self, done: int, total: int) -> None:
-        self.demo_progress.setValue(done * 100 // max(total, 1))
+        percent = done * 100 // max(total, 1)
+        if percent > 0:  # the first share done: from a busy bar to a measured one
+            self.demo_progress.setRange(0, 100)
+            self.demo_progress.setValue(percent)
 
     def _demo_ended(self, job: Job, problem: str) -> None:
         if job is not self.demo_job:  # a job the person walked away from
@@ -152,6 +155,8 @@ class WelcomeDialog(QDialog):
         self.demo_button.setEnabled(not seeding)
         self.own_button.setEnabled(not seeding)
         self.cancel_demo_button.setEnabled(seeding)
+        # Busy (a moving bar) until the work reports its first share done.
+        self.demo_progress.setRange(0, 0 if seeding else 100)
         self.demo_progress.setValue(0)
         self.demo_progress_row.setVisible(seeding)
 

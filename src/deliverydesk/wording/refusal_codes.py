@@ -106,6 +106,16 @@ class RefusalCode(StrEnum):
     CSV_OFFER_NOT_READY = auto()
     CSV_DATE_AMBIGUOUS = auto()
 
+    # client_csv, journey_csv: a preview row's note (Note), why it is skipped or what it does
+    CSV_ROW_TOO_MANY_VALUES = auto()
+    CSV_SAME_EMAIL_AS = auto()
+    CSV_SAME_NAME_AS = auto()
+    CSV_NAMESAKE_ADDED = auto()
+    CSV_REPEATS_ROW = auto()
+    CSV_CLIENT_ALREADY_ON_OFFER = auto()
+    CSV_ENROLS_CLIENT = auto()
+    CSV_CLIENT_OF_EARLIER_ROW = auto()
+
     # journeys
     STEP_GONE = auto()
     PHASES_CHANGED_SINCE = auto()
@@ -289,6 +299,8 @@ class RefusalCode(StrEnum):
     DATABASE_DAMAGED = auto()
     DATABASE_NOT_OPENED = auto()
     DATA_FOLDER_READ_ONLY = auto()
+    PRACTICE_FOLDER_READ_ONLY = auto()  # a Note: why a practice opens for reading only
+    PRACTICE_FILE_READ_ONLY = auto()  # a Note
     UPGRADE_BACKUP_FAILED = auto()
     DATABASE_DAMAGED_FOUND = auto()
     NOT_SQLITE = auto()

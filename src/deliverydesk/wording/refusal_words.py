@@ -145,6 +145,18 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
         "'{written}' could be {first} {first_month} or {second} {second_month}: write it as "
         "{year}-MM-DD."
     ),
+    RefusalCode.CSV_ROW_TOO_MANY_VALUES: N_(
+        "has {count} values, but the first row names only {width} columns."
+    ),
+    RefusalCode.CSV_SAME_EMAIL_AS: N_("Same e-mail as {who}."),
+    RefusalCode.CSV_SAME_NAME_AS: N_("Same name as {who}."),
+    RefusalCode.CSV_NAMESAKE_ADDED: N_(
+        "Someone of the same name has another e-mail: added as a new client."
+    ),
+    RefusalCode.CSV_REPEATS_ROW: N_("Repeats row {row}."),
+    RefusalCode.CSV_CLIENT_ALREADY_ON_OFFER: N_("{client} is already on {offer}."),
+    RefusalCode.CSV_ENROLS_CLIENT: N_("Enrols {client}, already a client."),
+    RefusalCode.CSV_CLIENT_OF_EARLIER_ROW: N_("The client of row {row}, in a second offer."),
     RefusalCode.STEP_GONE: N_("That step no longer exists."),
     RefusalCode.PHASES_CHANGED_SINCE: N_(
         "This journey's phases changed since; it cannot be put back."
@@ -406,6 +418,14 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
     RefusalCode.DATA_FOLDER_READ_ONLY: N_(
         "DeliveryDesk cannot create its data file in {data_dir}: the folder is read-only. Choose "
         "another folder, or allow changes to this one."
+    ),
+    RefusalCode.PRACTICE_FOLDER_READ_ONLY: N_(
+        "The folder holding your data ({folder}) is read-only, so your practice is open for "
+        "reading only and changes cannot be saved."
+    ),
+    RefusalCode.PRACTICE_FILE_READ_ONLY: N_(
+        "Your data file ({path}) is read-only, so your practice is open for reading only and "
+        "changes cannot be saved."
     ),
     RefusalCode.UPGRADE_BACKUP_FAILED: N_(
         "Before upgrading your data, DeliveryDesk keeps a backup of it in {folder}, but that "

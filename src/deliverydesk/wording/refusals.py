@@ -12,11 +12,24 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.offer_rules import Problem
+from deliverydesk.wording.problems import Problems, problem_text, problems_text
 from deliverydesk.wording.refusal_codes import RefusalCode
 from deliverydesk.wording.refusal_words import PLURAL_WORDS, REFUSAL_WORDS
 from deliverydesk.wording.words import Translate, Words, untranslated
 
-__all__ = ["More", "Phrase", "Refusal", "RefusalCode", "Term", "error_text", "refusal_text"]
+__all__ = [
+    "Listed",
+    "More",
+    "Names",
+    "Note",
+    "Phrase",
+    "Refusal",
+    "RefusalCode",
+    "Term",
+    "error_text",
+    "refusal_text",
+]
 
 
 class Term(str):
@@ -42,6 +55,27 @@ class Phrase:
     def __repr__(self) -> str:
         return f"Phrase({self.pattern!r}, {self.values!r})"
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Phrase) and (self.pattern, self.values) == (
+            other.pattern,
+            other.values,
+        )
+
+    def __hash__(self) -> int:
+        return hash(self.pattern)
+
+
+class Names(tuple[str, ...]):
+    """Names a sentence lists, worded with the refusal: "Offer and Start date"."""
+
+    __slots__ = ()
+
+
+class Listed(tuple[object, ...]):
+    """Several values said one after another, "; " between them ("row 3: ...; row 5: ...")."""
+
+    __slots__ = ()
+
 
 class More(int):
     """How many more there are than a refusal lists: " (and 2 more)", nothing for none."""
@@ -64,6 +98,34 @@ class Refusal(Exception):
         return _rebuilt, (type(self), self.code, self.values, self.__dict__)
 
 
+class Note:
+    """Words a person reads that refuse nothing (why a row of a file is skipped, what it
+    will do), held and worded as a refusal is: a code and its values; str() is English."""
+
+    __slots__ = ("code", "values")
+
+    def __init__(self, code: RefusalCode, /, **values: object) -> None:
+        self.code = code
+        self.values: dict[str, object] = values
+
+    @classmethod
+    def of(cls, refusal: Refusal) -> Note:
+        """A refusal's words kept as a note (a row of a file that cannot be imported)."""
+        return cls(refusal.code, **refusal.values)
+
+    def __str__(self) -> str:
+        return refusal_text(self)
+
+    def __repr__(self) -> str:
+        return f"Note({self.code!r}, {self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Note) and (self.code, self.values) == (other.code, other.values)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+
 def _rebuilt(
     kind: type[Refusal], code: RefusalCode, values: dict[str, object], state: dict[str, object]
 ) -> Refusal:
@@ -73,7 +135,7 @@ def _rebuilt(
     return refusal
 
 
-def refusal_text(refusal: Refusal, tr: Translate = untranslated) -> str:
+def refusal_text(refusal: Refusal | Note, tr: Translate = untranslated) -> str:
     """`refusal` in words, through `tr` (English when none is given)."""
     words = Words(tr)
     shown = {key: _worded(value, words) for key, value in refusal.values.items()}
@@ -114,6 +176,16 @@ def _worded(value: object, words: Words) -> object:
         return words.long_date(value)
     if isinstance(value, BaseException):
         return error_text(value, words.tr)
+    if isinstance(value, Problem):  # a design problem of an offer
+        return problem_text(value, words.tr)
+    if isinstance(value, Problems):
+        return problems_text(value, words.tr)
+    if isinstance(value, Note):
+        return refusal_text(value, words.tr)
+    if isinstance(value, Names):
+        return words.name_list(value, quote="")
+    if isinstance(value, Listed):
+        return "; ".join(str(_worded(inner, words)) for inner in value)
     return value
 
 

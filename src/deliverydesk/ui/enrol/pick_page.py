@@ -28,7 +28,7 @@ from deliverydesk.ui.enrol.client_choices import ClientSearch
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.notice import Notice
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.text import literal_rich_text, problem_words, tr
 
 OFFER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -115,7 +115,7 @@ class PickPage(QWizardPage):
                 else:
                     second = tr("No clients on it yet")
             else:
-                second = tr("Cannot enrol yet: {reason}").format(reason=row.first_problem)
+                second = tr("Cannot enrol yet: {reason}").format(reason=problem_words(row.problem))
             item = QListWidgetItem(f"{row.name}\n{second}")
             item.setData(OFFER_ID_ROLE, row.id)
             item.setToolTip(literal_rich_text([row.name, second]))

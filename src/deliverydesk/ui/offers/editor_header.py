@@ -19,7 +19,7 @@ from deliverydesk.services.offer_design import OfferDesign
 from deliverydesk.ui import text
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.offers.elided_label import ElidedLabel
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.text import literal_rich_text, problem_words, tr
 from deliverydesk.ui.typography import make_heading
 
 
@@ -92,7 +92,8 @@ class EditorHeader(QWidget):
 
         self.save_action.setEnabled(dirty and not blocking)
         self.save_button.setEnabled(dirty and not blocking)
-        reason = tr("Cannot save yet: {why}").format(why=blocking[0].message) if blocking else ""
+        why = problem_words(blocking[0]) if blocking else ""
+        reason = tr("Cannot save yet: {why}").format(why=why) if why else ""
         self.save_reason.set_full_text(reason)
         self.save_reason.setToolTip(literal_rich_text([reason]) if reason else "")
         self.save_button.setToolTip(
@@ -121,6 +122,6 @@ def enrol_refusal(design: OfferDesign | None) -> str:
         return tr("This offer is archived; bring it back to enrol clients.")
     if design.problems:
         return tr("This offer cannot be used to enrol a client until fixed: {why}").format(
-            why=design.problems[0].message
+            why=problem_words(design.problems[0])
         )
     return ""

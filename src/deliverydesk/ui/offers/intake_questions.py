@@ -33,7 +33,7 @@ from deliverydesk.ui.offers.list_actions import list_action, tool_row
 from deliverydesk.ui.offers.offer_draft import OfferDraft
 from deliverydesk.ui.offers.problem_marks import ProblemLabel, fields_of, problem_icon, rows_of
 from deliverydesk.ui.offers.question_form import QuestionForm, answered_with
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.text import literal_rich_text, problem_words, tr
 
 QUESTION, KIND = range(2)
 HINT, FORM = range(2)
@@ -194,7 +194,7 @@ class IntakeQuestionsEditor(QWidget):
                 continue
             found = marks.get(row, [])
             item.setIcon(problem_icon(found, self.palette()) if found else QIcon())
-            item.setToolTip(literal_rich_text([item.text(), *(p.message for p in found)]))
+            item.setToolTip(literal_rich_text([item.text(), *(problem_words(p) for p in found)]))
 
     def _selection_moved(self) -> None:
         self._generation += 1

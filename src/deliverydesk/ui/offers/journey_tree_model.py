@@ -31,7 +31,7 @@ from deliverydesk.ui.offers.draft_edits import Path
 from deliverydesk.ui.offers.offer_draft import OfferDraft
 from deliverydesk.ui.offers.offer_words import days, effort, step_days, working_days
 from deliverydesk.ui.offers.problem_marks import problem_icon, tree_paths
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.text import literal_rich_text, problem_words, tr
 
 TITLE, KIND, OWNER, DAYS, EFFORT = range(5)
 HEADERS = ("Phase or step", "Kind", "Who", "When", "Effort")
@@ -183,11 +183,11 @@ class JourneyTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.FontRole and len(path) == 1:
             return self._bold
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and problems:
-            return " ".join(p.message for p in problems)
+            return " ".join(problem_words(p) for p in problems)
         return None
 
     def _tooltip(self, path: Path, problems: list[Problem]) -> str | None:
-        lines = [p.message for p in problems]
+        lines = [problem_words(p) for p in problems]
         if len(path) == 2:
             step = self.spec.phases[path[0]].steps[path[1]]
             lines.insert(0, step.title)  # a long title is elided in its row

@@ -8,6 +8,7 @@ beside what they concern; those that stop saving turn Save off and say why.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -44,8 +45,9 @@ from deliverydesk.ui.offers.offer_draft import OfferDraft
 from deliverydesk.ui.offers.problem_marks import problem_icon
 from deliverydesk.ui.offers.problems_panel import ProblemsPanel
 from deliverydesk.ui.offers.revisions_view import RevisionsView, older_followers
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.text import literal_rich_text, problem_words, tr
 from deliverydesk.ui.unsaved_prompt import Leave, ask_unsaved
+from deliverydesk.wording import Problems, Refusal
 
 DETAILS, JOURNEY, STANDARDS, FIT, INTAKE, REVISIONS = range(6)
 
@@ -288,7 +290,7 @@ class OfferEditor(QWidget):
             QMessageBox.warning(
                 self,
                 tr("This design cannot be saved yet"),
-                literal_rich_text([blocking[0].message]),
+                literal_rich_text([problem_words(blocking[0])]),
             )
             return False
         name = self.draft.spec.name.strip()
@@ -313,9 +315,7 @@ class OfferEditor(QWidget):
     def _save_failed(self, name: str, error: Exception) -> None:
         """Say why, in plain words; the draft stays as it is, on screen and editable, and
         the field the refusal is about gets the cursor."""
-        # Matched in English (str() of a refusal), whatever language the window speaks.
-        english = str(error)
-        where = next((p.where for p in self.draft.state.problems if p.message in english), None)
+        where = _where_refused(error, self.draft.state.problems)
         warn(
             self,
             tr("The offer was not saved"),
@@ -332,7 +332,7 @@ class OfferEditor(QWidget):
         """Save, discard or stay, asked when leaving a design with unsaved changes."""
         blocking = self.draft.state.blocking
         name = self.draft.spec.name.strip() or tr("this offer")
-        return ask_unsaved(self, name, blocking[0].message if blocking else "")
+        return ask_unsaved(self, name, problem_words(blocking[0]) if blocking else "")
 
     def settle_unsaved(self) -> bool:
         """True when the editor can be left: nothing unsaved, or saved, or discarded."""
@@ -401,6 +401,16 @@ class OfferEditor(QWidget):
         self.undo_stack.push(command)
         if command.error is not None:
             warn(self, tr("Nothing was applied"), command.error)
+
+
+def _where_refused(error: Exception, problems: Sequence[Problem]) -> Where | None:
+    """The field of the first of the draft's `problems` that `error` refused the design
+    for (by what and where, not by words, which may be translated); None for none."""
+    refused = error.values.get("reasons") if isinstance(error, Refusal) else None
+    if not isinstance(refused, Problems):
+        return None
+    marks = {(p.where, p.code) for p in refused}
+    return next((p.where for p in problems if (p.where, p.code) in marks), None)
 
 
 def _tab_of(where: Where) -> int:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from deliverydesk.services.offer_design import OfferListRow
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.offers.offer_words import client_count
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.text import literal_rich_text, problem_words, tr
 from deliverydesk.ui.theme import semantic
 
 NAME, CLIENTS, REVISION, STATUS = range(4)
@@ -30,7 +30,7 @@ def status_words(row: OfferListRow) -> str:
         return tr("Archived")
     if row.is_valid:
         return tr("Ready to enrol clients")
-    return tr("Needs attention: {problem}").format(problem=row.first_problem)
+    return tr("Needs attention: {problem}").format(problem=problem_words(row.problem))
 
 
 class OfferListModel(QAbstractTableModel):

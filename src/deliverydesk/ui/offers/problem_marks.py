@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from deliverydesk.model.offer_rules import Problem
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.offers.draft_edits import Path
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.text import problem_words, tr
 from deliverydesk.ui.theme import semantic
 
 
@@ -87,7 +87,7 @@ class ProblemLabel(QWidget):
             return
         em = self.fontMetrics().height()
         self.mark.setPixmap(problem_icon(problems, self.palette()).pixmap(QSize(em, em)))
-        self.text.setText("\n".join(p.message for p in problems))
+        self.text.setText("\n".join(problem_words(p) for p in problems))
         self.show()
 
     def message(self) -> str:

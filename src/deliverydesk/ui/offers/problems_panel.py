@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.model.offer_rules import Problem
 from deliverydesk.ui.offers.problem_marks import problem_icon
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.text import problem_words, tr
 
 WHERE = Qt.ItemDataRole.UserRole
 VISIBLE_ROWS = 3  # more scroll: the editor keeps its room at 1024x700
@@ -81,7 +81,7 @@ class ProblemsPanel(QWidget):
             )
         self.list.clear()
         for problem in problems:
-            item = QListWidgetItem(problem_icon([problem], self.palette()), problem.message)
+            item = QListWidgetItem(problem_icon([problem], self.palette()), problem_words(problem))
             item.setData(WHERE, problem.where)
             self.list.addItem(item)
         row = self.list.sizeHintForRow(0) if self.list.count() else em

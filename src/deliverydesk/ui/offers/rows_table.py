@@ -27,7 +27,7 @@ from deliverydesk.model.offer_rules import Problem
 from deliverydesk.ui.item_values import enum_data
 from deliverydesk.ui.offers.list_actions import list_action, tool_row
 from deliverydesk.ui.offers.problem_marks import ProblemLabel, problem_icon
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.text import literal_rich_text, problem_words, tr
 
 Row = tuple[Any, ...]
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -204,7 +204,7 @@ class RowsTable(QWidget):
                     continue
                 if found:
                     item.setIcon(problem_icon(found, self.palette()))
-                    item.setToolTip(literal_rich_text(p.message for p in found))
+                    item.setToolTip(literal_rich_text(problem_words(p) for p in found))
                 else:
                     item.setIcon(QIcon())
                     item.setToolTip("")
