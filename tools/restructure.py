@@ -85,7 +85,7 @@ UI_SHELL = {  # the window and what builds it: the only modules that import the 
 UI_CORE = [
     "events", "jobs", "main_thread_gc", "failures", "undo_commands", "day_watcher",
     "single_instance", "auto_backup", "text", "item_values", "journey_words", "search_keys",
-    "runner", "refresh", "wait_for_job",
+    "runner", "refresh", "wait_for_job", "pyside_feature",
 ]  # fmt: skip
 UI_LOOK = ["theme", "icons", "style", "typography"]
 UI_WIDGETS = [
