@@ -135,7 +135,7 @@ def test_the_wizard_is_usable_by_keyboard_alone(
 ) -> None:
     for name in ("Amara Obi", "Tom Baker"):
         empty_ws.add_client(ClientInput(name))
-    window.board.on_changed(Changes.all())
+    window.events.changed.emit(Changes.all())
     qtbot.keyClick(window, Qt.Key.Key_J, CTRL_SHIFT)  # File > Enrol a client…
     wizard = opened(qtbot, window, EnrolWizard)
     pick = wizard.pick
@@ -286,7 +286,7 @@ def test_a_client_not_enrolled_yet_opens_the_wizard_from_the_list(
     client_id = empty_ws.add_client(ClientInput("Zoe Quinn")).value
     window.show_screen("clients")
     page = window.clients
-    page.on_changed(Changes.all())
+    window.events.changed.emit(Changes.all())
     page.reload()
     row = next(
         r for r in range(page.model.rowCount()) if page.model.row_at(r).client_id == client_id

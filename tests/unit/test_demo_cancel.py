@@ -111,7 +111,8 @@ def test_progress_climbs_to_one_hundred_percent(rehearsal: Rehearsal) -> None:
     done = [d for d, _total in rehearsal.progress]
     assert {total for _done, total in rehearsal.progress} == {100}
     assert done == sorted(done)
-    assert done[0] == 0 and done[-1] == 100
+    # The first word comes as soon as the scratch file has its tables (5 %), not after.
+    assert done[0] <= 5 and done[-1] == 100
     assert len(set(done)) > 50  # a bar that moves, not one that jumps
 
 

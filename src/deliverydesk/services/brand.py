@@ -189,7 +189,7 @@ def update_brand(ctx: Context, settings: BrandSettings) -> Result[BrandSettings]
         before = settings_of(practice)
         for field in BrandSettings.__dataclass_fields__:  # named as the practice's columns
             setattr(practice, field, getattr(clean, field))
-    return Result(before, Changes(aspects=Aspect.PRACTICE))
+    return Result(before, Changes(aspects=Aspect.BRAND))
 
 
 def import_logo(ctx: Context, source: Path) -> str:

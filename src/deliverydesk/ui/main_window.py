@@ -223,7 +223,9 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(workspace, self.events, self.undo_stack)
         self._install("settings", self.settings_page)
         self.events.changed.connect(
-            lambda changes: self.refresh_title() if changes.touches(Aspect.PRACTICE) else None
+            lambda changes: (
+                self.refresh_title() if changes.touches(Aspect.PRACTICE | Aspect.BRAND) else None
+            )
         )
 
     def _attach_timeline_and_today(self) -> None:

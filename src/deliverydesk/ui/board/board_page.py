@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
@@ -33,6 +33,7 @@ from deliverydesk.ui.events import AppEvents, EnrolRequest
 from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.item_values import current_enum
 from deliverydesk.ui.journey_words import skipped_lines
+from deliverydesk.ui.refresh import Refresher
 from deliverydesk.ui.text import literal_rich_text, tr
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
 # snapshot before it is loaded (services/startup.py), then `attach` hands the workspace in.
 
 ALL_OFFERS = -1
+# What the board shows: its cards, their offers' phases, and due dates the practice moves.
+BOARD_ASPECTS = ROW_ASPECTS | Aspect.PRACTICE
 
 
 class BoardPage(QWidget):
@@ -110,16 +113,16 @@ class BoardPage(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.body, 1)
 
-        # What changed while the board was hidden, read when it shows again.
-        self._stale = False
-        self._pending: set[int] = set()
         self._debounce = QTimer(self, singleShot=True, interval=80)
         self._debounce.timeout.connect(self.apply_filter)
         # Search texts are folded once the cards are painted, before anyone types (a
         # keystroke before that folds what it needs itself).
         self._prepare = QTimer(self, singleShot=True, interval=250)
         self._prepare.timeout.connect(lambda: self.index.prepare_search())
-        events.changed.connect(self.on_changed)
+        events.changed.connect(self._follow_moved_card)  # before the refresh reselects
+        self.refresher = Refresher(
+            self, events, BOARD_ASPECTS, self._catch_up, concerns=lambda _c: self._ws is not None
+        )
         events.day_changed.connect(self.on_day_changed)
         self.reload()
 
@@ -310,32 +313,17 @@ class BoardPage(QWidget):
     def _on_lane_toggled(self, lane: LaneWidget, expanded: bool) -> None:
         self.lanes_layout.setStretchFactor(lane, 1 if expanded else 0)
 
-    def on_changed(self, changes: Changes) -> None:
-        """Refresh the cards a change touched; while hidden, only remember which."""
-        if self._ws is None:
-            return
-        if changes.touches(Aspect.PRACTICE) or (changes.offers and changes.touches(Aspect.OFFER)):
-            self._stale = True
-        elif changes.journeys and changes.touches(ROW_ASPECTS):
-            self._pending |= changes.journeys
-        else:
-            return
+    def _follow_moved_card(self, changes: Changes) -> None:
         if changes.touches(Aspect.PHASE) and len(changes.journeys) == 1:
             # A card moved (a drop, a key, an undo or a redo): the selection follows it.
             self._selected = next(iter(changes.journeys))
-        if self.isVisible():
-            self._catch_up()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        self._catch_up()
-        super().showEvent(event)
-
-    def _catch_up(self) -> None:
-        if self._stale:
-            self._stale, self._pending = False, set()
+    def _catch_up(self, changes: Changes) -> None:
+        """All of it after a change to the practice or an offer, else the cards named."""
+        if changes.touches(Aspect.PRACTICE) or (changes.offers and changes.touches(Aspect.OFFER)):
             self.reload()
-        elif self._pending and self._ws is not None:
-            ids, self._pending = self._pending, set()
+        elif changes.journeys and self._ws is not None:
+            ids = set(changes.journeys)
             fresh = [
                 row
                 for row in self._ws.rows_for_journeys(ids)

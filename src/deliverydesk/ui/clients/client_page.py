@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.model.enums import Health, JourneyStatus
-from deliverydesk.services.changes import Changes
+from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.detail import ActivityDetail, JourneyDetail, StepDetail
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.workspace import Workspace
@@ -42,6 +42,7 @@ from deliverydesk.ui.clients.step_dialogs import ask_date, done_on_dialog, due_d
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import icon
+from deliverydesk.ui.refresh import Refresher
 from deliverydesk.ui.reports.documents_menu import ClientDocuments
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.theme import health_color
@@ -77,7 +78,6 @@ class ClientPage(QWidget):
         self.undo_stack = undo_stack
         self.journey_id: int | None = None
         self.detail: JourneyDetail | None = None
-        self._stale = False
 
         self.back = back = QToolButton()
         back.setIcon(icon("back"))
@@ -163,7 +163,10 @@ class ClientPage(QWidget):
         layout.addLayout(progress_row)
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.checklist)  # opening a client lands on its checklist
-        events.changed.connect(self.on_changed)
+        # Every aspect of one journey shows here: refreshed by aspect (see _refresh).
+        self.refresher = Refresher(
+            self, events, Aspect.everything(), self._refresh, concerns=self._concerns
+        )
         events.day_changed.connect(self.on_day_changed)
 
     def _add_client_actions(self, row: QHBoxLayout) -> None:
@@ -287,26 +290,16 @@ class ClientPage(QWidget):
         return widget
 
     # -- showing -----------------------------------------------------------------------------
-    def on_changed(self, changes: Changes) -> None:
-        """Redraw when this journey or its client changed; while hidden, only remember."""
+    def _concerns(self, changes: Changes) -> bool:
+        """This journey, its client, or another journey of theirs changed."""
         if self.journey_id is None or self.detail is None:
-            return
-        if not (
+            return False
+        return (
             changes.everything
             or self.journey_id in changes.journeys
             or self.detail.client_id in changes.clients
             or any(j.journey_id in changes.journeys for j in self.switcher.journeys)
-        ):
-            return
-        if self.isVisible():
-            self._refresh(changes)
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale and self.journey_id is not None:
-            self.show_journey(self.journey_id)
-        super().showEvent(event)
+        )
 
     def on_day_changed(self, _today: object = None) -> None:
         """Another day: the verdict and what is late are judged against it."""
@@ -346,7 +339,9 @@ class ClientPage(QWidget):
         def changed(*fields: str) -> bool:
             return shown is None or any(getattr(detail, f) != getattr(shown, f) for f in fields)
 
-        self.journey_id, self.detail, self._stale = detail.journey_id, detail, False
+        self.journey_id, self.detail = detail.journey_id, detail
+        if shown is None:
+            self.refresher.settle()  # read whole: nothing missed
         others = {j.journey_id for j in self.switcher.journeys} - {detail.journey_id}
         if changed("status") or (changes is not None and others & changes.journeys):
             # Opened, or a journey of the client began or ended: which one is earlier.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +44,7 @@ from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.item_values import enum_data
+from deliverydesk.ui.refresh import Refresher
 from deliverydesk.ui.text import health_label, owner_label, tr
 from deliverydesk.ui.typography import make_heading
 
@@ -170,13 +171,18 @@ class ClientsPage(QWidget):
         self.health_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.name_order.currentIndexChanged.connect(self._on_name_order)
         self.table.activated.connect(self.open_index)
-        events.changed.connect(self.on_changed)
-        events.day_changed.connect(self.on_day_changed)
         # Read when first shown: the window opens on the board, and at 5,000 clients the
         # list costs about 100 ms that a start should not pay. After that, changes made
-        # while the list is hidden are collected by client and read when it shows again.
-        self._stale = True
-        self._pending: set[int] = set()
+        # while the list is hidden are gathered and read when it shows again.
+        self.refresher = Refresher(
+            self,
+            events,
+            ROW_ASPECTS | Aspect.PRACTICE,
+            self._catch_up,
+            showing=lambda: self.isVisible() and self.pages.currentWidget() is self.list_view,
+            stale=True,
+            day=True,
+        )
 
     def _build_status_filter(self) -> StatusFilterBox:
         """All, Active, Paused, Completed or Cancelled: a finished journey is found here."""
@@ -229,7 +235,7 @@ class ClientsPage(QWidget):
 
     # -- behaviour ---------------------------------------------------------------------------
     def reload(self) -> None:
-        self._stale, self._pending = False, set()
+        self.refresher.settle()
         self.model.set_rows(self._ws.client_rows())
         self._fill_offer_filter()
         self._fit_columns()
@@ -278,39 +284,18 @@ class ClientsPage(QWidget):
         self.columns.set_width(PROGRESS, metrics.horizontalAdvance("88 of 88") + 3 * em)
         self.columns.fit()  # the next step takes what is left; what does not fit steps aside
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.pages.currentWidget() is self.list_view:  # a client page needs no list
-            self._catch_up()
-        super().showEvent(event)
-
-    def on_changed(self, changes: Changes) -> None:
-        if changes.touches(Aspect.PRACTICE):  # a bulk change, or due dates may all have moved
-            self._stale = True
-        elif changes.clients and changes.touches(ROW_ASPECTS):
-            self._pending |= changes.clients
-        else:
-            return
-        if self.isVisible() and self.pages.currentWidget() is self.list_view:
-            self._catch_up()
-
-    def _catch_up(self) -> None:
-        """Bring the list up to date: all of it after a bulk change, else the clients
-        changed since it was last shown."""
-        if self._stale:
+    def _catch_up(self, changes: Changes) -> None:
+        """Bring the list up to date: all of it after a bulk change, a new day or a change
+        to the practice (due dates may all have moved), else the clients named."""
+        if changes.touches(Aspect.PRACTICE):
             self.reload()
-        elif self._pending:
-            ids, self._pending = self._pending, set()
+        elif changes.clients:
+            ids = set(changes.clients)
             self.model.update_clients(ids, self._ws.rows_for_clients(ids))
             # A new name, offer or phase may need more room (a list first seen empty had
             # widths for no words at all): the same fit as a reload, a few ms at 5,000.
             self._fit_columns()
             self._update_visibility()
-
-    def on_day_changed(self, _today: object = None) -> None:
-        """Another day: health and due dates read differently though no data changed."""
-        self._stale = True
-        if self.isVisible() and self.pages.currentWidget() is self.list_view:
-            self._catch_up()
 
     def _apply_filter(self) -> None:
         self._debounce.stop()
@@ -437,5 +422,5 @@ class ClientsPage(QWidget):
     def show_list(self) -> None:
         self._origin = None
         self.pages.setCurrentIndex(LIST)
-        self._catch_up()
+        self.refresher.catch_up()
         self.table.setFocus()

@@ -4,13 +4,14 @@ client, read-only. Read only while the tab shows, so ticking steps never waits o
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from deliverydesk.services.changes import Aspect
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
 from deliverydesk.ui.empty_state import EmptyState
+from deliverydesk.ui.refresh import Refresher
 from deliverydesk.ui.reports.answers_view import AnswersView, breakable
 from deliverydesk.ui.text import tr
 
@@ -22,7 +23,7 @@ class IntakePanel(QWidget):
         super().__init__(parent)
         self._ws = workspace
         self.client_id: int | None = None
-        self._stale = False
+        self.refresher = Refresher(self, None, Aspect.NONE, lambda _changes: self.refresh())
         self.empty = EmptyState(
             "empty_inbox",
             tr("No intake form yet"),
@@ -48,19 +49,13 @@ class IntakePanel(QWidget):
 
     def show_client(self, client_id: int) -> None:
         """Follow this client: read now if the tab shows, else when it is shown."""
-        self.client_id, self._stale = client_id, True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
+        self.client_id = client_id
+        self.refresher.mark_stale()
 
     def refresh(self) -> None:
         if self.client_id is None:
             return
-        self._stale = False
+        self.refresher.settle()
         try:
             record = self._ws.intake_record(self.client_id)
         except NotFound:

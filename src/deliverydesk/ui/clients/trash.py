@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.changes import Changes, Result
+from deliverydesk.services.changes import Aspect, Result
 from deliverydesk.services.trash import TrashedClient
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
@@ -34,6 +34,7 @@ from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.jobs import Job, JobRunner
 from deliverydesk.ui.record_table import Index, RecordTableModel
+from deliverydesk.ui.refresh import Refresher
 from deliverydesk.ui.runner import Runner
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.typography import make_heading
@@ -143,7 +144,6 @@ class TrashView(QWidget):
         self._undo_stack = undo_stack
         self._jobs = jobs or JobRunner.for_workspace(workspace, self)
         self.job: Job | None = None
-        self._stale = True
 
         back = QToolButton()
         back.setIcon(icon("back"))
@@ -197,24 +197,21 @@ class TrashView(QWidget):
         layout.addWidget(self.list_stack, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
-        events.changed.connect(self.on_changed)
+        # Any change to a client may put one in the trash or take one out.
+        self.refresher = Refresher(
+            self,
+            events,
+            Aspect.CLIENT | Aspect.JOURNEY,
+            lambda _changes: self.reload(),
+            concerns=lambda changes: bool(changes.clients) or changes.everything,
+            stale=True,
+        )
 
     def reload(self) -> None:
-        self._stale = False
+        self.refresher.settle()
         self.model.set_records(self._ws.trashed_clients())
         self.list_stack.setCurrentWidget(self.table if self.model.clients else self.empty)
         self._update_buttons()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
-
-    def on_changed(self, changes: Changes) -> None:
-        if changes.clients or changes.everything:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
 
     def selected(self) -> TrashedClient | None:
         rows = self.table.selectionModel().selectedRows()

@@ -9,7 +9,7 @@ of five moves reads once). A practice with no client yet gets what to do first.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.changes import Aspect, Changes
+from deliverydesk.services.changes import Aspect
 from deliverydesk.services.dashboard import WINDOW_DAYS, Dashboard
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui import text
@@ -33,11 +33,12 @@ from deliverydesk.ui.dashboard.phases import SHOWN, PhaseTable
 from deliverydesk.ui.dashboard.tile import Tile
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.refresh import Refresher
 from deliverydesk.ui.text import tr
 from deliverydesk.ui.typography import make_heading
 
 # What can move a figure: a note or a client's contact details cannot.
-FIGURE_ASPECTS = Aspect.everything() & ~(Aspect.NOTES | Aspect.CLIENT)
+FIGURE_ASPECTS = Aspect.everything() & ~(Aspect.NOTES | Aspect.CLIENT | Aspect.BRAND)
 TILES_IN_A_ROW_EM = 64  # narrower, the four tiles go two by two
 PARTS_SIDE_BY_SIDE_EM = 44  # narrower, the integrity parts go in one column
 
@@ -86,12 +87,19 @@ class DashboardPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.pages, 1)
 
-        # Read when first shown; after that, stale while hidden, gathered while shown.
-        self._stale = True
+        # Read when first shown, before the first paint (never a stale figure on screen);
+        # after that, gathered while hidden, and while shown read once a burst is over.
         self._soon = QTimer(self, singleShot=True, interval=0)
         self._soon.timeout.connect(self.refresh)
-        events.changed.connect(self.on_changed)
-        events.day_changed.connect(self.on_day_changed)
+        self.refresher = Refresher(
+            self,
+            events,
+            FIGURE_ASPECTS,
+            lambda _changes: self._soon.start(),
+            on_show=lambda _changes: self.refresh(),
+            stale=True,
+            day=True,
+        )
 
     # -- building ----------------------------------------------------------------------------
     def _build_content(self) -> QScrollArea:
@@ -192,7 +200,7 @@ class DashboardPage(QWidget):
     # -- reading -----------------------------------------------------------------------------
     def refresh(self) -> None:
         self._soon.stop()
-        self._stale = False
+        self.refresher.settle()
         board = self.board = self._ws.dashboard()
         self.period.setText(
             tr("The last {days} days, to {today}").format(
@@ -285,21 +293,3 @@ class DashboardPage(QWidget):
     def _show_parts(self) -> None:
         self.body_scroll.ensureWidgetVisible(self.parts)
         self.body_scroll.ensureWidgetVisible(self.parts_heading)
-
-    # -- keeping up --------------------------------------------------------------------------
-    def on_changed(self, changes: Changes) -> None:
-        if not changes.touches(FIGURE_ASPECTS):
-            return
-        self._stale = True
-        if self.isVisible():
-            self._soon.start()
-
-    def on_day_changed(self, _today: object = None) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._soon.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()  # before the first paint: never a stale figure on screen
-        super().showEvent(event)

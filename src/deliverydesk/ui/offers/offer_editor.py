@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
@@ -45,6 +45,7 @@ from deliverydesk.ui.offers.offer_draft import OfferDraft
 from deliverydesk.ui.offers.problem_marks import problem_icon
 from deliverydesk.ui.offers.problems_panel import ProblemsPanel
 from deliverydesk.ui.offers.revisions_view import RevisionsView, older_followers
+from deliverydesk.ui.refresh import Refresher
 from deliverydesk.ui.text import literal_rich_text, problem_words, tr
 from deliverydesk.ui.unsaved_prompt import Leave, ask_unsaved
 from deliverydesk.wording import Problems, Refusal
@@ -76,7 +77,6 @@ class OfferEditor(QWidget):
         self.design: OfferDesign | None = None
         self.apply_dialog: ApplyDialog | None = None
         self._saving = False
-        self._stale = False
         self._apply_waiting = 0  # live journeys on older revisions
         self._tab_marks: dict[int, bool] | None = None
         self._sample: dict[str, str] | None = None  # the sample client's values, for previews
@@ -137,7 +137,15 @@ class OfferEditor(QWidget):
         self._keys = DraftKeys(self.draft.stack, self)
         for child in [self, *self.findChildren(QWidget)]:
             child.installEventFilter(self._keys)
-        events.changed.connect(self.on_changed)
+        # Its offer, the journeys on it, and what fills a template's sample (the practice's
+        # name and days, the brand's contact lines).
+        self.refresher = Refresher(
+            self,
+            events,
+            Aspect.everything(),
+            lambda _changes: self._reload(self.offer_id) if self.offer_id is not None else None,
+            concerns=self._concerns,
+        )
 
     def _scrolled(self, form: QWidget) -> QWidget:
         form.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 60)  # lines one reads
@@ -177,7 +185,8 @@ class OfferEditor(QWidget):
             self.offer_id = self.design = None
             self.back_requested.emit()
             return False
-        self.offer_id, self.design, self._stale = offer_id, design, False
+        self.offer_id, self.design = offer_id, design
+        self.refresher.settle()
         self._sample = None  # the practice's name or days may have changed: read again
         if force or not self.draft.dirty:
             self.draft.load(design.spec)
@@ -186,21 +195,11 @@ class OfferEditor(QWidget):
         self._update_state()
         return True
 
-    def on_changed(self, changes: Changes) -> None:
+    def _concerns(self, changes: Changes) -> bool:
         if self.offer_id is None or self._saving:
-            return
+            return False
         ours = changes.everything or self.offer_id in changes.offers
-        if not (ours or changes.touches(Aspect.JOURNEY | Aspect.PRACTICE)):
-            return
-        if self.isVisible():
-            self._reload(self.offer_id)
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale and self.offer_id is not None:
-            self._reload(self.offer_id)
-        super().showEvent(event)
+        return ours or changes.touches(Aspect.JOURNEY | Aspect.PRACTICE | Aspect.BRAND)
 
     def _follow_draft(self, _select: object = None) -> None:
         state = self.draft.state

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.seeding.offer_templates import TEMPLATES, OfferTemplate
-from deliverydesk.services.changes import Aspect, Changes, Result
+from deliverydesk.services.changes import Aspect, Result
 from deliverydesk.services.errors import InvalidInput, RefusalCode
 from deliverydesk.services.offer_design import OfferListRow
 from deliverydesk.services.workspace import Workspace
@@ -41,6 +41,7 @@ from deliverydesk.ui.offers.offer_list_parts import (
     file_name_for,
     offer_table,
 )
+from deliverydesk.ui.refresh import Refresher
 from deliverydesk.ui.text import tr
 from deliverydesk.ui.typography import make_heading
 
@@ -110,8 +111,14 @@ class OffersPage(QWidget):
         outer.addWidget(self.pages)
         self.table.activated.connect(self.open_index)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
-        events.changed.connect(self.on_changed)
-        self._stale = True  # read when first shown, not at start
+        self.refresher = Refresher(  # read when first shown, not at start
+            self,
+            events,
+            Aspect.OFFER | Aspect.JOURNEY,
+            lambda _changes: self.reload(),
+            showing=lambda: self.isVisible() and self.pages.currentWidget() is self.list_view,
+            stale=True,
+        )
 
     # -- building ----------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -208,7 +215,7 @@ class OffersPage(QWidget):
     def show_list(self) -> None:
         selected = self._editor.offer_id if self._editor else None
         self.pages.setCurrentWidget(self.list_view)
-        self._catch_up()
+        self.refresher.catch_up()
         if selected is not None:
             self.select_offer(selected)
         self.table.setFocus()
@@ -216,7 +223,7 @@ class OffersPage(QWidget):
     # -- reading -----------------------------------------------------------------------------
     def reload(self) -> None:
         current = self.current_row()
-        self._stale = False
+        self.refresher.settle()
         self.model.set_rows(self._ws.offer_list())
         if current is not None:
             self.select_offer(current.id)
@@ -225,23 +232,11 @@ class OffersPage(QWidget):
         self._update_visibility()
 
     def showEvent(self, event: QShowEvent) -> None:
-        self._catch_up()
-        super().showEvent(event)
+        super().showEvent(event)  # the refresher caught up before
         if self._editor is None:
             # Built while the person reads the list, so the first opening is as quick as
             # the next ones; never at the window's start.
             QTimer.singleShot(0, self, lambda: self.editor)
-
-    def _catch_up(self) -> None:
-        if self._stale:
-            self.reload()
-
-    def on_changed(self, changes: Changes) -> None:
-        if not (changes.everything or changes.touches(Aspect.OFFER | Aspect.JOURNEY)):
-            return
-        self._stale = True
-        if self.isVisible() and self.pages.currentWidget() is self.list_view:
-            self._catch_up()
 
     def _update_visibility(self) -> None:
         total, archived = self.model.total, self.model.archived_count

@@ -21,7 +21,7 @@ class Subject:
 
     def concerns(self, changes: Changes) -> bool:
         """True when `changes` may change what the document says."""
-        if changes.touches(Aspect.PRACTICE):  # the practice's name and brand: every page
+        if changes.touches(Aspect.PRACTICE | Aspect.BRAND):  # the practice's name and brand
             return True
         if self.client_id is not None:
             return (

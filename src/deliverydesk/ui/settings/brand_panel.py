@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.services.brand import BrandSettings, computer_page_size, font_families
-from deliverydesk.services.changes import Aspect, Changes
+from deliverydesk.services.changes import Aspect
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.failures import in_words
+from deliverydesk.ui.refresh import Refresher
 from deliverydesk.ui.settings.brand_command import UpdateBrandCommand
 from deliverydesk.ui.settings.brand_form import BrandForm
 from deliverydesk.ui.settings.brand_preview import BrandPreview
@@ -119,28 +120,24 @@ class BrandPanel(QWidget):
         row.addLayout(right, 2)
         self.setFocusProxy(self.form.lines["name"])
 
-        self._stale = True
-        events.changed.connect(self.on_changed)
+        # The brand, and the practice's name it shares with Settings → Practice; its own
+        # save is already shown.
+        self.refresher = Refresher(
+            self,
+            events,
+            Aspect.PRACTICE | Aspect.BRAND,
+            lambda _changes: self.reload(keep_status=True),
+            concerns=lambda _changes: not self._saving,
+            on_show=lambda _changes: self.reload(),
+            stale=True,
+        )
         self._update_buttons()
 
     # -- showing -----------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
-
-    def on_changed(self, changes: Changes) -> None:
-        if self._saving or not (changes.everything or changes.touches(Aspect.PRACTICE)):
-            return
-        if self.isVisible():
-            self.reload(keep_status=True)
-        else:
-            self._stale = True
-
     def reload(self, keep_status: bool = False) -> None:
         """Read the brand; edits in progress are kept (a change made elsewhere fills only
         the fields the person has not touched)."""
-        self._stale = False
+        self.refresher.settle()
         before, mine = self.stored, self.form.values() if self.dirty else None
         try:
             self.stored = self._ws.brand_settings()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.changes import Aspect, Changes
+from deliverydesk.services.changes import Aspect
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.practice_settings import PracticeSettings
 from deliverydesk.services.workspace import Workspace
@@ -26,6 +26,7 @@ from deliverydesk.ui.confirm import confirm
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.jobs import Job, JobRunner
+from deliverydesk.ui.refresh import Refresher
 from deliverydesk.ui.runner import Runner
 from deliverydesk.ui.settings.brand_panel import BrandPanel
 from deliverydesk.ui.settings.field_problem import ProblemLabel
@@ -135,9 +136,16 @@ class SettingsPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.form.name)
 
-        # Read when first shown, and again after a change made while it was hidden.
-        self._stale = True
-        events.changed.connect(self.on_changed)
+        # Read when first shown, and again after a change made while it was hidden (the
+        # practice's name is also the brand's).
+        self.refresher = Refresher(
+            self,
+            events,
+            Aspect.PRACTICE | Aspect.BRAND,
+            lambda _changes: self.reload(keep_status=True),
+            on_show=lambda _changes: self.reload(),
+            stale=True,
+        )
         self._update_buttons()
 
     def settle_unsaved(self) -> bool:
@@ -181,21 +189,8 @@ class SettingsPage(QWidget):
         self.tabs.setCurrentWidget(page)
 
     # -- showing -----------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
-
-    def on_changed(self, changes: Changes) -> None:
-        if not changes.touches(Aspect.PRACTICE):
-            return
-        if self.isVisible():
-            self.reload(keep_status=True)
-        else:
-            self._stale = True
-
     def reload(self, keep_status: bool = False) -> None:
-        self._stale = False
+        self.refresher.settle()
         try:
             self.stored = self._ws.practice_settings()
         except NotFound as error:

@@ -30,6 +30,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.item_values import current_enum
+from deliverydesk.ui.refresh import Refresher
 from deliverydesk.ui.text import tr
 from deliverydesk.ui.timeline.capacity_strip import CapacityStripView
 from deliverydesk.ui.timeline.chart_panel import ChartPanel
@@ -108,12 +109,12 @@ class TimelinePage(QWidget):
         layout.addWidget(self.body, 1)
         layout.addWidget(Legend())
 
-        self._stale = True
         self._placed = False
         self._strip_stale = True
-        self._pending: set[int] = set()
-        events.changed.connect(self.on_changed)
-        events.day_changed.connect(self.on_day_changed)
+        # Read when first shown; while hidden, what changed is gathered for then.
+        self.refresher = Refresher(
+            self, events, PORTFOLIO_ASPECTS | STRIP_ASPECTS, self._catch_up, stale=True, day=True
+        )
 
     # -- building ----------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -180,7 +181,7 @@ class TimelinePage(QWidget):
 
     # -- data --------------------------------------------------------------------------------
     def reload(self) -> None:
-        self._stale, self._pending = False, set()
+        self.refresher.settle()
         self._names.clear()
         rows = self._ws.portfolio()
         self.model.set_rows(rows)
@@ -227,43 +228,29 @@ class TimelinePage(QWidget):
         return self._names[journey_id]
 
     def showEvent(self, event: QShowEvent) -> None:
-        self._catch_up()
-        super().showEvent(event)
+        super().showEvent(event)  # the refresher caught up before
         focused = QApplication.focusWidget()
         if focused is None or not self.isAncestorOf(focused):  # coming back to the screen
             view = self.client_panel.chart.view if self.timeline else self.portfolio.view
             view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def on_changed(self, changes: Changes) -> None:
+    def _catch_up(self, changes: Changes) -> None:
+        """All of it after a bulk change, a new day, or a change to the practice or an
+        offer; else the journeys named. The capacity strip is read at the next paint."""
+        showing = self.timeline.journey_id if self.timeline else None
+        for journey_id in changes.journeys:
+            self._names.pop(journey_id, None)
         if (
             changes.everything
             or changes.touches(Aspect.PRACTICE)
             or (changes.offers and changes.touches(Aspect.OFFER))
         ):
-            self._stale = True
+            self.reload()
         elif changes.journeys and changes.touches(PORTFOLIO_ASPECTS):
-            self._pending |= changes.journeys
+            self.model.update_rows(set(changes.journeys), self._ws.portfolio(set(changes.journeys)))
+            self._show_body()
         if changes.touches(STRIP_ASPECTS):
             self._strip_stale = True
-        for journey_id in changes.journeys:
-            self._names.pop(journey_id, None)
-        if self.isVisible():
-            self._catch_up()
-
-    def on_day_changed(self, _today: object = None) -> None:
-        self._stale = self._strip_stale = True
-        if self.isVisible():
-            self._catch_up()
-
-    def _catch_up(self) -> None:
-        showing = self.timeline.journey_id if self.timeline else None
-        if self._stale:
-            self.reload()
-        elif self._pending:
-            ids, self._pending = self._pending, set()
-            self.model.update_rows(ids, self._ws.portfolio(ids))
-            self._show_body()
-        if self._strip_stale:
             self.portfolio.view.viewport().update()  # its next paint brings the strip along
         if showing is not None and self.body.currentWidget() is self.client_panel:
             self.show_journey(showing, keep_view=True)

@@ -6,7 +6,7 @@ the client, open the client; the first two go on the undo stack."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from deliverydesk.ui.empty_state import EmptyState
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.failures import in_words, warn
 from deliverydesk.ui.icons import icon
+from deliverydesk.ui.refresh import Refresher
 from deliverydesk.ui.runner import Runner
 from deliverydesk.ui.text import literal_rich_text, tr
 from deliverydesk.ui.today.nudge_dialog import NudgeDialog
@@ -109,10 +110,10 @@ class TodayPage(QWidget):
         layout.addLayout(actions_row)
         layout.addWidget(self.body, 1)
 
-        self._stale = True
-        self._pending: set[int] = set()
-        events.changed.connect(self.on_changed)
-        events.day_changed.connect(self.on_day_changed)
+        # Read when first shown; while hidden, what changed is gathered for then.
+        self.refresher = Refresher(
+            self, events, TODAY_ASPECTS | Aspect.PRACTICE, self._catch_up, stale=True, day=True
+        )
         self._update_actions()
 
     # -- building ----------------------------------------------------------------------------
@@ -175,7 +176,7 @@ class TodayPage(QWidget):
 
     # -- data --------------------------------------------------------------------------------
     def reload(self) -> None:
-        self._stale, self._pending = False, set()
+        self.refresher.settle()
         keep, paused = self.current_row(), self.current_paused()
         self.model.set_list(self._ws.today_list())
         self._after_fill(keep.step_id if keep else None, paused.journey_id if paused else None)
@@ -229,31 +230,14 @@ class TodayPage(QWidget):
                 return self.model.index(row, 0, self.model.paused_group_index())
         return QModelIndex()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        self._catch_up()
-        super().showEvent(event)
-
-    def on_changed(self, changes: Changes) -> None:
+    def _catch_up(self, changes: Changes) -> None:
+        """All of it after a bulk change, a new day or a change to the practice (due
+        dates may all have moved); else the journeys named."""
         if changes.everything or changes.touches(Aspect.PRACTICE):
-            self._stale = True
-        elif changes.journeys and changes.touches(TODAY_ASPECTS):
-            self._pending |= changes.journeys
-        else:
-            return
-        if self.isVisible():
-            self._catch_up()
-
-    def on_day_changed(self, _today: object = None) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._catch_up()
-
-    def _catch_up(self) -> None:
-        if self._stale:
             self.reload()
-        elif self._pending:
-            ids, self._pending = self._pending, set()
+        elif changes.journeys:
             keep, paused = self.current_row(), self.current_paused()
+            ids = set(changes.journeys)
             self.model.update_journeys(ids, self._ws.today_list(ids))
             self._after_fill(keep.step_id if keep else None, paused.journey_id if paused else None)
 
