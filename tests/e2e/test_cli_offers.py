@@ -20,17 +20,18 @@ import sys
 from datetime import date
 from pathlib import Path
 from deliverydesk.paths import data_dir
-from deliverydesk.seeding.offer_templates import create_from_template
+from deliverydesk.seeding.offer_templates import OFFERS
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import open_workspace
+from deliverydesk.services.offer_design import add_offer
 from deliverydesk.services.practice import create_practice
 
 ctx = open_workspace(data_dir(Path(sys.argv[1])))
 create_practice(ctx, "Northlight", 25, frozenset({1, 2, 3, 4}))
-offer_id = create_from_template(ctx, "brand").value
+offer_id = add_offer(ctx, OFFERS["brand"]).value
 client_id = add_client(ctx, ClientInput("Ana Souza")).value
 enrol_client(ctx, client_id, offer_id, date(2026, 11, 23))
-create_from_template(ctx, "coaching")
+add_offer(ctx, OFFERS["coaching"])
 ctx.close()
 """
 

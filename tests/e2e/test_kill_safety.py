@@ -25,9 +25,10 @@ import pytest
 
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.services.context import open_workspace
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.offers import PhaseSpec, StepSpec, create_offer
 from deliverydesk.services.practice import create_practice
 from deliverydesk.store.database import open_database
+from tests.builders import sprint
 from tests.conftest import fresh_data_dir
 from tests.e2e.test_cli import DATABASE, env
 
@@ -50,7 +51,7 @@ def practice(tmp_path: Path) -> tuple[Path, int]:
         PhaseSpec(f"Phase {p}", 10, tuple(StepSpec(f"Step {p}.{s}") for s in range(STEPS)))
         for p in range(PHASES)
     )
-    offer_id, _ = create_offer(ctx, OfferSpec(name="Clarity Sprint", phases=phases))
+    offer_id, _ = create_offer(ctx, sprint(*phases))
     ctx.close()
     return folder, offer_id
 

@@ -18,7 +18,6 @@ from deliverydesk.ui.jobs import JobRunner
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.reports.batch_export import (
     BatchExport,
-    clients_on_board,
     export_progress_reports,
 )
 
@@ -128,14 +127,14 @@ def test_from_a_narrowed_board_the_cards_shown_can_be_the_batch(
     window = MainWindow(demo_ws, AppEvents())
     qtbot.addWidget(window)
     window.show()
-    assert clients_on_board(window) == []  # the whole board: every active client
+    assert window.clients_on_board() == []  # the whole board: every active client
     window.board.offer_picker.setCurrentIndex(1)  # one offer's lane
     offer_id = window.board.selected_offer()
-    shown = clients_on_board(window)
+    shown = window.clients_on_board()
     assert set(shown) == {r.client_id for r in demo_ws.journeys.board_rows(offer_id)}
     assert 0 < len(shown) < len(demo_ws.paper.report_clients())
     window.show_screen("clients")
-    assert clients_on_board(window) == []  # asked from elsewhere: not the board's filter
+    assert window.clients_on_board() == []  # asked from elsewhere: not the board's filter
     window.show_screen("board")
 
     batch = export_progress_reports(window, demo_ws, runner, out, client_ids=shown)

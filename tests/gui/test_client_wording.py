@@ -10,8 +10,9 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.model.enums import StepKind
-from deliverydesk.seeding.offer_templates import create_from_template
+from deliverydesk.seeding.offer_templates import OFFERS
 from deliverydesk.services.context import Context
+from deliverydesk.services.offer_design import add_offer
 from deliverydesk.services.report_export import DocumentKind
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.events import AppEvents
@@ -74,7 +75,7 @@ def test_a_nudge_and_the_client_s_documents_use_the_client_wording_never_the_tit
     qtbot: QtBot, empty_ctx: Context, empty_ws: Workspace, events: AppEvents
 ) -> None:
     new_own_practice(empty_ws)
-    offer_id = create_from_template(empty_ctx, "coaching").value
+    offer_id = add_offer(empty_ctx, OFFERS["coaching"]).value
     journey = enrol(empty_ctx, offer_id, "Ana Souza", TODAY, "ana@example.com")
     client_id = empty_ws.journeys.journey_detail(journey).client_id
 

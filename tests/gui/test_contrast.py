@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from deliverydesk.reports.theme import contrast_ratio
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.card_delegate import badge_font
 from deliverydesk.ui.events import AppEvents
@@ -18,20 +19,9 @@ Role = QPalette.ColorRole
 RGB = tuple[int, int, int]
 
 
-def _channel(value: int) -> float:
-    c = value / 255
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def luminance(rgb: RGB) -> float:
-    r, g, b = (_channel(v) for v in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def contrast(a: RGB, b: RGB) -> float:
-    """The WCAG 2 contrast ratio of two colours."""
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    """The WCAG 2 contrast ratio of two colours, by the one formula (reports/theme.py)."""
+    return contrast_ratio([v / 255 for v in a], [v / 255 for v in b])
 
 
 def rgb(color: QColor) -> RGB:

@@ -7,65 +7,12 @@ from contextlib import closing
 from datetime import date
 from typing import Any
 
-from deliverydesk.model.enums import Owner, StandardTier, StepKind
-from deliverydesk.model.fit import FitCriterion, RightFit
-from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.practice import create_practice
 
 MON_FRI = frozenset({1, 2, 3, 4, 5})
 MONDAY = date(2026, 11, 23)  # the pinned "today" of the ctx fixture
-
-SPRINT = OfferSpec(
-    name="Clarity Sprint",
-    promise="A plan you believe in, in three weeks.",
-    description="Three phases, five steps.",
-    duration_weeks=3,
-    price="€1,200",
-    boundaries="Replies within a working day.",
-    welcome_template="Hi {client_first_name}, welcome to {offer}!",
-    standards=(
-        StandardSpec("Reply within one working day", StandardTier.EXPECTED, "1 working day"),
-        StandardSpec("A plan you can read in 10 minutes", StandardTier.ORDER_WINNING),
-    ),
-    right_fit=RightFit((FitCriterion("Has time", 2), FitCriterion("Has budget", 1)), 2),
-    phases=(
-        PhaseSpec(
-            "Onboarding",
-            3,
-            (
-                StepSpec("Welcome call", StepKind.SESSION, effort_minutes=60),
-                StepSpec(
-                    "Intake form",
-                    StepKind.FORM,
-                    Owner.CLIENT,
-                    offset_days=1,
-                    is_checkpoint=True,
-                    resource_link="https://example.com/intake",
-                ),
-            ),
-        ),
-        PhaseSpec(
-            "Deep work",
-            5,
-            (
-                StepSpec(
-                    "Draft the plan", StepKind.DELIVERABLE, duration_days=2, effort_minutes=90
-                ),
-                StepSpec(
-                    "Progress note",
-                    StepKind.MESSAGE,
-                    offset_days=2,
-                    is_touchpoint=True,
-                    message_template="Hi {client_first_name}, next: {next_step}. {practice_name}",
-                ),
-                StepSpec("Plan approved", owner=Owner.CLIENT, offset_days=3, is_checkpoint=True),
-            ),
-        ),
-        PhaseSpec("Wrap-up", 2, (StepSpec("Final review", StepKind.REVIEW),)),
-    ),
-)
 
 
 def new_practice(ctx: Context) -> Context:

@@ -14,11 +14,12 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import IndirectObject, NameObject, TextStringObject
 
 from deliverydesk.model.enums import Owner, QuestionKind, StepKind
-from deliverydesk.model.offer_design import IntakeQuestion, OfferSpec, PhaseSpec, StepSpec
+from deliverydesk.model.offer_design import IntakeQuestion, OfferSpec, StepSpec
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.offers import create_offer
 from deliverydesk.services.practice import create_practice
+from tests.builders import DRAFT_THE_PLAN, FINAL_REVIEW, PROMISE, WELCOME_CALL, phase, sprint
 
 MON_FRI = frozenset({1, 2, 3, 4, 5})
 QUESTIONS = (
@@ -28,9 +29,29 @@ QUESTIONS = (
     IntakeQuestion("Worked with a coach before?", QuestionKind.YES_NO),
     IntakeQuestion("Best start date", QuestionKind.DATE),
 )
-OFFER = OfferSpec(
-    name="Clarity Sprint",
-    promise="A plan you believe in, in three weeks.",
+OFFER = sprint(
+    phase(
+        "Onboarding",
+        3,
+        WELCOME_CALL,
+        StepSpec("Intake form", StepKind.FORM, Owner.CLIENT, offset_days=1),
+        StepSpec("Prepare the workbook", client_facing=False),
+        description="Paperwork done, the map in hand.",
+    ),
+    phase(
+        "Deep work",
+        5,
+        replace(DRAFT_THE_PLAN, is_milestone=True),
+        StepSpec("Mark up the draft", StepKind.HOMEWORK, Owner.CLIENT, offset_days=2),
+        description="The plan takes shape.",
+    ),
+    phase(
+        "Wrap-up",
+        2,
+        replace(FINAL_REVIEW, is_milestone=True),
+        description="Celebrate, and keep it going.",
+    ),
+    promise=PROMISE,
     description="Three phases with a call each week.",
     duration_weeks=3,
     boundaries=(
@@ -38,35 +59,6 @@ OFFER = OfferSpec(
     ),
     welcome_template="Hi {client_first_name}, welcome to {offer}! First: {step} by {due_date}.",
     intake_questions=QUESTIONS,
-    phases=(
-        PhaseSpec(
-            "Onboarding",
-            3,
-            (
-                StepSpec("Welcome call", StepKind.SESSION, effort_minutes=60),
-                StepSpec("Intake form", StepKind.FORM, Owner.CLIENT, offset_days=1),
-                StepSpec("Prepare the workbook", client_facing=False),
-            ),
-            description="Paperwork done, the map in hand.",
-        ),
-        PhaseSpec(
-            "Deep work",
-            5,
-            (
-                StepSpec(
-                    "Draft the plan", StepKind.DELIVERABLE, duration_days=2, is_milestone=True
-                ),
-                StepSpec("Mark up the draft", StepKind.HOMEWORK, Owner.CLIENT, offset_days=2),
-            ),
-            description="The plan takes shape.",
-        ),
-        PhaseSpec(
-            "Wrap-up",
-            2,
-            (StepSpec("Final review", StepKind.REVIEW, is_milestone=True),),
-            description="Celebrate, and keep it going.",
-        ),
-    ),
 )
 
 

@@ -19,7 +19,8 @@ from deliverydesk.services.offer_design import offer_design, save_offer
 from deliverydesk.services.offers import create_offer
 from deliverydesk.services.queries import client_rows
 from deliverydesk.services.records import log_friction
-from tests.unit.offer_support import SPRINT, dump, enrol, journey_tables, new_practice, rows
+from tests.builders import SPRINT
+from tests.unit.offer_support import dump, enrol, journey_tables, new_practice, rows
 
 
 @pytest.fixture

@@ -7,16 +7,17 @@ from dataclasses import replace
 import pytest
 
 from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StepSpec
-from deliverydesk.seeding.offer_templates import OFFERS, TEMPLATES, create_from_template
+from deliverydesk.seeding.offer_templates import OFFERS, TEMPLATES
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.detail import journey_detail
-from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.journeys import complete_step
 from deliverydesk.services.offer_apply import preview_apply
 from deliverydesk.services.offer_design import (
     BLANK_OFFER,
+    add_offer,
     create_blank_offer,
     delete_offer,
     duplicate_offer,
@@ -30,7 +31,8 @@ from deliverydesk.services.offer_design import (
 from deliverydesk.services.offer_revisions import list_revisions, revision_design
 from deliverydesk.services.offers import create_offer
 from deliverydesk.services.queries import offer_summaries
-from tests.unit.offer_support import MONDAY, SPRINT, dump, enrol, new_practice, rows
+from tests.builders import SPRINT
+from tests.unit.offer_support import MONDAY, dump, enrol, new_practice, rows
 
 
 @pytest.fixture
@@ -81,18 +83,13 @@ def test_a_blank_offer_is_ready_to_enrol_and_gets_a_name_of_its_own(practice: Co
 
 @pytest.mark.parametrize("key", [t.key for t in TEMPLATES])
 def test_every_template_is_available_in_a_practice_of_ones_own(practice: Context, key: str) -> None:
-    offer_id = create_from_template(practice, key).value
+    offer_id = add_offer(practice, OFFERS[key]).value
     design = offer_design(practice, offer_id)
     assert design.spec.without_ids() == OFFERS[key]
     assert design.is_valid
     enrol(practice, offer_id)
-    again = create_from_template(practice, key).value
+    again = add_offer(practice, OFFERS[key]).value
     assert offer_design(practice, again).spec.name == f"{OFFERS[key].name} (2)"
-
-
-def test_an_unknown_template_is_refused(practice: Context) -> None:
-    with pytest.raises(NotFound, match="no built-in offer template"):
-        create_from_template(practice, "yoga")
 
 
 def test_the_offer_list_counts_clients_and_shows_what_is_wrong(

@@ -20,7 +20,8 @@ from deliverydesk.services.offer_design import offer_design, offer_list
 from deliverydesk.services.offer_file import export_offer, import_offer
 from deliverydesk.services.offer_format import FORMAT, VERSION, to_document
 from deliverydesk.services.offers import create_offer
-from tests.unit.offer_support import SPRINT, dump, new_practice
+from tests.builders import SPRINT
+from tests.unit.offer_support import dump, new_practice
 
 # Every field set, in scripts and characters that break naive code.
 EVERYTHING = replace(

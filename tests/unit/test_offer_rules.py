@@ -18,7 +18,7 @@ from deliverydesk.model.offer_rules import (
     unknown_placeholders,
 )
 from deliverydesk.seeding.offer_templates import TEMPLATES
-from tests.unit.offer_support import SPRINT
+from tests.builders import SPRINT
 
 
 def with_step(spec: OfferSpec, phase: int, step: int, **changes: object) -> OfferSpec:

@@ -15,29 +15,23 @@ from deliverydesk.model.health import HealthVerdict, ReasonCode
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.detail import journey_detail
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.offers import StepSpec, create_offer
 from deliverydesk.services.practice import create_practice
 from deliverydesk.services.queries import board_rows, client_rows, rows_for_journeys
 from deliverydesk.services.records import log_friction
 from deliverydesk.services.rows import JourneyRow
 from deliverydesk.services.startup import first_board
 from deliverydesk.wording import ENGLISH
+from tests.builders import PROMISE, onboarding, phase, sprint
 
 TWO_WEEKS_AGO = date(2026, 11, 9)  # today is Monday 23 November 2026
-OFFER = OfferSpec(
-    name="Clarity Sprint",
-    promise="A plan you believe in, in three weeks.",
-    phases=(
-        PhaseSpec(
-            "Onboarding",
-            3,
-            (
-                StepSpec("Welcome call"),
-                StepSpec("Intake form", owner=Owner.CLIENT, offset_days=1, is_checkpoint=True),
-            ),
-        ),
-        PhaseSpec("Deep work", 5, (StepSpec("Draft the plan", duration_days=2),)),
+OFFER = sprint(
+    onboarding(
+        "Welcome call",
+        StepSpec("Intake form", owner=Owner.CLIENT, offset_days=1, is_checkpoint=True),
     ),
+    phase("Deep work", 5, StepSpec("Draft the plan", duration_days=2)),
+    promise=PROMISE,
 )
 
 

@@ -17,12 +17,13 @@ import pytest
 from deliverydesk.model.clock import FixedClock
 from deliverydesk.paths import data_dir
 from deliverydesk.services.context import Context
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.offers import PhaseSpec, StepSpec, create_offer
 from deliverydesk.store import engine as store_engine
 from deliverydesk.store import recovery
 from deliverydesk.store.backup import verified_backup
 from deliverydesk.store.database import DATABASE_NAME, open_database
 from deliverydesk.store.errors import DatabaseCorrupt, DatabaseLocked
+from tests.builders import sprint
 from tests.conftest import TODAY
 
 PAGE = 4096
@@ -71,7 +72,7 @@ def fill_indexed(folder: Path) -> None:
     ctx = Context(open_database(folder), FixedClock(TODAY))
     steps = tuple(StepSpec(f"Call {n}") for n in range(25))
     phases = tuple(PhaseSpec(f"Phase {n}", 30, steps) for n in range(60))
-    create_offer(ctx, OfferSpec(name="Clarity Sprint", phases=phases))
+    create_offer(ctx, sprint(*phases))
     ctx.close()
 
 

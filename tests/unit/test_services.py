@@ -19,7 +19,6 @@ from deliverydesk.model.enums import (
     Owner,
     PhaseStatus,
     Severity,
-    StepKind,
 )
 from deliverydesk.model.health import ReasonCode
 from deliverydesk.services.changes import Aspect, Changes
@@ -47,39 +46,12 @@ from deliverydesk.services.practice import create_practice, get_practice
 from deliverydesk.services.queries import JourneyRow, board_rows, client_rows, offer_summaries
 from deliverydesk.services.records import log_friction, record_feedback, resolve_friction
 from deliverydesk.store.summaries import summary_drift
+from tests.builders import THREE_PHASES
 
 MON_FRI = frozenset({1, 2, 3, 4, 5})
 MONDAY = date(2026, 11, 23)  # the pinned "today" of the ctx fixture
 
-OFFER = OfferSpec(
-    name="Clarity Sprint",
-    promise="A plan you believe in, in three weeks.",
-    phases=(
-        PhaseSpec(
-            "Onboarding",
-            3,
-            (
-                StepSpec("Welcome call", kind=StepKind.SESSION, effort_minutes=60),
-                StepSpec(
-                    "Intake form",
-                    kind=StepKind.FORM,
-                    owner=Owner.CLIENT,
-                    offset_days=1,
-                    is_checkpoint=True,
-                ),
-            ),
-        ),
-        PhaseSpec(
-            "Deep work",
-            5,
-            (
-                StepSpec("Draft the plan", kind=StepKind.DELIVERABLE, duration_days=2),
-                StepSpec("Plan approved", owner=Owner.CLIENT, offset_days=3, is_checkpoint=True),
-            ),
-        ),
-        PhaseSpec("Wrap-up", 2, (StepSpec("Final review", kind=StepKind.REVIEW),)),
-    ),
-)
+OFFER = THREE_PHASES
 
 
 @dataclass(frozen=True)

@@ -23,30 +23,22 @@ from deliverydesk.model.summary import SUMMARY_COLUMNS
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.journeys import complete_step
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.offers import StepSpec, create_offer
 from deliverydesk.services.practice import create_practice
 from deliverydesk.services.records import record_feedback
 from deliverydesk.store.summaries import recompute_summaries, summary_drift
+from tests.builders import onboarding, phase, sprint
 
-OFFER = OfferSpec(
-    name="Clarity Sprint",
-    phases=(
-        PhaseSpec(
-            "Onboarding",
-            3,
-            (
-                StepSpec("Welcome call"),
-                StepSpec("Intake form", owner=Owner.CLIENT, offset_days=1, is_checkpoint=True),
-            ),
-        ),
-        PhaseSpec(
-            "Deep work",
-            5,
-            (
-                StepSpec("Draft the plan", duration_days=2),
-                StepSpec("Printer proof", owner=Owner.THIRD_PARTY, offset_days=2),
-            ),
-        ),
+OFFER = sprint(
+    onboarding(
+        "Welcome call",
+        StepSpec("Intake form", owner=Owner.CLIENT, offset_days=1, is_checkpoint=True),
+    ),
+    phase(
+        "Deep work",
+        5,
+        StepSpec("Draft the plan", duration_days=2),
+        StepSpec("Printer proof", owner=Owner.THIRD_PARTY, offset_days=2),
     ),
 )
 

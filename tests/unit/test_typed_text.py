@@ -16,20 +16,18 @@ from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.journeys import add_note
 from deliverydesk.services.lifecycle import pause
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StandardSpec, StepSpec, create_offer
+from deliverydesk.services.offers import StandardSpec, StepSpec, create_offer
 from deliverydesk.services.practice import create_practice
 from deliverydesk.services.records import log_friction, record_feedback, resolve_friction
+from tests.builders import onboarding, phase, sprint
 
 BROKEN = "Ana \udcff Souza"  # a lone surrogate: cannot be written as UTF-8
 LEADING_NUL = "\x00Ana"
 INVISIBLE = "\u200b\u200c\u2060\ufeff"  # zero-width characters only
 
-OFFER = OfferSpec(
-    name="Clarity Sprint",
-    phases=(
-        PhaseSpec("Onboarding", 3, (StepSpec("Welcome call"),)),
-        PhaseSpec("Deep work", 5, (StepSpec("Plan approved", owner=Owner.CLIENT),)),
-    ),
+OFFER = sprint(
+    onboarding("Welcome call"),
+    phase("Deep work", 5, StepSpec("Plan approved", owner=Owner.CLIENT)),
 )
 
 

@@ -16,19 +16,17 @@ from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.journeys import add_note, complete_step, move_to_phase
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.offers import StepSpec, create_offer
 from deliverydesk.services.practice import create_practice
 from deliverydesk.services.queries import client_rows
+from tests.builders import onboarding, phase, sprint
 
 HOLD_S = 0.5  # how long the other program keeps its write lock
 
-OFFER = OfferSpec(
-    name="Clarity Sprint",
-    phases=(
-        # Two steps: the tick below leaves one open, so it is one write, not a move too.
-        PhaseSpec("Onboarding", 3, (StepSpec("Welcome call"), StepSpec("Intake form"))),
-        PhaseSpec("Deep work", 5, (StepSpec("Plan approved", owner=Owner.CLIENT),)),
-    ),
+OFFER = sprint(
+    # Two steps: the tick below leaves one open, so it is one write, not a move too.
+    onboarding("Welcome call", "Intake form"),
+    phase("Deep work", 5, StepSpec("Plan approved", owner=Owner.CLIENT)),
 )
 
 

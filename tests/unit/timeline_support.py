@@ -3,6 +3,7 @@ on days in the past, their phases moved on the days a coach would have moved the
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from deliverydesk.model.clock import FixedClock
@@ -10,8 +11,9 @@ from deliverydesk.model.enums import Owner, StepKind
 from deliverydesk.services.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.journeys import move_to_phase
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.offers import StepSpec, create_offer
 from deliverydesk.services.practice import create_practice
+from tests.builders import DRAFT_THE_PLAN, FINAL_REVIEW, PLAN_APPROVED, onboarding, phase, sprint
 
 MON_FRI = frozenset({1, 2, 3, 4, 5})
 TODAY = date(2026, 11, 23)  # a Monday: the pinned "today" of the ctx fixture
@@ -20,48 +22,24 @@ EVERY_PLACEHOLDER = (
     "{practice_name}|{offer}"
 )
 
-OFFER = OfferSpec(
-    name="Clarity Sprint",
-    promise="A plan you believe in.",
-    phases=(
-        PhaseSpec(
-            "Onboarding",
-            3,
-            (
-                StepSpec("Welcome call", kind=StepKind.SESSION, effort_minutes=60),
-                StepSpec(
-                    "Intake form",
-                    kind=StepKind.FORM,
-                    owner=Owner.CLIENT,
-                    offset_days=1,
-                    is_checkpoint=True,
-                ),
-            ),
+OFFER = sprint(
+    onboarding(),
+    phase(
+        "Deep work",
+        5,
+        DRAFT_THE_PLAN,
+        StepSpec(
+            "Progress note",
+            kind=StepKind.MESSAGE,
+            offset_days=2,
+            is_touchpoint=True,
+            message_template=EVERY_PLACEHOLDER,
         ),
-        PhaseSpec(
-            "Deep work",
-            5,
-            (
-                StepSpec("Draft the plan", kind=StepKind.DELIVERABLE, duration_days=2),
-                StepSpec(
-                    "Progress note",
-                    kind=StepKind.MESSAGE,
-                    offset_days=2,
-                    is_touchpoint=True,
-                    message_template=EVERY_PLACEHOLDER,
-                ),
-                StepSpec(
-                    "Plan approved",
-                    owner=Owner.CLIENT,
-                    offset_days=3,
-                    is_checkpoint=True,
-                    is_milestone=True,
-                ),
-                StepSpec("Printer quote", owner=Owner.THIRD_PARTY, offset_days=4),
-            ),
-        ),
-        PhaseSpec("Wrap-up", 2, (StepSpec("Final review", kind=StepKind.REVIEW),)),
+        replace(PLAN_APPROVED, is_milestone=True),
+        StepSpec("Printer quote", owner=Owner.THIRD_PARTY, offset_days=4),
     ),
+    phase("Wrap-up", 2, FINAL_REVIEW),
+    promise="A plan you believe in.",
 )
 
 

@@ -85,12 +85,11 @@ class StepChange:
     effort_minutes: int | None = None
 
 
-@dataclass(frozen=True)
-class UpdatePlan:
-    phases: tuple[PlannedPhase, ...]
-    removed_steps: tuple[int, ...]
-    removed_phases: tuple[int, ...]
-    current_position: int
+@dataclass(frozen=True, kw_only=True)
+class DesignChanges:
+    """What bringing a journey up to a design changes, as a person reads it: the plan's
+    account, and the preview's (services/offer_apply.JourneyDiff) of every journey."""
+
     added: tuple[StepChange, ...] = ()
     removed: tuple[StepChange, ...] = ()
     retimed: tuple[StepChange, ...] = ()  # dates or effort changed
@@ -115,6 +114,20 @@ class UpdatePlan:
             or self.phases_renamed
             or self.phases_retimed
         )
+
+    def design_changes(self) -> dict[str, object]:
+        """These changes alone, to hand to another DesignChanges (`**plan.design_changes()`)."""
+        return {f.name: getattr(self, f.name) for f in fields(DesignChanges)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class UpdatePlan(DesignChanges):
+    """The journey's phases and steps once brought up to the design, and its changes."""
+
+    phases: tuple[PlannedPhase, ...]
+    removed_steps: tuple[int, ...]
+    removed_phases: tuple[int, ...]
+    current_position: int
 
 
 def details_of(step: StepSpec) -> tuple[object, ...]:

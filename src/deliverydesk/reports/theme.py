@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import re
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -109,18 +109,26 @@ def mix(colour: Color, base: Color, share: float) -> Color:
     )
 
 
-def luminance(colour: Color) -> float:
+def luminance(rgb: Sequence[float]) -> float:
+    """WCAG 2's relative luminance of sRGB channels from 0 to 1, with the spec's constants
+    (the one copy: the window's contrast test measures with it too)."""
+
     def channel(value: float) -> float:
         return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (channel(v) for v in colour.rgb())
+    r, g, b = (channel(v) for v in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(one: Sequence[float], other: Sequence[float]) -> float:
+    """The WCAG contrast ratio (1 to 21) of two sRGB colours, channels from 0 to 1."""
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def contrast(one: Color, other: Color) -> float:
     """The WCAG contrast ratio of two colours (1 to 21)."""
-    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+    return contrast_ratio(one.rgb(), other.rgb())
 
 
 def readable_on_white(colour: Color, background: Color = PAPER_WHITE) -> Color:

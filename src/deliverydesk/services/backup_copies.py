@@ -18,9 +18,8 @@ import os
 import shutil
 from pathlib import Path
 
+from deliverydesk.atomic_file import fsync_folder, write_atomically
 from deliverydesk.services.errors import InvalidInput, RefusalCode
-from deliverydesk.services.offer_file import write_atomically
-from deliverydesk.store.backup import fsync_folder
 
 SETTING_FILE = "backup-copies.json"
 SUBFOLDER = "DeliveryDesk backups"  # inside the folder chosen: only our files are thinned

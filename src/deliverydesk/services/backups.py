@@ -10,7 +10,7 @@ rule (model/retention.py): the newest verified backup is never deleted.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from deliverydesk.store.backup import (
     remove_stale_temporaries,
     verified_backup,
 )
+from deliverydesk.store.backup import BackupInfo as BackupInfo  # the window's type too
 from deliverydesk.store.database import open_database
 from deliverydesk.store.restore import Restored as Restored  # the window's type too
 from deliverydesk.store.restore import restore_database
@@ -40,19 +41,6 @@ BEFORE_EMPTY_TRASH = "before-empty-trash"
 BEFORE_RESTORE = "before-restore"  # the data as it was: restoring it undoes a restore
 SET_ASIDE = "set-aside"  # a file that could not be copied, moved aside whole at a restore
 DAILY = timedelta(days=1)
-
-
-@dataclass(frozen=True, slots=True)
-class BackupInfo:
-    path: Path
-    label: str  # one of the labels above, or "before-schema-NNNN" (before an upgrade)
-    taken_at: datetime  # aware, UTC
-    size: int  # bytes
-    clients: int | None  # current clients in it; None when it cannot be read
-    practice: str | None  # the practice's name in it
-    # A backup just made: where it was also copied (services/backup_copies.py), or why not.
-    copied_to: Path | None = None
-    copy_problem: str = ""
 
 
 def backups_folder(data_folder: Path) -> Path:

@@ -11,10 +11,7 @@ start, and the brand is looked at long after (if ever).
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -24,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from deliverydesk.atomic_file import write_atomically
 from deliverydesk.model.entities import Practice
 from deliverydesk.model.enums import Owner, PhaseStatus
 from deliverydesk.reports import data
@@ -214,14 +212,7 @@ def import_logo(ctx: Context, source: Path) -> str:
     folder = ctx.path.parent / LOGO_FOLDER
     folder.mkdir(mode=0o700, exist_ok=True)
     name = f"logo-{uuid.uuid4().hex}{kind}"
-    handle_fd, temporary = tempfile.mkstemp(dir=folder, suffix=".part")
-    os.close(handle_fd)
-    try:
-        shutil.copyfile(source, temporary)
-        os.replace(temporary, folder / name)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(folder / name, source.read_bytes())
     return f"{LOGO_FOLDER}/{name}"
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -26,9 +25,9 @@ from deliverydesk.model.entities import (
 from deliverydesk.model.enums import ActivityKind
 from deliverydesk.model.journey_update import (
     DETAIL_FIELDS,
+    DesignChanges,
     HeldPhase,
     HeldStep,
-    StepChange,
     UpdatePlan,
     plan_update,
 )
@@ -45,8 +44,8 @@ from deliverydesk.store.summaries import write_summaries
 from deliverydesk.wording import RefusalCode
 
 
-@dataclass(frozen=True)
-class JourneyDiff:
+@dataclass(frozen=True, kw_only=True)
+class JourneyDiff(DesignChanges):
     """What applying the current design would change in one journey."""
 
     journey_id: int
@@ -54,30 +53,6 @@ class JourneyDiff:
     client_name: str
     from_revision: int
     to_revision: int
-    added: tuple[StepChange, ...]
-    removed: tuple[StepChange, ...]
-    retimed: tuple[StepChange, ...]  # dates or effort
-    renamed: tuple[StepChange, ...]
-    updated: tuple[StepChange, ...]  # other details: kind, owner, texts, flags
-    phases_added: tuple[str, ...]
-    phases_removed: tuple[str, ...]
-    phases_renamed: tuple[tuple[str, str], ...]
-    phases_retimed: tuple[tuple[str, date, date], ...]
-    kept_done: tuple[str, ...]  # completed steps the design changed or dropped: left as is
-
-    @property
-    def has_changes(self) -> bool:
-        return bool(
-            self.added
-            or self.removed
-            or self.retimed
-            or self.renamed
-            or self.updated
-            or self.phases_added
-            or self.phases_removed
-            or self.phases_renamed
-            or self.phases_retimed
-        )
 
 
 @dataclass(frozen=True)
@@ -227,16 +202,7 @@ def _diff(journey: Journey, revision: int, plan: UpdatePlan) -> JourneyDiff:
         client_name=journey.client.name,
         from_revision=journey.offer_revision,
         to_revision=revision,
-        added=plan.added,
-        removed=plan.removed,
-        retimed=plan.retimed,
-        renamed=plan.renamed,
-        updated=plan.updated,
-        phases_added=plan.phases_added,
-        phases_removed=plan.phases_removed,
-        phases_renamed=plan.phases_renamed,
-        phases_retimed=plan.phases_retimed,
-        kept_done=plan.kept_done,
+        **plan.design_changes(),  # type: ignore[arg-type]
     )
 
 

@@ -7,10 +7,10 @@ reason and changes nothing.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from deliverydesk import atomic_file
+from deliverydesk.atomic_file import FolderRefused
 from deliverydesk.services import offer_format
 from deliverydesk.services.changes import Result
 from deliverydesk.services.context import Context
@@ -60,35 +60,21 @@ def read_limited(path: Path) -> bytes:
 
 
 def write_atomically(path: Path, data: bytes, *, tag: str = "") -> None:
-    """Write `data` to `path` through a temporary file in the same folder and a rename.
-
-    The temporary file is `.<name>.<tag><random>.tmp`, removed whatever stops the write
-    (an error, a SystemExit from a stop signal); `tag` lets a batch name its own."""
+    """Write `data` to `path` whole or not at all (atomic_file.write_atomically), saying in
+    plain words why it could not be written; `tag` lets a batch name its temporaries."""
     refuse_database_file(path)
     folder = path.parent
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.{tag}", suffix=".tmp", dir=folder
-        )
-    except FileNotFoundError:
-        raise InvalidInput(RefusalCode.NO_FOLDER_FOR_FILE, folder=folder) from None
-    except OSError as error:
+        atomic_file.write_atomically(path, data, tag=tag)
+    except FolderRefused as refused:
+        if isinstance(refused.__cause__, FileNotFoundError):
+            raise InvalidInput(RefusalCode.NO_FOLDER_FOR_FILE, folder=folder) from None
         raise InvalidInput(
-            RefusalCode.CANNOT_WRITE_IN_FOLDER, folder=folder, reason=error.strerror or error
+            RefusalCode.CANNOT_WRITE_IN_FOLDER, folder=folder, reason=refused.strerror or refused
         ) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         if is_full(error):
             raise InvalidInput(RefusalCode.DISK_FULL_SAVING_FILE, path=path) from None
         raise InvalidInput(
             RefusalCode.CANNOT_SAVE_FILE, path=path, reason=error.strerror or error
         ) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -3,9 +3,9 @@ does the work; this is the use-case layer's door to it)."""
 
 from __future__ import annotations
 
+from deliverydesk.store.backup import BackupInfo
 from deliverydesk.store.recovery import (
     DAMAGED_FOLDER,
-    BackupInfo,
     Recovered,
     RecoveryFailed,
     repair_indexes,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from deliverydesk.atomic_file import replace_durably
 from deliverydesk.store.errors import DatabaseError
 from deliverydesk.wording import RefusalCode
 
@@ -59,10 +60,7 @@ def copy_verified(source: Path, target: Path, *, read_only: bool = False) -> Non
         ) from error
     try:
         _copy(source, temp, read_only)
-        with temp.open("rb") as handle:
-            os.fsync(handle.fileno())
-        temp.replace(target)
-        fsync_folder(target.parent)  # so the rename itself survives a power cut
+        replace_durably(temp, target)
     except OSError as error:
         raise DatabaseError(
             RefusalCode.BACKUP_NOT_WRITTEN, source, source=source, reason=error.strerror or error
@@ -101,6 +99,28 @@ class BackupFile:
     label: str  # "auto", "manual", "before-restore", "before-schema-0004"...
     taken_at: datetime  # aware, UTC
     size: int
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """A backup as the person chooses among them: in Settings → Backups and, when the data
+    file is damaged, in the recovery dialog (the one description of a backup)."""
+
+    path: Path
+    label: str  # "auto", "manual"..., or "" for a file named otherwise
+    taken_at: datetime  # aware, UTC
+    size: int  # bytes
+    clients: int | None  # clients in it; None when it cannot be read
+    practice: str | None = None  # the practice's name in it
+    # A backup just made: where it was also copied (services/backup_copies.py), or why not.
+    copied_to: Path | None = None
+    copy_problem: str = ""
+
+
+def label_of(path: Path) -> str:
+    """The label in a backup's file name ("auto", "before-restore"...), or ""."""
+    match = _NAME.match(path.name)
+    return match["label"] if match else ""
 
 
 def backup_files(folder: Path) -> list[BackupFile]:
@@ -153,11 +173,3 @@ def read_backup(path: Path, sql: str) -> list[tuple[object, ...]]:
 
 def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal")]
-
-
-def fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from deliverydesk.atomic_file import fsync_folder, write_atomically
+from deliverydesk.store.backup import BackupInfo, label_of
 from deliverydesk.store.errors import DatabaseError
 from deliverydesk.store.schema import DATABASE_NAME
 from deliverydesk.wording import RefusalCode
@@ -44,13 +46,6 @@ class Recovered:
     kept: Path  # the folder holding the damaged file
     message: str
     backup: Path | None = None
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    taken_at: datetime  # when the file was written (aware, UTC)
-    clients: int
 
 
 def repair_indexes(data_dir: Path) -> Recovered | None:
@@ -111,10 +106,11 @@ def valid_backups(data_dir: Path) -> list[BackupInfo]:
                 if _integrity(connection) != ["ok"]:
                     continue
                 clients = connection.execute("SELECT count(*) FROM client").fetchone()[0]
-            taken = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+            stat = path.stat()
         except (sqlite3.Error, OSError):
             continue
-        found.append(BackupInfo(path, taken, clients))
+        taken = datetime.fromtimestamp(stat.st_mtime, UTC)
+        found.append(BackupInfo(path, label_of(path), taken, stat.st_size, clients))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
@@ -175,9 +171,9 @@ def finish_interrupted_recovery(data_dir: Path) -> None:
         _set_aside(data_dir, kept)  # whatever of the damaged files had not moved yet
         if replacement is not None:
             replacement.replace(data_dir / DATABASE_NAME)
-    _fsync_folder(data_dir)
+    fsync_folder(data_dir)
     marker.unlink()
-    _fsync_folder(data_dir)
+    fsync_folder(data_dir)
 
 
 def _replace(data_dir: Path, replacement: Path | None) -> Path:
@@ -193,13 +189,7 @@ def _swap(data_dir: Path, replacement: Path | None) -> Path:
     kept = data_dir / DAMAGED_FOLDER / stamp
     kept.mkdir(mode=0o700, parents=True)
     plan = {"kept": stamp, "replacement": replacement.name if replacement else None}
-    temp = data_dir / (MARKER + ".tmp")
-    with open(os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600), "w") as handle:
-        json.dump(plan, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    temp.replace(data_dir / MARKER)
-    _fsync_folder(data_dir)
+    write_atomically(data_dir / MARKER, json.dumps(plan).encode("utf-8"))
     finish_interrupted_recovery(data_dir)
     return kept
 
@@ -210,7 +200,7 @@ def _set_aside(data_dir: Path, kept: Path) -> None:
         name = DATABASE_NAME + suffix
         if (data_dir / name).exists():
             (data_dir / name).replace(kept / name)
-    _fsync_folder(kept)
+    fsync_folder(kept)
 
 
 def _integrity(connection: sqlite3.Connection) -> list[str]:
@@ -242,13 +232,3 @@ def _remove_with_sidecars(path: Path) -> None:
 def _fsync(path: Path) -> None:
     with path.open("rb") as handle:
         os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":  # folders cannot be opened for fsync there; NTFS journals renames
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -30,8 +30,9 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 
+from deliverydesk.atomic_file import fsync_folder
 from deliverydesk.staging import staging
-from deliverydesk.store.backup import copy_verified, fsync_folder, verified_backup
+from deliverydesk.store.backup import copy_verified, verified_backup
 from deliverydesk.store.errors import DatabaseError, DatabaseLocked, DatabaseTooNew
 from deliverydesk.wording import Phrase, RefusalCode
 

@@ -170,12 +170,16 @@ class DataActions(QObject):
     def export_progress_reports(self, folder: Path | None = None) -> None:
         from deliverydesk.ui.reports.batch_export import export_progress_reports
 
-        export_progress_reports(self._window, self._ws, self.jobs, folder)
+        export_progress_reports(
+            self._window, self._ws, self.jobs, folder, on_board=self._window.clients_on_board()
+        )
 
     def send_progress_reports(self) -> BatchSend | None:
         from deliverydesk.ui.reports.sending import send_progress_reports
 
-        return send_progress_reports(self._window, self._ws, self.runner)
+        return send_progress_reports(
+            self._window, self._ws, self.runner, on_board=self._window.clients_on_board()
+        )
 
     def import_filled_form(self, path: Path | None = None) -> None:
         from deliverydesk.ui.reports.import_form import import_filled_form

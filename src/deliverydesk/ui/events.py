@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 
 class AppEvents(QObject):
@@ -13,11 +17,26 @@ class AppEvents(QObject):
         refused(str): an undo or redo could not be done; the words say why.
         day_changed(date): today is another day (the window stayed open past midnight);
             views re-derive what depends on the date: health, "late", "Today".
+        enrol_requested(EnrolRequest): a screen asks for the enrolment wizard (or the New
+            client dialog first); the window opens it, so no feature imports another.
     """
 
     changed = Signal(object)
     refused = Signal(str)
     day_changed = Signal(object)
+    enrol_requested = Signal(object)
+
+
+@dataclass(frozen=True)
+class EnrolRequest:
+    """Open the wizard over `parent` with the client or offer picked if given (after the
+    New client dialog when `new_client`); `on_enrolled(journey_id)` runs once enrolled."""
+
+    parent: QWidget
+    client_id: int | None = None
+    offer_id: int | None = None
+    new_client: bool = False
+    on_enrolled: Callable[[int], object] | None = None
 
 
 class Announced:

@@ -35,7 +35,7 @@ from deliverydesk.services.startup import FirstBoard
 from deliverydesk.ui import runner
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.day_watcher import DayWatcher
-from deliverydesk.ui.events import Announced, AppEvents
+from deliverydesk.ui.events import Announced, AppEvents, EnrolRequest
 from deliverydesk.ui.icons import app_icon, icon
 from deliverydesk.ui.message_bar import MessageBar
 from deliverydesk.ui.notice_banner import NoticeArea, show_workspace_notices
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.clients: ClientsPage
         self.offers: OffersPage
         self.events = events
+        events.enrol_requested.connect(self.open_enrolment)
         # One stack for every undoable action, on the board and on client pages alike.
         self.undo_stack = QUndoStack(self)
         self.setWindowIcon(app_icon())
@@ -334,24 +335,35 @@ class MainWindow(QMainWindow):
 
     def new_client(self) -> object:
         """Add a client, then enrol them (the dialog and the wizard do not block)."""
-        if self._ws is None:
-            return None
-        from deliverydesk.ui.enrol.intake import new_client
+        return self.open_enrolment(EnrolRequest(self, new_client=True))
 
-        return new_client(
-            self, self._ws, self.events, self.undo_stack, on_enrolled=self.show_enrolled
-        )
-
-    def enrol(self, client_id: int | None = None, offer_id: int | None = None) -> object:
-        """The enrolment wizard, with the client or the offer already picked if given."""
+    def open_enrolment(self, request: EnrolRequest) -> object:
+        """The New client dialog or the wizard a screen asked for (features do not import
+        the enrolment; they ask through the bus and the window opens it)."""
         if self._ws is None:
             return None
         from deliverydesk.ui.enrol.enrol_wizard import enrol
+        from deliverydesk.ui.enrol.intake import new_client
 
+        on_enrolled = request.on_enrolled or self.show_enrolled
+        if request.new_client:
+            return new_client(
+                request.parent, self._ws, self.events, self.undo_stack,
+                offer_id=request.offer_id, on_enrolled=on_enrolled,
+            )  # fmt: skip
         return enrol(
-            self, self._ws, self.events, self.undo_stack,
-            client_id=client_id, offer_id=offer_id, on_enrolled=self.show_enrolled,
+            request.parent, self._ws, self.events, self.undo_stack,
+            client_id=request.client_id, offer_id=request.offer_id, on_enrolled=on_enrolled,
         )  # fmt: skip
+
+    def enrol(self, client_id: int | None = None, offer_id: int | None = None) -> object:
+        """The enrolment wizard, with the client or the offer already picked if given."""
+        return self.open_enrolment(EnrolRequest(self, client_id=client_id, offer_id=offer_id))
+
+    def clients_on_board(self) -> list[int]:
+        """The clients whose cards a narrowed board shows, when the board is on show (a
+        batch asked from there may be meant for them); otherwise none."""
+        return self.board.clients_shown() if self.current_screen() == "board" else []
 
     def show_enrolled(self, journey_id: int) -> None:
         """A journey just enrolled: its page when on the Clients screen, else its card."""

@@ -40,7 +40,7 @@ class RecoveryDialog(QMessageBox):
                 ).format(
                     day=text.long_date(when.date()),
                     time=when.strftime("%H:%M"),
-                    clients=text.clients(newest.clients),
+                    clients=text.clients(newest.clients or 0),  # a sound backup is always read
                 )
             )
         else:

@@ -15,9 +15,6 @@ class RefusalCode(StrEnum):
     # demo
     DEMO_NEEDS_EMPTY_FOLDER = auto()
 
-    # offer_templates
-    NO_SUCH_OFFER_TEMPLATE = auto()
-
     # scale
     SCALE_CLIENTS_OUT_OF_RANGE = auto()
     SCALE_STEPS_OUT_OF_RANGE = auto()

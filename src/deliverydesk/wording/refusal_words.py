@@ -13,7 +13,6 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
     RefusalCode.DEMO_NEEDS_EMPTY_FOLDER: N_(
         "This data folder already holds a practice; the demo only fills an empty one."
     ),
-    RefusalCode.NO_SUCH_OFFER_TEMPLATE: N_("There is no built-in offer template '{key}'."),
     RefusalCode.SCALE_CLIENTS_OUT_OF_RANGE: N_("Ask for between 1 and {limit:,} clients."),
     RefusalCode.SCALE_STEPS_OUT_OF_RANGE: N_("Steps per journey must be between 6 and {limit}."),
     RefusalCode.READ_ONLY_PRACTICE: N_("{read_only} Nothing was changed."),

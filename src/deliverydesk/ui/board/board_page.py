@@ -29,7 +29,7 @@ from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
 from deliverydesk.ui.board.checkpoint_dialog import ask_move_anyway, checkpoint_dialog
 from deliverydesk.ui.board.column_view import ColumnWidget, LaneWidget
 from deliverydesk.ui.empty_state import EmptyState
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.events import AppEvents, EnrolRequest
 from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.item_values import current_enum
 from deliverydesk.ui.journey_words import skipped_lines
@@ -169,27 +169,22 @@ class BoardPage(QWidget):
         self.enrol_button.setMenu(menu)
         self.toolbar.add_trailing(self.enrol_button)
 
-    def new_client(self) -> object:
+    def new_client(self) -> None:
         """The New client dialog, then the wizard; the new card is selected once enrolled."""
+        self._ask_enrol(new_client=True)
+
+    def enrol(self) -> None:
+        self._ask_enrol(new_client=False)
+
+    def _ask_enrol(self, *, new_client: bool) -> None:
         if self._ws is None:
             self.say(tr("Still opening your practice; try again in a moment."))
-            return None
-        from deliverydesk.ui.enrol.intake import new_client  # brings SQLAlchemy: not at start
-
-        return new_client(
-            self, self._ws, self._events, self.undo_stack,
-            offer_id=self.selected_offer(), on_enrolled=self.select_journey,
-        )  # fmt: skip
-
-    def enrol(self) -> object:
-        if self._ws is None:
-            self.say(tr("Still opening your practice; try again in a moment."))
-            return None
-        from deliverydesk.ui.enrol.enrol_wizard import enrol
-
-        return enrol(
-            self, self._ws, self._events, self.undo_stack,
-            offer_id=self.selected_offer(), on_enrolled=self.select_journey,
+            return
+        self._events.enrol_requested.emit(
+            EnrolRequest(
+                self, offer_id=self.selected_offer(), new_client=new_client,
+                on_enrolled=self.select_journey,
+            )
         )  # fmt: skip
 
     def focus_search(self) -> None:
@@ -491,6 +486,15 @@ class BoardPage(QWidget):
         journey_id = index.data(JOURNEY_ID_ROLE)  # type: ignore[attr-defined]
         if journey_id is not None:
             self.open_journey.emit(journey_id)
+
+    def clients_shown(self) -> list[int]:
+        """The clients whose cards the board shows while a filter or one offer narrows it;
+        none when it shows every card."""
+        if not self.filter.active and self.selected_offer() is None:
+            return []
+        cards = self.index.cards
+        shown = (j for column in self.columns.values() for j in column.model.journey_ids())
+        return list(dict.fromkeys(cards[j].client_id for j in shown if j in cards))
 
     def card_menu(self, journey_id: int) -> QMenu | None:
         """A card's menu: open the client; preview their progress report or checklist."""

@@ -2,8 +2,8 @@
 
 One small object per screen, given what "the current client" means there (the selected
 row of the Clients list, the client whose page is open) and what to do once a client is
-enrolled (select the card, open the journey). Imported lazily by the board and the window,
-since it brings the services (and SQLAlchemy) with it.
+enrolled (select the card, open the journey). New client… and Enrol… are asked of the
+window through the event bus (the enrolment is another feature's room).
 """
 
 from __future__ import annotations
@@ -16,9 +16,7 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_dialog import ClientDialog, edit_client
-from deliverydesk.ui.enrol.enrol_wizard import EnrolWizard, enrol
-from deliverydesk.ui.enrol.intake import new_client
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.events import AppEvents, EnrolRequest
 from deliverydesk.ui.icons import icon
 from deliverydesk.ui.text import tr
 
@@ -70,21 +68,20 @@ class ClientActions(QObject):
     def buttons(self) -> list[QToolButton]:
         return [tool_button(self.new_action), tool_button(self.enrol_action)]
 
-    def new_client(self) -> ClientDialog:
-        return new_client(
-            self._host, self._ws, self._events, self._undo_stack, on_enrolled=self._on_enrolled
+    def new_client(self) -> None:
+        self._events.enrol_requested.emit(
+            EnrolRequest(self._host, new_client=True, on_enrolled=self._on_enrolled)
         )
 
-    def enrol(self, client_id: int | None = None, offer_id: int | None = None) -> EnrolWizard:
+    def enrol(self, client_id: int | None = None, offer_id: int | None = None) -> None:
         """The wizard, with `client_id` (or the current client) picked."""
-        return enrol(
-            self._host,
-            self._ws,
-            self._events,
-            self._undo_stack,
-            client_id=client_id if client_id is not None else self._current(),
-            offer_id=offer_id,
-            on_enrolled=self._on_enrolled,
+        self._events.enrol_requested.emit(
+            EnrolRequest(
+                self._host,
+                client_id=client_id if client_id is not None else self._current(),
+                offer_id=offer_id,
+                on_enrolled=self._on_enrolled,
+            )
         )
 
     def edit(self, client_id: int | None = None) -> ClientDialog | None:

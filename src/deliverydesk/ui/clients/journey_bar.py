@@ -33,9 +33,9 @@ from deliverydesk.ui.clients.journey_dialogs import (
     ask_pause,
     ask_reason,
     cancel_dialog,
-    confirm,
     pause_dialog,
 )
+from deliverydesk.ui.confirm import confirm
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.icons import icon

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.services.lifecycle import MAX_REASON_LENGTH
 from deliverydesk.ui.clients.step_dialogs import to_qdate
 from deliverydesk.ui.day_edit import DayEdit
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.text import tr
 from deliverydesk.ui.theme import semantic
 
 
@@ -162,30 +161,3 @@ def ask_reason(dialog: ReasonDialog) -> str | None:
         return dialog.text() if dialog.exec() else None
     finally:
         dialog.deleteLater()
-
-
-def confirm(
-    parent: QWidget | None,
-    title: str,
-    question: str,
-    yes: str,
-    no: str,
-    *,
-    default_yes: bool = False,
-) -> bool:
-    """A yes/no question with buttons that say what they do (Enter picks No unless
-    `default_yes`)."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(title)
-    box.setText(literal_rich_text([question]))
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText(yes)
-    box.button(QMessageBox.StandardButton.No).setText(no)
-    box.setDefaultButton(
-        QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No
-    )
-    try:
-        return box.exec() == QMessageBox.StandardButton.Yes.value
-    finally:
-        box.deleteLater()

@@ -186,11 +186,13 @@ def export_progress_reports(
     folder: Path | None = None,
     *,
     client_ids: Sequence[int] | None = None,
+    on_board: Sequence[int] = (),
 ) -> BatchExport | None:
     """Ask for a folder (unless given), then make every active client's progress report
     there (or `client_ids`' reports) in the background; the batch, or None if the person
     chose no folder or there is nobody to report on. Asked from the board while a filter
-    narrows it, it asks first whether the cards shown or every active client is meant."""
+    narrows it (`on_board`: the clients whose cards it shows then), it asks first whether
+    the cards shown or every active client is meant."""
     active = workspace.paper.report_clients() if client_ids is None else []
     if client_ids is None and not active:
         QMessageBox.information(
@@ -200,7 +202,7 @@ def export_progress_reports(
         )
         return None
     if folder is None and client_ids is None:
-        shown = clients_on_board(parent)
+        shown = list(on_board)
         if shown and len(shown) < len(active):
             answer = ask_which_clients(parent, len(shown), len(active))
             if answer is None:
@@ -214,22 +216,6 @@ def export_progress_reports(
             return None
         folder = Path(chosen)
     return BatchExport(parent, workspace, jobs, folder, client_ids)
-
-
-def clients_on_board(window: QWidget) -> list[int]:
-    """The clients whose cards the board shows, when the board is the screen on show and
-    a filter or one offer narrows it; otherwise none."""
-    from deliverydesk.ui.board.board_page import BoardPage
-
-    board = getattr(window, "board", None)
-    screen = getattr(window, "current_screen", None)
-    if not isinstance(board, BoardPage) or not callable(screen) or screen() != "board":
-        return []
-    if not board.filter.active and board.selected_offer() is None:
-        return []
-    cards = board.index.cards
-    shown = (j for column in board.columns.values() for j in column.model.journey_ids())
-    return list(dict.fromkeys(cards[j].client_id for j in shown if j in cards))
 
 
 def ask_which_clients(parent: QWidget, shown: int, active: int, title: str = "") -> bool | None:

@@ -272,11 +272,13 @@ def send_progress_reports(
     runner: Runner,
     *,
     client_ids: Sequence[int] | None = None,
+    on_board: Sequence[int] = (),
 ) -> BatchSend | None:
     """One mail draft with the progress report per active client (asked from the board
-    while a filter narrows it: the cards shown, or every active client); None when there
-    is nobody to send to or the person stopped at the question."""
-    from deliverydesk.ui.reports.batch_export import ask_which_clients, clients_on_board
+    while a filter narrows it, `on_board` being the clients it shows: those, or every
+    active client); None when there is nobody to send to or the person stopped at the
+    question."""
+    from deliverydesk.ui.reports.batch_export import ask_which_clients
 
     active = workspace.paper.report_clients() if client_ids is None else []
     if client_ids is None and not active:
@@ -287,7 +289,7 @@ def send_progress_reports(
         )
         return None
     if client_ids is None:
-        shown = clients_on_board(parent)
+        shown = list(on_board)
         if shown and len(shown) < len(active):
             answer = ask_which_clients(parent, len(shown), len(active), tr("Send progress reports"))
             if answer is None:

@@ -22,7 +22,7 @@ from deliverydesk.services.changes import Aspect
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.practice_settings import PracticeSettings
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.clients.journey_dialogs import confirm
+from deliverydesk.ui.confirm import confirm
 from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.failures import in_words
 from deliverydesk.ui.jobs import Job, JobRunner
