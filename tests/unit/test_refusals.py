@@ -34,7 +34,8 @@ from deliverydesk.services.validation import clean_line
 from deliverydesk.store.errors import DatabaseTooNew, storage_failure
 from deliverydesk.wording import More, Refusal, Term, error_text, refusal_text
 from deliverydesk.wording.refusal_words import PLURAL_WORDS, REFUSAL_WORDS
-from tests.unit.offer_support import MONDAY, SPRINT, new_practice
+from tests.builders import SPRINT
+from tests.unit.offer_support import MONDAY, new_practice
 
 SOURCE = Path(deliverydesk.__file__).parent
 REFUSALS = {
