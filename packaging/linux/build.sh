@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The Linux bundle, its .tar.xz and the .deb (make package runs this, then check.sh):
+#   packaging/linux/build.sh [OUT]      OUT defaults to build/package
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out=${1:-$root/build/package}
+python=${PYTHON:-$root/.venv/bin/python}
+
+# Debian's tools for the .deb and its checks, and the libraries dpkg-shlibdeps must see to
+# name the packages the bundle's Qt needs (the bundle leaves them to the system).
+if command -v apt-get >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get install -y -qq --no-install-recommends \
+        binutils dpkg-dev fakeroot xz-utils lintian desktop-file-utils appstream xvfb xauth \
+        libwayland-client0 libwayland-cursor0 libwayland-egl1 libxkbcommon-x11-0 \
+        libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
+        libxcb-xkb1 libxcb-shape0 libxcb-randr0 libegl1 libgl1 libfontconfig1 libdbus-1-3 \
+        >/dev/null
+fi
+# PyInstaller is a packaging tool, not something the app runs on.
+"$python" -m pip install --quiet -r "$here/../requirements.txt"
+
+rm -rf "$out" && mkdir -p "$out"
+"$python" "$here/../icons/render.py" "$out/icons"
+"$python" -m PyInstaller --noconfirm --log-level WARN --distpath "$out/dist" \
+    --workpath "$out/work" "$here/../deliverydesk.spec"
+version=$("$python" -c 'import sys; sys.path.insert(0, sys.argv[1]); import deliverydesk; print(deliverydesk.__version__)' "$root/src")
+XZ_OPT="-9 -T0" tar --sort=name --owner=0 --group=0 --numeric-owner -C "$out/dist" \
+    -cJf "$out/deliverydesk-$version-linux-$(uname -m).tar.xz" deliverydesk
+PYTHON=$python bash "$here/build-deb.sh" "$out/dist/deliverydesk" "$out/icons" "$out"
