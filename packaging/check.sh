@@ -115,6 +115,12 @@ done
 apt-get install --simulate --no-install-recommends "$deb" >/dev/null || fail "its Depends cannot be met"
 "$work/root/opt/deliverydesk/deliverydesk" selftest
 
+step "the Windows installer script compiles (NSIS, with this bundle standing in)"
+version=$("$python" -c 'import sys; sys.path.insert(0, sys.argv[1]); import deliverydesk; print(deliverydesk.__version__)' "$root/src")
+(cd "$here/windows" && makensis -V2 -X"SetCompressor /FINAL zlib" -DVERSION="$version" \
+    -DBUNDLE="$bundle" -DICON="$dist/icons/deliverydesk.ico" -DOUT="$work/setup.exe" installer.nsi)
+[ -s "$work/setup.exe" ] || fail "makensis wrote no installer"
+
 step "sizes"
 installed=$(du -sk --apparent-size "$bundle" | cut -f1)
 deb_installed=$(dpkg-deb -f "$deb" Installed-Size)

@@ -13,12 +13,16 @@ if command -v apt-get >/dev/null 2>&1; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get install -y -qq --no-install-recommends \
-        binutils dpkg-dev fakeroot xz-utils lintian desktop-file-utils appstream xvfb xauth \
-        libwayland-client0 libwayland-cursor0 libwayland-egl1 libxkbcommon-x11-0 \
-        libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
-        libxcb-xkb1 libxcb-shape0 libxcb-randr0 libegl1 libgl1 libfontconfig1 libdbus-1-3 \
-        >/dev/null
+    # A stale package list (a developer's machine) is refreshed once, then tried again.
+    install() { $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null; }
+    packages=(
+        binutils dpkg-dev fakeroot xz-utils lintian desktop-file-utils appstream xvfb xauth nsis
+        libwayland-client0 libwayland-cursor0 libwayland-egl1 libxkbcommon-x11-0
+        libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
+        libxcb-xkb1 libxcb-shape0 libxcb-randr0 libegl1 libgl1 libfontconfig1 libdbus-1-3
+        libcups2 libgssapi-krb5-2
+    )
+    install "${packages[@]}" || { $sudo apt-get update -qq && install "${packages[@]}"; }
 fi
 # PyInstaller is a packaging tool, not something the app runs on.
 "$python" -m pip install --quiet -r "$here/../requirements.txt"
