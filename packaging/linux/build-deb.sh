@@ -3,9 +3,9 @@
 #
 # Installs the bundle to /opt/deliverydesk with a /usr/bin/deliverydesk link, the desktop
 # entry, the AppStream metadata, the icons, a man page made from the command line's help,
-# and the copyright file. Libraries the bundle copied from this machine's system folders
-# are left out and declared instead: `Depends` comes from dpkg-shlibdeps, so Debian
-# installs what Qt needs (libxcb-cursor0 and friends, missing on minimal desktops).
+# and the copyright file. The bundle leaves the system's libraries to the system (build.sh);
+# `Depends` comes from dpkg-shlibdeps, so Debian installs what Qt needs (libxcb-cursor0
+# and friends, missing on minimal desktops).
 set -euo pipefail
 
 bundle=$(realpath "$1")
@@ -18,7 +18,6 @@ python=${PYTHON:-$root/.venv/bin/python}
 app_id=$($python -c 'import sys; sys.path.insert(0, sys.argv[1]); import deliverydesk; print(deliverydesk.APP_ID)' "$root/src")
 version=$($python -c 'import sys; sys.path.insert(0, sys.argv[1]); import deliverydesk; print(deliverydesk.__version__)' "$root/src")
 arch=$(dpkg --print-architecture)
-multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -26,19 +25,6 @@ stage=$work/deliverydesk
 mkdir -p "$stage/opt" "$stage/usr/bin" "$stage/DEBIAN"
 cp -a "$bundle" "$stage/opt/deliverydesk"
 ln -s /opt/deliverydesk/deliverydesk "$stage/usr/bin/deliverydesk"
-
-# A library the bundle took from this machine (same name in the system's folders) comes
-# from Debian instead; the wheels' own copies (Qt, Pillow's, Python's) stay.
-internal=$stage/opt/deliverydesk/_internal
-for library in "$internal"/*.so*; do
-    name=$(basename "$library")
-    for system in "/usr/lib/$multiarch" "/lib/$multiarch"; do
-        if [ -e "$system/$name" ] && [ ! -L "$library" ]; then
-            rm -f "$library"
-            break
-        fi
-    done
-done
 
 share=$stage/usr/share
 install -Dm644 "$here/$app_id.desktop" "$share/applications/$app_id.desktop"

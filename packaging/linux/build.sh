@@ -31,7 +31,21 @@ rm -rf "$out" && mkdir -p "$out"
 "$python" "$here/../icons/render.py" "$out/icons"
 "$python" -m PyInstaller --noconfirm --log-level WARN --distpath "$out/dist" \
     --workpath "$out/work" "$here/../deliverydesk.spec"
+bundle=$out/dist/deliverydesk
+
+# A library PyInstaller copied from this machine's system folders (X11, xcb, GLib, D-Bus,
+# fontconfig, SQLite, ...; the same name is in /usr/lib) is left to the system: the .deb
+# declares it, a desktop has it. The wheels' own copies (Qt, Pillow's, libpython) stay.
+# This keeps the bundle within its size (20 MB less; the .tar.xz under 50 MB).
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
+for library in "$bundle"/_internal/*.so*; do
+    name=$(basename "$library")
+    if [ ! -L "$library" ] && { [ -e "/usr/lib/$multiarch/$name" ] || [ -e "/lib/$multiarch/$name" ]; }; then
+        rm -f "$library"
+    fi
+done
+
 version=$("$python" -c 'import sys; sys.path.insert(0, sys.argv[1]); import deliverydesk; print(deliverydesk.__version__)' "$root/src")
-XZ_OPT="-9 -T0" tar --sort=name --owner=0 --group=0 --numeric-owner -C "$out/dist" \
+XZ_OPT="-6 -T0" tar --sort=name --owner=0 --group=0 --numeric-owner -C "$out/dist" \
     -cJf "$out/deliverydesk-$version-linux-$(uname -m).tar.xz" deliverydesk
-PYTHON=$python bash "$here/build-deb.sh" "$out/dist/deliverydesk" "$out/icons" "$out"
+PYTHON=$python bash "$here/build-deb.sh" "$bundle" "$out/icons" "$out"
