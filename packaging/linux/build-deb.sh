@@ -25,6 +25,7 @@ stage=$work/deliverydesk
 mkdir -p "$stage/opt" "$stage/usr/bin" "$stage/DEBIAN"
 cp -a "$bundle" "$stage/opt/deliverydesk"
 ln -s /opt/deliverydesk/deliverydesk "$stage/usr/bin/deliverydesk"
+internal=$stage/opt/deliverydesk/_internal
 
 share=$stage/usr/share
 install -Dm644 "$here/$app_id.desktop" "$share/applications/$app_id.desktop"

@@ -17,6 +17,7 @@ if command -v apt-get >/dev/null 2>&1; then
     install() { $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null; }
     packages=(
         binutils dpkg-dev fakeroot xz-utils lintian desktop-file-utils appstream xvfb xauth nsis
+        osslsigncode openssl
         libwayland-client0 libwayland-cursor0 libwayland-egl1 libxkbcommon-x11-0
         libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
         libxcb-xkb1 libxcb-shape0 libxcb-randr0 libegl1 libgl1 libfontconfig1 libdbus-1-3
