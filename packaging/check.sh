@@ -47,8 +47,9 @@ step "a batch export's PDFs equal the wheel's"
 # its .pth files, so the editable install of the sources stays out of sight).
 site=$("$python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')
 "$work/venv/bin/python" -c 'import sysconfig, sys; open(sysconfig.get_path("purelib") + "/deps.pth", "w").write(sys.argv[1] + "\n")' "$site"
+# One practice, copied: the demo's records carry the moment they were made.
 "$app" demo --data-dir "$work/frozen" --today $day >/dev/null
-"$work/venv/bin/deliverydesk" demo --data-dir "$work/wheel-data" --today $day >/dev/null
+cp -a "$work/frozen" "$work/wheel-data"
 "$app" export progress --all --workers 2 --data-dir "$work/frozen" --today $day --out-dir "$work/frozen-pdf"
 "$work/venv/bin/deliverydesk" export progress --all --workers 2 --data-dir "$work/wheel-data" --today $day --out-dir "$work/wheel-pdf"
 made=$(find "$work/frozen-pdf" -name '*.pdf' | wc -l)

@@ -63,7 +63,7 @@ Architecture: $arch
 Maintainer: DeliveryDesk authors <deliverydesk@users.noreply.github.com>
 Installed-Size: $installed
 Depends: $depends
-Section: office
+Section: misc
 Priority: optional
 Description: deliver what you promised to each client, offline
  DeliveryDesk keeps a solo practitioner's promises in view: each client's

@@ -17,7 +17,7 @@ if command -v apt-get >/dev/null 2>&1; then
     install() { $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null; }
     packages=(
         binutils dpkg-dev fakeroot xz-utils lintian desktop-file-utils appstream xvfb xauth nsis
-        osslsigncode openssl
+        osslsigncode openssl patchelf
         libwayland-client0 libwayland-cursor0 libwayland-egl1 libxkbcommon-x11-0
         libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
         libxcb-xkb1 libxcb-shape0 libxcb-randr0 libegl1 libgl1 libfontconfig1 libdbus-1-3
@@ -43,6 +43,15 @@ for library in "$bundle"/_internal/*.so*; do
     name=$(basename "$library")
     if [ ! -L "$library" ] && { [ -e "/usr/lib/$multiarch/$name" ] || [ -e "/lib/$multiarch/$name" ]; }; then
         rm -f "$library"
+    fi
+done
+
+# Python's own modules carry the build machine's library folder as RUNPATH (pyenv's, here);
+# the bundle finds its libraries by its own layout ($ORIGIN, which the wheels use) instead.
+find "$bundle" -type f -name '*.so*' -print0 | while IFS= read -r -d '' library; do
+    runpath=$(patchelf --print-rpath "$library" 2>/dev/null || true)
+    if [ -n "$runpath" ] && [[ $runpath != *'$ORIGIN'* ]]; then
+        patchelf --remove-rpath "$library"
     fi
 done
 
