@@ -47,11 +47,13 @@ step "a batch export's PDFs equal the wheel's"
 # its .pth files, so the editable install of the sources stays out of sight).
 site=$("$python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')
 "$work/venv/bin/python" -c 'import sysconfig, sys; open(sysconfig.get_path("purelib") + "/deps.pth", "w").write(sys.argv[1] + "\n")' "$site"
-# One practice, copied: the demo's records carry the moment they were made.
-"$app" demo --data-dir "$work/frozen" --today $day >/dev/null
-cp -a "$work/frozen" "$work/wheel-data"
-"$app" export progress --all --workers 2 --data-dir "$work/frozen" --today $day --out-dir "$work/frozen-pdf"
-"$work/venv/bin/deliverydesk" export progress --all --workers 2 --data-dir "$work/wheel-data" --today $day --out-dir "$work/wheel-pdf"
+# One practice at one path for both: its records carry the moment they were made, and
+# reportlab names the logo inside a PDF after the file's path.
+"$app" demo --data-dir "$work/practice" --today $day >/dev/null
+cp -a "$work/practice" "$work/frozen"
+"$app" export progress --all --workers 2 --data-dir "$work/practice" --today $day --out-dir "$work/frozen-pdf"
+rm -rf "$work/practice" && cp -a "$work/frozen" "$work/practice"
+"$work/venv/bin/deliverydesk" export progress --all --workers 2 --data-dir "$work/practice" --today $day --out-dir "$work/wheel-pdf"
 made=$(find "$work/frozen-pdf" -name '*.pdf' | wc -l)
 [ "$made" -gt 0 ] || fail "the frozen batch wrote no PDF"
 diff -r "$work/frozen-pdf" "$work/wheel-pdf" || fail "the frozen PDFs differ from the wheel's"
