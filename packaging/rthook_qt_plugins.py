@@ -9,5 +9,9 @@ import os
 import sys
 
 _root = sys._MEIPASS  # type: ignore[attr-defined]  # set by the frozen bootloader
-_qt = os.path.join(_root, "PySide6") if sys.platform == "win32" else os.path.join(_root, "PySide6", "Qt")
+_qt = (
+    os.path.join(_root, "PySide6")
+    if sys.platform == "win32"
+    else os.path.join(_root, "PySide6", "Qt")
+)
 os.environ["QT_PLUGIN_PATH"] = os.path.join(_qt, "plugins")

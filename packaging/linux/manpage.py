@@ -1,6 +1,6 @@
 """Write deliverydesk(1) from the command line's own help, so the two never disagree.
 
-    python packaging/linux/manpage.py OUT.1
+python packaging/linux/manpage.py OUT.1
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def manpage(version: str) -> str:
         *options(parser),
         ".SH COMMANDS",
     ]
-    for name, sub in commands.choices.items():
+    for name in commands.choices:
         lines += [".TP", f"\\fB{roff(name)}\\fR", roff(helps.get(name, ""))]
     lines += [
         ".SH ENVIRONMENT",
