@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test compile lint typecheck contracts unit gui e2e packaging bench bench-check screenshots clean
+.PHONY: run test compile lint typecheck contracts unit gui e2e packaging package bench bench-check screenshots clean
 
 run: compile
 	$(BIN)/deliverydesk $(ARGS)
@@ -54,6 +54,12 @@ e2e: $(STAMP)
 # install: each must find the icons and the migrations.
 packaging: $(STAMP)
 	$(BIN)/pytest tests/packaging
+
+# The Linux bundle, .tar.xz and .deb in build/package, then their checks (about six
+# minutes; not part of make test): packaging/README.md says what each check proves.
+package: compile
+	bash packaging/linux/build.sh build/package
+	bash packaging/check.sh build/package
 
 bench: compile
 	for script in benchmarks/bench_*.py; do \

@@ -12,15 +12,15 @@ from datetime import date
 from types import FrameType
 
 from deliverydesk import (
-    __version__,
     cli_calendar,
     cli_clients,
     cli_data,
     cli_journeys,
     cli_offers,
     cli_reports,
+    cli_selftest,
 )
-from deliverydesk.paths import data_dir
+from deliverydesk.paths import data_dir, resolve_data_dir
 from deliverydesk.staging import sweep
 
 
@@ -29,7 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="deliverydesk",
         description="Deliver what you promised: journeys, boards and reports, offline.",
     )
-    parser.add_argument("--version", action="version", version=f"DeliveryDesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="show the version, the commit it was built from and the data folder, then exit",
+    )
     _add_data_options(parser, None)
     # Repeated on each command so `deliverydesk demo --data-dir D` reads naturally; SUPPRESS
     # keeps a command's missing option from overwriting one given before the command.
@@ -60,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_reports.add_commands(commands, data)
     cli_data.add_commands(commands, data)
     cli_journeys.add_commands(commands, data)
+    cli_selftest.add_commands(commands)
     return parser
 
 
@@ -105,7 +110,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     _never_fail_printing()
     args = build_parser().parse_args(argv)
     _decode_text(args)
+    if args.version:  # where the data folder is, without creating it
+        from deliverydesk.build_info import build_lines
+
+        print("\n".join(build_lines(resolve_data_dir(args.data_dir))))
+        return 0
     command = args.command or "gui"
+    if command == "selftest":  # in a scratch folder: the person's data is never touched
+        return cli_selftest.selftest()
     if command == "gui":
         from deliverydesk.ui.app import run  # Qt is imported only for the window
 

@@ -39,10 +39,20 @@ def run(env: dict[str, str], *args: str, code: str = "") -> subprocess.Completed
     )
 
 
-def test_version(env: dict[str, str]) -> None:
-    result = run(env, "--version")
+def test_version_names_the_commit_and_the_data_folder_without_making_it(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "practice"
+    result = run(env, "--version", "--data-dir", str(folder))
     assert result.returncode == 0
-    assert result.stdout.strip() == f"DeliveryDesk {__version__}"
+    version, commit, data = result.stdout.splitlines()
+    assert version == f"DeliveryDesk {__version__}"
+    assert commit.startswith("Commit: ") and len(commit.split()[1]) == 12  # a git checkout
+    assert data == f"Data folder: {folder}"
+    assert not folder.exists()
+
+    env["DELIVERYDESK_HOME"] = str(tmp_path / "home-folder")
+    assert run(env, "--version").stdout.splitlines()[2] == f"Data folder: {tmp_path}/home-folder"
 
 
 @pytest.mark.parametrize("where", ["before", "after"])

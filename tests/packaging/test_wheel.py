@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 pytestmark = pytest.mark.packaging
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("pyproject.toml", "setup.py", "README.md", "src", "resources")
+SOURCES = ("pyproject.toml", "setup.py", "README.md", "LICENSE", "src", "resources")
 
 # Run by an interpreter that has only the wheel: no PySide6, no SQLAlchemy, no Alembic,
 # so nothing here may import them (importing deliverydesk itself imports none of them).
@@ -99,6 +100,7 @@ def test_the_wheel_run_as_a_zip_upgrades_a_database(wheel: Path, tmp_path: Path)
     """Like a frozen bundle: the migrations exist only as extracted temporary copies."""
     script = f"""
 import sys
+import zipfile
 sys.path.insert(0, {str(wheel)!r})
 from pathlib import Path
 import deliverydesk
@@ -125,3 +127,11 @@ def test_the_editable_install_finds_the_top_level_resources(tmp_path: Path) -> N
     location = Path(run(sys.executable, "-I", "-c", script, cwd=tmp_path).strip())
     # The top-level folder, not a stale src/deliverydesk/resources left by the move.
     assert location.parent.name == "resources" and location.parent.parent.name != "deliverydesk"
+
+
+def test_the_wheel_carries_the_licence(wheel: Path) -> None:
+    """GPL-3.0-or-later, as declared: the wheel, the .deb and every installer ship it."""
+    with zipfile.ZipFile(wheel) as archive:
+        [licence] = [n for n in archive.namelist() if n.endswith(".dist-info/licenses/LICENSE")]
+        text = archive.read(licence).decode("utf-8")
+    assert "GNU GENERAL PUBLIC LICENSE" in text and "Version 3" in text

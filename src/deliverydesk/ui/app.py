@@ -5,6 +5,7 @@ SQLAlchemy and Alembic are imported only after the first paint (see quick_window
 
 from __future__ import annotations
 
+import ctypes
 import sys
 from datetime import date
 from pathlib import Path
@@ -36,6 +37,7 @@ def create_application(argv: list[str]) -> QApplication:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
+    _set_taskbar_id()
     app = QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -46,6 +48,14 @@ def create_application(argv: list[str]) -> QApplication:
     follow_system_theme(app)
     collect_on_main_thread(app)  # never a Qt object freed by a job's thread
     return app
+
+
+def _set_taskbar_id() -> None:
+    """Windows groups the taskbar button and notifications by this id, the one the
+    installer's Start menu shortcut carries; elsewhere the desktop file name does it."""
+    windll = getattr(ctypes, "windll", None)  # Windows only
+    if windll is not None:
+        windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_ID)
 
 
 def open_main_window(

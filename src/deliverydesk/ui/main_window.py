@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk import __version__
+from deliverydesk.build_info import build_lines
 from deliverydesk.model.clock import Clock
 from deliverydesk.services.changes import Aspect
 from deliverydesk.services.startup import FirstBoard
@@ -512,12 +512,23 @@ class MainWindow(QMainWindow):
         sheet.show()
         return sheet
 
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            tr("About DeliveryDesk"),
-            tr(
-                "<b>DeliveryDesk {version}</b><p>Deliver what you promised, when you said, "
-                "the way you said.</p><p>Your data: {path}</p>"
-            ).format(version=__version__, path=html.escape(str(self._ws.path if self._ws else ""))),
+    def _about(self) -> QMessageBox:
+        """Help → About: the version, the commit and the data folder, selectable so that a
+        problem report can quote them; it does not block the window."""
+        folder = self._ws.path.parent if self._ws else None
+        version, *details = build_lines(folder)
+        box = QMessageBox(self)
+        box.setWindowTitle(tr("About DeliveryDesk"))
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
+            f"<b>{html.escape(version)}</b><p>"
+            + tr("Deliver what you promised, when you said, the way you said.")
+            + "</p><p>"
+            + "<br>".join(html.escape(line) for line in details)
+            + "</p>"
         )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
