@@ -53,10 +53,13 @@ SERVICES_SUBJECTS = {
         "offers", "offer_design", "offer_file", "offer_format", "offer_revisions",
         "offer_apply", "offer_templates",
     ],
-    "paper": ["report_data", "report_export", "report_packs", "intake", "welcome_letter"],
+    "paper": [
+        "report_data", "report_export", "report_packs", "intake", "welcome_letter", "send",
+        "mail_composer",
+    ],
     "data": [
         "backups", "recovery", "practice_file", "practice_values", "value_check",
-        "calendar_export", "csv_out",
+        "calendar_export", "csv_out", "spreadsheet_export", "xlsx_out",
     ],
     "practice": ["practice", "practice_settings", "brand"],
     "views": ["dashboard", "timeline", "today", "queries", "rows", "startup"],
@@ -91,7 +94,7 @@ UI_LOOK = ["theme", "icons", "style", "typography"]
 UI_WIDGETS = [
     "day_edit", "date_picker", "empty_state", "filter_chip", "message_bar", "notice",
     "notice_banner", "record_table", "wrapping_delegate", "unsaved_prompt", "confirm",
-    "import_clients_dialog",
+    "import_clients_dialog", "typed_date",
 ]  # fmt: skip
 UI_FEATURES = [
     "board", "clients", "dashboard", "enrol", "offers", "reports", "settings", "timeline",
