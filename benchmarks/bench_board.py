@@ -27,13 +27,13 @@ from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from common import FLOOR_PROBE, TODAY, benchmark_data, probe_runs, summary  # noqa: E402
-from deliverydesk.model.clock import FixedClock  # noqa: E402
+from deliverydesk.model.rules.clock import FixedClock  # noqa: E402
 from deliverydesk.services.workspace import Workspace  # noqa: E402
 from deliverydesk.ui.board.board_page import BoardPage  # noqa: E402
 from deliverydesk.ui.board.column_view import CardListView  # noqa: E402
-from deliverydesk.ui.events import AppEvents  # noqa: E402
-from deliverydesk.ui.main_thread_gc import collect_on_main_thread, keep_for_good  # noqa: E402
-from deliverydesk.ui.theme import apply_theme  # noqa: E402
+from deliverydesk.ui.core.events import AppEvents  # noqa: E402
+from deliverydesk.ui.core.main_thread_gc import collect_on_main_thread, keep_for_good  # noqa: E402
+from deliverydesk.ui.look.theme import apply_theme  # noqa: E402
 from paint_clock import PaintClock  # noqa: E402
 from targets import verdict  # noqa: E402
 

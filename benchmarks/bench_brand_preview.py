@@ -25,14 +25,14 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench_reports import cpu_timed, minimal_document  # noqa: E402
 from common import TODAY, summary, timed  # noqa: E402
-from deliverydesk.model.clock import FixedClock  # noqa: E402
+from deliverydesk.model.rules.clock import FixedClock  # noqa: E402
 from deliverydesk.paths import data_dir  # noqa: E402
 from deliverydesk.reports.fonts import DEFAULT_FAMILY, register_fonts  # noqa: E402
 from deliverydesk.seeding.demo import seed_demo  # noqa: E402
 from deliverydesk.services.context import open_workspace  # noqa: E402
-from deliverydesk.services.report_export import DocumentKind  # noqa: E402
+from deliverydesk.services.paper.report_export import DocumentKind  # noqa: E402
 from deliverydesk.services.workspace import Workspace  # noqa: E402
-from deliverydesk.ui.events import AppEvents  # noqa: E402
+from deliverydesk.ui.core.events import AppEvents  # noqa: E402
 from deliverydesk.ui.main_window import MainWindow  # noqa: E402
 
 REPEATS = 21

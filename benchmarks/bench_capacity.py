@@ -14,12 +14,12 @@ import statistics
 from datetime import timedelta
 
 from common import TODAY, benchmark_data, summary, timed
-from deliverydesk.model.capacity import WeekCapacity, earliest_start_that_fits, week_table
-from deliverydesk.model.clock import FixedClock
-from deliverydesk.services.capacity import booked_load, capacity_preview, offer_effort
+from deliverydesk.model.rules.capacity import WeekCapacity, earliest_start_that_fits, week_table
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.services.clients.capacity import booked_load, capacity_preview, offer_effort
 from deliverydesk.services.context import open_workspace
-from deliverydesk.services.practice import work_calendar
-from deliverydesk.services.queries import offer_summaries
+from deliverydesk.services.practice.practice import work_calendar
+from deliverydesk.services.views.queries import offer_summaries
 
 # seed_scale completes about one journey in ten: this many clients leaves 600+ active.
 CLIENTS = 680

@@ -16,11 +16,11 @@ from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from common import TODAY, bare_window_floor, benchmark_data, summary  # noqa: E402
-from deliverydesk.model.clock import FixedClock  # noqa: E402
+from deliverydesk.model.rules.clock import FixedClock  # noqa: E402
 from deliverydesk.services.workspace import Workspace  # noqa: E402
 from deliverydesk.ui.clients.clients_page import ClientsPage  # noqa: E402
-from deliverydesk.ui.events import AppEvents  # noqa: E402
-from deliverydesk.ui.theme import apply_theme  # noqa: E402
+from deliverydesk.ui.core.events import AppEvents  # noqa: E402
+from deliverydesk.ui.look.theme import apply_theme  # noqa: E402
 
 
 def main() -> None:

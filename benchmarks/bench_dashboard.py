@@ -2,7 +2,7 @@
 
 Timed: the whole read (services.dashboard.dashboard: capacity by week, on-time rate,
 integrity and its parts, time per phase, feedback), and its parts: the capacity strip
-(services/capacity.py's booked load, shared with the timeline and the enrolment check)
+(services/clients/capacity.py's booked load, shared with the timeline and the enrolment check)
 and the dashboard's own statements.
 Floor: the same statements run with plain sqlite3, in the same run (the booked-load
 statement too, so the two columns compare like with like).
@@ -16,11 +16,11 @@ import statistics
 from datetime import timedelta
 
 from common import TODAY, benchmark_data, summary, timed
-from deliverydesk.model.calendar import week_start
-from deliverydesk.model.clock import FixedClock
-from deliverydesk.services import dashboard as board
+from deliverydesk.model.rules.calendar import week_start
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.context import open_workspace
-from deliverydesk.services.timeline import capacity_strip
+from deliverydesk.services.views import dashboard as board
+from deliverydesk.services.views.timeline import capacity_strip
 
 CLIENTS = 5000
 TARGET_MS = 100

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from common import TODAY, summary
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import open_workspace
 from targets import verdict

@@ -29,13 +29,13 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import event  # noqa: E402
 
 from common import TODAY, benchmark_data, summary, timed  # noqa: E402
-from deliverydesk.model.clock import FixedClock  # noqa: E402
+from deliverydesk.model.rules.clock import FixedClock  # noqa: E402
 from deliverydesk.services.workspace import Workspace  # noqa: E402
-from deliverydesk.ui.events import AppEvents  # noqa: E402
-from deliverydesk.ui.main_thread_gc import collect_on_main_thread, keep_for_good  # noqa: E402
+from deliverydesk.ui.core.events import AppEvents  # noqa: E402
+from deliverydesk.ui.core.main_thread_gc import collect_on_main_thread, keep_for_good  # noqa: E402
+from deliverydesk.ui.core.undo_commands import SetDueDateCommand  # noqa: E402
+from deliverydesk.ui.look.theme import apply_theme  # noqa: E402
 from deliverydesk.ui.main_window import MainWindow  # noqa: E402
-from deliverydesk.ui.theme import apply_theme  # noqa: E402
-from deliverydesk.ui.undo_commands import SetDueDateCommand  # noqa: E402
 from targets import verdict  # noqa: E402
 
 REPEATS = 15

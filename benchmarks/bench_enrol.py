@@ -22,11 +22,11 @@ from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from common import TODAY, benchmark_data, summary, timed  # noqa: E402
-from deliverydesk.model.clock import FixedClock  # noqa: E402
+from deliverydesk.model.rules.clock import FixedClock  # noqa: E402
 from deliverydesk.services.workspace import Workspace  # noqa: E402
+from deliverydesk.ui.core.events import AppEvents  # noqa: E402
 from deliverydesk.ui.enrol.enrol_wizard import EnrolWizard  # noqa: E402
-from deliverydesk.ui.events import AppEvents  # noqa: E402
-from deliverydesk.ui.theme import apply_theme  # noqa: E402
+from deliverydesk.ui.look.theme import apply_theme  # noqa: E402
 
 CLIENTS = 5000
 TARGETS = {"open": 150.0, "keystroke": 16.0, "paint": 16.0, "namesakes": 50.0}

@@ -29,15 +29,15 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from common import TODAY, bare_window_floor, summary  # noqa: E402
-from deliverydesk.model.clock import FixedClock  # noqa: E402
-from deliverydesk.model.enums import Owner, StepKind  # noqa: E402
-from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StepSpec  # noqa: E402
+from deliverydesk.model.rules.clock import FixedClock  # noqa: E402
+from deliverydesk.model.rules.enums import Owner, StepKind  # noqa: E402
+from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec  # noqa: E402
 from deliverydesk.seeding.offer_templates import TEMPLATES  # noqa: E402
 from deliverydesk.services.workspace import Workspace  # noqa: E402
-from deliverydesk.ui.events import AppEvents  # noqa: E402
+from deliverydesk.ui.core.events import AppEvents  # noqa: E402
+from deliverydesk.ui.look.theme import apply_theme  # noqa: E402
 from deliverydesk.ui.main_window import MainWindow  # noqa: E402
 from deliverydesk.ui.offers.offer_editor import JOURNEY  # noqa: E402
-from deliverydesk.ui.theme import apply_theme  # noqa: E402
 
 TARGET_MS = 100.0
 

@@ -18,18 +18,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from common import TODAY, benchmark_data, summary, timed
-from deliverydesk.model.clock import FixedClock
-from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StepSpec
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec
 from deliverydesk.services.context import Context, open_workspace
-from deliverydesk.services.offer_apply import (
+from deliverydesk.services.offers.offer_apply import (
     AppliedDesign,
     apply_to_journeys,
     preview_apply,
     revert_apply,
 )
-from deliverydesk.services.offer_design import offer_design, offer_list, save_offer
-from deliverydesk.services.offers import create_offer
-from deliverydesk.services.practice import create_practice
+from deliverydesk.services.offers.offer_design import offer_design, offer_list, save_offer
+from deliverydesk.services.offers.offers import create_offer
+from deliverydesk.services.practice.practice import create_practice
 
 FORTY_STEPS = OfferSpec(
     "Forty steps",

@@ -10,9 +10,9 @@ from __future__ import annotations
 import statistics
 
 from common import SIZES, TODAY, benchmark_data, raw_sqlite_floor, summary, timed
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.context import open_workspace
-from deliverydesk.services.queries import board_rows, client_rows, offer_summaries
+from deliverydesk.services.views.queries import board_rows, client_rows, offer_summaries
 
 
 def measure(label: str, clients: int) -> None:

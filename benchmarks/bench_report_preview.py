@@ -26,18 +26,18 @@ from PySide6.QtPdf import QPdfPageRenderer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from common import TODAY, summary, timed  # noqa: E402
-from deliverydesk.model.clock import FixedClock  # noqa: E402
+from deliverydesk.model.rules.clock import FixedClock  # noqa: E402
 from deliverydesk.paths import data_dir  # noqa: E402
 from deliverydesk.seeding.demo import seed_demo  # noqa: E402
 from deliverydesk.services.context import open_workspace  # noqa: E402
-from deliverydesk.services.report_export import (  # noqa: E402
+from deliverydesk.services.paper.report_export import (  # noqa: E402
     DocumentKind,
     export_progress_batch,
 )
 from deliverydesk.services.workspace import Workspace  # noqa: E402
 from deliverydesk.ui.clients.client_page import ClientPage  # noqa: E402
-from deliverydesk.ui.events import AppEvents  # noqa: E402
-from deliverydesk.ui.jobs import JobRunner  # noqa: E402
+from deliverydesk.ui.core.events import AppEvents  # noqa: E402
+from deliverydesk.ui.core.jobs import JobRunner  # noqa: E402
 from deliverydesk.ui.reports.batch_export import export_progress_reports  # noqa: E402
 
 CLIENT = "Hannah Lindqvist"

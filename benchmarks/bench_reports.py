@@ -17,16 +17,16 @@ import time
 from pathlib import Path
 
 from common import TODAY, benchmark_data, summary, timed
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.paths import data_dir
 from deliverydesk.reports.fonts import DEFAULT_FAMILY, register_fonts
 from deliverydesk.reports.progress_report import progress_report_pdf
 from deliverydesk.seeding.demo import seed_demo
-from deliverydesk.services.client_lookup import clients_named
+from deliverydesk.services.clients.client_lookup import clients_named
 from deliverydesk.services.context import open_workspace
-from deliverydesk.services.report_data import progress_report
-from deliverydesk.services.report_export import export_progress_batch
-from deliverydesk.services.report_packs import active_clients
+from deliverydesk.services.paper.report_data import progress_report
+from deliverydesk.services.paper.report_export import export_progress_batch
+from deliverydesk.services.paper.report_packs import active_clients
 
 
 def cpu_timed(fn: object, repeats: int) -> list[float]:

@@ -21,11 +21,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from common import TODAY, benchmark_data, summary  # noqa: E402
-from deliverydesk.model.clock import FixedClock  # noqa: E402
+from deliverydesk.model.rules.clock import FixedClock  # noqa: E402
 from deliverydesk.services.workspace import Workspace  # noqa: E402
-from deliverydesk.ui.events import AppEvents  # noqa: E402
+from deliverydesk.ui.core.events import AppEvents  # noqa: E402
+from deliverydesk.ui.look.theme import apply_theme  # noqa: E402
 from deliverydesk.ui.main_window import SCREENS, MainWindow  # noqa: E402
-from deliverydesk.ui.theme import apply_theme  # noqa: E402
 from targets import verdict  # noqa: E402
 
 REPEATS = 7

@@ -25,17 +25,17 @@ from PySide6.QtCore import QDate, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFileDialog  # noqa: E402
 
-from deliverydesk.model.clock import FixedClock  # noqa: E402
+from deliverydesk.model.rules.clock import FixedClock  # noqa: E402
 from deliverydesk.paths import data_dir  # noqa: E402
 from deliverydesk.seeding.offer_templates import OFFERS  # noqa: E402
 from deliverydesk.services.context import open_workspace  # noqa: E402
-from deliverydesk.services.under_way import planned_reach  # noqa: E402
+from deliverydesk.services.journeys.under_way import planned_reach  # noqa: E402
 from deliverydesk.services.workspace import Workspace  # noqa: E402
-from deliverydesk.ui.clients.client_dialog import ClientDialog  # noqa: E402
+from deliverydesk.ui.core.events import AppEvents  # noqa: E402
 from deliverydesk.ui.enrol.enrol_wizard import EnrolWizard  # noqa: E402
 from deliverydesk.ui.enrol.import_journeys import ImportJourneysDialog  # noqa: E402
-from deliverydesk.ui.events import AppEvents  # noqa: E402
 from deliverydesk.ui.main_window import MainWindow  # noqa: E402
+from deliverydesk.ui.widgets.client_dialog import ClientDialog  # noqa: E402
 
 DAY = date(2026, 11, 23)
 MON_FRI = frozenset({1, 2, 3, 4, 5})

@@ -19,11 +19,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.ui.app import create_application, open_workspace, quick_window
 from deliverydesk.ui.board.column_view import CardListView
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.main_thread_gc import keep_for_good
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.main_thread_gc import keep_for_good
 from paint_clock import PaintClock
 
 

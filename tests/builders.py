@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from deliverydesk.model.enums import Owner, StandardTier, StepKind
-from deliverydesk.model.fit import FitCriterion, RightFit
-from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
+from deliverydesk.model.rules.enums import Owner, StandardTier, StepKind
+from deliverydesk.model.rules.fit import FitCriterion, RightFit
+from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 
 NAME = "Clarity Sprint"
 PROMISE = "A plan you believe in, in three weeks."

@@ -97,7 +97,7 @@ def _migrate(folder: Path) -> None:
 def seed_demo_afresh(folder: Path) -> None:
     """Seed the demo practice into `folder` for real (not a copy of the one seeded once):
     a practice of its own, with its own random secret."""
-    from deliverydesk.model.clock import FixedClock
+    from deliverydesk.model.rules.clock import FixedClock
     from deliverydesk.seeding.demo import seed_demo
     from deliverydesk.services.context import open_workspace
 
@@ -149,7 +149,7 @@ def demo_copy(demo_template: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def ctx(tmp_path: Path) -> Iterator[Context]:
     """A fresh, empty workspace in a temporary folder, with today pinned."""
-    from deliverydesk.model.clock import FixedClock
+    from deliverydesk.model.rules.clock import FixedClock
     from deliverydesk.services.context import open_workspace
 
     context = open_workspace(fresh_data_dir(tmp_path / "data"), FixedClock(TODAY))

@@ -20,13 +20,13 @@ from pathlib import Path
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Client, Journey, Offer
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.reports.data import A4, LETTER
 from deliverydesk.seeding.demo import seed_demo
-from deliverydesk.services.brand import brand_settings, update_brand
 from deliverydesk.services.context import open_workspace
-from deliverydesk.services.report_export import DocumentKind, document_data, render
+from deliverydesk.services.paper.report_export import DocumentKind, document_data, render
+from deliverydesk.services.practice.brand import brand_settings, update_brand
 
 TODAY = date(2026, 11, 23)
 NOTE = (

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.demo import seed_demo
-from deliverydesk.services.client_lookup import clients_named, offers_named
+from deliverydesk.services.clients.client_lookup import clients_named, offers_named
 from deliverydesk.services.context import open_workspace
-from deliverydesk.services.report_export import DocumentKind, export_document
+from deliverydesk.services.paper.report_export import DocumentKind, export_document
 
 TODAY = date(2026, 11, 23)
 NOTE = (

@@ -14,22 +14,22 @@ from pathlib import Path
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from deliverydesk.model.clock import FixedClock
-from deliverydesk.model.enums import Health, JourneyStatus, Owner
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.model.rules.enums import Health, JourneyStatus, Owner
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.seeding.offer_templates import TEMPLATES
-from deliverydesk.services.clients import ClientInput
+from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.context import open_workspace
-from deliverydesk.services.report_export import DocumentKind
+from deliverydesk.services.paper.report_export import DocumentKind
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.app import create_application
 from deliverydesk.ui.board.board_index import Quick
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.enrol.enrol_wizard import EnrolWizard
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.look.theme import apply_theme
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.offer_editor import INTAKE
-from deliverydesk.ui.theme import apply_theme
 from deliverydesk.ui.welcome import WelcomeDialog
 
 TODAY = date(2026, 11, 23)

@@ -28,17 +28,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from deliverydesk.model.clock import SystemClock
+from deliverydesk.model.rules.clock import SystemClock
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.offer_templates import OFFERS
-from deliverydesk.services.under_way import planned_reach
+from deliverydesk.services.journeys.under_way import planned_reach
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.app import create_application
-from deliverydesk.ui.clients.client_dialog import ClientDialog
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.enrol.enrol_wizard import EnrolWizard
 from deliverydesk.ui.enrol.import_journeys import ImportJourneysDialog
-from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.widgets.client_dialog import ClientDialog
 
 KEY_S, DECISION_S = 0.3, 3.0
 HEADER = "Client,E-mail,Offer,Start date,Current phase or step"

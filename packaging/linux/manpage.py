@@ -31,7 +31,7 @@ def options(parser: argparse.ArgumentParser) -> list[str]:
 
 
 def manpage(version: str) -> str:
-    from deliverydesk.cli import build_parser
+    from deliverydesk.cli.main import build_parser
 
     parser = build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))

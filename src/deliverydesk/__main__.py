@@ -1,5 +1,5 @@
 import sys
 
-from deliverydesk.cli import main
+from deliverydesk.cli.main import main
 
 sys.exit(main())

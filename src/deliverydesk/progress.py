@@ -3,7 +3,7 @@
 Long work (seeding the demo, later PDF batches, imports and backups) accepts an optional
 `progress(done, total)` and an optional `cancelled()`; it reports through a Tracker, which
 raises Cancelled at the next step once the person has asked to stop. The window's job
-runner (ui/jobs.py) supplies both; the command line passes neither.
+runner (ui/core/jobs.py) supplies both; the command line passes neither.
 """
 
 from __future__ import annotations

@@ -19,11 +19,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from deliverydesk.model.clock import FixedClock
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import open_workspace
-from deliverydesk.services.detail import journey_detail
-from deliverydesk.services.journeys import add_note, complete_step, move_to_phase
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.journeys import add_note, complete_step, move_to_phase
 
 TODAY = date(2026, 11, 23)
 

@@ -145,7 +145,7 @@ def test_check_runs_without_qt(env: dict[str, str], tmp_path: Path) -> None:
     # None in sys.modules makes any import of PySide6 fail, as on a machine without it.
     code = (
         "import sys; sys.modules['PySide6'] = None; "
-        "from deliverydesk.cli import main; sys.exit(main(sys.argv[1:]))"
+        "from deliverydesk.cli.main import main; sys.exit(main(sys.argv[1:]))"
     )
     result = run(env, "check", "--data-dir", str(tmp_path / "practice"), code=code)
     assert result.returncode == 0, result.stderr

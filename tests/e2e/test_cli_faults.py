@@ -249,10 +249,10 @@ def integrity(path: Path) -> str:
 NOTES = """\
 import sys
 from pathlib import Path
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.context import open_workspace
 from deliverydesk.services.errors import StorageFailed
-from deliverydesk.services.journeys import add_note
+from deliverydesk.services.journeys.journeys import add_note
 from datetime import date
 ctx = open_workspace(Path(sys.argv[1]), FixedClock(date(2026, 11, 23)))
 journey = int(sys.argv[2])

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.offer_templates import OFFERS
 from deliverydesk.services.context import open_workspace
-from deliverydesk.services.offers import create_offer
-from deliverydesk.services.practice import create_practice
+from deliverydesk.services.offers.offers import create_offer
+from deliverydesk.services.practice.practice import create_practice
 from deliverydesk.services.workspace import Workspace
 from tests.conftest import TODAY
 from tests.e2e.test_cli_data import environment, run

@@ -21,10 +21,10 @@ from datetime import date
 from pathlib import Path
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.offer_templates import OFFERS
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import open_workspace
-from deliverydesk.services.offer_design import add_offer
-from deliverydesk.services.practice import create_practice
+from deliverydesk.services.offers.offer_design import add_offer
+from deliverydesk.services.practice.practice import create_practice
 
 ctx = open_workspace(data_dir(Path(sys.argv[1])))
 create_practice(ctx, "Northlight", 25, frozenset({1, 2, 3, 4}))
@@ -152,7 +152,7 @@ def test_offer_needs_an_action(env: dict[str, str], folder: Path) -> None:
 def test_offer_commands_run_without_qt(env: dict[str, str], folder: Path) -> None:
     code = (
         "import sys; sys.modules['PySide6'] = None; "
-        "from deliverydesk.cli import main; sys.exit(main(sys.argv[1:]))"
+        "from deliverydesk.cli.main import main; sys.exit(main(sys.argv[1:]))"
     )
     result = run(env, "offer", "list", "--data-dir", str(folder), code=code)
     assert result.returncode == 0, result.stderr

@@ -35,7 +35,7 @@ def then_killed(*args):
     os.kill(os.getpid(), 9)
 
 demo.copy_into_empty = then_killed
-from deliverydesk.cli import main
+from deliverydesk.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 

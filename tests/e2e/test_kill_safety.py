@@ -23,10 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.context import open_workspace
-from deliverydesk.services.offers import PhaseSpec, StepSpec, create_offer
-from deliverydesk.services.practice import create_practice
+from deliverydesk.services.offers.offers import PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.practice.practice import create_practice
 from deliverydesk.store.database import open_database
 from tests.builders import sprint
 from tests.conftest import fresh_data_dir

@@ -23,7 +23,7 @@ WINDOW_HOLDS_THE_FOLDER = """\
 import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from deliverydesk.ui.single_instance import SingleInstance
+from deliverydesk.ui.core.single_instance import SingleInstance
 app = QApplication([])
 instance = SingleInstance(Path(sys.argv[1]))
 assert instance.claim()

@@ -40,7 +40,7 @@ def announced(self):
     QTimer.singleShot(0, lambda: print("ready", flush=True))
     return exec_()
 QApplication.exec = announced
-from deliverydesk.cli import main
+from deliverydesk.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 

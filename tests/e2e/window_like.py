@@ -6,7 +6,7 @@ and answers `open PID`. Then, one command a line:
 
     job seed | job backup | job startup-backup | job export OUT_DIR | job import CSV |
     job export-practice JSON | job import-practice JSON
-                    runs the same work the window's menus hand to its JobRunner (ui/jobs.py)
+                    runs the same work the window's menus hand to its JobRunner (ui/core/jobs.py)
                     and answers `succeeded`, `failed WORDS` or `cancelled`; a practice
                     import then swaps the built file in and reads it, as the window does
     write NAME      adds a client on the window's thread; `client ID` once committed
@@ -27,12 +27,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.progress import Tracker
 from deliverydesk.seeding.demo import seed_demo
-from deliverydesk.services.clients import ClientInput
+from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.jobs import JobRunner
+from deliverydesk.ui.core.jobs import JobRunner
 from deliverydesk.ui.reports.batch_export import WORKERS
 
 TODAY = date(2026, 11, 23)
@@ -47,13 +47,13 @@ def work_for(kind: str, argument: str) -> Work:
         )
     if kind == "backup":  # ui/settings/backups_panel.py
         return lambda ws, _tracker: ws.data.back_up()
-    if kind == "startup-backup":  # ui/auto_backup.py
+    if kind == "startup-backup":  # ui/core/auto_backup.py
         return lambda ws, _tracker: ws.data.back_up_if_due()
     if kind == "export":  # ui/reports/batch_export.py
         return lambda ws, tracker: ws.paper.export_progress_batch(
             Path(argument), workers=WORKERS, progress=tracker.report
         )
-    if kind == "import":  # ui/import_clients_dialog.py
+    if kind == "import":  # ui/widgets/import_clients_dialog.py
         return lambda ws, _tracker: ws.data.import_clients_csv(Path(argument))
     if kind == "export-practice":  # ui/data_menu.py
         return lambda ws, _tracker: ws.data.export_practice(Path(argument))

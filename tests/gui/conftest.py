@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.main_thread_gc import MainThreadCollector, collect_on_main_thread
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.main_thread_gc import MainThreadCollector, collect_on_main_thread
 from tests.conftest import TODAY, fresh_data_dir
 
 pytestmark = pytest.mark.gui
@@ -57,7 +57,7 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     the question itself answer it within the test)."""
     from deliverydesk.ui.offers.offer_editor import OfferEditor
     from deliverydesk.ui.settings.settings_page import SettingsPage
-    from deliverydesk.ui.unsaved_prompt import Leave
+    from deliverydesk.ui.widgets.unsaved_prompt import Leave
 
     for widget in QApplication.topLevelWidgets():
         for editor in widget.findChildren(OfferEditor):

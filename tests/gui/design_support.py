@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.offer_design import IntakeQuestion
+from deliverydesk.model.rules.offer_design import IntakeQuestion
 from deliverydesk.ui.offers.field_form import FieldForm
 from deliverydesk.ui.offers.journey_tree_model import TITLE
 from deliverydesk.ui.offers.offer_editor import OfferEditor

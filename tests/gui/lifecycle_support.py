@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import JourneyStatus
-from deliverydesk.services.detail import JourneyDetail
+from deliverydesk.model.rules.enums import JourneyStatus
+from deliverydesk.services.journeys.detail import JourneyDetail
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_list_model import HEALTH, PHASE
 from deliverydesk.ui.clients.journey_dialogs import PauseDialog, ReasonDialog

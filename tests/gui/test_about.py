@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from deliverydesk import __version__
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 
 

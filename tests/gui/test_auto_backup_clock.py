@@ -8,12 +8,12 @@ from datetime import UTC, datetime, timedelta
 
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.services import backups
 from deliverydesk.services.context import Context
+from deliverydesk.services.data import backups
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.auto_backup import AutoBackup
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.jobs import JobRunner
+from deliverydesk.ui.core.auto_backup import AutoBackup
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.jobs import JobRunner
 
 LONG = 60_000
 

@@ -12,14 +12,14 @@ from PySide6.QtGui import QDesktopServices, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.services import backups
 from deliverydesk.services.changes import Aspect, Changes
-from deliverydesk.services.clients import ClientInput
+from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.context import Context
+from deliverydesk.services.data import backups
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.auto_backup import AutoBackup
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.jobs import JobRunner
+from deliverydesk.ui.core.auto_backup import AutoBackup
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.jobs import JobRunner
 from deliverydesk.ui.settings.backups_panel import CLIENTS, KIND, BackupsPanel
 
 LONG = 30_000
@@ -210,7 +210,7 @@ def test_a_second_folder_gets_a_copy_of_each_backup_and_an_unplugged_one_is_said
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from deliverydesk.services.backup_copies import SUBFOLDER
+    from deliverydesk.services.data.backup_copies import SUBFOLDER
 
     disk = tmp_path / "USB disk"
     disk.mkdir()

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.jobs import JobRunner
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.jobs import JobRunner
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.reports.batch_export import (
     BatchExport,

@@ -10,17 +10,17 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStac
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import ActivityKind, JourneyStatus, PhaseStatus
+from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus, PhaseStatus
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
-from deliverydesk.services.queries import board_rows, offer_summaries
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.views.queries import board_rows, offer_summaries
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
 from deliverydesk.ui.board.board_index import Quick
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.board.card_model import CARD_ROLE, JOURNEY_ID_ROLE, MIME_TYPE, encode
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.undo_commands import CompleteStepCommand
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.undo_commands import CompleteStepCommand
 from tests.conftest import TODAY
 
 
@@ -362,8 +362,8 @@ def test_a_finished_journey_leaves_the_board(
 def test_empty_states(
     empty_ws: Workspace, qtbot: QtBot, empty_ctx: Context, events: AppEvents
 ) -> None:
-    from deliverydesk.services.offers import OfferSpec, PhaseSpec, create_offer
-    from deliverydesk.services.practice import create_practice
+    from deliverydesk.services.offers.offers import OfferSpec, PhaseSpec, create_offer
+    from deliverydesk.services.practice.practice import create_practice
 
     create_practice(empty_ctx, "Solo", 20, frozenset({1, 2, 3, 4, 5}))
     page = BoardPage(empty_ws, events, QUndoStack())
@@ -386,7 +386,7 @@ def test_empty_states(
 def test_long_right_to_left_and_emoji_names_fit_their_cards(
     demo_ws: Workspace, qtbot: QtBot, demo_ctx: Context, events: AppEvents, stack: QUndoStack
 ) -> None:
-    from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+    from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 
     offer = offer_summaries(demo_ctx)[0]
     names = ["مريم الحسيني 🌿 <b>&amp;", "Ω" * 10_000]
@@ -414,7 +414,7 @@ def test_long_right_to_left_and_emoji_names_fit_their_cards(
 def test_markup_in_a_name_stays_text_in_the_card_tooltip(
     demo_ws: Workspace, demo_ctx: Context, events: AppEvents, stack: QUndoStack, qtbot: QtBot
 ) -> None:
-    from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+    from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 
     offer = offer_summaries(demo_ctx)[0]
     client_id = add_client(demo_ctx, ClientInput("<b>Bold</b> & <a href='x'>Co</a>")).value
@@ -452,8 +452,8 @@ def test_a_card_whose_next_step_has_passed_says_it_was_due_and_how_late(
 
 
 def test_a_long_column_loads_its_cards_as_the_view_scrolls(qtmodeltester: Any) -> None:
-    from deliverydesk.model.enums import Health, JourneyStatus
-    from deliverydesk.services.rows import JourneyRow
+    from deliverydesk.model.rules.enums import Health, JourneyStatus
+    from deliverydesk.services.views.rows import JourneyRow
     from deliverydesk.ui.board.board_index import BoardIndex
     from deliverydesk.ui.board.card_model import FETCH_BATCH, CardColumnModel
 

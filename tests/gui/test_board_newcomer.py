@@ -11,22 +11,22 @@ from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import Health, Owner
-from deliverydesk.model.health import HealthReason, ReasonCode
+from deliverydesk.model.rules.enums import Health, Owner
+from deliverydesk.model.rules.health import HealthReason, ReasonCode
 from deliverydesk.services.context import Context
-from deliverydesk.services.queries import board_rows
-from deliverydesk.services.rows import JourneyRow
+from deliverydesk.services.views.queries import board_rows
+from deliverydesk.services.views.rows import JourneyRow
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.board_index import Quick
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.board.board_toolbar import SEARCH_WIDTH_EM
 from deliverydesk.ui.board.card_delegate import CardDelegate, badge_font, plan_badges
 from deliverydesk.ui.board.card_model import CARD_ROLE, JOURNEY_ID_ROLE
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.filter_chip import FilterChip
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.text import badges, health_label
+from deliverydesk.ui.look.theme import apply_theme, build_palette
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.text import badges, health_label
-from deliverydesk.ui.theme import apply_theme, build_palette
+from deliverydesk.ui.widgets.filter_chip import FilterChip
 from tests.conftest import TODAY
 from tests.gui.test_board import cards_on_board, movable
 

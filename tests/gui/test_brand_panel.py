@@ -14,13 +14,13 @@ from PySide6.QtGui import QColor, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.services.brand import LOGO_FOLDER
-from deliverydesk.services.report_export import DocumentKind
+from deliverydesk.services.paper.report_export import DocumentKind
+from deliverydesk.services.practice.brand import LOGO_FOLDER
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.reports.pdf_pages import PdfPages
 from deliverydesk.ui.settings.brand_panel import BrandPanel
+from deliverydesk.ui.widgets.paper.pdf_pages import PdfPages
 from tests.gui.lifecycle_support import make_window
 
 DEMO_NAME = "Northlight Practice"

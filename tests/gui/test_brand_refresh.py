@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from deliverydesk.services.context import Context
-from deliverydesk.services.report_export import DocumentKind
+from deliverydesk.services.paper.report_export import DocumentKind
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.reports.pdf_pages import PdfPages
 from deliverydesk.ui.settings.brand_panel import BrandPanel
+from deliverydesk.ui.widgets.paper.pdf_pages import PdfPages
 from tests.gui.lifecycle_support import make_window
 
 VIEWS = ("board", "clients", "today", "timeline", "dashboard")

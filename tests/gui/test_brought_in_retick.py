@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.under_way import Reached
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.model.rules.under_way import Reached
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.offer_design import offer_list
+from deliverydesk.services.offers.offer_design import offer_list
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.clients_page import ClientsPage
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from tests.conftest import TODAY
 from tests.gui.test_checklist_multi_select import click_row
 from tests.gui.test_client_page_editing import steps, stored

@@ -10,12 +10,12 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import StepDetail
+from deliverydesk.services.journeys.detail import StepDetail
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.checklist import STEP
 from deliverydesk.ui.clients.client_page import ClientPage
 from deliverydesk.ui.clients.clients_page import ClientsPage
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from tests.conftest import TODAY
 from tests.gui.test_client_page_editing import late_active_journey, steps, stored
 

@@ -9,14 +9,14 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.changes import Changes
-from deliverydesk.services.clients import ClientInput
+from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
-from deliverydesk.ui.clients.client_dialog import ClientDialog
 from deliverydesk.ui.clients.client_list_model import NAME
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.enrol.enrol_wizard import EnrolWizard
-from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.widgets.client_dialog import ClientDialog
 from tests.conftest import TODAY
 from tests.gui.enrol_support import opened, own_practice, press, show_active
 

@@ -19,20 +19,20 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import JourneyStatus
-from deliverydesk.services import journeys, reschedule
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.model.rules.enums import JourneyStatus
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import JourneyDetail, StepDetail, journey_detail
-from deliverydesk.services.queries import client_rows
+from deliverydesk.services.journeys import journeys, reschedule
+from deliverydesk.services.journeys.detail import JourneyDetail, StepDetail, journey_detail
+from deliverydesk.services.views.queries import client_rows
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
 from deliverydesk.ui.clients.checklist import DUE, STEP, literal_rich_text
 from deliverydesk.ui.clients.client_page import ClientPage
 from deliverydesk.ui.clients.clients_page import ClientsPage
-from deliverydesk.ui.clients.step_dialogs import StepDateDialog, done_on_dialog
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.widgets.step_dialogs import StepDateDialog, done_on_dialog
 from tests.conftest import TODAY
 
 

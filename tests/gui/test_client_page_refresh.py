@@ -16,18 +16,18 @@ from PySide6.QtWidgets import QListWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
-from deliverydesk.model.enums import JourneyStatus
-from deliverydesk.services import records
+from deliverydesk.model.rules.enums import JourneyStatus
 from deliverydesk.services.changes import Changes
-from deliverydesk.services.clients import ClientInput
+from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import StepDetail
-from deliverydesk.services.queries import client_rows
+from deliverydesk.services.journeys import records
+from deliverydesk.services.journeys.detail import StepDetail
+from deliverydesk.services.views.queries import client_rows
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_page import ClientPage
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.undo_commands import SetDueDateCommand
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.undo_commands import SetDueDateCommand
 
 # What the page's own reads of each kind of record begin with (a write's statements, and
 # the summary's EXISTS over feedback, begin otherwise).

@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import StepKind
+from deliverydesk.model.rules.enums import StepKind
 from deliverydesk.seeding.offer_templates import OFFERS
 from deliverydesk.services.context import Context
-from deliverydesk.services.offer_design import add_offer
-from deliverydesk.services.report_export import DocumentKind
+from deliverydesk.services.offers.offer_design import add_offer
+from deliverydesk.services.paper.report_export import DocumentKind
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.offer_editor import JOURNEY, OfferEditor
 from deliverydesk.ui.today.today_page import TodayPage

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.rules.enums import JourneyStatus
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_list_model import (
     DUE,
@@ -25,9 +25,9 @@ from deliverydesk.ui.clients.client_list_model import (
     WAITING,
 )
 from deliverydesk.ui.clients.clients_page import ClientsPage
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.text import long_date, waits_on
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.text import long_date, waits_on
 
 
 def settle() -> None:
@@ -193,7 +193,7 @@ def test_a_newcomers_first_clients_read_whole_in_a_list_first_seen_empty(
 ) -> None:
     from datetime import date
 
-    from deliverydesk.services.clients import ClientInput
+    from deliverydesk.services.clients.clients import ClientInput
     from tests.unit.reports_support import OFFER
 
     empty_ws.practice.create_practice("Solo", 25, frozenset({1, 2, 3, 4, 5}), "Sam")

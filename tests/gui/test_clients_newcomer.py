@@ -10,13 +10,13 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import Health, JourneyStatus
+from deliverydesk.model.rules.enums import Health, JourneyStatus
 from deliverydesk.services.context import Context
-from deliverydesk.services.journeys import add_note
+from deliverydesk.services.journeys.journeys import add_note
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_list_model import OFFER, PHASE, last_name_key
 from deliverydesk.ui.clients.clients_page import CLIENT, ClientsPage
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from tests.gui.test_client_page_editing import late_active_journey
 
 

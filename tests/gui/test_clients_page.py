@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import Health, JourneyStatus
+from deliverydesk.model.rules.enums import Health, JourneyStatus
 from deliverydesk.services.context import Context
-from deliverydesk.services.journeys import add_note
-from deliverydesk.services.queries import client_rows
+from deliverydesk.services.journeys.journeys import add_note
+from deliverydesk.services.views.queries import client_rows
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_list_model import (
     HEALTH,
@@ -20,7 +20,7 @@ from deliverydesk.ui.clients.client_list_model import (
     ClientListModel,
 )
 from deliverydesk.ui.clients.clients_page import ClientsPage
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from tests.conftest import TODAY
 
 
@@ -186,8 +186,8 @@ def test_a_journey_not_running_reads_the_same_in_the_list_on_its_page_and_card(
 
     from deliverydesk.model.entities import Journey
     from deliverydesk.services.changes import Changes
-    from deliverydesk.services.queries import rows_for_journeys
-    from deliverydesk.ui import text
+    from deliverydesk.services.views.queries import rows_for_journeys
+    from deliverydesk.ui.core import text
 
     row = next(page.model.row_at(r) for r in range(page.model.rowCount()))
     assert row.journey_id is not None and row.status is JourneyStatus.ACTIVE

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from deliverydesk.reports.theme import contrast_ratio
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.card_delegate import badge_font
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.look.theme import BADGE_TINT, MIN_TEXT_POINTS, build_palette, semantic
 from deliverydesk.ui.main_window import SCREENS, MainWindow
-from deliverydesk.ui.theme import BADGE_TINT, MIN_TEXT_POINTS, build_palette, semantic
 
 Role = QPalette.ColorRole
 RGB = tuple[int, int, int]

@@ -12,14 +12,14 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.context import Context
-from deliverydesk.services.dashboard import Part
-from deliverydesk.services.offers import create_offer
+from deliverydesk.services.offers.offers import create_offer
+from deliverydesk.services.views.dashboard import Part
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.undo_commands import CompleteStepCommand
 from deliverydesk.ui.dashboard.dashboard_page import DashboardPage
-from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.offer_list_model import CLIENTS, NAME
-from deliverydesk.ui.undo_commands import CompleteStepCommand
 from tests.conftest import TODAY
 from tests.gui.lifecycle_support import make_window, show_list
 from tests.unit.timeline_support import OFFER, enrol, move_on, offer, practice

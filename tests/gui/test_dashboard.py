@@ -14,19 +14,19 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Journey, JourneyStep
-from deliverydesk.model.enums import JourneyStatus, Owner
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.model.rules.enums import JourneyStatus, Owner
 from deliverydesk.services.changes import Changes
-from deliverydesk.services.clients import ClientInput
+from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.context import Context
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec
-from deliverydesk.services.practice import create_practice
+from deliverydesk.services.offers.offers import OfferSpec, PhaseSpec, StepSpec
+from deliverydesk.services.practice.practice import create_practice
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.undo_commands import CompleteStepCommand
 from deliverydesk.ui.dashboard.dashboard_page import DashboardPage
-from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.undo_commands import CompleteStepCommand
 from tests.conftest import TODAY
 
 

@@ -10,12 +10,12 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.services.clients import ClientInput
+from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.context import Context
-from deliverydesk.services.practice_settings import PracticeSettings
+from deliverydesk.services.practice.practice_settings import PracticeSettings
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.enrol.enrol_wizard import START, EnrolWizard
-from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from tests.conftest import TODAY
 from tests.gui.enrol_support import opened, own_practice, press, show_active
@@ -99,7 +99,7 @@ def test_the_enrol_start_pickers_grey_the_closed_days(
 def test_the_client_pages_date_dialogs_grey_the_closed_days(
     qtbot: QtBot, sprint: Workspace
 ) -> None:
-    from deliverydesk.ui.clients.step_dialogs import done_on_dialog, due_date_dialog
+    from deliverydesk.ui.widgets.step_dialogs import done_on_dialog, due_date_dialog
 
     workspace = sprint
     close_on(workspace, frozenset({1, 2, 4, 5}))  # no Wednesdays

@@ -13,23 +13,23 @@ from PySide6.QtGui import QFontMetrics, QImage, QPainter, QUndoStack
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.rules.enums import JourneyStatus
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import StepDetail, journey_detail
-from deliverydesk.services.journeys import set_due_date
-from deliverydesk.services.lifecycle import cancel, complete
-from deliverydesk.services.queries import board_rows, client_rows
+from deliverydesk.services.journeys.detail import StepDetail, journey_detail
+from deliverydesk.services.journeys.journeys import set_due_date
+from deliverydesk.services.journeys.lifecycle import cancel, complete
+from deliverydesk.services.views.queries import board_rows, client_rows
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
 from deliverydesk.ui.board.card_delegate import CardDelegate
 from deliverydesk.ui.clients.checklist import DUE, STEP
 from deliverydesk.ui.clients.client_list_model import DUE as LIST_DUE
 from deliverydesk.ui.clients.clients_page import ClientsPage
-from deliverydesk.ui.clients.step_dialogs import due_date_dialog
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.timeline.journey_timeline import mark_cells
 from deliverydesk.ui.today.today_model import DUE as TODAY_DUE
 from deliverydesk.ui.today.today_model import TodayModel
+from deliverydesk.ui.widgets.step_dialogs import due_date_dialog
 from tests.conftest import TODAY
 
 NEXT_YEAR = date(TODAY.year + 1, 3, 4)  # a Thursday

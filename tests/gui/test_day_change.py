@@ -6,13 +6,13 @@ from datetime import datetime, timedelta
 
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.clock import FixedClock
-from deliverydesk.model.enums import Health
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.model.rules.enums import Health
 from deliverydesk.services.context import Context
-from deliverydesk.services.queries import board_rows
+from deliverydesk.services.views.queries import board_rows
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.day_watcher import LONGEST_WAIT, wait_until_next_day
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.day_watcher import LONGEST_WAIT, wait_until_next_day
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from tests.conftest import TODAY
 

@@ -13,8 +13,8 @@ from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.ui.day_edit import DayEdit
 from deliverydesk.ui.settings.closed_dates import range_dialog
+from deliverydesk.ui.widgets.day_edit import DayEdit
 from tests.conftest import TODAY
 
 SHOWN = date(2026, 12, 7)

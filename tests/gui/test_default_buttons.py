@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.context import Context
-from deliverydesk.services.practice import get_practice
+from deliverydesk.services.practice.practice import get_practice
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.clients.client_dialog import ClientDialog
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.enrol.enrol_wizard import FIT, PICK, START, EnrolWizard
-from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.welcome import WelcomeDialog
+from deliverydesk.ui.widgets.client_dialog import ClientDialog
 from tests.gui.enrol_support import opened, own_practice, press, show_active
 
 RETURN, ENTER = Qt.Key.Key_Return, Qt.Key.Key_Enter
@@ -75,7 +75,7 @@ def test_enter_adds_the_client_from_any_field(
 def test_enter_walks_the_enrol_wizard_from_each_page(
     qtbot: QtBot, window: MainWindow, empty_ws: Workspace
 ) -> None:
-    from deliverydesk.services.clients import ClientInput
+    from deliverydesk.services.clients.clients import ClientInput
 
     empty_ws.clients.add_client(ClientInput("Priya Garcia"))
     qtbot.keyClick(

@@ -12,13 +12,13 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor, QImage, QUndoStack
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.under_way import Reached
-from deliverydesk.services.clients import ClientInput
+from deliverydesk.model.rules.under_way import Reached
+from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.enrol.capacity_chart import CapacityChart, capacity_summary, hours
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.enrol.enrol_wizard import START, EnrolWizard
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.theme import semantic
+from deliverydesk.ui.look.theme import semantic
+from deliverydesk.ui.widgets.capacity_chart import CapacityChart, capacity_summary, hours
 from tests.gui.enrol_support import book_a_client, own_practice
 
 

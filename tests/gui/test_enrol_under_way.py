@@ -14,15 +14,15 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import Owner
-from deliverydesk.services.clients import ClientInput
+from deliverydesk.model.rules.enums import Owner
+from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
 from deliverydesk.ui.clients.checklist import DONE, DUE, STEP
-from deliverydesk.ui.clients.client_dialog import ClientDialog
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.enrol.enrol_wizard import FIT, PICK, START, EnrolWizard
-from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.widgets.client_dialog import ClientDialog
 from tests.conftest import TODAY
 from tests.gui.enrol_support import opened, own_practice, press, show_active
 

@@ -12,18 +12,18 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import JourneyStatus
-from deliverydesk.model.fit import RightFit
-from deliverydesk.model.offer_design import PhaseSpec
+from deliverydesk.model.rules.enums import JourneyStatus
+from deliverydesk.model.rules.fit import RightFit
+from deliverydesk.model.rules.offer_design import PhaseSpec
 from deliverydesk.seeding.offer_templates import OFFERS
 from deliverydesk.services.changes import Changes
-from deliverydesk.services.clients import ClientInput
+from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.clients.client_dialog import ClientDialog
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.enrol.enrol_wizard import FIT, PICK, START, EnrolWizard
 from deliverydesk.ui.enrol.pick_page import OFFER_ID_ROLE
-from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.widgets.client_dialog import ClientDialog
 from tests.conftest import TODAY
 from tests.gui.enrol_support import book_a_client, opened, own_practice, press, show_active
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.context import Context
 from deliverydesk.ui.app import open_workspace, quick_window
 from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from tests.conftest import TODAY
 
 
@@ -35,7 +35,7 @@ def test_the_board_is_painted_first_and_works_once_attached(
     qtbot.addWidget(window)
     assert not window.ready
     assert window.windowTitle() == "Northlight Practice — DeliveryDesk"
-    from deliverydesk.services.queries import board_rows
+    from deliverydesk.services.views.queries import board_rows
 
     assert board_cards(window) == {row.journey_id for row in board_rows(demo_ctx)}
 
@@ -85,7 +85,7 @@ def test_a_new_data_folder_takes_the_full_path(tmp_path: Path) -> None:
 def test_the_first_paint_needs_no_sqlalchemy(demo_ctx: Context) -> None:
     script = (
         "import sys; from datetime import date; from pathlib import Path\n"
-        "from deliverydesk.services.startup import first_board\n"
+        "from deliverydesk.services.views.startup import first_board\n"
         "import deliverydesk.ui.app\n"
         f"board = first_board(Path({str(demo_ctx.path.parent)!r}), date(2026, 11, 23))\n"
         "assert board is not None and board.rows\n"
@@ -101,7 +101,7 @@ def test_opening_a_practice_at_the_current_schema_needs_no_alembic(demo_ctx: Con
     # Alembic and Mako take ~100 ms to import: a start pays that only to migrate.
     script = (
         "import sys; from datetime import date; from pathlib import Path\n"
-        "from deliverydesk.model.clock import FixedClock\n"
+        "from deliverydesk.model.rules.clock import FixedClock\n"
         "from deliverydesk.services.workspace import Workspace\n"
         f"folder = Path({str(demo_ctx.path.parent)!r})\n"
         "ws = Workspace.open(folder, FixedClock(date(2026, 11, 23)))\n"

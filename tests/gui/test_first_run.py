@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.context import Context
-from deliverydesk.services.practice import get_practice
-from deliverydesk.services.queries import client_rows
+from deliverydesk.services.practice.practice import get_practice
+from deliverydesk.services.views.queries import client_rows
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.welcome import WelcomeDialog
 
@@ -115,7 +115,7 @@ def test_own_practice_without_working_days_is_refused(
 def test_new_practice_opens_on_an_empty_client_list(
     empty_ws: Workspace, qtbot: QtBot, empty_ctx: Context, events: AppEvents
 ) -> None:
-    from deliverydesk.services.practice import create_practice
+    from deliverydesk.services.practice.practice import create_practice
 
     create_practice(empty_ctx, "Quiet Practice", 20, frozenset({1, 2, 3}))
     window = MainWindow(empty_ws, events)

@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.changes import Changes
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.import_clients_dialog import NAME, OUTCOME, ROW, ImportClientsDialog
-from deliverydesk.ui.jobs import JobRunner
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.jobs import JobRunner
+from deliverydesk.ui.widgets.import_clients_dialog import NAME, OUTCOME, ROW, ImportClientsDialog
 
 LONG = 30_000
 

@@ -14,10 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.services.clients import ClientInput
-from deliverydesk.services.report_export import DocumentKind
+from deliverydesk.services.clients.clients import ClientInput
+from deliverydesk.services.paper.report_export import DocumentKind
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.reports.import_form import ANSWERS, WHO, ImportFormDialog, import_filled_form
 from tests.conftest import TODAY

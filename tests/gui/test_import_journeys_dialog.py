@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.seeding.offer_templates import OFFERS
-from deliverydesk.services.under_way import planned_reach
+from deliverydesk.services.journeys.under_way import planned_reach
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.enrol.import_journeys import ImportJourneysDialog
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.import_clients_dialog import ROW
 from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.widgets.import_clients_dialog import ROW
 from tests.conftest import TODAY
 from tests.gui.enrol_support import MON_FRI, opened, show_active
 

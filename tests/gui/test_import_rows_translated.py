@@ -11,12 +11,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.seeding.offer_templates import OFFERS
-from deliverydesk.services.clients import ClientInput
+from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.jobs import JobRunner
 from deliverydesk.ui.enrol.import_journeys import ImportJourneysDialog
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.import_clients_dialog import ImportClientsDialog
-from deliverydesk.ui.jobs import JobRunner
+from deliverydesk.ui.widgets.import_clients_dialog import ImportClientsDialog
 from tests.gui.enrol_support import MON_FRI
 from tests.gui.translation_support import translated
 

@@ -11,7 +11,7 @@ def test_modules_imported_after_the_window_are_not_read_as_text() -> None:
         "import linecache\n"
         "import PySide6.QtWidgets\n"
         "import deliverydesk.ui\n"
-        "import fractions, deliverydesk.model.calendar as calendar\n"
+        "import fractions, deliverydesk.model.rules.calendar as calendar\n"
         "read = (fractions.__file__, calendar.__file__)\n"
         "print(sorted(f for f in read if f in linecache.cache))\n"
     )

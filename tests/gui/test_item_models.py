@@ -11,12 +11,10 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.rules.enums import JourneyStatus
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.trash import TrashModel
-from deliverydesk.ui.enrol.client_choices import ClientChoiceModel
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.import_clients_dialog import CsvRowsModel
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.offers.journey_tree_model import TITLE, JourneyTreeModel
 from deliverydesk.ui.offers.offer_editor import JOURNEY
 from deliverydesk.ui.offers.offer_list_model import OfferListModel
@@ -24,6 +22,8 @@ from deliverydesk.ui.settings.backups_panel import BackupListModel
 from deliverydesk.ui.timeline.journey_timeline import JourneyPhaseModel
 from deliverydesk.ui.timeline.portfolio_model import PortfolioModel, SortBy
 from deliverydesk.ui.today.today_model import TodayModel
+from deliverydesk.ui.widgets.client_choices import ClientChoiceModel
+from deliverydesk.ui.widgets.import_clients_dialog import CsvRowsModel
 from tests.conftest import TODAY
 from tests.gui.offers_support import new_own_practice, open_offers
 

@@ -12,10 +12,10 @@ from deliverydesk.progress import Tracker
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, RefusalCode
-from deliverydesk.services.practice import get_practice
-from deliverydesk.services.queries import client_rows
+from deliverydesk.services.practice.practice import get_practice
+from deliverydesk.services.views.queries import client_rows
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.jobs import Job, JobRunner
+from deliverydesk.ui.core.jobs import Job, JobRunner
 
 UI_THREAD = threading.main_thread().ident
 LONG = 60_000  # ms: seeding takes seconds; a loaded test machine may take several

@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.rules.enums import JourneyStatus
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
 from deliverydesk.ui.clients.checklist import DONE, STEP
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from tests.gui.lifecycle_support import (
     active_journey,

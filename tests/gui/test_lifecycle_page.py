@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import ActivityKind, JourneyStatus
+from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus
 from deliverydesk.services.context import Context
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_page import ClientPage
 from deliverydesk.ui.clients.journey_dialogs import cancel_dialog
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from tests.conftest import TODAY
 from tests.gui.lifecycle_support import (

@@ -10,7 +10,7 @@ import threading
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.ui.main_thread_gc import INTERVAL_MS, MainThreadCollector
+from deliverydesk.ui.core.main_thread_gc import INTERVAL_MS, MainThreadCollector
 
 
 def test_a_widget_in_a_cycle_is_freed_on_the_windows_thread(

@@ -18,12 +18,12 @@ from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.context import Context
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.empty_state import EmptyState
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.icons import icon
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.style import DeskStyle
+from deliverydesk.ui.look.theme import apply_theme, build_palette, is_dark
 from deliverydesk.ui.main_window import SCREENS, MainWindow
-from deliverydesk.ui.style import DeskStyle
-from deliverydesk.ui.theme import apply_theme, build_palette, is_dark
+from deliverydesk.ui.widgets.empty_state import EmptyState
 
 
 @pytest.fixture
@@ -138,9 +138,9 @@ def test_an_undo_that_can_no_longer_be_done_says_why(
     demo_ctx: Context,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from deliverydesk.services.journeys import remove_note
-    from deliverydesk.services.queries import board_rows
-    from deliverydesk.ui.undo_commands import AddNoteCommand
+    from deliverydesk.services.journeys.journeys import remove_note
+    from deliverydesk.services.views.queries import board_rows
+    from deliverydesk.ui.core.undo_commands import AddNoteCommand
 
     journey_id = board_rows(demo_ctx)[0].journey_id
     assert journey_id is not None

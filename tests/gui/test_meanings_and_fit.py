@@ -13,9 +13,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import Health, JourneyStatus, Owner
+from deliverydesk.model.rules.enums import Health, JourneyStatus, Owner
 from deliverydesk.services.context import Context
-from deliverydesk.services.lifecycle import complete
+from deliverydesk.services.journeys.lifecycle import complete
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.board_index import Quick
 from deliverydesk.ui.clients.client_list_model import (
@@ -28,9 +28,9 @@ from deliverydesk.ui.clients.client_list_model import (
     WAITING,
 )
 from deliverydesk.ui.clients.clients_page import ClientsPage
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.text import badges, health_label, owner_label
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.text import badges, health_label, owner_label
 from deliverydesk.ui.timeline.axis import major_label
 from deliverydesk.ui.timeline.scale import Zoom
 from tests.conftest import TODAY

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.offer_editor import JOURNEY, OfferEditor
 from tests.gui.offers_support import answer_next_question, new_own_practice, open_offers

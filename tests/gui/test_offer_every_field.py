@@ -16,11 +16,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import Owner, QuestionKind, StandardTier, StepKind
-from deliverydesk.model.offer_design import IntakeQuestion, StandardSpec
+from deliverydesk.model.rules.enums import Owner, QuestionKind, StandardTier, StepKind
+from deliverydesk.model.rules.offer_design import IntakeQuestion, StandardSpec
 from deliverydesk.seeding.offer_templates import TEMPLATES
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.offer_editor import DETAILS, INTAKE, JOURNEY, STANDARDS, OfferEditor
 from tests.gui.design_support import (

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import QuestionKind
-from deliverydesk.model.offer_design import IntakeQuestion
+from deliverydesk.model.rules.enums import QuestionKind
+from deliverydesk.model.rules.offer_design import IntakeQuestion
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.intake_questions import IntakeQuestionsEditor
 from deliverydesk.ui.offers.offer_editor import DETAILS, INTAKE, OfferEditor

@@ -16,15 +16,15 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.clock import FixedClock
-from deliverydesk.model.enums import Owner
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.model.rules.enums import Owner
 from deliverydesk.paths import data_dir
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import InvalidInput, RefusalCode
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import failures
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import log_path
+from deliverydesk.ui.core import failures
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.failures import log_path
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.offer_editor import DETAILS, JOURNEY, OfferEditor
 from deliverydesk.wording import Problems

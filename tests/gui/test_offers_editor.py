@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.journey_tree_model import TITLE
 from deliverydesk.ui.offers.offer_editor import DETAILS, JOURNEY, REVISIONS, OfferEditor

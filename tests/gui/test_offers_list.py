@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from deliverydesk.seeding.offer_templates import TEMPLATES
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.offer_list_model import CLIENTS, NAME, STATUS
 from tests.gui.offers_support import (

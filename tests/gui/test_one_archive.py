@@ -8,13 +8,13 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.rules.enums import JourneyStatus
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
-from deliverydesk.services.queries import client_rows
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.views.queries import client_rows
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_page import ClientPage
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 
 
 def archive_buttons(page: ClientPage) -> list[str]:

@@ -19,7 +19,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.board_index import Quick
 from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
 from deliverydesk.ui.board.column_view import ColumnWidget
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.today.today_model import CLIENT, DUE, LATE, PAUSED, STEP
 from tests.conftest import TODAY

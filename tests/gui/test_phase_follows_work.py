@@ -8,12 +8,12 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.offers import create_offer
-from deliverydesk.services.practice import create_practice
+from deliverydesk.services.offers.offers import create_offer
+from deliverydesk.services.practice.practice import create_practice
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from tests.conftest import TODAY
 from tests.unit.test_phase_follows_work import MON_FRI, OFFER

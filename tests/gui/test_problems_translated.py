@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.offers.offer_editor import DETAILS, JOURNEY, OfferEditor
 from deliverydesk.wording import Problems, RefusalCode
 from tests.gui.design_support import CTRL_SHIFT, click_row, fill, save_with_ctrl_s, type_over

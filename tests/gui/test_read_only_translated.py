@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.notice_banner import READ_ONLY
+from deliverydesk.ui.widgets.notice_banner import READ_ONLY
 from tests.conftest import TODAY
 from tests.gui.translation_support import translated
 

@@ -27,41 +27,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.clock import FixedClock
-from deliverydesk.model.enums import JourneyStatus, PhaseStatus
-from deliverydesk.services import records
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.model.rules.enums import JourneyStatus, PhaseStatus
 from deliverydesk.services.changes import Changes, Result
-from deliverydesk.services.clients import ClientInput
+from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.context import Context, open_workspace
-from deliverydesk.services.detail import JourneyDetail, StepDetail
+from deliverydesk.services.journeys import records
+from deliverydesk.services.journeys.detail import JourneyDetail, StepDetail
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.board.column_view import MoreFooter
-from deliverydesk.ui.clients.client_commands import (
-    AddClientCommand,
-    EnrolCommand,
-    UpdateClientCommand,
-)
 from deliverydesk.ui.clients.client_page import ClientPage
 from deliverydesk.ui.clients.clients_page import CLIENT, ClientsPage
 from deliverydesk.ui.clients.journey_commands import cancel_command, pause_command
 from deliverydesk.ui.clients.trash import ArchiveClientCommand, TrashView
-from deliverydesk.ui.dashboard.dashboard_page import DashboardPage
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.offers.offer_commands import SaveOfferCommand
-from deliverydesk.ui.offers.offers_page import OffersPage
-from deliverydesk.ui.settings.brand_command import UpdateBrandCommand
-from deliverydesk.ui.timeline.timeline_page import TimelinePage
-from deliverydesk.ui.today.today_commands import RescheduleCommand
-from deliverydesk.ui.today.today_page import TodayPage
-from deliverydesk.ui.undo_commands import (
+from deliverydesk.ui.core.client_commands import (
+    AddClientCommand,
+    EnrolCommand,
+    UpdateClientCommand,
+)
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.today_commands import RescheduleCommand
+from deliverydesk.ui.core.undo_commands import (
     AddNoteCommand,
     CompleteStepCommand,
     MoveJourneyCommand,
     ReopenStepCommand,
     SetDueDateCommand,
 )
+from deliverydesk.ui.dashboard.dashboard_page import DashboardPage
+from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.offers.offer_commands import SaveOfferCommand
+from deliverydesk.ui.offers.offers_page import OffersPage
+from deliverydesk.ui.settings.brand_command import UpdateBrandCommand
+from deliverydesk.ui.timeline.timeline_page import TimelinePage
+from deliverydesk.ui.today.today_page import TodayPage
 from tests.conftest import TODAY
 
 # What a person reads in an item view: the words, the tooltips, the ticks, and the row a

@@ -1,4 +1,4 @@
-"""The refresh protocol every view follows (ui/refresh.py): a change a view does not show
+"""The refresh protocol every view follows (ui/core/refresh.py): a change a view does not show
 costs it nothing; a hidden view only gathers what it missed and catches up once, with all
 of it, when shown; a shown view catches up at once; a new day makes it read everything."""
 
@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.changes import Aspect, Changes
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.refresh import Refresher
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.refresh import Refresher
 
 
 def tick(journey: int) -> Changes:

@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.clients.client_dialog import ClientDialog
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.widgets.client_dialog import ClientDialog
 from tests.gui.enrol_support import opened, own_practice, press, show_active
 
 GERMAN = {

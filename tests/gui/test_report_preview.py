@@ -19,16 +19,16 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.changes import Aspect, Changes
-from deliverydesk.services.report_export import DocumentKind
+from deliverydesk.services.paper.report_export import DocumentKind
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
 from deliverydesk.ui.clients.client_page import ClientPage
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.undo_commands import CompleteStepCommand
 from deliverydesk.ui.offers.offers_page import OffersPage
-from deliverydesk.ui.reports.documents_menu import open_preview
-from deliverydesk.ui.reports.preview_dialog import PreviewDialog
-from deliverydesk.ui.undo_commands import CompleteStepCommand
+from deliverydesk.ui.widgets.paper.documents_menu import open_preview
+from deliverydesk.ui.widgets.paper.preview_dialog import PreviewDialog
 
 CLIENT = "Hannah Lindqvist"  # a demo client well into her journey: a one-page report
 
@@ -125,7 +125,7 @@ def test_print_draws_each_page_on_its_own_sheet_of_a_pdf_printer(
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(printed))
-    from deliverydesk.ui.reports.printing import prepare_printer
+    from deliverydesk.ui.widgets.paper.printing import prepare_printer
 
     assert preview.pages is not None
     prepare_printer(printer, preview.pages, "Progress report")

@@ -9,15 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import JourneyStatus
-from deliverydesk.services.clients import enrol_client
+from deliverydesk.model.rules.enums import JourneyStatus
+from deliverydesk.services.clients.clients import enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
-from deliverydesk.services.queries import client_rows, offer_summaries
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.views.queries import client_rows, offer_summaries
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_list_model import NAME, OFFER
 from deliverydesk.ui.clients.clients_page import ClientsPage
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from tests.conftest import TODAY
 
 

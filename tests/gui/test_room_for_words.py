@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.column_view import ColumnWidget
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.journey_tree_model import EFFORT, KIND, OWNER
 

@@ -1,4 +1,4 @@
-"""One way to run a change (ui/runner.py): a practice change's work runs on the job pool
+"""One way to run a change (ui/core/runner.py): a practice change's work runs on the job pool
 with no event loop of its own, and a change the database refuses is told in plain words
 and leaves nothing behind: not in the data, not on the undo stack."""
 
@@ -14,11 +14,11 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.context import open_workspace
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.store import engine as store_engine
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from tests.conftest import TODAY
 from tests.gui.lifecycle_support import Answers, answer_questions, make_window

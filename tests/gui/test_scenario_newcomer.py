@@ -25,20 +25,20 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import JourneyStatus
-from deliverydesk.services.report_export import DocumentKind
+from deliverydesk.model.rules.enums import JourneyStatus
+from deliverydesk.services.paper.report_export import DocumentKind
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.app import open_main_window
-from deliverydesk.ui.clients.client_dialog import ClientDialog
 from deliverydesk.ui.clients.client_page import ClientPage
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.enrol.enrol_wizard import PICK, START, EnrolWizard
-from deliverydesk.ui.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.offer_editor import DETAILS, INTAKE, JOURNEY, OfferEditor
 from deliverydesk.ui.reports.import_form import ANSWERS, WHO, ImportFormDialog
-from deliverydesk.ui.reports.preview_dialog import PreviewDialog
 from deliverydesk.ui.today.today_model import CLIENT, PAUSED, STEP
 from deliverydesk.ui.welcome import WelcomeDialog
+from deliverydesk.ui.widgets.client_dialog import ClientDialog
+from deliverydesk.ui.widgets.paper.preview_dialog import PreviewDialog
 from tests.gui.design_support import (
     CTRL,
     CTRL_SHIFT,

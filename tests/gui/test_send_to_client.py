@@ -17,16 +17,16 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.services.report_export import DocumentKind
+from deliverydesk.services.paper.report_export import DocumentKind
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.clients.client_page import ClientPage
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.jobs import JobRunner
-from deliverydesk.ui.reports.documents_menu import open_preview
-from deliverydesk.ui.reports.preview_dialog import PreviewDialog
-from deliverydesk.ui.reports.sending import BatchSend, send_progress_reports
-from deliverydesk.ui.runner import Runner
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.jobs import JobRunner
+from deliverydesk.ui.core.runner import Runner
+from deliverydesk.ui.widgets.paper.documents_menu import open_preview
+from deliverydesk.ui.widgets.paper.preview_dialog import PreviewDialog
+from deliverydesk.ui.widgets.paper.sending import BatchSend, send_progress_reports
 from deliverydesk.wording import ENGLISH
 
 CLIENT = "Hannah Lindqvist"

@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.rules.enums import JourneyStatus
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.settings.closed_dates import ClosedRangeDialog, range_dialog
 from deliverydesk.ui.settings.settings_page import SettingsPage
-from deliverydesk.ui.unsaved_prompt import Leave
+from deliverydesk.ui.widgets.unsaved_prompt import Leave
 from tests.conftest import TODAY
 from tests.gui.lifecycle_support import Answers, Snapshot, answer_questions, make_window, snapshot
 from tests.gui.offers_support import answer_next_question

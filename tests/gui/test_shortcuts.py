@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.context import Context
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import SCREENS, MainWindow
 from deliverydesk.ui.shortcut_sheet import Binding, bindings
 from tests.gui.test_client_page_editing import late_active_journey

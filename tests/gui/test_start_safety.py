@@ -16,16 +16,16 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.clock import FixedClock
-from deliverydesk.services.queries import client_rows
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.services.views.queries import client_rows
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.store.backup import verified_backup
 from deliverydesk.ui.app import open_workspace, quick_window
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.single_instance import LOCK_NAME, SingleInstance
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.notice_banner import LOCATION, READ_ONLY
 from deliverydesk.ui.recovery_dialog import RecoveryDialog
-from deliverydesk.ui.single_instance import LOCK_NAME, SingleInstance
+from deliverydesk.ui.widgets.notice_banner import LOCATION, READ_ONLY
 from tests.conftest import TODAY
 
 DATABASE = "deliverydesk.sqlite3"

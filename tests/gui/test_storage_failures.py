@@ -15,16 +15,16 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.context import Context, open_workspace
-from deliverydesk.services.detail import JourneyDetail, journey_detail
-from deliverydesk.services.queries import board_rows
+from deliverydesk.services.journeys.detail import JourneyDetail, journey_detail
+from deliverydesk.services.views.queries import board_rows
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.store import engine as store_engine
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.clients.client_page import ClientPage
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.undo_commands import (
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.undo_commands import (
     CompleteStepCommand,
     MoveJourneyCommand,
     SetDueDateCommand,

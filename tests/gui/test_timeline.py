@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.changes import Aspect, Changes
-from deliverydesk.services.clients import ClientInput
+from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.context import Context
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.look.theme import semantic
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.theme import semantic
 from deliverydesk.ui.timeline.capacity_strip import percent_text
 from deliverydesk.ui.timeline.portfolio_delegate import PortfolioDelegate
 from deliverydesk.ui.timeline.portfolio_model import OfferHeading, SortBy

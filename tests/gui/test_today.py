@@ -15,11 +15,11 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import ActivityKind, Owner
+from deliverydesk.model.rules.enums import ActivityKind, Owner
 from deliverydesk.services.context import Context
-from deliverydesk.services.today import Timing
+from deliverydesk.services.views.today import Timing
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.today.overdue_notice import overdue_sentence
 from deliverydesk.ui.today.today_model import CLIENT, DUE, GROUPS, LATE, STEP, TodayModel

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.ui.failures import install_excepthook, log_path
+from deliverydesk.ui.core.failures import install_excepthook, log_path
 from tests.gui.test_offer_save_failures import answer_box
 
 

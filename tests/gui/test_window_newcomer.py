@@ -23,17 +23,17 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
-from deliverydesk.services.practice import create_practice
+from deliverydesk.services.offers.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.practice.practice import create_practice
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.board_index import Quick
 from deliverydesk.ui.clients.clients_page import CLIENT, LIST
-from deliverydesk.ui.empty_state import EmptyState
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import SCREENS, MainWindow
-from deliverydesk.ui.message_bar import MessageBar
+from deliverydesk.ui.widgets.empty_state import EmptyState
+from deliverydesk.ui.widgets.message_bar import MessageBar
 from tests.conftest import TODAY
 from tests.gui.test_board import cards_on_board, movable
 from tests.gui.test_client_page_editing import choose_date, first_open, late_active_journey

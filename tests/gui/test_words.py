@@ -7,11 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.enums import Owner, StepKind
+from deliverydesk.model.rules.enums import Owner, StepKind
 from deliverydesk.services.context import Context
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.offers.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.core.events import AppEvents
 from tests.conftest import TODAY
 from tests.gui.lifecycle_support import Answers, answer_questions, make_window
 from tests.unit.timeline_support import enrol, practice

@@ -61,7 +61,7 @@ def test_every_data_file_of_ours_lies_in_a_folder_the_spec_collects() -> None:
 def test_the_bundle_sets_the_warning_option_the_batch_export_adds() -> None:
     """Otherwise PyInstaller does not recognise the batch's helper processes, and every
     frozen batch export fails."""
-    from deliverydesk.services.report_export import QUIET_TRACKER
+    from deliverydesk.services.paper.report_export import QUIET_TRACKER
 
     assert spec_value("QUIET_TRACKER") == QUIET_TRACKER
 

@@ -7,7 +7,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.store.schema import DATABASE_NAME
 from tests.conftest import TODAY, seeded_demo

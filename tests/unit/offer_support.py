@@ -7,9 +7,9 @@ from contextlib import closing
 from datetime import date
 from typing import Any
 
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.practice import create_practice
+from deliverydesk.services.practice.practice import create_practice
 
 MON_FRI = frozenset({1, 2, 3, 4, 5})
 MONDAY = date(2026, 11, 23)  # the pinned "today" of the ctx fixture

@@ -13,12 +13,12 @@ from typing import Any
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import IndirectObject, NameObject, TextStringObject
 
-from deliverydesk.model.enums import Owner, QuestionKind, StepKind
-from deliverydesk.model.offer_design import IntakeQuestion, OfferSpec, StepSpec
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.model.rules.enums import Owner, QuestionKind, StepKind
+from deliverydesk.model.rules.offer_design import IntakeQuestion, OfferSpec, StepSpec
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.offers import create_offer
-from deliverydesk.services.practice import create_practice
+from deliverydesk.services.offers.offers import create_offer
+from deliverydesk.services.practice.practice import create_practice
 from tests.builders import DRAFT_THE_PLAN, FINAL_REVIEW, PROMISE, WELCOME_CALL, phase, sprint
 
 MON_FRI = frozenset({1, 2, 3, 4, 5})

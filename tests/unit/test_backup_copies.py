@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from deliverydesk.services import backups
-from deliverydesk.services.backup_copies import SUBFOLDER, copy_folder, set_copy_folder
-from deliverydesk.services.clients import ClientInput, add_client
+from deliverydesk.services.clients.clients import ClientInput, add_client
 from deliverydesk.services.context import Context
+from deliverydesk.services.data import backups
+from deliverydesk.services.data.backup_copies import SUBFOLDER, copy_folder, set_copy_folder
 from deliverydesk.services.errors import InvalidInput
 
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)

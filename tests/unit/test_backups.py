@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from deliverydesk.model.clock import FixedClock
-from deliverydesk.services import backups
-from deliverydesk.services.clients import ClientInput, add_client
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.services.clients.clients import ClientInput, add_client
 from deliverydesk.services.context import Context, open_workspace
+from deliverydesk.services.data import backups
 from deliverydesk.services.errors import DatabaseError, DatabaseLocked, DatabaseTooNew
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.store.backup import verified_backup

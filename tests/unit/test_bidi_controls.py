@@ -8,13 +8,13 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from deliverydesk.model.text_rules import BIDI_CONTROLS, single_line
-from deliverydesk.services.calendar_export import calendar_bytes
-from deliverydesk.services.client_csv import export_clients
-from deliverydesk.services.client_lookup import offers_named
-from deliverydesk.services.clients import ClientInput, add_client, update_client
+from deliverydesk.model.rules.text_rules import BIDI_CONTROLS, single_line
+from deliverydesk.services.clients.client_csv import export_clients
+from deliverydesk.services.clients.client_lookup import offers_named
+from deliverydesk.services.clients.clients import ClientInput, add_client, update_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.offers import create_offer
+from deliverydesk.services.data.calendar_export import calendar_bytes
+from deliverydesk.services.offers.offers import create_offer
 from tests.unit.data_support import tables
 from tests.unit.reports_support import OFFER, enrol, practice
 
@@ -75,7 +75,7 @@ def test_an_offer_name_is_saved_on_one_line_and_found_by_it(ctx: Context) -> Non
 
 
 def test_an_old_activity_entry_is_worded_without_controls() -> None:
-    from deliverydesk.model.enums import ActivityKind
+    from deliverydesk.model.rules.enums import ActivityKind
     from deliverydesk.wording import ENGLISH
 
     line = ENGLISH.activity_text(ActivityKind.STEP_COMPLETED, {"step": "Intake \u202eform"})

@@ -12,17 +12,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Journey, Offer
-from deliverydesk.model.enums import Health, JourneyStatus, Severity
-from deliverydesk.model.health import ReasonCode
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.model.rules.enums import Health, JourneyStatus, Severity
+from deliverydesk.model.rules.health import ReasonCode
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.scale import seed_scale
 from deliverydesk.services.context import Context, open_workspace
-from deliverydesk.services.queries import board_rows, client_rows, rows_for_journeys
-from deliverydesk.services.records import log_friction, resolve_friction
-from deliverydesk.services.rows import JourneyRow
-from deliverydesk.services.startup import first_board
+from deliverydesk.services.journeys.records import log_friction, resolve_friction
+from deliverydesk.services.views.queries import board_rows, client_rows, rows_for_journeys
+from deliverydesk.services.views.rows import JourneyRow
+from deliverydesk.services.views.startup import first_board
 from deliverydesk.store.board_columns import COLUMN_NAMES, board_sql
 
 TODAY = date(2026, 11, 23)

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from deliverydesk.services.brand import (
+from deliverydesk.services.context import Context
+from deliverydesk.services.errors import InvalidInput
+from deliverydesk.services.practice.brand import (
     BrandSettings,
     brand_problems,
     brand_settings,
@@ -19,8 +21,6 @@ from deliverydesk.services.brand import (
     sample_page,
     update_brand,
 )
-from deliverydesk.services.context import Context
-from deliverydesk.services.errors import InvalidInput
 from tests.unit.reports_support import fonts, images, link_targets, practice, reader, text
 
 

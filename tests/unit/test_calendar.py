@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from deliverydesk.model.calendar import WorkCalendar, week_start
+from deliverydesk.model.rules.calendar import WorkCalendar, week_start
 
 MON_FRI = WorkCalendar()
 MON_THU = WorkCalendar(frozenset({1, 2, 3, 4}))

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from deliverydesk.model.enums import StepKind
+from deliverydesk.model.rules.enums import StepKind
 from deliverydesk.progress import Cancelled, Tracker
-from deliverydesk.services.calendar_export import calendar_bytes, export_calendar
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
+from deliverydesk.services.data.calendar_export import calendar_bytes, export_calendar
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.journeys import complete_step
-from deliverydesk.services.lifecycle import pause
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.journeys import complete_step
+from deliverydesk.services.journeys.lifecycle import pause
 from tests.unit.timeline_support import TODAY, enrol, offer, practice
 
 TRICKY = 'Zoë; "Mü,ller" \\ <b>bold</b> 🌱 of the Very Long Family Name Company'

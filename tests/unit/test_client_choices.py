@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from deliverydesk.services.client_lookup import client_choices
-from deliverydesk.services.clients import (
+from deliverydesk.services.clients.client_lookup import client_choices
+from deliverydesk.services.clients.clients import (
     ClientInput,
     add_client,
     enrol_client,
@@ -15,10 +15,10 @@ from deliverydesk.services.clients import (
     unenrol,
 )
 from deliverydesk.services.context import Context
-from deliverydesk.services.lifecycle import cancel, pause
-from deliverydesk.services.offers import create_offer
-from deliverydesk.services.practice import create_practice
-from deliverydesk.services.queries import rows_for_clients
+from deliverydesk.services.journeys.lifecycle import cancel, pause
+from deliverydesk.services.offers.offers import create_offer
+from deliverydesk.services.practice.practice import create_practice
+from deliverydesk.services.views.queries import rows_for_clients
 from tests.unit.test_services import MON_FRI, MONDAY, OFFER
 
 

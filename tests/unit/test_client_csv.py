@@ -13,8 +13,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from deliverydesk.services import backups
-from deliverydesk.services.client_csv import (
+from deliverydesk.services.clients.client_csv import (
     MAX_FILE_BYTES,
     RowStatus,
     export_clients,
@@ -22,9 +21,10 @@ from deliverydesk.services.client_csv import (
     parse_clients,
     preview_clients,
 )
-from deliverydesk.services.clients import ClientInput, add_client
+from deliverydesk.services.clients.clients import ClientInput, add_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.csv_out import spreadsheet_safe
+from deliverydesk.services.data import backups
+from deliverydesk.services.data.csv_out import spreadsheet_safe
 from deliverydesk.services.errors import InvalidInput
 from tests.unit.data_support import tables
 
@@ -249,7 +249,7 @@ def test_the_raw_export_round_trips_and_the_spreadsheet_one_defuses_formulas(
 
     exported = details(ctx)
     fresh = tmp_path / "fresh"
-    from deliverydesk.model.clock import FixedClock
+    from deliverydesk.model.rules.clock import FixedClock
     from deliverydesk.paths import data_dir
     from deliverydesk.services.context import open_workspace
     from tests.conftest import TODAY

@@ -8,11 +8,15 @@ import pytest
 from sqlalchemy import select
 
 from deliverydesk.model.entities import Activity, Journey, Offer
-from deliverydesk.model.enums import ActivityKind, JourneyStatus
-from deliverydesk.model.fit import fit_score
+from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus
+from deliverydesk.model.rules.fit import fit_score
 from deliverydesk.services.changes import Aspect
-from deliverydesk.services.client_lookup import client_details, offer_checklist, similar_clients
-from deliverydesk.services.clients import (
+from deliverydesk.services.clients.client_lookup import (
+    client_details,
+    offer_checklist,
+    similar_clients,
+)
+from deliverydesk.services.clients.clients import (
     ClientInput,
     add_client,
     enrol_client,
@@ -24,12 +28,12 @@ from deliverydesk.services.clients import (
 )
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
-from deliverydesk.services.journeys import add_note, complete_step
-from deliverydesk.services.lifecycle import cancel
-from deliverydesk.services.offers import create_offer
-from deliverydesk.services.practice import create_practice
-from deliverydesk.services.practice_settings import practice_settings, update_practice
-from deliverydesk.services.queries import board_rows, client_rows
+from deliverydesk.services.journeys.journeys import add_note, complete_step
+from deliverydesk.services.journeys.lifecycle import cancel
+from deliverydesk.services.offers.offers import create_offer
+from deliverydesk.services.practice.practice import create_practice
+from deliverydesk.services.practice.practice_settings import practice_settings, update_practice
+from deliverydesk.services.views.queries import board_rows, client_rows
 from tests.unit.test_services import MON_FRI, MONDAY, OFFER, Enrolled, dump
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from deliverydesk.services.client_csv import export_clients
-from deliverydesk.services.clients import ClientInput, add_client
+from deliverydesk.services.clients.client_csv import export_clients
+from deliverydesk.services.clients.clients import ClientInput, add_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.csv_out import csv_bytes, spreadsheet_safe
+from deliverydesk.services.data.csv_out import csv_bytes, spreadsheet_safe
 
 # OWASP's CSV injection page and its cheat sheet's examples, with PayloadsAllTheThings'.
 OWASP = [

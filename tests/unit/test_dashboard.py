@@ -11,10 +11,16 @@ from datetime import date, timedelta
 import pytest
 
 from deliverydesk.model.entities import Journey, JourneyStep
-from deliverydesk.model.enums import JourneyStatus, Owner
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.model.rules.enums import JourneyStatus, Owner
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.dashboard import (
+from deliverydesk.services.journeys.journeys import complete_step
+from deliverydesk.services.journeys.lifecycle import cancel, pause
+from deliverydesk.services.journeys.records import log_friction, record_feedback, resolve_friction
+from deliverydesk.services.offers.offer_design import offer_design, save_offer
+from deliverydesk.services.offers.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.practice.practice import create_practice
+from deliverydesk.services.views.dashboard import (
     NONE,
     Integrity,
     IntegrityPart,
@@ -22,13 +28,7 @@ from deliverydesk.services.dashboard import (
     Ratio,
     dashboard,
 )
-from deliverydesk.services.journeys import complete_step
-from deliverydesk.services.lifecycle import cancel, pause
-from deliverydesk.services.offer_design import offer_design, save_offer
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
-from deliverydesk.services.practice import create_practice
-from deliverydesk.services.records import log_friction, record_feedback, resolve_friction
-from deliverydesk.services.timeline import capacity_strip
+from deliverydesk.services.views.timeline import capacity_strip
 from tests.unit.timeline_support import MON_FRI, TODAY, enrol, move_on
 
 

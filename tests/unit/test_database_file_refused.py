@@ -15,11 +15,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from deliverydesk.services import brand, client_csv, intake, offer_file, practice_file
-from deliverydesk.services.clients import ClientInput, add_client
+from deliverydesk.services.clients import client_csv
+from deliverydesk.services.clients.clients import ClientInput, add_client
 from deliverydesk.services.context import Context
+from deliverydesk.services.data import practice_file
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.practice import create_practice
+from deliverydesk.services.offers import offer_file
+from deliverydesk.services.paper import intake
+from deliverydesk.services.practice import brand
+from deliverydesk.services.practice.practice import create_practice
 
 Use = Callable[[Context, Path], object]
 

@@ -11,8 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from deliverydesk.cli import main
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.cli.main import main
 from deliverydesk.model.entities import (
     Activity,
     Base,
@@ -24,7 +23,8 @@ from deliverydesk.model.entities import (
     JourneyStep,
     Note,
 )
-from deliverydesk.model.enums import (
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.model.rules.enums import (
     ActivityKind,
     Health,
     JourneyStatus,
@@ -32,12 +32,12 @@ from deliverydesk.model.enums import (
     Severity,
     StepKind,
 )
-from deliverydesk.model.health import ReasonCode
+from deliverydesk.model.rules.health import ReasonCode
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.queries import JourneyRow, board_rows, client_rows, offer_summaries
+from deliverydesk.services.views.queries import JourneyRow, board_rows, client_rows, offer_summaries
 from deliverydesk.store.summaries import summary_drift
 from tests.conftest import seeded_demo
 
@@ -231,7 +231,7 @@ def test_command_line_demo_then_refusal(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_the_first_board_of_a_start_matches_the_full_query(demo: Context) -> None:
     """The fast first paint (plain sqlite3) shows exactly what the services would."""
-    from deliverydesk.services.startup import first_board
+    from deliverydesk.services.views.startup import first_board
 
     board = first_board(demo.path.parent, demo.clock.today())
     assert board is not None

@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Base
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.paths import data_dir
 from deliverydesk.progress import Cancelled
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context, open_workspace
-from deliverydesk.services.practice import get_practice
-from deliverydesk.services.queries import client_rows
+from deliverydesk.services.practice.practice import get_practice
+from deliverydesk.services.views.queries import client_rows
 from deliverydesk.store.errors import DatabaseError
 from deliverydesk.store.schema import DATABASE_NAME
 from deliverydesk.store.transfer import copy_into_empty

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from deliverydesk.services.startup import first_board
+from deliverydesk.services.views.startup import first_board
 from deliverydesk.store import database, early_check
 from deliverydesk.store.database import open_database
 from deliverydesk.store.schema import DATABASE_NAME

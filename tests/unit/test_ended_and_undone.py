@@ -7,15 +7,15 @@ from datetime import timedelta
 
 import pytest
 
-from deliverydesk.model.enums import ActivityKind, JourneyStatus, PhaseStatus
-from deliverydesk.model.rules import phase_status
+from deliverydesk.model.rules.delivery import phase_status
+from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus, PhaseStatus
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.journeys import complete_step, reopen_step, set_due_date
-from deliverydesk.services.lifecycle import cancel
-from deliverydesk.services.practice import create_practice
-from deliverydesk.services.timeline import journey_timeline
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.journeys import complete_step, reopen_step, set_due_date
+from deliverydesk.services.journeys.lifecycle import cancel
+from deliverydesk.services.practice.practice import create_practice
+from deliverydesk.services.views.timeline import journey_timeline
 from deliverydesk.wording import ENGLISH
 from tests.conftest import TODAY
 from tests.unit.test_services import MON_FRI, Enrolled, enrol

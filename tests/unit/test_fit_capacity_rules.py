@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from deliverydesk.model.calendar import WorkCalendar
-from deliverydesk.model.capacity import (
+from deliverydesk.model.rules.calendar import WorkCalendar
+from deliverydesk.model.rules.capacity import (
     DesignEffort,
     Effort,
     WeekCapacity,
@@ -19,10 +19,10 @@ from deliverydesk.model.capacity import (
     spread,
     week_table,
 )
-from deliverydesk.model.enums import JourneyStatus, PhaseStatus
-from deliverydesk.model.fit import FitCriterion, RightFit, fit_record, fit_score
-from deliverydesk.model.retime import Retimer, pause_length, shift
-from deliverydesk.model.rules import phase_status
+from deliverydesk.model.rules.delivery import phase_status
+from deliverydesk.model.rules.enums import JourneyStatus, PhaseStatus
+from deliverydesk.model.rules.fit import FitCriterion, RightFit, fit_record, fit_score
+from deliverydesk.model.rules.retime import Retimer, pause_length, shift
 
 MONDAY = date(2026, 11, 23)
 MON_FRI = WorkCalendar()

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from deliverydesk.model.enums import Health, JourneyStatus, Owner, Severity
-from deliverydesk.model.health import (
+from deliverydesk.model.rules.enums import Health, JourneyStatus, Owner, Severity
+from deliverydesk.model.rules.health import (
     HEALTH_RANK,
     HealthReason,
     LateStep,

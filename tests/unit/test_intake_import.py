@@ -10,17 +10,17 @@ import pytest
 from pypdf import PdfReader
 
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.intake import (
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.journeys import complete_step, reopen_step
+from deliverydesk.services.paper.intake import (
     form_address,
     intake_record,
     read_filled_form,
     restore_intake,
     save_intake_answers,
 )
-from deliverydesk.services.journeys import complete_step, reopen_step
-from deliverydesk.services.report_export import DocumentKind, export_document
+from deliverydesk.services.paper.report_export import DocumentKind, export_document
 from tests.conftest import seed_demo_afresh
 from tests.unit.data_support import open_copy, seed_template
 from tests.unit.reports_support import Enrolled, enrol, fill, practice

@@ -11,22 +11,22 @@ from pathlib import Path
 import pytest
 
 from deliverydesk.model.entities import Client, Journey
-from deliverydesk.model.under_way import Reached
+from deliverydesk.model.rules.under_way import Reached
 from deliverydesk.seeding.offer_templates import OFFERS
-from deliverydesk.services.client_csv import RowStatus
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.services.clients.client_csv import RowStatus
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.dashboard import dashboard
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.journey_csv import (
+from deliverydesk.services.journeys.journey_csv import (
     JourneyCsvRow,
     import_journeys,
     journeys_template,
     preview_journeys,
 )
-from deliverydesk.services.offers import create_offer
-from deliverydesk.services.practice import create_practice
-from deliverydesk.services.today import overdue_counts
+from deliverydesk.services.offers.offers import create_offer
+from deliverydesk.services.practice.practice import create_practice
+from deliverydesk.services.views.dashboard import dashboard
+from deliverydesk.services.views.today import overdue_counts
 from tests.conftest import TODAY
 
 MON_FRI = frozenset({1, 2, 3, 4, 5})

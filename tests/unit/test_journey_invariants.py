@@ -36,49 +36,49 @@ from hypothesis.stateful import (
     rule,
 )
 
-from deliverydesk.model.clock import FixedClock
-from deliverydesk.model.enums import (
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.model.rules.enums import (
     JourneyStatus,
     Owner,
     PhaseStatus,
     QuestionKind,
     StepKind,
 )
-from deliverydesk.model.health import ReasonCode
-from deliverydesk.model.offer_design import IntakeQuestion
+from deliverydesk.model.rules.health import ReasonCode
+from deliverydesk.model.rules.offer_design import IntakeQuestion
 from deliverydesk.paths import data_dir
-from deliverydesk.services import lifecycle
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client, unenrol
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client, unenrol
 from deliverydesk.services.context import Context, open_workspace
-from deliverydesk.services.dashboard import dashboard
-from deliverydesk.services.detail import JourneyDetail, journey_detail
 from deliverydesk.services.errors import CheckpointBlocked, InvalidInput, NotFound
-from deliverydesk.services.intake import (
-    FilledForm,
-    IntakeAnswer,
-    restore_intake,
-    save_intake_answers,
-)
-from deliverydesk.services.journeys import (
+from deliverydesk.services.journeys import lifecycle
+from deliverydesk.services.journeys.detail import JourneyDetail, journey_detail
+from deliverydesk.services.journeys.journeys import (
     complete_step,
     move_to_phase,
     reopen_step,
     restore_phase_state,
 )
-from deliverydesk.services.offer_apply import apply_to_journeys, revert_apply
-from deliverydesk.services.offer_design import offer_design, save_offer
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
-from deliverydesk.services.practice import create_practice
-from deliverydesk.services.queries import (
+from deliverydesk.services.journeys.reschedule import reschedule_step, restore_step_dates
+from deliverydesk.services.offers.offer_apply import apply_to_journeys, revert_apply
+from deliverydesk.services.offers.offer_design import offer_design, save_offer
+from deliverydesk.services.offers.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.paper.intake import (
+    FilledForm,
+    IntakeAnswer,
+    restore_intake,
+    save_intake_answers,
+)
+from deliverydesk.services.paper.report_data import progress_report
+from deliverydesk.services.practice.practice import create_practice
+from deliverydesk.services.views.dashboard import dashboard
+from deliverydesk.services.views.queries import (
     JourneyRow,
     board_rows,
     client_rows,
     rows_for_journeys,
 )
-from deliverydesk.services.report_data import progress_report
-from deliverydesk.services.reschedule import reschedule_step, restore_step_dates
-from deliverydesk.services.timeline import journey_timeline
-from deliverydesk.services.today import today_list
+from deliverydesk.services.views.timeline import journey_timeline
+from deliverydesk.services.views.today import today_list
 from deliverydesk.store.summaries import summary_drift
 from deliverydesk.wording import ENGLISH
 from tests.conftest import TODAY

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from deliverydesk.model.calendar import WorkCalendar
-from deliverydesk.model.journey_update import HeldPhase, HeldStep, details_of, plan_update
-from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StepSpec
+from deliverydesk.model.rules.calendar import WorkCalendar
+from deliverydesk.model.rules.journey_update import HeldPhase, HeldStep, details_of, plan_update
+from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec
 
 MONDAY = date(2026, 11, 23)
 CALENDAR = WorkCalendar()

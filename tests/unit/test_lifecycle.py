@@ -7,15 +7,15 @@ from datetime import date
 
 import pytest
 
-from deliverydesk.model.clock import FixedClock
-from deliverydesk.model.enums import ActivityKind, JourneyStatus, PhaseStatus
-from deliverydesk.model.rules import phase_status
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.model.rules.delivery import phase_status
+from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus, PhaseStatus
 from deliverydesk.services.changes import Aspect
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import JourneyDetail, journey_detail
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.journeys import complete_step, move_to_phase
-from deliverydesk.services.lifecycle import (
+from deliverydesk.services.journeys.detail import JourneyDetail, journey_detail
+from deliverydesk.services.journeys.journeys import complete_step, move_to_phase
+from deliverydesk.services.journeys.lifecycle import (
     StepsStillOpen,
     archive,
     cancel,
@@ -26,8 +26,8 @@ from deliverydesk.services.lifecycle import (
     resume,
     skipped_phases,
 )
-from deliverydesk.services.practice import create_practice
-from deliverydesk.services.queries import board_rows
+from deliverydesk.services.practice.practice import create_practice
+from deliverydesk.services.views.queries import board_rows
 from tests.conftest import TODAY
 from tests.unit.test_services import MON_FRI, Enrolled, dump, enrol, kinds
 

@@ -7,18 +7,18 @@ from datetime import date
 
 import pytest
 
-from deliverydesk.model.enums import ActivityKind, JourneyStatus
-from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StepSpec
+from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus
+from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec
 from deliverydesk.services.changes import Aspect
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import JourneyDetail, journey_detail
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.journeys import complete_step, move_to_phase, set_due_date
-from deliverydesk.services.offer_apply import apply_to_journeys, preview_apply, revert_apply
-from deliverydesk.services.offer_design import offer_design, save_offer
-from deliverydesk.services.offers import create_offer
-from deliverydesk.services.queries import client_rows
-from deliverydesk.services.records import log_friction
+from deliverydesk.services.journeys.detail import JourneyDetail, journey_detail
+from deliverydesk.services.journeys.journeys import complete_step, move_to_phase, set_due_date
+from deliverydesk.services.journeys.records import log_friction
+from deliverydesk.services.offers.offer_apply import apply_to_journeys, preview_apply, revert_apply
+from deliverydesk.services.offers.offer_design import offer_design, save_offer
+from deliverydesk.services.offers.offers import create_offer
+from deliverydesk.services.views.queries import client_rows
 from tests.builders import SPRINT
 from tests.unit.offer_support import dump, enrol, journey_tables, new_practice, rows
 

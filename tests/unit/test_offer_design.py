@@ -6,16 +6,16 @@ from dataclasses import replace
 
 import pytest
 
-from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StepSpec
+from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec
 from deliverydesk.seeding.offer_templates import OFFERS, TEMPLATES
 from deliverydesk.services.changes import Aspect, Changes
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.journeys import complete_step
-from deliverydesk.services.offer_apply import preview_apply
-from deliverydesk.services.offer_design import (
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.journeys import complete_step
+from deliverydesk.services.offers.offer_apply import preview_apply
+from deliverydesk.services.offers.offer_design import (
     BLANK_OFFER,
     add_offer,
     create_blank_offer,
@@ -28,9 +28,9 @@ from deliverydesk.services.offer_design import (
     template_preview,
     undo_save_offer,
 )
-from deliverydesk.services.offer_revisions import list_revisions, revision_design
-from deliverydesk.services.offers import create_offer
-from deliverydesk.services.queries import offer_summaries
+from deliverydesk.services.offers.offer_revisions import list_revisions, revision_design
+from deliverydesk.services.offers.offers import create_offer
+from deliverydesk.services.views.queries import offer_summaries
 from tests.builders import SPRINT
 from tests.unit.offer_support import MONDAY, dump, enrol, new_practice, rows
 
@@ -99,7 +99,7 @@ def test_the_offer_list_counts_clients_and_shows_what_is_wrong(
     enrol(practice, sprint, "Bo")
     with practice.transaction() as session:
         from deliverydesk.model.entities import Journey
-        from deliverydesk.model.enums import JourneyStatus
+        from deliverydesk.model.rules.enums import JourneyStatus
 
         journey = session.get(Journey, done)
         assert journey is not None

@@ -10,16 +10,16 @@ from typing import Any
 
 import pytest
 
-from deliverydesk.model.enums import Owner, StandardTier, StepKind
-from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
-from deliverydesk.model.offer_rules import saving_problems
+from deliverydesk.model.rules.enums import Owner, StandardTier, StepKind
+from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
+from deliverydesk.model.rules.offer_rules import saving_problems
 from deliverydesk.seeding.offer_templates import TEMPLATES
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.offer_design import offer_design, offer_list
-from deliverydesk.services.offer_file import export_offer, import_offer
-from deliverydesk.services.offer_format import FORMAT, VERSION, to_document
-from deliverydesk.services.offers import create_offer
+from deliverydesk.services.offers.offer_design import offer_design, offer_list
+from deliverydesk.services.offers.offer_file import export_offer, import_offer
+from deliverydesk.services.offers.offer_format import FORMAT, VERSION, to_document
+from deliverydesk.services.offers.offers import create_offer
 from tests.builders import SPRINT
 from tests.unit.offer_support import dump, new_practice
 

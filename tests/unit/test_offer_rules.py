@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from deliverydesk.model.fit import FitCriterion, RightFit
-from deliverydesk.model.offer_design import OfferSpec, PhaseSpec
-from deliverydesk.model.offer_rules import (
+from deliverydesk.model.rules.fit import FitCriterion, RightFit
+from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec
+from deliverydesk.model.rules.offer_rules import (
     PLACEHOLDERS,
     Problem,
     ProblemCode,

@@ -10,17 +10,17 @@ import pytest
 from sqlalchemy import update
 
 from deliverydesk.model.entities import Journey
-from deliverydesk.model.enums import Health, JourneyStatus, Owner, Severity
-from deliverydesk.model.health import HealthVerdict, ReasonCode
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.model.rules.enums import Health, JourneyStatus, Owner, Severity
+from deliverydesk.model.rules.health import HealthVerdict, ReasonCode
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
-from deliverydesk.services.offers import StepSpec, create_offer
-from deliverydesk.services.practice import create_practice
-from deliverydesk.services.queries import board_rows, client_rows, rows_for_journeys
-from deliverydesk.services.records import log_friction
-from deliverydesk.services.rows import JourneyRow
-from deliverydesk.services.startup import first_board
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.records import log_friction
+from deliverydesk.services.offers.offers import StepSpec, create_offer
+from deliverydesk.services.practice.practice import create_practice
+from deliverydesk.services.views.queries import board_rows, client_rows, rows_for_journeys
+from deliverydesk.services.views.rows import JourneyRow
+from deliverydesk.services.views.startup import first_board
 from deliverydesk.wording import ENGLISH
 from tests.builders import PROMISE, onboarding, phase, sprint
 

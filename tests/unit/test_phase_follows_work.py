@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from deliverydesk.model.enums import (
+from deliverydesk.model.rules.enums import (
     ActivityKind,
     Health,
     JourneyStatus,
@@ -16,24 +16,24 @@ from deliverydesk.model.enums import (
     PhaseStatus,
     StepKind,
 )
-from deliverydesk.model.health import LateStep, ReasonCode, journey_health
+from deliverydesk.model.rules.health import LateStep, ReasonCode, journey_health
 from deliverydesk.services.changes import Aspect
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import JourneyDetail, journey_detail
-from deliverydesk.services.intake import (
+from deliverydesk.services.journeys.detail import JourneyDetail, journey_detail
+from deliverydesk.services.journeys.journeys import complete_step, move_to_phase, reopen_step
+from deliverydesk.services.journeys.lifecycle import journey_finished, skipped_phases
+from deliverydesk.services.offers.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.paper.intake import (
     FilledForm,
     IntakeAnswer,
     restore_intake,
     save_intake_answers,
 )
-from deliverydesk.services.journeys import complete_step, move_to_phase, reopen_step
-from deliverydesk.services.lifecycle import journey_finished, skipped_phases
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
-from deliverydesk.services.practice import create_practice
-from deliverydesk.services.queries import JourneyRow, board_rows, client_rows
-from deliverydesk.services.report_data import progress_report
-from deliverydesk.services.timeline import journey_timeline
+from deliverydesk.services.paper.report_data import progress_report
+from deliverydesk.services.practice.practice import create_practice
+from deliverydesk.services.views.queries import JourneyRow, board_rows, client_rows
+from deliverydesk.services.views.timeline import journey_timeline
 from deliverydesk.store.summaries import summary_drift
 from deliverydesk.wording import ENGLISH
 from tests.conftest import TODAY

@@ -7,25 +7,25 @@ from datetime import date, timedelta
 
 import pytest
 
-from deliverydesk.model.enums import Owner, StepKind
-from deliverydesk.services.capacity import capacity_preview
+from deliverydesk.model.rules.enums import Owner, StepKind
 from deliverydesk.services.changes import Aspect
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.services.clients.capacity import capacity_preview
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.journeys import complete_step
-from deliverydesk.services.lifecycle import pause
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
-from deliverydesk.services.practice import create_practice, get_practice
-from deliverydesk.services.practice_settings import (
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.journeys import complete_step
+from deliverydesk.services.journeys.lifecycle import pause
+from deliverydesk.services.offers.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.practice.practice import create_practice, get_practice
+from deliverydesk.services.practice.practice_settings import (
     PracticeSettings,
     practice_settings,
     preview_reschedule,
     restore_practice,
     update_practice,
 )
-from deliverydesk.services.queries import board_rows
+from deliverydesk.services.views.queries import board_rows
 from deliverydesk.store.summaries import summary_drift
 from tests.unit.test_services import MON_FRI, MONDAY, Enrolled, dump, enrol
 

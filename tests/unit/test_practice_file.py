@@ -11,16 +11,16 @@ from typing import Any
 
 import pytest
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.paths import data_dir
 from deliverydesk.services.context import Context, open_workspace
-from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.practice_file import (
+from deliverydesk.services.data.practice_file import (
     FORMAT,
     FORMAT_VERSION,
     export_practice,
     import_practice,
 )
+from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.staging import PREFIX as STAGING
 from deliverydesk.store.schema import HEAD_REVISION
@@ -223,7 +223,7 @@ def test_a_practice_file_can_replace_the_open_practice_and_that_can_be_undone(
 ) -> None:
     path, _document = exported(demo, tmp_path)
     ws = Workspace(demo)
-    from deliverydesk.services.clients import ClientInput
+    from deliverydesk.services.clients.clients import ClientInput
 
     ws.clients.add_client(ClientInput("Added After Export"))
     before = tables(ws.path)

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.paths import data_dir
 from deliverydesk.services.context import Context, open_workspace
+from deliverydesk.services.data.practice_file import export_practice, import_practice
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.practice_file import export_practice, import_practice
 from tests.conftest import TODAY
 from tests.unit.data_support import open_copy, seed_template, tables
 

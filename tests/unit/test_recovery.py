@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.paths import data_dir
 from deliverydesk.services.context import Context
-from deliverydesk.services.offers import PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.offers.offers import PhaseSpec, StepSpec, create_offer
 from deliverydesk.store import engine as store_engine
 from deliverydesk.store import recovery
 from deliverydesk.store.backup import verified_backup

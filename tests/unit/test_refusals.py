@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 import deliverydesk
-from deliverydesk.model.enums import JourneyStatus
-from deliverydesk.model.offer_design import PhaseSpec
-from deliverydesk.services.client_csv import import_clients
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.model.rules.enums import JourneyStatus
+from deliverydesk.model.rules.offer_design import PhaseSpec
+from deliverydesk.services.clients.client_csv import import_clients
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import (
     CheckpointBlocked,
@@ -26,10 +26,10 @@ from deliverydesk.services.errors import (
     RefusalCode,
     StorageFailed,
 )
-from deliverydesk.services.journey_csv import preview_journeys
-from deliverydesk.services.lifecycle import StepsStillOpen
-from deliverydesk.services.offer_format import FORMAT, from_document
-from deliverydesk.services.offers import create_offer
+from deliverydesk.services.journeys.journey_csv import preview_journeys
+from deliverydesk.services.journeys.lifecycle import StepsStillOpen
+from deliverydesk.services.offers.offer_format import FORMAT, from_document
+from deliverydesk.services.offers.offers import create_offer
 from deliverydesk.services.validation import clean_line
 from deliverydesk.store.errors import DatabaseTooNew, storage_failure
 from deliverydesk.wording import More, Refusal, Term, error_text, refusal_text

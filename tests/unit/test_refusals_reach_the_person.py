@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from deliverydesk.services.brand import import_logo
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.intake import MAX_FORM_BYTES, form_address, read_filled_form
-from deliverydesk.services.report_export import DocumentKind, export_document
+from deliverydesk.services.paper.intake import MAX_FORM_BYTES, form_address, read_filled_form
+from deliverydesk.services.paper.report_export import DocumentKind, export_document
+from deliverydesk.services.practice.brand import import_logo
 from tests.unit.reports_support import Enrolled, enrol, fill, practice
 
 

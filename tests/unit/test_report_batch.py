@@ -7,7 +7,7 @@ import multiprocessing
 from pathlib import Path
 
 from deliverydesk.services.context import Context
-from deliverydesk.services.report_export import export_progress_batch, worker_context
+from deliverydesk.services.paper.report_export import export_progress_batch, worker_context
 from tests.unit.reports_support import enrol, practice, reader
 
 

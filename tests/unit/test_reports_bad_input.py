@@ -9,19 +9,19 @@ from datetime import date
 
 import pytest
 
-from deliverydesk.model.enums import Owner, StepKind
-from deliverydesk.model.offer_design import PhaseSpec, StepSpec
+from deliverydesk.model.rules.enums import Owner, StepKind
+from deliverydesk.model.rules.offer_design import PhaseSpec, StepSpec
 from deliverydesk.reports.fonts import missing_characters
-from deliverydesk.services import report_data, report_packs
-from deliverydesk.services.brand import brand_settings, update_brand
 from deliverydesk.services.context import Context
-from deliverydesk.services.report_export import (
+from deliverydesk.services.paper import report_data, report_packs
+from deliverydesk.services.paper.report_export import (
     DocumentKind,
     render,
 )
-from deliverydesk.services.report_export import (
+from deliverydesk.services.paper.report_export import (
     missing_characters as missing_in,
 )
+from deliverydesk.services.practice.brand import brand_settings, update_brand
 from tests.unit.reports_support import (
     OFFER,
     enrol,
@@ -47,7 +47,7 @@ INJECTIONS = [
 def _all_documents(ctx: Context, client_id: int, note: str = "") -> dict[DocumentKind, bytes]:
     pdfs = {}
     for kind in DocumentKind:
-        from deliverydesk.services.report_export import document_data
+        from deliverydesk.services.paper.report_export import document_data
 
         values = document_data(ctx, kind, client_id=client_id, note=note)
         pdfs[kind] = render(kind, values)

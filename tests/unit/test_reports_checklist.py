@@ -9,13 +9,13 @@ from datetime import date
 
 import pytest
 
-from deliverydesk.model.offer_design import OfferSpec
+from deliverydesk.model.rules.offer_design import OfferSpec
 from deliverydesk.reports.checklist import checklist_pdf
 from deliverydesk.reports.onboarding_pack import onboarding_pack_pdf
 from deliverydesk.seeding.offer_templates import OFFERS
-from deliverydesk.services import report_packs
 from deliverydesk.services.context import Context
-from deliverydesk.services.practice import create_practice
+from deliverydesk.services.paper import report_packs
+from deliverydesk.services.practice.practice import create_practice
 from tests.unit.reports_support import enrol, practice, reader, text, text_runs
 
 AUDIT = OFFERS["brand"]  # 19 client-facing steps in five phases, sold as six weeks

@@ -11,9 +11,9 @@ from pathlib import Path
 from deliverydesk.reports.fonts import CJK, missing_characters
 from deliverydesk.reports.markup import para_text
 from deliverydesk.reports.progress_report import progress_report_pdf
-from deliverydesk.services import report_data
 from deliverydesk.services.context import Context
-from deliverydesk.services.report_export import missing_characters as missing_in
+from deliverydesk.services.paper import report_data
+from deliverydesk.services.paper.report_export import missing_characters as missing_in
 from tests.unit.reports_support import enrol, fonts, practice, text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,13 +55,13 @@ import sys
 from datetime import date
 from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.paths import data_dir
 from deliverydesk.reports.fonts import CJK
 from deliverydesk.reports.progress_report import progress_report_pdf
-from deliverydesk.services import report_data
+from deliverydesk.services.paper import report_data
 from deliverydesk.services.context import open_workspace
-from deliverydesk.services.report_export import missing_characters
+from deliverydesk.services.paper.report_export import missing_characters
 from tests.unit.reports_support import enrol, fonts, practice
 
 ctx = open_workspace(data_dir(Path(sys.argv[1])), FixedClock(date(2026, 11, 23)))

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from deliverydesk.reports.to_unicode import readable_to_unicode_cmap
 from deliverydesk.services.context import Context
-from deliverydesk.services.report_export import DocumentKind, export_document
+from deliverydesk.services.paper.report_export import DocumentKind, export_document
 from tests.unit.reports_support import enrol, practice
 
 SAMPLES = [

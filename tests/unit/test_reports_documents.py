@@ -14,13 +14,13 @@ from deliverydesk.reports.checklist import checklist_pdf
 from deliverydesk.reports.intake_form import intake_form_pdf
 from deliverydesk.reports.onboarding_pack import onboarding_pack_pdf
 from deliverydesk.reports.progress_report import progress_report_pdf
-from deliverydesk.services import report_data, report_packs
-from deliverydesk.services.brand import brand_settings, import_logo, update_brand
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.journeys import complete_step
-from deliverydesk.services.report_export import DocumentKind, export_document
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.journeys import complete_step
+from deliverydesk.services.paper import report_data, report_packs
+from deliverydesk.services.paper.report_export import DocumentKind, export_document
+from deliverydesk.services.practice.brand import brand_settings, import_logo, update_brand
 from tests.unit.reports_support import enrol, fonts, images, link_targets, practice, reader, text
 
 TODAY = date(2026, 11, 23)
@@ -239,7 +239,7 @@ def test_exports_are_written_whole_and_private(sprint: tuple[Context, int], tmp_
 def test_a_batch_writes_one_report_per_active_client_and_stops_when_cancelled(
     ctx: Context, tmp_path: Path
 ) -> None:
-    from deliverydesk.services.report_export import export_progress_batch
+    from deliverydesk.services.paper.report_export import export_progress_batch
 
     practice(ctx)
     for name in ("Ana Souza", "Ben Okafor", "Ana Souza"):  # namesakes get their number

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from deliverydesk.model.enums import QuestionKind
-from deliverydesk.model.offer_design import IntakeQuestion
+from deliverydesk.model.rules.enums import QuestionKind
+from deliverydesk.model.rules.offer_design import IntakeQuestion
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.intake import intake_answers, read_filled_form, save_intake_answers
-from deliverydesk.services.offer_design import offer_design, save_offer
-from deliverydesk.services.report_export import DocumentKind, export_document
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.offers.offer_design import offer_design, save_offer
+from deliverydesk.services.paper.intake import intake_answers, read_filled_form, save_intake_answers
+from deliverydesk.services.paper.report_export import DocumentKind, export_document
 from tests.unit.reports_support import OFFER, Enrolled, enrol, fill, practice
 
 ANSWERS = {
@@ -141,7 +141,7 @@ def test_a_file_that_is_not_a_pdf_is_refused(
 
 
 def test_the_offer_file_carries_the_intake_questions(ctx: Context) -> None:
-    from deliverydesk.services import offer_format
+    from deliverydesk.services.offers import offer_format
 
     spec = replace(OFFER, name="Sprint")
     assert offer_format.loads(offer_format.dumps(spec)).intake_questions == spec.intake_questions

@@ -12,12 +12,12 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
-from deliverydesk.model.enums import QuestionKind
-from deliverydesk.model.offer_design import IntakeQuestion
+from deliverydesk.model.rules.enums import QuestionKind
+from deliverydesk.model.rules.offer_design import IntakeQuestion
 from deliverydesk.reports.intake_form import NAME_FIELD
 from deliverydesk.services.context import Context
-from deliverydesk.services.intake import read_filled_form
-from deliverydesk.services.report_export import DocumentKind, export_document
+from deliverydesk.services.paper.intake import read_filled_form
+from deliverydesk.services.paper.report_export import DocumentKind, export_document
 from tests.unit.reports_support import OFFER, enrol, practice
 
 ANSWERS = {

@@ -15,13 +15,13 @@ import pytest
 from pypdf import PageObject
 from sqlalchemy import select
 
-from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Client, Journey, Offer
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.reports.data import LETTER
 from deliverydesk.seeding.demo import seed_demo
-from deliverydesk.services.brand import brand_settings, update_brand
 from deliverydesk.services.context import Context, open_workspace
-from deliverydesk.services.report_export import DocumentKind, document_data, render
+from deliverydesk.services.paper.report_export import DocumentKind, document_data, render
+from deliverydesk.services.practice.brand import brand_settings, update_brand
 from tests.unit.reports_support import reader
 
 TODAY = date(2026, 11, 23)

@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from deliverydesk.model.enums import Owner, StepKind
-from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StepSpec
+from deliverydesk.model.rules.enums import Owner, StepKind
+from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec
 from deliverydesk.reports.onboarding_pack import onboarding_pack_pdf
-from deliverydesk.services import report_packs
-from deliverydesk.services.brand import brand_settings, update_brand
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
-from deliverydesk.services.journeys import complete_step
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.journeys import complete_step
+from deliverydesk.services.paper import report_packs
+from deliverydesk.services.practice.brand import brand_settings, update_brand
 from tests.unit.reports_support import enrol, practice, text
 
 LETTER = (

@@ -11,8 +11,8 @@ from deliverydesk.reports.checklist import checklist_pdf
 from deliverydesk.reports.onboarding_pack import onboarding_pack_pdf
 from deliverydesk.reports.progress_report import progress_report_pdf
 from deliverydesk.seeding.offer_templates import OFFERS
-from deliverydesk.services import report_data, report_packs
 from deliverydesk.services.context import Context
+from deliverydesk.services.paper import report_data, report_packs
 from tests.unit.reports_support import (
     contents_entries,
     enrol,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deliverydesk.reports.onboarding_pack import onboarding_pack_pdf
-from deliverydesk.services import report_packs
 from deliverydesk.services.context import Context
+from deliverydesk.services.paper import report_packs
 from tests.unit.reports_support import OFFER, enrol, practice, reader, text_runs
 
 MM = 72 / 25.4

@@ -13,10 +13,10 @@ from deliverydesk.reports.checklist import checklist_pdf
 from deliverydesk.reports.onboarding_pack import onboarding_pack_pdf
 from deliverydesk.reports.progress_report import progress_report_pdf
 from deliverydesk.reports.theme import MARGIN_TOP
-from deliverydesk.services import report_data, report_packs
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
-from deliverydesk.services.journeys import complete_step
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.journeys import complete_step
+from deliverydesk.services.paper import report_data, report_packs
 from tests.unit.reports_support import enrol, practice, reader, text, text_runs
 
 SCALE = {8.5, 10.0, 12.0, 15.0, 22.0, 34.0}  # the brief's type scale, in points

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from deliverydesk.model.enums import Owner, PhaseStatus
+from deliverydesk.model.rules.enums import Owner, PhaseStatus
 from deliverydesk.reports.data import A4, LETTER, Brand, Item, JourneyMap, MapPhase, ProgressReport
 from deliverydesk.reports.progress_report import progress_report_pdf
 from tests.unit.reports_support import reader, text_runs

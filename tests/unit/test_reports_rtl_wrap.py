@@ -14,8 +14,8 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from deliverydesk.services.context import Context
-from deliverydesk.services.practice import create_practice
-from deliverydesk.services.report_export import DocumentKind, export_document
+from deliverydesk.services.paper.report_export import DocumentKind, export_document
+from deliverydesk.services.practice.practice import create_practice
 from tests.unit.reports_support import MON_FRI, OFFER, enrol, practice
 
 # The numbers one to nine: each word is different, so a word's line says where it went.

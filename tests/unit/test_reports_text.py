@@ -10,7 +10,7 @@ from deliverydesk.reports import bidi
 from deliverydesk.reports.fonts import FAMILY_NAMES, describe_missing, family, missing_characters
 from deliverydesk.reports.markup import clean_text, clip, para_text
 from deliverydesk.reports.theme import contrast, page_size_for_locale, readable_on_white
-from deliverydesk.services.report_export import DocumentKind, file_name_for, safe_file_name
+from deliverydesk.services.paper.report_export import DocumentKind, file_name_for, safe_file_name
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from deliverydesk.services import backups
 from deliverydesk.services.context import Context
+from deliverydesk.services.data import backups
 from deliverydesk.services.errors import DatabaseError
 from deliverydesk.services.workspace import Workspace
 from tests.unit.data_support import open_copy, seed_template, tables

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from deliverydesk.model.retention import Dated, Tiers, backups_to_keep
+from deliverydesk.model.rules.retention import Dated, Tiers, backups_to_keep
 
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)  # a Monday evening
 

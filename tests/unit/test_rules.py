@@ -6,9 +6,8 @@ from datetime import date
 
 import pytest
 
-from deliverydesk.model.calendar import WorkCalendar
-from deliverydesk.model.enums import JourneyStatus, Owner, PhaseStatus
-from deliverydesk.model.rules import (
+from deliverydesk.model.rules.calendar import WorkCalendar
+from deliverydesk.model.rules.delivery import (
     PhaseDates,
     PhasePlan,
     StepFacts,
@@ -19,6 +18,7 @@ from deliverydesk.model.rules import (
     schedule,
     weekly_load,
 )
+from deliverydesk.model.rules.enums import JourneyStatus, Owner, PhaseStatus
 
 MONDAY = date(2026, 11, 23)
 MON_FRI = WorkCalendar()

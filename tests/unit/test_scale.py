@@ -11,15 +11,15 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Base, Client, Feedback, Journey, JourneyPhase, JourneyStep
-from deliverydesk.model.enums import Health, JourneyStatus
-from deliverydesk.model.rules import StepFacts, next_step
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.model.rules.delivery import StepFacts, next_step
+from deliverydesk.model.rules.enums import Health, JourneyStatus
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.scale import seed_scale
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.queries import board_rows, client_rows, offer_summaries
+from deliverydesk.services.views.queries import board_rows, client_rows, offer_summaries
 from deliverydesk.store.summaries import summary_drift
 
 TODAY = date(2026, 11, 23)

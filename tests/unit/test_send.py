@@ -15,15 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from deliverydesk.model.clock import FixedClock
-from deliverydesk.services import report_data
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.context import Context
-from deliverydesk.services.dashboard import Part, dashboard
-from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.journeys import complete_step
-from deliverydesk.services.lifecycle import pause
-from deliverydesk.services.mail_composer import (
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.journeys import complete_step
+from deliverydesk.services.journeys.lifecycle import pause
+from deliverydesk.services.paper import report_data
+from deliverydesk.services.paper.mail_composer import (
     MAPI_DIALOG,
     MAPI_TO,
     MailDraft,
@@ -31,8 +30,9 @@ from deliverydesk.services.mail_composer import (
     mac_mail_args,
     mapi_call,
 )
-from deliverydesk.services.report_export import DocumentKind, make_document
-from deliverydesk.services.send import send_document, send_progress_reports
+from deliverydesk.services.paper.report_export import DocumentKind, make_document
+from deliverydesk.services.paper.send import send_document, send_progress_reports
+from deliverydesk.services.views.dashboard import Part, dashboard
 from deliverydesk.wording import ENGLISH, RefusalCode
 from tests.unit.reports_support import enrol, practice, reader
 

@@ -11,18 +11,18 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import event, exc, func, select
 
-from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Journey, OfferPhase, OfferStep
-from deliverydesk.model.enums import (
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.model.rules.enums import (
     ActivityKind,
     Health,
     Owner,
     PhaseStatus,
     Severity,
 )
-from deliverydesk.model.health import ReasonCode
+from deliverydesk.model.rules.health import ReasonCode
 from deliverydesk.services.changes import Aspect, Changes
-from deliverydesk.services.clients import (
+from deliverydesk.services.clients.clients import (
     MAX_NAME_LENGTH,
     ClientInput,
     add_client,
@@ -30,9 +30,9 @@ from deliverydesk.services.clients import (
     update_client,
 )
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import JourneyDetail, journey_detail, refresh_detail
 from deliverydesk.services.errors import CheckpointBlocked, InvalidInput
-from deliverydesk.services.journeys import (
+from deliverydesk.services.journeys.detail import JourneyDetail, journey_detail, refresh_detail
+from deliverydesk.services.journeys.journeys import (
     add_note,
     complete_step,
     move_to_phase,
@@ -40,11 +40,11 @@ from deliverydesk.services.journeys import (
     restore_phase_state,
     set_due_date,
 )
-from deliverydesk.services.lifecycle import pause
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
-from deliverydesk.services.practice import create_practice, get_practice
-from deliverydesk.services.queries import JourneyRow, board_rows, client_rows, offer_summaries
-from deliverydesk.services.records import log_friction, record_feedback, resolve_friction
+from deliverydesk.services.journeys.lifecycle import pause
+from deliverydesk.services.journeys.records import log_friction, record_feedback, resolve_friction
+from deliverydesk.services.offers.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.practice.practice import create_practice, get_practice
+from deliverydesk.services.views.queries import JourneyRow, board_rows, client_rows, offer_summaries
 from deliverydesk.store.summaries import summary_drift
 from tests.builders import THREE_PHASES
 

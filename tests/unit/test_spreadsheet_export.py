@@ -8,10 +8,10 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from deliverydesk.services.clients import ClientInput, add_client
+from deliverydesk.services.clients.clients import ClientInput, add_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.spreadsheet_export import export_workbook
-from deliverydesk.services.xlsx_out import Sheet, xlsx_bytes
+from deliverydesk.services.data.spreadsheet_export import export_workbook
+from deliverydesk.services.data.xlsx_out import Sheet, xlsx_bytes
 from tests.unit.timeline_support import TODAY, enrol, offer, practice
 
 PHONE = "+49 170 5551234"

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from deliverydesk.model.clock import FixedClock
+from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.paths import data_dir
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import StorageFailed
-from deliverydesk.services.practice import create_practice, get_practice
+from deliverydesk.services.practice.practice import create_practice, get_practice
 from deliverydesk.store import migrate
 from deliverydesk.store.database import DATABASE_NAME, open_database
 from deliverydesk.store.engine import create_db_engine

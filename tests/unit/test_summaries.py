@@ -16,16 +16,16 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from deliverydesk.cli import main
+from deliverydesk.cli.main import main
 from deliverydesk.model.entities import Feedback, Journey, JourneyPhase, JourneyStep
-from deliverydesk.model.enums import Owner
-from deliverydesk.model.summary import SUMMARY_COLUMNS
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.model.rules.enums import Owner
+from deliverydesk.model.rules.summary import SUMMARY_COLUMNS
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.journeys import complete_step
-from deliverydesk.services.offers import StepSpec, create_offer
-from deliverydesk.services.practice import create_practice
-from deliverydesk.services.records import record_feedback
+from deliverydesk.services.journeys.journeys import complete_step
+from deliverydesk.services.journeys.records import record_feedback
+from deliverydesk.services.offers.offers import StepSpec, create_offer
+from deliverydesk.services.practice.practice import create_practice
 from deliverydesk.store.summaries import recompute_summaries, summary_drift
 from tests.builders import onboarding, phase, sprint
 

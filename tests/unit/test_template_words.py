@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import fields, replace
 
-from deliverydesk.model.enums import StepKind
-from deliverydesk.model.offer_design import StepSpec
+from deliverydesk.model.rules.enums import StepKind
+from deliverydesk.model.rules.offer_design import StepSpec
 from deliverydesk.seeding.offer_coaching import COACHING
 from deliverydesk.seeding.offer_templates import OFFERS
 from deliverydesk.seeding.template_words import count_word, finished
-from deliverydesk.services.offer_format import dumps, loads
+from deliverydesk.services.offers.offer_format import dumps, loads
 from deliverydesk.wording import ENGLISH
 
 

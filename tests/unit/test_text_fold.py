@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deliverydesk.model.text_fold import fold
+from deliverydesk.model.rules.text_fold import fold
 
 
 @pytest.mark.parametrize(

@@ -8,26 +8,26 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from deliverydesk.model.calendar import WorkCalendar
-from deliverydesk.model.enums import ActivityKind, Owner
-from deliverydesk.model.offer_rules import PLACEHOLDERS
-from deliverydesk.model.timeline import forecast_end, phase_slip, shift_working_days
+from deliverydesk.model.rules.calendar import WorkCalendar
+from deliverydesk.model.rules.enums import ActivityKind, Owner
+from deliverydesk.model.rules.offer_rules import PLACEHOLDERS
+from deliverydesk.model.rules.timeline import forecast_end, phase_slip, shift_working_days
 from deliverydesk.services.changes import Aspect
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.journeys import complete_step
-from deliverydesk.services.lifecycle import pause
-from deliverydesk.services.nudge import (
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.journeys import complete_step
+from deliverydesk.services.journeys.lifecycle import pause
+from deliverydesk.services.journeys.nudge import (
     NudgeChannel,
     first_name,
     mailto_url,
     nudge_draft,
     record_nudge,
 )
-from deliverydesk.services.reschedule import reschedule_step, restore_step_dates
-from deliverydesk.services.timeline import capacity_strip, journey_timeline, portfolio
-from deliverydesk.services.today import Timing, overdue_counts, resume_reminders, today_list
+from deliverydesk.services.journeys.reschedule import reschedule_step, restore_step_dates
+from deliverydesk.services.views.timeline import capacity_strip, journey_timeline, portfolio
+from deliverydesk.services.views.today import Timing, overdue_counts, resume_reminders, today_list
 from deliverydesk.wording import ENGLISH
 from tests.unit.timeline_support import TODAY, enrol, late_and_long, offer, practice
 

@@ -9,18 +9,18 @@ import pytest
 from sqlalchemy import select
 
 from deliverydesk.model.entities import Activity, Client, Journey
-from deliverydesk.model.enums import ActivityKind, JourneyStatus
-from deliverydesk.services import backups
-from deliverydesk.services.clients import ClientInput, add_client
-from deliverydesk.services.context import Context
-from deliverydesk.services.errors import InvalidInput, NotFound
-from deliverydesk.services.queries import client_rows
-from deliverydesk.services.trash import (
+from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus
+from deliverydesk.services.clients.clients import ClientInput, add_client
+from deliverydesk.services.clients.trash import (
     archive_client,
     empty_trash,
     restore_from_trash,
     trashed_clients,
 )
+from deliverydesk.services.context import Context
+from deliverydesk.services.data import backups
+from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.services.views.queries import client_rows
 from tests.unit.data_support import open_copy, seed_template, tables
 
 
@@ -86,7 +86,7 @@ def test_a_journey_archived_on_its_own_stays_archived_when_the_client_comes_back
 ) -> None:
     client_id = client_with(demo, JourneyStatus.COMPLETED)
     (journey_id,) = [j for j, s in statuses(demo, client_id).items()]
-    from deliverydesk.services.lifecycle import archive
+    from deliverydesk.services.journeys.lifecycle import archive
 
     archive(demo, journey_id)  # put away before the client was
     archive_client(demo, client_id)

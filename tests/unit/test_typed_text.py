@@ -9,16 +9,16 @@ from datetime import date
 
 import pytest
 
-from deliverydesk.model.enums import Owner
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.model.rules.enums import Owner
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.journeys import add_note
-from deliverydesk.services.lifecycle import pause
-from deliverydesk.services.offers import StandardSpec, StepSpec, create_offer
-from deliverydesk.services.practice import create_practice
-from deliverydesk.services.records import log_friction, record_feedback, resolve_friction
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.journeys import add_note
+from deliverydesk.services.journeys.lifecycle import pause
+from deliverydesk.services.journeys.records import log_friction, record_feedback, resolve_friction
+from deliverydesk.services.offers.offers import StandardSpec, StepSpec, create_offer
+from deliverydesk.services.practice.practice import create_practice
 from tests.builders import onboarding, phase, sprint
 
 BROKEN = "Ana \udcff Souza"  # a lone surrogate: cannot be written as UTF-8

@@ -9,11 +9,11 @@ from datetime import date, timedelta
 import pytest
 
 from deliverydesk.model.entities import Activity, Journey, JourneyStep
-from deliverydesk.model.enums import ActivityKind, JourneyStatus
-from deliverydesk.model.under_way import Reached
+from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus
+from deliverydesk.model.rules.under_way import Reached
 from deliverydesk.seeding.offer_templates import OFFERS
-from deliverydesk.services.capacity import capacity_preview
-from deliverydesk.services.clients import (
+from deliverydesk.services.clients.capacity import capacity_preview
+from deliverydesk.services.clients.clients import (
     ClientInput,
     add_client,
     enrol_client,
@@ -21,15 +21,15 @@ from deliverydesk.services.clients import (
     unenrol,
 )
 from deliverydesk.services.context import Context
-from deliverydesk.services.dashboard import dashboard
-from deliverydesk.services.detail import journey_detail
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.journeys import complete_step, reopen_step
-from deliverydesk.services.offers import create_offer
-from deliverydesk.services.practice import create_practice
-from deliverydesk.services.report_data import progress_report
-from deliverydesk.services.today import overdue_counts
-from deliverydesk.services.under_way import offer_plan, planned_reach
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.journeys import complete_step, reopen_step
+from deliverydesk.services.journeys.under_way import offer_plan, planned_reach
+from deliverydesk.services.offers.offers import create_offer
+from deliverydesk.services.paper.report_data import progress_report
+from deliverydesk.services.practice.practice import create_practice
+from deliverydesk.services.views.dashboard import dashboard
+from deliverydesk.services.views.today import overdue_counts
 from tests.conftest import TODAY
 
 MON_FRI = frozenset({1, 2, 3, 4, 5})
@@ -133,7 +133,7 @@ def test_the_undo_takes_the_whole_enrolment_back_and_redo_brings_it_again(
 def test_a_step_ticked_since_keeps_the_enrolment_from_being_undone(
     ctx: Context, offer_id: int
 ) -> None:
-    from deliverydesk.services.journeys import complete_step
+    from deliverydesk.services.journeys.journeys import complete_step
 
     journey_id = enrol_client(
         ctx, _client(ctx), offer_id, EIGHT_WEEKS_AGO, reached=Reached(phase=1)

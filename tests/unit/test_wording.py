@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from deliverydesk.model.enums import ActivityKind, Health, Owner
-from deliverydesk.model.health import HealthReason, HealthVerdict, ReasonCode
+from deliverydesk.model.rules.enums import ActivityKind, Health, Owner
+from deliverydesk.model.rules.health import HealthReason, HealthVerdict, ReasonCode
 from deliverydesk.wording import ENGLISH, Words
 
 TODAY = date(2026, 11, 23)  # a Monday
@@ -112,7 +112,7 @@ def test_the_translator_passed_in_words_everything() -> None:
 
 
 def test_every_code_of_the_domain_has_words() -> None:
-    from deliverydesk.model.enums import PhaseStatus, StepKind
+    from deliverydesk.model.rules.enums import PhaseStatus, StepKind
 
     for kind in ActivityKind:
         assert ENGLISH.activity_text(kind, {}).strip()
@@ -159,7 +159,7 @@ def test_the_journey_s_pause_and_its_planned_resume_in_words() -> None:
 
 
 def test_a_step_reads_to_the_client_in_its_client_wording_else_its_kind_s_default() -> None:
-    from deliverydesk.model.enums import StepKind
+    from deliverydesk.model.rules.enums import StepKind
 
     form = ENGLISH.client_step(StepKind.FORM, "Intake form received", "")
     assert form == "Fill in and send back the form"  # never the practitioner's note

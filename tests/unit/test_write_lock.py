@@ -11,14 +11,14 @@ from datetime import date
 
 import pytest
 
-from deliverydesk.model.enums import Owner
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.model.rules.enums import Owner
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.detail import journey_detail
-from deliverydesk.services.journeys import add_note, complete_step, move_to_phase
-from deliverydesk.services.offers import StepSpec, create_offer
-from deliverydesk.services.practice import create_practice
-from deliverydesk.services.queries import client_rows
+from deliverydesk.services.journeys.detail import journey_detail
+from deliverydesk.services.journeys.journeys import add_note, complete_step, move_to_phase
+from deliverydesk.services.offers.offers import StepSpec, create_offer
+from deliverydesk.services.practice.practice import create_practice
+from deliverydesk.services.views.queries import client_rows
 from tests.builders import onboarding, phase, sprint
 
 HOLD_S = 0.5  # how long the other program keeps its write lock

@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from deliverydesk.model.clock import FixedClock
-from deliverydesk.model.enums import Owner, StepKind
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.model.rules.enums import Owner, StepKind
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
-from deliverydesk.services.journeys import move_to_phase
-from deliverydesk.services.offers import StepSpec, create_offer
-from deliverydesk.services.practice import create_practice
+from deliverydesk.services.journeys.journeys import move_to_phase
+from deliverydesk.services.offers.offers import StepSpec, create_offer
+from deliverydesk.services.practice.practice import create_practice
 from tests.builders import DRAFT_THE_PLAN, FINAL_REVIEW, PLAN_APPROVED, onboarding, phase, sprint
 
 MON_FRI = frozenset({1, 2, 3, 4, 5})

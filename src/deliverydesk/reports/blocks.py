@@ -9,7 +9,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from deliverydesk.model.enums import Owner
+from deliverydesk.model.rules.enums import Owner
 from deliverydesk.reports import theme as t
 from deliverydesk.reports.data import Brand, Item, WeekScale
 from deliverydesk.reports.flow import Bookmark, Stack, marked, para, table_style

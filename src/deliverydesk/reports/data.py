@@ -1,4 +1,4 @@
-"""What each document prints, as plain frozen values: services/report_data.py reads them
+"""What each document prints, as plain frozen values: services/paper/report_data.py reads them
 from the database, the builders in this package turn them into pages. Everything a
 document shows is here, so a test can compare a PDF's text with the data it was made from.
 """
@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from deliverydesk.model.enums import Owner, PhaseStatus
-from deliverydesk.model.offer_design import IntakeQuestion
+from deliverydesk.model.rules.enums import Owner, PhaseStatus
+from deliverydesk.model.rules.offer_design import IntakeQuestion
 
 A4 = "A4"
 LETTER = "Letter"
-# The colours a new practice starts with (model/practice.py's column defaults match).
+# The colours a new practice starts with (model/entities/practice.py's column defaults match).
 DEFAULT_PRIMARY = "#2F6F73"
 DEFAULT_ACCENT = "#E0A458"
 

@@ -1,7 +1,7 @@
 """The intake form: the offer's questions as a fillable PDF (AcroForm fields) the client fills
 in any PDF reader and sends back. Labels sit above full-width fields; the client's name is
 printed, not a field, so it cannot be changed; a hidden field ties the form to its client,
-offer and questions (services/intake.py writes and checks it).
+offer and questions (services/paper/intake.py writes and checks it).
 
 Field names are fixed and plain ("q1", "q2"...; a choice's options are "c0", "c1"...), so
 reading the answers back never depends on the words of a question.
@@ -13,8 +13,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table
 
-from deliverydesk.model.enums import QuestionKind
-from deliverydesk.model.offer_design import IntakeQuestion
+from deliverydesk.model.rules.enums import QuestionKind
+from deliverydesk.model.rules.offer_design import IntakeQuestion
 from deliverydesk.reports import theme as t
 from deliverydesk.reports.blocks import gap, label, paper_date
 from deliverydesk.reports.data import IntakeForm

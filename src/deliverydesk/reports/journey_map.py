@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from deliverydesk.model.enums import PhaseStatus
+from deliverydesk.model.rules.enums import PhaseStatus
 from deliverydesk.reports import theme as t
 from deliverydesk.reports.data import JourneyMap, MapPhase, WeekScale
 from deliverydesk.reports.flow import label_text

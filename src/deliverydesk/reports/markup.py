@@ -13,7 +13,7 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
-from deliverydesk.model.text_rules import BIDI_CONTROLS
+from deliverydesk.model.rules.text_rules import BIDI_CONTROLS
 from deliverydesk.reports import bidi
 from deliverydesk.reports.fonts import in_fallback, needs_fallback, runs
 

@@ -16,10 +16,10 @@ from importlib.resources import as_file, files
 
 from sqlalchemy import select
 
-from deliverydesk.model.calendar import WorkCalendar
-from deliverydesk.model.clock import FixedClock
 from deliverydesk.model.entities import Friction, Journey, JourneyPhase, JourneyStep
-from deliverydesk.model.enums import FrictionKind, JourneyStatus, Owner, StepKind
+from deliverydesk.model.rules.calendar import WorkCalendar
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.model.rules.enums import FrictionKind, JourneyStatus, Owner, StepKind
 from deliverydesk.progress import CancelCheck, Progress, Tracker
 from deliverydesk.seeding.demo_content import (
     CLIENTS,
@@ -31,14 +31,14 @@ from deliverydesk.seeding.demo_content import (
     ClientSeed,
     FrictionSeed,
 )
-from deliverydesk.services.brand import brand_settings, import_logo, update_brand
-from deliverydesk.services.clients import ClientInput, add_client, enrol_client
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import InvalidInput
-from deliverydesk.services.journeys import add_note, complete_step, move_to_phase
-from deliverydesk.services.offers import create_offer
-from deliverydesk.services.practice import create_practice, get_practice
-from deliverydesk.services.records import log_friction, record_feedback, resolve_friction
+from deliverydesk.services.journeys.journeys import add_note, complete_step, move_to_phase
+from deliverydesk.services.journeys.records import log_friction, record_feedback, resolve_friction
+from deliverydesk.services.offers.offers import create_offer
+from deliverydesk.services.practice.brand import brand_settings, import_logo, update_brand
+from deliverydesk.services.practice.practice import create_practice, get_practice
 from deliverydesk.staging import staging
 from deliverydesk.store.engine import without_fsync
 from deliverydesk.store.transfer import copy_into_empty

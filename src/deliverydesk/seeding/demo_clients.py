@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deliverydesk.model.enums import FrictionKind, Severity
+from deliverydesk.model.rules.enums import FrictionKind, Severity
 
 RIGHT_FIT_QUESTIONS = (
     "Has 2-3 hours a week for their part",

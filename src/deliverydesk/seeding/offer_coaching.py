@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from deliverydesk.model.enums import StepKind
-from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
+from deliverydesk.model.rules.enums import StepKind
+from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.seeding.offer_parts import (
     BOUNDARIES,
     CLIENT,

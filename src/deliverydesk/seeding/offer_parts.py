@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from deliverydesk.model.enums import Owner, QuestionKind, StandardTier
-from deliverydesk.model.fit import FitCriterion, RightFit
-from deliverydesk.model.offer_design import IntakeQuestion, StandardSpec
+from deliverydesk.model.rules.enums import Owner, QuestionKind, StandardTier
+from deliverydesk.model.rules.fit import FitCriterion, RightFit
+from deliverydesk.model.rules.offer_design import IntakeQuestion, StandardSpec
 
 ME, CLIENT, THIRD = Owner.ME, Owner.CLIENT, Owner.THIRD_PARTY
 EXPECTED, ORDER_WINNING = StandardTier.EXPECTED, StandardTier.ORDER_WINNING

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deliverydesk.model.offer_design import OfferSpec
+from deliverydesk.model.rules.offer_design import OfferSpec
 from deliverydesk.seeding.offer_audit import BRAND_AUDIT
 from deliverydesk.seeding.offer_coaching import COACHING
 from deliverydesk.seeding.offer_manuscript import MANUSCRIPT_EDIT

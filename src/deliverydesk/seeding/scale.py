@@ -3,7 +3,7 @@
 The practice and its offers go through the services; the clients, journeys and steps are
 written with Core bulk inserts in one transaction (ORM objects by the thousand would take
 minutes), so the session hook that keeps journey summaries (store/summaries.py) does not
-see them: their summary columns are computed here by the same rule, model/summary.py.
+see them: their summary columns are computed here by the same rule, model/rules/summary.py.
 
 As with the demo, all of it is built in a scratch folder and moved into the person's folder
 in one transaction: a kill or a full disk part-way leaves their folder exactly as it was,
@@ -21,7 +21,6 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, insert, select
 from sqlalchemy.exc import OperationalError
 
-from deliverydesk.model.calendar import WorkCalendar
 from deliverydesk.model.entities import (
     Activity,
     Client,
@@ -32,14 +31,15 @@ from deliverydesk.model.entities import (
     OfferPhase,
     OfferStep,
 )
-from deliverydesk.model.enums import ActivityKind, JourneyStatus, Owner, StepKind
-from deliverydesk.model.rules import PhaseDates, PhasePlan, StepFacts, schedule
-from deliverydesk.model.summary import summary_columns
-from deliverydesk.services.clients import SNAPSHOT_COLUMNS
+from deliverydesk.model.rules.calendar import WorkCalendar
+from deliverydesk.model.rules.delivery import PhaseDates, PhasePlan, StepFacts, schedule
+from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus, Owner, StepKind
+from deliverydesk.model.rules.summary import summary_columns
+from deliverydesk.services.clients.clients import SNAPSHOT_COLUMNS
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import InvalidInput, StorageFailed
-from deliverydesk.services.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
-from deliverydesk.services.practice import create_practice, get_practice
+from deliverydesk.services.offers.offers import OfferSpec, PhaseSpec, StepSpec, create_offer
+from deliverydesk.services.practice.practice import create_practice, get_practice
 from deliverydesk.staging import staging
 from deliverydesk.store.engine import for_writing
 from deliverydesk.store.errors import storage_failure

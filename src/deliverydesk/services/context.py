@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from deliverydesk.model.clock import Clock, SystemClock
+from deliverydesk.model.rules.clock import Clock, SystemClock
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.store.database import Database, open_database
 from deliverydesk.store.errors import StorageFailed, storage_failure

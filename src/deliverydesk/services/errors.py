@@ -27,7 +27,7 @@ __all__ = [
 
 # What reading a stored value that cannot be converted raises, deep in SQLAlchemy or in a
 # rule using it (an unknown enum value, a date that does not exist, JSON of the wrong
-# shape); services/value_check.py finds such values.
+# shape); services/data/value_check.py finds such values.
 READ_ERRORS = (LookupError, ValueError, TypeError, AttributeError, OverflowError)
 
 

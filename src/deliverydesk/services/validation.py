@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from deliverydesk.model.text_rules import is_blank, without_bidi_controls
+from deliverydesk.model.rules.text_rules import is_blank, without_bidi_controls
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.store.schema import is_database_file
 from deliverydesk.wording import RefusalCode, Term
@@ -44,7 +44,7 @@ def _check_characters(text: str, label: str, multiline: bool) -> None:
 
 def clean_line(text: str, label: str, limit: int, *, required: bool = False) -> str:
     """One line of text (a name, an e-mail address), trimmed; `label` names the field in
-    messages ("A client's name"). Bidi controls are dropped (model/text_rules.py)."""
+    messages ("A client's name"). Bidi controls are dropped (model/rules/text_rules.py)."""
     text = without_bidi_controls(text).strip()
     _check_characters(text, label, multiline=False)
     if is_blank(text):

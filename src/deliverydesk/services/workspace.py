@@ -4,7 +4,7 @@ Widgets hold a Workspace. Its use cases sit in rooms, one per subject (services/
 as Anki's `col.decks`): `ws.journeys`, `ws.schedule`, `ws.clients`, `ws.offers`,
 `ws.paper`, `ws.practice` and `ws.data`; the Workspace itself holds only what the open
 practice is (its file, its clock, read-only or not) and its life (open, for_job, close).
-Mutations return `Result` or `Changes`, which the window's runner (ui/runner.py) announces
+Mutations return `Result` or `Changes`, which the window's runner (ui/core/runner.py) announces
 on the event bus. A restore or a practice import replaces the database under the same
 workspace: views then reload on `Changes.all()`.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from deliverydesk.model.clock import Clock, SystemClock
+from deliverydesk.model.rules.clock import Clock, SystemClock
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.rooms.clients import ClientsRoom
 from deliverydesk.services.rooms.data import DataRoom
@@ -70,7 +70,7 @@ class Workspace:
         return self._ctx.why_read_only
 
     def for_job(self) -> Workspace:
-        """The open practice for work on another thread of this process (ui/jobs.py).
+        """The open practice for work on another thread of this process (ui/core/jobs.py).
 
         The same database, never a second opening of it: its engine is thread-safe and each
         transaction takes a connection of its own, and opening again would run more than

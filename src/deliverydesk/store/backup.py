@@ -112,7 +112,7 @@ class BackupInfo:
     size: int  # bytes
     clients: int | None  # clients in it; None when it cannot be read
     practice: str | None = None  # the practice's name in it
-    # A backup just made: where it was also copied (services/backup_copies.py), or why not.
+    # A backup just made: where it was also copied (services/data/backup_copies.py), or why not.
     copied_to: Path | None = None
     copy_problem: str = ""
 

@@ -3,9 +3,9 @@
 One row per journey, read from the journey's summary columns, its current phase and its
 open friction. Two readers build their SQL from this one declaration: store/snapshot.py
 with plain sqlite3 for the first board of a start (before SQLAlchemy is imported), and
-services/queries.py through SQLAlchemy afterwards. Both hand back the same raw values
+services/views/queries.py through SQLAlchemy afterwards. Both hand back the same raw values
 (dates as ISO text, enums as their text value) in the order declared here, and
-services/rows.py unpacks them by name.
+services/views/rows.py unpacks them by name.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A read-only look at the board with plain sqlite3, for the first paint of a start.
 
 SQLAlchemy takes ~300 ms to import on these machines; the first board does not wait for
-it. The columns are those services/queries.py reads (both build their SQL from
+it. The columns are those services/views/queries.py reads (both build their SQL from
 store/board_columns.py), and any doubt (no file, an older schema, a damaged header)
 returns None so the start takes the normal, fully checked path instead.
 """

@@ -5,7 +5,7 @@ flush inserted, changed or deleted, so no use case can forget to. It runs after 
 (new steps need their ids: the summary names the next step by id) and reads the journey's
 facts back in one statement. Statements that bypass the session's unit of work (Core
 inserts, bulk UPDATEs) are not seen: such a writer calls write_summaries for the journeys
-it touched, or computes the columns with the same rule, model/summary.py, as the bulk
+it touched, or computes the columns with the same rule, model/rules/summary.py, as the bulk
 seeder does (seeding/scale.py). `deliverydesk check` recomputes them all (summary_drift).
 """
 
@@ -35,8 +35,8 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from deliverydesk.model.entities import Client, Feedback, Journey, JourneyPhase, JourneyStep
-from deliverydesk.model.rules import StepFacts
-from deliverydesk.model.summary import SUMMARY_COLUMNS, summary_columns
+from deliverydesk.model.rules.delivery import StepFacts
+from deliverydesk.model.rules.summary import SUMMARY_COLUMNS, summary_columns
 
 # Rows whose insert, change or removal can change a journey's summary. A phase only counts
 # when it comes or goes (phase_count); its dates are not part of the summary.

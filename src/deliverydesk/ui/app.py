@@ -16,20 +16,20 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from deliverydesk import APP_ID, APP_NAME, __version__
-from deliverydesk.model.clock import Clock, FixedClock, SystemClock
+from deliverydesk.model.rules.clock import Clock, FixedClock, SystemClock
 from deliverydesk.paths import data_dir
-from deliverydesk.services.startup import first_board
+from deliverydesk.services.views.startup import first_board
 from deliverydesk.staging import sweep
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.icons import app_icon
-from deliverydesk.ui.main_thread_gc import collect_on_main_thread, keep_for_good
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.main_thread_gc import collect_on_main_thread, keep_for_good
+from deliverydesk.ui.look.icons import app_icon
+from deliverydesk.ui.look.theme import apply_theme, follow_system_theme
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.theme import apply_theme, follow_system_theme
 
 if TYPE_CHECKING:
     from deliverydesk.services.workspace import Workspace
-    from deliverydesk.ui.single_instance import SingleInstance
+    from deliverydesk.ui.core.single_instance import SingleInstance
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -126,7 +126,7 @@ def bring_forward(window: QWidget) -> None:
 
 
 def run(data_dir_option: str | None, today: date | None) -> int:
-    from deliverydesk.ui.single_instance import SingleInstance
+    from deliverydesk.ui.core.single_instance import SingleInstance
 
     app = create_application(sys.argv[:1])
     clock: Clock = FixedClock(today) if today else SystemClock()
@@ -162,7 +162,7 @@ def _run_window(app: QApplication, folder: Path, clock: Clock, instance: SingleI
     if workspace is None:
         return 2
     instance.listen()  # after the first paint (later starts keep asking till it listens)
-    from deliverydesk.ui.failures import install_excepthook  # after the first paint
+    from deliverydesk.ui.core.failures import install_excepthook  # after the first paint
 
     install_excepthook(folder, lambda: window)
     if recovered and window is not None:  # painted from the damaged file: start over

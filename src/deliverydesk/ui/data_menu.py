@@ -21,24 +21,24 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from deliverydesk.services.backups import BackupInfo, Restored
 from deliverydesk.services.changes import Result
-from deliverydesk.services.client_csv import CsvImport
+from deliverydesk.services.clients.client_csv import CsvImport
+from deliverydesk.services.data.backups import BackupInfo, Restored
 from deliverydesk.services.errors import DatabaseError, InvalidInput
-from deliverydesk.services.journey_csv import JourneyImport
+from deliverydesk.services.journeys.journey_csv import JourneyImport
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.staging import staging
-from deliverydesk.ui.auto_backup import AutoBackup
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.jobs import Job, JobRunner
-from deliverydesk.ui.runner import Runner
-from deliverydesk.ui.text import WORDS, literal_rich_text, tr
+from deliverydesk.ui.core.auto_backup import AutoBackup
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.jobs import Job, JobRunner
+from deliverydesk.ui.core.runner import Runner
+from deliverydesk.ui.core.text import WORDS, literal_rich_text, tr
 
 if TYPE_CHECKING:
     from deliverydesk.ui.main_window import MainWindow
-    from deliverydesk.ui.reports.sending import BatchSend
     from deliverydesk.ui.settings.backups_panel import BackupsPanel
+    from deliverydesk.ui.widgets.paper.sending import BatchSend
 
 START_DELAY_MS = 10_000  # the start's backup waits until the window has settled
 STATUS_MS = 10_000
@@ -175,7 +175,7 @@ class DataActions(QObject):
         )
 
     def send_progress_reports(self) -> BatchSend | None:
-        from deliverydesk.ui.reports.sending import send_progress_reports
+        from deliverydesk.ui.widgets.paper.sending import send_progress_reports
 
         return send_progress_reports(
             self._window, self._ws, self.runner, on_board=self._window.clients_on_board()
@@ -188,7 +188,7 @@ class DataActions(QObject):
 
     # -- clients as CSV ----------------------------------------------------------------------
     def import_clients(self, path: Path | None = None) -> None:
-        from deliverydesk.ui.import_clients_dialog import ImportClientsDialog
+        from deliverydesk.ui.widgets.import_clients_dialog import ImportClientsDialog
 
         path = path or self._open_path(
             tr("Import clients"), tr("CSV files (*.csv *.txt);;All files (*)")

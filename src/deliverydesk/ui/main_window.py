@@ -29,17 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.build_info import build_lines
-from deliverydesk.model.clock import Clock
+from deliverydesk.model.rules.clock import Clock
 from deliverydesk.services.changes import Aspect
-from deliverydesk.services.startup import FirstBoard
-from deliverydesk.ui import runner
+from deliverydesk.services.views.startup import FirstBoard
 from deliverydesk.ui.board.board_page import BoardPage
-from deliverydesk.ui.day_watcher import DayWatcher
-from deliverydesk.ui.events import Announced, AppEvents, EnrolRequest
-from deliverydesk.ui.icons import app_icon, icon
-from deliverydesk.ui.message_bar import MessageBar
-from deliverydesk.ui.notice_banner import NoticeArea, show_workspace_notices
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.core import runner
+from deliverydesk.ui.core.day_watcher import DayWatcher
+from deliverydesk.ui.core.events import Announced, AppEvents, EnrolRequest
+from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.look.icons import app_icon, icon
+from deliverydesk.ui.widgets.message_bar import MessageBar
+from deliverydesk.ui.widgets.notice_banner import NoticeArea, show_workspace_notices
 
 if TYPE_CHECKING:
     from deliverydesk.services.workspace import Workspace

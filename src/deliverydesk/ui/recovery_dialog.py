@@ -12,10 +12,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from deliverydesk import APP_NAME
-from deliverydesk.services import recovery
-from deliverydesk.ui import text
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.services.data import recovery
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.text import literal_rich_text, tr
 
 
 class RecoveryDialog(QMessageBox):

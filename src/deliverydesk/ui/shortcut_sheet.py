@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.core.text import tr
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.errors import DatabaseError, InvalidInput
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.icons import app_icon
-from deliverydesk.ui.jobs import Job, JobRunner
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.typography import make_heading
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.jobs import Job, JobRunner
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.look.icons import app_icon
+from deliverydesk.ui.look.typography import make_heading
 
 
 class WelcomeDialog(QDialog):

@@ -1,6 +1,6 @@
 """An offer design's problems in words, through a translator.
 
-model/offer_rules.py says what is wrong and where, as English words with their values'
+model/rules/offer_rules.py says what is wrong and where, as English words with their values'
 names in braces (the key a translation is found by) and the values themselves; here they
 are worded for the window (Qt's translator), the command line and refusals alike.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from deliverydesk.model.offer_rules import Part, Problem
+from deliverydesk.model.rules.offer_rules import Part, Problem
 from deliverydesk.wording.words import Translate, untranslated
 
 __all__ = ["Problems", "problem_text", "problems_text"]

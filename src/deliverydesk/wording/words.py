@@ -2,7 +2,7 @@
 
 model/ speaks in enums and codes; this is where they become text, one way for the window,
 the command line and the PDFs alike ("Wed 25 Nov 2026" everywhere). The translator is
-passed in: the window hands over Qt's (ui/text.py), everything else reads English.
+passed in: the window hands over Qt's (ui/core/text.py), everything else reads English.
 Dates are worded here rather than by a locale library so that every screen and every
 report agree, whatever the machine's locale says.
 """
@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from datetime import date
 
-from deliverydesk.model.enums import (
+from deliverydesk.model.rules.enums import (
     ActivityKind,
     Health,
     JourneyStatus,
@@ -21,8 +21,8 @@ from deliverydesk.model.enums import (
     PhaseStatus,
     StepKind,
 )
-from deliverydesk.model.health import HealthReason, HealthVerdict, ReasonCode
-from deliverydesk.model.text_rules import without_bidi_controls
+from deliverydesk.model.rules.health import HealthReason, HealthVerdict, ReasonCode
+from deliverydesk.model.rules.text_rules import without_bidi_controls
 
 Translate = Callable[[str], str]
 

@@ -8,20 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from deliverydesk.model.fit import RightFit
-from deliverydesk.model.under_way import Reached
-from deliverydesk.services import (
-    capacity,
-    client_journeys,
-    client_lookup,
-    clients,
-    queries,
-    trash,
-    under_way,
-)
+from deliverydesk.model.rules.fit import RightFit
+from deliverydesk.model.rules.under_way import Reached
 from deliverydesk.services.changes import Result
+from deliverydesk.services.clients import capacity, client_journeys, client_lookup, clients, trash
+from deliverydesk.services.journeys import under_way
 from deliverydesk.services.rooms.room import Room
-from deliverydesk.services.rows import JourneyRow
+from deliverydesk.services.views import queries
+from deliverydesk.services.views.rows import JourneyRow
 
 
 class ClientsRoom(Room):

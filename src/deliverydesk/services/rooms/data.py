@@ -8,17 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deliverydesk.services import (
-    backup_copies,
-    backups,
-    client_csv,
-    journey_csv,
-    practice_file,
-    spreadsheet_export,
-    startup,
-)
 from deliverydesk.services.changes import Result
+from deliverydesk.services.clients import client_csv
+from deliverydesk.services.data import backup_copies, backups, practice_file, spreadsheet_export
+from deliverydesk.services.journeys import journey_csv
 from deliverydesk.services.rooms.room import Room
+from deliverydesk.services.views import startup
 from deliverydesk.store.integrity import IntegrityReport
 from deliverydesk.store.restore import Restored
 from deliverydesk.wording import ENGLISH, Words

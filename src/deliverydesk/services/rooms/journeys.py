@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from deliverydesk.services import detail, journeys, lifecycle, queries, reschedule
 from deliverydesk.services.changes import Aspect, Changes, Result
+from deliverydesk.services.journeys import detail, journeys, lifecycle, reschedule
 from deliverydesk.services.rooms.room import Room
-from deliverydesk.services.rows import JourneyRow
+from deliverydesk.services.views import queries
+from deliverydesk.services.views.rows import JourneyRow
 
 
 class JourneysRoom(Room):

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from deliverydesk.model.offer_design import OfferSpec
-from deliverydesk.services import offer_apply, offer_file, offer_revisions, queries
-from deliverydesk.services import offer_design as designs
+from deliverydesk.model.rules.offer_design import OfferSpec
 from deliverydesk.services.changes import Changes, Result
+from deliverydesk.services.offers import offer_apply, offer_file, offer_revisions
+from deliverydesk.services.offers import offer_design as designs
 from deliverydesk.services.rooms.room import Room
-from deliverydesk.services.rows import OfferSummary
+from deliverydesk.services.views import queries
+from deliverydesk.services.views.rows import OfferSummary
 
 
 class OffersRoom(Room):

@@ -10,12 +10,12 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deliverydesk.services import intake, report_export
 from deliverydesk.services.changes import Result
+from deliverydesk.services.paper import intake, report_export
 from deliverydesk.services.rooms.room import Room
 
 if TYPE_CHECKING:
-    from deliverydesk.services import send
+    from deliverydesk.services.paper import send
 
 
 class PaperRoom(Room):
@@ -60,7 +60,7 @@ class PaperRoom(Room):
     ) -> Result[send.Sent]:
         """The client's document (`document` as made, or a new one of `kind`) opened in the
         mail composer with a drafted message, and logged as a contact."""
-        from deliverydesk.services import send  # loads the reports' data: when first used
+        from deliverydesk.services.paper import send
 
         return send.send_document(self._ctx, client_id, document, kind=kind)
 
@@ -72,7 +72,7 @@ class PaperRoom(Room):
         cancelled: Callable[[], bool] | None = None,
     ) -> Result[send.BatchSent]:
         """One mail draft with its progress report per client (default: every active one)."""
-        from deliverydesk.services import send
+        from deliverydesk.services.paper import send
 
         return send.send_progress_reports(
             self._ctx, client_ids, progress=progress, cancelled=cancelled
@@ -80,7 +80,7 @@ class PaperRoom(Room):
 
     def report_clients(self) -> list[tuple[int, str]]:
         """Every client with an active journey (id, name): the batch's default."""
-        from deliverydesk.services.report_packs import active_clients
+        from deliverydesk.services.paper.report_packs import active_clients
 
         return active_clients(self._ctx)
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from deliverydesk.services import brand, practice
-from deliverydesk.services import practice_settings as settings
 from deliverydesk.services.changes import Changes, Result
-from deliverydesk.services.dashboard import Dashboard
+from deliverydesk.services.practice import brand, practice
+from deliverydesk.services.practice import practice_settings as settings
 from deliverydesk.services.rooms.room import Room
+from deliverydesk.services.views.dashboard import Dashboard
 
 
 class PracticeRoom(Room):
@@ -62,7 +62,7 @@ class PracticeRoom(Room):
     # -- its figures -----------------------------------------------------------------------
     def dashboard(self) -> Dashboard:
         """Capacity by week, on-time rate, integrity and its parts, time per phase against
-        plan, feedback and referrals (services/dashboard.py says how each is counted)."""
-        from deliverydesk.services.dashboard import dashboard
+        plan, feedback and referrals (services/views/dashboard.py says how each is counted)."""
+        from deliverydesk.services.views.dashboard import dashboard
 
         return dashboard(self._ctx)

@@ -9,12 +9,14 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from deliverydesk.model.enums import Owner
+from deliverydesk.model.rules.enums import Owner
 from deliverydesk.progress import Tracker
-from deliverydesk.services import calendar_export, nudge, timeline
-from deliverydesk.services import today as due_now
 from deliverydesk.services.changes import Changes
+from deliverydesk.services.data import calendar_export
+from deliverydesk.services.journeys import nudge
 from deliverydesk.services.rooms.room import Room
+from deliverydesk.services.views import timeline
+from deliverydesk.services.views import today as due_now
 from deliverydesk.wording import ENGLISH, Words
 
 

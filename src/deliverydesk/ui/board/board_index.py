@@ -13,10 +13,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from deliverydesk.model.enums import Owner
-from deliverydesk.model.health import HEALTH_RANK, in_trouble
-from deliverydesk.model.text_fold import fold
-from deliverydesk.services.rows import JourneyRow
+from deliverydesk.model.rules.enums import Owner
+from deliverydesk.model.rules.health import HEALTH_RANK, in_trouble
+from deliverydesk.model.rules.text_fold import fold
+from deliverydesk.services.views.rows import JourneyRow
 
 Column = tuple[int, int]  # (offer id, phase position)
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 
 from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.core.text import tr
 
 if TYPE_CHECKING:
     from deliverydesk.ui.board.board_page import BoardPage

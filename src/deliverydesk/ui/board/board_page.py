@@ -17,30 +17,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.clock import Clock
-from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.rules.clock import Clock
+from deliverydesk.model.rules.enums import JourneyStatus
 from deliverydesk.services.changes import ROW_ASPECTS, Aspect, Changes
-from deliverydesk.services.rows import JourneyRow, OfferSummary
-from deliverydesk.services.startup import FirstBoard
+from deliverydesk.services.views.rows import JourneyRow, OfferSummary
+from deliverydesk.services.views.startup import FirstBoard
 from deliverydesk.ui.board.board_index import BoardFilter, BoardIndex, Column, SortBy
 from deliverydesk.ui.board.board_keys import BoardKeys
 from deliverydesk.ui.board.board_toolbar import BoardToolbar
 from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
 from deliverydesk.ui.board.checkpoint_dialog import ask_move_anyway, checkpoint_dialog
 from deliverydesk.ui.board.column_view import ColumnWidget, LaneWidget
-from deliverydesk.ui.empty_state import EmptyState
-from deliverydesk.ui.events import AppEvents, EnrolRequest
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.item_values import current_enum
-from deliverydesk.ui.journey_words import skipped_lines
-from deliverydesk.ui.refresh import Refresher
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.core.events import AppEvents, EnrolRequest
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.item_values import current_enum
+from deliverydesk.ui.core.journey_words import skipped_lines
+from deliverydesk.ui.core.refresh import Refresher
+from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:
     from deliverydesk.services.workspace import Workspace
 
 # SQLAlchemy comes in with the workspace: a start paints the board from a plain-sqlite3
-# snapshot before it is loaded (services/startup.py), then `attach` hands the workspace in.
+# snapshot before it is loaded (services/views/startup.py), then `attach` hands the workspace in.
 
 ALL_OFFERS = -1
 # What the board shows: its cards, their offers' phases, and due dates the practice moves.
@@ -408,7 +408,7 @@ class BoardPage(QWidget):
             self.say(tr("Still opening your practice; try again in a moment."))
             return False
         from deliverydesk.services.errors import CheckpointBlocked
-        from deliverydesk.ui.undo_commands import MoveJourneyCommand
+        from deliverydesk.ui.core.undo_commands import MoveJourneyCommand
 
         def move(override: bool) -> MoveJourneyCommand:
             assert self._ws is not None
@@ -501,7 +501,7 @@ class BoardPage(QWidget):
         card = self.index.cards.get(journey_id)
         if card is None or self._ws is None:
             return None
-        from deliverydesk.ui.reports.documents_menu import card_menu
+        from deliverydesk.ui.widgets.paper.documents_menu import card_menu
 
         return card_menu(
             self, self._ws, card.client_id, lambda: self.open_journey.emit(journey_id), self._events

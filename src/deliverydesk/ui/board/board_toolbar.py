@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.ui.board.board_index import Quick, SortBy
-from deliverydesk.ui.filter_chip import FilterChip, FilterMenuChip
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.typography import make_heading
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.ui.widgets.filter_chip import FilterChip, FilterMenuChip
 
 SEARCH_WIDTH_EM = 14  # the filter box never gets narrower than this
 PICKER_MOST_EM = 22  # the offer picker never gets wider than this

@@ -22,11 +22,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from deliverydesk.services.rows import JourneyRow
-from deliverydesk.ui import text
+from deliverydesk.services.views.rows import JourneyRow
 from deliverydesk.ui.board.card_model import CARD_ROLE
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.theme import MIN_TEXT_POINTS, badge_fill, semantic
+from deliverydesk.ui.core import text
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.theme import MIN_TEXT_POINTS, badge_fill, semantic
 
 Index = QModelIndex | QPersistentModelIndex
 IMAGE_CACHE = 240  # ~100 KiB each: two screenfuls of cards

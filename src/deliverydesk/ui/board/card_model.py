@@ -14,9 +14,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from deliverydesk.ui import text
 from deliverydesk.ui.board.board_index import BoardIndex, Column
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import tr
 
 Index = QModelIndex | QPersistentModelIndex
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1

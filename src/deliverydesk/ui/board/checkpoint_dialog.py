@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from deliverydesk.ui.text import WORDS, literal_rich_text, tr
+from deliverydesk.ui.core.text import WORDS, literal_rich_text, tr
 
 
 def checkpoint_dialog(

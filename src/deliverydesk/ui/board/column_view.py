@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.ui import text
 from deliverydesk.ui.board.board_index import BoardIndex, Column
 from deliverydesk.ui.board.card_delegate import CARD_HEIGHT_EM, CardDelegate
 from deliverydesk.ui.board.card_model import CardColumnModel, MoveRequest, column_counts
 from deliverydesk.ui.board.phase_header import PhaseHeader
-from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.typography import make_heading
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.look.typography import make_heading
 
 COLUMN_WIDTH_EM = 11.5  # the narrowest a column gets before the board scrolls sideways
 

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.enums import JourneyStatus, PhaseStatus
-from deliverydesk.services.detail import JourneyDetail, PhaseDetail, StepDetail
-from deliverydesk.ui import text
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.theme import semantic
+from deliverydesk.model.rules.enums import JourneyStatus, PhaseStatus
+from deliverydesk.services.journeys.detail import JourneyDetail, PhaseDetail, StepDetail
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.theme import semantic
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STEP, WHO, DUE, DONE = range(4)

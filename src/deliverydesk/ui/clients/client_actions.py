@@ -15,10 +15,10 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.clients.client_dialog import ClientDialog, edit_client
-from deliverydesk.ui.events import AppEvents, EnrolRequest
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.core.events import AppEvents, EnrolRequest
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.widgets.client_dialog import ClientDialog, edit_client
 
 EDIT_SHORTCUT = "Ctrl+Shift+E"
 

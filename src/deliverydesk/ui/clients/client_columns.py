@@ -26,7 +26,7 @@ from deliverydesk.ui.clients.client_list_model import (
     WAITING,
     ClientListModel,
 )
-from deliverydesk.ui.text import WORDS, tr
+from deliverydesk.ui.core.text import WORDS, tr
 
 # Stepping aside when room is short, the first here first; the rest always show (if chosen).
 YIELDING = (PROGRESS, WAITING, DUE)

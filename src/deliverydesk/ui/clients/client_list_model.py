@@ -16,14 +16,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication
 
-from deliverydesk.model.enums import Health, JourneyStatus, Owner
-from deliverydesk.model.health import HEALTH_RANK
-from deliverydesk.model.text_fold import fold
-from deliverydesk.services.rows import JourneyRow
-from deliverydesk.ui import text
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.theme import health_color, semantic
+from deliverydesk.model.rules.enums import Health, JourneyStatus, Owner
+from deliverydesk.model.rules.health import HEALTH_RANK
+from deliverydesk.model.rules.text_fold import fold
+from deliverydesk.services.views.rows import JourneyRow
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.theme import health_color, semantic
 
 Index = QModelIndex | QPersistentModelIndex
 

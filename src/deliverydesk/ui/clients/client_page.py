@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.enums import Health, JourneyStatus
+from deliverydesk.model.rules.enums import Health, JourneyStatus
 from deliverydesk.services.changes import Aspect, Changes
-from deliverydesk.services.detail import ActivityDetail, JourneyDetail, StepDetail
 from deliverydesk.services.errors import NotFound
+from deliverydesk.services.journeys.detail import ActivityDetail, JourneyDetail, StepDetail
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
 from deliverydesk.ui.clients import trash
 from deliverydesk.ui.clients.checklist import ChecklistView
 from deliverydesk.ui.clients.client_actions import ClientActions, tool_button
@@ -38,17 +37,13 @@ from deliverydesk.ui.clients.intake_panel import IntakePanel
 from deliverydesk.ui.clients.journey_bar import JourneyBar
 from deliverydesk.ui.clients.journey_switcher import JourneySwitcher
 from deliverydesk.ui.clients.notes_panel import NotesPanel
-from deliverydesk.ui.clients.step_dialogs import ask_date, done_on_dialog, due_date_dialog
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.refresh import Refresher
-from deliverydesk.ui.reports.documents_menu import ClientDocuments
-from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.theme import health_color
-from deliverydesk.ui.today.today_commands import RescheduleCommand
-from deliverydesk.ui.typography import make_heading
-from deliverydesk.ui.undo_commands import (
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.refresh import Refresher
+from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.core.today_commands import RescheduleCommand
+from deliverydesk.ui.core.undo_commands import (
     AddNoteCommand,
     CompleteStepCommand,
     ReopenStepCommand,
@@ -56,7 +51,12 @@ from deliverydesk.ui.undo_commands import (
     SetDueDateCommand,
     push_together,
 )
-from deliverydesk.ui.wrapping_delegate import wrap_items
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.theme import health_color
+from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.ui.widgets.paper.documents_menu import ClientDocuments
+from deliverydesk.ui.widgets.step_dialogs import ask_date, done_on_dialog, due_date_dialog
+from deliverydesk.ui.widgets.wrapping_delegate import wrap_items
 
 
 class ClientPage(QWidget):

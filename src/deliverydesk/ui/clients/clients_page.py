@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.enums import Health, Owner
+from deliverydesk.model.rules.enums import Health, Owner
 from deliverydesk.services.changes import ROW_ASPECTS, Aspect, Changes
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
 from deliverydesk.ui.clients.client_actions import ClientActions
 from deliverydesk.ui.clients.client_columns import ClientColumns
 from deliverydesk.ui.clients.client_list_model import (
@@ -40,13 +39,14 @@ from deliverydesk.ui.clients.client_page import ClientPage
 from deliverydesk.ui.clients.progress_delegate import ProgressDelegate
 from deliverydesk.ui.clients.status_filter import StatusFilterBox
 from deliverydesk.ui.clients.trash import TrashView
-from deliverydesk.ui.empty_state import EmptyState
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.item_values import enum_data
-from deliverydesk.ui.refresh import Refresher
-from deliverydesk.ui.text import health_label, owner_label, tr
-from deliverydesk.ui.typography import make_heading
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.item_values import enum_data
+from deliverydesk.ui.core.refresh import Refresher
+from deliverydesk.ui.core.text import health_label, owner_label, tr
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.ui.widgets.empty_state import EmptyState
 
 LIST, CLIENT = 0, 1
 WIDEST_COLUMN_EM = 26  # an offer or phase name longer than this is elided

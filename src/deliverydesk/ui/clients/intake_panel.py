@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from deliverydesk.services.changes import Aspect
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
-from deliverydesk.ui.empty_state import EmptyState
-from deliverydesk.ui.refresh import Refresher
-from deliverydesk.ui.reports.answers_view import AnswersView, breakable
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.refresh import Refresher
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.widgets.answers_view import AnswersView, breakable
+from deliverydesk.ui.widgets.empty_state import EmptyState
 
 EMPTY, ANSWERS = range(2)
 

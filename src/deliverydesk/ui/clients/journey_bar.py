@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.enums import JourneyStatus
-from deliverydesk.services.detail import JourneyDetail
-from deliverydesk.services.lifecycle import StepsStillOpen
+from deliverydesk.model.rules.enums import JourneyStatus
+from deliverydesk.services.journeys.detail import JourneyDetail
+from deliverydesk.services.journeys.lifecycle import StepsStillOpen
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import journey_words, text
 from deliverydesk.ui.clients import journey_commands as commands
 from deliverydesk.ui.clients.journey_dialogs import (
     ask_pause,
@@ -35,13 +34,14 @@ from deliverydesk.ui.clients.journey_dialogs import (
     cancel_dialog,
     pause_dialog,
 )
-from deliverydesk.ui.confirm import confirm
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.theme import health_color, semantic
-from deliverydesk.ui.undo_commands import ServiceCommand
+from deliverydesk.ui.core import journey_words, text
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.core.undo_commands import ServiceCommand
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.theme import health_color, semantic
+from deliverydesk.ui.widgets.confirm import confirm
 
 _RUNNING = (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
 _ENDED = (JourneyStatus.COMPLETED, JourneyStatus.CANCELLED)

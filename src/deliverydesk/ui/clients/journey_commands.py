@@ -11,11 +11,11 @@ from collections.abc import Callable
 from datetime import date
 
 from deliverydesk.services.changes import Result
-from deliverydesk.services.lifecycle import JourneyState
+from deliverydesk.services.journeys.lifecycle import JourneyState
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.undo_commands import ServiceCommand
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.core.undo_commands import ServiceCommand
 
 Action = Callable[[], Result[JourneyState]]
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.lifecycle import MAX_REASON_LENGTH
-from deliverydesk.ui.clients.step_dialogs import to_qdate
-from deliverydesk.ui.day_edit import DayEdit
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.theme import semantic
+from deliverydesk.services.journeys.lifecycle import MAX_REASON_LENGTH
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.look.theme import semantic
+from deliverydesk.ui.widgets.day_edit import DayEdit
+from deliverydesk.ui.widgets.step_dialogs import to_qdate
 
 
 class ReasonDialog(QDialog):

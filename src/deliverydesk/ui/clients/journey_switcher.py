@@ -9,10 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from deliverydesk.model.enums import JourneyStatus
-from deliverydesk.services.client_journeys import ClientJourney, is_earlier
-from deliverydesk.ui import text
-from deliverydesk.ui.text import tr
+from deliverydesk.model.rules.enums import JourneyStatus
+from deliverydesk.services.clients.client_journeys import ClientJourney, is_earlier
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import tr
 
 
 def _outcome(journey: ClientJourney) -> str:

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.detail import NoteDetail
-from deliverydesk.ui import text
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.wrapping_delegate import wrap_items
+from deliverydesk.services.journeys.detail import NoteDetail
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.widgets.wrapping_delegate import wrap_items
 
 
 class NoteEditor(QPlainTextEdit):

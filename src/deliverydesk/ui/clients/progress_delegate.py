@@ -7,7 +7,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from deliverydesk.ui.clients.client_list_model import ROW_ROLE
-from deliverydesk.ui.theme import semantic
+from deliverydesk.ui.look.theme import semantic
 
 
 class ProgressDelegate(QStyledItemDelegate):

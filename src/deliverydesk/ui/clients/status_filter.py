@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from deliverydesk.model.enums import JourneyStatus
+from deliverydesk.model.rules.enums import JourneyStatus
 from deliverydesk.ui.clients.client_list_model import RowTest
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.core.text import tr
 
 # None: every row, clients not enrolled yet included.
 STATUSES: tuple[JourneyStatus | None, ...] = (

@@ -25,20 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.services.changes import Aspect, Result
-from deliverydesk.services.trash import TrashedClient
+from deliverydesk.services.clients.trash import TrashedClient
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
-from deliverydesk.ui.empty_state import EmptyState
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.jobs import Job, JobRunner
-from deliverydesk.ui.record_table import Index, RecordTableModel
-from deliverydesk.ui.refresh import Refresher
-from deliverydesk.ui.runner import Runner
-from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.typography import make_heading
-from deliverydesk.ui.undo_commands import ServiceCommand
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.jobs import Job, JobRunner
+from deliverydesk.ui.core.refresh import Refresher
+from deliverydesk.ui.core.runner import Runner
+from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.core.undo_commands import ServiceCommand
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.ui.widgets.empty_state import EmptyState
+from deliverydesk.ui.widgets.record_table import Index, RecordTableModel
 
 NAME, COMPANY, ARCHIVED, JOURNEYS = range(4)
 

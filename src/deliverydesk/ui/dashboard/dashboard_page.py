@@ -23,19 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.services.changes import Aspect
-from deliverydesk.services.dashboard import WINDOW_DAYS, Dashboard
+from deliverydesk.services.views.dashboard import WINDOW_DAYS, Dashboard
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.refresh import Refresher
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.dashboard import words
 from deliverydesk.ui.dashboard.load_chart import LoadChart
 from deliverydesk.ui.dashboard.parts import IntegrityParts
 from deliverydesk.ui.dashboard.phases import SHOWN, PhaseTable
 from deliverydesk.ui.dashboard.tile import Tile
-from deliverydesk.ui.empty_state import EmptyState
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.refresh import Refresher
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.typography import make_heading
+from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.ui.widgets.empty_state import EmptyState
 
 # What can move a figure: a note or a client's contact details cannot.
 FIGURE_ASPECTS = Aspect.everything() & ~(Aspect.NOTES | Aspect.CLIENT | Aspect.BRAND)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
-from deliverydesk.services.timeline import CapacityStrip
+from deliverydesk.services.views.timeline import CapacityStrip
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.dashboard.words import capacity_sentence
-from deliverydesk.ui.enrol.capacity_chart import CapacityChart
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.widgets.capacity_chart import CapacityChart
 
 
 class LoadChart(CapacityChart):

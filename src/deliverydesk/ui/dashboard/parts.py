@@ -10,10 +10,10 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
-from deliverydesk.services.dashboard import Dashboard, Part, Ratio
+from deliverydesk.services.views.dashboard import Dashboard, Part, Ratio
+from deliverydesk.ui.core.text import literal_rich_text, tr
 from deliverydesk.ui.dashboard import words
-from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.theme import semantic
+from deliverydesk.ui.look.theme import semantic
 
 
 class ShareBar(QWidget):

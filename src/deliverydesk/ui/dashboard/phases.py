@@ -7,10 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from deliverydesk.services.dashboard import PhaseWait
-from deliverydesk.ui import text
+from deliverydesk.services.views.dashboard import PhaseWait
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.dashboard.words import over_words
-from deliverydesk.ui.text import tr
 
 SHOWN = 5  # the phases most over plan; the rest run closer to plan
 

@@ -18,9 +18,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from deliverydesk.ui.offers.elided_label import ElidedLabel
-from deliverydesk.ui.text import literal_rich_text
-from deliverydesk.ui.typography import make_heading
+from deliverydesk.ui.core.text import literal_rich_text
+from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.ui.widgets.elided_label import ElidedLabel
 
 FIGURE_SCALE = 2.0  # the big figure, against the system font
 ACTIVATING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)

@@ -6,7 +6,7 @@ done on time in the last 90 days (164 of 200)"), so no figure stands alone.
 
 from __future__ import annotations
 
-from deliverydesk.services.dashboard import (
+from deliverydesk.services.views.dashboard import (
     RECOMMEND_SCORE,
     WINDOW_DAYS,
     Dashboard,
@@ -16,10 +16,10 @@ from deliverydesk.services.dashboard import (
     PhaseWait,
     Ratio,
 )
-from deliverydesk.services.timeline import CapacityStrip
-from deliverydesk.ui import text
-from deliverydesk.ui.enrol.capacity_chart import hours, week_label
-from deliverydesk.ui.text import tr
+from deliverydesk.services.views.timeline import CapacityStrip
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.widgets.capacity_chart import hours, week_label
 from deliverydesk.wording import N_
 
 NO_FIGURE = "–"  # an en dash: nothing to count yet

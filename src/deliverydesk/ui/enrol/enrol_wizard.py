@@ -17,13 +17,13 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget, QWizard
 
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.clients.client_commands import EnrolCommand
+from deliverydesk.ui.core.client_commands import EnrolCommand
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.enrol.fit_page import FitPage
 from deliverydesk.ui.enrol.pick_page import PickPage
 from deliverydesk.ui.enrol.start_page import StartPage
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.text import tr
 
 PICK, FIT, START = 0, 1, 2
 

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from deliverydesk.model.fit import FitCriterion, RightFit, fit_score
+from deliverydesk.model.rules.fit import FitCriterion, RightFit, fit_score
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.enrol.pick_page import PickPage
-from deliverydesk.ui.notice import Notice
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.typography import make_heading
+from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.ui.widgets.notice import Notice
 
 
 def criterion_label(criterion: FitCriterion) -> str:

@@ -1,7 +1,7 @@
 """File > Import journeys in progress…: clients already under way from a CSV file.
 
-The client import's dialog (ui/import_clients_dialog.py) with the journey's columns, the
-journeys' preview and import (services/journey_csv.py), and two buttons it lacks: "Save a
+The client import's dialog (ui/widgets/import_clients_dialog.py) with the journey's columns, the
+journeys' preview and import (services/journeys/journey_csv.py), and two buttons it lacks: "Save a
 template…", a file to fill in (one example row per offer), and "Choose file…", since the
 dialog opens before there is a file. Each row says what happens to it, with its row
 number and the reason; Import is offered only when no row has a problem.
@@ -16,19 +16,19 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from deliverydesk.services.changes import Result
-from deliverydesk.services.client_csv import CsvPreview, CsvRow
+from deliverydesk.services.clients.client_csv import CsvPreview, CsvRow
 from deliverydesk.services.errors import DatabaseError, InvalidInput
-from deliverydesk.services.journey_csv import JourneyCsvRow
+from deliverydesk.services.journeys.journey_csv import JourneyCsvRow
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.import_clients_dialog import (
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.jobs import JobRunner
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.widgets.import_clients_dialog import (
     CsvRowsModel,
     ImportClientsDialog,
     outcome,
     problems_and_columns,
 )
-from deliverydesk.ui.jobs import JobRunner
-from deliverydesk.ui.text import tr
 
 CSV_FILES = "CSV files (*.csv *.txt);;All files (*)"
 

@@ -12,9 +12,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.clients.client_dialog import ClientDialog
+from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.enrol.enrol_wizard import enrol
-from deliverydesk.ui.events import AppEvents
+from deliverydesk.ui.widgets.client_dialog import ClientDialog
 
 
 def can_enrol(workspace: Workspace) -> bool:

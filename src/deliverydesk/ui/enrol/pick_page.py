@@ -18,17 +18,17 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from deliverydesk.model.fit import RightFit
-from deliverydesk.services.client_lookup import ClientChoice
+from deliverydesk.model.rules.fit import RightFit
+from deliverydesk.services.clients.client_lookup import ClientChoice
 from deliverydesk.services.errors import NotFound
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
-from deliverydesk.ui.clients.client_dialog import ClientDialog
-from deliverydesk.ui.enrol.client_choices import ClientSearch
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.notice import Notice
-from deliverydesk.ui.text import literal_rich_text, problem_words, tr
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.text import literal_rich_text, problem_words, tr
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.widgets.client_choices import ClientSearch
+from deliverydesk.ui.widgets.client_dialog import ClientDialog
+from deliverydesk.ui.widgets.notice import Notice
 
 OFFER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

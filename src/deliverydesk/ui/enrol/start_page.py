@@ -17,18 +17,18 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from deliverydesk.services.capacity import CapacityPreview
+from deliverydesk.services.clients.capacity import CapacityPreview
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
-from deliverydesk.ui.date_picker import mark_closed_days
-from deliverydesk.ui.day_edit import DayEdit
-from deliverydesk.ui.enrol.capacity_chart import CapacityChart, capacity_summary, hours
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.enrol.pick_page import PickPage
 from deliverydesk.ui.enrol.under_way_box import UnderWayBox
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.notice import Notice
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.widgets.capacity_chart import CapacityChart, capacity_summary, hours
+from deliverydesk.ui.widgets.date_picker import mark_closed_days
+from deliverydesk.ui.widgets.day_edit import DayEdit
+from deliverydesk.ui.widgets.notice import Notice
 
 PREVIEW_DELAY_MS = 150
 DATE_RANGE = timedelta(days=3650)  # the services refuse starts more than ten years away

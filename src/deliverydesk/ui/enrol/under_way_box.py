@@ -1,7 +1,7 @@
 """The start page's "already under way" choice: the phase or step a client has reached,
 and whether the earlier steps were done on their due dates or on one day for all.
 
-It only gathers the choice (a model/under_way.py Reached); the enrolment's service does
+It only gathers the choice (a model/rules/under_way.py Reached); the enrolment's service does
 the work in the same transaction, so one undo takes it all back.
 """
 
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.under_way import Reached
-from deliverydesk.services.under_way import PlannedPhase, planned_reach
-from deliverydesk.ui.day_edit import DayEdit
-from deliverydesk.ui.text import tr
+from deliverydesk.model.rules.under_way import Reached
+from deliverydesk.services.journeys.under_way import PlannedPhase, planned_reach
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.widgets.day_edit import DayEdit
 
 
 def _qdate(day: date) -> QDate:

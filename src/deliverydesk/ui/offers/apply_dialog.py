@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.journey_update import StepChange
-from deliverydesk.services.offer_apply import JourneyDiff
-from deliverydesk.ui import text
+from deliverydesk.model.rules.journey_update import StepChange
+from deliverydesk.services.offers.offer_apply import JourneyDiff
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.offers.offer_words import effort
-from deliverydesk.ui.text import tr
 
 JOURNEY = Qt.ItemDataRole.UserRole
 

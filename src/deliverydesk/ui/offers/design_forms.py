@@ -10,16 +10,16 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from deliverydesk.model.enums import StandardTier
-from deliverydesk.model.fit import FitCriterion, RightFit
-from deliverydesk.model.offer_design import OfferSpec, StandardSpec
-from deliverydesk.model.offer_rules import MAX_WEEKS, MAX_WEIGHT, Problem
+from deliverydesk.model.rules.enums import StandardTier
+from deliverydesk.model.rules.fit import FitCriterion, RightFit
+from deliverydesk.model.rules.offer_design import OfferSpec, StandardSpec
+from deliverydesk.model.rules.offer_rules import MAX_WEEKS, MAX_WEIGHT, Problem
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.offers.field_form import FieldForm
 from deliverydesk.ui.offers.offer_words import tier_label
 from deliverydesk.ui.offers.problem_marks import fields_of, rows_of
 from deliverydesk.ui.offers.rows_table import Column, RowsTable
 from deliverydesk.ui.offers.step_form import PreviewBox, placeholder_hint
-from deliverydesk.ui.text import tr
 
 DETAIL_FIELDS = (
     "name",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from deliverydesk.model.offer_design import OfferSpec, PhaseSpec, StepSpec
+from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec
 
 Path = tuple[int, ...]
 

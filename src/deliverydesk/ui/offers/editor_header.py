@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.offer_rules import Problem
-from deliverydesk.services.offer_design import OfferDesign
-from deliverydesk.ui import text
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.offers.elided_label import ElidedLabel
-from deliverydesk.ui.text import literal_rich_text, problem_words, tr
-from deliverydesk.ui.typography import make_heading
+from deliverydesk.model.rules.offer_rules import Problem
+from deliverydesk.services.offers.offer_design import OfferDesign
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import literal_rich_text, problem_words, tr
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.ui.widgets.elided_label import ElidedLabel
 
 
 class EditorHeader(QWidget):

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.offer_rules import Problem
-from deliverydesk.ui.item_values import current_enum
+from deliverydesk.model.rules.offer_rules import Problem
+from deliverydesk.ui.core.item_values import current_enum
+from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.offers.problem_marks import ProblemLabel
-from deliverydesk.ui.typography import make_heading
 
 
 class _WheelGuard(QObject):

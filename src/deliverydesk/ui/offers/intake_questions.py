@@ -2,7 +2,7 @@
 PDF, listed on the left (add, remove, reorder) with the selected one's fields on the right.
 
 Every change is a draft edit (one undoable step; typing in one field merges into one),
-and problems (model/offer_rules.py, `where` = ("question", row, field)) show beside the
+and problems (model/rules/offer_rules.py, `where` = ("question", row, field)) show beside the
 field and on the question's row.
 """
 
@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.enums import QuestionKind
-from deliverydesk.model.offer_design import IntakeQuestion
-from deliverydesk.model.offer_rules import Problem
-from deliverydesk.ui.item_values import enum_data
+from deliverydesk.model.rules.enums import QuestionKind
+from deliverydesk.model.rules.offer_design import IntakeQuestion
+from deliverydesk.model.rules.offer_rules import Problem
+from deliverydesk.ui.core.item_values import enum_data
+from deliverydesk.ui.core.text import literal_rich_text, problem_words, tr
 from deliverydesk.ui.offers.list_actions import list_action, tool_row
 from deliverydesk.ui.offers.offer_draft import OfferDraft
 from deliverydesk.ui.offers.problem_marks import ProblemLabel, fields_of, problem_icon, rows_of
 from deliverydesk.ui.offers.question_form import QuestionForm, answered_with
-from deliverydesk.ui.text import literal_rich_text, problem_words, tr
 
 QUESTION, KIND = range(2)
 HINT, FORM = range(2)

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.offer_design import PhaseSpec, StepSpec
+from deliverydesk.model.rules.offer_design import PhaseSpec, StepSpec
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.offers import draft_edits as edits
 from deliverydesk.ui.offers.draft_edits import Path
 from deliverydesk.ui.offers.journey_tree_model import (
@@ -41,7 +42,6 @@ from deliverydesk.ui.offers.journey_tree_model import (
 from deliverydesk.ui.offers.list_actions import list_action, tool_row
 from deliverydesk.ui.offers.offer_draft import OfferDraft
 from deliverydesk.ui.offers.step_form import PhaseForm, Preview, StepForm
-from deliverydesk.ui.text import tr
 
 NOTHING, PHASE, STEP = range(3)
 

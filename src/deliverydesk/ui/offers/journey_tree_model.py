@@ -22,16 +22,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from deliverydesk.model.offer_design import OfferSpec
-from deliverydesk.model.offer_rules import Problem
-from deliverydesk.ui import text
-from deliverydesk.ui.icons import icon
+from deliverydesk.model.rules.offer_design import OfferSpec
+from deliverydesk.model.rules.offer_rules import Problem
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import literal_rich_text, problem_words, tr
+from deliverydesk.ui.look.icons import icon
 from deliverydesk.ui.offers import draft_edits as edits
 from deliverydesk.ui.offers.draft_edits import Path
 from deliverydesk.ui.offers.offer_draft import OfferDraft
 from deliverydesk.ui.offers.offer_words import days, effort, step_days, working_days
 from deliverydesk.ui.offers.problem_marks import problem_icon, tree_paths
-from deliverydesk.ui.text import literal_rich_text, problem_words, tr
 
 TITLE, KIND, OWNER, DAYS, EFFORT = range(5)
 HEADERS = ("Phase or step", "Kind", "Who", "When", "Effort")

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from deliverydesk.model.offer_design import OfferSpec
+from deliverydesk.model.rules.offer_design import OfferSpec
 from deliverydesk.services.changes import Result
-from deliverydesk.services.offer_apply import AppliedDesign
-from deliverydesk.services.offer_design import SavedOffer
+from deliverydesk.services.offers.offer_apply import AppliedDesign
+from deliverydesk.services.offers.offer_design import SavedOffer
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.undo_commands import ServiceCommand
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.undo_commands import ServiceCommand
 
 
 class CreateOfferCommand(ServiceCommand):

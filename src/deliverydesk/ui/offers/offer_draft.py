@@ -14,8 +14,8 @@ from functools import cached_property
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from deliverydesk.model.offer_design import OfferSpec
-from deliverydesk.model.offer_rules import Problem, offer_problems
+from deliverydesk.model.rules.offer_design import OfferSpec
+from deliverydesk.model.rules.offer_rules import Problem, offer_problems
 from deliverydesk.ui.offers.draft_edits import Path
 
 _MERGING = 1  # QUndoCommand.id() of edits that merge while typing in one field

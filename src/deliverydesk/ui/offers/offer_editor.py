@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.offer_rules import Problem, Where, fill_template
+from deliverydesk.model.rules.offer_rules import Problem, Where, fill_template
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.errors import NotFound
-from deliverydesk.services.offer_design import OfferDesign
+from deliverydesk.services.offers.offer_design import OfferDesign
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import warn
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.failures import warn
+from deliverydesk.ui.core.refresh import Refresher
+from deliverydesk.ui.core.text import literal_rich_text, problem_words, tr
 from deliverydesk.ui.offers.apply_dialog import ApplyDialog
 from deliverydesk.ui.offers.design_forms import (
     DetailsForm,
@@ -45,9 +47,7 @@ from deliverydesk.ui.offers.offer_draft import OfferDraft
 from deliverydesk.ui.offers.problem_marks import problem_icon
 from deliverydesk.ui.offers.problems_panel import ProblemsPanel
 from deliverydesk.ui.offers.revisions_view import RevisionsView, older_followers
-from deliverydesk.ui.refresh import Refresher
-from deliverydesk.ui.text import literal_rich_text, problem_words, tr
-from deliverydesk.ui.unsaved_prompt import Leave, ask_unsaved
+from deliverydesk.ui.widgets.unsaved_prompt import Leave, ask_unsaved
 from deliverydesk.wording import Problems, Refusal
 
 DETAILS, JOURNEY, STANDARDS, FIT, INTAKE, REVISIONS = range(6)

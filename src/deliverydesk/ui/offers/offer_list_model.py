@@ -13,11 +13,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from deliverydesk.services.offer_design import OfferListRow
-from deliverydesk.ui.icons import icon
+from deliverydesk.services.offers.offer_design import OfferListRow
+from deliverydesk.ui.core.text import literal_rich_text, problem_words, tr
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.theme import semantic
 from deliverydesk.ui.offers.offer_words import client_count
-from deliverydesk.ui.text import literal_rich_text, problem_words, tr
-from deliverydesk.ui.theme import semantic
 
 NAME, CLIENTS, REVISION, STATUS = range(4)
 HEADERS = ("Offer", "Clients", "Revision", "Can enrol?")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from deliverydesk.ui.empty_state import EmptyState
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.offers.offer_list_model import (
     CLIENTS,
     NAME,
@@ -23,7 +23,7 @@ from deliverydesk.ui.offers.offer_list_model import (
     STATUS,
     OfferListModel,
 )
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.widgets.empty_state import EmptyState
 
 FILE_FILTER = "Offer files (*.json)"
 

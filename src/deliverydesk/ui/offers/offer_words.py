@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from deliverydesk.model.enums import StandardTier
-from deliverydesk.model.offer_design import StepSpec
-from deliverydesk.ui.text import tr
+from deliverydesk.model.rules.enums import StandardTier
+from deliverydesk.model.rules.offer_design import StepSpec
+from deliverydesk.ui.core.text import tr
 
 
 def effort(minutes: int) -> str:

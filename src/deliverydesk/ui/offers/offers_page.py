@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
 from deliverydesk.seeding.offer_templates import TEMPLATES, OfferTemplate
 from deliverydesk.services.changes import Aspect, Result
 from deliverydesk.services.errors import InvalidInput, RefusalCode
-from deliverydesk.services.offer_design import OfferListRow
+from deliverydesk.services.offers.offer_design import OfferListRow
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import told, warn
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.failures import told, warn
+from deliverydesk.ui.core.refresh import Refresher
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.offers.offer_commands import ArchiveOfferCommand, CreateOfferCommand
 from deliverydesk.ui.offers.offer_editor import OfferEditor
 from deliverydesk.ui.offers.offer_list_model import NAME, OfferListModel
@@ -41,9 +44,6 @@ from deliverydesk.ui.offers.offer_list_parts import (
     file_name_for,
     offer_table,
 )
-from deliverydesk.ui.refresh import Refresher
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.typography import make_heading
 
 LIST, EDITOR = 0, 1
 
@@ -291,7 +291,7 @@ class OffersPage(QWidget):
         for made in self.list_actions:
             menu.addAction(made)
         if (row := self.current_row()) is not None:
-            from deliverydesk.ui.reports.documents_menu import add_offer_documents
+            from deliverydesk.ui.widgets.paper.documents_menu import add_offer_documents
 
             menu.addSeparator()  # the offer's paper, as templates
             add_offer_documents(menu, self, self._ws, row.id, self._events)

@@ -1,6 +1,6 @@
 """Showing a design's problems where they are: beside a field, on a tree row, in a table.
 
-model/offer_rules.py addresses each problem to a field (`Problem.where`); these helpers
+model/rules/offer_rules.py addresses each problem to a field (`Problem.where`); these helpers
 sort them by the widget that shows them and draw the mark: a warning for what stops
 enrolment, a stop sign for what stops saving, always with the words beside it.
 """
@@ -14,11 +14,11 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from deliverydesk.model.offer_rules import Problem
-from deliverydesk.ui.icons import icon
+from deliverydesk.model.rules.offer_rules import Problem
+from deliverydesk.ui.core.text import problem_words, tr
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.theme import semantic
 from deliverydesk.ui.offers.draft_edits import Path
-from deliverydesk.ui.text import problem_words, tr
-from deliverydesk.ui.theme import semantic
 
 
 def problem_icon(problems: Sequence[Problem], palette: QPalette) -> QIcon:

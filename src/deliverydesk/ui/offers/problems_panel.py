@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.offer_rules import Problem
+from deliverydesk.model.rules.offer_rules import Problem
+from deliverydesk.ui.core.text import problem_words, tr
 from deliverydesk.ui.offers.problem_marks import problem_icon
-from deliverydesk.ui.text import problem_words, tr
 
 WHERE = Qt.ItemDataRole.UserRole
 VISIBLE_ROWS = 3  # more scroll: the editor keeps its room at 1024x700

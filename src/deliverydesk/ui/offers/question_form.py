@@ -7,11 +7,11 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
-from deliverydesk.model.enums import QuestionKind
-from deliverydesk.model.offer_design import IntakeQuestion
-from deliverydesk.model.offer_rules import Problem
+from deliverydesk.model.rules.enums import QuestionKind
+from deliverydesk.model.rules.offer_design import IntakeQuestion
+from deliverydesk.model.rules.offer_rules import Problem
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.offers.field_form import FieldForm
-from deliverydesk.ui.text import tr
 
 KIND_WORDS = {
     QuestionKind.SHORT_TEXT: "Short text",

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.offer_revisions import RevisionRow
-from deliverydesk.ui import text
-from deliverydesk.ui.text import tr
+from deliverydesk.services.offers.offer_revisions import RevisionRow
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import tr
 
 HEADERS = ("Revision", "Saved", "Phases", "Steps", "Clients following it")
 

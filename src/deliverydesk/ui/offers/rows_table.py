@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.offer_rules import Problem
-from deliverydesk.ui.item_values import enum_data
+from deliverydesk.model.rules.offer_rules import Problem
+from deliverydesk.ui.core.item_values import enum_data
+from deliverydesk.ui.core.text import literal_rich_text, problem_words, tr
 from deliverydesk.ui.offers.list_actions import list_action, tool_row
 from deliverydesk.ui.offers.problem_marks import ProblemLabel, problem_icon
-from deliverydesk.ui.text import literal_rich_text, problem_words, tr
 
 Row = tuple[Any, ...]
 AnyIndex = QModelIndex | QPersistentModelIndex

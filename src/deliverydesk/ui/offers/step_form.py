@@ -9,18 +9,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QWidget
 
-from deliverydesk.model.enums import Owner, StepKind
-from deliverydesk.model.offer_design import PhaseSpec, StepSpec
-from deliverydesk.model.offer_rules import (
+from deliverydesk.model.rules.enums import Owner, StepKind
+from deliverydesk.model.rules.offer_design import PhaseSpec, StepSpec
+from deliverydesk.model.rules.offer_rules import (
     MAX_DAYS,
     MAX_EFFORT_MINUTES,
     PLACEHOLDERS,
     Problem,
 )
-from deliverydesk.ui import text
-from deliverydesk.ui.item_values import current_enum
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.item_values import current_enum
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.offers.field_form import FieldForm
-from deliverydesk.ui.text import tr
 
 # (template, step title, phase name) -> the message as the sample client reads it.
 Preview = Callable[[str, str, str], str]

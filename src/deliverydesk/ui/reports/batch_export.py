@@ -17,12 +17,13 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from deliverydesk.progress import Tracker
-from deliverydesk.services.report_export import Exported
+from deliverydesk.services.paper.report_export import Exported
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.jobs import Job, JobRunner
-from deliverydesk.ui.reports.last_folder import last_folder, remember_folder
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.jobs import Job, JobRunner
+from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.widgets.paper.last_folder import last_folder, remember_folder
+from deliverydesk.ui.widgets.paper.which_clients import ask_which_clients
 
 WORKERS = 2  # both cores of a small laptop; the window's thread stays free
 
@@ -216,26 +217,3 @@ def export_progress_reports(
             return None
         folder = Path(chosen)
     return BatchExport(parent, workspace, jobs, folder, client_ids)
-
-
-def ask_which_clients(parent: QWidget, shown: int, active: int, title: str = "") -> bool | None:
-    """True for the clients the board shows, False for every active client, None to stop."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        title or tr("Export progress reports"),
-        tr("The board shows {shown} of your {active} active clients. Whose reports?").format(
-            shown=shown, active=active
-        ),
-        QMessageBox.StandardButton.Cancel,
-        parent,
-    )
-    on_board = box.addButton(
-        tr("The {n} on the board").format(n=shown), QMessageBox.ButtonRole.AcceptRole
-    )
-    everyone = box.addButton(
-        tr("All {n} active clients").format(n=active), QMessageBox.ButtonRole.AcceptRole
-    )
-    box.setDefaultButton(on_board)
-    box.exec()
-    clicked = box.clickedButton()
-    return True if clicked is on_board else False if clicked is everyone else None

@@ -24,19 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.intake import FilledForm, FormAddress
+from deliverydesk.services.paper.intake import FilledForm, FormAddress
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
-from deliverydesk.ui.enrol.client_choices import ClientSearch
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.notice import Notice
-from deliverydesk.ui.reports.answers_view import AnswersView, breakable
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.core.undo_commands import REFUSALS
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.reports.intake_command import SaveIntakeCommand
-from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.typography import make_heading
-from deliverydesk.ui.undo_commands import REFUSALS
+from deliverydesk.ui.widgets.answers_view import AnswersView, breakable
+from deliverydesk.ui.widgets.client_choices import ClientSearch
+from deliverydesk.ui.widgets.notice import Notice
 
 WHO, ANSWERS = range(2)
 

@@ -3,11 +3,11 @@ the client had before and opens again the intake step it ticked."""
 
 from __future__ import annotations
 
-from deliverydesk.services.intake import FilledForm, SavedIntake
+from deliverydesk.services.paper.intake import FilledForm, SavedIntake
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.undo_commands import ServiceCommand
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.core.undo_commands import ServiceCommand
 
 
 class SaveIntakeCommand(ServiceCommand):

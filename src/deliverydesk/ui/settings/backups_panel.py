@@ -1,5 +1,5 @@
 """Settings > Backups: the backups kept, "Back up now", "Restore…", "Open folder", and a
-second folder (services/backup_copies.py) each backup is also copied to.
+second folder (services/data/backup_copies.py) each backup is also copied to.
 
 A restore replaces the open practice with the chosen backup. The practice as it was is
 kept as a backup first, and "Undo restore" puts it back. The window's undo history is
@@ -32,19 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.backups import BackupInfo, Restored
 from deliverydesk.services.changes import Result
+from deliverydesk.services.data.backups import BackupInfo, Restored
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
-from deliverydesk.ui.empty_state import EmptyState
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import in_words, warn
-from deliverydesk.ui.jobs import Job, JobRunner
-from deliverydesk.ui.record_table import Index, RecordTableModel
-from deliverydesk.ui.runner import Runner
-from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.typography import make_heading
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.failures import in_words, warn
+from deliverydesk.ui.core.jobs import Job, JobRunner
+from deliverydesk.ui.core.runner import Runner
+from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.ui.widgets.empty_state import EmptyState
+from deliverydesk.ui.widgets.record_table import Index, RecordTableModel
 
 TAKEN, KIND, CLIENTS, SIZE = range(4)
 

@@ -7,11 +7,11 @@ quick enough for the UI thread (no job, unlike the practice's re-dating of due d
 
 from __future__ import annotations
 
-from deliverydesk.services.brand import BrandSettings
+from deliverydesk.services.practice.brand import BrandSettings
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.undo_commands import ServiceCommand
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.core.undo_commands import ServiceCommand
 
 
 class UpdateBrandCommand(ServiceCommand):

@@ -1,5 +1,5 @@
 """Settings → Brand: the fields, grouped as the paper uses them, each with its message
-beside it in the words the save would use (services/brand.py brand_problems)."""
+beside it in the words the save would use (services/practice/brand.py brand_problems)."""
 
 from __future__ import annotations
 
@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.brand import BrandSettings, brand_problems, colour_advice
+from deliverydesk.services.practice.brand import BrandSettings, brand_problems, colour_advice
 from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.settings.colour_field import ColourField
-from deliverydesk.ui.settings.field_problem import ProblemLabel
 from deliverydesk.ui.settings.logo_field import LogoField
 from deliverydesk.ui.settings.message_slot import MessageSlot
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.typography import make_heading
+from deliverydesk.ui.widgets.field_problem import ProblemLabel
 
 # Mnemonics avoid the menus' letters (File, Edit, Go, Help) and Save/Discard changes.
 # The services' limits, so a field stops at the length the save accepts.

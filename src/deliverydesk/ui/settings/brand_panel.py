@@ -21,19 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.brand import BrandSettings, computer_page_size, font_families
 from deliverydesk.services.changes import Aspect
 from deliverydesk.services.errors import NotFound
+from deliverydesk.services.practice.brand import BrandSettings, computer_page_size, font_families
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.refresh import Refresher
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.refresh import Refresher
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.settings.brand_command import UpdateBrandCommand
 from deliverydesk.ui.settings.brand_form import BrandForm
 from deliverydesk.ui.settings.brand_preview import BrandPreview
-from deliverydesk.ui.settings.field_problem import ProblemLabel
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.typography import make_heading
+from deliverydesk.ui.widgets.field_problem import ProblemLabel
 
 
 def _native(key: QKeySequence.StandardKey) -> str:

@@ -14,11 +14,11 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from deliverydesk.services.brand import BrandSettings
+from deliverydesk.services.practice.brand import BrandSettings
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.failures import told
-from deliverydesk.ui.reports.pdf_pages import POINTS_PER_INCH, PdfPages
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.core.failures import told
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.widgets.paper.pdf_pages import POINTS_PER_INCH, PdfPages
 
 DEBOUNCE_MS = 250
 MARGIN = 6  # px around the page, room for its outline

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.ui import text
-from deliverydesk.ui.clients.step_dialogs import to_qdate
-from deliverydesk.ui.day_edit import DayEdit
-from deliverydesk.ui.item_values import date_data
-from deliverydesk.ui.settings.field_problem import ProblemLabel
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.item_values import date_data
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.widgets.day_edit import DayEdit
+from deliverydesk.ui.widgets.field_problem import ProblemLabel
+from deliverydesk.ui.widgets.step_dialogs import to_qdate
 
 MAX_RANGE_DAYS = 366  # one holiday range at a time: a year at most
 DATE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.core.text import tr
 
 _BARE_HEX = re.compile(r"^[0-9A-Fa-f]{6}$")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.settings.field_problem import ProblemLabel
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.widgets.field_problem import ProblemLabel
 
 IMAGE_FILTER = "PNG or JPEG images (*.png *.jpg *.jpeg *.PNG *.JPG *.JPEG)"
 

@@ -1,7 +1,7 @@
 """Saving Settings → Practice as one undoable command, its work done on the job pool.
 
 update_practice re-dates every open step when the working days or closed dates change:
-seconds at 5,000 clients. So the command is a BackgroundCommand (ui/runner.py): the
+seconds at 5,000 clients. So the command is a BackgroundCommand (ui/core/runner.py): the
 runner does the save, the undo or the redo on the pool, and only then moves the undo
 stack; nothing waits in a nested event loop. Undo puts the settings and every moved date
 back exactly (restore_practice); redo puts back what undo replaced.
@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from deliverydesk.services.changes import Result
-from deliverydesk.services.practice_settings import PracticeSettings, PracticeUndo
+from deliverydesk.services.practice.practice_settings import PracticeSettings, PracticeUndo
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.runner import BackgroundCommand, Runner
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.core.runner import BackgroundCommand, Runner
+from deliverydesk.ui.core.text import tr
 
 Work = Callable[[Workspace], Result[PracticeUndo]]
 

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.practice_settings import PracticeSettings
+from deliverydesk.services.practice.practice_settings import PracticeSettings
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.settings.closed_dates import ClosedDatesEditor
-from deliverydesk.ui.settings.field_problem import ProblemLabel
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.widgets.field_problem import ProblemLabel
 from deliverydesk.wording import WEEKDAYS
 
 MAX_NAME = 200

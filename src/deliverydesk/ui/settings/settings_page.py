@@ -20,23 +20,23 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.services.changes import Aspect
 from deliverydesk.services.errors import NotFound
-from deliverydesk.services.practice_settings import PracticeSettings
+from deliverydesk.services.practice.practice_settings import PracticeSettings
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.confirm import confirm
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.jobs import Job, JobRunner
-from deliverydesk.ui.refresh import Refresher
-from deliverydesk.ui.runner import Runner
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.jobs import Job, JobRunner
+from deliverydesk.ui.core.refresh import Refresher
+from deliverydesk.ui.core.runner import Runner
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.settings.brand_panel import BrandPanel
-from deliverydesk.ui.settings.field_problem import ProblemLabel
 from deliverydesk.ui.settings.practice_command import UpdatePracticeCommand
 from deliverydesk.ui.settings.practice_form import PracticeForm
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.typography import make_heading
+from deliverydesk.ui.widgets.confirm import confirm
+from deliverydesk.ui.widgets.field_problem import ProblemLabel
 
 if TYPE_CHECKING:
-    from deliverydesk.ui.unsaved_prompt import Leave
+    from deliverydesk.ui.widgets.unsaved_prompt import Leave
 
 
 def moving_dates_text(count: int, days_changed: bool, closed_changed: bool) -> str:
@@ -151,7 +151,7 @@ class SettingsPage(QWidget):
     def settle_unsaved(self) -> bool:
         """True when the window may close: nothing unsaved in Practice or Brand, or the
         person saved or discarded it."""
-        from deliverydesk.ui.unsaved_prompt import Leave
+        from deliverydesk.ui.widgets.unsaved_prompt import Leave
 
         if self.runner.jobs is not None:
             self.runner.jobs.wait()  # a save or undo under way finishes before the close
@@ -178,7 +178,7 @@ class SettingsPage(QWidget):
         self.window().close()
 
     def ask_unsaved(self, where: str) -> Leave:
-        from deliverydesk.ui.unsaved_prompt import ask_unsaved
+        from deliverydesk.ui.widgets.unsaved_prompt import ask_unsaved
 
         return ask_unsaved(self, where)
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from deliverydesk.ui import text
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.theme import semantic
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.look.theme import semantic
 from deliverydesk.ui.timeline.scale import TimeScale, Zoom, ticks
 from deliverydesk.wording import MONTHS, WEEKDAYS
 

@@ -15,8 +15,8 @@ from datetime import date
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 
-from deliverydesk.services.timeline import PhaseDates, PhaseSpan
-from deliverydesk.ui.theme import is_dark, semantic
+from deliverydesk.services.views.timeline import PhaseDates, PhaseSpan
+from deliverydesk.ui.look.theme import is_dark, semantic
 from deliverydesk.ui.timeline.scale import TimeScale, ticks
 
 Phase = PhaseDates | PhaseSpan

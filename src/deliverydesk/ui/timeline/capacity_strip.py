@@ -9,10 +9,10 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from deliverydesk.model.capacity import WeekLoad
-from deliverydesk.services.timeline import CapacityStrip
-from deliverydesk.ui import text
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.model.rules.capacity import WeekLoad
+from deliverydesk.services.views.timeline import CapacityStrip
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import literal_rich_text, tr
 from deliverydesk.ui.timeline.bars import BarColors
 from deliverydesk.ui.timeline.scale import TimeScale
 

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollBar, QStyledItemDelegate, QVBoxLayout, QWidget
 
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.timeline.axis import TimeAxis
 from deliverydesk.ui.timeline.scale import TimeScale
 from deliverydesk.ui.timeline.timeline_view import Columns, TimelineView

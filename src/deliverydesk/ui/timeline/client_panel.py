@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.timeline import JourneyTimeline
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.text import tr
-from deliverydesk.ui.theme import semantic
+from deliverydesk.services.views.timeline import JourneyTimeline
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.theme import semantic
+from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.timeline.chart_panel import ChartPanel
 from deliverydesk.ui.timeline.journey_timeline import (
     JourneyPhaseDelegate,
@@ -34,7 +35,6 @@ from deliverydesk.ui.timeline.journey_timeline import (
 )
 from deliverydesk.ui.timeline.scale import TimeScale
 from deliverydesk.ui.timeline.timeline_view import Columns
-from deliverydesk.ui.typography import make_heading
 
 
 class ClientTimelinePanel(QWidget):

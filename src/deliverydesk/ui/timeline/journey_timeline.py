@@ -11,10 +11,10 @@ from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPointF, QRe
 from PySide6.QtGui import QHelpEvent, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QToolTip, QWidget
 
-from deliverydesk.model.enums import JourneyStatus
-from deliverydesk.services.timeline import JourneyTimeline, Mark, PhaseSpan
-from deliverydesk.ui import text
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.model.rules.enums import JourneyStatus
+from deliverydesk.services.views.timeline import JourneyTimeline, Mark, PhaseSpan
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import literal_rich_text, tr
 from deliverydesk.ui.timeline.bars import (
     paint_gate,
     paint_grid,

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.timeline.bars import (
     BarColors,
     PhaseGeometry,

@@ -10,10 +10,10 @@ from PySide6.QtCore import QEvent, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QToolTip, QWidget
 
-from deliverydesk.model.enums import PhaseStatus
-from deliverydesk.services.timeline import PhaseDates, PhaseSpan, PortfolioRow
-from deliverydesk.ui import text
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.model.rules.enums import PhaseStatus
+from deliverydesk.services.views.timeline import PhaseDates, PhaseSpan, PortfolioRow
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import literal_rich_text, tr
 from deliverydesk.ui.timeline.bars import (
     PhaseGeometry,
     paint_grid,

@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from deliverydesk.services.timeline import PortfolioRow
-from deliverydesk.ui.text import clients, days, tr
+from deliverydesk.services.views.timeline import PortfolioRow
+from deliverydesk.ui.core.text import clients, days, tr
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 JOURNEY_ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.errors import NotFound
-from deliverydesk.services.timeline import JourneyTimeline, PortfolioRow
+from deliverydesk.services.views.timeline import JourneyTimeline, PortfolioRow
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.empty_state import EmptyState
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.item_values import current_enum
-from deliverydesk.ui.refresh import Refresher
-from deliverydesk.ui.text import tr
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.item_values import current_enum
+from deliverydesk.ui.core.refresh import Refresher
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.timeline.capacity_strip import CapacityStripView
 from deliverydesk.ui.timeline.chart_panel import ChartPanel
 from deliverydesk.ui.timeline.client_panel import ClientTimelinePanel
@@ -44,7 +44,7 @@ from deliverydesk.ui.timeline.portfolio_model import (
 )
 from deliverydesk.ui.timeline.scale import TimeScale, Zoom
 from deliverydesk.ui.timeline.timeline_view import Columns
-from deliverydesk.ui.typography import make_heading
+from deliverydesk.ui.widgets.empty_state import EmptyState
 
 # What the portfolio draws: a journey's phases and dates, its client's name, its offer.
 PORTFOLIO_ASPECTS = Aspect.STEPS | Aspect.PHASE | Aspect.JOURNEY | Aspect.CLIENT | Aspect.OFFER

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.health import OFF_TRACK_DAYS
+from deliverydesk.model.rules.health import OFF_TRACK_DAYS
 from deliverydesk.ui.timeline.bars import BarColors
 from deliverydesk.ui.timeline.portfolio_model import slip_short
 from deliverydesk.ui.timeline.scale import TimeScale, Zoom

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QPro
 
 from deliverydesk.progress import Tracker
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
-from deliverydesk.ui.failures import in_words
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.jobs import Job, JobRunner
-from deliverydesk.ui.text import literal_rich_text, tr
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.failures import in_words
+from deliverydesk.ui.core.jobs import Job, JobRunner
+from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.look.icons import icon
 
 DEFAULT_NAME = "deliverydesk.ics"
 SHORTCUT = "Ctrl+Shift+L"  # caLendar; Ctrl+Shift+E edits a client's details

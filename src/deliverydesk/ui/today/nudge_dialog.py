@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.nudge import NudgeChannel, NudgeDraft, mailto_url
-from deliverydesk.ui import text
-from deliverydesk.ui.text import tr
+from deliverydesk.services.journeys.nudge import NudgeChannel, NudgeDraft, mailto_url
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import tr
 
 
 class NudgeDialog(QDialog):

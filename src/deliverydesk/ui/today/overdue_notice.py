@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.enums import Owner
+from deliverydesk.model.rules.enums import Owner
 from deliverydesk.services.changes import Aspect, Changes
-from deliverydesk.services.today import PausedRow
+from deliverydesk.services.views.today import PausedRow
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.icons import app_icon, icon
-from deliverydesk.ui.text import WORDS, tr
-from deliverydesk.ui.theme import semantic
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.text import WORDS, tr
+from deliverydesk.ui.look.icons import app_icon, icon
+from deliverydesk.ui.look.theme import semantic
 
 COUNT_ASPECTS = Aspect.STEPS | Aspect.JOURNEY | Aspect.PHASE
 TRAY_SECONDS = 30  # the tray icon leaves again once its message has been seen

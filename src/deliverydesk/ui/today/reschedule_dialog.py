@@ -9,11 +9,11 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
-from deliverydesk.services.practice import PracticeInfo
-from deliverydesk.services.today import TodayRow
-from deliverydesk.ui import text
-from deliverydesk.ui.clients.step_dialogs import StepDateDialog, to_qdate
-from deliverydesk.ui.text import tr
+from deliverydesk.services.practice.practice import PracticeInfo
+from deliverydesk.services.views.today import TodayRow
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.widgets.step_dialogs import StepDateDialog, to_qdate
 
 
 class RescheduleDialog(StepDateDialog):

@@ -12,12 +12,12 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from deliverydesk.model.enums import Owner
-from deliverydesk.services.today import PausedRow, Timing, TodayList, TodayRow, paused_order
-from deliverydesk.ui import text
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.theme import semantic
+from deliverydesk.model.rules.enums import Owner
+from deliverydesk.services.views.today import PausedRow, Timing, TodayList, TodayRow, paused_order
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.theme import semantic
 
 CLIENT, STEP, PHASE, DUE, LATE = range(5)
 GROUPS = (Owner.ME, Owner.CLIENT, Owner.THIRD_PARTY)

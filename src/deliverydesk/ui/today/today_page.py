@@ -22,30 +22,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.enums import Owner
+from deliverydesk.model.rules.enums import Owner
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.errors import InvalidInput, NotFound
-from deliverydesk.services.nudge import NudgeChannel
-from deliverydesk.services.today import PausedRow, Timing, TodayRow
+from deliverydesk.services.journeys.nudge import NudgeChannel
+from deliverydesk.services.views.today import PausedRow, Timing, TodayRow
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui import text
-from deliverydesk.ui.empty_state import EmptyState
-from deliverydesk.ui.events import AppEvents
-from deliverydesk.ui.failures import in_words, warn
-from deliverydesk.ui.icons import icon
-from deliverydesk.ui.refresh import Refresher
-from deliverydesk.ui.runner import Runner
-from deliverydesk.ui.text import literal_rich_text, tr
-from deliverydesk.ui.today.nudge_dialog import NudgeDialog
-from deliverydesk.ui.today.reschedule_dialog import RescheduleDialog
-from deliverydesk.ui.today.today_commands import RescheduleCommand
-from deliverydesk.ui.today.today_model import CLIENT, GROUPS, PAUSED, STEP, TodayModel
-from deliverydesk.ui.typography import make_heading
-from deliverydesk.ui.undo_commands import (
+from deliverydesk.ui.core import text
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.failures import in_words, warn
+from deliverydesk.ui.core.refresh import Refresher
+from deliverydesk.ui.core.runner import Runner
+from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.core.today_commands import RescheduleCommand
+from deliverydesk.ui.core.undo_commands import (
     CompleteStepCommand,
     ServiceCommand,
     push_together,
 )
+from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.ui.today.nudge_dialog import NudgeDialog
+from deliverydesk.ui.today.reschedule_dialog import RescheduleDialog
+from deliverydesk.ui.today.today_model import CLIENT, GROUPS, PAUSED, STEP, TodayModel
+from deliverydesk.ui.widgets.empty_state import EmptyState
 
 # What a row shows: a step's dates and state, its journey's state, names.
 TODAY_ASPECTS = Aspect.STEPS | Aspect.PHASE | Aspect.JOURNEY | Aspect.CLIENT | Aspect.OFFER

@@ -4,7 +4,7 @@ practice draws its own secret here: the batch copy fills the new column from its
 default, evaluated per row.
 
 Single-line names and titles lose the bidi embedding, override and isolate controls
-(U+202A-U+202E, U+2066-U+2069) that saves now drop (model/text_rules.py), so what was
+(U+202A-U+202E, U+2066-U+2069) that saves now drop (model/rules/text_rules.py), so what was
 stored before shows the same way as what is saved now.
 
 Revision ID: 0007

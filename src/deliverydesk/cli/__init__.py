@@ -1,0 +1,1 @@
+"""The command line: `deliverydesk <command>` without a window (cli/main.py)."""

@@ -1,0 +1,1 @@
+"""The pure rules of the delivery domain: values and a given today, no I/O."""

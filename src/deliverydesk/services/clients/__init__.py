@@ -1,0 +1,1 @@
+"""Use cases of the clients: adding, finding, enrolling, the trash."""

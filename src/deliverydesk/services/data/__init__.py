@@ -1,0 +1,1 @@
+"""The practice's data as files: backups, recovery, practice files, CSV."""

@@ -1,0 +1,1 @@
+"""Use cases that change or read one journey."""

@@ -1,0 +1,139 @@
+"""Friction and feedback on a journey."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from deliverydesk.model.entities import Feedback, Friction, Journey, JourneyStep
+from deliverydesk.model.rules.enums import ActivityKind, FrictionKind, Severity
+from deliverydesk.services.changes import Aspect, Changes
+from deliverydesk.services.context import Context
+from deliverydesk.services.errors import InvalidInput, NotFound
+from deliverydesk.services.journeys import activity
+from deliverydesk.services.validation import clean_text
+from deliverydesk.wording import RefusalCode
+
+MAX_TEXT_LENGTH = 100_000
+
+
+def log_friction(
+    ctx: Context,
+    journey_id: int,
+    description: str,
+    *,
+    kind: FrictionKind = FrictionKind.DELAY,
+    severity: Severity = Severity.MEDIUM,
+    step_id: int | None = None,
+    occurred_on: date | None = None,
+) -> tuple[int, Changes]:
+    description = clean_text(description, "What went wrong", MAX_TEXT_LENGTH).strip()
+    if not description:
+        raise InvalidInput(RefusalCode.FRICTION_NEEDS_TEXT)
+    with ctx.transaction() as session:
+        journey = session.get(Journey, journey_id)
+        if journey is None:
+            raise NotFound(RefusalCode.JOURNEY_GONE)
+        _check_step(session, journey, step_id)
+        friction = Friction(
+            journey_id=journey_id,
+            step_id=step_id,
+            occurred_on=occurred_on or ctx.clock.today(),
+            kind=kind,
+            severity=severity,
+            description=description,
+        )
+        session.add(friction)
+        session.flush()
+        activity.log(
+            session,
+            ctx.clock,
+            journey,
+            ActivityKind.FRICTION_LOGGED,
+            friction_id=friction.id,
+            kind=kind,
+            severity=severity,
+        )
+        return friction.id, Changes(
+            journeys=frozenset({journey.id}),
+            clients=frozenset({journey.client_id}),
+            aspects=Aspect.FRICTION,
+        )
+
+
+def resolve_friction(
+    ctx: Context, friction_id: int, recovery: str, on: date | None = None
+) -> Changes:
+    recovery = clean_text(recovery, "The recovery", MAX_TEXT_LENGTH)
+    with ctx.transaction() as session:
+        friction = session.get(Friction, friction_id)
+        if friction is None:
+            raise NotFound(RefusalCode.FRICTION_GONE)
+        journey = session.get(Journey, friction.journey_id)
+        assert journey is not None
+        friction.recovery = recovery.strip()
+        friction.resolved_on = on or ctx.clock.today()
+        activity.log(
+            session, ctx.clock, journey, ActivityKind.FRICTION_RESOLVED, friction_id=friction.id
+        )
+        return Changes(
+            journeys=frozenset({journey.id}),
+            clients=frozenset({journey.client_id}),
+            aspects=Aspect.FRICTION,
+        )
+
+
+def record_feedback(
+    ctx: Context,
+    journey_id: int,
+    *,
+    score: int | None,
+    words: str = "",
+    step_id: int | None = None,
+    testimonial_ok: bool = False,
+    referral_asked: bool = False,
+    referral_given: bool = False,
+    received_on: date | None = None,
+) -> tuple[int, Changes]:
+    if score is not None and not 0 <= score <= 10:
+        raise InvalidInput(RefusalCode.SCORE_OUT_OF_RANGE)
+    words = clean_text(words, "What the client said", MAX_TEXT_LENGTH)
+    with ctx.transaction() as session:
+        journey = session.get(Journey, journey_id)
+        if journey is None:
+            raise NotFound(RefusalCode.JOURNEY_GONE)
+        _check_step(session, journey, step_id)
+        feedback = Feedback(
+            journey_id=journey_id,
+            step_id=step_id,
+            received_on=received_on or ctx.clock.today(),
+            score=score,
+            words=words.strip(),
+            testimonial_ok=testimonial_ok,
+            referral_asked=referral_asked,
+            referral_given=referral_given,
+        )
+        session.add(feedback)
+        session.flush()  # its id, for the log; the flush also clears "feedback due"
+        activity.log(
+            session,
+            ctx.clock,
+            journey,
+            ActivityKind.FEEDBACK_RECORDED,
+            feedback_id=feedback.id,
+            score=score,
+        )
+        return feedback.id, Changes(
+            journeys=frozenset({journey.id}),
+            clients=frozenset({journey.client_id}),
+            aspects=Aspect.FEEDBACK,
+        )
+
+
+def _check_step(session: Session, journey: Journey, step_id: int | None) -> None:
+    if step_id is None:
+        return
+    step = session.get(JourneyStep, step_id)
+    if step is None or step.journey_id != journey.id:
+        raise InvalidInput(RefusalCode.STEP_NOT_IN_JOURNEY)

@@ -1,0 +1,1 @@
+"""Use cases of the offers: designs, revisions, files, applying them."""

@@ -1,0 +1,1 @@
+"""What the client's paper prints, and exporting it."""

@@ -1,0 +1,1 @@
+"""The practice record and its settings (brand included)."""

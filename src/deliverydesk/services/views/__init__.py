@@ -1,0 +1,1 @@
+"""Read models of the screens: the board, Today, Timeline, Dashboard."""

@@ -1,0 +1,1 @@
+"""The window's machinery without a look: events, jobs, undo, text."""

@@ -1,0 +1,1 @@
+"""Widgets and dialogs more than one feature uses."""

@@ -1,0 +1,1 @@
+"""The documents menu and the PDF preview every feature opens."""
