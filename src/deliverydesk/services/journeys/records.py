@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -13,6 +12,7 @@ from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.journeys import activity
+from deliverydesk.services.journeys.detail import Resolution as Resolution  # for its callers
 from deliverydesk.services.validation import clean_text
 from deliverydesk.wording import RefusalCode
 
@@ -63,14 +63,6 @@ def log_friction(
             severity=severity,
         )
         return friction.id, _changed(journey)
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """How a friction stands: resolved on a day with a note, or open (`on` None)."""
-
-    note: str
-    on: date | None
 
 
 def resolve_friction(

@@ -105,11 +105,11 @@ class JourneysRoom(Room):
         return records.remove_friction(self._ctx, friction_id)
 
     def set_friction_resolution(
-        self, friction_id: int, resolution: records.Resolution
-    ) -> Result[records.Resolution]:
+        self, friction_id: int, resolution: detail.Resolution
+    ) -> Result[detail.Resolution]:
         return records.set_resolution(self._ctx, friction_id, resolution)
 
-    def reopen_friction(self, friction_id: int) -> Result[records.Resolution]:
+    def reopen_friction(self, friction_id: int) -> Result[detail.Resolution]:
         return records.reopen_friction(self._ctx, friction_id)
 
     # -- a journey's life ------------------------------------------------------------------
