@@ -77,6 +77,11 @@ def test_refusals_are_plain_and_change_nothing(
     assert no_step.stderr.strip() == (
         "deliverydesk: This client's journey has no step called 'Tea break'."
     )
+    future = run(env, "friction", "add", number, "Late", "--on", "2026-11-24", *options)
+    assert future.returncode == 1
+    assert future.stderr.strip() == (
+        "deliverydesk: Friction is logged once it has happened; Tue 24 Nov 2026 is still to come."
+    )
     blank = run(env, "friction", "add", number, "   ", *options)
     assert blank.returncode == 1
     assert "Say what went wrong." in blank.stderr

@@ -236,6 +236,7 @@ class RefusalCode(StrEnum):
     SCORE_OUT_OF_RANGE = auto()
     STEP_NOT_IN_JOURNEY = auto()
     FRICTION_GONE = auto()
+    FRICTION_NOT_YET = auto()
     FRICTION_RESOLVED_BEFORE = auto()
     FRICTION_RESOLVED_LATER = auto()
     FRICTION_CHANGED = auto()

@@ -319,6 +319,9 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
     RefusalCode.SCORE_OUT_OF_RANGE: N_("A score runs from 0 to 10."),
     RefusalCode.STEP_NOT_IN_JOURNEY: N_("That step is not part of this client's journey."),
     RefusalCode.FRICTION_GONE: N_("That friction record no longer exists."),
+    RefusalCode.FRICTION_NOT_YET: N_(
+        "Friction is logged once it has happened; {occurred} is still to come."
+    ),
     RefusalCode.FRICTION_RESOLVED_BEFORE: N_(
         "It cannot be resolved on {resolved}, before it happened on {occurred}."
     ),

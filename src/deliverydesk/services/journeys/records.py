@@ -35,6 +35,9 @@ def log_friction(
     description = clean_text(description, "What went wrong", MAX_TEXT_LENGTH).strip()
     if not description:
         raise InvalidInput(RefusalCode.FRICTION_NEEDS_TEXT)
+    occurred_on = occurred_on or ctx.clock.today()
+    if occurred_on > ctx.clock.today():  # it could never be resolved: not before it happens
+        raise InvalidInput(RefusalCode.FRICTION_NOT_YET, occurred=occurred_on)
     with ctx.transaction() as session:
         journey = session.get(Journey, journey_id)
         if journey is None:
@@ -46,7 +49,7 @@ def log_friction(
             id=friction_id,
             journey_id=journey_id,
             step_id=step_id,
-            occurred_on=occurred_on or ctx.clock.today(),
+            occurred_on=occurred_on,
             kind=kind,
             severity=severity,
             description=description,
