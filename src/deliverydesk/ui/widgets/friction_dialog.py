@@ -80,6 +80,8 @@ class FrictionDialog(QDialog):
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setAccessibleName(tr("What happened"))
+        lines = self.description.fontMetrics().lineSpacing()
+        self.description.setFixedHeight(lines * 4 + 2 * self.description.frameWidth() + 8)
         self.problem = ProblemLabel()
         self.severity = QComboBox()
         for severity in Severity:
@@ -115,6 +117,9 @@ class FrictionDialog(QDialog):
         if isinstance(label, QLabel):
             label.setBuddy(self.description)
         self.suggestion_title = QLabel(tr("Suggested response"))
+        bold = self.suggestion_title.font()
+        bold.setBold(True)
+        self.suggestion_title.setFont(bold)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -170,6 +175,8 @@ class ResolveFrictionDialog(QDialog):
         self.note = QPlainTextEdit(friction.recovery)
         self.note.setTabChangesFocus(True)
         self.note.setAccessibleName(tr("What was done"))
+        lines = self.note.fontMetrics().lineSpacing()
+        self.note.setFixedHeight(lines * 4 + 2 * self.note.frameWidth() + 8)
         self.resolved = DayEdit()
         self.resolved.setMinimumDate(_qdate(min(friction.occurred_on, today)))
         self.resolved.setMaximumDate(_qdate(today))
