@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.model.rules.clock import FixedClock
-from deliverydesk.model.rules.enums import JourneyStatus, PhaseStatus
+from deliverydesk.model.rules.enums import FrictionKind, JourneyStatus, PhaseStatus, Severity
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.context import Context, open_workspace
@@ -47,6 +47,7 @@ from deliverydesk.ui.core.client_commands import (
     UpdateClientCommand,
 )
 from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.friction_commands import FrictionEntry, LogFrictionCommand
 from deliverydesk.ui.core.today_commands import RescheduleCommand
 from deliverydesk.ui.core.undo_commands import (
     AddNoteCommand,
@@ -365,6 +366,14 @@ COMMANDS: dict[str, tuple[Do, Do | None]] = {
     "move_to_phase": push(_move),
     "add_note": push(lambda p: AddNoteCommand(p.ws, p.events, p.journey, "Called; all good")),
     "log_then_resolve_friction": _friction(),
+    "log_friction_undoably": push(
+        lambda p: LogFrictionCommand(
+            p.ws,
+            p.events,
+            p.journey,
+            FrictionEntry("No reply", FrictionKind.COMMUNICATION, Severity.HIGH, None, TODAY),
+        )  # fmt: skip
+    ),
     "record_feedback": _feedback(),
     "update_client": push(_rename),
     "enrol_a_new_client": _enrol_new(),

@@ -14,6 +14,7 @@ from types import FrameType
 from deliverydesk.cli import calendar as cli_calendar
 from deliverydesk.cli import clients as cli_clients
 from deliverydesk.cli import data as cli_data
+from deliverydesk.cli import friction as cli_friction
 from deliverydesk.cli import journeys as cli_journeys
 from deliverydesk.cli import offers as cli_offers
 from deliverydesk.cli import reports as cli_reports
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_reports.add_commands(commands, data)
     cli_data.add_commands(commands, data)
     cli_journeys.add_commands(commands, data)
+    cli_friction.add_commands(commands, data)
     cli_selftest.add_commands(commands)
     return parser
 
@@ -133,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_reports.HANDLERS,
         **cli_data.HANDLERS,
         **cli_journeys.HANDLERS,
+        **cli_friction.HANDLERS,
     }[command]
     try:
         folder = data_dir(args.data_dir)

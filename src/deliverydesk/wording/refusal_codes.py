@@ -236,6 +236,11 @@ class RefusalCode(StrEnum):
     SCORE_OUT_OF_RANGE = auto()
     STEP_NOT_IN_JOURNEY = auto()
     FRICTION_GONE = auto()
+    FRICTION_NOT_YET = auto()
+    FRICTION_RESOLVED_BEFORE = auto()
+    FRICTION_RESOLVED_LATER = auto()
+    FRICTION_CHANGED = auto()
+    FRICTION_UNKNOWN_STEP = auto()
 
     # report_data
     CLIENT_NOT_ENROLLED = auto()

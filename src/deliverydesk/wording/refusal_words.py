@@ -319,6 +319,19 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
     RefusalCode.SCORE_OUT_OF_RANGE: N_("A score runs from 0 to 10."),
     RefusalCode.STEP_NOT_IN_JOURNEY: N_("That step is not part of this client's journey."),
     RefusalCode.FRICTION_GONE: N_("That friction record no longer exists."),
+    RefusalCode.FRICTION_NOT_YET: N_(
+        "Friction is logged once it has happened; {occurred} is still to come."
+    ),
+    RefusalCode.FRICTION_RESOLVED_BEFORE: N_(
+        "It cannot be resolved on {resolved}, before it happened on {occurred}."
+    ),
+    RefusalCode.FRICTION_RESOLVED_LATER: N_(
+        "It cannot be resolved on {resolved}, a day still to come."
+    ),
+    RefusalCode.FRICTION_CHANGED: N_(
+        "That friction record was changed elsewhere meanwhile, so it was left as it is."
+    ),
+    RefusalCode.FRICTION_UNKNOWN_STEP: N_("This client's journey has no step called '{step}'."),
     RefusalCode.CLIENT_NOT_ENROLLED: N_(
         "This client is not enrolled in an offer yet, so there is no journey to report on."
     ),

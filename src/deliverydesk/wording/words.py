@@ -15,10 +15,12 @@ from datetime import date
 
 from deliverydesk.model.rules.enums import (
     ActivityKind,
+    FrictionKind,
     Health,
     JourneyStatus,
     Owner,
     PhaseStatus,
+    Severity,
     StepKind,
 )
 from deliverydesk.model.rules.health import HealthReason, HealthVerdict, ReasonCode
@@ -92,6 +94,17 @@ PHASE_STATUS_WORDS = {
     PhaseStatus.STOPPED: N_("Stopped here"),
     PhaseStatus.NOT_REACHED: N_("Not reached"),
 }
+FRICTION_KIND_WORDS = {
+    FrictionKind.DELAY: N_("Delay"),
+    FrictionKind.CONFUSION: N_("Confusion"),
+    FrictionKind.QUALITY: N_("Quality"),
+    FrictionKind.COMMUNICATION: N_("Communication"),
+    FrictionKind.PAYMENT: N_("Payment"),
+    FrictionKind.OTHER: N_("Other"),
+    FrictionKind.COMPLAINT: N_("Complaint"),
+    FrictionKind.MISSED_HANDOFF: N_("Missed handoff"),
+}
+SEVERITY_WORDS = {Severity.LOW: N_("Low"), Severity.MEDIUM: N_("Medium"), Severity.HIGH: N_("High")}
 ACTIVITY_WORDS = {
     ActivityKind.ENROLLED: N_("Enrolled in {offer}"),
     ActivityKind.STEP_COMPLETED: N_("Completed '{step}'"),
@@ -103,6 +116,8 @@ ACTIVITY_WORDS = {
     ActivityKind.NOTE_REMOVED: N_("Removed a note"),
     ActivityKind.FRICTION_LOGGED: N_("Logged friction ({severity})"),
     ActivityKind.FRICTION_RESOLVED: N_("Resolved friction"),
+    ActivityKind.FRICTION_REOPENED: N_("Reopened friction"),
+    ActivityKind.FRICTION_REMOVED: N_("Took back a friction record"),
     ActivityKind.FEEDBACK_RECORDED: N_("Recorded feedback (score {score})"),
     ActivityKind.ENROLMENT_UNDONE: N_("Enrolment taken back"),
     ActivityKind.JOURNEY_PAUSED: N_("Paused the journey: {reason}"),

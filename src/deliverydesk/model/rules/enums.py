@@ -78,11 +78,28 @@ class Health(StrEnum):
 
 
 class FrictionKind(StrEnum):
+    """A friction's category. The first six are offered; COMPLAINT and MISSED_HANDOFF are
+    kept so records written before the categories settled still read."""
+
     DELAY = "delay"
     CONFUSION = "confusion"
+    QUALITY = "quality"
+    COMMUNICATION = "communication"
+    PAYMENT = "payment"
+    OTHER = "other"
     COMPLAINT = "complaint"
     MISSED_HANDOFF = "missed_handoff"
-    OTHER = "other"
+
+
+# The categories a person chooses from, in the order they are offered.
+FRICTION_CATEGORIES = (
+    FrictionKind.DELAY,
+    FrictionKind.CONFUSION,
+    FrictionKind.QUALITY,
+    FrictionKind.COMMUNICATION,
+    FrictionKind.PAYMENT,
+    FrictionKind.OTHER,
+)
 
 
 class Severity(StrEnum):
@@ -102,6 +119,8 @@ class ActivityKind(StrEnum):
     NOTE_REMOVED = "note_removed"
     FRICTION_LOGGED = "friction_logged"
     FRICTION_RESOLVED = "friction_resolved"
+    FRICTION_REOPENED = "friction_reopened"
+    FRICTION_REMOVED = "friction_removed"  # taken back (the undo of logging it)
     FEEDBACK_RECORDED = "feedback_recorded"
     ENROLMENT_UNDONE = "enrolment_undone"
     JOURNEY_PAUSED = "journey_paused"

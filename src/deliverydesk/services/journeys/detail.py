@@ -86,6 +86,16 @@ class FrictionDetail:
     description: str
     recovery: str
     resolved_on: date | None
+    step_id: int | None = None  # the step it concerns, if one
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """How a friction stands: resolved on a day with a note, or open (`on` None); what
+    resolving or reopening it hands back for the undo."""
+
+    note: str
+    on: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +289,7 @@ _FRICTION = (
         Friction.description,
         Friction.recovery,
         Friction.resolved_on,
+        Friction.step_id,
     )
     .where(_of_journey(Friction.journey_id))
     .order_by(Friction.occurred_on.desc(), Friction.id.desc())

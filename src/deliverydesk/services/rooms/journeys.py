@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from deliverydesk.model.rules.enums import FrictionKind, Severity
 from deliverydesk.services.changes import Aspect, Changes, Result
-from deliverydesk.services.journeys import detail, journeys, lifecycle, reschedule
+from deliverydesk.services.journeys import detail, journeys, lifecycle, records, reschedule
 from deliverydesk.services.rooms.room import Room
 from deliverydesk.services.views import queries
 from deliverydesk.services.views.rows import JourneyRow
@@ -75,6 +76,41 @@ class JourneysRoom(Room):
 
     def remove_note(self, note_id: int) -> Changes:
         return journeys.remove_note(self._ctx, note_id)
+
+    # -- friction --------------------------------------------------------------------------
+    def log_friction(
+        self,
+        journey_id: int,
+        description: str,
+        *,
+        kind: FrictionKind,
+        severity: Severity,
+        step_id: int | None = None,
+        occurred_on: date | None = None,
+        friction_id: int | None = None,
+    ) -> Result[int]:
+        made, changes = records.log_friction(
+            self._ctx,
+            journey_id,
+            description,
+            kind=kind,
+            severity=severity,
+            step_id=step_id,
+            occurred_on=occurred_on,
+            friction_id=friction_id,
+        )
+        return Result(made, changes)
+
+    def remove_friction(self, friction_id: int) -> Changes:
+        return records.remove_friction(self._ctx, friction_id)
+
+    def set_friction_resolution(
+        self, friction_id: int, resolution: detail.Resolution
+    ) -> Result[detail.Resolution]:
+        return records.set_resolution(self._ctx, friction_id, resolution)
+
+    def reopen_friction(self, friction_id: int) -> Result[detail.Resolution]:
+        return records.reopen_friction(self._ctx, friction_id)
 
     # -- a journey's life ------------------------------------------------------------------
     def pause(

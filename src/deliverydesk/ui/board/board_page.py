@@ -497,15 +497,26 @@ class BoardPage(QWidget):
         return list(dict.fromkeys(cards[j].client_id for j in shown if j in cards))
 
     def card_menu(self, journey_id: int) -> QMenu | None:
-        """A card's menu: open the client; preview their progress report or checklist."""
+        """A card's menu: open the client, log friction, preview their progress report or
+        checklist."""
         card = self.index.cards.get(journey_id)
         if card is None or self._ws is None:
             return None
+        from deliverydesk.ui.widgets import friction_dialog
         from deliverydesk.ui.widgets.paper.documents_menu import card_menu
 
-        return card_menu(
-            self, self._ws, card.client_id, lambda: self.open_journey.emit(journey_id), self._events
+        ws = self._ws
+        menu = card_menu(
+            self, ws, card.client_id, lambda: self.open_journey.emit(journey_id), self._events
         )
+        log = QAction(tr("Log friction…"), menu)
+        log.triggered.connect(
+            lambda: friction_dialog.log_friction(
+                self, ws, self._events, self.undo_stack, journey_id
+            )
+        )
+        menu.insertAction(menu.actions()[1], log)  # beside Open client
+        return menu
 
     def _show_card_menu(self, index: QModelIndex, where: QPoint) -> None:
         menu = self.card_menu(index.data(JOURNEY_ID_ROLE))

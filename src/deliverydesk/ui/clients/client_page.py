@@ -28,11 +28,17 @@ from PySide6.QtWidgets import (
 from deliverydesk.model.rules.enums import Health, JourneyStatus
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.errors import NotFound
-from deliverydesk.services.journeys.detail import ActivityDetail, JourneyDetail, StepDetail
+from deliverydesk.services.journeys.detail import (
+    ActivityDetail,
+    FrictionDetail,
+    JourneyDetail,
+    StepDetail,
+)
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients import trash
 from deliverydesk.ui.clients.checklist import ChecklistView
 from deliverydesk.ui.clients.client_actions import ClientActions, tool_button
+from deliverydesk.ui.clients.friction_panel import FrictionPanel
 from deliverydesk.ui.clients.intake_panel import IntakePanel
 from deliverydesk.ui.clients.journey_bar import JourneyBar
 from deliverydesk.ui.clients.journey_switcher import JourneySwitcher
@@ -54,6 +60,7 @@ from deliverydesk.ui.core.undo_commands import (
 from deliverydesk.ui.look.icons import icon
 from deliverydesk.ui.look.theme import health_color
 from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.ui.widgets import friction_dialog
 from deliverydesk.ui.widgets.paper.documents_menu import ClientDocuments
 from deliverydesk.ui.widgets.step_dialogs import ask_date, done_on_dialog, due_date_dialog
 from deliverydesk.ui.widgets.wrapping_delegate import wrap_items
@@ -118,13 +125,17 @@ class ClientPage(QWidget):
         self.notes_panel = NotesPanel()
         self.notes_panel.add_requested.connect(self.add_note)
         self.notes = self.notes_panel.list
-        self.friction = self._list(tr("Friction log"))
+        self.friction_panel = FrictionPanel()
+        self.friction_panel.log_requested.connect(lambda: self.log_friction())
+        self.friction_panel.resolve_requested.connect(self.resolve_friction)
+        self.friction_panel.reopen_requested.connect(self.reopen_friction)
+        self.friction = self.friction_panel.list
         self.feedback = self._list(tr("Feedback"))
         self.activity = self._list(tr("Activity"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self._journey_tab(), tr("Journey"))
         self.tabs.addTab(self.notes_panel, tr("Notes"))
-        self.tabs.addTab(self.friction, tr("Friction"))
+        self.tabs.addTab(self.friction_panel, tr("Friction"))
         self.tabs.addTab(self.feedback, tr("Feedback"))
         self.tabs.addTab(self.activity, tr("Activity"))
         self.intake = IntakePanel(workspace)  # reads only while its tab shows
@@ -223,6 +234,8 @@ class ClientPage(QWidget):
         self.due_action = QAction(tr("Change due date…"), self)
         self.due_action.setShortcut(QKeySequence("Ctrl+E"))
         self.due_action.triggered.connect(self._due_date_current)
+        self.friction_action = QAction(tr("Log friction about this step…"), self)
+        self.friction_action.triggered.connect(self._friction_current)
         for action in (self.done_on_action, self.due_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -432,20 +445,9 @@ class ClientPage(QWidget):
         return tr("Every step is done.")
 
     def _fill_friction(self, detail: JourneyDetail) -> None:
-        self._fill(
-            self.friction,
-            [
-                tr("{day} · {severity} · {state}\n{description}").format(
-                    day=text.long_date(f.occurred_on),
-                    severity=f.severity.value,
-                    state=tr("resolved {day}").format(day=text.long_date(f.resolved_on))
-                    if f.resolved_on
-                    else tr("open"),
-                    description=f.description + (f"\n{f.recovery}" if f.recovery else ""),
-                )
-                for f in detail.friction
-            ],
-            tr("No friction logged. Incidents, delays and complaints appear here."),
+        titles = {step.id: step.title for phase in detail.phases for step in phase.steps}
+        self.friction_panel.set_friction(
+            detail.friction, titles, editable=self.journey_id is not None and not self.read_only
         )
 
     def _fill_feedback(self, detail: JourneyDetail) -> None:
@@ -505,6 +507,7 @@ class ClientPage(QWidget):
         self.toggle_action.setEnabled(editable)
         self.done_on_action.setEnabled(editable and not done)
         self.due_action.setEnabled(editable)
+        self.friction_action.setEnabled(editable)
 
     def step_menu(self) -> QMenu:
         """The selected step's actions, as the context menu shows them."""
@@ -514,6 +517,7 @@ class ClientPage(QWidget):
         menu.addAction(self.done_on_action)
         menu.addSeparator()
         menu.addAction(self.due_action)
+        menu.addAction(self.friction_action)
         return menu
 
     def _show_step_menu(self, _step_id: int, where: QPoint) -> None:
@@ -620,6 +624,35 @@ class ClientPage(QWidget):
         command = AddNoteCommand(self._ws, self._events, self.journey_id, note)
         if self._push(command, tr("The note was not added")):
             self.notes_panel.clear_editor()
+
+    # -- friction --------------------------------------------------------------------------
+    def log_friction(self, step_id: int | None = None) -> bool:
+        """Ask what went wrong (about `step_id`, if given) and log it, undoably."""
+        if self.journey_id is None or self.read_only:
+            return False
+        return friction_dialog.log_friction(
+            self, self._ws, self._events, self.undo_stack, self.journey_id, step_id
+        )
+
+    def _friction_current(self) -> None:
+        step = self.checklist.current_step()
+        self.log_friction(step.id if step is not None else None)
+
+    def _friction(self, friction_id: int) -> FrictionDetail | None:
+        found = [f for f in self.detail.friction if f.id == friction_id] if self.detail else []
+        return found[0] if found else None
+
+    def resolve_friction(self, friction_id: int) -> bool:
+        friction = self._friction(friction_id)
+        return friction is not None and friction_dialog.resolve_friction(
+            self, self._ws, self._events, self.undo_stack, friction
+        )
+
+    def reopen_friction(self, friction_id: int) -> bool:
+        friction = self._friction(friction_id)
+        return friction is not None and friction_dialog.reopen_friction(
+            self, self._ws, self._events, self.undo_stack, friction
+        )
 
     def archive_client(self) -> None:
         """Put this client in the Trash (undoable), then return to the list."""

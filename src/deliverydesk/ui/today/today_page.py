@@ -45,6 +45,7 @@ from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.today.nudge_dialog import NudgeDialog
 from deliverydesk.ui.today.reschedule_dialog import RescheduleDialog
 from deliverydesk.ui.today.today_model import CLIENT, GROUPS, PAUSED, STEP, TodayModel
+from deliverydesk.ui.widgets import friction_dialog
 from deliverydesk.ui.widgets.empty_state import EmptyState
 
 # What a row shows: a step's dates and state, its journey's state, names.
@@ -154,6 +155,9 @@ class TodayPage(QWidget):
         self.open_action = action(
             "clients", tr("Open client"), "Ctrl+O", tr("Open the client's page"), self.open_current
         )
+        self.friction_action = QAction(tr("Log friction…"), self)
+        self.friction_action.setToolTip(tr("Log what went wrong with this step"))
+        self.friction_action.triggered.connect(self.log_friction)
 
     def _build_tree(self) -> QTreeView:
         tree = QTreeView()
@@ -274,7 +278,7 @@ class TodayPage(QWidget):
 
     def _update_actions(self) -> None:
         row = self.current_row()
-        for action in (self.done_action, self.reschedule_action):
+        for action in (self.done_action, self.reschedule_action, self.friction_action):
             action.setEnabled(row is not None)
         self.open_action.setEnabled(self.current_journey() is not None)
         can_nudge = row is not None and row.can_nudge
@@ -301,6 +305,7 @@ class TodayPage(QWidget):
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addActions([self.done_action, self.reschedule_action, self.nudge_action])
+        menu.addAction(self.friction_action)
         menu.addSeparator()
         menu.addAction(self.open_action)
         menu.popup(self.tree.viewport().mapToGlobal(where))
@@ -319,6 +324,15 @@ class TodayPage(QWidget):
             for number, row in enumerate(self.model.rows(owner))
             if (position, number) in chosen
         ]
+
+    def log_friction(self) -> bool:
+        """Log friction about the selected step (the shared dialog, undoable)."""
+        row = self.current_row()
+        if row is None:
+            return False
+        return friction_dialog.log_friction(
+            self, self._ws, self._events, self.undo_stack, row.journey_id, row.step_id
+        )
 
     def mark_done(self) -> bool:
         """Mark the selected step done today; several selected, all of them, one undo."""
