@@ -8,7 +8,7 @@ from reportlab.lib.colors import HexColor, white
 
 from deliverydesk.reports import bidi
 from deliverydesk.reports.fonts import FAMILY_NAMES, describe_missing, family, missing_characters
-from deliverydesk.reports.markup import clean_text, clip, para_text
+from deliverydesk.reports.markup import clean_text, clip, para_text, resolved
 from deliverydesk.reports.theme import contrast, page_size_for_locale, readable_on_white
 from deliverydesk.services.paper.report_export import DocumentKind, file_name_for, safe_file_name
 
@@ -32,8 +32,10 @@ def test_para_text_escapes_markup_and_drops_what_cannot_print(typed: str, markup
 
 def test_words_the_default_font_lacks_are_set_in_the_fallback_font_whole() -> None:
     # HarfBuzz draws the Hebrew word right to left: the comma, shown after it, goes first.
-    assert para_text("Ana שלום, hi") == 'Ana <font face="DD-DejaVuSans">,שלום</font> hi'
-    assert para_text("שלום", bold=True) == '<font face="DD-DejaVuSans-Bold">שלום</font>'
+    # (Text with right-to-left words stays in typed order until it is laid out in lines:
+    # `resolved` sets it as one line.)
+    assert resolved(para_text("Ana שלום, hi")) == 'Ana <font face="DD-DejaVuSans">,שלום</font> hi'
+    assert resolved(para_text("שלום", bold=True)) == '<font face="DD-DejaVuSans-Bold">שלום</font>'
     assert para_text("Łódź Привет Ελλάδα") == "Łódź Привет Ελλάδα"  # Noto Sans has them
 
 

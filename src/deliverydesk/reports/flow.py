@@ -12,16 +12,15 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.lib.fonts import tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from deliverydesk.reports import bidi
-from deliverydesk.reports.fonts import runs
 from deliverydesk.reports.markup import clean_text, line_markup, needs_shaping, para_text
 from deliverydesk.reports.styles import shaped
+from deliverydesk.reports.typed_order import FILL, TypedOrderParagraph, cut_word, word_width
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -143,10 +142,11 @@ class Stack(Flowable):
 
 def para(markup: str, style: ParagraphStyle, *user_texts: str) -> Paragraph:
     """A Paragraph of markup this package wrote (its user parts already through
-    para_text); shaped when any of `user_texts` needs it."""
+    para_text); shaped when any of `user_texts` needs it. Typed right-to-left words in it
+    wrap in typed order (`TypedOrderParagraph`)."""
     if any(needs_shaping(text) for text in user_texts):
         style = shaped(style)
-    return Paragraph(markup, style)
+    return TypedOrderParagraph(markup, style)
 
 
 class BidiLines(Flowable):
@@ -201,38 +201,21 @@ class BidiLines(Flowable):
     def _break(self, text: str, width: float, lead: int = 0) -> list[list[str]]:
         """Greedy line breaking by measured word widths, in typed order; a word wider than
         the line is cut. The first `lead` words are the bold lead's."""
-        size = self.style.fontSize
-        space = stringWidth(" ", self.style.fontName, size)
-        room = width * 0.97  # shaped words can run a little wider than measured
+        space = stringWidth(" ", self.style.fontName, self.style.fontSize)
+        room = width * FILL
         lines: list[list[str]] = [[]]
         used = 0.0
         words = [*self.lead[:lead], *(w for w in _WHITESPACE.split(text) if w)]
         for index, word in enumerate(words):
-            for piece in self._pieces(word, room):
-                bold = index < lead
-                needed = self._measure(piece, bold) + (space if lines[-1] else 0)
+            bold = index < lead or self.bold
+            for piece in cut_word(word, room, self.style, bold):
+                needed = word_width(piece, self.style, bold) + (space if lines[-1] else 0)
                 if lines[-1] and used + needed > room:
                     lines.append([])
-                    used, needed = 0.0, self._measure(piece, bold)
+                    used, needed = 0.0, word_width(piece, self.style, bold)
                 lines[-1].append(piece)
                 used += needed
         return lines
-
-    def _pieces(self, word: str, room: float) -> list[str]:
-        if self._measure(word) <= room:
-            return [word]
-        pieces, current = [], ""
-        for ch in word:
-            if current and self._measure(current + ch) > room:
-                pieces.append(current)
-                current = ""
-            current += ch
-        return [*pieces, current] if current else pieces
-
-    def _measure(self, word: str, bold: bool = False) -> float:
-        size, bold = self.style.fontSize, bold or self.bold
-        own = tt2ps(self.style.fontName, 1, 0) if bold else self.style.fontName
-        return float(sum(stringWidth(text, face or own, size) for face, text in runs(word, bold)))
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         lines = self._layout(available_width)
@@ -300,7 +283,7 @@ class Bookmark:
         canvas.addOutlineEntry(clean_text(self.title).replace("\n", " "), self.key, self.level)
 
 
-class MarkedParagraph(Paragraph):
+class MarkedParagraph(TypedOrderParagraph):
     """A heading that makes its own outline entry as it is drawn, so the bookmark and a
     contents line land on the page the heading is on (a separate mark could be left at the
     foot of the page before)."""

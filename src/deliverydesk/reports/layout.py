@@ -25,7 +25,7 @@ from deliverydesk.reports import theme as t
 from deliverydesk.reports.data import Brand
 from deliverydesk.reports.flow import Bookmark, label_text, para
 from deliverydesk.reports.fonts import register_fonts
-from deliverydesk.reports.markup import clip, para_text
+from deliverydesk.reports.markup import clip, para_text, resolved
 from deliverydesk.reports.styles import replace_style, styles_for
 
 BAND_HEIGHT = 30 * mm
@@ -65,7 +65,9 @@ class _Document(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
         mark = getattr(flowable, "bookmark", None)
         if isinstance(mark, Bookmark) and mark.level == 0:
-            self.notify("TOCEntry", (0, para_text(mark.title, lines=False), self.page, mark.key))
+            # The contents line is one line: its typed words in reading order at once.
+            title = resolved(para_text(mark.title, lines=False))
+            self.notify("TOCEntry", (0, title, self.page, mark.key))
 
 
 def first_page_room(page: Page, first_top: float | None = None) -> float:

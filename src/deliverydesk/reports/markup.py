@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from deliverydesk.model.rules.text_rules import BIDI_CONTROLS
@@ -46,11 +48,65 @@ def _printable(ch: str) -> str:
 
 def para_text(text: str, *, bold: bool = False, lines: bool = True) -> str:
     """Markup that prints `text` literally. Line breaks become <br/> (with `lines`; else
-    spaces). `bold` when the Paragraph is set bold, so the fallback font matches it."""
+    spaces). `bold` when the Paragraph is set bold, so the fallback font matches it.
+
+    Text with right-to-left words stays in typed order, each line marked (`TypedLine`),
+    until the paragraph builder (flow.para) knows its width: the lines are broken in typed
+    order first and each put in reading order then (reports/typed_order.py)."""
     cleaned = clean_text(text)
     if not lines:
         cleaned = cleaned.replace("\n", " ")
+    if bidi.has_rtl(cleaned):
+        return "<br/>".join(_typed(line, bold) for line in cleaned.split("\n"))
     return "<br/>".join(line_markup(_WHITESPACE.split(line), bold) for line in cleaned.split("\n"))
+
+
+# A typed line in markup: between two control characters, which clean text never holds,
+# its base direction and weight, then the line as typed. Never handed to reportlab.
+_OPEN, _CLOSE = "\x01", "\x02"
+_TYPED = re.compile(f"{_OPEN}([LR])([B-])([^{_CLOSE}]*){_CLOSE}")
+
+
+@dataclass(frozen=True)
+class TypedLine:
+    """One line a person typed, holding right-to-left words, in typed order."""
+
+    words: tuple[str, ...]
+    rtl: bool
+    bold: bool
+
+    def markup(self, words: Sequence[str] | None = None) -> str:
+        """`words` (by default all; typed order) as markup, in reading order."""
+        return line_markup(list(self.words if words is None else words), self.bold, self.rtl)
+
+
+def _typed(line: str, bold: bool) -> str:
+    return f"{_OPEN}{'R' if bidi.is_rtl(line) else 'L'}{'B' if bold else '-'}{line}{_CLOSE}"
+
+
+def has_typed(markup: str) -> bool:
+    return _OPEN in markup
+
+
+def pieces(markup: str) -> list[str | TypedLine]:
+    """`markup` as our own markup and the typed lines between it, in order."""
+    found: list[str | TypedLine] = []
+    at = 0
+    for match in _TYPED.finditer(markup):
+        if match.start() > at:
+            found.append(markup[at : match.start()])
+        words = tuple(w for w in _WHITESPACE.split(match[3]) if w)
+        found.append(TypedLine(words, match[1] == "R", match[2] == "B"))
+        at = match.end()
+    if at < len(markup):
+        found.append(markup[at:])
+    return found
+
+
+def resolved(markup: str) -> str:
+    """`markup` with each typed line in reading order as one line: for what never wraps
+    (or before the width is known)."""
+    return "".join(p if isinstance(p, str) else p.markup() for p in pieces(markup))
 
 
 def line_markup(words: list[str], bold: bool = False, rtl_base: bool | None = None) -> str:
