@@ -6,7 +6,10 @@ the data folder. Its owner holds an OS lock on the folder's `owner.lock` for as 
 lives; the lock goes with the process however it ends (SIGKILL included), so at the next
 start a staging folder whose lock can be taken has no live owner and is removed, together
 with what it lists in `leftovers` (multiprocessing's own temporary folder, the batch's
-half-written PDFs). A live run's staging is never touched: its lock is held.
+half-written PDFs). A live run's staging is never touched: its lock is held. What
+outlives a piece of work but not the process (multiprocessing's `pymp-*` folder, which
+stays until the process ends) is listed in a staging folder that lives as long as the
+process (`process_staging`).
 
 POSIX uses flock(), which belongs to the open file and not to the process, so taking and
 dropping it on another run's file cancels no lock of this process; Windows uses
@@ -15,6 +18,7 @@ msvcrt.locking().
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sys
@@ -29,6 +33,7 @@ OWNER = "owner.lock"
 LEFTOVERS = "leftovers"
 # A folder with no owner file yet is a run between making the folder and locking it.
 UNLOCKED_GRACE = 60.0
+_process_staging: dict[Path, Path] = {}  # by data folder
 
 
 @contextmanager
@@ -54,6 +59,21 @@ def staging_if_possible(folder: Path, purpose: str) -> Iterator[Path | None]:
         except OSError:
             path = None
         yield path
+
+
+def process_staging(folder: Path) -> Path | None:
+    """A staging folder in the data `folder` that lives as long as this process (made at
+    the first call, removed as the process ends), for leftovers that outlive the work that
+    made them; None where the data folder cannot be written."""
+    key = Path(os.path.abspath(folder))
+    if key not in _process_staging:
+        stack = ExitStack()
+        try:
+            _process_staging[key] = stack.enter_context(staging(key, "process"))
+        except OSError:
+            return None
+        atexit.register(stack.close)
+    return _process_staging[key]
 
 
 def staging_token(staged: Path) -> str:

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from deliverydesk.services.context import Context
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.board_index import Quick
-from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
+from deliverydesk.ui.board.card_model import CARD_ROLE, JOURNEY_ID_ROLE
 from deliverydesk.ui.board.column_view import ColumnWidget
 from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
@@ -116,6 +116,25 @@ def test_a_paused_card_stays_in_its_phase_dimmed_with_its_reason_and_only_the_pa
     shown = [i for w in window.board.columns.values() for i in w.model.journey_ids()]
     assert shown == [journey]
     assert widget.model.index(0, 0).data(JOURNEY_ID_ROLE) == journey
+
+
+def test_a_paused_card_s_next_step_gives_no_date_its_resume_will_move(
+    qtbot: QtBot, window: MainWindow, journey: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Resuming moves the open steps' dates on by the pause, so the stored due date is
+    not the step's date: the card's tooltip and what a screen reader says give the next
+    step and whose it is, as the card itself shows "Resume 7 Dec" in place of a date."""
+    pause_from_the_page(qtbot, window, journey, monkeypatch)
+
+    widget = column_of(window, journey)
+    index = widget.model.index(widget.model.row_of(journey), 0)
+    step = index.data(CARD_ROLE).next_step_title
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    said = index.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert f"Next, once resumed: {step} · Waiting on " in tip
+    assert f"next, once resumed: {step}, waiting on " in said
+    for words in (tip, said):
+        assert "due" not in words.replace(step, "")
 
 
 def test_today_lists_a_paused_journey_and_reminds_from_its_planned_resume_date(

@@ -3,6 +3,7 @@ live run's staging never is (staging.py)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -102,3 +103,56 @@ def test_a_live_runs_staging_is_not_swept(
     runs[0].stdin.close()  # type: ignore[union-attr]  # the live run ends well
     assert runs[0].wait(timeout=60) == 0
     assert list(folder.iterdir()) == []
+
+
+# A window's process: a batch export with workers, then it goes on (till it is killed).
+BATCH_THEN_WAIT = """
+import sys
+from pathlib import Path
+from deliverydesk.model.rules.clock import FixedClock
+from deliverydesk.services.workspace import Workspace
+from tests.conftest import TODAY
+
+ws = Workspace.open(Path(sys.argv[1]), FixedClock(TODAY))
+print(len(ws.paper.export_progress_batch(Path(sys.argv[2]), workers=2)), flush=True)
+sys.stdin.read()
+"""
+
+
+def test_multiprocessing_s_folder_is_swept_when_the_process_is_killed_after_a_batch(
+    demo_copy: Path, tmp_path: Path, runs: list[subprocess.Popen[str]]
+) -> None:
+    """The fork server's `pymp-*` folder stays until the process ends, long after the
+    batch and its staging folder: killed then, the next start still removes it."""
+    out, system_tmp = tmp_path / "out", tmp_path / "tmp"
+    out.mkdir()
+    system_tmp.mkdir()
+    root = Path(__file__).parents[2]
+    run = subprocess.Popen(
+        [sys.executable, "-c", BATCH_THEN_WAIT, str(demo_copy), str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(system_tmp), "PYTHONPATH": f"{root / 'src'}:{root}"},
+    )
+    runs.append(run)
+    assert run.stdout is not None
+    assert int(run.stdout.readline()) == len(list(out.glob("*.pdf"))) > 0  # the batch is done
+    run.kill()
+    run.wait()
+    assert [p.name[:5] for p in system_tmp.iterdir()] == ["pymp-"]  # left by the kill
+
+    sweep(demo_copy)  # the next start
+
+    assert list(system_tmp.iterdir()) == []
+    assert [p for p in demo_copy.iterdir() if p.name.startswith(PREFIX)] == []
+
+
+def test_a_process_staging_folder_goes_when_its_process_ends(tmp_path: Path) -> None:
+    code = "import sys; from pathlib import Path; from deliverydesk.staging import process_staging"
+    code += "; print(process_staging(Path(sys.argv[1])) == process_staging(Path(sys.argv[1])))"
+    ended = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert ended.stdout.strip() == "True"  # one per process and data folder
+    assert list(tmp_path.iterdir()) == []

@@ -23,6 +23,7 @@ from deliverydesk.staging import sweep
 from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.core.failures import in_words
 from deliverydesk.ui.core.main_thread_gc import collect_on_main_thread, keep_for_good
+from deliverydesk.ui.look.fonts import load_bundled_fonts
 from deliverydesk.ui.look.icons import app_icon
 from deliverydesk.ui.look.theme import apply_theme, follow_system_theme
 from deliverydesk.ui.main_window import MainWindow
@@ -64,6 +65,7 @@ def open_main_window(
     """The main window, after the first-run welcome if the workspace holds no practice."""
     from deliverydesk.ui.welcome import WelcomeDialog
 
+    load_bundled_fonts()  # a first start has nothing painted yet to wait for
     if workspace.practice.info() is None:
         welcome = WelcomeDialog(workspace)
         if welcome.exec() != QDialog.DialogCode.Accepted:
@@ -82,6 +84,8 @@ def quick_window(
     window = MainWindow(None, events, first=first, clock=clock, settings=settings)
     window.show()
     QApplication.processEvents()  # paint now; opening the workspace blocks for a moment
+    if load_bundled_fonts():  # after the first paint; what it drew as boxes, drawn again
+        window.update()
     return window
 
 

@@ -29,7 +29,12 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offers.offer_file import write_atomically
 from deliverydesk.services.worker_life import Lifeline, start_worker, work
-from deliverydesk.staging import note_leftover, staging_if_possible, staging_token
+from deliverydesk.staging import (
+    note_leftover,
+    process_staging,
+    staging_if_possible,
+    staging_token,
+)
 from deliverydesk.wording import RefusalCode
 
 QUIET_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
@@ -245,7 +250,7 @@ def export_progress_batch(
     clients = active_clients(ctx) if client_ids is None else client_names(ctx, client_ids)
     jobs = list(_named(clients, folder))
     # The batch's own staging folder in the data folder lists what a kill would leave
-    # behind (its temporary PDFs, multiprocessing's folder) for the next start to sweep.
+    # behind (its temporary PDFs) for the next start to sweep.
     with staging_if_possible(ctx.path.parent, "export") as staged:
         tag = f"{staging_token(staged)}-" if staged else ""
         if staged:
@@ -289,8 +294,11 @@ def _export_batch(
         initializer=start_worker,
         initargs=(lifeline.reader,),
     )
-    if staged:
-        note_leftover(staged, Path(multiprocessing.util.get_temp_dir()))
+    # Multiprocessing's folder (the fork server's socket) stays until this process ends,
+    # long after the batch: a window killed later would leave it in the system's temp.
+    lifelong = process_staging(ctx.path.parent) if staged else None
+    if lifelong:
+        note_leftover(lifelong, Path(multiprocessing.util.get_temp_dir()))
     try:
         running: set[Future[list[Exported]]] = set()
         stopping = False

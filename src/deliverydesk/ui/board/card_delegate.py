@@ -19,7 +19,17 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from deliverydesk.services.views.rows import JourneyRow
@@ -80,6 +90,13 @@ class CardDelegate(QStyledItemDelegate):
         self._today = today
         self._icons: dict[str, QIcon] = {}
         self._images: dict[tuple[object, ...], QPixmap] = {}  # in least-recent order
+        # A font added after the first paint (ui/look/fonts.py) may draw what showed as boxes.
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.fontDatabaseChanged.connect(self._forget_images)
+
+    def _forget_images(self) -> None:
+        self._images.clear()
 
     def _icon(self, name: str) -> QIcon:
         if name not in self._icons:

@@ -90,7 +90,13 @@ def card_tooltip(card: JourneyRow, today: date) -> str:
         else health_line(card.health, card.reasons)
     )
     lines = [f"{who} · {card.phase_name}", verdict]
-    if card.next_step_title:
+    if card.next_step_title and card.paused:  # its date moves on resume: none is given
+        lines.append(
+            tr("Next, once resumed: {step} · {who}").format(
+                step=card.next_step_title, who=waits_on(card.next_step_owner)
+            )
+        )
+    elif card.next_step_title:
         lines.append(
             tr("Next: {step}, {due} · {who}").format(
                 step=card.next_step_title,
@@ -103,10 +109,8 @@ def card_tooltip(card: JourneyRow, today: date) -> str:
 
 def _due(card: JourneyRow, today: date) -> str:
     """ "due Wed 9 Dec 2026", or "was due 3 Dec, 4 days late": a passed date never reads
-    as still to come. A paused journey's dates wait for its resume: said as they stand."""
+    as still to come."""
     assert card.next_step_due is not None
-    if card.paused:
-        return WORDS.due_words(card.next_step_due, card.next_step_due)
     return WORDS.due_words(card.next_step_due, today)
 
 
@@ -117,7 +121,13 @@ def card_summary(card: JourneyRow, today: date) -> str:
         *([card.company] if card.company else []),
         steps_done(card.steps_done, card.steps_total),
     ]
-    if card.next_step_title:
+    if card.next_step_title and card.paused:  # as the tooltip: no date, it moves on resume
+        parts.append(
+            tr("next, once resumed: {step}, {who}").format(
+                step=card.next_step_title, who=waits_on(card.next_step_owner).lower()
+            )
+        )
+    elif card.next_step_title:
         parts.append(
             tr("next: {step}, {due}, {who}").format(
                 step=card.next_step_title,
