@@ -96,7 +96,7 @@ class ClientPage(QWidget):
         self.checklist.toggle_many_requested.connect(self.toggle_steps)
         self.step_actions = steps = StepActions(workspace, events, self)
         self.toggle_action, self.done_on_action = steps.toggle_action, steps.done_on_action
-        self.due_action = steps.due_action
+        self.due_action, self.friction_action = steps.due_action, steps.friction_action
         self.checklist.menu_requested.connect(steps.show_menu)
         self.checklist.currentItemChanged.connect(lambda *_: steps.update())
         self.notes_panel = NotesPanel()
