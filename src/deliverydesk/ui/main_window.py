@@ -6,11 +6,10 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QGuiApplication,
     QKeySequence,
     QPalette,
     QUndoStack,
@@ -32,6 +31,7 @@ from deliverydesk.build_info import build_lines
 from deliverydesk.model.rules.clock import Clock
 from deliverydesk.services.changes import Aspect
 from deliverydesk.services.views.startup import FirstBoard
+from deliverydesk.ui import window_memory
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.core import runner
 from deliverydesk.ui.core.day_watcher import DayWatcher
@@ -146,7 +146,8 @@ class MainWindow(QMainWindow):
         events.changed.connect(self._announce)
         self.show_screen("board")
         self.resize(em * 75, em * 45)
-        self._restore_settings()
+        if settings is not None:  # its size, place and board view from the last run
+            window_memory.restore(self, self.board, settings)
         if workspace is not None:
             self.attach(workspace)
             self.build_screens()
@@ -441,38 +442,9 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         runner.redo(self.undo_stack, self)
 
-    # -- remembered between runs -------------------------------------------------------------
-    def _restore_settings(self) -> None:
-        if self.settings is None:
-            return
-        size = self.settings.value("window/size")
-        place = self.settings.value("window/position")
-        if isinstance(size, QSize) and size.isValid():
-            self.resize(size.expandedTo(self.minimumSizeHint()))
-        if isinstance(place, QPoint):
-            screen = QGuiApplication.screenAt(place)
-            if screen is None:  # the screen it was on is gone: back on the main one
-                screen = QGuiApplication.primaryScreen()
-                area = screen.availableGeometry()
-                self.resize(self.size().boundedTo(area.size()))
-                place = area.topLeft()
-            self.move(place)
-        if self.settings.value("window/maximized") in (True, "true"):
-            self.setWindowState(Qt.WindowState.WindowMaximized)
-        offer = str(self.settings.value("board/offer", "all"))
-        sort = str(self.settings.value("board/sort", ""))
-        quick = [q for q in str(self.settings.value("board/quick", "")).split(",") if q]
-        offer_id = int(offer) if offer.isdigit() else None
-        if offer_id is not None or sort or quick:
-            self.board.restore_view(offer_id, sort, quick)
-
     def _save_board_view(self) -> None:
-        if self.settings is None:
-            return
-        offer_id, sort, quick = self.board.view_state()
-        self.settings.setValue("board/offer", "all" if offer_id is None else str(offer_id))
-        self.settings.setValue("board/sort", sort)
-        self.settings.setValue("board/quick", ",".join(quick))
+        if self.settings is not None:
+            window_memory.save_board_view(self.board, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Unsaved edits (an offer design, practice or brand settings) are asked about first:
@@ -482,13 +454,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         if self.settings is not None:
-            maximized = self.isMaximized()
-            self.settings.setValue("window/maximized", maximized)
-            if not maximized:  # a maximized window keeps the size it had before
-                self.settings.setValue("window/size", self.size())
-                self.settings.setValue("window/position", self.pos())
-            self._save_board_view()
-            self.settings.sync()
+            window_memory.save(self, self.board, self.settings)
         super().closeEvent(event)
 
     def _refused(self, reason: str) -> None:
