@@ -600,7 +600,12 @@ def test_a_step_context_menu_offers_its_actions(qtbot: QtBot, page: ClientPage) 
     page.checklist.select_step(done.id)
     menu = page.step_menu()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["Open again", "Mark done on a date…", "Change due date…"]
+    assert texts == [
+        "Open again",
+        "Mark done on a date…",
+        "Change due date…",
+        "Log friction about this step…",
+    ]
     assert not page.done_on_action.isEnabled()  # already done
     assert page.done_on_action.shortcut().toString() == "Ctrl+D"
     assert page.due_action.shortcut().toString() == "Ctrl+E"
@@ -617,7 +622,12 @@ def test_a_step_context_menu_offers_its_actions(qtbot: QtBot, page: ClientPage) 
     page.checklist.contextMenuEvent(event)
     menu = next(m for m in page.findChildren(QMenu) if m.isVisible())
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["Mark done", "Mark done on a date…", "Change due date…"]
+    assert texts == [
+        "Mark done",
+        "Mark done on a date…",
+        "Change due date…",
+        "Log friction about this step…",
+    ]
     rect = page.checklist.visualItemRect(item)
     top_left = page.checklist.viewport().mapFromGlobal(menu.pos())
     assert abs(top_left.y() - rect.bottom()) <= 1
