@@ -327,7 +327,13 @@ def test_a_board_cards_menu_opens_the_client_or_their_documents_from_the_keyboar
     qtbot.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     menu = open_popup(qtbot)
     words = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert words == ["Open client", "Progress report…", "Checklist…", "Send progress report…"]
+    assert words == [
+        "Open client",
+        "Log friction…",
+        "Progress report…",
+        "Checklist…",
+        "Send progress report…",
+    ]
     with qtbot.waitSignal(board.open_journey) as opened:
         menu.actions()[0].trigger()
     assert opened.args == [journey]
