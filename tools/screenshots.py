@@ -31,6 +31,7 @@ from deliverydesk.ui.look.theme import apply_theme
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.offer_editor import INTAKE
 from deliverydesk.ui.welcome import WelcomeDialog
+from deliverydesk.ui.widgets.friction_dialog import FrictionDialog
 
 TODAY = date(2026, 11, 23)
 
@@ -98,6 +99,16 @@ def main(out: Path) -> None:
         window.clients.open_journey(journey_id)
         settle(app)
         window.grab().save(str(out / "client-page.png"))
+        # Logging friction about a step: its recovery protocol is the suggested response.
+        detail = workspace.journeys.journey_detail(journey_id)
+        steps = [step for phase in detail.phases for step in phase.steps]
+        with_recovery = next((st for st in steps if st.recovery_protocol), steps[0])
+        friction = FrictionDialog(steps, workspace.today(), with_recovery.id, window)
+        friction.description.setPlainText("The client missed our call and did not reschedule.")
+        friction.show()
+        settle(app)
+        friction.grab().save(str(out / "friction-dialog.png"))
+        friction.close()
 
         window.clients.show_list()
         window.show_screen("board")
