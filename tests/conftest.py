@@ -26,6 +26,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TODAY = date(2026, 11, 23)  # a Monday
 
+# The fake mail composer (`composer` fixture) the unit and GUI send tests share.
+pytest_plugins = ("tests.fake_composer",)
+
 
 class _RefuseQt(importlib.abc.MetaPathFinder):
     def find_spec(self, name: str, path: object, target: object = None) -> None:

@@ -5,9 +5,6 @@ its folder and the message copied. Every send shows on the client's page as a co
 
 from __future__ import annotations
 
-import json
-import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,38 +25,10 @@ from deliverydesk.ui.widgets.paper.documents_menu import open_preview
 from deliverydesk.ui.widgets.paper.preview_dialog import PreviewDialog
 from deliverydesk.ui.widgets.paper.sending import BatchSend, send_progress_reports
 from deliverydesk.wording import ENGLISH
+from tests.fake_composer import option, recorded
 
 CLIENT = "Hannah Lindqvist"
 WAIT = 30_000  # ms: a document made and a process started, on a loaded machine
-
-
-@pytest.fixture
-def composer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fake xdg-email first on PATH; each call appends its arguments to the returned file."""
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    calls = tmp_path / "calls.jsonl"
-    script = folder / "xdg-email"
-    script.write_text(
-        f"#!{sys.executable} -IS\n"
-        "import json, sys\n"
-        f"with open({str(calls)!r}, 'a', encoding='utf-8') as out:\n"
-        "    out.write(json.dumps(sys.argv[1:]) + '\\n')\n",
-        encoding="utf-8",
-    )
-    script.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ.get('PATH', '')}")
-    return calls
-
-
-def recorded(calls: Path) -> list[list[str]]:
-    if not calls.exists():
-        return []
-    return [json.loads(line) for line in calls.read_text(encoding="utf-8").splitlines()]
-
-
-def option(args: list[str], name: str) -> str:
-    return args[args.index(name) + 1]
 
 
 class FolderOpener(QObject):

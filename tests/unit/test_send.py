@@ -7,9 +7,6 @@ argument builders."""
 from __future__ import annotations
 
 import ctypes
-import json
-import os
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -34,36 +31,10 @@ from deliverydesk.services.paper.report_export import DocumentKind, make_documen
 from deliverydesk.services.paper.send import send_document, send_progress_reports
 from deliverydesk.services.views.dashboard import Part, dashboard
 from deliverydesk.wording import ENGLISH, RefusalCode
+from tests.fake_composer import option, recorded
 from tests.unit.reports_support import enrol, practice, reader
 
 NAME = "Zoë “Zee” O'Brien-Łukasiewicz"  # quotes, an apostrophe, letters beyond Latin-1
-
-
-@pytest.fixture
-def composer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fake xdg-email first on PATH; each call appends its arguments to the returned file."""
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    calls = tmp_path / "calls.jsonl"
-    script = folder / "xdg-email"
-    script.write_text(
-        f"#!{sys.executable}\n"
-        "import json, sys\n"
-        f"with open({str(calls)!r}, 'a', encoding='utf-8') as out:\n"
-        "    out.write(json.dumps(sys.argv[1:]) + '\\n')\n",
-        encoding="utf-8",
-    )
-    script.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ.get('PATH', '')}")
-    return calls
-
-
-def recorded(calls: Path) -> list[list[str]]:
-    return [json.loads(line) for line in calls.read_text(encoding="utf-8").splitlines()]
-
-
-def option(args: list[str], name: str) -> str:
-    return args[args.index(name) + 1]
 
 
 def test_the_composer_gets_the_report_made_the_address_and_the_drafted_message(
