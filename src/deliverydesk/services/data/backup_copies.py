@@ -18,7 +18,7 @@ import os
 import shutil
 from pathlib import Path
 
-from deliverydesk.atomic_file import fsync_folder, write_atomically
+from deliverydesk.atomic_file import replace_durably, write_atomically
 from deliverydesk.services.errors import InvalidInput, RefusalCode
 
 SETTING_FILE = "backup-copies.json"
@@ -63,12 +63,9 @@ def copy_backup(backup: Path, chosen: Path) -> Path:
         folder.mkdir(mode=0o700, exist_ok=True)
         os.close(os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))  # private
         shutil.copyfile(backup, temp)
-        with temp.open("rb") as handle:
-            os.fsync(handle.fileno())
         if temp.stat().st_size != backup.stat().st_size:
             raise OSError("the copy is not the size of the backup")
-        temp.replace(target)
-        fsync_folder(folder)
+        replace_durably(temp, target)  # flushed, renamed, the rename flushed
     except OSError as error:
         raise InvalidInput(
             RefusalCode.COPY_NOT_MADE, folder=chosen, reason=error.strerror or str(error)
