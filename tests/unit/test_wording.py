@@ -111,6 +111,13 @@ def test_the_translator_passed_in_words_everything() -> None:
     assert words.health_label(Health.ON_TRACK) == "Dans les temps"
 
 
+def test_a_logged_friction_reads_its_severity_in_the_window_s_language() -> None:
+    french = {"Logged friction ({severity})": "Friction notée ({severity})", "High": "Haute"}
+    words = Words(lambda text: french.get(text, text))
+    detail = {"severity": "high", "kind": "delay"}
+    assert words.activity_text(ActivityKind.FRICTION_LOGGED, detail) == "Friction notée (haute)"
+
+
 def test_every_code_of_the_domain_has_words() -> None:
     from deliverydesk.model.rules.enums import PhaseStatus, StepKind
 

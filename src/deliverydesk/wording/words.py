@@ -105,6 +105,7 @@ FRICTION_KIND_WORDS = {
     FrictionKind.MISSED_HANDOFF: N_("Missed handoff"),
 }
 SEVERITY_WORDS = {Severity.LOW: N_("Low"), Severity.MEDIUM: N_("Medium"), Severity.HIGH: N_("High")}
+_SEVERITIES = frozenset(severity.value for severity in Severity)
 ACTIVITY_WORDS = {
     ActivityKind.ENROLLED: N_("Enrolled in {offer}"),
     ActivityKind.STEP_COMPLETED: N_("Completed '{step}'"),
@@ -400,6 +401,9 @@ class Words:
             values["checkpoints"] = self.name_list([str(c) for c in checkpoints])
         if isinstance(document := values.get("document"), str):
             values["document"] = tr(SENT_DOCUMENTS.get(document, document))
+        if isinstance(severity := values.get("severity"), str) and severity in _SEVERITIES:
+            # Kept as its value ("high") in the log; shown as the word of the window's language.
+            values["severity"] = tr(SEVERITY_WORDS[Severity(severity)]).lower()
         for key in _DATE_KEYS:
             if isinstance(value := values.get(key), str):
                 with suppress(ValueError):  # not a date after all: shown as stored
