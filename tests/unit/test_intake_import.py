@@ -9,10 +9,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from deliverydesk.model.entities import JourneyStep
+from deliverydesk.model.rules.under_way import Reached
+from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.journeys.detail import journey_detail
 from deliverydesk.services.journeys.journeys import complete_step, reopen_step
+from deliverydesk.services.offers.offers import create_offer
 from deliverydesk.services.paper.intake import (
     form_address,
     intake_record,
@@ -21,9 +25,10 @@ from deliverydesk.services.paper.intake import (
     save_intake_answers,
 )
 from deliverydesk.services.paper.report_export import DocumentKind, export_document
+from deliverydesk.services.views.dashboard import dashboard
 from tests.conftest import seed_demo_afresh
 from tests.unit.data_support import open_copy, seed_template
-from tests.unit.reports_support import Enrolled, enrol, fill, practice
+from tests.unit.reports_support import OFFER, Enrolled, enrol, fill, practice
 
 
 @pytest.fixture
@@ -155,3 +160,40 @@ def test_two_demo_practices_made_with_the_same_clock_refuse_each_others_forms(
     finally:
         ours.close()
         theirs.close()
+
+
+def test_a_form_ticking_a_step_brought_in_and_opened_again_counts_it_as_today_s_work(
+    ctx: Context, tmp_path: Path
+) -> None:
+    """A client enrolled already under way has the intake step done before DeliveryDesk
+    (brought in: not counted on time or late). Opened again and then ticked by the imported
+    form, it is work done today like a tick by hand; undoing the import brings the mark back."""
+    practice(ctx)
+    offer_id, _ = create_offer(ctx, OFFER)
+    client_id = add_client(ctx, ClientInput("Ana Souza")).value
+    start = ctx.clock.today() - timedelta(weeks=8)
+    journey_id = enrol_client(ctx, client_id, offer_id, start, reached=Reached(phase=2)).value
+    enrolled = Enrolled(client_id, offer_id, journey_id)
+    step = _intake_step(ctx, journey_id)
+    assert step.brought_in
+    reopen_step(ctx, step.id)
+
+    blank, filled = tmp_path / "intake.pdf", tmp_path / "filled.pdf"
+    export_document(ctx, DocumentKind.INTAKE, blank, client_id=client_id)
+    fill(blank, filled, {"q1": "Too many yeses."})
+    saved = save_intake_answers(ctx, client_id, read_filled_form(ctx, filled, client_id))
+    assert intake_step_done(ctx, enrolled) == ctx.clock.today()
+    assert not _intake_step(ctx, journey_id).brought_in
+    assert dashboard(ctx).on_time.steps.hits == 0  # done today, weeks after it was due: late
+
+    restore_intake(ctx, client_id, saved.value)
+    assert intake_step_done(ctx, enrolled) is None
+    assert _intake_step(ctx, journey_id).brought_in
+
+
+def _intake_step(ctx: Context, journey_id: int) -> JourneyStep:
+    with ctx.transaction() as session:
+        step = session.query(JourneyStep).filter_by(journey_id=journey_id, title="Intake form")
+        found = step.one()
+        session.expunge_all()
+        return found

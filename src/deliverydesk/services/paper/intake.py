@@ -257,6 +257,9 @@ class SavedIntake:
     step_id: int | None  # the intake step it ticked; None when none was ticked
     ticked_on: date | None
     moved: PhaseMove | None = None  # the tick closed the client's phase: moved on
+    # The step had been brought in (done before DeliveryDesk) and opened again: the tick is
+    # work done today and clears that mark, as a tick by hand does; undo puts it back.
+    was_brought_in: bool = False
 
 
 def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Result[SavedIntake]:
@@ -283,6 +286,7 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
         step = intake_step(session, client_id, form.offer_id)
         ticked = None
         moved = None
+        was_brought_in = False
         journeys: frozenset[int] = frozenset()
         if step is not None:
             journeys = frozenset({step.journey_id})
@@ -293,6 +297,7 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
             if step.completed_on is None:
                 step.completed_on = today
                 ticked = step.id
+                was_brought_in, step.brought_in = step.brought_in, False
                 activity.log(
                     session, ctx.clock, step.journey, ActivityKind.STEP_COMPLETED,
                     step=step.title, step_id=step.id, on=today,
@@ -301,7 +306,7 @@ def save_intake_answers(ctx: Context, client_id: int, form: FilledForm) -> Resul
     aspects = Aspect.CLIENT | (Aspect.STEPS | Aspect.CAPACITY if ticked else Aspect.NONE)
     aspects |= Aspect.PHASE if moved else Aspect.NONE
     return Result(
-        SavedIntake(before, after, ticked, today if ticked else None, moved),
+        SavedIntake(before, after, ticked, today if ticked else None, moved, was_brought_in),
         Changes(journeys=journeys, clients=frozenset({client_id}), aspects=aspects),
     )
 
@@ -332,6 +337,7 @@ def restore_intake(
             if saved.moved is not None:  # back to the phase it was in, unless moved since
                 put_back(ctx, session, step.journey_id, saved.moved.before, saved.moved.after)
             step.completed_on = None
+            step.brought_in = saved.was_brought_in
             journeys = frozenset({step.journey_id})
             activity.log(
                 session, ctx.clock, step.journey, ActivityKind.STEP_REOPENED,
