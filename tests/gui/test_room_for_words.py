@@ -97,3 +97,28 @@ def test_the_offer_editor_reads_its_short_columns_whole(
         }
         widest = max(metrics.horizontalAdvance(t) for t in texts)
         assert header.sectionSize(column) >= widest, column
+
+
+def test_at_1024_by_700_most_step_titles_of_the_offer_editor_read_whole(
+    window: MainWindow,
+) -> None:
+    """The titles are what a person scans: the tree takes the larger share of the room, the
+    step form beside it the rest. Titles much longer than the list is wide still elide
+    (their tooltip has them whole)."""
+    window.resize(1024, 700)
+    window.show_screen("offers")
+    offers = window.offers
+    offers.open_offer(offers.current_row().id)
+    settle()
+    tree = offers.editor.journey.tree
+    model, header = tree.model(), tree.header()
+    room = header.sectionSize(0) - 2 * tree.indentation() - tree.iconSize().width()
+    titles = [
+        str(model.index(s, 0, model.index(p, 0)).data() or "")
+        for p in range(model.rowCount())
+        for s in range(model.rowCount(model.index(p, 0)))
+    ]
+    metrics = tree.fontMetrics()
+    whole = [t for t in titles if metrics.horizontalAdvance(t) <= room]
+    assert len(whole) >= 0.75 * len(titles), (len(whole), len(titles))
+    assert "Welcome pack and workbook" in whole
