@@ -49,7 +49,7 @@ def with_field(spec: OfferSpec, field: str, value: object) -> OfferSpec:
 def _message_labels() -> tuple[tuple[str, str], ...]:
     return (
         ("progress", tr("Pro&gress report:")),
-        ("onboarding", tr("Onboarding pac&k:")),
+        ("onboarding", tr("Welcome pac&k:")),
         ("checklist", tr("C&hecklist:")),
         ("intake", tr("&Intake form:")),
     )
@@ -106,7 +106,7 @@ class DetailsForm(FieldForm):
         hint.setTextFormat(Qt.TextFormat.PlainText)
         self.form.addRow(hint)
         for kind, label in _message_labels():
-            edit = self.add_text(MESSAGE_PREFIX + kind, label, lines=5)
+            edit = self.add_text(MESSAGE_PREFIX + kind, label, lines=6)
             edit.setPlaceholderText(getattr(BUILT_IN, kind))
 
     def show_design(self, spec: OfferSpec, problems: list[Problem]) -> None:
