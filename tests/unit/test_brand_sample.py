@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from deliverydesk.reports.data import Brand
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.practice.brand import (
-    BrandSettings,
     brand_problems,
     brand_settings,
     clean_brand,
@@ -25,13 +25,13 @@ from tests.unit.reports_support import fonts, images, link_targets, practice, re
 
 
 @pytest.fixture
-def stored(ctx: Context) -> BrandSettings:
+def stored(ctx: Context) -> Brand:
     practice(ctx)
     return brand_settings(ctx)
 
 
 def test_the_sample_is_one_page_with_the_unsaved_name_and_tagline(
-    ctx: Context, stored: BrandSettings
+    ctx: Context, stored: Brand
 ) -> None:
     edited = replace(stored, name="Bright Path Studio", tagline="Plans that hold", phone="0123")
     pdf = sample_page(ctx, edited)
@@ -45,9 +45,7 @@ def test_the_sample_is_one_page_with_the_unsaved_name_and_tagline(
     assert all(fonts(pdf).values())
 
 
-def test_a_hostile_name_prints_literally_with_no_image_or_link(
-    ctx: Context, stored: BrandSettings
-) -> None:
+def test_a_hostile_name_prints_literally_with_no_image_or_link(ctx: Context, stored: Brand) -> None:
     evil = '<img src="/etc/passwd">'
     pdf = sample_page(
         ctx, replace(stored, name=evil, tagline="<b>Jo & Co", footer_text='<a href="http://x">')
@@ -59,7 +57,7 @@ def test_a_hostile_name_prints_literally_with_no_image_or_link(
 
 
 def test_a_logo_that_is_gone_is_left_out_and_the_name_is_set_instead(
-    ctx: Context, stored: BrandSettings, tmp_path: Path
+    ctx: Context, stored: Brand, tmp_path: Path
 ) -> None:
     from PIL import Image
 
@@ -74,9 +72,7 @@ def test_a_logo_that_is_gone_is_left_out_and_the_name_is_set_instead(
         assert "North Star Coaching" in text(pdf)
 
 
-def test_half_typed_colours_and_page_sizes_still_draw_a_sample(
-    ctx: Context, stored: BrandSettings
-) -> None:
+def test_half_typed_colours_and_page_sizes_still_draw_a_sample(ctx: Context, stored: Brand) -> None:
     for edited in (
         replace(stored, brand_color="#2F6", accent_color=""),
         replace(stored, page_size="Letter", font_family="DejaVu Sans"),
@@ -91,7 +87,7 @@ def test_half_typed_colours_and_page_sizes_still_draw_a_sample(
     assert round(float(a4.mediabox.width)) == 595
 
 
-def test_each_field_says_what_is_wrong_in_the_words_the_save_uses(stored: BrandSettings) -> None:
+def test_each_field_says_what_is_wrong_in_the_words_the_save_uses(stored: Brand) -> None:
     assert brand_problems(stored) == {}
     bad = replace(
         stored, name="  ", email="jo@", brand_color="teal", phone="1" * 61, page_size="A3"
@@ -108,7 +104,7 @@ def test_each_field_says_what_is_wrong_in_the_words_the_save_uses(stored: BrandS
 
 
 def test_a_colour_too_light_for_text_is_explained_and_kept_for_fills(
-    ctx: Context, stored: BrandSettings
+    ctx: Context, stored: Brand
 ) -> None:
     assert colour_advice("#2F6F73") == ""
     assert colour_advice("#2F6") == ""  # half typed: the field's own message says so

@@ -78,4 +78,4 @@ def test_a_logo_stored_as_the_data_file_is_never_read(ctx: Context, stored: str)
         connection.execute(text("UPDATE practice SET logo_path = :p"), {"p": stored})
     assert brand.brand_settings(ctx).logo_path == stored
     assert brand.logo_path(ctx, stored) is None
-    assert brand.paper_brand(ctx, brand.brand_settings(ctx), "").logo is None
+    assert brand.paper_brand(ctx, brand.brand_settings(ctx)).logo_file is None

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from deliverydesk.model.rules.document_messages import DocumentMessages
 from deliverydesk.model.rules.enums import Owner, StandardTier, StepKind
 from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.model.rules.offer_rules import saving_problems
@@ -30,6 +31,10 @@ EVERYTHING = replace(
     promise="مريم الحسيني: من الفوضى إلى الوضوح",
     description='Quotes " and \\ backslashes\nand a second line\tafter a tab.',
     capacity_note="דנה לוי",
+    document_messages=DocumentMessages(
+        progress='Hej {client_first_name} 👋, "{offer}" <b>now</b>: {next_step}',
+        intake="مرحبا {client_name}",
+    ),
     standards=(StandardSpec("Reply 🚀", StandardTier.ORDER_WINNING, "1 day"),),
     phases=(
         PhaseSpec(
@@ -167,6 +172,9 @@ TOO_BIG = (
         (document(standards=[{"promise": "x", "tier": "gold"}]), "'tier' should be one of"),
         (document(phases=[{"name": f"P{i}", "steps": []} for i in range(201)]), "at most 200"),
         (document(promise="p" * 10_001), "10,001 characters"),
+        (document(document_messages={"progress": 3}), "'progress' should be text"),
+        (document(document_messages=["Hi"]), "The set of document messages is not written"),
+        (document(document_messages={"checklist": "m" * 10_001}), "10,001 characters"),
         ('{"format": "deliverydesk-offer", "version": 1, "offer": {"name": "\\ud800"}}', "stored"),
         ('{"format": "deliverydesk-offer", "version": 1, "offer": {"name": "a\\u0000"}}', "stored"),
         ('{"format": "deliverydesk-offer", "version": 1, "offer": {"duration_weeks": NaN}}', "NaN"),

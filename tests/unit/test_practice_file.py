@@ -177,6 +177,7 @@ ADDED_BY_0004 = {
         "welcome_template",
         "right_fit",
         "intake_questions",
+        "document_messages",  # 0010
     ),
     "delivery_standard": ("target",),
     "offer_step": ("resource_link", "client_wording"),

@@ -23,6 +23,7 @@ from deliverydesk.store import recovery
 from deliverydesk.store.backup import verified_backup
 from deliverydesk.store.database import DATABASE_NAME, open_database
 from deliverydesk.store.errors import DatabaseCorrupt, DatabaseLocked
+from deliverydesk.wording import error_text
 from tests.builders import sprint
 from tests.conftest import TODAY
 
@@ -161,6 +162,48 @@ def test_the_newest_sound_backup_is_offered_and_restored(folder: Path) -> None:
     assert opens_soundly(folder)
     (kept,) = kept_folders(folder)
     assert (kept / DATABASE_NAME).exists()
+
+
+def test_a_backup_offered_names_its_practice_as_settings_backups_does(folder: Path) -> None:
+    add_clients(folder, ["Ana", "Ben"])
+    path = folder / DATABASE_NAME
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("UPDATE client SET archived = 1 WHERE name LIKE 'Ben%'")
+        connection.execute(
+            "INSERT INTO practice (name, owner_name, email, website, weekly_hours, working_days,"
+            " brand_color, accent_color, tagline, phone, address, footer_text, signature,"
+            " font_family, page_size, closed_dates, created_at)"
+            " VALUES ('North Star', '', '', '', 30, '12345', '#2F6F73', '#E0A458', '', '', '',"
+            " '', '', '', '', '[]', '2026-11-23 12:00:00')"
+        )
+    verified_backup(path, folder / "backups", "daily")
+    damage_the_table(path)
+
+    (offered,) = recovery.valid_backups(folder)
+
+    assert (offered.practice, offered.clients, offered.label) == ("North Star", 1, "daily")
+
+
+def test_a_backup_that_is_no_deliverydesk_database_is_refused_and_nothing_moves(
+    folder: Path,
+) -> None:
+    add_clients(folder, [f"Client{n:03}" for n in range(200)])
+    path = folder / DATABASE_NAME
+    (folder / "backups").mkdir()
+    foreign = folder / "backups" / "daily-20991231T000000000000Z.sqlite3"
+    with closing(sqlite3.connect(foreign)) as connection, connection:
+        connection.execute("CREATE TABLE client (name TEXT, archived INTEGER)")
+    damage_the_table(path)
+    damaged = path.read_bytes()
+
+    (offered,) = recovery.valid_backups(folder)  # sound, as SQLite sees it
+    with pytest.raises(recovery.RecoveryFailed) as refused:
+        recovery.restore_backup(folder, offered.path)
+
+    assert "is not a DeliveryDesk backup" in error_text(refused.value)
+    assert path.read_bytes() == damaged
+    assert kept_folders(folder) == []
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["backups", DATABASE_NAME])
 
 
 def test_a_stale_log_beside_the_damaged_file_is_kept_aside_never_replayed(folder: Path) -> None:

@@ -102,7 +102,7 @@ def recover(folder: Path, args: argparse.Namespace) -> int:
 
 
 def _recover(folder: Path, args: argparse.Namespace) -> int:
-    from deliverydesk.services.data import recovery
+    from deliverydesk.services import startup
 
     try:
         open_workspace(folder, _clock(args)).close()
@@ -114,24 +114,26 @@ def _recover(folder: Path, args: argparse.Namespace) -> int:
     else:
         print(f"{folder}: your data file is sound; there is nothing to recover.")
         return 0
+
+    def choose(backups: list[startup.BackupInfo]) -> startup.Choice:
+        if backups:
+            return startup.Choice.RESTORE
+        if args.fresh:
+            return startup.Choice.FRESH
+        print(
+            "deliverydesk: there is no sound backup to go back to. Run "
+            "`deliverydesk recover --fresh` to start an empty practice (the damaged "
+            "file is kept aside).",
+            file=sys.stderr,
+        )
+        return startup.Choice.QUIT
+
     try:
-        outcome = recovery.repair_indexes(folder)
-        if outcome is None:
-            backups = recovery.valid_backups(folder)
-            if backups:
-                outcome = recovery.restore_backup(folder, backups[0].path)
-            elif args.fresh:
-                outcome = recovery.start_fresh(folder)
-            else:
-                print(
-                    "deliverydesk: there is no sound backup to go back to. Run "
-                    "`deliverydesk recover --fresh` to start an empty practice (the damaged "
-                    "file is kept aside).",
-                    file=sys.stderr,
-                )
-                return 1
-    except recovery.RecoveryFailed as error:
+        outcome = startup.put_right(folder, choose)
+    except DatabaseError as error:
         print(f"deliverydesk: {error_text(error)}", file=sys.stderr)
+        return 1
+    if outcome is None:
         return 1
     print(outcome.message)
     return 0

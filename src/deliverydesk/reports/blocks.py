@@ -48,7 +48,7 @@ def owner_for_client(owner: Owner | None, brand: Brand) -> str:
         return "You"
     if owner is Owner.ME:
         first = brand.owner_name.split()[0] if brand.owner_name.split() else ""
-        return first or brand.practice_name
+        return first or brand.name
     if owner is Owner.THIRD_PARTY:
         return "Third party"
     return ""

@@ -21,8 +21,13 @@ DEFAULT_ACCENT = "#E0A458"
 
 @dataclass(frozen=True, slots=True)
 class Brand:
-    practice_name: str
-    owner_name: str = ""
+    """The practice's brand: what Settings → Brand edits, the practice stores (the fields
+    are named as its columns) and the client's paper carries. One type for all three; the
+    paper's copy (services/practice/brand.paper_brand) has its logo resolved to a file and
+    its page size decided."""
+
+    name: str  # the practice's name
+    owner_name: str = ""  # edited in Settings → Practice, never saved with the brand
     tagline: str = ""
     email: str = ""
     website: str = ""
@@ -30,11 +35,12 @@ class Brand:
     address: str = ""
     footer_text: str = ""
     signature: str = ""  # under letters; the owner's name when empty
-    primary: str = DEFAULT_PRIMARY  # hex colours as the practice stores them
-    accent: str = DEFAULT_ACCENT
-    logo: Path | None = None  # a file the app copied into the data folder, or None
+    brand_color: str = DEFAULT_PRIMARY  # hex colours as the practice stores them
+    accent_color: str = DEFAULT_ACCENT
     font_family: str = ""  # one of reports.fonts.FAMILY_NAMES; "" = the default
-    page_size: str = A4  # A4 or LETTER
+    page_size: str = ""  # A4 or LETTER; "" follows the computer (the paper's copy decides)
+    logo_path: str | None = None  # inside the data folder, as import_logo stored it
+    logo_file: Path | None = None  # the paper's copy only: the logo to draw, or None
 
     @property
     def contact_line(self) -> tuple[str, ...]:

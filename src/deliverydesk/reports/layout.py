@@ -54,7 +54,7 @@ class Page:
         register_fonts()
         self.theme = t.theme_for(self.brand)
         self.styles = styles_for(self.theme)
-        self.logo, problem = t.check_logo(self.brand.logo)
+        self.logo, problem = t.check_logo(self.brand.logo_file)
         if problem:
             self.notes.append(problem)
 
@@ -123,7 +123,7 @@ def build(
         buffer,
         pagesize=theme.page,
         title=page.title,
-        author=page.brand.practice_name,
+        author=page.brand.name,
         subject=page.subject,
         creator="DeliveryDesk",
         producer="DeliveryDesk (reportlab)",
@@ -207,7 +207,7 @@ def _band(canvas: Canvas, page: Page) -> None:
     middle = height - BAND_HEIGHT / 2
     left_room = theme.columns(7)
     # Clipped: the band has a fixed height (the body prints names in full).
-    name = clip(page.brand.practice_name, BAND_NAME)
+    name = clip(page.brand.name, BAND_NAME)
     tagline = clip(page.brand.tagline, BAND_TAGLINE)
     name_lines: list[Flowable] = [
         para(para_text(tagline), styles.caption, tagline) if tagline else Spacer(0, 0)
@@ -263,7 +263,7 @@ def _plain_header(canvas: Canvas, page: Page) -> None:
         bottom = top - h
         x = t.MARGIN_X + w + 3 * mm if w < theme.columns(3) else 0
     if x:  # no logo, or a mark: the name beside it
-        name = label_text(page.brand.practice_name, styles.item_bold)
+        name = label_text(page.brand.name, styles.item_bold)
         _, h = name.wrap(theme.columns(7), 100)
         name.drawOn(canvas, x, (top + bottom) / 2 - h / 2 if page.logo else top - h)
         bottom = min(bottom, top - h)
@@ -286,7 +286,7 @@ def _later_page(canvas: Canvas, page: Page) -> None:
     if page.band:
         canvas.setFillColor(theme.primary)
         canvas.rect(0, height - 1.5 * mm, width, 1.5 * mm, stroke=0, fill=1)
-    header = _one_line(page.brand.practice_name, page.title, theme.width, page)
+    header = _one_line(page.brand.name, page.title, theme.width, page)
     rule = height - t.MARGIN_TOP + 1 * mm  # the body starts HEADER_ROOM below it
     header.wrap(theme.width, 50)
     header.drawOn(canvas, t.MARGIN_X, rule + 1.5 * mm)
@@ -321,7 +321,7 @@ def _footer(canvas: Canvas, page: Page, total: int) -> None:
     theme, styles = page.theme, page.styles
     width = theme.page[0]
     brand = page.brand
-    parts = [brand.practice_name, *brand.contact_line]
+    parts = [brand.name, *brand.contact_line]
     contact = " &#183; ".join(para_text(p, lines=False) for p in parts if p)
     lines = [contact]
     if brand.footer_text:

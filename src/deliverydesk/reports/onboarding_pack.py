@@ -100,15 +100,15 @@ def _letter(pack: OnboardingPack, page: Page) -> list[Flowable]:
     """The welcome letter, signed once: a template that ends with the practice's or the
     owner's name has that line printed as the signature, not above a second one."""
     styles, brand = page.styles, pack.brand
-    signer = brand.signature or brand.owner_name or brand.practice_name
+    signer = brand.signature or brand.owner_name or brand.name
     paragraphs = [p.strip() for p in pack.welcome_letter.split("\n\n") if p.strip()]
-    names = {" ".join(n.split()) for n in (signer, brand.owner_name, brand.practice_name) if n}
+    names = {" ".join(n.split()) for n in (signer, brand.owner_name, brand.name) if n}
     if paragraphs and " ".join(paragraphs[-1].split()) in names:
         paragraphs.pop()
     story: list[Flowable] = [user_paragraph(p, styles.letter) for p in paragraphs]
     story += [gap(0.5), para(para_text(signer, bold=True), styles.item_bold, signer)]
-    if brand.practice_name and brand.practice_name not in signer:
-        story.append(para(para_text(brand.practice_name), styles.caption, brand.practice_name))
+    if brand.name and brand.name not in signer:
+        story.append(para(para_text(brand.name), styles.caption, brand.name))
     return story
 
 
@@ -139,7 +139,7 @@ def _cover_details(pack: OnboardingPack, page: Page) -> Flowable:
     """Who the pack is for, the offer and its length, the start, and who is with them: on
     the grid (4 + 4 + 4 columns) under a rule of the brand's colour."""
     theme, styles, brand = page.theme, page.styles, pack.brand
-    practitioner = brand.owner_name or brand.practice_name
+    practitioner = brand.owner_name or brand.name
 
     def cell(title: str, *lines: tuple[str, bool]) -> list[Flowable]:
         out: list[Flowable] = [label(title, styles), gap(0.25)]
@@ -167,7 +167,7 @@ def _cover_details(pack: OnboardingPack, page: Page) -> Flowable:
     )
     if pack.client_name and pack.start_on:
         second.append(para(f"Starting {paper_date(pack.start_on)}", styles.caption_ink))
-    practice = brand.practice_name if brand.practice_name != practitioner else ""
+    practice = brand.name if brand.name != practitioner else ""
     third = cell("With you", (practitioner, True), (practice, False))
     table = Table(
         [[first, second, third]], colWidths=[theme.columns(4) + t.GUTTER] * 2 + [theme.columns(4)]

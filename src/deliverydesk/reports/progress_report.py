@@ -193,7 +193,7 @@ def _note(report: ProgressReport, page: Page, after: list[Flowable]) -> list[Flo
     """The personal note as a letter: its paragraphs as typed, the signature, then `after`
     (the feedback box). A short note moves whole to the next page rather than split."""
     styles, brand = page.styles, report.brand
-    writer = brand.owner_name or brand.practice_name
+    writer = brand.owner_name or brand.name
     signature = brand.signature or brand.owner_name
     paragraphs = [user_paragraph(p.strip(), styles.letter) for p in _paragraphs(report.note)]
     closing: list[Flowable] = [gap(0.5)] if signature else []
@@ -215,7 +215,7 @@ def _feedback(report: ProgressReport, page: Page) -> Flowable:
     styles, brand = page.styles, report.brand
     reach = " ".join((brand.email or brand.phone or brand.website).split())
     how = f" Reply to {reach}" if reach else " Tell us"
-    name = " ".join(brand.practice_name.split())
+    name = " ".join(brand.name.split())
     text = (
         f"On a scale of 0 to 10, how likely are you to recommend {name} to a friend, and "
         f"what is one thing that would make the next weeks better?{how} \u2014 every "

@@ -80,7 +80,7 @@ class Theme:
 
 
 def theme_for(brand: data.Brand) -> Theme:
-    return _theme(brand.primary, brand.accent, brand.font_family, brand.page_size)
+    return _theme(brand.brand_color, brand.accent_color, brand.font_family, brand.page_size)
 
 
 @cache

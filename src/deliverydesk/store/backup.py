@@ -117,6 +117,27 @@ class BackupInfo:
     copy_problem: str = ""
 
 
+def backup_infos(folder: Path) -> list[BackupInfo]:
+    """Every backup in `folder`, newest first, with what it holds."""
+    return [backup_info(found) for found in backup_files(folder)]
+
+
+def backup_info(found: BackupFile) -> BackupInfo:
+    clients: int | None = None
+    practice: str | None = None
+    try:
+        ((count, name),) = read_backup(  # one opening of the file for both
+            found.path,
+            "SELECT (SELECT count(*) FROM client WHERE NOT archived),"
+            " (SELECT name FROM practice ORDER BY id LIMIT 1)",
+        )
+        clients = int(str(count))
+        practice = None if name is None else str(name)
+    except (sqlite3.Error, OSError, ValueError):
+        pass  # a backup of an older schema, or a file set aside as damaged
+    return BackupInfo(found.path, found.label, found.taken_at, found.size, clients, practice)
+
+
 def label_of(path: Path) -> str:
     """The label in a backup's file name ("auto", "before-restore"...), or ""."""
     match = _NAME.match(path.name)

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from deliverydesk.atomic_file import fsync_folder, write_atomically
-from deliverydesk.store.backup import BackupInfo, label_of
+from deliverydesk.store.backup import BackupInfo, backup_infos
 from deliverydesk.store.errors import DatabaseError
 from deliverydesk.store.schema import DATABASE_NAME
 from deliverydesk.wording import RefusalCode
@@ -94,45 +94,31 @@ def repair_indexes(data_dir: Path) -> Recovered | None:
 
 
 def valid_backups(data_dir: Path) -> list[BackupInfo]:
-    """The backups in `data_dir/backups` that pass the full integrity check, newest first."""
-    folder = data_dir / BACKUP_FOLDER
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in folder.glob("*.sqlite3"):
-        try:
-            uri = f"{path.resolve().as_uri()}?mode=ro"
-            with closing(sqlite3.connect(uri, uri=True)) as connection:
-                if _integrity(connection) != ["ok"]:
-                    continue
-                clients = connection.execute("SELECT count(*) FROM client").fetchone()[0]
-            stat = path.stat()
-        except (sqlite3.Error, OSError):
-            continue
-        taken = datetime.fromtimestamp(stat.st_mtime, UTC)
-        found.append(BackupInfo(path, label_of(path), taken, stat.st_size, clients))
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    """The backups Settings → Backups lists that pass the full integrity check, newest
+    first."""
+    return [info for info in backup_infos(data_dir / BACKUP_FOLDER) if _sound(info.path)]
+
+
+def _sound(path: Path) -> bool:
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            return _integrity(db) == ["ok"]
+    except sqlite3.Error:
+        return False
 
 
 def restore_backup(data_dir: Path, backup: Path) -> Recovered:
-    """Put a copy of `backup` in place of the damaged file (raises RecoveryFailed, changing
-    nothing, when the backup cannot be read)."""
+    """Put a copy of `backup` in place of the damaged file, proved sound as every restore's
+    copy is (store/restore.py); raises RecoveryFailed, changing nothing, when it cannot be
+    used."""
+    from deliverydesk.store import migrate
+    from deliverydesk.store.restore import sound_copy
+
     scratch = data_dir / REPLACEMENT
     _remove_with_sidecars(scratch)
     try:
-        os.close(os.open(scratch, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
-        uri = f"{backup.resolve().as_uri()}?mode=ro"
-        with (
-            closing(sqlite3.connect(uri, uri=True)) as source,
-            closing(sqlite3.connect(scratch, isolation_level=None)) as target,
-        ):
-            source.backup(target)
-            if _integrity(target) != ["ok"]:
-                raise sqlite3.DatabaseError(f"the backup {backup.name} is damaged too")
-            target.execute("PRAGMA journal_mode=DELETE")
-        _fsync(scratch)
-    except (sqlite3.Error, OSError) as error:
-        _remove_with_sidecars(scratch)
+        sound_copy(backup, scratch, migrate.known_revisions())
+    except DatabaseError as error:
         raise RecoveryFailed(
             RefusalCode.RECOVERY_BACKUP_FAILED, file=backup.name, reason=error
         ) from error

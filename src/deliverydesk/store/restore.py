@@ -6,7 +6,8 @@ whatever file next occupies it, corrupting that file. So, in this order:
 
 1. the chosen file is copied (backup API, read-only) to a private temporary file beside
    the database and proved sound and a DeliveryDesk database this version can open: a
-   known schema revision, and exactly the tables and columns that revision has;
+   known schema revision, and exactly the tables and columns that revision has
+   (`sound_copy`; a damaged file's recovery, store/recovery.py, copies a backup the same way);
 2. the current database is kept as a verified `before-restore` backup (restoring that
    copy undoes the restore) and checked to be open nowhere else; a current file that
    cannot be copied (damaged, say) is moved aside whole, with its -wal, instead;
@@ -58,9 +59,7 @@ def restore_database(
     # Staged in the data folder under the common prefix: a killed restore's copy is swept.
     with staging(database.parent, "restore") as folder:
         staged = folder / database.name
-        copy_verified(source, staged, read_only=True)
-        revision = _check_revision(staged, source, known_revisions)
-        _check_tables(staged, source, revision)
+        sound_copy(source, staged, known_revisions)
         kept, whole = _keep_current(database, backups)
         for end in SIDECARS:
             database.with_name(database.name + end).unlink(missing_ok=True)
@@ -68,6 +67,19 @@ def restore_database(
         staged.replace(database)
         fsync_folder(database.parent)
     return Restored(kept, whole)
+
+
+def sound_copy(source: Path, target: Path, known_revisions: set[str]) -> None:
+    """A private, self-contained copy of `source` at `target`, proved sound and a DeliveryDesk
+    database this version can open: every restore's copy, over a healthy file (above) or a
+    damaged one (store/recovery.py). Raises DatabaseError, leaving no `target`, when not."""
+    copy_verified(source, target, read_only=True)
+    try:
+        revision = _check_revision(target, source, known_revisions)
+        _check_tables(target, source, revision)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
 
 
 def _check_revision(staged: Path, source: Path, known: set[str]) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from deliverydesk import APP_ID, APP_NAME, __version__
 from deliverydesk.model.rules.clock import Clock, FixedClock, SystemClock
 from deliverydesk.paths import data_dir
-from deliverydesk.services.views.startup import first_board
+from deliverydesk.services.startup import first_board
 from deliverydesk.staging import sweep
 from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.core.failures import in_words

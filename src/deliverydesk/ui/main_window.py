@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.build_info import build_lines
 from deliverydesk.model.rules.clock import Clock
 from deliverydesk.services.changes import Aspect
-from deliverydesk.services.views.startup import FirstBoard
+from deliverydesk.services.startup import FirstBoard
 from deliverydesk.ui import window_memory
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.core import runner

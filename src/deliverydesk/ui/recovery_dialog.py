@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from deliverydesk import APP_NAME
-from deliverydesk.services.data import recovery
+from deliverydesk.services import startup
+from deliverydesk.services.errors import DatabaseError
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.failures import in_words
 from deliverydesk.ui.core.text import literal_rich_text, tr
@@ -23,12 +24,12 @@ class RecoveryDialog(QMessageBox):
     Quit (`quit_button`, the default when there is no backup)."""
 
     def __init__(
-        self, problem: str, folder: Path, backups: list[recovery.BackupInfo], parent: QWidget | None
+        self, problem: str, folder: Path, backups: list[startup.BackupInfo], parent: QWidget | None
     ) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Critical)
         self.setWindowTitle(tr("Your data file is damaged"))
-        kept = folder / recovery.DAMAGED_FOLDER
+        kept = startup.kept_in(folder)
         lines = [problem, ""]
         if backups:
             newest = backups[0]
@@ -65,21 +66,21 @@ class RecoveryDialog(QMessageBox):
 def recover(folder: Path, problem: str, parent: QWidget | None) -> bool:
     """Put the damaged file in `folder` right, as far as the person agrees; True when a
     sound file (or none, for a fresh start) is now in place and the open can be retried."""
-    outcome = recovery.repair_indexes(folder)
-    if outcome is None:
-        backups = recovery.valid_backups(folder)
+
+    def choose(backups: list[startup.BackupInfo]) -> startup.Choice:
         dialog = RecoveryDialog(problem, folder, backups, parent)
         dialog.exec()
         chosen = dialog.clickedButton()
-        try:
-            if chosen is not None and chosen is dialog.restore_button:
-                outcome = recovery.restore_backup(folder, backups[0].path)
-            elif chosen is dialog.fresh_button:
-                outcome = recovery.start_fresh(folder)
-            else:
-                return False
-        except recovery.RecoveryFailed as error:
-            QMessageBox.critical(parent, APP_NAME, literal_rich_text([in_words(error)]))
-            return False
+        if chosen is not None and chosen is dialog.restore_button:
+            return startup.Choice.RESTORE
+        return startup.Choice.FRESH if chosen is dialog.fresh_button else startup.Choice.QUIT
+
+    try:
+        outcome = startup.put_right(folder, choose)
+    except DatabaseError as error:
+        QMessageBox.critical(parent, APP_NAME, literal_rich_text([in_words(error)]))
+        return False
+    if outcome is None:
+        return False
     QMessageBox.information(parent, APP_NAME, literal_rich_text([outcome.message]))
     return True

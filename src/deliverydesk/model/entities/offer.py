@@ -30,6 +30,9 @@ class Offer(Base):
     right_fit: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # The intake form's questions: [{"text": str, "kind": QuestionKind, "choices": [str]}]
     intake_questions: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # The message sent with each document, {"progress": str, ...}: only those written
+    # (model/rules/document_messages.py; migration 0010).
+    document_messages: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     archived: Mapped[bool] = mapped_column(default=False)
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)

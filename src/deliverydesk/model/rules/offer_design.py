@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from deliverydesk.model.rules.document_messages import DocumentMessages
 from deliverydesk.model.rules.enums import Owner, QuestionKind, StandardTier, StepKind
 from deliverydesk.model.rules.fit import RightFit
 
@@ -77,6 +78,8 @@ class OfferSpec:
     boundaries: str = ""  # and communication rules
     welcome_template: str = ""
     right_fit: RightFit = RightFit()
+    # The message sent with each document (services/paper/send.py); "" = the built-in one.
+    document_messages: DocumentMessages = DocumentMessages()
     intake_questions: tuple[IntakeQuestion, ...] = ()
 
     def without_ids(self) -> OfferSpec:

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from deliverydesk.model.rules.document_messages import KINDS
 from deliverydesk.model.rules.enums import QuestionKind
 from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec
 from deliverydesk.model.rules.text_rules import is_blank, storable
@@ -145,6 +146,16 @@ def _offer(spec: OfferSpec) -> Iterator[Problem]:
         spec.welcome_template,
         "The welcome uses {names}, which DeliveryDesk cannot fill in. Known placeholders: {known}.",
     )
+    for kind in KINDS:
+        where = ("offer", f"document_messages.{kind}")
+        message = getattr(spec.document_messages, kind)
+        yield from _text(where, message, MAX_TEXT)
+        yield from _template(
+            where,
+            message,
+            "This message uses {names}, which DeliveryDesk cannot fill in. "
+            "Known placeholders: {known}.",
+        )
     yield from _standards(spec)
     yield from _right_fit(spec)
     yield from _questions(spec)

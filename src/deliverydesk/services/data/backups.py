@@ -9,7 +9,6 @@ rule (model/rules/retention.py): the newest verified backup is never deleted.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,14 +19,14 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.data.backup_copies import copy_backup, copy_folder
 from deliverydesk.services.errors import DatabaseError, InvalidInput, RefusalCode
 from deliverydesk.store import migrate
+from deliverydesk.store.backup import BackupInfo as BackupInfo  # the window's type too
 from deliverydesk.store.backup import (
-    BackupFile,
     backup_files,
-    read_backup,
+    backup_info,
+    backup_infos,
     remove_stale_temporaries,
     verified_backup,
 )
-from deliverydesk.store.backup import BackupInfo as BackupInfo  # the window's type too
 from deliverydesk.store.database import open_database
 from deliverydesk.store.restore import Restored as Restored  # the window's type too
 from deliverydesk.store.restore import restore_database
@@ -49,23 +48,7 @@ def backups_folder(data_folder: Path) -> Path:
 
 def list_backups(data_folder: Path) -> list[BackupInfo]:
     """Every backup in the data folder, newest first, with what it holds."""
-    return [_info(found) for found in backup_files(backups_folder(data_folder))]
-
-
-def _info(found: BackupFile) -> BackupInfo:
-    clients: int | None = None
-    practice: str | None = None
-    try:
-        ((count, name),) = read_backup(  # one opening of the file for both
-            found.path,
-            "SELECT (SELECT count(*) FROM client WHERE NOT archived),"
-            " (SELECT name FROM practice ORDER BY id LIMIT 1)",
-        )
-        clients = int(str(count))
-        practice = None if name is None else str(name)
-    except (sqlite3.Error, OSError, ValueError):
-        pass  # a backup of an older schema, or a file set aside as damaged
-    return BackupInfo(found.path, found.label, found.taken_at, found.size, clients, practice)
+    return backup_infos(backups_folder(data_folder))
 
 
 def back_up(ctx: Context, label: str = MANUAL, now: datetime | None = None) -> BackupInfo:
@@ -74,7 +57,7 @@ def back_up(ctx: Context, label: str = MANUAL, now: datetime | None = None) -> B
     folder = backups_folder(ctx.path.parent)
     path = verified_backup(ctx.path, folder, label, now)
     prune(ctx.path.parent, now)
-    info = next(_info(b) for b in backup_files(folder) if b.path == path)
+    info = next(backup_info(b) for b in backup_files(folder) if b.path == path)
     elsewhere = copy_folder(ctx.path.parent)
     if elsewhere is None:
         return info

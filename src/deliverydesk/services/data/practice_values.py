@@ -33,6 +33,7 @@ from sqlalchemy.types import TypeDecorator
 
 from deliverydesk.model.entities import Base
 from deliverydesk.model.rules import offer_rules as limits
+from deliverydesk.model.rules.document_messages import KINDS
 from deliverydesk.model.rules.enums import QuestionKind
 from deliverydesk.model.rules.offer_rules import Where, saving_problems
 from deliverydesk.model.rules.text_rules import single_line
@@ -211,6 +212,9 @@ _JSON_RULES: dict[tuple[str, str], Rule] = {
             and all(isinstance(c, str) for c in q.get("choices", []))
         ),
         "a list of intake questions",
+    ),
+    ("offer", "document_messages"): _dict_of(
+        _keys(**{kind: _must(lambda v: isinstance(v, str), "a text") for kind in KINDS})
     ),
     ("offer_revision", "design"): _dict_of(lambda _: None),
     ("activity", "detail"): _dict_of(lambda _: None),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from deliverydesk.model.rules.document_messages import KINDS, DocumentMessages
 from deliverydesk.model.rules.enums import Owner, QuestionKind, StandardTier, StepKind
 from deliverydesk.model.rules.fit import FitCriterion, RightFit
 from deliverydesk.model.rules.offer_design import (
@@ -69,6 +70,7 @@ def to_document(spec: OfferSpec, with_ids: bool = False) -> dict[str, Any]:
         "threshold": spec.right_fit.threshold,
     }
     offer["intake_questions"] = question_documents(spec.intake_questions)
+    offer["document_messages"] = spec.document_messages.stored()
     offer["phases"] = [_phase_document(phase, with_ids) for phase in spec.phases]
     return {"format": FORMAT, "version": VERSION, "offer": offer}
 
@@ -191,6 +193,7 @@ class _Reader:
             right_fit=self._right_fit(offer.get("right_fit", {})),
             phases=tuple(self._phase(p, i) for i, p in enumerate(phases)),
             intake_questions=tuple(self._question(q, i) for i, q in enumerate(questions)),
+            document_messages=self._messages(offer.get("document_messages", {})),
             **texts,
         )
 
@@ -214,6 +217,12 @@ class _Reader:
             kind=self._choice(item, "kind", where, QuestionKind, QuestionKind.SHORT_TEXT),
             choices=tuple(choices),
         )
+
+    def _messages(self, value: object) -> DocumentMessages:
+        """Absent from files written before per-offer messages: the built-in ones."""
+        where = Term("The set of document messages")
+        item = self._object(value, where)
+        return DocumentMessages(**{kind: self._text(item, kind, where) for kind in KINDS})
 
     def _right_fit(self, value: object) -> RightFit:
         where = Term("The right-fit checklist")

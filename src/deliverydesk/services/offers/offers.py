@@ -20,6 +20,7 @@ from deliverydesk.model.entities import (
     OfferPhase,
     OfferStep,
 )
+from deliverydesk.model.rules.document_messages import DocumentMessages
 from deliverydesk.model.rules.fit import FitCriterion, RightFit
 from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.model.rules.offer_rules import MAX_NAME, saving_problems
@@ -144,6 +145,7 @@ def spec_of(offer: Offer) -> OfferSpec:
         welcome_template=offer.welcome_template,
         right_fit=RightFit(criteria, int(fit.get("threshold", 0))),
         intake_questions=offer_format.questions_from_json(offer.intake_questions),
+        document_messages=DocumentMessages.from_stored(offer.document_messages),
         standards=tuple(StandardSpec(s.promise, s.tier, s.target) for s in offer.standards),
         phases=tuple(
             PhaseSpec(
@@ -179,6 +181,7 @@ def write_design(session: Session, offer: Offer, spec: OfferSpec) -> Unlinked:
         "threshold": spec.right_fit.threshold,
     }
     offer.intake_questions = offer_format.question_documents(spec.intake_questions)
+    offer.document_messages = spec.document_messages.stored()
     offer.standards = [
         DeliveryStandard(position=i, promise=s.promise, tier=s.tier, target=s.target)
         for i, s in enumerate(spec.standards)

@@ -105,9 +105,8 @@ class JourneyFacts:
 def brand(ctx: Context) -> data.Brand:
     """The practice's brand; the page size follows the computer's locale unless set."""
     with ctx.db.sessions() as session:
-        practice = practice_row(session)
-        settings, owner_name = settings_of(practice), practice.owner_name
-    return paper_brand(ctx, settings, owner_name)
+        settings = settings_of(practice_row(session))
+    return paper_brand(ctx, settings)
 
 
 def report_journey(ctx: Context, client_id: int) -> int:

@@ -218,7 +218,7 @@ def onboarding_pack(
         "client_first_name": first_name or "there",
         "client_name": source.client_name or "you",
         "offer": source.offer_name,
-        "practice_name": the_brand.practice_name,
+        "practice_name": the_brand.name,
         "phase": source.current_phase,
         **step_values(source.letter_steps, ctx.clock.today(), weeks=source.weeks),
     }
@@ -234,9 +234,7 @@ def onboarding_pack(
         if line.strip()
     )
     contacts = (
-        data.Contact(
-            "Your main contact", the_brand.owner_name or the_brand.practice_name, contact_lines
-        ),
+        data.Contact("Your main contact", the_brand.owner_name or the_brand.name, contact_lines),
     )
     return data.OnboardingPack(
         brand=the_brand,

@@ -17,7 +17,15 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from deliverydesk.model.entities import Activity, Client, Journey, JourneyPhase, JourneyStep
+from deliverydesk.model.entities import (
+    Activity,
+    Client,
+    Journey,
+    JourneyPhase,
+    JourneyStep,
+    Offer,
+)
+from deliverydesk.model.rules.document_messages import DocumentMessages
 from deliverydesk.model.rules.enums import ActivityKind
 from deliverydesk.model.rules.offer_rules import fill_template
 from deliverydesk.services.changes import Aspect, Changes, Result
@@ -44,32 +52,6 @@ SUBJECTS = {
     DocumentKind.ONBOARDING: "Welcome to {offer}, {client_first_name}",
     DocumentKind.CHECKLIST: "{offer}: your checklist",
     DocumentKind.INTAKE: "{offer}: your intake form",
-}
-MESSAGES = {
-    DocumentKind.PROGRESS: (
-        "Hi {client_first_name},\n\n"
-        "Here is where we are on {offer}: your progress report is attached. "
-        "You are in {phase}; next up: {next_step}.\n\n"
-        "If anything is in the way, reply and tell me.\n\n"
-        "{practice_name}"
-    ),
-    DocumentKind.ONBOARDING: (
-        "Hi {client_first_name},\n\n"
-        "Welcome! Attached is your welcome pack for {offer}: what happens when, and what "
-        "I will ask of you.\n\n"
-        "{practice_name}"
-    ),
-    DocumentKind.CHECKLIST: (
-        "Hi {client_first_name},\n\n"
-        "Attached is your checklist for {offer}, with what is done and what comes next.\n\n"
-        "{practice_name}"
-    ),
-    DocumentKind.INTAKE: (
-        "Hi {client_first_name},\n\n"
-        "Attached is the intake form for {offer}. Please fill it in and send it back "
-        "before {due_date}.\n\n"
-        "{practice_name}"
-    ),
 }
 
 
@@ -107,16 +89,24 @@ class Sent:
 def send_draft(
     ctx: Context, kind: DocumentKind, client_id: int, words: Words = ENGLISH
 ) -> SendDraft:
-    """The subject and message for sending the client's `kind` of document, from the
-    document's template with every placeholder filled (the nudges' placeholders)."""
+    """The subject and message for sending the client's `kind` of document: the message the
+    journey's offer has for that document (else the built-in one), with every placeholder
+    filled (the nudges' placeholders)."""
     journey_id = report_journey(ctx, client_id)
     with ctx.db.engine.connect() as connection:
         row = connection.execute(
-            select(Client.name, Client.email, Journey.offer_name, Journey.current_position)
+            select(
+                Client.name,
+                Client.email,
+                Journey.offer_name,
+                Journey.current_position,
+                Offer.document_messages,
+            )
             .join(Journey, Journey.client_id == Client.id)
+            .outerjoin(Offer, Offer.id == Journey.offer_id)  # none: the offer was deleted
             .where(Journey.id == journey_id)
         ).one()
-        name, email, offer, position = row
+        name, email, offer, position, messages = row
         phase = connection.execute(
             select(JourneyPhase.name)
             .where(JourneyPhase.journey_id == journey_id, JourneyPhase.position >= position)
@@ -153,7 +143,7 @@ def send_draft(
         name,
         email.strip(),
         fill_template(SUBJECTS[kind], values),
-        fill_template(MESSAGES[kind], values),
+        fill_template(DocumentMessages.from_stored(messages).message(kind.value), values),
     )
 
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +26,7 @@ from deliverydesk.atomic_file import write_atomically
 from deliverydesk.model.entities import Practice
 from deliverydesk.model.rules.enums import Owner, PhaseStatus
 from deliverydesk.reports import data
+from deliverydesk.reports.data import Brand
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
@@ -44,31 +46,19 @@ _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 PAGE_SIZES = ("", data.A4, data.LETTER)  # "" follows the computer's locale
 
 
-@dataclass(frozen=True)
-class BrandSettings:
-    name: str
-    tagline: str = ""
-    email: str = ""
-    website: str = ""
-    phone: str = ""
-    address: str = ""
-    footer_text: str = ""
-    signature: str = ""
-    brand_color: str = data.DEFAULT_PRIMARY
-    accent_color: str = data.DEFAULT_ACCENT
-    font_family: str = ""
-    page_size: str = ""
-    logo_path: str | None = None  # inside the data folder, as import_logo stored it
+# The practice's columns Settings → Brand saves (the owner's name is Settings → Practice's;
+# the logo file is the paper's copy of logo_path).
+SAVED = tuple(f for f in Brand.__dataclass_fields__ if f not in ("owner_name", "logo_file"))
 
 
-def brand_settings(ctx: Context) -> BrandSettings:
+def brand_settings(ctx: Context) -> Brand:
     with ctx.db.sessions() as session:
         return settings_of(practice_row(session))
 
 
-def settings_of(practice: Practice) -> BrandSettings:
-    """The practice's brand as stored (BrandSettings' fields are named as its columns)."""
-    return BrandSettings(**{f: getattr(practice, f) for f in BrandSettings.__dataclass_fields__})
+def settings_of(practice: Practice) -> Brand:
+    """The practice's brand as stored (Brand's fields are named as its columns)."""
+    return Brand(owner_name=practice.owner_name, **{f: getattr(practice, f) for f in SAVED})
 
 
 def practice_row(session: Session) -> Practice:
@@ -136,7 +126,7 @@ FIELD_RULES: dict[str, Callable[[str], str]] = {
 }
 
 
-def brand_problems(settings: BrandSettings, tr: Translate = untranslated) -> dict[str, str]:
+def brand_problems(settings: Brand, tr: Translate = untranslated) -> dict[str, str]:
     """What is wrong, field by field ({"email": "'x' does not look like..."}; empty when
     nothing is): the form says each beside its field, in the words clean_brand uses,
     through the translator `tr`."""
@@ -149,10 +139,10 @@ def brand_problems(settings: BrandSettings, tr: Translate = untranslated) -> dic
     return problems
 
 
-def clean_brand(settings: BrandSettings) -> BrandSettings:
+def clean_brand(settings: Brand) -> Brand:
     """The settings as they will be stored; raises InvalidInput saying what to fix (the
     first field in FIELD_RULES' order that is refused)."""
-    cleaned = {f: rule(getattr(settings, f)) for f, rule in FIELD_RULES.items()}
+    cleaned: dict[str, Any] = {f: rule(getattr(settings, f)) for f, rule in FIELD_RULES.items()}
     return replace(settings, logo_path=clean_logo_path(settings.logo_path), **cleaned)
 
 
@@ -181,20 +171,20 @@ def computer_page_size() -> str:
     return page_size_for_locale()
 
 
-def update_brand(ctx: Context, settings: BrandSettings) -> Result[BrandSettings]:
+def update_brand(ctx: Context, settings: Brand) -> Result[Brand]:
     """Save the brand; the value is the settings before (pass them back to undo)."""
     clean = clean_brand(settings)
     with ctx.transaction() as session:
         practice = practice_row(session)
         before = settings_of(practice)
-        for field in BrandSettings.__dataclass_fields__:  # named as the practice's columns
+        for field in SAVED:
             setattr(practice, field, getattr(clean, field))
     return Result(before, Changes(aspects=Aspect.BRAND))
 
 
 def import_logo(ctx: Context, source: Path) -> str:
     """Copy a PNG or JPEG logo into the data folder under a generated name and return the
-    stored path, for BrandSettings.logo_path. Raises InvalidInput for a file that cannot
+    stored path, for Brand.logo_path. Raises InvalidInput for a file that cannot
     be used (not an image, damaged, too large); nothing is copied then."""
     from deliverydesk.reports.theme import check_logo
 
@@ -227,26 +217,15 @@ def logo_path(ctx: Context, stored: str | None) -> Path | None:
     return path if path.is_relative_to(folder) and not is_database_file(path) else None
 
 
-def paper_brand(ctx: Context, settings: BrandSettings, owner_name: str) -> data.Brand:
-    """What the client's paper carries for `settings`; the page size follows the computer's
-    locale unless set."""
+def paper_brand(ctx: Context, settings: Brand) -> Brand:
+    """What the client's paper carries for `settings`: the logo as a file in the data
+    folder, the page size the computer's locale's unless set."""
     from deliverydesk.reports.theme import page_size_for_locale
 
     page = settings.page_size if settings.page_size in (data.A4, data.LETTER) else ""
-    return data.Brand(
-        practice_name=settings.name,
-        owner_name=owner_name,
-        tagline=settings.tagline,
-        email=settings.email,
-        website=settings.website,
-        phone=settings.phone,
-        address=settings.address,
-        footer_text=settings.footer_text,
-        signature=settings.signature,
-        primary=settings.brand_color,
-        accent=settings.accent_color,
-        logo=logo_path(ctx, settings.logo_path),
-        font_family=settings.font_family,
+    return replace(
+        settings,
+        logo_file=logo_path(ctx, settings.logo_path),
         page_size=page or page_size_for_locale(),
     )
 
@@ -254,7 +233,7 @@ def paper_brand(ctx: Context, settings: BrandSettings, owner_name: str) -> data.
 # -- the sample page beside the form ------------------------------------------------------------
 
 
-def sample_page(ctx: Context, settings: BrandSettings) -> bytes:
+def sample_page(ctx: Context, settings: Brand) -> bytes:
     """One page as the client would hold it, drawn with `settings` as they stand in the form
     (unsaved, perhaps half-typed): the progress report's builder set with a made-up client,
     so the sample is the real page furniture (band, logo, map, note, signature, footer).
@@ -264,7 +243,7 @@ def sample_page(ctx: Context, settings: BrandSettings) -> bytes:
     """
     from deliverydesk.reports.progress_report import progress_report_pdf
 
-    the_brand = paper_brand(ctx, _trimmed(settings), _owner_name(ctx))
+    the_brand = paper_brand(ctx, _trimmed(settings))
     return progress_report_pdf(_sample_report(the_brand, ctx.clock.today()))
 
 
@@ -275,17 +254,11 @@ _TYPED = (
 )  # fmt: skip
 
 
-def _trimmed(settings: BrandSettings) -> BrandSettings:
+def _trimmed(settings: Brand) -> Brand:
     return replace(settings, **{f: getattr(settings, f).strip() for f in _TYPED})
 
 
-def _owner_name(ctx: Context) -> str:
-    with ctx.db.sessions() as session:
-        name = session.scalars(select(Practice.owner_name).order_by(Practice.id).limit(1)).first()
-    return name or ""
-
-
-def _sample_report(the_brand: data.Brand, today: date) -> data.ProgressReport:
+def _sample_report(the_brand: Brand, today: date) -> data.ProgressReport:
     """A made-up client three phases into a four-phase offer: enough of everything the
     brand touches (the band, the map's fills, a list, a signed note) on one page."""
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from deliverydesk.reports.data import Brand
 from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.practice import brand, practice
 from deliverydesk.services.practice import practice_settings as settings
@@ -39,23 +40,23 @@ class PracticeRoom(Room):
         return settings.restore_practice(self._ctx, undo)
 
     # -- its brand -------------------------------------------------------------------------
-    def brand_settings(self) -> brand.BrandSettings:
+    def brand_settings(self) -> Brand:
         return brand.brand_settings(self._ctx)
 
-    def update_brand(self, settings: brand.BrandSettings) -> Result[brand.BrandSettings]:
+    def update_brand(self, settings: Brand) -> Result[Brand]:
         """Save the brand; the value is the settings before (update_brand with them undoes)."""
         return brand.update_brand(self._ctx, settings)
 
     def import_logo(self, path: Path) -> str:
         """Check a PNG or JPEG and copy it into the data folder: the stored path, for
-        BrandSettings.logo_path. InvalidInput says why a file cannot be used."""
+        Brand.logo_path. InvalidInput says why a file cannot be used."""
         return brand.import_logo(self._ctx, path)
 
     def logo_file(self, stored: str | None) -> Path | None:
         """Where a stored logo is on disk (None for none, or one pointing outside)."""
         return brand.logo_path(self._ctx, stored)
 
-    def brand_sample(self, settings: brand.BrandSettings) -> bytes:
+    def brand_sample(self, settings: Brand) -> bytes:
         """A one-page sample PDF drawn with unsaved `settings`, for the live preview."""
         return brand.sample_page(self._ctx, settings)
 

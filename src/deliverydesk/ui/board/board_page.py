@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from deliverydesk.model.rules.clock import Clock
 from deliverydesk.model.rules.enums import JourneyStatus
 from deliverydesk.services.changes import ROW_ASPECTS, Aspect, Changes
+from deliverydesk.services.startup import FirstBoard
 from deliverydesk.services.views.rows import JourneyRow, OfferSummary
-from deliverydesk.services.views.startup import FirstBoard
 from deliverydesk.ui.board.board_index import BoardFilter, BoardIndex, Column, SortBy
 from deliverydesk.ui.board.board_keys import BoardKeys
 from deliverydesk.ui.board.board_toolbar import BoardToolbar

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from deliverydesk.model.rules.document_messages import BUILT_IN, KINDS
 from deliverydesk.model.rules.enums import StandardTier
 from deliverydesk.model.rules.fit import FitCriterion, RightFit
 from deliverydesk.model.rules.offer_design import OfferSpec, StandardSpec
@@ -33,8 +34,30 @@ DETAIL_FIELDS = (
 )
 
 
+MESSAGE_PREFIX = "document_messages."  # a document's message: "document_messages.progress"
+
+
+def with_field(spec: OfferSpec, field: str, value: object) -> OfferSpec:
+    """`spec` with the details field `field` (as DetailsForm names it) set to `value`."""
+    kind = field.removeprefix(MESSAGE_PREFIX)
+    changed: dict[str, Any] = {kind: value}
+    if kind != field:
+        return replace(spec, document_messages=replace(spec.document_messages, **changed))
+    return replace(spec, **changed)
+
+
+def _message_labels() -> tuple[tuple[str, str], ...]:
+    return (
+        ("progress", tr("Pro&gress report:")),
+        ("onboarding", tr("Welcome pac&k:")),
+        ("checklist", tr("C&hecklist:")),
+        ("intake", tr("&Intake form:")),
+    )
+
+
 class DetailsForm(FieldForm):
-    """Name, promise, description, duration, price, boundaries, the welcome message."""
+    """Name, promise, description, duration, price, boundaries, the welcome message, the
+    message sent with each document."""
 
     def __init__(self, preview: Callable[[str], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,11 +90,32 @@ class DetailsForm(FieldForm):
         self.add_text("welcome_template", tr("&Welcome message:"), placeholder_hint(), lines=5)
         self.welcome_preview = PreviewBox()
         self.add_extra("welcome_template", self.welcome_preview)
+        self._add_messages()
+
+    def _add_messages(self) -> None:
+        """Send to client…'s message for each document; a blank one shows, greyed, the
+        built-in message that is sent instead."""
+        self.add_section(tr("Messages sent with documents"))
+        hint = QLabel(
+            tr(
+                "The e-mail that goes with each document you send a client. {names} Left blank, "
+                "the message shown greyed is sent."
+            ).format(names=placeholder_hint())
+        )
+        hint.setWordWrap(True)
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.form.addRow(hint)
+        for kind, label in _message_labels():
+            edit = self.add_text(MESSAGE_PREFIX + kind, label, lines=6)
+            edit.setPlaceholderText(getattr(BUILT_IN, kind))
 
     def show_design(self, spec: OfferSpec, problems: list[Problem]) -> None:
-        self.set_values({name: getattr(spec, name) for name in DETAIL_FIELDS})
+        values = {name: getattr(spec, name) for name in DETAIL_FIELDS}
+        messages = spec.document_messages
+        values |= {MESSAGE_PREFIX + kind: getattr(messages, kind) for kind in KINDS}
+        self.set_values(values)
         found = fields_of(problems, "offer")
-        self.set_problems({name: found[name] for name in DETAIL_FIELDS if name in found})
+        self.set_problems({name: found[name] for name in self.fields if name in found})
         self.welcome_preview.show_message(self._preview(spec.welcome_template))
 
 

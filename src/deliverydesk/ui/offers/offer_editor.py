@@ -9,8 +9,6 @@ beside what they concern; those that stop saving turn Save off and say why.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QUndoStack
@@ -37,6 +35,7 @@ from deliverydesk.ui.offers.design_forms import (
     DetailsForm,
     RightFitEditor,
     StandardsEditor,
+    with_field,
 )
 from deliverydesk.ui.offers.draft_keys import DraftKeys
 from deliverydesk.ui.offers.editor_header import EditorHeader, enrol_refusal
@@ -235,8 +234,7 @@ class OfferEditor(QWidget):
         self._edit_offer(field, value, tr("Edit the offer"), merge=True)
 
     def _edit_offer(self, field: str, value: object, words: str, merge: bool = False) -> None:
-        changed: dict[str, Any] = {field: value}
-        spec = replace(self.draft.spec, **changed)
+        spec = with_field(self.draft.spec, field, value)
         self.draft.edit(spec, words, merge=("offer", field) if merge else None)
 
     def _welcome_preview(self, template: str) -> str:

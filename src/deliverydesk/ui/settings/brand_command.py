@@ -7,7 +7,7 @@ quick enough for the UI thread (no job, unlike the practice's re-dating of due d
 
 from __future__ import annotations
 
-from deliverydesk.services.practice.brand import BrandSettings
+from deliverydesk.reports.data import Brand
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.core.text import tr
@@ -15,10 +15,10 @@ from deliverydesk.ui.core.undo_commands import ServiceCommand
 
 
 class UpdateBrandCommand(ServiceCommand):
-    def __init__(self, workspace: Workspace, events: AppEvents, settings: BrandSettings) -> None:
+    def __init__(self, workspace: Workspace, events: AppEvents, settings: Brand) -> None:
         super().__init__(workspace, events, tr("Change the brand"), tr("Saved the brand"))
         self.settings = settings
-        self.before: BrandSettings | None = None
+        self.before: Brand | None = None
 
     def redo(self) -> None:
         settings = self.settings

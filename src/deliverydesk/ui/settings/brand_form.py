@@ -4,6 +4,7 @@ beside it in the words the save would use (services/practice/brand.py brand_prob
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPalette
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.services.practice.brand import BrandSettings, brand_problems, colour_advice
+from deliverydesk.reports.data import Brand
+from deliverydesk.services.practice.brand import brand_problems, colour_advice
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.look.typography import make_heading
@@ -73,6 +75,7 @@ class BrandForm(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._loaded = Brand(name="")
         self._default_font = ""  # the stored value meaning "the default family"
         self.lines: dict[str, QLineEdit] = {}
         self.problems: dict[str, ProblemLabel] = {}
@@ -186,7 +189,8 @@ class BrandForm(QWidget):
         rows below."""
 
         def longest() -> list[str]:
-            wrong = dataclasses.replace(self.values(), **{field: "#"})
+            typo: dict[str, Any] = {field: "#"}
+            wrong = dataclasses.replace(self.values(), **typo)
             words = [brand_problems(wrong).get(field, "") + " " + _or_choose()]
             if advice is not None:  # white's is the longest (1.0 to 1); reportlab loads late
                 words.append(colour_advice("#FFFFFF"))
@@ -215,9 +219,10 @@ class BrandForm(QWidget):
         self._form.addRow(self._label(label, edit), _column(edit, problem))
 
     # -- values ------------------------------------------------------------------------------
-    def load(self, settings: BrandSettings, families: tuple[str, ...], computer_size: str) -> None:
+    def load(self, settings: Brand, families: tuple[str, ...], computer_size: str) -> None:
         """Show `settings`; `families` are the bundled fonts (the first is the default)."""
         self._loading = True
+        self._loaded = settings
         try:
             for field, edit in self.lines.items():
                 edit.setText(getattr(settings, field))
@@ -253,9 +258,10 @@ class BrandForm(QWidget):
         self._advise()
         QTimer.singleShot(0, self, self._relayout)
 
-    def values(self) -> BrandSettings:
+    def values(self) -> Brand:
         address = self.address.toPlainText()
-        return BrandSettings(
+        return dataclasses.replace(
+            self._loaded,  # what the form does not show (the owner's name) as loaded
             name=self.lines["name"].text().strip(),
             tagline=self.lines["tagline"].text().strip(),
             email=self.lines["email"].text().strip(),
@@ -273,7 +279,7 @@ class BrandForm(QWidget):
 
     # -- validation --------------------------------------------------------------------------
     def fields(self) -> dict[str, QWidget]:
-        """The widget each BrandSettings field is typed in (the one a message points at)."""
+        """The widget each Brand field is typed in (the one a message points at)."""
         lines = self.lines
         return {
             "name": lines["name"],

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deliverydesk.reports.data import Brand
 from deliverydesk.services.changes import Aspect
 from deliverydesk.services.errors import NotFound
-from deliverydesk.services.practice.brand import BrandSettings, computer_page_size, font_families
+from deliverydesk.services.practice.brand import computer_page_size, font_families
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.core.failures import in_words
@@ -40,14 +41,14 @@ def _native(key: QKeySequence.StandardKey) -> str:
     return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
-def merged(before: BrandSettings, after: BrandSettings, mine: BrandSettings) -> BrandSettings:
+def merged(before: Brand, after: Brand, mine: Brand) -> Brand:
     """The form after a change made elsewhere (`before` → `after`) while the person was
     editing (`mine`): what they edited stays, what they did not follows the change."""
     return dataclasses.replace(
         mine,
         **{
             f.name: getattr(after, f.name)
-            for f in dataclasses.fields(BrandSettings)
+            for f in dataclasses.fields(Brand)
             if getattr(mine, f.name) == getattr(before, f.name)
         },
     )
@@ -65,7 +66,7 @@ class BrandPanel(QWidget):
         self._ws = workspace
         self._events = events
         self.undo_stack = undo_stack
-        self.stored: BrandSettings | None = None
+        self.stored: Brand | None = None
         self._saving = False
 
         self.form = BrandForm(workspace)

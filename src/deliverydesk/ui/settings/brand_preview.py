@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from deliverydesk.services.practice.brand import BrandSettings
+from deliverydesk.reports.data import Brand
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.core.failures import told
 from deliverydesk.ui.core.text import tr
@@ -91,8 +91,8 @@ class BrandPreview(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ws = workspace
-        self.pending: BrandSettings | None = None
-        self.shown: BrandSettings | None = None
+        self.pending: Brand | None = None
+        self.shown: Brand | None = None
         self.timings: list[float] = []  # ms to draw each sample: make the PDF, render it
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -114,7 +114,7 @@ class BrandPreview(QWidget):
         column.addWidget(self.problem)
         column.addWidget(self.view, 1)
 
-    def show_settings(self, settings: BrandSettings, *, at_once: bool = False) -> None:
+    def show_settings(self, settings: Brand, *, at_once: bool = False) -> None:
         """Draw `settings` after the pause (or now); a newer call replaces a waiting one."""
         self.pending = settings
         if at_once:
