@@ -17,6 +17,9 @@ import deliverydesk.ui
 UI = Path(deliverydesk.ui.__file__).parent
 # A use case names one of these among its parameters' annotations.
 STORAGE = ("Context", "Session", "Workspace", "Path")
+# The one door before a workspace exists: the first board painted from the file and the
+# damaged file put right (services/startup.py).
+BEFORE_A_WORKSPACE = "deliverydesk.services.startup"
 
 
 def _imported_from_services() -> list[tuple[str, str, object]]:
@@ -33,6 +36,8 @@ def _imported_from_services() -> list[tuple[str, str, object]]:
                 value = getattr(module, alias.name, None)
                 if value is None:  # a submodule: `from deliverydesk.services.data import x`
                     value = importlib.import_module(f"{node.module}.{alias.name}")
+                if node.module == BEFORE_A_WORKSPACE:
+                    continue
                 where = f"{source.relative_to(UI)}: {node.module}.{alias.name}"
                 found.append((where, alias.name, value))
     return found
