@@ -36,7 +36,7 @@ def _imported_from_services() -> list[tuple[str, str, object]]:
                 value = getattr(module, alias.name, None)
                 if value is None:  # a submodule: `from deliverydesk.services.data import x`
                     value = importlib.import_module(f"{node.module}.{alias.name}")
-                if node.module == BEFORE_A_WORKSPACE:
+                if BEFORE_A_WORKSPACE in (node.module, f"{node.module}.{alias.name}"):
                     continue
                 where = f"{source.relative_to(UI)}: {node.module}.{alias.name}"
                 found.append((where, alias.name, value))
