@@ -225,7 +225,9 @@ def clean_settings(settings: PracticeSettings, today: date) -> PracticeSettings:
     days = clean_working_days(settings.working_days)
     per_day = clean_day_hours(settings.day_hours, days)
     # Hours per day, when given, make the weekly hours: their sum.
-    hours = clean_weekly_hours(sum(h for _, h in per_day) if per_day else settings.weekly_hours)
+    hours = clean_weekly_hours(
+        round(sum(h for _, h in per_day), 2) if per_day else settings.weekly_hours
+    )
     closed = clean_closed_dates(settings.closed_dates, today)
     rules = stored_rules(today)
     return PracticeSettings(

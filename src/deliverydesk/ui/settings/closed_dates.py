@@ -43,7 +43,7 @@ class ClosedRangeDialog(QDialog):
     def __init__(self, first: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Add closed dates"))
-        intro = QLabel(
+        self.intro = intro = QLabel(
             tr("Days you do not work (holidays, a conference). Due dates skip them like weekends.")
         )
         intro.setWordWrap(True)
@@ -53,7 +53,7 @@ class ClosedRangeDialog(QDialog):
         self.problem = ProblemLabel()
         self.start.dateChanged.connect(lambda _day: self.problem.clear())
         self.end.dateChanged.connect(lambda _day: self.problem.clear())
-        form = QFormLayout()
+        self.form = form = QFormLayout()  # time_off.py adds its reason here
         form.addRow(tr("&From:"), self.start)
         form.addRow(tr("&To:"), self.end)
         buttons = QDialogButtonBox()
