@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
+from deliverydesk.model.rules.capacity import TimeOff
 from deliverydesk.model.rules.enums import Owner
 from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec
 from deliverydesk.services.clients.clients import ClientInput
@@ -232,3 +233,48 @@ def test_hours_per_day_set_in_settings_make_the_weekly_hours(
     assert (stored.weekly_hours, dict(stored.day_hours)[5]) == (26, 2)
     assert ws.practice.planner().weeks[0].load.capacity_hours == 26
     assert not window.settings_page.save_button.isEnabled()  # what shows is what is stored
+
+
+def test_time_off_is_edited_with_its_reason_and_removed_with_delete(
+    qtbot: QtBot,
+    practice: tuple[Workspace, int],
+    events: AppEvents,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ws, _offer = practice
+    window: MainWindow = make_window(qtbot, ws, events)
+    window.show_screen("settings")
+    form = window.settings_page.form
+    editor = form.time_off
+    assert not editor.edit_button.isEnabled()
+    choose_time_off(monkeypatch, week(2), week(2) + timedelta(days=4), "Course")
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    choose_time_off(monkeypatch, week(2), week(2) + timedelta(days=1), "Course, two days")
+    qtbot.mouseClick(editor.edit_button, Qt.MouseButton.LeftButton)
+    assert editor.list.item(0).text() == "7 Dec – 8 Dec · Course, two days"
+    with qtbot.waitSignal(window.settings_page.saved, timeout=LONG):
+        qtbot.mouseClick(window.settings_page.save_button, Qt.MouseButton.LeftButton)
+    (stored,) = ws.practice.practice_settings().time_off
+    assert (stored.first, stored.last, stored.reason) == (
+        week(2),
+        week(2) + timedelta(1),
+        "Course, two days",
+    )
+    assert ws.practice.planner().weeks[2].load.capacity_hours == 18  # two of five days off
+
+    editor.list.setCurrentRow(0)
+    editor.list.setFocus()
+    qtbot.keyClick(editor.list, Qt.Key.Key_Delete)
+    assert editor.spans() == ()
+    assert window.settings_page.save_button.isEnabled()
+
+
+def test_time_off_ending_before_it_starts_is_refused_beside_the_field(qtbot: QtBot) -> None:
+    dialog = TimeOffDialog(TimeOff(week(1), week(1)), new=True)
+    qtbot.addWidget(dialog)
+    dialog.end.setDate(QDate(2026, 11, 25))  # before 30 Nov
+    dialog.start.setDate(QDate(2026, 11, 30))
+    dialog.end.setDate(QDate(2026, 11, 25))
+    dialog.add_button.click()
+    assert dialog.result() != TimeOffDialog.DialogCode.Accepted
+    assert dialog.problem.text() == "The last day comes before the first."
