@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from deliverydesk.model.entities import Client, Journey, JourneyStep, Offer
 from deliverydesk.model.rules.calendar import week_start
@@ -167,14 +167,17 @@ def week_work(ctx: Context, monday: date) -> tuple[WeekWork, ...]:
                 JourneyStep.effort_minutes > 0,
                 Journey.status == JourneyStatus.ACTIVE,
             )
+            .order_by(func.lower(Client.name), Journey.id, JourneyStep.due_on, JourneyStep.id)
         ).all()
+    # The week's part of a step's effort, spread as the load is (one rule): the same for
+    # every step of the same span, so spread once per span (thousands of steps at XL).
+    part: dict[tuple[date, date], float] = {}
     found = []
     for journey_id, client, offer, step_id, title, start, due, minutes in rows:
-        # The step's share of the week, spread as the load is (one rule).
-        share = spread([Effort(start, due, minutes)], capacity.spread_calendar).get(monday, 0.0)
-        if share > _EPSILON:
-            found.append(
-                WeekWork(journey_id, client, offer, step_id, title, start, due, share / 60)
-            )
-    found.sort(key=lambda w: (w.client_name.casefold(), w.journey_id, w.due_on, w.step_id))
+        span = (start, due)
+        if span not in part:
+            part[span] = spread([Effort(start, due, 1)], capacity.spread_calendar).get(monday, 0)
+        if part[span] > _EPSILON:
+            hours = minutes * part[span] / 60
+            found.append(WeekWork(journey_id, client, offer, step_id, title, start, due, hours))
     return tuple(found)

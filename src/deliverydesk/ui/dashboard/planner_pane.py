@@ -47,6 +47,7 @@ from deliverydesk.ui.widgets.step_dialogs import to_qdate
 PLANNER_ASPECTS = (
     Aspect.STEPS | Aspect.PHASE | Aspect.JOURNEY | Aspect.OFFER | Aspect.PRACTICE | Aspect.CAPACITY
 )
+MAX_LISTED = 200  # steps listed for a week; a busier one says how many more
 
 
 def planner_sentence(planner: Planner) -> str:
@@ -232,7 +233,8 @@ class PlannerPane(QWidget):
             )
         )
         self.week_list.clear()
-        for work in self._ws.practice.week_work(week.week_start):
+        works = self._ws.practice.week_work(week.week_start)
+        for work in works[:MAX_LISTED]:
             line = tr("{client} · {offer}: {step}, due {due} ({hours})").format(
                 client=work.client_name,
                 offer=work.offer_name,
@@ -243,6 +245,10 @@ class PlannerPane(QWidget):
             item = QListWidgetItem(line)  # plain text: names are shown as typed
             item.setData(Qt.ItemDataRole.UserRole, work.journey_id)
             self.week_list.addItem(item)
+        if len(works) > MAX_LISTED:
+            self.week_list.addItem(
+                tr("…and {n} more steps.").format(n=f"{len(works) - MAX_LISTED:,}")
+            )
         if not self.week_list.count():
             self.week_list.addItem(tr("Nothing of yours is booked this week."))
         self.week_list.show()
