@@ -31,6 +31,7 @@ from deliverydesk.services.practice.practice_settings import (
     restore_practice,
     update_practice,
 )
+from deliverydesk.services.views.dashboard import dashboard
 from deliverydesk.services.views.planner import PLANNER_WEEKS, planner, week_work
 from deliverydesk.services.views.timeline import capacity_strip
 
@@ -167,6 +168,7 @@ def test_time_off_for_a_whole_week_empties_it_everywhere(practice: Context) -> N
     # The planner, the timeline's strip and the enrolment check say the same.
     assert hours_by_week(practice, 3) == [(5, 30), (10, 0), (0, 30)]
     assert [w.capacity_hours for w in capacity_strip(practice).weeks[:3]] == [30, 0, 30]
+    assert [w.capacity_hours for w in dashboard(practice).capacity.weeks[:3]] == [30, 0, 30]
     check = capacity_preview(practice, offer_id, MONDAY, weeks=3)
     assert [w.capacity_hours for w in check.weeks] == [30, 0, 30]
     assert planner(practice).weeks[1].load.over  # the Review is due in that week

@@ -51,22 +51,29 @@ MAX_LISTED = 200  # steps listed for a week; a busier one says how many more
 
 
 def planner_sentence(planner: Planner) -> str:
-    """The chart in words: which weeks go over, or that all fit."""
+    """The chart in words: which weeks go over, or that all fit (with the what-if's
+    client when one is drawn)."""
     over = planner.over_weeks
     count = len(planner.weeks)
-    prefix = tr("With the new client: ") if planner.what_if is not None else ""
+    with_client = planner.what_if is not None
     if not over:
-        said = tr("Within your hours in each of the next {count} weeks.").format(count=count)
-    else:
-        listed = text.WORDS.name_list(
-            [text.short_date(w.week_start, planner.today, relative=False) for w in over[:6]],
-            quote="",
+        fits = (
+            tr("With the new client, within your hours in each of the next {count} weeks.")
+            if with_client
+            else tr("Within your hours in each of the next {count} weeks.")
         )
-        more = "" if len(over) <= 6 else " " + tr("and {n} more").format(n=len(over) - 6)
-        said = tr("Over your hours in {n} of the next {count} weeks: {weeks}{more}.").format(
-            n=len(over), count=count, weeks=listed, more=more
-        )
-    return prefix + said
+        return fits.format(count=count)
+    listed = text.WORDS.name_list(
+        [text.short_date(w.week_start, planner.today, relative=False) for w in over[:6]],
+        quote="",
+    )
+    more = "" if len(over) <= 6 else " " + tr("and {n} more").format(n=len(over) - 6)
+    goes_over = (
+        tr("With the new client, over your hours in {n} of the next {count} weeks: {weeks}{more}.")
+        if with_client
+        else tr("Over your hours in {n} of the next {count} weeks: {weeks}{more}.")
+    )
+    return goes_over.format(n=len(over), count=count, weeks=listed, more=more)
 
 
 def offer_id_of(combo: QComboBox) -> int | None:
@@ -102,6 +109,7 @@ class PlannerPane(QWidget):
         self.what_if.setToolTip(tr("Draw a new client's hours over the coming weeks"))
         self.offer = QComboBox()
         self.offer.setAccessibleName(tr("What-if offer"))
+        self.offer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.start = DayEdit()
         self.start.setAccessibleName(tr("What-if start date"))
         self.start.setDate(to_qdate(workspace.today()))
