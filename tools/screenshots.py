@@ -135,6 +135,7 @@ def main(out: Path) -> None:
         window.show_screen("dashboard")
         settle(app)
         window.grab().save(str(out / "dashboard.png"))
+        dashboard_planner(app, window, out)
         # The progress report's preview, as Documents (or Ctrl+P) on a client page opens it.
         window.clients.open_journey(journey_id)
         preview = window.clients.client_page.documents.open(DocumentKind.PROGRESS)
@@ -157,6 +158,23 @@ def main(out: Path) -> None:
         workspace.close()
         own_practice(app, out, Path(tmp))
     print(f"Screenshots written to {out}")
+
+
+def dashboard_planner(app: QApplication, window: MainWindow, out: Path) -> None:
+    """The capacity planner below the dashboard's first screen: a week clicked, and a
+    new client on the first offer in three weeks drawn as a ghost."""
+    dashboard = window.dashboard
+    pane = dashboard.planner
+    dashboard.body_scroll.ensureWidgetVisible(pane)
+    settle(app)
+    pane.what_if.setChecked(True)
+    pane.start.setDate(pane.start.date().addDays(21))
+    settle(app)
+    pane.chart.choose(2)
+    settle(app)
+    dashboard.body_scroll.ensureWidgetVisible(pane.week_list)
+    settle(app)
+    window.grab().save(str(out / "dashboard-planner.png"))
 
 
 def own_practice(app: QApplication, out: Path, tmp: Path) -> None:

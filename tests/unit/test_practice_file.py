@@ -194,6 +194,8 @@ ADDED_BY_0004 = {
         "font_family",
         "page_size",
         "form_secret",  # 0007
+        "day_hours",  # 0012
+        "time_off",  # 0012
     ),
 }
 

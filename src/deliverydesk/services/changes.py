@@ -19,7 +19,7 @@ class Aspect(Flag):
     JOURNEY = auto()  # a journey begun, paused, resumed, ended or archived
     OFFER = auto()  # an offer's design, name or archived state
     PRACTICE = auto()  # practice settings: name, working days, closed dates
-    CAPACITY = auto()  # weekly hours or step effort: the load against capacity
+    CAPACITY = auto()  # working hours, time off or step effort: the load against capacity
     # What the client's paper carries (colours, logo, contact lines, and the practice's
     # name among them): only the views that show the brand or the name follow it.
     BRAND = auto()

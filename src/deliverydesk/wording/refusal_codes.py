@@ -223,6 +223,13 @@ class RefusalCode(StrEnum):
     WORKING_DAYS_NOT_NUMBERS = auto()
     CLOSED_DATES_NOT_A_LIST = auto()
     NOT_A_DATE = auto()
+    DAY_HOURS_OUT_OF_RANGE = auto()
+    DAY_HOURS_NOT_A_TABLE = auto()
+    TIME_OFF_ENDS_BEFORE_START = auto()
+    TIME_OFF_TOO_LONG = auto()
+    TIME_OFF_TOO_FAR = auto()
+    TOO_MANY_TIME_OFF = auto()
+    TIME_OFF_NOT_A_LIST = auto()
 
     # practice_values
     VALUE_NOT_OF_KIND = auto()

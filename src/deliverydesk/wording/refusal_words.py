@@ -310,6 +310,19 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
     ),
     RefusalCode.CLOSED_DATES_NOT_A_LIST: N_("Closed dates must be a list of dates."),
     RefusalCode.NOT_A_DATE: N_("{written} is not a date."),
+    RefusalCode.DAY_HOURS_OUT_OF_RANGE: N_(
+        "Hours in a day must be between 0 and 24, and at least 1 hour in the week."
+    ),
+    RefusalCode.DAY_HOURS_NOT_A_TABLE: N_(
+        "Hours per day are written as weekday numbers, 1 (Monday) to 7, with their hours."
+    ),
+    RefusalCode.TIME_OFF_ENDS_BEFORE_START: N_("Time off cannot end before it starts."),
+    RefusalCode.TIME_OFF_TOO_LONG: N_("Add time off a year at most at a time."),
+    RefusalCode.TIME_OFF_TOO_FAR: N_("Time off must be within 50 years of today."),
+    RefusalCode.TOO_MANY_TIME_OFF: N_("At most {limit:,} periods of time off can be kept."),
+    RefusalCode.TIME_OFF_NOT_A_LIST: N_(
+        "Time off must be a list of periods, each with its first and last day."
+    ),
     RefusalCode.VALUE_NOT_OF_KIND: N_("{written} is not {words}."),
     RefusalCode.VALUE_OUT_OF_RANGE: N_("{label} must be between {low:,} and {high:,}."),
     RefusalCode.VALUE_NOT_A_SET: N_("{written} is not a set of named values."),

@@ -42,6 +42,11 @@ class Practice(Base):
     font_family: Mapped[str] = mapped_column(String(60), default="")  # "" = the default
     page_size: Mapped[str] = mapped_column(String(10), default="")  # "", "A4" or "Letter"
     closed_dates: Mapped[list[Any]] = mapped_column(JSON, default=list)  # ISO dates
+    # Capacity (migration 0012): my own hours per ISO weekday ({"1": 6.0, ...}; empty: the
+    # weekly hours shared evenly over the working days), and time off, which takes hours
+    # away without moving due dates: [{"first": ISO date, "last": ISO date, "reason": str}].
+    day_hours: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    time_off: Mapped[list[Any]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     # Signs the intake forms this practice sends (services/paper/intake.py): random, never shown,
     # so no other practice, however alike, can make or accept its forms.

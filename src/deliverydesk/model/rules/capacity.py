@@ -1,14 +1,24 @@
-"""Capacity: my weekly hours against the work booked, and what one more client would add.
+"""Capacity: my working hours against the work booked, and what one more client would add.
 
-Load is counted in minutes per week (keyed by Monday): each step's effort is spread evenly
-over its working days, as model.rules.weekly_load does. A week's capacity is the weekly
-hours scaled by the share of the usual working days it has (a week of holiday has none).
+This module is the one capacity rule; the enrolment check, the timeline's strip, the
+dashboard's chart, the planner and the earliest start all go through it:
+
+- Hours: `WeekCapacity` holds the minutes I work on each working weekday, either the weekly
+  hours shared evenly over the working days (the simple form) or my own hours per day (then
+  the weekly hours are their sum). A week's capacity is the sum over its days that I work:
+  closed days (holidays) and time off give none.
+- Load: minutes per week (keyed by Monday); each step's effort is spread evenly over the
+  days I work between its start and due dates (`spread`, on `WeekCapacity.spread_calendar`),
+  or put on its due date when it has none (a step that falls wholly in time off shows as
+  load in a week without hours: a conflict to see, not to hide).
+- Time off takes hours away; it does not move due dates (closed dates do).
+- `week_table` sets one against the other.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -61,11 +71,16 @@ class DesignEffort:
     minutes: tuple[tuple[int, ...], ...]  # per phase, per step
 
     def load(
-        self, start: date, calendar: WorkCalendar, done_before: tuple[int, int] = (0, 0)
+        self,
+        start: date,
+        calendar: WorkCalendar,
+        done_before: tuple[int, int] = (0, 0),
+        spread_on: WorkCalendar | None = None,
     ) -> dict[date, float]:
         """Minutes per week a journey starting on `start` would add. `done_before` (phase
         position, step within it): a client already under way, whose earlier steps are
-        done (brought in), adds only the work from there on."""
+        done (brought in), adds only the work from there on. Due dates fall on `calendar`;
+        effort is spread over the days of `spread_on` (WeekCapacity.spread_calendar)."""
         dates = schedule(self.plans, start, calendar)
         return spread(
             (
@@ -78,24 +93,72 @@ class DesignEffort:
                 )
                 if minutes > 0 and (position, index) >= done_before
             ),
-            calendar,
+            spread_on or calendar,
         )
 
 
-class WeekCapacity:
-    """Minutes available per week; weeks with closed days have proportionally fewer."""
+@dataclass(frozen=True, slots=True)
+class TimeOff:
+    """Days I do not work, `first` to `last` inclusive, and why (for me only)."""
 
-    def __init__(self, weekly_hours: float, calendar: WorkCalendar) -> None:
-        self._full = weekly_hours * 60
-        self._calendar = calendar
+    first: date
+    last: date
+    reason: str = ""
+
+    def days(self) -> Iterator[date]:
+        day = self.first
+        while day <= self.last:
+            yield day
+            day += ONE_DAY
+
+
+def day_minutes(
+    weekly_hours: float, weekdays: frozenset[int], day_hours: Mapping[int, float] | None = None
+) -> dict[int, float]:
+    """Minutes I work on each working ISO weekday: my own hours per day when given,
+    else the weekly hours shared evenly over the working days."""
+    if day_hours:
+        return {day: day_hours.get(day, 0.0) * 60 for day in weekdays}
+    return {day: weekly_hours * 60 / len(weekdays) for day in weekdays}
+
+
+class WeekCapacity:
+    """Minutes available per week: the hours of each working day, none on a closed day or
+    a day of time off."""
+
+    def __init__(
+        self,
+        weekly_hours: float,
+        calendar: WorkCalendar,
+        day_hours: Mapping[int, float] | None = None,
+        time_off: Iterable[TimeOff] = (),
+    ) -> None:
+        self._per_day = day_minutes(weekly_hours, calendar.weekdays, day_hours)
+        self.calendar = calendar  # due dates fall on its working days
+        self.off = frozenset(day for span in time_off for day in span.days())
+        # The days I work, for spreading effort: the calendar less my time off.
+        self.spread_calendar = (
+            WorkCalendar(calendar.weekdays, calendar.closed | self.off) if self.off else calendar
+        )
         self._cache: dict[date, float] = {}
+
+    @property
+    def weekly_hours(self) -> float:
+        """A usual week's hours (no closed day, no time off)."""
+        return sum(self._per_day.values()) / 60
+
+    def day(self, day: date) -> float:
+        """Minutes I can work on `day`."""
+        if not self.spread_calendar.is_working(day):
+            return 0.0
+        return self._per_day.get(day.isoweekday(), 0.0)
 
     def minutes(self, monday: date) -> float:
         found = self._cache.get(monday)
         if found is None:
-            usual = len(self._calendar.weekdays)
-            worked = sum(self._calendar.is_working(monday + timedelta(days=i)) for i in range(7))
-            found = self._cache[monday] = self._full * worked / usual
+            found = self._cache[monday] = sum(
+                self.day(monday + timedelta(days=i)) for i in range(7)
+            )
         return found
 
 
@@ -169,7 +232,8 @@ def earliest_start_that_fits(
     within capacity; when none within `weeks` does, the one adding the least overload."""
     best: StartSuggestion | None = None
     for start in candidate_starts(not_before, calendar, weeks):
-        over = added_overload(booked, design.load(start, calendar), capacity)
+        added = design.load(start, calendar, spread_on=capacity.spread_calendar)
+        over = added_overload(booked, added, capacity)
         if over <= _EPSILON:
             return StartSuggestion(start, True, 0.0)
         if best is None or over < best.over_hours * 60 - _EPSILON:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, func, select
 
 from deliverydesk.model.entities import Journey, JourneyStep, Offer, OfferPhase, OfferStep
 from deliverydesk.model.rules.calendar import WorkCalendar, week_start
@@ -15,7 +16,6 @@ from deliverydesk.model.rules.capacity import (
     WINDOW_WEEKS,
     DesignEffort,
     Effort,
-    WeekCapacity,
     WeekLoad,
     design_effort,
     earliest_start_that_fits,
@@ -27,7 +27,7 @@ from deliverydesk.model.rules.under_way import Reached
 from deliverydesk.services.clients.clients import check_start
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
-from deliverydesk.services.practice.practice import get_practice
+from deliverydesk.services.practice.practice import get_practice, week_capacity
 from deliverydesk.wording import RefusalCode
 
 DEFAULT_WEEKLY_HOURS = 30.0  # before a practice exists (never in the app's normal use)
@@ -49,25 +49,46 @@ class CapacityPreview:
         return sum(week.over for week in self.weeks)
 
 
-def booked_load(connection: Connection, since: date, calendar: WorkCalendar) -> dict[date, float]:
-    """Minutes per week of my open steps in active journeys, from the week of `since` on.
-
-    One query: the open-steps index (due date, journey) finds the rows, the journey's
-    status is checked by its primary key, and steps sharing their dates are summed in SQL,
-    so each (start, due) span is spread over its working days once."""
-    rows = connection.execute(
-        select(JourneyStep.start_on, JourneyStep.due_on, func.sum(JourneyStep.effort_minutes))
+def _open_effort(*keys: Any) -> Select[Any]:
+    """My open steps' effort in active journeys, summed per (keys..., start, due): the one
+    definition of booked work, read by the load and by the planner's load per offer."""
+    return (
+        select(
+            *keys, JourneyStep.start_on, JourneyStep.due_on, func.sum(JourneyStep.effort_minutes)
+        )
         .join(Journey, Journey.id == JourneyStep.journey_id)
         .where(
             JourneyStep.completed_on.is_(None),
-            JourneyStep.due_on >= week_start(since),
             JourneyStep.owner == Owner.ME,
             JourneyStep.effort_minutes > 0,
             Journey.status == JourneyStatus.ACTIVE,
         )
-        .group_by(JourneyStep.start_on, JourneyStep.due_on)
-    ).all()
+        .group_by(*keys, JourneyStep.start_on, JourneyStep.due_on)
+    )
+
+
+def booked_load(connection: Connection, since: date, calendar: WorkCalendar) -> dict[date, float]:
+    """Minutes per week of my open steps in active journeys, from the week of `since` on,
+    spread over the days of `calendar` (WeekCapacity.spread_calendar: the days I work).
+
+    One query: the open-steps index (due date, journey) finds the rows, the journey's
+    status is checked by its primary key, and steps sharing their dates are summed in SQL,
+    so each (start, due) span is spread over its working days once."""
+    rows = connection.execute(_open_effort().where(JourneyStep.due_on >= week_start(since))).all()
     return spread((Effort(*row) for row in rows), calendar)
+
+
+def booked_by_offer(
+    connection: Connection, since: date, calendar: WorkCalendar
+) -> dict[int | None, dict[date, float]]:
+    """booked_load split by the journeys' offer (None: an offer since deleted)."""
+    rows = connection.execute(
+        _open_effort(Journey.offer_id).where(JourneyStep.due_on >= week_start(since))
+    ).all()
+    by_offer: dict[int | None, list[Effort]] = {}
+    for offer_id, start, due, minutes in rows:
+        by_offer.setdefault(offer_id, []).append(Effort(start, due, minutes))
+    return {offer_id: spread(efforts, calendar) for offer_id, efforts in by_offer.items()}
 
 
 def offer_effort(ctx: Context, offer_id: int) -> DesignEffort:
@@ -116,24 +137,20 @@ def capacity_preview(
     (the past's load is history, not work to plan)."""
     today = ctx.clock.today()
     check_start(start_on, today)
-    practice = get_practice(ctx)
-    calendar = (
-        WorkCalendar(practice.working_days, practice.closed_dates) if practice else WorkCalendar()
-    )
-    hours = practice.weekly_hours if practice else DEFAULT_WEEKLY_HOURS
+    capacity = week_capacity(get_practice(ctx), DEFAULT_WEEKLY_HOURS)
+    calendar = capacity.calendar
     design = offer_effort(ctx, offer_id)
     start = calendar.first_working_on_or_after(start_on)
     with ctx.db.engine.connect() as connection:
-        booked = booked_load(connection, min(start, today), calendar)
-    capacity = WeekCapacity(hours, calendar)
+        booked = booked_load(connection, min(start, today), capacity.spread_calendar)
     done_before = (reached.phase, reached.step) if reached is not None else (0, 0)
-    added = design.load(start, calendar, done_before)
+    added = design.load(start, calendar, done_before, capacity.spread_calendar)
     shown_from = max(start, today) if reached is not None and reached.anything_done else start
     table = week_table(booked, added, capacity, shown_from, weeks)
     best = earliest_start_that_fits(design, booked, capacity, calendar, today, SEARCH_WEEKS)
     return CapacityPreview(
         start_on=start,
-        weekly_hours=hours,
+        weekly_hours=capacity.weekly_hours,
         weeks=table,
         earliest_fit=best.start_on if best.fits else None,
         least_over=None if best.fits else best.start_on,

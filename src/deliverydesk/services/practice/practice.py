@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from deliverydesk.model.entities import Practice
 from deliverydesk.model.rules.calendar import WorkCalendar
+from deliverydesk.model.rules.capacity import TimeOff, WeekCapacity
 from deliverydesk.services.changes import Aspect, Changes
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
@@ -27,6 +28,46 @@ class PracticeInfo:
     brand_color: str
     accent_color: str
     closed_dates: frozenset[date] = field(default_factory=frozenset)
+    day_hours: tuple[tuple[int, float], ...] = ()  # (ISO weekday, hours); () = even
+    time_off: tuple[TimeOff, ...] = ()
+
+
+def week_capacity(info: PracticeInfo | None, default_hours: float) -> WeekCapacity:
+    """The practice's hours week by week: every capacity figure is drawn with this."""
+    if info is None:
+        return WeekCapacity(default_hours, WorkCalendar())
+    return WeekCapacity(
+        info.weekly_hours,
+        WorkCalendar(info.working_days, info.closed_dates),
+        dict(info.day_hours),
+        info.time_off,
+    )
+
+
+def day_hours(stored: object) -> tuple[tuple[int, float], ...]:
+    """The stored hours per weekday ({"1": 6.0, ...}) in order; unreadable entries are
+    skipped."""
+    found = {}
+    for key, value in (stored if isinstance(stored, dict) else {}).items():
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if str(key) in {"1", "2", "3", "4", "5", "6", "7"} and number and 0 <= value <= 24:
+            found[int(key)] = float(value)
+    return tuple(sorted(found.items()))
+
+
+def time_off(stored: object) -> tuple[TimeOff, ...]:
+    """The stored time off, by first day; an unreadable entry is skipped."""
+    found = []
+    for entry in stored if isinstance(stored, list) else ():
+        try:
+            first = date.fromisoformat(entry["first"])
+            last = date.fromisoformat(entry["last"])
+        except (TypeError, KeyError, ValueError):
+            continue
+        reason = entry.get("reason", "")
+        if last >= first:
+            found.append(TimeOff(first, last, reason if isinstance(reason, str) else ""))
+    return tuple(sorted(found, key=lambda span: (span.first, span.last, span.reason)))
 
 
 def closed_dates(stored: Iterable[object]) -> frozenset[date]:
@@ -54,6 +95,8 @@ def get_practice(ctx: Context) -> PracticeInfo | None:
             practice.brand_color,
             practice.accent_color,
             closed_dates(practice.closed_dates),
+            day_hours(practice.day_hours),
+            time_off(practice.time_off),
         )
 
 

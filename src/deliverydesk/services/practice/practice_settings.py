@@ -1,6 +1,10 @@
 """Settings → Practice: name, owner, weekly hours, working days and closed dates, changed
 after the first run. A change to the working days or closed dates re-dates the work not
-done yet (open steps of active and paused journeys), after showing how many dates move."""
+done yet (open steps of active and paused journeys), after showing how many dates move.
+
+Capacity: the weekly hours are the simple form; my own hours per working day, when given,
+replace them and the weekly hours become their sum (so every figure that says "a week"
+stays right). Time off takes hours from the weeks it covers and moves no due date."""
 
 from __future__ import annotations
 
@@ -15,17 +19,21 @@ from sqlalchemy.orm import Session
 
 from deliverydesk.model.entities import Journey, JourneyPhase, JourneyStep, Practice
 from deliverydesk.model.rules.calendar import WorkCalendar
+from deliverydesk.model.rules.capacity import TimeOff
 from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus
 from deliverydesk.model.rules.retime import Retimer
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.journeys import redate
-from deliverydesk.services.practice.practice import closed_dates
+from deliverydesk.services.practice.practice import closed_dates, day_hours, time_off
 from deliverydesk.services.validation import clean_line
 from deliverydesk.wording import RefusalCode
 
 MAX_CLOSED_DATES = 2_000
+MAX_TIME_OFF = 500
+MAX_TIME_OFF_DAYS = 366  # one period at a time: a year at most
+MAX_REASON = 200
 CLOSED_WINDOW = timedelta(days=365 * 50)
 _REDATED = (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
 
@@ -37,6 +45,8 @@ class PracticeSettings:
     weekly_hours: float
     working_days: frozenset[int]  # ISO weekdays, Monday = 1
     closed_dates: frozenset[date]
+    day_hours: tuple[tuple[int, float], ...] = ()  # (ISO weekday, hours); () = even
+    time_off: tuple[TimeOff, ...] = ()  # by first day
 
     @property
     def calendar(self) -> WorkCalendar:
@@ -68,6 +78,8 @@ def _settings(practice: Practice) -> PracticeSettings:
         practice.weekly_hours,
         practice.weekdays,
         closed_dates(practice.closed_dates),
+        day_hours(practice.day_hours),
+        time_off(practice.time_off),
     )
 
 
@@ -100,6 +112,80 @@ def clean_closed_dates(days: frozenset[date], today: date) -> frozenset[date]:
     return frozenset(days)
 
 
+def clean_day_hours(
+    hours: tuple[tuple[int, float], ...], working_days: frozenset[int]
+) -> tuple[tuple[int, float], ...]:
+    """Hours per working day (others dropped), in weekday order; () stays () (even)."""
+    if not hours:
+        return ()
+    kept = {}
+    for day, value in hours:
+        if (
+            not isinstance(value, int | float)
+            or isinstance(value, bool)
+            or not 0 <= value <= 24  # also refuses NaN
+        ):
+            raise InvalidInput(RefusalCode.DAY_HOURS_OUT_OF_RANGE)
+        if day in working_days:
+            kept[day] = round(float(value), 2)
+    if not 1 <= sum(kept.values()) <= 168:
+        raise InvalidInput(RefusalCode.DAY_HOURS_OUT_OF_RANGE)
+    return tuple(sorted(kept.items()))
+
+
+def clean_time_off(spans: tuple[TimeOff, ...], today: date) -> tuple[TimeOff, ...]:
+    if len(spans) > MAX_TIME_OFF:
+        raise InvalidInput(RefusalCode.TOO_MANY_TIME_OFF, limit=MAX_TIME_OFF)
+    clean = []
+    for span in spans:
+        if span.last < span.first:
+            raise InvalidInput(RefusalCode.TIME_OFF_ENDS_BEFORE_START)
+        if (span.last - span.first).days >= MAX_TIME_OFF_DAYS:
+            raise InvalidInput(RefusalCode.TIME_OFF_TOO_LONG)
+        if abs(span.first - today) > CLOSED_WINDOW or abs(span.last - today) > CLOSED_WINDOW:
+            raise InvalidInput(RefusalCode.TIME_OFF_TOO_FAR)
+        reason = clean_line(span.reason, "The reason for time off", MAX_REASON)
+        clean.append(TimeOff(span.first, span.last, reason))
+    return tuple(sorted(set(clean), key=lambda s: (s.first, s.last, s.reason)))
+
+
+def _stored_day_hours(stored: object) -> dict[str, float]:
+    """day_hours as stored: {"1": 6.0, ...}, or {} for the weekly hours shared evenly."""
+    if not isinstance(stored, dict) or any(
+        str(key) not in {"1", "2", "3", "4", "5", "6", "7"} for key in stored
+    ):
+        raise InvalidInput(RefusalCode.DAY_HOURS_NOT_A_TABLE)
+    pairs = tuple((int(key), value) for key, value in stored.items())
+    return {str(day): hours for day, hours in clean_day_hours(pairs, frozenset(range(1, 8)))}
+
+
+def _stored_time_off(stored: object, today: date) -> list[dict[str, str]]:
+    """time_off as stored: [{"first": ISO date, "last": ISO date, "reason": str}]."""
+    if not isinstance(stored, list) or not all(isinstance(entry, dict) for entry in stored):
+        raise InvalidInput(RefusalCode.TIME_OFF_NOT_A_LIST)
+    spans = []
+    for entry in stored:
+        days = []
+        for key in ("first", "last"):
+            try:
+                days.append(date.fromisoformat(entry.get(key)))
+            except (TypeError, ValueError):
+                written = str(entry.get(key))[:40]
+                raise InvalidInput(RefusalCode.NOT_A_DATE, written=written) from None
+        reason = entry.get("reason", "")
+        if not isinstance(reason, str):
+            raise InvalidInput(RefusalCode.TIME_OFF_NOT_A_LIST)
+        spans.append(TimeOff(days[0], days[1], reason))
+    return _time_off_json(clean_time_off(tuple(spans), today))
+
+
+def _time_off_json(spans: tuple[TimeOff, ...]) -> list[dict[str, str]]:
+    return [
+        {"first": s.first.isoformat(), "last": s.last.isoformat(), "reason": s.reason}
+        for s in spans
+    ]
+
+
 def _stored_days(stored: object) -> str:
     """working_days as stored ("12345"): ISO weekday digits, each once."""
     text = stored if isinstance(stored, str) else ""
@@ -130,16 +216,28 @@ def stored_rules(today: date) -> dict[str, Callable[[Any], Any]]:
         "weekly_hours": clean_weekly_hours,
         "working_days": _stored_days,
         "closed_dates": lambda v: _stored_closed(v, today),
+        "day_hours": _stored_day_hours,
+        "time_off": lambda v: _stored_time_off(v, today),
     }
 
 
 def clean_settings(settings: PracticeSettings, today: date) -> PracticeSettings:
-    hours = clean_weekly_hours(settings.weekly_hours)
     days = clean_working_days(settings.working_days)
+    per_day = clean_day_hours(settings.day_hours, days)
+    # Hours per day, when given, make the weekly hours: their sum.
+    hours = clean_weekly_hours(
+        round(sum(h for _, h in per_day), 2) if per_day else settings.weekly_hours
+    )
     closed = clean_closed_dates(settings.closed_dates, today)
     rules = stored_rules(today)
     return PracticeSettings(
-        rules["name"](settings.name), rules["owner_name"](settings.owner_name), hours, days, closed
+        rules["name"](settings.name),
+        rules["owner_name"](settings.owner_name),
+        hours,
+        days,
+        closed,
+        per_day,
+        clean_time_off(settings.time_off, today),
     )
 
 
@@ -242,6 +340,8 @@ def _write(practice: Practice, settings: PracticeSettings) -> None:
     practice.weekly_hours = settings.weekly_hours
     practice.working_days = "".join(str(d) for d in sorted(settings.working_days))
     practice.closed_dates = [d.isoformat() for d in sorted(settings.closed_dates)]
+    practice.day_hours = {str(day): hours for day, hours in settings.day_hours}
+    practice.time_off = _time_off_json(settings.time_off)
 
 
 def _redate(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deliverydesk.reports.data import Brand
 from deliverydesk.services.changes import Changes, Result
@@ -14,6 +15,9 @@ from deliverydesk.services.practice import brand, practice
 from deliverydesk.services.practice import practice_settings as settings
 from deliverydesk.services.rooms.room import Room
 from deliverydesk.services.views.dashboard import Dashboard
+
+if TYPE_CHECKING:  # read on the Dashboard only, after its first paint
+    from deliverydesk.services.views.planner import Planner, WeekWork
 
 
 class PracticeRoom(Room):
@@ -67,3 +71,16 @@ class PracticeRoom(Room):
         from deliverydesk.services.views.dashboard import dashboard
 
         return dashboard(self._ctx)
+
+    def planner(self, what_if: tuple[int, date] | None = None) -> Planner:
+        """The next 26 weeks' load by offer against my hours; `what_if` (offer id, start)
+        adds a new client on that offer from that day (services/views/planner.py)."""
+        from deliverydesk.services.views.planner import planner
+
+        return planner(self._ctx, what_if)
+
+    def week_work(self, monday: date) -> tuple[WeekWork, ...]:
+        """The open steps whose effort falls in the week of `monday`."""
+        from deliverydesk.services.views.planner import week_work
+
+        return week_work(self._ctx, monday)

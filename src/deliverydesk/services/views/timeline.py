@@ -11,15 +11,15 @@ from datetime import date, timedelta
 
 from sqlalchemy import bindparam, text
 
-from deliverydesk.model.rules.calendar import WorkCalendar, week_start
-from deliverydesk.model.rules.capacity import WeekCapacity, WeekLoad, week_table
+from deliverydesk.model.rules.calendar import week_start
+from deliverydesk.model.rules.capacity import WeekLoad, week_table
 from deliverydesk.model.rules.delivery import phase_status
 from deliverydesk.model.rules.enums import JourneyStatus, Owner, PhaseStatus, StepKind
 from deliverydesk.model.rules.timeline import forecast_end, phase_slip
 from deliverydesk.services.clients.capacity import DEFAULT_WEEKLY_HOURS, booked_load
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import NotFound
-from deliverydesk.services.practice.practice import get_practice
+from deliverydesk.services.practice.practice import get_practice, week_capacity
 from deliverydesk.wording import RefusalCode
 
 _day = date.fromisoformat
@@ -333,15 +333,11 @@ def capacity_strip(ctx: Context, until: date | None = None) -> CapacityStrip:
     """Hours my open steps need per week from this week on, against the weekly hours;
     through `until`'s week (at least MIN_STRIP_WEEKS, at most MAX_STRIP_WEEKS weeks)."""
     today = ctx.clock.today()
-    practice = get_practice(ctx)
-    calendar = (
-        WorkCalendar(practice.working_days, practice.closed_dates) if practice else WorkCalendar()
-    )
-    hours = practice.weekly_hours if practice else DEFAULT_WEEKLY_HOURS
+    capacity = week_capacity(get_practice(ctx), DEFAULT_WEEKLY_HOURS)
     with ctx.db.engine.connect() as connection:
-        booked = booked_load(connection, today, calendar)
+        booked = booked_load(connection, today, capacity.spread_calendar)
     first = week_start(today)
     last = max([first, *booked]) if until is None else week_start(until)
     weeks = min(max((last - first).days // 7 + 1, MIN_STRIP_WEEKS), MAX_STRIP_WEEKS)
-    table = week_table(booked, {}, WeekCapacity(hours, calendar), first, weeks)
-    return CapacityStrip(hours, table)
+    table = week_table(booked, {}, capacity, first, weeks)
+    return CapacityStrip(capacity.weekly_hours, table)

@@ -33,6 +33,7 @@ from deliverydesk.ui.dashboard import words
 from deliverydesk.ui.dashboard.load_chart import LoadChart
 from deliverydesk.ui.dashboard.parts import IntegrityParts
 from deliverydesk.ui.dashboard.phases import SHOWN, PhaseTable
+from deliverydesk.ui.dashboard.planner_pane import PlannerPane
 from deliverydesk.ui.dashboard.tile import Tile
 from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.widgets.empty_state import EmptyState
@@ -80,6 +81,7 @@ class DashboardPage(QWidget):
         self.empty_button = self.empty.add_button("")
         self.empty_button.clicked.connect(self._empty_action)
         self.pages = QStackedWidget()
+        self.planner = PlannerPane(workspace, events)  # below the first screen; reads itself
         self.pages.addWidget(self._build_content())
         self.pages.addWidget(self.empty)
 
@@ -156,6 +158,7 @@ class DashboardPage(QWidget):
             (section_heading(tr("Capacity by week")), self.chart, under_chart),
             (self.parts_heading, self.parts_words, self.parts),
             (section_heading(tr("Time in each phase")), self.phase_words, self.phase_table),
+            (section_heading(tr("Capacity planner: the next 26 weeks")), self.planner),
         ):
             section = QVBoxLayout()
             section.setSpacing(em // 3)

@@ -43,7 +43,7 @@ class ClosedRangeDialog(QDialog):
     def __init__(self, first: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Add closed dates"))
-        intro = QLabel(
+        self.intro = intro = QLabel(
             tr("Days you do not work (holidays, a conference). Due dates skip them like weekends.")
         )
         intro.setWordWrap(True)
@@ -53,7 +53,7 @@ class ClosedRangeDialog(QDialog):
         self.problem = ProblemLabel()
         self.start.dateChanged.connect(lambda _day: self.problem.clear())
         self.end.dateChanged.connect(lambda _day: self.problem.clear())
-        form = QFormLayout()
+        self.form = form = QFormLayout()  # time_off.py adds its reason here
         form.addRow(tr("&From:"), self.start)
         form.addRow(tr("&To:"), self.end)
         buttons = QDialogButtonBox()
@@ -121,12 +121,11 @@ class ClosedDatesEditor(QWidget):
         self.remove_button = QPushButton(tr("Re&move"))
         self.remove_button.setToolTip(tr("Remove the selected dates (Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.Delete),
-            self.list,
-            self.remove_selected,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        # Set, not passed: PySide6 drops a context= given with a callable, and the list's
+        # Delete then fired in the whole window (two lists on the page took each other's).
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_selected)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)

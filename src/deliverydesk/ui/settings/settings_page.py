@@ -1,5 +1,6 @@
-"""The Settings screen. Its Practice tab: name, your name, weekly hours, working days
-and closed dates, saved as one undoable change after saying how many due dates move.
+"""The Settings screen. Its Practice tab: name, your name, weekly hours (or hours per
+working day), working days, closed dates and time off, saved as one undoable change after
+saying how many due dates move.
 Its Brand tab (brand_panel.py): what the client's paper carries, with a live sample."""
 
 from __future__ import annotations

@@ -68,7 +68,7 @@ def capacity_summary(preview: CapacityPreview) -> str:
     return f"{said} {adds}"
 
 
-def _nice_top(value: float) -> tuple[float, float]:
+def nice_top(value: float) -> tuple[float, float]:
     """An axis top at or above `value`, and its grid step (about four lines)."""
     value = max(value, 1.0)
     step = next((s for s in NICE_STEPS if value / s <= 4), NICE_STEPS[-1])
@@ -128,7 +128,7 @@ class CapacityChart(QWidget):
             )
             return
         totals = [w.booked_hours + w.added_hours for w in self.weeks]
-        top, step = _nice_top(max(max(totals), max(w.capacity_hours for w in self.weeks)) * 1.12)
+        top, step = nice_top(max(max(totals), max(w.capacity_hours for w in self.weeks)) * 1.12)
         axis = metrics.horizontalAdvance(hours(top)) + em * 0.6
         plot = QRectF(
             axis,
