@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from deliverydesk.model.rules.enums import (
     ActivityKind,
@@ -110,6 +110,7 @@ ACTIVITY_WORDS = {
     ActivityKind.STEP_COMPLETED: N_("Completed '{step}'"),
     ActivityKind.STEP_REOPENED: N_("Reopened '{step}'"),
     ActivityKind.DUE_DATE_CHANGED: N_("Moved the due date of '{step}' to {now}"),
+    ActivityKind.SESSION_TIMED: N_("Set the session '{step}' for {now} at {at}"),
     ActivityKind.PHASE_MOVED: N_("Moved from '{source}' to '{target}'"),
     ActivityKind.CHECKPOINT_OVERRIDDEN: N_("Went past open checkpoints: {checkpoints}"),
     ActivityKind.NOTE_ADDED: N_("Note: {excerpt}"),
@@ -186,6 +187,18 @@ class Words:
         if day.year == today.year:
             return tr("{day} {month}").format(day=day.day, month=month)
         return tr("{day} {month} {year}").format(day=day.day, month=month, year=day.year)
+
+    def session_span(self, start: time, minutes: int = 0) -> str:
+        """ "10:00–11:00" (24-hour clock, the practice's zone), "10:00" without a length."""
+        begin = f"{start.hour:02d}:{start.minute:02d}"
+        if minutes <= 0:
+            return begin
+        end = (datetime.combine(date.min, start) + timedelta(minutes=minutes)).time()
+        return self.tr("{start}–{end}").format(start=begin, end=f"{end.hour:02d}:{end.minute:02d}")
+
+    def timed_step(self, title: str, start: time | None, minutes: int = 0) -> str:
+        """A session's title after its time ("10:00–11:00 Session 2"); others as titled."""
+        return title if start is None else f"{self.session_span(start, minutes)} {title}"
 
     # -- durations and counts ----------------------------------------------------------------
     def days(self, n: int) -> str:

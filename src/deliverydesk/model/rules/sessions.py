@@ -1,0 +1,39 @@
+"""A session's time: wall time on its due date, a length, and the instants they make in
+the practice's time zone. Pure: the zone is passed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+MAX_SESSION_MINUTES = 24 * 60  # a session is at most a day long
+
+
+@dataclass(frozen=True, slots=True)
+class SessionTime:
+    """When a session starts (wall time on `day`) and how long it lasts (0 = not said)."""
+
+    day: date
+    start: time
+    minutes: int = 0
+
+    def starts(self, zone: tzinfo) -> datetime:
+        """The aware instant it starts in `zone` (a wall time skipped or repeated by a DST
+        change takes the first of its readings, as zoneinfo's fold=0 does)."""
+        return datetime.combine(self.day, self.start, zone)
+
+    def ends(self, zone: tzinfo) -> datetime | None:
+        """When it ends (None without a length): the length in real minutes, so a session
+        across a DST change still lasts as long as it was booked."""
+        if self.minutes <= 0:
+            return None
+        begin = self.starts(zone).astimezone(UTC)
+        return (begin + timedelta(minutes=self.minutes)).astimezone(zone)
+
+
+def effort_of(kind_is_session: bool, effort_minutes: int, session_minutes: int) -> int:
+    """The minutes a step takes from the practitioner's week: a session's length where it
+    is set, its estimated effort otherwise."""
+    if kind_is_session and session_minutes > 0:
+        return session_minutes
+    return effort_minutes

@@ -1,0 +1,48 @@
+"""Sessions have times: a session step's length (the offer's default, copied into each
+journey), a journey session's start as wall time on its due date, and the practice's time
+zone and calendar alarm. A session step already designed takes its effort as its length,
+so capacity counts the same minutes as before.
+
+Revision ID: 0011
+Revises: 0009
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0011"
+down_revision = "0009"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    for table in ("offer_step", "journey_step"):
+        with op.batch_alter_table(table) as batch_op:
+            batch_op.add_column(
+                sa.Column("session_minutes", sa.Integer(), nullable=False, server_default="0")
+            )
+        op.execute(
+            f"UPDATE {table} SET session_minutes = effort_minutes "  # noqa: S608 (fixed names)
+            "WHERE kind = 'session' AND effort_minutes > 0"
+        )
+    with op.batch_alter_table("journey_step") as batch_op:
+        batch_op.add_column(sa.Column("session_time", sa.Time(), nullable=True))
+    with op.batch_alter_table("practice") as batch_op:
+        batch_op.add_column(
+            sa.Column("time_zone", sa.String(64), nullable=False, server_default="")
+        )
+        batch_op.add_column(
+            sa.Column("session_alarm_minutes", sa.Integer(), nullable=False, server_default="15")
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("practice") as batch_op:
+        batch_op.drop_column("session_alarm_minutes")
+        batch_op.drop_column("time_zone")
+    with op.batch_alter_table("journey_step") as batch_op:
+        batch_op.drop_column("session_time")
+    for table in ("journey_step", "offer_step"):
+        with op.batch_alter_table(table) as batch_op:
+            batch_op.drop_column("session_minutes")
