@@ -97,7 +97,8 @@ class JourneyStep(StepDesign, Base):
     __table_args__ = (
         Index("ix_journey_step_journey", "journey_id", "position"),
         # Only open steps are ever asked "are you overdue?": keep that index small. It
-        # also covers the weekly load (owner, effort, start: migration 0006).
+        # also covers the weekly load (owner, effort, start: migration 0006; a session's
+        # length: 0011).
         Index(
             "ix_journey_step_open_due",
             "due_on",
@@ -105,6 +106,7 @@ class JourneyStep(StepDesign, Base):
             "owner",
             "effort_minutes",
             "start_on",
+            "session_minutes",  # a session's length counts instead (migration 0011)
             sqlite_where=text("completed_on IS NULL"),
         ),
         # The few steps brought in, by phase: the dashboard leaves their phases out of the

@@ -29,11 +29,3 @@ class SessionTime:
             return None
         begin = self.starts(zone).astimezone(UTC)
         return (begin + timedelta(minutes=self.minutes)).astimezone(zone)
-
-
-def effort_of(kind_is_session: bool, effort_minutes: int, session_minutes: int) -> int:
-    """The minutes a step takes from the practitioner's week: a session's length where it
-    is set, its estimated effort otherwise."""
-    if kind_is_session and session_minutes > 0:
-        return session_minutes
-    return effort_minutes

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, func, select
 
 from deliverydesk.model.entities import Journey, JourneyStep, Offer, OfferPhase, OfferStep
 from deliverydesk.model.rules.calendar import WorkCalendar, week_start
@@ -49,24 +49,36 @@ class CapacityPreview:
         return sum(week.over for week in self.weeks)
 
 
+# A step's minutes in the week: a session's length where set (only a session has one,
+# services/offers/offers.py: normalized), else its effort; both in the open-steps index.
+STEP_MINUTES = func.coalesce(
+    func.nullif(JourneyStep.session_minutes, 0), JourneyStep.effort_minutes
+)
+
+
+def booked_query(since: date) -> Select[tuple[date, date, int]]:
+    """My open steps' minutes in active journeys, summed per (start, due) span."""
+    return (
+        select(JourneyStep.start_on, JourneyStep.due_on, func.sum(STEP_MINUTES))
+        .join(Journey, Journey.id == JourneyStep.journey_id)
+        .where(
+            JourneyStep.completed_on.is_(None),
+            JourneyStep.due_on >= week_start(since),
+            JourneyStep.owner == Owner.ME,
+            STEP_MINUTES > 0,
+            Journey.status == JourneyStatus.ACTIVE,
+        )
+        .group_by(JourneyStep.start_on, JourneyStep.due_on)
+    )
+
+
 def booked_load(connection: Connection, since: date, calendar: WorkCalendar) -> dict[date, float]:
     """Minutes per week of my open steps in active journeys, from the week of `since` on.
 
     One query: the open-steps index (due date, journey) finds the rows, the journey's
     status is checked by its primary key, and steps sharing their dates are summed in SQL,
     so each (start, due) span is spread over its working days once."""
-    rows = connection.execute(
-        select(JourneyStep.start_on, JourneyStep.due_on, func.sum(JourneyStep.effort_minutes))
-        .join(Journey, Journey.id == JourneyStep.journey_id)
-        .where(
-            JourneyStep.completed_on.is_(None),
-            JourneyStep.due_on >= week_start(since),
-            JourneyStep.owner == Owner.ME,
-            JourneyStep.effort_minutes > 0,
-            Journey.status == JourneyStatus.ACTIVE,
-        )
-        .group_by(JourneyStep.start_on, JourneyStep.due_on)
-    ).all()
+    rows = connection.execute(booked_query(since)).all()
     return spread((Effort(*row) for row in rows), calendar)
 
 
@@ -82,7 +94,7 @@ def offer_effort(ctx: Context, offer_id: int) -> DesignEffort:
                 OfferStep.id,
                 OfferStep.offset_days,
                 OfferStep.duration_days,
-                OfferStep.effort_minutes,
+                func.coalesce(func.nullif(OfferStep.session_minutes, 0), OfferStep.effort_minutes),
                 OfferStep.owner,
             )
             .outerjoin(OfferPhase, OfferPhase.offer_id == Offer.id)

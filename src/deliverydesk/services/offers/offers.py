@@ -20,6 +20,7 @@ from deliverydesk.model.entities import (
     OfferPhase,
     OfferStep,
 )
+from deliverydesk.model.rules.enums import StepKind
 from deliverydesk.model.rules.fit import FitCriterion, RightFit
 from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.model.rules.offer_rules import MAX_NAME, saving_problems
@@ -103,7 +104,15 @@ def normalized(spec: OfferSpec) -> OfferSpec:
             replace(
                 p,
                 name=single_line(p.name),
-                steps=tuple(replace(s, title=single_line(s.title)) for s in p.steps),
+                steps=tuple(
+                    replace(
+                        s,
+                        title=single_line(s.title),
+                        # Only a session has a length: capacity counts it where it is set.
+                        session_minutes=s.session_minutes if s.kind is StepKind.SESSION else 0,
+                    )
+                    for s in p.steps
+                ),
             )
             for p in spec.phases
         ),
