@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
 
@@ -56,7 +57,7 @@ STEP_MINUTES = func.coalesce(
 )
 
 
-def booked_query(since: date) -> Select[tuple[date, date, int]]:
+def booked_query(since: date) -> Select[Any]:
     """My open steps' minutes in active journeys, summed per (start, due) span."""
     return (
         select(JourneyStep.start_on, JourneyStep.due_on, func.sum(STEP_MINUTES))

@@ -11,9 +11,11 @@ from pathlib import Path
 
 from deliverydesk.model.rules.enums import Owner
 from deliverydesk.progress import Tracker
-from deliverydesk.services.changes import Changes
+from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.data import calendar_export
 from deliverydesk.services.journeys import nudge
+from deliverydesk.services.practice import session_settings as sessions
+from deliverydesk.services.practice import time_zone
 from deliverydesk.services.rooms.room import Room
 from deliverydesk.services.views import timeline
 from deliverydesk.services.views import today as due_now
@@ -56,3 +58,19 @@ class ScheduleRoom(Room):
         """Every open step of the active journeys to an .ics file (a job in
         ui/today/calendar_export.py runs it off the window's thread)."""
         return calendar_export.export_calendar(self._ctx, path, words, tracker)
+
+    # -- sessions: the practice's time zone and calendar alarm ------------------------------
+    def session_settings(self) -> sessions.SessionSettings:
+        return sessions.session_settings(self._ctx)
+
+    def update_session_settings(
+        self, new: sessions.SessionSettings
+    ) -> Result[sessions.SessionSettings]:
+        """Save; the value is the settings before (saving them again undoes)."""
+        return sessions.update_session_settings(self._ctx, new)
+
+    def time_zone_names(self) -> tuple[str, ...]:
+        return time_zone.zone_names()
+
+    def system_zone(self) -> str:
+        return time_zone.system_zone_name()

@@ -1,0 +1,137 @@
+"""Sessions have times, set the way a person sets them: in Today's Reschedule dialog and in
+the client page's "Change date and time…", seen first on Today and beside the date in
+the checklist, undone like any reschedule; the practice's time zone in Settings."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
+
+from deliverydesk.services.context import Context
+from deliverydesk.services.workspace import Workspace
+from deliverydesk.ui.clients.checklist import DUE
+from deliverydesk.ui.clients.client_page import ClientPage
+from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.settings.sessions_box import SessionsBox
+from deliverydesk.ui.today.today_model import STEP
+from deliverydesk.ui.today.today_page import TodayPage
+from tests.gui.test_reschedule_on_client_page import in_dialog, show_active
+from tests.unit.timeline_support import TODAY, enrol, offer, practice
+
+
+@pytest.fixture
+def two(empty_ctx: Context) -> tuple[Workspace, int]:
+    """Ana enrolled three weeks ago (her steps are overdue: first on Today) and Bea today,
+    whose Welcome call, a session, is due today."""
+    from datetime import date
+
+    practice(empty_ctx)
+    offer_id = offer(empty_ctx)
+    enrol(empty_ctx, offer_id, "Ana Late", date(2026, 11, 2))
+    return Workspace(empty_ctx), enrol(empty_ctx, offer_id, "Bea Lund", TODAY)
+
+
+def first_mine(page: TodayPage) -> tuple[str, str]:
+    group = page.model.index(0, 0)
+    first = page.model.index(0, 0, group)
+    return first.data(), first.siblingAtColumn(STEP).data()
+
+
+def test_a_time_set_in_reschedule_puts_the_session_first_on_today_and_undo_takes_it_off(
+    qtbot: QtBot, two: tuple[Workspace, int], events: AppEvents
+) -> None:
+    workspace, _journey = two
+    page = TodayPage(workspace, events, QUndoStack())
+    qtbot.addWidget(page)
+    page.show()
+    assert first_mine(page) == ("Ana Late", "Welcome call")  # most late first
+    row = next(
+        r
+        for r in page.model.all_rows()
+        if (r.client_name, r.step_title) == ("Bea Lund", "Welcome call")
+    )
+    assert page.select_step(row.step_id)
+    dialog = page.reschedule_dialog(page.current_row())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.has_time is not None and dialog.time_edit is not None and dialog.length
+    assert not dialog.time_edit.isEnabled()  # no time yet: asked for, never assumed
+    qtbot.mouseClick(dialog.has_time, Qt.MouseButton.LeftButton)
+    dialog.time_edit.setTime(QTime(10, 0))
+    dialog.length.setValue(60)
+    dialog.accept()
+    assert page.apply_reschedule(dialog)
+    assert first_mine(page) == ("Bea Lund", "10:00–11:00 Welcome call")
+    assert page.undo_stack.undoText() == "Reschedule 'Welcome call'"
+    page.undo_stack.undo()
+    assert first_mine(page) == ("Ana Late", "Welcome call")
+    assert "10:00" not in [r.step_title for r in page.model.all_rows()]
+    page.undo_stack.redo()
+    assert first_mine(page) == ("Bea Lund", "10:00–11:00 Welcome call")
+
+
+def test_the_client_pages_date_dialog_takes_a_sessions_time(
+    qtbot: QtBot, two: tuple[Workspace, int], events: AppEvents
+) -> None:
+    workspace, journey_id = two
+    page = ClientPage(workspace, events, QUndoStack())
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    page.show_journey(journey_id)
+    show_active(qtbot, page)
+    call = next(
+        s for p in workspace.journeys.journey_detail(journey_id).phases for s in p.steps
+        if s.title == "Welcome call"
+    )  # fmt: skip
+
+    def act(dialog: object) -> None:
+        from deliverydesk.ui.widgets.step_dialogs import StepDateDialog
+
+        assert isinstance(dialog, StepDateDialog) and dialog.has_time and dialog.time_edit
+        assert dialog.length is not None
+        qtbot.mouseClick(dialog.has_time, Qt.MouseButton.LeftButton)
+        dialog.time_edit.setFocus()
+        dialog.time_edit.setTime(QTime(14, 30))
+        dialog.length.setValue(45)
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+
+    seen = in_dialog(qtbot, act)
+    page.checklist.select_step(call.id)
+    page.checklist.setFocus()
+    qtbot.keyClick(page.checklist, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert seen and seen[0].windowTitle() == "Change date and time"
+    item = page.checklist.step_item(call.id)
+    assert item is not None and item.text(DUE).endswith("14:30–15:15")
+    stored = workspace.journeys.journey_detail(journey_id).phases[0].steps[0]
+    assert (stored.session_time, stored.session_minutes) == (time(14, 30), 45)
+    page.undo_stack.undo()
+    item = page.checklist.step_item(call.id)
+    assert item is not None and "14:30" not in item.text(DUE)
+
+
+def test_the_time_zone_is_chosen_from_the_list_and_an_unknown_one_is_explained(
+    qtbot: QtBot, two: tuple[Workspace, int], events: AppEvents
+) -> None:
+    workspace, _journey = two
+    stack = QUndoStack()
+    box = SessionsBox(workspace, events, stack.push)
+    qtbot.addWidget(box)
+    box.show()
+    assert box.zone.currentIndex() == 0  # the computer's zone until one is chosen
+    box.zone.setEditText("Atlantis/Capital")
+    assert not box.save()
+    assert "'Atlantis/Capital' is not a time zone this computer knows" in box.problem.text()
+    assert workspace.schedule.session_settings().time_zone == ""
+    box.zone.setCurrentIndex(box.zone.findData("Europe/Berlin"))
+    box.alarm.setValue(30)
+    assert box.save()
+    assert workspace.schedule.session_settings().time_zone == "Europe/Berlin"
+    assert workspace.schedule.session_settings().alarm_minutes == 30
+    assert box.problem.text() == "" or not box.problem.isVisible()
+    stack.undo()
+    assert workspace.schedule.session_settings().time_zone == ""
