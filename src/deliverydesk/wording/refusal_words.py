@@ -29,8 +29,7 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
     RefusalCode.SESSION_TIME_NOT_SESSION: N_("Only a session has a time; '{step}' is not one."),
     RefusalCode.SESSION_LENGTH_OUT_OF_RANGE: N_("A session lasts between 0 and {limit:,} minutes."),
     RefusalCode.ICS_NOT_A_FILE: N_(
-        "{file} could not be read: check that it is there and that you may open it. "
-        "Nothing was imported."
+        "{file} is a folder, not a calendar file (.ics). Nothing was imported."
     ),
     RefusalCode.ICS_TOO_LARGE: N_(
         "{file} is larger than {limit_mb} MB, far more than a calendar holds. Nothing was imported."
@@ -43,8 +42,8 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
         "{file} looks like a calendar but is damaged and cannot be read. Nothing was imported."
     ),
     RefusalCode.ICS_CHANGED_SINCE: N_(
-        "Sessions changed since the import was shown ({step}); open the calendar file again. "
-        "Nothing was imported."
+        "'{step}' changed since the import was shown; open the calendar file again. Nothing "
+        "was imported."
     ),
     RefusalCode.NO_PRACTICE_YET: N_("There is no practice yet; create one first."),
     RefusalCode.FONT_NOT_IN_LIST: N_("Choose a font from the list: {fonts}."),

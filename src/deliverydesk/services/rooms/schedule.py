@@ -12,8 +12,9 @@ from pathlib import Path
 from deliverydesk.model.rules.enums import Owner
 from deliverydesk.progress import Tracker
 from deliverydesk.services.changes import Changes, Result
-from deliverydesk.services.data import calendar_export
+from deliverydesk.services.data import calendar_export, calendar_import
 from deliverydesk.services.journeys import nudge
+from deliverydesk.services.journeys.reschedule import Rescheduled
 from deliverydesk.services.practice import session_settings as sessions
 from deliverydesk.services.practice import time_zone
 from deliverydesk.services.rooms.room import Room
@@ -53,11 +54,30 @@ class ScheduleRoom(Room):
 
     # -- the calendar ----------------------------------------------------------------------
     def export_calendar(
-        self, path: Path, words: Words = ENGLISH, tracker: Tracker | None = None
+        self,
+        path: Path,
+        words: Words = ENGLISH,
+        tracker: Tracker | None = None,
+        options: calendar_export.CalendarOptions | None = None,
     ) -> int:
-        """Every open step of the active journeys to an .ics file (a job in
+        """Every open step of the active journeys to an .ics file, or with
+        `options.per_client` one per client into the folder `path` (a job in
         ui/today/calendar_export.py runs it off the window's thread)."""
-        return calendar_export.export_calendar(self._ctx, path, words, tracker)
+        return calendar_export.export_calendar(
+            self._ctx, path, words, tracker, options or calendar_export.CalendarOptions()
+        )
+
+    def plan_calendar_import(self, path: Path) -> calendar_import.CalendarPlan:
+        """What importing the .ics file would change; nothing is changed."""
+        return calendar_import.plan_import(self._ctx, path)
+
+    def import_calendar(
+        self, plan: calendar_import.CalendarPlan
+    ) -> Result[tuple[Rescheduled, ...]]:
+        return calendar_import.apply_plan(self._ctx, plan)
+
+    def restore_sessions(self, applied: tuple[Rescheduled, ...]) -> Result[tuple[Rescheduled, ...]]:
+        return calendar_import.restore_sessions(self._ctx, applied)
 
     # -- sessions: the practice's time zone and calendar alarm ------------------------------
     def session_settings(self) -> sessions.SessionSettings:
