@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from deliverydesk.model.rules.sessions import Unmatched
 from deliverydesk.services.context import Context
 from deliverydesk.services.data.calendar_export import export_calendar
 from deliverydesk.services.data.calendar_import import (
     MAX_CALENDAR_BYTES,
-    Unmatched,
     apply_plan,
     plan_import,
     restore_sessions,

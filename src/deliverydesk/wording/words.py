@@ -24,6 +24,7 @@ from deliverydesk.model.rules.enums import (
     StepKind,
 )
 from deliverydesk.model.rules.health import HealthReason, HealthVerdict, ReasonCode
+from deliverydesk.model.rules.sessions import Unmatched
 from deliverydesk.model.rules.text_rules import without_bidi_controls
 
 Translate = Callable[[str], str]
@@ -150,6 +151,15 @@ SENT_DOCUMENTS = {
 }
 
 
+UNMATCHED_WORDS = {
+    Unmatched.NO_CLIENT: N_("no client's e-mail or name in it"),
+    Unmatched.SEVERAL_CLIENTS: N_("it names several clients"),
+    Unmatched.NO_OPEN_SESSION: N_("the client has no open session left"),
+    Unmatched.NO_TIME: N_("an all-day event, with no time"),
+    Unmatched.PAST: N_("in the past"),
+}
+
+
 class Words:
     """Every wording of the domain, through one translator (English when none is given)."""
 
@@ -195,6 +205,10 @@ class Words:
             return begin
         end = (datetime.combine(date.min, start) + timedelta(minutes=minutes)).time()
         return self.tr("{start}–{end}").format(start=begin, end=f"{end.hour:02d}:{end.minute:02d}")
+
+    def left_alone(self, reason: Unmatched) -> str:
+        """Why an imported calendar event was not taken as a session."""
+        return self.tr(UNMATCHED_WORDS[reason])
 
     def timed_step(self, title: str, start: time | None, minutes: int = 0) -> str:
         """A session's title after its time ("10:00–11:00 Session 2"); others as titled."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
 
 MAX_SESSION_MINUTES = 24 * 60  # a session is at most a day long
 
@@ -29,3 +30,13 @@ class SessionTime:
             return None
         begin = self.starts(zone).astimezone(UTC)
         return (begin + timedelta(minutes=self.minutes)).astimezone(zone)
+
+
+class Unmatched(StrEnum):
+    """Why an imported calendar event is listed and left alone."""
+
+    NO_CLIENT = "no_client"  # neither an attendee nor the title names a client
+    SEVERAL_CLIENTS = "several_clients"
+    NO_OPEN_SESSION = "no_open_session"  # the client has no open session left for it
+    NO_TIME = "no_time"  # an all-day event
+    PAST = "past"  # before today: history, not a plan

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -24,7 +23,7 @@ from sqlalchemy import text
 
 from deliverydesk.model.entities import JourneyStep
 from deliverydesk.model.rules.enums import ActivityKind, StepKind
-from deliverydesk.model.rules.sessions import MAX_SESSION_MINUTES
+from deliverydesk.model.rules.sessions import MAX_SESSION_MINUTES, Unmatched
 from deliverydesk.model.rules.text_rules import single_line
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
@@ -38,16 +37,6 @@ from deliverydesk.wording import RefusalCode
 
 MAX_CALENDAR_BYTES = 10 * 1024 * 1024  # years of a busy calendar; more is not a calendar
 _OUR_UID = re.compile(r"step-(\d+)-([0-9a-f]{12})@deliverydesk")
-
-
-class Unmatched(StrEnum):
-    """Why an event is listed and left alone."""
-
-    NO_CLIENT = "no_client"  # neither an attendee nor the title names a client
-    SEVERAL_CLIENTS = "several_clients"
-    NO_OPEN_SESSION = "no_open_session"  # the client has no open session left for it
-    NO_TIME = "no_time"  # an all-day event
-    PAST = "past"  # before today: history, not a plan
 
 
 @dataclass(frozen=True, slots=True)
