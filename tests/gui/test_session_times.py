@@ -5,10 +5,12 @@ the checklist, undone like any reschedule; the practice's time zone in Settings.
 from __future__ import annotations
 
 from datetime import time
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.context import Context
@@ -17,8 +19,10 @@ from deliverydesk.ui.clients.checklist import DUE
 from deliverydesk.ui.clients.client_page import ClientPage
 from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.settings.sessions_box import SessionsBox
+from deliverydesk.ui.today.calendar_import import ImportPlanDialog
 from deliverydesk.ui.today.today_model import STEP
 from deliverydesk.ui.today.today_page import TodayPage
+from tests.gui.lifecycle_support import make_window
 from tests.gui.test_reschedule_on_client_page import in_dialog, show_active
 from tests.unit.timeline_support import TODAY, enrol, offer, practice
 
@@ -135,3 +139,58 @@ def test_the_time_zone_is_chosen_from_the_list_and_an_unknown_one_is_explained(
     assert box.problem.text() == "" or not box.problem.isVisible()
     stack.undo()
     assert workspace.schedule.session_settings().time_zone == ""
+
+
+def test_file_import_calendar_shows_the_sessions_asks_and_undo_takes_them_back(
+    qtbot: QtBot, two: tuple[Workspace, int], events: AppEvents, tmp_path: Path
+) -> None:
+    workspace, _journey = two
+    window = make_window(qtbot, workspace, events)
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    texts = [a.text() for a in file_menu.actions()]
+    assert texts.index("&Import calendar…") < texts.index("&Quit")
+    assert "Export calendar &per client…" in texts
+    path = tmp_path / "outlook.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+        "BEGIN:VEVENT\r\nUID:1@x\r\nDTSTART:20261123T150000\r\nDTEND:20261123T154500\r\n"
+        "SUMMARY:Call with Bea Lund\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:2@x\r\nDTSTART:20261123T120000\r\nDTEND:20261123T130000\r\n"
+        "SUMMARY:<b>Lunch</b>\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    shown: list[ImportPlanDialog] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ImportPlanDialog):
+            QTimer.singleShot(10, answer)
+            return
+        shown.append(dialog)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok.text() == "&Import 1 session":
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        else:
+            dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(window.calendar_import.planned, timeout=20_000):
+        window.calendar_import.read(path)
+    qtbot.waitUntil(lambda: bool(shown) and not shown[0].isVisible(), timeout=10_000)
+    dialog = shown[0]
+    cells = [dialog.sessions.item(0, c).text() for c in range(5)]
+    assert cells == [
+        "Bea Lund",
+        "Welcome call",
+        "Mon 23 Nov 2026",
+        "Mon 23 Nov 2026 15:00–15:45",
+        "Call with Bea Lund",
+    ]
+    assert dialog.left_alone.item(0, 1).text() == "<b>Lunch</b>"  # as typed, never markup
+    assert dialog.left_alone.item(0, 2).text() == "no client's e-mail or name in it"
+    window.show_screen("today")
+    today = window.today
+    qtbot.waitUntil(lambda: first_mine(today) == ("Bea Lund", "15:00–15:45 Welcome call"))
+    assert window.undo_stack.undoText() == "Import 1 session from outlook.ics"
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: first_mine(today) == ("Ana Late", "Welcome call"))

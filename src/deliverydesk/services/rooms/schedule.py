@@ -58,14 +58,15 @@ class ScheduleRoom(Room):
         path: Path,
         words: Words = ENGLISH,
         tracker: Tracker | None = None,
-        options: calendar_export.CalendarOptions | None = None,
+        *,
+        per_client: bool = False,
+        alarm_minutes: int | None = None,
     ) -> int:
-        """Every open step of the active journeys to an .ics file, or with
-        `options.per_client` one per client into the folder `path` (a job in
-        ui/today/calendar_export.py runs it off the window's thread)."""
-        return calendar_export.export_calendar(
-            self._ctx, path, words, tracker, options or calendar_export.CalendarOptions()
-        )
+        """Every open step of the active journeys to an .ics file, or with `per_client`
+        one per client into the folder `path`; `alarm_minutes` None: the practice's
+        setting (a job in ui/today/calendar_export.py runs it off the window's thread)."""
+        options = calendar_export.CalendarOptions(alarm_minutes, per_client)
+        return calendar_export.export_calendar(self._ctx, path, words, tracker, options)
 
     def plan_calendar_import(self, path: Path) -> calendar_import.CalendarPlan:
         """What importing the .ics file would change; nothing is changed."""
