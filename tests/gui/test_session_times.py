@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.services.context import Context
+from deliverydesk.services.journeys.reschedule import SessionSlot
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.checklist import DUE
 from deliverydesk.ui.clients.client_page import ClientPage
@@ -194,3 +195,17 @@ def test_file_import_calendar_shows_the_sessions_asks_and_undo_takes_them_back(
     assert window.undo_stack.undoText() == "Import 1 session from outlook.ics"
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: first_mine(today) == ("Ana Late", "Welcome call"))
+
+
+def test_the_timelines_phase_tooltip_names_the_phases_sessions_with_their_times(
+    two: tuple[Workspace, int],
+) -> None:
+    from deliverydesk.ui.timeline.journey_timeline import session_lines
+
+    workspace, journey_id = two
+    call = workspace.journeys.journey_detail(journey_id).phases[0].steps[0]
+    assert session_lines(workspace.schedule.journey_timeline(journey_id), 0) == []
+    workspace.journeys.reschedule_step(call.id, TODAY, slot=SessionSlot(time(9, 0), 60))
+    timeline = workspace.schedule.journey_timeline(journey_id)
+    assert session_lines(timeline, 0) == ["Session: Mon 23 Nov 2026, 09:00–10:00 Welcome call"]
+    assert session_lines(timeline, 1) == []  # the next phase has none
