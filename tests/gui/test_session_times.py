@@ -131,6 +131,7 @@ def test_the_time_zone_is_chosen_from_the_list_and_an_unknown_one_is_explained(
     box.zone.setEditText("Atlantis/Capital")
     assert not box.save()
     assert "'Atlantis/Capital' is not a time zone this computer knows" in box.problem.text()
+    assert box.zone.currentText() == "Atlantis/Capital"  # kept as typed, to be corrected
     assert workspace.schedule.session_settings().time_zone == ""
     box.zone.setCurrentIndex(box.zone.findData("Europe/Berlin"))
     box.alarm.setValue(30)
@@ -140,6 +141,7 @@ def test_the_time_zone_is_chosen_from_the_list_and_an_unknown_one_is_explained(
     assert box.problem.text() == "" or not box.problem.isVisible()
     stack.undo()
     assert workspace.schedule.session_settings().time_zone == ""
+    assert (box.zone.currentIndex(), box.alarm.value()) == (0, 15)  # shown as it is again
 
 
 def test_file_import_calendar_shows_the_sessions_asks_and_undo_takes_them_back(

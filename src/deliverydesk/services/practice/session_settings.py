@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from deliverydesk.model.entities import Practice
-from deliverydesk.services.changes import Aspect, Changes, Result
+from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.practice.time_zone import clean_zone, zone_named
@@ -50,4 +50,6 @@ def update_session_settings(ctx: Context, new: SessionSettings) -> Result[Sessio
             raise NotFound(RefusalCode.NO_PRACTICE_YET)
         before = SessionSettings(practice.time_zone, practice.session_alarm_minutes)
         practice.time_zone, practice.session_alarm_minutes = zone, alarm
-    return Result(before, Changes(aspects=Aspect.PRACTICE | Aspect.STEPS))
+    # No screen shows the zone or the reminder (the .ics export and import read them), so
+    # nothing else refreshes: an unsaved edit elsewhere in Settings stays as typed.
+    return Result(before, Changes())

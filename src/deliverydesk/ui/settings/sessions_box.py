@@ -29,21 +29,35 @@ SYSTEM = ""  # the item data of "the computer's zone"
 
 
 class SessionSettingsCommand(ServiceCommand):
-    def __init__(self, workspace: Workspace, events: AppEvents, new: SessionSettings) -> None:
+    """`shown` is told after each redo and undo: no other screen shows these settings, so
+    the change is announced to nobody else."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        events: AppEvents,
+        new: SessionSettings,
+        shown: Callable[[], None],
+    ) -> None:
         super().__init__(workspace, events, tr("Change the session settings"))
         self.new = new
         self.before: SessionSettings | None = None
+        self._shown = shown
 
     def redo(self) -> None:
         new = self.new
         before = self._run(lambda: self.workspace.schedule.update_session_settings(new))
         if self.before is None:
             self.before = before
+        if self.error is None:  # a refused zone stays typed in, with the reason beside it
+            self._shown()
 
     def undo(self) -> None:
         if self.before is not None:
             before = self.before
             self._run(lambda: self.workspace.schedule.update_session_settings(before))
+            if self.error is None:
+                self._shown()
 
 
 class SessionsBox(QGroupBox):
@@ -123,11 +137,9 @@ class SessionsBox(QGroupBox):
         new = self.chosen()
         if new == self._shown:
             return False
-        command = SessionSettingsCommand(self._ws, self._events, new)
+        command = SessionSettingsCommand(self._ws, self._events, new, self.reload)
         self._push(command)
         if command.error is not None:
             self.problem.say(in_words(command.error), self.zone)
             return False
-        self._shown = new
-        self.problem.say("")
         return True
