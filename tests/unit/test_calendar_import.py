@@ -138,8 +138,11 @@ def test_a_calendar_programs_events_are_matched_by_email_or_name_never_guessed(
     applied = apply_plan(ctx, plan)
     assert (call(ctx, ana).due_on, call(ctx, ana).session_time) == (TUESDAY, time(10, 0))
     assert call(ctx, bea).session_minutes == 45
-    restore_sessions(ctx, applied.value)
+    after = rows(ctx)
+    undone = restore_sessions(ctx, applied.value)  # the undo: every step as it was
     assert rows(ctx) == before
+    restore_sessions(ctx, undone.value)  # and the redo
+    assert rows(ctx) == after
 
 
 def test_an_export_imported_back_keeps_each_sessions_time_and_zone(

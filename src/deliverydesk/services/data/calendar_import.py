@@ -333,12 +333,44 @@ def apply_plan(ctx: Context, plan: CalendarPlan) -> Result[tuple[Rescheduled, ..
 def restore_sessions(
     ctx: Context, applied: tuple[Rescheduled, ...]
 ) -> Result[tuple[Rescheduled, ...]]:
-    """Put every step an import changed back as it was (the undo; its value redoes)."""
-    from deliverydesk.services.journeys.reschedule import restore_step_dates
-
-    values, changes = [], Changes()
-    for journey in applied:
-        result = restore_step_dates(ctx, journey)
-        values.append(result.value)
-        changes = changes | result.changes
-    return Result(tuple(values), changes)
+    """Put every step an import changed back as it was, in one transaction (the undo; its
+    value redoes). A step removed since is refused whole (STEPS_REMOVED_SINCE)."""
+    replaced: list[Rescheduled] = []
+    clients: set[int] = set()
+    with ctx.transaction() as session:
+        for journey in applied:
+            now = []
+            for dates in journey.before:
+                step = session.get(JourneyStep, dates.step_id)
+                if step is None:
+                    raise InvalidInput(RefusalCode.STEPS_REMOVED_SINCE)
+                now.append(
+                    StepDates(
+                        step.id,
+                        step.start_on,
+                        step.due_on,
+                        step.session_time,
+                        step.session_minutes,
+                    )  # fmt: skip
+                )
+                step.start_on, step.due_on = dates.start_on, dates.due_on
+                step.session_time, step.session_minutes = dates.session_time, dates.session_minutes
+                activity.log(
+                    session,
+                    ctx.clock,
+                    step.journey,
+                    ActivityKind.DUE_DATE_CHANGED,
+                    step=step.title,
+                    step_id=step.id,
+                    was=now[-1].due_on,
+                    now=dates.due_on,
+                    undo=True,
+                )
+                clients.add(step.journey.client_id)
+            replaced.append(Rescheduled(journey.journey_id, tuple(now)))
+    changes = Changes(
+        journeys=frozenset(j.journey_id for j in applied),
+        clients=frozenset(clients),
+        aspects=Aspect.STEPS | Aspect.CAPACITY,
+    )
+    return Result(tuple(replaced), changes)
