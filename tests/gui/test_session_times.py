@@ -211,3 +211,32 @@ def test_the_timelines_phase_tooltip_names_the_phases_sessions_with_their_times(
     timeline = workspace.schedule.journey_timeline(journey_id)
     assert session_lines(timeline, 0) == ["Session: Mon 23 Nov 2026, 09:00–10:00 Welcome call"]
     assert session_lines(timeline, 1) == []  # the next phase has none
+
+
+def test_a_file_that_is_not_a_calendar_is_refused_in_plain_words(
+    qtbot: QtBot,
+    two: tuple[Workspace, int],
+    events: AppEvents,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    workspace, journey_id = two
+    window = make_window(qtbot, workspace, events)
+    warned: list[str] = []
+    monkeypatch.setattr(
+        "deliverydesk.ui.today.calendar_import.QMessageBox.warning",
+        lambda _parent, title, words: warned.append(f"{title}: {words}"),
+    )
+    path = tmp_path / "photo.ics"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    before = workspace.journeys.journey_detail(journey_id)
+    job = window.calendar_import.read(path)
+    with qtbot.waitSignal(job.failed, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: bool(warned))
+    assert warned == [  # the words as rich text, every character of them shown literally
+        "The calendar was not imported: <p>photo.ics is not a calendar file (.ics, beginning with "
+        "BEGIN:VCALENDAR). Nothing was imported.</p>"
+    ]
+    assert workspace.journeys.journey_detail(journey_id) == before
+    assert window.undo_stack.count() == 0
