@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -82,12 +82,7 @@ class SessionsBox(QGroupBox):
         self.zone.addItem(
             tr("This computer's ({zone})").format(zone=workspace.schedule.system_zone()), SYSTEM
         )
-        for name in workspace.schedule.time_zone_names():
-            self.zone.addItem(name, name)
-        completer = QCompleter([self.zone.itemText(i) for i in range(self.zone.count())], self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.zone.setCompleter(completer)
+        self._filled = False  # the zones are listed when first shown (~25 ms to find)
         self.alarm = QSpinBox()
         self.alarm.setRange(0, MAX_ALARM_MINUTES)
         self.alarm.setSingleStep(5)
@@ -107,6 +102,19 @@ class SessionsBox(QGroupBox):
         assert typed is not None  # the combo is editable
         typed.editingFinished.connect(self.save)
         self.alarm.editingFinished.connect(self.save)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._filled:
+            self._filled = True
+            for name in self._ws.schedule.time_zone_names():
+                self.zone.addItem(name, name)
+            texts = [self.zone.itemText(i) for i in range(self.zone.count())]
+            completer = QCompleter(texts, self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.zone.setCompleter(completer)
+            self.reload()
+        super().showEvent(event)
 
     def reload(self) -> None:
         stored = self._ws.schedule.session_settings()
