@@ -8,10 +8,11 @@ from dataclasses import replace
 from datetime import date, time
 
 import pytest
+from sqlalchemy import event
 
 from deliverydesk.model.rules.enums import ActivityKind, StepKind
 from deliverydesk.model.rules.offer_design import StepSpec
-from deliverydesk.services.clients.capacity import booked_load, booked_query
+from deliverydesk.services.clients.capacity import booked_load
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.journeys.detail import StepDetail, journey_detail
@@ -142,11 +143,19 @@ def test_capacity_counts_a_sessions_length_instead_of_its_effort(
     reschedule_step(ctx, call.id, call.due_on, slot=SessionSlot(time(9, 0), 90))
     assert booked() == 90
     # Still found through the open-steps index (the load is asked at every enrolment).
+    said: list[tuple[str, object]] = []
+
+    def heard(_conn: object, _cursor: object, statement: str, params: object, *_: object) -> None:
+        said.append((statement, params))
+
+    event.listen(ctx.db.engine, "before_cursor_execute", heard)
+    try:
+        booked()
+    finally:
+        event.remove(ctx.db.engine, "before_cursor_execute", heard)
+    statement, params = next((st, p) for st, p in said if "sum(" in st)
     with ctx.db.engine.connect() as connection:
-        plan = connection.exec_driver_sql(
-            "EXPLAIN QUERY PLAN "
-            + str(booked_query(TODAY).compile(compile_kwargs={"literal_binds": True}))
-        ).all()
+        plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params).all()
     assert any("INDEX ix_journey_step_open_due (due_on>?)" in str(row) for row in plan)
 
 

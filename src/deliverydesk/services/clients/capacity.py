@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, func, select
 
 from deliverydesk.model.entities import Journey, JourneyStep, Offer, OfferPhase, OfferStep
 from deliverydesk.model.rules.calendar import WorkCalendar, week_start
@@ -55,11 +54,18 @@ class CapacityPreview:
 STEP_MINUTES = func.coalesce(
     func.nullif(JourneyStep.session_minutes, 0), JourneyStep.effort_minutes
 )
+OFFER_STEP_MINUTES = func.coalesce(
+    func.nullif(OfferStep.session_minutes, 0), OfferStep.effort_minutes
+)
 
 
-def booked_query(since: date) -> Select[Any]:
-    """My open steps' minutes in active journeys, summed per (start, due) span."""
-    return (
+def booked_load(connection: Connection, since: date, calendar: WorkCalendar) -> dict[date, float]:
+    """Minutes per week of my open steps in active journeys, from the week of `since` on.
+
+    One query: the open-steps index (due date, journey) finds the rows, the journey's
+    status is checked by its primary key, and steps sharing their dates are summed in SQL,
+    so each (start, due) span is spread over its working days once."""
+    rows = connection.execute(
         select(JourneyStep.start_on, JourneyStep.due_on, func.sum(STEP_MINUTES))
         .join(Journey, Journey.id == JourneyStep.journey_id)
         .where(
@@ -70,16 +76,7 @@ def booked_query(since: date) -> Select[Any]:
             Journey.status == JourneyStatus.ACTIVE,
         )
         .group_by(JourneyStep.start_on, JourneyStep.due_on)
-    )
-
-
-def booked_load(connection: Connection, since: date, calendar: WorkCalendar) -> dict[date, float]:
-    """Minutes per week of my open steps in active journeys, from the week of `since` on.
-
-    One query: the open-steps index (due date, journey) finds the rows, the journey's
-    status is checked by its primary key, and steps sharing their dates are summed in SQL,
-    so each (start, due) span is spread over its working days once."""
-    rows = connection.execute(booked_query(since)).all()
+    ).all()
     return spread((Effort(*row) for row in rows), calendar)
 
 
@@ -95,7 +92,7 @@ def offer_effort(ctx: Context, offer_id: int) -> DesignEffort:
                 OfferStep.id,
                 OfferStep.offset_days,
                 OfferStep.duration_days,
-                func.coalesce(func.nullif(OfferStep.session_minutes, 0), OfferStep.effort_minutes),
+                OFFER_STEP_MINUTES,
                 OfferStep.owner,
             )
             .outerjoin(OfferPhase, OfferPhase.offer_id == Offer.id)
