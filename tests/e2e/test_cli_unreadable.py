@@ -31,6 +31,9 @@ CORRUPTIONS = {  # raw UPDATE -> what `check` says of it
     "UPDATE practice SET closed_dates = '[\"2026-13-01\"]'": (
         "practice 1, closed_dates: '[\"2026-13-01\"]' should hold only real dates"
     ),
+    "UPDATE journey_step SET session_time = '25:61:00' WHERE id = 7": (
+        "journey_step 7, session_time: '25:61:00' is not a real time of day"
+    ),
 }
 
 
@@ -56,7 +59,7 @@ def test_check_lists_every_value_it_cannot_read(demo_once: Path, tmp_path: Path)
     result = deliverydesk(_environ(tmp_path), "check", "--data-dir", str(practice))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr, result.stderr
-    assert "Values DeliveryDesk cannot read: 6" in result.stdout
+    assert f"Values DeliveryDesk cannot read: {len(CORRUPTIONS)}" in result.stdout
     for said in CORRUPTIONS.values():
         assert said in result.stdout
     assert result.stdout.splitlines()[-1] == "Problems found."

@@ -47,13 +47,14 @@ OFFER = {
 }
 PHASE = {"name": "Kick-off", "planned_days": 8, "description": "Getting to know each other"}
 STEP: dict[str, Any] = {
-    "title": "Intake homework",
+    "title": "Intake session",
     "client_wording": "Your homework before we start",
-    "kind": StepKind.HOMEWORK,
+    "kind": StepKind.SESSION,
     "owner": Owner.CLIENT,
     "offset_days": 2,
     "duration_days": 3,
     "effort_minutes": 45,
+    "session_minutes": 50,  # only a session keeps a length: the step is one
     "is_milestone": True,
     "is_checkpoint": True,
     "client_facing": False,
@@ -177,7 +178,7 @@ def test_every_field_of_a_new_offer_is_kept_after_save_close_and_reopen(
     phase = stored.phases[0]
     assert {name: getattr(phase, name) for name in PHASE} == PHASE
     assert step_fields(phase.steps[0]) == STEP
-    assert phase.steps[0].kind is StepKind.HOMEWORK and phase.steps[0].owner is Owner.CLIENT
+    assert phase.steps[0].kind is StepKind.SESSION and phase.steps[0].owner is Owner.CLIENT
     assert stored.standards == (STANDARD,)
     assert stored.standards[0].tier is StandardTier.ORDER_WINNING
     assert stored.intake_questions == QUESTIONS

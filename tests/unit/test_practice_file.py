@@ -180,8 +180,14 @@ ADDED_BY_0004 = {
         "document_messages",  # 0010
     ),
     "delivery_standard": ("target",),
-    "offer_step": ("resource_link", "client_wording"),
-    "journey_step": ("resource_link", "client_wording", "brought_in"),  # brought_in: 0009
+    "offer_step": ("resource_link", "client_wording", "session_minutes"),  # session_: 0011
+    "journey_step": (
+        "resource_link",
+        "client_wording",
+        "brought_in",  # 0009
+        "session_minutes",  # 0011
+        "session_time",
+    ),
     "journey": ("paused_on", "end_reason", "fit", "resume_on"),
     "client": ("intake",),
     "practice": (
@@ -194,6 +200,8 @@ ADDED_BY_0004 = {
         "font_family",
         "page_size",
         "form_secret",  # 0007
+        "time_zone",  # 0011
+        "session_alarm_minutes",
         "day_hours",  # 0012
         "time_off",  # 0012
     ),

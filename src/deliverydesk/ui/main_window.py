@@ -231,9 +231,10 @@ class MainWindow(QMainWindow):
 
     def _attach_timeline_and_today(self) -> None:
         """Timeline and Today take their screens' places; the overdue banner, the start's
-        notification and File → Export calendar… come with them."""
+        notification and File → Export calendar… and Import calendar… come with them."""
         from deliverydesk.ui.timeline.timeline_page import TimelinePage
         from deliverydesk.ui.today.calendar_export import add_export_action
+        from deliverydesk.ui.today.calendar_import import add_import_action
         from deliverydesk.ui.today.overdue_notice import OverdueNotice
         from deliverydesk.ui.today.today_page import TodayPage
 
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
             self._install(key, page)
             page.open_journey.connect(self.open_client)
         self.calendar_export = add_export_action(self, workspace)
+        self.calendar_import = add_import_action(self, workspace, self.events, self.undo_stack)
         self.overdue = OverdueNotice(self, workspace, self.events)
         self.overdue.banner.open_today.connect(lambda: self.show_screen("today"))
         QTimer.singleShot(0, self.overdue.start)  # after the first paint of the window

@@ -21,6 +21,17 @@ class RefusalCode(StrEnum):
     READ_ONLY_PRACTICE = auto()
     BENCHMARK_NEEDS_EMPTY_FOLDER = auto()
 
+    # sessions and the calendar (services/practice/time_zone.py, services/data/calendar_import.py)
+    TIME_ZONE_UNKNOWN = auto()
+    ALARM_OUT_OF_RANGE = auto()
+    SESSION_TIME_NOT_SESSION = auto()
+    SESSION_LENGTH_OUT_OF_RANGE = auto()
+    ICS_NOT_A_FILE = auto()
+    ICS_TOO_LARGE = auto()
+    ICS_NOT_CALENDAR = auto()
+    ICS_DAMAGED = auto()
+    ICS_CHANGED_SINCE = auto()
+
     # brand
     NO_PRACTICE_YET = auto()
     FONT_NOT_IN_LIST = auto()

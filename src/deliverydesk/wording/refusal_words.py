@@ -19,6 +19,32 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
     RefusalCode.BENCHMARK_NEEDS_EMPTY_FOLDER: N_(
         "This data folder already holds a practice; benchmark data only goes into an empty one."
     ),
+    RefusalCode.TIME_ZONE_UNKNOWN: N_(
+        "'{zone}' is not a time zone this computer knows; choose one from the list "
+        "(Europe/Berlin, America/New_York…)."
+    ),
+    RefusalCode.ALARM_OUT_OF_RANGE: N_(
+        "The reminder before a session must be between 0 and {limit:,} minutes."
+    ),
+    RefusalCode.SESSION_TIME_NOT_SESSION: N_("Only a session has a time; '{step}' is not one."),
+    RefusalCode.SESSION_LENGTH_OUT_OF_RANGE: N_("A session lasts between 0 and {limit:,} minutes."),
+    RefusalCode.ICS_NOT_A_FILE: N_(
+        "{file} is a folder, not a calendar file (.ics). Nothing was imported."
+    ),
+    RefusalCode.ICS_TOO_LARGE: N_(
+        "{file} is larger than {limit_mb} MB, far more than a calendar holds. Nothing was imported."
+    ),
+    RefusalCode.ICS_NOT_CALENDAR: N_(
+        "{file} is not a calendar file (.ics, beginning with BEGIN:VCALENDAR). Nothing was "
+        "imported."
+    ),
+    RefusalCode.ICS_DAMAGED: N_(
+        "{file} looks like a calendar but is damaged and cannot be read. Nothing was imported."
+    ),
+    RefusalCode.ICS_CHANGED_SINCE: N_(
+        "'{step}' changed since the import was shown; open the calendar file again. Nothing "
+        "was imported."
+    ),
     RefusalCode.NO_PRACTICE_YET: N_("There is no practice yet; create one first."),
     RefusalCode.FONT_NOT_IN_LIST: N_("Choose a font from the list: {fonts}."),
     RefusalCode.PAGE_SIZE_UNKNOWN: N_("The page size is A4 or Letter (or the computer's choice)."),

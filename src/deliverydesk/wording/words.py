@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from deliverydesk.model.rules.enums import (
     ActivityKind,
@@ -24,6 +24,7 @@ from deliverydesk.model.rules.enums import (
     StepKind,
 )
 from deliverydesk.model.rules.health import HealthReason, HealthVerdict, ReasonCode
+from deliverydesk.model.rules.sessions import Unmatched
 from deliverydesk.model.rules.text_rules import without_bidi_controls
 
 Translate = Callable[[str], str]
@@ -111,6 +112,7 @@ ACTIVITY_WORDS = {
     ActivityKind.STEP_COMPLETED: N_("Completed '{step}'"),
     ActivityKind.STEP_REOPENED: N_("Reopened '{step}'"),
     ActivityKind.DUE_DATE_CHANGED: N_("Moved the due date of '{step}' to {now}"),
+    ActivityKind.SESSION_TIMED: N_("Set the session '{step}' for {now} at {at}"),
     ActivityKind.PHASE_MOVED: N_("Moved from '{source}' to '{target}'"),
     ActivityKind.CHECKPOINT_OVERRIDDEN: N_("Went past open checkpoints: {checkpoints}"),
     ActivityKind.NOTE_ADDED: N_("Note: {excerpt}"),
@@ -147,6 +149,15 @@ SENT_DOCUMENTS = {
     "onboarding": N_("Welcome pack"),
     "checklist": N_("Checklist"),
     "intake": N_("Intake form"),
+}
+
+
+UNMATCHED_WORDS = {
+    Unmatched.NO_CLIENT: N_("no client's e-mail or name in it"),
+    Unmatched.SEVERAL_CLIENTS: N_("it names several clients"),
+    Unmatched.NO_OPEN_SESSION: N_("the client has no open session left"),
+    Unmatched.NO_TIME: N_("an all-day event, with no time"),
+    Unmatched.PAST: N_("in the past"),
 }
 
 
@@ -187,6 +198,22 @@ class Words:
         if day.year == today.year:
             return tr("{day} {month}").format(day=day.day, month=month)
         return tr("{day} {month} {year}").format(day=day.day, month=month, year=day.year)
+
+    def session_span(self, start: time, minutes: int = 0) -> str:
+        """ "10:00–11:00" (24-hour clock, the practice's zone), "10:00" without a length."""
+        begin = f"{start.hour:02d}:{start.minute:02d}"
+        if minutes <= 0:
+            return begin
+        end = (datetime.combine(date.min, start) + timedelta(minutes=minutes)).time()
+        return self.tr("{start}–{end}").format(start=begin, end=f"{end.hour:02d}:{end.minute:02d}")
+
+    def left_alone(self, reason: Unmatched) -> str:
+        """Why an imported calendar event was not taken as a session."""
+        return self.tr(UNMATCHED_WORDS[reason])
+
+    def timed_step(self, title: str, start: time | None, minutes: int = 0) -> str:
+        """A session's title after its time ("10:00–11:00 Session 2"); others as titled."""
+        return title if start is None else f"{self.session_span(start, minutes)} {title}"
 
     # -- durations and counts ----------------------------------------------------------------
     def days(self, n: int) -> str:

@@ -5,7 +5,7 @@ Editing an offer never rewrites a journey; the journey keeps its own phases and 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, text
@@ -97,7 +97,8 @@ class JourneyStep(StepDesign, Base):
     __table_args__ = (
         Index("ix_journey_step_journey", "journey_id", "position"),
         # Only open steps are ever asked "are you overdue?": keep that index small. It
-        # also covers the weekly load (owner, effort, start: migration 0006).
+        # also covers the weekly load (owner, effort, start: migration 0006; a session's
+        # length: 0011).
         Index(
             "ix_journey_step_open_due",
             "due_on",
@@ -105,6 +106,7 @@ class JourneyStep(StepDesign, Base):
             "owner",
             "effort_minutes",
             "start_on",
+            "session_minutes",  # a session's length counts instead (migration 0011)
             sqlite_where=text("completed_on IS NULL"),
         ),
         # The few steps brought in, by phase: the dashboard leaves their phases out of the
@@ -127,6 +129,10 @@ class JourneyStep(StepDesign, Base):
     # Done before DeliveryDesk knew the journey (enrolled already under way): its date is
     # what the practitioner said, so it never counts as on time or late (migration 0009).
     brought_in: Mapped[bool] = mapped_column(default=False)
+    # A session's start as wall time on its due date in the practice's time zone (None =
+    # no time set): "10:00" stays 10:00 across a DST change, as the practitioner meant it
+    # (migration 0011).
+    session_time: Mapped[time | None] = mapped_column(default=None)
 
     phase: Mapped[JourneyPhase] = relationship(back_populates="steps")
     journey: Mapped[Journey] = relationship()

@@ -73,6 +73,9 @@ class StepDesign:
     kind: Mapped[StepKind] = mapped_column(enum_type(StepKind), default=StepKind.TASK)
     owner: Mapped[Owner] = mapped_column(enum_type(Owner), default=Owner.ME)
     effort_minutes: Mapped[int] = mapped_column(default=0)
+    # A session's length in minutes (0 = not said): the offer's default, copied into each
+    # journey; where set, capacity counts it as the session's effort (migration 0011).
+    session_minutes: Mapped[int] = mapped_column(default=0)
     is_milestone: Mapped[bool] = mapped_column(default=False)
     is_checkpoint: Mapped[bool] = mapped_column(default=False)
     is_touchpoint: Mapped[bool] = mapped_column(default=False)

@@ -51,6 +51,10 @@ class Practice(Base):
     # Signs the intake forms this practice sends (services/paper/intake.py): random, never shown,
     # so no other practice, however alike, can make or accept its forms.
     form_secret: Mapped[str] = mapped_column(String(64), server_default=NEW_FORM_SECRET)
+    # The practice's IANA time zone ("Europe/Berlin"); "" = the system's (migration 0011).
+    time_zone: Mapped[str] = mapped_column(String(64), default="")
+    # Minutes before a session its calendar event reminds (0 = no alarm).
+    session_alarm_minutes: Mapped[int] = mapped_column(default=15)
 
     @property
     def weekdays(self) -> frozenset[int]:

@@ -133,6 +133,7 @@ class ActivityKind(StrEnum):
     STEPS_RESCHEDULED = "steps_rescheduled"  # working days or closed dates changed
     OFFER_APPLIED = "offer_applied"  # the journey brought up to a newer revision of its offer
     STEPS_SHIFTED = "steps_shifted"  # a step rescheduled took the later steps of its phase along
+    SESSION_TIMED = "session_timed"  # a session given a time (or its time taken off)
     NUDGE_SENT = "nudge_sent"  # a reminder or update drafted for the client: the last contact
     DOCUMENT_SENT = "document_sent"  # a document mailed to the client: a contact, kept informed
     INTAKE_RECEIVED = "intake_received"  # the client's filled intake form imported

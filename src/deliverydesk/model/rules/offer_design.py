@@ -23,6 +23,7 @@ class StepSpec:
     offset_days: int = 0
     duration_days: int = 1
     effort_minutes: int = 0
+    session_minutes: int = 0  # a session's default length (0 = not said)
     description: str = ""
     is_milestone: bool = False
     is_checkpoint: bool = False

@@ -17,6 +17,7 @@ from enum import StrEnum
 from deliverydesk.model.rules.document_messages import KINDS
 from deliverydesk.model.rules.enums import QuestionKind
 from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec
+from deliverydesk.model.rules.sessions import MAX_SESSION_MINUTES
 from deliverydesk.model.rules.text_rules import is_blank, storable
 
 # The placeholders a message or welcome template may use: the one list the editor, the
@@ -310,6 +311,12 @@ _STEP_RANGES = (
         0,
         MAX_EFFORT_MINUTES,
         "{step} must need between 0 and {limit:,} minutes of effort.",
+    ),
+    (
+        "session_minutes",
+        0,
+        MAX_SESSION_MINUTES,
+        "{step} must last between 0 and {limit:,} minutes as a session.",
     ),
 )
 

@@ -49,18 +49,26 @@ class CapacityPreview:
         return sum(week.over for week in self.weeks)
 
 
+# A step's minutes in the week: a session's length where set (only a session has one,
+# services/offers/offers.py: normalized), else its effort; both in the open-steps index.
+STEP_MINUTES = func.coalesce(
+    func.nullif(JourneyStep.session_minutes, 0), JourneyStep.effort_minutes
+)
+OFFER_STEP_MINUTES = func.coalesce(
+    func.nullif(OfferStep.session_minutes, 0), OfferStep.effort_minutes
+)
+
+
 def _open_effort(*keys: Any) -> Select[Any]:
-    """My open steps' effort in active journeys, summed per (keys..., start, due): the one
+    """My open steps' minutes in active journeys, summed per (keys..., start, due): the one
     definition of booked work, read by the load and by the planner's load per offer."""
     return (
-        select(
-            *keys, JourneyStep.start_on, JourneyStep.due_on, func.sum(JourneyStep.effort_minutes)
-        )
+        select(*keys, JourneyStep.start_on, JourneyStep.due_on, func.sum(STEP_MINUTES))
         .join(Journey, Journey.id == JourneyStep.journey_id)
         .where(
             JourneyStep.completed_on.is_(None),
             JourneyStep.owner == Owner.ME,
-            JourneyStep.effort_minutes > 0,
+            STEP_MINUTES > 0,
             Journey.status == JourneyStatus.ACTIVE,
         )
         .group_by(*keys, JourneyStep.start_on, JourneyStep.due_on)
@@ -103,7 +111,7 @@ def offer_effort(ctx: Context, offer_id: int) -> DesignEffort:
                 OfferStep.id,
                 OfferStep.offset_days,
                 OfferStep.duration_days,
-                OfferStep.effort_minutes,
+                OFFER_STEP_MINUTES,
                 OfferStep.owner,
             )
             .outerjoin(OfferPhase, OfferPhase.offer_id == Offer.id)

@@ -371,6 +371,7 @@ SNAPSHOT_COLUMNS = (
     "kind",
     "owner",
     "effort_minutes",
+    "session_minutes",
     "is_milestone",
     "is_checkpoint",
     "is_touchpoint",

@@ -23,10 +23,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Enum, Float, Integer, String
+from sqlalchemy import Boolean, Column, Date, DateTime, Enum, Float, Integer, String, Time
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
@@ -36,11 +36,14 @@ from deliverydesk.model.rules import offer_rules as limits
 from deliverydesk.model.rules.document_messages import KINDS
 from deliverydesk.model.rules.enums import QuestionKind
 from deliverydesk.model.rules.offer_rules import Where, saving_problems
+from deliverydesk.model.rules.sessions import MAX_SESSION_MINUTES
 from deliverydesk.model.rules.text_rules import single_line
 from deliverydesk.services.clients import clients
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.offers import offers
 from deliverydesk.services.practice import brand, practice_settings
+from deliverydesk.services.practice.session_settings import MAX_ALARM_MINUTES
+from deliverydesk.services.practice.time_zone import is_zone
 from deliverydesk.services.validation import clean_line
 from deliverydesk.wording import RefusalCode, Term
 
@@ -106,7 +109,19 @@ def _column_kind(column: Column[Any]) -> Kind | None:
         return "a number", lambda v: type(v) is int or type(v) is float
     if isinstance(kind, String):
         return "text", lambda v: type(v) is str
+    if isinstance(kind, Time):  # a session's wall time, as SQLite keeps it
+        return "a time of day (10:00:00.000000)", _is_time_of_day
     return None  # JSON: the shape checks below
+
+
+def _is_time_of_day(value: object) -> bool:
+    if type(value) is not str:
+        return False
+    try:
+        time.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 # -- what a person may type, as the screens check it -------------------------------------------
@@ -226,6 +241,7 @@ def _typed_rules(today: date) -> dict[str, dict[str, Rule]]:
     titles = {
         "title": _title("A step's title", limits.MAX_TITLE, required=True),
         "effort_minutes": _between("A step's effort (minutes)", 0, limits.MAX_EFFORT_MINUTES),
+        "session_minutes": _between("A session's length (minutes)", 0, MAX_SESSION_MINUTES),
     }
     summary = {
         f"{column}": _title("A step's title", limits.MAX_TITLE)
@@ -241,6 +257,10 @@ def _typed_rules(today: date) -> dict[str, dict[str, Rule]]:
             **brand.FIELD_RULES,
             **practice_settings.stored_rules(today),
             "logo_path": brand.clean_logo_path,
+            "time_zone": _kind("a time zone such as Europe/Berlin", lambda v: not v or is_zone(v)),
+            "session_alarm_minutes": _between(
+                "The reminder before a session (minutes)", 0, MAX_ALARM_MINUTES
+            ),
             "form_secret": _kind(
                 "a form secret (64 hexadecimal digits)", lambda v: _SECRET.fullmatch(v) is not None
             ),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Enum, Float, Integer, Table
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Enum, Float, Integer, Table, Time
 
 from deliverydesk.model.entities.base import Base
 from deliverydesk.services.context import Context
@@ -119,6 +119,8 @@ def _checker(column: Column[Any], dialect: Any) -> Callable[[Any], str] | None:
         return _through(column, dialect, "is not a real date")
     if isinstance(impl, DateTime):
         return _through(column, dialect, "is not a real date and time")
+    if isinstance(impl, Time):  # a session's time (migration 0011)
+        return _through(column, dialect, "is not a real time of day")
     if isinstance(impl, JSON):
         return _json_checker(column, dialect)
     if isinstance(impl, Boolean):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
@@ -52,6 +52,8 @@ class StepDetail:
     failure_point: str
     recovery_protocol: str
     brought_in: bool = False  # done before DeliveryDesk (enrolled already under way)
+    session_time: time | None = None  # a session's start on its due date
+    session_minutes: int = 0  # a session's length; 0 = not said
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +170,8 @@ _STEP_COLUMNS = (
     JourneyStep.failure_point,
     JourneyStep.recovery_protocol,
     JourneyStep.brought_in,
+    JourneyStep.session_time,
+    JourneyStep.session_minutes,
 )
 
 

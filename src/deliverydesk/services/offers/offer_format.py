@@ -53,7 +53,7 @@ _STEP_TEXTS = (
     "resource_link",
     "client_wording",
 )
-_STEP_NUMBERS = ("offset_days", "duration_days", "effort_minutes")
+_STEP_NUMBERS = ("offset_days", "duration_days", "effort_minutes", "session_minutes")
 _STEP_FLAGS = ("is_milestone", "is_checkpoint", "is_touchpoint", "client_facing")
 
 
@@ -263,6 +263,7 @@ class _Reader:
             offset_days=self._number(step, "offset_days", where, 0),
             duration_days=self._number(step, "duration_days", where, 1),
             effort_minutes=self._number(step, "effort_minutes", where, 0),
+            session_minutes=self._number(step, "session_minutes", where, 0),
             is_milestone=self._flag(step, "is_milestone", where, False),
             is_checkpoint=self._flag(step, "is_checkpoint", where, False),
             is_touchpoint=self._flag(step, "is_touchpoint", where, False),

@@ -21,6 +21,7 @@ from deliverydesk.model.entities import (
     OfferStep,
 )
 from deliverydesk.model.rules.document_messages import DocumentMessages
+from deliverydesk.model.rules.enums import StepKind
 from deliverydesk.model.rules.fit import FitCriterion, RightFit
 from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StandardSpec, StepSpec
 from deliverydesk.model.rules.offer_rules import MAX_NAME, saving_problems
@@ -104,7 +105,15 @@ def normalized(spec: OfferSpec) -> OfferSpec:
             replace(
                 p,
                 name=single_line(p.name),
-                steps=tuple(replace(s, title=single_line(s.title)) for s in p.steps),
+                steps=tuple(
+                    replace(
+                        s,
+                        title=single_line(s.title),
+                        # Only a session has a length: capacity counts it where it is set.
+                        session_minutes=s.session_minutes if s.kind is StepKind.SESSION else 0,
+                    )
+                    for s in p.steps
+                ),
             )
             for p in spec.phases
         ),

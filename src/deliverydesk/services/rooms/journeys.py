@@ -140,9 +140,17 @@ class JourneysRoom(Room):
 
     # -- rescheduling ----------------------------------------------------------------------
     def reschedule_step(
-        self, step_id: int, due_on: date, *, shift_rest: bool = False
+        self,
+        step_id: int,
+        due_on: date,
+        *,
+        shift_rest: bool = False,
+        slot: reschedule.SessionSlot | None = None,
     ) -> Result[reschedule.Rescheduled]:
-        return reschedule.reschedule_step(self._ctx, step_id, due_on, shift_rest=shift_rest)
+        """A new due date (and for a session, with `slot`, a time and a length)."""
+        return reschedule.reschedule_step(
+            self._ctx, step_id, due_on, shift_rest=shift_rest, slot=slot
+        )
 
     def restore_step_dates(
         self, rescheduled: reschedule.Rescheduled

@@ -11,9 +11,12 @@ from pathlib import Path
 
 from deliverydesk.model.rules.enums import Owner
 from deliverydesk.progress import Tracker
-from deliverydesk.services.changes import Changes
-from deliverydesk.services.data import calendar_export
+from deliverydesk.services.changes import Changes, Result
+from deliverydesk.services.data import calendar_export, calendar_import
 from deliverydesk.services.journeys import nudge
+from deliverydesk.services.journeys.reschedule import Rescheduled
+from deliverydesk.services.practice import session_settings as sessions
+from deliverydesk.services.practice import time_zone
 from deliverydesk.services.rooms.room import Room
 from deliverydesk.services.views import timeline
 from deliverydesk.services.views import today as due_now
@@ -51,8 +54,44 @@ class ScheduleRoom(Room):
 
     # -- the calendar ----------------------------------------------------------------------
     def export_calendar(
-        self, path: Path, words: Words = ENGLISH, tracker: Tracker | None = None
+        self,
+        path: Path,
+        words: Words = ENGLISH,
+        tracker: Tracker | None = None,
+        *,
+        per_client: bool = False,
+        alarm_minutes: int | None = None,
     ) -> int:
-        """Every open step of the active journeys to an .ics file (a job in
-        ui/today/calendar_export.py runs it off the window's thread)."""
-        return calendar_export.export_calendar(self._ctx, path, words, tracker)
+        """Every open step of the active journeys to an .ics file, or with `per_client`
+        one per client into the folder `path`; `alarm_minutes` None: the practice's
+        setting (a job in ui/today/calendar_export.py runs it off the window's thread)."""
+        options = calendar_export.CalendarOptions(alarm_minutes, per_client)
+        return calendar_export.export_calendar(self._ctx, path, words, tracker, options)
+
+    def plan_calendar_import(self, path: Path) -> calendar_import.CalendarPlan:
+        """What importing the .ics file would change; nothing is changed."""
+        return calendar_import.plan_import(self._ctx, path)
+
+    def import_calendar(
+        self, plan: calendar_import.CalendarPlan
+    ) -> Result[tuple[Rescheduled, ...]]:
+        return calendar_import.apply_plan(self._ctx, plan)
+
+    def restore_sessions(self, applied: tuple[Rescheduled, ...]) -> Result[tuple[Rescheduled, ...]]:
+        return calendar_import.restore_sessions(self._ctx, applied)
+
+    # -- sessions: the practice's time zone and calendar alarm ------------------------------
+    def session_settings(self) -> sessions.SessionSettings:
+        return sessions.session_settings(self._ctx)
+
+    def update_session_settings(
+        self, new: sessions.SessionSettings
+    ) -> Result[sessions.SessionSettings]:
+        """Save; the value is the settings before (saving them again undoes)."""
+        return sessions.update_session_settings(self._ctx, new)
+
+    def time_zone_names(self) -> tuple[str, ...]:
+        return time_zone.zone_names()
+
+    def system_zone(self) -> str:
+        return time_zone.system_zone_name()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from sqlalchemy import bindparam, text
 
@@ -138,6 +138,18 @@ class JourneyTimeline:
     phases: tuple[PhaseSpan, ...]
     marks: tuple[Mark, ...]
     slip_days: int
+    sessions: tuple[TimedSession, ...] = ()  # the open sessions with a time, by date
+
+
+@dataclass(frozen=True, slots=True)
+class TimedSession:
+    """An open session with a time: its phase's tooltip on the timeline names it."""
+
+    phase_position: int
+    title: str
+    day: date
+    start: time
+    minutes: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +334,28 @@ def journey_timeline(ctx: Context, journey_id: int) -> JourneyTimeline:
         spans,
         tuple(marks),
         slip,
+        _timed_sessions(ctx, journey_id),
+    )
+
+
+_SESSIONS = text(
+    """
+SELECT journey_phase.position, journey_step.title, journey_step.due_on,
+       journey_step.session_time, journey_step.session_minutes
+FROM journey_step
+JOIN journey_phase ON journey_phase.id = journey_step.phase_id
+WHERE journey_step.journey_id = :journey AND journey_step.kind = 'session'
+  AND journey_step.session_time IS NOT NULL AND journey_step.completed_on IS NULL
+ORDER BY journey_step.due_on, journey_step.session_time
+"""
+)
+
+
+def _timed_sessions(ctx: Context, journey_id: int) -> tuple[TimedSession, ...]:
+    with ctx.db.engine.connect() as connection:
+        raw = connection.execute(_SESSIONS, {"journey": journey_id}).all()
+    return tuple(
+        TimedSession(r[0], r[1], _day(r[2]), time.fromisoformat(r[3]), r[4] or 0) for r in raw
     )
 
 

@@ -241,6 +241,8 @@ class ChecklistView(QTreeWidget):
         item.setText(WHO, text.owner_label(step.owner))
         item.setIcon(WHO, icon(text.owner_icon_name(step.owner)))
         due = text.short_date(step.due_on, today, relative=False)
+        if step.session_time is not None:  # a session's time beside its date: "8 Dec 10:00–11:00"
+            due = f"{due} {text.session_span(step.session_time, step.session_minutes)}"
         if late:
             item.setText(DUE, tr("{due} · late").format(due=due))
             item.setIcon(DUE, icon("at_risk", semantic(self.palette()).warning))
@@ -254,6 +256,14 @@ class ChecklistView(QTreeWidget):
             item.setText(DUE, due)
             item.setIcon(DUE, self._blank)
             item.setToolTip(DUE, tr("Due {due}").format(due=text.long_date(step.due_on)))
+            if step.session_time is not None:
+                item.setToolTip(
+                    DUE,
+                    tr("Session on {day}, {span}").format(
+                        day=text.long_date(step.due_on),
+                        span=text.session_span(step.session_time, step.session_minutes),
+                    ),
+                )
         item.setText(DONE, text.short_date(step.completed_on, today, relative=False))
         item.setToolTip(
             DONE,

@@ -154,12 +154,25 @@ class StepActions(QObject):
             step, page, planned_end=end, phase=phase, practice=self._ws.practice.info()
         )
         day = ask_date(dialog)
-        if day is None or (day == step.due_on and not dialog.shift_rest()):
+        slot = dialog.slot()  # deleteLater: the dialog is still there to ask
+        retimed = slot is not None and (slot.start, slot.minutes) != (
+            step.session_time,
+            step.session_minutes,
+        )
+        if day is None or (day == step.due_on and not dialog.shift_rest() and not retimed):
             return
-        # Moving the rest of the phase along is Today's Reschedule, the same command.
+        # Moving the rest of the phase along, or a session's time, is Today's Reschedule.
         command: ServiceCommand = (
-            RescheduleCommand(self._ws, self._events, step.id, day, step.title, shift_rest=True)
-            if dialog.shift_rest()
+            RescheduleCommand(
+                self._ws,
+                self._events,
+                step.id,
+                day,
+                step.title,
+                shift_rest=dialog.shift_rest(),
+                slot=slot if retimed else None,
+            )
+            if dialog.shift_rest() or retimed
             else SetDueDateCommand(self._ws, self._events, step.id, day, step.title)
         )
         page.push(command, tr("The due date was not changed"))

@@ -37,6 +37,8 @@ reason_text = WORDS.reason_text
 health_line = WORDS.health_line
 activity_text = WORDS.activity_text
 paused_line = WORDS.paused_line
+timed_step = WORDS.timed_step
+session_span = WORDS.session_span
 
 
 def problem_words(problem: Problem | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from deliverydesk.services.journeys.reschedule import Rescheduled
+from deliverydesk.services.journeys.reschedule import Rescheduled, SessionSlot
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.core.text import tr
@@ -14,7 +14,8 @@ from deliverydesk.ui.core.undo_commands import ServiceCommand
 
 class RescheduleCommand(ServiceCommand):
     """A new due date for a step; with `shift_rest`, the open steps after it in its phase
-    move by as many working days. Undo puts every date back as it was."""
+    move by as many working days; with `slot`, a session's time and length. Undo puts every
+    date (and the time) back as it was."""
 
     def __init__(
         self,
@@ -25,6 +26,7 @@ class RescheduleCommand(ServiceCommand):
         title: str,
         *,
         shift_rest: bool = False,
+        slot: SessionSlot | None = None,
     ) -> None:
         text = (
             tr("Reschedule '{step}' and the steps after it")
@@ -33,12 +35,13 @@ class RescheduleCommand(ServiceCommand):
         )
         super().__init__(workspace, events, text.format(step=title))
         self.step_id, self.due_on, self.shift_rest = step_id, due_on, shift_rest
+        self.slot = slot  # a session's time and length
         self.rescheduled: Rescheduled | None = None  # what undo puts back
 
     def redo(self) -> None:
         self.rescheduled = self._run(
             lambda: self.workspace.journeys.reschedule_step(
-                self.step_id, self.due_on, shift_rest=self.shift_rest
+                self.step_id, self.due_on, shift_rest=self.shift_rest, slot=self.slot
             )
         )
 

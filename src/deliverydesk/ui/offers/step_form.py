@@ -17,6 +17,7 @@ from deliverydesk.model.rules.offer_rules import (
     PLACEHOLDERS,
     Problem,
 )
+from deliverydesk.model.rules.sessions import MAX_SESSION_MINUTES
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.item_values import current_enum
 from deliverydesk.ui.core.text import tr
@@ -106,6 +107,16 @@ class StepForm(FieldForm):
         self.add_number("duration_days", tr("&Takes:"), 1, MAX_DAYS, working_day_units())
         minutes = (tr(" min"), tr(" min"))
         self.add_number("effort_minutes", tr("&Effort:"), 0, MAX_EFFORT_MINUTES, minutes, 15)
+        self.session_length = self.add_number(
+            "session_minutes", tr("Session le&ngth:"), 0, MAX_SESSION_MINUTES, minutes, 15
+        )
+        self.session_length.setSpecialValueText(tr("not said"))
+        self.session_length.setToolTip(
+            tr(
+                "How long a session lasts: each client's session starts with it, and capacity "
+                "counts it instead of the effort"
+            )
+        )
         self.add_section(tr("Marks"))
         self.add_check(
             "is_milestone", tr("&Milestone"), tr("A visible moment of progress to celebrate.")
@@ -146,6 +157,7 @@ class StepForm(FieldForm):
         assert isinstance(kind, QComboBox) and isinstance(title, QLineEdit)
         chosen = current_enum(kind, StepKind)
         self.client_wording.setPlaceholderText(text.WORDS.client_step_default(chosen, title.text()))
+        self.session_length.setEnabled(chosen is StepKind.SESSION)  # only a session has one
 
     def show_step(self, step: StepSpec, phase_name: str, problems: list[Problem]) -> None:
         self.set_values({name: getattr(step, name) for name in STEP_FIELDS})

@@ -33,6 +33,7 @@ from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.settings.brand_panel import BrandPanel
 from deliverydesk.ui.settings.practice_command import UpdatePracticeCommand
 from deliverydesk.ui.settings.practice_form import PracticeForm
+from deliverydesk.ui.settings.sessions_box import SessionsBox
 from deliverydesk.ui.widgets.confirm import confirm
 from deliverydesk.ui.widgets.field_problem import ProblemLabel
 
@@ -112,6 +113,9 @@ class SettingsPage(QWidget):
         column.addLayout(buttons)
         column.addWidget(self.problem)
         column.addWidget(self.status)
+        # Saved at once, apart from Save: nothing in it moves a due date.
+        self.sessions = SessionsBox(workspace, events, undo_stack.push)
+        column.addWidget(self.sessions)
         column.addStretch(1)
         em = self.fontMetrics().height()
         body.setMaximumWidth(em * 46)  # a form reads better narrow than stretched

@@ -172,6 +172,8 @@ class JourneyPhaseDelegate(TimelineDelegate):
             if mark
             else phase_lines(phase.name, phase, self.today(), not_started_words(timeline))
         )
+        if mark is None and timeline is not None:
+            lines.extend(session_lines(timeline, phase.position))
         lines.append(tr("Click to open this client."))
         QToolTip.showText(event.globalPos(), literal_rich_text(lines), view)
         return True
@@ -190,6 +192,18 @@ class JourneyPhaseDelegate(TimelineDelegate):
 def _timeline(index: Index) -> JourneyTimeline | None:
     model = index.model()
     return model.timeline if isinstance(model, JourneyPhaseModel) else None
+
+
+def session_lines(timeline: JourneyTimeline, position: int) -> list[str]:
+    """The phase's open sessions with their times ("Session: Tue 8 Dec 2026, 10:00–11:00
+    Welcome call")."""
+    return [
+        tr("Session: {day}, {when}").format(
+            day=text.long_date(s.day), when=text.timed_step(s.title, s.start, s.minutes)
+        )
+        for s in timeline.sessions
+        if s.phase_position == position
+    ]
 
 
 def mark_lines(mark: Mark, today: date, timeline: JourneyTimeline | None = None) -> list[str]:

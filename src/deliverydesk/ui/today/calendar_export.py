@@ -1,5 +1,7 @@
-"""File → Export calendar…: every open step's due date (and sessions) to an .ics file,
-written off the window's thread with progress and cancel, then a word on what was done."""
+"""File → Export calendar…: every open step's due date (and sessions, timed where they
+have a time) to an .ics file, or with "Export calendar per client…" one file per client
+into a folder, written off the window's thread with progress and cancel, then a word on
+what was done."""
 
 from __future__ import annotations
 
@@ -44,6 +46,9 @@ class CalendarExport(QObject):
             )
         )
         self.action.triggered.connect(self.ask)
+        self.per_client_action = QAction(tr("Export calendar &per client…"), parent)
+        self.per_client_action.setToolTip(tr("One .ics file per client, into a folder you choose"))
+        self.per_client_action.triggered.connect(self.ask_folder)
 
     def ask(self) -> None:
         """Ask where to save, then export there."""
@@ -58,12 +63,22 @@ class CalendarExport(QObject):
             path = Path(chosen)
             self.export_to(path if path.suffix.lower() == ".ics" else path.with_suffix(".ics"))
 
-    def export_to(self, path: Path) -> Job:
-        """Write the file on the job runner; `exported` or a message follows."""
+    def ask_folder(self) -> None:
+        """Ask for a folder, then write one calendar per client into it."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen = QFileDialog.getExistingDirectory(
+            self._parent, tr("Export calendar per client"), folder or str(Path.home())
+        )
+        if chosen:
+            self.export_to(Path(chosen), per_client=True)
+
+    def export_to(self, path: Path, *, per_client: bool = False) -> Job:
+        """Write the file (or, `per_client`, the folder's files) on the job runner;
+        `exported` or a message follows."""
         words = text.WORDS
 
         def work(ws: Workspace, tracker: Tracker) -> int:
-            return ws.schedule.export_calendar(path, words, tracker)
+            return ws.schedule.export_calendar(path, words, tracker, per_client=per_client)
 
         self.job = job = self.runner.submit(work)
         progress = QProgressDialog(
@@ -119,20 +134,21 @@ class CalendarExport(QObject):
 def add_export_action(window: QMainWindow, workspace: Workspace) -> CalendarExport:
     """File → Export calendar…, put before the File menu's last entry (Quit)."""
     exporter = CalendarExport(workspace, window)
-    menu = _file_menu(window)
+    menu = file_menu(window)
     if menu is None:
         window.addAction(exporter.action)
         return exporter
     actions = menu.actions()
     if actions:
         menu.insertAction(actions[-1], exporter.action)
+        menu.insertAction(actions[-1], exporter.per_client_action)
         menu.insertSeparator(actions[-1])
     else:
-        menu.addAction(exporter.action)
+        menu.addActions([exporter.action, exporter.per_client_action])
     return exporter
 
 
-def _file_menu(window: QMainWindow) -> QMenu | None:
+def file_menu(window: QMainWindow) -> QMenu | None:
     """The window's first menu (File), found without the window naming it for us."""
     for action in window.menuBar().actions():
         menu = action.menu()

@@ -9,6 +9,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from deliverydesk.model.rules.enums import StepKind
 from deliverydesk.services.practice.practice import PracticeInfo
 from deliverydesk.services.views.today import TodayRow
 from deliverydesk.ui.core import text
@@ -44,6 +45,8 @@ class RescheduleDialog(StepDateDialog):
         )
         self.row = row
         self.date_edit.setAccessibleName(tr("New due date"))
+        if row.kind is StepKind.SESSION:  # a session moved takes its time along
+            self.ask_session_time(row.session_time, row.session_minutes)
 
     def set_date(self, day: date) -> None:
         self.date_edit.setDate(to_qdate(day))

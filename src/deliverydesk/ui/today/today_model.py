@@ -12,8 +12,15 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from deliverydesk.model.rules.enums import Owner
-from deliverydesk.services.views.today import PausedRow, Timing, TodayList, TodayRow, paused_order
+from deliverydesk.model.rules.enums import Owner, StepKind
+from deliverydesk.services.views.today import (
+    PausedRow,
+    Timing,
+    TodayList,
+    TodayRow,
+    paused_order,
+    sessions_first,
+)
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import literal_rich_text, tr
 from deliverydesk.ui.look.icons import icon
@@ -67,7 +74,7 @@ class TodayModel(QAbstractItemModel):
             kept = [row for row in self._groups[owner] if row.journey_id not in ids]
             kept.extend(found.group(owner))
             kept.sort(key=_order)
-            self._groups[owner] = kept
+            self._groups[owner] = list(sessions_first(kept, found.today))
         paused = [row for row in self._paused if row.journey_id not in ids]
         paused.extend(found.paused)
         today = self._today()
@@ -253,7 +260,9 @@ class TodayModel(QAbstractItemModel):
     def _cell(self, row: TodayRow, column: int) -> str:
         if column == CLIENT:
             return row.client_name
-        if column == STEP:
+        if column == STEP:  # a session with a time reads "10:00–11:00 Session 2"
+            if row.kind is StepKind.SESSION:
+                return text.timed_step(row.step_title, row.session_time, row.session_minutes)
             return row.step_title
         if column == PHASE:
             return row.phase_name

@@ -380,7 +380,12 @@ class TodayPage(QWidget):
     def apply_reschedule(self, dialog: RescheduleDialog) -> bool:
         """Reschedule as the (accepted) dialog says."""
         row = dialog.row
-        if dialog.due_on() == row.due_on and not dialog.shift_rest():
+        slot = dialog.slot()
+        unchanged = slot is None or (slot.start, slot.minutes) == (
+            row.session_time,
+            row.session_minutes,
+        )
+        if dialog.due_on() == row.due_on and not dialog.shift_rest() and unchanged:
             return False
         command = RescheduleCommand(
             self._ws,
@@ -389,6 +394,7 @@ class TodayPage(QWidget):
             dialog.due_on(),
             row.step_title,
             shift_rest=dialog.shift_rest(),
+            slot=None if unchanged else slot,
         )
         return self._push(command, tr("The step was not rescheduled"))
 

@@ -6,20 +6,26 @@ before the step starts), so a date the dialog accepts is never refused afterward
 from __future__ import annotations
 
 import datetime
-from datetime import date
+from datetime import date, time
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from deliverydesk.model.rules.enums import StepKind
+from deliverydesk.model.rules.sessions import MAX_SESSION_MINUTES
 from deliverydesk.services.journeys.detail import StepDetail
+from deliverydesk.services.journeys.reschedule import SessionSlot
 from deliverydesk.services.practice.practice import PracticeInfo
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import tr
@@ -73,6 +79,10 @@ class StepDateDialog(QDialog):
         field.addWidget(self.warning)
         form = QFormLayout()
         form.addRow(self.field_label, field)
+        self.form = form
+        self.has_time: QCheckBox | None = None  # a session's time, once asked for
+        self.time_edit: QTimeEdit | None = None
+        self.length: QSpinBox | None = None
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -100,6 +110,40 @@ class StepDateDialog(QDialog):
     def date(self) -> datetime.date:
         picked: datetime.date = self.date_edit.date().toPython()  # type: ignore[assignment]
         return picked
+
+    def ask_session_time(self, start: time | None, minutes: int) -> None:
+        """A session's dialog also takes its time (on the date above) and its length."""
+        self.has_time = QCheckBox(tr("&At:"))
+        self.has_time.setToolTip(tr("The session's start, in the practice's time zone"))
+        self.time_edit = QTimeEdit()
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setAccessibleName(tr("Session time"))
+        shown = start or time(10, 0)
+        self.time_edit.setTime(QTime(shown.hour, shown.minute))
+        self.has_time.setChecked(start is not None)
+        self.time_edit.setEnabled(start is not None)
+        self.has_time.toggled.connect(self.time_edit.setEnabled)
+        self.length = QSpinBox()
+        self.length.setRange(0, MAX_SESSION_MINUTES)
+        self.length.setSingleStep(15)
+        self.length.setSuffix(tr(" min"))
+        self.length.setSpecialValueText(tr("no length"))
+        self.length.setValue(minutes)
+        self.length.setAccessibleName(tr("Session length in minutes"))
+        row = QHBoxLayout()
+        row.addWidget(self.time_edit)
+        row.addWidget(QLabel(tr("for")))
+        row.addWidget(self.length)
+        row.addStretch(1)
+        self.form.addRow(self.has_time, row)
+
+    def slot(self) -> SessionSlot | None:
+        """The session's time and length as chosen; None when the dialog asks no time."""
+        if self.has_time is None or self.time_edit is None or self.length is None:
+            return None
+        chosen: time = self.time_edit.time().toPython()  # type: ignore[assignment]
+        start = chosen.replace(second=0, microsecond=0) if self.has_time.isChecked() else None
+        return SessionSlot(start, self.length.value())
 
     def shift_rest(self) -> bool:
         """Whether the open steps after this one in its phase move along."""
@@ -163,6 +207,9 @@ def due_date_dialog(
         practice=practice,
         parent=parent,
     )
+    if step.kind is StepKind.SESSION:
+        dialog.setWindowTitle(tr("Change date and time"))
+        dialog.ask_session_time(step.session_time, step.session_minutes)
     if planned_end is not None:
         dialog.warn_after(
             planned_end,
