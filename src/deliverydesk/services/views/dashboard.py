@@ -14,7 +14,7 @@ query: at 5,000 clients of 30 steps the whole dashboard reads in tens of millise
 - Bottleneck: per offer phase, the median days clients spent in it against the days
   planned; the phase most over plan is the bottleneck.
 - Feedback and referrals: from the feedback records (score 0-10, testimonial, referral
-  asked and given).
+  asked and given), and the follow-ups after completion answered and still waiting.
 - Capacity: the next CAPACITY_WEEKS weeks' booked hours against the weekly hours, the
   same table the timeline's capacity strip draws (services/clients/capacity.py's booked load).
 """
@@ -33,6 +33,7 @@ from deliverydesk.model.rules.calendar import WorkCalendar, week_start
 from deliverydesk.model.rules.timeline import shift_working_days
 from deliverydesk.services.context import Context
 from deliverydesk.services.practice.practice import work_calendar
+from deliverydesk.services.views.follow_ups import FOLLOW_UP_DAYS
 from deliverydesk.services.views.timeline import CapacityStrip, capacity_strip
 
 WINDOW_DAYS = 90  # "the last 90 days", today included
@@ -149,6 +150,8 @@ class FeedbackSummary:
     testimonials: int  # the client said their words may be quoted
     referrals_asked: int
     referrals_given: int
+    follow_ups_answered: int = 0  # follow-ups after completion answered in the window
+    follow_ups_waiting: int = 0  # follow-ups due by today and not answered (any window)
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +299,12 @@ SELECT count(*), count(f.score), avg(f.score),
        count(*) FILTER (WHERE f.score >= {RECOMMEND_SCORE}),
        count(*) FILTER (WHERE f.testimonial_ok),
        count(*) FILTER (WHERE f.referral_asked),
-       count(*) FILTER (WHERE f.referral_given)
+       count(*) FILTER (WHERE f.referral_given),
+       count(*) FILTER (WHERE f.follow_up),
+       (SELECT count(*) FROM journey AS j JOIN client AS c ON c.id = j.client_id
+        WHERE j.status = 'completed' AND NOT c.archived
+          AND j.ended_on <= date(:today, '-{FOLLOW_UP_DAYS} days')
+          AND NOT EXISTS (SELECT 1 FROM feedback AS a WHERE a.journey_id = j.id AND a.follow_up))
 FROM feedback AS f
 WHERE f.received_on BETWEEN :since AND :today
   AND f.journey_id NOT IN (SELECT id FROM journey WHERE status = 'withdrawn')

@@ -191,6 +191,19 @@ def bottleneck_sentence(board: Dashboard) -> str:
 
 
 def feedback_sentence(feedback: FeedbackSummary) -> str:
+    return _feedback_said(feedback) + _follow_ups_said(feedback)
+
+
+def _follow_ups_said(feedback: FeedbackSummary) -> str:
+    """The follow-ups after completion, when there are any to speak of."""
+    if not (feedback.follow_ups_answered or feedback.follow_ups_waiting):
+        return ""
+    return " " + tr("Follow-ups after completion: {answered} answered, {waiting} waiting.").format(
+        answered=feedback.follow_ups_answered, waiting=feedback.follow_ups_waiting
+    )
+
+
+def _feedback_said(feedback: FeedbackSummary) -> str:
     if not feedback.records:
         return tr(
             "No feedback recorded {window}. Record what a client says as a checkpoint "

@@ -42,6 +42,7 @@ from deliverydesk.ui.core.undo_commands import (
 )
 from deliverydesk.ui.look.icons import icon
 from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.ui.today.follow_ups_panel import FollowUpsPanel
 from deliverydesk.ui.today.nudge_dialog import NudgeDialog
 from deliverydesk.ui.today.reschedule_dialog import RescheduleDialog
 from deliverydesk.ui.today.today_model import CLIENT, GROUPS, PAUSED, STEP, TodayModel
@@ -115,6 +116,9 @@ class TodayPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(actions_row)
         layout.addWidget(self.body, 1)
+        self.follow_ups = FollowUpsPanel(workspace, events, undo_stack, self)
+        self.follow_ups.open_journey.connect(self.open_journey)
+        layout.addWidget(self.follow_ups)
 
         # Read when first shown; while hidden, what changed is gathered for then.
         self.refresher = Refresher(
