@@ -19,9 +19,9 @@ from deliverydesk.services.journeys.feedback import FeedbackEntry
 from deliverydesk.services.views.testimonials import QuotesFormat
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.clients_page import ClientsPage
-from deliverydesk.ui.clients.testimonials_view import TestimonialsDialog as QuotesDialog
 from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.core.feedback_commands import RecordFeedbackCommand
+from deliverydesk.ui.widgets.testimonials_view import TestimonialsDialog as QuotesDialog
 from tests.gui.test_feedback import checkpoint_with_a_survey
 from tests.unit.reports_support import fonts, text
 

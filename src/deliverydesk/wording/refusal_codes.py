@@ -244,6 +244,8 @@ class RefusalCode(StrEnum):
     FEEDBACK_GONE = auto()
     FEEDBACK_NOT_YET = auto()
     FEEDBACK_CHANGED = auto()
+    REVIEW_PERIOD_BACKWARDS = auto()
+    REVIEW_PERIOD_AHEAD = auto()
 
     # report_data
     CLIENT_NOT_ENROLLED = auto()

@@ -35,6 +35,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.practice.practice import work_calendar
 from deliverydesk.services.views.follow_ups import FOLLOW_UP_DAYS
 from deliverydesk.services.views.timeline import CapacityStrip, capacity_strip
+from deliverydesk.wording import N_
 
 WINDOW_DAYS = 90  # "the last 90 days", today included
 CAPACITY_WEEKS = 12  # this week and the eleven after it
@@ -81,6 +82,17 @@ class Part(StrEnum):
     CAPACITY = "capacity"  # coming weeks within my weekly hours: capacity matches demand
     FRICTION = "friction"  # friction logged and resolved: friction handled
     RECOMMEND = "recommend"  # feedback scored 9 or 10: clients would refer others
+
+
+# Each part's name, for the screen and the paper (translated where shown).
+PART_NAMES = {
+    Part.ON_TIME: N_("Promises kept on time"),
+    Part.CHECKPOINTS: N_("Checkpoints honoured"),
+    Part.INFORMED: N_("Clients kept informed"),
+    Part.CAPACITY: N_("Load within capacity"),
+    Part.FRICTION: N_("Friction resolved"),
+    Part.RECOMMEND: N_("Clients who would recommend you"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,9 +190,11 @@ class Dashboard:
         return self.phases[0] if self.phases and self.phases[0].over_days > 0 else None
 
 
-def dashboard(ctx: Context) -> Dashboard:
-    today = ctx.clock.today()
-    since = today - timedelta(days=WINDOW_DAYS - 1)
+def dashboard(ctx: Context, since: date | None = None, until: date | None = None) -> Dashboard:
+    """The figures over the last WINDOW_DAYS days; or over `since` to `until` (a period
+    for the Practice review), counted as if `until` were today."""
+    today = until or ctx.clock.today()
+    since = since or today - timedelta(days=WINDOW_DAYS - 1)
     window = {"since": since.isoformat(), "today": today.isoformat()}
     strip = capacity_strip(ctx, week_start(today) + timedelta(weeks=CAPACITY_WEEKS - 1))
     calendar = work_calendar(ctx)

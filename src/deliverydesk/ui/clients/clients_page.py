@@ -38,7 +38,6 @@ from deliverydesk.ui.clients.client_list_model import (
 from deliverydesk.ui.clients.client_page import ClientPage
 from deliverydesk.ui.clients.progress_delegate import ProgressDelegate
 from deliverydesk.ui.clients.status_filter import StatusFilterBox
-from deliverydesk.ui.clients.testimonials_view import TestimonialsDialog
 from deliverydesk.ui.clients.trash import TrashView
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.events import AppEvents
@@ -48,6 +47,7 @@ from deliverydesk.ui.core.text import health_label, owner_label, tr
 from deliverydesk.ui.look.icons import icon
 from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.widgets.empty_state import EmptyState
+from deliverydesk.ui.widgets.testimonials_view import TestimonialsDialog
 
 LIST, CLIENT = 0, 1
 WIDEST_COLUMN_EM = 26  # an offer or phase name longer than this is elided

@@ -7,6 +7,7 @@ done on time in the last 90 days (164 of 200)"), so no figure stands alone.
 from __future__ import annotations
 
 from deliverydesk.services.views.dashboard import (
+    PART_NAMES,
     RECOMMEND_SCORE,
     WINDOW_DAYS,
     Dashboard,
@@ -69,14 +70,6 @@ def on_time_sentence(on_time: OnTime) -> str:
 
 # -- integrity -------------------------------------------------------------------------------
 
-PART_NAMES = {
-    Part.ON_TIME: N_("Promises kept on time"),
-    Part.CHECKPOINTS: N_("Checkpoints honoured"),
-    Part.INFORMED: N_("Clients kept informed"),
-    Part.CAPACITY: N_("Load within capacity"),
-    Part.FRICTION: N_("Friction resolved"),
-    Part.RECOMMEND: N_("Clients who would recommend you"),
-}
 
 # Seed 000's quick self check: the question each part answers.
 PART_QUESTIONS = {
