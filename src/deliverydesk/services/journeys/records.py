@@ -1,4 +1,4 @@
-"""Friction and feedback on a journey."""
+"""Friction on a journey (feedback: services/journeys/feedback.py, re-exported here)."""
 
 from __future__ import annotations
 

@@ -61,7 +61,7 @@ class FeedbackPanel(QWidget):
         wrap_items(self.list)
         self.list.setAccessibleName(tr("Feedback"))
         self.list.setAlternatingRowColors(True)
-        self.record_button = QPushButton(tr("&Record feedback…"))
+        self.record_button = QPushButton(tr("Rec&ord feedback…"))
         self.record_button.setToolTip(
             tr("What the client said: a score, their words, a testimonial, a referral")
         )

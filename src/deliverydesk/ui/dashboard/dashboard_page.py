@@ -80,7 +80,7 @@ class DashboardPage(QWidget):
         self.review_button.setToolTip(tr("Save the dashboard of a period you choose as a PDF"))
         self.review_button.clicked.connect(self.save_review)
         header.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.testimonials_button = QPushButton(tr("&Testimonials"))
+        self.testimonials_button = QPushButton(tr("Testi&monials"))
         self.testimonials_button.setToolTip(tr("What clients said you may quote"))
         self.testimonials_button.clicked.connect(self.show_testimonials)
         self._events = events
