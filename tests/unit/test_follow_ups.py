@@ -11,7 +11,7 @@ from deliverydesk.services.context import Context
 from deliverydesk.services.journeys.feedback import FeedbackEntry, add_feedback
 from deliverydesk.services.journeys.lifecycle import complete
 from deliverydesk.services.views.dashboard import dashboard
-from deliverydesk.services.views.follow_ups import FOLLOW_UP_DAYS, follow_ups
+from deliverydesk.services.views.follow_ups import FOLLOW_UP_DAYS, LAPSE_DAYS, follow_ups
 from tests.unit.test_services import MONDAY, Enrolled, enrol, enrolled, practice
 
 __all__ = ["enrolled", "practice"]  # the fixtures, shared with test_services.py
@@ -44,3 +44,16 @@ def test_due_a_month_after_completion_until_answered(practice: Context, enrolled
     assert follow_ups(practice) == ()
     figures = dashboard(practice).feedback
     assert (figures.follow_ups_answered, figures.follow_ups_waiting) == (1, 0)
+
+
+def test_one_never_asked_lapses_a_month_after_its_day(
+    practice: Context, enrolled: Enrolled
+) -> None:
+    complete(practice, enrolled.journey_id, force=True)
+    clock = practice.clock
+    assert isinstance(clock, FixedClock)
+    due = MONDAY + timedelta(days=FOLLOW_UP_DAYS)
+    clock.day = due + timedelta(days=LAPSE_DAYS)
+    assert len(follow_ups(practice)) == 1 and dashboard(practice).feedback.follow_ups_waiting == 1
+    clock.day += timedelta(days=1)
+    assert follow_ups(practice) == () and dashboard(practice).feedback.follow_ups_waiting == 0

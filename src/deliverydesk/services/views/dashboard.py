@@ -33,7 +33,7 @@ from deliverydesk.model.rules.calendar import WorkCalendar, week_start
 from deliverydesk.model.rules.timeline import shift_working_days
 from deliverydesk.services.context import Context
 from deliverydesk.services.practice.practice import work_calendar
-from deliverydesk.services.views.follow_ups import FOLLOW_UP_DAYS
+from deliverydesk.services.views.follow_ups import FOLLOW_UP_DAYS, LAPSE_DAYS
 from deliverydesk.services.views.timeline import CapacityStrip, capacity_strip
 from deliverydesk.wording import N_
 
@@ -163,7 +163,7 @@ class FeedbackSummary:
     referrals_asked: int
     referrals_given: int
     follow_ups_answered: int = 0  # follow-ups after completion answered in the window
-    follow_ups_waiting: int = 0  # follow-ups due by today and not answered (any window)
+    follow_ups_waiting: int = 0  # due by today, not answered, not lapsed (as Today lists)
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,7 +317,8 @@ SELECT count(*), count(f.score), avg(f.score),
        count(*) FILTER (WHERE f.follow_up),
        (SELECT count(*) FROM journey AS j JOIN client AS c ON c.id = j.client_id
         WHERE j.status = 'completed' AND NOT c.archived
-          AND j.ended_on <= date(:today, '-{FOLLOW_UP_DAYS} days')
+          AND j.ended_on BETWEEN date(:today, '-{FOLLOW_UP_DAYS + LAPSE_DAYS} days')
+                             AND date(:today, '-{FOLLOW_UP_DAYS} days')
           AND NOT EXISTS (SELECT 1 FROM feedback AS a WHERE a.journey_id = j.id AND a.follow_up))
 FROM feedback AS f
 WHERE f.received_on BETWEEN :since AND :today
