@@ -28,6 +28,7 @@ BAR_HEIGHT = 4 * mm
 BAR_GAP = 2.5 * mm
 CHART_HEIGHT = 38 * mm
 PHASES_SHOWN = 8
+FIGURE_SENTENCE = 240  # characters under a figure, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,9 @@ def _figures(figures: tuple[Figure, ...], page: Page) -> Flowable:
         [
             para(para_text(f.caption.upper(), bold=True, lines=False), styles.label),
             para(para_text(f.value, bold=True, lines=False), styles.section),
-            para(para_text(f.sentence), styles.caption_ink),
+            # A sentence may hold a name (the bottleneck's phase): a table cell cannot
+            # split, so a very long one is cut.
+            para(para_text(clip(f.sentence, FIGURE_SENTENCE)), styles.caption_ink, f.sentence),
         ]
         for f in figures
     ]
