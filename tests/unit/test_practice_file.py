@@ -183,6 +183,7 @@ ADDED_BY_0004 = {
     "journey_step": ("resource_link", "client_wording", "brought_in"),  # brought_in: 0009
     "journey": ("paused_on", "end_reason", "fit", "resume_on"),
     "client": ("intake",),
+    "feedback": ("referral_name", "follow_up"),  # 0013
     "practice": (
         "closed_dates",
         "tagline",
