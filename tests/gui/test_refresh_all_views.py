@@ -34,6 +34,7 @@ from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.journeys import records
 from deliverydesk.services.journeys.detail import JourneyDetail, StepDetail
+from deliverydesk.services.journeys.feedback import FeedbackEntry
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.board.board_page import BoardPage
 from deliverydesk.ui.board.column_view import MoreFooter
@@ -47,6 +48,7 @@ from deliverydesk.ui.core.client_commands import (
     UpdateClientCommand,
 )
 from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.feedback_commands import DeleteFeedbackCommand, RecordFeedbackCommand
 from deliverydesk.ui.core.friction_commands import FrictionEntry, LogFrictionCommand
 from deliverydesk.ui.core.today_commands import RescheduleCommand
 from deliverydesk.ui.core.undo_commands import (
@@ -375,6 +377,16 @@ COMMANDS: dict[str, tuple[Do, Do | None]] = {
         )  # fmt: skip
     ),
     "record_feedback": _feedback(),
+    "record_feedback_undoably": push(
+        lambda p: RecordFeedbackCommand(
+            p.ws, p.events, p.journey, FeedbackEntry(10, "Calm and clear", testimonial_ok=True)
+        )
+    ),
+    "delete_feedback_undoably": push(
+        lambda p: DeleteFeedbackCommand(
+            p.ws, p.events, p.journey, p.ws.journeys.journey_detail(p.journey).feedback[0].id
+        )
+    ),
     "update_client": push(_rename),
     "enrol_a_new_client": _enrol_new(),
     "archive_client": push(_archive),

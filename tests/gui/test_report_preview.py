@@ -330,6 +330,7 @@ def test_a_board_cards_menu_opens_the_client_or_their_documents_from_the_keyboar
     assert words == [
         "Open client",
         "Log friction…",
+        "Record feedback…",
         "Progress report…",
         "Checklist…",
         "Send progress report…",

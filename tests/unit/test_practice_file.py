@@ -190,6 +190,7 @@ ADDED_BY_0004 = {
     ),
     "journey": ("paused_on", "end_reason", "fit", "resume_on"),
     "client": ("intake",),
+    "feedback": ("referral_name", "follow_up"),  # 0013
     "practice": (
         "closed_dates",
         "tagline",

@@ -18,6 +18,7 @@ from deliverydesk.model.rules.clock import Clock, SystemClock
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.rooms.clients import ClientsRoom
 from deliverydesk.services.rooms.data import DataRoom
+from deliverydesk.services.rooms.feedback import FeedbackRoom
 from deliverydesk.services.rooms.journeys import JourneysRoom
 from deliverydesk.services.rooms.offers import OffersRoom
 from deliverydesk.services.rooms.paper import PaperRoom
@@ -36,6 +37,7 @@ class Workspace:
         self.paper = PaperRoom(ctx)
         self.practice = PracticeRoom(ctx)
         self.data = DataRoom(ctx)
+        self.feedback = FeedbackRoom(ctx)
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock | None = None) -> Workspace:

@@ -259,6 +259,11 @@ class RefusalCode(StrEnum):
     FRICTION_RESOLVED_LATER = auto()
     FRICTION_CHANGED = auto()
     FRICTION_UNKNOWN_STEP = auto()
+    FEEDBACK_GONE = auto()
+    FEEDBACK_NOT_YET = auto()
+    FEEDBACK_CHANGED = auto()
+    REVIEW_PERIOD_BACKWARDS = auto()
+    REVIEW_PERIOD_AHEAD = auto()
 
     # report_data
     CLIENT_NOT_ENROLLED = auto()

@@ -370,6 +370,19 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
     RefusalCode.FRICTION_CHANGED: N_(
         "That friction record was changed elsewhere meanwhile, so it was left as it is."
     ),
+    RefusalCode.FEEDBACK_GONE: N_("That feedback record no longer exists."),
+    RefusalCode.FEEDBACK_NOT_YET: N_(
+        "Feedback is recorded once the client has given it; {received} is still to come."
+    ),
+    RefusalCode.FEEDBACK_CHANGED: N_(
+        "That feedback record was changed elsewhere in the meantime; nothing was changed here."
+    ),
+    RefusalCode.REVIEW_PERIOD_BACKWARDS: N_(
+        "The period starts on {since}, after it ends on {until}: choose its first day first."
+    ),
+    RefusalCode.REVIEW_PERIOD_AHEAD: N_(
+        "The period ends on {until}, still to come: a review looks back, up to today."
+    ),
     RefusalCode.FRICTION_UNKNOWN_STEP: N_("This client's journey has no step called '{step}'."),
     RefusalCode.CLIENT_NOT_ENROLLED: N_(
         "This client is not enrolled in an offer yet, so there is no journey to report on."

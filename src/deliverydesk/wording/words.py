@@ -122,6 +122,8 @@ ACTIVITY_WORDS = {
     ActivityKind.FRICTION_REOPENED: N_("Reopened friction"),
     ActivityKind.FRICTION_REMOVED: N_("Took back a friction record"),
     ActivityKind.FEEDBACK_RECORDED: N_("Recorded feedback (score {score})"),
+    ActivityKind.FEEDBACK_CHANGED: N_("Changed feedback (score {score})"),
+    ActivityKind.FEEDBACK_REMOVED: N_("Removed a feedback record"),
     ActivityKind.ENROLMENT_UNDONE: N_("Enrolment taken back"),
     ActivityKind.JOURNEY_PAUSED: N_("Paused the journey: {reason}"),
     ActivityKind.JOURNEY_RESUMED: N_("Resumed the journey; open steps moved {days} working days"),

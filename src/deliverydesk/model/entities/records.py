@@ -64,6 +64,10 @@ class Feedback(Base):
     testimonial_ok: Mapped[bool] = mapped_column(default=False)
     referral_asked: Mapped[bool] = mapped_column(default=False)
     referral_given: Mapped[bool] = mapped_column(default=False)
+    referral_name: Mapped[str] = mapped_column(Text, default="")  # who they referred
+    # The answer to the follow-up asked after the journey completed (services/journeys/
+    # follow_up.py): the follow-up is due until one such record is on the journey.
+    follow_up: Mapped[bool] = mapped_column(default=False)
 
 
 class Activity(Base):

@@ -122,6 +122,8 @@ class ActivityKind(StrEnum):
     FRICTION_REOPENED = "friction_reopened"
     FRICTION_REMOVED = "friction_removed"  # taken back (the undo of logging it)
     FEEDBACK_RECORDED = "feedback_recorded"
+    FEEDBACK_CHANGED = "feedback_changed"
+    FEEDBACK_REMOVED = "feedback_removed"  # deleted, or taken back (the undo of recording it)
     ENROLMENT_UNDONE = "enrolment_undone"
     JOURNEY_PAUSED = "journey_paused"
     JOURNEY_RESUMED = "journey_resumed"

@@ -109,6 +109,9 @@ class FeedbackDetail:
     testimonial_ok: bool
     referral_asked: bool
     referral_given: bool
+    referral_name: str = ""
+    step_id: int | None = None  # the checkpoint it answers, if one
+    follow_up: bool = False  # the answer to the follow-up after completion
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,9 +310,12 @@ _FEEDBACK = (
         Feedback.testimonial_ok,
         Feedback.referral_asked,
         Feedback.referral_given,
+        Feedback.referral_name,
+        Feedback.step_id,
+        Feedback.follow_up,
     )
     .where(_of_journey(Feedback.journey_id))
-    .order_by(Feedback.received_on.desc())
+    .order_by(Feedback.received_on.desc(), Feedback.id.desc())
 )
 _ACTIVITY = (
     select(Activity.at, Activity.kind, Activity.detail, Activity.id)
@@ -367,7 +373,7 @@ def _read_friction(connection: Connection, journey_id: int) -> tuple[FrictionDet
 
 def _read_feedback(connection: Connection, journey_id: int) -> tuple[FeedbackDetail, ...]:
     rows = connection.execute(_FEEDBACK, {"journey_id": journey_id})
-    return tuple(FeedbackDetail(*row) for row in rows)
+    return tuple(FeedbackDetail(**row._asdict()) for row in rows)
 
 
 def _read_activity(

@@ -1,4 +1,4 @@
-"""Friction and feedback on a journey."""
+"""Friction on a journey (feedback: services/journeys/feedback.py, re-exported here)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from deliverydesk.model.entities import Feedback, Friction, Journey, JourneyStep
+from deliverydesk.model.entities import Friction, Journey, JourneyStep
 from deliverydesk.model.rules.enums import ActivityKind, FrictionKind, Severity
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.journeys import activity
 from deliverydesk.services.journeys.detail import Resolution as Resolution  # for its callers
+from deliverydesk.services.journeys.feedback import record_feedback as record_feedback
 from deliverydesk.services.validation import clean_text
 from deliverydesk.wording import RefusalCode
 
@@ -139,53 +140,6 @@ def _changed(journey: Journey) -> Changes:
         clients=frozenset({journey.client_id}),
         aspects=Aspect.FRICTION,
     )
-
-
-def record_feedback(
-    ctx: Context,
-    journey_id: int,
-    *,
-    score: int | None,
-    words: str = "",
-    step_id: int | None = None,
-    testimonial_ok: bool = False,
-    referral_asked: bool = False,
-    referral_given: bool = False,
-    received_on: date | None = None,
-) -> tuple[int, Changes]:
-    if score is not None and not 0 <= score <= 10:
-        raise InvalidInput(RefusalCode.SCORE_OUT_OF_RANGE)
-    words = clean_text(words, "What the client said", MAX_TEXT_LENGTH)
-    with ctx.transaction() as session:
-        journey = session.get(Journey, journey_id)
-        if journey is None:
-            raise NotFound(RefusalCode.JOURNEY_GONE)
-        _check_step(session, journey, step_id)
-        feedback = Feedback(
-            journey_id=journey_id,
-            step_id=step_id,
-            received_on=received_on or ctx.clock.today(),
-            score=score,
-            words=words.strip(),
-            testimonial_ok=testimonial_ok,
-            referral_asked=referral_asked,
-            referral_given=referral_given,
-        )
-        session.add(feedback)
-        session.flush()  # its id, for the log; the flush also clears "feedback due"
-        activity.log(
-            session,
-            ctx.clock,
-            journey,
-            ActivityKind.FEEDBACK_RECORDED,
-            feedback_id=feedback.id,
-            score=score,
-        )
-        return feedback.id, Changes(
-            journeys=frozenset({journey.id}),
-            clients=frozenset({journey.client_id}),
-            aspects=Aspect.FEEDBACK,
-        )
 
 
 def _check_step(session: Session, journey: Journey, step_id: int | None) -> None:

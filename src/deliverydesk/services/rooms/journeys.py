@@ -11,7 +11,14 @@ from datetime import date
 
 from deliverydesk.model.rules.enums import FrictionKind, Severity
 from deliverydesk.services.changes import Aspect, Changes, Result
-from deliverydesk.services.journeys import detail, journeys, lifecycle, records, reschedule
+from deliverydesk.services.journeys import (
+    detail,
+    feedback,
+    journeys,
+    lifecycle,
+    records,
+    reschedule,
+)
 from deliverydesk.services.rooms.room import Room
 from deliverydesk.services.views import queries
 from deliverydesk.services.views.rows import JourneyRow
@@ -111,6 +118,20 @@ class JourneysRoom(Room):
 
     def reopen_friction(self, friction_id: int) -> Result[detail.Resolution]:
         return records.reopen_friction(self._ctx, friction_id)
+
+    # -- feedback --------------------------------------------------------------------------
+    def add_feedback(
+        self, journey_id: int, entry: feedback.FeedbackEntry, feedback_id: int | None = None
+    ) -> Result[int]:
+        return feedback.add_feedback(self._ctx, journey_id, entry, feedback_id)
+
+    def change_feedback(
+        self, feedback_id: int, entry: feedback.FeedbackEntry
+    ) -> Result[feedback.FeedbackEntry]:
+        return feedback.change_feedback(self._ctx, feedback_id, entry)
+
+    def remove_feedback(self, feedback_id: int) -> Result[feedback.FeedbackEntry]:
+        return feedback.remove_feedback(self._ctx, feedback_id)
 
     # -- a journey's life ------------------------------------------------------------------
     def pause(

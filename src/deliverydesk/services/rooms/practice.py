@@ -84,3 +84,15 @@ class PracticeRoom(Room):
         from deliverydesk.services.views.planner import week_work
 
         return week_work(self._ctx, monday)
+
+    # -- the Practice review (the dashboard of a period, on paper) --------------------------
+    def practice_review(self, since: date, until: date) -> bytes:
+        from deliverydesk.services.paper import practice_review
+
+        return practice_review.practice_review(self._ctx, since, until)
+
+    def save_practice_review(self, path: Path, since: date, until: date) -> tuple[str, ...]:
+        """Write the review of `since` to `until`; what the person should be told."""
+        from deliverydesk.services.paper import practice_review
+
+        return practice_review.save_practice_review(self._ctx, path, since, until)

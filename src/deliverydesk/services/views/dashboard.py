@@ -14,7 +14,7 @@ query: at 5,000 clients of 30 steps the whole dashboard reads in tens of millise
 - Bottleneck: per offer phase, the median days clients spent in it against the days
   planned; the phase most over plan is the bottleneck.
 - Feedback and referrals: from the feedback records (score 0-10, testimonial, referral
-  asked and given).
+  asked and given), and the follow-ups after completion answered and still waiting.
 - Capacity: the next CAPACITY_WEEKS weeks' booked hours against the weekly hours, the
   same table the timeline's capacity strip draws (services/clients/capacity.py's booked load).
 """
@@ -33,7 +33,9 @@ from deliverydesk.model.rules.calendar import WorkCalendar, week_start
 from deliverydesk.model.rules.timeline import shift_working_days
 from deliverydesk.services.context import Context
 from deliverydesk.services.practice.practice import work_calendar
+from deliverydesk.services.views.follow_ups import FOLLOW_UP_DAYS, LAPSE_DAYS
 from deliverydesk.services.views.timeline import CapacityStrip, capacity_strip
+from deliverydesk.wording import N_
 
 WINDOW_DAYS = 90  # "the last 90 days", today included
 CAPACITY_WEEKS = 12  # this week and the eleven after it
@@ -80,6 +82,17 @@ class Part(StrEnum):
     CAPACITY = "capacity"  # coming weeks within my weekly hours: capacity matches demand
     FRICTION = "friction"  # friction logged and resolved: friction handled
     RECOMMEND = "recommend"  # feedback scored 9 or 10: clients would refer others
+
+
+# Each part's name, for the screen and the paper (translated where shown).
+PART_NAMES = {
+    Part.ON_TIME: N_("Promises kept on time"),
+    Part.CHECKPOINTS: N_("Checkpoints honoured"),
+    Part.INFORMED: N_("Clients kept informed"),
+    Part.CAPACITY: N_("Load within capacity"),
+    Part.FRICTION: N_("Friction resolved"),
+    Part.RECOMMEND: N_("Clients who would recommend you"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +162,8 @@ class FeedbackSummary:
     testimonials: int  # the client said their words may be quoted
     referrals_asked: int
     referrals_given: int
+    follow_ups_answered: int = 0  # follow-ups after completion answered in the window
+    follow_ups_waiting: int = 0  # due by today, not answered, not lapsed (as Today lists)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +190,11 @@ class Dashboard:
         return self.phases[0] if self.phases and self.phases[0].over_days > 0 else None
 
 
-def dashboard(ctx: Context) -> Dashboard:
-    today = ctx.clock.today()
-    since = today - timedelta(days=WINDOW_DAYS - 1)
+def dashboard(ctx: Context, since: date | None = None, until: date | None = None) -> Dashboard:
+    """The figures over the last WINDOW_DAYS days; or over `since` to `until` (a period
+    for the Practice review), counted as if `until` were today."""
+    today = until or ctx.clock.today()
+    since = since or today - timedelta(days=WINDOW_DAYS - 1)
     window = {"since": since.isoformat(), "today": today.isoformat()}
     strip = capacity_strip(ctx, week_start(today) + timedelta(weeks=CAPACITY_WEEKS - 1))
     calendar = work_calendar(ctx)
@@ -296,7 +313,13 @@ SELECT count(*), count(f.score), avg(f.score),
        count(*) FILTER (WHERE f.score >= {RECOMMEND_SCORE}),
        count(*) FILTER (WHERE f.testimonial_ok),
        count(*) FILTER (WHERE f.referral_asked),
-       count(*) FILTER (WHERE f.referral_given)
+       count(*) FILTER (WHERE f.referral_given),
+       count(*) FILTER (WHERE f.follow_up),
+       (SELECT count(*) FROM journey AS j JOIN client AS c ON c.id = j.client_id
+        WHERE j.status = 'completed' AND NOT c.archived
+          AND j.ended_on BETWEEN date(:today, '-{FOLLOW_UP_DAYS + LAPSE_DAYS} days')
+                             AND date(:today, '-{FOLLOW_UP_DAYS} days')
+          AND NOT EXISTS (SELECT 1 FROM feedback AS a WHERE a.journey_id = j.id AND a.follow_up))
 FROM feedback AS f
 WHERE f.received_on BETWEEN :since AND :today
   AND f.journey_id NOT IN (SELECT id FROM journey WHERE status = 'withdrawn')

@@ -497,12 +497,12 @@ class BoardPage(QWidget):
         return list(dict.fromkeys(cards[j].client_id for j in shown if j in cards))
 
     def card_menu(self, journey_id: int) -> QMenu | None:
-        """A card's menu: open the client, log friction, preview their progress report or
-        checklist."""
+        """A card's menu: open the client, log friction, record feedback, preview their
+        progress report or checklist."""
         card = self.index.cards.get(journey_id)
         if card is None or self._ws is None:
             return None
-        from deliverydesk.ui.widgets import friction_dialog
+        from deliverydesk.ui.widgets import feedback_dialog, friction_dialog
         from deliverydesk.ui.widgets.paper.documents_menu import card_menu
 
         ws = self._ws
@@ -516,6 +516,13 @@ class BoardPage(QWidget):
             )
         )
         menu.insertAction(menu.actions()[1], log)  # beside Open client
+        feedback = QAction(tr("Record feedback…"), menu)
+        feedback.triggered.connect(
+            lambda: feedback_dialog.record_feedback(
+                self, ws, self._events, self.undo_stack, journey_id
+            )
+        )
+        menu.insertAction(menu.actions()[2], feedback)
         return menu
 
     def _show_card_menu(self, index: QModelIndex, where: QPoint) -> None:

@@ -32,8 +32,9 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients import trash
 from deliverydesk.ui.clients.checklist import ChecklistView
 from deliverydesk.ui.clients.client_actions import ClientActions, tool_button
+from deliverydesk.ui.clients.feedback_actions import FeedbackActions
 from deliverydesk.ui.clients.friction_panel import FrictionPanel
-from deliverydesk.ui.clients.history_lists import history_list, show_activity, show_feedback
+from deliverydesk.ui.clients.history_lists import history_list, show_activity
 from deliverydesk.ui.clients.intake_panel import IntakePanel
 from deliverydesk.ui.clients.journey_bar import JourneyBar
 from deliverydesk.ui.clients.journey_header import JourneyHeader
@@ -107,13 +108,15 @@ class ClientPage(QWidget):
         self.friction_panel.resolve_requested.connect(self.resolve_friction)
         self.friction_panel.reopen_requested.connect(self.reopen_friction)
         self.friction = self.friction_panel.list
-        self.feedback = history_list(tr("Feedback"))
+        self.feedback_actions = FeedbackActions(workspace, events, self)
+        self.feedback_panel = self.feedback_actions.panel
+        self.feedback = self.feedback_panel.list
         self.activity = history_list(tr("Activity"))
         self.tabs = QTabWidget()
         self.tabs.addTab(steps.journey_tab(), tr("Journey"))
         self.tabs.addTab(self.notes_panel, tr("Notes"))
         self.tabs.addTab(self.friction_panel, tr("Friction"))
-        self.tabs.addTab(self.feedback, tr("Feedback"))
+        self.tabs.addTab(self.feedback_panel, tr("Feedback"))
         self.tabs.addTab(self.activity, tr("Activity"))
         self.intake = IntakePanel(workspace)  # reads only while its tab shows
         self.tabs.addTab(self.intake, tr("Intake"))
@@ -144,6 +147,7 @@ class ClientPage(QWidget):
         layout.addWidget(self.journey_bar)
         layout.addWidget(header.next_step)
         layout.addLayout(header.progress_row())
+        layout.addWidget(self.feedback_actions.offer_bar)  # after a checkpoint is ticked
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.checklist)  # opening a client lands on its checklist
         # Every aspect of one journey shows here: refreshed by aspect (see _refresh).
@@ -233,6 +237,7 @@ class ClientPage(QWidget):
             return
         if journey_id != self.journey_id:
             self.notes_panel.clear_editor()
+            self.feedback_actions.withdraw_offer()
         self._show(detail, None)
 
     def _refresh(self, changes: Changes) -> None:
@@ -286,7 +291,10 @@ class ClientPage(QWidget):
         if changed("friction"):
             self._fill_friction(detail)
         if changed("feedback"):
-            show_feedback(self.feedback, detail.feedback)
+            self.feedback_actions.show_feedback(
+                detail, editable=self.journey_id is not None and not self.read_only
+            )
+        self.feedback_actions.settle_offer(detail)
         if changed("activity"):
             before = shown.activity if shown is not None else ()
             show_activity(self.activity, detail.activity, before)
@@ -357,10 +365,11 @@ class ClientPage(QWidget):
             self.show_journey(self.journey_id)
 
     def complete_step(self, step: StepDetail, on: date) -> None:
-        self.push(
+        if self.push(
             CompleteStepCommand(self._ws, self._events, step.id, on, step.title),
             tr("The step was not marked done"),
-        )
+        ):
+            self.feedback_actions.after_tick(step.id)
 
     def add_note(self, note: str) -> None:
         if self.journey_id is None or not note.strip() or self.read_only:

@@ -47,6 +47,7 @@ from deliverydesk.ui.core.text import health_label, owner_label, tr
 from deliverydesk.ui.look.icons import icon
 from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.widgets.empty_state import EmptyState
+from deliverydesk.ui.widgets.testimonials_view import TestimonialsDialog
 
 LIST, CLIENT = 0, 1
 WIDEST_COLUMN_EM = 26  # an offer or phase name longer than this is elided
@@ -78,7 +79,7 @@ class ClientsPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ws = workspace
+        self._ws, self._events = workspace, events
         self.model = ClientListModel(workspace.today, self)
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search clients, offers, phases, next steps…"))
@@ -143,6 +144,13 @@ class ClientsPage(QWidget):
         trash_button.setToolTip(tr("Archived clients: restore them, or empty the trash"))
         trash_button.clicked.connect(self.show_trash)
         top.addWidget(trash_button)
+        self.testimonials_button = QPushButton(tr("Testimonials"))
+        self.testimonials_button.setToolTip(
+            tr("What clients said you may quote: copy, or save as text, CSV or a PDF")
+        )
+        self.testimonials_button.clicked.connect(self.show_testimonials)
+        top.addWidget(self.testimonials_button)
+        self.testimonials: TestimonialsDialog | None = None  # made when first asked for
         layout.addLayout(top)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
@@ -414,6 +422,15 @@ class ClientsPage(QWidget):
             return
         self.pages.setCurrentIndex(LIST)  # the section's top, next time it is shown
         self.leave_requested.emit(origin)
+
+    def show_testimonials(self) -> TestimonialsDialog:
+        """The testimonials beside the list (a window of its own: copy from it freely)."""
+        if self.testimonials is None:
+            self.testimonials = TestimonialsDialog(self._ws, self._events, self)
+        self.testimonials.show()
+        self.testimonials.raise_()
+        self.testimonials.activateWindow()
+        return self.testimonials
 
     def show_trash(self) -> None:
         self.pages.setCurrentWidget(self.trash)

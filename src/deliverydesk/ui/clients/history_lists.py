@@ -1,5 +1,5 @@
-"""The Feedback and Activity tabs of a client's page: read-only lists of what the client
-said at checkpoints and of everything that happened, each with a plain line when empty.
+"""The Activity tab of a client's page: a read-only list of everything that happened,
+with a plain line when empty (the Feedback tab is ui/clients/feedback_panel.py).
 
 Apart from the page because they only draw a journey's detail; the page decides when.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from deliverydesk.services.journeys.detail import ActivityDetail, FeedbackDetail
+from deliverydesk.services.journeys.detail import ActivityDetail
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.widgets.wrapping_delegate import wrap_items
@@ -21,21 +21,6 @@ def history_list(name: str) -> QListWidget:
     widget.setAccessibleName(name)
     widget.setAlternatingRowColors(True)
     return widget
-
-
-def show_feedback(widget: QListWidget, feedback: tuple[FeedbackDetail, ...]) -> None:
-    _fill(
-        widget,
-        [
-            tr("{day} · score {score}/10\n{words}").format(
-                day=text.long_date(f.received_on),
-                score="—" if f.score is None else f.score,
-                words=f.words,
-            )
-            for f in feedback
-        ],
-        tr("No feedback yet. What the client says at checkpoints appears here."),
-    )
 
 
 def show_activity(

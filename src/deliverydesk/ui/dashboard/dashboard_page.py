@@ -37,6 +37,7 @@ from deliverydesk.ui.dashboard.planner_pane import PlannerPane
 from deliverydesk.ui.dashboard.tile import Tile
 from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.widgets.empty_state import EmptyState
+from deliverydesk.ui.widgets.testimonials_view import TestimonialsDialog
 
 # What can move a figure: a note or a client's contact details cannot.
 FIGURE_ASPECTS = Aspect.everything() & ~(Aspect.NOTES | Aspect.CLIENT | Aspect.BRAND)
@@ -76,6 +77,16 @@ class DashboardPage(QWidget):
         header.addWidget(self.title)
         header.addSpacing(self.fontMetrics().height())
         header.addWidget(self.period, 1, Qt.AlignmentFlag.AlignBottom)
+        self.review_button = QPushButton(tr("Practice &review…"))
+        self.review_button.setToolTip(tr("Save the dashboard of a period you choose as a PDF"))
+        self.review_button.clicked.connect(self.save_review)
+        header.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.testimonials_button = QPushButton(tr("Testi&monials"))
+        self.testimonials_button.setToolTip(tr("What clients said you may quote"))
+        self.testimonials_button.clicked.connect(self.show_testimonials)
+        self._events = events
+        self.testimonials: TestimonialsDialog | None = None  # made when first asked for
+        header.addWidget(self.testimonials_button, 0, Qt.AlignmentFlag.AlignBottom)
 
         self.empty = EmptyState("dashboard", tr("Nothing to measure yet"), "")
         self.empty_button = self.empty.add_button("")
@@ -292,6 +303,18 @@ class DashboardPage(QWidget):
         worst = self.board.bottleneck if self.board else None
         if worst is not None:
             self.open_board.emit(worst.offer_id)
+
+    def show_testimonials(self) -> TestimonialsDialog:
+        if self.testimonials is None:
+            self.testimonials = TestimonialsDialog(self._ws, self._events, self)
+        self.testimonials.show()
+        self.testimonials.raise_()
+        return self.testimonials
+
+    def save_review(self) -> None:
+        from deliverydesk.ui.dashboard.review_dialog import save_practice_review
+
+        save_practice_review(self, self._ws)
 
     def _show_parts(self) -> None:
         self.body_scroll.ensureWidgetVisible(self.parts)

@@ -7,6 +7,7 @@ done on time in the last 90 days (164 of 200)"), so no figure stands alone.
 from __future__ import annotations
 
 from deliverydesk.services.views.dashboard import (
+    PART_NAMES,
     RECOMMEND_SCORE,
     WINDOW_DAYS,
     Dashboard,
@@ -69,14 +70,6 @@ def on_time_sentence(on_time: OnTime) -> str:
 
 # -- integrity -------------------------------------------------------------------------------
 
-PART_NAMES = {
-    Part.ON_TIME: N_("Promises kept on time"),
-    Part.CHECKPOINTS: N_("Checkpoints honoured"),
-    Part.INFORMED: N_("Clients kept informed"),
-    Part.CAPACITY: N_("Load within capacity"),
-    Part.FRICTION: N_("Friction resolved"),
-    Part.RECOMMEND: N_("Clients who would recommend you"),
-}
 
 # Seed 000's quick self check: the question each part answers.
 PART_QUESTIONS = {
@@ -191,6 +184,19 @@ def bottleneck_sentence(board: Dashboard) -> str:
 
 
 def feedback_sentence(feedback: FeedbackSummary) -> str:
+    return _feedback_said(feedback) + _follow_ups_said(feedback)
+
+
+def _follow_ups_said(feedback: FeedbackSummary) -> str:
+    """The follow-ups after completion, when there are any to speak of."""
+    if not (feedback.follow_ups_answered or feedback.follow_ups_waiting):
+        return ""
+    return " " + tr("Follow-ups after completion: {answered} answered, {waiting} waiting.").format(
+        answered=feedback.follow_ups_answered, waiting=feedback.follow_ups_waiting
+    )
+
+
+def _feedback_said(feedback: FeedbackSummary) -> str:
     if not feedback.records:
         return tr(
             "No feedback recorded {window}. Record what a client says as a checkpoint "

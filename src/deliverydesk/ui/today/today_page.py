@@ -42,10 +42,11 @@ from deliverydesk.ui.core.undo_commands import (
 )
 from deliverydesk.ui.look.icons import icon
 from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.ui.today.follow_ups_panel import FollowUpsPanel
 from deliverydesk.ui.today.nudge_dialog import NudgeDialog
 from deliverydesk.ui.today.reschedule_dialog import RescheduleDialog
 from deliverydesk.ui.today.today_model import CLIENT, GROUPS, PAUSED, STEP, TodayModel
-from deliverydesk.ui.widgets import friction_dialog
+from deliverydesk.ui.widgets import feedback_dialog, friction_dialog
 from deliverydesk.ui.widgets.empty_state import EmptyState
 
 # What a row shows: a step's dates and state, its journey's state, names.
@@ -115,6 +116,9 @@ class TodayPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(actions_row)
         layout.addWidget(self.body, 1)
+        self.follow_ups = FollowUpsPanel(workspace, events, undo_stack, self)
+        self.follow_ups.open_journey.connect(self.open_journey)
+        layout.addWidget(self.follow_ups)
 
         # Read when first shown; while hidden, what changed is gathered for then.
         self.refresher = Refresher(
@@ -158,6 +162,9 @@ class TodayPage(QWidget):
         self.friction_action = QAction(tr("Log friction…"), self)
         self.friction_action.setToolTip(tr("Log what went wrong with this step"))
         self.friction_action.triggered.connect(self.log_friction)
+        self.feedback_action = QAction(tr("Record feedback…"), self)
+        self.feedback_action.setToolTip(tr("Record what the client said"))
+        self.feedback_action.triggered.connect(self.record_feedback)
 
     def _build_tree(self) -> QTreeView:
         tree = QTreeView()
@@ -278,7 +285,12 @@ class TodayPage(QWidget):
 
     def _update_actions(self) -> None:
         row = self.current_row()
-        for action in (self.done_action, self.reschedule_action, self.friction_action):
+        for action in (
+            self.done_action,
+            self.reschedule_action,
+            self.friction_action,
+            self.feedback_action,
+        ):
             action.setEnabled(row is not None)
         self.open_action.setEnabled(self.current_journey() is not None)
         can_nudge = row is not None and row.can_nudge
@@ -306,6 +318,7 @@ class TodayPage(QWidget):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addActions([self.done_action, self.reschedule_action, self.nudge_action])
         menu.addAction(self.friction_action)
+        menu.addAction(self.feedback_action)
         menu.addSeparator()
         menu.addAction(self.open_action)
         menu.popup(self.tree.viewport().mapToGlobal(where))
@@ -332,6 +345,15 @@ class TodayPage(QWidget):
             return False
         return friction_dialog.log_friction(
             self, self._ws, self._events, self.undo_stack, row.journey_id, row.step_id
+        )
+
+    def record_feedback(self) -> bool:
+        """Record what the client of the selected step said (the shared dialog, undoable)."""
+        row = self.current_row()
+        if row is None:
+            return False
+        return feedback_dialog.record_feedback(
+            self, self._ws, self._events, self.undo_stack, row.journey_id
         )
 
     def mark_done(self) -> bool:

@@ -222,7 +222,7 @@ def log_friction(
     finally:
         dialog.deleteLater()
     command = LogFrictionCommand(workspace, events, journey_id, entry)
-    return _push(parent, stack, command, tr("The friction was not logged"))
+    return push_or_say(parent, stack, command, tr("The friction was not logged"))
 
 
 def resolve_friction(
@@ -240,7 +240,7 @@ def resolve_friction(
     finally:
         dialog.deleteLater()
     command = ResolutionCommand(workspace, events, friction.id, resolution)
-    return _push(parent, stack, command, tr("The friction was not resolved"))
+    return push_or_say(parent, stack, command, tr("The friction was not resolved"))
 
 
 def reopen_friction(
@@ -251,10 +251,12 @@ def reopen_friction(
     friction: FrictionDetail,
 ) -> bool:
     command = ResolutionCommand(workspace, events, friction.id, Resolution(friction.recovery, None))
-    return _push(parent, stack, command, tr("The friction was not reopened"))
+    return push_or_say(parent, stack, command, tr("The friction was not reopened"))
 
 
-def _push(parent: QWidget, stack: QUndoStack, command: ServiceCommand, title: str) -> bool:
+def push_or_say(parent: QWidget, stack: QUndoStack, command: ServiceCommand, title: str) -> bool:
+    """Push `command`; when its service refuses, say why under `title` (the feedback
+    dialog's entry points share it)."""
     stack.push(command)
     if command.error is None:
         return True
