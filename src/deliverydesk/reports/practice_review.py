@@ -78,7 +78,7 @@ def practice_review_pdf(review: PracticeReview, notes: list[str] | None = None) 
     period = f"{paper_date(review.since)} to {paper_date(review.until)}"
     page = Page(
         review.brand,
-        title=f"Practice review: {review.brand.practice_name}",
+        title=f"Practice review: {review.brand.name}",
         subject=f"Practice review, {period}",
         kind_label="Practice review",
         date_label=paper_date(review.until),

@@ -35,7 +35,7 @@ def quotes_pdf(
     did not fit) is appended to `notes`."""
     page = Page(
         brand,
-        title=f"What clients say: {brand.practice_name}",
+        title=f"What clients say: {brand.name}",
         subject="Testimonials",
         kind_label="Testimonials",
         date_label=paper_date(today),
@@ -44,7 +44,7 @@ def quotes_pdf(
     story: list[Flowable] = [
         para("What clients say", styles.title),
         gap(0.5),
-        sentence(f"In their own words, about working with {brand.practice_name}.", styles.lead),
+        sentence(f"In their own words, about working with {brand.name}.", styles.lead),
         gap(2),
     ]
     room = first_page_room(page) - measure(page, story)
