@@ -19,6 +19,7 @@ from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.rooms.clients import ClientsRoom
 from deliverydesk.services.rooms.data import DataRoom
 from deliverydesk.services.rooms.journeys import JourneysRoom
+from deliverydesk.services.rooms.money import MoneyRoom
 from deliverydesk.services.rooms.offers import OffersRoom
 from deliverydesk.services.rooms.paper import PaperRoom
 from deliverydesk.services.rooms.practice import PracticeRoom
@@ -36,6 +37,7 @@ class Workspace:
         self.paper = PaperRoom(ctx)
         self.practice = PracticeRoom(ctx)
         self.data = DataRoom(ctx)
+        self.money = MoneyRoom(ctx)
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock | None = None) -> Workspace:

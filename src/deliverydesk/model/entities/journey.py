@@ -43,6 +43,9 @@ class Journey(Base):
     # The right-fit answers at enrolment: {"answers": {criterion: bool}, "score": int}
     fit: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     current_position: Mapped[int] = mapped_column(default=0)
+    # The offer's price when the client enrolled, in minor units of `currency` (migration 0014).
+    price_minor: Mapped[int | None] = mapped_column(default=None)
+    currency: Mapped[str] = mapped_column(String(3), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     # Summary kept in step with the steps by the services, in the same transaction,
@@ -110,6 +113,15 @@ class JourneyStep(StepDesign, Base):
         # The few steps brought in, by phase: the dashboard leaves their phases out of the
         # bottleneck with one lookup in a near-empty index (migration 0009).
         Index("ix_journey_step_brought_in", "phase_id", sqlite_where=text("brought_in")),
+        # Only invoice steps, by journey, with what the money pane reads (migration 0014).
+        Index(
+            "ix_journey_step_invoice",
+            "journey_id",
+            "amount_minor",
+            "completed_on",
+            "paid_on",
+            sqlite_where=text("kind = 'invoice'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -127,6 +139,8 @@ class JourneyStep(StepDesign, Base):
     # Done before DeliveryDesk knew the journey (enrolled already under way): its date is
     # what the practitioner said, so it never counts as on time or late (migration 0009).
     brought_in: Mapped[bool] = mapped_column(default=False)
+    # An invoice step is invoiced when ticked (completed_on) and paid on this day (0014).
+    paid_on: Mapped[date | None] = mapped_column(default=None)
 
     phase: Mapped[JourneyPhase] = relationship(back_populates="steps")
     journey: Mapped[Journey] = relationship()
