@@ -37,6 +37,7 @@ from deliverydesk.wording import RefusalCode
 from tests.unit.offer_support import enrol, new_practice
 
 START = date(2026, 9, 7)  # a Monday in September
+DEPOSIT = "Deposit invoice"
 
 
 def priced_offer(price: int | None = 1_200_00, currency: str = "GBP") -> OfferSpec:
@@ -224,11 +225,11 @@ def test_taking_back_paid_restores_the_figures_and_is_logged(sold: tuple) -> Non
     ("title", "tick", "paid_on", "code"),
     [
         ("Kick-off", date(2026, 9, 8), None, RefusalCode.STEP_NOT_AN_INVOICE),
-        ("Deposit invoice", None, None, RefusalCode.INVOICE_NOT_SENT),
-        ("Deposit invoice", date(2026, 9, 10), date(2026, 9, 9), RefusalCode.INVOICE_PAID_BEFORE_SENT),
-        ("Deposit invoice", date(2026, 9, 10), date(2026, 11, 24), RefusalCode.INVOICE_PAID_IN_FUTURE),
+        (DEPOSIT, None, None, RefusalCode.INVOICE_NOT_SENT),
+        (DEPOSIT, date(2026, 9, 10), date(2026, 9, 9), RefusalCode.INVOICE_PAID_BEFORE_SENT),
+        (DEPOSIT, date(2026, 9, 10), date(2026, 11, 24), RefusalCode.INVOICE_PAID_IN_FUTURE),
     ],
-)  # fmt: skip
+)
 def test_paid_is_refused_in_words_where_it_cannot_be_and_changes_nothing(
     sold: tuple, title: str, tick: date | None, paid_on: date | None, code: RefusalCode
 ) -> None:
