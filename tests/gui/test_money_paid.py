@@ -9,10 +9,11 @@ invoiced first and a £900 balance at the end; Ana starts today, Mon 23 Nov 2026
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolButton
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QToolButton
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.model.rules.enums import ActivityKind, StepKind
@@ -148,6 +149,36 @@ def test_an_invoice_ticked_and_paid_shows_on_the_dashboard_and_undoes(
     assert row == ["Nov 2026", "£1,200", "£300", "£300"]
     offers = [pane.offers_table.item(0, c).text() for c in range(5)]
     assert offers == ["Clarity Sprint", "1", "£1,200", "4", "£300 an hour"]
+    assert window.said == []  # type: ignore[attr-defined]
+
+
+def test_the_data_menu_writes_the_money_lines_with_the_payment(
+    qtbot: QtBot,
+    window: MainWindow,
+    empty_ws: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    journey_id = empty_ws.journeys.board_rows()[0].journey_id
+    window.show_screen("clients")
+    window.clients.open_journey(journey_id)
+    page = window.clients.client_page
+    assert page.detail is not None
+    deposit = next(s for p in page.detail.phases for s in p.steps if s.title == "Deposit invoice")
+    page.checklist.select_step(deposit.id)
+    page.checklist.setFocus()
+    qtbot.keyClick(page.checklist, Qt.Key.Key_Space)
+    answer_paid_on(monkeypatch, TODAY)
+    qtbot.mouseClick(paid_button(window), Qt.MouseButton.LeftButton)
+    path = tmp_path / "money.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), ""))
+    window.data.export_money_action.trigger()  # File → Export money lines for your accountant
+    lines = path.read_text("utf-8-sig").splitlines()
+    assert lines[1] == (
+        '"Ana Souza","","Clarity Sprint","Deposit invoice","300.00","GBP","2026-11-23",'
+        '"2026-11-23","2026-11-23","paid"'
+    )
+    assert lines[2].endswith('"900.00","GBP","2026-11-30","","","planned"')
     assert window.said == []  # type: ignore[attr-defined]
 
 

@@ -16,6 +16,7 @@ from deliverydesk.cli import clients as cli_clients
 from deliverydesk.cli import data as cli_data
 from deliverydesk.cli import friction as cli_friction
 from deliverydesk.cli import journeys as cli_journeys
+from deliverydesk.cli import money as cli_money
 from deliverydesk.cli import offers as cli_offers
 from deliverydesk.cli import reports as cli_reports
 from deliverydesk.cli import selftest as cli_selftest
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_data.add_commands(commands, data)
     cli_journeys.add_commands(commands, data)
     cli_friction.add_commands(commands, data)
+    cli_money.add_commands(commands, data)
     cli_selftest.add_commands(commands)
     return parser
 
@@ -136,6 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_data.HANDLERS,
         **cli_journeys.HANDLERS,
         **cli_friction.HANDLERS,
+        **cli_money.HANDLERS,
     }[command]
     try:
         folder = data_dir(args.data_dir)

@@ -102,10 +102,12 @@ class MonthChart(_Chart):
         )
         painter.setPen(muted)
         painter.drawLine(0, int(bottom), self.width(), int(bottom))
-        painter.drawText(
-            QRectF(0, top - em * 0.2, self.width(), em),
+        painter.drawText(  # the scale, on the legend's line: bars never run under it
+            QRectF(0, legend_top, self.width(), em),
             Qt.AlignmentFlag.AlignRight,
-            money_text(highest, view.currency) if highest else "",
+            tr("Tallest bar: {amount}").format(amount=money_text(highest, view.currency))
+            if highest
+            else "",
         )
         slot = self.width() / max(len(view.months), 1)
         bar = slot * 0.8 / 3

@@ -47,6 +47,7 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setShowGrid(False)
+    table.setWordWrap(False)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
@@ -97,6 +98,7 @@ class MoneyPane(QWidget):
         column.addWidget(self.months_chart)
         column.addWidget(self.offers_heading)
         column.addWidget(self.offers_chart)
+        column.addStretch(1)
         self.months_table = _table([tr("Month"), tr("Booked"), tr("Invoiced"), tr("Paid")])
         self.months_table.setAccessibleName(tr("Booked, invoiced and paid per month"))
         self.offers_table = _table(
@@ -108,6 +110,7 @@ class MoneyPane(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.months_table)
         column.addWidget(self.offers_table)
+        column.addStretch(1)
         self.pages = QStackedWidget()
         self.pages.addWidget(charts)
         self.pages.addWidget(tables)
