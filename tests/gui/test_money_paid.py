@@ -124,8 +124,11 @@ def test_an_invoice_ticked_and_paid_shows_on_the_dashboard_and_undoes(
     kinds = [a.kind for a in page.detail.activity]
     assert ActivityKind.INVOICE_PAID in kinds
 
+    assert page.detail.phases == empty_ws.journeys.journey_detail(journey_id).phases
+
     page.undo_stack.undo()  # Edit → Undo: the paid mark taken back
     assert step_text(window, "Deposit invoice").endswith("£300 · invoiced, not paid yet")
+    assert page.detail.phases == empty_ws.journeys.journey_detail(journey_id).phases
     page.undo_stack.redo()
     assert "paid Mon 23 Nov 2026" in step_text(window, "Deposit invoice")
 

@@ -122,6 +122,14 @@ class JourneyStep(StepDesign, Base):
             "paid_on",
             sqlite_where=text("kind = 'invoice'"),
         ),
+        # The steps that take effort, narrow: revenue per hour of delivery (0014).
+        Index(
+            "ix_journey_step_effort",
+            "journey_id",
+            "effort_minutes",
+            "completed_on",
+            sqlite_where=text("effort_minutes > 0"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -193,13 +193,24 @@ def booked_minor(
     """What a journey is worth: the price it was sold at (the sum of its invoice steps when
     it had no price). A cancelled journey is worth only what was invoiced before it ended
     (no refunds: what was paid stays paid); an undone enrolment is worth nothing."""
+    invoices = list(invoices)
+    return journey_worth(
+        status,
+        price_minor,
+        sum(i.amount_minor for i in invoices if i.invoiced_on is not None),
+        sum(i.amount_minor for i in invoices),
+    )
+
+
+def journey_worth(
+    status: JourneyStatus, price_minor: int | None, invoiced_minor: int, planned_minor: int
+) -> int:
+    """booked_minor from totals: what its invoice steps invoiced so far, and all of them."""
     if status is JourneyStatus.WITHDRAWN:
         return 0
     if status is JourneyStatus.CANCELLED:
-        return sum(i.amount_minor for i in invoices if i.invoiced_on is not None)
-    if price_minor is not None:
-        return price_minor
-    return sum(i.amount_minor for i in invoices)
+        return invoiced_minor
+    return price_minor if price_minor is not None else planned_minor
 
 
 def month_of(day: date) -> date:

@@ -18,17 +18,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import text
 
 from deliverydesk.model.rules.enums import JourneyStatus
-from deliverydesk.model.rules.money import (
-    InvoiceFacts,
-    booked_minor,
-    month_of,
-    months_to,
-    per_hour_minor,
-)
+from deliverydesk.model.rules.money import journey_worth, months_to, per_hour_minor
 from deliverydesk.services.context import Context
 
 MONTHS = 12  # this month and the eleven before it
@@ -69,66 +64,79 @@ class MoneyView:
         return not self.currencies
 
 
-@dataclass(frozen=True, slots=True)
-class _Journey:
-    id: int
-    offer_key: str
-    status: JourneyStatus
-    start_on: date
-    price_minor: int | None
-    currency: str
-
-
 def money_view(ctx: Context, currency: str | None = None) -> MoneyView:
     """The money figures in `currency` (None: the one with the most booked)."""
     today = ctx.clock.today()
     with ctx.db.engine.connect() as connection:
-        journeys = _journeys(connection)
-        invoices = _invoices(connection)
-        efforts = _efforts(connection)
-    worth = {j.id: booked_minor(j.status, j.price_minor, invoices.get(j.id, ())) for j in journeys}
+        journeys = connection.execute(_JOURNEYS).all()
+        invoices = connection.execute(_INVOICES).all()
+        efforts = {row[0]: (row[1], row[2]) for row in connection.execute(_EFFORTS).all()}
+    # Per journey: what its invoices came to so far and in all; months kept as "YYYY-MM".
+    invoiced_total: dict[int, int] = defaultdict(int)
+    planned_total: dict[int, int] = defaultdict(int)
+    for journey_id, amount, invoiced_on, _paid_on in invoices:
+        planned_total[journey_id] += amount or 0
+        if invoiced_on is not None:
+            invoiced_total[journey_id] += amount or 0
+    worth: dict[int, int] = {}
     totals: dict[str, int] = defaultdict(int)
-    for j in journeys:
-        if worth[j.id] or j.price_minor is not None or j.id in invoices:
-            totals[j.currency] += worth[j.id]
+    status_of: dict[int, JourneyStatus] = {}
+    for journey_id, _name, status_text, _start, price, code in journeys:
+        status = status_of[journey_id] = JourneyStatus(status_text)
+        worth[journey_id] = journey_worth(
+            status, price, invoiced_total[journey_id], planned_total[journey_id]
+        )
+        if price is not None or journey_id in planned_total:
+            totals[code or ""] += worth[journey_id]
     currencies = tuple(sorted(totals, key=lambda c: (-totals[c], c)))
     chosen = currency if currency is not None else (currencies[0] if currencies else "")
-    mine = [j for j in journeys if j.currency == chosen]
-    months = months_to(today, MONTHS)
-    booked: dict[date, int] = defaultdict(int)
-    invoiced: dict[date, int] = defaultdict(int)
-    paid: dict[date, int] = defaultdict(int)
+    mine = {row[0]: row for row in journeys if (row[5] or "") == chosen}
+    booked: dict[str, int] = defaultdict(int)
+    invoiced: dict[str, int] = defaultdict(int)
+    paid: dict[str, int] = defaultdict(int)
+    for journey_id, row in mine.items():
+        booked[str(row[3])[:7]] += worth[journey_id]
     outstanding = 0
-    for j in mine:
-        booked[month_of(j.start_on)] += worth[j.id]
-        for invoice in invoices.get(j.id, ()):
-            if invoice.invoiced_on is not None:
-                invoiced[month_of(invoice.invoiced_on)] += invoice.amount_minor
-                if invoice.paid_on is None:
-                    outstanding += invoice.amount_minor
-            if invoice.paid_on is not None:
-                paid[month_of(invoice.paid_on)] += invoice.amount_minor
+    for journey_id, amount, invoiced_on, paid_on in invoices:
+        if journey_id not in mine or not amount:
+            continue
+        if invoiced_on is not None:
+            invoiced[str(invoiced_on)[:7]] += amount
+            if paid_on is None:
+                outstanding += amount
+        if paid_on is not None:
+            paid[str(paid_on)[:7]] += amount
+    months = months_to(today, MONTHS)
+    keys = [m.isoformat()[:7] for m in months]
     return MoneyView(
         today=today,
         currency=chosen,
         currencies=currencies,
-        months=tuple(MonthMoney(m, booked[m], invoiced[m], paid[m]) for m in months),
-        offers=_per_offer(mine, worth, efforts),
+        months=tuple(
+            MonthMoney(m, booked[k], invoiced[k], paid[k])
+            for m, k in zip(months, keys, strict=True)
+        ),
+        offers=_per_offer(mine, status_of, worth, efforts),
         outstanding_minor=outstanding,
     )
 
 
 def _per_offer(
-    journeys: list[_Journey], worth: dict[int, int], efforts: dict[int, tuple[int, int]]
+    mine: dict[int, Any],
+    status_of: dict[int, JourneyStatus],
+    worth: dict[int, int],
+    efforts: dict[int, tuple[int, int]],
 ) -> tuple[OfferMoney, ...]:
     count: dict[str, int] = defaultdict(int)
     revenue: dict[str, int] = defaultdict(int)
     minutes: dict[str, int] = defaultdict(int)
-    for j in journeys:
-        all_minutes, done_minutes = efforts.get(j.id, (0, 0))
-        count[j.offer_key] += 1
-        revenue[j.offer_key] += worth[j.id]
-        minutes[j.offer_key] += done_minutes if j.status is JourneyStatus.CANCELLED else all_minutes
+    for journey_id, row in mine.items():
+        name = row[1]
+        all_minutes, done_minutes = efforts.get(journey_id, (0, 0))
+        count[name] += 1
+        revenue[name] += worth[journey_id]
+        cancelled = status_of[journey_id] is JourneyStatus.CANCELLED
+        minutes[name] += done_minutes if cancelled else all_minutes
     offers = [OfferMoney(name, count[name], revenue[name], minutes[name]) for name in count]
     return tuple(
         sorted(
@@ -138,55 +146,21 @@ def _per_offer(
     )
 
 
-def _journeys(connection: Connection) -> list[_Journey]:
-    rows = connection.execute(
-        text(
-            # Under the offer's name now (a renamed offer stays one line), else its own.
-            "SELECT j.id, COALESCE(o.name, j.offer_name), j.status, j.start_on, j.price_minor, "
-            "j.currency FROM journey j LEFT JOIN offer o ON o.id = j.offer_id "
-            "WHERE j.status != 'withdrawn'"
-        )
-    ).all()
-    return [
-        _Journey(
-            row[0],
-            row[1],
-            JourneyStatus(row[2]),
-            date.fromisoformat(row[3]),
-            row[4],
-            row[5] or "",
-        )
-        for row in rows
-    ]
-
-
-def _invoices(connection: Connection) -> dict[int, list[InvoiceFacts]]:
-    rows = connection.execute(
-        text(
-            "SELECT journey_id, amount_minor, completed_on, paid_on FROM journey_step "
-            "INDEXED BY ix_journey_step_invoice WHERE kind = 'invoice'"
-        )
-    ).all()
-    found: dict[int, list[InvoiceFacts]] = defaultdict(list)
-    for journey_id, amount, invoiced_on, paid_on in rows:
-        found[journey_id].append(
-            InvoiceFacts(
-                journey_id,
-                amount or 0,
-                date.fromisoformat(invoiced_on) if invoiced_on else None,
-                date.fromisoformat(paid_on) if paid_on else None,
-            )
-        )
-    return found
-
-
-def _efforts(connection: Connection) -> dict[int, tuple[int, int]]:
-    """Each journey's step effort in minutes: all its steps, and the steps done."""
-    rows = connection.execute(
-        text(
-            "SELECT journey_id, SUM(effort_minutes), "
-            "SUM(CASE WHEN completed_on IS NULL THEN 0 ELSE effort_minutes END) "
-            "FROM journey_step GROUP BY journey_id"
-        )
-    ).all()
-    return {row[0]: (row[1] or 0, row[2] or 0) for row in rows}
+# Under the offer's name now (a renamed offer stays one line), else the journey's own.
+_JOURNEYS = text(
+    "SELECT j.id, COALESCE(o.name, j.offer_name), j.status, j.start_on, j.price_minor, "
+    "j.currency FROM journey j LEFT JOIN offer o ON o.id = j.offer_id "
+    "WHERE j.status != 'withdrawn'"
+)
+_INVOICES = text(
+    "SELECT journey_id, amount_minor, completed_on, paid_on FROM journey_step "
+    "INDEXED BY ix_journey_step_invoice WHERE kind = 'invoice'"
+)
+# Each journey's step effort in minutes: all its steps, and the steps done (only steps
+# with effort, through their narrow index).
+_EFFORTS = text(
+    "SELECT journey_id, SUM(effort_minutes), "
+    "SUM(CASE WHEN completed_on IS NULL THEN 0 ELSE effort_minutes END) "
+    "FROM journey_step INDEXED BY ix_journey_step_effort WHERE effort_minutes > 0 "
+    "GROUP BY journey_id"
+)
