@@ -177,11 +177,19 @@ ADDED_BY_0004 = {
         "welcome_template",
         "right_fit",
         "intake_questions",
+        "price_minor",  # 0014
+        "currency",  # 0014
     ),
     "delivery_standard": ("target",),
-    "offer_step": ("resource_link", "client_wording"),
-    "journey_step": ("resource_link", "client_wording", "brought_in"),  # brought_in: 0009
-    "journey": ("paused_on", "end_reason", "fit", "resume_on"),
+    "offer_step": ("resource_link", "client_wording", "amount_minor"),  # amount_minor: 0014
+    "journey_step": (
+        "resource_link",
+        "client_wording",
+        "brought_in",  # 0009
+        "amount_minor",  # 0014
+        "paid_on",  # 0014
+    ),
+    "journey": ("paused_on", "end_reason", "fit", "resume_on", "price_minor", "currency"),
     "client": ("intake",),
     "practice": (
         "closed_dates",
