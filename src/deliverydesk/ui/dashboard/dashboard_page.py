@@ -177,6 +177,7 @@ class DashboardPage(QWidget):
         self.body_scroll.setWidgetResizable(True)
         self.body_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.body_scroll.setWidget(body)
+        self.money.read_after_paint_of(self.integrity)  # the first screen's first tile
         self._across = 0
         self._arrange()
         return self.body_scroll
