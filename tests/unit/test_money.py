@@ -26,7 +26,7 @@ from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.journeys.detail import journey_detail
-from deliverydesk.services.journeys.journeys import complete_step
+from deliverydesk.services.journeys.journeys import complete_step, reopen_step
 from deliverydesk.services.journeys.lifecycle import cancel
 from deliverydesk.services.money.money_csv import export_money, money_lines
 from deliverydesk.services.money.payments import mark_paid, mark_unpaid
@@ -253,6 +253,19 @@ def test_an_undo_of_paid_leaves_a_mark_changed_since_alone(sold: tuple) -> None:
     assert refused.value.code is RefusalCode.INVOICE_PAID_ON_OTHER_DAY
     with pytest.raises(InvalidInput):
         mark_paid(ctx, step, date(2026, 10, 9))  # already paid
+
+
+def test_a_paid_invoice_is_not_opened_again_until_it_is_marked_not_paid(sold: tuple) -> None:
+    ctx, _journey, steps = sold
+    step = steps[DEPOSIT]
+    complete_step(ctx, step, date(2026, 9, 10))
+    mark_paid(ctx, step, date(2026, 9, 20))
+    with pytest.raises(InvalidInput) as refused:
+        reopen_step(ctx, step)
+    assert refused.value.code is RefusalCode.INVOICE_PAID_STAYS_SENT
+    assert money_view(ctx).outstanding_minor == 0  # still sent and paid
+    mark_unpaid(ctx, step)
+    assert reopen_step(ctx, step).value == date(2026, 9, 10)
 
 
 def test_a_cancelled_journey_is_worth_what_was_invoiced_and_the_work_done(sold: tuple) -> None:

@@ -189,6 +189,7 @@ class RefusalCode(StrEnum):
     INVOICE_PAID_BEFORE_SENT = auto()
     INVOICE_PAID_IN_FUTURE = auto()
     INVOICE_PAID_ON_OTHER_DAY = auto()
+    INVOICE_PAID_STAYS_SENT = auto()
 
     # offer_revisions
     REVISION_NOT_KEPT = auto()
