@@ -206,3 +206,40 @@ def test_paid_on_the_dashboard_follows_an_undo_made_elsewhere(
     qtbot.waitUntil(lambda: pane.view is not None and pane.view.months[-1].paid_minor == 0)
     QApplication.processEvents()
     assert "£0 paid" in pane.summary.text()
+
+
+def test_the_pane_says_what_to_do_without_prices_and_follows_the_currency_chosen(
+    qtbot: QtBot, empty_ws: Workspace, events: AppEvents
+) -> None:
+    from dataclasses import replace
+
+    from deliverydesk.ui.dashboard.dashboard_page import DashboardPage
+
+    empty_ws.practice.create_practice("My practice", 30, frozenset({1, 2, 3, 4, 5}))
+    unpriced = replace(OFFER, name="Free call", price_minor=None, currency="")
+    bare = tuple(
+        replace(p, steps=tuple(replace(s, amount_minor=None) for s in p.steps))
+        for p in unpriced.phases
+    )
+    offer_id = empty_ws.offers.add_offer(replace(unpriced, phases=bare)).value
+    client_id = empty_ws.clients.add_client(ClientInput("Ana Souza")).value
+    empty_ws.clients.enrol_client(client_id, offer_id, TODAY)
+    page = DashboardPage(empty_ws, events)
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    page.show()
+    pane = page.money
+    qtbot.waitUntil(lambda: pane.view is not None, timeout=2000)
+    assert pane.summary.text().startswith("No prices yet: give your offers a price")
+    assert not pane.pages.isVisible() and not pane.toggle.isVisible()
+
+    euros = empty_ws.offers.add_offer(replace(OFFER, name="Audit", currency="EUR")).value
+    pounds = empty_ws.offers.add_offer(replace(OFFER, name="Sprint", price_minor=2_000_00)).value
+    for name, offer in (("Ben", euros), ("Cleo", pounds)):
+        client = empty_ws.clients.add_client(ClientInput(name)).value
+        events.changed.emit(empty_ws.clients.enrol_client(client, offer, TODAY).changes)
+    qtbot.waitUntil(lambda: pane.view is not None and len(pane.view.currencies) == 2)
+    assert pane.currency.isVisible() and pane.view.currency == "GBP"  # the most booked
+    assert "£2,000 booked" in pane.summary.text()
+    pane.currency.setCurrentIndex(pane.currency.findData("EUR"))
+    assert pane.view.currency == "EUR" and "€1,200 booked" in pane.summary.text()

@@ -304,6 +304,17 @@ def test_an_empty_practice_has_no_money_at_all(ctx: Context) -> None:
     assert len(view.months) == 12 and view.months[-1].month == date(2026, 11, 1)
 
 
+def test_invoice_steps_without_amounts_and_no_price_make_no_money_figures(ctx: Context) -> None:
+    new_practice(ctx)
+    bare = OfferSpec(
+        "Free call",
+        phases=(PhaseSpec("One", 5, (StepSpec("Invoice", StepKind.INVOICE),)),),
+    )
+    offer_id, _ = create_offer(ctx, bare)
+    enrol(ctx, offer_id, start=START)
+    assert money_view(ctx).is_empty
+
+
 def test_each_currency_is_counted_on_its_own(ctx: Context) -> None:
     new_practice(ctx)
     pounds, _ = create_offer(ctx, priced_offer())

@@ -264,8 +264,7 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
     ),
     RefusalCode.INVOICE_PAID_IN_FUTURE: N_("An invoice cannot be marked paid on a future day."),
     RefusalCode.INVOICE_PAID_STAYS_SENT: N_(
-        "'{step}' is marked paid, so its invoice was sent: mark it not paid first to open it "
-        "again."
+        "'{step}' is marked paid, so its invoice was sent: mark it not paid first to open it again."
     ),
     RefusalCode.INVOICE_PAID_ON_OTHER_DAY: N_(
         "'{step}' has been marked paid on {paid_on} since; it was left as it is."

@@ -75,18 +75,18 @@ def money_view(ctx: Context, currency: str | None = None) -> MoneyView:
     invoiced_total: dict[int, int] = defaultdict(int)
     planned_total: dict[int, int] = defaultdict(int)
     for journey_id, amount, invoiced_on, _paid_on in invoices:
-        planned_total[journey_id] += amount or 0
-        if invoiced_on is not None:
-            invoiced_total[journey_id] += amount or 0
+        if amount:
+            planned_total[journey_id] += amount
+            if invoiced_on is not None:
+                invoiced_total[journey_id] += amount
     worth: dict[int, int] = {}
     totals: dict[str, int] = defaultdict(int)
     status_of: dict[int, JourneyStatus] = {}
     for journey_id, _name, status_text, _start, price, code in journeys:
         status = status_of[journey_id] = JourneyStatus(status_text)
-        worth[journey_id] = journey_worth(
-            status, price, invoiced_total[journey_id], planned_total[journey_id]
-        )
-        if price is not None or journey_id in planned_total:
+        planned = planned_total.get(journey_id, 0)
+        worth[journey_id] = journey_worth(status, price, invoiced_total.get(journey_id, 0), planned)
+        if price is not None or planned:  # a journey with an amount somewhere
             totals[code or ""] += worth[journey_id]
     currencies = tuple(sorted(totals, key=lambda c: (-totals[c], c)))
     chosen = currency if currency is not None else (currencies[0] if currencies else "")
