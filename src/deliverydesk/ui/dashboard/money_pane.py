@@ -76,7 +76,7 @@ class MoneyPane(QWidget):
         self.currency = QComboBox()
         self.currency.setAccessibleName(tr("Currency"))
         self.currency.currentIndexChanged.connect(lambda _i: self._currency_chosen())
-        self.toggle = QPushButton(tr("Show as a &table"))
+        self.toggle = QPushButton(tr("Show as a ta&ble"))
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self._toggled)
         top = QHBoxLayout()
@@ -203,7 +203,7 @@ class MoneyPane(QWidget):
 
     def _toggled(self, as_table: bool) -> None:
         self.pages.setCurrentIndex(TABLES if as_table else CHARTS)
-        self.toggle.setText(tr("Show as &charts") if as_table else tr("Show as a &table"))
+        self.toggle.setText(tr("Show as cha&rts") if as_table else tr("Show as a ta&ble"))
 
 
 def summary_sentence(view: MoneyView) -> str:
