@@ -8,6 +8,7 @@ minutes of effort (4 hours), so a journey that runs its course makes £300 an ho
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +33,8 @@ from deliverydesk.services.money.money_csv import export_money, money_lines
 from deliverydesk.services.money.payments import mark_paid, mark_unpaid
 from deliverydesk.services.money.revenue import money_view
 from deliverydesk.services.offers import offer_format
+from deliverydesk.services.offers.offer_apply import apply_to_journeys
+from deliverydesk.services.offers.offer_design import offer_design, offer_list, save_offer
 from deliverydesk.services.offers.offers import create_offer
 from deliverydesk.wording import RefusalCode
 from tests.unit.offer_support import enrol, new_practice
@@ -329,8 +332,6 @@ def test_each_currency_is_counted_on_its_own(ctx: Context) -> None:
 
 
 def replace_name(spec: OfferSpec, name: str) -> OfferSpec:
-    from dataclasses import replace
-
     return replace(spec, name=name)
 
 
@@ -350,3 +351,43 @@ def test_the_money_csv_lists_every_invoice_with_plain_amounts_and_dates(
     assert text[1].startswith("Ana Souza,,Clarity Sprint,Deposit invoice,300.00,GBP,")
     assert text[1].endswith(",2026-09-10,2026-09-20,paid")
     assert text[2].split(",")[4:6] == ["900.00", "GBP"] and text[2].endswith(",,,planned")
+
+
+def test_applying_a_newer_design_keeps_what_clients_were_sold_and_adds_new_invoices(
+    sold: tuple,
+) -> None:
+    ctx, journey_id, _steps = sold
+    offer_id = ctx_offer_id(ctx)
+    spec = offer_design(ctx, offer_id).spec
+    start, finish = spec.phases
+    dearer = replace(
+        spec,
+        price_minor=1_500_00,
+        phases=(
+            replace(
+                start,
+                steps=tuple(
+                    replace(s, amount_minor=400_00) if s.title == DEPOSIT else s
+                    for s in start.steps
+                ),
+            ),
+            replace(
+                finish,
+                steps=(
+                    *finish.steps,
+                    StepSpec("Extras invoice", StepKind.INVOICE, amount_minor=50_00),
+                ),
+            ),
+        ),
+    )
+    save_offer(ctx, offer_id, dearer)
+    apply_to_journeys(ctx, offer_id, [journey_id])
+    detail = journey_detail(ctx, journey_id)
+    amounts = {s.title: s.amount_minor for p in detail.phases for s in p.steps}
+    assert amounts[DEPOSIT] == 300_00  # as sold
+    assert amounts["Extras invoice"] == 50_00  # what the newer design adds
+    assert month(money_view(ctx).months, date(2026, 9, 1)).booked_minor == 1_200_00
+
+
+def ctx_offer_id(ctx: Context) -> int:
+    return offer_list(ctx)[0].id
