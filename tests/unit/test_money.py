@@ -18,7 +18,6 @@ from deliverydesk.model.rules.enums import ActivityKind, StepKind
 from deliverydesk.model.rules.money import (
     Price,
     amount_from_text,
-    money_text,
     parse_price,
     plan_parts,
     split_price,
@@ -37,6 +36,7 @@ from deliverydesk.services.offers.offer_apply import apply_to_journeys
 from deliverydesk.services.offers.offer_design import offer_design, offer_list, save_offer
 from deliverydesk.services.offers.offers import create_offer
 from deliverydesk.wording import RefusalCode
+from deliverydesk.wording.money_words import money_text
 from tests.unit.offer_support import enrol, new_practice
 
 START = date(2026, 9, 7)  # a Monday in September

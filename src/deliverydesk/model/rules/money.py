@@ -133,19 +133,6 @@ def plain_amount(amount_minor: int, currency: str) -> str:
     return f"{value:.{digits}f}"
 
 
-def money_text(amount_minor: int, currency: str) -> str:
-    """The amount as a person reads it: "£1,200", "£1,200.50", "1,200 CHF", "1,200"."""
-    found = currency_of(currency)
-    digits = found.digits if currency else 2
-    value = Decimal(amount_minor).scaleb(-digits)
-    shown = f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.{digits}f}"
-    if not found.code:
-        return shown
-    if found.symbol == found.code or found.symbol == "kr":
-        return f"{shown} {found.code}"
-    return f"{found.symbol}{shown}"
-
-
 # -- the payment plan ------------------------------------------------------------------------
 class PlanPart(StrEnum):
     FULL = "full"  # the only invoice: paid in one go

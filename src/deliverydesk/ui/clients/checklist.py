@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.model.rules.enums import JourneyStatus, PhaseStatus, StepKind
-from deliverydesk.model.rules.money import money_text
 from deliverydesk.services.journeys.detail import JourneyDetail, PhaseDetail, StepDetail
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import literal_rich_text, tr
 from deliverydesk.ui.look.icons import icon
 from deliverydesk.ui.look.theme import semantic
+from deliverydesk.wording.money_words import money_text
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STEP, WHO, DUE, DONE = range(4)

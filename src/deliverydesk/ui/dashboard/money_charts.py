@@ -9,10 +9,10 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from deliverydesk.model.rules.money import money_text
 from deliverydesk.services.money.revenue import MoneyView
 from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.look.theme import semantic
+from deliverydesk.wording.money_words import money_text
 from deliverydesk.wording.words import MONTHS
 
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.rules.money import money_text
 from deliverydesk.services.money.revenue import MoneyView
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.core.text import tr
@@ -36,6 +35,7 @@ from deliverydesk.ui.dashboard.money_charts import (
     rate_words,
 )
 from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.wording.money_words import money_text
 
 CHARTS, TABLES = range(2)
 

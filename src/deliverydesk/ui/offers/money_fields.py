@@ -14,7 +14,6 @@ from deliverydesk.model.rules.money import (
     CURRENCIES,
     PlanPart,
     amount_from_text,
-    money_text,
     plain_amount,
     plan_parts,
     split_price,
@@ -23,6 +22,7 @@ from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec
 from deliverydesk.model.rules.offer_rules import Problem, ProblemCode
 from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.offers.problem_marks import ProblemLabel
+from deliverydesk.wording.money_words import money_text
 
 NOT_AN_AMOUNT = "Write an amount like 1,200 or 1200.50 (no minus sign, no words)."
 
