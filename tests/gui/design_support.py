@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from deliverydesk.model.rules.money import plain_amount
 from deliverydesk.model.rules.offer_design import IntakeQuestion
 from deliverydesk.ui.offers.field_form import FieldForm
 from deliverydesk.ui.offers.journey_tree_model import TITLE
+from deliverydesk.ui.offers.money_fields import AmountEdit
 from deliverydesk.ui.offers.offer_editor import OfferEditor
 from deliverydesk.ui.offers.offers_page import OffersPage
 
@@ -73,6 +75,9 @@ def fill(qtbot: QtBot, form: FieldForm, values: dict[str, Any]) -> None:
                 click_box(qtbot, widget)
         elif isinstance(widget, QSpinBox):
             type_over(qtbot, widget, str(value))
+        elif isinstance(widget, AmountEdit):
+            if value is not None or widget.isEnabled():  # a step's amount: invoices only
+                type_over(qtbot, widget, "" if value is None else plain_amount(value, ""))
         else:
             type_over(qtbot, widget, value)
         assert shown(form)[name] == value, f"{name} does not show what was typed"
@@ -82,7 +87,9 @@ def shown(form: FieldForm) -> dict[str, Any]:
     """Every field as the form shows it; a list's choice as the item the person sees."""
     values: dict[str, Any] = {}
     for name, widget in form.fields.items():
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, AmountEdit):
+            values[name] = widget.amount()  # in minor units, as the design holds it
+        elif isinstance(widget, QLineEdit):
             values[name] = widget.text()
         elif isinstance(widget, QPlainTextEdit):
             values[name] = widget.toPlainText()

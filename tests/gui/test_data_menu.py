@@ -36,6 +36,7 @@ def test_the_file_menu_offers_the_data_actions_before_quit(window: MainWindow) -
         "Import clients…",
         "Export clients to a spreadsheet…",  # offered first: what a person opens
         "Export clients as CSV for re-import…",
+        "Export money lines for your accountant…",
         "Export practice…",
         "Import practice…",
         "Backups…",

@@ -393,3 +393,35 @@ def test_0007_gives_each_practice_its_own_secret_and_drops_bidi_controls_from_na
     assert names[0] == ("Ann exe.txt",)
     assert ("Intake form",) in titles
     assert not any("\u2066" in t for (t,) in titles)
+
+
+def test_0014_reads_a_written_price_as_an_amount_and_keeps_other_text_as_a_note(
+    folder: Path,
+) -> None:
+    path = database_at_0001(folder)
+    engine = create_db_engine(path)
+    try:
+        migrate.upgrade(engine, "0009")
+        with engine.begin() as connection:
+            connection.exec_driver_sql("UPDATE offer SET price = '£1,200' WHERE id = 1")
+            connection.exec_driver_sql(
+                "INSERT INTO offer (id, name, promise, description, revision, capacity_note, "
+                "archived, position, created_at, duration_weeks, price, boundaries, "
+                f"welcome_template, right_fit) VALUES (2, 'Audit', '', '', 1, '', 0, 2, {STAMP}, "
+                "0, 'from £900 a month', '', '', '{}')"
+            )
+    finally:
+        engine.dispose()
+    database = open_database(folder)
+    try:
+        with database.engine.connect() as connection:
+            offers = connection.exec_driver_sql(
+                "SELECT price_minor, currency, price FROM offer ORDER BY id"
+            ).all()
+            journeys = connection.exec_driver_sql(
+                "SELECT DISTINCT price_minor, currency FROM journey"
+            ).all()
+    finally:
+        database.close()
+    assert offers == [(120_000, "GBP", ""), (None, "", "from £900 a month")]
+    assert journeys == [(120_000, "GBP")]

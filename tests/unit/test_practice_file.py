@@ -178,17 +178,26 @@ ADDED_BY_0004 = {
         "right_fit",
         "intake_questions",
         "document_messages",  # 0010
+        "price_minor",  # 0014
+        "currency",  # 0014
     ),
     "delivery_standard": ("target",),
-    "offer_step": ("resource_link", "client_wording", "session_minutes"),  # session_: 0011
+    "offer_step": (
+        "resource_link",
+        "client_wording",
+        "session_minutes",  # 0011
+        "amount_minor",  # 0014
+    ),
     "journey_step": (
         "resource_link",
         "client_wording",
         "brought_in",  # 0009
         "session_minutes",  # 0011
         "session_time",
+        "amount_minor",  # 0014
+        "paid_on",  # 0014
     ),
-    "journey": ("paused_on", "end_reason", "fit", "resume_on"),
+    "journey": ("paused_on", "end_reason", "fit", "resume_on", "price_minor", "currency"),
     "client": ("intake",),
     "feedback": ("referral_name", "follow_up"),  # 0013
     "practice": (

@@ -87,6 +87,12 @@ BAD = {
     "phase-days": ("offer_phase", "planned_days", 0, "A phase's working days must be between 1"),
     "text-kind": ("client", "company", 12, "12 is not text."),
     "missing": ("journey", "start_on", None, "a value is needed here."),
+    # Money (0014): amounts in whole minor units, never negative; a currency from the list.
+    "amount": ("journey_step", "amount_minor", -5, "An invoice step's amount must be between 0"),
+    "amount-text": ("offer_step", "amount_minor", "£300", "£300 is not a whole number."),
+    "price": ("journey", "price_minor", -1, "A journey's price must be between 0"),
+    "currency": ("journey", "currency", "XYZ", "XYZ is not a currency code"),
+    "paid-on": ("journey_step", "paid_on", "paid", "paid is not a date."),
     # Whole offers, by the offer editor's saving rules: the path goes into the design.
     "criterion-weight": (
         "offer",

@@ -17,6 +17,7 @@ from deliverydesk.cli import data as cli_data
 from deliverydesk.cli import feedback as cli_feedback
 from deliverydesk.cli import friction as cli_friction
 from deliverydesk.cli import journeys as cli_journeys
+from deliverydesk.cli import money as cli_money
 from deliverydesk.cli import offers as cli_offers
 from deliverydesk.cli import reports as cli_reports
 from deliverydesk.cli import selftest as cli_selftest
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_journeys.add_commands(commands, data)
     cli_friction.add_commands(commands, data)
     cli_feedback.add_commands(commands, data)
+    cli_money.add_commands(commands, data)
     cli_selftest.add_commands(commands)
     return parser
 
@@ -139,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_journeys.HANDLERS,
         **cli_friction.HANDLERS,
         **cli_feedback.HANDLERS,
+        **cli_money.HANDLERS,
     }[command]
     try:
         folder = data_dir(args.data_dir)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -28,12 +28,14 @@ from deliverydesk.model.entities import (
     Journey,
     JourneyPhase,
     JourneyStep,
+    Offer,
     OfferPhase,
     OfferStep,
 )
 from deliverydesk.model.rules.calendar import WorkCalendar
 from deliverydesk.model.rules.delivery import PhaseDates, PhasePlan, StepFacts, schedule
 from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus, Owner, StepKind
+from deliverydesk.model.rules.money import split_price
 from deliverydesk.model.rules.summary import summary_columns
 from deliverydesk.services.clients.clients import SNAPSHOT_COLUMNS
 from deliverydesk.services.context import Context, open_workspace
@@ -108,6 +110,7 @@ class _OfferDesign:
     phase_names: tuple[str, ...]
     plans: tuple[PhasePlan, ...]
     steps: tuple[_StepDesign, ...]
+    price_minor: int | None = None
 
 
 def seed_scale(ctx: Context, clients: int, steps_per_journey: int = 30, seed: int = 1) -> str:
@@ -162,7 +165,36 @@ def _offer_spec(name: str, steps: int, variant: int) -> OfferSpec:
             specs.append(_step_spec(phase_name, number + variant, index, index == count - 1))
             number += 1
         phases.append(PhaseSpec(phase_name, max(2 * count, 3), tuple(specs)))
-    return OfferSpec(name, promise=f"What {name.lower()} clients leave with.", phases=tuple(phases))
+    price = 1_200_00 * (variant % 3 + 1)  # every offer priced, in pounds: the money pane
+    return _priced(
+        OfferSpec(
+            name,
+            promise=f"What {name.lower()} clients leave with.",
+            phases=tuple(phases),
+            price_minor=price,
+            currency="GBP",
+        )
+    )
+
+
+def _priced(spec: OfferSpec) -> OfferSpec:
+    """The price split over the offer's invoice steps: a quarter as the deposit."""
+    price = spec.price_minor or 0
+    count = sum(s.kind is StepKind.INVOICE for p in spec.phases for s in p.steps)
+    amounts = iter(split_price(price, price // 4, count))
+    return replace(
+        spec,
+        phases=tuple(
+            replace(
+                p,
+                steps=tuple(
+                    replace(s, amount_minor=next(amounts)) if s.kind is StepKind.INVOICE else s
+                    for s in p.steps
+                ),
+            )
+            for p in spec.phases
+        ),
+    )
 
 
 def _step_spec(phase: str, number: int, index: int, last: bool) -> StepSpec:
@@ -191,6 +223,14 @@ def _step_spec(phase: str, number: int, index: int, last: bool) -> StepSpec:
     )
 
 
+def _paid_on(kind: StepKind, invoiced_on: date | None, today: date) -> date | None:
+    """An invoice sent is paid ten days later, once that day has come."""
+    if kind is not StepKind.INVOICE or invoiced_on is None:
+        return None
+    paid = invoiced_on + timedelta(days=10)
+    return paid if paid <= today else None
+
+
 def _design(ctx: Context, name: str, steps: int, variant: int) -> _OfferDesign:
     offer_id, _ = create_offer(ctx, _offer_spec(name, steps, variant))
     with ctx.db.sessions() as session:
@@ -217,6 +257,7 @@ def _design(ctx: Context, name: str, steps: int, variant: int) -> _OfferDesign:
                 for p, ss in designs
                 for s in ss
             ),
+            price_minor=session.get_one(Offer, offer_id).price_minor,
         )
 
 
@@ -329,6 +370,7 @@ class _Rows:
                     "start_on": step_start,
                     "due_on": due,
                     "completed_on": done,
+                    "paid_on": _paid_on(design.columns["kind"], done, self.today),
                 }
             )
         self.completed += completed
@@ -359,6 +401,8 @@ class _Rows:
                 "planned_end_on": dates[-1].end_on,
                 "ended_on": max(d for d in completed_on if d) if completed else None,
                 "current_position": current,
+                "price_minor": offer.price_minor,
+                "currency": "GBP",
                 "created_at": _noon(start),
                 **summary_columns(facts, with_feedback, phase_count=len(dates)),
             }

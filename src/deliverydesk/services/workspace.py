@@ -20,6 +20,7 @@ from deliverydesk.services.rooms.clients import ClientsRoom
 from deliverydesk.services.rooms.data import DataRoom
 from deliverydesk.services.rooms.feedback import FeedbackRoom
 from deliverydesk.services.rooms.journeys import JourneysRoom
+from deliverydesk.services.rooms.money import MoneyRoom
 from deliverydesk.services.rooms.offers import OffersRoom
 from deliverydesk.services.rooms.paper import PaperRoom
 from deliverydesk.services.rooms.practice import PracticeRoom
@@ -38,6 +39,7 @@ class Workspace:
         self.practice = PracticeRoom(ctx)
         self.data = DataRoom(ctx)
         self.feedback = FeedbackRoom(ctx)
+        self.money = MoneyRoom(ctx)
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock | None = None) -> Workspace:

@@ -104,6 +104,12 @@ class DataActions(QObject):
         self.export_clients_action = action(
             tr("Export clients as CSV for re-import…"), self.export_clients
         )
+        self.export_money_action = action(
+            tr("Export money lines for your accountant…"), self.export_money
+        )
+        self.export_money_action.setToolTip(
+            tr("Every invoice with its amount, and when it was invoiced and paid, as CSV")
+        )
         self.export_practice_action = action(tr("Export practice…"), self.export_practice)
         self.import_practice_action = action(tr("Import practice…"), self.import_practice)
         self.backups_action = action(tr("Backups…"), self.show_backups)
@@ -124,6 +130,7 @@ class DataActions(QObject):
             self.import_clients_action,
             self.export_sheet_action,
             self.export_clients_action,
+            self.export_money_action,
             None,
             self.export_practice_action,
             self.import_practice_action,
@@ -263,6 +270,23 @@ class DataActions(QObject):
             self._warn(tr("The clients were not exported"), error)
             return
         self._say(tr("Saved {n} clients to {path}").format(n=count, path=path))
+
+    def export_money(self, path: Path | None = None) -> None:
+        """The money lines as CSV for a spreadsheet (formulas defused, accents kept)."""
+        stem = f"{self._practice_name()} money {date.today().isoformat()}.csv"
+        path = path or self._save_path(
+            tr("Export money lines for your accountant"),
+            stem,
+            tr("CSV files (*.csv);;All files (*)"),
+        )
+        if path is None:
+            return
+        try:
+            count = self._ws.money.export_csv(path, spreadsheet=True)
+        except PROBLEMS as error:
+            self._warn(tr("The money lines were not exported"), error)
+            return
+        self._say(tr("Saved {n} money lines to {path}").format(n=count, path=path))
 
     # -- the whole practice ------------------------------------------------------------------
     def export_practice(self, path: Path | None = None) -> Job | None:

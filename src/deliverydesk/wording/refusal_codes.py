@@ -190,6 +190,17 @@ class RefusalCode(StrEnum):
     OFFER_FILE_NOT_WHOLE_NUMBER = auto()
     OFFER_FILE_NOT_TRUE_FALSE = auto()
     OFFER_FILE_NOT_A_CHOICE = auto()
+    OFFER_FILE_NOT_AN_AMOUNT = auto()
+
+    # money
+    STEP_NOT_AN_INVOICE = auto()
+    INVOICE_NOT_SENT = auto()
+    INVOICE_ALREADY_PAID = auto()
+    INVOICE_NOT_PAID = auto()
+    INVOICE_PAID_BEFORE_SENT = auto()
+    INVOICE_PAID_IN_FUTURE = auto()
+    INVOICE_PAID_ON_OTHER_DAY = auto()
+    INVOICE_PAID_STAYS_SENT = auto()
 
     # offer_revisions
     REVISION_NOT_KEPT = auto()

@@ -276,6 +276,25 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
     RefusalCode.OFFER_FILE_NOT_WHOLE_NUMBER: N_("{where}: '{key}' should be a whole number."),
     RefusalCode.OFFER_FILE_NOT_TRUE_FALSE: N_("{where}: '{key}' should be true or false."),
     RefusalCode.OFFER_FILE_NOT_A_CHOICE: N_("{where}: '{key}' should be one of {choices}."),
+    RefusalCode.OFFER_FILE_NOT_AN_AMOUNT: N_(
+        "{where}: '{key}' should be an amount in pence or cents (a whole number), or null."
+    ),
+    RefusalCode.STEP_NOT_AN_INVOICE: N_("'{step}' is not an invoice step."),
+    RefusalCode.INVOICE_NOT_SENT: N_(
+        "'{step}' is not invoiced yet: mark it done when you send the invoice, then paid."
+    ),
+    RefusalCode.INVOICE_ALREADY_PAID: N_("'{step}' was already marked paid on {paid_on}."),
+    RefusalCode.INVOICE_NOT_PAID: N_("'{step}' is not marked paid."),
+    RefusalCode.INVOICE_PAID_BEFORE_SENT: N_(
+        "'{step}' was invoiced on {invoiced_on}; it cannot have been paid before that."
+    ),
+    RefusalCode.INVOICE_PAID_IN_FUTURE: N_("An invoice cannot be marked paid on a future day."),
+    RefusalCode.INVOICE_PAID_STAYS_SENT: N_(
+        "'{step}' is marked paid, so its invoice was sent: mark it not paid first to open it again."
+    ),
+    RefusalCode.INVOICE_PAID_ON_OTHER_DAY: N_(
+        "'{step}' has been marked paid on {paid_on} since; it was left as it is."
+    ),
     RefusalCode.REVISION_NOT_KEPT: N_("Revision {revision} of that offer was not kept."),
     RefusalCode.PRACTICE_NEEDS_NAME: N_("Give your practice a name."),
     RefusalCode.WEEKLY_HOURS_OUT_OF_RANGE: N_("Weekly hours must be between 1 and 168."),

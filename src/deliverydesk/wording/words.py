@@ -143,6 +143,8 @@ ACTIVITY_WORDS = {
     ActivityKind.STEPS_BROUGHT_IN: N_(
         "Brought in already under way, now in '{phase}'; steps done before DeliveryDesk: {steps}"
     ),
+    ActivityKind.INVOICE_PAID: N_("'{step}' paid on {on}"),
+    ActivityKind.INVOICE_UNPAID: N_("'{step}' no longer marked paid"),
 }
 
 # A document sent, by the value of its kind (services' DocumentKind) kept in the log.

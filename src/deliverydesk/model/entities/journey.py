@@ -43,6 +43,9 @@ class Journey(Base):
     # The right-fit answers at enrolment: {"answers": {criterion: bool}, "score": int}
     fit: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     current_position: Mapped[int] = mapped_column(default=0)
+    # The offer's price when the client enrolled, in minor units of `currency` (migration 0014).
+    price_minor: Mapped[int | None] = mapped_column(default=None)
+    currency: Mapped[str] = mapped_column(String(3), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     # Summary kept in step with the steps by the services, in the same transaction,
@@ -112,6 +115,23 @@ class JourneyStep(StepDesign, Base):
         # The few steps brought in, by phase: the dashboard leaves their phases out of the
         # bottleneck with one lookup in a near-empty index (migration 0009).
         Index("ix_journey_step_brought_in", "phase_id", sqlite_where=text("brought_in")),
+        # Only invoice steps, by journey, with what the money pane reads (migration 0014).
+        Index(
+            "ix_journey_step_invoice",
+            "journey_id",
+            "amount_minor",
+            "completed_on",
+            "paid_on",
+            sqlite_where=text("kind = 'invoice'"),
+        ),
+        # The steps that take effort, narrow: revenue per hour of delivery (0014).
+        Index(
+            "ix_journey_step_effort",
+            "journey_id",
+            "effort_minutes",
+            "completed_on",
+            sqlite_where=text("effort_minutes > 0"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -133,6 +153,8 @@ class JourneyStep(StepDesign, Base):
     # no time set): "10:00" stays 10:00 across a DST change, as the practitioner meant it
     # (migration 0011).
     session_time: Mapped[time | None] = mapped_column(default=None)
+    # An invoice step is invoiced when ticked (completed_on) and paid on this day (0014).
+    paid_on: Mapped[date | None] = mapped_column(default=None)
 
     phase: Mapped[JourneyPhase] = relationship(back_populates="steps")
     journey: Mapped[Journey] = relationship()

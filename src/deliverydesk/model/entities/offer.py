@@ -23,6 +23,10 @@ class Offer(Base):
     revision: Mapped[int] = mapped_column(default=1)
     capacity_note: Mapped[str] = mapped_column(Text, default="")
     duration_weeks: Mapped[int] = mapped_column(default=0)  # typical duration; 0 = not said
+    # The price as an amount in minor units and its currency (model/rules/money.py); `price`
+    # is a note beside it ("+ VAT"), or the text an older price could not be read from.
+    price_minor: Mapped[int | None] = mapped_column(default=None)
+    currency: Mapped[str] = mapped_column(String(3), default="")
     price: Mapped[str] = mapped_column(String(60), default="")  # as the practitioner writes it
     boundaries: Mapped[str] = mapped_column(Text, default="")  # and communication rules
     welcome_template: Mapped[str] = mapped_column(Text, default="")
@@ -84,6 +88,8 @@ class StepDesign:
     recovery_protocol: Mapped[str] = mapped_column(Text, default="")
     client_facing: Mapped[bool] = mapped_column(default=True)
     resource_link: Mapped[str] = mapped_column(String(2000), default="")
+    # What an invoice step invoices, in minor units of the offer's (the journey's) currency.
+    amount_minor: Mapped[int | None] = mapped_column(default=None)
 
 
 class OfferStep(StepDesign, Base):

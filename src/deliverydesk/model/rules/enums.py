@@ -144,3 +144,5 @@ class ActivityKind(StrEnum):
     # Enrolled already under way: the steps before where the client had got to were done
     # before DeliveryDesk knew them (brought in, not worked today, never counted late).
     STEPS_BROUGHT_IN = "steps_brought_in"
+    INVOICE_PAID = "invoice_paid"  # an invoice step's invoice paid, on a day
+    INVOICE_UNPAID = "invoice_unpaid"  # marked paid by mistake: open again

@@ -22,11 +22,14 @@ from datetime import date
 from deliverydesk.model.rules.calendar import WorkCalendar
 from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec
 
-# Step fields compared and copied besides the title, the timing and the effort.
+# Step fields compared and copied besides the title, the timing and the effort. An invoice
+# step's amount is not among them: what a client was sold at stays theirs when a newer
+# design is applied (a step the design adds brings its amount along: offer_apply.py).
 DETAIL_FIELDS = tuple(
     f.name
     for f in fields(StepSpec)
-    if f.name not in ("id", "title", "offset_days", "duration_days", "effort_minutes")
+    if f.name
+    not in ("id", "title", "offset_days", "duration_days", "effort_minutes", "amount_minor")
 )
 
 

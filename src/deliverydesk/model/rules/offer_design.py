@@ -36,6 +36,8 @@ class StepSpec:
     # What the client reads for the step (a nudge, their documents); "" reads the phrase
     # of its kind (wording.py), never the title, which is written for the practitioner.
     client_wording: str = ""
+    # What an invoice step invoices, in minor units of the offer's currency; None: not said.
+    amount_minor: int | None = None
     id: int | None = None
 
 
@@ -75,7 +77,9 @@ class OfferSpec:
     standards: tuple[StandardSpec, ...] = ()
     capacity_note: str = ""
     duration_weeks: int = 0  # typical duration; 0 = not said
-    price: str = ""  # as the practitioner writes it
+    price: str = ""  # a note beside the amount ("+ VAT"), as the practitioner writes it
+    price_minor: int | None = None  # the price in minor units of `currency`; None: not said
+    currency: str = ""  # ISO 4217 (model/rules/money.py CURRENCIES); "" not said
     boundaries: str = ""  # and communication rules
     welcome_template: str = ""
     right_fit: RightFit = RightFit()

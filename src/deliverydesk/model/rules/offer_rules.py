@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from deliverydesk.model.rules.document_messages import KINDS
 from deliverydesk.model.rules.enums import QuestionKind
+from deliverydesk.model.rules.money import BY_CODE, MAX_AMOUNT_MINOR
 from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec
 from deliverydesk.model.rules.sessions import MAX_SESSION_MINUTES
 from deliverydesk.model.rules.text_rules import is_blank, storable
@@ -135,6 +136,7 @@ def _offer(spec: OfferSpec) -> Iterator[Problem]:
     ):
         yield from _text(("offer", where_field), value, MAX_TEXT)
     yield from _text(("offer", "price"), spec.price, MAX_PRICE)
+    yield from _money(spec)
     if not 0 <= spec.duration_weeks <= MAX_WEEKS:
         yield _blocking(
             ("offer", "duration_weeks"),
@@ -161,6 +163,21 @@ def _offer(spec: OfferSpec) -> Iterator[Problem]:
     yield from _right_fit(spec)
     yield from _questions(spec)
     yield from _phases(spec)
+
+
+def _money(spec: OfferSpec) -> Iterator[Problem]:
+    if spec.price_minor is not None and not 0 <= spec.price_minor <= MAX_AMOUNT_MINOR:
+        yield _blocking(
+            ("offer", "price_minor"),
+            ProblemCode.OUT_OF_RANGE,
+            "The price must be between 0 and ten billion.",
+        )
+    if spec.currency and spec.currency not in BY_CODE:
+        yield _blocking(
+            ("offer", "currency"),
+            ProblemCode.OUT_OF_RANGE,
+            "Choose the currency from the list.",
+        )
 
 
 def _standards(spec: OfferSpec) -> Iterator[Problem]:
@@ -358,6 +375,13 @@ def _step(
             "{step} runs to working day {end}, past the {days} working days planned for "
             "{phase}: shorten or move the step, or lengthen the phase.",
             {"step": title, "end": end, "days": phase.planned_days, "phase": label},
+        )
+    if step.amount_minor is not None and not 0 <= step.amount_minor <= MAX_AMOUNT_MINOR:
+        yield _blocking(
+            (*where, "amount_minor"),
+            ProblemCode.OUT_OF_RANGE,
+            "The amount of {step} must be between 0 and ten billion.",
+            step=title,
         )
     yield from _template(
         (*where, "message_template"),

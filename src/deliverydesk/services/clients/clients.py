@@ -335,6 +335,8 @@ def _snapshot(
         status=JourneyStatus.ACTIVE,
         start_on=dates[0].start_on,
         planned_end_on=dates[-1].end_on,
+        price_minor=offer.price_minor,
+        currency=offer.currency,
         created_at=now,
     )
     position = 0
@@ -381,4 +383,5 @@ SNAPSHOT_COLUMNS = (
     "client_facing",
     "resource_link",
     "client_wording",
+    "amount_minor",
 )

@@ -35,6 +35,7 @@ from deliverydesk.model.entities import Base
 from deliverydesk.model.rules import offer_rules as limits
 from deliverydesk.model.rules.document_messages import KINDS
 from deliverydesk.model.rules.enums import QuestionKind
+from deliverydesk.model.rules.money import BY_CODE, MAX_AMOUNT_MINOR
 from deliverydesk.model.rules.offer_rules import Where, saving_problems
 from deliverydesk.model.rules.sessions import MAX_SESSION_MINUTES
 from deliverydesk.model.rules.text_rules import single_line
@@ -242,6 +243,7 @@ def _typed_rules(today: date) -> dict[str, dict[str, Rule]]:
         "title": _title("A step's title", limits.MAX_TITLE, required=True),
         "effort_minutes": _between("A step's effort (minutes)", 0, limits.MAX_EFFORT_MINUTES),
         "session_minutes": _between("A session's length (minutes)", 0, MAX_SESSION_MINUTES),
+        "amount_minor": _between("An invoice step's amount", 0, MAX_AMOUNT_MINOR),
     }
     summary = {
         f"{column}": _title("A step's title", limits.MAX_TITLE)
@@ -282,6 +284,8 @@ def _typed_rules(today: date) -> dict[str, dict[str, Rule]]:
         "journey": {
             "offer_name": _title("An offer's name", limits.MAX_NAME, required=True),
             **summary,
+            "price_minor": _between("A journey's price", 0, MAX_AMOUNT_MINOR),
+            "currency": _kind("a currency code (GBP, EUR…)", lambda v: v == "" or v in BY_CODE),
         },
         "journey_phase": {"name": _title("A phase's name", limits.MAX_NAME, required=True)},
         "journey_step": titles,

@@ -54,6 +54,9 @@ class StepDetail:
     brought_in: bool = False  # done before DeliveryDesk (enrolled already under way)
     session_time: time | None = None  # a session's start on its due date
     session_minutes: int = 0  # a session's length; 0 = not said
+    # An invoice step's amount (in the journey's currency) and the day it was paid.
+    amount_minor: int | None = None
+    paid_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +151,7 @@ class JourneyDetail:
     ended_on: date | None = None
     end_reason: str = ""
     resume_on: date | None = None  # a paused journey's planned resume date
+    currency: str = ""  # of its invoice steps' amounts (the offer's when enrolled)
 
     @property
     def progress(self) -> float:
@@ -175,6 +179,8 @@ _STEP_COLUMNS = (
     JourneyStep.brought_in,
     JourneyStep.session_time,
     JourneyStep.session_minutes,
+    JourneyStep.amount_minor,
+    JourneyStep.paid_on,
 )
 
 
@@ -257,6 +263,7 @@ _HEAD = (
         Journey.ended_on,
         Journey.end_reason,
         Journey.resume_on,
+        Journey.currency,
     )
     .join(Client, Client.id == Journey.client_id)
     .where(_of_journey(Journey.id))
@@ -264,7 +271,7 @@ _HEAD = (
 _HEAD_FIELDS = (
     "journey_id", "client_id", "client_name", "company", "email", "phone", "offer_name",
     "status", "start_on", "planned_end_on", "current_position", "steps_done", "steps_total",
-    "paused_on", "ended_on", "end_reason", "resume_on",
+    "paused_on", "ended_on", "end_reason", "resume_on", "currency",
 )  # fmt: skip
 _PHASES = (
     select(

@@ -170,6 +170,8 @@ def reopen_step(
             put_back(ctx, session, step.journey_id, moved.before, moved.after)
         if step.completed_on is None:
             raise InvalidInput(RefusalCode.STEP_NOT_DONE, step=step.title)
+        if step.paid_on is not None:  # an invoice paid was sent: take back "paid" first
+            raise InvalidInput(RefusalCode.INVOICE_PAID_STAYS_SENT, step=step.title)
         if expected is not None and step.completed_on != expected:
             raise InvalidInput(
                 RefusalCode.STEP_DONE_ON_OTHER_DAY, step=step.title, completed_on=step.completed_on

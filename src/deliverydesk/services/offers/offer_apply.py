@@ -233,6 +233,8 @@ def _carry_out(session: Session, journey: Journey, plan: UpdatePlan) -> None:
                 step = steps[planned_step.id]
             else:
                 step = JourneyStep(journey=journey)
+                if planned_step.design is not None:  # a new invoice brings its amount
+                    step.amount_minor = planned_step.design.amount_minor
             if planned_step.design is not None:  # completed steps keep every field
                 design = planned_step.design
                 step.offer_step_id = design.id

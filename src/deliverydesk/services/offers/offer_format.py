@@ -14,6 +14,7 @@ from typing import Any
 from deliverydesk.model.rules.document_messages import KINDS, DocumentMessages
 from deliverydesk.model.rules.enums import Owner, QuestionKind, StandardTier, StepKind
 from deliverydesk.model.rules.fit import FitCriterion, RightFit
+from deliverydesk.model.rules.money import BY_CODE, MAX_AMOUNT_MINOR
 from deliverydesk.model.rules.offer_design import (
     IntakeQuestion,
     OfferSpec,
@@ -62,6 +63,9 @@ def to_document(spec: OfferSpec, with_ids: bool = False) -> dict[str, Any]:
     offer: dict[str, Any] = {"name": spec.name}
     offer.update({field: getattr(spec, field) for field in _OFFER_TEXTS})
     offer["duration_weeks"] = spec.duration_weeks
+    # Money (absent from files written before prices were amounts: no amount, no currency).
+    offer["price_minor"] = spec.price_minor
+    offer["currency"] = spec.currency
     offer["standards"] = [
         {"promise": s.promise, "tier": s.tier.value, "target": s.target} for s in spec.standards
     ]
@@ -110,6 +114,7 @@ def _phase_document(phase: PhaseSpec, with_ids: bool) -> dict[str, Any]:
         item.update({field: getattr(step, field) for field in _STEP_NUMBERS})
         item.update({field: getattr(step, field) for field in _STEP_FLAGS})
         item.update({field: getattr(step, field) for field in _STEP_TEXTS})
+        item["amount_minor"] = step.amount_minor
         steps.append(item)
     document["steps"] = steps
     return document
@@ -189,6 +194,8 @@ class _Reader:
         return OfferSpec(
             name=name,
             duration_weeks=self._number(offer, "duration_weeks", _THE_OFFER, 0),
+            price_minor=self._amount(offer, "price_minor", _THE_OFFER),
+            currency=self._currency(offer, _THE_OFFER),
             standards=tuple(self._standard(s, i) for i, s in enumerate(standards)),
             right_fit=self._right_fit(offer.get("right_fit", {})),
             phases=tuple(self._phase(p, i) for i, p in enumerate(phases)),
@@ -268,6 +275,7 @@ class _Reader:
             is_checkpoint=self._flag(step, "is_checkpoint", where, False),
             is_touchpoint=self._flag(step, "is_touchpoint", where, False),
             client_facing=self._flag(step, "client_facing", where, True),
+            amount_minor=self._amount(step, "amount_minor", where),
             id=self._id(step),
             **{field: self._text(step, field, where) for field in _STEP_TEXTS},
         )
@@ -304,6 +312,28 @@ class _Reader:
         if type(value) is not int:  # bool is an int to Python, not to a person
             raise InvalidInput(RefusalCode.OFFER_FILE_NOT_WHOLE_NUMBER, where=where, key=key)
         return value
+
+    @staticmethod
+    def _amount(item: dict[str, Any], key: str, where: Place) -> int | None:
+        """An amount in minor units, or null for none said."""
+        value = item.get(key)
+        if value is None:
+            return None
+        if type(value) is not int or not 0 <= value <= MAX_AMOUNT_MINOR:
+            raise InvalidInput(RefusalCode.OFFER_FILE_NOT_AN_AMOUNT, where=where, key=key)
+        return value
+
+    @staticmethod
+    def _currency(item: dict[str, Any], where: Place) -> str:
+        value = item.get("currency", "")
+        if value != "" and (not isinstance(value, str) or value not in BY_CODE):
+            raise InvalidInput(
+                RefusalCode.OFFER_FILE_NOT_A_CHOICE,
+                where=where,
+                key="currency",
+                choices=", ".join(BY_CODE),
+            )
+        return str(value)
 
     @staticmethod
     def _flag(item: dict[str, Any], key: str, where: Place, default: bool) -> bool:

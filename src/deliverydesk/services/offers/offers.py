@@ -150,6 +150,8 @@ def spec_of(offer: Offer) -> OfferSpec:
         capacity_note=offer.capacity_note,
         duration_weeks=offer.duration_weeks,
         price=offer.price,
+        price_minor=offer.price_minor,
+        currency=offer.currency,
         boundaries=offer.boundaries,
         welcome_template=offer.welcome_template,
         right_fit=RightFit(criteria, int(fit.get("threshold", 0))),
@@ -183,6 +185,8 @@ def write_design(session: Session, offer: Offer, spec: OfferSpec) -> Unlinked:
     offer.capacity_note = spec.capacity_note
     offer.duration_weeks = spec.duration_weeks
     offer.price = spec.price
+    offer.price_minor = spec.price_minor
+    offer.currency = spec.currency
     offer.boundaries = spec.boundaries
     offer.welcome_template = spec.welcome_template
     offer.right_fit = {

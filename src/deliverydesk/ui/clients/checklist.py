@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.model.rules.enums import JourneyStatus, PhaseStatus
+from deliverydesk.model.rules.enums import JourneyStatus, PhaseStatus, StepKind
 from deliverydesk.services.journeys.detail import JourneyDetail, PhaseDetail, StepDetail
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import literal_rich_text, tr
 from deliverydesk.ui.look.icons import icon
 from deliverydesk.ui.look.theme import semantic
+from deliverydesk.wording.money_words import money_text
 
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STEP, WHO, DUE, DONE = range(4)
@@ -40,6 +41,20 @@ def spoken_date(day: date, today: date) -> str:
         if day.year == today.year
         else text.long_date(day)
     )
+
+
+def invoice_words(step: StepDetail, currency: str) -> str:
+    """An invoice step's amount and where it stands: "£300 · paid 2 Oct 2026"."""
+    amount = (
+        money_text(step.amount_minor, currency)
+        if step.amount_minor is not None
+        else tr("no amount")
+    )
+    if step.paid_on is not None:
+        return tr("{amount} · paid {day}").format(amount=amount, day=text.long_date(step.paid_on))
+    if step.completed_on is not None:
+        return tr("{amount} · invoiced, not paid yet").format(amount=amount)
+    return amount
 
 
 def days_late(step: StepDetail, today: date) -> int:
@@ -85,6 +100,7 @@ class ChecklistView(QTreeWidget):
         self._steps: dict[int, StepDetail] = {}
         self._shown: dict[int, tuple[StepDetail, date]] = {}  # what each step row shows
         self._running = True  # an ended journey's open steps are left open, not late
+        self._currency = ""
         self._filling = False
         # A blank icon where there is no marker keeps titles and dates in line.
         blank = QPixmap(self.iconSize() if self.iconSize().isValid() else self._em_size())
@@ -138,6 +154,7 @@ class ChecklistView(QTreeWidget):
         shape: Shape = tuple((p.position, tuple(s.id for s in p.steps)) for p in detail.phases)
         same_journey = detail.journey_id == self._journey_id
         self._steps = {s.id: s for p in detail.phases for s in p.steps}
+        self._currency = detail.currency  # of the invoice steps' amounts
         running = detail.status in (JourneyStatus.ACTIVE, JourneyStatus.PAUSED)
         kept, self._running = self._running == running, running
         self._filling = True
@@ -226,6 +243,8 @@ class ChecklistView(QTreeWidget):
         if step.is_checkpoint:
             markers.append(tr("checkpoint"))
         title = step.title + (f"  ({', '.join(markers)})" if markers else "")
+        if step.kind is StepKind.INVOICE:
+            title += "  " + invoice_words(step, self._currency)
         done = step.completed_on is not None
         late = days_late(step, today) if self._running else 0
         item.setFlags(

@@ -15,13 +15,20 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
+from deliverydesk.model.rules.enums import StepKind
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.money_commands import MarkPaidCommand, MarkUnpaidCommand
 from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.core.today_commands import RescheduleCommand
 from deliverydesk.ui.core.undo_commands import ServiceCommand, SetDueDateCommand
 from deliverydesk.ui.look.icons import icon
-from deliverydesk.ui.widgets.step_dialogs import ask_date, done_on_dialog, due_date_dialog
+from deliverydesk.ui.widgets.step_dialogs import (
+    ask_date,
+    done_on_dialog,
+    due_date_dialog,
+    paid_on_dialog,
+)
 
 if TYPE_CHECKING:
     from deliverydesk.ui.clients.client_page import ClientPage
@@ -45,6 +52,12 @@ class StepActions(QObject):
         self.due_action.triggered.connect(self._due_date_current)
         self.friction_action = QAction(tr("Log friction about this step…"), page)
         self.friction_action.triggered.connect(self._friction_current)
+        # An invoice step, once ticked (invoiced): paid on a day, or not paid after all.
+        self.paid_action = QAction(tr("Mark paid…"), page)
+        self.paid_action.setToolTip(
+            tr("The invoice of the selected step was paid (also in the step's context menu)")
+        )
+        self.paid_action.triggered.connect(self._paid_current)
         for action in (self.done_on_action, self.due_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -57,7 +70,7 @@ class StepActions(QObject):
         row.setContentsMargins(0, 0, 0, 0)
         caption = QLabel(tr("Selected step:"))
         row.addWidget(caption)
-        for action in (self.toggle_action, self.done_on_action, self.due_action):
+        for action in (self.toggle_action, self.done_on_action, self.due_action, self.paid_action):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setAutoRaise(True)
@@ -90,8 +103,14 @@ class StepActions(QObject):
             self.toggle_action.setIcon(icon("step_open" if done else "step_done"))
             hints.append(toggle.sizeHint())
         toggle.setFixedSize(hints[0].expandedTo(hints[1]))
+        *others, paid = others
         for button in others:
             button.setFixedSize(button.sizeHint())
+        sizes = []
+        for words in (tr("Mark paid…"), tr("Not paid after all")):
+            self.paid_action.setText(words)
+            sizes.append(paid.sizeHint())
+        paid.setFixedSize(sizes[0].expandedTo(sizes[1]))
         self.update()  # the words for the step selected, again
 
     def update(self) -> None:
@@ -105,6 +124,11 @@ class StepActions(QObject):
         self.done_on_action.setEnabled(editable and not done)
         self.due_action.setEnabled(editable)
         self.friction_action.setEnabled(editable)
+        invoice = step is not None and step.kind is StepKind.INVOICE
+        paid = invoice and step is not None and step.paid_on is not None
+        self.paid_action.setText(tr("Not paid after all") if paid else tr("Mark paid…"))
+        # Always there (a selection never moves the row), on for an invoice sent.
+        self.paid_action.setEnabled(editable and invoice and done)
 
     def menu(self) -> QMenu:
         """The selected step's actions, as the context menu shows them."""
@@ -115,6 +139,9 @@ class StepActions(QObject):
         menu.addSeparator()
         menu.addAction(self.due_action)
         menu.addAction(self.friction_action)
+        if self.paid_action.isEnabled():
+            menu.addSeparator()
+            menu.addAction(self.paid_action)
         return menu
 
     def show_menu(self, _step_id: int, where: QPoint) -> None:
@@ -176,6 +203,27 @@ class StepActions(QObject):
             else SetDueDateCommand(self._ws, self._events, step.id, day, step.title)
         )
         page.push(command, tr("The due date was not changed"))
+
+    def _paid_current(self) -> None:
+        page = self._page
+        step = page.checklist.current_step()
+        if step is None or step.kind is not StepKind.INVOICE or page.read_only:
+            return
+        if step.paid_on is not None:
+            page.push(
+                MarkUnpaidCommand(self._ws, self._events, step.id, step.title),
+                tr("The invoice is still marked paid"),
+            )
+            return
+        if step.completed_on is None:
+            return
+        today = self._ws.today()
+        day = ask_date(paid_on_dialog(step, today, page, self._ws.practice.info()))
+        if day is not None:
+            page.push(
+                MarkPaidCommand(self._ws, self._events, step.id, min(day, today), step.title),
+                tr("The invoice was not marked paid"),
+            )
 
     def _friction_current(self) -> None:
         step = self._page.checklist.current_step()

@@ -31,6 +31,7 @@ from deliverydesk.ui.core.refresh import Refresher
 from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.dashboard import words
 from deliverydesk.ui.dashboard.load_chart import LoadChart
+from deliverydesk.ui.dashboard.money_pane import MoneyPane
 from deliverydesk.ui.dashboard.parts import IntegrityParts
 from deliverydesk.ui.dashboard.phases import SHOWN, PhaseTable
 from deliverydesk.ui.dashboard.planner_pane import PlannerPane
@@ -182,11 +183,15 @@ class DashboardPage(QWidget):
                 elif isinstance(part, QLayout):
                     section.addLayout(part)
             column.addLayout(section)
+        # Below the first screen, read after it is painted (money_pane.py).
+        self.money = MoneyPane(self._ws)
+        column.addWidget(self.money)
         column.addStretch(1)
         self.body_scroll = QScrollArea()
         self.body_scroll.setWidgetResizable(True)
         self.body_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.body_scroll.setWidget(body)
+        self.money.read_after_paint_of(self.integrity)  # the first screen's first tile
         self._across = 0
         self._arrange()
         return self.body_scroll
@@ -251,6 +256,7 @@ class DashboardPage(QWidget):
         self.phase_table.show_waits(board.phases)
         self.phase_table.setVisible(bool(board.phases))
         self.phase_words.setText(self._phase_summary(board))
+        self.money.refresh_soon()
 
     @staticmethod
     def _phase_summary(board: Dashboard) -> str:

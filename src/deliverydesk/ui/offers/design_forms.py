@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from deliverydesk.model.rules.document_messages import BUILT_IN, KINDS
 from deliverydesk.model.rules.enums import StandardTier
@@ -17,6 +17,13 @@ from deliverydesk.model.rules.offer_design import OfferSpec, StandardSpec
 from deliverydesk.model.rules.offer_rules import MAX_WEEKS, MAX_WEIGHT, Problem
 from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.offers.field_form import FieldForm
+from deliverydesk.ui.offers.money_fields import (
+    AmountEdit,
+    CurrencyCombo,
+    invoice_steps,
+    plan_summary,
+    spread_price,
+)
 from deliverydesk.ui.offers.offer_words import tier_label
 from deliverydesk.ui.offers.problem_marks import fields_of, rows_of
 from deliverydesk.ui.offers.rows_table import Column, RowsTable
@@ -32,6 +39,7 @@ DETAIL_FIELDS = (
     "boundaries",
     "welcome_template",
 )
+MONEY_FIELDS = ("price_minor", "currency")
 
 
 MESSAGE_PREFIX = "document_messages."  # a document's message: "document_messages.progress"
@@ -73,7 +81,7 @@ class DetailsForm(FieldForm):
         weeks = (tr(" week"), tr(" weeks"))
         self.add_number("duration_weeks", tr("Typical &duration:"), 0, MAX_WEEKS, weeks)
         self.fields["duration_weeks"].setSpecialValueText(tr("Not said"))  # type: ignore[attr-defined]
-        self.add_line("price", tr("P&rice:"), tr("Optional, as you write it: €2,400"))
+        self._add_money()
         self.add_text(
             "capacity_note", tr("&Capacity:"), tr("e.g. at most 8 clients at a time"), lines=2
         )
@@ -109,13 +117,51 @@ class DetailsForm(FieldForm):
             edit = self.add_text(MESSAGE_PREFIX + kind, label, lines=6)
             edit.setPlaceholderText(getattr(BUILT_IN, kind))
 
+    def _add_money(self) -> None:
+        """The price as an amount and a currency, a note beside it, and the payment plan
+        its invoice steps make (each step's amount is set on the step, in the journey)."""
+        self.price_amount = AmountEdit(tr("Optional, e.g. 2,400"))
+        self._add("price_minor", tr("P&rice:"), self.price_amount)
+        self.price_amount.problems = self.problem_labels["price_minor"]
+        self.price_amount.amount_edited.connect(lambda v: self.edited.emit("price_minor", v))
+        self.currency = CurrencyCombo()
+        self._add("currency", tr("C&urrency:"), self.currency)
+        self.currency.currency_chosen.connect(lambda code: self.edited.emit("currency", code))
+        self.add_line("price", tr("Price n&ote:"), tr("Optional: + VAT, or how you charge"))
+        self.plan = QLabel()
+        self.plan.setTextFormat(Qt.TextFormat.PlainText)  # it quotes step titles
+        self.plan.setWordWrap(True)
+        self.spread = QPushButton(tr("&Spread the price over the invoice steps"))
+        self.spread.setToolTip(
+            tr("The first invoice keeps its amount as the deposit; the rest share what is left")
+        )
+        self.spread.clicked.connect(self._spread)
+        plan = QWidget()
+        column = QVBoxLayout(plan)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.plan)
+        column.addWidget(self.spread, 0, Qt.AlignmentFlag.AlignLeft)
+        self._add("payment_plan", tr("Payment plan:"), plan)
+        self._spec: OfferSpec | None = None
+
+    def _spread(self) -> None:
+        if self._spec is not None:
+            self.edited.emit("phases", spread_price(self._spec))
+
     def show_design(self, spec: OfferSpec, problems: list[Problem]) -> None:
+        self._spec = spec
         values = {name: getattr(spec, name) for name in DETAIL_FIELDS}
         messages = spec.document_messages
         values |= {MESSAGE_PREFIX + kind: getattr(messages, kind) for kind in KINDS}
         self.set_values(values)
+        self.price_amount.show_amount(spec.price_minor, spec.currency)
+        self.currency.show_code(spec.currency)
+        self.plan.setText(plan_summary(spec))
+        self.spread.setEnabled(spec.price_minor is not None and bool(invoice_steps(spec)))
         found = fields_of(problems, "offer")
-        self.set_problems({name: found[name] for name in self.fields if name in found})
+        self.set_problems(
+            {name: found[name] for name in (*self.fields, *MONEY_FIELDS) if name in found}
+        )
         self.welcome_preview.show_message(self._preview(spec.welcome_template))
 
 

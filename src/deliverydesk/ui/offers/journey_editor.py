@@ -226,6 +226,7 @@ class JourneyEditor(QWidget):
             self.forms.setCurrentIndex(PHASE)
         elif isinstance(item, StepSpec) and path is not None:
             phase = self.model.spec.phases[path[0]]
+            self.step_form.currency = self.model.spec.currency  # the amount's units
             self.step_form.show_step(item, phase.name, problems)
             self.forms.setCurrentIndex(STEP)
         else:

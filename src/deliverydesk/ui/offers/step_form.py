@@ -22,6 +22,7 @@ from deliverydesk.ui.core import text
 from deliverydesk.ui.core.item_values import current_enum
 from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.offers.field_form import FieldForm
+from deliverydesk.ui.offers.money_fields import AmountEdit
 
 # (template, step title, phase name) -> the message as the sample client reads it.
 Preview = Callable[[str, str, str], str]
@@ -117,6 +118,12 @@ class StepForm(FieldForm):
                 "counts it instead of the effort"
             )
         )
+        # What an invoice step invoices, in the offer's currency: its part of the payment plan.
+        self.amount = AmountEdit(tr("What this invoice is for, e.g. 600"))
+        self._add("amount_minor", tr("Invoice &amount:"), self.amount)
+        self.amount.problems = self.problem_labels["amount_minor"]
+        self.amount.amount_edited.connect(lambda v: self.edited.emit("amount_minor", v))
+        self.currency = ""  # the offer's, set by the journey editor before a step is shown
         self.add_section(tr("Marks"))
         self.add_check(
             "is_milestone", tr("&Milestone"), tr("A visible moment of progress to celebrate.")
@@ -158,9 +165,13 @@ class StepForm(FieldForm):
         chosen = current_enum(kind, StepKind)
         self.client_wording.setPlaceholderText(text.WORDS.client_step_default(chosen, title.text()))
         self.session_length.setEnabled(chosen is StepKind.SESSION)  # only a session has one
+        self.amount.setEnabled(chosen is StepKind.INVOICE or self.amount.amount() is not None)
 
     def show_step(self, step: StepSpec, phase_name: str, problems: list[Problem]) -> None:
-        self.set_values({name: getattr(step, name) for name in STEP_FIELDS})
+        self.set_values(
+            {name: getattr(step, name) for name in STEP_FIELDS if name != "amount_minor"}
+        )
+        self.amount.show_amount(step.amount_minor, self.currency)
         self._follow_kind()  # the values were set with signals blocked
         self.set_problems(_by_field(problems))
         self.preview.show_message(self._preview(step.message_template, step.title, phase_name))

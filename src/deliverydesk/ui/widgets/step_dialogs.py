@@ -184,6 +184,28 @@ def done_on_dialog(
     )
 
 
+def paid_on_dialog(
+    step: StepDetail,
+    today: date,
+    parent: QWidget | None = None,
+    practice: PracticeInfo | None = None,
+) -> StepDateDialog:
+    """When an invoice step's invoice was paid: today unless said, never before it was sent."""
+    invoiced = step.completed_on or today
+    return StepDateDialog(
+        tr("Mark paid"),
+        tr("When was '{step}' paid? It was invoiced {day}.").format(
+            step=step.title, day=text.long_date(invoiced)
+        ),
+        tr("&Paid on:"),
+        today,
+        minimum=min(invoiced, today),  # never paid before it was sent
+        maximum=today,  # paid cannot be in the future
+        practice=practice,
+        parent=parent,
+    )
+
+
 def due_date_dialog(
     step: StepDetail,
     parent: QWidget | None = None,
