@@ -47,6 +47,14 @@ OFFER = {
     "boundaries": "Email on weekdays; replies within one working day",
     "welcome_template": "Welcome aboard, glad you are here.",
 }
+# The message drafted with each document sent (the Offer tab's last section).
+MESSAGES = {
+    "progress": "Hi {client_first_name}, where we are on {offer}.",
+    "onboarding": "Welcome, {client_first_name}: your pack.",
+    "checklist": "Your checklist for {offer}.",
+    "intake": "Please send the form back before {due_date}.",
+}
+MESSAGE_FIELDS = {f"document_messages.{kind}": text for kind, text in MESSAGES.items()}
 PHASE = {"name": "Kick-off", "planned_days": 8, "description": "Getting to know each other"}
 STEP: dict[str, Any] = {
     "title": "Intake session",
@@ -157,7 +165,7 @@ def test_every_field_of_a_new_offer_is_kept_after_save_close_and_reopen(
     assert offer_id is not None
 
     assert editor.tabs.currentIndex() == DETAILS
-    fill(qtbot, editor.details, OFFER)
+    fill(qtbot, editor.details, OFFER | MESSAGE_FIELDS)
     editor.tabs.setCurrentIndex(JOURNEY)
     click_row(qtbot, editor, (0,))
     fill(qtbot, editor.journey.phase_form, PHASE)
@@ -178,6 +186,7 @@ def test_every_field_of_a_new_offer_is_kept_after_save_close_and_reopen(
     # Stored as typed: every value, each list's choice as its own enum member.
     stored = empty_ws.offers.offer_design(offer_id).spec
     assert {name: getattr(stored, name) for name in OFFER} == OFFER
+    assert {kind: getattr(stored.document_messages, kind) for kind in MESSAGES} == MESSAGES
     phase = stored.phases[0]
     assert {name: getattr(phase, name) for name in PHASE} == PHASE
     assert step_fields(phase.steps[0]) == STEP
@@ -190,7 +199,7 @@ def test_every_field_of_a_new_offer_is_kept_after_save_close_and_reopen(
     # And shown as typed, after the editor is closed and the offer opened again.
     editor = close_and_reopen(qtbot, page, offer_id)
     editor.tabs.setCurrentIndex(DETAILS)
-    assert shown(editor.details) == OFFER
+    assert shown(editor.details) == OFFER | MESSAGE_FIELDS
     editor.tabs.setCurrentIndex(JOURNEY)
     click_row(qtbot, editor, (0,))
     assert shown(editor.journey.phase_form) == PHASE
