@@ -92,6 +92,17 @@ class PracticeForm(QWidget):
         days_row.setColumnStretch(7, 1)
         self.closed = ClosedDatesEditor(today)
         self.time_off = TimeOffEditor(today)
+        # One width for the two lists' buttons, so the lists line up one above the other.
+        side = (
+            self.closed.add_button,
+            self.closed.remove_button,
+            self.time_off.add_button,
+            self.time_off.edit_button,
+            self.time_off.remove_button,
+        )
+        widest = max(button.sizeHint().width() for button in side)
+        for button in side:
+            button.setMinimumWidth(widest)
         self.name_problem = ProblemLabel()
         self.hours_problem = ProblemLabel()
         self.days_problem = ProblemLabel()

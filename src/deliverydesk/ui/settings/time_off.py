@@ -78,6 +78,9 @@ class TimeOffEditor(QWidget):
         self._spans: list[TimeOff] = []
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Time off"))
+        # Its sentence when empty wraps: read whole, never behind a sideways scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         em = self.fontMetrics().height()
         self.list.setMinimumHeight(em * 4)
         self.list.setMaximumHeight(em * 8)
