@@ -12,9 +12,9 @@ import inspect
 from pathlib import Path
 from types import ModuleType
 
-import deliverydesk.ui
+import deliverydesk
 
-UI = Path(deliverydesk.ui.__file__).parent
+UI = Path(deliverydesk.__file__).parent / "ui"  # read, never imported: unit tests run without Qt
 # A use case names one of these among its parameters' annotations.
 STORAGE = ("Context", "Session", "Workspace", "Path")
 # The one door before a workspace exists: the first board painted from the file and the
