@@ -5,7 +5,11 @@ built but never shown, so it has read nothing yet). Each of Today, Timeline, Cli
 the Dashboard is then shown once, timed from the click in the sidebar to the window
 painted: the screen's read, its layout and its paint (grab() after the layouts, as
 bench_edits.py times an edit). Panes a screen fills after its first paint (the Timeline's
-capacity strip) are not counted.
+capacity strip, the Dashboard's later panes) are not counted. Before the clicks, the
+start's own deferred work (the board folds its search texts 250 ms after its paint) is let
+run, as it has long before a person's first click; else it lands in the first screen shown.
+Each first paint is also given as the process's CPU time (what the other helpers' load on
+this machine does not change) and as a ratio to the floor measured in the same run.
 Targets (targets.py, issue 21): each first paint at most 100 ms median.
 """
 
@@ -20,7 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from common import TODAY, benchmark_data, summary  # noqa: E402
+from common import TODAY, bare_window_floor, benchmark_data, summary  # noqa: E402
 from deliverydesk.model.rules.clock import FixedClock  # noqa: E402
 from deliverydesk.services.workspace import Workspace  # noqa: E402
 from deliverydesk.ui.core.events import AppEvents  # noqa: E402
@@ -32,18 +36,28 @@ REPEATS = 7
 SHOWN = ("today", "timeline", "clients", "dashboard")
 
 
-def first_shows(workspace: Workspace) -> dict[str, float]:
+SETTLE_S = 0.3  # the start's deferred work, before the first click
+
+
+def first_shows(workspace: Workspace) -> dict[str, tuple[float, float]]:
+    """Per screen: (wall ms, CPU ms) from the click to the window painted."""
     window = MainWindow(workspace, AppEvents())
     window.resize(1600, 1000)
     window.show()
-    QApplication.processEvents()
+    settled = time.perf_counter() + SETTLE_S
+    while time.perf_counter() < settled:
+        QApplication.processEvents()
+        time.sleep(0.005)
     found = {}
     for key in SHOWN:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         window.sidebar.setCurrentRow(SCREENS.index(key))  # as a click on its name
         QApplication.processEvents()  # the read, the layouts
         window.grab()  # painted, now
-        found[key] = (time.perf_counter() - start) * 1000
+        found[key] = (
+            (time.perf_counter() - start) * 1000,
+            (time.process_time() - cpu) * 1000,
+        )
     window.close()
     window.deleteLater()
     QApplication.processEvents()
@@ -57,13 +71,17 @@ def main() -> None:
     workspace = Workspace.open(benchmark_data(5000), FixedClock(TODAY))
     first_shows(workspace)  # warms the caches
     runs = [first_shows(workspace) for _ in range(REPEATS)]
-    for key in SHOWN:
-        samples = [run[key] for run in runs]
-        print(
-            f"  {key:10s} first paint at XL   {summary(samples)}; "
-            f"{verdict(f'first_{key}', statistics.median(samples))}"
-        )
     workspace.close()
+    floor = statistics.median(bare_window_floor())
+    print(f"  bare Qt window start (floor)   {floor:8.1f} ms, median of 7")
+    for key in SHOWN:
+        samples = [run[key][0] for run in runs]
+        cpu = statistics.median(run[key][1] for run in runs)
+        median = statistics.median(samples)
+        print(
+            f"  {key:10s} first paint at XL   {summary(samples)}, {median / floor:.2f}x the "
+            f"floor, CPU {cpu:.1f} ms; {verdict(f'first_{key}', median)}"
+        )
 
 
 if __name__ == "__main__":
