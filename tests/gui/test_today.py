@@ -21,8 +21,8 @@ from deliverydesk.services.views.today import Timing
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
-from deliverydesk.ui.today.overdue_notice import overdue_sentence
 from deliverydesk.ui.today import today_model
+from deliverydesk.ui.today.overdue_notice import overdue_sentence
 from deliverydesk.ui.today.today_model import CLIENT, DUE, GROUPS, LATE, STEP, TodayModel
 from deliverydesk.ui.today.today_page import TodayPage
 from tests.unit.timeline_support import TODAY, enrol, offer, practice
