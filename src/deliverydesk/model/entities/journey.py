@@ -72,7 +72,22 @@ class Journey(Base):
 
 class JourneyPhase(Base):
     __tablename__ = "journey_phase"
-    __table_args__ = (Index("ix_journey_phase_position", "journey_id", "position", unique=True),)
+    __table_args__ = (
+        Index("ix_journey_phase_position", "journey_id", "position", unique=True),
+        # The dashboard's time in each phase reads the phases left in its window, and
+        # those running, from this index alone (migration 0015).
+        Index(
+            "ix_journey_phase_left",
+            "completed_on",
+            "offer_phase_id",
+            "position",
+            "started_on",
+            "planned_start_on",
+            "planned_end_on",
+            "journey_id",
+            "name",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     journey_id: Mapped[int] = mapped_column(ForeignKey("journey.id", ondelete="CASCADE"))

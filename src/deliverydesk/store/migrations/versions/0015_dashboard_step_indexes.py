@@ -1,9 +1,11 @@
-"""Two small partial indexes for the dashboard's first paint at 5,000 clients:
+"""Three indexes for the dashboard's first paint at 5,000 clients:
 
 - the steps done (brought in aside) by owner, touchpoint and due date, so the on-time
   rate counts ranges of one index instead of reading all 150,000 steps (48 → 6 ms);
 - the checkpoint steps by phase, so the checkpoints kept are found from the phases left
-  in the window instead of a read of every step (25 → 8 ms).
+  in the window instead of a read of every step (25 → 8 ms);
+- the phases by the day they were left, so the time in each phase reads the phases left
+  in the window (and those running) instead of all 30,000 in random order (32 → 20 ms).
 
 Each index holds the columns its statement tests, so SQLite reads the index alone.
 Plain columns only: an index on an expression cannot be reflected, and a later batch
@@ -23,6 +25,12 @@ depends_on = None
 
 DONE = "ix_journey_step_done_due"
 CHECKPOINTS = "ix_journey_step_checkpoint"
+PHASES_LEFT = "ix_journey_phase_left"
+# What the time in each phase groups by, after the day left (journey: withdrawn ones out).
+PHASE_COLUMNS = [
+    "completed_on", "offer_phase_id", "position", "started_on", "planned_start_on",
+    "planned_end_on", "journey_id", "name",
+]  # fmt: skip
 
 
 def upgrade() -> None:
@@ -38,8 +46,10 @@ def upgrade() -> None:
         ["phase_id", "is_checkpoint", "brought_in", "completed_on", "title"],
         sqlite_where=sa.text("is_checkpoint AND NOT brought_in"),
     )
+    op.create_index(PHASES_LEFT, "journey_phase", PHASE_COLUMNS)
 
 
 def downgrade() -> None:
+    op.drop_index(PHASES_LEFT, table_name="journey_phase")
     op.drop_index(CHECKPOINTS, table_name="journey_step")
     op.drop_index(DONE, table_name="journey_step")
