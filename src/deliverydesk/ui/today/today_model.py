@@ -36,6 +36,19 @@ CHUNK = 100
 # it never has children, so the tree does not ask each for its count.
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _ROW_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+# The roles data() answers; the delegate asks each painted cell for twice as many.
+_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        ROW_ROLE,
+        PAUSED_ROLE,
+    }
+)
 
 
 def group_title(owner: Owner) -> str:
@@ -195,7 +208,7 @@ class TodayModel(QAbstractItemModel):
         return (tr("Client"), tr("Step"), tr("Phase"), tr("Due"), tr("Late"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():
             return None
         if index.internalId() == NO_PARENT:
             if index.row() == PAUSED:
