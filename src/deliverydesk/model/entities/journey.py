@@ -146,6 +146,8 @@ class JourneyStep(StepDesign, Base):
             "title",
             sqlite_where=text("is_checkpoint AND NOT brought_in"),
         ),
+        # "Is the current phase open?", asked of every card and client-list row: one seek.
+        Index("ix_journey_step_open_phase", "phase_id", sqlite_where=text("completed_on IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
