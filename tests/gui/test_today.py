@@ -444,3 +444,26 @@ def test_a_long_group_shows_its_first_rows_and_the_rest_as_they_are_scrolled_to(
     assert page.model.rowCount(mine) < 40
     assert page.select_step(last.step_id)
     assert page.current_row() == last
+
+
+def test_a_group_dragged_past_hands_no_rows_above_the_view(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A group's next rows come when its last row so far is in view, not when the scroll
+    bar is dragged past it: put in above the view, they would push away the rows the
+    person dragged to. They come once that row is scrolled back to."""
+    monkeypatch.setattr(today_model, "CHUNK", 10, raising=False)
+    page = TodayPage(demo_ws, events, QUndoStack())
+    qtbot.addWidget(page)
+    page.resize(1100, 250)  # a few rows in view: the end is far below my first rows
+    page.show()
+    qtbot.waitExposed(page)
+    mine = page.model.group_index(Owner.ME)
+    handed = page.model.rowCount(mine)
+    bar = page.tree.verticalScrollBar()
+    bar.setValue(bar.maximum())  # dragged to the end, past my first rows
+    for _ in range(3):  # the queued check for rows in view runs
+        QApplication.processEvents()
+    assert page.model.rowCount(mine) == handed < 40
+    page.tree.scrollTo(page.model.index(handed - 1, 0, mine))  # back to my last row so far
+    qtbot.waitUntil(lambda: page.model.rowCount(mine) > handed, timeout=2000)

@@ -190,13 +190,16 @@ class TodayPage(QWidget):
         return tree
 
     def show_rows_in_view(self) -> None:
-        """Hand the tree more of each group whose last row so far is in view."""
+        """Hand the tree more of each group whose last row so far is in view. (Not when it
+        was scrolled past unseen, the scroll bar dragged: rows put in above the view would
+        move what the person is looking at; they come when that row is scrolled back to.)"""
         bottom = self.tree.viewport().height()
         for position in range(PAUSED + 1):
             group = self.model.index(position, 0)
             while self.model.has_more(position) and self.tree.isExpanded(group):
                 shown = self.model.shown(position)
-                if self.tree.visualRect(self.model.index(shown - 1, 0, group)).top() >= bottom:
+                last = self.tree.visualRect(self.model.index(shown - 1, 0, group))
+                if last.bottom() < 0 or last.top() >= bottom:
                     break
                 self.model.show_through(position, shown)
 
