@@ -3,8 +3,6 @@ every size, the keyboard, accent-free filtering, the checkpoint question, filter
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPalette
@@ -419,7 +417,7 @@ def test_a_card_changed_after_a_search_is_found_by_its_new_words() -> None:
     index.load([card])
     column = (1, 1)
     assert index.visible(column, BoardFilter("lindqvist")) == [1]
-    renamed = dataclasses.replace(card, name="Zoë Müller", next_step_title="Étude de cas")
+    renamed = card._replace(name="Zoë Müller", next_step_title="Étude de cas")
     index.update([renamed], [1])
     assert index.visible(column, BoardFilter("zoe muller")) == [1]
     assert index.visible(column, BoardFilter("etude")) == [1]

@@ -8,9 +8,9 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -189,6 +189,44 @@ def test_a_hidden_page_reads_again_only_when_shown(
     assert page.on_time.sentence.text() == before  # stale, not read while hidden
     page.show()
     assert page.on_time.sentence.text() != before  # caught up before its first paint
+
+
+def test_a_pane_below_the_first_screen_is_read_after_it_paints_and_after_each_change(
+    qtbot: QtBot, demo_ws: Workspace, demo_ctx: Context, events: AppEvents
+) -> None:
+    """Panes other screens' work adds (a capacity planner, money, feedback) never delay the
+    first screen: each is read once the figures above it have painted, and again after
+    every change the figures follow."""
+    shown = DashboardPage(demo_ws, events)
+    qtbot.addWidget(shown)
+    tile_painted: list[bool] = []
+    read_after_paint: list[bool] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                tile_painted.append(True)
+            return False
+
+    watcher = Paints(shown)
+    shown.on_time.installEventFilter(watcher)
+    pane = QLabel()
+
+    def load() -> None:
+        read_after_paint.append(bool(tile_painted))
+        pane.setText(f"Read with the on-time figure at {shown.on_time.sentence.text()}")
+
+    shown.add_pane("Later", pane, load)
+    shown.resize(1100, 800)
+    shown.show()
+    qtbot.waitUntil(lambda: bool(read_after_paint))
+    assert read_after_paint == [True]
+    assert pane.mapTo(shown, pane.rect().topLeft()).y() > shown.on_time.geometry().bottom()
+
+    step_id, title = open_step_due_today(demo_ctx)
+    QUndoStack().push(CompleteStepCommand(demo_ws, events, step_id, TODAY, title))
+    qtbot.waitUntil(lambda: len(read_after_paint) == 2)
+    assert pane.text().endswith(shown.on_time.sentence.text())  # after the figures moved
 
 
 def test_a_new_day_moves_the_window(

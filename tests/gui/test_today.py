@@ -21,6 +21,7 @@ from deliverydesk.services.views.today import Timing
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.today import today_model
 from deliverydesk.ui.today.overdue_notice import overdue_sentence
 from deliverydesk.ui.today.today_model import CLIENT, DUE, GROUPS, LATE, STEP, TodayModel
 from deliverydesk.ui.today.today_page import TodayPage
@@ -416,3 +417,53 @@ def test_showing_today_asks_for_each_rows_place_once(
     for position in range(len(GROUPS)):
         assert page.tree.isFirstColumnSpanned(position, QModelIndex())
         assert page.tree.isExpanded(page.model.index(position, 0))
+
+
+def test_a_long_group_shows_its_first_rows_and_the_rest_as_they_are_scrolled_to(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 5,000 clients a group holds thousands of steps: the tree is handed a chunk, so
+    the first paint lays out what can be seen; the heading still counts every step, and
+    scrolling down (or asking for a step further on) brings the rest."""
+    monkeypatch.setattr(today_model, "CHUNK", 10, raising=False)  # 40 of mine due in the demo
+    page = TodayPage(demo_ws, events, QUndoStack())
+    qtbot.addWidget(page)
+    page.resize(1100, 400)  # a dozen rows in view
+    page.show()
+    qtbot.waitExposed(page)
+    mine = page.model.group_index(Owner.ME)
+    assert page.model.rowCount(mine) < 40  # not every row laid out for the first paint
+    assert page.model.index(0, 0).data().startswith("Mine · 40 due")
+    while page.model.rowCount(mine) < 40:  # a person drags the scroll bar down, and on
+        before = page.model.rowCount(mine)
+        page.tree.scrollTo(page.model.index(before - 1, 0, mine))
+        qtbot.waitUntil(lambda: page.model.rowCount(mine) > before, timeout=2000)  # noqa: B023
+    last = page.model.rows(Owner.ME)[-1]
+    assert page.tree.currentIndex() == page.model.index(0, 0, mine)
+    page.reload()  # read again: the first rows only, until a step further on is asked for
+    assert page.model.rowCount(mine) < 40
+    assert page.select_step(last.step_id)
+    assert page.current_row() == last
+
+
+def test_a_group_dragged_past_hands_no_rows_above_the_view(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A group's next rows come when its last row so far is in view, not when the scroll
+    bar is dragged past it: put in above the view, they would push away the rows the
+    person dragged to. They come once that row is scrolled back to."""
+    monkeypatch.setattr(today_model, "CHUNK", 10, raising=False)
+    page = TodayPage(demo_ws, events, QUndoStack())
+    qtbot.addWidget(page)
+    page.resize(1100, 250)  # a few rows in view: the end is far below my first rows
+    page.show()
+    qtbot.waitExposed(page)
+    mine = page.model.group_index(Owner.ME)
+    handed = page.model.rowCount(mine)
+    bar = page.tree.verticalScrollBar()
+    bar.setValue(bar.maximum())  # dragged to the end, past my first rows
+    for _ in range(3):  # the queued check for rows in view runs
+        QApplication.processEvents()
+    assert page.model.rowCount(mine) == handed < 40
+    page.tree.scrollTo(page.model.index(handed - 1, 0, mine))  # back to my last row so far
+    qtbot.waitUntil(lambda: page.model.rowCount(mine) > handed, timeout=2000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from deliverydesk.services.journeys.records import log_friction, resolve_frictio
 from deliverydesk.services.views.queries import board_rows, client_rows, rows_for_journeys
 from deliverydesk.services.views.rows import JourneyRow
 from deliverydesk.services.views.startup import first_board
-from deliverydesk.store.board_columns import COLUMN_NAMES, board_sql
+from deliverydesk.store.board_columns import COLUMN_NAMES, ON_BOARD, board_sql
 
 TODAY = date(2026, 11, 23)
 
@@ -105,7 +105,7 @@ def test_the_first_board_and_the_services_read_identical_rows(practice: Practice
 def test_the_list_and_a_card_refresh_read_the_same_rows_as_the_board(practice: Practice) -> None:
     # The list's rows also carry each client's journey count and offers; the rest is alike.
     listed = {
-        i: replace(row, journey_count=0, journey_offers="")
+        i: row._replace(journey_count=0, journey_offers="")
         for i, row in by_journey(client_rows(practice.ctx)).items()
     }
     statuses = Counter(row.status for row in listed.values())
@@ -125,6 +125,23 @@ def test_one_offer_s_board_is_the_all_offers_board_filtered(practice: Practice) 
     assert by_journey(board_rows(practice.ctx, offer_id)) == {
         r.journey_id: r for r in every if r.offer_id == offer_id
     }
+
+
+def test_a_row_asks_whether_its_phase_is_open_without_reading_a_step(
+    practice: Practice,
+) -> None:
+    """Every card and client-list row asks whether its current phase has an open step: a
+    seek in the open steps' index by phase, not a read of each of the phase's steps (at
+    5,000 clients that read was a fifth of the list's statement)."""
+    with practice.ctx.db.engine.connect() as connection:
+        for where in (ON_BOARD, "NOT client.archived"):
+            plan = connection.exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + board_sql(where, every_client=where != ON_BOARD)
+            ).all()
+            steps = [row[3] for row in plan if "journey_step" in row[3]]
+            assert steps == [
+                "SEARCH journey_step USING INDEX ix_journey_step_open_phase (phase_id=?)"
+            ]
 
 
 def test_the_declared_columns_are_the_select_s_columns(practice: Practice) -> None:

@@ -5,10 +5,12 @@ Today is Mon 23 Nov 2026; the window is the 90 days from Wed 26 Aug to today.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import event
 
 from deliverydesk.model.entities import Journey, JourneyStep
 from deliverydesk.model.rules.enums import JourneyStatus, Owner
@@ -364,3 +366,35 @@ def test_a_renamed_phase_counts_its_clients_under_its_new_name(
     assert board.bottleneck is not None
     assert (board.bottleneck.phase_name, board.bottleneck.clients) == ("Build <b>it</b>", 3)
     assert "Build" not in {w.phase_name for w in board.phases}
+
+
+# -- its reads stay small at 5,000 clients ---------------------------------------------------
+
+
+def test_the_dashboard_never_reads_every_step_of_the_practice(
+    ctx: Context, sprint: dict[str, int]
+) -> None:
+    """At 5,000 clients (150,000 steps) a read of every step cost the first paint ~70 ms:
+    the on-time rate and the checkpoints kept come from two small indexes instead."""
+    seen: list[tuple[str, object]] = []
+
+    def record(
+        _conn: object, _cursor: object, statement: str, parameters: object, *_: object
+    ) -> None:
+        seen.append((statement, parameters))
+
+    event.listen(ctx.db.engine, "before_cursor_execute", record)
+    try:
+        board = dashboard(ctx)
+    finally:
+        event.remove(ctx.db.engine, "before_cursor_execute", record)
+    assert board.integrity.ratio(Part.CHECKPOINTS) == Ratio(1, 3)  # as the sprint says
+    with ctx.db.engine.connect() as connection:
+        plans = [
+            row[3]
+            for statement, parameters in seen
+            if statement.lstrip().upper().startswith(("SELECT", "WITH"))
+            for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+        ]
+    whole_reads = [line for line in plans if re.match(r"SCAN (s|journey_step)\b", line)]
+    assert plans and whole_reads == []

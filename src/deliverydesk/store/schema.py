@@ -20,7 +20,7 @@ DATABASE_NAME = "deliverydesk.sqlite3"  # inside the data folder
 SQLITE_FILES = frozenset(DATABASE_NAME + end for end in ("", "-wal", "-shm", "-journal"))
 
 # The newest migration in store/migrations/versions (tests/unit/test_migrations.py checks).
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 
 
 def read_revision(connection: Connection) -> str | None:

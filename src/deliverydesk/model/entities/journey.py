@@ -75,7 +75,22 @@ class Journey(Base):
 
 class JourneyPhase(Base):
     __tablename__ = "journey_phase"
-    __table_args__ = (Index("ix_journey_phase_position", "journey_id", "position", unique=True),)
+    __table_args__ = (
+        Index("ix_journey_phase_position", "journey_id", "position", unique=True),
+        # The dashboard's time in each phase reads the phases left in its window, and
+        # those running, from this index alone (migration 0015).
+        Index(
+            "ix_journey_phase_left",
+            "completed_on",
+            "offer_phase_id",
+            "position",
+            "started_on",
+            "planned_start_on",
+            "planned_end_on",
+            "journey_id",
+            "name",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     journey_id: Mapped[int] = mapped_column(ForeignKey("journey.id", ondelete="CASCADE"))
@@ -132,6 +147,29 @@ class JourneyStep(StepDesign, Base):
             "completed_on",
             sqlite_where=text("effort_minutes > 0"),
         ),
+        # The dashboard's on-time rate counts ranges of this one (owner, touchpoint, due
+        # date, done by then), and its checkpoints kept are found by phase in the other;
+        # each holds every column its statement tests, so the table is not read (0015).
+        Index(
+            "ix_journey_step_done_due",
+            "owner",
+            "is_touchpoint",
+            "due_on",
+            "completed_on",
+            "brought_in",
+            sqlite_where=text("completed_on IS NOT NULL AND NOT brought_in"),
+        ),
+        Index(
+            "ix_journey_step_checkpoint",
+            "phase_id",
+            "is_checkpoint",
+            "brought_in",
+            "completed_on",
+            "title",
+            sqlite_where=text("is_checkpoint AND NOT brought_in"),
+        ),
+        # "Is the current phase open?", asked of every card and client-list row: one seek.
+        Index("ix_journey_step_open_phase", "phase_id", sqlite_where=text("completed_on IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

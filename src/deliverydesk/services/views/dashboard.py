@@ -30,6 +30,7 @@ from enum import StrEnum
 from sqlalchemy import Connection, text
 
 from deliverydesk.model.rules.calendar import WorkCalendar, week_start
+from deliverydesk.model.rules.enums import Owner
 from deliverydesk.model.rules.timeline import shift_working_days
 from deliverydesk.services.context import Context
 from deliverydesk.services.practice.practice import work_calendar
@@ -200,7 +201,7 @@ def dashboard(ctx: Context, since: date | None = None, until: date | None = None
     calendar = work_calendar(ctx)
     with ctx.db.engine.connect() as connection:
         offers, journeys, active = connection.execute(_COUNTS).one()
-        on_time, touchpoints = _on_time(connection.execute(_STEPS, window).one())
+        on_time, touchpoints = _on_time(_step_counts(connection, window))
         sent = int(connection.execute(_SENT, window).scalar_one())
         checkpoints = Ratio(*connection.execute(_CHECKPOINTS, window).one())
         friction = Ratio(*connection.execute(_FRICTION, window).one())
@@ -233,30 +234,67 @@ SELECT (SELECT count(*) FROM offer WHERE NOT archived),
 """
 )
 
-# Steps due in the window, in one pass and one row (a GROUP BY would sort every step):
-# done ones from any journey begun (a cancelled client's steps done before they left
-# count) unless brought in (done before DeliveryDesk: their day is only what was said),
-# open ones only once late and while their journey runs.
-_STEPS = text(
-    """
-SELECT count(*) FILTER (WHERE ok), count(*),
-       count(*) FILTER (WHERE ok AND owner = 'me'), count(*) FILTER (WHERE owner = 'me'),
-       count(*) FILTER (WHERE ok AND owner = 'client'),
-       count(*) FILTER (WHERE owner = 'client'),
-       count(*) FILTER (WHERE ok AND is_touchpoint), count(*) FILTER (WHERE is_touchpoint)
-FROM (
-    SELECT s.owner, s.is_touchpoint, s.completed_on <= s.due_on AS ok
-    FROM journey_step AS s
-    WHERE s.due_on BETWEEN :since AND :today
-      AND CASE WHEN s.completed_on IS NULL
-               THEN s.due_on < :today
-                    AND (SELECT status FROM journey WHERE id = s.journey_id) = 'active'
-               ELSE NOT s.brought_in
-                    AND s.journey_id NOT IN (SELECT id FROM journey WHERE status = 'withdrawn')
-          END
-)
+# Steps due in the window: done ones from any journey begun (a cancelled client's steps
+# done before they left count) unless brought in (done before DeliveryDesk: their day is
+# only what was said), open ones only once late and while their journey runs.
+# The done ones are counted per owner and touchpoint in ranges of one index
+# (ix_journey_step_done_due, 0015): all of them, and those done by their due date, one
+# day of the window at a time (due that day, done by that day: a range, no step read).
+_KINDS = ", ".join(f"('{owner.value}', {touchpoint})" for owner in Owner for touchpoint in (0, 1))
+_DONE = text(
+    f"""
+WITH RECURSIVE day(on_) AS (
+    SELECT :since UNION ALL SELECT date(on_, '+1 day') FROM day WHERE on_ < :today
+),
+kind(owner, touchpoint) AS (VALUES {_KINDS})
+SELECT kind.owner, kind.touchpoint,
+       (SELECT count(*) FROM journey_step AS s
+        WHERE s.owner = kind.owner AND s.is_touchpoint = kind.touchpoint
+          AND s.due_on BETWEEN :since AND :today
+          AND s.completed_on IS NOT NULL AND NOT s.brought_in),
+       (SELECT sum((SELECT count(*) FROM journey_step AS s
+                    WHERE s.owner = kind.owner AND s.is_touchpoint = kind.touchpoint
+                      AND s.due_on = day.on_ AND s.completed_on <= day.on_
+                      AND s.completed_on IS NOT NULL AND NOT s.brought_in))
+        FROM day)
+FROM kind
 """
 )
+# The withdrawn journeys' share of those, taken off: a few journeys, read journey first
+# (CROSS JOIN keeps that order; the other way reads every done step).
+_DONE_WITHDRAWN = text(
+    """
+SELECT s.owner, s.is_touchpoint, count(*), count(*) FILTER (WHERE s.completed_on <= s.due_on)
+FROM journey AS j
+CROSS JOIN journey_step AS s ON s.journey_id = j.id
+WHERE j.status = 'withdrawn' AND s.due_on BETWEEN :since AND :today
+  AND s.completed_on IS NOT NULL AND NOT s.brought_in
+GROUP BY 1, 2
+"""
+)
+# Open steps late in the window, in running journeys (the open steps' index).
+_LATE = text(
+    """
+SELECT s.owner, s.is_touchpoint, count(*), 0
+FROM journey_step AS s
+WHERE s.completed_on IS NULL AND s.due_on >= :since AND s.due_on < :today
+  AND (SELECT status FROM journey WHERE id = s.journey_id) = 'active'
+GROUP BY 1, 2
+"""
+)
+
+
+def _step_counts(connection: Connection, window: dict[str, str]) -> tuple[int, ...]:
+    """On time and due, in all, mine, the client's and the touchpoints' (8 counts)."""
+    counts = [0] * 8  # hits and totals: all, mine, client, touchpoints
+    for sign, statement in ((1, _DONE), (-1, _DONE_WITHDRAWN), (1, _LATE)):
+        for owner, touchpoint, total, hits in connection.execute(statement, window):
+            places = (0, {Owner.ME: 2, Owner.CLIENT: 4}.get(Owner(owner)))
+            for place in (*places, 6 if touchpoint else None):
+                if place is not None:
+                    counts[place] += sign * (hits or 0)
+                    counts[place + 1] += sign * total
+    return tuple(counts)
 
 
 # Documents sent to clients in the window (the activity log's instants are UTC).
@@ -284,15 +322,19 @@ def _on_time(values: Sequence[int]) -> tuple[OnTime, Ratio]:
 # before DeliveryDesk knew: not counted either way.
 _CHECKPOINTS = text(
     """
+WITH overridden AS MATERIALIZED (
+    SELECT a.journey_id, c.value AS title
+    FROM activity AS a, json_each(a.detail, '$.checkpoints') AS c
+    WHERE a.kind = 'checkpoint_overridden'
+)
 SELECT count(*) FILTER (
            WHERE s.completed_on <= p.completed_on
              AND NOT EXISTS (
-                 SELECT 1 FROM activity AS a, json_each(a.detail, '$.checkpoints') AS c
-                 WHERE a.journey_id = p.journey_id AND a.kind = 'checkpoint_overridden'
-                   AND c.value = s.title)),
+                 SELECT 1 FROM overridden AS o
+                 WHERE o.journey_id = p.journey_id AND o.title = s.title)),
        count(*)
 FROM journey_phase AS p
-JOIN journey_step AS s ON s.phase_id = p.id
+CROSS JOIN journey_step AS s ON s.phase_id = p.id
 WHERE p.completed_on BETWEEN :since AND :today AND s.is_checkpoint AND NOT s.brought_in
   AND p.journey_id NOT IN (SELECT id FROM journey WHERE status = 'withdrawn')
 """

@@ -4,12 +4,18 @@ week beside the integrity score's parts, and the time clients spend in each phas
 It reads when shown; a change or a new day while it is hidden only marks it stale. While
 shown, changes that can move a figure are gathered and read once, a moment later (an undo
 of five moves reads once). A practice with no client yet gets what to do first.
+
+The first screen (the tiles and what is built here) is read before the page paints. More
+panes go below it with `add_pane`: each is read after that paint, one per turn of the
+event loop, so a pane's read never delays the first screen (see `add_pane`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtGui import QHideEvent, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -105,6 +111,12 @@ class DashboardPage(QWidget):
         # after that, gathered while hidden, and while shown read once a burst is over.
         self._soon = QTimer(self, singleShot=True, interval=0)
         self._soon.timeout.connect(self.refresh)
+        # Panes below the first screen: read after each refresh's paint, one per turn.
+        self._panes: list[Callable[[], object]] = []
+        self._panes_due: list[Callable[[], object]] = []
+        self._next_pane = QTimer(self, singleShot=True, interval=0)
+        self._next_pane.timeout.connect(self._load_next_pane)
+        self._painted = False  # since last shown: a pane read now waits for no paint
         self.refresher = Refresher(
             self,
             events,
@@ -186,6 +198,7 @@ class DashboardPage(QWidget):
         # Below the first screen, read after it is painted (money_pane.py).
         self.money = MoneyPane(self._ws)
         column.addWidget(self.money)
+        self._column = column  # add_pane puts its sections before the stretch
         column.addStretch(1)
         self.body_scroll = QScrollArea()
         self.body_scroll.setWidgetResizable(True)
@@ -211,6 +224,35 @@ class DashboardPage(QWidget):
             self.tile_grid.addWidget(tile, index // across, index % across)
         for column in range(4):
             self.tile_grid.setColumnStretch(column, 1 if column < across else 0)
+
+    def add_pane(self, heading: str, pane: QWidget, load: Callable[[], object]) -> None:
+        """Put `pane` under `heading` below the first screen. `load()` reads and fills it:
+        it is called after the dashboard's first screen has painted, each time the page
+        reads its figures (first shown, a change while shown, shown again after one while
+        hidden), one pane per turn of the event loop, so the first screen never waits for
+        it. E.g. ``page.add_pane(tr("Capacity, 26 weeks"), planner, planner.reload)``."""
+        section = QVBoxLayout()
+        section.setSpacing(self.fontMetrics().height() // 3)
+        section.addWidget(section_heading(heading))
+        section.addWidget(pane)
+        self._column.insertLayout(self._column.count() - 1, section)  # before the stretch
+        self._panes.append(load)
+
+    def _load_next_pane(self) -> None:
+        if self._panes_due:
+            self._panes_due.pop(0)()
+        if self._panes_due:
+            self._next_pane.start()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._painted = True
+        if self._panes_due and not self._next_pane.isActive():
+            self._next_pane.start()  # runs once this paint (the page's children's) is done
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._painted = False
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -257,6 +299,10 @@ class DashboardPage(QWidget):
         self.phase_table.setVisible(bool(board.phases))
         self.phase_words.setText(self._phase_summary(board))
         self.money.refresh_soon()
+        # The panes are read once this has painted (at once if the page shows already).
+        self._panes_due = list(self._panes)
+        if self._panes_due and self._painted:
+            self._next_pane.start()
 
     @staticmethod
     def _phase_summary(board: Dashboard) -> str:

@@ -4,7 +4,8 @@ resume first. Columns: client, step, phase, due, late."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -34,10 +35,27 @@ PAUSED_ROLE = Qt.ItemDataRole.UserRole + 2
 NO_PARENT = 0xFFFFFFFF  # internalId of a group (a row's is its group's position)
 
 Index = QModelIndex | QPersistentModelIndex
+# A group hands the tree its rows a screenful or so at a time (more as they scroll into
+# view: TodayPage.show_rows_in_view): laying out 12,800 rows at XL cost the first paint
+# ~50 ms, for the ~30 a person sees. Headings and the summary count every row.
+CHUNK = 100
 # Asked for every row as the tree lays out (thousands at once): combined once. A row says
 # it never has children, so the tree does not ask each for its count.
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _ROW_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+# The roles data() answers; the delegate asks each painted cell for twice as many.
+_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        ROW_ROLE,
+        PAUSED_ROLE,
+    }
+)
 
 
 def group_title(owner: Owner) -> str:
@@ -58,18 +76,30 @@ class TodayModel(QAbstractItemModel):
         self._today = today
         self._groups: dict[Owner, list[TodayRow]] = {owner: [] for owner in GROUPS}
         self._paused: list[PausedRow] = []
+        self._shown = [0] * (PAUSED + 1)  # rows handed to the tree, per group
 
     # -- filling -----------------------------------------------------------------------------
     def set_list(self, found: TodayList) -> None:
+        with self._reset():
+            self._groups = {owner: list(found.group(owner)) for owner in GROUPS}
+            self._paused = list(found.paused)
+            self._shown = [min(CHUNK, self._total(group)) for group in range(PAUSED + 1)]
+
+    @contextmanager
+    def _reset(self) -> Iterator[None]:
         self.beginResetModel()
-        self._groups = {owner: list(found.group(owner)) for owner in GROUPS}
-        self._paused = list(found.paused)
-        self.endResetModel()
+        try:
+            yield
+        finally:
+            self.endResetModel()
 
     def update_journeys(self, journey_ids: Iterable[int], found: TodayList) -> None:
         """Replace these journeys' rows by those in `found` (read for just these journeys)."""
         ids = set(journey_ids)
-        self.beginResetModel()
+        with self._reset():
+            self._update(ids, found)
+
+    def _update(self, ids: set[int], found: TodayList) -> None:
         for owner in GROUPS:
             kept = [row for row in self._groups[owner] if row.journey_id not in ids]
             kept.extend(found.group(owner))
@@ -79,7 +109,10 @@ class TodayModel(QAbstractItemModel):
         paused.extend(found.paused)
         today = self._today()
         self._paused = sorted(paused, key=lambda row: paused_order(row, today))
-        self.endResetModel()
+        # As many rows as before stay in the tree, so the place scrolled to stays.
+        self._shown = [
+            min(max(shown, CHUNK), self._total(group)) for group, shown in enumerate(self._shown)
+        ]
 
     # -- reading -----------------------------------------------------------------------------
     def rows(self, owner: Owner) -> list[TodayRow]:
@@ -110,8 +143,32 @@ class TodayModel(QAbstractItemModel):
         for position, owner in enumerate(GROUPS):
             for row, found in enumerate(self._groups[owner]):
                 if found.step_id == step_id:
+                    self.show_through(position, row)
                     return self.createIndex(row, 0, position)
         return QModelIndex()
+
+    # -- rows handed to the tree -------------------------------------------------------------
+    def _total(self, group: int) -> int:
+        return len(self._paused) if group == PAUSED else len(self._groups[GROUPS[group]])
+
+    def shown(self, group: int) -> int:
+        """How many of the group's rows the tree has (the rest come as they are reached)."""
+        return self._shown[group]
+
+    def show_through(self, group: int, row: int) -> None:
+        """Hand the tree the group's rows up to `row` (and a chunk more), if not yet."""
+        shown, total = self._shown[group], self._total(group)
+        if row < shown or shown >= total:
+            return
+        more = min(total, max(row + 1, shown + CHUNK))
+        self.beginInsertRows(self.createIndex(group, 0, NO_PARENT), shown, more - 1)
+        self._shown[group] = more
+        self.endInsertRows()
+
+    def has_more(self, group: int) -> bool:
+        """Rows of the group not yet handed to the tree. (Not Qt's canFetchMore: the
+        page alone decides when, from what is in view, never the view's layout.)"""
+        return self._shown[group] < self._total(group)
 
     def group_index(self, owner: Owner) -> QModelIndex:
         return self.createIndex(GROUPS.index(owner), 0, NO_PARENT)
@@ -128,7 +185,7 @@ class TodayModel(QAbstractItemModel):
         return QModelIndex()
 
     def _group_size(self, group: int) -> int:
-        return len(self._paused) if group == PAUSED else len(self._groups[GROUPS[group]])
+        return self._shown[group]
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid() or child.internalId() == NO_PARENT:
@@ -158,7 +215,7 @@ class TodayModel(QAbstractItemModel):
         return (tr("Client"), tr("Step"), tr("Phase"), tr("Due"), tr("Late"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():
             return None
         if index.internalId() == NO_PARENT:
             if index.row() == PAUSED:

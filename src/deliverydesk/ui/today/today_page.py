@@ -6,7 +6,7 @@ the client, open the client; the first two go on the undo stack. Several steps s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -188,7 +188,27 @@ class TodayPage(QWidget):
             header.resizeSection(column, width * em)
         header.setSectionResizeMode(STEP, QHeaderView.ResizeMode.Stretch)
         tree.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        # A group's next rows join the tree once its last row so far scrolls into view
+        # (checked a moment later: never from inside the tree's own layout).
+        self._more_rows = QTimer(self, singleShot=True, interval=0)
+        self._more_rows.timeout.connect(self.show_rows_in_view)
+        tree.verticalScrollBar().valueChanged.connect(self._more_rows.start)
+        tree.verticalScrollBar().rangeChanged.connect(self._more_rows.start)
         return tree
+
+    def show_rows_in_view(self) -> None:
+        """Hand the tree more of each group whose last row so far is in view. (Not when it
+        was scrolled past unseen, the scroll bar dragged: rows put in above the view would
+        move what the person is looking at; they come when that row is scrolled back to.)"""
+        bottom = self.tree.viewport().height()
+        for position in range(PAUSED + 1):
+            group = self.model.index(position, 0)
+            while self.model.has_more(position) and self.tree.isExpanded(group):
+                shown = self.model.shown(position)
+                last = self.tree.visualRect(self.model.index(shown - 1, 0, group))
+                if last.bottom() < 0 or last.top() >= bottom:
+                    break
+                self.model.show_through(position, shown)
 
     # -- data --------------------------------------------------------------------------------
     def reload(self) -> None:
