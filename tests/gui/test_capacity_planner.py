@@ -109,6 +109,28 @@ def test_the_planner_draws_after_the_first_screen_and_a_click_lists_a_weeks_work
     assert listed(pane) == ["Nothing of yours is booked this week."]
 
 
+def test_enter_on_a_listed_step_opens_its_client_at_that_journey(
+    qtbot: QtBot, practice: tuple[Workspace, int], events: AppEvents
+) -> None:
+    ws, _offer = practice
+    window: MainWindow = make_window(qtbot, ws, events)
+    window.show_screen("dashboard")
+    pane = window.dashboard.planner
+    window.dashboard.body_scroll.ensureWidgetVisible(pane)
+    qtbot.waitUntil(lambda: pane.planner is not None)
+    click_week(qtbot, pane, 1)
+    assert listed(pane) == ["Ana Souza · Focus Fortnight: Review, due 4 Dec (10 h)"]
+    pane.week_list.setFocus()
+    pane.week_list.setCurrentRow(0)
+    qtbot.keyClick(pane.week_list, Qt.Key.Key_Return)
+    assert window.current_screen() == "clients"
+    page = window.clients.client_page
+    assert window.clients.pages.currentWidget() is page
+    (ana,) = ws.journeys.board_rows()
+    assert page.journey_id == ana.journey_id
+    assert page.name.text() == "Ana Souza" and page.back.text() == "Dashboard"
+
+
 def test_the_table_shows_the_same_numbers_and_picks_the_same_week(
     qtbot: QtBot, pane: PlannerPane
 ) -> None:

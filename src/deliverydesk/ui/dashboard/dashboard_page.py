@@ -57,11 +57,13 @@ class DashboardPage(QWidget):
     open_screen(str): a tile leads to another screen (its key: "today", "clients", ...).
     open_board(object): the bottleneck leads to its offer's board (the offer id, or None).
     enrol_requested(): the empty state's way in for a practice with offers but no client.
+    open_journey(int): a step the planner lists for a week leads to its client's page.
     """
 
     open_screen = Signal(str)
     open_board = Signal(object)
     enrol_requested = Signal()
+    open_journey = Signal(int)
 
     def __init__(
         self, workspace: Workspace, events: AppEvents, parent: QWidget | None = None
@@ -93,6 +95,7 @@ class DashboardPage(QWidget):
         self.empty_button.clicked.connect(self._empty_action)
         self.pages = QStackedWidget()
         self.planner = PlannerPane(workspace, events)  # below the first screen; reads itself
+        self.planner.open_journey.connect(self.open_journey)
         self.pages.addWidget(self._build_content())
         self.pages.addWidget(self.empty)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -95,6 +95,12 @@ def earliest_words(planner: Planner) -> str:
 
 
 class PlannerPane(QWidget):
+    """Signals:
+    open_journey(int): a listed step was activated (double-click, Enter): open its client.
+    """
+
+    open_journey = Signal(int)
+
     def __init__(
         self, workspace: Workspace, events: AppEvents, parent: QWidget | None = None
     ) -> None:
@@ -147,6 +153,8 @@ class PlannerPane(QWidget):
         self.week_list = QListWidget()
         self.week_list.setAccessibleName(tr("The work of the chosen week"))
         self.week_list.setMaximumHeight(em * 10)
+        self.week_list.setToolTip(tr("Double-click a step, or press Enter, to open its client"))
+        self.week_list.itemActivated.connect(self._open_item)
         self.week_list.hide()
 
         layout = QVBoxLayout(self)
@@ -260,6 +268,11 @@ class PlannerPane(QWidget):
         if not self.week_list.count():
             self.week_list.addItem(tr("Nothing of yours is booked this week."))
         self.week_list.show()
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        journey_id = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(journey_id, int):  # "…and n more" and "Nothing booked" open nothing
+            self.open_journey.emit(journey_id)
 
     def _row_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = {index.row() for index in selected.indexes()}
