@@ -135,12 +135,13 @@ def test_the_table_shows_the_same_numbers_and_picks_the_same_week(
     qtbot: QtBot, pane: PlannerPane
 ) -> None:
     qtbot.mouseClick(pane.as_table, Qt.MouseButton.LeftButton)
-    assert pane.views.currentWidget() is pane.table
+    table = pane.views.table
+    assert table is not None and table.isVisible() and not pane.chart.isVisible()
     headers = [pane.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert headers == ["Week of", "Your hours", "Focus Fortnight", "Booked", "Left"]
     assert table_row(pane, 0) == ["Mon 23 Nov 2026", "30 h", "5 h", "5 h", "25 h free"]
     assert table_row(pane, 1) == ["Mon 30 Nov 2026", "30 h", "10 h", "10 h", "20 h free"]
-    pane.table.selectRow(1)
+    table.selectRow(1)
     assert listed(pane) == ["Ana Souza · Focus Fortnight: Review, due 4 Dec (10 h)"]
     assert pane.chart.current == 1
 
