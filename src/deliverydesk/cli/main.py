@@ -20,6 +20,7 @@ from deliverydesk.cli import journeys as cli_journeys
 from deliverydesk.cli import offers as cli_offers
 from deliverydesk.cli import reports as cli_reports
 from deliverydesk.cli import selftest as cli_selftest
+from deliverydesk.cli import time_off as cli_time_off
 from deliverydesk.paths import data_dir, resolve_data_dir
 from deliverydesk.staging import sweep
 
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_journeys.add_commands(commands, data)
     cli_friction.add_commands(commands, data)
     cli_feedback.add_commands(commands, data)
+    cli_time_off.add_commands(commands, data)
     cli_selftest.add_commands(commands)
     return parser
 
@@ -139,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_journeys.HANDLERS,
         **cli_friction.HANDLERS,
         **cli_feedback.HANDLERS,
+        **cli_time_off.HANDLERS,
     }[command]
     try:
         folder = data_dir(args.data_dir)
