@@ -26,6 +26,7 @@ from deliverydesk.ui.dashboard.dashboard_page import DashboardPage
 from deliverydesk.ui.today.today_page import TodayPage
 from deliverydesk.ui.widgets.feedback_dialog import FeedbackDialog
 from tests.conftest import TODAY
+from tests.gui.test_checklist_multi_select import click_row
 from tests.gui.test_client_page_editing import steps
 
 Fill = Callable[[QtBot, FeedbackDialog], None]
@@ -287,3 +288,23 @@ def test_ticking_a_checkpoint_on_today_offers_feedback_as_the_client_page_does(
     assert [f.step_id for f in journey_detail(demo_ctx, row.journey_id).feedback][:1] == [
         row.step_id
     ]
+
+
+def test_ticking_several_steps_with_a_checkpoint_among_them_offers_feedback(
+    qtbot: QtBot, clients: ClientsPage, demo_ctx: Context
+) -> None:
+    journey_id, checkpoint = checkpoint_with_a_survey(demo_ctx)
+    clients.open_journey(journey_id)
+    page = clients.client_page
+    plain = next(
+        s for s in steps(journey_detail(demo_ctx, journey_id))
+        if s.completed_on is None and not s.is_checkpoint and s.id != checkpoint.id
+    )  # fmt: skip
+    click_row(qtbot, page, plain)
+    click_row(qtbot, page, checkpoint, Qt.KeyboardModifier.ControlModifier)
+    assert len(page.checklist.selected_steps()) == 2
+    qtbot.keyClick(page.checklist, Qt.Key.Key_Space)  # both done, one undo
+    qtbot.waitUntil(page.feedback_actions.offer_bar.isVisible)
+    assert page.feedback_actions.offer_bar.offered_step == checkpoint.id
+    page.undo_stack.undo()  # both open again: nothing to ask about
+    assert not page.feedback_actions.offer_bar.isVisible()
