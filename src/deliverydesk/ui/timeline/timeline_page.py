@@ -95,6 +95,7 @@ class TimelinePage(QWidget):
             tr("Capacity by week"),
             toggle_text=tr("Capacity as a ta&ble"),
             toggle_in_row=False,
+            tallest_em=12,  # the portfolio above keeps most of the room
         )
         self.portfolio.add_below(self.strip_view, self.strip)
         self.toolbar.insertWidget(self.toolbar.indexOf(self.sort_label), self.strip_view.toggle)

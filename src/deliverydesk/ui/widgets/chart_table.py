@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.ui.core.text import tr
 
 Index = QModelIndex | QPersistentModelIndex
-TABLE_ROWS_EM = 14  # a table's height, in lines of text: the chart's own height or so
+TABLE_MAX_EM = 30  # a table's height at most, in lines of text (its rows fit, up to this)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +98,7 @@ class ChartTableToggle(QWidget):
 
     `numbers`: the chart's `ChartTable` (read when the table shows), or a table model of
     its own. `toggle_in_row=False` leaves `toggle` for the caller to place (the planner
-    puts it in its own row of controls).
+    puts it in its own row of controls); `tallest_em` caps the table's height (in lines).
 
     Signals:
     table_made(QTableView): the table was made (the first time it was asked for).
@@ -114,10 +114,12 @@ class ChartTableToggle(QWidget):
         *,
         toggle_text: str = "",
         toggle_in_row: bool = True,
+        tallest_em: int = TABLE_MAX_EM,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.chart = chart
+        self._tallest_em = tallest_em
         self.name = name
         self.table: QTableView | None = None  # made when first shown
         if isinstance(numbers, QAbstractItemModel):
@@ -164,6 +166,21 @@ class ChartTableToggle(QWidget):
         if self._numbers is not None and isinstance(self.model, ChartTableModel):
             self.model.set_table(self._numbers())
 
+    def _fit(self) -> None:
+        """As tall as its rows (up to TABLE_MAX_EM): the page scrolls, the table seldom. A
+        last column of words takes the room left; figures stay beside their neighbours."""
+        table, model = self.table, self.model
+        if table is None or model is None:
+            return
+        if isinstance(model, ChartTableModel):
+            last = model.columnCount() - 1
+            table.horizontalHeader().setStretchLastSection(last in model.table.words_in)
+        rows = table.verticalHeader().length()
+        frame = 2 * table.frameWidth()
+        height = table.horizontalHeader().sizeHint().height() + rows + frame
+        height += table.horizontalScrollBar().sizeHint().height()  # room if it shows
+        table.setFixedHeight(min(height, self.fontMetrics().height() * self._tallest_em))
+
     def _make_table(self) -> QTableView:
         if self.model is None:
             self.model = ChartTableModel()
@@ -176,10 +193,9 @@ class ChartTableToggle(QWidget):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        table.setMinimumHeight(self.fontMetrics().height() * TABLE_ROWS_EM)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.model.modelReset.connect(self._fit)
         self._layout.addWidget(table, 1)
+        self._fit()
         self.table_made.emit(table)
         return table
