@@ -31,6 +31,11 @@ from deliverydesk.ui.look.theme import apply_theme
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.offer_editor import INTAKE
 from deliverydesk.ui.welcome import WelcomeDialog
+from deliverydesk.ui.widgets.feedback_dialog import (
+    FeedbackDialog,
+    feedback_due_step,
+    feedback_steps,
+)
 from deliverydesk.ui.widgets.friction_dialog import FrictionDialog
 
 TODAY = date(2026, 11, 23)
@@ -109,6 +114,7 @@ def main(out: Path) -> None:
         settle(app)
         friction.grab().save(str(out / "friction-dialog.png"))
         friction.close()
+        feedback_dialog(app, workspace, window, journey_id, out)
 
         window.clients.show_list()
         window.show_screen("board")
@@ -136,6 +142,11 @@ def main(out: Path) -> None:
         settle(app)
         window.grab().save(str(out / "dashboard.png"))
         dashboard_planner(app, window, out)
+        testimonials = window.dashboard.show_testimonials()
+        testimonials.resize(900, 520)
+        settle(app)
+        testimonials.grab().save(str(out / "testimonials.png"))
+        testimonials.close()
         # The progress report's preview, as Documents (or Ctrl+P) on a client page opens it.
         window.clients.open_journey(journey_id)
         preview = window.clients.client_page.documents.open(DocumentKind.PROGRESS)
@@ -158,6 +169,28 @@ def main(out: Path) -> None:
         workspace.close()
         own_practice(app, out, Path(tmp))
     print(f"Screenshots written to {out}")
+
+
+def feedback_dialog(
+    app: QApplication, workspace: Workspace, window: MainWindow, journey_id: int, out: Path
+) -> None:
+    """Recording what a client said at a checkpoint: a score, their words, a testimonial
+    and a referral (the dialog every way in shares)."""
+    detail = workspace.journeys.journey_detail(journey_id)
+    steps = feedback_steps(detail)
+    about = feedback_due_step(detail) or next((s.id for s in steps if s.is_checkpoint), None)
+    dialog = FeedbackDialog(steps, workspace.today(), step_id=about, parent=window)
+    dialog.score.setValue(9)
+    dialog.words.setPlainText(
+        "Having the whole journey laid out from day one took the worry away. "
+        "I always knew what came next."
+    )
+    dialog.testimonial.setChecked(True)
+    dialog.referral_asked.setChecked(True)
+    dialog.show()
+    settle(app)
+    dialog.grab().save(str(out / "feedback-dialog.png"))
+    dialog.close()
 
 
 def dashboard_planner(app: QApplication, window: MainWindow, out: Path) -> None:

@@ -109,16 +109,39 @@ def test_the_planner_draws_after_the_first_screen_and_a_click_lists_a_weeks_work
     assert listed(pane) == ["Nothing of yours is booked this week."]
 
 
+def test_enter_on_a_listed_step_opens_its_client_at_that_journey(
+    qtbot: QtBot, practice: tuple[Workspace, int], events: AppEvents
+) -> None:
+    ws, _offer = practice
+    window: MainWindow = make_window(qtbot, ws, events)
+    window.show_screen("dashboard")
+    pane = window.dashboard.planner
+    window.dashboard.body_scroll.ensureWidgetVisible(pane)
+    qtbot.waitUntil(lambda: pane.planner is not None)
+    click_week(qtbot, pane, 1)
+    assert listed(pane) == ["Ana Souza · Focus Fortnight: Review, due 4 Dec (10 h)"]
+    pane.week_list.setFocus()
+    pane.week_list.setCurrentRow(0)
+    qtbot.keyClick(pane.week_list, Qt.Key.Key_Return)
+    assert window.current_screen() == "clients"
+    page = window.clients.client_page
+    assert window.clients.pages.currentWidget() is page
+    (ana,) = ws.journeys.board_rows()
+    assert page.journey_id == ana.journey_id
+    assert page.name.text() == "Ana Souza" and page.back.text() == "Dashboard"
+
+
 def test_the_table_shows_the_same_numbers_and_picks_the_same_week(
     qtbot: QtBot, pane: PlannerPane
 ) -> None:
     qtbot.mouseClick(pane.as_table, Qt.MouseButton.LeftButton)
-    assert pane.views.currentWidget() is pane.table
+    table = pane.views.table
+    assert table is not None and table.isVisible() and not pane.chart.isVisible()
     headers = [pane.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert headers == ["Week of", "Your hours", "Focus Fortnight", "Booked", "Left"]
     assert table_row(pane, 0) == ["Mon 23 Nov 2026", "30 h", "5 h", "5 h", "25 h free"]
     assert table_row(pane, 1) == ["Mon 30 Nov 2026", "30 h", "10 h", "10 h", "20 h free"]
-    pane.table.selectRow(1)
+    table.selectRow(1)
     assert listed(pane) == ["Ana Souza · Focus Fortnight: Review, due 4 Dec (10 h)"]
     assert pane.chart.current == 1
 

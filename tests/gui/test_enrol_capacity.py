@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QImage, QUndoStack
 from pytestqt.qtbot import QtBot
 
@@ -126,3 +126,29 @@ def test_a_date_changed_quickly_costs_one_preview(
     qtbot.waitUntil(lambda: bool(asked), timeout=2000)
     assert asked == [date(2026, 12, 11)]
     assert start.preview is not None and start.preview.start_on == date(2026, 12, 11)
+
+
+def test_the_capacity_check_as_a_table_has_each_week_with_this_client(
+    qtbot: QtBot, empty_ws: Workspace, events: AppEvents
+) -> None:
+    offer_id = own_practice(empty_ws, weekly_hours=4)
+    book_a_client(empty_ws, offer_id)
+    wizard = wizard_at_start(qtbot, empty_ws, events, offer_id)
+    start = wizard.start
+    assert start.chart_view.table is None  # made only when asked for
+    start.chart_view.toggle.setFocus()
+    qtbot.keyClick(start.chart_view.toggle, Qt.Key.Key_Space)
+    table = start.chart_view.table
+    assert table is not None and table.isVisible() and not start.chart.isVisible()
+    model = table.model()
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert heads == ["Week of", "Booked", "This client", "Your hours", "Left"]
+    first = start.chart.weeks[0]
+    row = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert row[1:4] == [hours(first.booked_hours), hours(first.added_hours), "4 h"]
+    assert model.rowCount() == len(start.chart.weeks) == 12
+
+    start.use_date.click()  # the suggested start: the table follows the chart
+    added = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert added == [hours(w.added_hours) for w in start.chart.weeks]
+    assert all(not model.index(r, 4).data().endswith(" over") for r in range(model.rowCount()))

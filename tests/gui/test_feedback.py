@@ -17,6 +17,7 @@ from deliverydesk.model.rules.enums import JourneyStatus, Owner, StepKind
 from deliverydesk.services.context import Context
 from deliverydesk.services.journeys.detail import StepDetail, journey_detail
 from deliverydesk.services.views.queries import client_rows
+from deliverydesk.services.views.today import TodayRow
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_page import ClientPage
 from deliverydesk.ui.clients.clients_page import ClientsPage
@@ -25,6 +26,7 @@ from deliverydesk.ui.dashboard.dashboard_page import DashboardPage
 from deliverydesk.ui.today.today_page import TodayPage
 from deliverydesk.ui.widgets.feedback_dialog import FeedbackDialog
 from tests.conftest import TODAY
+from tests.gui.test_checklist_multi_select import click_row
 from tests.gui.test_client_page_editing import steps
 
 Fill = Callable[[QtBot, FeedbackDialog], None]
@@ -106,13 +108,13 @@ def test_ticking_a_checkpoint_offers_feedback_which_clears_the_badge_and_moves_t
     page.checklist.select_step(checkpoint.id)
     page.checklist.setFocus()
     qtbot.keyClick(page.checklist, Qt.Key.Key_Space)  # tick the checkpoint
-    qtbot.waitUntil(lambda: page.feedback_actions.offered_step == checkpoint.id)
+    qtbot.waitUntil(lambda: page.feedback_actions.offer_bar.offered_step == checkpoint.id)
     assert page.feedback_actions.offer_bar.isVisible()
-    assert checkpoint.title in page.feedback_actions.offer_text.text()
+    assert checkpoint.title in page.feedback_actions.offer_bar.words.text()
     assert feedback_due(demo_ws, journey_id)  # passed, nothing said yet: the badge
 
     shown = answer_feedback(monkeypatch, qtbot, glowing)
-    qtbot.mouseClick(page.feedback_actions.offer_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.feedback_actions.offer_bar.record_button, Qt.MouseButton.LeftButton)
 
     (dialog,) = shown
     assert dialog.step.currentData() == checkpoint.id  # about the checkpoint just ticked
@@ -163,7 +165,7 @@ def test_not_now_withdraws_the_offer_and_a_plain_step_makes_none(
     page.checklist.select_step(checkpoint.id)
     qtbot.keyClick(page.checklist, Qt.Key.Key_Space)
     qtbot.waitUntil(page.feedback_actions.offer_bar.isVisible)
-    qtbot.mouseClick(page.feedback_actions.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.feedback_actions.offer_bar.dismiss_button, Qt.MouseButton.LeftButton)
     assert not page.feedback_actions.offer_bar.isVisible()
 
 
@@ -227,3 +229,82 @@ def test_today_records_feedback_for_the_selected_step_s_client(
     after = journey_detail(demo_ctx, row.journey_id).feedback
     assert len(after) == len(before) + 1 and after[0].words == "Calm, clear & <b>kind</b>"
     assert today.undo_stack.undoText() == "Record feedback"
+
+
+def today_checkpoint_with_a_survey(ctx: Context, today: TodayPage) -> TodayRow:
+    """A step Today lists that is a checkpoint whose phase has a survey step."""
+    for owner in (Owner.ME, Owner.CLIENT, Owner.THIRD_PARTY):
+        for row in today.model.rows(owner):
+            for phase in journey_detail(ctx, row.journey_id).phases:
+                if any(s.kind is StepKind.SURVEY for s in phase.steps) and any(
+                    s.id == row.step_id and s.is_checkpoint for s in phase.steps
+                ):
+                    return row
+    raise AssertionError("the demo's Today lists a checkpoint beside a survey")
+
+
+def test_ticking_a_checkpoint_on_today_offers_feedback_as_the_client_page_does(
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    demo_ws: Workspace,
+    demo_ctx: Context,
+    events: AppEvents,
+) -> None:
+    today = TodayPage(demo_ws, events, QUndoStack())
+    qtbot.addWidget(today)
+    today.show()
+    today.activateWindow()  # shortcuts reach the active window only
+    qtbot.waitUntil(today.isActiveWindow, timeout=2000)
+    plain = next(
+        r for r in today.model.rows(Owner.ME)
+        if not any(s.id == r.step_id and s.is_checkpoint
+                   for p in journey_detail(demo_ctx, r.journey_id).phases for s in p.steps)
+    )  # fmt: skip
+    today.tree.setFocus()
+    assert today.select_step(plain.step_id)
+    qtbot.keyClick(today.tree, Qt.Key.Key_Space)  # a plain step: done, nothing offered
+    assert today.undo_stack.count() == 1
+    assert not today.offer_bar.isVisible()
+
+    row = today_checkpoint_with_a_survey(demo_ctx, today)
+    assert today.select_step(row.step_id)
+    qtbot.keyClick(today.tree, Qt.Key.Key_Space)  # tick the checkpoint
+    qtbot.waitUntil(today.offer_bar.isVisible)
+    assert today.offer_bar.words.text() == (
+        f"“{row.step_title}” is done: a good moment to ask {row.client_name} for feedback."
+    )
+    today.undo_stack.undo()  # opened again: the offer goes with it
+    assert not today.offer_bar.isVisible()
+    assert today.select_step(row.step_id)  # back on the list: tick it again
+    qtbot.keyClick(today.tree, Qt.Key.Key_Space)
+    qtbot.waitUntil(today.offer_bar.isVisible)
+
+    shown = answer_feedback(monkeypatch, qtbot, glowing)
+    qtbot.mouseClick(today.offer_bar.record_button, Qt.MouseButton.LeftButton)
+    (dialog,) = shown
+    assert dialog.step.currentData() == row.step_id  # about the checkpoint just ticked
+    assert not today.offer_bar.isVisible()
+    assert not feedback_due(demo_ws, row.journey_id)
+    assert [f.step_id for f in journey_detail(demo_ctx, row.journey_id).feedback][:1] == [
+        row.step_id
+    ]
+
+
+def test_ticking_several_steps_with_a_checkpoint_among_them_offers_feedback(
+    qtbot: QtBot, clients: ClientsPage, demo_ctx: Context
+) -> None:
+    journey_id, checkpoint = checkpoint_with_a_survey(demo_ctx)
+    clients.open_journey(journey_id)
+    page = clients.client_page
+    plain = next(
+        s for s in steps(journey_detail(demo_ctx, journey_id))
+        if s.completed_on is None and not s.is_checkpoint and s.id != checkpoint.id
+    )  # fmt: skip
+    click_row(qtbot, page, plain)
+    click_row(qtbot, page, checkpoint, Qt.KeyboardModifier.ControlModifier)
+    assert len(page.checklist.selected_steps()) == 2
+    qtbot.keyClick(page.checklist, Qt.Key.Key_Space)  # both done, one undo
+    qtbot.waitUntil(page.feedback_actions.offer_bar.isVisible)
+    assert page.feedback_actions.offer_bar.offered_step == checkpoint.id
+    page.undo_stack.undo()  # both open again: nothing to ask about
+    assert not page.feedback_actions.offer_bar.isVisible()

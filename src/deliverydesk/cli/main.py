@@ -21,6 +21,7 @@ from deliverydesk.cli import money as cli_money
 from deliverydesk.cli import offers as cli_offers
 from deliverydesk.cli import reports as cli_reports
 from deliverydesk.cli import selftest as cli_selftest
+from deliverydesk.cli import time_off as cli_time_off
 from deliverydesk.paths import data_dir, resolve_data_dir
 from deliverydesk.staging import sweep
 
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_friction.add_commands(commands, data)
     cli_feedback.add_commands(commands, data)
     cli_money.add_commands(commands, data)
+    cli_time_off.add_commands(commands, data)
     cli_selftest.add_commands(commands)
     return parser
 
@@ -142,6 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_friction.HANDLERS,
         **cli_feedback.HANDLERS,
         **cli_money.HANDLERS,
+        **cli_time_off.HANDLERS,
     }[command]
     try:
         folder = data_dir(args.data_dir)

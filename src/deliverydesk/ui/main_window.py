@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
         self.dashboard.open_screen.connect(self.show_screen)
         self.dashboard.open_board.connect(show_board)
         self.dashboard.enrol_requested.connect(lambda: self.enrol())
+        self.dashboard.open_journey.connect(self.open_client)
 
     def _install(self, key: str, page: QWidget) -> None:
         """Put a screen built on the workspace where its stand-in was."""

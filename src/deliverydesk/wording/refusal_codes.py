@@ -252,6 +252,7 @@ class RefusalCode(StrEnum):
     TIME_OFF_TOO_FAR = auto()
     TOO_MANY_TIME_OFF = auto()
     TIME_OFF_NOT_A_LIST = auto()
+    NO_SUCH_TIME_OFF = auto()
 
     # practice_values
     VALUE_NOT_OF_KIND = auto()

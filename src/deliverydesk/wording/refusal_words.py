@@ -368,6 +368,9 @@ REFUSAL_WORDS: dict[RefusalCode, str] = {
     RefusalCode.TIME_OFF_NOT_A_LIST: N_(
         "Time off must be a list of periods, each with its first and last day."
     ),
+    RefusalCode.NO_SUCH_TIME_OFF: N_(
+        "No time off is numbered {number}; the list of time off gives each period its number."
+    ),
     RefusalCode.VALUE_NOT_OF_KIND: N_("{written} is not {words}."),
     RefusalCode.VALUE_OUT_OF_RANGE: N_("{label} must be between {low:,} and {high:,}."),
     RefusalCode.VALUE_NOT_A_SET: N_("{written} is not a set of named values."),

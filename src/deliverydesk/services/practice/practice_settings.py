@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -294,6 +294,38 @@ def update_practice(ctx: Context, settings: PracticeSettings) -> Result[Practice
         before = _settings(practice)
         _write(practice, clean)
         undo = _redate(ctx, session, before, clean)
+        return Result(undo, _changes(undo))
+
+
+def add_time_off(ctx: Context, span: TimeOff) -> Result[PracticeUndo]:
+    """Add a period of time off, checked and kept as Settings → Practice keeps it (the
+    command line's `time-off add`); undone by restore_practice."""
+    return _change_time_off(ctx, lambda spans: (*spans, span))
+
+
+def remove_time_off(ctx: Context, number: int) -> Result[PracticeUndo]:
+    """Remove the `number`th period of time off (from 1, in the order they are kept: by
+    first day); the value's settings hold the list as it was."""
+
+    def without(spans: tuple[TimeOff, ...]) -> tuple[TimeOff, ...]:
+        if not 1 <= number <= len(spans):
+            raise NotFound(RefusalCode.NO_SUCH_TIME_OFF, number=number)
+        return spans[: number - 1] + spans[number:]
+
+    return _change_time_off(ctx, without)
+
+
+def _change_time_off(
+    ctx: Context, change: Callable[[tuple[TimeOff, ...]], tuple[TimeOff, ...]]
+) -> Result[PracticeUndo]:
+    """Read, change and write the time off in one transaction (a window saving other
+    settings meanwhile is never overwritten); time off moves no date."""
+    with ctx.transaction() as session:
+        practice = _practice(session)
+        before = _settings(practice)
+        after = replace(before, time_off=change(before.time_off))
+        _write(practice, clean_settings(after, ctx.clock.today()))
+        undo = PracticeUndo(before)
         return Result(undo, _changes(undo))
 
 

@@ -6,7 +6,7 @@ A room of the Workspace (`ws.journeys`): each method is one use case on the open
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from deliverydesk.model.rules.enums import FrictionKind, Severity
@@ -14,6 +14,7 @@ from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.journeys import (
     detail,
     feedback,
+    feedback_offer,
     journeys,
     lifecycle,
     records,
@@ -132,6 +133,10 @@ class JourneysRoom(Room):
 
     def remove_feedback(self, feedback_id: int) -> Result[feedback.FeedbackEntry]:
         return feedback.remove_feedback(self._ctx, feedback_id)
+
+    def feedback_offers(self, step_ids: Sequence[int]) -> list[feedback_offer.FeedbackOffer]:
+        """Those of the steps just ticked that ask for feedback (a checkpoint beside a survey)."""
+        return feedback_offer.feedback_offers(self._ctx, step_ids)
 
     # -- a journey's life ------------------------------------------------------------------
     def pause(

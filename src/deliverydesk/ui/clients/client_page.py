@@ -237,7 +237,7 @@ class ClientPage(QWidget):
             return
         if journey_id != self.journey_id:
             self.notes_panel.clear_editor()
-            self.feedback_actions.withdraw_offer()
+            self.feedback_actions.offer_bar.withdraw()
         self._show(detail, None)
 
     def _refresh(self, changes: Changes) -> None:
@@ -294,7 +294,6 @@ class ClientPage(QWidget):
             self.feedback_actions.show_feedback(
                 detail, editable=self.journey_id is not None and not self.read_only
             )
-        self.feedback_actions.settle_offer(detail)
         if changed("activity"):
             before = shown.activity if shown is not None else ()
             show_activity(self.activity, detail.activity, before)
@@ -354,6 +353,8 @@ class ClientPage(QWidget):
         if not commands:
             return
         self._push_all(commands, text, title)
+        if still_open:  # a checkpoint among them may ask for feedback (the rule checks done)
+            self.feedback_actions.offer_bar.after_ticks([s.id for s in still_open])
 
     def _push_all(self, commands: list[ServiceCommand], text: str, title: str) -> None:
         """Push `commands` as one undo step; a refusal is said once."""
@@ -369,7 +370,7 @@ class ClientPage(QWidget):
             CompleteStepCommand(self._ws, self._events, step.id, on, step.title),
             tr("The step was not marked done"),
         ):
-            self.feedback_actions.after_tick(step.id)
+            self.feedback_actions.offer_bar.after_ticks([step.id])
 
     def add_note(self, note: str) -> None:
         if self.journey_id is None or not note.strip() or self.read_only:

@@ -43,6 +43,7 @@ from deliverydesk.ui.dashboard.phases import SHOWN, PhaseTable
 from deliverydesk.ui.dashboard.planner_pane import PlannerPane
 from deliverydesk.ui.dashboard.tile import Tile
 from deliverydesk.ui.look.typography import make_heading
+from deliverydesk.ui.widgets.chart_table import ChartTableToggle
 from deliverydesk.ui.widgets.empty_state import EmptyState
 from deliverydesk.ui.widgets.testimonials_view import TestimonialsDialog
 
@@ -64,11 +65,13 @@ class DashboardPage(QWidget):
     open_screen(str): a tile leads to another screen (its key: "today", "clients", ...).
     open_board(object): the bottleneck leads to its offer's board (the offer id, or None).
     enrol_requested(): the empty state's way in for a practice with offers but no client.
+    open_journey(int): a step the planner lists for a week leads to its client's page.
     """
 
     open_screen = Signal(str)
     open_board = Signal(object)
     enrol_requested = Signal()
+    open_journey = Signal(int)
 
     def __init__(
         self, workspace: Workspace, events: AppEvents, parent: QWidget | None = None
@@ -100,6 +103,7 @@ class DashboardPage(QWidget):
         self.empty_button.clicked.connect(self._empty_action)
         self.pages = QStackedWidget()
         self.planner = PlannerPane(workspace, events)  # below the first screen; reads itself
+        self.planner.open_journey.connect(self.open_journey)
         self.pages.addWidget(self._build_content())
         self.pages.addWidget(self.empty)
 
@@ -146,6 +150,10 @@ class DashboardPage(QWidget):
         self.tile_grid.setSpacing(int(em * 0.8))
 
         self.chart = LoadChart()
+        # Each chart's numbers in a table behind a toggle (made only when first shown).
+        self.load_view = ChartTableToggle(
+            self.chart, self.chart.chart_table, tr("Capacity by week")
+        )
         self.capacity_words = QLabel()
         self.capacity_words.setTextFormat(Qt.TextFormat.PlainText)
         self.capacity_words.setWordWrap(True)
@@ -157,6 +165,9 @@ class DashboardPage(QWidget):
         under_chart.addWidget(timeline, 0, Qt.AlignmentFlag.AlignTop)
 
         self.parts = IntegrityParts()
+        self.parts_view = ChartTableToggle(
+            self.parts, self.parts.chart_table, tr("Integrity, part by part")
+        )
         self.parts_heading = section_heading(tr("Integrity, part by part"))
         self.parts_words = QLabel(
             tr(
@@ -179,8 +190,8 @@ class DashboardPage(QWidget):
         column.setSpacing(int(em * 1.4))
         column.addLayout(self.tile_grid)
         for heading, *parts in (
-            (section_heading(tr("Capacity by week")), self.chart, under_chart),
-            (self.parts_heading, self.parts_words, self.parts),
+            (section_heading(tr("Capacity by week")), self.load_view, under_chart),
+            (self.parts_heading, self.parts_words, self.parts_view),
             (section_heading(tr("Time in each phase")), self.phase_words, self.phase_table),
             (section_heading(tr("Capacity planner: the next 26 weeks")), self.planner),
         ):
@@ -188,7 +199,7 @@ class DashboardPage(QWidget):
             section.setSpacing(em // 3)
             section.addWidget(heading)
             for part in parts:
-                if part is self.parts:
+                if part is self.parts_view:
                     section.addSpacing(em // 2)
                 if isinstance(part, QWidget):
                     section.addWidget(part)
@@ -292,9 +303,11 @@ class DashboardPage(QWidget):
             words.out_of_ten(feedback.average), words.feedback_sentence(feedback)
         )
         self.chart.set_strip(board.capacity if board.active else None)
+        self.load_view.refresh()
         self.capacity_words.setText(words.capacity_sentence(board.capacity) if board.active else "")
         self.capacity_words.setVisible(bool(board.active))
         self.parts.show_board(board)
+        self.parts_view.refresh()
         self.phase_table.show_waits(board.phases)
         self.phase_table.setVisible(bool(board.phases))
         self.phase_words.setText(self._phase_summary(board))
@@ -369,5 +382,5 @@ class DashboardPage(QWidget):
         save_practice_review(self, self._ws)
 
     def _show_parts(self) -> None:
-        self.body_scroll.ensureWidgetVisible(self.parts)
+        self.body_scroll.ensureWidgetVisible(self.parts_view)
         self.body_scroll.ensureWidgetVisible(self.parts_heading)

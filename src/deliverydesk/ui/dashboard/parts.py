@@ -14,6 +14,7 @@ from deliverydesk.services.views.dashboard import Dashboard, Part, Ratio
 from deliverydesk.ui.core.text import literal_rich_text, tr
 from deliverydesk.ui.dashboard import words
 from deliverydesk.ui.look.theme import semantic
+from deliverydesk.ui.widgets.chart_table import ChartTable
 
 
 class ShareBar(QWidget):
@@ -93,6 +94,7 @@ class IntegrityParts(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows = {part: PartRow(part) for part in Part}
+        self.board: Dashboard | None = None
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         em = self.fontMetrics().height()
@@ -119,5 +121,24 @@ class IntegrityParts(QWidget):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
 
     def show_board(self, board: Dashboard) -> None:
+        self.board = board
         for part, row in self.rows.items():
             row.show_ratio(board.integrity.ratio(part), board)
+
+    def chart_table(self) -> ChartTable:
+        """Each part's share and what was counted, as the bars and their lines say."""
+        headers = (tr("Part"), tr("Share"), tr("What was counted"))
+        board = self.board
+        if board is None:
+            return ChartTable(headers, words_in=(0, 2))
+        rows = []
+        for part in self.rows:
+            ratio = board.integrity.ratio(part)
+            rows.append(
+                (
+                    words.part_name(part),
+                    words.percent(ratio),
+                    words.part_sentence(part, ratio, board),
+                )
+            )
+        return ChartTable(headers, tuple(rows), words_in=(0, 2))

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,8 +35,9 @@ from deliverydesk.ui.core.failures import in_words
 from deliverydesk.ui.core.refresh import Refresher
 from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.dashboard.planner_chart import PlannerChart
-from deliverydesk.ui.dashboard.planner_table import PlannerTableModel, room_words
-from deliverydesk.ui.widgets.capacity_chart import hours
+from deliverydesk.ui.dashboard.planner_table import PlannerTableModel
+from deliverydesk.ui.widgets.capacity_chart import hours, room_words
+from deliverydesk.ui.widgets.chart_table import ChartTableToggle
 from deliverydesk.ui.widgets.day_edit import DayEdit
 from deliverydesk.ui.widgets.step_dialogs import to_qdate
 
@@ -95,6 +93,12 @@ def earliest_words(planner: Planner) -> str:
 
 
 class PlannerPane(QWidget):
+    """Signals:
+    open_journey(int): a listed step was activated (double-click, Enter): open its client.
+    """
+
+    open_journey = Signal(int)
+
     def __init__(
         self, workspace: Workspace, events: AppEvents, parent: QWidget | None = None
     ) -> None:
@@ -117,26 +121,24 @@ class PlannerPane(QWidget):
         self.earliest = QLabel()
         self.earliest.setTextFormat(Qt.TextFormat.PlainText)
         self.earliest.setWordWrap(True)
-        self.as_table = QCheckBox(tr("Show as a ta&ble"))
-        self.as_table.setToolTip(tr("The same numbers, week by week, in a table"))
+        self.chart = PlannerChart()
+        self.model = PlannerTableModel()
+        # The chart, or its numbers in a table (the Dashboard's one way; made when first asked).
+        self.views = ChartTableToggle(
+            self.chart,
+            self.model,
+            tr("Capacity planner"),
+            toggle_text=tr("Show as a ta&ble"),
+            toggle_in_row=False,
+        )
+        self.views.table_made.connect(self._table_made)
+        self.as_table = self.views.toggle
         row = QHBoxLayout()
         for widget in (self.what_if, self.offer, starts, self.start):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.as_table)
 
-        self.chart = PlannerChart()
-        self.model = PlannerTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(tr("Capacity planner as a table"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
-        self.views = QStackedWidget()
-        self.views.addWidget(self.chart)
-        self.views.addWidget(self.table)
         em = self.fontMetrics().height()
         self.views.setMinimumHeight(em * 16)
 
@@ -147,6 +149,8 @@ class PlannerPane(QWidget):
         self.week_list = QListWidget()
         self.week_list.setAccessibleName(tr("The work of the chosen week"))
         self.week_list.setMaximumHeight(em * 10)
+        self.week_list.setToolTip(tr("Double-click a step, or press Enter, to open its client"))
+        self.week_list.itemActivated.connect(self._open_item)
         self.week_list.hide()
 
         layout = QVBoxLayout(self)
@@ -161,9 +165,7 @@ class PlannerPane(QWidget):
         self.what_if.toggled.connect(self._what_if_changed)
         self.offer.currentIndexChanged.connect(lambda _i: self._what_if_changed())
         self.start.dateChanged.connect(lambda _d: self._what_if_changed())
-        self.as_table.toggled.connect(self._show_table)
         self.chart.week_chosen.connect(self.choose_week)
-        self.table.selectionModel().selectionChanged.connect(self._row_chosen)
         self._enable_what_if()
 
         # Read after the page's first paint; while shown, once a burst of changes is over.
@@ -228,8 +230,9 @@ class PlannerPane(QWidget):
         if self.chart.current != index:
             self.chart.choose(index)  # comes back here through week_chosen
             return
-        if self.table.currentIndex().row() != index:
-            self.table.selectRow(index)
+        table = self.views.table
+        if table is not None and table.currentIndex().row() != index:
+            table.selectRow(index)
         week = planner.weeks[index]
         load = week.load
         self.week_title.setText(
@@ -261,6 +264,11 @@ class PlannerPane(QWidget):
             self.week_list.addItem(tr("Nothing of yours is booked this week."))
         self.week_list.show()
 
+    def _open_item(self, item: QListWidgetItem) -> None:
+        journey_id = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(journey_id, int):  # "…and n more" and "Nothing booked" open nothing
+            self.open_journey.emit(journey_id)
+
     def _row_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = {index.row() for index in selected.indexes()}
         if len(rows) == 1:
@@ -278,5 +286,9 @@ class PlannerPane(QWidget):
         if self.planner is not None:
             self._read()
 
-    def _show_table(self, on: bool) -> None:
-        self.views.setCurrentWidget(self.table if on else self.chart)
+    def _table_made(self, table: QTableView) -> None:
+        """Picking a row picks its week, as a click on its bar does; the week shown is
+        the row picked."""
+        table.selectionModel().selectionChanged.connect(self._row_chosen)
+        if self.chart.current >= 0:
+            table.selectRow(self.chart.current)

@@ -10,19 +10,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from deliverydesk.services.views.planner import Planner
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import tr
-from deliverydesk.ui.widgets.capacity_chart import hours
+from deliverydesk.ui.widgets.capacity_chart import hours, room_words
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def room_words(room: float, *, sentence: bool = False) -> str:
-    """What is left of a week's hours: "12 h free", "3.5 h over", "Full" (in a
-    `sentence`: "nothing free")."""
-    if abs(room) < 0.05:
-        return tr("nothing free") if sentence else tr("Full")
-    if room > 0:
-        return tr("{hours} free").format(hours=hours(room))
-    return tr("{hours} over").format(hours=hours(-room))
 
 
 class PlannerTableModel(QAbstractTableModel):

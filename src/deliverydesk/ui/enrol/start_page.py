@@ -26,6 +26,7 @@ from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.enrol.pick_page import PickPage
 from deliverydesk.ui.enrol.under_way_box import UnderWayBox
 from deliverydesk.ui.widgets.capacity_chart import CapacityChart, capacity_summary, hours
+from deliverydesk.ui.widgets.chart_table import ChartTableToggle
 from deliverydesk.ui.widgets.date_picker import mark_closed_days
 from deliverydesk.ui.widgets.day_edit import DayEdit
 from deliverydesk.ui.widgets.notice import Notice
@@ -67,6 +68,12 @@ class StartPage(QWizardPage):
             for edit in (self.date_edit, self.under_way.done_on):
                 mark_closed_days(edit, practice.working_days, practice.closed_dates)
         self.chart = CapacityChart()
+        self.chart_view = ChartTableToggle(  # its numbers in a table, made when asked
+            self.chart,
+            self.chart.chart_table,
+            tr("Capacity over the next 12 weeks"),
+            toggle_in_row=False,
+        )
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -82,13 +89,14 @@ class StartPage(QWizardPage):
         date_row.addWidget(date_label)
         date_row.addWidget(self.date_edit)
         date_row.addStretch(1)
+        date_row.addWidget(self.chart_view.toggle)  # beside the date: no line of its own
         suggestion_row = QHBoxLayout()
         suggestion_row.addWidget(self.suggestion, 1)
         suggestion_row.addWidget(self.use_date)
         layout = QVBoxLayout(self)
         layout.addLayout(date_row)
         layout.addWidget(self.rolled)
-        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.chart_view, 1)
         layout.addWidget(self.summary)
         layout.addLayout(suggestion_row)
         layout.addWidget(self.under_way)
@@ -132,6 +140,7 @@ class StartPage(QWizardPage):
         except (InvalidInput, NotFound) as error:
             self.preview, self.suggested = None, None
             self.chart.set_preview(None)
+            self.chart_view.refresh()
             self.summary.setText("")
             self.suggestion.setText("")
             self.use_date.hide()
@@ -147,6 +156,7 @@ class StartPage(QWizardPage):
             else ""
         )
         self.chart.set_preview(preview)
+        self.chart_view.refresh()
         self.summary.setText(capacity_summary(preview))
         self._suggest(preview)
         self.completeChanged.emit()

@@ -15,6 +15,8 @@ from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import literal_rich_text, tr
 from deliverydesk.ui.timeline.bars import BarColors
 from deliverydesk.ui.timeline.scale import TimeScale
+from deliverydesk.ui.widgets.capacity_chart import hours
+from deliverydesk.ui.widgets.chart_table import ChartTable
 
 HEADROOM = 1.5  # the strip's height stands for 150 % of a week's hours
 
@@ -60,6 +62,21 @@ class CapacityStripView(QWidget):
             )
         )
         self.update()
+
+    def chart_table(self) -> ChartTable:
+        """The bars' numbers, week by week (ui/widgets/chart_table.py shows them)."""
+        headers = (tr("Week of"), tr("Booked"), tr("Your hours"), tr("Load"))
+        weeks = self.strip.weeks if self.strip else ()
+        rows = tuple(
+            (
+                text.long_date(week.week_start),
+                hours(week.booked_hours),
+                hours(week.capacity_hours),
+                percent_text(week),
+            )
+            for week in weeks
+        )
+        return ChartTable(headers, rows)
 
     def chart(self) -> QRectF:
         em = self.fontMetrics().height()

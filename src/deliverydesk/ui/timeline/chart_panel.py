@@ -46,11 +46,11 @@ class ChartPanel(QWidget):
         self.followers: list[Any] = []  # widgets below with `left` and `right` columns
         self._scale_changed()
 
-    def add_below(self, widget: QWidget) -> None:
-        """A widget under the chart that shares its name and slip columns (it has `left`
-        and `right` attributes, like the axis)."""
+    def add_below(self, widget: QWidget, follower: QWidget | None = None) -> None:
+        """A widget under the chart that shares its name and slip columns (it, or the
+        `follower` inside it, has `left` and `right` attributes, like the axis)."""
         self.extra.addWidget(widget)
-        self.followers.append(widget)
+        self.followers.append(follower or widget)
         self.align()
 
     def set_delegate(self, delegate: QStyledItemDelegate) -> None:

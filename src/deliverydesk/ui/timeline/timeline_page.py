@@ -44,6 +44,7 @@ from deliverydesk.ui.timeline.portfolio_model import (
 )
 from deliverydesk.ui.timeline.scale import TimeScale, Zoom
 from deliverydesk.ui.timeline.timeline_view import Columns
+from deliverydesk.ui.widgets.chart_table import ChartTableToggle
 from deliverydesk.ui.widgets.empty_state import EmptyState
 
 # What the portfolio draws: a journey's phases and dates, its client's name, its offer.
@@ -87,7 +88,17 @@ class TimelinePage(QWidget):
         self.portfolio.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.portfolio.view.customContextMenuRequested.connect(self._portfolio_menu)
         self.strip = CapacityStripView(self.scale)
-        self.portfolio.add_below(self.strip)
+        # The strip's numbers in a table behind a toggle in the toolbar (made when asked).
+        self.strip_view = ChartTableToggle(
+            self.strip,
+            self.strip.chart_table,
+            tr("Capacity by week"),
+            toggle_text=tr("Capacity as a ta&ble"),
+            toggle_in_row=False,
+            tallest_em=12,  # the portfolio above keeps most of the room
+        )
+        self.portfolio.add_below(self.strip_view, self.strip)
+        self.toolbar.insertWidget(self.toolbar.indexOf(self.sort_label), self.strip_view.toggle)
         self.portfolio.view.viewport().installEventFilter(self)
 
         self.client_panel = ClientTimelinePanel(self.client_scale, self.columns, workspace.today)
@@ -172,6 +183,7 @@ class TimelinePage(QWidget):
         one_client = self.body.currentWidget() is self.client_panel
         self.sort_label.setVisible(not one_client)  # sorting is the portfolio's
         self.sort_picker.setVisible(not one_client)
+        self.strip_view.toggle.setVisible(not one_client)  # so is the capacity strip
         zoom = self.current_scale().zoom
         for key, button in self.zoom_buttons.items():
             button.setChecked(key is zoom)
@@ -202,9 +214,10 @@ class TimelinePage(QWidget):
             self.scale.show_day(today)
 
     def _reload_strip(self) -> None:
-        if self._strip_stale and self.strip.isVisible():
+        if self._strip_stale and self.strip_view.isVisible():  # as a chart or a table
             self._strip_stale = False
             self.strip.set_strip(self._ws.schedule.capacity_strip())
+            self.strip_view.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The strip is read once the rows have been painted: at 5,000 clients its query

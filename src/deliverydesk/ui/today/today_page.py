@@ -48,6 +48,7 @@ from deliverydesk.ui.today.reschedule_dialog import RescheduleDialog
 from deliverydesk.ui.today.today_model import CLIENT, GROUPS, PAUSED, STEP, TodayModel
 from deliverydesk.ui.widgets import feedback_dialog, friction_dialog
 from deliverydesk.ui.widgets.empty_state import EmptyState
+from deliverydesk.ui.widgets.feedback_offer_bar import FeedbackOfferBar
 
 # What a row shows: a step's dates and state, its journey's state, names.
 TODAY_ASPECTS = Aspect.STEPS | Aspect.PHASE | Aspect.JOURNEY | Aspect.CLIENT | Aspect.OFFER
@@ -112,9 +113,12 @@ class TodayPage(QWidget):
         self.body = QStackedWidget()
         self.body.addWidget(self.tree)
         self.body.addWidget(self.empty)
+        # After a checkpoint beside a survey step is ticked: the client page's offer too.
+        self.offer_bar = FeedbackOfferBar(workspace, events, undo_stack)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(actions_row)
+        layout.addWidget(self.offer_bar)
         layout.addWidget(self.body, 1)
         self.follow_ups = FollowUpsPanel(workspace, events, undo_stack, self)
         self.follow_ups.open_journey.connect(self.open_journey)
@@ -387,7 +391,10 @@ class TodayPage(QWidget):
         command = CompleteStepCommand(
             self._ws, self._events, row.step_id, self._ws.today(), row.step_title
         )
-        return self._push(command, tr("The step was not marked done"))
+        done = self._push(command, tr("The step was not marked done"))
+        if done:
+            self.offer_bar.after_ticks([row.step_id])
+        return done
 
     def _mark_all_done(self, rows: list[TodayRow]) -> bool:
         today = self._ws.today()
@@ -397,6 +404,7 @@ class TodayPage(QWidget):
         ]
         text = tr("Mark {n} steps done").format(n=len(rows))
         error = push_together(self.undo_stack, commands, text)
+        self.offer_bar.after_ticks([row.step_id for row in rows])  # those done, if any
         if error is None:
             return True
         QMessageBox.warning(

@@ -20,6 +20,7 @@ from deliverydesk.services.clients.capacity import CapacityPreview
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.look.theme import semantic
+from deliverydesk.ui.widgets.chart_table import ChartTable
 
 NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
 
@@ -29,6 +30,16 @@ def hours(value: float) -> str:
     rounded = round(value, 1)
     shown = f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
     return tr("{hours} h").format(hours=shown)
+
+
+def room_words(room: float, *, sentence: bool = False) -> str:
+    """What is left of a week's hours: "12 h free", "3.5 h over", "Full" (in a
+    `sentence`: "nothing free")."""
+    if abs(room) < 0.05:
+        return tr("nothing free") if sentence else tr("Full")
+    if room > 0:
+        return tr("{hours} free").format(hours=hours(room))
+    return tr("{hours} over").format(hours=hours(-room))
 
 
 def week_label(week: WeekLoad) -> str:
@@ -96,6 +107,22 @@ class CapacityChart(QWidget):
 
     def over_weeks(self) -> list[WeekLoad]:
         return [w for w in self.weeks if w.over]
+
+    def chart_table(self) -> ChartTable:
+        """The bars' numbers, week by week (ui/widgets/chart_table.py shows them)."""
+        headers = [tr("Week of"), tr("Booked")]
+        if self.added_label:
+            headers.append(self.added_label)
+        headers += [tr("Your hours"), tr("Left")]
+        rows = []
+        for week in self.weeks:
+            cells = [text.long_date(week.week_start), hours(week.booked_hours)]
+            if self.added_label:
+                cells.append(hours(week.added_hours))
+            room = week.capacity_hours - week.booked_hours - week.added_hours
+            cells += [hours(week.capacity_hours), room_words(room)]
+            rows.append(tuple(cells))
+        return ChartTable(tuple(headers), tuple(rows))
 
     def sizeHint(self) -> QSize:
         em = self.fontMetrics().height()

@@ -1,7 +1,7 @@
 """The one feedback dialog, shared by the client page's Feedback tab, a board card's menu,
-Today and the offer made when a checkpoint is ticked: a 0-10 score, the client's words,
-testimonial permission, referral asked, referral given (a name), the checkpoint it answers
-and the day. Recording, changing and deleting are undoable commands.
+Today and the offer made when a checkpoint is ticked (feedback_offer_bar.py): a 0-10
+score, the client's words, testimonial permission, referral asked, referral given (a name),
+the checkpoint it answers and the day. Recording, changing and deleting are undoable commands.
 
 The checkpoint offered first is the latest one passed with no feedback yet: recording it
 there is what clears the card's "Feedback due" badge."""
@@ -68,15 +68,6 @@ def feedback_due_step(detail: JourneyDetail) -> int | None:
         if s.is_checkpoint and s.completed_on is not None and s.id not in answered
     ]
     return waiting[-1].id if waiting else None
-
-
-def offers_feedback(detail: JourneyDetail, step_id: int) -> bool:
-    """Ticking `step_id` asks for feedback: a checkpoint whose phase has a survey step."""
-    for phase in detail.phases:
-        for step in phase.steps:
-            if step.id == step_id:
-                return step.is_checkpoint and any(s.kind is StepKind.SURVEY for s in phase.steps)
-    return False
 
 
 class FeedbackDialog(QDialog):

@@ -1,0 +1,50 @@
+"""The one rule behind "a good moment to ask for feedback": a step just ticked done that is
+a checkpoint whose phase has a survey step, with nothing recorded about it yet. Every place
+a step can be ticked (the client page, Today) asks here, so they offer it alike."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import aliased
+
+from deliverydesk.model.entities import Client, Feedback, Journey, JourneyStep
+from deliverydesk.model.rules.enums import StepKind
+from deliverydesk.services.context import Context
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackOffer:
+    journey_id: int
+    step_id: int
+    step_title: str
+    client_name: str
+
+
+def feedback_offers(ctx: Context, step_ids: Sequence[int]) -> list[FeedbackOffer]:
+    """Those of `step_ids` (just ticked) that ask for feedback, in the order given: done,
+    a checkpoint, a survey step in its phase, no feedback about it yet (one query)."""
+    if not step_ids:
+        return []
+    sibling = aliased(JourneyStep)
+    survey_beside = exists().where(
+        sibling.phase_id == JourneyStep.phase_id, sibling.kind == StepKind.SURVEY
+    )
+    answered = exists().where(Feedback.step_id == JourneyStep.id)
+    query = (
+        select(JourneyStep.journey_id, JourneyStep.id, JourneyStep.title, Client.name)
+        .join(Journey, Journey.id == JourneyStep.journey_id)
+        .join(Client, Client.id == Journey.client_id)
+        .where(
+            JourneyStep.id.in_(step_ids),
+            JourneyStep.is_checkpoint,
+            JourneyStep.completed_on.is_not(None),
+            survey_beside,
+            ~answered,
+        )
+    )
+    with ctx.db.engine.connect() as connection:
+        found = {row[1]: FeedbackOffer(*row) for row in connection.execute(query)}
+    return [found[step_id] for step_id in step_ids if step_id in found]
