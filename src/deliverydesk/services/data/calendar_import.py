@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import text
+from sqlalchemy import select, text
+from sqlalchemy.orm import selectinload
 
 from deliverydesk.model.entities import JourneyStep
 from deliverydesk.model.rules.enums import ActivityKind, StepKind
@@ -320,8 +321,20 @@ def apply_plan(ctx: Context, plan: CalendarPlan) -> Result[tuple[Rescheduled, ..
     befores: dict[int, list[StepDates]] = {}
     clients: set[int] = set()
     with ctx.transaction() as session:
+        # Read first, with their journeys: a read per step would flush (and recompute
+        # the journey's summary) after every one. In chunks: SQLite caps the parameters.
+        ids = [p.step_id for p in plan.sessions]
+        steps = {
+            step.id: step
+            for at in range(0, len(ids), 900)
+            for step in session.scalars(
+                select(JourneyStep)
+                .where(JourneyStep.id.in_(ids[at : at + 900]))
+                .options(selectinload(JourneyStep.journey))
+            )
+        }
         for proposal in plan.sessions:
-            step = session.get(JourneyStep, proposal.step_id)
+            step = steps.get(proposal.step_id)
             if step is None:
                 raise NotFound(RefusalCode.STEP_GONE)
             now = StepDates(
