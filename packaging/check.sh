@@ -59,6 +59,20 @@ made=$(find "$work/frozen-pdf" -name '*.pdf' | wc -l)
 diff -r "$work/frozen-pdf" "$work/wheel-pdf" || fail "the frozen PDFs differ from the wheel's"
 echo "$made PDFs, byte for byte the same"
 
+step "calendars, frozen: the demo's sessions export timed in their zone, from tzdata alone, and read back"
+# PYTHONTZPATH names no zone database, so zoneinfo finds Europe/Berlin only in the bundled
+# tzdata, as on Windows, which has none of its own (else it would fall back to UTC).
+rm -rf "$work/ics" && cp -a "$work/frozen" "$work/ics"
+calendar() { TZ=Europe/Berlin PYTHONTZPATH=/nonexistent "$app" "$@" --data-dir "$work/ics" --today $day; }
+calendar export-ics "$work/demo.ics"
+grep -q "^BEGIN:VTIMEZONE" "$work/demo.ics" || fail "the calendar has no VTIMEZONE"
+timed=$(grep -c "^DTSTART;TZID=Europe/Berlin:" "$work/demo.ics" || true)
+[ "$timed" -gt 0 ] || fail "no session was exported with its time in Europe/Berlin"
+calendar import-ics "$work/demo.ics" --dry-run >"$work/ics.txt"
+grep -q "^[1-9][0-9]* session(s) from demo.ics:" "$work/ics.txt" ||
+    fail "the export did not read back: $(head -1 "$work/ics.txt")"
+echo "$timed timed sessions written in Europe/Berlin; read back: $(head -1 "$work/ics.txt")"
+
 step "the window starts (Xvfb), its class matches the desktop entry; start times, paired"
 wm_class=$(sed -n 's/^StartupWMClass=//p' "$here/linux/$app_id.desktop")
 venv_app=$root/.venv/bin/deliverydesk

@@ -11,6 +11,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
@@ -132,12 +133,7 @@ def main(out: Path) -> None:
         window.timeline.show_portfolio()
         window.show_screen("today")
         settle(app)
-        today = window.today
-        waiting = today.model.group_index(Owner.CLIENT)  # the clients' homework, nudgeable
-        today.tree.setCurrentIndex(today.model.index(0, 0, waiting))
-        today.tree.scrollTo(waiting, QAbstractItemView.ScrollHint.PositionAtTop)
-        settle(app)
-        window.grab().save(str(out / "today.png"))
+        today_sessions(app, window, out)
         window.show_screen("dashboard")
         settle(app)
         window.grab().save(str(out / "dashboard.png"))
@@ -191,6 +187,27 @@ def feedback_dialog(
     settle(app)
     dialog.grab().save(str(out / "feedback-dialog.png"))
     dialog.close()
+
+
+def today_sessions(app: QApplication, window: MainWindow, out: Path) -> None:
+    """Today from its top: the day's sessions first, by time, the first one selected;
+    then Reschedule… on it, moved to another hour."""
+    today = window.today
+    mine = today.model.group_index(Owner.ME)
+    today.tree.setCurrentIndex(today.model.index(0, 0, mine))
+    today.tree.scrollTo(mine, QAbstractItemView.ScrollHint.PositionAtTop)
+    settle(app)
+    window.grab().save(str(out / "today.png"))
+    row = today.current_row()
+    assert row is not None and row.is_timed_session, "Today opens on a timed session"
+    dialog = today.reschedule_dialog(row)
+    assert dialog.time_edit is not None
+    dialog.time_edit.setTime(QTime(15, 0))
+    dialog.show()
+    settle(app)
+    dialog.grab().save(str(out / "reschedule-session.png"))
+    dialog.close()
+    dialog.deleteLater()
 
 
 def dashboard_planner(app: QApplication, window: MainWindow, out: Path) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import ast
 import configparser
+import importlib.metadata
+import re
 import shutil
 import struct
 import subprocess
@@ -56,6 +58,38 @@ def test_every_data_file_of_ours_lies_in_a_folder_the_spec_collects() -> None:
     assert data  # the icons and fonts at least
     outside = [p for p in data if not any(p.is_relative_to(folder) for folder in folders)]
     assert outside == []
+
+
+def _imported_packages(source: Path) -> set[str]:
+    """The top-level packages a module imports, at its top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_the_spec_bundles_icalendar_whole_and_tzdata_with_its_zone_files() -> None:
+    """icalendar is imported only when a calendar is read or written, and zoneinfo finds
+    tzdata's zone files by name (Windows has no zone database of its own): PyInstaller's
+    analysis sees neither, and only a frozen calendar export, or any session time on
+    Windows, would notice them missing."""
+    late = spec_value("LATE_PACKAGES")
+    data = spec_value("DATA_PACKAGES")
+    assert isinstance(late, list) and isinstance(data, list)
+    ours = set().union(*map(_imported_packages, (ROOT / "src").rglob("*.py")))
+    assert {"icalendar", "zoneinfo"} <= ours
+    assert "icalendar" in late
+    # zoneinfo falls back on tzdata, as a package of packages (one per zone folder) whose
+    # files it opens with importlib.resources: its modules and its data files, both.
+    assert "tzdata" in late and "tzdata" in data
+    # icalendar itself requires tzdata on every platform, so every bundle carries it.
+    required = [r.split(";")[0].strip() for r in importlib.metadata.requires("icalendar") or []]
+    assert "tzdata" in {re.split(r"[<>=!~ \[]", r, maxsplit=1)[0] for r in required}
+    spec = SPEC.read_text(encoding="utf-8")
+    assert "collect_data_files(package)" in spec and "collect_submodules(package)" in spec
 
 
 def test_the_bundle_sets_the_warning_option_the_batch_export_adds() -> None:

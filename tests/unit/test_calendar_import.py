@@ -21,12 +21,13 @@ from deliverydesk.services.data.calendar_import import (
 )
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.journeys.detail import StepDetail, journey_detail
+from deliverydesk.services.journeys.journeys import complete_step
 from deliverydesk.services.journeys.reschedule import SessionSlot, reschedule_step
 from deliverydesk.services.practice.session_settings import (
     SessionSettings,
     update_session_settings,
 )
-from deliverydesk.wording import error_text
+from deliverydesk.wording import ENGLISH, error_text
 from tests.unit.timeline_support import TODAY, enrol, offer, practice
 
 TUESDAY = date(2026, 11, 24)
@@ -143,6 +144,50 @@ def test_a_calendar_programs_events_are_matched_by_email_or_name_never_guessed(
     assert rows(ctx) == before
     restore_sessions(ctx, undone.value)  # and the redo
     assert rows(ctx) == after
+
+
+DONE_WITH_SESSIONS = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Test//EN
+BEGIN:VEVENT
+UID:x1@example.com
+DTSTART:20261124T090000Z
+DTEND:20261124T100000Z
+SUMMARY:Catch-up
+ATTENDEE:mailto:ana@example.com
+END:VEVENT
+BEGIN:VEVENT
+UID:x2@example.com
+DTSTART:20261125T090000Z
+DTEND:20261125T100000Z
+SUMMARY:Ana Souza follow-up
+END:VEVENT
+BEGIN:VEVENT
+UID:x3@example.com
+DTSTART:20261126T090000Z
+DTEND:20261126T100000Z
+SUMMARY:Bea Lund
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_a_client_whose_sessions_are_all_done_has_no_open_session_left(
+    ctx: Context, two: tuple[int, int], tmp_path: Path
+) -> None:
+    """Ana had her one session: events naming her (by address or by name) are hers, but
+    there is nothing left to give them to; that is what the list says, not "no client"."""
+    ana, bea = two
+    complete_step(ctx, call(ctx, ana).id)
+    path = tmp_path / "after.ics"
+    path.write_text(DONE_WITH_SESSIONS, encoding="utf-8")
+    plan = plan_import(ctx, path)
+    assert [(p.client_name, p.step_title) for p in plan.sessions] == [("Bea Lund", "Welcome call")]
+    left = {(item.summary, ENGLISH.left_alone(item.reason)) for item in plan.left_alone}
+    assert left == {
+        ("Catch-up", "the client has no open session left"),
+        ("Ana Souza follow-up", "the client has no open session left"),
+    }
 
 
 def test_an_export_imported_back_keeps_each_sessions_time_and_zone(

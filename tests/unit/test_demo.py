@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,9 @@ from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.services.context import Context, open_workspace
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.views.queries import JourneyRow, board_rows, client_rows, offer_summaries
+from deliverydesk.services.views.today import today_list
 from deliverydesk.store.summaries import summary_drift
+from deliverydesk.wording import ENGLISH
 from tests.conftest import seeded_demo
 
 TODAY = date(2026, 11, 23)  # a Monday
@@ -164,6 +167,33 @@ def test_history_was_replayed_in_the_past(demo: Context) -> None:
     assert kinds[ActivityKind.PHASE_MOVED] > 25
     assert ActivityKind.CHECKPOINT_OVERRIDDEN not in kinds  # checkpoints were respected
     assert notes is not None and notes >= 3
+
+
+def test_todays_sessions_come_first_with_their_times(demo: Context) -> None:
+    """Today opens on the day's sessions, by time, each as long as its offer says."""
+    mine = today_list(demo).mine
+    sessions = [row for row in mine if row.is_timed_session and row.due_on == TODAY]
+    assert len(sessions) >= 3
+    assert list(mine[: len(sessions)]) == sessions
+    shown = [ENGLISH.timed_step(r.step_title, r.session_time, r.session_minutes) for r in sessions]
+    assert shown[0] == "09:30–10:20 Coaching session 2: where you are now"
+    assert shown == sorted(shown)
+
+
+def test_every_session_has_a_time_in_working_hours_and_none_overlap(demo: Context) -> None:
+    with demo.db.sessions() as session:
+        steps = session.scalars(select(JourneyStep).where(JourneyStep.kind == StepKind.SESSION))
+        booked = sorted((s.due_on, s.session_time, s.session_minutes) for s in steps)
+        timed = session.scalar(
+            select(func.count()).where(Activity.kind == ActivityKind.SESSION_TIMED)
+        )
+    assert len(booked) > 100 and timed == len(booked)  # booked as each client signed up
+    assert {minutes for _day, _at, minutes in booked} == {45, 50, 60, 75, 120}
+    for (day, at, minutes), (next_day, next_at, _) in itertools.pairwise(booked):
+        assert at is not None and time(9) <= at and next_at is not None
+        ends = datetime.combine(day, at) + timedelta(minutes=minutes)
+        assert ends.time() <= time(18, 30)
+        assert next_day != day or ends <= datetime.combine(day, next_at), (day, at)
 
 
 def test_summaries_agree_with_the_steps(demo: Context) -> None:

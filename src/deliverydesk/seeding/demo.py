@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from functools import partial
 from importlib.resources import as_file, files
 
@@ -31,11 +31,14 @@ from deliverydesk.seeding.demo_content import (
     ClientSeed,
     FrictionSeed,
 )
+from deliverydesk.seeding.demo_sessions import Session, session_times
 from deliverydesk.services.clients.clients import ClientInput, add_client, enrol_client
 from deliverydesk.services.context import Context, open_workspace
+from deliverydesk.services.data.calendar_import import CalendarPlan, ProposedSession, apply_plan
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.journeys.journeys import add_note, complete_step, move_to_phase
 from deliverydesk.services.journeys.records import log_friction, record_feedback, resolve_friction
+from deliverydesk.services.journeys.reschedule import StepDates
 from deliverydesk.services.offers.offers import create_offer
 from deliverydesk.services.practice.brand import brand_settings, import_logo, update_brand
 from deliverydesk.services.practice.practice import create_practice, get_practice
@@ -63,6 +66,7 @@ class _Step:
     due_on: date
     is_checkpoint: bool
     kind: StepKind
+    session_minutes: int
 
 
 def seed_demo(
@@ -109,15 +113,25 @@ def _build(ctx: Context, tracker: Tracker) -> None:
         opened, PRACTICE.name, PRACTICE.weekly_hours, PRACTICE.working_days, PRACTICE.owner_name
     )
     offer_ids = {key: create_offer(opened, spec)[0] for key, spec in OFFERS.items()}
-    journeys = []
+    signed = []
     for count, seed in enumerate(CLIENTS):
         tracker.step(_SCHEMA + count * (_ENROLLED - _SCHEMA) // len(CLIENTS), 100)
-        journeys.append(_enrol(ctx, seed, offer_ids[seed.offer], calendar))
-    events: list[Event] = []
+        signed.append(_enrol(ctx, seed, offer_ids[seed.offer], calendar))
     feedback_used: dict[tuple[str, str], int] = {}
-    for index, (seed, journey_id) in enumerate(zip(CLIENTS, journeys, strict=True)):
-        story = _Replay(ctx, index, seed, journey_id, calendar, feedback_used)
-        events.extend(story.events())
+    replays = [
+        _Replay(ctx, index, seed, journey_id, calendar, feedback_used)
+        for index, (seed, (journey_id, _day)) in enumerate(zip(CLIENTS, signed, strict=True))
+    ]
+    times = session_times(
+        Session(r.index, s.id, s.due_on, s.session_minutes)
+        for r in replays
+        for s in r.steps
+        if s.kind is StepKind.SESSION
+    )
+    events: list[Event] = []
+    for replay, (_journey, day) in zip(replays, signed, strict=True):
+        events.append((day, replay.index, -1, partial(_book, replay.booking(times))))
+        events.extend(replay.events())
     for count, (day, _client, _order, action) in enumerate(sorted(events, key=lambda e: e[:3])):
         tracker.step(_ENROLLED + count * (_BUILT - _ENROLLED) // len(events), 100)
         action(_at(ctx, day))
@@ -157,7 +171,10 @@ def working_days_before(calendar: WorkCalendar, day: date, count: int) -> date:
     return day
 
 
-def _enrol(ctx: Context, seed: ClientSeed, offer_id: int, calendar: WorkCalendar) -> int:
+def _enrol(
+    ctx: Context, seed: ClientSeed, offer_id: int, calendar: WorkCalendar
+) -> tuple[int, date]:
+    """The client added and enrolled: their journey's id and the day they signed up."""
     today = ctx.clock.today()
     start = working_days_before(calendar, today, seed.started)
     # Clients sign up a few days before they start.
@@ -173,7 +190,7 @@ def _enrol(ctx: Context, seed: ClientSeed, offer_id: int, calendar: WorkCalendar
             right_fit=dict(zip(RIGHT_FIT_QUESTIONS, seed.right_fit, strict=True)),
         ),
     ).value
-    return enrol_client(signed, client_id, offer_id, start).value
+    return enrol_client(signed, client_id, offer_id, start).value, signed.clock.today()
 
 
 class _Replay:
@@ -222,6 +239,30 @@ class _Replay:
             day = working_days_before(self.calendar, self.today, working_days_ago)
             self._add(day, partial(add_note, journey_id=self.journey_id, text=text))
         return self._out
+
+    def booking(self, times: dict[int, time]) -> CalendarPlan:
+        """The client's sessions at the times they booked as they signed up, as the
+        practitioner's calendar would bring them in (`Import calendar…`)."""
+        booked = [s for s in self.steps if s.id in times]
+        return CalendarPlan(
+            "",
+            tuple(
+                ProposedSession(
+                    s.id,
+                    self.journey_id,
+                    self.seed.name,
+                    s.title,
+                    StepDates(s.id, s.start_on, s.due_on, None, s.session_minutes),
+                    s.due_on,
+                    times[s.id],
+                    s.session_minutes,
+                    s.title,
+                    "email",
+                )
+                for s in booked
+            ),
+            (),
+        )
 
     def _add(self, day: date, action: Action) -> None:
         self._out.append((day, self.index, len(self._out), action))
@@ -345,12 +386,14 @@ def _load_steps(ctx: Context, journey_id: int) -> list[_Step]:
                 JourneyStep.due_on,
                 JourneyStep.is_checkpoint,
                 JourneyStep.kind,
+                JourneyStep.session_minutes,
             )
             .join(JourneyPhase, JourneyPhase.id == JourneyStep.phase_id)
             .where(JourneyStep.journey_id == journey_id)
             .order_by(JourneyStep.position)
         ).all()
-    return [_Step(*row) for row in rows]
+    # SQLAlchemy types a row of ten columns as "ten or more": the slice says ten.
+    return [_Step(*row[:10]) for row in rows]
 
 
 def _friction(
@@ -377,6 +420,11 @@ def _recover(journey_id: int, recovery: str, ctx: Context) -> None:
         ).first()
     if friction_id is not None:
         resolve_friction(ctx, friction_id, recovery)
+
+
+def _book(plan: CalendarPlan, ctx: Context) -> None:
+    if plan.sessions:
+        apply_plan(ctx, plan)
 
 
 def _close(ctx: Context, journey_id: int) -> None:

@@ -81,6 +81,7 @@ BRAND_AUDIT = OfferSpec(
                     ME,
                     offset_days=2,
                     effort_minutes=60,
+                    session_minutes=60,
                     is_milestone=True,
                 ),
             ),
@@ -102,6 +103,7 @@ BRAND_AUDIT = OfferSpec(
                     ME,
                     duration_days=4,
                     effort_minutes=120,
+                    session_minutes=120,
                 ),
                 StepSpec(
                     "Competitor scan: five brands",
@@ -196,6 +198,7 @@ BRAND_AUDIT = OfferSpec(
                     StepKind.SESSION,
                     ME,
                     effort_minutes=60,
+                    session_minutes=60,
                     is_milestone=True,
                 ),
                 StepSpec(
@@ -236,6 +239,7 @@ BRAND_AUDIT = OfferSpec(
                     ME,
                     offset_days=1,
                     effort_minutes=45,
+                    session_minutes=45,
                 ),
                 StepSpec("Closing survey", StepKind.SURVEY, CLIENT, offset_days=1, duration_days=2),
                 StepSpec(

@@ -125,6 +125,7 @@ COACHING = OfferSpec(
                     ME,
                     offset_days=3,
                     effort_minutes=75,
+                    session_minutes=75,
                     is_milestone=True,
                     description="The promise, the map, how we work together, a first quick win.",
                 ),
@@ -179,6 +180,7 @@ COACHING = OfferSpec(
                     ME,
                     offset_days=4,
                     effort_minutes=50,
+                    session_minutes=50,
                 ),
                 StepSpec(
                     "Coaching session 3: what you want instead",
@@ -186,6 +188,7 @@ COACHING = OfferSpec(
                     ME,
                     offset_days=7,
                     effort_minutes=50,
+                    session_minutes=50,
                 ),
                 StepSpec(
                     "Direction statement agreed",
@@ -217,6 +220,7 @@ COACHING = OfferSpec(
                     ME,
                     offset_days=4,
                     effort_minutes=50,
+                    session_minutes=50,
                 ),
                 StepSpec(
                     "Mark up the plan: keep, cut, change",
@@ -253,9 +257,20 @@ COACHING = OfferSpec(
             18,
             description="Weekly rhythm, small experiments, visible wins.",
             steps=(
-                StepSpec("Coaching session 5", StepKind.SESSION, ME, effort_minutes=50),
                 StepSpec(
-                    "Coaching session 6", StepKind.SESSION, ME, offset_days=4, effort_minutes=50
+                    "Coaching session 5",
+                    StepKind.SESSION,
+                    ME,
+                    effort_minutes=50,
+                    session_minutes=50,
+                ),
+                StepSpec(
+                    "Coaching session 6",
+                    StepKind.SESSION,
+                    ME,
+                    offset_days=4,
+                    effort_minutes=50,
+                    session_minutes=50,
                 ),
                 StepSpec(
                     "Progress check-in",
@@ -271,7 +286,12 @@ COACHING = OfferSpec(
                     ),
                 ),
                 StepSpec(
-                    "Coaching session 7", StepKind.SESSION, ME, offset_days=8, effort_minutes=50
+                    "Coaching session 7",
+                    StepKind.SESSION,
+                    ME,
+                    offset_days=8,
+                    effort_minutes=50,
+                    session_minutes=50,
                 ),
                 StepSpec(
                     "Weekly wins log",
@@ -299,6 +319,7 @@ COACHING = OfferSpec(
                     ME,
                     offset_days=13,
                     effort_minutes=50,
+                    session_minutes=50,
                     is_milestone=True,
                 ),
             ),
@@ -308,7 +329,13 @@ COACHING = OfferSpec(
             6,
             description="Make the change stick without me, then celebrate it.",
             steps=(
-                StepSpec("Coaching session 9: what stays", StepKind.SESSION, ME, effort_minutes=50),
+                StepSpec(
+                    "Coaching session 9: what stays",
+                    StepKind.SESSION,
+                    ME,
+                    effort_minutes=50,
+                    session_minutes=50,
+                ),
                 StepSpec(
                     "Closing survey",
                     StepKind.SURVEY,
@@ -331,6 +358,7 @@ COACHING = OfferSpec(
                     ME,
                     offset_days=4,
                     effort_minutes=60,
+                    session_minutes=60,
                     is_milestone=True,
                 ),
                 StepSpec("Final invoice", StepKind.INVOICE, ME, offset_days=5, effort_minutes=5),

@@ -71,6 +71,7 @@ MANUSCRIPT_EDIT = OfferSpec(
                     ME,
                     offset_days=2,
                     effort_minutes=45,
+                    session_minutes=45,
                     is_touchpoint=True,
                     message_template=(
                         "Hi {client_first_name},\n\nYour manuscript is safely with me. Here "

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import text
+from sqlalchemy import select, text
+from sqlalchemy.orm import selectinload
 
 from deliverydesk.model.entities import JourneyStep
 from deliverydesk.model.rules.enums import ActivityKind, StepKind
@@ -163,25 +164,38 @@ def _emails(attendees: object) -> Iterable[str]:
 
 _OPEN_SESSIONS = text(
     """
-SELECT journey_step.id, journey_step.journey_id, client.name, client.email,
-       journey_step.title, journey_step.start_on, journey_step.due_on,
+SELECT journey_step.id, journey_step.journey_id, journey.client_id, journey_step.title,
+       journey_step.start_on, journey_step.due_on,
        journey_step.session_time, journey_step.session_minutes
 FROM journey_step
 JOIN journey ON journey.id = journey_step.journey_id
-JOIN client ON client.id = journey.client_id
 WHERE journey_step.completed_on IS NULL AND journey_step.kind = 'session'
   AND journey.status = 'active'
 ORDER BY journey_step.due_on, journey_step.position
 """
 )
+# Every client, open sessions or not: an event naming one with none left says so.
+_CLIENTS = text("SELECT id, name, email FROM client")
+
+
+@dataclass(frozen=True, slots=True)
+class _Client:
+    id: int
+    name: str
+    email: str  # casefolded
+    words: str  # the name as _words makes it, a space either side
+
+    @classmethod
+    def of(cls, row: Any) -> _Client:
+        name = single_line(row[1])
+        return cls(row[0], name, (row[2] or "").strip().casefold(), f" {_words(name)} ")
 
 
 @dataclass(frozen=True, slots=True)
 class _Open:
     step_id: int
     journey_id: int
-    client_name: str
-    email: str
+    client: _Client
     title: str
     dates: StepDates
 
@@ -199,23 +213,25 @@ def match_events(ctx: Context, events: list[CalendarEvent], name: str) -> Calend
     token = practice_token(ctx)
     with ctx.db.engine.connect() as connection:
         rows = connection.execute(_OPEN_SESSIONS).all()
+        clients = {row[0]: _Client.of(row) for row in connection.execute(_CLIENTS)}
     sessions = [
         _Open(
             r[0],
             r[1],
-            single_line(r[2]),
-            (r[3] or "").strip().casefold(),
-            r[4],
+            clients[r[2]],
+            r[3],
             StepDates(
                 r[0],
+                date.fromisoformat(r[4]),
                 date.fromisoformat(r[5]),
-                date.fromisoformat(r[6]),
-                time.fromisoformat(r[7]) if r[7] else None,
-                r[8] or 0,
+                time.fromisoformat(r[6]) if r[6] else None,
+                r[7] or 0,
             ),
         )  # fmt: skip
         for r in rows
+        if r[2] in clients  # not a client deleted between the two reads
     ]
+    named = _Names(list(clients.values()))
     by_step = {s.step_id: s for s in sessions}
     taken: set[int] = set()
     proposed: list[ProposedSession] = []
@@ -227,7 +243,7 @@ def match_events(ctx: Context, events: list[CalendarEvent], name: str) -> Calend
         if event.day < today:
             left.append(LeftAlone(event.summary, event.day, event.start, Unmatched.PAST))
             continue
-        found, how, reason = _match(event, sessions, by_step, taken, token)
+        found, how, reason = _match(event, named, sessions, by_step, taken, token)
         if found is None:
             left.append(LeftAlone(event.summary, event.day, event.start, reason))
             continue
@@ -236,7 +252,7 @@ def match_events(ctx: Context, events: list[CalendarEvent], name: str) -> Calend
             ProposedSession(
                 found.step_id,
                 found.journey_id,
-                found.client_name,
+                found.client.name,
                 found.title,
                 found.dates,
                 event.day,
@@ -249,8 +265,23 @@ def match_events(ctx: Context, events: list[CalendarEvent], name: str) -> Calend
     return CalendarPlan(name, tuple(proposed), tuple(left))
 
 
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """Every client, found by e-mail address or by full name in a title."""
+
+    clients: list[_Client]
+
+    def by_email(self, emails: tuple[str, ...]) -> set[int]:
+        return {c.id for c in self.clients if c.email and c.email in emails}
+
+    def in_title(self, summary: str) -> set[int]:
+        title = f" {_words(summary)} "
+        return {c.id for c in self.clients if c.words.strip() and c.words in title}
+
+
 def _match(
     event: CalendarEvent,
+    names: _Names,
     sessions: list[_Open],
     by_step: dict[int, _Open],
     taken: set[int],
@@ -261,20 +292,16 @@ def _match(
         step = by_step[int(ours.group(1))]
         if step.step_id not in taken:
             return step, "uid", Unmatched.NO_CLIENT
-    clients = {s.client_name.casefold(): s.client_name for s in sessions}
-    named = {s.client_name for s in sessions if s.email and s.email in event.emails}
-    how = "email"
+    named, how = names.by_email(event.emails), "email"
     if not named:
-        title = f" {_words(event.summary)} "
-        named = {shown for folded, shown in clients.items() if f" {_words(folded)} " in title}
-        how = "title"
+        named, how = names.in_title(event.summary), "title"
     if not named:
         return None, how, Unmatched.NO_CLIENT
     if len(named) > 1:
         return None, how, Unmatched.SEVERAL_CLIENTS
     (client,) = named
     for step in sessions:  # by due date: the client's next open session not yet given one
-        if step.client_name == client and step.step_id not in taken:
+        if step.client.id == client and step.step_id not in taken:
             return step, how, Unmatched.NO_CLIENT
     return None, how, Unmatched.NO_OPEN_SESSION
 
@@ -294,8 +321,20 @@ def apply_plan(ctx: Context, plan: CalendarPlan) -> Result[tuple[Rescheduled, ..
     befores: dict[int, list[StepDates]] = {}
     clients: set[int] = set()
     with ctx.transaction() as session:
+        # Read first, with their journeys: a read per step would flush (and recompute
+        # the journey's summary) after every one. In chunks: SQLite caps the parameters.
+        ids = [p.step_id for p in plan.sessions]
+        steps = {
+            step.id: step
+            for at in range(0, len(ids), 900)
+            for step in session.scalars(
+                select(JourneyStep)
+                .where(JourneyStep.id.in_(ids[at : at + 900]))
+                .options(selectinload(JourneyStep.journey))
+            )
+        }
         for proposal in plan.sessions:
-            step = session.get(JourneyStep, proposal.step_id)
+            step = steps.get(proposal.step_id)
             if step is None:
                 raise NotFound(RefusalCode.STEP_GONE)
             now = StepDates(
