@@ -121,6 +121,8 @@ class DashboardPage(QWidget):
         self._next_pane = QTimer(self, singleShot=True, interval=0)
         self._next_pane.timeout.connect(self._load_next_pane)
         self._painted = False  # since last shown: a pane read now waits for no paint
+        self.money = MoneyPane(workspace)  # carries its own heading, currency and toggle
+        self.add_pane(None, self.money, self.money.refresh)
         self.refresher = Refresher(
             self,
             events,
@@ -206,16 +208,12 @@ class DashboardPage(QWidget):
                 elif isinstance(part, QLayout):
                     section.addLayout(part)
             column.addLayout(section)
-        # Below the first screen, read after it is painted (money_pane.py).
-        self.money = MoneyPane(self._ws)
-        column.addWidget(self.money)
         self._column = column  # add_pane puts its sections before the stretch
         column.addStretch(1)
         self.body_scroll = QScrollArea()
         self.body_scroll.setWidgetResizable(True)
         self.body_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.body_scroll.setWidget(body)
-        self.money.read_after_paint_of(self.integrity)  # the first screen's first tile
         self._across = 0
         self._arrange()
         return self.body_scroll
@@ -236,7 +234,7 @@ class DashboardPage(QWidget):
         for column in range(4):
             self.tile_grid.setColumnStretch(column, 1 if column < across else 0)
 
-    def add_pane(self, heading: str, pane: QWidget, load: Callable[[], object]) -> None:
+    def add_pane(self, heading: str | None, pane: QWidget, load: Callable[[], object]) -> None:
         """Put `pane` under `heading` below the first screen. `load()` reads and fills it:
         it is called after the dashboard's first screen has painted, each time the page
         reads its figures (first shown, a change while shown, shown again after one while
@@ -244,7 +242,8 @@ class DashboardPage(QWidget):
         it. E.g. ``page.add_pane(tr("Capacity, 26 weeks"), planner, planner.reload)``."""
         section = QVBoxLayout()
         section.setSpacing(self.fontMetrics().height() // 3)
-        section.addWidget(section_heading(heading))
+        if heading is not None:
+            section.addWidget(section_heading(heading))
         section.addWidget(pane)
         self._column.insertLayout(self._column.count() - 1, section)  # before the stretch
         self._panes.append(load)
@@ -311,7 +310,6 @@ class DashboardPage(QWidget):
         self.phase_table.show_waits(board.phases)
         self.phase_table.setVisible(bool(board.phases))
         self.phase_words.setText(self._phase_summary(board))
-        self.money.refresh_soon()
         # The panes are read once this has painted (at once if the page shows already).
         self._panes_due = list(self._panes)
         if self._panes_due and self._painted:

@@ -8,7 +8,7 @@ figures above never wait on it; a currency list appears when the records hold se
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -120,34 +120,9 @@ class MoneyPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.pages)
-        self._stale = False
-        self._watched: QWidget | None = None
-
-    def read_after_paint_of(self, watched: QWidget) -> None:
-        """Read when `watched` (a tile of the first screen) has been painted, as
-        the timeline reads its capacity strip: the figures above never wait for this."""
-        self._watched = watched
-        watched.installEventFilter(self)
-
-    def refresh_soon(self) -> None:
-        """Read once the screen above is painted (at once when nothing is watched)."""
-        self._stale = True
-        if self._watched is None:
-            QTimer.singleShot(0, self._read_if_stale)
-        else:
-            self._watched.update()  # its next paint brings the money along
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._stale:
-            QTimer.singleShot(0, self._read_if_stale)
-        return super().eventFilter(watched, event)
-
-    def _read_if_stale(self) -> None:
-        if self._stale:
-            self.refresh()
 
     def refresh(self) -> None:
-        self._stale = False
+        """Read and show (the dashboard calls it after its first screen has painted)."""
         chosen = self.view.currency if self.view is not None else None
         self.show_view(self._ws.money.view(chosen))
 
