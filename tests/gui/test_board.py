@@ -483,6 +483,41 @@ def test_a_long_column_loads_its_cards_as_the_view_scrolls(qtmodeltester: Any) -
     qtmodeltester.check(model)
 
 
+def test_a_tall_column_is_handed_a_screenful_of_cards_not_several(qtbot: QtBot) -> None:
+    """A filter keystroke resets every column, and the view lays out each card handed to
+    it (asking the model about every row): a column gets what fills a tall screen, and
+    more only as it scrolls."""
+    from deliverydesk.model.rules.enums import Health, JourneyStatus
+    from deliverydesk.services.views.rows import JourneyRow
+    from deliverydesk.ui.board.board_index import BoardIndex
+    from deliverydesk.ui.board.column_view import ColumnWidget
+
+    rows = [
+        JourneyRow(
+            client_id=n, journey_id=n, name=f"Client {n:04d}", company="", offer_id=1,
+            offer_name="Coaching", status=JourneyStatus.ACTIVE, phase_position=0,
+            phase_name="Onboarding", phase_count=3, phase_entered_on=TODAY, steps_done=0,
+            steps_total=10, next_step_title="Intake", next_step_due=TODAY,
+            next_step_owner=None, health=Health.ON_TRACK, reasons=(),
+        )
+        for n in range(1, 251)
+    ]  # fmt: skip
+    index = BoardIndex(phase_counts={1: 3})
+    index.load(rows)
+    column = ColumnWidget(index, (1, 0), "Onboarding", lambda: TODAY, lambda j, p: None)
+    qtbot.addWidget(column)
+    column.resize(320, 1300)
+    column.model.set_ids(index.ids((1, 0)))
+    column.show()
+    qtbot.waitExposed(column)
+    view = column.view
+    card = view.visualRect(column.model.index(0, 0)).height()
+    on_screen = -(-view.viewport().height() // card)  # cards a screen of it shows
+    handed = column.model.rowCount()
+    assert handed >= on_screen, "the screen is filled at once"
+    assert handed <= 2 * on_screen, "and not laid out several screens deep"
+
+
 def test_an_empty_column_says_whether_the_filter_hides_its_clients(board: BoardPage) -> None:
     from deliverydesk.ui.board.column_view import empty_column_text
 
