@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event as sql_event
 
 from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus, PhaseStatus
 from deliverydesk.services.context import Context
@@ -205,6 +206,33 @@ def test_an_open_checkpoint_stops_the_move_unless_overridden(
     assert cards_on_board(board)[journey_id] == (offer_id, target)
     kinds = [a.kind for a in journey_detail(demo_ctx, journey_id).activity[:2]]
     assert ActivityKind.CHECKPOINT_OVERRIDDEN in kinds
+
+
+def test_a_move_past_a_checkpoint_asks_before_it_writes_and_then_writes_once(
+    board: BoardPage, demo_ctx: Context
+) -> None:
+    """The question comes from a read: no write lock is taken while the person decides,
+    none when they say no, and one write moves the card once they say yes (the move's
+    statements: 15 when the refused write came first)."""
+    journey_id, offer_id, target = movable(board, demo_ctx, blocked=True)
+    writes: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        writes.append(statement)
+
+    sql_event.listen(demo_ctx.db.engine, "before_cursor_execute", seen)
+    try:
+        board.confirm_override = lambda name, phase, titles: False  # type: ignore[method-assign]
+        assert not board.request_move(journey_id, target)
+        assert [w for w in writes if w.startswith("BEGIN IMMEDIATE")] == []
+        writes.clear()
+        board.confirm_override = lambda name, phase, titles: True  # type: ignore[method-assign]
+        assert board.request_move(journey_id, target)
+    finally:
+        sql_event.remove(demo_ctx.db.engine, "before_cursor_execute", seen)
+    assert cards_on_board(board)[journey_id] == (offer_id, target)
+    assert [w for w in writes if w.startswith("BEGIN IMMEDIATE")] == ["BEGIN IMMEDIATE"]
+    assert len(writes) <= 14
 
 
 def test_undo_puts_the_card_back_exactly_and_redo_moves_it_again(
