@@ -102,14 +102,36 @@ def test_picking_an_offer_shows_only_its_board(board: BoardPage, demo_ctx: Conte
     assert len(cards_on_board(board)) == offer.active_journeys
 
 
-def test_column_headers_count_clients_and_those_over_plan(board: BoardPage) -> None:
+def assert_headers_count_right(board: BoardPage) -> None:
     for column, widget in board.columns.items():
         ids = board.index.ids(column)
         over = sum(1 for i in ids if board.index.cards[i].over_plan_days > 0)
         text = widget.counts.text()
         assert text.startswith(f"{len(ids)} client")
         assert (f"{over} over plan" in text) == (over > 0)
+
+
+def test_column_headers_count_clients_and_those_over_plan(board: BoardPage) -> None:
+    assert_headers_count_right(board)
     assert any("over plan" in w.counts.text() for w in board.columns.values())
+
+
+def test_over_plan_counts_follow_a_card_moved_and_moved_back(
+    board: BoardPage, stack: QUndoStack
+) -> None:
+    """The two columns' counts follow the card as it leaves one and joins the other."""
+    board.confirm_override = lambda name, phase, titles: True  # type: ignore[method-assign]
+    late = next(
+        (journey_id, card)
+        for journey_id, card in board.index.cards.items()
+        if card.over_plan_days > 0 and card.phase_position + 1 < card.phase_count
+    )
+    journey_id, card = late
+    assert board.request_move(journey_id, card.phase_position + 1)
+    assert_headers_count_right(board)
+    stack.undo()
+    assert board.index.column_of(journey_id) == (card.offer_id, card.phase_position)
+    assert_headers_count_right(board)
 
 
 def test_cards_carry_badges_in_words(board: BoardPage) -> None:
