@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 from deliverydesk.services.context import Context
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.core.events import AppEvents
-from deliverydesk.ui.look.icons import icon
 from deliverydesk.ui.look import style as style_module
+from deliverydesk.ui.look.icons import icon
 from deliverydesk.ui.look.style import DeskStyle
 from deliverydesk.ui.look.theme import apply_theme, build_palette, is_dark
 from deliverydesk.ui.main_window import SCREENS, MainWindow
