@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event as sql_event
 
 from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus, PhaseStatus
 from deliverydesk.services.context import Context
@@ -101,14 +102,36 @@ def test_picking_an_offer_shows_only_its_board(board: BoardPage, demo_ctx: Conte
     assert len(cards_on_board(board)) == offer.active_journeys
 
 
-def test_column_headers_count_clients_and_those_over_plan(board: BoardPage) -> None:
+def assert_headers_count_right(board: BoardPage) -> None:
     for column, widget in board.columns.items():
         ids = board.index.ids(column)
         over = sum(1 for i in ids if board.index.cards[i].over_plan_days > 0)
         text = widget.counts.text()
         assert text.startswith(f"{len(ids)} client")
         assert (f"{over} over plan" in text) == (over > 0)
+
+
+def test_column_headers_count_clients_and_those_over_plan(board: BoardPage) -> None:
+    assert_headers_count_right(board)
     assert any("over plan" in w.counts.text() for w in board.columns.values())
+
+
+def test_over_plan_counts_follow_a_card_moved_and_moved_back(
+    board: BoardPage, stack: QUndoStack
+) -> None:
+    """The two columns' counts follow the card as it leaves one and joins the other."""
+    board.confirm_override = lambda name, phase, titles: True  # type: ignore[method-assign]
+    late = next(
+        (journey_id, card)
+        for journey_id, card in board.index.cards.items()
+        if card.over_plan_days > 0 and card.phase_position + 1 < card.phase_count
+    )
+    journey_id, card = late
+    assert board.request_move(journey_id, card.phase_position + 1)
+    assert_headers_count_right(board)
+    stack.undo()
+    assert board.index.column_of(journey_id) == (card.offer_id, card.phase_position)
+    assert_headers_count_right(board)
 
 
 def test_cards_carry_badges_in_words(board: BoardPage) -> None:
@@ -205,6 +228,33 @@ def test_an_open_checkpoint_stops_the_move_unless_overridden(
     assert cards_on_board(board)[journey_id] == (offer_id, target)
     kinds = [a.kind for a in journey_detail(demo_ctx, journey_id).activity[:2]]
     assert ActivityKind.CHECKPOINT_OVERRIDDEN in kinds
+
+
+def test_a_move_past_a_checkpoint_asks_before_it_writes_and_then_writes_once(
+    board: BoardPage, demo_ctx: Context
+) -> None:
+    """The question comes from a read: no write lock is taken while the person decides,
+    none when they say no, and one write moves the card once they say yes (the move's
+    statements: 15 when the refused write came first)."""
+    journey_id, offer_id, target = movable(board, demo_ctx, blocked=True)
+    writes: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        writes.append(statement)
+
+    sql_event.listen(demo_ctx.db.engine, "before_cursor_execute", seen)
+    try:
+        board.confirm_override = lambda name, phase, titles: False  # type: ignore[method-assign]
+        assert not board.request_move(journey_id, target)
+        assert [w for w in writes if w.startswith("BEGIN IMMEDIATE")] == []
+        writes.clear()
+        board.confirm_override = lambda name, phase, titles: True  # type: ignore[method-assign]
+        assert board.request_move(journey_id, target)
+    finally:
+        sql_event.remove(demo_ctx.db.engine, "before_cursor_execute", seen)
+    assert cards_on_board(board)[journey_id] == (offer_id, target)
+    assert [w for w in writes if w.startswith("BEGIN IMMEDIATE")] == ["BEGIN IMMEDIATE"]
+    assert len(writes) <= 14
 
 
 def test_undo_puts_the_card_back_exactly_and_redo_moves_it_again(
@@ -481,6 +531,41 @@ def test_a_long_column_loads_its_cards_as_the_view_scrolls(qtmodeltester: Any) -
     assert model.rowCount() == 250
     assert not model.canFetchMore(model.index(-1, 0))
     qtmodeltester.check(model)
+
+
+def test_a_tall_column_is_handed_a_screenful_of_cards_not_several(qtbot: QtBot) -> None:
+    """A filter keystroke resets every column, and the view lays out each card handed to
+    it (asking the model about every row): a column gets what fills a tall screen, and
+    more only as it scrolls."""
+    from deliverydesk.model.rules.enums import Health, JourneyStatus
+    from deliverydesk.services.views.rows import JourneyRow
+    from deliverydesk.ui.board.board_index import BoardIndex
+    from deliverydesk.ui.board.column_view import ColumnWidget
+
+    rows = [
+        JourneyRow(
+            client_id=n, journey_id=n, name=f"Client {n:04d}", company="", offer_id=1,
+            offer_name="Coaching", status=JourneyStatus.ACTIVE, phase_position=0,
+            phase_name="Onboarding", phase_count=3, phase_entered_on=TODAY, steps_done=0,
+            steps_total=10, next_step_title="Intake", next_step_due=TODAY,
+            next_step_owner=None, health=Health.ON_TRACK, reasons=(),
+        )
+        for n in range(1, 251)
+    ]  # fmt: skip
+    index = BoardIndex(phase_counts={1: 3})
+    index.load(rows)
+    column = ColumnWidget(index, (1, 0), "Onboarding", lambda: TODAY, lambda j, p: None)
+    qtbot.addWidget(column)
+    column.resize(320, 1300)
+    column.model.set_ids(index.ids((1, 0)))
+    column.show()
+    qtbot.waitExposed(column)
+    view = column.view
+    card = view.visualRect(column.model.index(0, 0)).height()
+    on_screen = -(-view.viewport().height() // card)  # cards a screen of it shows
+    handed = column.model.rowCount()
+    assert handed >= on_screen, "the screen is filled at once"
+    assert handed <= 2 * on_screen, "and not laid out several screens deep"
 
 
 def test_an_empty_column_says_whether_the_filter_hides_its_clients(board: BoardPage) -> None:

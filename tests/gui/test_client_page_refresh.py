@@ -10,8 +10,8 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import QListWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
@@ -27,6 +27,7 @@ from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.client_page import ClientPage
 from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.core.undo_commands import SetDueDateCommand
+from deliverydesk.ui.look.theme import semantic
 from deliverydesk.ui.main_window import MainWindow
 
 # What the page's own reads of each kind of record begin with (a write's statements, and
@@ -222,6 +223,46 @@ def test_a_tick_shows_at_once_in_the_checklist_progress_and_activity(
     assert item.checkState(0) == Qt.CheckState.Unchecked
     assert page.progress.value() == done
     assert page.activity.item(0).text().endswith(f"Reopened '{step.title}' (undo)")
+
+
+def test_a_tick_and_its_undo_redraw_only_the_steps_row(page: ClientPage) -> None:
+    """The rows that read the same are left alone: a tick that leaves its phase open
+    repaints the step's row, not every phase's row as well."""
+    assert page.detail is not None
+    tree = page.checklist
+    phase = next(p for p in page.detail.phases if p.open_steps >= 2)
+    step = next(s for s in phase.steps if s.completed_on is None)
+    item = tree.step_item(step.id)
+    assert item is not None
+    touched: list[str] = []
+
+    def seen(top_left: QModelIndex, bottom_right: QModelIndex, _roles: object = None) -> None:
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            touched.append(tree.itemFromIndex(top_left.sibling(row, 0)).text(0))
+
+    tree.model().dataChanged.connect(seen)
+    page.toggle_step(step.id)
+    page.undo_stack.undo()
+    tree.model().dataChanged.disconnect(seen)
+    assert item.text(0) in touched
+    assert set(touched) == {item.text(0)}, "no other row is set again"
+
+
+def test_the_progress_bar_is_a_flat_track_filled_as_far_as_the_steps_done(
+    page: ClientPage,
+) -> None:
+    """As on a board card: the highlight colour up to the share done, the track after."""
+    assert page.detail is not None
+    bar = page.progress
+    share = bar.value() / bar.maximum()
+    assert 0.1 < share < 0.9
+    image = bar.grab().toImage()
+    middle = image.height() // 2
+    highlight = bar.palette().color(QPalette.ColorRole.Highlight)
+    assert image.pixelColor(int(image.width() * share / 2), middle).rgb() == highlight.rgb()
+    assert image.pixelColor(int(image.width() * (1 + share) / 2), middle).rgb() == (
+        semantic(bar.palette()).track.rgb()
+    )
 
 
 # -- the overdue banner follows an edit by counting only the journey it touched --------------

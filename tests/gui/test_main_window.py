@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from deliverydesk.services.context import Context
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.look import style as style_module
 from deliverydesk.ui.look.icons import icon
 from deliverydesk.ui.look.style import DeskStyle
 from deliverydesk.ui.look.theme import apply_theme, build_palette, is_dark
@@ -113,6 +114,38 @@ def test_an_empty_check_box_stands_out_from_its_background(qapp: QApplication, d
         for y in range(20)
     )
     assert contrast > 100
+
+
+def _check_box(style: DeskStyle, palette: QPalette, ticked: bool) -> QImage:
+    image = QImage(20, 20, QImage.Format.Format_ARGB32)
+    image.fill(palette.color(QPalette.ColorRole.Base))
+    option = QStyleOptionViewItem()
+    option.rect = QRect(2, 2, 16, 16)
+    option.palette = palette
+    option.state = QStyle.StateFlag.State_Enabled | (
+        QStyle.StateFlag.State_On if ticked else QStyle.StateFlag.State_Off
+    )
+    painter = QPainter(image)
+    style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, option, painter)
+    painter.end()
+    return image
+
+
+def test_a_check_box_is_drawn_once_per_look_then_copied(qapp: QApplication) -> None:
+    """A checklist repaints a few dozen boxes on every tick: each look (size, ticked or
+    not, colours) is drawn once and copied after, and a dark palette gets its own."""
+    style = DeskStyle()
+    light, dark = build_palette(False), build_palette(True)
+    first = [_check_box(style, light, ticked) for ticked in (False, True)]
+    drawn = dict(style_module._checks)
+    again = [_check_box(style, light, ticked) for ticked in (False, True)]
+    assert again == first and first[0] != first[1]
+    assert style_module._checks == drawn, "the same looks are copied, not drawn again"
+    in_dark = _check_box(style, dark, False)
+    ink = dark.color(QPalette.ColorRole.Text)
+    border = [in_dark.pixelColor(x, 10) for x in range(20)]
+    assert any(abs(c.lightness() - ink.lightness()) < 40 for c in border), "dark's own ink"
+    assert in_dark != first[0]
 
 
 def test_ctrl_f_filters_the_board_when_it_is_shown(qtbot: QtBot, window: MainWindow) -> None:

@@ -30,10 +30,11 @@ from deliverydesk.services.clients.clients import (
     update_client,
 )
 from deliverydesk.services.context import Context
-from deliverydesk.services.errors import CheckpointBlocked, InvalidInput
+from deliverydesk.services.errors import CheckpointBlocked, InvalidInput, NotFound
 from deliverydesk.services.journeys.detail import JourneyDetail, journey_detail, refresh_detail
 from deliverydesk.services.journeys.journeys import (
     add_note,
+    checkpoints_in_the_way,
     complete_step,
     move_to_phase,
     reopen_step,
@@ -374,6 +375,20 @@ def test_an_open_checkpoint_blocks_moving_on(practice: Context, enrolled: Enroll
     row = the_row(practice, enrolled.journey_id)
     assert (row.phase_position, row.phase_name) == (0, "Onboarding")
     assert ActivityKind.PHASE_MOVED not in kinds(journey_detail(practice, enrolled.journey_id))
+
+
+def test_the_checkpoints_in_the_way_of_a_move_are_read_before_it(
+    practice: Context, enrolled: Enrolled
+) -> None:
+    """What the board asks about before it writes: the same checkpoints the move refuses
+    on, none for a move back or once the checkpoint is done; a journey gone says so."""
+    journey = enrolled.journey_id
+    assert checkpoints_in_the_way(practice, journey, 1) == ["Intake form"]
+    assert checkpoints_in_the_way(practice, journey, 0) == []
+    complete_step(practice, enrolled.step_id(practice, "Intake form"))
+    assert checkpoints_in_the_way(practice, journey, 1) == []
+    with pytest.raises(NotFound):
+        checkpoints_in_the_way(practice, journey + 1000, 1)
 
 
 def test_a_done_checkpoint_lets_the_journey_move_on(practice: Context, enrolled: Enrolled) -> None:

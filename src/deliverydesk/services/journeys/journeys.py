@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from deliverydesk.model.entities import Journey, JourneyPhase, JourneyStep, Note
 from deliverydesk.model.rules.delivery import StepFacts, advance_target, move_blockers
-from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus
+from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus, Owner
 from deliverydesk.services.changes import Aspect, Changes, Result
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import CheckpointBlocked, InvalidInput, NotFound
@@ -96,19 +97,26 @@ def complete_step(
         return Result(done, _changed(journey, aspects) | _moved(journey))
 
 
-def _open_per_phase(session: Session, journey: Journey) -> list[tuple[int, int]]:
-    """Each phase's id and how many of its steps are still open, in phase order (one
-    query, which also tells which phase is current without loading the phases)."""
-    rows = session.execute(
+@cache
+def _open_per_phase_query() -> Select[int, int]:
+    # Built once: building a select() cost more than running it (~1 ms a tick).
+    return (
         select(JourneyPhase.id, func.count(JourneyStep.id))
         .outerjoin(
             JourneyStep,
             (JourneyStep.phase_id == JourneyPhase.id) & JourneyStep.completed_on.is_(None),
         )
-        .where(JourneyPhase.journey_id == journey.id)
+        .where(JourneyPhase.journey_id == bindparam("journey_id"))
         .group_by(JourneyPhase.id)
         .order_by(JourneyPhase.position)
-    ).all()
+    )
+
+
+def _open_per_phase(session: Session, journey: Journey) -> list[tuple[int, int]]:
+    """Each phase's id and how many of its steps are still open, in phase order (one
+    query, which also tells which phase is current without loading the phases). Run on
+    the session's connection: plain rows, no ORM layer (the caller has flushed)."""
+    rows = session.connection().execute(_open_per_phase_query(), {"journey_id": journey.id})
     return [(phase_id, count) for phase_id, count in rows]
 
 
@@ -229,9 +237,9 @@ def set_due_date(
         return Result(was, _changed(journey, Aspect.STEPS | Aspect.CAPACITY))
 
 
-def _checkpoint_facts(session: Session, journey_id: int) -> list[StepFacts]:
-    """The journey's checkpoints only: all a phase move needs to know (a few rows)."""
-    rows = session.execute(
+@cache
+def _checkpoints_query() -> Select[int, str, int, int, Owner, date, date, date | None]:
+    return (
         select(
             JourneyStep.id,
             JourneyStep.title,
@@ -243,9 +251,57 @@ def _checkpoint_facts(session: Session, journey_id: int) -> list[StepFacts]:
             JourneyStep.completed_on,
         )
         .join(JourneyPhase, JourneyPhase.id == JourneyStep.phase_id)
-        .where(JourneyStep.journey_id == journey_id, JourneyStep.is_checkpoint.is_(True))
-    ).all()
+        .where(
+            JourneyStep.journey_id == bindparam("journey_id"), JourneyStep.is_checkpoint.is_(True)
+        )
+    )
+
+
+def _checkpoint_facts(session: Session, journey_id: int) -> list[StepFacts]:
+    """The journey's checkpoints only: all a phase move needs to know (a few rows)."""
+    rows = session.connection().execute(_checkpoints_query(), {"journey_id": journey_id})
     return [StepFacts(*row, is_checkpoint=True) for row in rows]
+
+
+@cache
+def _blockers_query() -> Select[int, int, str, int, int, Owner, date, date, date | None]:
+    """The journey's place with its checkpoints (none: one row of NULLs), in one statement."""
+    return (
+        select(
+            Journey.current_position,
+            JourneyStep.id,
+            JourneyStep.title,
+            JourneyStep.position,
+            JourneyPhase.position,
+            JourneyStep.owner,
+            JourneyStep.start_on,
+            JourneyStep.due_on,
+            JourneyStep.completed_on,
+        )
+        .select_from(Journey)
+        .outerjoin(
+            JourneyStep,
+            (JourneyStep.journey_id == Journey.id) & JourneyStep.is_checkpoint.is_(True),
+        )
+        .outerjoin(JourneyPhase, JourneyPhase.id == JourneyStep.phase_id)
+        .where(Journey.id == bindparam("journey_id"))
+    )
+
+
+def checkpoints_in_the_way(ctx: Context, journey_id: int, position: int) -> list[str]:
+    """The open checkpoints a move to `position` would pass, by title, read without the
+    write lock: the board asks before it moves, so a move past one is confirmed first and
+    done in one write (move_to_phase checks them again as it moves)."""
+    with ctx.db.engine.connect() as connection:
+        rows = connection.execute(_blockers_query(), {"journey_id": journey_id}).all()
+    if not rows:
+        raise NotFound(RefusalCode.JOURNEY_GONE)
+    facts = [
+        StepFacts(step_id, title, at, phase_at, owner, start, due, done, is_checkpoint=True)
+        for _place, step_id, title, at, phase_at, owner, start, due, done in rows
+        if step_id is not None
+    ]
+    return [step.title for step in move_blockers(facts, rows[0][0], position)]
 
 
 @dataclass(frozen=True)

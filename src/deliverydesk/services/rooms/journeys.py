@@ -70,6 +70,10 @@ class JourneysRoom(Room):
     ) -> Result[journeys.PhaseMove | None]:
         return journeys.move_to_phase(self._ctx, journey_id, position, override=override)
 
+    def checkpoints_in_the_way(self, journey_id: int, position: int) -> list[str]:
+        """The open checkpoints a move to `position` would pass (a read, asked first)."""
+        return journeys.checkpoints_in_the_way(self._ctx, journey_id, position)
+
     def restore_phase_state(
         self,
         journey_id: int,

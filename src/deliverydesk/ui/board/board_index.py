@@ -135,6 +135,7 @@ class BoardIndex:
             column = self._place.pop(journey_id, None)
             if column is not None:
                 self._columns[column].remove(journey_id)
+                self._count_over_plan(column, self.cards[journey_id], -1)
                 del self.cards[journey_id]
                 self._keys.pop(journey_id, None)
                 touched.add(column)
@@ -147,11 +148,17 @@ class BoardIndex:
             column = self._remember(row, append=False)
             if column is not None and row.journey_id is not None:  # a card has a journey
                 bisect.insort(self._columns[column], row.journey_id, key=card_key)
+                self._count_over_plan(column, row, 1)
                 touched.add(column)
         for column in touched:
-            self._over_plan.pop(column, None)
             self._column_keys.pop(column, None)
         return touched
+
+    def _count_over_plan(self, column: Column, card: JourneyRow, sign: int) -> None:
+        """Keep a column's count of clients over plan as one card leaves or joins it (a
+        move recounted both columns' hundreds of cards)."""
+        if column in self._over_plan and card.over_plan_days > 0:
+            self._over_plan[column] += sign
 
     def over_plan(self, column: Column) -> int:
         """How many of the column's clients are past the phase's planned end."""

@@ -407,7 +407,7 @@ class BoardPage(QWidget):
         if self._ws is None:
             self.say(tr("Still opening your practice; try again in a moment."))
             return False
-        from deliverydesk.services.errors import CheckpointBlocked
+        from deliverydesk.services.errors import CheckpointBlocked, NotFound
         from deliverydesk.ui.core.undo_commands import MoveJourneyCommand
 
         def move(override: bool) -> MoveJourneyCommand:
@@ -425,15 +425,18 @@ class BoardPage(QWidget):
             self.undo_stack.push(command)
             return command
 
-        # The service checks the checkpoints as it moves; only a refusal asks the person.
-        command = move(override=False)
+        # Asked first (a read): a move past an open checkpoint is confirmed, then done in
+        # one write. The service checks again as it moves: one reopened meanwhile refuses,
+        # and the person is asked then.
+        try:
+            in_the_way = self._ws.journeys.checkpoints_in_the_way(journey_id, position)
+        except NotFound:
+            in_the_way = []  # gone meanwhile: the move says so
+        if in_the_way and not self._confirmed(card, in_the_way):
+            return False
+        command = move(override=bool(in_the_way))
         if isinstance(command.error, CheckpointBlocked):
-            if not self.confirm_override(card.name, card.phase_name, command.error.checkpoints):
-                self.say(
-                    tr("{name} stays in {phase}: the checkpoint is not done.").format(
-                        name=card.name, phase=card.phase_name
-                    )
-                )
+            if not self._confirmed(card, command.error.checkpoints):
                 return False
             command = move(override=True)
         if command.error is not None:
@@ -443,6 +446,17 @@ class BoardPage(QWidget):
             return False
         self.select_journey(journey_id)
         return True
+
+    def _confirmed(self, card: JourneyRow, checkpoints: list[str]) -> bool:
+        """Move past the open `checkpoints` anyway? A no is said in the status line."""
+        if self.confirm_override(card.name, card.phase_name, checkpoints):
+            return True
+        self.say(
+            tr("{name} stays in {phase}: the checkpoint is not done.").format(
+                name=card.name, phase=card.phase_name
+            )
+        )
+        return False
 
     def _phase_name(self, offer_id: int | None, position: int) -> str:
         offer = next((o for o in self.offers if o.id == offer_id), None)

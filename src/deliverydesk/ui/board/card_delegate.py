@@ -36,6 +36,7 @@ from deliverydesk.services.views.rows import JourneyRow
 from deliverydesk.ui.board.card_model import CARD_ROLE
 from deliverydesk.ui.core import text
 from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.progress_track import draw_track
 from deliverydesk.ui.look.theme import MIN_TEXT_POINTS, badge_fill, semantic
 
 Index = QModelIndex | QPersistentModelIndex
@@ -193,14 +194,7 @@ class CardDelegate(QStyledItemDelegate):
         bar = QRectF(
             inner.left(), y + (em - bar_height) / 2, inner.width() - count_width - gap, bar_height
         )
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(semantic(palette).track)
-        painter.drawRoundedRect(bar, bar_height / 2, bar_height / 2)
-        if card.progress > 0:
-            filled = QRectF(bar)
-            filled.setWidth(max(bar.width() * card.progress, bar_height))
-            painter.setBrush(muted if paused else palette.color(QPalette.ColorRole.Highlight))
-            painter.drawRoundedRect(filled, bar_height / 2, bar_height / 2)
+        draw_track(painter, bar, card.progress, palette, muted if paused else None)
         painter.setPen(muted)
         painter.drawText(
             QRect(inner.right() - count_width, y, count_width, em),

@@ -64,6 +64,19 @@ def days_late(step: StepDetail, today: date) -> int:
     return (today - step.due_on).days
 
 
+def _phase_row(phase: PhaseDetail, today: date) -> tuple[object, ...]:
+    """What a phase's row shows (its steps' rows are their own)."""
+    return (
+        phase.name,
+        phase.status,
+        phase.open_steps if phase.status is PhaseStatus.SKIPPED else None,  # said only then
+        phase.planned_start_on,
+        phase.planned_end_on,
+        phase.completed_on,
+        today,
+    )
+
+
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     return [child for i in range(item.childCount()) if (child := item.child(i)) is not None]
 
@@ -99,6 +112,7 @@ class ChecklistView(QTreeWidget):
         self._shape: Shape = ()
         self._steps: dict[int, StepDetail] = {}
         self._shown: dict[int, tuple[StepDetail, date]] = {}  # what each step row shows
+        self._shown_phases: dict[int, tuple[object, ...]] = {}  # and each phase row
         self._running = True  # an ended journey's open steps are left open, not late
         self._currency = ""
         self._filling = False
@@ -163,7 +177,10 @@ class ChecklistView(QTreeWidget):
                 # Only what changed is redrawn: an edit touches one or two of 30 steps.
                 shown, self._shown = self._shown, {}
                 for phase_item, phase in zip(self._phase_items(), detail.phases, strict=True):
-                    self._apply_phase(phase_item, phase, today)
+                    # Set again, even to the same words, a row repaints (an icon never
+                    # compares equal): only a phase whose row would read otherwise.
+                    if self._shown_phases.get(phase.position) != _phase_row(phase, today):
+                        self._apply_phase(phase_item, phase, today)
                     for step_item, step in zip(_children(phase_item), phase.steps, strict=True):
                         if shown.get(step.id) != (step, today):
                             self._apply_step(step_item, step, today)
@@ -182,7 +199,7 @@ class ChecklistView(QTreeWidget):
         current = self.current_step()
         scroll = self.verticalScrollBar().value()
         self.clear()
-        self._shown = {}
+        self._shown, self._shown_phases = {}, {}
         current_phase: QTreeWidgetItem | None = None
         next_open: QTreeWidgetItem | None = None
         for phase in detail.phases:
@@ -212,6 +229,7 @@ class ChecklistView(QTreeWidget):
             self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _apply_phase(self, item: QTreeWidgetItem, phase: PhaseDetail, today: date) -> None:
+        self._shown_phases[phase.position] = _phase_row(phase, today)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         status = text.phase_status_label(phase.status, phase.open_steps)
         item.setText(STEP, f"{phase.name} — {status}")

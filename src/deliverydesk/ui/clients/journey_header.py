@@ -12,13 +12,14 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from deliverydesk.model.rules.enums import Health, JourneyStatus
 from deliverydesk.services.journeys.detail import JourneyDetail
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import literal_rich_text, tr
 from deliverydesk.ui.look.icons import icon
+from deliverydesk.ui.look.progress_track import TrackBar
 from deliverydesk.ui.look.theme import health_color
 from deliverydesk.ui.look.typography import make_heading
 
@@ -42,7 +43,7 @@ class JourneyHeader:
         self.health.setAccessibleName(tr("Health"))
         self.next_step = QLabel()
         self.next_step.setWordWrap(True)
-        self.progress = QProgressBar()
+        self.progress = TrackBar()  # flat, as on the board's cards
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(max(6, page.fontMetrics().height() // 2))
         self.progress.setAccessibleName(tr("Progress"))

@@ -9,7 +9,7 @@ handle on a plain groove costs a few microseconds and reads calmer.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QProxyStyle,
     QStyle,
@@ -69,30 +69,60 @@ class DeskStyle(QProxyStyle):
         palette = option.palette
         enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
         group = QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled
-        ink = palette.color(group, QPalette.ColorRole.Text)
-        side = min(option.rect.width(), option.rect.height()) - 2
-        box = QRectF(0, 0, side, side)
-        box.moveCenter(QRectF(option.rect).center())
         checked = bool(option.state & QStyle.StateFlag.State_On)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        border = palette.color(group, QPalette.ColorRole.Highlight) if checked else ink
-        painter.setPen(QPen(border, 1.2))
-        painter.setBrush(palette.color(group, QPalette.ColorRole.Base))
-        painter.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), side / 5, side / 5)
-        if checked:
-            tick = QPainterPath(QPointF(box.left() + side * 0.22, box.top() + side * 0.52))
-            tick.lineTo(box.left() + side * 0.42, box.top() + side * 0.72)
-            tick.lineTo(box.left() + side * 0.78, box.top() + side * 0.3)
-            painter.setPen(
-                QPen(
-                    ink,
-                    max(1.5, side / 8),
-                    Qt.PenStyle.SolidLine,
-                    Qt.PenCapStyle.RoundCap,
-                    Qt.PenJoinStyle.RoundJoin,
-                )
+        colours = (
+            palette.color(
+                group, QPalette.ColorRole.Highlight if checked else QPalette.ColorRole.Text
+            ),
+            palette.color(group, QPalette.ColorRole.Base),
+            palette.color(group, QPalette.ColorRole.Text),
+        )
+        rect = option.rect
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        key = (rect.width(), rect.height(), checked, ratio, *(c.rgba() for c in colours))
+        drawn = _checks.get(key)
+        if drawn is None:
+            drawn = _checks[key] = _drawn_check(
+                rect.width(), rect.height(), checked, ratio, *colours
             )
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(tick)
-        painter.restore()
+        painter.drawPixmap(rect.topLeft(), drawn)
+
+
+# Check boxes drawn once per size, state and colours: a checklist paints a few dozen on
+# every repaint, and an antialiased path costs far more than a blit.
+_checks: dict[tuple[object, ...], QPixmap] = {}
+
+
+def _drawn_check(
+    width: int, height: int, checked: bool, ratio: float, border: QColor, base: QColor, ink: QColor
+) -> QPixmap:
+    """A check box centred in a `width` x `height` cell, at the device's pixel ratio."""
+    pixmap = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    side = min(width, height) - 2
+    box = QRectF(0, 0, side, side)
+    box.moveCenter(QRectF(0, 0, width, height).center())
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(border, 1.2))
+    painter.setBrush(base)
+    painter.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), side / 5, side / 5)
+    if checked:
+        tick = QPainterPath(QPointF(box.left() + side * 0.22, box.top() + side * 0.52))
+        tick.lineTo(box.left() + side * 0.42, box.top() + side * 0.72)
+        tick.lineTo(box.left() + side * 0.78, box.top() + side * 0.3)
+        painter.setPen(
+            QPen(
+                ink,
+                max(1.5, side / 8),
+                Qt.PenStyle.SolidLine,
+                Qt.PenCapStyle.RoundCap,
+                Qt.PenJoinStyle.RoundJoin,
+            )
+        )
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(tick)
+    painter.end()
+    return pixmap
