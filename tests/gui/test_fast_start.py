@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.context import Context
-from deliverydesk.ui.app import open_workspace, quick_window
+from deliverydesk.ui.app import quick_window
+from deliverydesk.ui.opening import open_workspace
 from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
 from deliverydesk.ui.core.events import AppEvents
 from tests.conftest import TODAY
