@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.sidebar.itemClicked.connect(lambda _item: self._to_section_top())
         self._opening_client = False
         self._unbuilt: list[Callable[[], None]] = []
+        self._titled = False  # named from the start's snapshot: the same file, just read
 
         divider = QFrame()
         divider.setFrameShape(QFrame.Shape.VLine)
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
             self.build_screens()
         elif first is not None:
             self._set_title(first.practice_name)
+            self._titled = True
 
     def attach(self, workspace: Workspace) -> None:
         """The workspace is open: the board reads and writes through it at once. The other
@@ -161,7 +163,8 @@ class MainWindow(QMainWindow):
         anything needs one (`build_screens`)."""
         self._ws = workspace
         self.board.attach(workspace)
-        self.refresh_title()
+        if not self._titled:  # else the first read through the ORM would wait for it
+            self.refresh_title()
         show_workspace_notices(self.notices, workspace)
         self._unbuilt = [
             self._attach_clients,
