@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.context import Context
 from deliverydesk.ui.app import quick_window
-from deliverydesk.ui.opening import open_workspace
 from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
 from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.opening import open_workspace
 from tests.conftest import TODAY
 
 
@@ -90,7 +90,9 @@ def test_the_first_paint_needs_no_sqlalchemy(demo_ctx: Context) -> None:
         "import deliverydesk.ui.app\n"
         f"board = first_board(Path({str(demo_ctx.path.parent)!r}), date(2026, 11, 23))\n"
         "assert board is not None and board.rows\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'alembic'))))\n"
+        "heavy = ('sqlalchemy', 'alembic', 'reportlab', 'deliverydesk.services.workspace',\n"
+        "         'deliverydesk.ui.opening', 'deliverydesk.model.rules.offer_rules')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", script], check=True, capture_output=True, text=True

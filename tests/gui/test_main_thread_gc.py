@@ -15,7 +15,6 @@ from deliverydesk.ui.core.main_thread_gc import (
     INTERVAL_MS,
     START_TICKS,
     MainThreadCollector,
-    keep_for_good,
 )
 
 
@@ -43,7 +42,6 @@ def test_a_widget_in_a_cycle_is_freed_on_the_windows_thread(
 
     qtbot.waitUntil(lambda: bool(freed_on), timeout=INTERVAL_MS * (START_TICKS + 5))
     assert freed_on == [threading.main_thread().ident]
-
 
 
 class Cyclic:

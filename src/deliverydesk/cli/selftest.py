@@ -108,8 +108,8 @@ def _window(folder: Path, scratch: Path) -> str:
 
     from deliverydesk.model.rules.clock import FixedClock
     from deliverydesk.ui.app import create_application, quick_window
-    from deliverydesk.ui.opening import open_workspace
     from deliverydesk.ui.core.events import AppEvents
+    from deliverydesk.ui.opening import open_workspace
 
     app = QApplication.instance() or create_application(["deliverydesk"])
     clock = FixedClock(_day())

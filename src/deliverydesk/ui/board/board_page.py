@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.model.rules.clock import Clock
 from deliverydesk.model.rules.enums import JourneyStatus
 from deliverydesk.services.changes import ROW_ASPECTS, Aspect, Changes
+from deliverydesk.services.errors import CheckpointBlocked
 from deliverydesk.services.views.rows import JourneyRow, OfferSummary
 from deliverydesk.services.views.startup import FirstBoard
 from deliverydesk.ui.board.board_index import BoardFilter, BoardIndex, Column, SortBy
@@ -407,7 +408,6 @@ class BoardPage(QWidget):
         if self._ws is None:
             self.say(tr("Still opening your practice; try again in a moment."))
             return False
-        from deliverydesk.services.errors import CheckpointBlocked
         from deliverydesk.ui.core.undo_commands import MoveJourneyCommand
 
         def move(override: bool) -> MoveJourneyCommand:
