@@ -39,6 +39,7 @@ ALLOWED: dict[str, tuple[int, str]] = {
     "services/paper/send.py": (1, CYCLE),
     "services/practice/brand.py": (6, HEAVY),
     "services/rooms/paper.py": (3, HEAVY),
+    "services/workspace.py": (7, BOUNDARY + ": each room's use cases when it is first used"),
     "services/views/rows.py": (1, "json, only for a board with open friction (first paint)"),
     "store/migrate.py": (4, HEAVY),
     "store/restore.py": (1, HEAVY),
@@ -77,7 +78,7 @@ def test_imports_inside_functions_are_only_where_a_reason_is_given() -> None:
         if count > ALLOWED.get(name, (0, ""))[0]
     }
     assert over == {}, "imports inside functions (found, allowed) with no reason given"
-    assert sum(found.values()) <= sum(count for count, _why in ALLOWED.values()) == 127
+    assert sum(found.values()) <= sum(count for count, _why in ALLOWED.values()) == 134
 
 
 def test_the_allowed_list_shrinks_with_the_code() -> None:

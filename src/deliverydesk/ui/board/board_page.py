@@ -269,6 +269,7 @@ class BoardPage(QWidget):
     def attach(self, workspace: Workspace) -> None:
         """The workspace is open: from now on the board reads and writes through it."""
         self._ws, self._first = workspace, None
+        _ = workspace.journeys  # its use cases loaded now, not by the first move
 
     def _fill_offer_picker(self) -> None:
         current = self.offer_picker.currentData()
