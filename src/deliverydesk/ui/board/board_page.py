@@ -96,18 +96,11 @@ class BoardPage(QWidget):
         self.lanes_scroll.setWidgetResizable(True)
         self.lanes_scroll.setWidget(self.lanes_holder)
         self.lanes_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.no_offers = EmptyState(
-            "offers",
-            tr("No offers yet"),
-            tr(
-                "The board shows each offer's phases as columns and every active client as a "
-                "card. Design your first offer in Offers, then enrol a client."
-            ),
-        )
-        self.no_match: EmptyState | None = None  # made the first time nothing matches
+        # Made the first time there is no offer / nothing matches (~10 ms a start skips).
+        self.no_offers: EmptyState | None = None
+        self.no_match: EmptyState | None = None
         self.body = QStackedWidget()
         self.body.addWidget(self.lanes_scroll)
-        self.body.addWidget(self.no_offers)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(em // 2, em // 3, em // 2, 0)  # the status bar is below
         layout.setSpacing(em // 4)  # every pixel to the lanes (an overdue banner sits above)
@@ -377,11 +370,24 @@ class BoardPage(QWidget):
         shown_total = sum(shown for shown, _total in counts.values())
         filtering = self.filter.active and bool(self.index.cards)
         if not self.offers:
-            self.body.setCurrentWidget(self.no_offers)
+            self.body.setCurrentWidget(self._no_offers_page())
         elif filtering and shown_total == 0:
             self.body.setCurrentWidget(self._no_match_page())
         else:
             self.body.setCurrentWidget(self.lanes_scroll)
+
+    def _no_offers_page(self) -> EmptyState:
+        if self.no_offers is None:
+            self.no_offers = EmptyState(
+                "offers",
+                tr("No offers yet"),
+                tr(
+                    "The board shows each offer's phases as columns and every active client "
+                    "as a card. Design your first offer in Offers, then enrol a client."
+                ),
+            )
+            self.body.addWidget(self.no_offers)
+        return self.no_offers
 
     def _no_match_page(self) -> EmptyState:
         """In the lanes' place, so they keep their size (no relayout of every column)."""
