@@ -79,6 +79,30 @@ def test_once_attached_a_card_opens_at_once_and_the_other_screens_follow(
         ctx.close()
 
 
+def test_a_card_opened_in_the_first_moment_does_not_wait_for_every_screen(
+    qtbot: QtBot, demo_ctx: Context
+) -> None:
+    folder = demo_ctx.path.parent
+    window = quick_window(folder, FixedClock(TODAY), AppEvents())
+    assert window is not None
+    qtbot.addWidget(window)
+    ctx = open_workspace(folder, FixedClock(TODAY), window)
+    assert ctx is not None
+    try:
+        with qtbot.waitSignal(window.screens_built, timeout=5000):
+            window.attach(ctx)
+            journey_id = next(iter(board_cards(window)))
+            window.board.open_journey.emit(journey_id)  # at once, before any screen
+            assert window.clients.client_page.journey_id == journey_id
+            assert window.current_screen() == "clients"
+            assert not hasattr(window, "dashboard")  # nobody asked for it yet: it follows
+        assert hasattr(window, "dashboard")
+        window.show_screen("dashboard")
+        assert window.current_screen() == "dashboard"
+    finally:
+        ctx.close()
+
+
 def test_a_new_data_folder_takes_the_full_path(tmp_path: Path) -> None:
     assert quick_window(tmp_path, FixedClock(TODAY), AppEvents()) is None
 

@@ -185,6 +185,15 @@ class MainWindow(QMainWindow):
         else:
             self.screens_built.emit()
 
+    def _build_clients(self) -> None:
+        """The Clients screen, now, and the others still one per turn: a card opened in the
+        first moments of a start shows its client without waiting for every screen."""
+        if self._attach_clients in self._unbuilt:
+            self._unbuilt.remove(self._attach_clients)
+            self._attach_clients()
+            if not self._unbuilt:
+                self.screens_built.emit()
+
     def build_screens(self) -> None:
         """Every screen built, now (a screen, a client page or a menu is asked for)."""
         if not self._unbuilt:
@@ -383,7 +392,8 @@ class MainWindow(QMainWindow):
         self._to_section_top()
 
     def _on_screen_changed(self, row: int) -> None:
-        self.build_screens()
+        if not self._opening_client:  # a client's page needs only the Clients screen
+            self.build_screens()
         self.stack.setCurrentIndex(row)
         self._to_section_top()
 
@@ -408,7 +418,7 @@ class MainWindow(QMainWindow):
         returns there."""
         if not self.ready:
             return
-        self.build_screens()
+        self._build_clients()
         origin = self.current_screen()
         if origin == "clients":
             self.clients.open_journey(journey_id)
