@@ -141,6 +141,28 @@ def test_opening_a_practice_at_the_current_schema_needs_no_alembic(demo_ctx: Con
     assert out.strip() == "[]"
 
 
+def test_an_open_practice_loads_a_rooms_use_cases_when_it_is_first_used(
+    demo_ctx: Context,
+) -> None:
+    # The seven rooms' imports were ~27 % of what a start waited for before the first edit.
+    script = (
+        "import sys; from datetime import date; from pathlib import Path\n"
+        "from deliverydesk.model.rules.clock import FixedClock\n"
+        "from deliverydesk.services.workspace import Workspace\n"
+        f"folder = Path({str(demo_ctx.path.parent)!r})\n"
+        "ws = Workspace.open(folder, FixedClock(date(2026, 11, 23)))\n"
+        "rooms = lambda: sorted(m.rsplit('.', 1)[1] for m in sys.modules\n"
+        "                       if m.startswith('deliverydesk.services.rooms.'))\n"
+        "print(rooms())\n"
+        "print(len(ws.journeys.board_rows(None)) > 0, rooms())\n"
+        "ws.close()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    ).stdout
+    assert out.splitlines() == ["[]", "True ['journeys', 'room']"]
+
+
 def test_a_damaged_database_gets_a_clear_message_and_stays_untouched(
     qtbot: QtBot, tmp_path: Path, monkeypatch: object
 ) -> None:
