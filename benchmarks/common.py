@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from deliverydesk.store.schema import HEAD_REVISION
+
 TODAY = date(2026, 11, 23)
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -66,8 +68,10 @@ def bare_window_floor(repeats: int = 7) -> list[float]:
 
 
 def benchmark_data(clients: int) -> Path:
-    """A data folder holding `clients` benchmark clients, made once and reused."""
-    folder = CACHE / f"clients-{clients}"
+    """A data folder holding `clients` benchmark clients, made once and reused. Its name
+    carries the schema's revision: a branch with a newer migration makes its own, and never
+    migrates the one every other branch reads (an older branch's start then refuses it)."""
+    folder = CACHE / f"clients-{clients}-{HEAD_REVISION}"
     if not (folder / "deliverydesk.sqlite3").exists():
         subprocess.run(
             [

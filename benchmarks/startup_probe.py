@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from deliverydesk.model.rules.clock import FixedClock
-from deliverydesk.ui.app import create_application, open_workspace, quick_window
+from deliverydesk.ui.app import create_application, quick_window
 from deliverydesk.ui.board.column_view import CardListView
 from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.core.main_thread_gc import keep_for_good
@@ -36,11 +36,13 @@ def main(folder: Path, began: float) -> None:
     assert window is not None and window.current_screen() == "board"
     painted = paints.settle(began)
     opening = time.perf_counter()
+    from deliverydesk.ui.opening import open_workspace  # as ui/app.py: after the paint
+
     workspace = open_workspace(folder, clock, window)
     assert workspace is not None
     marks: dict[str, float] = {}
     window.screens_built.connect(lambda: marks.setdefault("built", time.perf_counter()))
-    window.screens_built.connect(keep_for_good)  # as ui/app.py does
+    window.screens_built.connect(keep_for_good)  # as ui/opening.py does
     window.attach(workspace)
     QTimer.singleShot(0, lambda: marks.setdefault("ready", time.perf_counter()))
     while "built" not in marks or "ready" not in marks:

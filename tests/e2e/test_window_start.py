@@ -25,7 +25,7 @@ FIRST = """\
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-import deliverydesk.ui.app as app
+import deliverydesk.ui.opening as opening
 
 def come_forward(window):
     workspace = window._ws
@@ -34,7 +34,7 @@ def come_forward(window):
     print("brought forward", flush=True)
     QApplication.quit()
 
-app.bring_forward = come_forward
+opening.bring_forward = come_forward
 exec_ = QApplication.exec
 def announced(self):
     QTimer.singleShot(0, lambda: print("ready", flush=True))

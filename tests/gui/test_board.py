@@ -577,3 +577,17 @@ def test_an_empty_column_says_whether_the_filter_hides_its_clients(board: BoardP
     assert texts == {"No match in this phase"}
     empty = next(w for w in board.columns.values() if not w.model.total)
     assert empty_column_text(empty.model) == "No clients in this phase"
+
+
+def test_a_start_handing_the_board_the_view_it_shows_leaves_it_as_it_is(
+    board: BoardPage, qtbot: QtBot
+) -> None:
+    # The window restores the person's last view as it starts; the usual one (all offers,
+    # the sort and filters unchanged) is what the board already shows: no second build.
+    column = max(board.columns.values(), key=lambda c: c.model.rowCount())
+    column.view.verticalScrollBar().setValue(column.view.verticalScrollBar().maximum())
+    scrolled = column.view.verticalScrollBar().value()
+    assert scrolled > 0
+    board.restore_view(*board.view_state())
+    assert max(board.columns.values(), key=lambda c: c.model.rowCount()) is column
+    assert column.view.verticalScrollBar().value() == scrolled

@@ -10,9 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.context import Context
-from deliverydesk.ui.app import open_workspace, quick_window
+from deliverydesk.ui.app import quick_window
 from deliverydesk.ui.board.card_model import JOURNEY_ID_ROLE
 from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.opening import open_workspace
 from tests.conftest import TODAY
 
 
@@ -78,6 +79,30 @@ def test_once_attached_a_card_opens_at_once_and_the_other_screens_follow(
         ctx.close()
 
 
+def test_a_card_opened_in_the_first_moment_does_not_wait_for_every_screen(
+    qtbot: QtBot, demo_ctx: Context
+) -> None:
+    folder = demo_ctx.path.parent
+    window = quick_window(folder, FixedClock(TODAY), AppEvents())
+    assert window is not None
+    qtbot.addWidget(window)
+    ctx = open_workspace(folder, FixedClock(TODAY), window)
+    assert ctx is not None
+    try:
+        with qtbot.waitSignal(window.screens_built, timeout=5000):
+            window.attach(ctx)
+            journey_id = next(iter(board_cards(window)))
+            window.board.open_journey.emit(journey_id)  # at once, before any screen
+            assert window.clients.client_page.journey_id == journey_id
+            assert window.current_screen() == "clients"
+            assert not hasattr(window, "dashboard")  # nobody asked for it yet: it follows
+        assert hasattr(window, "dashboard")
+        window.show_screen("dashboard")
+        assert window.current_screen() == "dashboard"
+    finally:
+        ctx.close()
+
+
 def test_a_new_data_folder_takes_the_full_path(tmp_path: Path) -> None:
     assert quick_window(tmp_path, FixedClock(TODAY), AppEvents()) is None
 
@@ -89,7 +114,9 @@ def test_the_first_paint_needs_no_sqlalchemy(demo_ctx: Context) -> None:
         "import deliverydesk.ui.app\n"
         f"board = first_board(Path({str(demo_ctx.path.parent)!r}), date(2026, 11, 23))\n"
         "assert board is not None and board.rows\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'alembic'))))\n"
+        "heavy = ('sqlalchemy', 'alembic', 'reportlab', 'deliverydesk.services.workspace',\n"
+        "         'deliverydesk.ui.opening', 'deliverydesk.model.rules.offer_rules')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", script], check=True, capture_output=True, text=True
@@ -112,6 +139,28 @@ def test_opening_a_practice_at_the_current_schema_needs_no_alembic(demo_ctx: Con
         [sys.executable, "-c", script], check=True, capture_output=True, text=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_an_open_practice_loads_a_rooms_use_cases_when_it_is_first_used(
+    demo_ctx: Context,
+) -> None:
+    # The seven rooms' imports were ~27 % of what a start waited for before the first edit.
+    script = (
+        "import sys; from datetime import date; from pathlib import Path\n"
+        "from deliverydesk.model.rules.clock import FixedClock\n"
+        "from deliverydesk.services.workspace import Workspace\n"
+        f"folder = Path({str(demo_ctx.path.parent)!r})\n"
+        "ws = Workspace.open(folder, FixedClock(date(2026, 11, 23)))\n"
+        "rooms = lambda: sorted(m.rsplit('.', 1)[1] for m in sys.modules\n"
+        "                       if m.startswith('deliverydesk.services.rooms.'))\n"
+        "print(rooms())\n"
+        "print(len(ws.journeys.board_rows(None)) > 0, rooms())\n"
+        "ws.close()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    ).stdout
+    assert out.splitlines() == ["[]", "True ['journeys', 'room']"]
 
 
 def test_a_damaged_database_gets_a_clear_message_and_stays_untouched(

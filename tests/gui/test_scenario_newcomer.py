@@ -28,12 +28,12 @@ from pytestqt.qtbot import QtBot
 from deliverydesk.model.rules.enums import JourneyStatus
 from deliverydesk.services.paper.report_export import DocumentKind
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.app import open_main_window
 from deliverydesk.ui.clients.client_page import ClientPage
 from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.enrol.enrol_wizard import PICK, START, EnrolWizard
 from deliverydesk.ui.main_window import MainWindow
 from deliverydesk.ui.offers.offer_editor import DETAILS, INTAKE, JOURNEY, OfferEditor
+from deliverydesk.ui.opening import open_main_window
 from deliverydesk.ui.reports.import_form import ANSWERS, WHO, ImportFormDialog
 from deliverydesk.ui.today.today_model import CLIENT, PAUSED, STEP
 from deliverydesk.ui.welcome import WelcomeDialog

@@ -20,10 +20,11 @@ from deliverydesk.model.rules.clock import FixedClock
 from deliverydesk.services.views.queries import client_rows
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.store.backup import verified_backup
-from deliverydesk.ui.app import open_workspace, quick_window
+from deliverydesk.ui.app import quick_window
 from deliverydesk.ui.core.events import AppEvents
 from deliverydesk.ui.core.single_instance import LOCK_NAME, SingleInstance
 from deliverydesk.ui.main_window import MainWindow
+from deliverydesk.ui.opening import open_workspace
 from deliverydesk.ui.recovery_dialog import RecoveryDialog
 from deliverydesk.ui.widgets.notice_banner import LOCATION, READ_ONLY
 from tests.conftest import TODAY

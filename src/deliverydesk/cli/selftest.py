@@ -107,8 +107,9 @@ def _window(folder: Path, scratch: Path) -> str:
     from PySide6.QtWidgets import QAbstractItemView, QApplication
 
     from deliverydesk.model.rules.clock import FixedClock
-    from deliverydesk.ui.app import create_application, open_workspace, quick_window
+    from deliverydesk.ui.app import create_application, quick_window
     from deliverydesk.ui.core.events import AppEvents
+    from deliverydesk.ui.opening import open_workspace
 
     app = QApplication.instance() or create_application(["deliverydesk"])
     clock = FixedClock(_day())

@@ -12,34 +12,90 @@ workspace: views then reload on `Changes.all()`.
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deliverydesk.model.rules.clock import Clock, SystemClock
 from deliverydesk.services.context import Context, open_workspace
-from deliverydesk.services.rooms.clients import ClientsRoom
-from deliverydesk.services.rooms.data import DataRoom
-from deliverydesk.services.rooms.feedback import FeedbackRoom
-from deliverydesk.services.rooms.journeys import JourneysRoom
-from deliverydesk.services.rooms.money import MoneyRoom
-from deliverydesk.services.rooms.offers import OffersRoom
-from deliverydesk.services.rooms.paper import PaperRoom
-from deliverydesk.services.rooms.practice import PracticeRoom
-from deliverydesk.services.rooms.schedule import ScheduleRoom
+from deliverydesk.services.views import startup
 from deliverydesk.wording import Note
+
+if TYPE_CHECKING:
+    from deliverydesk.services.rooms.clients import ClientsRoom
+    from deliverydesk.services.rooms.data import DataRoom
+    from deliverydesk.services.rooms.feedback import FeedbackRoom
+    from deliverydesk.services.rooms.journeys import JourneysRoom
+    from deliverydesk.services.rooms.money import MoneyRoom
+    from deliverydesk.services.rooms.offers import OffersRoom
+    from deliverydesk.services.rooms.paper import PaperRoom
+    from deliverydesk.services.rooms.practice import PracticeRoom
+    from deliverydesk.services.rooms.schedule import ScheduleRoom
 
 
 class Workspace:
+    """Each room is made, and its use cases imported, when it is first used: the imports
+    of the seven then made ~27 % of what a start imports between its first paint and the first
+    edit it can take (~100 ms at L on this machine), and the board needs only its own
+    two then; the other screens, built after that, bring theirs (docs/architecture.md,
+    "The fast-start boundary")."""
+
     def __init__(self, ctx: Context) -> None:
         self._ctx = ctx
-        self.journeys = JourneysRoom(ctx)
-        self.schedule = ScheduleRoom(ctx)
-        self.clients = ClientsRoom(ctx)
-        self.offers = OffersRoom(ctx)
-        self.paper = PaperRoom(ctx)
-        self.practice = PracticeRoom(ctx)
-        self.data = DataRoom(ctx)
-        self.feedback = FeedbackRoom(ctx)
-        self.money = MoneyRoom(ctx)
+
+    @cached_property
+    def journeys(self) -> JourneysRoom:
+        from deliverydesk.services.rooms.journeys import JourneysRoom
+
+        return JourneysRoom(self._ctx)
+
+    @cached_property
+    def schedule(self) -> ScheduleRoom:
+        from deliverydesk.services.rooms.schedule import ScheduleRoom
+
+        return ScheduleRoom(self._ctx)
+
+    @cached_property
+    def clients(self) -> ClientsRoom:
+        from deliverydesk.services.rooms.clients import ClientsRoom
+
+        return ClientsRoom(self._ctx)
+
+    @cached_property
+    def offers(self) -> OffersRoom:
+        from deliverydesk.services.rooms.offers import OffersRoom
+
+        return OffersRoom(self._ctx)
+
+    @cached_property
+    def paper(self) -> PaperRoom:
+        from deliverydesk.services.rooms.paper import PaperRoom
+
+        return PaperRoom(self._ctx)
+
+    @cached_property
+    def practice(self) -> PracticeRoom:
+        from deliverydesk.services.rooms.practice import PracticeRoom
+
+        return PracticeRoom(self._ctx)
+
+    @cached_property
+    def data(self) -> DataRoom:
+        from deliverydesk.services.rooms.data import DataRoom
+
+        return DataRoom(self._ctx)
+
+    @cached_property
+    def feedback(self) -> FeedbackRoom:
+        from deliverydesk.services.rooms.feedback import FeedbackRoom
+
+        return FeedbackRoom(self._ctx)
+
+    @cached_property
+    def money(self) -> MoneyRoom:
+        from deliverydesk.services.rooms.money import MoneyRoom
+
+        return MoneyRoom(self._ctx)
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock | None = None) -> Workspace:
@@ -61,6 +117,11 @@ class Workspace:
     @property
     def folder(self) -> Path:
         return self._ctx.path.parent
+
+    def folder_warning(self) -> str:
+        """Why the data folder (a cloud-sync folder, a network drive) is a risky home for
+        the data file, in plain words; "" when it is not."""
+        return startup.data_folder_warning(self.folder)
 
     @property
     def read_only(self) -> bool:

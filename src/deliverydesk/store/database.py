@@ -34,6 +34,7 @@ from deliverydesk.store.integrity import (
     foreign_key_problems,
     integrity_messages,
 )
+from deliverydesk.store.recovery import finish_interrupted_recovery
 from deliverydesk.store.schema import (
     DATABASE_NAME,
     HEAD_REVISION,
@@ -112,7 +113,6 @@ def open_database(data_dir: Path) -> Database:
     engine's connections switch the file to WAL. A file or folder the person made
     read-only opens for reading only (`Database.read_only` says why), its modes untouched.
     """
-    from deliverydesk.store.recovery import finish_interrupted_recovery
 
     path = data_dir / DATABASE_NAME
     engine: Engine | None = None

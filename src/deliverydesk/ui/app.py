@@ -1,6 +1,7 @@
 """Starting the window: Qt set-up, the board painted at once, then the workspace.
 
-SQLAlchemy and Alembic are imported only after the first paint (see quick_window).
+SQLAlchemy, the services and the other screens are imported only after the first paint,
+by ui/opening.py (the fast-start boundary, see docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -9,11 +10,10 @@ import ctypes
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from deliverydesk import APP_ID, APP_NAME, __version__
 from deliverydesk.model.rules.clock import Clock, FixedClock, SystemClock
@@ -21,16 +21,12 @@ from deliverydesk.paths import data_dir
 from deliverydesk.services.startup import first_board
 from deliverydesk.staging import sweep
 from deliverydesk.ui.core.events import AppEvents
-from deliverydesk.ui.core.failures import in_words
-from deliverydesk.ui.core.main_thread_gc import collect_on_main_thread, keep_for_good
+from deliverydesk.ui.core.main_thread_gc import collect_on_main_thread
+from deliverydesk.ui.core.single_instance import SingleInstance
 from deliverydesk.ui.look.fonts import load_bundled_fonts
 from deliverydesk.ui.look.icons import app_icon
 from deliverydesk.ui.look.theme import apply_theme, follow_system_theme
 from deliverydesk.ui.main_window import MainWindow
-
-if TYPE_CHECKING:
-    from deliverydesk.services.workspace import Workspace
-    from deliverydesk.ui.core.single_instance import SingleInstance
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -59,20 +55,6 @@ def _set_taskbar_id() -> None:
         windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_ID)
 
 
-def open_main_window(
-    workspace: Workspace, events: AppEvents, settings: QSettings | None = None
-) -> MainWindow | None:
-    """The main window, after the first-run welcome if the workspace holds no practice."""
-    from deliverydesk.ui.welcome import WelcomeDialog
-
-    load_bundled_fonts()  # a first start has nothing painted yet to wait for
-    if workspace.practice.info() is None:
-        welcome = WelcomeDialog(workspace)
-        if welcome.exec() != QDialog.DialogCode.Accepted:
-            return None
-    return MainWindow(workspace, events, settings=settings)
-
-
 def quick_window(
     folder: Path, clock: Clock, events: AppEvents, settings: QSettings | None = None
 ) -> MainWindow | None:
@@ -89,49 +71,7 @@ def quick_window(
     return window
 
 
-def open_workspace(folder: Path, clock: Clock, parent: QWidget | None) -> Workspace | None:
-    """The workspace, checked and migrated; a clear message and None when it cannot open."""
-    return _open_or_recover(folder, clock, parent)[0]
-
-
-def _open_or_recover(
-    folder: Path, clock: Clock, parent: QWidget | None
-) -> tuple[Workspace | None, bool]:
-    """The workspace, and whether a damaged file was put right on the way (what a quick
-    window painted is then out of date). A damaged file goes through the recovery ladder;
-    a locked, unreadable or newer file only gets its message, and nothing is moved."""
-    from deliverydesk.services.errors import DatabaseCorrupt, DatabaseError
-    from deliverydesk.services.workspace import Workspace
-    from deliverydesk.ui.recovery_dialog import recover
-
-    recovered = False
-    while True:
-        try:
-            return Workspace.open(folder, clock), recovered
-        except DatabaseCorrupt as error:
-            if recovered:  # put right once, and still damaged: say so, and stop there
-                QMessageBox.critical(parent, APP_NAME, in_words(error))
-                return None, recovered
-            if not recover(folder, in_words(error), parent):
-                return None, recovered
-            recovered = True
-        except DatabaseError as error:
-            QMessageBox.critical(parent, APP_NAME, in_words(error))
-            return None, recovered
-
-
-def bring_forward(window: QWidget) -> None:
-    """Another start on this folder asked for this window."""
-    if window.isMinimized():
-        window.showNormal()
-    window.show()
-    window.raise_()
-    window.activateWindow()
-
-
 def run(data_dir_option: str | None, today: date | None) -> int:
-    from deliverydesk.ui.core.single_instance import SingleInstance
-
     app = create_application(sys.argv[:1])
     clock: Clock = FixedClock(today) if today else SystemClock()
     try:
@@ -162,29 +102,8 @@ def _run_window(app: QApplication, folder: Path, clock: Clock, instance: SingleI
     events = AppEvents()
     settings = QSettings()  # the person's own: window size and place, the board's view
     window = quick_window(folder, clock, events, settings)
-    workspace, recovered = _open_or_recover(folder, clock, window)
-    if workspace is None:
-        return 2
-    instance.listen()  # after the first paint (later starts keep asking till it listens)
-    from deliverydesk.ui.core.failures import install_excepthook  # after the first paint
+    # The fast-start boundary (docs/architecture.md): SQLAlchemy, the services and the
+    # screens behind them load only now, after the board is painted.
+    from deliverydesk.ui import opening
 
-    install_excepthook(folder, lambda: window)
-    if recovered and window is not None:  # painted from the damaged file: start over
-        window.close()
-        window.deleteLater()
-        window = None
-    try:
-        if window is None:
-            window = open_main_window(workspace, events, settings)
-            if window is None:
-                return 0
-            window.show()
-            keep_for_good()
-        else:
-            window.screens_built.connect(keep_for_good)
-            window.attach(workspace)
-        shown = window
-        instance.activated.connect(lambda: bring_forward(shown))
-        return app.exec()
-    finally:
-        workspace.close()  # folds the write-ahead log back in: one self-contained file
+    return opening.open_and_run(app, folder, clock, instance, events, settings, window)

@@ -34,10 +34,13 @@ from deliverydesk.ui.core.failures import in_words
 from deliverydesk.ui.core.jobs import Job, JobRunner
 from deliverydesk.ui.core.runner import Runner
 from deliverydesk.ui.core.text import WORDS, literal_rich_text, tr
+from deliverydesk.ui.enrol.import_journeys import ImportJourneysDialog
+from deliverydesk.ui.reports.batch_export import export_progress_reports
+from deliverydesk.ui.settings.backups_panel import BackupsPanel
+from deliverydesk.ui.widgets.paper.sending import send_progress_reports
 
 if TYPE_CHECKING:
     from deliverydesk.ui.main_window import MainWindow
-    from deliverydesk.ui.settings.backups_panel import BackupsPanel
     from deliverydesk.ui.widgets.paper.sending import BatchSend
 
 START_DELAY_MS = 10_000  # the start's backup waits until the window has settled
@@ -175,15 +178,11 @@ class DataActions(QObject):
 
     # -- the client's paper ------------------------------------------------------------------
     def export_progress_reports(self, folder: Path | None = None) -> None:
-        from deliverydesk.ui.reports.batch_export import export_progress_reports
-
         export_progress_reports(
             self._window, self._ws, self.jobs, folder, on_board=self._window.clients_on_board()
         )
 
     def send_progress_reports(self) -> BatchSend | None:
-        from deliverydesk.ui.widgets.paper.sending import send_progress_reports
-
         return send_progress_reports(
             self._window, self._ws, self.runner, on_board=self._window.clients_on_board()
         )
@@ -217,8 +216,6 @@ class DataActions(QObject):
     def import_journeys(self, path: Path | None = None) -> None:
         """Clients already under way: the dialog opens first (its template comes before any
         file); with `path` it opens on that file."""
-        from deliverydesk.ui.enrol.import_journeys import ImportJourneysDialog
-
         self.import_dialog = ImportJourneysDialog(
             self._ws, self._events, self.jobs, path, self._window
         )
@@ -374,7 +371,6 @@ class DataActions(QObject):
     # -- backups -----------------------------------------------------------------------------
     def make_backups_panel(self) -> BackupsPanel:
         """Settings > Backups: a restore from it replaces the practice like an import."""
-        from deliverydesk.ui.settings.backups_panel import BackupsPanel
 
         self.backups_panel = BackupsPanel(
             self._ws, self._events, self.jobs, undo_stack=self._undo_stack

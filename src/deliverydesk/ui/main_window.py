@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.sidebar.itemClicked.connect(lambda _item: self._to_section_top())
         self._opening_client = False
         self._unbuilt: list[Callable[[], None]] = []
+        self._titled = False  # named from the start's snapshot: the same file, just read
 
         divider = QFrame()
         divider.setFrameShape(QFrame.Shape.VLine)
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
             self.build_screens()
         elif first is not None:
             self._set_title(first.practice_name)
+            self._titled = True
 
     def attach(self, workspace: Workspace) -> None:
         """The workspace is open: the board reads and writes through it at once. The other
@@ -161,7 +163,8 @@ class MainWindow(QMainWindow):
         anything needs one (`build_screens`)."""
         self._ws = workspace
         self.board.attach(workspace)
-        self.refresh_title()
+        if not self._titled:  # else the first read through the ORM would wait for it
+            self.refresh_title()
         show_workspace_notices(self.notices, workspace)
         self._unbuilt = [
             self._attach_clients,
@@ -181,6 +184,15 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._build_next)
         else:
             self.screens_built.emit()
+
+    def _build_clients(self) -> None:
+        """The Clients screen, now, and the others still one per turn: a card opened in the
+        first moments of a start shows its client without waiting for every screen."""
+        if self._attach_clients in self._unbuilt:
+            self._unbuilt.remove(self._attach_clients)
+            self._attach_clients()
+            if not self._unbuilt:
+                self.screens_built.emit()
 
     def build_screens(self) -> None:
         """Every screen built, now (a screen, a client page or a menu is asked for)."""
@@ -383,7 +395,8 @@ class MainWindow(QMainWindow):
         self._to_section_top()
 
     def _on_screen_changed(self, row: int) -> None:
-        self.build_screens()
+        if not self._opening_client:  # a client's page needs only the Clients screen
+            self.build_screens()
         self.stack.setCurrentIndex(row)
         self._to_section_top()
 
@@ -408,7 +421,7 @@ class MainWindow(QMainWindow):
         returns there."""
         if not self.ready:
             return
-        self.build_screens()
+        self._build_clients()
         origin = self.current_screen()
         if origin == "clients":
             self.clients.open_journey(journey_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from deliverydesk.model.rules.offer_rules import Part, Problem
+from deliverydesk.model.rules.problem import Part, Problem
 from deliverydesk.wording.words import Translate, untranslated
 
 __all__ = ["Problems", "problem_text", "problems_text"]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from deliverydesk.model.rules.enums import JourneyStatus
-from deliverydesk.model.rules.offer_rules import Problem
+from deliverydesk.model.rules.problem import Problem
 from deliverydesk.wording.problems import Problems, problem_text, problems_text
 from deliverydesk.wording.refusal_codes import RefusalCode
 from deliverydesk.wording.refusal_words import PLURAL_WORDS, REFUSAL_WORDS

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from enum import StrEnum
 
 from deliverydesk.model.rules.document_messages import KINDS
 from deliverydesk.model.rules.enums import QuestionKind
 from deliverydesk.model.rules.money import BY_CODE, MAX_AMOUNT_MINOR
 from deliverydesk.model.rules.offer_design import OfferSpec, PhaseSpec, StepSpec
+from deliverydesk.model.rules.problem import Part as Part
+from deliverydesk.model.rules.problem import Problem as Problem
+from deliverydesk.model.rules.problem import ProblemCode as ProblemCode
+from deliverydesk.model.rules.problem import Where as Where
 from deliverydesk.model.rules.sessions import MAX_SESSION_MINUTES
 from deliverydesk.model.rules.text_rules import is_blank, storable
 
@@ -54,55 +56,6 @@ MAX_QUESTIONS = 100  # on the intake form
 MAX_QUESTION = 500  # a question's words
 MAX_CHOICES = 30
 MAX_CHOICE = 200
-
-
-class ProblemCode(StrEnum):
-    REQUIRED = "required"
-    TOO_LONG = "too_long"
-    BAD_CHARACTERS = "bad_characters"
-    OUT_OF_RANGE = "out_of_range"
-    TOO_MANY = "too_many"
-    NO_PHASES = "no_phases"
-    PHASE_WITHOUT_STEPS = "phase_without_steps"
-    HIDDEN_CHECKPOINT = "hidden_checkpoint"
-    STEP_PAST_PHASE = "step_past_phase"
-    UNKNOWN_PLACEHOLDER = "unknown_placeholder"
-    THRESHOLD_UNREACHABLE = "threshold_unreachable"
-
-
-# Where a problem sits, e.g. ("offer", "name"), ("phase", 1, "steps"),
-# ("step", 1, 0, "is_checkpoint"), ("standard", 2, "promise"), ("criterion", 0, "weight").
-Where = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Part:
-    """Program words inside a problem's words, with values of their own ("Phase 2", "Step 3
-    of 'Discovery'"): translated with the problem (wording/problems.py); str() is English."""
-
-    pattern: str
-    values: Mapping[str, object] = field(default_factory=dict, hash=False)
-
-    def __str__(self) -> str:
-        return self.pattern.format_map(self.values)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A problem of the design, addressed to its field. Its words are `pattern` (English,
-    the key a translation is found by) filled with `values`: names the person typed, numbers,
-    and `Part`s; wording/problems.py words them through a translator."""
-
-    where: Where
-    code: ProblemCode
-    pattern: str
-    values: Mapping[str, object] = field(default_factory=dict, hash=False)
-    blocks_saving: bool = False
-
-    @property
-    def message(self) -> str:
-        """Plain English words for the person designing the offer (logs, the command line)."""
-        return self.pattern.format_map(self.values)
 
 
 def offer_problems(spec: OfferSpec) -> list[Problem]:

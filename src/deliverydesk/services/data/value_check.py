@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Enum, Float, Integer, Table, Time
 
+import deliverydesk.model.entities  # noqa: F401  (every table registered)
 from deliverydesk.model.entities.base import Base
 from deliverydesk.services.context import Context
 from deliverydesk.services.errors import READ_ERRORS
@@ -46,7 +47,6 @@ class BadValue:
 
 def bad_values(ctx: Context) -> list[BadValue]:
     """Every value in the practice that cannot be read back, table by table."""
-    import deliverydesk.model.entities  # noqa: F401  (every table registered)
 
     found: list[BadValue] = []
     with ctx.db.engine.connect() as connection:

@@ -13,7 +13,6 @@ from deliverydesk.services.clients import client_csv
 from deliverydesk.services.data import backup_copies, backups, practice_file, spreadsheet_export
 from deliverydesk.services.journeys import journey_csv
 from deliverydesk.services.rooms.room import Room
-from deliverydesk.services.views import startup
 from deliverydesk.store.integrity import IntegrityReport
 from deliverydesk.store.restore import Restored
 from deliverydesk.wording import ENGLISH, Words
@@ -24,12 +23,7 @@ class DataRoom(Room):
     def _folder(self) -> Path:
         return self._ctx.path.parent
 
-    # -- the data folder -------------------------------------------------------------------
-    def folder_warning(self) -> str:
-        """Why the data folder (a cloud-sync folder, a network drive) is a risky home for
-        the data file, in plain words; "" when it is not."""
-        return startup.data_folder_warning(self._folder)
-
+    # -- the data folder (its warning: Workspace.folder_warning) ----------------------------
     def check(self) -> IntegrityReport:
         return self._ctx.check()
 

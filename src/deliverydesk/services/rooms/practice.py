@@ -14,7 +14,7 @@ from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.practice import brand, practice
 from deliverydesk.services.practice import practice_settings as settings
 from deliverydesk.services.rooms.room import Room
-from deliverydesk.services.views.dashboard import Dashboard
+from deliverydesk.services.views.dashboard import Dashboard, dashboard
 
 if TYPE_CHECKING:  # read on the Dashboard only, after its first paint
     from deliverydesk.services.views.planner import Planner, WeekWork
@@ -68,8 +68,6 @@ class PracticeRoom(Room):
     def dashboard(self) -> Dashboard:
         """Capacity by week, on-time rate, integrity and its parts, time per phase against
         plan, feedback and referrals (services/views/dashboard.py says how each is counted)."""
-        from deliverydesk.services.views.dashboard import dashboard
-
         return dashboard(self._ctx)
 
     def planner(self, what_if: tuple[int, date] | None = None) -> Planner:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.model.rules.clock import Clock
 from deliverydesk.model.rules.enums import JourneyStatus
 from deliverydesk.services.changes import ROW_ASPECTS, Aspect, Changes
+from deliverydesk.services.errors import CheckpointBlocked, NotFound
 from deliverydesk.services.startup import FirstBoard
 from deliverydesk.services.views.rows import JourneyRow, OfferSummary
 from deliverydesk.ui.board.board_index import BoardFilter, BoardIndex, Column, SortBy
@@ -95,18 +96,11 @@ class BoardPage(QWidget):
         self.lanes_scroll.setWidgetResizable(True)
         self.lanes_scroll.setWidget(self.lanes_holder)
         self.lanes_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.no_offers = EmptyState(
-            "offers",
-            tr("No offers yet"),
-            tr(
-                "The board shows each offer's phases as columns and every active client as a "
-                "card. Design your first offer in Offers, then enrol a client."
-            ),
-        )
-        self.no_match: EmptyState | None = None  # made the first time nothing matches
+        # Made the first time there is no offer / nothing matches (~10 ms a start skips).
+        self.no_offers: EmptyState | None = None
+        self.no_match: EmptyState | None = None
         self.body = QStackedWidget()
         self.body.addWidget(self.lanes_scroll)
-        self.body.addWidget(self.no_offers)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(em // 2, em // 3, em // 2, 0)  # the status bar is below
         layout.setSpacing(em // 4)  # every pixel to the lanes (an overdue banner sits above)
@@ -221,7 +215,10 @@ class BoardPage(QWidget):
         return self.selected_offer(), current_enum(self.sort_picker, SortBy).value, on
 
     def restore_view(self, offer_id: int | None, sort: str, quick: list[str]) -> None:
-        """Show what `view_state` gave; anything no longer there is left as it is."""
+        """Show what `view_state` gave; anything no longer there is left as it is. A start
+        hands the view the board already shows (the person's last was all offers, as it
+        opens): then nothing is built again (at XL a second build was ~80 ms of a start)."""
+        before = self.view_state()
         found = self.offer_picker.findData(ALL_OFFERS if offer_id is None else offer_id)
         for widget in (self.offer_picker, self.sort_picker, *self.quick.values()):
             widget.blockSignals(True)
@@ -234,8 +231,9 @@ class BoardPage(QWidget):
             button.setChecked(key.value in quick)
         for widget in (self.offer_picker, self.sort_picker, *self.quick.values()):
             widget.blockSignals(False)
-        self.reload()
-        self.apply_filter()
+        if self.view_state() != before:
+            self.reload()
+            self.apply_filter()
 
     # -- data --------------------------------------------------------------------------------
     def selected_offer(self) -> int | None:
@@ -268,6 +266,7 @@ class BoardPage(QWidget):
     def attach(self, workspace: Workspace) -> None:
         """The workspace is open: from now on the board reads and writes through it."""
         self._ws, self._first = workspace, None
+        _ = workspace.journeys  # its use cases loaded now, not by the first move
 
     def _fill_offer_picker(self) -> None:
         current = self.offer_picker.currentData()
@@ -375,11 +374,24 @@ class BoardPage(QWidget):
         shown_total = sum(shown for shown, _total in counts.values())
         filtering = self.filter.active and bool(self.index.cards)
         if not self.offers:
-            self.body.setCurrentWidget(self.no_offers)
+            self.body.setCurrentWidget(self._no_offers_page())
         elif filtering and shown_total == 0:
             self.body.setCurrentWidget(self._no_match_page())
         else:
             self.body.setCurrentWidget(self.lanes_scroll)
+
+    def _no_offers_page(self) -> EmptyState:
+        if self.no_offers is None:
+            self.no_offers = EmptyState(
+                "offers",
+                tr("No offers yet"),
+                tr(
+                    "The board shows each offer's phases as columns and every active client "
+                    "as a card. Design your first offer in Offers, then enrol a client."
+                ),
+            )
+            self.body.addWidget(self.no_offers)
+        return self.no_offers
 
     def _no_match_page(self) -> EmptyState:
         """In the lanes' place, so they keep their size (no relayout of every column)."""
@@ -407,7 +419,6 @@ class BoardPage(QWidget):
         if self._ws is None:
             self.say(tr("Still opening your practice; try again in a moment."))
             return False
-        from deliverydesk.services.errors import CheckpointBlocked, NotFound
         from deliverydesk.ui.core.undo_commands import MoveJourneyCommand
 
         def move(override: bool) -> MoveJourneyCommand:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
 from deliverydesk.progress import Cancelled, Tracker
+from deliverydesk.ui.core.failures import told
 
 if TYPE_CHECKING:
     from deliverydesk.services.workspace import Workspace
@@ -119,8 +120,6 @@ class _Task:
         self.released.set()
 
     def _outcome(self) -> tuple[str, object]:
-        from deliverydesk.ui.core.failures import told
-
         try:
             self._tracker.step(0, 1)  # a job cancelled while it waited never starts
             # The practice open when the job starts (a restore may since have reopened it);

@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 
 from deliverydesk.model.rules.enums import Health, Owner
-from deliverydesk.model.rules.offer_rules import Problem
+from deliverydesk.model.rules.problem import Problem
 from deliverydesk.services.views.rows import JourneyRow
 from deliverydesk.wording import Words, problem_text
 

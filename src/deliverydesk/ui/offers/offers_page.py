@@ -44,6 +44,7 @@ from deliverydesk.ui.offers.offer_list_parts import (
     file_name_for,
     offer_table,
 )
+from deliverydesk.ui.widgets.paper.documents_menu import add_offer_documents
 
 LIST, EDITOR = 0, 1
 
@@ -291,8 +292,6 @@ class OffersPage(QWidget):
         for made in self.list_actions:
             menu.addAction(made)
         if (row := self.current_row()) is not None:
-            from deliverydesk.ui.widgets.paper.documents_menu import add_offer_documents
-
             menu.addSeparator()  # the offer's paper, as templates
             add_offer_documents(menu, self, self._ws, row.id, self._events)
         menu.popup(self.table.viewport().mapToGlobal(at))

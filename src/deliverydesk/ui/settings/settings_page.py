@@ -36,6 +36,7 @@ from deliverydesk.ui.settings.practice_form import PracticeForm
 from deliverydesk.ui.settings.sessions_box import SessionsBox
 from deliverydesk.ui.widgets.confirm import confirm
 from deliverydesk.ui.widgets.field_problem import ProblemLabel
+from deliverydesk.ui.widgets.unsaved_prompt import Leave, ask_unsaved
 
 if TYPE_CHECKING:
     from deliverydesk.ui.widgets.unsaved_prompt import Leave
@@ -156,8 +157,6 @@ class SettingsPage(QWidget):
     def settle_unsaved(self) -> bool:
         """True when the window may close: nothing unsaved in Practice or Brand, or the
         person saved or discarded it."""
-        from deliverydesk.ui.widgets.unsaved_prompt import Leave
-
         if self.runner.jobs is not None:
             self.runner.jobs.wait()  # a save or undo under way finishes before the close
         for dirty, where, page, save, discard in (
@@ -183,8 +182,6 @@ class SettingsPage(QWidget):
         self.window().close()
 
     def ask_unsaved(self, where: str) -> Leave:
-        from deliverydesk.ui.widgets.unsaved_prompt import ask_unsaved
-
         return ask_unsaved(self, where)
 
     def add_tab(self, page: QWidget, label: str) -> None:

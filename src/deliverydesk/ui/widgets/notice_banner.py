@@ -83,7 +83,7 @@ def show_workspace_notices(area: NoticeArea, workspace: Workspace) -> None:
     area.hide_notice(READ_ONLY)
     if workspace.read_only:
         area.show_notice(READ_ONLY, in_words(workspace.read_only_reason))
-    warning = workspace.data.folder_warning()
+    warning = workspace.folder_warning()
     if warning:
         area.show_notice(LOCATION, warning)
     else:

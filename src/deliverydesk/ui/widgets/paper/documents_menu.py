@@ -20,6 +20,7 @@ from deliverydesk.services.errors import InvalidInput, NotFound
 from deliverydesk.services.paper.report_export import DocumentKind
 from deliverydesk.ui.core.failures import in_words
 from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.widgets.paper.sending import send_from_menu
 
 if TYPE_CHECKING:
     from deliverydesk.services.workspace import Workspace
@@ -155,7 +156,6 @@ class ClientDocuments(QObject):
 
     def send(self, kind: DocumentKind) -> SendToClient | None:
         """The client's document of `kind`, made now, to the client through the mail program."""
-        from deliverydesk.ui.widgets.paper.sending import send_from_menu
 
         client_id = self._current()
         if client_id is None:
@@ -188,8 +188,6 @@ def card_menu(
 
 
 def _send(parent: QWidget, workspace: Workspace, events: AppEvents, client_id: int) -> None:
-    from deliverydesk.ui.widgets.paper.sending import send_from_menu
-
     send_from_menu(parent, workspace, events, client_id)
 
 

@@ -7,7 +7,7 @@ the document travel together here.
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, QSizeF
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 
 POINTS_PER_INCH = 72.0
@@ -43,7 +43,6 @@ class PdfPages(QObject):
         if image.hasAlphaChannel():
             flat = QImage(image.size(), QImage.Format.Format_RGB32)
             flat.fill(0xFFFFFF)
-            from PySide6.QtGui import QPainter
 
             painter = QPainter(flat)
             painter.drawImage(0, 0, image)

@@ -24,6 +24,7 @@ from deliverydesk.ui.core.failures import said
 from deliverydesk.ui.core.jobs import Job, JobRunner
 from deliverydesk.ui.core.runner import Runner
 from deliverydesk.ui.core.text import literal_rich_text, tr
+from deliverydesk.ui.widgets.paper.which_clients import ask_which_clients
 
 if TYPE_CHECKING:
     from deliverydesk.progress import Tracker
@@ -278,8 +279,6 @@ def send_progress_reports(
     while a filter narrows it, `on_board` being the clients it shows: those, or every
     active client); None when there is nobody to send to or the person stopped at the
     question."""
-    from deliverydesk.ui.widgets.paper.which_clients import ask_which_clients
-
     active = workspace.paper.report_clients() if client_ids is None else []
     if client_ids is None and not active:
         QMessageBox.information(
