@@ -21,7 +21,7 @@ CYCLE = "an import cycle between the two modules"
 # Each file's function-level imports: how many, and why.
 ALLOWED: dict[str, tuple[int, str]] = {
     "ui/app.py": (1, BOUNDARY + ": ui/opening.py"),
-    "ui/main_window.py": (12, BOUNDARY + ": each other screen as the window builds it"),
+    "ui/main_window.py": (13, BOUNDARY + ": each other screen as the window builds it"),
     "ui/board/board_page.py": (3, BOUNDARY + ": the board paints before SQLAlchemy loads"),
     "ui/opening.py": (1, "the welcome and the demo's seeding (~35 ms): a first run only"),
     "ui/core/single_instance.py": (2, HEAVY),
@@ -31,7 +31,12 @@ ALLOWED: dict[str, tuple[int, str]] = {
     "ui/enrol/fit_page.py": (1, CYCLE),
     "ui/enrol/pick_page.py": (1, CYCLE),
     "reports/theme.py": (1, HEAVY),
-    "services/data/calendar_export.py": (1, HEAVY),
+    "services/data/calendar_export.py": (3, HEAVY),
+    "services/data/calendar_import.py": (1, HEAVY),
+    "services/views/testimonials.py": (2, HEAVY),
+    "services/rooms/practice.py": (2, HEAVY),
+    "services/startup.py": (2, "putting a damaged file right: only when one is found (~18 ms)"),
+    "store/recovery.py": (2, HEAVY + ": a backup restored over a damaged file"),
     "services/data/xlsx_out.py": (4, HEAVY),
     "services/paper/intake.py": (2, HEAVY),
     "services/paper/report_data.py": (2, CYCLE),
@@ -39,12 +44,15 @@ ALLOWED: dict[str, tuple[int, str]] = {
     "services/paper/send.py": (1, CYCLE),
     "services/practice/brand.py": (6, HEAVY),
     "services/rooms/paper.py": (3, HEAVY),
-    "services/workspace.py": (7, BOUNDARY + ": each room's use cases when it is first used"),
+    "services/workspace.py": (9, BOUNDARY + ": each room's use cases when it is first used"),
     "services/views/rows.py": (1, "json, only for a board with open friction (first paint)"),
     "store/migrate.py": (4, HEAVY),
     "store/restore.py": (1, HEAVY),
     "folder_lock.py": (4, "the platform's own locking module (fcntl or msvcrt)"),
-    "cli/calendar.py": (1, COMMAND),
+    "cli/calendar.py": (6, COMMAND),
+    "cli/feedback.py": (9, COMMAND),
+    "cli/money.py": (1, COMMAND),
+    "cli/time_off.py": (5, COMMAND),
     "cli/clients.py": (10, COMMAND),
     "cli/commands.py": (7, COMMAND),
     "cli/data.py": (11, COMMAND),
@@ -78,7 +86,7 @@ def test_imports_inside_functions_are_only_where_a_reason_is_given() -> None:
         if count > ALLOWED.get(name, (0, ""))[0]
     }
     assert over == {}, "imports inside functions (found, allowed) with no reason given"
-    assert sum(found.values()) <= sum(count for count, _why in ALLOWED.values()) == 134
+    assert sum(found.values()) <= sum(count for count, _why in ALLOWED.values()) == 168
 
 
 def test_the_allowed_list_shrinks_with_the_code() -> None:

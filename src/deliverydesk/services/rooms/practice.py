@@ -14,6 +14,7 @@ from deliverydesk.services.changes import Changes, Result
 from deliverydesk.services.practice import brand, practice
 from deliverydesk.services.practice import practice_settings as settings
 from deliverydesk.services.rooms.room import Room
+from deliverydesk.services.views import planner
 from deliverydesk.services.views.dashboard import Dashboard, dashboard
 
 if TYPE_CHECKING:  # read on the Dashboard only, after its first paint
@@ -73,15 +74,11 @@ class PracticeRoom(Room):
     def planner(self, what_if: tuple[int, date] | None = None) -> Planner:
         """The next 26 weeks' load by offer against my hours; `what_if` (offer id, start)
         adds a new client on that offer from that day (services/views/planner.py)."""
-        from deliverydesk.services.views.planner import planner
-
-        return planner(self._ctx, what_if)
+        return planner.planner(self._ctx, what_if)
 
     def week_work(self, monday: date) -> tuple[WeekWork, ...]:
         """The open steps whose effort falls in the week of `monday`."""
-        from deliverydesk.services.views.planner import week_work
-
-        return week_work(self._ctx, monday)
+        return planner.week_work(self._ctx, monday)
 
     # -- the Practice review (the dashboard of a period, on paper) --------------------------
     def practice_review(self, since: date, until: date) -> bytes:

@@ -41,6 +41,7 @@ from deliverydesk.ui.dashboard.money_pane import MoneyPane
 from deliverydesk.ui.dashboard.parts import IntegrityParts
 from deliverydesk.ui.dashboard.phases import SHOWN, PhaseTable
 from deliverydesk.ui.dashboard.planner_pane import PlannerPane
+from deliverydesk.ui.dashboard.review_dialog import save_practice_review
 from deliverydesk.ui.dashboard.tile import Tile
 from deliverydesk.ui.look.typography import make_heading
 from deliverydesk.ui.widgets.chart_table import ChartTableToggle
@@ -375,8 +376,6 @@ class DashboardPage(QWidget):
         return self.testimonials
 
     def save_review(self) -> None:
-        from deliverydesk.ui.dashboard.review_dialog import save_practice_review
-
         save_practice_review(self, self._ws)
 
     def _show_parts(self) -> None:
