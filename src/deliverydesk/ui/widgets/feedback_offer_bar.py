@@ -41,7 +41,7 @@ class FeedbackOfferBar(QFrame):
         self.words = QLabel()
         self.words.setTextFormat(Qt.TextFormat.PlainText)  # a step title: as typed
         self.words.setWordWrap(True)
-        self.record_button = QPushButton(tr("Record &feedback…"))
+        self.record_button = QPushButton(tr("Record feed&back…"))
         self.record_button.clicked.connect(self.record)
         self.dismiss_button = QPushButton(tr("Not now"))
         self.dismiss_button.clicked.connect(self.withdraw)
