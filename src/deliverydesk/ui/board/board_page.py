@@ -361,6 +361,7 @@ class BoardPage(QWidget):
             widget.model.set_ids(self.index.visible(column, self.filter, within))
             if selected is not None and (row := widget.model.row_of(selected)) >= 0:
                 widget.view.select_row(row)
+            widget.view.lay_out_now()  # before the paint: one repaint, not two
         counts = {offer_id: [0, 0] for offer_id in self.lanes}  # shown, total per lane
         for column, widget in self.columns.items():
             shown, total = widget.model.shown, widget.model.total

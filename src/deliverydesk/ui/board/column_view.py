@@ -161,6 +161,15 @@ class CardListView(QListView):
     def footer_height(self) -> int:
         return self._footer
 
+    def lay_out_now(self) -> None:
+        """After a change of cards (a filter keystroke, a move): lay the cards out and
+        count "+N more" now, so the window's next paint shows both. Left to their own
+        zero timers, they ran after that paint and asked for a second one."""
+        self.executeDelayedItemsLayout()
+        if self.more is not None:
+            self._more_later.stop()
+            self.update_more()
+
     def update_more(self) -> None:
         """Count the cards below the bottom edge for "+N more". Runs after every filter
         keystroke, so it is cheap: the footer's line is kept whether it shows or not, and

@@ -3,14 +3,19 @@
 "Moved Anna Lindqvist to Discovery  [Undo]" after a move, a tick or a new due date; a
 refusal ("stays in Onboarding: the checkpoint is not done") in the same place, so the
 person looks in one spot for what the app did.
+
+Its parts are placed by hand, not by a layout: a layout tells the status bar of each change
+of words, and the status bar then lays out and repaints its whole width again, a second
+repaint of the window after every edit (issue 21). The bar's own size never changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStyle, QWidget
 
 from deliverydesk.ui.core.text import literal_rich_text
 from deliverydesk.ui.look.icons import icon
@@ -22,25 +27,57 @@ SHOWN_MS = 8000  # long enough to read and reach for Undo, short enough to get o
 class MessageBar(QWidget):
     def __init__(self, parent: QWidget | None = None, *, shown_ms: int = SHOWN_MS) -> None:
         super().__init__(parent)
-        self.icon = QLabel()
-        self.label = QLabel()
+        self.icon = QLabel(self)
+        self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # names a client or a step
-        # Never wider than the window: a long name is cut at the edge (the tooltip has it).
-        self.label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
-        self.label.setMinimumWidth(1)
         make_heading(self.label)
-        self.button = QPushButton()
+        self.button = QPushButton(self)  # beside the words it undoes, not across the window
         self.button.hide()
         self.button.clicked.connect(self._act)
         self._action: Callable[[], None] | None = None
         self.timer = QTimer(self, singleShot=True, interval=shown_ms)
         self.timer.timeout.connect(self.clear)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.icon)
-        row.addWidget(self.label)
-        row.addWidget(self.button)  # beside the words it undoes, not across the window
-        row.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """The same whatever it says: its words never resize the status bar."""
+        em = self.fontMetrics().height()
+        return QSize(em, max(em, self.label.sizeHint().height(), self.button.sizeHint().height()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a part's size changed (a font)
+            self._place()
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        """Icon, words, then the button right after them; never wider than the bar (a long
+        name is cut at the edge, the tooltip has it). Mirrored right to left."""
+        height, gap, x = self.height(), self.fontMetrics().height() // 2, 0
+        parts: list[tuple[QWidget, QRect]] = []
+        if not self.icon.isHidden():
+            size = self.icon.sizeHint()
+            parts.append(
+                (self.icon, QRect(0, (height - size.height()) // 2, size.width(), size.height()))
+            )
+            x = size.width() + gap
+        button = self.button.sizeHint() if not self.button.isHidden() else QSize(0, 0)
+        room = self.width() - x - (button.width() + gap if button.width() else 0)
+        words = max(min(self.label.sizeHint().width(), room), 1)
+        parts.append((self.label, QRect(x, 0, words, height)))
+        if button.width():
+            top = (height - button.height()) // 2
+            parts.append(
+                (self.button, QRect(x + words + gap, top, button.width(), button.height()))
+            )
+        for widget, rect in parts:
+            widget.setGeometry(QStyle.visualRect(self.layoutDirection(), self.rect(), rect))
 
     def text(self) -> str:
         return self.label.text()
@@ -64,6 +101,7 @@ class MessageBar(QWidget):
         self._action = action
         self.button.setText(action_text)
         self.button.setVisible(bool(action_text and action))
+        self._place()  # now, so that the paint to come shows it
         self.show()
         self.timer.start()
 
