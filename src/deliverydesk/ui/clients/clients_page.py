@@ -25,6 +25,7 @@ from deliverydesk.ui.clients.client_actions import ClientActions
 from deliverydesk.ui.clients.client_columns import ClientColumns
 from deliverydesk.ui.clients.client_list_model import (
     ANY_OFFER,
+    BATCH,
     DUE,
     HEALTH,
     NAME,
@@ -244,7 +245,18 @@ class ClientsPage(QWidget):
     # -- behaviour ---------------------------------------------------------------------------
     def reload(self) -> None:
         self.refresher.settle()
-        self.model.set_rows(self._ws.clients.client_rows())
+        self._read(BATCH)
+
+    def _read(self, clients: int) -> None:
+        """Every row when a search, a filter or an order needs them; else the order of
+        every client and the rows of the first `clients` (the rest as they are scrolled
+        to): at 5,000 clients the whole list cost its first paint ~75 ms."""
+        if self.model.needs_all():
+            self.model.set_rows(self._ws.clients.client_rows())
+        else:
+            rooms = self._ws.clients
+            start = rooms.client_list_start(clients)
+            self.model.set_start(start, rooms.rows_for_clients, rooms.client_rows)
         self._fill_offer_filter()
         self._fit_columns()
         self._update_visibility()
@@ -297,6 +309,13 @@ class ClientsPage(QWidget):
         to the practice (due dates may all have moved), else the clients named."""
         if changes.touches(Aspect.PRACTICE):
             self.reload()
+        elif changes.clients and self.model.reading:  # a name may take a row out of view
+            current = self.table.currentIndex()
+            row = self.model.row_at(current.row()) if current.isValid() else None
+            self._read(max(self.model.clients_read(), BATCH))
+            place = self.model.row_of(row.client_id, row.journey_id) if row else -1
+            if place >= 0:
+                self.table.setCurrentIndex(self.model.index(place, current.column()))
         elif changes.clients:
             ids = set(changes.clients)
             self.model.update_clients(ids, self._ws.clients.rows_for_clients(ids))
