@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from deliverydesk.model.rules.enums import Health, JourneyStatus
 from deliverydesk.model.rules.health import HEALTH_RANK
+from deliverydesk.services.clients.clients import ClientInput, update_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.journeys.journeys import add_note
 from deliverydesk.services.views.queries import client_rows
@@ -311,3 +312,26 @@ def test_a_search_or_a_sort_finds_the_clients_not_read_yet(
     assert sorted(rows) == sorted(every)  # every client, not the first few
     ranks = [(HEALTH_RANK[r.health], r.name.casefold()) for r in rows]
     assert ranks in (sorted(ranks), sorted(ranks, reverse=True))
+
+
+def test_a_renamed_client_not_read_yet_takes_its_place_and_the_selection_stays(
+    qtbot: QtBot,
+    demo_ws: Workspace,
+    demo_ctx: Context,
+    events: AppEvents,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A change to a client the list has not read (renamed to sort first) shows at once
+    where it now belongs; the client the person had selected stays selected."""
+    every, _count = _in_full(demo_ctx)
+    page = _lazy_page(qtbot, demo_ws, events, monkeypatch)
+    page.table.selectRow(1)
+    chosen = page.model.row_at(1)
+    last = every[-1]
+    assert last not in [page.model.row_at(r) for r in range(page.model.rowCount())]
+    renamed = update_client(demo_ctx, last.client_id, ClientInput("Aaron Aardvark"))
+    events.changed.emit(renamed.changes)
+    assert page.model.row_at(0).client_id == last.client_id
+    assert page.model.index(0, NAME).data() == "Aaron Aardvark"
+    assert page.model.row_at(page.table.currentIndex().row()) == chosen
+    assert page.model.rowCount() < len(every)  # still read a page at a time
