@@ -66,7 +66,7 @@ _LAST_DUE = text(
 def client_list_start(ctx: Context, clients: int) -> ClientListStart:
     """The order of every current client and the rows of the first `clients` of them."""
     with ctx.db.engine.connect() as connection:
-        named = connection.execute(_CLIENTS).all()
+        named = list(connection.execute(_CLIENTS).all())
         journeys = connection.execute(_JOURNEYS).scalar() or 0
         offers = connection.execute(_OFFERS).all()
         longest = connection.execute(_LONGEST).scalars().all()
