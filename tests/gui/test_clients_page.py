@@ -335,3 +335,12 @@ def test_a_renamed_client_not_read_yet_takes_its_place_and_the_selection_stays(
     assert page.model.index(0, NAME).data() == "Aaron Aardvark"
     assert page.model.row_at(page.table.currentIndex().row()) == chosen
     assert page.model.rowCount() < len(every)  # still read a page at a time
+    moved = update_client(demo_ctx, chosen.client_id, ClientInput("Zz Top"))
+    events.changed.emit(moved.changes)  # now sorts last: read when scrolled to
+    read = {page.model.row_at(r).client_id for r in range(page.model.rowCount())}
+    assert chosen.client_id not in read
+    assert page.count.text() == _in_full(demo_ctx)[1]
+    page.table.setFocus()
+    while page.model.canFetchMore():
+        qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.index(page.model.rowCount() - 1, NAME).data().startswith("Zz Top")

@@ -26,6 +26,9 @@ class ClientsRoom(Room):
     def client_list_start(self, clients: int) -> client_pages.ClientListStart:
         return client_pages.client_list_start(self._ctx, clients)
 
+    def client_list_update(self, client_ids: Iterable[int]) -> client_pages.ClientListUpdate:
+        return client_pages.client_list_update(self._ctx, client_ids)
+
     def rows_for_clients(self, client_ids: Iterable[int]) -> list[JourneyRow]:
         return queries.rows_for_clients(self._ctx, client_ids)
 

@@ -5,7 +5,9 @@ scrolled (Qt's fetchMore); a search, a filter or another order reads them all fi
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -21,7 +23,11 @@ from PySide6.QtWidgets import QApplication
 from deliverydesk.model.rules.enums import Health, JourneyStatus, Owner
 from deliverydesk.model.rules.health import HEALTH_RANK
 from deliverydesk.model.rules.text_fold import fold
-from deliverydesk.services.views.client_pages import ClientListStart, name_order
+from deliverydesk.services.views.client_pages import (
+    ClientListStart,
+    ClientListUpdate,
+    name_order,
+)
 from deliverydesk.services.views.rows import JourneyRow
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import tr
@@ -112,6 +118,7 @@ class ClientListModel(QAbstractTableModel):
         # Read a page at a time: the clients not read yet, in the list's order by name,
         # what the list tells of them meanwhile, and how to read some or all of them.
         self._pending: list[int] = []
+        self._order: list[tuple[str, int]] = []  # every client's (key, id), by name
         self._start: ClientListStart | None = None
         self._read_some: Callable[[list[int]], Sequence[JourneyRow]] | None = None
         self._read_all: Callable[[], Sequence[JourneyRow]] | None = None
@@ -121,7 +128,7 @@ class ClientListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._keys = None
-        self._pending, self._start = [], None
+        self._pending, self._start, self._order = [], None, []
         self._apply()
         self.endResetModel()
 
@@ -138,7 +145,8 @@ class ClientListModel(QAbstractTableModel):
         self._rows = list(start.first)
         self._keys = None
         read = {row.client_id for row in self._rows}
-        self._pending = [client for client in start.order if client not in read]
+        self._order = list(start.order)
+        self._pending = [client for _key, client in self._order if client not in read]
         if self.needs_all():
             self._read_every_row()
         self._apply()
@@ -149,9 +157,6 @@ class ClientListModel(QAbstractTableModel):
         """Some clients are not read yet (the list shows its first order)."""
         return bool(self._pending)
 
-    def clients_read(self) -> int:
-        return len({row.client_id for row in self._rows})
-
     def needs_all(self) -> bool:
         """A search, a filter or an order other than by name needs every row."""
         return (
@@ -160,11 +165,33 @@ class ClientListModel(QAbstractTableModel):
             or (self._last_name_first)
         )
 
+    def update_reading(self, client_ids: set[int], update: ClientListUpdate) -> None:
+        """While the list reads a page at a time, these clients changed (renamed, enrolled,
+        added, put in the trash): each takes its new place in the order, and the rows read
+        stay the first clients of it (a client that now sorts further on waits there)."""
+        order = [entry for entry in self._order if entry[1] not in client_ids]
+        for entry in update.entries:
+            bisect.insort(order, entry)
+        kept = [row for row in self._rows if row.client_id not in client_ids]
+        place = {client: i for i, (_key, client) in enumerate(order)}
+        last = max((place.get(row.client_id, -1) for row in kept), default=-1)
+        prefix = {client for _key, client in order[: last + 1]}
+        self.beginResetModel()
+        self._order, self._keys = order, None
+        self._rows = kept + [row for row in update.rows if row.client_id in prefix]
+        self._pending = [client for _key, client in order[last + 1 :]]
+        if self._start is not None:
+            self._start = replace(self._start, journeys=update.journeys, offers=update.offers)
+        if last < 0:  # every row read changed: read them all
+            self._read_every_row()
+        self._apply()
+        self.endResetModel()
+
     def _read_every_row(self) -> None:
         if self._pending and self._read_all is not None:
             self._rows = list(self._read_all())
             self._keys = None
-        self._pending, self._start = [], None
+        self._pending, self._start, self._order = [], None, []
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and bool(self._pending)

@@ -309,20 +309,27 @@ class ClientsPage(QWidget):
         to the practice (due dates may all have moved), else the clients named."""
         if changes.touches(Aspect.PRACTICE):
             self.reload()
-        elif changes.clients and self.model.reading:  # a name may take a row out of view
-            current = self.table.currentIndex()
-            row = self.model.row_at(current.row()) if current.isValid() else None
-            self._read(max(self.model.clients_read(), BATCH))
-            place = self.model.row_of(row.client_id, row.journey_id) if row else -1
-            if place >= 0:
-                self.table.setCurrentIndex(self.model.index(place, current.column()))
         elif changes.clients:
             ids = set(changes.clients)
-            self.model.update_clients(ids, self._ws.clients.rows_for_clients(ids))
+            if self.model.reading:
+                self._update_reading(ids)
+            else:
+                self.model.update_clients(ids, self._ws.clients.rows_for_clients(ids))
             # A new name, offer or phase may need more room (a list first seen empty had
             # widths for no words at all): the same fit as a reload, a few ms at 5,000.
             self._fit_columns()
             self._update_visibility()
+
+    def _update_reading(self, ids: set[int]) -> None:
+        """Catch up these clients while the list reads a page at a time: a new name may
+        sort among the rows read or past them; the selected row stays selected."""
+        current = self.table.currentIndex()
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        self.model.update_reading(ids, self._ws.clients.client_list_update(ids))
+        self._fill_offer_filter()
+        place = self.model.row_of(row.client_id, row.journey_id) if row else -1
+        if place >= 0:
+            self.table.setCurrentIndex(self.model.index(place, current.column()))
 
     def _apply_filter(self) -> None:
         self._debounce.stop()
