@@ -341,6 +341,7 @@ def test_a_renamed_client_not_read_yet_takes_its_place_and_the_selection_stays(
     assert chosen.client_id not in read
     assert page.count.text() == _in_full(demo_ctx)[1]
     page.table.setFocus()
-    while page.model.canFetchMore():
-        qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(len(every)):  # to the end, a page at a time
+        if page.model.canFetchMore():
+            qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert page.model.index(page.model.rowCount() - 1, NAME).data().startswith("Zz Top")
