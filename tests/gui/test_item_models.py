@@ -128,7 +128,7 @@ def test_the_enrolment_client_choices_pass_while_filtered(
 
 
 def test_today_passes_as_steps_are_ticked(qtmodeltester: Any, demo_ws: Workspace) -> None:
-    model = TodayModel(lambda: TODAY, demo_ws.schedule)
+    model = TodayModel(lambda: TODAY, lambda: demo_ws.schedule)
     qtmodeltester.check(model)
     model.set_start(demo_ws.schedule.today_start({owner: 8 for owner in GROUPS}))
     mine = model.group_index(Owner.ME)

@@ -79,10 +79,12 @@ class TodayModel(QAbstractItemModel):
     """Each group holds the rows read so far (its first ones, more as they are reached)
     and the count of all of them, which its heading and the page's summary tell."""
 
-    def __init__(self, today: Callable[[], date], source: TodaySource, parent: Any = None) -> None:
+    def __init__(
+        self, today: Callable[[], date], source: Callable[[], TodaySource], parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._today = today
-        self._source = source
+        self._source = source  # asked when rows are read: a start builds this unread
         self._groups: dict[Owner, list[TodayRow]] = {owner: [] for owner in GROUPS}
         self._counts: dict[Owner, DueCount] = {owner: DueCount() for owner in GROUPS}
         self._paused: list[PausedRow] = []
@@ -141,7 +143,7 @@ class TodayModel(QAbstractItemModel):
         found = self._find(step_id)
         if found.isValid():
             return found
-        step = self._source.due_step(step_id)
+        step = self._source().due_step(step_id)
         if step is None or step.owner not in GROUPS:
             return QModelIndex()
         position = GROUPS.index(step.owner)
@@ -180,7 +182,7 @@ class TodayModel(QAbstractItemModel):
         self, group: int, limit: int | None = None, through: TodayRow | None = None
     ) -> None:
         rows = self._groups[GROUPS[group]]
-        more = self._source.due_rows(GROUPS[group], rows[-1] if rows else None, limit, through)
+        more = self._source().due_rows(GROUPS[group], rows[-1] if rows else None, limit, through)
         if len(more) < (limit or 0):  # fewer than counted: changed since, a refresh follows
             count = self._counts[GROUPS[group]]
             self._counts[GROUPS[group]] = replace(count, due=len(rows) + len(more))

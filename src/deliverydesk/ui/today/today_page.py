@@ -73,7 +73,8 @@ class TodayPage(QWidget):
         self._ws = workspace
         self._events = events
         self.undo_stack = undo_stack
-        self.model = TodayModel(workspace.today, workspace.schedule, self)
+        # The schedule's room is asked for when Today first reads (a start builds this page).
+        self.model = TodayModel(workspace.today, lambda: workspace.schedule, self)
 
         title = QLabel(tr("Today"))
         make_heading(title, 1.5)
