@@ -5,16 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from deliverydesk.model.rules.enums import Health, JourneyStatus
+from deliverydesk.model.rules.health import HEALTH_RANK
+from deliverydesk.services.clients.clients import ClientInput, update_client
 from deliverydesk.services.context import Context
 from deliverydesk.services.journeys.journeys import add_note
 from deliverydesk.services.views.queries import client_rows
+from deliverydesk.services.views.rows import JourneyRow
 from deliverydesk.services.workspace import Workspace
-from deliverydesk.ui.clients import client_list_model
+from deliverydesk.ui.clients import client_list_model, clients_page
 from deliverydesk.ui.clients.client_list_model import (
     HEALTH,
     NAME,
@@ -22,6 +25,7 @@ from deliverydesk.ui.clients.client_list_model import (
 )
 from deliverydesk.ui.clients.clients_page import ClientsPage
 from deliverydesk.ui.core.events import AppEvents
+from deliverydesk.ui.core.text import WORDS
 from tests.conftest import TODAY
 
 
@@ -234,3 +238,110 @@ def test_the_list_folds_its_search_texts_only_once_someone_searches(
     type_search(qtbot, widget, "hannah")
     assert [name.split(" · ")[0] for name in shown_names(widget)] == ["Hannah Lindqvist"]
     assert listed <= len(folded) <= listed + len("hannah") + 1  # each row once, and the words
+
+
+def _in_full(demo_ctx: Context) -> tuple[list[JourneyRow], str]:
+    """The rows in the order a list holding every row shows them, and its count line."""
+    full = ClientListModel(lambda: TODAY)
+    full.set_rows(client_rows(demo_ctx))
+    return [full.row_at(r) for r in range(full.rowCount())], WORDS.clients_and_journeys(
+        *full.head_counts()
+    )
+
+
+def _lazy_page(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents, monkeypatch: pytest.MonkeyPatch
+) -> ClientsPage:
+    """A list that reads five clients at a time (5,000 clients: 100 at a time)."""
+    monkeypatch.setattr(client_list_model, "BATCH", 5, raising=False)
+    monkeypatch.setattr(clients_page, "BATCH", 5, raising=False)
+    widget = ClientsPage(demo_ws, events, QUndoStack())
+    qtbot.addWidget(widget)
+    widget.resize(1200, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_the_list_reads_its_first_clients_and_the_rest_as_it_is_scrolled(
+    qtbot: QtBot,
+    demo_ws: Workspace,
+    demo_ctx: Context,
+    events: AppEvents,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At 5,000 clients reading every row cost the first paint ~75 ms: the list reads the
+    first clients, yet counts every one; End (or the scroll bar) brings the next, in
+    the same order a list of every row shows."""
+    every, count_line = _in_full(demo_ctx)
+    page = _lazy_page(qtbot, demo_ws, events, monkeypatch)
+    assert page.model.rowCount() < len(every)
+    assert page.count.text() == count_line
+    page.table.setFocus()
+    while page.model.rowCount() < len(every):
+        before = page.model.rowCount()
+        qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: page.model.rowCount() > before, timeout=2000)  # noqa: B023
+    assert [page.model.row_at(r) for r in range(page.model.rowCount())] == every
+    assert page.count.text() == count_line
+
+
+def test_a_search_or_a_sort_finds_the_clients_not_read_yet(
+    qtbot: QtBot,
+    demo_ws: Workspace,
+    demo_ctx: Context,
+    events: AppEvents,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    every, _count = _in_full(demo_ctx)
+    page = _lazy_page(qtbot, demo_ws, events, monkeypatch)
+    last = next(r for r in reversed(every) if r.name.isascii())  # typed key by key
+    read = [page.model.row_at(r) for r in range(page.model.rowCount())]
+    assert last not in read
+    type_search(qtbot, page, last.name)
+    found = [page.model.row_at(r) for r in range(page.model.rowCount())]
+    assert last in found
+    assert page.list_stack.currentWidget() is page.table
+    type_search(qtbot, page, "")
+    header = page.table.horizontalHeader()
+    middle = header.sectionViewportPosition(HEALTH) + header.sectionSize(HEALTH) // 2
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(middle, header.height() // 2)
+    )
+    rows = [page.model.row_at(r) for r in range(page.model.rowCount())]
+    assert sorted(rows) == sorted(every)  # every client, not the first few
+    ranks = [(HEALTH_RANK[r.health], r.name.casefold()) for r in rows]
+    assert ranks in (sorted(ranks), sorted(ranks, reverse=True))
+
+
+def test_a_renamed_client_not_read_yet_takes_its_place_and_the_selection_stays(
+    qtbot: QtBot,
+    demo_ws: Workspace,
+    demo_ctx: Context,
+    events: AppEvents,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A change to a client the list has not read (renamed to sort first) shows at once
+    where it now belongs; the client the person had selected stays selected."""
+    every, _count = _in_full(demo_ctx)
+    page = _lazy_page(qtbot, demo_ws, events, monkeypatch)
+    page.table.selectRow(1)
+    chosen = page.model.row_at(1)
+    last = every[-1]
+    assert last not in [page.model.row_at(r) for r in range(page.model.rowCount())]
+    renamed = update_client(demo_ctx, last.client_id, ClientInput("Aaron Aardvark"))
+    events.changed.emit(renamed.changes)
+    assert page.model.row_at(0).client_id == last.client_id
+    assert page.model.index(0, NAME).data() == "Aaron Aardvark"
+    assert page.model.row_at(page.table.currentIndex().row()) == chosen
+    assert page.model.rowCount() < len(every)  # still read a page at a time
+    moved = update_client(demo_ctx, chosen.client_id, ClientInput("Zz Top"))
+    events.changed.emit(moved.changes)  # now sorts last: read when scrolled to
+    read = {page.model.row_at(r).client_id for r in range(page.model.rowCount())}
+    assert chosen.client_id not in read
+    assert page.count.text() == _in_full(demo_ctx)[1]
+    page.table.setFocus()
+    for _ in range(len(every)):  # to the end, a page at a time
+        if page.model.canFetchMore():
+            qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.index(page.model.rowCount() - 1, NAME).data().startswith("Zz Top")

@@ -115,8 +115,9 @@ def test_a_board_card_says_the_year_of_a_due_date_next_year(
 
 
 def test_the_today_list_names_the_year_of_a_date_in_another_year(demo_ws: Workspace) -> None:
-    model = TodayModel(lambda: date(TODAY.year - 1, 12, 30))  # seen from last year
-    model.set_list(demo_ws.schedule.today_list())
+    last_year = date(TODAY.year - 1, 12, 30)  # seen from last year
+    model = TodayModel(lambda: last_year, lambda: demo_ws.schedule)
+    model.set_start(demo_ws.schedule.today_start(model.wanted()))
     row = model.all_rows()[0]
     index = model.index_of(row.step_id)
     assert index.siblingAtColumn(TODAY_DUE).data() == text.short_date(

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from deliverydesk.model.rules.enums import JourneyStatus
+from deliverydesk.model.rules.enums import JourneyStatus, Owner
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.clients.trash import TrashModel
 from deliverydesk.ui.core.events import AppEvents
@@ -21,7 +21,7 @@ from deliverydesk.ui.offers.offer_list_model import OfferListModel
 from deliverydesk.ui.settings.backups_panel import BackupListModel
 from deliverydesk.ui.timeline.journey_timeline import JourneyPhaseModel
 from deliverydesk.ui.timeline.portfolio_model import PortfolioModel, SortBy
-from deliverydesk.ui.today.today_model import TodayModel
+from deliverydesk.ui.today.today_model import GROUPS, TodayModel
 from deliverydesk.ui.widgets.client_choices import ClientChoiceModel
 from deliverydesk.ui.widgets.import_clients_dialog import CsvRowsModel
 from tests.conftest import TODAY
@@ -128,14 +128,17 @@ def test_the_enrolment_client_choices_pass_while_filtered(
 
 
 def test_today_passes_as_steps_are_ticked(qtmodeltester: Any, demo_ws: Workspace) -> None:
-    model = TodayModel(lambda: TODAY)
+    model = TodayModel(lambda: TODAY, lambda: demo_ws.schedule)
     qtmodeltester.check(model)
-    found = demo_ws.schedule.today_list()
-    model.set_list(found)
-    assert found.rows
-    ticked = found.rows[0]
+    model.set_start(demo_ws.schedule.today_start({owner: 8 for owner in GROUPS}))
+    mine = model.group_index(Owner.ME)
+    assert model.rowCount(mine) == 8 < model.count(Owner.ME).due
+    ticked = model.rows(Owner.ME)[-1]  # after the day's six sessions
+    model.show_through(0, 10)  # scrolled to: more rows read
+    assert model.rowCount(mine) > 10
     assert demo_ws.journeys.complete_step(ticked.step_id, TODAY).value.on == TODAY
-    model.update_journeys([ticked.journey_id], demo_ws.schedule.today_list([ticked.journey_id]))
+    model.set_start(demo_ws.schedule.today_start(model.wanted()))
+    assert ticked not in model.rows(Owner.ME)
 
 
 def test_the_backups_table_passes(qtmodeltester: Any, demo_ws: Workspace) -> None:

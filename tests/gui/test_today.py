@@ -467,3 +467,38 @@ def test_a_group_dragged_past_hands_no_rows_above_the_view(
     assert page.model.rowCount(mine) == handed < 40
     page.tree.scrollTo(page.model.index(handed - 1, 0, mine))  # back to my last row so far
     qtbot.waitUntil(lambda: page.model.rowCount(mine) > handed, timeout=2000)
+
+
+def test_today_reads_the_rows_it_shows_and_the_rest_as_they_are_scrolled_to(
+    qtbot: QtBot, demo_ws: Workspace, events: AppEvents, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 5,000 clients 12,800 steps are due: the first paint reads the counts and each
+    group's first rows only. The headings and the summary still count every step, the
+    rows read as the list is scrolled come in the list's order (today's sessions first,
+    then most late first), and a step not yet read is found when asked for."""
+    monkeypatch.setattr(today_model, "CHUNK", 10, raising=False)
+    every = demo_ws.schedule.today_list()
+    page = TodayPage(demo_ws, events, QUndoStack())
+    qtbot.addWidget(page)
+    page.resize(1100, 400)
+    page.show()
+    qtbot.waitExposed(page)
+    mine = page.model.group_index(Owner.ME)
+    assert len(page.model.rows(Owner.ME)) < len(every.mine) == 40  # not read yet
+    assert page.model.index(0, 0).data().startswith("Mine · 40 due")
+    late = sum(row.timing is Timing.OVERDUE for row in every.rows)
+    assert page.summary.text().startswith(
+        f"{sum(r.timing is Timing.OVERDUE for r in every.mine)} overdue · "
+        f"{late - sum(r.timing is Timing.OVERDUE for r in every.mine)} late"
+    )
+    while page.model.rowCount(mine) < 40:  # scrolled down, a screenful at a time
+        before = page.model.rowCount(mine)
+        page.tree.scrollTo(page.model.index(before - 1, 0, mine))
+        qtbot.waitUntil(lambda: page.model.rowCount(mine) > before, timeout=2000)  # noqa: B023
+    assert page.model.rows(Owner.ME) == list(every.mine)  # the same rows, the same order
+    page.reload()
+    assert len(page.model.rows(Owner.CLIENT)) < len(every.client)
+    last = every.client[-1]
+    assert page.select_step(last.step_id)  # read through it
+    assert page.current_row() == last
+    assert page.model.rows(Owner.CLIENT) == list(every.client)

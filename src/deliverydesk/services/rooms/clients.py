@@ -14,7 +14,7 @@ from deliverydesk.services.changes import Result
 from deliverydesk.services.clients import capacity, client_journeys, client_lookup, clients, trash
 from deliverydesk.services.journeys import under_way
 from deliverydesk.services.rooms.room import Room
-from deliverydesk.services.views import queries
+from deliverydesk.services.views import client_pages, queries
 from deliverydesk.services.views.rows import JourneyRow
 
 
@@ -22,6 +22,12 @@ class ClientsRoom(Room):
     # -- reading ---------------------------------------------------------------------------
     def client_rows(self) -> list[JourneyRow]:
         return queries.client_rows(self._ctx)
+
+    def client_list_start(self, clients: int) -> client_pages.ClientListStart:
+        return client_pages.client_list_start(self._ctx, clients)
+
+    def client_list_update(self, client_ids: Iterable[int]) -> client_pages.ClientListUpdate:
+        return client_pages.client_list_update(self._ctx, client_ids)
 
     def rows_for_clients(self, client_ids: Iterable[int]) -> list[JourneyRow]:
         return queries.rows_for_clients(self._ctx, client_ids)

@@ -5,7 +5,7 @@ A room of the Workspace (`ws.schedule`): each method is one use case on the open
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from deliverydesk.services.journeys.reschedule import Rescheduled
 from deliverydesk.services.practice import session_settings as sessions
 from deliverydesk.services.practice import time_zone
 from deliverydesk.services.rooms.room import Room
-from deliverydesk.services.views import timeline
+from deliverydesk.services.views import timeline, today_pages
 from deliverydesk.services.views import today as due_now
 from deliverydesk.wording import ENGLISH, Words
 
@@ -37,6 +37,21 @@ class ScheduleRoom(Room):
     # -- today -----------------------------------------------------------------------------
     def today_list(self, journey_ids: Iterable[int] | None = None) -> due_now.TodayList:
         return due_now.today_list(self._ctx, journey_ids)
+
+    def today_start(self, rows: Mapping[Owner, int]) -> today_pages.TodayStart:
+        return today_pages.today_start(self._ctx, rows)
+
+    def due_rows(
+        self,
+        owner: Owner,
+        after: due_now.TodayRow | None,
+        limit: int | None = None,
+        through: due_now.TodayRow | None = None,
+    ) -> list[due_now.TodayRow]:
+        return today_pages.due_rows(self._ctx, owner, after, limit, through)
+
+    def due_step(self, step_id: int) -> due_now.TodayRow | None:
+        return today_pages.due_step(self._ctx, step_id)
 
     def resume_reminders(self) -> list[due_now.PausedRow]:
         return due_now.resume_reminders(self._ctx)

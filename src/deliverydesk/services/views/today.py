@@ -48,6 +48,7 @@ class TodayRow(NamedTuple):
     days_late: int  # 0 unless overdue
     session_time: time | None = None  # a session's start on its due date
     session_minutes: int = 0
+    position: int = 0  # in its journey: the last of the list's order (today_pages.py)
 
     @property
     def is_timed_session(self) -> bool:
@@ -106,7 +107,8 @@ _DUE = text(
 SELECT journey_step.id, journey_step.journey_id, journey.client_id, client.name,
        journey_step.title, journey_phase.name, journey.offer_name, journey_step.kind,
        journey_step.owner, journey_step.is_touchpoint, journey_step.start_on,
-       journey_step.due_on, journey_step.session_time, journey_step.session_minutes
+       journey_step.due_on, journey_step.session_time, journey_step.session_minutes,
+       journey_step.position
 FROM journey_step
 JOIN journey ON journey.id = journey_step.journey_id
 JOIN client ON client.id = journey.client_id
@@ -139,34 +141,38 @@ def today_list(ctx: Context, journey_ids: Iterable[int] | None = None) -> TodayL
             raw = connection.execute(_SOME_DUE, {**horizon, "ids": ids}).all() if ids else []
     groups: dict[Owner, list[TodayRow]] = {owner: [] for owner in Owner}
     for r in raw:
-        due = _day(r[11])
-        owner = _OWNER[r[8]]
-        groups[owner].append(
-            TodayRow(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                _KIND[r[7]],
-                owner,
-                bool(r[9]),
-                _day(r[10]),
-                due,
-                _timing(due, today),
-                max((today - due).days, 0),
-                _time(r[12]),
-                r[13] or 0,
-            )
-        )
+        row = due_row(r, today)
+        groups[row.owner].append(row)
     return TodayList(
         today,
         sessions_first(groups[Owner.ME], today),
         sessions_first(groups[Owner.CLIENT], today),
         sessions_first(groups[Owner.THIRD_PARTY], today),
         tuple(paused_journeys(ctx, ids)),
+    )
+
+
+def due_row(r: Any, today: date) -> TodayRow:
+    """A row of the _DUE statement as the list shows it."""
+    due = _day(r[11])
+    return TodayRow(
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        _KIND[r[7]],
+        _OWNER[r[8]],
+        bool(r[9]),
+        _day(r[10]),
+        due,
+        _timing(due, today),
+        max((today - due).days, 0),
+        _time(r[12]),
+        r[13] or 0,
+        r[14],
     )
 
 

@@ -1,9 +1,13 @@
 """The client list: one row per client (one per running journey for a client in several
-at once), with their journey count; filtered in Python for instant typing."""
+at once), with their journey count; filtered in Python for instant typing. In its first
+order (by name, nothing filtered) it reads its clients a page at a time, as the list is
+scrolled (Qt's fetchMore); a search, a filter or another order reads them all first."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -19,6 +23,11 @@ from PySide6.QtWidgets import QApplication
 from deliverydesk.model.rules.enums import Health, JourneyStatus, Owner
 from deliverydesk.model.rules.health import HEALTH_RANK
 from deliverydesk.model.rules.text_fold import fold
+from deliverydesk.services.views.client_pages import (
+    ClientListStart,
+    ClientListUpdate,
+    name_order,
+)
 from deliverydesk.services.views.rows import JourneyRow
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import tr
@@ -58,6 +67,7 @@ def _headers() -> list[str]:
     ]
 
 
+BATCH = 100  # clients read at a time while the list shows its first order
 ANY_OFFER = -1  # the offer filter's "All offers"
 NOT_ENROLLED = -2  # clients with no journey yet
 
@@ -105,19 +115,120 @@ class ClientListModel(QAbstractTableModel):
         self._icons: dict[str, QIcon] = {}
         self._headers = _headers()  # asked for on every header repaint
         self._folded: tuple[int, ...] = ()  # hidden columns: every cell's tooltip tells them
+        # Read a page at a time: the clients not read yet, in the list's order by name,
+        # what the list tells of them meanwhile, and how to read some or all of them.
+        self._pending: list[int] = []
+        self._order: list[tuple[str, int]] = []  # every client's (key, id), by name
+        self._start: ClientListStart | None = None
+        self._read_some: Callable[[list[int]], Sequence[JourneyRow]] | None = None
+        self._read_all: Callable[[], Sequence[JourneyRow]] | None = None
 
     # -- contents ---------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[JourneyRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._keys = None
+        self._pending, self._start, self._order = [], None, []
         self._apply()
         self.endResetModel()
+
+    def set_start(
+        self,
+        start: ClientListStart,
+        read_some: Callable[[list[int]], Sequence[JourneyRow]],
+        read_all: Callable[[], Sequence[JourneyRow]],
+    ) -> None:
+        """Show the first clients' rows; the rest are read as they are scrolled to, or all
+        at once when a search, a filter or another order needs them."""
+        self.beginResetModel()
+        self._start, self._read_some, self._read_all = start, read_some, read_all
+        self._rows = list(start.first)
+        self._keys = None
+        read = {row.client_id for row in self._rows}
+        self._order = list(start.order)
+        self._pending = [client for _key, client in self._order if client not in read]
+        if self.needs_all():
+            self._read_every_row()
+        self._apply()
+        self.endResetModel()
+
+    @property
+    def reading(self) -> bool:
+        """Some clients are not read yet (the list shows its first order)."""
+        return bool(self._pending)
+
+    def needs_all(self) -> bool:
+        """A search, a filter or an order other than by name needs every row."""
+        return (
+            self.filtering
+            or self._sort != (NAME, Qt.SortOrder.AscendingOrder)
+            or (self._last_name_first)
+        )
+
+    def update_reading(self, client_ids: set[int], update: ClientListUpdate) -> None:
+        """While the list reads a page at a time, these clients changed (renamed, enrolled,
+        added, put in the trash): each takes its new place in the order, and the rows read
+        stay the first clients of it (a client that now sorts further on waits there)."""
+        order = [entry for entry in self._order if entry[1] not in client_ids]
+        for entry in update.entries:
+            bisect.insort(order, entry)
+        kept = [row for row in self._rows if row.client_id not in client_ids]
+        place = {client: i for i, (_key, client) in enumerate(order)}
+        last = max((place.get(row.client_id, -1) for row in kept), default=-1)
+        prefix = {client for _key, client in order[: last + 1]}
+        self.beginResetModel()
+        self._order, self._keys = order, None
+        self._rows = kept + [row for row in update.rows if row.client_id in prefix]
+        self._pending = [client for _key, client in order[last + 1 :]]
+        if self._start is not None:
+            self._start = replace(self._start, journeys=update.journeys, offers=update.offers)
+        if last < 0:  # every row read changed: read them all
+            self._read_every_row()
+        self._apply()
+        self.endResetModel()
+
+    def _read_every_row(self) -> None:
+        if self._pending and self._read_all is not None:
+            self._rows = list(self._read_all())
+            self._keys = None
+        self._pending, self._start, self._order = [], None, []
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and bool(self._pending)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        """The next clients in the list's order by name, after the rows shown."""
+        if parent.isValid() or not self._pending or self._read_some is None:
+            return
+        ids, self._pending = self._pending[:BATCH], self._pending[BATCH:]
+        more = sorted(self._read_some(ids), key=lambda row: self._sort_key(row, NAME))
+        if not more:
+            return
+        first, shown = len(self._rows), len(self._shown)
+        self.beginInsertRows(QModelIndex(), shown, shown + len(more) - 1)
+        self._rows.extend(more)
+        self._shown.extend(range(first, first + len(more)))
+        if self._keys is not None:
+            self._keys.extend(_search_key(row) for row in more)
+        self.endInsertRows()
+
+    def row_of(self, client_id: int, journey_id: int | None) -> int:
+        """The place of the row of this client and journey, -1 when not shown."""
+        for shown_row, i in enumerate(self._shown):
+            if self._identity(i) == (client_id, journey_id):
+                return shown_row
+        return -1
 
     def update_clients(self, client_ids: set[int], fresh: Sequence[JourneyRow]) -> None:
         """Replace the rows of `client_ids` with `fresh` (a client may have gained or lost a
         journey, or be gone). Rows that keep their place repaint in place; otherwise the
         order is recomputed with selections kept."""
+        if self._pending:  # where they now belong may be among the rows not read yet
+            self.beginResetModel()
+            self._read_every_row()
+            self._apply()
+            self.endResetModel()
+            return
         fresh_by_id = {(r.client_id, r.journey_id): r for r in fresh}
         old_positions = [i for i, r in enumerate(self._rows) if r.client_id in client_ids]
         if {self._identity(i) for i in old_positions} == fresh_by_id.keys():
@@ -187,6 +298,8 @@ class ClientListModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._needle, self._offer, self._health_shown = needle, offer_id, health
+        if self.needs_all():
+            self._read_every_row()
         self._apply()
         self.endResetModel()
 
@@ -194,6 +307,8 @@ class ClientListModel(QAbstractTableModel):
         """Show only the rows `test` passes (a journey's status); None shows every row."""
         self.beginResetModel()
         self._status = test
+        if self.needs_all():
+            self._read_every_row()
         self._apply()
         self.endResetModel()
 
@@ -251,12 +366,15 @@ class ClientListModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        return len(self._rows)
+        return len(self._rows) + len(self._pending)
 
     def head_counts(self) -> tuple[int, int, int, int]:
         """(clients shown, clients, journeys shown, journeys): a client with several
         running journeys has a row for each, so people are counted by their distinct ids,
         and journeys by each client's count (their earlier ones too)."""
+        if self._pending and self._start is not None:  # nothing filtered: every client
+            clients, journeys = len(self._start.order), self._start.journeys
+            return (clients, clients, journeys, journeys)
         rows = self._rows
         shown = {rows[i].client_id: rows[i].journey_count for i in self._shown}
         every = {r.client_id: r.journey_count for r in rows}
@@ -264,10 +382,15 @@ class ClientListModel(QAbstractTableModel):
 
     def offers(self) -> list[tuple[int, str]]:
         """(id, name) of every offer a listed client is enrolled in, by name."""
+        if self._pending and self._start is not None:
+            return list(self._start.offers)
         found = {r.offer_id: r.offer_name for r in self._rows if r.offer_id is not None}
         return sorted(found.items(), key=lambda item: (item[1].casefold(), item[0]))
 
     def names(self) -> list[str]:
+        """Every name; while clients are not read yet, the longest few."""
+        if self._pending and self._start is not None:
+            return list(self._start.longest_names)
         return [row.name for row in self._rows]
 
     def distinct_texts(self, column: int) -> set[str]:
@@ -287,6 +410,9 @@ class ClientListModel(QAbstractTableModel):
     def other_year_dues(self) -> set[str]:
         """The Due column's texts that carry a year ("4 Mar 2027"): its width must fit them."""
         today = self._today()
+        if self._pending and self._start is not None:  # any year a step is due in
+            ahead = {year for year in self._start.due_years if year != today.year}
+            return {text.short_date(date(year, 9, 30), today) for year in ahead}
         years = {
             row.next_step_due.year
             for row in self._rows
@@ -337,8 +463,14 @@ class ClientListModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
+        if self._pending and self.needs_all():  # more rows: not a mere change of layout
+            self.beginResetModel()
+            self._read_every_row()
+            self._apply()
+            self.endResetModel()
+            return
+        self.layoutAboutToBeChanged.emit()
         self._apply()
         self.layoutChanged.emit()
 
@@ -476,7 +608,11 @@ class ClientListModel(QAbstractTableModel):
             return (HEALTH_RANK[row.health], row.name.casefold())
         if column == PHASE:
             return (row.offer_name.casefold(), row.phase_position)
-        if column == NAME and self._last_name_first:
-            return last_name_key(row.name)
+        if column == NAME:
+            return (
+                last_name_key(row.name)
+                if self._last_name_first
+                else name_order(row.name, row.company)
+            )
         value = self._display(row, column)
         return (value or "").casefold()

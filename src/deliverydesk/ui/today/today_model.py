@@ -4,24 +4,18 @@ resume first. Columns: client, step, phase, due, late."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from deliverydesk.model.rules.enums import Owner, StepKind
-from deliverydesk.services.views.today import (
-    PausedRow,
-    Timing,
-    TodayList,
-    TodayRow,
-    paused_order,
-    sessions_first,
-)
+from deliverydesk.services.views.today import PausedRow, Timing, TodayRow
+from deliverydesk.services.views.today_pages import DueCount, TodayStart
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import literal_rich_text, tr
 from deliverydesk.ui.look.icons import icon
@@ -35,9 +29,10 @@ PAUSED_ROLE = Qt.ItemDataRole.UserRole + 2
 NO_PARENT = 0xFFFFFFFF  # internalId of a group (a row's is its group's position)
 
 Index = QModelIndex | QPersistentModelIndex
-# A group hands the tree its rows a screenful or so at a time (more as they scroll into
-# view: TodayPage.show_rows_in_view): laying out 12,800 rows at XL cost the first paint
-# ~50 ms, for the ~30 a person sees. Headings and the summary count every row.
+# A group reads and hands the tree its rows a screenful or so at a time (more as they
+# scroll into view: TodayPage.show_rows_in_view): reading and laying out 12,800 rows at
+# XL cost the first paint ~120 ms, for the ~30 a person sees. Headings and the summary
+# tell the counts of every row.
 CHUNK = 100
 # Asked for every row as the tree lays out (thousands at once): combined once. A row says
 # it never has children, so the tree does not ask each for its count.
@@ -66,60 +61,63 @@ def group_title(owner: Owner) -> str:
     }[owner]
 
 
-def _order(row: TodayRow) -> tuple[date, str, int, int]:
-    return (row.due_on, row.client_name.casefold(), row.journey_id, row.step_id)
+class TodaySource(Protocol):
+    """Where the model reads the rows it has not yet (the schedule's lazy reads)."""
+
+    def due_rows(
+        self,
+        owner: Owner,
+        after: TodayRow | None,
+        limit: int | None = None,
+        through: TodayRow | None = None,
+    ) -> list[TodayRow]: ...
+
+    def due_step(self, step_id: int) -> TodayRow | None: ...
 
 
 class TodayModel(QAbstractItemModel):
-    def __init__(self, today: Callable[[], date], parent: Any = None) -> None:
+    """Each group holds the rows read so far (its first ones, more as they are reached)
+    and the count of all of them, which its heading and the page's summary tell."""
+
+    def __init__(
+        self, today: Callable[[], date], source: Callable[[], TodaySource], parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._today = today
+        self._source = source  # asked when rows are read: a start builds this unread
         self._groups: dict[Owner, list[TodayRow]] = {owner: [] for owner in GROUPS}
+        self._counts: dict[Owner, DueCount] = {owner: DueCount() for owner in GROUPS}
         self._paused: list[PausedRow] = []
-        self._shown = [0] * (PAUSED + 1)  # rows handed to the tree, per group
+        self._shown_paused = 0  # paused journeys handed to the tree
 
     # -- filling -----------------------------------------------------------------------------
-    def set_list(self, found: TodayList) -> None:
-        with self._reset():
-            self._groups = {owner: list(found.group(owner)) for owner in GROUPS}
-            self._paused = list(found.paused)
-            self._shown = [min(CHUNK, self._total(group)) for group in range(PAUSED + 1)]
-
-    @contextmanager
-    def _reset(self) -> Iterator[None]:
+    def set_start(self, found: TodayStart) -> None:
+        """Show these counts and first rows (read again after a change: as many rows as
+        the list had, so the place scrolled to stays)."""
         self.beginResetModel()
         try:
-            yield
+            self._groups = {owner: list(found.first.get(owner, ())) for owner in GROUPS}
+            self._counts = {owner: found.counts.get(owner, DueCount()) for owner in GROUPS}
+            self._paused = list(found.paused)
+            self._shown_paused = min(max(self._shown_paused, CHUNK), len(self._paused))
         finally:
             self.endResetModel()
 
-    def update_journeys(self, journey_ids: Iterable[int], found: TodayList) -> None:
-        """Replace these journeys' rows by those in `found` (read for just these journeys)."""
-        ids = set(journey_ids)
-        with self._reset():
-            self._update(ids, found)
-
-    def _update(self, ids: set[int], found: TodayList) -> None:
-        for owner in GROUPS:
-            kept = [row for row in self._groups[owner] if row.journey_id not in ids]
-            kept.extend(found.group(owner))
-            kept.sort(key=_order)
-            self._groups[owner] = list(sessions_first(kept, found.today))
-        paused = [row for row in self._paused if row.journey_id not in ids]
-        paused.extend(found.paused)
-        today = self._today()
-        self._paused = sorted(paused, key=lambda row: paused_order(row, today))
-        # As many rows as before stay in the tree, so the place scrolled to stays.
-        self._shown = [
-            min(max(shown, CHUNK), self._total(group)) for group, shown in enumerate(self._shown)
-        ]
+    def wanted(self) -> dict[Owner, int]:
+        """How many rows of each group to read: those read so far, at least a chunk."""
+        return {owner: max(len(self._groups[owner]), CHUNK) for owner in GROUPS}
 
     # -- reading -----------------------------------------------------------------------------
     def rows(self, owner: Owner) -> list[TodayRow]:
+        """The group's rows read so far (its first ones; the rest as they are reached)."""
         return self._groups[owner]
 
     def all_rows(self) -> list[TodayRow]:
         return [row for owner in GROUPS for row in self._groups[owner]]
+
+    def count(self, owner: Owner) -> DueCount:
+        """Every step of the group due, read or not."""
+        return self._counts[owner]
 
     def paused_rows(self) -> list[PausedRow]:
         return self._paused
@@ -140,35 +138,66 @@ class TodayModel(QAbstractItemModel):
         return rows[index.row()] if 0 <= index.row() < len(rows) else None
 
     def index_of(self, step_id: int) -> QModelIndex:
+        """The step's row, read up to it if it is further on than read so far; invalid
+        when it is not on the list."""
+        found = self._find(step_id)
+        if found.isValid():
+            return found
+        step = self._source().due_step(step_id)
+        if step is None or step.owner not in GROUPS:
+            return QModelIndex()
+        position = GROUPS.index(step.owner)
+        self._read_more(position, through=step)
+        return self._find(step_id)
+
+    def _find(self, step_id: int) -> QModelIndex:
         for position, owner in enumerate(GROUPS):
             for row, found in enumerate(self._groups[owner]):
                 if found.step_id == step_id:
-                    self.show_through(position, row)
                     return self.createIndex(row, 0, position)
         return QModelIndex()
 
     # -- rows handed to the tree -------------------------------------------------------------
     def _total(self, group: int) -> int:
-        return len(self._paused) if group == PAUSED else len(self._groups[GROUPS[group]])
+        return len(self._paused) if group == PAUSED else self._counts[GROUPS[group]].due
 
     def shown(self, group: int) -> int:
         """How many of the group's rows the tree has (the rest come as they are reached)."""
-        return self._shown[group]
+        return self._shown_paused if group == PAUSED else len(self._groups[GROUPS[group]])
 
     def show_through(self, group: int, row: int) -> None:
         """Hand the tree the group's rows up to `row` (and a chunk more), if not yet."""
-        shown, total = self._shown[group], self._total(group)
+        shown, total = self.shown(group), self._total(group)
         if row < shown or shown >= total:
             return
         more = min(total, max(row + 1, shown + CHUNK))
+        if group != PAUSED:
+            self._read_more(group, limit=more - shown)
+            return
         self.beginInsertRows(self.createIndex(group, 0, NO_PARENT), shown, more - 1)
-        self._shown[group] = more
+        self._shown_paused = more
+        self.endInsertRows()
+
+    def _read_more(
+        self, group: int, limit: int | None = None, through: TodayRow | None = None
+    ) -> None:
+        rows = self._groups[GROUPS[group]]
+        more = self._source().due_rows(GROUPS[group], rows[-1] if rows else None, limit, through)
+        if len(more) < (limit or 0):  # fewer than counted: changed since, a refresh follows
+            count = self._counts[GROUPS[group]]
+            self._counts[GROUPS[group]] = replace(count, due=len(rows) + len(more))
+        if not more:
+            return
+        self.beginInsertRows(
+            self.createIndex(group, 0, NO_PARENT), len(rows), len(rows) + len(more) - 1
+        )
+        rows.extend(more)
         self.endInsertRows()
 
     def has_more(self, group: int) -> bool:
         """Rows of the group not yet handed to the tree. (Not Qt's canFetchMore: the
         page alone decides when, from what is in view, never the view's layout.)"""
-        return self._shown[group] < self._total(group)
+        return self.shown(group) < self._total(group)
 
     def group_index(self, owner: Owner) -> QModelIndex:
         return self.createIndex(GROUPS.index(owner), 0, NO_PARENT)
@@ -185,7 +214,7 @@ class TodayModel(QAbstractItemModel):
         return QModelIndex()
 
     def _group_size(self, group: int) -> int:
-        return self._shown[group]
+        return self.shown(group)
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid() or child.internalId() == NO_PARENT:
@@ -243,10 +272,10 @@ class TodayModel(QAbstractItemModel):
         return None
 
     def _group_data(self, owner: Owner, column: int, role: int) -> Any:
-        rows = self._groups[owner]
+        counted = self._counts[owner]
         if role == Qt.ItemDataRole.DisplayRole and column == CLIENT:
-            late = sum(row.timing is Timing.OVERDUE for row in rows)
-            count = tr("{n} due").format(n=len(rows)) if rows else tr("nothing due")
+            late = counted.overdue
+            count = tr("{n} due").format(n=counted.due) if counted.due else tr("nothing due")
             if late:  # "overdue" is your own lateness; a client's or third party's is "late"
                 words = tr("{n} overdue") if owner is Owner.ME else tr("{n} late")
                 count += " · " + words.format(n=late)
