@@ -6,7 +6,7 @@ the client, open the client; the first two go on the undo stack. Several steps s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -308,7 +308,10 @@ class TodayPage(QWidget):
     def select_step(self, step_id: int) -> bool:
         index = self.model.index_of(step_id)
         if index.isValid():
-            self.tree.setCurrentIndex(index)
+            # That step alone, whatever keys are held: setCurrentIndex alone follows the
+            # keyboard's modifiers (with Ctrl down it would add to the selection).
+            flags = QItemSelectionModel.SelectionFlag
+            self.tree.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         return index.isValid()
 
     def _update_actions(self) -> None:

@@ -42,7 +42,9 @@ class MessageBar(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         """The same whatever it says: its words never resize the status bar."""
         em = self.fontMetrics().height()
-        return QSize(em, max(em, self.label.sizeHint().height(), self.button.sizeHint().height()))
+        # As tall as its words and a little room: the button fits itself to that height
+        # (a push button's own is taller), so the bar never makes the window scroll.
+        return QSize(em, max(em, self.label.sizeHint().height()) + 2)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return self.sizeHint()
@@ -72,10 +74,9 @@ class MessageBar(QWidget):
         words = max(min(self.label.sizeHint().width(), room), 1)
         parts.append((self.label, QRect(x, 0, words, height)))
         if button.width():
-            top = (height - button.height()) // 2
-            parts.append(
-                (self.button, QRect(x + words + gap, top, button.width(), button.height()))
-            )
+            tall = min(button.height(), height)
+            top = (height - tall) // 2
+            parts.append((self.button, QRect(x + words + gap, top, button.width(), tall)))
         for widget, rect in parts:
             widget.setGeometry(QStyle.visualRect(self.layoutDirection(), self.rect(), rect))
 
