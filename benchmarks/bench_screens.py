@@ -5,7 +5,9 @@ built but never shown, so it has read nothing yet). Each of Today, Timeline, Cli
 the Dashboard is then shown once, timed from the click in the sidebar to the window
 painted: the screen's read, its layout and its paint (grab() after the layouts, as
 bench_edits.py times an edit). Panes a screen fills after its first paint (the Timeline's
-capacity strip, the Dashboard's later panes) are not counted. Before the clicks, the
+capacity strip, the Dashboard's later panes) are not counted: the clock stops at the
+first paint (posted events sent, no timer run), and what they take after it is printed
+beside. Before the clicks, the
 start's own deferred work (the board folds its search texts 250 ms after its paint) is let
 run, as it has long before a person's first click; else it lands in the first screen shown.
 The collector runs as in the app (ui/app.py): on the window's thread from a timer, with
@@ -44,9 +46,10 @@ SHOWN = ("today", "timeline", "clients", "dashboard")
 SETTLE_S = 0.3  # the start's deferred work, before the first click
 
 
-def first_shows(workspace: Workspace) -> dict[str, tuple[float, float, float]]:
+def first_shows(workspace: Workspace) -> dict[str, tuple[float, float, float, float]]:
     """Per screen: (wall ms, CPU ms) from the click to the window painted, and the CPU ms
-    of one more grab() of the unchanged window (the paint floor inside the first)."""
+    of one more grab() of the unchanged window (the paint floor inside the first), and the
+    wall ms of what the screen reads and paints after its first paint (its later panes)."""
     window = MainWindow(workspace, AppEvents())
     window.resize(1600, 1000)
     window.show()
@@ -59,12 +62,19 @@ def first_shows(workspace: Workspace) -> dict[str, tuple[float, float, float]]:
     for key in SHOWN:
         start, cpu = time.perf_counter(), time.process_time()
         window.sidebar.setCurrentRow(SCREENS.index(key))  # as a click on its name
-        QApplication.processEvents()  # the read, the layouts
+        # The click read the screen (its show); the layouts it asked for are posted events.
+        # Timers are not run here: what a screen starts after its first paint (a pane
+        # below the fold) runs after the clock stops, as it does after the person sees it.
+        QApplication.sendPostedEvents()
         window.grab()  # painted, now
         wall, cpu = (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
+        later = time.perf_counter()
+        QApplication.processEvents()  # the panes read after the first paint
+        window.grab()
+        after = (time.perf_counter() - later) * 1000
         again = time.process_time()
         window.grab()
-        found[key] = (wall, cpu, (time.process_time() - again) * 1000)
+        found[key] = (wall, cpu, (time.process_time() - again) * 1000, after)
     window.close()
     window.deleteLater()
     QApplication.processEvents()
@@ -86,11 +96,12 @@ def main() -> None:
         samples = [run[key][0] for run in runs]
         cpu = statistics.median(run[key][1] for run in runs)
         repaint = statistics.median(run[key][2] for run in runs)
+        later = statistics.median(run[key][3] for run in runs)
         median = statistics.median(samples)
         print(
             f"  {key:10s} first paint at XL   {summary(samples)}, {median / floor:.2f}x the "
-            f"floor, CPU {cpu:.1f} ms (a repaint of it {repaint:.1f}); "
-            f"{verdict(f'first_{key}', median)}"
+            f"floor, CPU {cpu:.1f} ms (a repaint of it {repaint:.1f}; its later panes "
+            f"{later:.1f} ms after); {verdict(f'first_{key}', median)}"
         )
 
 

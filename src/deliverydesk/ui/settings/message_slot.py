@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -60,7 +60,16 @@ class MessageSlot(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        width = event.size().width()
+        if self.isVisible():  # a hidden Settings page is resized with the window: later
+            self._fit(event.size().width())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit(self.width())
+
+    def _fit(self, width: int) -> None:
+        # Measuring the longest words loads the PDF fonts' names (reportlab, ~60 ms): only
+        # for a slot a person can see, never inside another screen's first paint.
         if width != self._width:
             self._width = width
             self.setMinimumHeight(self.room_for(width))
