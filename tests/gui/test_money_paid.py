@@ -8,6 +8,7 @@ invoiced first and a £900 balance at the end; Ana starts today, Mon 23 Nov 2026
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -243,3 +244,36 @@ def test_the_pane_says_what_to_do_without_prices_and_follows_the_currency_chosen
     assert "£2,000 booked" in pane.summary.text()
     pane.currency.setCurrentIndex(pane.currency.findData("EUR"))
     assert pane.view.currency == "EUR" and "€1,200 booked" in pane.summary.text()
+
+
+def test_an_invoice_step_of_an_offer_not_priced_says_only_where_it_stands(
+    qtbot: QtBot, empty_ws: Workspace, events: AppEvents, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newcomer's offer from a template has invoice steps but no prices yet: the checklist
+    does not print "no amount" on each; once ticked, it says invoiced, then paid."""
+    empty_ws.practice.create_practice("My practice", 30, frozenset({1, 2, 3, 4, 5}))
+    unpriced = replace(
+        OFFER,
+        price_minor=None,
+        phases=tuple(
+            replace(p, steps=tuple(replace(s, amount_minor=None) for s in p.steps))
+            for p in OFFER.phases
+        ),
+    )
+    offer_id = empty_ws.offers.add_offer(unpriced).value
+    client_id = empty_ws.clients.add_client(ClientInput("Ana Souza")).value
+    journey_id = empty_ws.clients.enrol_client(client_id, offer_id, TODAY).value
+    window = MainWindow(empty_ws, events)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_screen("clients")
+    window.clients.open_journey(journey_id)
+    assert step_text(window, "Deposit invoice").strip() == "Deposit invoice"
+
+    page = window.clients.client_page
+    assert page.detail is not None
+    deposit = next(s for p in page.detail.phases for s in p.steps if s.title == "Deposit invoice")
+    page.checklist.select_step(deposit.id)
+    page.checklist.setFocus()
+    qtbot.keyClick(page.checklist, Qt.Key.Key_Space)
+    assert step_text(window, "Deposit invoice").endswith("Deposit invoice  invoiced, not paid yet")

@@ -44,17 +44,16 @@ def spoken_date(day: date, today: date) -> str:
 
 
 def invoice_words(step: StepDetail, currency: str) -> str:
-    """An invoice step's amount and where it stands: "£300 · paid 2 Oct 2026"."""
-    amount = (
-        money_text(step.amount_minor, currency)
-        if step.amount_minor is not None
-        else tr("no amount")
-    )
+    """An invoice step's amount and where it stands: "£300 · paid 2 Oct 2026". A step
+    with no amount (an offer not priced) says only where it stands, and nothing while open."""
+    said = []
+    if step.amount_minor is not None:
+        said.append(money_text(step.amount_minor, currency))
     if step.paid_on is not None:
-        return tr("{amount} · paid {day}").format(amount=amount, day=text.long_date(step.paid_on))
-    if step.completed_on is not None:
-        return tr("{amount} · invoiced, not paid yet").format(amount=amount)
-    return amount
+        said.append(tr("paid {day}").format(day=text.long_date(step.paid_on)))
+    elif step.completed_on is not None:
+        said.append(tr("invoiced, not paid yet"))
+    return " · ".join(said)
 
 
 def days_late(step: StepDetail, today: date) -> int:
