@@ -202,10 +202,18 @@ def _feedback_said(feedback: FeedbackSummary) -> str:
             "No feedback recorded {window}. Record what a client says as a checkpoint "
             "passes, on their page."
         ).format(window=window())
-    if feedback.scored:
+    if feedback.scored == 1:  # "the average of 1 scores; 1 were" reads as a slip
+        said = (
+            tr("One score {window}, {score} or 10.")
+            if feedback.recommend
+            else tr("One score {window}, below {score}.")
+        ).format(window=window(), score=RECOMMEND_SCORE)
+    elif feedback.scored:
         said = tr("The average of {n} scores {window}; {high} were {score} or 10.").format(
             n=feedback.scored, window=window(), high=feedback.recommend, score=RECOMMEND_SCORE
         )
+    elif feedback.records == 1:
+        said = tr("One piece of feedback {window}, without a score.").format(window=window())
     else:
         said = tr("{n} pieces of feedback {window}, none with a score.").format(
             n=feedback.records, window=window()
