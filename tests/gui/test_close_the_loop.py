@@ -173,7 +173,7 @@ def log_and_resolve_friction(nc: Newcomer, journey_id: int) -> None:
     qtbot.mouseClick(panel.log_button, Qt.MouseButton.LeftButton)
     assert "Brand files arrived a week late" in page.health.text()
     dashboard(window)
-    qtbot.waitUntil(lambda: "0 of 1 frictions" in friction.sentence.text(), timeout=LONG)
+    qtbot.waitUntil(lambda: "0 of 1 friction logged" in friction.sentence.text(), timeout=LONG)
 
     open_client_page(nc, journey_id)
     page.tabs.setCurrentWidget(panel)
@@ -182,7 +182,8 @@ def log_and_resolve_friction(nc: Newcomer, journey_id: int) -> None:
     qtbot.mouseClick(panel.resolve_button, Qt.MouseButton.LeftButton)
     assert panel.list.item(0).text().splitlines()[-1] == "Agreed a shared folder"
     dashboard(window)
-    qtbot.waitUntil(lambda: "1 of 1 frictions" in friction.sentence.text(), timeout=LONG)
+    qtbot.waitUntil(lambda: "1 of 1 friction logged" in friction.sentence.text(), timeout=LONG)
+    assert friction.sentence.text() == "1 of 1 friction logged in the last 90 days is resolved."
     assert "".join(friction.figure.text().split()) == "100%"  # a thin space before %
 
 

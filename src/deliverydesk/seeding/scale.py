@@ -166,7 +166,7 @@ def _offer_spec(name: str, steps: int, variant: int) -> OfferSpec:
             number += 1
         phases.append(PhaseSpec(phase_name, max(2 * count, 3), tuple(specs)))
     price = 1_200_00 * (variant % 3 + 1)  # every offer priced, in pounds: the money pane
-    return _priced(
+    return priced(
         OfferSpec(
             name,
             promise=f"What {name.lower()} clients leave with.",
@@ -177,7 +177,7 @@ def _offer_spec(name: str, steps: int, variant: int) -> OfferSpec:
     )
 
 
-def _priced(spec: OfferSpec) -> OfferSpec:
+def priced(spec: OfferSpec) -> OfferSpec:
     """The price split over the offer's invoice steps: a quarter as the deposit."""
     price = spec.price_minor or 0
     count = sum(s.kind is StepKind.INVOICE for p in spec.phases for s in p.steps)

@@ -28,7 +28,8 @@ NO_FIGURE = "–"  # an en dash: nothing to count yet
 
 def percent(ratio: Ratio) -> str:
     value = ratio.percent
-    return NO_FIGURE if value is None else tr("{percent} %").format(percent=value)
+    # A no-break space: "12 %" never wraps to "12" and "%" on two lines of a sentence.
+    return NO_FIGURE if value is None else tr("{percent}\u00a0%").format(percent=value)
 
 
 def of(ratio: Ratio) -> str:
@@ -106,6 +107,18 @@ def part_sentence(part: Part, ratio: Ratio, board: Dashboard) -> str:
             Part.RECOMMEND: tr("No feedback score came in {window}."),
         }[part]
         return empty.format(**n) + " " + tr("Not counted in the score.")
+    if ratio.total == 1:  # "1 of 1 frictions ... are" reads as a slip
+        one = {
+            Part.ON_TIME: tr("{hits} of your 1 step due {window} was done by its due date."),
+            Part.CHECKPOINTS: tr(
+                "{hits} of 1 checkpoint was done before its phase was left {window}."
+            ),
+            Part.INFORMED: tr("{hits} of 1 update or check-in was done by its due date."),
+            Part.CAPACITY: tr("{hits} of the next 1 week fits your {hours} a week."),
+            Part.FRICTION: tr("{hits} of 1 friction logged {window} is resolved."),
+            Part.RECOMMEND: tr("{hits} of 1 feedback score {window} was {score} or 10."),
+        }[part]
+        return one.format(**n, hours=hours(board.capacity.weekly_hours), score=RECOMMEND_SCORE)
     said = {
         Part.ON_TIME: tr("{hits} of your {total} steps due {window} were done by their due date."),
         Part.CHECKPOINTS: tr(
