@@ -26,10 +26,10 @@ from deliverydesk.model.rules.enums import (
     Severity,
     StepKind,
 )
+from deliverydesk.model.rules.offer_design import priced
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.demo import seed_demo
 from deliverydesk.seeding.offer_templates import OFFERS, TEMPLATES
-from deliverydesk.seeding.scale import priced
 from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.context import open_workspace
 from deliverydesk.services.journeys.detail import Resolution
@@ -283,9 +283,7 @@ def close_the_loop(app: QApplication, out: Path, tmp: Path, suffix: str = "") ->
     workspace.practice.create_practice(
         "Rivera Studio", 20, frozenset({1, 2, 3, 4, 5}), "Ana Rivera"
     )
-    offer_id = workspace.offers.add_offer(
-        priced(replace(OFFERS["brand"], price_minor=2_400_00, currency="GBP"))
-    ).value
+    offer_id = workspace.offers.add_offer(priced(OFFERS["brand"], 2_400_00, "GBP")).value
     journeys = {}
     for name, start in (("Ben Okafor", TODAY - timedelta(weeks=6)), ("Ana Souza", TODAY)):
         client_id = workspace.clients.add_client(ClientInput(name)).value
