@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,13 +16,24 @@ from PySide6.QtCore import QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
+from deliverydesk.model.rules.capacity import TimeOff
 from deliverydesk.model.rules.clock import FixedClock
-from deliverydesk.model.rules.enums import Health, JourneyStatus, Owner
+from deliverydesk.model.rules.enums import (
+    FrictionKind,
+    Health,
+    JourneyStatus,
+    Owner,
+    Severity,
+    StepKind,
+)
+from deliverydesk.model.rules.offer_design import priced
 from deliverydesk.paths import data_dir
 from deliverydesk.seeding.demo import seed_demo
-from deliverydesk.seeding.offer_templates import TEMPLATES
+from deliverydesk.seeding.offer_templates import OFFERS, TEMPLATES
 from deliverydesk.services.clients.clients import ClientInput
 from deliverydesk.services.context import open_workspace
+from deliverydesk.services.journeys.detail import Resolution
+from deliverydesk.services.journeys.feedback import FeedbackEntry
 from deliverydesk.services.paper.report_export import DocumentKind
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.app import create_application
@@ -164,6 +176,7 @@ def main(out: Path) -> None:
         window.close()
         workspace.close()
         own_practice(app, out, Path(tmp))
+        close_the_loop(app, out, Path(tmp))
     print(f"Screenshots written to {out}")
 
 
@@ -257,6 +270,75 @@ def own_practice(app: QApplication, out: Path, tmp: Path) -> None:
     window.show_screen("settings")
     settle(app)
     window.grab().save(str(out / "settings.png"))
+    window.close()
+    workspace.close()
+
+
+def close_the_loop(app: QApplication, out: Path, tmp: Path, suffix: str = "") -> None:
+    """A practice of one's own closing the loop (README "Close the loop"): Brand Audit
+    priced at £2,400 (a £600 deposit, a £1,800 balance); Ben started six weeks ago and
+    paid his deposit; Ana starts today: friction logged and resolved, feedback at her first
+    checkpoint, her deposit invoiced and paid, and a week of time off after this one."""
+    workspace = Workspace.open(data_dir(tmp / f"loop{suffix}"), FixedClock(TODAY))
+    workspace.practice.create_practice(
+        "Rivera Studio", 20, frozenset({1, 2, 3, 4, 5}), "Ana Rivera"
+    )
+    offer_id = workspace.offers.add_offer(priced(OFFERS["brand"], 2_400_00, "GBP")).value
+    journeys = {}
+    for name, start in (("Ben Okafor", TODAY - timedelta(weeks=6)), ("Ana Souza", TODAY)):
+        client_id = workspace.clients.add_client(ClientInput(name)).value
+        journeys[name] = workspace.clients.enrol_client(client_id, offer_id, start).value
+    ben = workspace.journeys.journey_detail(journeys["Ben Okafor"])
+    for step in [s for p in ben.phases for s in p.steps if s.due_on < TODAY]:
+        workspace.journeys.complete_step(step.id, step.due_on)  # Ben's weeks so far, on time
+    for name, paid_on in (("Ben Okafor", TODAY - timedelta(weeks=5)), ("Ana Souza", TODAY)):
+        detail = workspace.journeys.journey_detail(journeys[name])
+        steps = [s for p in detail.phases for s in p.steps]
+        deposit = next(s for s in steps if s.kind is StepKind.INVOICE)
+        if deposit.completed_on is None:
+            workspace.journeys.complete_step(deposit.id, deposit.start_on)
+        workspace.money.mark_paid(deposit.id, paid_on)
+    ana = journeys["Ana Souza"]
+    steps = [s for p in workspace.journeys.journey_detail(ana).phases for s in p.steps]
+    checkpoint = next(s for s in steps if s.is_checkpoint)
+    workspace.journeys.complete_step(checkpoint.id, TODAY)
+    friction = workspace.journeys.log_friction(
+        ana, "Brand files arrived a week late", kind=FrictionKind.DELAY,
+        severity=Severity.MEDIUM, step_id=checkpoint.id,
+    ).value  # fmt: skip
+    workspace.journeys.set_friction_resolution(
+        friction, Resolution("Agreed a shared folder", TODAY)
+    )
+    workspace.journeys.add_feedback(
+        ana,
+        FeedbackEntry(
+            9, "The questionnaire made me think hard, in a good way.", checkpoint.id, True
+        ),
+    )
+    settings = workspace.practice.practice_settings()
+    holiday = TimeOff(TODAY + timedelta(days=7), TODAY + timedelta(days=13), "Family holiday")
+    workspace.practice.update_practice(replace(settings, time_off=(holiday,)))
+
+    window = MainWindow(workspace, AppEvents())
+    window.show()
+    window.show_screen("dashboard")
+    settle(app)
+    dashboard = window.dashboard
+    window.grab().save(str(out / f"loop-dashboard{suffix}.png"))
+    dashboard.body_scroll.ensureWidgetVisible(dashboard.parts_view, 0, 0)
+    settle(app)
+    window.grab().save(str(out / f"loop-friction{suffix}.png"))
+    pane = dashboard.planner
+    dashboard.body_scroll.ensureWidgetVisible(pane)
+    settle(app)
+    pane.chart.choose(1)  # the week off, clicked: what still falls in it
+    settle(app)
+    dashboard.body_scroll.ensureWidgetVisible(pane.week_list)
+    settle(app)
+    window.grab().save(str(out / f"loop-planner-time-off{suffix}.png"))
+    dashboard.body_scroll.ensureWidgetVisible(dashboard.money)
+    settle(app)
+    window.grab().save(str(out / f"loop-money{suffix}.png"))
     window.close()
     workspace.close()
 

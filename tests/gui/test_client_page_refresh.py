@@ -159,7 +159,9 @@ def test_after_every_edit_and_undo_the_page_shows_what_a_fresh_page_shows(
     journey = page.journey_id
     assert journey is not None and page.detail is not None
     stack = page.undo_stack
-    first_open, first_done = open_steps(page)[0], done_steps(page)[0]
+    first_open = open_steps(page)[0]
+    # A paid invoice asks before it is unticked (the demo's invoices are paid): not this one.
+    first_done = next(s for s in done_steps(page) if s.paid_on is None)
 
     def announce(changes: Changes) -> None:  # as any other view's command would
         events.changed.emit(changes)

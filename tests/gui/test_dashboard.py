@@ -71,9 +71,9 @@ def test_the_demo_practice_shows_each_figure_with_its_sentence(
     board = demo_ws.practice.dashboard()
     steps = board.on_time.steps
     assert page.pages.currentWidget() is page.body_scroll
-    assert page.on_time.figure.text() == f"{steps.percent} %"
+    assert page.on_time.figure.text() == f"{steps.percent}\u00a0%"
     assert page.on_time.sentence.text().startswith(
-        f"{steps.percent} % of steps done on time in the last 90 days "
+        f"{steps.percent}\u00a0% of steps done on time in the last 90 days "
         f"({steps.hits} of {steps.total})."
     )
     assert board.integrity.score is not None
@@ -97,7 +97,7 @@ def test_the_demo_practice_shows_each_figure_with_its_sentence(
     assert page.capacity_words.text().startswith("Over your 25 h a week in")
     for part, row in page.parts.rows.items():
         ratio = board.integrity.ratio(part)
-        assert row.figure.text() == f"{ratio.percent} %"
+        assert row.figure.text() == f"{ratio.percent}\u00a0%"
         assert f"{ratio.hits} of " in row.sentence.text()
         assert row.name.toolTip()  # the self-check question it answers
     table = page.phase_table

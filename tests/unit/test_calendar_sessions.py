@@ -4,6 +4,9 @@ attendee; due dates stay all-day; one file per client on request."""
 
 from __future__ import annotations
 
+import sys
+import zoneinfo
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,6 +22,7 @@ from deliverydesk.services.practice.session_settings import (
     SessionSettings,
     update_session_settings,
 )
+from deliverydesk.services.practice.time_zone import is_zone, system_zone_name, zone_named
 from tests.unit.timeline_support import TODAY, enrol, offer, practice
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -102,3 +106,27 @@ def test_a_folder_gets_one_calendar_per_client(
     ana = by_summary(folder / names[0])
     assert all("Ana Souza" in summary for summary in ana)
     assert Calendar.from_ical((folder / names[1]).read_bytes()).walk("VTIMEZONE") == []
+
+
+@pytest.fixture
+def no_zone_data(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A computer with no zone database and no tzdata package: zoneinfo knows no zone."""
+    monkeypatch.setitem(sys.modules, "tzdata", None)  # `import tzdata` fails
+    zoneinfo.reset_tzpath(to=[])
+    ZoneInfo.clear_cache()
+    yield
+    zoneinfo.reset_tzpath()
+    ZoneInfo.clear_cache()
+
+
+def test_with_no_zone_data_sessions_are_written_in_utc(
+    ctx: Context, timed: tuple[int, int], tmp_path: Path, no_zone_data: None
+) -> None:
+    assert not is_zone("UTC") and not is_zone("Europe/Berlin")  # not even UTC by name
+    assert system_zone_name() == "UTC"
+    assert zone_named("Europe/Berlin") is UTC  # datetime's own, which needs no data
+    path = tmp_path / "practice.ics"
+    assert export_calendar(ctx, path) > 0
+    raw = path.read_text(encoding="utf-8")
+    assert "DTSTART:20261123T100000Z" in raw
+    assert "DTEND:20261123T110000Z" in raw

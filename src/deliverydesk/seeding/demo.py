@@ -25,6 +25,7 @@ from deliverydesk.seeding.demo_content import (
     CLIENTS,
     FEEDBACK,
     OFFERS,
+    PAID_AFTER_DAYS,
     PRACTICE,
     RIGHT_FIT_QUESTIONS,
     SCORE_ONLY,
@@ -39,6 +40,7 @@ from deliverydesk.services.errors import InvalidInput
 from deliverydesk.services.journeys.journeys import add_note, complete_step, move_to_phase
 from deliverydesk.services.journeys.records import log_friction, record_feedback, resolve_friction
 from deliverydesk.services.journeys.reschedule import StepDates
+from deliverydesk.services.money.payments import mark_paid
 from deliverydesk.services.offers.offers import create_offer
 from deliverydesk.services.practice.brand import brand_settings, import_logo, update_brand
 from deliverydesk.services.practice.practice import create_practice, get_practice
@@ -225,6 +227,7 @@ class _Replay:
         for phase in range(self.steps[-1].phase + 1):
             for step in (s for s in self.steps if s.phase == phase and s.id in self.done):
                 self._add(self.done[step.id], partial(complete_step, step_id=step.id, on=None))
+                self._paid(step)
                 self._feedback(step)
             if phase + 1 in moves:
                 self._add(
@@ -263,6 +266,12 @@ class _Replay:
             ),
             (),
         )
+
+    def _paid(self, step: _Step) -> None:
+        """An invoice sent long enough ago is paid; the recent ones are still owed."""
+        paid_on = self.done[step.id] + timedelta(days=PAID_AFTER_DAYS)
+        if step.kind is StepKind.INVOICE and paid_on <= self.today:
+            self._add(paid_on, partial(mark_paid, step_id=step.id, on=None))
 
     def _add(self, day: date, action: Action) -> None:
         self._out.append((day, self.index, len(self._out), action))

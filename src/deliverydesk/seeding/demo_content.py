@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from deliverydesk.model.rules.offer_design import priced
 from deliverydesk.seeding.demo_clients import (
     CLIENTS,
     FEEDBACK,
@@ -18,7 +19,14 @@ from deliverydesk.seeding.demo_clients import (
     FrictionSeed,
     Story,
 )
-from deliverydesk.seeding.offer_templates import OFFERS
+from deliverydesk.seeding.offer_templates import OFFERS as TEMPLATES
+
+# The demo sells its offers (the templates are unpriced: a newcomer sets her own price),
+# a quarter invoiced as the deposit: the dashboard's money pane has figures to show.
+PRICES = {"coaching": 3_000_00, "brand": 2_400_00, "manuscript": 4_800_00}
+CURRENCY = "GBP"
+PAID_AFTER_DAYS = 14  # an invoice sent at least this long ago has been paid, this late
+OFFERS = {key: priced(spec, PRICES[key], CURRENCY) for key, spec in TEMPLATES.items()}
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ __all__ = [
     "CLIENTS",
     "FEEDBACK",
     "OFFERS",
+    "PAID_AFTER_DAYS",
     "PRACTICE",
     "RIGHT_FIT_QUESTIONS",
     "SCORE_ONLY",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -35,7 +35,7 @@ from deliverydesk.model.entities import (
 from deliverydesk.model.rules.calendar import WorkCalendar
 from deliverydesk.model.rules.delivery import PhaseDates, PhasePlan, StepFacts, schedule
 from deliverydesk.model.rules.enums import ActivityKind, JourneyStatus, Owner, StepKind
-from deliverydesk.model.rules.money import split_price
+from deliverydesk.model.rules.offer_design import priced
 from deliverydesk.model.rules.summary import summary_columns
 from deliverydesk.services.clients.clients import SNAPSHOT_COLUMNS
 from deliverydesk.services.context import Context, open_workspace
@@ -166,34 +166,10 @@ def _offer_spec(name: str, steps: int, variant: int) -> OfferSpec:
             number += 1
         phases.append(PhaseSpec(phase_name, max(2 * count, 3), tuple(specs)))
     price = 1_200_00 * (variant % 3 + 1)  # every offer priced, in pounds: the money pane
-    return _priced(
-        OfferSpec(
-            name,
-            promise=f"What {name.lower()} clients leave with.",
-            phases=tuple(phases),
-            price_minor=price,
-            currency="GBP",
-        )
-    )
-
-
-def _priced(spec: OfferSpec) -> OfferSpec:
-    """The price split over the offer's invoice steps: a quarter as the deposit."""
-    price = spec.price_minor or 0
-    count = sum(s.kind is StepKind.INVOICE for p in spec.phases for s in p.steps)
-    amounts = iter(split_price(price, price // 4, count))
-    return replace(
-        spec,
-        phases=tuple(
-            replace(
-                p,
-                steps=tuple(
-                    replace(s, amount_minor=next(amounts)) if s.kind is StepKind.INVOICE else s
-                    for s in p.steps
-                ),
-            )
-            for p in spec.phases
-        ),
+    return priced(
+        OfferSpec(name, promise=f"What {name.lower()} clients leave with.", phases=tuple(phases)),
+        price,
+        "GBP",
     )
 
 

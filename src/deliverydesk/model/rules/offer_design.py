@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from deliverydesk.model.rules.document_messages import DocumentMessages
 from deliverydesk.model.rules.enums import Owner, QuestionKind, StandardTier, StepKind
 from deliverydesk.model.rules.fit import RightFit
+from deliverydesk.model.rules.money import split_price
 
 
 @dataclass(frozen=True)
@@ -100,3 +101,26 @@ class OfferSpec:
     @property
     def step_count(self) -> int:
         return sum(len(p.steps) for p in self.phases)
+
+
+def priced(spec: OfferSpec, price_minor: int, currency: str) -> OfferSpec:
+    """The offer sold at `price_minor` in `currency`, the price split over its invoice
+    steps: a quarter as the deposit, the rest shared by the others (the demo's and the
+    benchmarks' offers; a person spreads a price in the designer)."""
+    count = sum(s.kind is StepKind.INVOICE for p in spec.phases for s in p.steps)
+    amounts = iter(split_price(price_minor, price_minor // 4, count))
+    return replace(
+        spec,
+        price_minor=price_minor,
+        currency=currency,
+        phases=tuple(
+            replace(
+                p,
+                steps=tuple(
+                    replace(s, amount_minor=next(amounts)) if s.kind is StepKind.INVOICE else s
+                    for s in p.steps
+                ),
+            )
+            for p in spec.phases
+        ),
+    )

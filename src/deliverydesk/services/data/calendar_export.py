@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, text
 
@@ -222,7 +221,7 @@ class _Writer:
     def __init__(self, ctx: Context, words: Words, options: CalendarOptions) -> None:
         self.words = words
         self.token = practice_token(ctx)
-        self.zone: ZoneInfo = practice_zone(ctx)
+        self.zone: tzinfo = practice_zone(ctx)
         settings = session_settings(ctx)
         self.alarm = (
             settings.alarm_minutes if options.alarm_minutes is None else options.alarm_minutes

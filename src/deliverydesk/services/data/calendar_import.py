@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import selectinload
@@ -105,7 +104,7 @@ def read_calendar(path: Path) -> bytes:
     return raw
 
 
-def parse_events(raw: bytes, name: str, zone: ZoneInfo) -> list[CalendarEvent]:
+def parse_events(raw: bytes, name: str, zone: tzinfo) -> list[CalendarEvent]:
     """Every event of an iCalendar file, its times in `zone`; a file that is not one, or
     is damaged, is refused (InvalidInput), whatever icalendar would make of it."""
     head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper()
@@ -126,7 +125,7 @@ def parse_events(raw: bytes, name: str, zone: ZoneInfo) -> list[CalendarEvent]:
     return [event for event in events if event is not None]
 
 
-def _event(component: Any, zone: ZoneInfo) -> CalendarEvent | None:
+def _event(component: Any, zone: tzinfo) -> CalendarEvent | None:
     begins = component.get("DTSTART")
     if begins is None:
         return None  # an event without a start is no appointment

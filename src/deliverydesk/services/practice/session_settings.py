@@ -4,7 +4,7 @@ its calendar event reminds. Saved at once; the value returned is what undo puts 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
+from datetime import tzinfo
 
 from sqlalchemy import select
 
@@ -34,7 +34,7 @@ def session_settings(ctx: Context) -> SessionSettings:
     return SessionSettings(row[0], row[1]) if row else SessionSettings()
 
 
-def practice_zone(ctx: Context) -> ZoneInfo:
+def practice_zone(ctx: Context) -> tzinfo:
     """The zone sessions are in: the practice's, or the system's when it names none."""
     return zone_named(session_settings(ctx).time_zone)
 

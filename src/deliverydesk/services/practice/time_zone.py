@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from datetime import UTC, tzinfo
 from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -15,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from deliverydesk.services.errors import InvalidInput
 from deliverydesk.wording import RefusalCode
 
-FALLBACK_ZONE = "UTC"
+FALLBACK_ZONE = "UTC"  # as named; on a computer with no zone data, datetime's own UTC
 MAX_ZONE_NAME = 64
 
 
@@ -56,9 +57,12 @@ def clean_zone(name: str) -> str:
     return name
 
 
-def zone_named(stored: str) -> ZoneInfo:
-    """The zone a practice stored ("" or a zone no longer known: the system's)."""
-    return ZoneInfo(stored if is_zone(stored) else system_zone_name())
+def zone_named(stored: str) -> tzinfo:
+    """The zone a practice stored ("" or a zone no longer known: the system's). A computer
+    with no zone database and no tzdata knows no zone, not even "UTC" by name: then UTC
+    itself, which needs no data (never a ZoneInfo error reaching the person)."""
+    name = stored if is_zone(stored) else system_zone_name()
+    return ZoneInfo(name) if is_zone(name) else UTC
 
 
 @cache

@@ -28,7 +28,8 @@ NO_FIGURE = "–"  # an en dash: nothing to count yet
 
 def percent(ratio: Ratio) -> str:
     value = ratio.percent
-    return NO_FIGURE if value is None else tr("{percent} %").format(percent=value)
+    # A no-break space: "12 %" never wraps to "12" and "%" on two lines of a sentence.
+    return NO_FIGURE if value is None else tr("{percent}\u00a0%").format(percent=value)
 
 
 def of(ratio: Ratio) -> str:
@@ -106,6 +107,18 @@ def part_sentence(part: Part, ratio: Ratio, board: Dashboard) -> str:
             Part.RECOMMEND: tr("No feedback score came in {window}."),
         }[part]
         return empty.format(**n) + " " + tr("Not counted in the score.")
+    if ratio.total == 1:  # "1 of 1 frictions ... are" reads as a slip
+        one = {
+            Part.ON_TIME: tr("{hits} of your 1 step due {window} was done by its due date."),
+            Part.CHECKPOINTS: tr(
+                "{hits} of 1 checkpoint was done before its phase was left {window}."
+            ),
+            Part.INFORMED: tr("{hits} of 1 update or check-in was done by its due date."),
+            Part.CAPACITY: tr("{hits} of the next 1 week fits your {hours} a week."),
+            Part.FRICTION: tr("{hits} of 1 friction logged {window} is resolved."),
+            Part.RECOMMEND: tr("{hits} of 1 feedback score {window} was {score} or 10."),
+        }[part]
+        return one.format(**n, hours=hours(board.capacity.weekly_hours), score=RECOMMEND_SCORE)
     said = {
         Part.ON_TIME: tr("{hits} of your {total} steps due {window} were done by their due date."),
         Part.CHECKPOINTS: tr(
@@ -202,10 +215,18 @@ def _feedback_said(feedback: FeedbackSummary) -> str:
             "No feedback recorded {window}. Record what a client says as a checkpoint "
             "passes, on their page."
         ).format(window=window())
-    if feedback.scored:
+    if feedback.scored == 1:  # "the average of 1 scores; 1 were" reads as a slip
+        said = (
+            tr("One score {window}, {score} or 10.")
+            if feedback.recommend
+            else tr("One score {window}, below {score}.")
+        ).format(window=window(), score=RECOMMEND_SCORE)
+    elif feedback.scored:
         said = tr("The average of {n} scores {window}; {high} were {score} or 10.").format(
             n=feedback.scored, window=window(), high=feedback.recommend, score=RECOMMEND_SCORE
         )
+    elif feedback.records == 1:
+        said = tr("One piece of feedback {window}, without a score.").format(window=window())
     else:
         said = tr("{n} pieces of feedback {window}, none with a score.").format(
             n=feedback.records, window=window()

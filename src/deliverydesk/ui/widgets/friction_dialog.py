@@ -184,7 +184,7 @@ class ResolveFrictionDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("&What was done:"), self.note)
         form.addRow(tr("&Resolved on:"), self.resolved)
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Resolve"))
