@@ -101,7 +101,7 @@ def test_integrity_parts_as_a_table_say_what_each_bar_says(
         for row in dashboard.parts.rows.values()
     ]
     assert cells(table) == shown and len(shown) == 6
-    assert shown[0][1].endswith(" %") or shown[0][1] == words.NO_FIGURE
+    assert shown[0][1].endswith("\u00a0%") or shown[0][1] == words.NO_FIGURE  # never split
 
 
 @pytest.mark.parametrize("dark", [False, True])

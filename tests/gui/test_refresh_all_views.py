@@ -125,8 +125,12 @@ class Practice:
         return self.ws.journeys.journey_detail(self.journey)
 
     def steps(self, done: bool) -> list[StepDetail]:
+        # A paid invoice is opened again only once marked not paid: not one to untick.
         return [
-            s for p in self.detail().phases for s in p.steps if (s.completed_on is not None) is done
+            s
+            for p in self.detail().phases
+            for s in p.steps
+            if (s.completed_on is not None) is done and s.paid_on is None
         ]
 
     def announce(self, changes: Changes | Result[Any]) -> None:
