@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -76,8 +76,8 @@ class MoneyPane(QWidget):
         self.currency = QComboBox()
         self.currency.setAccessibleName(tr("Currency"))
         self.currency.currentIndexChanged.connect(lambda _i: self._currency_chosen())
-        self.toggle = QPushButton(tr("Show as a ta&ble"))
-        self.toggle.setCheckable(True)
+        # A check box, as every other chart's table toggle (ui/widgets/chart_table.py).
+        self.toggle = QCheckBox(tr("Show as a table"))
         self.toggle.toggled.connect(self._toggled)
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -178,7 +178,6 @@ class MoneyPane(QWidget):
 
     def _toggled(self, as_table: bool) -> None:
         self.pages.setCurrentIndex(TABLES if as_table else CHARTS)
-        self.toggle.setText(tr("Show as cha&rts") if as_table else tr("Show as a ta&ble"))
 
 
 def summary_sentence(view: MoneyView) -> str:
