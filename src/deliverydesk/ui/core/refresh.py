@@ -98,6 +98,10 @@ class Refresher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Before the view's own showEvent, and so before its first paint: never a stale
         # figure on screen.
-        if watched is self._view and event.type() == QEvent.Type.Show and self._showing():
+        # getattr: a Refresher the collector is tearing down (its attributes cleared first)
+        # can still be handed an event before Qt drops it as a filter: seen once, in a full
+        # GUI run on a fresh clone. It then has no view to look after.
+        view = getattr(self, "_view", None)
+        if watched is view and event.type() == QEvent.Type.Show and self._showing():
             self._run(self._on_show)
         return super().eventFilter(watched, event)
