@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,9 +18,8 @@ from PySide6.QtWidgets import (
 from deliverydesk.services.journeys.detail import FeedbackDetail
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.widgets.record_list import fill_records, record_id
 from deliverydesk.ui.widgets.wrapping_delegate import wrap_items
-
-FEEDBACK_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def feedback_line(feedback: FeedbackDetail, step_titles: Mapping[int, str]) -> str:
@@ -91,27 +89,16 @@ class FeedbackPanel(QWidget):
         *,
         editable: bool,
     ) -> None:
-        chosen = self.current_id()
         self._editable = editable
-        self.list.clear()
-        for record in feedback:
-            item = QListWidgetItem(feedback_line(record, step_titles))
-            item.setData(FEEDBACK_ID_ROLE, record.id)
-            self.list.addItem(item)
-            if record.id == chosen:
-                self.list.setCurrentItem(item)
-        if not feedback:
-            placeholder = QListWidgetItem(
-                tr("No feedback yet. What the client says at checkpoints appears here.")
-            )
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.list.addItem(placeholder)
+        fill_records(
+            self.list,
+            ((record.id, feedback_line(record, step_titles)) for record in feedback),
+            tr("No feedback yet. What the client says at checkpoints appears here."),
+        )
         self._update_buttons()
 
     def current_id(self) -> int | None:
-        item = self.list.currentItem()
-        value = item.data(FEEDBACK_ID_ROLE) if item is not None else None
-        return int(value) if value is not None else None
+        return record_id(self.list)
 
     def _update_buttons(self) -> None:
         chosen = self.current_id() is not None

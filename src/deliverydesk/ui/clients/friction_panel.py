@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,10 +18,9 @@ from PySide6.QtWidgets import (
 from deliverydesk.services.journeys.detail import FrictionDetail
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.widgets.record_list import fill_records, record_id
 from deliverydesk.ui.widgets.wrapping_delegate import wrap_items
 from deliverydesk.wording import FRICTION_KIND_WORDS, SEVERITY_WORDS
-
-FRICTION_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def friction_line(friction: FrictionDetail, step_titles: Mapping[int, str]) -> str:
@@ -89,28 +87,17 @@ class FrictionPanel(QWidget):
         *,
         editable: bool,
     ) -> None:
-        chosen = self.current_id()
         self._editable = editable
         self._open = {f.id: f.resolved_on is None for f in friction}
-        self.list.clear()
-        for record in friction:
-            item = QListWidgetItem(friction_line(record, step_titles))
-            item.setData(FRICTION_ID_ROLE, record.id)
-            self.list.addItem(item)
-            if record.id == chosen:
-                self.list.setCurrentItem(item)
-        if not friction:
-            placeholder = QListWidgetItem(
-                tr("No friction logged. Incidents, delays and complaints appear here.")
-            )
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.list.addItem(placeholder)
+        fill_records(
+            self.list,
+            ((record.id, friction_line(record, step_titles)) for record in friction),
+            tr("No friction logged. Incidents, delays and complaints appear here."),
+        )
         self._update_buttons()
 
     def current_id(self) -> int | None:
-        item = self.list.currentItem()
-        value = item.data(FRICTION_ID_ROLE) if item is not None else None
-        return int(value) if value is not None else None
+        return record_id(self.list)
 
     def _update_buttons(self) -> None:
         chosen = self.current_id()
