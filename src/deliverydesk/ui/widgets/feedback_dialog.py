@@ -38,9 +38,9 @@ from deliverydesk.ui.core.feedback_commands import (
     RecordFeedbackCommand,
 )
 from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.widgets.asking import answer, push_or_say
 from deliverydesk.ui.widgets.day_edit import DayEdit
 from deliverydesk.ui.widgets.field_problem import ProblemLabel
-from deliverydesk.ui.widgets.friction_dialog import push_or_say
 
 NO_SCORE = -1  # the score box's "No score"
 
@@ -206,12 +206,9 @@ def record_feedback(
         follow_up=follow_up,
         parent=parent,
     )
-    try:
-        if not dialog.exec():
-            return False
-        entry = dialog.entry()
-    finally:
-        dialog.deleteLater()
+    entry = answer(dialog, dialog.entry)
+    if entry is None:
+        return False
     command = RecordFeedbackCommand(workspace, events, journey_id, entry)
     return push_or_say(parent, stack, command, tr("The feedback was not recorded"))
 
@@ -227,12 +224,9 @@ def change_feedback(
     dialog = FeedbackDialog(
         feedback_steps(detail), workspace.today(), shown=feedback, parent=parent
     )
-    try:
-        if not dialog.exec():
-            return False
-        entry = dialog.entry()
-    finally:
-        dialog.deleteLater()
+    entry = answer(dialog, dialog.entry)
+    if entry is None:
+        return False
     command = ChangeFeedbackCommand(workspace, events, feedback.id, entry)
     return push_or_say(parent, stack, command, tr("The feedback was not changed"))
 

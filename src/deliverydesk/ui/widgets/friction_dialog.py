@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -30,14 +29,13 @@ from deliverydesk.services.journeys.detail import FrictionDetail, Resolution, St
 from deliverydesk.services.workspace import Workspace
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.events import AppEvents
-from deliverydesk.ui.core.failures import in_words
 from deliverydesk.ui.core.friction_commands import (
     FrictionEntry,
     LogFrictionCommand,
     ResolutionCommand,
 )
-from deliverydesk.ui.core.text import literal_rich_text, tr
-from deliverydesk.ui.core.undo_commands import ServiceCommand
+from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.widgets.asking import answer, push_or_say
 from deliverydesk.ui.widgets.day_edit import DayEdit
 from deliverydesk.ui.widgets.field_problem import ProblemLabel
 from deliverydesk.wording import FRICTION_KIND_WORDS, SEVERITY_WORDS
@@ -215,12 +213,9 @@ def log_friction(
     detail = workspace.journeys.journey_detail(journey_id)
     steps = [step for phase in detail.phases for step in phase.steps]
     dialog = FrictionDialog(steps, workspace.today(), step_id, parent)
-    try:
-        if not dialog.exec():
-            return False
-        entry = dialog.entry()
-    finally:
-        dialog.deleteLater()
+    entry = answer(dialog, dialog.entry)
+    if entry is None:
+        return False
     command = LogFrictionCommand(workspace, events, journey_id, entry)
     return push_or_say(parent, stack, command, tr("The friction was not logged"))
 
@@ -233,12 +228,9 @@ def resolve_friction(
     friction: FrictionDetail,
 ) -> bool:
     dialog = ResolveFrictionDialog(friction, workspace.today(), parent)
-    try:
-        if not dialog.exec():
-            return False
-        resolution = dialog.resolution()
-    finally:
-        dialog.deleteLater()
+    resolution = answer(dialog, dialog.resolution)
+    if resolution is None:
+        return False
     command = ResolutionCommand(workspace, events, friction.id, resolution)
     return push_or_say(parent, stack, command, tr("The friction was not resolved"))
 
@@ -252,13 +244,3 @@ def reopen_friction(
 ) -> bool:
     command = ResolutionCommand(workspace, events, friction.id, Resolution(friction.recovery, None))
     return push_or_say(parent, stack, command, tr("The friction was not reopened"))
-
-
-def push_or_say(parent: QWidget, stack: QUndoStack, command: ServiceCommand, title: str) -> bool:
-    """Push `command`; when its service refuses, say why under `title` (the feedback
-    dialog's entry points share it)."""
-    stack.push(command)
-    if command.error is None:
-        return True
-    QMessageBox.warning(parent, title, literal_rich_text([in_words(command.error)]))
-    return False
