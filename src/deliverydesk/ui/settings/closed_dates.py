@@ -5,16 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -24,6 +21,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.item_values import date_data
 from deliverydesk.ui.core.text import tr
+from deliverydesk.ui.settings.dated_list import dated_list
 from deliverydesk.ui.widgets.day_edit import DayEdit
 from deliverydesk.ui.widgets.field_problem import ProblemLabel
 from deliverydesk.ui.widgets.step_dialogs import to_qdate
@@ -109,35 +107,17 @@ class ClosedDatesEditor(QWidget):
         super().__init__(parent)
         self._today = today
         self._dates: set[date] = set()
-        self.list = QListWidget()
-        self.list.setAccessibleName(tr("Closed dates"))
-        # Its sentence when empty wraps: read whole, never behind a sideways scroll bar.
-        self.list.setWordWrap(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        em = self.fontMetrics().height()
-        self.list.setMinimumHeight(em * 4)
-        self.list.setMaximumHeight(em * 8)
         self.add_button = QPushButton(tr("&Add…"))
         self.add_button.setToolTip(tr("Add a closed day or a range of days"))
         self.add_button.clicked.connect(self.ask_and_add)
         self.remove_button = QPushButton(tr("Re&move"))
         self.remove_button.setToolTip(tr("Remove the selected dates (Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
-        # Set, not passed: PySide6 drops a context= given with a callable, and the list's
-        # Delete then fired in the whole window (two lists on the page took each other's).
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.remove_selected)
+        self.list = dated_list(
+            self, tr("Closed dates"), self.remove_selected, (self.add_button, self.remove_button)
+        )
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.itemSelectionChanged.connect(self._update_buttons)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.list, 1)
-        row.addLayout(buttons)
         self._fill()
 
     def dates(self) -> frozenset[date]:

@@ -8,14 +8,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +19,7 @@ from deliverydesk.model.rules.capacity import TimeOff
 from deliverydesk.ui.core import text
 from deliverydesk.ui.core.text import tr
 from deliverydesk.ui.settings.closed_dates import ClosedRangeDialog
+from deliverydesk.ui.settings.dated_list import dated_list
 from deliverydesk.ui.widgets.step_dialogs import to_qdate
 
 MAX_REASON = 200
@@ -76,15 +73,6 @@ class TimeOffEditor(QWidget):
         super().__init__(parent)
         self._today = today
         self._spans: list[TimeOff] = []
-        self.list = QListWidget()
-        self.list.setAccessibleName(tr("Time off"))
-        # Its sentence when empty wraps: read whole, never behind a sideways scroll bar.
-        self.list.setWordWrap(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        em = self.fontMetrics().height()
-        self.list.setMinimumHeight(em * 4)
-        self.list.setMaximumHeight(em * 8)
-        self.list.itemActivated.connect(lambda _item: self.ask_and_edit())
         self.add_button = QPushButton(tr("Add &time off…"))
         self.add_button.setToolTip(tr("Add a period you will not work, with its reason"))
         self.add_button.clicked.connect(self.ask_and_add)
@@ -94,20 +82,14 @@ class TimeOffEditor(QWidget):
         self.remove_button = QPushButton(tr("Remo&ve"))
         self.remove_button.setToolTip(tr("Remove the selected period (Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
-        # Set, not passed: PySide6 drops a context= given with a callable, and the list's
-        # Delete then fired in the whole window (two lists on the page took each other's).
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.remove_selected)
+        self.list = dated_list(
+            self,
+            tr("Time off"),
+            self.remove_selected,
+            (self.add_button, self.edit_button, self.remove_button),
+        )
+        self.list.itemActivated.connect(lambda _item: self.ask_and_edit())
         self.list.itemSelectionChanged.connect(self._update_buttons)
-        buttons = QVBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.list, 1)
-        row.addLayout(buttons)
         self._fill()
 
     def spans(self) -> tuple[TimeOff, ...]:
